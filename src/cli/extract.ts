@@ -1,0 +1,63 @@
+// `jixiao extract FILE... [-o DIR] [--pretty]`: one JSON to stdout for one
+// file, or one <name>.json per input into DIR. A bad file gets a one-line
+// error naming it and its reason; the other files still run.
+import type { Command } from 'commander';
+import { InputError, extractFile } from '../pipeline/extract.ts';
+import type { OcrMode } from '../pipeline/read-pages.ts';
+import type { Report } from '../schema/report.ts';
+import { insideDir, safeBaseName, writeAtomic } from './output.ts';
+import { addReadOptions, reportFailure, type ReadFlags } from './shared.ts';
+
+interface ExtractFlags extends ReadFlags {
+  output?: string;
+  pretty?: boolean;
+}
+
+export function registerExtract(program: Command): void {
+  const cmd = program
+    .command('extract')
+    .description('read report PDFs into the JSON of the output contract')
+    .argument('<files...>', 'PDF files')
+    .option('-o, --output <dir>', 'write one <name>.json per input into this folder instead of stdout')
+    .option('--pretty', 'indent the JSON');
+  addReadOptions(cmd).action(async (files: string[], flags: ExtractFlags) => {
+    process.exitCode = await runExtract(files, flags);
+  });
+}
+
+export async function runExtract(files: string[], flags: ExtractFlags): Promise<number> {
+  if (!flags.output && files.length > 1) {
+    process.stderr.write('jixiao extract: several files need -o DIR (one JSON per input)\n');
+    return 2;
+  }
+  const used = new Set<string>();
+  let status = 0;
+  for (const file of files) {
+    try {
+      const report = await extractFile(file, { ocr: flags.ocr as OcrMode, ocrDpi: flags.ocrDpi });
+      const json = serialise(report, flags.pretty);
+      if (flags.output) {
+        await writeAtomic(insideDir(flags.output, uniqueName(safeBaseName(file), used) + '.json'), json);
+      } else {
+        process.stdout.write(json);
+      }
+    } catch (err) {
+      reportFailure(file, err, flags.debug);
+      status = 2;
+    }
+  }
+  return status;
+}
+
+function serialise(report: Report, pretty?: boolean): string {
+  return JSON.stringify(report, null, pretty ? 2 : undefined) + '\n';
+}
+
+function uniqueName(base: string, used: Set<string>): string {
+  let name = base;
+  for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base}-${i}`;
+  used.add(name.toLowerCase());
+  return name;
+}
+
+export { InputError };

@@ -1,0 +1,17 @@
+// The jixiao command line: subcommands register themselves here.
+import { Command } from 'commander';
+import { TOOL_VERSION } from '../version.ts';
+import { registerExtract } from './extract.ts';
+
+const program = new Command('jixiao')
+  .description('Chinese performance self-evaluation reports (绩效自评报告) → structured, schema-checked JSON')
+  .version(TOOL_VERSION)
+  .showHelpAfterError()
+  .exitOverride((err) => {
+    // commander's own exits: help and version are 0, usage errors are 2.
+    process.exit(err.exitCode === 0 ? 0 : 2);
+  });
+
+registerExtract(program);
+
+await program.parseAsync(process.argv);

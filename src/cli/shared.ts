@@ -1,0 +1,29 @@
+// Options and error reporting shared by the commands that read PDFs.
+import { Option, type Command } from 'commander';
+import { InputError } from '../pipeline/errors.ts';
+
+export interface ReadFlags {
+  ocr: string;
+  ocrDpi: number;
+  debug?: boolean;
+}
+
+export function addReadOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--ocr <mode>', 'OCR pages without a usable text layer').choices(['auto', 'always', 'never']).default('auto'))
+    .addOption(new Option('--ocr-dpi <dpi>', 'resolution pages are rendered at for OCR').default(300).argParser(positiveInt))
+    .option('--debug', 'print stack traces');
+}
+
+export function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`not a positive integer: ${value}`);
+  return n;
+}
+
+/** One line naming the file and the reason; the stack only with --debug. */
+export function reportFailure(file: string, err: unknown, debug?: boolean): void {
+  const message = err instanceof InputError ? err.message : `${file}: ${err instanceof Error ? err.message : String(err)}`;
+  process.stderr.write(`jixiao: ${message}\n`);
+  if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+}

@@ -1,0 +1,152 @@
+// Lines → paragraphs. A paragraph that wraps over lines or pages is joined
+// back: "新设市场主体 13967" + "家" and "3、财" + "务股" come back whole.
+import { joinLines } from '../text/cjk.ts';
+import { matchMarker } from '../vocab/markers.ts';
+import type { Layout, Line, Para, Span } from './types.ts';
+
+const TERMINAL = /[。！？；：:;!?]$/;
+
+interface Margins {
+  left: number;
+  right: number;
+}
+
+export function buildParagraphs(lines: Line[]): Layout {
+  const body = lines.filter((l) => l.role === 'body');
+  const bodySize = weightedMode(body.map((l) => [Math.round(l.size * 2) / 2, l.text.length]));
+  const bodyFont = weightedMode(body.map((l) => [l.font, l.text.length]));
+  const margins = pageMargins(body);
+  const pitch = typicalPitch(body);
+
+  const paragraphs: Para[] = [];
+  let current: Para | null = null;
+  let prev: Line | null = null;
+  for (const line of lines) {
+    if (line.role !== 'body') {
+      paragraphs.push(startPara(line, false));
+      continue;
+    }
+    const m = margins.get(line.page) ?? { left: line.x0, right: line.x1 };
+    const indented = line.x0 > m.left + 0.8 * line.size;
+    if (current && prev && continues(prev, line, margins, pitch, bodySize, indented)) {
+      appendLine(current, line);
+    } else {
+      current = startPara(line, indented);
+      paragraphs.push(current);
+    }
+    prev = line;
+  }
+  return { paragraphs, margins, bodySize, bodyFont };
+}
+
+function continues(
+  prev: Line,
+  line: Line,
+  margins: Map<number, Margins>,
+  pitch: number,
+  bodySize: number,
+  indented: boolean,
+): boolean {
+  const sameSize = Math.abs(prev.size - line.size) <= 0.15 * Math.max(prev.size, line.size);
+  if (!sameSize) return false;
+  const pm = margins.get(prev.page) ?? { left: prev.x0, right: prev.x1 };
+  if (prev.page === line.page) {
+    const gap = prev.y - line.y;
+    if (gap <= 0) return false;
+    // A title set in a larger size over several centred lines is one paragraph.
+    if (line.size >= 1.2 * bodySize && gap <= 2.5 * line.size) return !TERMINAL.test(prev.text);
+    if (gap > 1.7 * Math.max(pitch, 1.2 * line.size)) return false;
+  } else if (line.page !== prev.page + 1) {
+    return false;
+  }
+  if (indented) return false;
+  // A sentence that ends at the line end, followed by a numbered line, is a new item.
+  if (/[。！？!?]$/.test(prev.text) && matchMarker(line.text) !== null) return false;
+  const full = prev.x1 >= pm.right - 1.5 * prev.size;
+  if (full) return true;
+  // A line can end early when the next word is a long number or Latin word.
+  return /^[0-9A-Za-z]/.test(line.text) && !TERMINAL.test(prev.text) && pm.right - prev.x1 < 8 * prev.size;
+}
+
+function startPara(line: Line, indented: boolean): Para {
+  return {
+    page: line.page,
+    text: line.text,
+    spans: [...line.spans],
+    lines: [line],
+    size: line.size,
+    font: line.font,
+    indented,
+    role: line.role,
+  };
+}
+
+function appendLine(para: Para, line: Line): void {
+  const joined = joinLines(para.text, line.text);
+  const offset = joined.length - line.text.length;
+  para.text = joined;
+  for (const s of line.spans) para.spans.push({ ...s, start: s.start + offset, end: s.end + offset } satisfies Span);
+  para.lines.push(line);
+}
+
+/**
+ * Left text margin and right text edge: the leftmost x and the rightmost end
+ * shared by several lines (a lone outlier is a stamp or a note), over all
+ * pages of the same width — one page of short list items says little alone.
+ */
+function pageMargins(body: Line[]): Map<number, Margins> {
+  const byWidth = new Map<number, Line[]>();
+  const widthOf = new Map<number, number>();
+  for (const l of body) {
+    const key = Math.round((l.pageWidth ?? 0) / 10);
+    widthOf.set(l.page, key);
+    byWidth.set(key, [...(byWidth.get(key) ?? []), l]);
+  }
+  const perWidth = new Map<number, Margins>();
+  for (const [key, lines] of byWidth) {
+    perWidth.set(key, supported(lines) ?? { left: Math.min(...lines.map((l) => l.x0)), right: Math.max(...lines.map((l) => l.x1)) });
+  }
+  const out = new Map<number, Margins>();
+  for (const [page, key] of widthOf) out.set(page, perWidth.get(key)!);
+  return out;
+}
+
+function supported(lines: Line[]): Margins | null {
+  const lefts = lines.map((l) => l.x0).sort((a, b) => a - b);
+  const need = Math.min(3, Math.max(2, Math.floor(lines.length / 10)));
+  const near = (xs: number[], x: number, tol: number) => xs.filter((y) => Math.abs(y - x) <= tol).length;
+  const left = lefts.find((x) => near(lefts, x, 2) >= need);
+  // The right edge is where most long lines end (wrapped lines of justified
+  // text); punctuation hanging past it must not move it.
+  const ends = lines.map((l) => l.x1).sort((a, b) => a - b);
+  const long = ends.slice(Math.floor(ends.length / 2));
+  let right: number | undefined;
+  let best = 0;
+  for (const x of long) {
+    const n = near(long, x, 3);
+    if (n > best || (n === best && right !== undefined && x > right)) [right, best] = [x, n];
+  }
+  return left === undefined || right === undefined || best < need ? null : { left, right };
+}
+
+/** The usual distance between baselines of consecutive lines of body text. */
+function typicalPitch(body: Line[]): number {
+  const gaps: number[] = [];
+  for (let i = 1; i < body.length; i++) {
+    const a = body[i - 1]!;
+    const b = body[i]!;
+    if (a.page === b.page && a.y > b.y && Math.abs(a.size - b.size) < 0.5) gaps.push(a.y - b.y);
+  }
+  if (gaps.length === 0) return 1.5 * (body[0]?.size ?? 12);
+  gaps.sort((x, y) => x - y);
+  return gaps[Math.floor(gaps.length * 0.4)]!;
+}
+
+function weightedMode<K>(pairs: [K, number][]): K {
+  const counts = new Map<K, number>();
+  for (const [k, w] of pairs) counts.set(k, (counts.get(k) ?? 0) + w);
+  let best: K | undefined;
+  let n = -1;
+  for (const [k, c] of counts) if (c > n) [best, n] = [k, c];
+  return (best ?? (12 as K)) as K;
+}

@@ -1,0 +1,61 @@
+// Document metadata from the cover and title: null where the report does not
+// say, never guessed.
+import type { DocumentMeta, ReportType } from '../schema/report.ts';
+import type { DocPara } from '../sections/types.ts';
+
+const REPORT_WORDS = /(绩效自评报告|绩效评价报告|自评报告|绩效报告|决算报告|评价报告|自评表)/;
+const YEAR = /((?:19|20)\d{2})\s*年(?:度)?/;
+const DATE = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+/** Report types, most specific first: the title words that name each. */
+const REPORT_TYPES: [RegExp, ReportType][] = [
+  [/整体支出/, '整体支出'],
+  [/项目支出|专项资金|项目资金/, '项目支出'],
+  [/决算/, '决算'],
+];
+const ORG_LINE = /(?:部门|单位|部门（单位）|部门\(单位\))(?:名称)?\s*[：:]\s*(?:[（(]盖章[）)])?\s*(.+)$/;
+
+export function readMetadata(paragraphs: DocPara[]): DocumentMeta {
+  // The title: the first body paragraph before the first section that names a report.
+  const front = paragraphs.slice(0, Math.max(1, paragraphs.findIndex((p) => p.sectionId !== null)));
+  const titlePara = front.find((p) => p.role === 'body' && REPORT_WORDS.test(p.text) && p.text.length <= 80);
+  // Spaces next to Chinese are layout, not words: "2023 年度" is "2023年度".
+  const title = titlePara ? titlePara.text.replace(/\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+/g, '') : null;
+
+  let organization: string | null = null;
+  for (const p of front) {
+    const m = ORG_LINE.exec(p.text.replace(/\s+/g, ''));
+    if (m && m[1] && m[1].length >= 2 && m[1].length <= 40) {
+      organization = m[1].replace(/^[（(]盖章[）)]/, '');
+      break;
+    }
+  }
+  if (!organization && title) organization = organizationFromTitle(title);
+
+  const yearMatch = title ? YEAR.exec(title) : null;
+  const fiscalYear = yearMatch ? Number(yearMatch[1]) : null;
+
+  let reportType: ReportType | null = null;
+  if (title) reportType = REPORT_TYPES.find(([re]) => re.test(title))?.[1] ?? '其他';
+
+  // The report's date: a paragraph that is only a date, on the cover or under the signature.
+  let reportDate: string | null = null;
+  const dated = [...front, ...paragraphs.slice(-6)].find((p) => p.role === 'body' && DATE.test(p.text.replace(/\s+/g, '')));
+  if (dated) {
+    const [, y, mo, d] = DATE.exec(dated.text.replace(/\s+/g, ''))!;
+    reportDate = isoDate(Number(y), Number(mo), Number(d));
+  }
+  return { title, organization, fiscalYear, reportType, reportDate };
+}
+
+/** "2023年度岳阳市岳阳楼区市场监督管理局整体支出绩效自评报告" → the organisation between year and type. */
+function organizationFromTitle(title: string): string | null {
+  const m = /^(?:(?:19|20)\d{2}\s*年度?)?(.+?)(?:部门)?(?:整体支出|项目支出|.{0,20}项目|决算)?(?:绩效)?(?:自评|评价)?报告$/.exec(title);
+  const org = m?.[1]?.trim();
+  return org && org.length >= 2 && /(局|委|院|校|所|中心|办|厅|部|会|站|馆|政府|医院|学校|大学)$/.test(org) ? org : null;
+}
+
+function isoDate(y: number, m: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}

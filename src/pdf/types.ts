@@ -1,0 +1,36 @@
+// What the reading backends (text layer, OCR) hand to layout: positioned text
+// on a page, in PDF points with the origin at the bottom-left.
+
+export interface TextItem {
+  str: string;
+  /** left edge of the item */
+  x: number;
+  /** baseline */
+  y: number;
+  width: number;
+  /** font size in points (the text's em height) */
+  size: number;
+  /** the PDF's font resource, or 'ocr' */
+  font: string;
+}
+
+export interface PageText {
+  number: number;
+  width: number;
+  height: number;
+  items: TextItem[];
+  method: 'text' | 'ocr';
+  /** mean OCR word confidence (0–100), null for text pages */
+  ocrConfidence: number | null;
+  /** horizontal and vertical ruling lines drawn on the page, for tables */
+  rules?: Segment[];
+  /** set when the page could not be read; items are then empty */
+  error?: string;
+}
+
+export interface Segment {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}

@@ -1,0 +1,47 @@
+// One document, end to end: read the file, open it safely, read its pages,
+// run the stages, destroy the document whatever happens.
+import { readFile } from 'node:fs/promises';
+import { openPdf, PdfOpenError } from '../pdf/open.ts';
+import type { Report } from '../schema/report.ts';
+import { assembleReport } from './assemble.ts';
+import { InputError } from './errors.ts';
+import { readPages, type OcrMode } from './read-pages.ts';
+
+export { InputError } from './errors.ts';
+
+export interface ExtractOptions {
+  ocr?: OcrMode;
+  ocrDpi?: number;
+}
+
+export const DEFAULT_OPTIONS = { ocr: 'auto', ocrDpi: 300 } as const satisfies Required<ExtractOptions>;
+
+export async function extractFile(filePath: string, options: ExtractOptions = {}): Promise<Report> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(filePath));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(filePath, 'not-found', 'no such file', { cause: err });
+    if (code === 'EISDIR') throw new InputError(filePath, 'unreadable', 'is a directory, not a PDF file', { cause: err });
+    throw new InputError(filePath, 'unreadable', `cannot read file (${code ?? String(err)})`, { cause: err });
+  }
+  return extractBytes(bytes, filePath, options);
+}
+
+export async function extractBytes(bytes: Uint8Array, sourcePath: string, options: ExtractOptions = {}): Promise<Report> {
+  const opts = { ...DEFAULT_OPTIONS, ...options };
+  let pdf;
+  try {
+    pdf = await openPdf(bytes);
+  } catch (err) {
+    if (err instanceof PdfOpenError) throw new InputError(sourcePath, err.reason, err.message, { cause: err });
+    throw err;
+  }
+  try {
+    const pages = await readPages(pdf, { ocr: opts.ocr, ocrDpi: opts.ocrDpi });
+    return assembleReport({ path: sourcePath, bytes }, pages);
+  } finally {
+    await pdf.destroy();
+  }
+}

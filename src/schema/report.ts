@@ -1,0 +1,126 @@
+// The output contract (../shared/spec/output-contract.md) as zod schemas: the
+// single source of truth. schemas/report.schema.json is generated from here
+// (`npm run schema`) and a test fails when the committed file is stale.
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = '1.0';
+
+export const BBox = z
+  .tuple([z.number(), z.number(), z.number(), z.number()])
+  .describe('[x0, y0, x1, y1] in PDF points on the page, origin bottom-left');
+
+export const Source = z.object({
+  path: z.string().describe('as given on the command line'),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().nonnegative(),
+  pages: z.number().int().nonnegative(),
+});
+
+export const ReportType = z.enum(['整体支出', '项目支出', '决算', '其他']);
+
+export const DocumentMeta = z.object({
+  title: z.string().nullable(),
+  organization: z.string().nullable(),
+  fiscalYear: z.number().int().nullable(),
+  reportType: ReportType.nullable(),
+  reportDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+});
+
+export const PageMethod = z.enum(['text', 'ocr']);
+
+export const Page = z.object({
+  number: z.number().int().positive(),
+  method: PageMethod,
+  chars: z.number().int().nonnegative().describe('characters of body text read from the page'),
+  ocrConfidence: z.number().min(0).max(100).nullable().describe('mean OCR word confidence, null for text pages'),
+  error: z.string().nullable().describe('why the page could not be read; the rest of the document still counts'),
+});
+
+export const Section = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  level: z.number().int().positive(),
+  marker: z.string().describe('the numbering as written: 一、 （一） 1、 …'),
+  family: z.string().describe('the marker family: part, cn-dun, cn-paren, num-dun, num-paren, circled …'),
+  ordinal: z.number().int().describe("the numeral's value"),
+  title: z.string(),
+  page: z.number().int().positive(),
+});
+
+export const ParagraphRole = z.enum(['body', 'heading', 'header', 'footer', 'page-number']);
+
+export const Paragraph = z.object({
+  id: z.string(),
+  sectionId: z.string().nullable(),
+  page: z.number().int().positive().describe('the page where it starts'),
+  role: ParagraphRole,
+  text: z.string(),
+  bbox: BBox.nullable().describe('on its first page'),
+});
+
+export const FactKind = z.enum(['money', 'count', 'percent', 'score', 'ratio', 'date', 'other']);
+
+export const Fact = z.object({
+  id: z.string(),
+  sectionId: z.string().nullable(),
+  page: z.number().int().positive(),
+  kind: FactKind,
+  value: z.union([z.number(), z.string()]).describe('as written after numeral normalisation; an ISO string for dates'),
+  unit: z.string().describe('as written: 万元 元 亿元 家 个 起 人次 % 分 …; for dates the precision: 年 月 日'),
+  normalized: z.object({ value: z.union([z.number(), z.string()]), unit: z.string() }),
+  label: z.string(),
+  concept: z.string().nullable(),
+  approximate: z.boolean(),
+  quote: z.string(),
+  bbox: BBox.nullable(),
+});
+
+export const Table = z.object({
+  id: z.string(),
+  page: z.number().int().positive(),
+  title: z.string().nullable(),
+  rows: z.array(z.array(z.string())),
+  bbox: BBox.nullable(),
+});
+
+export const Severity = z.enum(['error', 'warning', 'info']);
+
+export const Finding = z.object({
+  id: z.string(),
+  rule: z.string(),
+  severity: Severity,
+  message: z.string(),
+  factIds: z.array(z.string()),
+  sectionIds: z.array(z.string()),
+  page: z.number().int().positive().nullable(),
+  expected: z.union([z.number(), z.string()]).nullable(),
+  actual: z.union([z.number(), z.string()]).nullable(),
+});
+
+export const Report = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  tool: z.object({ name: z.literal('jixiao'), version: z.string() }),
+  source: Source,
+  document: DocumentMeta,
+  pages: z.array(Page),
+  sections: z.array(Section),
+  paragraphs: z.array(Paragraph),
+  facts: z.array(Fact),
+  tables: z.array(Table),
+  findings: z.array(Finding),
+});
+
+export type BBox = z.infer<typeof BBox>;
+export type Source = z.infer<typeof Source>;
+export type ReportType = z.infer<typeof ReportType>;
+export type DocumentMeta = z.infer<typeof DocumentMeta>;
+export type Page = z.infer<typeof Page>;
+export type Section = z.infer<typeof Section>;
+export type ParagraphRole = z.infer<typeof ParagraphRole>;
+export type Paragraph = z.infer<typeof Paragraph>;
+export type FactKind = z.infer<typeof FactKind>;
+export type Fact = z.infer<typeof Fact>;
+export type Table = z.infer<typeof Table>;
+export type Severity = z.infer<typeof Severity>;
+export type Finding = z.infer<typeof Finding>;
+export type Report = z.infer<typeof Report>;

@@ -1,0 +1,68 @@
+import { describe, expect, test } from 'vitest';
+import { bodyText, extractComposed, extractSpec } from '../support/extract-made.ts';
+
+const filler = '为进一步规范财政资金管理，提高资金使用效益，本单位认真组织开展绩效自评工作，现将有关情况报告如下。';
+
+const noSpaceNextToHan = (s: string) => s.replace(/\s+(?=[\u4e00-\u9fff，。；])|(?<=[\u4e00-\u9fff，。；])\s+/g, '');
+
+describe('paragraphs from geometry', () => {
+  test('a paragraph wrapped over lines comes back whole, without spaces between Chinese characters', async () => {
+    const text = `${filler}今年共新设市场主体 13967 家，净增市场主体 8584 家；${filler}`;
+    const report = await extractComposed([{ text }], { runChars: 5 });
+    const body = bodyText(report);
+    // A space that fell at a line end is gone, as in the source layout; nothing else changes.
+    expect(body.map(noSpaceNextToHan)).toEqual([noSpaceNextToHan(text)]);
+    expect(body[0]).not.toMatch(/[\u4e00-\u9fff，。；]\s+[\u4e00-\u9fff，。；]/);
+    expect(body[0]).toContain('新设市场主体 13967 家');
+  });
+
+  test('a number cut by the line end is joined back with its unit', async () => {
+    // 38 ems of text so that "13967" starts near the right margin and "家" wraps.
+    const lead = '落实落细各项改革举措有效激发了市场活力为地方经济高质量发展提供不竭动力今年共新设市场主体';
+    const report = await extractComposed([{ text: `${lead} 13967家，净增企业 3915 家。` }], { right: 72 + 24 * 12 + 36 });
+    const [para] = bodyText(report);
+    expect(para).toContain('13967家');
+  });
+
+  test('an inline enumeration that wraps mid-word ("3、财" + "务股") is one body paragraph', async () => {
+    const text = '机关设置 22 个股室：1、办公室 2、政工人事股 3、财务股 4、政策法规股 5、信用监督管理股 6、登记注册股 7、网络市场监督管理股 8、科技信息化股。';
+    const report = await extractComposed([{ text }], { right: 72 + 320 });
+    expect(bodyText(report)).toEqual([text]);
+    expect(report.sections).toEqual([]);
+  });
+
+  test('a paragraph running over a page break is joined; headers, footers and page numbers stay out of the body', async () => {
+    const paras = Array.from({ length: 14 }, (_, i) => ({ text: `第${i + 1}段。${filler}${filler}` }));
+    const report = await extractComposed(paras, {
+      header: () => '某某市财政局 2023 年度绩效自评报告',
+      footer: (n) => (n % 2 ? `— ${n} —` : `第 ${n} 页 共 3 页`),
+    });
+    expect(report.pages.length).toBeGreaterThan(1);
+    const body = bodyText(report);
+    expect(body).toEqual(paras.map((p) => p.text));
+    expect(body.join('')).not.toMatch(/某某市财政局|— \d —|第 \d 页/);
+    const roles = report.paragraphs.map((p) => p.role);
+    expect(roles).toContain('header');
+    expect(roles).toContain('page-number');
+  });
+
+  test('bare page numbers and "- 3 -" at the foot are page numbers; a bare number inside the text is not', async () => {
+    const paras = [{ text: filler.repeat(6) }, { text: '3', indent: 2 }, { text: filler.repeat(6) }];
+    const report = await extractComposed(paras, { footer: (n) => (n === 1 ? `${n}` : `- ${n} -`) });
+    expect(bodyText(report)).toContain('3');
+    expect(report.paragraphs.filter((p) => p.role === 'page-number').map((p) => p.text)).toEqual(
+      report.pages.map((p) => (p.number === 1 ? '1' : `- ${p.number} -`)),
+    );
+  });
+
+  test('indented short lines are separate paragraphs', async () => {
+    const report = await extractComposed([{ text: '2、负责市场主体统一登记注册。' }, { text: '3、负责宏观质量管理。' }]);
+    expect(bodyText(report)).toEqual(['2、负责市场主体统一登记注册。', '3、负责宏观质量管理。']);
+  });
+
+  test('an empty page is a page with no text, not an error', async () => {
+    const report = await extractSpec({ pages: [{ runs: [] }, { runs: [{ text: '正文。', x: 96, y: 700 }] }] });
+    expect(report.pages.map((p) => p.chars)).toEqual([0, 3]);
+    expect(bodyText(report)).toEqual(['正文。']);
+  });
+});

@@ -1,0 +1,144 @@
+// Builds small PDFs for tests, byte by byte, so that every test can make the
+// document it needs. Chinese text uses the non-embedded Adobe-GB1 font
+// STSong-Light with the UniGB-UTF16-H CMap (the standard way to write CJK
+// without a font file); pdf.js reads it back through the bundled CMaps.
+
+export interface TextRun {
+  text: string;
+  x: number;
+  y: number; // baseline, PDF points from the bottom
+  size?: number;
+  bold?: boolean; // a second font resource (STHeiti-like), as Word emits for 黑体 headings
+}
+
+export interface Rule {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  width?: number;
+}
+
+export interface PageSpec {
+  runs: TextRun[];
+  rules?: Rule[];
+  /** A raw greyscale image drawn over the whole page (for scanned-page tests). */
+  image?: { width: number; height: number; gray: Uint8Array };
+  width?: number;
+  height?: number;
+}
+
+export interface PdfSpec {
+  pages: PageSpec[];
+  /** Text written with a font whose ToUnicode maps to private-use code points. */
+  garbageText?: boolean;
+  /** Add a standard-security /Encrypt dictionary whose user password is not empty. */
+  encrypted?: boolean;
+}
+
+function utf16beHex(text: string): string {
+  let hex = '';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0');
+  return hex.toUpperCase();
+}
+
+function latin1(s: string): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i) & 0xff;
+  return out;
+}
+
+export function makePdf(spec: PdfSpec): Uint8Array {
+  const objects: (string | Uint8Array)[] = [];
+  const add = (body: string | Uint8Array): number => {
+    objects.push(body);
+    return objects.length;
+  };
+  const catalog = add('');
+  const pagesObj = add('');
+  const fontFor = (name: string): number => {
+    const desc = add(
+      `<< /Type /FontDescriptor /FontName /${name} /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>`,
+    );
+    const cid = add(
+      `<< /Type /Font /Subtype /CIDFontType0 /BaseFont /${name} /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor ${desc} 0 R /DW 1000 /W [1 95 500] >>`,
+    );
+    return add(
+      `<< /Type /Font /Subtype /Type0 /BaseFont /${name}-UniGB-UTF16-H /Encoding /UniGB-UTF16-H /DescendantFonts [${cid} 0 R] >>`,
+    );
+  };
+  const regular = fontFor('STSong-Light');
+  const bold = fontFor('STHeiti-Regular');
+  const pageIds: number[] = [];
+  for (const page of spec.pages) {
+    const w = page.width ?? 595.3;
+    const h = page.height ?? 841.9;
+    let content = '';
+    let xobj = '';
+    if (page.image) {
+      const img = add(
+        concat(
+          latin1(
+            `<< /Type /XObject /Subtype /Image /Width ${page.image.width} /Height ${page.image.height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Length ${page.image.gray.length} >>\nstream\n`,
+          ),
+          page.image.gray,
+          latin1('\nendstream'),
+        ),
+      );
+      xobj = ` /XObject << /Im1 ${img} 0 R >>`;
+      content += `q ${w} 0 0 ${h} 0 0 cm /Im1 Do Q\n`;
+    }
+    for (const r of page.rules ?? []) {
+      content += `${r.width ?? 0.5} w ${r.x0} ${r.y0} m ${r.x1} ${r.y1} l S\n`;
+    }
+    for (const run of page.runs) {
+      const size = run.size ?? 12;
+      // Render mode 3 (invisible) for garbage layers over an image, as OCR'd scans have.
+      const mode = spec.garbageText ? '3 Tr ' : '';
+      const text = spec.garbageText ? toPrivateUse(run.text) : run.text;
+      content += `BT ${mode}/${run.bold ? 'F2' : 'F1'} ${size} Tf ${run.x} ${run.y} Td <${utf16beHex(text)}> Tj ET\n`;
+    }
+    const stream = add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}endstream`);
+    pageIds.push(
+      add(
+        `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${w} ${h}] /Contents ${stream} 0 R /Resources << /Font << /F1 ${regular} 0 R /F2 ${bold} 0 R >>${xobj} >> >>`,
+      ),
+    );
+  }
+  objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R >>`;
+  // Random /O and /U entries: the empty password does not open it, so a reader must ask for one.
+  const encrypt = spec.encrypted
+    ? add(`<< /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O <${'7A'.repeat(32)}> /U <${'3C'.repeat(32)}> >>`)
+    : null;
+  objects[pagesObj - 1] = `<< /Type /Pages /Kids [${pageIds.map((i) => `${i} 0 R`).join(' ')}] /Count ${pageIds.length} >>`;
+
+  const parts: Uint8Array[] = [latin1('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n')];
+  let offset = parts[0]!.length;
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(offset);
+    const bytes = concat(latin1(`${i + 1} 0 obj\n`), typeof body === 'string' ? latin1(body) : body, latin1('\nendobj\n'));
+    parts.push(bytes);
+    offset += bytes.length;
+  });
+  let xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) xref += `${String(o).padStart(10, '0')} 00000 n \n`;
+  const encryptRef = encrypt ? ` /Encrypt ${encrypt} 0 R /ID [<${'01'.repeat(16)}> <${'01'.repeat(16)}>]` : '';
+  xref += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R${encryptRef} >>\nstartxref\n${offset}\n%%EOF\n`;
+  parts.push(latin1(xref));
+  return concat(...parts);
+}
+
+function toPrivateUse(text: string): string {
+  return Array.from(text, (ch) => String.fromCharCode(0xe000 + (ch.charCodeAt(0) % 0x1000))).join('');
+}
+
+function concat(...arrays: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(arrays.reduce((n, a) => n + a.length, 0));
+  let at = 0;
+  for (const a of arrays) {
+    out.set(a, at);
+    at += a.length;
+  }
+  return out;
+}
