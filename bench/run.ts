@@ -1,0 +1,18 @@
+// npm run bench: every benchmark of the project, one JSON report on stdout.
+// Figures are absolute and, where a reference tool is installed, ratios
+// against it measured side by side on the same machine.
+import { existsSync } from 'node:fs';
+import { runExtractBench } from './extract.ts';
+
+const results: Record<string, unknown> = { extract: await runExtractBench() };
+console.error('extract done');
+for (const [name, file, fn] of [
+  ['ocr', './ocr.ts', 'runOcrBench'],
+  ['batch', './batch.ts', 'runBatchBench'],
+] as const) {
+  if (!existsSync(new URL(file, import.meta.url))) continue;
+  const mod = (await import(file)) as Record<string, () => Promise<unknown>>;
+  results[name] = await mod[fn]!();
+  console.error(`${name} done`);
+}
+console.log(JSON.stringify(results, null, 2));
