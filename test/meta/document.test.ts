@@ -1,0 +1,45 @@
+import { expect, test } from 'vitest';
+import { extractComposed } from '../support/extract-made.ts';
+
+const body = '本单位严格执行预算管理制度，资金使用规范，达到了预期目标。';
+
+test('a project report: title over two lines, organisation from the title, date under the signature', async () => {
+  const report = await extractComposed([
+    { text: '2022年度某某县教育局', size: 18, align: 'center', indent: 0 },
+    { text: '农村义务教育营养改善计划项目支出绩效自评报告', size: 18, align: 'center', indent: 0 },
+    { text: '一、项目概况', bold: true },
+    { text: body },
+    { text: '某某县教育局', align: 'center', indent: 0 },
+    { text: '2023 年 3 月 8 日', align: 'center', indent: 0 },
+  ]);
+  expect(report.document.title).toBe('2022年度某某县教育局农村义务教育营养改善计划项目支出绩效自评报告');
+  expect(report.document.fiscalYear).toBe(2022);
+  expect(report.document.reportType).toBe('项目支出');
+  expect(report.document.reportDate).toBe('2023-03-08');
+});
+
+test('an organisation line on the cover wins over the title', async () => {
+  const report = await extractComposed([
+    { text: '2023年度部门整体支出绩效自评报告', size: 18, align: 'center', indent: 0 },
+    { text: '部门（单位）名称：（盖章）某某市某某区卫生健康局' },
+    { text: '一、部门概况', bold: true },
+    { text: body },
+  ]);
+  expect(report.document.organization).toBe('某某市某某区卫生健康局');
+  expect(report.document.reportType).toBe('整体支出');
+});
+
+test('nothing found is null, never guessed', async () => {
+  const report = await extractComposed([{ text: '一、基本情况', bold: true }, { text: body }]);
+  expect(report.document).toEqual({ title: null, organization: null, fiscalYear: null, reportType: null, reportDate: null });
+});
+
+test('an impossible date is not a date', async () => {
+  const report = await extractComposed([
+    { text: '2023年度某某局整体支出绩效自评报告', size: 18, align: 'center', indent: 0 },
+    { text: '2024年2月30日', align: 'center', indent: 0 },
+    { text: '一、基本情况', bold: true },
+  ]);
+  expect(report.document.reportDate).toBeNull();
+  expect(report.document.organization).toBe('某某局');
+});
