@@ -1,6 +1,7 @@
 // Runs the pure stages over pages already read: layout → sections → metadata
 // → facts → checks, and validates the result against the contract.
 import { createHash } from 'node:crypto';
+import { extractFacts } from '../facts/index.ts';
 import { layoutPages } from '../layout/index.ts';
 import { readMetadata } from '../meta/document.ts';
 import type { PageText } from '../pdf/types.ts';
@@ -17,6 +18,10 @@ export interface SourceInfo {
 export function assembleReport(source: SourceInfo, pages: PageText[]): Report {
   const layout = layoutPages(pages);
   const tree = buildSectionTree(layout);
+  const facts = extractFacts({
+    sections: tree.sections,
+    paragraphs: tree.paragraphs.map((p) => ({ id: p.id, text: p.text, page: p.page, sectionId: p.sectionId, role: p.docRole, spans: p.spans })),
+  });
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -36,7 +41,7 @@ export function assembleReport(source: SourceInfo, pages: PageText[]): Report {
     })),
     sections: tree.sections,
     paragraphs: tree.paragraphs.map(toParagraph),
-    facts: [],
+    facts,
     tables: [],
     findings: [],
   };

@@ -68,6 +68,7 @@ export const Fact = z.object({
   value: z.union([z.number(), z.string()]).describe('as written after numeral normalisation; an ISO string for dates'),
   unit: z.string().describe('as written: 万元 元 亿元 家 个 起 人次 % 分 …; for dates the precision: 年 月 日'),
   normalized: z.object({ value: z.union([z.number(), z.string()]), unit: z.string() }),
+  upper: z.number().nullable().describe('the upper bound of a range such as 10—20 个 (value is the lower bound, approximate is true); null otherwise'),
   label: z.string(),
   concept: z.string().nullable(),
   approximate: z.boolean(),

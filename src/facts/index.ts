@@ -1,0 +1,114 @@
+// The facts stage: every numeric fact of the body text with its unit, label,
+// concept, page, quote and box.
+import type { Span } from '../layout/types.ts';
+import type { BBox, Fact, Section } from '../schema/report.ts';
+import { BARE_MEASURE, conceptOf, MEASURE_IN_LABEL, SCOPE_WORDS } from '../vocab/concepts.ts';
+import { labelFor } from './labels.ts';
+import { recogniseFacts, type RawFact } from './recognise.ts';
+
+export interface FactParagraph {
+  id: string;
+  text: string;
+  page: number;
+  sectionId: string | null;
+  role: 'body' | 'heading' | 'header' | 'footer' | 'page-number';
+  spans: Span[];
+}
+
+export interface FactsInput {
+  paragraphs: FactParagraph[];
+  sections: Section[];
+}
+
+const RATIO_LABEL = /万人|每万|每百|每千|人均|户均|平均每|均值/;
+
+export function extractFacts({ paragraphs, sections }: FactsInput): Fact[] {
+  const byId = new Map(sections.map((s) => [s.id, s]));
+  const facts: Fact[] = [];
+  for (const para of paragraphs) {
+    if (para.role !== 'body' && para.role !== 'heading') continue;
+    const raws = recogniseFacts(para.text);
+    const sectionScope = scopeOfSection(para.sectionId, byId);
+    let previousEnd = -1;
+    let sentenceStart = -1;
+    let subject: string | null = null;
+    for (const raw of raws) {
+      // The subject of a budget sentence carries over to its later clauses.
+      const sentence = sentenceStartOf(para.text, raw.numberStart);
+      if (sentence !== sentenceStart) [sentenceStart, subject] = [sentence, null];
+      let label = labelFor({ text: para.text, fact: raw, previousEnd });
+      previousEnd = raw.end;
+      const measure = MEASURE_IN_LABEL.exec(label);
+      if (measure && label.length > measure[0].length && !subject) {
+        const scope = SCOPE_WORDS.exec(label.slice(0, label.length - measure[0].length));
+        if (scope) subject = scope[1]!;
+      }
+      if (BARE_MEASURE.test(label) && (subject ?? sectionScope)) label = (subject ?? sectionScope) + label;
+      const kind = raw.kind === 'count' && RATIO_LABEL.test(label) ? 'ratio' : raw.kind;
+      facts.push({
+        id: `f${facts.length + 1}`,
+        sectionId: para.sectionId,
+        page: pageAt(para, raw.numberStart),
+        kind,
+        value: raw.value,
+        unit: raw.unit,
+        normalized: raw.normalized,
+        upper: raw.rangeTo,
+        label,
+        concept: conceptOf(kind, scopedLabel(label, sectionScope)),
+        approximate: raw.approximate,
+        quote: quoteAround(para.text, raw),
+        bbox: boxOf(para, raw.numberStart, raw.end),
+      });
+    }
+  }
+  return facts;
+}
+
+/** 基本支出 / 项目支出 / 部门整体支出 from the nearest section title that names one. */
+function scopeOfSection(id: string | null, byId: Map<string, Section>): string | null {
+  for (let s = id ? byId.get(id) : undefined; s; s = s.parentId ? byId.get(s.parentId) : undefined) {
+    const m = SCOPE_WORDS.exec(s.title);
+    if (m) return m[1]!;
+  }
+  return null;
+}
+
+function scopedLabel(label: string, sectionScope: string | null): string {
+  return SCOPE_WORDS.test(label) || !sectionScope ? label : sectionScope + label;
+}
+
+function sentenceStartOf(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && !/[。！？!?\n]/.test(text[i - 1]!)) i--;
+  return i;
+}
+
+function quoteAround(text: string, raw: RawFact): string {
+  let from = raw.numberStart;
+  while (from > 0 && !/[，。；！？,;!?\n]/.test(text[from - 1]!) && raw.numberStart - from < 40) from--;
+  let to = raw.end;
+  while (to < text.length && !/[，。；！？,;!?\n]/.test(text[to]!) && to - raw.end < 30) to++;
+  return text.slice(from, to).trim();
+}
+
+function pageAt(para: FactParagraph, at: number): number {
+  return para.spans.find((s) => s.start <= at && at < s.end)?.page ?? para.page;
+}
+
+/** The box of text[from, to) on the page where it starts, narrowed within each span by character offset. */
+function boxOf(para: FactParagraph, from: number, to: number): BBox | null {
+  const page = pageAt(para, from);
+  const parts: BBox[] = [];
+  for (const s of para.spans) {
+    if (s.page !== page || s.end <= from || s.start >= to) continue;
+    const len = s.end - s.start;
+    const [x0, y0, x1, y1] = s.bbox;
+    const a = Math.max(from, s.start) - s.start;
+    const b = Math.min(to, s.end) - s.start;
+    parts.push([x0 + ((x1 - x0) * a) / len, y0, x0 + ((x1 - x0) * b) / len, y1]);
+  }
+  if (parts.length === 0) return null;
+  const r = (n: number) => Math.round(n * 10) / 10;
+  return [r(Math.min(...parts.map((p) => p[0]))), r(Math.min(...parts.map((p) => p[1]))), r(Math.max(...parts.map((p) => p[2]))), r(Math.max(...parts.map((p) => p[3])))];
+}

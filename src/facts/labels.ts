@@ -1,0 +1,83 @@
+// The label of a fact: the thing measured, in the report's own words, taken
+// from the clause before the number (and the noun after its classifier when
+// the clause only has a verb), with fillers and time words trimmed.
+import { tag } from './segment.ts';
+import type { RawFact } from './recognise.ts';
+
+const BOUNDARY = /[，。；：！？,;:!?\n]/;
+const LEAD = [
+  /^(?:\d{4}\s*年度?|\d{1,2}\s*月份?|[0-9]{4}\s*-\s*[0-9]{4}\s*年)\s*/,
+  // A list ordinal left at the head of the clause: "1、任务完成率".
+  /^[（(]?[0-9一二三四五六七八九十]{1,3}[）)、.．]\s*/,
+  // 全年 and 年度 stay when they are part of a budget term (全年预算数, 年度预算).
+  /^(?:截至目前|截至年底|截至年末|目前|今年以来|今年|全年(?!预算|执行|支出)|本年度|本年|年度(?!预算|执行|支出)|当年|年内|同期|期间|此外|另外|同时|其中|其中就有|先后|还|并|另|共计|共有|共|合计|总计|累计|累次|已经|已|均|分别|就有|一共|全区|全市|全县|全省|我局|我单位|本单位|本局|在|对|向|给|为|由|通过)\s*/,
+];
+const TRAIL = /\s*(?:分别为|分别|共计|共有|合计|总计|累计|累次|达到|达|为|是|共|计|有|了|的|约|近|将近|接近|超过|超|逾|不少于|不低于|高达|仅|只)$/;
+
+export interface LabelContext {
+  text: string;
+  fact: RawFact;
+  /** where the previous fact of the same text ends, or -1 */
+  previousEnd: number;
+}
+
+export function labelFor({ text, fact, previousEnd }: LabelContext): string {
+  let from = fact.numberStart;
+  while (from > 0 && !BOUNDARY.test(text[from - 1]!)) from--;
+  const afterPrevious = previousEnd > from;
+  if (afterPrevious) from = previousEnd;
+  const raw = text.slice(from, fact.numberStart);
+  const before = trim(raw);
+  if (fact.kind === 'date') return before || '日期';
+  const after = nounAfter(text, fact.end);
+  if (after === '') return before;
+  // The counted noun follows the classifier: "的 115 起违法案件", "督促 107 家企业".
+  if (before === '' || afterPrevious || /的\s*$/.test(raw) || before.length <= 2 || !hasNoun(before)) return after;
+  if (endsWithVerb(before)) return before + after;
+  return before;
+}
+
+function trim(s: string): string {
+  let t = s.replace(/[“‘（(]\s*$/, '').trim();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const re of LEAD) {
+      const next = t.replace(re, '');
+      if (next !== t && next.length > 0) [t, changed] = [next, true];
+      else if (next !== t && next.length === 0) [t, changed] = ['', false];
+    }
+    const next = t.replace(TRAIL, '');
+    if (next !== t) [t, changed] = [next, true];
+  }
+  return t.replace(/^[、）)\s]+/, '').trim();
+}
+
+/** The noun phrase right after the unit: "2 家小微企业融资" → 小微企业, "1 个执法大队：" → 执法大队. */
+function nounAfter(text: string, end: number): string {
+  let stop = end;
+  while (stop < text.length && !BOUNDARY.test(text[stop]!) && stop - end < 16) stop++;
+  const phrase = text.slice(end, stop).trim();
+  if (phrase === '' || /^[、（(“”"]/.test(phrase)) return '';
+  const taken: { word: string; tag: string }[] = [];
+  const isNoun = (t: { tag: string }) => /^(n|nz|nt|ns|nr|j|eng)/.test(t.tag);
+  for (const t of tag(phrase)) {
+    if (!/[\u4e00-\u9fffA-Za-z]/.test(t.word) || /^[的在中和及等]$/.test(t.word)) break;
+    if (/^(p|u|c|d|r|m|q|f)/.test(t.tag)) break;
+    // A verb after the noun is what was done with it (企业加入…): stop there.
+    if (t.tag.startsWith('v') && t.tag !== 'vn' && taken.some(isNoun)) break;
+    taken.push(t);
+  }
+  // Keep the nouns: a trailing verbal noun or unknown word is the action (融资, 刻章), not the thing counted.
+  while (taken.length > 1 && !isNoun(taken[taken.length - 1]!) && taken.some(isNoun)) taken.pop();
+  return taken.map((t) => t.word).join('');
+}
+
+function hasNoun(s: string): boolean {
+  return tag(s).some((t) => /^(n|nz|nt|ns|nr|l|j|x)/.test(t.tag) && /[\u4e00-\u9fff]/.test(t.word));
+}
+
+function endsWithVerb(s: string): boolean {
+  const tokens = tag(s);
+  const last = tokens[tokens.length - 1];
+  return last !== undefined && last.tag.startsWith('v') && last.tag !== 'vn';
+}

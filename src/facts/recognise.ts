@@ -1,0 +1,250 @@
+// Finds the numeric facts of one text: a numeral, its multiplier and unit,
+// approximation words, ranges, lists that share one unit, dates — and leaves
+// out what only looks like a fact: list ordinals, years, hotlines, document
+// numbers, 附件5, 第三.
+import type { FactKind } from '../schema/report.ts';
+import { matchUnitAt, type UnitDef } from '../vocab/units.ts';
+import { approximateAround, roundTo, scanNumbers, toHalfWidth, type NumberToken } from './numbers.ts';
+
+export interface RawFact {
+  /** where the fact's words start and end in the text (numeral through unit) */
+  start: number;
+  end: number;
+  /** where the numeral starts (for provenance) */
+  numberStart: number;
+  kind: FactKind;
+  value: number | string;
+  unit: string;
+  normalized: { value: number | string; unit: string };
+  approximate: boolean;
+  /** the upper bound of a range such as 10—20 个 (value is the lower bound) */
+  rangeTo: number | null;
+  decimals: number;
+  /** index of the list this fact belongs to ("分别为 12、8、5 家"), or null */
+  listId: number | null;
+}
+
+const DATE_FULL = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/;
+const YEAR_ONLY = /^((?:19|20)\d{2})\s*(?:年度|年)/;
+const RANGE_SEP = /^\s*(?:—|–|-|－|~|～|至|到)\s*$/;
+/** Words after a number that make it a name, not a quantity: 12315 热线, 110 报警. */
+const CODE_AFTER = /^\s*(?:热线|投诉|举报|平台|服务热线|指挥中心|号文|号令|号$|号[，。；、]|号）|号\)|工程|计划|行动|专项|战略|条例|规定|办法|号楼|路|街|村|组(?!织))/;
+const CODE_BEFORE = /(?:第|附件|附表|编号|代码|电话|热线|拨打|文号|〔|\[|【|No\.?|NO\.?)\s*$/;
+
+export function recogniseFacts(text: string): RawFact[] {
+  const half = toHalfWidth(text);
+  const tokens = scanNumbers(text);
+  const facts: RawFact[] = [];
+  const consumed = new Set<number>();
+  let listCounter = 0;
+
+  for (let k = 0; k < tokens.length; k++) {
+    if (consumed.has(k)) continue;
+    const tok = tokens[k]!;
+    const before = half.slice(0, tok.start);
+    const after = half.slice(tok.end);
+
+    // Dates: 2024年5月29日, 2023年度, 2023 年 — facts of kind date, never counts.
+    if (tok.script === 'arabic' && tok.decimals === 0 && tok.value >= 1900 && tok.value <= 2099) {
+      const rest = half.slice(tok.start);
+      const full = DATE_FULL.exec(rest);
+      if (full) {
+        const [, y, mo, d] = full;
+        const iso = d ? isoDate(+y!, +mo!, +d) : isoMonth(+y!, +mo!);
+        if (iso) {
+          facts.push(dateFact(tok, tok.start + full[0].length, iso, d ? '日' : '月'));
+          // The month and day numerals belong to the date.
+          while (tokens[k + 1] && tokens[k + 1]!.start < tok.start + full[0].length) consumed.add(++k);
+          continue;
+        }
+      }
+      const year = YEAR_ONLY.exec(rest);
+      if (year) {
+        facts.push(dateFact(tok, tok.start + year[0].length, year[1]!, '年'));
+        continue;
+      }
+    }
+    if (isOrdinalOrCode(tok, before, after)) continue;
+
+    // A range: 10—20 个 → one fact, value the lower bound, rangeTo the upper.
+    const next = tokens[k + 1];
+    if (next && RANGE_SEP.test(half.slice(tok.end, next.start)) && next.script === tok.script) {
+      const unit = unitAfter(half, next);
+      if (unit) {
+        facts.push(makeFact(tok, unit, before, { rangeTo: next.value, end: unit.end }));
+        consumed.add(k + 1);
+        continue;
+      }
+    }
+
+    const unit = unitAfter(half, tok);
+    if (unit) {
+      if (tok.script === 'chinese' && !chineseCountOk(tok, half, unit)) continue;
+      facts.push(makeFact(tok, unit, before, { end: unit.end }));
+      continue;
+    }
+    if (tok.percentWords) {
+      facts.push(makeFact(tok, { def: PERCENT_DEF, multiplier: 1, unitText: '%', end: tok.end, approxAfter: '' }, before, { end: tok.end }));
+      continue;
+    }
+    // A list that shares the unit of its last member: "分别为 12、8、5 家", "1.2、2.5万户".
+    const list = listAfter(half, tokens, k);
+    if (list) {
+      const listId = listCounter++;
+      for (const j of list.members) {
+        const t = tokens[j]!;
+        facts.push(makeFact(t, { ...list.unit, end: t.end }, half.slice(0, t.start), { end: t.end, listId }));
+        consumed.add(j);
+      }
+      const last = tokens[list.last]!;
+      facts.push(makeFact(last, list.unit, half.slice(0, last.start), { end: list.unit.end, listId }));
+      consumed.add(list.last);
+    }
+    // No unit: not a fact (a bare number is more often a code or an ordinal than a quantity).
+  }
+  return facts.sort((a, b) => a.start - b.start);
+}
+
+interface UnitHit {
+  def: UnitDef;
+  /** 万 or 亿 written between the numeral and a unit that has no multiplier of its own */
+  multiplier: number;
+  unitText: string;
+  end: number;
+  approxAfter: string;
+}
+
+const PERCENT_DEF: UnitDef = { unit: '%', kind: 'percent', base: '%', factor: 1 };
+
+/** The unit after a numeral: "万元", "万余份" (3万余份), "余人", " 个百分点". */
+function unitAfter(half: string, tok: NumberToken): UnitHit | null {
+  let at = tok.end;
+  let rest = half.slice(at);
+  const lead = rest.length - rest.trimStart().length;
+  at += lead;
+  rest = rest.trimStart();
+  let multiplier = 1;
+  let multText = '';
+  let approxAfter = '';
+  // 3万余份: multiplier, then 余/多, then the unit.
+  const m = /^(万|亿)(?=余|多)/.exec(rest);
+  if (m) {
+    multiplier = m[1] === '万' ? 1e4 : 1e8;
+    multText = m[1]!;
+    rest = rest.slice(1);
+    at += 1;
+  }
+  const approx = /^(余|多)/.exec(rest);
+  if (approx) {
+    approxAfter = approx[1]!;
+    rest = rest.slice(1);
+    at += 1;
+  }
+  const hit = matchUnitAt(rest);
+  if (!hit || hit.length !== hit.def.unit.length) return null;
+  // "分" of 分别, "个" of 个人/个体, "人" of 人民: the unit must not run into a word.
+  const following = rest.slice(hit.length);
+  if (/^[别钟之]/.test(following) && hit.def.unit === '分') return null;
+  if (hit.def.unit === '个' && /^[人体性别转]/.test(following)) return null;
+  if (hit.def.unit === '人' && /^[民大工]/.test(following)) return null;
+  if (hit.def.unit === '名' && /^[称单录额]/.test(following)) return null;
+  if (hit.def.unit === '部' && /^[门署分]/.test(following)) return null;
+  if (hit.def.unit === '所' && /^[有属在得需以]/.test(following)) return null;
+  if (hit.def.unit === '起' && /^[来到草诉]/.test(following)) return null;
+  if (hit.def.unit === '期' && /^[间限末初]/.test(following)) return null;
+  if (hit.def.unit === '条' && /^[件例]/.test(following)) return null;
+  if (hit.def.unit === '项' && /^[目]/.test(following)) return null;
+  if (hit.def.unit === '家' && /^[庭长属]/.test(following)) return null;
+  if (hit.def.unit === '本' && /^[级单部年次位]/.test(following)) return null;
+  const unitText = multText + approxAfter + hit.def.unit;
+  return { def: hit.def, multiplier, unitText, end: at + hit.length, approxAfter };
+}
+
+function makeFact(
+  tok: NumberToken,
+  unit: UnitHit,
+  before: string,
+  extra: { end: number; rangeTo?: number; listId?: number },
+): RawFact {
+  const approximate = approximateAround(before, unit.approxAfter) || unit.approxAfter !== '' || extra.rangeTo !== undefined;
+  const value = tok.value * unit.multiplier;
+  const def = unit.def;
+  // "3万余份" is written 3 万份 with 余: the unit as written keeps the multiplier.
+  const writtenUnit = unit.multiplier === 1 ? def.unit : (unit.multiplier === 1e4 ? '万' : '亿') + def.unit;
+  return {
+    start: tok.start,
+    end: extra.end,
+    numberStart: tok.start,
+    kind: def.kind,
+    value: tok.value,
+    unit: writtenUnit,
+    normalized: { value: roundTo(value * def.factor, tok.decimals + 4), unit: def.base },
+    approximate,
+    rangeTo: extra.rangeTo ?? null,
+    decimals: tok.decimals,
+    listId: extra.listId ?? null,
+  };
+}
+
+function dateFact(tok: NumberToken, end: number, iso: string, precision: string): RawFact {
+  return {
+    start: tok.start,
+    end,
+    numberStart: tok.start,
+    kind: 'date',
+    value: iso,
+    unit: precision,
+    normalized: { value: iso, unit: precision },
+    approximate: false,
+    rangeTo: null,
+    decimals: 0,
+    listId: null,
+  };
+}
+
+/** List ordinals (1、 （1） 1.), hotlines and codes, document numbers, 附件5, 第3. */
+function isOrdinalOrCode(tok: NumberToken, before: string, after: string): boolean {
+  if (CODE_BEFORE.test(before)) return true;
+  if (tok.script === 'arabic' && /^(?:、|[.．](?![0-9])|）|\))/.test(after) && tok.decimals === 0) return true;
+  if (/[（(]\s*$/.test(before) && /^\s*[）)]/.test(after)) return true;
+  if (CODE_AFTER.test(after)) return true;
+  // A number quoted as a name: “315”, “12345”.
+  if (/[“"'‘「]\s*$/.test(before) && /^\s*[”"'’」]/.test(after)) return true;
+  // Digits glued to Latin letters: ISO9001, GB2760, 5G.
+  if (/[A-Za-z]$/.test(before) || /^[A-Za-z]/.test(after)) return true;
+  return false;
+}
+
+/** Chinese numerals count only in plain counts: 十五个, 两项, 一百二十家 — not 一对一, 一次性, 两会. */
+function chineseCountOk(tok: NumberToken, half: string, unit: UnitHit): boolean {
+  if (unit.def.kind !== 'count' && unit.def.kind !== 'other') return false;
+  if (tok.value === 1 && half.slice(tok.start, tok.end) === '一') return false; // 一个, 一次: too often idiom
+  const before = half.slice(Math.max(0, tok.start - 1), tok.start);
+  if (/[第每统唯万千百逐]/.test(before)) return false;
+  const following = half.slice(unit.end, unit.end + 1);
+  if (/[一性体化式样级]/.test(following)) return false;
+  return true;
+}
+
+/** "12、8、5 家": numerals joined by 、 where only the last carries the unit. */
+function listAfter(half: string, tokens: NumberToken[], k: number): { members: number[]; last: number; unit: UnitHit } | null {
+  const members = [k];
+  let j = k;
+  while (tokens[j + 1] && /^\s*[、和及与]\s*$/.test(half.slice(tokens[j]!.end, tokens[j + 1]!.start))) {
+    j++;
+    const unit = unitAfter(half, tokens[j]!);
+    if (unit) return members.length >= 1 ? { members, last: j, unit } : null;
+    members.push(j);
+  }
+  return null;
+}
+
+function isoDate(y: number, m: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+function isoMonth(y: number, m: number): string | null {
+  return m >= 1 && m <= 12 ? `${y}-${String(m).padStart(2, '0')}` : null;
+}

@@ -1,0 +1,76 @@
+// Units of this genre, as data: what each unit means, the kind of fact it
+// makes and how it normalises. Matching takes the longest unit first, so
+// 个百分点 wins over 个 and 万元 over 元.
+import type { FactKind } from '../schema/report.ts';
+
+export interface UnitDef {
+  /** as written after the number (multiplier included): 万元, 万户, 个百分点 */
+  unit: string;
+  kind: FactKind;
+  /** the normalised unit: 元 for money, the classifier for counts, % for percent */
+  base: string;
+  /** value × factor = normalised value */
+  factor: number;
+}
+
+const MONEY: [string, number][] = [
+  ['元', 1],
+  ['千元', 1e3],
+  ['万元', 1e4],
+  ['十万元', 1e5],
+  ['百万元', 1e6],
+  ['千万元', 1e7],
+  ['亿元', 1e8],
+  ['万亿元', 1e12],
+];
+
+/** Classifiers that count things: the unit is the classifier itself. */
+export const CLASSIFIERS = [
+  '人次', '家次', '户次', '车次', '辆次', '批次', '架次', '次', '家', '个', '户', '人', '名', '起', '件', '场', '枚', '份', '例',
+  '台', '处', '所', '项', '宗', '册', '篇', '条', '本', '套', '辆', '艘', '座', '栋', '间', '张', '块', '部', '期', '批', '类', '种',
+  '门', '位', '支', '只', '头', '株', '棵', '盏', '吨次', '课时', '学时', '节', '组', '队', '届', '轮', '份次', '单', '笔', '宗次',
+];
+
+/** Physical measures and durations (kind `other`). */
+const MEASURES = ['亩', '公顷', '公里', '千米', '米', '平方米', '平方公里', '立方米', '吨', '千克', '公斤', '千瓦', '兆瓦', '千瓦时', '万千瓦时', '天', '个工作日', '工作日', '个月', '小时', '分钟', '周'];
+
+const COUNT_MULTIPLIERS: [string, number][] = [
+  ['', 1],
+  ['万', 1e4],
+  ['亿', 1e8],
+  ['千', 1e3],
+];
+
+function build(): UnitDef[] {
+  const defs: UnitDef[] = [];
+  for (const [unit, factor] of MONEY) defs.push({ unit, kind: 'money', base: '元', factor });
+  for (const c of CLASSIFIERS) for (const [m, f] of COUNT_MULTIPLIERS) defs.push({ unit: m + c, kind: 'count', base: c, factor: f });
+  for (const u of MEASURES) defs.push({ unit: u, kind: 'other', base: u, factor: 1 });
+  defs.push({ unit: '万吨', kind: 'other', base: '吨', factor: 1e4 }, { unit: '万亩', kind: 'other', base: '亩', factor: 1e4 });
+  defs.push({ unit: '%', kind: 'percent', base: '%', factor: 1 });
+  defs.push({ unit: '‰', kind: 'percent', base: '%', factor: 0.1 });
+  defs.push({ unit: '个百分点', kind: 'percent', base: '百分点', factor: 1 });
+  defs.push({ unit: '百分点', kind: 'percent', base: '百分点', factor: 1 });
+  defs.push({ unit: '分', kind: 'score', base: '分', factor: 1 });
+  defs.push({ unit: '元/人', kind: 'ratio', base: '元/人', factor: 1 }, { unit: '万元/人', kind: 'ratio', base: '元/人', factor: 1e4 });
+  defs.push({ unit: '倍', kind: 'ratio', base: '倍', factor: 1 });
+  // Longest first, so that a prefix never shadows a longer unit.
+  return defs.sort((a, b) => b.unit.length - a.unit.length);
+}
+
+export const UNITS: readonly UnitDef[] = build();
+const BY_UNIT = new Map(UNITS.map((u) => [u.unit, u]));
+
+export function unitDef(unit: string): UnitDef | undefined {
+  return BY_UNIT.get(unit);
+}
+
+/** The unit written at the start of `text` (spaces allowed before it), longest first. */
+export function matchUnitAt(text: string): { def: UnitDef; length: number } | null {
+  const lead = text.length - text.trimStart().length;
+  const t = text.slice(lead).replace(/^％/, '%');
+  for (const def of UNITS) {
+    if (t.startsWith(def.unit)) return { def, length: lead + def.unit.length };
+  }
+  return null;
+}
