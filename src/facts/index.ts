@@ -36,7 +36,7 @@ export function extractFacts({ paragraphs, sections }: FactsInput): Fact[] {
       // The subject of a budget sentence carries over to its later clauses.
       const sentence = sentenceStartOf(para.text, raw.numberStart);
       if (sentence !== sentenceStart) [sentenceStart, subject] = [sentence, null];
-      let label = labelFor({ text: para.text, fact: raw, previousEnd });
+      let label = listLabel(para.text, raw, raws) ?? labelFor({ text: para.text, fact: raw, previousEnd });
       previousEnd = raw.end;
       const measure = MEASURE_IN_LABEL.exec(label);
       if (measure && label.length > measure[0].length && !subject) {
@@ -63,6 +63,21 @@ export function extractFacts({ paragraphs, sections }: FactsInput): Fact[] {
     }
   }
   return facts;
+}
+
+/**
+ * "新设企业、个体工商户、农民专业合作社分别为 12、8、5 家": the named items
+ * before 分别 label the list's members in order, when their counts agree.
+ */
+function listLabel(text: string, raw: RawFact, raws: RawFact[]): string | null {
+  if (raw.listId === null) return null;
+  const members = raws.filter((r) => r.listId === raw.listId);
+  const first = members[0]!;
+  const head = /([^，。；：,;:]*?)(?:分别为|分别是|依次为|分别达到|分别达)\s*$/.exec(text.slice(0, first.numberStart));
+  if (!head) return null;
+  const names = head[1]!.split(/[、和及与]/).map((n) => n.trim()).filter(Boolean);
+  if (names.length !== members.length) return null;
+  return names[members.indexOf(raw)] ?? null;
 }
 
 /** 基本支出 / 项目支出 / 部门整体支出 from the nearest section title that names one. */

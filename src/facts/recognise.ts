@@ -71,7 +71,7 @@ export function recogniseFacts(text: string): RawFact[] {
     if (next && RANGE_SEP.test(half.slice(tok.end, next.start)) && next.script === tok.script) {
       const unit = unitAfter(half, next);
       if (unit) {
-        facts.push(makeFact(tok, unit, before, { rangeTo: next.value, end: unit.end }));
+        facts.push(makeFact(tok, unit, before, { rangeTo: next.value, end: unit.end, tail: half.slice(unit.end) }));
         consumed.add(k + 1);
         continue;
       }
@@ -80,11 +80,11 @@ export function recogniseFacts(text: string): RawFact[] {
     const unit = unitAfter(half, tok);
     if (unit) {
       if (tok.script === 'chinese' && !chineseCountOk(tok, half, unit)) continue;
-      facts.push(makeFact(tok, unit, before, { end: unit.end }));
+      facts.push(makeFact(tok, unit, before, { end: unit.end, tail: half.slice(unit.end) }));
       continue;
     }
     if (tok.percentWords) {
-      facts.push(makeFact(tok, { def: PERCENT_DEF, multiplier: 1, unitText: '%', end: tok.end, approxAfter: '' }, before, { end: tok.end }));
+      facts.push(makeFact(tok, { def: PERCENT_DEF, multiplier: 1, unitText: '%', end: tok.end, approxAfter: '' }, before, { end: tok.end, tail: half.slice(tok.end) }));
       continue;
     }
     // A list that shares the unit of its last member: "分别为 12、8、5 家", "1.2、2.5万户".
@@ -93,11 +93,11 @@ export function recogniseFacts(text: string): RawFact[] {
       const listId = listCounter++;
       for (const j of list.members) {
         const t = tokens[j]!;
-        facts.push(makeFact(t, { ...list.unit, end: t.end }, half.slice(0, t.start), { end: t.end, listId }));
+        facts.push(makeFact(t, { ...list.unit, end: t.end }, half.slice(0, t.start), { end: t.end, tail: half.slice(list.unit.end), listId }));
         consumed.add(j);
       }
       const last = tokens[list.last]!;
-      facts.push(makeFact(last, list.unit, half.slice(0, last.start), { end: list.unit.end, listId }));
+      facts.push(makeFact(last, list.unit, half.slice(0, last.start), { end: list.unit.end, tail: half.slice(list.unit.end), listId }));
       consumed.add(list.last);
     }
     // No unit: not a fact (a bare number is more often a code or an ordinal than a quantity).
@@ -113,6 +113,9 @@ interface UnitHit {
   end: number;
   approxAfter: string;
 }
+
+/** Approximation words after the unit: 50 家以上, 30 人左右. */
+const APPROX_TAIL = /^\s*(?:以上|左右|上下|有余|多)/;
 
 const PERCENT_DEF: UnitDef = { unit: '%', kind: 'percent', base: '%', factor: 1 };
 
@@ -164,9 +167,10 @@ function makeFact(
   tok: NumberToken,
   unit: UnitHit,
   before: string,
-  extra: { end: number; rangeTo?: number; listId?: number },
+  extra: { end: number; tail: string; rangeTo?: number; listId?: number },
 ): RawFact {
-  const approximate = approximateAround(before, unit.approxAfter) || unit.approxAfter !== '' || extra.rangeTo !== undefined;
+  const approximate =
+    approximateAround(before, unit.approxAfter) || unit.approxAfter !== '' || APPROX_TAIL.test(extra.tail) || extra.rangeTo !== undefined;
   const value = tok.value * unit.multiplier;
   const def = unit.def;
   // "3万余份" is written 3 万份 with 余: the unit as written keeps the multiplier.
@@ -205,7 +209,8 @@ function dateFact(tok: NumberToken, end: number, iso: string, precision: string)
 /** List ordinals (1、 （1） 1.), hotlines and codes, document numbers, 附件5, 第3. */
 function isOrdinalOrCode(tok: NumberToken, before: string, after: string): boolean {
   if (CODE_BEFORE.test(before)) return true;
-  if (tok.script === 'arabic' && /^(?:、|[.．](?![0-9])|）|\))/.test(after) && tok.decimals === 0) return true;
+  // "1、办公室" is an ordinal; "12、8、5 家" is a list of quantities.
+  if (tok.script === 'arabic' && /^(?:、(?!\s*[0-9０-９])|[.．](?![0-9])|）|\))/.test(after) && tok.decimals === 0) return true;
   if (/[（(]\s*$/.test(before) && /^\s*[）)]/.test(after)) return true;
   if (CODE_AFTER.test(after)) return true;
   // A number quoted as a name: “315”, “12345”.
