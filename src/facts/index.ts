@@ -48,11 +48,13 @@ export function extractFacts({ paragraphs, sections }: FactsInput): Fact[] {
       facts.push({
         id: `f${facts.length + 1}`,
         sectionId: para.sectionId,
+        paragraphId: para.id,
         page: pageAt(para, raw.numberStart),
         kind,
         value: raw.value,
         unit: raw.unit,
         normalized: raw.normalized,
+        decimals: raw.decimals,
         upper: raw.rangeTo,
         label,
         concept: conceptOf(kind, scopedLabel(label, sectionScope)),

@@ -1,6 +1,7 @@
 // Runs the pure stages over pages already read: layout → sections → metadata
 // → facts → checks, and validates the result against the contract.
 import { createHash } from 'node:crypto';
+import { runChecks } from '../checks/index.ts';
 import { extractFacts } from '../facts/index.ts';
 import { layoutPages } from '../layout/index.ts';
 import { readMetadata } from '../meta/document.ts';
@@ -22,7 +23,7 @@ export function assembleReport(source: SourceInfo, pages: PageText[]): Report {
     sections: tree.sections,
     paragraphs: tree.paragraphs.map((p) => ({ id: p.id, text: p.text, page: p.page, sectionId: p.sectionId, role: p.docRole, spans: p.spans })),
   });
-  const report: Report = {
+  const extracted: Omit<Report, 'findings'> = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     source: {
@@ -43,9 +44,8 @@ export function assembleReport(source: SourceInfo, pages: PageText[]): Report {
     paragraphs: tree.paragraphs.map(toParagraph),
     facts,
     tables: [],
-    findings: [],
   };
-  return Report.parse(report);
+  return Report.parse({ ...extracted, findings: runChecks(extracted) });
 }
 
 function toParagraph(p: DocPara): Paragraph {

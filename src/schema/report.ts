@@ -63,11 +63,13 @@ export const FactKind = z.enum(['money', 'count', 'percent', 'score', 'ratio', '
 export const Fact = z.object({
   id: z.string(),
   sectionId: z.string().nullable(),
+  paragraphId: z.string().nullable().describe('the paragraph the fact was read from (null for table cells)'),
   page: z.number().int().positive(),
   kind: FactKind,
   value: z.union([z.number(), z.string()]).describe('as written after numeral normalisation; an ISO string for dates'),
   unit: z.string().describe('as written: 万元 元 亿元 家 个 起 人次 % 分 …; for dates the precision: 年 月 日'),
   normalized: z.object({ value: z.union([z.number(), z.string()]), unit: z.string() }),
+  decimals: z.number().int().nonnegative().describe('digits written after the decimal point: the precision rounding checks use'),
   upper: z.number().nullable().describe('the upper bound of a range such as 10—20 个 (value is the lower bound, approximate is true); null otherwise'),
   label: z.string(),
   concept: z.string().nullable(),

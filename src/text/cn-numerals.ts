@@ -32,3 +32,13 @@ export function parseCircled(ch: string): number | null {
   const i = CIRCLED.indexOf(ch);
   return i < 0 ? null : i + 1;
 }
+
+const CN_DIGITS = '零一二三四五六七八九';
+
+/** 1–99 in Chinese numerals: 3 → 三, 12 → 十二, 20 → 二十. */
+export function formatCnInteger(n: number): string {
+  if (n < 10) return CN_DIGITS[n]!;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : CN_DIGITS[tens]}十${ones === 0 ? '' : CN_DIGITS[ones]}`;
+}

@@ -1,0 +1,52 @@
+// Heading numbers that repeat, skip or run backwards among the siblings of one
+// parent and one marker family: 二、 twice, （一） then （三）.
+import type { Section } from '../schema/report.ts';
+import { formatCnInteger } from '../text/cn-numerals.ts';
+import type { Draft, Rule } from './types.ts';
+
+/** The marker a sibling numbered n would have: （一） → （二）, 1、 → 2、. */
+function markerFor(like: Section, n: number): string {
+  const m = like.marker.trim();
+  return /[0-9]/.test(m) ? m.replace(/[0-9]+/, String(n)) : m.replace(/[零〇一二两三四五六七八九十百]+/, formatCnInteger(n));
+}
+
+const LEVEL_NAMES = ['一', '二', '三', '四', '五', '六'];
+
+export const headingSequence: Rule = {
+  id: 'heading-sequence',
+  run(doc) {
+    const groups = new Map<string, Section[]>();
+    for (const s of doc.sections) {
+      const key = `${s.parentId ?? 'root'}|${s.family}`;
+      groups.set(key, [...(groups.get(key) ?? []), s]);
+    }
+    const drafts: Draft[] = [];
+    for (const siblings of groups.values()) {
+      for (let i = 1; i < siblings.length; i++) {
+        const prev = siblings[i - 1]!;
+        const cur = siblings[i]!;
+        const level = `${LEVEL_NAMES[cur.level - 1] ?? cur.level}级标题`;
+        const name = (s: Section) => `“${s.marker.trim()}${s.title}”（第${s.page}页）`;
+        let message: string | null = null;
+        if (cur.ordinal === prev.ordinal) message = `${level}序号重复：${name(prev)}与${name(cur)}编号相同`;
+        else if (cur.ordinal < prev.ordinal) message = `${level}序号倒退：${name(prev)}之后是${name(cur)}`;
+        else if (cur.ordinal > prev.ordinal + 1) {
+          const missing = Array.from({ length: cur.ordinal - prev.ordinal - 1 }, (_, k) => markerFor(prev, prev.ordinal + 1 + k));
+          message = `${level}序号跳过：${name(prev)}之后是${name(cur)}，缺少${missing.map((m) => `“${m}”`).join('')}`;
+        }
+        if (!message) continue;
+        drafts.push({
+          rule: 'heading-sequence',
+          severity: 'info',
+          message,
+          factIds: [],
+          sectionIds: [prev.id, cur.id],
+          page: cur.page,
+          expected: prev.ordinal + 1,
+          actual: cur.ordinal,
+        });
+      }
+    }
+    return drafts;
+  },
+};

@@ -1,0 +1,45 @@
+// The checks stage: every rule over the extracted document; findings numbered
+// c1…cn in page order. Where rules overlap the most specific one is kept.
+import type { Finding } from '../schema/report.ts';
+import { conflictingValues } from './conflicting-values.ts';
+import { enumerationCount } from './enumeration-count.ts';
+import { headingSequence } from './heading-sequence.ts';
+import { percentOutOfRange } from './percent-out-of-range.ts';
+import { rateMismatch } from './rate-mismatch.ts';
+import { scoreMismatch } from './score-mismatch.ts';
+import { subsetExceedsTotal } from './subset-exceeds-total.ts';
+import { sumMismatch } from './sum-mismatch.ts';
+import { tableTotalMismatch } from './table-total-mismatch.ts';
+import { textNumberContradiction } from './text-number-contradiction.ts';
+import type { CheckInput, Draft, Rule } from './types.ts';
+import { yearMismatch } from './year-mismatch.ts';
+
+/** In order of specificity: a fact already in a finding of an earlier rule is not reported again by a later one. */
+export const ALL_RULES: Rule[] = [
+  tableTotalMismatch,
+  scoreMismatch,
+  subsetExceedsTotal,
+  sumMismatch,
+  rateMismatch,
+  percentOutOfRange,
+  textNumberContradiction,
+  enumerationCount,
+  conflictingValues,
+  yearMismatch,
+  headingSequence,
+];
+
+export function runChecks(doc: CheckInput, rules: Rule[] = ALL_RULES): Finding[] {
+  const drafts: Draft[] = [];
+  const claimed = new Set<string>();
+  for (const rule of rules) {
+    for (const d of rule.run(doc)) {
+      // A fact set already explained by a more specific rule is not reported twice.
+      if (d.factIds.length > 0 && d.factIds.every((id) => claimed.has(id))) continue;
+      d.factIds.forEach((id) => claimed.add(id));
+      drafts.push(d);
+    }
+  }
+  drafts.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
+  return drafts.map((d, i) => ({ id: `c${i + 1}`, ...d }));
+}

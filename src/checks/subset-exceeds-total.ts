@@ -1,0 +1,56 @@
+// A part larger than its whole: "共受理投诉 1.4 万起，其中办结 15000 起",
+// "新设市场主体 100 家，净增市场主体 120 家".
+import type { Fact } from '../schema/report.ts';
+import { wholeAndParts } from './context.ts';
+import { num, roundingOf, show } from './tolerance.ts';
+import type { Draft, Rule } from './types.ts';
+
+/** Pairs of label prefixes where the second counts a subset of the first. */
+const SUBSET_PREFIXES: [whole: string, part: string][] = [
+  ['新设', '净增'],
+  ['新增', '净增'],
+  ['受理', '办结'],
+  ['受理', '处结'],
+  ['检查', '发现问题'],
+];
+
+export const subsetExceedsTotal: Rule = {
+  id: 'subset-exceeds-total',
+  run(doc) {
+    const drafts: Draft[] = [];
+    // 1. A part after 其中 larger than the total before it.
+    for (const { total, parts } of wholeAndParts(doc)) {
+      for (const part of parts) {
+        if (comparable(total, part) && num(part) > num(total) + roundingOf(part) + roundingOf(total)) drafts.push(draft(total, part));
+      }
+    }
+    // 2. 净增 X > 新设 X, 办结 > 受理 for the same thing.
+    for (const [wholeWord, partWord] of SUBSET_PREFIXES) {
+      for (const part of doc.facts) {
+        if (!part.label.startsWith(partWord)) continue;
+        const thing = part.label.slice(partWord.length);
+        if (thing.length < 2) continue;
+        const whole = doc.facts.find((f) => f.label === wholeWord + thing && comparable(f, part));
+        if (whole && num(part) > num(whole) + roundingOf(part) + roundingOf(whole)) drafts.push(draft(whole, part));
+      }
+    }
+    return drafts;
+  },
+};
+
+function comparable(a: Fact, b: Fact): boolean {
+  return (a.kind === 'count' || a.kind === 'money') && a.kind === b.kind && a.normalized.unit === b.normalized.unit && !a.approximate && !b.approximate;
+}
+
+function draft(whole: Fact, part: Fact): Draft {
+  return {
+    rule: 'subset-exceeds-total',
+    severity: 'error',
+    message: `${part.label} ${show(part)}（第${part.page}页）大于其总数${whole.label} ${show(whole)}（第${whole.page}页）`,
+    factIds: [whole.id, part.id],
+    sectionIds: [],
+    page: part.page,
+    expected: null,
+    actual: typeof part.value === 'number' ? part.value : null,
+  };
+}

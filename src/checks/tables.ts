@@ -1,0 +1,26 @@
+// Reading tables for the checks: which columns are numbers, which row is the total.
+import { parseNumberText } from '../facts/numbers.ts';
+import type { Table } from '../schema/report.ts';
+
+export const TOTAL_ROW = /^(合\s*计|总\s*计|小\s*计|总\s*分|合计数|总得分|总分值|分数合计)/;
+
+export function cellNumber(cell: string | undefined): number | null {
+  if (cell === undefined) return null;
+  const t = cell.replace(/[%％分]$/, '').trim();
+  return parseNumberText(t)?.value ?? null;
+}
+
+/** The index of the first row whose cells hold numbers: the rows above are the header. */
+export function bodyStart(table: Table): number {
+  const i = table.rows.findIndex((r) => r.some((c) => cellNumber(c) !== null));
+  return i < 0 ? table.rows.length : i;
+}
+
+export function totalRowIndex(table: Table): number {
+  return table.rows.findIndex((r) => TOTAL_ROW.test((r[0] ?? '').trim()) || TOTAL_ROW.test((r[1] ?? '').trim()));
+}
+
+export function decimalsOf(cell: string): number {
+  const m = /\.(\d+)/.exec(cell.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  return m ? m[1]!.length : 0;
+}
