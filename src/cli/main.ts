@@ -1,7 +1,14 @@
 // The jixiao command line: subcommands register themselves here.
 import { Command } from 'commander';
 import { TOOL_VERSION } from '../version.ts';
+import { registerCheck } from './check.ts';
 import { registerExtract } from './extract.ts';
+
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
 
 const program = new Command('jixiao')
   .description('Chinese performance self-evaluation reports (绩效自评报告) → structured, schema-checked JSON')
@@ -13,5 +20,6 @@ const program = new Command('jixiao')
   });
 
 registerExtract(program);
+registerCheck(program);
 
 await program.parseAsync(process.argv);

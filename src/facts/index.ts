@@ -38,11 +38,10 @@ export function extractFacts({ paragraphs, sections }: FactsInput): Fact[] {
       if (sentence !== sentenceStart) [sentenceStart, subject] = [sentence, null];
       let label = listLabel(para.text, raw, raws) ?? labelFor({ text: para.text, fact: raw, previousEnd });
       previousEnd = raw.end;
+      // "运行维护费全年预算数为 X，决算数为 Y": what the first budget clause names
+      // (基本支出, 运行维护费 …) is the subject of the bare terms after it.
       const measure = MEASURE_IN_LABEL.exec(label);
-      if (measure && label.length > measure[0].length && !subject) {
-        const scope = SCOPE_WORDS.exec(label.slice(0, label.length - measure[0].length));
-        if (scope) subject = scope[1]!;
-      }
+      if (measure && label.length > measure[0].length && !subject) subject = label.slice(0, label.length - measure[0].length);
       if (BARE_MEASURE.test(label) && (subject ?? sectionScope)) label = (subject ?? sectionScope) + label;
       const kind = raw.kind === 'count' && RATIO_LABEL.test(label) ? 'ratio' : raw.kind;
       facts.push({
@@ -91,8 +90,9 @@ function scopeOfSection(id: string | null, byId: Map<string, Section>): string |
   return null;
 }
 
+/** A bare budget term (年初预算数, 执行率) takes the budget scope of its section for the concept. */
 function scopedLabel(label: string, sectionScope: string | null): string {
-  return SCOPE_WORDS.test(label) || !sectionScope ? label : sectionScope + label;
+  return BARE_MEASURE.test(label) && sectionScope ? sectionScope + label : label;
 }
 
 function sentenceStartOf(text: string, at: number): number {

@@ -64,3 +64,15 @@ test('a usage error exits 2', () => {
   expect(jixiao(['extract']).status).toBe(2);
   expect(jixiao(['extract', sample, '--ocr', 'sometimes']).status).toBe(2);
 });
+
+test('check prints findings by file with pages, and --fail-on sets the exit status', () => {
+  const run = jixiao(['check', sample]);
+  expect(run.status).toBe(0);
+  expect(run.stdout).toContain('yueyanglou-scjg-2023.pdf：错误 0，警告 1，提示 2');
+  expect(run.stdout).toMatch(/\[警告\] 第10页 .*115 起.*138 起/);
+  expect(jixiao(['check', sample, '--fail-on', 'warning']).status).toBe(1);
+  expect(jixiao(['check', sample, '--fail-on', 'never']).status).toBe(0);
+  const json = jixiao(['check', sample, '--json']);
+  expect(Report.parse(JSON.parse(json.stdout.trim())).findings).toHaveLength(3);
+  expect(jixiao(['check', sample, path.join(root, 'package.json')]).status).toBe(2);
+});

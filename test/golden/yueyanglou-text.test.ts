@@ -73,3 +73,9 @@ test('numbers wrapped over lines come back whole; page numbers stay out of the b
 test('every page was read from its text layer', () => {
   expect(report.pages.map((p) => p.method)).toEqual(Array(11).fill('text'));
 });
+
+test('findings: the doubled 二、, the missing （二）, 115 vs 138 违法案件 — and no error', () => {
+  const findings = report.findings.map(({ rule, severity, page, message, expected, actual }) => ({ rule, severity, page, message, expected, actual }));
+  expectGolden(golden('yueyanglou-text.findings.json'), findings);
+  expect(findings.map((f) => `${f.rule}:${f.severity}`)).toEqual(['heading-sequence:info', 'heading-sequence:info', 'conflicting-values:warning']);
+});
