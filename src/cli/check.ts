@@ -3,9 +3,10 @@
 // line); --fail-on sets the exit status for scripts that gate submissions.
 import { Option, type Command } from 'commander';
 import { extractFile } from '../pipeline/extract.ts';
+import { createOcrPool } from '../ocr/pool.ts';
 import type { OcrMode } from '../pipeline/read-pages.ts';
 import type { Finding, Report, Severity } from '../schema/report.ts';
-import { addReadOptions, reportFailure, type ReadFlags } from './shared.ts';
+import { addJobsOption, addReadOptions, reportFailure, type ReadFlags } from './shared.ts';
 
 interface CheckFlags extends ReadFlags {
   json?: boolean;
@@ -22,6 +23,7 @@ export function registerCheck(program: Command): void {
     .argument('<files...>', 'PDF files')
     .option('--json', 'print the JSON report of each file, one per line')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a finding at or above this severity exists').choices(['error', 'warning', 'never']).default('error'));
+  addJobsOption(cmd);
   addReadOptions(cmd).action(async (files: string[], flags: CheckFlags) => {
     process.exitCode = await runCheck(files, flags);
   });
@@ -30,10 +32,12 @@ export function registerCheck(program: Command): void {
 export async function runCheck(files: string[], flags: CheckFlags): Promise<number> {
   let worst = 0;
   let badInput = false;
+  const pool = createOcrPool(flags.jobs);
+  try {
   for (const file of files) {
     let report: Report;
     try {
-      report = await extractFile(file, { ocr: flags.ocr as OcrMode, ocrDpi: flags.ocrDpi });
+      report = await extractFile(file, { ocr: flags.ocr as OcrMode, ocrDpi: flags.ocrDpi, pool });
     } catch (err) {
       reportFailure(file, err, flags.debug);
       badInput = true;
@@ -41,6 +45,9 @@ export async function runCheck(files: string[], flags: CheckFlags): Promise<numb
     }
     process.stdout.write(flags.json ? JSON.stringify(report) + '\n' : forPeople(file, report.findings));
     for (const f of report.findings) worst = Math.max(worst, RANK[f.severity]);
+  }
+  } finally {
+    await pool.close();
   }
   if (badInput) return 2;
   if (flags.failOn !== 'never' && worst >= RANK[flags.failOn]) return 1;

@@ -3,10 +3,11 @@
 // error naming it and its reason; the other files still run.
 import type { Command } from 'commander';
 import { InputError, extractFile } from '../pipeline/extract.ts';
+import { createOcrPool } from '../ocr/pool.ts';
 import type { OcrMode } from '../pipeline/read-pages.ts';
 import type { Report } from '../schema/report.ts';
 import { insideDir, safeBaseName, writeAtomic } from './output.ts';
-import { addReadOptions, reportFailure, type ReadFlags } from './shared.ts';
+import { addJobsOption, addReadOptions, reportFailure, type ReadFlags } from './shared.ts';
 
 interface ExtractFlags extends ReadFlags {
   output?: string;
@@ -20,6 +21,7 @@ export function registerExtract(program: Command): void {
     .argument('<files...>', 'PDF files')
     .option('-o, --output <dir>', 'write one <name>.json per input into this folder instead of stdout')
     .option('--pretty', 'indent the JSON');
+  addJobsOption(cmd);
   addReadOptions(cmd).action(async (files: string[], flags: ExtractFlags) => {
     process.exitCode = await runExtract(files, flags);
   });
@@ -32,9 +34,12 @@ export async function runExtract(files: string[], flags: ExtractFlags): Promise<
   }
   const used = new Set<string>();
   let status = 0;
+  // One OCR pool for all the files; its workers start only if a page needs OCR.
+  const pool = createOcrPool(flags.jobs);
+  try {
   for (const file of files) {
     try {
-      const report = await extractFile(file, { ocr: flags.ocr as OcrMode, ocrDpi: flags.ocrDpi });
+      const report = await extractFile(file, { ocr: flags.ocr as OcrMode, ocrDpi: flags.ocrDpi, pool });
       const json = serialise(report, flags.pretty);
       if (flags.output) {
         await writeAtomic(insideDir(flags.output, uniqueName(safeBaseName(file), used) + '.json'), json);
@@ -45,6 +50,9 @@ export async function runExtract(files: string[], flags: ExtractFlags): Promise<
       reportFailure(file, err, flags.debug);
       status = 2;
     }
+  }
+  } finally {
+    await pool.close();
   }
   return status;
 }

@@ -6,13 +6,19 @@ export interface ReadFlags {
   ocr: string;
   ocrDpi: number;
   debug?: boolean;
+  jobs?: number;
 }
 
 export function addReadOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('--ocr <mode>', 'OCR pages without a usable text layer').choices(['auto', 'always', 'never']).default('auto'))
-    .addOption(new Option('--ocr-dpi <dpi>', 'resolution pages are rendered at for OCR').default(300).argParser(positiveInt))
+    .addOption(new Option('--ocr-dpi <dpi>', 'resolution pages are rendered at for OCR').default(200).argParser(positiveInt))
     .option('--debug', 'print stack traces');
+}
+
+/** --jobs for the commands that read files one after another: the OCR workers. */
+export function addJobsOption(cmd: Command): Command {
+  return cmd.addOption(new Option('--jobs <n>', 'OCR workers (default: the number of cores)').argParser(positiveInt));
 }
 
 export function positiveInt(value: string): number {

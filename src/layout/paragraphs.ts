@@ -106,8 +106,18 @@ function pageMargins(body: Line[]): Map<number, Margins> {
   for (const [key, lines] of byWidth) {
     perWidth.set(key, supported(lines) ?? { left: Math.min(...lines.map((l) => l.x0)), right: Math.max(...lines.map((l) => l.x1)) });
   }
+  // A page set further right as a whole (a scan placed with another offset)
+  // keeps its own margin: its leftmost line, when that is nearer the
+  // document's margin than an indent would be.
   const out = new Map<number, Margins>();
-  for (const [page, key] of widthOf) out.set(page, perWidth.get(key)!);
+  for (const [page, key] of widthOf) {
+    const doc = perWidth.get(key)!;
+    const lines = body.filter((l) => l.page === page);
+    const left = Math.min(...lines.map((l) => l.x0));
+    const size = lines[0]?.size ?? 12;
+    const shift = left > doc.left && left - doc.left < 1.5 * size ? left - doc.left : 0;
+    out.set(page, { left: doc.left + shift, right: doc.right + shift });
+  }
   return out;
 }
 

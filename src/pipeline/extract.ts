@@ -5,6 +5,7 @@ import { openPdf, PdfOpenError } from '../pdf/open.ts';
 import type { Report } from '../schema/report.ts';
 import { assembleReport } from './assemble.ts';
 import { InputError } from './errors.ts';
+import { createOcrPool, type OcrPool } from '../ocr/pool.ts';
 import { readPages, type OcrMode } from './read-pages.ts';
 
 export { InputError } from './errors.ts';
@@ -12,9 +13,13 @@ export { InputError } from './errors.ts';
 export interface ExtractOptions {
   ocr?: OcrMode;
   ocrDpi?: number;
+  /** an OCR pool shared across documents (the caller closes it); without one, a pool is made for this document when a page needs OCR and closed at its end */
+  pool?: OcrPool;
+  /** OCR workers for a pool made here */
+  jobs?: number;
 }
 
-export const DEFAULT_OPTIONS = { ocr: 'auto', ocrDpi: 300 } as const satisfies Required<ExtractOptions>;
+export const DEFAULT_OPTIONS = { ocr: 'auto', ocrDpi: 200 } as const;
 
 export async function extractFile(filePath: string, options: ExtractOptions = {}): Promise<Report> {
   let bytes: Uint8Array;
@@ -31,6 +36,8 @@ export async function extractFile(filePath: string, options: ExtractOptions = {}
 
 export async function extractBytes(bytes: Uint8Array, sourcePath: string, options: ExtractOptions = {}): Promise<Report> {
   const opts = { ...DEFAULT_OPTIONS, ...options };
+  let ownPool: OcrPool | null = null;
+  const pool = () => opts.pool ?? (ownPool ??= createOcrPool(opts.jobs));
   let pdf;
   try {
     pdf = await openPdf(bytes);
@@ -39,9 +46,10 @@ export async function extractBytes(bytes: Uint8Array, sourcePath: string, option
     throw err;
   }
   try {
-    const pages = await readPages(pdf, { ocr: opts.ocr, ocrDpi: opts.ocrDpi });
+    const pages = await readPages(pdf, { ocr: opts.ocr, ocrDpi: opts.ocrDpi, pool });
     return assembleReport({ path: sourcePath, bytes }, pages);
   } finally {
     await pdf.destroy();
+    await (ownPool as OcrPool | null)?.close();
   }
 }

@@ -1,7 +1,13 @@
-// Reads every page of an opened PDF into positioned text. A page that fails
-// becomes an error page (no items) while the rest of the document still counts.
+// Reads every page of an opened PDF into positioned text, page by page: from
+// the text layer when it is real text, by OCR when it has none or garbage
+// (or always/never, as asked). A page that fails becomes an error page (no
+// items) while the rest of the document still counts.
+import { ocrToPageText } from '../ocr/page.ts';
+import type { OcrPool } from '../ocr/pool.ts';
 import type { OpenedPdf } from '../pdf/open.ts';
+import { renderGrey, toPgm } from '../pdf/render.ts';
 import { readPageText } from '../pdf/text.ts';
+import { judgeTextLayer } from '../pdf/text-quality.ts';
 import type { PageText } from '../pdf/types.ts';
 
 export type OcrMode = 'auto' | 'always' | 'never';
@@ -9,18 +15,45 @@ export type OcrMode = 'auto' | 'always' | 'never';
 export interface ReadOptions {
   ocr: OcrMode;
   ocrDpi: number;
+  /** where OCR work goes; needed unless ocr is 'never' */
+  pool?: () => OcrPool;
 }
 
-export async function readPages(pdf: OpenedPdf, _options: ReadOptions): Promise<PageText[]> {
-  const pages: PageText[] = [];
+export async function readPages(pdf: OpenedPdf, options: ReadOptions): Promise<PageText[]> {
+  const pages: Promise<PageText>[] = [];
   for (let n = 1; n <= pdf.doc.numPages; n++) {
+    let text: PageText;
     try {
-      pages.push(await readPageText(pdf.doc, n));
+      text = await readPageText(pdf.doc, n);
     } catch (err) {
-      pages.push({ number: n, width: 0, height: 0, items: [], method: 'text', ocrConfidence: null, error: describe(err) });
+      pages.push(Promise.resolve(errorPage(n, `cannot read the text layer: ${describe(err)}`)));
+      continue;
+    }
+    const verdict = judgeTextLayer(text);
+    const ocr = options.ocr === 'always' || (options.ocr === 'auto' && verdict !== 'real');
+    if (!ocr || !options.pool) {
+      pages.push(Promise.resolve(text));
+      continue;
+    }
+    // Render now (pdf.js works on this thread), recognise in the pool while the next page renders.
+    try {
+      const image = await renderGrey(pdf.doc, n, options.ocrDpi);
+      const pool = options.pool();
+      pages.push(
+        pool.recognize(toPgm(image)).then(
+          (result) => ocrToPageText(result, text, image.scale),
+          (err) => errorPage(n, `OCR failed: ${describe(err)}`, text),
+        ),
+      );
+    } catch (err) {
+      pages.push(Promise.resolve(errorPage(n, `cannot render the page for OCR: ${describe(err)}`, text)));
     }
   }
-  return pages;
+  return Promise.all(pages);
+}
+
+function errorPage(n: number, error: string, like?: PageText): PageText {
+  return { number: n, width: like?.width ?? 0, height: like?.height ?? 0, items: [], method: like ? 'ocr' : 'text', ocrConfidence: null, error };
 }
 
 function describe(err: unknown): string {

@@ -1,0 +1,23 @@
+// Clean-up of OCR text for Chinese reports: half-width punctuation between
+// Chinese characters made full-width as typed reports write it, and digit
+// confusions repaired only where the neighbours make it certain.
+import { isCjk } from '../text/cjk.ts';
+
+const TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' };
+
+export function cleanOcrText(text: string): string {
+  let t = text;
+  // Inside a number: O/o → 0, l/I/| → 1, 。 → . ("4980。37"), a comma before exactly two decimals stays.
+  t = t.replace(/(?<=[0-9])[Oo](?=[0-9])/g, '0').replace(/(?<=[0-9])[lI|](?=[0-9])/g, '1');
+  t = t.replace(/(?<=[0-9])[Oo](?=[0-9]*\s*(?:万|亿|元|%|个|家|人|件|起|户))/g, '0');
+  t = t.replace(/(?<=[0-9])。(?=[0-9])/g, '.');
+  // Punctuation next to Chinese: full width.
+  t = t.replace(/[,;:()?!]/g, (ch, at: number) => {
+    const prev = t[at - 1];
+    const next = t[at + 1];
+    // "4,980" stays a number; a comma between Chinese words becomes "，".
+    if (ch === ',' && /[0-9]/.test(prev ?? '') && /[0-9]/.test(next ?? '')) return ch;
+    return isCjk(prev) || isCjk(next) || ch === '(' || ch === ')' ? TO_FULL[ch]! : ch;
+  });
+  return t;
+}

@@ -1,0 +1,110 @@
+// OCR lines → the positioned text items layout reads, in PDF points. The
+// scan's skew is measured from the baselines and taken out of the geometry,
+// so that indents and line grouping work as on typed pages.
+import type { PageText, TextItem } from '../pdf/types.ts';
+import { isCjk } from '../text/cjk.ts';
+import { cleanOcrText } from './clean.ts';
+import type { OcrLine, OcrResult } from './pool.ts';
+
+/** Lines OCR is this unsure of are specks, seals and stamps, not text. */
+const MIN_LINE_CONFIDENCE = 35;
+
+export function ocrToPageText(result: OcrResult, page: { number: number; width: number; height: number }, pixelsPerPoint: number): PageText {
+  const lines = result.lines.filter((l) => l.confidence >= MIN_LINE_CONFIDENCE && l.words.some((w) => w.text.trim() !== ''));
+  const angle = skewOf(lines);
+  const cos = Math.cos(-angle);
+  const sin = Math.sin(-angle);
+  // Font size from the pitch of Chinese characters on lines long enough to
+  // measure it; short lines take their box height times the page's ratio of
+  // the two (a short line's last glyph is often a narrow 。 that shrinks it).
+  const texts = lines.map((l) => cleanOcrText(joinWords(l)));
+  const pitches = lines.map((l, i) => pitchSize(texts[i]!, l));
+  const ratios = lines.flatMap((l, i) => (pitches[i] ? [pitches[i]! / (l.bbox.y1 - l.bbox.y0)] : [])).sort((a, b) => a - b);
+  const ratio = ratios[Math.floor(ratios.length / 2)] ?? 1;
+  const items: TextItem[] = [];
+  const measured = new Set<TextItem>();
+  lines.forEach((line, i) => {
+    const str = texts[i]!;
+    if (str.trim() === '') return;
+    // Rotate the line's left baseline point about the page origin to undo the skew.
+    const bx = line.baseline.x0;
+    const by = line.baseline.y0;
+    const x = bx * cos - by * sin;
+    const y = bx * sin + by * cos;
+    const size = pitches[i] ?? (line.bbox.y1 - line.bbox.y0) * ratio;
+    const item: TextItem = {
+      str,
+      x: x / pixelsPerPoint,
+      y: page.height - y / pixelsPerPoint,
+      width: (line.bbox.x1 - line.bbox.x0) / pixelsPerPoint,
+      size: size / pixelsPerPoint,
+      font: 'ocr',
+    };
+    items.push(item);
+    if (pitches[i]) measured.add(item);
+  });
+  snapSizes(items, measured);
+  const words = lines.flatMap((l) => l.words);
+  const confidence = words.length === 0 ? 0 : words.reduce((s, w) => s + w.confidence, 0) / words.length;
+  return { number: page.number, width: page.width, height: page.height, items, method: 'ocr', ocrConfidence: Math.round(confidence * 10) / 10 };
+}
+
+/** Words → line text: no space next to Chinese; one between Latin words or numbers set apart. */
+function joinWords(line: OcrLine): string {
+  let text = '';
+  let prevEnd = -Infinity;
+  const h = line.bbox.y1 - line.bbox.y0;
+  for (const w of line.words) {
+    const word = w.text.trim();
+    if (word === '') continue;
+    const a = text[text.length - 1];
+    const b = word[0];
+    const gap = w.bbox.x0 - prevEnd;
+    if (text !== '' && !isCjk(a) && !isCjk(b) && gap > 0.25 * h) text += ' ';
+    else if (text !== '' && gap > 0.6 * h && /[0-9]/.test(a ?? '') !== /[0-9]/.test(b ?? '')) text += ' ';
+    text += word;
+    prevEnd = w.bbox.x1;
+  }
+  return text;
+}
+
+/** The page's skew: the median slope of long baselines (radians, image coordinates). */
+function skewOf(lines: OcrLine[]): number {
+  const slopes = lines
+    .filter((l) => l.baseline.x1 - l.baseline.x0 > 200)
+    .map((l) => Math.atan2(l.baseline.y1 - l.baseline.y0, l.baseline.x1 - l.baseline.x0))
+    .sort((a, b) => a - b);
+  if (slopes.length === 0) return 0;
+  const mid = slopes[Math.floor(slopes.length / 2)]!;
+  return Math.abs(mid) < 0.2 ? mid : 0;
+}
+
+/**
+ * The font size of a line from the pitch of its characters, in pixels:
+ * Chinese characters advance one em each, Latin and digits about half. Null
+ * when the line has too few characters to measure.
+ */
+function pitchSize(text: string, line: OcrLine): number | null {
+  let units = 0;
+  let cjk = 0;
+  for (const ch of text.trim()) {
+    if (/\s/.test(ch)) continue;
+    const wide = isCjk(ch);
+    units += wide ? 1 : 0.5;
+    if (wide) cjk++;
+  }
+  // The box ends at the last glyph's ink: a closing 。，、 adds little of its em.
+  if (/[。，、；：）”]$/.test(text.trim())) units -= 0.6;
+  return cjk >= 6 && units > 0 ? (line.bbox.x1 - line.bbox.x0) / units : null;
+}
+
+/**
+ * Sizes wobble with the glyphs on a line: within 15 % of the page's usual
+ * size (25 % for short lines measured by their box) they are the usual size.
+ */
+function snapSizes(items: TextItem[], measured: Set<TextItem>): void {
+  const sizes = items.filter((i) => measured.has(i)).map((i) => i.size).sort((a, b) => a - b);
+  const usual = sizes[Math.floor(sizes.length / 2)];
+  if (!usual) return;
+  for (const it of items) if (Math.abs(it.size - usual) <= usual * (measured.has(it) ? 0.15 : 0.25)) it.size = usual;
+}

@@ -1,0 +1,65 @@
+// Renders a page to a greyscale image for OCR, with the document's own canvas
+// factory (a second copy of @napi-rs/canvas fails inside pdf.js's render).
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { RenderParameters } from 'pdfjs-dist/types/src/display/api.js';
+
+export interface GreyImage {
+  width: number;
+  height: number;
+  /** one byte per pixel, 0 = black */
+  pixels: Uint8Array;
+  /** pixels per PDF point */
+  scale: number;
+}
+
+interface CanvasAndContext {
+  canvas: unknown;
+  context: { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+}
+interface CanvasFactory {
+  create(width: number, height: number): CanvasAndContext;
+  destroy(entry: CanvasAndContext): void;
+}
+
+export async function renderGrey(doc: PDFDocumentProxy, pageNumber: number, dpi: number): Promise<GreyImage> {
+  const page = await doc.getPage(pageNumber);
+  try {
+    const scale = dpi / 72;
+    const viewport = page.getViewport({ scale });
+    const width = Math.max(1, Math.round(viewport.width));
+    const height = Math.max(1, Math.round(viewport.height));
+    const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
+    const entry = factory.create(width, height);
+    try {
+      await page.render({ ...({ canvas: entry.canvas, canvasContext: entry.context } as unknown as Pick<RenderParameters, "canvas">), viewport, background: 'white' }).promise;
+      const rgba = entry.context.getImageData(0, 0, width, height).data;
+      return { width, height, pixels: toGrey(rgba), scale };
+    } finally {
+      factory.destroy(entry);
+    }
+  } finally {
+    page.cleanup();
+  }
+}
+
+/**
+ * RGBA → grey from the red channel: black text stays black while the red seal
+ * (盖章) and red headers, bright in red, fade to near white.
+ */
+export function toGrey(rgba: Uint8ClampedArray): Uint8Array {
+  const out = new Uint8Array(rgba.length / 4);
+  for (let i = 0, j = 0; j < out.length; i += 4, j++) {
+    const r = rgba[i]!;
+    const g = rgba[i + 1]!;
+    const b = rgba[i + 2]!;
+    // A red pixel (r well above g and b) reads as its red value; any other as its luminance.
+    out[j] = r > 1.4 * g && r > 1.4 * b ? r : (r * 299 + g * 587 + b * 114) / 1000;
+  }
+  return out;
+}
+
+/** A binary PGM (P5) file: the simplest image format tesseract's Leptonica reads. */
+export function toPgm(img: GreyImage): Buffer {
+  const header = Buffer.from(`P5\n${img.width} ${img.height}\n255\n`, 'latin1');
+  return Buffer.concat([header, Buffer.from(img.pixels.buffer, img.pixels.byteOffset, img.pixels.byteLength)]);
+}
