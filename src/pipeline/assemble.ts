@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 import { runChecks } from '../checks/index.ts';
 import { extractFacts } from '../facts/index.ts';
 import { layoutPages } from '../layout/index.ts';
+import { findTables, type TableModel } from '../layout/tables.ts';
+import { tableFacts } from '../facts/table-facts.ts';
 import { readMetadata } from '../meta/document.ts';
 import type { PageText } from '../pdf/types.ts';
 import { Report, SCHEMA_VERSION, type BBox, type Paragraph } from '../schema/report.ts';
@@ -17,12 +19,25 @@ export interface SourceInfo {
 }
 
 export function assembleReport(source: SourceInfo, pages: PageText[]): Report {
-  const layout = layoutPages(pages);
+  // Tables first: their cells leave the pages before the prose is read.
+  const tables: TableModel[] = [];
+  const prose = pages.map((page) => {
+    const found = findTables(page);
+    tables.push(...found.tables);
+    return found.rest;
+  });
+  const layout = layoutPages(prose);
   const tree = buildSectionTree(layout);
-  const facts = extractFacts({
+  const textFacts = extractFacts({
     sections: tree.sections,
     paragraphs: tree.paragraphs.map((p) => ({ id: p.id, text: p.text, page: p.page, sectionId: p.sectionId, role: p.docRole, spans: p.spans })),
   });
+  const cellFacts = tables.flatMap((t, i) => tableFacts(t, `t${i + 1}`, sectionBefore(t, tree.paragraphs)));
+  // In page order, prose before the tables of a page; numbered f1…fn.
+  const facts = [...textFacts, ...cellFacts.map((f) => ({ ...f, id: '' }))]
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => a.f.page - b.f.page || a.i - b.i)
+    .map(({ f }, i) => ({ ...f, id: `f${i + 1}` }));
   const extracted: Omit<Report, 'findings'> = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -43,7 +58,7 @@ export function assembleReport(source: SourceInfo, pages: PageText[]): Report {
     sections: tree.sections,
     paragraphs: tree.paragraphs.map(toParagraph),
     facts,
-    tables: [],
+    tables: tables.map((t, i) => ({ id: `t${i + 1}`, page: t.page, title: t.title, rows: t.rows, bbox: t.bbox.map(round1) as BBox })),
   };
   return Report.parse({ ...extracted, findings: runChecks(extracted) });
 }
@@ -52,14 +67,26 @@ function toParagraph(p: DocPara): Paragraph {
   return { id: p.id, sectionId: p.sectionId, page: p.page, role: p.docRole, text: p.text, bbox: unionOnPage(p) };
 }
 
+/** The section of the last paragraph above the table. */
+function sectionBefore(t: TableModel, paragraphs: DocPara[]): string | null {
+  let section: string | null = null;
+  for (const p of paragraphs) {
+    if (p.page > t.page || p.docRole === 'header' || p.docRole === 'footer' || p.docRole === 'page-number') continue;
+    const top = Math.max(...p.spans.filter((s) => s.page === p.page).map((s) => s.bbox[3]));
+    if (p.page < t.page || top >= t.bbox[3]) section = p.sectionId ?? section;
+  }
+  return section;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
 function unionOnPage(p: DocPara): BBox | null {
   const spans = p.spans.filter((s) => s.page === p.page);
   if (spans.length === 0) return null;
-  const r = (n: number) => Math.round(n * 10) / 10;
   return [
-    r(Math.min(...spans.map((s) => s.bbox[0]))),
-    r(Math.min(...spans.map((s) => s.bbox[1]))),
-    r(Math.max(...spans.map((s) => s.bbox[2]))),
-    r(Math.max(...spans.map((s) => s.bbox[3]))),
+    round1(Math.min(...spans.map((s) => s.bbox[0]))),
+    round1(Math.min(...spans.map((s) => s.bbox[1]))),
+    round1(Math.max(...spans.map((s) => s.bbox[2]))),
+    round1(Math.max(...spans.map((s) => s.bbox[3]))),
   ];
 }

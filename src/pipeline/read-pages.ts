@@ -6,7 +6,9 @@ import { ocrToPageText } from '../ocr/page.ts';
 import type { OcrPool } from '../ocr/pool.ts';
 import type { OpenedPdf } from '../pdf/open.ts';
 import { renderGrey, toPgm } from '../pdf/render.ts';
+import { readPageRules } from '../pdf/rules.ts';
 import { readPageText } from '../pdf/text.ts';
+import { looksTabular } from '../layout/tables.ts';
 import { judgeTextLayer } from '../pdf/text-quality.ts';
 import type { PageText } from '../pdf/types.ts';
 
@@ -32,6 +34,8 @@ export async function readPages(pdf: OpenedPdf, options: ReadOptions): Promise<P
     const verdict = judgeTextLayer(text);
     const ocr = options.ocr === 'always' || (options.ocr === 'auto' && verdict !== 'real');
     if (!ocr || !options.pool) {
+      // Ruling lines cost a second pass over the page: only where the text falls into columns.
+      if (verdict === 'real' && looksTabular(text)) text.rules = await readPageRules(pdf.doc, n).catch(() => []);
       pages.push(Promise.resolve(text));
       continue;
     }
