@@ -34,18 +34,18 @@ export async function runCheck(files: string[], flags: CheckFlags): Promise<numb
   let badInput = false;
   const pool = createOcrPool(flags.jobs);
   try {
-  for (const file of files) {
-    let report: Report;
-    try {
-      report = await extractFile(file, { ocr: flags.ocr as OcrMode, ocrDpi: flags.ocrDpi, pool });
-    } catch (err) {
-      reportFailure(file, err, flags.debug);
-      badInput = true;
-      continue;
+    for (const file of files) {
+      let report: Report;
+      try {
+        report = await extractFile(file, { ocr: flags.ocr as OcrMode, ocrDpi: flags.ocrDpi, pool });
+      } catch (err) {
+        reportFailure(file, err, flags.debug);
+        badInput = true;
+        continue;
+      }
+      process.stdout.write(flags.json ? JSON.stringify(report) + '\n' : forPeople(file, report.findings));
+      for (const f of report.findings) worst = Math.max(worst, RANK[f.severity]);
     }
-    process.stdout.write(flags.json ? JSON.stringify(report) + '\n' : forPeople(file, report.findings));
-    for (const f of report.findings) worst = Math.max(worst, RANK[f.severity]);
-  }
   } finally {
     await pool.close();
   }

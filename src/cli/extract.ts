@@ -2,11 +2,14 @@
 // file, or one <name>.json per input into DIR. A bad file gets a one-line
 // error naming it and its reason; the other files still run.
 import type { Command } from 'commander';
-import { InputError, extractFile } from '../pipeline/extract.ts';
+import { mkdir } from 'node:fs/promises';
+import { extractFile } from '../pipeline/extract.ts';
 import { createOcrPool } from '../ocr/pool.ts';
 import type { OcrMode } from '../pipeline/read-pages.ts';
 import type { Report } from '../schema/report.ts';
-import { insideDir, safeBaseName, writeAtomic } from './output.ts';
+import path from 'node:path';
+import { inside, writeAtomic } from '../report/files.ts';
+import { uniqueNames } from '../report/names.ts';
 import { addJobsOption, addReadOptions, reportFailure, type ReadFlags } from './shared.ts';
 
 interface ExtractFlags extends ReadFlags {
@@ -32,25 +35,23 @@ export async function runExtract(files: string[], flags: ExtractFlags): Promise<
     process.stderr.write('jixiao extract: several files need -o DIR (one JSON per input)\n');
     return 2;
   }
-  const used = new Set<string>();
-  let status = 0;
+  const names = uniqueNames(files);
+  const outDir = flags.output ? path.resolve(flags.output) : null;
+  if (outDir) await mkdir(outDir, { recursive: true });
   // One OCR pool for all the files; its workers start only if a page needs OCR.
   const pool = createOcrPool(flags.jobs);
+  let status = 0;
   try {
-  for (const file of files) {
-    try {
-      const report = await extractFile(file, { ocr: flags.ocr as OcrMode, ocrDpi: flags.ocrDpi, pool });
-      const json = serialise(report, flags.pretty);
-      if (flags.output) {
-        await writeAtomic(insideDir(flags.output, uniqueName(safeBaseName(file), used) + '.json'), json);
-      } else {
-        process.stdout.write(json);
+    for (const [i, file] of files.entries()) {
+      try {
+        const json = serialise(await extractFile(file, { ocr: flags.ocr as OcrMode, ocrDpi: flags.ocrDpi, pool }), flags.pretty);
+        if (outDir) await writeAtomic(inside(outDir, `${names[i]}.json`), json);
+        else process.stdout.write(json);
+      } catch (err) {
+        reportFailure(file, err, flags.debug);
+        status = 2;
       }
-    } catch (err) {
-      reportFailure(file, err, flags.debug);
-      status = 2;
     }
-  }
   } finally {
     await pool.close();
   }
@@ -60,12 +61,3 @@ export async function runExtract(files: string[], flags: ExtractFlags): Promise<
 function serialise(report: Report, pretty?: boolean): string {
   return JSON.stringify(report, null, pretty ? 2 : undefined) + '\n';
 }
-
-function uniqueName(base: string, used: Set<string>): string {
-  let name = base;
-  for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base}-${i}`;
-  used.add(name.toLowerCase());
-  return name;
-}
-
-export { InputError };

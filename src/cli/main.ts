@@ -1,6 +1,8 @@
 // The jixiao command line: subcommands register themselves here.
 import { Command } from 'commander';
+import { ignoreStrayPdfRejections } from '../pipeline/errors.ts';
 import { TOOL_VERSION } from '../version.ts';
+import { registerBatch } from './batch.ts';
 import { registerCheck } from './check.ts';
 import { registerExtract } from './extract.ts';
 
@@ -9,6 +11,8 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw err;
 });
+
+ignoreStrayPdfRejections();
 
 const program = new Command('jixiao')
   .description('Chinese performance self-evaluation reports (绩效自评报告) → structured, schema-checked JSON')
@@ -21,5 +25,6 @@ const program = new Command('jixiao')
 
 registerExtract(program);
 registerCheck(program);
+registerBatch(program);
 
 await program.parseAsync(process.argv);

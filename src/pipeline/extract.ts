@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { openPdf, PdfOpenError } from '../pdf/open.ts';
 import type { Report } from '../schema/report.ts';
 import { assembleReport } from './assemble.ts';
-import { InputError } from './errors.ts';
+import { asInputError, InputError } from './errors.ts';
 import { createOcrPool, type OcrPool } from '../ocr/pool.ts';
 import { readPages, type OcrMode } from './read-pages.ts';
 
@@ -17,6 +17,8 @@ export interface ExtractOptions {
   pool?: OcrPool;
   /** OCR workers for a pool made here */
   jobs?: number;
+  /** a document declaring more pages fails before any page is read */
+  maxPages?: number;
 }
 
 export const DEFAULT_OPTIONS = { ocr: 'auto', ocrDpi: 200 } as const;
@@ -46,8 +48,14 @@ export async function extractBytes(bytes: Uint8Array, sourcePath: string, option
     throw err;
   }
   try {
+    const n = pdf.doc.numPages;
+    if (opts.maxPages !== undefined && n > opts.maxPages) {
+      throw new InputError(sourcePath, 'too-many-pages', `declares ${n} pages, more than the limit of ${opts.maxPages} (--max-pages)`);
+    }
     const pages = await readPages(pdf, { ocr: opts.ocr, ocrDpi: opts.ocrDpi, pool });
     return assembleReport({ path: sourcePath, bytes }, pages);
+  } catch (err) {
+    throw asInputError(sourcePath, err);
   } finally {
     await pdf.destroy();
     await (ownPool as OcrPool | null)?.close();

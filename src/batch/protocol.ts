@@ -1,0 +1,32 @@
+// Messages between the batch and its document workers.
+import type { OcrMode } from '../pipeline/read-pages.ts';
+import type { Severity } from '../schema/report.ts';
+
+export interface Job {
+  id: number;
+  /** the input as given (recorded as source.path) */
+  file: string;
+  /** absolute path of docs/<name>.json, already checked to lie inside the output folder */
+  target: string;
+  /** the temporary file the report is written to before the rename */
+  tmp: string;
+  ocr: OcrMode;
+  ocrDpi: number;
+  maxPages: number;
+}
+
+export interface DocSummary {
+  sha256: string;
+  pages: number;
+  ocrPages: number;
+  findings: Record<Severity, number>;
+}
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'done'; id: number; summary: DocSummary }
+  | { type: 'failed'; id: number; code: string; reason: string };
+
+export type JobResult =
+  | { ok: true; summary: DocSummary }
+  | { ok: false; code: string; reason: string };

@@ -1,0 +1,406 @@
+// `jixiao batch`: many PDFs, in parallel, resumable, every input accounted
+// for. The order of things is what makes a killed run lose nothing:
+//   docs/<name>.json is renamed into place → then its manifest line is
+//   appended and fsync'd → a run started again skips inputs whose line (same
+//   content hash, tool version and output-changing options) and file exist.
+// At the end the manifest is rewritten with one line per input, in input
+// order, and the tables are rebuilt from the documents.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { lstat, mkdir, open, readdir, readFile, realpath, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import PQueue from 'p-queue';
+import { DEFAULT_OPTIONS } from '../pipeline/extract.ts';
+import type { OcrMode } from '../pipeline/read-pages.ts';
+import { writeTables, type TableCounts, type TableInput } from '../report/csv.ts';
+import { assertRealInside, inside, TEMP_FILE, tempPath } from '../report/files.ts';
+import { ManifestWriter, NO_FINDINGS, readManifest, rewriteManifest, type ManifestRecord } from '../report/manifest.ts';
+import type { Report } from '../schema/report.ts';
+import { TOOL_VERSION } from '../version.ts';
+import { expandInputs } from './inputs.ts';
+import { uniqueNames } from '../report/names.ts';
+import { DocumentPool } from './pool.ts';
+import { Progress, type ProgressMode, type ProgressState } from './progress.ts';
+
+export interface BatchOptions {
+  inputs: string[];
+  out: string;
+  /** documents at once (default: the number of cores) */
+  jobs?: number;
+  /** per document, seconds (default 600) */
+  timeoutSeconds?: number;
+  /** per document, MB of JavaScript heap plus array buffers (default 2048) */
+  maxMemoryMb?: number;
+  /** a document declaring more pages fails without being read (default 2000) */
+  maxPages?: number;
+  /** redo every document, ignoring what earlier runs finished */
+  force?: boolean;
+  /** redo documents that failed in an earlier run with the same options */
+  retryFailed?: boolean;
+  ocr?: OcrMode;
+  ocrDpi?: number;
+  /** default: a bar on a terminal, lines otherwise */
+  progress?: ProgressMode;
+  progressIntervalMs?: number;
+  /** replace a worker after this many documents (default 100) */
+  recycleAfter?: number;
+  /** stop starting documents; running ones are stopped and not recorded */
+  signal?: AbortSignal;
+}
+
+export interface BatchResult {
+  total: number;
+  ok: number;
+  failed: number;
+  skipped: number;
+  /** finished by an earlier run and kept */
+  reused: number;
+  pages: number;
+  seconds: number;
+  /** 0 all ok, 1 some failed, 130 interrupted */
+  exitCode: number;
+  out: string;
+  tables: TableCounts | null;
+}
+
+/** A problem with the command or the output folder: nothing was run (exit status 2). */
+export class BatchSetupError extends Error {
+  override name = 'BatchSetupError';
+}
+
+export const DEFAULTS = { timeoutSeconds: 600, maxMemoryMb: 2048, maxPages: 2000, ocr: DEFAULT_OPTIONS.ocr, ocrDpi: DEFAULT_OPTIONS.ocrDpi } as const;
+
+/** Failures that say something about the file itself rather than the machine it was read on: kept on resume. */
+const ENVIRONMENTAL = new Set(['not-found', 'unreadable']);
+
+interface Item {
+  file: string;
+  name: string;
+  /** docs/<name>.json relative to the output folder */
+  doc: string;
+  target: string;
+  sha256: string | null;
+  bytes: number | null;
+  record: ManifestRecord | null;
+  /** finished before this run */
+  reused: boolean;
+}
+
+export async function runBatch(options: BatchOptions): Promise<BatchResult> {
+  const started = performance.now();
+  const opts = {
+    ...DEFAULTS,
+    jobs: os.availableParallelism(),
+    force: false,
+    retryFailed: false,
+    recycleAfter: 100,
+    progressIntervalMs: 10_000,
+    progress: (process.stderr.isTTY ? 'bar' : 'lines') as ProgressMode,
+    ...withoutUndefined(options),
+  };
+  if (!Number.isInteger(opts.jobs) || opts.jobs < 1) throw new BatchSetupError(`--jobs must be a positive integer (got ${opts.jobs})`);
+  if (!(opts.timeoutSeconds > 0)) throw new BatchSetupError(`--timeout must be positive (got ${opts.timeoutSeconds})`);
+  if (!(opts.maxMemoryMb >= 64)) throw new BatchSetupError(`--max-memory must be at least 64 MB (got ${opts.maxMemoryMb})`);
+
+  const { files, problems } = await expandInputs(opts.inputs);
+  if (problems.length > 0) throw new BatchSetupError(problems.join('\n'));
+  if (files.length === 0) throw new BatchSetupError('no PDF files found in the inputs');
+
+  const root = await prepareOutput(opts.out);
+  const docsDir = inside(root, 'docs');
+  const manifestFile = inside(root, 'manifest.jsonl');
+  const unlock = await lock(root);
+  try {
+    await removeTempFiles(root, docsDir);
+    if (opts.force) await rm(manifestFile, { force: true });
+    const previous = latestByPath(await readManifest(manifestFile));
+    const limits = { timeout: opts.timeoutSeconds, maxMemoryMb: opts.maxMemoryMb, maxPages: opts.maxPages };
+    const base = { tool: TOOL_VERSION, ocr: opts.ocr, ocrDpi: opts.ocrDpi, limits };
+
+    const names = uniqueNames(files);
+    const items: Item[] = files.map((file, i) => {
+      const doc = `docs/${names[i]}.json`;
+      return { file, name: names[i]!, doc, target: inside(root, doc), sha256: null, bytes: null, record: null, reused: false };
+    });
+
+    // Content hashes first: they decide what an earlier run already did and which inputs are the same file twice.
+    const hashing = new PQueue({ concurrency: 4 });
+    await hashing.addAll(
+      items.map((item) => async () => {
+        try {
+          const h = await hashFile(item.file);
+          item.sha256 = h.sha256;
+          item.bytes = h.bytes;
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          item.record = failed(item, base, code === 'ENOENT' ? 'not-found' : 'unreadable', `cannot read file (${code ?? String(err)})`);
+        }
+      }),
+    );
+
+    const firstByKey = new Map<string, Item>();
+    const duplicates: [Item, Item][] = [];
+    const toRun: Item[] = [];
+    for (const item of items) {
+      if (item.record) continue;
+      const key = `${item.sha256}|${base.tool}|${base.ocr}|${base.ocrDpi}`;
+      const first = firstByKey.get(key);
+      if (first) {
+        duplicates.push([item, first]);
+        continue;
+      }
+      firstByKey.set(key, item);
+      const before = opts.force ? undefined : previous.get(item.file);
+      if (before && (await reusable(before, item, base, opts.retryFailed, root))) {
+        item.record = before;
+        item.reused = true;
+      } else toRun.push(item);
+    }
+
+    const state: ProgressState = { total: items.length, reused: 0, done: 0, failed: 0, pages: 0 };
+    for (const item of items) {
+      if (!item.record) continue;
+      state.done++;
+      if (item.reused) state.reused++;
+      if (item.record.status === 'failed') state.failed++;
+    }
+    state.done += duplicates.length;
+    state.reused = state.done;
+
+    const writer = await ManifestWriter.open(manifestFile);
+    const pool = new DocumentPool({
+      size: Math.min(opts.jobs, Math.max(1, toRun.length)),
+      timeoutMs: opts.timeoutSeconds * 1000,
+      maxMemoryMb: opts.maxMemoryMb,
+      recycleAfter: opts.recycleAfter,
+      // Together no more OCR workers than cores: each document worker gets its share.
+      ocrWorkers: Math.max(1, Math.floor(os.availableParallelism() / Math.min(opts.jobs, Math.max(1, toRun.length)))),
+    });
+    let progress: Progress | null = null;
+    try {
+      // Hash failures are outcomes too: on disk before any document runs.
+      for (const item of items) if (item.record && !item.reused && item.record.status === 'failed') await writer.append(item.record);
+      if (toRun.length > 0) {
+        try {
+          await pool.start();
+        } catch (err) {
+          throw new BatchSetupError(`cannot start a document worker: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }
+      progress = new Progress(opts.progress, state, opts.progressIntervalMs);
+      const queue = new PQueue({ concurrency: opts.jobs });
+      const onAbort = () => {
+        queue.clear();
+        void pool.close();
+      };
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
+      let id = 0;
+      try {
+        await queue.addAll(
+          toRun.map((item) => async () => {
+            if (opts.signal?.aborted) return;
+            const t0 = performance.now();
+            const tmp = tempPath(item.target);
+            const result = await pool.run({
+              id: ++id, file: item.file, target: item.target, tmp, ocr: opts.ocr, ocrDpi: opts.ocrDpi, maxPages: opts.maxPages,
+            });
+            // A stopped run records nothing for the documents it cut short: the next run redoes them.
+            if (opts.signal?.aborted) return;
+            const seconds = round3((performance.now() - t0) / 1000);
+            let record: ManifestRecord;
+            if (result.ok) {
+              const s = result.summary;
+              record = {
+                path: item.file, sha256: s.sha256, bytes: item.bytes, status: 'ok', code: null, reason: null, doc: item.doc,
+                pages: s.pages, ocrPages: s.ocrPages, seconds, findings: s.findings, ...base,
+              };
+              state.pages += s.pages;
+            } else {
+              await rm(tmp, { force: true });
+              record = { ...failed(item, base, result.code, result.reason), seconds };
+              state.failed++;
+            }
+            await writer.append(record);
+            item.record = record;
+            state.done++;
+            progress?.update();
+          }),
+        );
+      } finally {
+        opts.signal?.removeEventListener('abort', onAbort);
+      }
+    } finally {
+      progress?.stop();
+      await pool.close();
+      await writer.close();
+    }
+
+    if (opts.signal?.aborted) {
+      return summary(items, state, started, 130, root, null);
+    }
+
+    for (const [item, first] of duplicates) {
+      const f = first.record!;
+      item.record = {
+        ...f,
+        path: item.file,
+        status: 'skipped',
+        code: 'duplicate',
+        reason: `same content as ${first.file}${f.status === 'ok' ? '' : ` (which ${f.status === 'failed' ? 'failed' : 'was skipped'}: ${f.reason})`}`,
+        doc: f.status === 'ok' ? f.doc : null,
+        pages: null,
+        ocrPages: null,
+        seconds: 0,
+        findings: { ...NO_FINDINGS },
+      };
+    }
+    const records = items.map((i) => i.record!);
+    // Only the documents of inputs that ended ok stay in docs/ under this run's names.
+    for (const item of items) if (item.record!.status !== 'ok') await rm(item.target, { force: true });
+    await rewriteManifest(manifestFile, records);
+    const tables = await writeTables(root, tableInputs(root, records));
+    const anyFailed = records.some((r) => r.status === 'failed');
+    return summary(items, state, started, anyFailed ? 1 : 0, root, tables);
+  } finally {
+    await unlock();
+  }
+}
+
+function summary(items: Item[], state: ProgressState, started: number, exitCode: number, out: string, tables: TableCounts | null): BatchResult {
+  const count = (s: string) => items.filter((i) => i.record?.status === s).length;
+  return {
+    total: items.length,
+    ok: count('ok'),
+    failed: count('failed'),
+    skipped: count('skipped'),
+    reused: items.filter((i) => i.reused).length,
+    pages: state.pages,
+    seconds: round3((performance.now() - started) / 1000),
+    exitCode,
+    out,
+    tables,
+  };
+}
+
+function failed(item: Item, base: Pick<ManifestRecord, 'tool' | 'ocr' | 'ocrDpi' | 'limits'>, code: string, reason: string): ManifestRecord {
+  return {
+    path: item.file, sha256: item.sha256, bytes: item.bytes, status: 'failed', code, reason, doc: null,
+    pages: null, ocrPages: null, seconds: 0, findings: { ...NO_FINDINGS }, ...base,
+  };
+}
+
+/** Whether an earlier run's line for this input stands: same content, version and options, and (if ok) its file is there. */
+async function reusable(
+  r: ManifestRecord,
+  item: Item,
+  base: Pick<ManifestRecord, 'tool' | 'ocr' | 'ocrDpi' | 'limits'>,
+  retryFailed: boolean,
+  root: string,
+): Promise<boolean> {
+  if (r.sha256 !== item.sha256 || r.tool !== base.tool || r.ocr !== base.ocr || r.ocrDpi !== base.ocrDpi) return false;
+  if (r.status === 'ok') {
+    if (r.doc !== item.doc) return false;
+    try {
+      return (await lstat(inside(root, r.doc))).isFile();
+    } catch {
+      return false;
+    }
+  }
+  if (r.status === 'failed') {
+    if (retryFailed || ENVIRONMENTAL.has(r.code ?? '')) return false;
+    const l = r.limits;
+    return !!l && l.timeout === base.limits.timeout && l.maxMemoryMb === base.limits.maxMemoryMb && l.maxPages === base.limits.maxPages;
+  }
+  return false;
+}
+
+/** The last line for each path (a later run's outcome replaces an earlier one). */
+function latestByPath(records: ManifestRecord[]): Map<string, ManifestRecord> {
+  const out = new Map<string, ManifestRecord>();
+  for (const r of records) out.set(r.path, r);
+  return out;
+}
+
+async function* tableInputs(root: string, records: ManifestRecord[]): AsyncGenerator<TableInput> {
+  for (const record of records) {
+    if (record.status !== 'ok' || !record.doc) {
+      yield { record, report: null };
+      continue;
+    }
+    yield { record, report: JSON.parse(await readFile(inside(root, record.doc), 'utf8')) as Report };
+  }
+}
+
+/** Creates the output folder and its docs/, and refuses links that would lead writes elsewhere. */
+async function prepareOutput(out: string): Promise<string> {
+  try {
+    await mkdir(out, { recursive: true });
+    const root = await realpath(out);
+    const docs = inside(root, 'docs');
+    await mkdir(docs, { recursive: true });
+    await assertRealInside(root, docs);
+    for (const name of ['manifest.jsonl', 'facts.csv', 'findings.csv', 'documents.csv', 'facts.jsonl']) {
+      const s = await lstat(inside(root, name)).catch(() => null);
+      if (s && !s.isFile()) throw new Error(`${name} in the output folder is not a regular file`);
+    }
+    return root;
+  } catch (err) {
+    throw new BatchSetupError(`output folder ${out}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** Temporary files left by a killed run. */
+async function removeTempFiles(...dirs: string[]): Promise<void> {
+  for (const dir of dirs) {
+    for (const name of await readdir(dir)) if (TEMP_FILE.test(name)) await rm(path.join(dir, name), { force: true });
+  }
+}
+
+/** One batch per output folder at a time; a lock left by a killed run (its process gone) is taken over. */
+async function lock(root: string): Promise<() => Promise<void>> {
+  const file = inside(root, '.jixiao.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fh = await open(file, 'wx');
+      await fh.writeFile(String(process.pid));
+      await fh.close();
+      return () => rm(file, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new BatchSetupError(`cannot lock ${root}: ${String(err)}`);
+      const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
+        throw new BatchSetupError(`another batch (process ${pid}) is writing to ${root}`);
+      }
+      await rm(file, { force: true });
+    }
+  }
+  throw new BatchSetupError(`cannot lock ${root}`);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function hashFile(file: string): Promise<{ sha256: string; bytes: number }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(file)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest('hex'), bytes };
+}
+
+function round3(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+function withoutUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}

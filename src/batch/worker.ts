@@ -1,0 +1,49 @@
+// A document worker: reads one PDF at a time through the pipeline and writes
+// its report atomically to the path the batch chose. Runs in a worker thread
+// so that a document that hangs or bloats can be killed without the batch.
+import { parentPort, workerData } from 'node:worker_threads';
+import { createOcrPool, type OcrPool } from '../ocr/pool.ts';
+import { ignoreStrayPdfRejections, InputError } from '../pipeline/errors.ts';
+import { extractFile } from '../pipeline/extract.ts';
+import { writeAtomic } from '../report/files.ts';
+import type { DocSummary, FromWorker, Job } from './protocol.ts';
+
+const port = parentPort;
+if (!port) throw new Error('batch/worker.ts runs only as a worker thread');
+
+const send = (m: FromWorker) => port.postMessage(m);
+
+// This thread's OCR workers, made when a page first needs OCR and shared by the documents this thread reads;
+// the batch sizes them so that all threads together use no more OCR workers than there are cores.
+const { ocrWorkers } = (workerData ?? {}) as { ocrWorkers?: number };
+let ocrPool: OcrPool | null = null;
+const pool = () => (ocrPool ??= createOcrPool(Math.max(1, ocrWorkers ?? 1)));
+
+ignoreStrayPdfRejections();
+
+port.on('message', (job: Job) => {
+  run(job).then(
+    (summary) => send({ type: 'done', id: job.id, summary }),
+    (err: unknown) => send({ type: 'failed', id: job.id, ...classify(err, job) }),
+  );
+});
+send({ type: 'ready' });
+
+async function run(job: Job): Promise<DocSummary> {
+  const report = await extractFile(job.file, { ocr: job.ocr, ocrDpi: job.ocrDpi, pool: pool(), maxPages: job.maxPages });
+  await writeAtomic(job.target, JSON.stringify(report) + '\n', job.tmp, false);
+  const findings = { error: 0, warning: 0, info: 0 };
+  for (const f of report.findings) findings[f.severity]++;
+  return {
+    sha256: report.source.sha256,
+    pages: report.pages.length,
+    ocrPages: report.pages.filter((p) => p.method === 'ocr').length,
+    findings,
+  };
+}
+
+function classify(err: unknown, job: Job): { code: string; reason: string } {
+  if (err instanceof InputError) return { code: err.reason, reason: err.message.replace(`${job.file}: `, '') };
+  const message = err instanceof Error ? err.message : String(err);
+  return { code: 'error', reason: `internal error: ${message.split('\n')[0]}` };
+}

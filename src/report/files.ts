@@ -1,0 +1,58 @@
+// Output files of a run: every path checked to lie inside the output folder,
+// every file written whole or not at all (temporary file, fsync, rename).
+import { randomBytes } from 'node:crypto';
+import { open, realpath, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+/** `name` resolved inside `root` (an absolute, real folder); throws for anything that would land outside it. */
+export function inside(root: string, ...names: string[]): string {
+  const target = path.resolve(root, ...names);
+  if (target === root || !target.startsWith(root + path.sep)) throw new Error(`refusing to write outside ${root}: ${names.join('/')}`);
+  return target;
+}
+
+/** Fails when a folder inside the output folder (say a symlinked docs/) really lives elsewhere. */
+export async function assertRealInside(root: string, dir: string): Promise<void> {
+  const real = await realpath(dir);
+  const realRoot = await realpath(root);
+  if (real !== realRoot && !real.startsWith(realRoot + path.sep)) throw new Error(`${dir} resolves outside the output folder (${real})`);
+}
+
+/** A short temporary name next to the target (the target's own name may be near the file-name limit). */
+export function tempPath(target: string): string {
+  return path.join(path.dirname(target), `.jx-${randomBytes(6).toString('hex')}.tmp`);
+}
+
+export const TEMP_FILE = /^\.jx-[0-9a-f]+\.tmp$/;
+
+/**
+ * Writes `data` to `target` atomically and durably: a reader (or a run after a SIGKILL) sees the old file or the new one.
+ * `syncFolder: false` skips the folder fsync (a few ms) where a lost rename is harmless: the batch's resume
+ * checks that a document's file exists and redoes it otherwise.
+ */
+export async function writeAtomic(target: string, data: string | Uint8Array, tmp = tempPath(target), syncFolder = true): Promise<void> {
+  try {
+    const fh = await open(tmp, 'wx');
+    try {
+      await fh.writeFile(data);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await rename(tmp, target);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+  if (syncFolder) await syncDir(path.dirname(target));
+}
+
+/** fsync a folder so that a rename in it survives a crash. */
+export async function syncDir(dir: string): Promise<void> {
+  const fh = await open(dir, 'r');
+  try {
+    await fh.sync().catch(() => {}); // some file systems refuse fsync on folders; the rename still happened
+  } finally {
+    await fh.close();
+  }
+}
