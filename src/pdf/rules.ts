@@ -1,93 +1,147 @@
-// Ruling lines of a page, for tables: the horizontal and vertical strokes and
-// thin filled rectangles (Word draws table borders both ways), in PDF points.
-import { OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+// Ruling lines of a page, for tables: horizontal and vertical strokes, and thin
+// filled rectangles (Word draws table borders as filled rectangles, WPS and
+// LibreOffice as stroked lines), in PDF points, origin bottom-left.
+//
+// pdf.js 5+/6 packs each path into one constructPath op:
+//   args = [paintOp, [Float32Array of DrawOPS], minMax | null]
+// where paintOp is the operator that ended the path (OPS.stroke, OPS.fill, …,
+// OPS.endPath for clips) and the data holds moveTo 0 (x y), lineTo 1 (x y),
+// curveTo 2 (6 numbers), quadraticCurveTo 3 (4 numbers), closePath 4, in user
+// space: the current transform (cm ops, form XObject matrices) is applied here.
+import { AnnotationMode, OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Segment } from './types.ts';
 
-// pdf.js's path operators inside a constructPath's data (DrawOPS).
 const MOVE = 0;
 const LINE = 1;
 const CURVE = 2;
 const QUAD = 3;
 const CLOSE = 4;
-/** A filled rectangle thinner than this is a rule. */
+/** A filled rectangle thinner than this (points) is a rule, not a shaded area. */
 const THIN = 2.5;
+/** Shorter strokes are glyph-like marks (ticks, bullets), not rules. */
 const MIN_LENGTH = 4;
+/** Slope tolerance: how far off axis (points) a rule may be. */
+const SKEW = 0.5;
 
 type Matrix = [number, number, number, number, number, number];
+type Point = [number, number];
 
+const STROKES = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+const FILLS = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+
+/** The page's axis-aligned ruling lines. Each segment has y0 === y1 (horizontal) or x0 === x1 (vertical). */
 export async function readPageRules(doc: PDFDocumentProxy, pageNumber: number): Promise<Segment[]> {
   const page = await doc.getPage(pageNumber);
   try {
     const [vx0, vy0] = page.view as [number, number, number, number];
-    const ops = await page.getOperatorList();
-    const segments: Segment[] = [];
-    let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-    const stack: Matrix[] = [];
-    for (let i = 0; i < ops.fnArray.length; i++) {
-      const fn = ops.fnArray[i];
-      const args = ops.argsArray[i] as unknown[];
-      if (fn === OPS.save) stack.push(ctm);
-      else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
-      else if (fn === OPS.transform) ctm = multiply(args as Matrix, ctm);
-      else if (fn === OPS.constructPath) {
-        const paint = args[0] as number;
-        const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
-        if (!data) continue;
-        const stroke = paint === OPS.stroke || paint === OPS.closeStroke || paint === OPS.fillStroke || paint === OPS.eoFillStroke;
-        const fill = paint === OPS.fill || paint === OPS.eoFill || paint === OPS.fillStroke || paint === OPS.eoFillStroke;
-        for (const poly of polylines(data)) {
-          const pts = poly.map(([x, y]) => apply(ctm, x, y)).map(([x, y]) => [x - vx0, y - vy0] as [number, number]);
-          if (stroke) for (let k = 1; k < pts.length; k++) addSegment(segments, pts[k - 1]!, pts[k]!);
-          if (fill) addThinRect(segments, pts);
-        }
-      }
-    }
-    return segments;
+    const ops = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
+    return rulesFromOps(ops.fnArray, ops.argsArray, [1, 0, 0, 1, -vx0, -vy0]);
   } finally {
     page.cleanup();
   }
 }
 
-/** The straight pieces of a path; curves end a piece. */
-function polylines(data: ArrayLike<number>): [number, number][][] {
-  const out: [number, number][][] = [];
-  let cur: [number, number][] = [];
+/** Walks an operator list with the current transform; exported for tests. */
+export function rulesFromOps(fnArray: ArrayLike<number>, argsArray: unknown[], base: Matrix = [1, 0, 0, 1, 0, 0]): Segment[] {
+  const segments: Segment[] = [];
+  let ctm: Matrix = base;
+  const stack: Matrix[] = [];
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i];
+    const args = argsArray[i] as unknown[] | null;
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform && args) ctm = multiply(args as Matrix, ctm);
+    else if (fn === OPS.paintFormXObjectBegin && args) {
+      stack.push(ctm);
+      const m = args[0] as ArrayLike<number> | null;
+      if (m && m.length === 6) ctm = multiply(Array.from(m) as Matrix, ctm);
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.constructPath && args) {
+      const paint = args[0] as number;
+      const data = (args[1] as (ArrayLike<number> | null)[] | undefined)?.[0];
+      if (!data) continue;
+      const stroke = STROKES.has(paint);
+      const fill = FILLS.has(paint);
+      if (!stroke && !fill) continue; // endPath: a clip, nothing drawn
+      for (const poly of polylines(data)) {
+        const pts = poly.map(([x, y]) => apply(ctm, x, y));
+        if (stroke) for (let k = 1; k < pts.length; k++) addSegment(segments, pts[k - 1]!, pts[k]!);
+        else addThinRect(segments, pts);
+      }
+    }
+  }
+  return segments;
+}
+
+/** The straight subpaths of a path; a curve ends one. */
+function polylines(data: ArrayLike<number>): Point[][] {
+  const out: Point[][] = [];
+  let cur: Point[] = [];
+  const end = () => {
+    if (cur.length > 1) out.push(cur);
+    cur = [];
+  };
   for (let i = 0; i < data.length; ) {
     const op = data[i++];
     if (op === MOVE) {
-      if (cur.length > 1) out.push(cur);
-      cur = [[data[i++]!, data[i++]!]];
-    } else if (op === LINE) cur.push([data[i++]!, data[i++]!]);
-    else if (op === CURVE) {
+      end();
+      cur = [[data[i]!, data[i + 1]!]];
+      i += 2;
+    } else if (op === LINE) {
+      cur.push([data[i]!, data[i + 1]!]);
+      i += 2;
+    } else if (op === CURVE) {
+      end();
+      cur = [[data[i + 4]!, data[i + 5]!]];
       i += 6;
-      if (cur.length > 1) out.push(cur);
-      cur = [];
     } else if (op === QUAD) {
+      end();
+      cur = [[data[i + 2]!, data[i + 3]!]];
       i += 4;
-      if (cur.length > 1) out.push(cur);
-      cur = [];
     } else if (op === CLOSE) {
-      if (cur.length > 1) cur.push(cur[0]!);
-    } else break;
+      const first = cur[0];
+      if (cur.length > 1 && first) cur.push(first);
+      const start = first;
+      end();
+      if (start) cur = [start];
+    } else break; // unknown op: the rest cannot be decoded
   }
-  if (cur.length > 1) out.push(cur);
+  end();
   return out;
 }
 
-function addSegment(out: Segment[], [x0, y0]: [number, number], [x1, y1]: [number, number]): void {
-  const horizontal = Math.abs(y1 - y0) < 0.5 && Math.abs(x1 - x0) >= MIN_LENGTH;
-  const vertical = Math.abs(x1 - x0) < 0.5 && Math.abs(y1 - y0) >= MIN_LENGTH;
-  if (horizontal) out.push({ x0: Math.min(x0, x1), y0: (y0 + y1) / 2, x1: Math.max(x0, x1), y1: (y0 + y1) / 2 });
-  else if (vertical) out.push({ x0: (x0 + x1) / 2, y0: Math.min(y0, y1), x1: (x0 + x1) / 2, y1: Math.max(y0, y1) });
+function addSegment(out: Segment[], [x0, y0]: Point, [x1, y1]: Point): void {
+  const dx = Math.abs(x1 - x0);
+  const dy = Math.abs(y1 - y0);
+  if (dy <= SKEW && dx >= MIN_LENGTH) {
+    const y = (y0 + y1) / 2;
+    out.push({ x0: Math.min(x0, x1), y0: y, x1: Math.max(x0, x1), y1: y });
+  } else if (dx <= SKEW && dy >= MIN_LENGTH) {
+    const x = (x0 + x1) / 2;
+    out.push({ x0: x, y0: Math.min(y0, y1), x1: x, y1: Math.max(y0, y1) });
+  }
 }
 
-function addThinRect(out: Segment[], pts: [number, number][]): void {
-  if (pts.length < 4) return;
+/** A filled axis-aligned rectangle that is long and thin is a rule along its long side. */
+function addThinRect(out: Segment[], pts: Point[]): void {
+  if (pts.length < 3) return;
+  // Only rectangles: every edge on an axis.
+  for (let k = 1; k < pts.length; k++) {
+    const [ax, ay] = pts[k - 1]!;
+    const [bx, by] = pts[k]!;
+    if (Math.abs(ax - bx) > SKEW && Math.abs(ay - by) > SKEW) return;
+  }
   const xs = pts.map((p) => p[0]);
   const ys = pts.map((p) => p[1]);
-  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  if (y1 - y0 <= THIN && x1 - x0 >= MIN_LENGTH) out.push({ x0, y0: (y0 + y1) / 2, x1, y1: (y0 + y1) / 2 });
-  else if (x1 - x0 <= THIN && y1 - y0 >= MIN_LENGTH) out.push({ x0: (x0 + x1) / 2, y0, x1: (x0 + x1) / 2, y1 });
+  const x0 = Math.min(...xs);
+  const x1 = Math.max(...xs);
+  const y0 = Math.min(...ys);
+  const y1 = Math.max(...ys);
+  const w = x1 - x0;
+  const h = y1 - y0;
+  if (h <= THIN && w >= MIN_LENGTH && w > h) out.push({ x0, y0: (y0 + y1) / 2, x1, y1: (y0 + y1) / 2 });
+  else if (w <= THIN && h >= MIN_LENGTH && h > w) out.push({ x0: (x0 + x1) / 2, y0, x1: (x0 + x1) / 2, y1 });
 }
 
 function multiply(m: Matrix, n: Matrix): Matrix {
@@ -101,6 +155,6 @@ function multiply(m: Matrix, n: Matrix): Matrix {
   ];
 }
 
-function apply(m: Matrix, x: number, y: number): [number, number] {
+function apply(m: Matrix, x: number, y: number): Point {
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }

@@ -17,6 +17,8 @@ export interface Rule {
   x1: number;
   y1: number;
   width?: number;
+  /** draw as a filled rectangle `width` thick (as Word draws table borders) instead of a stroked line */
+  fill?: boolean;
 }
 
 export interface PageSpec {
@@ -24,6 +26,8 @@ export interface PageSpec {
   rules?: Rule[];
   /** A raw greyscale image drawn over the whole page (for scanned-page tests). */
   image?: { width: number; height: number; gray: Uint8Array };
+  /** a `cm` matrix the rules are drawn under, inside q … Q (rule coordinates are then in that user space) */
+  rulesTransform?: [number, number, number, number, number, number];
   width?: number;
   height?: number;
 }
@@ -88,9 +92,17 @@ export function makePdf(spec: PdfSpec): Uint8Array {
       xobj = ` /XObject << /Im1 ${img} 0 R >>`;
       content += `q ${w} 0 0 ${h} 0 0 cm /Im1 Do Q\n`;
     }
+    if (page.rulesTransform) content += `q ${page.rulesTransform.join(' ')} cm\n`;
     for (const r of page.rules ?? []) {
-      content += `${r.width ?? 0.5} w ${r.x0} ${r.y0} m ${r.x1} ${r.y1} l S\n`;
+      const w = r.width ?? 0.5;
+      if (r.fill) {
+        // The segment's axis-aligned box grown by half the width on each side.
+        const x = Math.min(r.x0, r.x1) - w / 2;
+        const y = Math.min(r.y0, r.y1) - w / 2;
+        content += `${x} ${y} ${Math.abs(r.x1 - r.x0) + w} ${Math.abs(r.y1 - r.y0) + w} re f\n`;
+      } else content += `${w} w ${r.x0} ${r.y0} m ${r.x1} ${r.y1} l S\n`;
     }
+    if (page.rulesTransform) content += 'Q\n';
     for (const run of page.runs) {
       const size = run.size ?? 12;
       // Render mode 3 (invisible) for garbage layers over an image, as OCR'd scans have.
