@@ -35,8 +35,8 @@ export interface OcrResult {
 
 export interface OcrPool {
   readonly size: number;
-  /** OCR one image file (PGM, PNG …) in memory. */
-  recognize(image: Buffer): Promise<OcrResult>;
+  /** OCR one image file (PGM, PNG …) in memory, rendered at `dpi` (a PGM carries none, and a guess is noise on stderr). */
+  recognize(image: Buffer, dpi: number): Promise<OcrResult>;
   close(): Promise<void>;
 }
 
@@ -48,6 +48,7 @@ export function createOcrPool(size = defaultPoolSize(), model: OcrModel = DEFAUL
   const langPath = path.join(DATA_DIR, model);
   const queue = new PQueue({ concurrency: size });
   const idle: Worker[] = [];
+  const dpiOf = new WeakMap<Worker, number>();
   const all: Promise<Worker>[] = [];
   let closed = false;
 
@@ -64,11 +65,15 @@ export function createOcrPool(size = defaultPoolSize(), model: OcrModel = DEFAUL
 
   return {
     size,
-    recognize(image) {
+    recognize(image, dpi) {
       if (closed) return Promise.reject(new Error('OCR pool is closed'));
       return queue.add(async () => {
         const worker = await acquire();
         try {
+          if (dpiOf.get(worker) !== dpi) {
+            await worker.setParameters({ user_defined_dpi: String(dpi) });
+            dpiOf.set(worker, dpi);
+          }
           const { data } = await worker.recognize(image, {}, { blocks: true, text: false });
           const lines: OcrLine[] = [];
           for (const block of data.blocks ?? []) {
