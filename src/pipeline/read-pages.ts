@@ -44,7 +44,7 @@ export async function readPages(pdf: OpenedPdf, options: ReadOptions): Promise<P
       const image = await renderGrey(pdf.doc, n, options.ocrDpi);
       const pool = options.pool();
       pages.push(
-        pool.recognize(toPgm(image)).then(
+        pool.recognize(toPgm(image), options.ocrDpi).then(
           (result) => ocrToPageText(result, text, image.scale),
           (err) => errorPage(n, `OCR failed: ${describe(err)}`, text),
         ),
