@@ -44,9 +44,13 @@ export async function runExtract(files: string[], flags: ExtractFlags): Promise<
   try {
     for (const [i, file] of files.entries()) {
       try {
-        const json = serialise(await extractFile(file, { ocr: flags.ocr as OcrMode, ocrDpi: flags.ocrDpi, pool }), flags.pretty);
-        if (outDir) await writeAtomic(inside(outDir, `${names[i]}.json`), json);
-        else process.stdout.write(json);
+        const report = await extractFile(file, { ocr: flags.ocr as OcrMode, ocrDpi: flags.ocrDpi, pool });
+        const json = serialise(report, flags.pretty);
+        if (outDir) {
+          const target = inside(outDir, `${names[i]}.json`);
+          await writeAtomic(target, json);
+          process.stderr.write(`jixiao: ${file} → ${path.relative(process.cwd(), target)} (${summary(report)})\n`);
+        } else process.stdout.write(json);
       } catch (err) {
         reportFailure(file, err, flags.debug);
         status = 2;
@@ -56,6 +60,11 @@ export async function runExtract(files: string[], flags: ExtractFlags): Promise<
     await pool.close();
   }
   return status;
+}
+
+function summary(r: Report): string {
+  const ocr = r.pages.filter((p) => p.method === 'ocr').length;
+  return `${r.pages.length} pages${ocr ? `, ${ocr} by OCR` : ''}, ${r.sections.length} sections, ${r.facts.length} facts, ${r.tables.length} tables, ${r.findings.length} findings`;
 }
 
 function serialise(report: Report, pretty?: boolean): string {
