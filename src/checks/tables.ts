@@ -1,13 +1,11 @@
 // Reading tables for the checks: which columns are numbers, which row is the total.
-import { parseNumberText } from '../facts/numbers.ts';
+import { readCellNumber } from '../facts/cell-number.ts';
 import type { Table } from '../schema/report.ts';
 
 export const TOTAL_ROW = /^(合\s*计|总\s*计|小\s*计|总\s*分|合计数|总得分|总分值|分数合计)/;
 
 export function cellNumber(cell: string | undefined): number | null {
-  if (cell === undefined) return null;
-  const t = cell.replace(/[%％分]$/, '').trim();
-  return parseNumberText(t)?.value ?? null;
+  return cell === undefined ? null : (readCellNumber(cell)?.value ?? null);
 }
 
 /** The index of the first row whose cells hold numbers: the rows above are the header. */
@@ -21,6 +19,5 @@ export function totalRowIndex(table: Table): number {
 }
 
 export function decimalsOf(cell: string): number {
-  const m = /\.(\d+)/.exec(cell.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
-  return m ? m[1]!.length : 0;
+  return readCellNumber(cell)?.decimals ?? 0;
 }

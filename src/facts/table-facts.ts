@@ -1,80 +1,158 @@
-// Numeric table cells as facts: the unit from the column header (年初预算数（万元）,
-// 分值, 执行率), the cell itself (95%) or the table's unit line (单位：万元); the
-// label joins the row header and the column header with "·".
+// Numeric table cells as facts. The label joins the row headers (the text
+// cells left of the row's first number, or the nearest text cell left of the
+// number in key | value | key | value rows) and the column headers (the
+// header rows' cells above it, unit notes taken out) with LABEL_JOINER:
+// "基本支出·全年预算数", "投入·预算执行·预算执行率·得分".
+//
+// The unit, first found wins: written in the cell (98%, 96分); in the column
+// header (年初预算数（万元）) or row header; a 分值/得分 column (分); a 率 column
+// (%); the table's unit line (单位：万元) — except under headers that count
+// people or things, where a money unit line cannot apply. A number with no
+// unit found is not a fact: a number read wrong is worse than one not read.
 import type { TableModel } from '../layout/tables.ts';
-import type { Fact, FactKind } from '../schema/report.ts';
+import { unitIn } from '../layout/tables.ts';
+import type { Fact } from '../schema/report.ts';
 import { conceptOf } from '../vocab/concepts.ts';
 import { unitDef } from '../vocab/units.ts';
-import { parseNumberText, roundTo, toHalfWidth } from './numbers.ts';
+import { readCellNumber, type CellNumber } from './cell-number.ts';
+import { roundTo } from './numbers.ts';
 
 export const LABEL_JOINER = '·';
 
-const HEADER_UNIT = /[（(]\s*(万元|元|千元|亿元|%|％|分|人|个|家|项|次|人次)\s*[）)]/;
+/** A unit in brackets in a header: 年初预算数（万元）, 得分(分), 金额（单位：万元）. */
+const BRACKET_UNIT = /[（(]\s*(?:(?:金额)?单位\s*[：:]\s*)?([^（）()]{1,6}?)\s*[）)]/g;
+const RATE_HEADER = /(?:率|比例|占比|比重)$/;
+const SCORE_HEADER = /分值|得分|分数|评分|满分/;
+/** Headers of columns whose numbers are ordinals or codes, not quantities. */
+const NOT_A_QUANTITY = /^(?:序号|编号|代码|年度|年份|栏次|行次|排名|排序|科目编码|项目编码)$/;
+/** Headers that count people or things: a money unit line cannot apply to them. */
+const COUNTED = /(?:人数|户数|个数|数量|次数|家数|件数|人次|编制数|车辆数|床位数)$/;
+/** A row name's list marker or 其中 (一、基本支出, 1.人员经费, 其中：公用经费) is not part of the name. */
+const ROW_PREFIX = /^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[)）、.．]\s*|[①-⑳]\s*)?(?:其中\s*[：:]?\s*)?/;
+/** A list ordinal in a row's first cell (1、 （一） 2.) is not part of the row's name. */
+const ORDINAL = /^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[)）、.．]?|[①-⑳])$/;
 
-export function tableFacts(table: TableModel, tableId: string, sectionId: string | null): Omit<Fact, 'id'>[] {
-  const numeric = table.rows.map((row) => row.map((cell) => cellValue(cell)));
-  const bodyStart = numeric.findIndex((row) => row.some((v) => v !== null));
-  if (bodyStart < 0) return [];
-  const header = table.rows.slice(0, bodyStart);
-  const facts: Omit<Fact, 'id'>[] = [];
-  for (let r = bodyStart; r < table.rows.length; r++) {
-    const row = table.rows[r]!;
-    const firstNumber = numeric[r]!.findIndex((v) => v !== null);
-    const rowHeader = joinDistinct(row.slice(0, Math.max(0, firstNumber)));
-    for (let c = Math.max(0, firstNumber); c < row.length; c++) {
-      const parsed = numeric[r]![c];
-      if (!parsed || table.covered[r]?.[c]) continue; // a merged cell counts once
-      const colHeader = joinDistinct(header.map((h) => h[c] ?? ''));
-      const unit = unitFor(row[c]!, colHeader, table.unit);
-      if (!unit) continue;
-      const def = unitDef(unit.unit);
-      if (!def) continue;
-      const kind: FactKind = def.kind;
-      const colName = colHeader.replace(HEADER_UNIT, '').trim();
-      const label = [rowHeader, colName].filter(Boolean).join(LABEL_JOINER);
+/**
+ * The facts of a table's numeric cells. `continues` is the table this one
+ * continues from an earlier page (see continuations() in layout/tables.ts):
+ * its header rows, unit and title then apply here.
+ */
+export function tableFacts(table: TableModel, tableId: string, sectionId: string | null, continues: TableModel | null = null): Fact[] {
+  if (continues && table.headerRows === 0) {
+    table = {
+      ...table,
+      title: table.title ?? continues.title,
+      unit: table.unit ?? continues.unit,
+      headerRows: continues.headerRows,
+      rows: [...continues.rows.slice(0, continues.headerRows), ...table.rows],
+      cellBoxes: [...continues.cellBoxes.slice(0, continues.headerRows).map((r) => r.map(() => null)), ...table.cellBoxes],
+    };
+    const shift = continues.headerRows;
+    return tableFacts(table, tableId, sectionId).map((f) => ({ ...f, id: f.id.replace(/\.r(\d+)c/, (_, r: string) => `.r${Number(r) - shift}c`) }));
+  }
+  const header = table.rows.slice(0, table.headerRows);
+  const facts: Fact[] = [];
+  table.rows.forEach((row, r) => {
+    if (r < table.headerRows) return;
+    const numbers = row.map((cell) => readCellNumber(cell));
+    const firstNumber = numbers.findIndex((n, c) => n !== null && !ordinalColumn(header, row, c));
+    row.forEach((cell, c) => {
+      const n = numbers[c];
+      const box = table.cellBoxes[r]?.[c];
+      if (!n || box === null) return; // a merged cell is read once, at its top-left cell
+      const colHeader = columnHeader(header, c);
+      if (ordinalColumn(header, row, c)) return;
+      const rowHeader = rowHeaderOf(row, numbers, c, firstNumber);
+      const def = unitOf(n, colHeader, rowHeader, table.unit);
+      if (!def) return;
+      const colName = stripUnits(colHeader);
+      const rowName = stripUnits(rowHeader)
+        .split(LABEL_JOINER)
+        .map((h) => h.replace(ROW_PREFIX, ''))
+        .join(LABEL_JOINER);
+      const label = [rowName, colName].filter(Boolean).join(LABEL_JOINER);
+      if (label === '') return;
+      // The innermost header, without notes in brackets: 项目支出（含结转） → 项目支出.
+      const lastOf = (s: string) => (s.split(LABEL_JOINER).pop() ?? '').replace(/[（(][^（）()]*[）)]/g, '');
       facts.push({
+        id: `${tableId}.r${r + 1}c${c + 1}`,
         sectionId,
         paragraphId: null,
         page: table.page,
-        kind,
-        value: parsed.value,
+        kind: def.kind,
+        value: n.value,
         unit: def.unit,
-        normalized: { value: roundTo(parsed.value * def.factor, parsed.decimals + 4), unit: def.base },
-        decimals: parsed.decimals,
+        normalized: { value: roundTo(n.value * def.factor, n.decimals + 6), unit: def.base },
+        decimals: n.decimals,
         upper: null,
         label,
-        concept: conceptOf(kind, (rowHeader.split(LABEL_JOINER).pop() ?? '') + (colName.split(LABEL_JOINER).pop() ?? '')),
-        approximate: parsed.approximate,
-        quote: `${table.title ?? tableId}：${label} ${row[c]}`,
-        bbox: table.cellBoxes[r]?.[c] ?? null,
+        // The concepts table reads a scoped label: row scope + measure (基本支出 + 年初预算数).
+        concept: conceptOf(def.kind, lastOf(rowName) + lastOf(colName)),
+        approximate: n.approximate,
+        quote: `${table.title ?? tableId}：${label} ${cell}`,
+        bbox: box ?? null,
       });
-    }
-  }
+    });
+  });
   return facts;
 }
 
-function cellValue(cell: string): { value: number; approximate: boolean; decimals: number } | null {
-  const t = toHalfWidth(cell.trim()).replace(/\s*(%|分|万元|元)$/, '');
-  const parsed = parseNumberText(t);
-  if (!parsed) return null;
-  const m = /\.(\d+)/.exec(t);
-  return { ...parsed, decimals: m ? m[1]!.length : 0 };
+/** The distinct header cells above column c, top to bottom; a row that is one cell across the table (its title) is left out. */
+function columnHeader(header: string[][], c: number): string {
+  const parts = header.filter((row) => !(row.length > 1 && row.every((x) => x === row[0]))).map((row) => row[c] ?? '');
+  return joinDistinct(parts);
 }
 
-function unitFor(cell: string, colHeader: string, tableUnit: string | null): { unit: string } | null {
-  const c = toHalfWidth(cell.trim());
-  if (/%$/.test(c)) return { unit: '%' };
-  const inHeader = HEADER_UNIT.exec(colHeader);
-  if (inHeader) return { unit: inHeader[1] === '％' ? '%' : inHeader[1]! };
-  if (/分值|得分|分数|评分/.test(colHeader)) return { unit: '分' };
-  if (/率|比例|占比|权重/.test(colHeader)) return { unit: '%' };
-  if (/序号|编号|年度|年份/.test(colHeader)) return null;
-  if (tableUnit) return { unit: tableUnit };
+/** A 序号/编号/年度 column, or an ordinal number (1, 2 …) in the first column of a table without such a header. */
+function ordinalColumn(header: string[][], row: string[], c: number): boolean {
+  const parts = columnHeader(header, c).split(LABEL_JOINER);
+  if (parts.some((p) => NOT_A_QUANTITY.test(p))) return true;
+  return c === 0 && /^[0-9]{1,3}$/.test((row[0] ?? '').trim());
+}
+
+/** A target or bound (≥95%, ＜3天) is a value, not a header. */
+const BOUND = /^[≥≤><＞＜=≧≦]/;
+
+function rowHeaderOf(row: string[], numbers: (CellNumber | null)[], c: number, firstNumber: number): string {
+  const textLeft = (to: number) => row.slice(0, to).filter((cell, i) => numbers[i] === null && !BOUND.test(cell.trim()) && !ORDINAL.test(cell.trim()));
+  // key | value | key | value: the nearest text cell left of a number that comes after other numbers.
+  const between = row.slice(firstNumber + 1, c).some((_, i) => numbers[firstNumber + 1 + i] === null);
+  if (c > firstNumber && between) {
+    for (let i = c - 1; i > firstNumber; i--) if (numbers[i] === null && row[i]!.trim() !== '') return row[i]!;
+  }
+  return joinDistinct(textLeft(firstNumber < 0 ? c : Math.min(firstNumber, c)));
+}
+
+function unitOf(n: CellNumber, colHeader: string, rowHeader: string, tableUnit: string | null) {
+  const written = n.unit ?? headerUnit(colHeader) ?? headerUnit(rowHeader);
+  if (written) return unitDef(written) ?? null;
+  const colName = stripUnits(colHeader);
+  if (RATE_HEADER.test(colName)) return unitDef('%') ?? null;
+  if (SCORE_HEADER.test(colName)) return unitDef('分') ?? null;
+  if (!tableUnit) return null;
+  const def = unitDef(tableUnit);
+  if (def?.kind === 'money' && (COUNTED.test(colName) || COUNTED.test(stripUnits(rowHeader)))) return null;
+  return def ?? null;
+}
+
+function headerUnit(header: string): string | null {
+  const inLine = unitIn(header);
+  if (inLine) return inLine;
+  for (const m of header.replace(/％/g, '%').matchAll(BRACKET_UNIT)) if (unitDef(m[1]!)) return m[1]!;
   return null;
+}
+
+/** A header without its unit note: 年初预算数（万元） → 年初预算数. */
+function stripUnits(header: string): string {
+  return header
+    .split(LABEL_JOINER)
+    .map((h) => h.replace(/[（(]\s*(?:(?:金额)?单位\s*[：:]\s*)?[^（）()]{1,6}?\s*[）)]/g, (m) => (headerUnit(m) ? '' : m)).trim())
+    .filter(Boolean)
+    .join(LABEL_JOINER);
 }
 
 function joinDistinct(cells: string[]): string {
   const out: string[] = [];
-  for (const c of cells.map((x) => x.trim()).filter(Boolean)) if (out[out.length - 1] !== c) out.push(c);
+  for (const c of cells.map((x) => x.trim()).filter(Boolean)) if (!out.includes(c)) out.push(c);
   return out.join(LABEL_JOINER);
 }

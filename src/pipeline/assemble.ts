@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { runChecks } from '../checks/index.ts';
 import { extractFacts } from '../facts/index.ts';
 import { layoutPages } from '../layout/index.ts';
-import { findTables, type TableModel } from '../layout/tables.ts';
+import { continuations, findTables, type TableModel } from '../layout/tables.ts';
 import { tableFacts } from '../facts/table-facts.ts';
 import { readMetadata } from '../meta/document.ts';
 import type { PageText } from '../pdf/types.ts';
@@ -32,7 +32,9 @@ export function assembleReport(source: SourceInfo, pages: PageText[]): Report {
     sections: tree.sections,
     paragraphs: tree.paragraphs.map((p) => ({ id: p.id, text: p.text, page: p.page, sectionId: p.sectionId, role: p.docRole, spans: p.spans })),
   });
-  const cellFacts = tables.flatMap((t, i) => tableFacts(t, `t${i + 1}`, sectionBefore(t, tree.paragraphs)));
+  // A table carried over to the next page without its header reads its columns from the first part.
+  const carried = continuations(tables);
+  const cellFacts = tables.flatMap((t, i) => tableFacts(t, `t${i + 1}`, sectionBefore(t, tree.paragraphs), carried[i] ?? null));
   // In page order, prose before the tables of a page; numbered f1…fn.
   const facts = [...textFacts, ...cellFacts.map((f) => ({ ...f, id: '' }))]
     .map((f, i) => ({ f, i }))

@@ -1,0 +1,35 @@
+// A table cell that is one number, with an optional unit written after it
+// (98%, 96分, 4980.37万元, 1.2万户). Shared by table detection (which rows are
+// body rows) and table facts, so that both agree on what a numeric cell is.
+import { matchUnitAt } from '../vocab/units.ts';
+import { parseNumberText, toHalfWidth } from './numbers.ts';
+
+export interface CellNumber {
+  value: number;
+  approximate: boolean;
+  /** digits written after the decimal point */
+  decimals: number;
+  /** a unit written in the cell itself, as in the units vocabulary; null for a bare number */
+  unit: string | null;
+}
+
+export function readCellNumber(cell: string): CellNumber | null {
+  const t = toHalfWidth(cell).replace(/\s+/g, '').replace(/％/g, '%');
+  if (t === '' || t.length > 24) return null;
+  let core = t;
+  let unit: string | null = null;
+  const tail = /^(.*[0-9])([^0-9]+)$/.exec(t);
+  if (tail) {
+    const u = matchUnitAt(tail[2]!);
+    if (u && u.length === tail[2]!.length) {
+      core = tail[1]!;
+      unit = u.def.unit;
+    }
+  }
+  // 4980.37万 with no unit after it: the multiplier would be applied twice with a 万元 header.
+  if (/[万亿千]/.test(core)) return null;
+  const parsed = parseNumberText(core);
+  if (!parsed) return null;
+  const dot = /\.([0-9]+)/.exec(core);
+  return { value: parsed.value, approximate: parsed.approximate, decimals: dot ? dot[1]!.length : 0, unit };
+}

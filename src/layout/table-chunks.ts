@@ -1,0 +1,107 @@
+// Text geometry for table finding: items grouped into lines by baseline, and
+// each line cut into chunks where a gap of about an em or more separates text
+// (a column gutter), never inside a run of justified prose.
+import type { TextItem } from '../pdf/types.ts';
+import { joinLines, joinPieces, tidySpaces } from '../text/cjk.ts';
+
+/** A piece of a text item: items with runs of spaces inside are cut there. */
+export interface Piece {
+  item: TextItem;
+  str: string;
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
+}
+
+export interface Chunk {
+  pieces: Piece[];
+  text: string;
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
+}
+
+export interface TextLine {
+  y: number;
+  size: number;
+  chunks: Chunk[];
+}
+
+/** A gap this many ems wide or more separates two chunks of a line. */
+const GUTTER_EMS = 1;
+
+/** Items' pieces grouped into lines, top to bottom, each cut into chunks. */
+export function textLines(items: TextItem[]): TextLine[] {
+  return groupLines(items.flatMap(piecesOf)).map((g) => {
+    const chunks: Chunk[] = [];
+    for (const p of g) {
+      const last = chunks[chunks.length - 1];
+      if (last && p.x0 - last.x1 < GUTTER_EMS * Math.min(last.size, p.size)) {
+        last.pieces.push(p);
+        last.x1 = Math.max(last.x1, p.x1);
+        last.size = Math.max(last.size, p.size);
+      } else chunks.push({ pieces: [p], text: '', x0: p.x0, x1: p.x1, y: p.y, size: p.size });
+    }
+    for (const c of chunks) c.text = lineText(c.pieces);
+    return { y: g[0]!.y, size: Math.max(...g.map((p) => p.size)), chunks: chunks.filter((c) => c.text !== '') };
+  });
+}
+
+/** Pieces grouped by baseline, top to bottom, each line left to right. */
+export function groupLines(pieces: Piece[]): Piece[][] {
+  const sorted = [...pieces].sort((a, b) => b.y - a.y || a.x0 - b.x0);
+  const groups: Piece[][] = [];
+  for (const p of sorted) {
+    const last = groups[groups.length - 1];
+    if (last && Math.abs(last[0]!.y - p.y) <= 0.3 * Math.min(last[0]!.size, p.size)) last.push(p);
+    else groups.push([p]);
+  }
+  for (const g of groups) g.sort((a, b) => a.x0 - b.x0);
+  return groups;
+}
+
+/** The text of pieces on one line, left to right: no space next to Chinese. */
+function lineText(pieces: Piece[]): string {
+  let text = '';
+  let prev: Piece | null = null;
+  for (const p of pieces) {
+    text = prev ? joinPieces(text, p.str, p.x0 - prev.x1 > 0.2 * p.size) : p.str;
+    prev = p;
+  }
+  return tidySpaces(text);
+}
+
+/** The text of a cell: its lines top to bottom, joined without spaces between Chinese (a wrapped cell is one text). */
+export function cellText(pieces: Piece[]): string {
+  let text = '';
+  for (const line of groupLines(pieces)) {
+    const t = lineText(line);
+    if (t !== '') text = text === '' ? t : joinLines(text, t);
+  }
+  return text;
+}
+
+/** An item cut at runs of two or more spaces (a gutter written as spaces); widths shared out by glyph width. */
+export function piecesOf(item: TextItem): Piece[] {
+  if (item.str.trim() === '') return [];
+  const whole = (str: string, x0: number, x1: number): Piece => ({ item, str, x0, x1, y: item.y, size: item.size });
+  if (!/\S[\s\u3000]{2,}\S/.test(item.str)) return [whole(item.str.trim(), item.x, item.x + item.width)];
+  const total = ems(item.str);
+  const scale = total > 0 ? item.width / total : 0;
+  const out: Piece[] = [];
+  const re = /[^\s\u3000]+(?:[\s\u3000][^\s\u3000]+)*/g;
+  for (let m = re.exec(item.str); m; m = re.exec(item.str)) {
+    const x0 = item.x + ems(item.str.slice(0, m.index)) * scale;
+    out.push(whole(m[0], x0, x0 + ems(m[0]) * scale));
+  }
+  return out;
+}
+
+/** Width in ems as these fonts set it: CJK one em, ASCII half. */
+function ems(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.charCodeAt(0) < 0x80 ? 0.5 : 1;
+  return w;
+}

@@ -1,0 +1,272 @@
+// Tables without a full grid of ruling lines, from text geometry alone: body
+// rows are lines of several chunks with a number after the first chunk,
+// columns are the x ranges those chunks cover (the gutters no body chunk
+// crosses), header rows are the chunked lines just above, and lines without a
+// number between rows are wrapped cells of the row they belong to.
+//
+// Deliberately conservative, since prose must never come out as a table: at
+// least 3 columns, 2 body rows, one column of numbers in most body rows; no
+// dot leaders (a table of contents) and no key：value pairs (a form).
+import type { BBox } from '../schema/report.ts';
+import type { TextItem } from '../pdf/types.ts';
+import { readCellNumber } from '../facts/cell-number.ts';
+import { cellText, textLines, type Chunk, type Piece, type TextLine } from './table-chunks.ts';
+import type { DraftTable } from './table-ruled.ts';
+
+interface Col {
+  x0: number;
+  x1: number;
+}
+
+/** Two lines further apart than this many ems are not in one table. */
+const MAX_GAP_EMS = 4;
+const MAX_HEADER_LINES = 3;
+const LEADER = /[.．。…⋯·・•_\-—－]{4,}/;
+const KEY = /[：:]$/;
+
+export function textTables(items: TextItem[]): DraftTable[] {
+  const lines = textLines(items);
+  if (lines.length === 0) return [];
+  const left = Math.min(...lines.flatMap((l) => l.chunks.map((c) => c.x0)));
+  const right = Math.max(...lines.flatMap((l) => l.chunks.map((c) => c.x1)));
+  const isStarter = lines.map(starter);
+  // A line that could sit in a table: several chunks, or one short chunk (a wrapped cell).
+  const tableish = lines.map((l, i) => isStarter[i] || l.chunks.length >= 2 || (l.chunks.length === 1 && l.chunks[0]!.x1 - l.chunks[0]!.x0 < 0.4 * (right - left)));
+  const out: DraftTable[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (!isStarter[i]) {
+      i++;
+      continue;
+    }
+    const end = extentOf(lines, i, isStarter, tableish);
+    const table = readRun(lines, i, end, isStarter);
+    if (table) {
+      out.push(table.draft);
+      i = table.next;
+    } else i = end + 1;
+  }
+  return out;
+}
+
+/**
+ * The last line of the table whose first body row is lines[first]: table-ish
+ * lines follow each other closely, and each further body row keeps the
+ * columns consistent (one chunk per column); the first that does not, or a
+ * line of prose across the columns, ends the table.
+ */
+function extentOf(lines: TextLine[], first: number, isStarter: boolean[], tableish: boolean[]): number {
+  let end = first;
+  const body = [lines[first]!];
+  for (let k = first + 1; k < lines.length && tableish[k] && gapEms(lines[k - 1]!, lines[k]!) <= MAX_GAP_EMS; k++) {
+    const line = lines[k]!;
+    if (isStarter[k]) {
+      const cols = columnsOf([...body, line]);
+      if (![...body, line].every((l) => consistent(l, cols))) break;
+      body.push(line);
+    } else if (body.length >= 2 && !line.chunks.every((c) => fit(c, columnsOf(body)).length === 1)) break;
+    end = k;
+  }
+  return end;
+}
+
+/** Each chunk of a body line sits in exactly one column, and no two in the same. */
+function consistent(line: TextLine, cols: Col[]): boolean {
+  const idx = line.chunks.map((c) => fit(c, cols));
+  return idx.every((c) => c.length === 1) && new Set(idx.map((c) => c[0])).size === idx.length;
+}
+
+function starter(line: TextLine): boolean {
+  return line.chunks.length >= 2 && line.chunks.slice(1).some((c) => readCellNumber(c.text) !== null);
+}
+
+function gapEms(upper: TextLine, lower: TextLine): number {
+  return (upper.y - lower.y) / Math.max(upper.size, lower.size);
+}
+
+/** Reads the table whose first body row is lines[first]; the run of candidate lines ends at lines[end]. */
+function readRun(lines: TextLine[], first: number, end: number, isStarter: boolean[]): { draft: DraftTable; next: number } | null {
+  const starters = range(first, end).filter((k) => isStarter[k]);
+  if (starters.length < 2) return null;
+  const cols = columnsOf(starters.map((k) => lines[k]!));
+  if (cols.length < 3) return null;
+  // Body rows must put one chunk in each column they fill.
+  if (!starters.every((k) => consistent(lines[k]!, cols))) return null;
+  const bodyChunks = starters.flatMap((k) => lines[k]!.chunks);
+  if (bodyChunks.some((c) => LEADER.test(c.text))) return null;
+  const textChunks = bodyChunks.filter((c) => readCellNumber(c.text) === null);
+  if (textChunks.length > 0 && textChunks.filter((c) => KEY.test(c.text)).length * 2 >= textChunks.length) return null;
+  const numericCol = cols.some((_, c) => starters.filter((k) => lines[k]!.chunks.some((ch) => fit(ch, cols)[0] === c && readCellNumber(ch.text))).length * 3 >= starters.length * 2);
+  if (!numericCol) return null;
+
+  const pitches = starters.slice(1).map((k, j) => lines[starters[j]!]!.y - lines[k]!.y);
+  const rowPitch = median(pitches);
+  // Rows: each starter opens one; other lines join a row or open their own.
+  interface Row {
+    lines: TextLine[];
+    cells: Map<number, Piece[]>;
+    /** columns covered by a chunk that starts further left (a spanning cell) */
+    covered: Set<number>;
+  }
+  const rows: Row[] = [];
+  const addLine = (row: Row, line: TextLine) => {
+    row.lines.push(line);
+    for (const chunk of line.chunks) {
+      const cs = fit(chunk, cols);
+      const c0 = cs[0]!;
+      row.cells.set(c0, [...(row.cells.get(c0) ?? []), ...chunk.pieces]);
+      for (const c of cs.slice(1)) row.covered.add(c);
+    }
+  };
+  const newRow = (line: TextLine): Row => {
+    const row: Row = { lines: [], cells: new Map(), covered: new Set() };
+    addLine(row, line);
+    return row;
+  };
+  const textCols = (row: Row) => new Set([...row.cells].filter(([, ps]) => readCellNumber(cellText(ps)) === null).map(([c]) => c));
+  const fits = (l: TextLine) => l.chunks.every((c) => fit(c, cols).length === 1);
+  const wraps = (l: TextLine, row: Row) => {
+    const cs = l.chunks.map((c) => fit(c, cols)[0]!);
+    const tc = textCols(row);
+    return !cs.includes(0) && cs.every((c) => tc.has(c)) && !starter(l);
+  };
+
+  let bodyEnd = first;
+  for (let k = first; k <= end; k++) {
+    const line = lines[k]!;
+    if (isStarter[k]) {
+      if (!fits(line)) break;
+      rows.push(newRow(line));
+      bodyEnd = k;
+      continue;
+    }
+    if (!fits(line)) break; // prose between two tables ends this one
+    const prev = rows[rows.length - 1]!;
+    const dPrev = prev.lines[prev.lines.length - 1]!.y - line.y;
+    const nextStarter = starters.find((s) => s > k);
+    const dNext = nextStarter !== undefined ? line.y - lines[nextStarter]!.y : Infinity;
+    if (Math.min(dPrev, dNext) < 0.8 * rowPitch && dPrev <= dNext) addLine(prev, line);
+    else if (wraps(line, prev)) addLine(prev, line);
+    else if (nextStarter === undefined) break; // after the last row: not part of the table
+    else if (dNext < 0.8 * rowPitch) {
+      // A line of the next row written above its numbers (cells centred vertically).
+      const nextLine = lines[nextStarter]!;
+      const row = newRow(nextLine);
+      addLine(row, line);
+      rows.push(row);
+      k = nextStarter;
+      bodyEnd = k;
+      continue;
+    } else rows.push(newRow(line));
+    bodyEnd = k;
+  }
+  if (rows.filter((r) => r.lines.some((l) => starter(l))).length < 2) return null;
+
+  // Header: chunked lines directly above the first row whose chunks sit over the columns.
+  const header: Row[] = [];
+  let top = lines[first]!;
+  for (let k = first - 1; k >= 0 && header.length <= MAX_HEADER_LINES; k--) {
+    const line = lines[k]!;
+    // A key：value line above (填报单位：…　单位：万元) or the caption (…表) is not a header.
+    if (gapEms(line, top) > MAX_GAP_EMS || line.chunks.some((c) => fit(c, cols).length === 0 || /[：:]|表$/.test(c.text))) break;
+    const below = header[0];
+    // A header line wrapped under the one above it ("年初预算数" over "（万元）") is one header row.
+    if (below && below.lines.length === 1 && gapEms(line, top) <= 1.6 && wrapsHeader(below.lines[0]!, line, cols)) addLine(below, line);
+    else if (line.chunks.length >= 2 && header.length < MAX_HEADER_LINES) header.unshift(newRow(line));
+    else if (header.length > 0 && header.length < MAX_HEADER_LINES && line.chunks.length === 1 && gapEms(line, top) <= 1.8 && fit(line.chunks[0]!, cols).length >= 2 && !/表$/.test(line.chunks[0]!.text)) {
+      // One chunk over several columns right above the header: a spanning header cell (预算执行情况（万元）).
+      header.unshift(newRow(line));
+    } else {
+      // One chunk: only the wrapped tail of the header line above it.
+      const up = lines[k - 1];
+      if (header.length >= MAX_HEADER_LINES || !up || up.chunks.length < 2 || gapEms(up, line) > 1.6 || !wrapsHeader(line, up, cols)) break;
+      header.unshift(newRow(line));
+    }
+    top = line;
+  }
+  const all = [...header, ...rows];
+  const table: string[][] = [];
+  const boxes: (BBox | null)[][] = [];
+  const used = new Set<TextItem>();
+  for (const row of all) {
+    const ys = row.lines.map((l) => l.y);
+    const size = Math.max(...row.lines.map((l) => l.size));
+    const y0 = Math.min(...ys) - 0.25 * size;
+    const y1 = Math.max(...ys) + 0.85 * size;
+    const texts: string[] = [];
+    const bs: (BBox | null)[] = [];
+    cols.forEach((col, c) => {
+      if (row.covered.has(c) && !row.cells.has(c)) {
+        texts.push(texts[c - 1] ?? '');
+        bs.push(null);
+        return;
+      }
+      const ps = row.cells.get(c) ?? [];
+      for (const p of ps) used.add(p.item);
+      texts.push(cellText(ps));
+      bs.push([col.x0, y0, col.x1, y1]);
+    });
+    table.push(texts);
+    boxes.push(bs);
+  }
+  const flat = boxes.flat().filter((b): b is BBox => b !== null);
+  const bbox: BBox = [Math.min(...flat.map((b) => b[0])), Math.min(...flat.map((b) => b[1])), Math.max(...flat.map((b) => b[2])), Math.max(...flat.map((b) => b[3]))];
+  return { draft: { bbox, rows: table, cellBoxes: boxes, items: used }, next: bodyEnd + 1 };
+}
+
+/** Columns: the x ranges covered by the body rows' chunks, split where no chunk crosses a gutter of half an em. */
+function columnsOf(lines: TextLine[]): Col[] {
+  const spans = lines.flatMap((l) => l.chunks).sort((a, b) => a.x0 - b.x0);
+  const cols: Col[] = [];
+  for (const s of spans) {
+    const last = cols[cols.length - 1];
+    if (last && s.x0 < last.x1 + 0.5 * s.size) last.x1 = Math.max(last.x1, s.x1);
+    else cols.push({ x0: s.x0, x1: s.x1 });
+  }
+  return cols;
+}
+
+/**
+ * The columns a chunk sits in: those whose middle it covers; a chunk narrower
+ * than its column, the one it overlaps most, else the nearest (a header set
+ * left while the numbers under it are set right). Empty outside the table.
+ */
+function fit(chunk: Chunk, cols: Col[]): number[] {
+  const slack = 0.5 * chunk.size;
+  const covered = cols.flatMap((c, i) => ((c.x0 + c.x1) / 2 >= chunk.x0 - slack && (c.x0 + c.x1) / 2 <= chunk.x1 + slack ? [i] : []));
+  if (covered.length > 0) {
+    // A chunk inside one column that reaches past a neighbour's middle only by the slack is still in one column.
+    const inner = covered.filter((i) => overlap(chunk, cols[i]!) > 0);
+    return inner.length > 0 ? inner : covered;
+  }
+  const first = cols[0]!;
+  const last = cols[cols.length - 1]!;
+  if (chunk.x1 < first.x0 - 2 * chunk.size || chunk.x0 > last.x1 + 2 * chunk.size) return [];
+  let best = 0;
+  cols.forEach((c, i) => {
+    if (overlap(chunk, c) > overlap(chunk, cols[best]!)) best = i;
+  });
+  return [best];
+}
+
+function overlap(a: { x0: number; x1: number }, b: { x0: number; x1: number }): number {
+  return Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+}
+
+/** Every chunk of `lower` is under a chunk of `upper` that fills exactly that one column. */
+function wrapsHeader(lower: TextLine, upper: TextLine, cols: Col[]): boolean {
+  const single = new Set(upper.chunks.map((c) => fit(c, cols)).filter((cs) => cs.length === 1).map((cs) => cs[0]!));
+  return lower.chunks.every((c) => {
+    const cs = fit(c, cols);
+    return cs.length === 1 && single.has(cs[0]!);
+  });
+}
+
+function range(a: number, b: number): number[] {
+  return Array.from({ length: b - a + 1 }, (_, i) => a + i);
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : s[Math.floor((s.length - 1) / 2)]!;
+}
