@@ -105,6 +105,22 @@ export function recogniseFacts(text: string): RawFact[] {
   return facts.sort((a, b) => a.start - b.start);
 }
 
+/** A classifier followed by one of these characters starts a word instead: 个人, 人民, 部门, 项目 … */
+const UNIT_STARTS_WORD: Record<string, RegExp> = {
+  分: /^[别钟之]/,
+  个: /^[人体性别转]/,
+  人: /^[民大工]/,
+  名: /^[称单录额]/,
+  部: /^[门署分]/,
+  所: /^[有属在得需以]/,
+  起: /^[来到草诉]/,
+  期: /^[间限末初]/,
+  条: /^[件例]/,
+  项: /^[目]/,
+  家: /^[庭长属]/,
+  本: /^[级单部年次位]/,
+};
+
 interface UnitHit {
   def: UnitDef;
   /** 万 or 亿 written between the numeral and a unit that has no multiplier of its own */
@@ -146,19 +162,8 @@ function unitAfter(half: string, tok: NumberToken): UnitHit | null {
   const hit = matchUnitAt(rest);
   if (!hit || hit.length !== hit.def.unit.length) return null;
   // "分" of 分别, "个" of 个人/个体, "人" of 人民: the unit must not run into a word.
-  const following = rest.slice(hit.length);
-  if (/^[别钟之]/.test(following) && hit.def.unit === '分') return null;
-  if (hit.def.unit === '个' && /^[人体性别转]/.test(following)) return null;
-  if (hit.def.unit === '人' && /^[民大工]/.test(following)) return null;
-  if (hit.def.unit === '名' && /^[称单录额]/.test(following)) return null;
-  if (hit.def.unit === '部' && /^[门署分]/.test(following)) return null;
-  if (hit.def.unit === '所' && /^[有属在得需以]/.test(following)) return null;
-  if (hit.def.unit === '起' && /^[来到草诉]/.test(following)) return null;
-  if (hit.def.unit === '期' && /^[间限末初]/.test(following)) return null;
-  if (hit.def.unit === '条' && /^[件例]/.test(following)) return null;
-  if (hit.def.unit === '项' && /^[目]/.test(following)) return null;
-  if (hit.def.unit === '家' && /^[庭长属]/.test(following)) return null;
-  if (hit.def.unit === '本' && /^[级单部年次位]/.test(following)) return null;
+  const word = UNIT_STARTS_WORD[hit.def.unit];
+  if (word?.test(rest.slice(hit.length))) return null;
   const unitText = multText + approxAfter + hit.def.unit;
   return { def: hit.def, multiplier, unitText, end: at + hit.length, approxAfter };
 }
