@@ -3,7 +3,8 @@
 import type { DocumentMeta, ReportType } from '../schema/report.ts';
 import type { DocPara } from '../sections/types.ts';
 
-const REPORT_WORDS = /(绩效自评报告|绩效评价报告|自评报告|绩效报告|决算报告|评价报告|自评表)/;
+/** A title names a performance or final-accounts report: 绩效自评报告, 自评情况的报告, 决算报告 … */
+const REPORT_WORDS = /(绩效|自评|评价|决算)[^。，；]{0,20}报告|自评表/;
 const YEAR = /((?:19|20)\d{2})\s*年(?:度)?/;
 const DATE = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 /** Report types, most specific first: the title words that name each. */
@@ -17,9 +18,9 @@ const ORG_LINE = /(?:部门|单位|部门（单位）|部门\(单位\))(?:名称
 export function readMetadata(paragraphs: DocPara[]): DocumentMeta {
   // The title: the first body paragraph before the first section that names a report.
   const front = paragraphs.slice(0, Math.max(1, paragraphs.findIndex((p) => p.sectionId !== null)));
-  const titlePara = front.find((p) => p.role === 'body' && REPORT_WORDS.test(p.text) && p.text.length <= 80);
+  const titleText = findTitle(front);
   // Spaces next to Chinese are layout, not words: "2023 年度" is "2023年度".
-  const title = titlePara ? titlePara.text.replace(/\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+/g, '') : null;
+  const title = titleText ? titleText.replace(/\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+/g, '') : null;
 
   let organization: string | null = null;
   for (const p of front) {
@@ -47,12 +48,37 @@ export function readMetadata(paragraphs: DocPara[]): DocumentMeta {
   return { title, organization, fiscalYear, reportType, reportDate };
 }
 
+/**
+ * The title: the first front paragraph that names a report, or up to three
+ * consecutive ones of one font size that do together (a centred title set
+ * over several lines is often read as several paragraphs).
+ */
+function findTitle(front: DocPara[]): string | null {
+  for (let i = 0; i < front.length; i++) {
+    let text = '';
+    for (let k = i; k < Math.min(front.length, i + 3); k++) {
+      const p = front[k]!;
+      if (p.role !== 'body' || Math.abs(p.size - front[i]!.size) > 0.5) break;
+      text += p.text;
+      if (text.length > 80) break;
+      if (REPORT_WORDS.test(text)) return text;
+    }
+  }
+  return null;
+}
+
 /** "2023年度岳阳市岳阳楼区市场监督管理局整体支出绩效自评报告" → the organisation between year and type. */
 function organizationFromTitle(title: string): string | null {
+  // "某某县财政局关于2023年度部门整体支出绩效自评情况的报告"
+  const about = /^(.{2,30}?)关于/.exec(title);
+  if (about && ORG_END.test(about[1]!)) return about[1]!;
   const m = /^(?:(?:19|20)\d{2}\s*年度?)?(.+?)(?:部门)?(?:整体支出|项目支出|.{0,20}项目|决算)?(?:绩效)?(?:自评|评价)?报告$/.exec(title);
   const org = m?.[1]?.trim();
-  return org && org.length >= 2 && /(局|委|院|校|所|中心|办|厅|部|会|站|馆|政府|医院|学校|大学)$/.test(org) ? org : null;
+  return org && org.length >= 2 && ORG_END.test(org) ? org : null;
 }
+
+/** What the name of a public body ends with. */
+const ORG_END = /(局|委|委员会|院|校|所|中心|办|办公室|厅|部|会|站|馆|政府|医院|学校|大学|队|社|处|室|街道|镇|乡)$/;
 
 function isoDate(y: number, m: number, d: number): string | null {
   const date = new Date(Date.UTC(y, m - 1, d));

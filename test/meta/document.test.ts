@@ -43,3 +43,12 @@ test('an impossible date is not a date', async () => {
   expect(report.document.reportDate).toBeNull();
   expect(report.document.organization).toBe('某某局');
 });
+
+test('a "关于…的报告" title: organisation before 关于, year and type from the title', async () => {
+  const report = await extractComposed([
+    { text: '某某县卫生健康局关于2022年度部门整体支出绩效自评情况的报告', size: 18, align: 'center', indent: 0 },
+    { text: '一、部门概况', bold: true },
+    { text: '本单位是县政府工作部门。' },
+  ]);
+  expect(report.document).toMatchObject({ organization: '某某县卫生健康局', fiscalYear: 2022, reportType: '整体支出' });
+});
