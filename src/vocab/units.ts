@@ -45,8 +45,11 @@ function build(): UnitDef[] {
   const defs: UnitDef[] = [];
   for (const [unit, factor] of MONEY) defs.push({ unit, kind: 'money', base: '元', factor });
   for (const c of CLASSIFIERS) for (const [m, f] of COUNT_MULTIPLIERS) defs.push({ unit: m + c, kind: 'count', base: c, factor: f });
-  for (const u of MEASURES) defs.push({ unit: u, kind: 'other', base: u, factor: 1 });
-  defs.push({ unit: '万吨', kind: 'other', base: '吨', factor: 1e4 }, { unit: '万亩', kind: 'other', base: '亩', factor: 1e4 });
+  // Quantities of area, length, volume and weight take 万 too (2.3万平方米); durations do not.
+  for (const u of MEASURES) {
+    defs.push({ unit: u, kind: 'other', base: u, factor: 1 });
+    if (!/天|日|月|时|分钟|周/.test(u)) defs.push({ unit: `万${u}`, kind: 'other', base: u, factor: 1e4 });
+  }
   defs.push({ unit: '%', kind: 'percent', base: '%', factor: 1 });
   defs.push({ unit: '‰', kind: 'percent', base: '%', factor: 0.1 });
   defs.push({ unit: '个百分点', kind: 'percent', base: '百分点', factor: 1 });

@@ -108,3 +108,11 @@ describe('parseNumberText (table cells)', () => {
     expect(parseNumberText(text)).toBeNull();
   });
 });
+
+test('physical measures take 万 as well: 2.3 万平方米, 1.5万吨', () => {
+  expect(brief('完成路面修补 2.3 万平方米，清运垃圾1.5万吨，养护 312.6 公里')).toEqual([
+    ['other', 2.3, '万平方米', 23000, '平方米', false],
+    ['other', 1.5, '万吨', 15000, '吨', false],
+    ['other', 312.6, '公里', 312.6, '公里', false],
+  ]);
+});
