@@ -26,7 +26,7 @@ export const sumMismatch: Rule = {
     for (const { total, parts } of wholeAndParts(doc)) {
       if (parts.length < 2 || parts.some((p) => p.approximate) || total.approximate) continue;
       const sum = parts.reduce((s, f) => s + num(f), 0);
-      if (sumAgrees(parts, total) || sum < num(total)) continue;
+      if (sumAgrees(parts, total) || (sum < num(total) && !exhaustive(parts))) continue;
       drafts.push(draft(total, parts, sum, 'error'));
       seen.add(total.id);
     }
@@ -43,6 +43,18 @@ export const sumMismatch: Rule = {
     return drafts;
   },
 };
+
+/** Pairs that make up their whole, and a list ending in 其他…: such 其中 lists are complete. */
+const COMPLETE_PAIRS: [RegExp, RegExp][] = [
+  [/^基本支出/, /^项目支出/],
+  [/^人员经费/, /^(?:日常)?公用经费/],
+];
+
+function exhaustive(parts: Fact[]): boolean {
+  const labels = parts.map((p) => p.label);
+  if (/^其他|^其它/.test(labels[labels.length - 1] ?? '')) return true;
+  return COMPLETE_PAIRS.some(([a, b]) => labels.length === 2 && a.test(labels[0]!) && b.test(labels[1]!));
+}
 
 function draft(total: Fact, parts: Fact[], sum: number, severity: Draft['severity']): Draft {
   const written = inUnitOf(sum, total);

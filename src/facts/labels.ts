@@ -43,7 +43,8 @@ function trim(s: string): string {
     changed = false;
     for (const re of LEAD) {
       const next = t.replace(re, '');
-      if (next !== t && next.length > 0) [t, changed] = [next, true];
+      // A lead word is trimmed only when a word is left: 在职 stays 在职.
+      if (next !== t && next.length >= 2) [t, changed] = [next, true];
       else if (next !== t && next.length === 0) [t, changed] = ['', false];
     }
     const next = t.replace(TRAIL, '');

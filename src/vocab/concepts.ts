@@ -36,8 +36,8 @@ export const CONCEPTS: ConceptRule[] = [
   { concept: 'budget.basic.personnel', kinds: ['money'], label: /^(?:基本支出)?(?:中的?)?人员经费(?:支出)?(?:决算数|支出数)?$/ },
   { concept: 'budget.basic.public', kinds: ['money'], label: /^(?:基本支出)?(?:中的?)?(?:日常)?公用经费(?:支出)?(?:决算数|支出数)?$/ },
   { concept: 'budget.executionRate', kinds: ['percent'], label: /^(?:部门|单位|部门整体|整体|整体支出|部门整体支出|全年|年度|总体)?(?:预算)?执行率$/ },
-  { concept: 'staffing.authorized', kinds: ['count'], label: /^(?:核定)?(?:人员)?编制(?:人)?数$|^核定编制$/ },
-  { concept: 'staffing.actual', kinds: ['count'], label: /^(?:年末)?实有(?:在职)?(?:人员|人数)$|^在职人数$/ },
+  { concept: 'staffing.authorized', kinds: ['count'], label: /^(?:年末|年初)?(?:核定)?(?:人员)?编制(?:人)?数$|^核定编制$/ },
+  { concept: 'staffing.actual', kinds: ['count'], label: /^(?:年末|年初)?实有(?:在职)?(?:人员|人数)$|^(?:年末)?在职人数$/ },
   { concept: 'evaluation.selfScore', kinds: ['score'], label: /(?:自评|评价)(?:得分|分|总分|综合得分)$|^自评结果$/ },
 ];
 

@@ -154,3 +154,13 @@ test('a clean report stays silent', async () => {
   ]);
   expect(fs).toEqual([]);
 });
+
+describe('sum-mismatch on complete 其中 lists', () => {
+  test('基本支出 + 项目支出 short of 支出合计, and a list ending in 其他 short of its total', async () => {
+    const fs = await findings(['支出合计 1,230.45 万元，其中：基本支出 980.12 万元，项目支出 250.23 万元。', '收入合计 1,256.78 万元，其中：财政拨款收入 1,200.00 万元，其他收入 50.78 万元。']);
+    expect(rules(fs)).toEqual(['sum-mismatch:error', 'sum-mismatch:error']);
+  });
+  test('near-miss: the same lists adding up', async () => {
+    expect(await findings(['支出合计 1,230.45 万元，其中：基本支出 980.12 万元，项目支出 250.33 万元。', '收入合计 1,256.78 万元，其中：财政拨款收入 1,200.00 万元，其他收入 56.78 万元。'])).toEqual([]);
+  });
+});

@@ -110,3 +110,15 @@ test('provenance: page of the number and a box narrowed to its characters', () =
   expect(fact!.bbox).toEqual([50, 0, 110, 12]);
   expect(fact!.quote).toBe('新设企业 5490 家');
 });
+
+test('a lead word is trimmed only when a word is left, and staffing counts with 年末 map to concepts', () => {
+  expect(concepts2(['年末编制数 45 人，实有人数 43 人，其中在职 38 人。'])).toEqual([
+    ['年末编制数', 'staffing.authorized'],
+    ['实有人数', 'staffing.actual'],
+    ['在职', null],
+  ]);
+});
+
+function concepts2(texts: string[]) {
+  return factsOf(texts).filter((f) => f.kind !== 'date').map((f) => [f.label, f.concept]);
+}
