@@ -11,6 +11,8 @@ import type { Draft, Rule } from './types.ts';
 const WHOLE_YEAR = /今年|全年|本年|年度|(?:19|20)\d{2}\s*年|累计|共计|全区|全市|全县/;
 const PART_SCOPE = /期间|其中|专项|活动中|行动中|以来|同比|上年|去年|分别|平均|每/;
 const MIN_LABEL = 4;
+/** The same label this long, stated twice with two values, is one quantity. */
+const MIN_EXACT_LABEL = 5;
 
 export const conflictingValues: Rule = {
   id: 'conflicting-values',
@@ -38,27 +40,29 @@ export const conflictingValues: Rule = {
     for (const facts of byConcept.values()) {
       for (let i = 1; i < facts.length; i++) if (differ(facts[0]!, facts[i]!)) report(facts[0]!, facts[i]!, '');
     }
-    // 2. The same thing counted for the whole year in two places.
-    const annual = locate(doc).filter(isAnnualStatement);
-    for (let i = 0; i < annual.length; i++) {
-      for (let j = i + 1; j < annual.length; j++) {
-        const a = annual[i]!.fact;
-        const b = annual[j]!.fact;
-        if (a.concept || b.concept) continue;
-        if (a.kind !== b.kind || a.normalized.unit !== b.normalized.unit || !sameThing(a.label, b.label)) continue;
-        if (a.paragraphId === b.paragraphId) continue;
-        if (differ(a, b)) report(a, b, '，请核实以哪个为准');
+    // 2. The same thing stated twice: under the very same label (of some length),
+    // or under labels one of which ends with the other when both speak of the whole year.
+    const whole = locate(doc).filter(isWholeStatement);
+    for (let i = 0; i < whole.length; i++) {
+      for (let j = i + 1; j < whole.length; j++) {
+        const [a, b] = [whole[i]!, whole[j]!];
+        if (a.fact.concept || b.fact.concept || a.fact.paragraphId === b.fact.paragraphId) continue;
+        if (a.fact.kind !== b.fact.kind || a.fact.normalized.unit !== b.fact.normalized.unit) continue;
+        const same =
+          (a.fact.label === b.fact.label && a.fact.label.length >= MIN_EXACT_LABEL) ||
+          (WHOLE_YEAR.test(a.sentence) && WHOLE_YEAR.test(b.sentence) && sameThing(a.fact.label, b.fact.label));
+        if (same && differ(a.fact, b.fact)) report(a.fact, b.fact, '，请核实以哪个为准');
       }
     }
     return drafts;
   },
 };
 
-function isAnnualStatement(l: Located): boolean {
+/** A count or amount stated exactly, not for a campaign or a part (期间, 其中 …). */
+function isWholeStatement(l: Located): boolean {
   const f = l.fact;
-  if ((f.kind !== 'count' && f.kind !== 'money') || f.approximate) return false;
-  const clause = l.sentence;
-  return WHOLE_YEAR.test(clause) && !PART_SCOPE.test(clause.slice(0, Math.max(0, l.at - l.sentenceStart + f.quote.length)));
+  if ((f.kind !== 'count' && f.kind !== 'money') || f.approximate || f.paragraphId === null) return false;
+  return !PART_SCOPE.test(l.sentence.slice(0, Math.max(0, l.at - l.sentenceStart + f.quote.length)));
 }
 
 function sameThing(a: string, b: string): boolean {

@@ -164,3 +164,13 @@ describe('sum-mismatch on complete 其中 lists', () => {
     expect(await findings(['支出合计 1,230.45 万元，其中：基本支出 980.12 万元，项目支出 250.33 万元。', '收入合计 1,256.78 万元，其中：财政拨款收入 1,200.00 万元，其他收入 56.78 万元。'])).toEqual([]);
   });
 });
+
+describe('conflicting-values under the very same label', () => {
+  test('a figure restated with another value, even without a year word', async () => {
+    const fs = await findings(['今年共新设市场主体 13967 家。', '新设市场主体 13976 家，有力激发了市场活力。']);
+    expect(rules(fs)).toEqual(['conflicting-values:warning']);
+  });
+  test('near-miss: a short label in two contexts', async () => {
+    expect(await findings(['走访企业 18 家。', '帮扶企业 12 家。'])).toEqual([]);
+  });
+});
