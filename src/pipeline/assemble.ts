@@ -3,9 +3,9 @@
 import { createHash } from 'node:crypto';
 import { runChecks } from '../checks/index.ts';
 import { extractFacts } from '../facts/index.ts';
+import { tableFacts } from '../facts/table-facts.ts';
 import { layoutPages } from '../layout/index.ts';
 import { continuations, findTables, type TableModel } from '../layout/tables.ts';
-import { tableFacts } from '../facts/table-facts.ts';
 import { readMetadata } from '../meta/document.ts';
 import type { PageText } from '../pdf/types.ts';
 import { Report, SCHEMA_VERSION, type BBox, type Paragraph } from '../schema/report.ts';
@@ -35,11 +35,8 @@ export function assembleReport(source: SourceInfo, pages: PageText[]): Report {
   // A table carried over to the next page without its header reads its columns from the first part.
   const carried = continuations(tables);
   const cellFacts = tables.flatMap((t, i) => tableFacts(t, `t${i + 1}`, sectionBefore(t, tree.paragraphs), carried[i] ?? null));
-  // In page order, prose before the tables of a page; numbered f1…fn.
-  const facts = [...textFacts, ...cellFacts.map((f) => ({ ...f, id: '' }))]
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => a.f.page - b.f.page || a.i - b.i)
-    .map(({ f }, i) => ({ ...f, id: `f${i + 1}` }));
+  // In page order (the sort is stable: prose before the tables of a page), numbered f1…fn.
+  const facts = [...textFacts, ...cellFacts].sort((a, b) => a.page - b.page).map((f, i) => ({ ...f, id: `f${i + 1}` }));
   const extracted: Omit<Report, 'findings'> = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
