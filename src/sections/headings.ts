@@ -93,7 +93,7 @@ function runIsHeadings(
     if (c.bodyStart !== null) return false;
     const next = candidates[c.index + 1];
     const nextPara = paras[c.index + 1];
-    return nextPara !== undefined && nextPara.role === 'body' && next === null && !looksLikeListEnd(paras[c.index]!);
+    return nextPara !== undefined && nextPara.role === 'body' && next === null && !readsAsStatement(paras[c.index]!);
   };
   for (let k = 0; k < run.length; k++) {
     if (ownBody(k) && (k < run.length - 1 || run.length === 1)) return true;
@@ -103,7 +103,7 @@ function runIsHeadings(
   return run.length >= 2 && run.every((c) => c.bodyStart !== null && c.title.length <= 30 && !/[0-9０-９%％]/.test(c.title));
 }
 
-/** A standalone numbered line that reads as a full statement (ends with 。 after a clause list). */
-function looksLikeListEnd(p: Para): boolean {
+/** A numbered paragraph too long to be a heading line reads as a statement (a duty, a measure). */
+function readsAsStatement(p: Para): boolean {
   return p.text.length > MAX_TITLE + 4;
 }
