@@ -23,6 +23,10 @@ export interface ReadOptions {
 
 export async function readPages(pdf: OpenedPdf, options: ReadOptions): Promise<PageText[]> {
   const pages: Promise<PageText>[] = [];
+  // Rendered pages wait for a worker as 4 MB images: render ahead of the pool
+  // by at most two pages per worker (one read, one ready), or a 300-page
+  // scan holds a gigabyte of them.
+  const waiting = new Set<Promise<unknown>>();
   for (let n = 1; n <= pdf.doc.numPages; n++) {
     let text: PageText;
     try {
@@ -41,14 +45,16 @@ export async function readPages(pdf: OpenedPdf, options: ReadOptions): Promise<P
     }
     // Render now (pdf.js works on this thread), recognise in the pool while the next page renders.
     try {
-      const image = await renderGrey(pdf.doc, n, options.ocrDpi);
       const pool = options.pool();
-      pages.push(
-        pool.recognize(toPgm(image), options.ocrDpi).then(
-          (result) => ocrToPageText(result, text, image.scale),
-          (err) => errorPage(n, `OCR failed: ${describe(err)}`, text),
-        ),
+      while (waiting.size >= 2 * pool.size) await Promise.race(waiting);
+      const image = await renderGrey(pdf.doc, n, options.ocrDpi);
+      const page = pool.recognize(toPgm(image), options.ocrDpi).then(
+        (result) => ocrToPageText(result, text, image.scale),
+        (err) => errorPage(n, `OCR failed: ${describe(err)}`, text),
       );
+      waiting.add(page);
+      void page.then(() => waiting.delete(page));
+      pages.push(page);
     } catch (err) {
       pages.push(Promise.resolve(errorPage(n, `cannot render the page for OCR: ${describe(err)}`, text)));
     }
