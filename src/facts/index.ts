@@ -2,7 +2,7 @@
 // concept, page, quote and box.
 import type { Span } from '../layout/types.ts';
 import type { BBox, Fact, Section } from '../schema/report.ts';
-import { BARE_MEASURE, conceptOf, MEASURE_IN_LABEL, SCOPE_WORDS } from '../vocab/concepts.ts';
+import { BARE_MEASURE, BARE_SCOPE, conceptOf, MEASURE_IN_LABEL, SCOPE_WORDS, type ConceptContext } from '../vocab/concepts.ts';
 import { labelFor } from './labels.ts';
 import { recogniseFacts, type RawFact } from './recognise.ts';
 
@@ -18,11 +18,13 @@ export interface FactParagraph {
 export interface FactsInput {
   paragraphs: FactParagraph[];
   sections: Section[];
+  /** what the document is (from its title): decides whose budget a bare 年初预算数 is */
+  concepts?: ConceptContext;
 }
 
 const RATIO_LABEL = /万人|每万|每百|每千|人均|户均|平均每|均值/;
 
-export function extractFacts({ paragraphs, sections }: FactsInput): Fact[] {
+export function extractFacts({ paragraphs, sections, concepts = {} }: FactsInput): Fact[] {
   const byId = new Map(sections.map((s) => [s.id, s]));
   const facts: Fact[] = [];
   for (const para of paragraphs) {
@@ -32,10 +34,11 @@ export function extractFacts({ paragraphs, sections }: FactsInput): Fact[] {
     let previousEnd = -1;
     let sentenceStart = -1;
     let subject: string | null = null;
+    let measured: { measure: string; end: number } | null = null;
     for (const raw of raws) {
       // The subject of a budget sentence carries over to its later clauses.
       const sentence = sentenceStartOf(para.text, raw.numberStart);
-      if (sentence !== sentenceStart) [sentenceStart, subject] = [sentence, null];
+      if (sentence !== sentenceStart) [sentenceStart, subject, measured] = [sentence, null, null];
       let label = listLabel(para.text, raw, raws) ?? labelFor({ text: para.text, fact: raw, previousEnd });
       previousEnd = raw.end;
       // "运行维护费全年预算数为 X，决算数为 Y": what the first budget clause names
@@ -43,6 +46,10 @@ export function extractFacts({ paragraphs, sections }: FactsInput): Fact[] {
       const measure = MEASURE_IN_LABEL.exec(label);
       if (measure && label.length > measure[0].length && !subject) subject = label.slice(0, label.length - measure[0].length);
       if (BARE_MEASURE.test(label) && (subject ?? sectionScope)) label = (subject ?? sectionScope) + label;
+      let conceptLabel = scopedLabel(label, sectionScope);
+      // "年初预算数为 X 万元，其中：基本支出 Y 万元，项目支出 Z 万元": the parts of a budget figure are in its measure.
+      if (measured && BARE_SCOPE.test(label) && /其中|包括/.test(para.text.slice(measured.end, raw.numberStart))) conceptLabel = label + measured.measure;
+      if (measure && raw.kind === 'money') measured = { measure: measure[1]!, end: raw.end };
       const kind = raw.kind === 'count' && RATIO_LABEL.test(label) ? 'ratio' : raw.kind;
       facts.push({
         id: `f${facts.length + 1}`,
@@ -56,7 +63,7 @@ export function extractFacts({ paragraphs, sections }: FactsInput): Fact[] {
         decimals: raw.decimals,
         upper: raw.rangeTo,
         label,
-        concept: conceptOf(kind, scopedLabel(label, sectionScope)),
+        concept: conceptOf(kind, conceptLabel, concepts),
         approximate: raw.approximate,
         quote: quoteAround(para.text, raw),
         bbox: boxOf(para, raw.numberStart, raw.end),

@@ -25,7 +25,8 @@ export interface RawFact {
 }
 
 const DATE_FULL = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/;
-const YEAR_ONLY = /^((?:19|20)\d{2})\s*(?:年度|年)/;
+// 2022年末/年底 is a date too; 2022年初 is not taken, for 2022年初预算数 is 2022 + 年初预算数.
+const YEAR_ONLY = /^((?:19|20)\d{2})\s*(?:年度|年末|年底|年)/;
 const RANGE_SEP = /^\s*(?:—|–|-|－|~|～|至|到)\s*$/;
 /** Words after a number that make it a name, not a quantity: 12315 热线, 110 报警. */
 const CODE_AFTER = /^\s*(?:热线|投诉|举报|平台|服务热线|指挥中心|号文|号令|号$|号[，。；、]|号）|号\)|工程|计划|行动|专项|战略|条例|规定|办法|号楼|路|街|村|组(?!织))/;
@@ -60,7 +61,9 @@ export function recogniseFacts(text: string): RawFact[] {
       }
       const year = YEAR_ONLY.exec(rest);
       if (year) {
-        facts.push(dateFact(tok, tok.start + year[0].length, year[1]!, '年'));
+        // 2022年初预算数: the 年 is also the start of 年初预算数, and stays with the label.
+        const shared = /^年初/.test(rest.slice(year[0].length - 1)) ? 1 : 0;
+        facts.push(dateFact(tok, tok.start + year[0].length - shared, year[1]!, '年'));
         continue;
       }
     }

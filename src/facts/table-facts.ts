@@ -12,7 +12,7 @@
 import type { TableModel } from '../layout/tables.ts';
 import { unitIn } from '../layout/tables.ts';
 import type { Fact } from '../schema/report.ts';
-import { conceptOf } from '../vocab/concepts.ts';
+import { conceptOf, type ConceptContext } from '../vocab/concepts.ts';
 import { unitDef } from '../vocab/units.ts';
 import { readCellNumber, type CellNumber } from './cell-number.ts';
 import { roundTo } from './numbers.ts';
@@ -37,7 +37,7 @@ const ORDINAL = /^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[)）、.．
  * continues from an earlier page (see continuations() in layout/tables.ts):
  * its header rows, unit and title then apply here.
  */
-export function tableFacts(table: TableModel, tableId: string, sectionId: string | null, continues: TableModel | null = null): Fact[] {
+export function tableFacts(table: TableModel, tableId: string, sectionId: string | null, continues: TableModel | null = null, concepts: ConceptContext = {}): Fact[] {
   if (continues && table.headerRows === 0) {
     table = {
       ...table,
@@ -87,7 +87,7 @@ export function tableFacts(table: TableModel, tableId: string, sectionId: string
         upper: null,
         label,
         // The concepts table reads a scoped label: row scope + measure (基本支出 + 年初预算数).
-        concept: conceptOf(def.kind, lastOf(rowName) + lastOf(colName)),
+        concept: conceptOf(def.kind, lastOf(rowName) + lastOf(colName), concepts),
         approximate: n.approximate,
         quote: `${table.title ?? tableId}：${label} ${cell}`,
         bbox: box ?? null,

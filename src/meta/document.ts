@@ -72,6 +72,9 @@ function organizationFromTitle(title: string): string | null {
   // "某某县财政局关于2023年度部门整体支出绩效自评情况的报告"
   const about = /^(.{2,30}?)关于/.exec(title);
   if (about && ORG_END.test(about[1]!)) return about[1]!;
+  // "某某县教育局2022年度部门整体支出绩效自评报告": the organisation before the year.
+  const before = /^(.{2,30}?)(?:19|20)\d{2}\s*年/.exec(title);
+  if (before && ORG_END.test(before[1]!)) return before[1]!;
   const m = /^(?:(?:19|20)\d{2}\s*年度?)?(.+?)(?:部门)?(?:整体支出|项目支出|.{0,20}项目|决算)?(?:绩效)?(?:自评|评价)?报告$/.exec(title);
   const org = m?.[1]?.trim();
   return org && org.length >= 2 && ORG_END.test(org) ? org : null;

@@ -28,13 +28,17 @@ export function assembleReport(source: SourceInfo, pages: PageText[]): Report {
   });
   const layout = layoutPages(prose);
   const tree = buildSectionTree(layout);
+  const document = readMetadata(tree.paragraphs);
+  // A department-wide report's bare 年初预算数 is the unit's; a project report's figures are the project's.
+  const concepts = { fallbackScope: document.reportType === '整体支出' ? ('total' as const) : null, projectReport: document.reportType === '项目支出' };
   const textFacts = extractFacts({
+    concepts,
     sections: tree.sections,
     paragraphs: tree.paragraphs.map((p) => ({ id: p.id, text: p.text, page: p.page, sectionId: p.sectionId, role: p.docRole, spans: p.spans })),
   });
   // A table carried over to the next page without its header reads its columns from the first part.
   const carried = continuations(tables);
-  const cellFacts = tables.flatMap((t, i) => tableFacts(t, `t${i + 1}`, sectionBefore(t, tree.paragraphs), carried[i] ?? null));
+  const cellFacts = tables.flatMap((t, i) => tableFacts(t, `t${i + 1}`, sectionBefore(t, tree.paragraphs), carried[i] ?? null, concepts));
   // In page order (the sort is stable: prose before the tables of a page), numbered f1…fn.
   const facts = [...textFacts, ...cellFacts].sort((a, b) => a.page - b.page).map((f, i) => ({ ...f, id: `f${i + 1}` }));
   const extracted: Omit<Report, 'findings'> = {
@@ -46,7 +50,7 @@ export function assembleReport(source: SourceInfo, pages: PageText[]): Report {
       bytes: source.bytes.length,
       pages: pages.length,
     },
-    document: readMetadata(tree.paragraphs),
+    document,
     pages: pages.map((p) => ({
       number: p.number,
       method: p.method,

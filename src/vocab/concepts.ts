@@ -4,10 +4,15 @@
 // Adding a concept is one line here and a test.
 import type { FactKind } from '../schema/report.ts';
 
-const INITIAL = '(?:年初预算数|年初预算|预算批复数|年初批复数|批复预算数|年初预算安排数)';
-const ADJUSTED = '(?:全年预算数|全年预算|调整预算数|调整后预算数|调整后预算|调整预算|预算调整数)';
-const ACTUAL = '(?:决算数|决算|支出决算数|全年执行数|执行数|实际执行数|实际支出数|实际支出|全年支出数)';
-const TOTAL = '(?:部门整体支出|单位整体支出|整体支出|部门支出|单位支出|支出总额|总支出|部门预算支出|支出合计)';
+/** Words by which a report names its own unit or year before a budget term (部门年初预算数, 本单位决算数). */
+const OWNER = '(?:本部门|本单位|本局|我局|我单位|我委|我院|我校|我中心|我办|全局|本级|部门|单位|本年度|年度)';
+const INITIAL = '(?:年初预算(?:安排|批复)?(?:数|金额|资金)?|年初批复(?:预算)?数?|预算批复数|批复预算数?|年初安排(?:预算)?数?)';
+const ADJUSTED = '(?:全年预算(?:数|金额|资金)?|调整(?:后的?)?(?:全年)?预算(?:数|金额)?|预算调整数|全年可用预算)';
+const ACTUAL =
+  '(?:(?:全年)?决算(?:支出)?(?:数|金额)?|支出决算数?|(?:全年|实际|全年实际)?执行(?:数|金额)|(?:全年)?实际支出(?:数|金额)?|全年支出数?|本年支出)';
+/** 决算支出合计, 年初预算总额: a total said twice over. */
+const SUFFIX = '(?:合计|总额|总计)?';
+const TOTAL = '(?:部门整体支出|单位整体支出|整体支出|部门支出|单位支出|支出总额|总支出|部门预算支出|支出合计|年度资金总额|资金总额)';
 const BASIC = '(?:基本支出)';
 const PROJECT = '(?:项目支出)';
 
@@ -17,37 +22,52 @@ export interface ConceptRule {
   label: RegExp;
 }
 
-const budget = (concept: string, scope: string, measure: string): ConceptRule => ({
-  concept,
-  kinds: ['money'],
-  label: new RegExp(`^${scope}的?${measure}$`),
-});
+const SCOPE_OF = (scope: string): Scope => (new RegExp(`^${BASIC}$`).test(scope) ? 'basic' : new RegExp(`^${PROJECT}$`).test(scope) ? 'project' : 'total');
+/** A budget label: owner words, an optional scope, then one measure. */
+const BUDGET_LABEL = new RegExp(`^(${OWNER}*)(${TOTAL}|${BASIC}|${PROJECT})?(?:的|中的?)?(?:(${INITIAL})|(${ADJUSTED})|(${ACTUAL}))${SUFFIX}$`);
+const STAGES = ['initial', 'adjusted', 'actual'] as const;
 
+export type Scope = 'total' | 'basic' | 'project';
+
+/** The concepts besides budget.{total,basic,project}.{initial,adjusted,actual}, which BUDGET_LABEL reads. */
 export const CONCEPTS: ConceptRule[] = [
-  budget('budget.total.initial', TOTAL, INITIAL),
-  budget('budget.total.adjusted', TOTAL, ADJUSTED),
-  budget('budget.total.actual', TOTAL, ACTUAL),
-  budget('budget.basic.initial', BASIC, INITIAL),
-  budget('budget.basic.adjusted', BASIC, ADJUSTED),
-  budget('budget.basic.actual', BASIC, ACTUAL),
-  budget('budget.project.initial', PROJECT, INITIAL),
-  budget('budget.project.adjusted', PROJECT, ADJUSTED),
-  budget('budget.project.actual', PROJECT, ACTUAL),
   { concept: 'budget.basic.personnel', kinds: ['money'], label: /^(?:基本支出)?(?:中的?)?人员经费(?:支出)?(?:决算数|支出数)?$/ },
   { concept: 'budget.basic.public', kinds: ['money'], label: /^(?:基本支出)?(?:中的?)?(?:日常)?公用经费(?:支出)?(?:决算数|支出数)?$/ },
-  { concept: 'budget.executionRate', kinds: ['percent'], label: /^(?:部门|单位|部门整体|整体|整体支出|部门整体支出|全年|年度|总体)?(?:预算)?执行率$/ },
-  { concept: 'staffing.authorized', kinds: ['count'], label: /^(?:年末|年初)?(?:核定)?(?:人员)?编制(?:人)?数$|^核定编制$/ },
-  { concept: 'staffing.actual', kinds: ['count'], label: /^(?:年末|年初)?实有(?:在职)?(?:人员|人数)$|^(?:年末)?在职人数$/ },
+  { concept: 'budget.executionRate', kinds: ['percent'], label: new RegExp(`^${OWNER}*(?:${TOTAL}|部门整体|整体|全年|总体)?(?:预算)?执行率$`) },
+  { concept: 'staffing.authorized', kinds: ['count'], label: /^(?:年末|年初)?(?:核定|批复)?(?:人员)?编制(?:人|总)?数$|^(?:核定|批复)(?:人员)?编制$|^人员编制$/ },
+  { concept: 'staffing.actual', kinds: ['count'], label: /^(?:年末|年初)?实有(?:在职)?(?:人员|人数|人员数)$|^(?:年末)?(?:实有)?在职(?:人数|人员数)$|^实有在职$/ },
   { concept: 'evaluation.selfScore', kinds: ['score'], label: /(?:自评|评价)(?:得分|分|总分|综合得分)$|^自评结果$/ },
 ];
 
-export function conceptOf(kind: FactKind, scopedLabel: string): string | null {
+export interface ConceptContext {
+  /** the scope a bare budget term has when neither its label, sentence nor section gives one */
+  fallbackScope?: Scope | null;
+  /** a single project's report: its budget figures are the project's, not the unit's (no budget concept) */
+  projectReport?: boolean;
+}
+
+export function conceptOf(kind: FactKind, scopedLabel: string, context: ConceptContext = {}): string | null {
+  const concept = anyConceptOf(kind, scopedLabel, context);
+  return context.projectReport && concept?.startsWith('budget.') ? null : concept;
+}
+
+function anyConceptOf(kind: FactKind, scopedLabel: string, context: ConceptContext): string | null {
+  if (kind === 'money') {
+    const m = BUDGET_LABEL.exec(scopedLabel);
+    if (m) {
+      const scope = m[2] ? SCOPE_OF(m[2]) : m[1] ? 'total' : (context.fallbackScope ?? null);
+      const stage = STAGES[m[3] ? 0 : m[4] ? 1 : 2];
+      return scope ? `budget.${scope}.${stage}` : null;
+    }
+  }
   for (const rule of CONCEPTS) if (rule.kinds.includes(kind) && rule.label.test(scopedLabel)) return rule.concept;
   return null;
 }
 
 /** Budget measure terms: a label that is only one of these takes its scope from the sentence or section. */
-export const BARE_MEASURE = new RegExp(`^(?:${INITIAL}|${ADJUSTED}|${ACTUAL}|(?:预算)?执行率)$`);
+export const BARE_MEASURE = new RegExp(`^(?:(?:${INITIAL}|${ADJUSTED}|${ACTUAL})${SUFFIX}|(?:预算)?执行率)$`);
 /** The budget scopes a sentence or a section title can give. */
 export const SCOPE_WORDS = new RegExp(`(${TOTAL}|${BASIC}|${PROJECT})`);
-export const MEASURE_IN_LABEL = new RegExp(`(${INITIAL}|${ADJUSTED}|${ACTUAL})$`);
+export const MEASURE_IN_LABEL = new RegExp(`(${INITIAL}|${ADJUSTED}|${ACTUAL})${SUFFIX}$`);
+/** A label that is only a budget scope (基本支出): in a 其中 list it takes the measure of the figure it divides. */
+export const BARE_SCOPE = new RegExp(`^(?:${BASIC}|${PROJECT})$`);

@@ -34,6 +34,12 @@ export const CLASSIFIERS = [
 /** Physical measures and durations (kind `other`). */
 const MEASURES = ['亩', '公顷', '公里', '千米', '米', '平方米', '平方公里', '立方米', '吨', '千克', '公斤', '千瓦', '兆瓦', '千瓦时', '万千瓦时', '天', '个工作日', '工作日', '个月', '小时', '分钟', '周'];
 
+/** What an amount can be per (the denominator of 元/X). */
+const PER = [
+  ...CLASSIFIERS, ...MEASURES,
+  '生', '床', '年', '月', '日', '学生', '人·年', '人年', '人·月', '生·年', '人/年', '人/月', '生/年', '亩·年', '户·年',
+];
+
 const COUNT_MULTIPLIERS: [string, number][] = [
   ['', 1],
   ['万', 1e4],
@@ -55,7 +61,11 @@ function build(): UnitDef[] {
   defs.push({ unit: '个百分点', kind: 'percent', base: '百分点', factor: 1 });
   defs.push({ unit: '百分点', kind: 'percent', base: '百分点', factor: 1 });
   defs.push({ unit: '分', kind: 'score', base: '分', factor: 1 });
-  defs.push({ unit: '元/人', kind: 'ratio', base: '元/人', factor: 1 }, { unit: '万元/人', kind: 'ratio', base: '元/人', factor: 1e4 });
+  // Amounts per head, pupil, bed, area, year …: 650元/生, 1.2万元/人·年, 30元/平方米.
+  for (const [money, factor] of MONEY) {
+    if (factor > 1e8) continue;
+    for (const per of PER) defs.push({ unit: `${money}/${per}`, kind: 'ratio', base: `元/${per}`, factor });
+  }
   defs.push({ unit: '倍', kind: 'ratio', base: '倍', factor: 1 });
   // Longest first, so that a prefix never shadows a longer unit.
   return defs.sort((a, b) => b.unit.length - a.unit.length);
@@ -71,7 +81,8 @@ export function unitDef(unit: string): UnitDef | undefined {
 /** The unit written at the start of `text` (spaces allowed before it), longest first. */
 export function matchUnitAt(text: string): { def: UnitDef; length: number } | null {
   const lead = text.length - text.trimStart().length;
-  const t = text.slice(lead).replace(/^％/, '%');
+  // Full-width ％ and ／ are the same units (one character each, so lengths hold).
+  const t = text.slice(lead, lead + 16).replace(/^％/, '%').replace(/／/g, '/');
   for (const def of UNITS) {
     if (t.startsWith(def.unit)) return { def, length: lead + def.unit.length };
   }

@@ -52,3 +52,19 @@ test('a "关于…的报告" title: organisation before 关于, year and type fr
   ]);
   expect(report.document).toMatchObject({ organization: '某某县卫生健康局', fiscalYear: 2022, reportType: '整体支出' });
 });
+
+test('an organisation named before the year in the title', async () => {
+  const report = await extractComposed([
+    { text: '某某县教育局2022年度部门整体支出绩效自评报告', size: 18, align: 'center', indent: 0 },
+    { text: '一、部门概况', bold: true },
+    { text: body },
+  ]);
+  expect(report.document).toMatchObject({ organization: '某某县教育局', fiscalYear: 2022, reportType: '整体支出' });
+  // A title that does not start with a body's name gives none.
+  const other = await extractComposed([
+    { text: '关于做好2022年度部门整体支出绩效自评的报告', size: 18, align: 'center', indent: 0 },
+    { text: '一、部门概况', bold: true },
+    { text: body },
+  ]);
+  expect(other.document.organization).toBeNull();
+});
