@@ -11,8 +11,9 @@
 // unit found is not a fact: a number read wrong is worse than one not read.
 import type { TableModel } from '../layout/tables.ts';
 import { unitIn } from '../layout/tables.ts';
+import { headerRowsByRow, isSegmentHeader } from '../layout/table-headers.ts';
 import type { Fact } from '../schema/report.ts';
-import { conceptOf, type ConceptContext } from '../vocab/concepts.ts';
+import { conceptOf, isTableSelfScore, type ConceptContext } from '../vocab/concepts.ts';
 import { unitDef } from '../vocab/units.ts';
 import { readCellNumber, type CellNumber } from './cell-number.ts';
 import { roundTo } from './numbers.ts';
@@ -50,10 +51,11 @@ export function tableFacts(table: TableModel, tableId: string, sectionId: string
     const shift = continues.headerRows;
     return tableFacts(table, tableId, sectionId).map((f) => ({ ...f, id: f.id.replace(/\.r(\d+)c/, (_, r: string) => `.r${Number(r) - shift}c`) }));
   }
-  const header = table.rows.slice(0, table.headerRows);
+  const headersOf = headerRowsByRow(table.rows, table.headerRows);
   const facts: Fact[] = [];
   table.rows.forEach((row, r) => {
-    if (r < table.headerRows) return;
+    if (r < table.headerRows || isSegmentHeader(table.rows, r)) return;
+    const header = headersOf[r]!.map((i) => table.rows[i]!);
     const numbers = row.map((cell) => readCellNumber(cell));
     const firstNumber = numbers.findIndex((n, c) => n !== null && !ordinalColumn(header, row, c));
     row.forEach((cell, c) => {
@@ -87,7 +89,10 @@ export function tableFacts(table: TableModel, tableId: string, sectionId: string
         upper: null,
         label,
         // The concepts table reads a scoped label: row scope + measure (基本支出 + 年初预算数).
-        concept: conceptOf(def.kind, lastOf(rowName) + lastOf(colName), concepts),
+        concept:
+          def.kind === 'score' && isTableSelfScore(table.title, lastOf(rowName), lastOf(colName))
+            ? 'evaluation.selfScore'
+            : conceptOf(def.kind, lastOf(rowName) + lastOf(colName), concepts),
         approximate: n.approximate,
         quote: `${table.title ?? tableId}：${label} ${cell}`,
         bbox: box ?? null,
@@ -124,11 +129,14 @@ function rowHeaderOf(row: string[], numbers: (CellNumber | null)[], c: number, f
 }
 
 function unitOf(n: CellNumber, colHeader: string, rowHeader: string, tableUnit: string | null) {
-  const written = n.unit ?? headerUnit(colHeader) ?? headerUnit(rowHeader);
+  const written = n.unit ?? headerUnit(colHeader);
   if (written) return unitDef(written) ?? null;
+  // A 分值 or 执行率 column keeps its meaning in a row whose name carries a money unit (年度预算申请（万元）).
   const colName = stripUnits(colHeader);
   if (RATE_HEADER.test(colName)) return unitDef('%') ?? null;
   if (SCORE_HEADER.test(colName)) return unitDef('分') ?? null;
+  const inRow = headerUnit(rowHeader);
+  if (inRow) return unitDef(inRow) ?? null;
   if (!tableUnit) return null;
   const def = unitDef(tableUnit);
   if (def?.kind === 'money' && (COUNTED.test(colName) || COUNTED.test(stripUnits(rowHeader)))) return null;

@@ -64,6 +64,11 @@ function anyConceptOf(kind: FactKind, scopedLabel: string, context: ConceptConte
   return null;
 }
 
+/** In a self-evaluation table (…绩效自评表), the 得分 of its 总分/合计 row is the report's self-score. */
+export function isTableSelfScore(title: string | null, rowName: string, colName: string): boolean {
+  return /自评|评价/.test(title ?? '') && /^(?:总分|合计|总计|总得分|综合得分)$/.test(rowName) && /^(?:自评)?得分$|^自评分$/.test(colName);
+}
+
 /** Budget measure terms: a label that is only one of these takes its scope from the sentence or section. */
 export const BARE_MEASURE = new RegExp(`^(?:(?:${INITIAL}|${ADJUSTED}|${ACTUAL})${SUFFIX}|(?:预算)?执行率)$`);
 /** The budget scopes a sentence or a section title can give. */

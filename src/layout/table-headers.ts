@@ -1,0 +1,67 @@
+// Which header rows name the columns of each table row. A self-evaluation
+// table (绩效自评表) is one grid holding several tables: the budget rows under
+// 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分, then the indicator
+// rows under 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分.
+// A row further down that reads as a header starts a new segment, whose rows
+// take their column names from it and not from the top.
+import { readCellNumber } from '../facts/cell-number.ts';
+
+/**
+ * A key cell of a "key | value" row naming who reports (部门（单位）名称 | 某某局):
+ * the unit's own name is not a column name. A 项目名称 row stays: a report
+ * may hold one such table per project, and the name tells their figures apart.
+ */
+const KEY_CELL = /^(?:部门|单位|部门[（(]单位[）)]|预算单位|主管部门|实施单位|填报单位)(?:名称)?\s*[：:]?$|^(?:负责人|联系人|联系电话|电话|地址)\s*[：:]?$/;
+/** A bound or target (≥95%) is a value, not a column name. */
+const BOUND = /^[≥≤><＞＜=≧≦]/;
+
+const isNumber = (cell: string | undefined) => cell !== undefined && readCellNumber(cell) !== null;
+
+/**
+ * A row further down that names columns: no numbers of its own, and the next
+ * row with numbers has them (two or more) in columns where this row has
+ * distinct, non-empty names.
+ */
+export function isSegmentHeader(rows: string[][], r: number): boolean {
+  const row = rows[r];
+  if (!row || row.some((cell) => isNumber(cell))) return false;
+  let next = r + 1;
+  while (next < rows.length && !rows[next]!.some((cell, c) => c > 0 && isNumber(cell))) next++;
+  const below = rows[next];
+  if (!below) return false;
+  const names = below.flatMap((cell, c) => (c > 0 && isNumber(cell) ? [(row[c] ?? '').trim()] : []));
+  if (names.length < 2 || names.some((n) => n === '' || BOUND.test(n))) return false;
+  return new Set(names).size === names.length;
+}
+
+/** "部门（单位）名称 | 某某局 | 某某局 …": a cover line inside the grid, not column names. */
+export function isInfoRow(row: string[]): boolean {
+  const distinct: string[] = [];
+  for (const cell of row.map((c) => c.trim()).filter(Boolean)) if (distinct[distinct.length - 1] !== cell) distinct.push(cell);
+  if (distinct.length < 2 || distinct.length % 2 !== 0) return false;
+  return distinct.every((cell, i) => i % 2 === 1 || KEY_CELL.test(cell));
+}
+
+/**
+ * For each row, the indexes of the header rows that name its columns: the
+ * table's top header rows (info rows left out), or the run of segment header
+ * rows met last above it.
+ */
+export function headerRowsByRow(rows: string[][], topHeaderRows: number): number[][] {
+  let current = [...Array(topHeaderRows).keys()].filter((i) => !isInfoRow(rows[i]!));
+  const out: number[][] = [];
+  for (let r = 0; r < rows.length; r++) {
+    if (r < topHeaderRows) {
+      out.push([]);
+      continue;
+    }
+    if (isSegmentHeader(rows, r)) {
+      // Consecutive header rows (a two-line header) name the columns together.
+      current = r > 0 && out[r - 1]!.length === 0 && r - 1 >= topHeaderRows && isSegmentHeader(rows, r - 1) ? [...current, r] : [r];
+      out.push([]);
+      continue;
+    }
+    out.push(current);
+  }
+  return out;
+}

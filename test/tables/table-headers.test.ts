@@ -1,0 +1,29 @@
+import { expect, test } from 'vitest';
+import { headerRowsByRow, isInfoRow, isSegmentHeader } from '../../src/layout/table-headers.ts';
+
+const rows = [
+  ['单位名称', '某某局', '某某局', '某某局'],
+  ['项目', '年初预算数', '决算数', '执行率'],
+  ['一、基本支出', '', '', ''],
+  ['人员经费', '100', '98', '98%'],
+  ['合计', '—', '—', '—'],
+  ['一级指标', '三级指标', '分值', '得分'],
+  ['产出指标', '培训人次', '20', '18'],
+  ['总分', '总分', '20', '18'],
+];
+
+test('a row of distinct names above numbers starts a segment; a section row, a row of dashes and a body row do not', () => {
+  expect(rows.map((_, r) => isSegmentHeader(rows, r))).toEqual([false, true, false, false, false, true, false, false]);
+});
+
+test('the unit\'s own name in a key | value row is not a column name; a project name is', () => {
+  expect(isInfoRow(rows[0]!)).toBe(true);
+  expect(isInfoRow(['部门（单位）名称', '某某县教育局', '某某县教育局'])).toBe(true);
+  expect(isInfoRow(['主管部门', '某某局', '实施单位', '某某中心'])).toBe(true);
+  expect(isInfoRow(['项目名称', '市场监管执法专项', '市场监管执法专项'])).toBe(false);
+  expect(isInfoRow(rows[1]!)).toBe(false);
+});
+
+test('each body row takes the header rows of its segment', () => {
+  expect(headerRowsByRow(rows, 2)).toEqual([[], [], [1], [1], [1], [], [5], [5]]);
+});
