@@ -9,6 +9,7 @@ import type { Draft, Rule } from './types.ts';
 const RATE = /执行率$/;
 const BUDGET = /(年初预算数?|全年预算数?|调整后?预算数?|预算批复数|预算数)$/;
 const ACTUAL = /(决算数?|执行数|实际支出数?|支出数|全年支出)$/;
+const ADJUSTED = /(全年预算数?|调整后?预算数?)$/;
 
 export const rateMismatch: Rule = {
   id: 'rate-mismatch',
@@ -35,7 +36,8 @@ export const rateMismatch: Rule = {
       if (l.fact.kind !== 'percent' || !RATE.test(l.fact.label) || checked.has(l.fact.id)) continue;
       const same = located.filter((o) => o.paragraph === l.paragraph && o.sentenceStart === l.sentenceStart && o.fact.kind === 'money');
       const actual = same.find((o) => ACTUAL.test(o.fact.label))?.fact;
-      const budgets = same.filter((o) => BUDGET.test(o.fact.label)).map((o) => o.fact);
+      // The adjusted budget first: it is the usual denominator, and the one a finding shows.
+      const budgets = same.filter((o) => BUDGET.test(o.fact.label)).map((o) => o.fact).sort((a, b) => Number(ADJUSTED.test(b.label)) - Number(ADJUSTED.test(a.label)));
       if (!actual || budgets.length === 0) continue;
       const d = compare(l.fact, actual, budgets);
       if (d) drafts.push(d);

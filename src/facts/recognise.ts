@@ -122,6 +122,11 @@ const UNIT_STARTS_WORD: Record<string, RegExp> = {
   项: /^[目]/,
   家: /^[庭长属]/,
   本: /^[级单部年次位]/,
+  // 1对1 帮扶, 3对夫妻 is fine; 对 before a numeral or a verb phrase is the preposition.
+  对: /^[0-9一二三两象于此接口标照比外内应策症]/,
+  班: /^[子级车组主]/,
+  床: /^[位]/,
+  双: /^[向方重语边休]/,
 };
 
 interface UnitHit {

@@ -174,3 +174,24 @@ describe('conflicting-values under the very same label', () => {
     expect(await findings(['走访企业 18 家。', '帮扶企业 12 家。'])).toEqual([]);
   });
 });
+
+describe('counts are exact', () => {
+  test('parts counted one by one that miss their total by one', async () => {
+    const fs = await findings(['本年度共实施项目二十三个，其中：公共卫生项目12个，医疗服务项目8个，其他项目4个。']);
+    expect(fs.map((f) => [f.rule, f.severity, f.expected, f.actual])).toEqual([['sum-mismatch', 'error', 24, 23]]);
+  });
+  test('near-miss: counts that add up; rounded 万 counts within their rounding', async () => {
+    expect(await findings(['本年度共实施项目23个，其中：公共卫生项目12个，医疗服务项目8个，其他项目3个。'])).toEqual([]);
+    expect(await findings(['全年体检4.5万人次，其中：城区1.2万人次，其他地区3.4万人次。'])).toEqual([]);
+  });
+});
+
+describe('rate-mismatch against the adjusted budget', () => {
+  test('a basic-spending rate its adjusted budget denies is shown against that budget', async () => {
+    const fs = await findings(['基本支出年初预算数为4,500万元，全年预算数为4,800万元，实际支出4,750万元，执行率97.96%。'], ['二、基本支出']);
+    expect(fs.map((f) => [f.rule, f.expected, f.actual])).toEqual([['rate-mismatch', 98.96, 97.96]]);
+  });
+  test('near-miss: the rate against the adjusted budget', async () => {
+    expect(await findings(['基本支出年初预算数为4,500万元，全年预算数为4,800万元，实际支出4,750万元，执行率98.96%。'], ['二、基本支出'])).toEqual([]);
+  });
+});

@@ -122,3 +122,10 @@ test('a lead word is trimmed only when a word is left, and staffing counts with 
 function concepts2(texts: string[]) {
   return factsOf(texts).filter((f) => f.kind !== 'date').map((f) => [f.label, f.concept]);
 }
+
+test('enumerated clauses (一是…二是…) do not carry their ordinal into the label; pairs are counted', () => {
+  expect(concepts2(['一是完成免费婚检 3,200 对；二是孕产妇系统管理率达到 92.5%；其次，开展一对一帮扶。'])).toEqual([
+    ['完成免费婚检', null],
+    ['孕产妇系统管理率', null],
+  ]);
+});
