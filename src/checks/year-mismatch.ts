@@ -1,5 +1,6 @@
 // The fiscal year named in one place contradicting another: a 2023 report
 // whose budget sentences speak of 2022, or a report dated before its year ends.
+import { conceptOf } from '../vocab/concepts.ts';
 import { locate } from './context.ts';
 import type { Draft, Rule } from './types.ts';
 
@@ -13,7 +14,8 @@ export const yearMismatch: Rule = {
     const drafts: Draft[] = [];
     // Budget figures of the unit stated for another year in a sentence that opens with it.
     for (const l of locate(doc)) {
-      if (!l.fact.concept?.startsWith('budget.')) continue;
+      // The facts stage gives another year's figures no concept; what the label would be is what counts here.
+      if (!conceptOf(l.fact.kind, l.fact.label, { fallbackScope: 'total' })?.startsWith('budget.')) continue;
       const m = LEADING_YEAR.exec(l.sentence);
       if (!m || Number(m[1]) === year) continue;
       if (/上年|去年|同比|比上年|较上年/.test(l.sentence)) continue;

@@ -2,7 +2,7 @@
 // concept, page, quote and box.
 import type { Span } from '../layout/types.ts';
 import type { BBox, Fact, Section } from '../schema/report.ts';
-import { BARE_MEASURE, BARE_SCOPE, conceptOf, MEASURE_IN_LABEL, SCOPE_WORDS, type ConceptContext } from '../vocab/concepts.ts';
+import { BARE_MEASURE, BARE_SCOPE, conceptOf, EARLIER_YEAR, MEASURE_IN_LABEL, SCOPE_WORDS, THIS_YEAR, YEAR_MENTION, type ConceptContext } from '../vocab/concepts.ts';
 import { labelFor } from './labels.ts';
 import { recogniseFacts, type RawFact } from './recognise.ts';
 
@@ -32,6 +32,7 @@ export function extractFacts({ paragraphs, sections, concepts = {} }: FactsInput
     const raws = recogniseFacts(para.text);
     const sectionScope = scopeOfSection(para.sectionId, byId);
     let previousEnd = -1;
+    let previousIsDate = false;
     let sentenceStart = -1;
     let subject: string | null = null;
     let measured: { measure: string; end: number } | null = null;
@@ -39,8 +40,8 @@ export function extractFacts({ paragraphs, sections, concepts = {} }: FactsInput
       // The subject of a budget sentence carries over to its later clauses.
       const sentence = sentenceStartOf(para.text, raw.numberStart);
       if (sentence !== sentenceStart) [sentenceStart, subject, measured] = [sentence, null, null];
-      let label = listLabel(para.text, raw, raws) ?? labelFor({ text: para.text, fact: raw, previousEnd });
-      previousEnd = raw.end;
+      let label = listLabel(para.text, raw, raws) ?? labelFor({ text: para.text, fact: raw, previousEnd, previousIsDate });
+      [previousEnd, previousIsDate] = [raw.end, raw.kind === 'date'];
       // "运行维护费全年预算数为 X，决算数为 Y": what the first budget clause names
       // (基本支出, 运行维护费 …) is the subject of the bare terms after it.
       const measure = MEASURE_IN_LABEL.exec(label);
@@ -63,7 +64,7 @@ export function extractFacts({ paragraphs, sections, concepts = {} }: FactsInput
         decimals: raw.decimals,
         upper: raw.rangeTo,
         label,
-        concept: conceptOf(kind, conceptLabel, concepts),
+        concept: otherYear(para.text.slice(sentence, raw.numberStart), concepts.fiscalYear) ? null : conceptOf(kind, conceptLabel, concepts),
         approximate: raw.approximate,
         quote: quoteAround(para.text, raw),
         bbox: boxOf(para, raw.numberStart, raw.end),
@@ -100,6 +101,19 @@ function scopeOfSection(id: string | null, byId: Map<string, Section>): string |
 /** A bare budget term (年初预算数, 执行率) takes the budget scope of its section for the concept. */
 function scopedLabel(label: string, sectionScope: string | null): string {
   return BARE_MEASURE.test(label) && sectionScope ? sectionScope + label : label;
+}
+
+/**
+ * Is the figure that ends this stretch of its sentence about another year
+ * than the report's? The last year named before it decides: "2022年决算数
+ * 3800万元，比2021年决算数3500万元增长8.6%" — 3500 is 2021's.
+ */
+function otherYear(before: string, fiscalYear: number | null | undefined): boolean {
+  const mentions: { at: number; other: boolean }[] = [];
+  for (const m of before.matchAll(YEAR_MENTION)) mentions.push({ at: m.index, other: fiscalYear != null && Number(m[1]) !== fiscalYear });
+  for (const m of before.matchAll(new RegExp(EARLIER_YEAR.source, 'g'))) mentions.push({ at: m.index, other: true });
+  for (const m of before.matchAll(new RegExp(THIS_YEAR.source, 'g'))) mentions.push({ at: m.index, other: false });
+  return mentions.sort((a, b) => a.at - b.at).pop()?.other ?? false;
 }
 
 function sentenceStartOf(text: string, at: number): number {

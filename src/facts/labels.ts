@@ -23,13 +23,15 @@ export interface LabelContext {
   fact: RawFact;
   /** where the previous fact of the same text ends, or -1 */
   previousEnd: number;
+  /** the previous fact is a date (比2021年决算数 …): the label starts after it, as after any lead word */
+  previousIsDate?: boolean;
 }
 
-export function labelFor({ text, fact, previousEnd }: LabelContext): string {
+export function labelFor({ text, fact, previousEnd, previousIsDate = false }: LabelContext): string {
   let from = fact.numberStart;
   while (from > 0 && !BOUNDARY.test(text[from - 1]!)) from--;
-  const afterPrevious = previousEnd > from;
-  if (afterPrevious) from = previousEnd;
+  const afterPrevious = previousEnd > from && !previousIsDate;
+  if (previousEnd > from) from = previousEnd;
   const raw = text.slice(from, fact.numberStart);
   const before = trim(raw);
   if (fact.kind === 'date') return before || '日期';

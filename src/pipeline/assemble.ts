@@ -30,7 +30,11 @@ export function assembleReport(source: SourceInfo, pages: PageText[]): Report {
   const tree = buildSectionTree(layout);
   const document = readMetadata(tree.paragraphs);
   // A department-wide report's bare 年初预算数 is the unit's; a project report's figures are the project's.
-  const concepts = { fallbackScope: document.reportType === '整体支出' ? ('total' as const) : null, projectReport: document.reportType === '项目支出' };
+  const concepts = {
+    fallbackScope: document.reportType === '整体支出' ? ('total' as const) : null,
+    projectReport: document.reportType === '项目支出',
+    fiscalYear: document.fiscalYear,
+  };
   const textFacts = extractFacts({
     concepts,
     sections: tree.sections,

@@ -39,7 +39,16 @@ export const CONCEPTS: ConceptRule[] = [
   { concept: 'evaluation.selfScore', kinds: ['score'], label: /(?:自评|评价)(?:得分|分|总分|综合得分)$|^自评结果$/ },
 ];
 
+/** Words that put a figure in an earlier year (上年决算数); 上年结转 is this year's money carried over. */
+export const EARLIER_YEAR = /上年(?!结转|结余)|去年|上一年度?|前年|上年度/;
+/** Words for the report's own year. */
+export const THIS_YEAR = /今年|本年度?|当年|本期/;
+/** A year named in the text: 2022年, 2022 年度. */
+export const YEAR_MENTION = /((?:19|20)\d{2})\s*年/g;
+
 export interface ConceptContext {
+  /** the report's fiscal year: a figure of another year (比2021年决算数…) is not the report's quantity */
+  fiscalYear?: number | null;
   /** the scope a bare budget term has when neither its label, sentence nor section gives one */
   fallbackScope?: Scope | null;
   /** a single project's report: its budget figures are the project's, not the unit's (no budget concept) */
@@ -47,7 +56,8 @@ export interface ConceptContext {
 }
 
 export function conceptOf(kind: FactKind, scopedLabel: string, context: ConceptContext = {}): string | null {
-  const concept = anyConceptOf(kind, scopedLabel, context);
+  // Notes in brackets say what a figure includes, not what it is: 全年预算数（含上年结转）.
+  const concept = anyConceptOf(kind, scopedLabel.replace(/[（(][^（）()]*[）)]/g, ''), context);
   return context.projectReport && concept?.startsWith('budget.') ? null : concept;
 }
 

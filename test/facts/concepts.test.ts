@@ -136,3 +136,18 @@ test('年末 after a year belongs to the date, not the label', () => {
   // 2022年初预算数 is 2022 + 年初预算数: 年初 stays with the term.
   expect(pairs(factsOf(['2022年初预算数 300 万元。'], { fallbackScope: 'total' }))).toEqual([['年初预算数', 'budget.total.initial']]);
 });
+
+test('a figure of another year is not the report\'s quantity: no concept', () => {
+  const facts = factsOf(
+    ['2022年部门决算数为3,800.12万元，比2021年决算数3,500.00万元增长8.6%，比上年年初预算数3,000万元多800.12万元。', '与上年相比，本年年初预算数为3,456.78万元，全年预算数（含上年结转）3,956.78万元。'],
+    { fallbackScope: 'total', fiscalYear: 2022 },
+  );
+  expect(pairs(facts.filter((f) => f.kind === 'money'))).toEqual([
+    ['部门决算数', 'budget.total.actual'],
+    ['部门决算数', null],
+    ['比上年年初预算数', null],
+    ['多', null],
+    ['年初预算数', 'budget.total.initial'],
+    ['全年预算数（含上年结转）', 'budget.total.adjusted'],
+  ]);
+});
