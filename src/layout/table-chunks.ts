@@ -99,6 +99,19 @@ export function piecesOf(item: TextItem): Piece[] {
   return out;
 }
 
+/** A piece cut into its words at single spaces, widths shared out by glyph width (for a run that crosses a cell border). */
+export function wordsOf(p: Piece): Piece[] {
+  if (!/\S[\s\u3000]+\S/.test(p.str)) return [p];
+  const total = ems(p.str);
+  const scale = total > 0 ? (p.x1 - p.x0) / total : 0;
+  const out: Piece[] = [];
+  for (const m of p.str.matchAll(/[^\s\u3000]+/g)) {
+    const x0 = p.x0 + ems(p.str.slice(0, m.index)) * scale;
+    out.push({ ...p, str: m[0], x0, x1: x0 + ems(m[0]) * scale });
+  }
+  return out;
+}
+
 /** Width in ems as these fonts set it: CJK one em, ASCII half. */
 function ems(text: string): number {
   let w = 0;

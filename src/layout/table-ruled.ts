@@ -2,7 +2,7 @@
 // (an inner border missing between two grid cells), and the text in each cell.
 import type { BBox } from '../schema/report.ts';
 import type { Segment, TextItem } from '../pdf/types.ts';
-import { cellText, piecesOf, type Piece } from './table-chunks.ts';
+import { cellText, piecesOf, wordsOf, type Piece } from './table-chunks.ts';
 
 /** A table before its caption and unit are known. */
 export interface DraftTable {
@@ -119,7 +119,9 @@ function readGrid(hs: Segment[], vs: Segment[], items: TextItem[]): DraftTable |
   const inCell = new Map<string, Piece[]>();
   const used = new Set<TextItem>();
   const [left, right, top, bottom] = [xs[0]!, xs[nCols]!, ys[0]!, ys[nRows]!];
-  for (const p of items.flatMap(piecesOf)) {
+  // A run written across a cell border ("分值 执行率" in one Tj) is cut into its words, each to its own cell.
+  const crosses = (p: Piece) => xs.some((x, k) => k > 0 && k < nCols && x > p.x0 + 2 && x < p.x1 - 2);
+  for (const p of items.flatMap(piecesOf).flatMap((p) => (crosses(p) ? wordsOf(p) : [p]))) {
     const cx = (p.x0 + p.x1) / 2;
     const cy = p.y + 0.35 * p.size; // the middle of a CJK glyph above its baseline
     if (cx < left || cx > right || cy < bottom || cy > top) continue;
