@@ -58,9 +58,11 @@ function compare(rate: Fact, actual: Fact, budgets: Fact[]): Draft | null {
   if (ok) return null;
   const { b, r } = computed[0]!;
   const shown = Number(r.toFixed(Math.max(rate.decimals, 2)));
+  // Against the initial budget alone the rate may be one of an adjusted budget the text does not give.
+  const adjusted = budgets.some((f) => f.concept?.endsWith('.adjusted') || ADJUSTED.test(f.label));
   return {
     rule: 'rate-mismatch',
-    severity: 'error',
+    severity: adjusted ? 'error' : 'warning',
     message: `${rate.label} ${show(rate)}（第${rate.page}页）与${actual.label} ${show(actual)} ÷ ${b.label} ${show(b)} = ${shown}% 不符`,
     factIds: [rate.id, actual.id, b.id],
     sectionIds: [],
