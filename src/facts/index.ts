@@ -47,7 +47,7 @@ export function extractFacts({ paragraphs, sections, concepts = {} }: FactsInput
       const measure = MEASURE_IN_LABEL.exec(label);
       if (measure && label.length > measure[0].length && !subject) subject = label.slice(0, label.length - measure[0].length);
       if (BARE_MEASURE.test(label) && (subject ?? sectionScope)) label = (subject ?? sectionScope) + label;
-      let conceptLabel = scopedLabel(label, sectionScope);
+      let conceptLabel = label;
       // "年初预算数为 X 万元，其中：基本支出 Y 万元，项目支出 Z 万元": the parts of a budget figure are in its measure.
       if (measured && BARE_SCOPE.test(label) && /其中|包括/.test(para.text.slice(measured.end, raw.numberStart))) conceptLabel = label + measured.measure;
       if (measure && raw.kind === 'money') measured = { measure: measure[1]!, end: raw.end };
@@ -96,11 +96,6 @@ function scopeOfSection(id: string | null, byId: Map<string, Section>): string |
     if (m) return m[1]!;
   }
   return null;
-}
-
-/** A bare budget term (年初预算数, 执行率) takes the budget scope of its section for the concept. */
-function scopedLabel(label: string, sectionScope: string | null): string {
-  return BARE_MEASURE.test(label) && sectionScope ? sectionScope + label : label;
 }
 
 /**
