@@ -11,7 +11,9 @@ export const tableTotalMismatch: Rule = {
     for (const table of doc.tables) {
       const total = totalRowIndex(table);
       const start = bodyStart(table);
-      if (total < 0 || total <= start) continue;
+      // Without a header the table's top is elsewhere (a fragment, a part carried over from
+      // the page before): the rows here need not be all the total adds up.
+      if (total < 0 || total <= start || start === 0) continue;
       // The total adds up its own segment: the rows since the last header row above it.
       let segment = start;
       for (let r = start; r < total; r++) if (isHeaderRow(table, r)) segment = r + 1;

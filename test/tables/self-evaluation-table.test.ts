@@ -72,3 +72,17 @@ test('a narrative self-score that differs from the table total is a score-mismat
   const r = await report('96.6', '经自评，本部门2022年度整体支出绩效自评得分为92.5分。');
   expect(r.findings.map((f) => [f.rule, f.expected, f.actual])).toEqual([['score-mismatch', 96.6, 92.5]]);
 });
+
+test('near-miss: a table without a header (a fragment, or a part carried over) is not summed — its top may be elsewhere', async () => {
+  const t = ruledTable(
+    [
+      ['产出指标', '培训人次', '20', '20'],
+      ['效益指标', '控辍保学', '30', '27'],
+      ['总分', 'left', '100', '96.6'],
+    ],
+    { xs: [40, 140, 260, 330, 400], top: 700, rowHeight: 24, size: 8 },
+  );
+  const r = assembleReport({ path: 'made.pdf', bytes: new Uint8Array(1) }, await readMade([{ runs: t.runs, rules: t.rules }]));
+  expect(r.tables).toHaveLength(1);
+  expect(r.findings).toEqual([]);
+});
