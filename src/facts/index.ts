@@ -52,6 +52,9 @@ export function extractFacts({ paragraphs, sections, concepts = {} }: FactsInput
       if (measured && BARE_SCOPE.test(label) && /其中|包括/.test(para.text.slice(measured.end, raw.numberStart))) conceptLabel = label + measured.measure;
       if (measure && raw.kind === 'money') measured = { measure: measure[1]!, end: raw.end };
       const kind = raw.kind === 'count' && RATIO_LABEL.test(label) ? 'ratio' : raw.kind;
+      // Things counted one by one are whole: "1.200 人次" is a misread 1,200 (OCR) or a slip,
+      // and which one cannot be told — a number read wrong is worse than one not read.
+      if (kind === 'count' && raw.decimals > 0 && raw.normalized.value === raw.value) continue;
       facts.push({
         id: `f${facts.length + 1}`,
         sectionId: para.sectionId,

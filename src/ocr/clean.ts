@@ -11,6 +11,12 @@ export function cleanOcrText(text: string): string {
   t = t.replace(/(?<=[0-9])[Oo](?=[0-9])/g, '0').replace(/(?<=[0-9])[lI|](?=[0-9])/g, '1');
   t = t.replace(/(?<=[0-9])[Oo](?=[0-9]*\s*(?:万|亿|元|%|个|家|人|件|起|户))/g, '0');
   t = t.replace(/(?<=[0-9])。(?=[0-9])/g, '.');
+  // Thousands commas read as dots: a number has one decimal point, so in "3.956.78" every
+  // dot but the last before three digits is a comma; ",." / ".," before three digits is one comma.
+  t = t.replace(/(?<=[0-9])[,.]{2}(?=[0-9]{3}(?![0-9]))/g, ',');
+  t = t.replace(/(?<![0-9.,])([0-9]{1,3})((?:[.,][0-9]{3})+)(\.[0-9]{1,2})(?![0-9.,])/g, (m, head: string, groups: string, tail: string) =>
+    groups.includes('.') ? head + groups.replace(/\./g, ',') + tail : m,
+  );
   // Punctuation next to Chinese: full width.
   t = t.replace(/[,;:()?!]/g, (ch, at: number) => {
     const prev = t[at - 1];

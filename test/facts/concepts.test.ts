@@ -151,3 +151,12 @@ test('a figure of another year is not the report\'s quantity: no concept', () =>
     ['全年预算数（含上年结转）', 'budget.total.adjusted'],
   ]);
 });
+
+test('a count of things counted one by one with decimals is not a fact; per-head rates and 万 counts are', () => {
+  const facts = factsOf(['培训教师 1.200 人次，人均培训 3.5 次，服务 1.2 万人次，新设 12 家。']);
+  expect(facts.map((f) => [f.kind, f.value, f.unit])).toEqual([
+    ['ratio', 3.5, '次'],
+    ['count', 1.2, '万人次'],
+    ['count', 12, '家'],
+  ]);
+});
