@@ -79,12 +79,17 @@ export function unitDef(unit: string): UnitDef | undefined {
   return BY_UNIT.get(unit);
 }
 
+/** The units by their first character, longest first: a number's unit is looked up among a few, not all. */
+const BY_FIRST = new Map<string, UnitDef[]>();
+for (const def of UNITS) BY_FIRST.set(def.unit[0]!, [...(BY_FIRST.get(def.unit[0]!) ?? []), def]);
+
 /** The unit written at the start of `text` (spaces allowed before it), longest first. */
 export function matchUnitAt(text: string): { def: UnitDef; length: number } | null {
-  const lead = text.length - text.trimStart().length;
+  const head = text.slice(0, 24);
+  const lead = head.length - head.trimStart().length;
   // Full-width ％ and ／ are the same units (one character each, so lengths hold).
-  const t = text.slice(lead, lead + 16).replace(/^％/, '%').replace(/／/g, '/');
-  for (const def of UNITS) {
+  const t = head.slice(lead, lead + 16).replace(/^％/, '%').replace(/／/g, '/');
+  for (const def of BY_FIRST.get(t[0] ?? '') ?? []) {
     if (t.startsWith(def.unit)) return { def, length: lead + def.unit.length };
   }
   return null;
