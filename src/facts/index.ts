@@ -109,8 +109,8 @@ function scopeOfSection(id: string | null, byId: Map<string, Section>): string |
 function otherYear(before: string, fiscalYear: number | null | undefined): boolean {
   const mentions: { at: number; other: boolean }[] = [];
   for (const m of before.matchAll(YEAR_MENTION)) mentions.push({ at: m.index, other: fiscalYear != null && Number(m[1]) !== fiscalYear });
-  for (const m of before.matchAll(new RegExp(EARLIER_YEAR.source, 'g'))) mentions.push({ at: m.index, other: true });
-  for (const m of before.matchAll(new RegExp(THIS_YEAR.source, 'g'))) mentions.push({ at: m.index, other: false });
+  for (const m of before.matchAll(EARLIER_YEAR)) mentions.push({ at: m.index, other: true });
+  for (const m of before.matchAll(THIS_YEAR)) mentions.push({ at: m.index, other: false });
   return mentions.sort((a, b) => a.at - b.at).pop()?.other ?? false;
 }
 

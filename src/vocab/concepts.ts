@@ -22,7 +22,9 @@ export interface ConceptRule {
   label: RegExp;
 }
 
-const SCOPE_OF = (scope: string): Scope => (new RegExp(`^${BASIC}$`).test(scope) ? 'basic' : new RegExp(`^${PROJECT}$`).test(scope) ? 'project' : 'total');
+const IS_BASIC = new RegExp(`^${BASIC}$`);
+const IS_PROJECT = new RegExp(`^${PROJECT}$`);
+const SCOPE_OF = (scope: string): Scope => (IS_BASIC.test(scope) ? 'basic' : IS_PROJECT.test(scope) ? 'project' : 'total');
 /** A budget label: owner words, an optional scope, then one measure. */
 const BUDGET_LABEL = new RegExp(`^(${OWNER}*)(${TOTAL}|${BASIC}|${PROJECT})?(?:的|中的?)?(?:(${INITIAL})|(${ADJUSTED})|(${ACTUAL}))${SUFFIX}$`);
 const STAGES = ['initial', 'adjusted', 'actual'] as const;
@@ -40,9 +42,9 @@ export const CONCEPTS: ConceptRule[] = [
 ];
 
 /** Words that put a figure in an earlier year (上年决算数); 上年结转 is this year's money carried over. */
-export const EARLIER_YEAR = /上年(?!结转|结余)|去年|上一年度?|前年|上年度/;
+export const EARLIER_YEAR = /上年(?!结转|结余)|去年|上一年度?|前年/g;
 /** Words for the report's own year. */
-export const THIS_YEAR = /今年|本年度?|当年|本期/;
+export const THIS_YEAR = /今年|本年度?|当年|本期/g;
 /** A year named in the text: 2022年, 2022 年度. */
 export const YEAR_MENTION = /((?:19|20)\d{2})\s*年/g;
 
