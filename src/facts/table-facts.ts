@@ -11,14 +11,14 @@
 // unit found is not a fact: a number read wrong is worse than one not read.
 import type { TableModel } from '../layout/tables.ts';
 import { unitIn } from '../layout/tables.ts';
-import { headerRowsByRow, isSegmentHeader } from '../layout/table-headers.ts';
+import { columnHeader, headerRowsByRow, isSegmentHeader, joinDistinct, LABEL_JOINER } from '../layout/table-headers.ts';
 import type { Fact } from '../schema/report.ts';
 import { conceptOf, isTableSelfScore, type ConceptContext } from '../vocab/concepts.ts';
 import { unitDef } from '../vocab/units.ts';
 import { readCellNumber, type CellNumber } from './cell-number.ts';
 import { roundTo } from './numbers.ts';
 
-export const LABEL_JOINER = '·';
+export { LABEL_JOINER } from '../layout/table-headers.ts';
 
 /** A unit in brackets in a header: 年初预算数（万元）, 得分(分), 金额（单位：万元）. */
 const BRACKET_UNIT = /[（(]\s*(?:(?:金额)?单位\s*[：:]\s*)?([^（）()]{1,6}?)\s*[）)]/g;
@@ -102,12 +102,6 @@ export function tableFacts(table: TableModel, tableId: string, sectionId: string
   return facts;
 }
 
-/** The distinct header cells above column c, top to bottom; a row that is one cell across the table (its title) is left out. */
-function columnHeader(header: string[][], c: number): string {
-  const parts = header.filter((row) => !(row.length > 1 && row.every((x) => x === row[0]))).map((row) => row[c] ?? '');
-  return joinDistinct(parts);
-}
-
 /** A 序号/编号/年度 column, or an ordinal number (1, 2 …) in the first column of a table without such a header. */
 function ordinalColumn(header: string[][], row: string[], c: number): boolean {
   const parts = columnHeader(header, c).split(LABEL_JOINER);
@@ -157,10 +151,4 @@ function stripUnits(header: string): string {
     .map((h) => h.replace(/[（(]\s*(?:(?:金额)?单位\s*[：:]\s*)?[^（）()]{1,6}?\s*[）)]/g, (m) => (headerUnit(m) ? '' : m)).trim())
     .filter(Boolean)
     .join(LABEL_JOINER);
-}
-
-function joinDistinct(cells: string[]): string {
-  const out: string[] = [];
-  for (const c of cells.map((x) => x.trim()).filter(Boolean)) if (!out.includes(c)) out.push(c);
-  return out.join(LABEL_JOINER);
 }

@@ -15,6 +15,9 @@ const KEY_CELL = /^(?:部门|单位|部门[（(]单位[）)]|预算单位|主管
 /** A bound or target (≥95%) is a value, not a column name. */
 const BOUND = /^[≥≤><＞＜=≧≦]/;
 
+/** Joins the names of a cell's headers: 基本支出·全年预算数. */
+export const LABEL_JOINER = '·';
+
 const isNumber = (cell: string | undefined) => cell !== undefined && readCellNumber(cell) !== null;
 
 /**
@@ -64,4 +67,15 @@ export function headerRowsByRow(rows: string[][], topHeaderRows: number): number
     out.push(current);
   }
   return out;
+}
+
+/** The distinct header cells above column c, top to bottom; a row that is one cell across the table (its title) is left out. */
+export function columnHeader(header: string[][], c: number): string {
+  return joinDistinct(header.filter((row) => !(row.length > 1 && row.every((x) => x === row[0]))).map((row) => row[c] ?? ''));
+}
+
+export function joinDistinct(cells: string[]): string {
+  const out: string[] = [];
+  for (const c of cells.map((x) => x.trim()).filter(Boolean)) if (!out.includes(c)) out.push(c);
+  return out.join(LABEL_JOINER);
 }

@@ -86,3 +86,11 @@ test('near-miss: a table without a header (a fragment, or a part carried over) i
   expect(r.tables).toHaveLength(1);
   expect(r.findings).toEqual([]);
 });
+
+test('near-miss: a title row inside the grid does not stop the 总分 check from adding the budget score', async () => {
+  const rows: Cell[][] = [['部门整体支出绩效自评表（2022年度）', 'left', 'left', 'left', 'left', 'left', 'left', 'left'], ...selfTable('96.6')];
+  const t = ruledTable(rows, { xs: [40, 110, 190, 260, 330, 400, 440, 490, 560], top: 700, rowHeight: 24, size: 8 });
+  const r = assembleReport({ path: 'made.pdf', bytes: new Uint8Array(1) }, await readMade([{ runs: t.runs, rules: t.rules }]));
+  expect(r.facts.find((f) => f.label === '总分·得分')?.concept).toBe('evaluation.selfScore');
+  expect(r.findings).toEqual([]);
+});
