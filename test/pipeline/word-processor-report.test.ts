@@ -1,7 +1,7 @@
 // A whole report as a word processor writes it (LibreOffice, embedded subset
 // font, fake bold by text render mode 2, table borders stroked, the table
-// text run across cell borders): fixtures/reports/edu-dept*.html are the
-// sources. One clean, one with planted mistakes.
+// text run across cell borders): fixtures/reports/edu-dept.html is the
+// source, make-errors.sh plants the mistakes of the second one.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
