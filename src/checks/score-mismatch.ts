@@ -26,7 +26,7 @@ export const scoreMismatch: Rule = {
         severity: 'error',
         message: `正文${stated.label} ${show(stated)}（第${stated.page}页）与评分表“${table.title ?? table.id}”（第${table.page}页）总分 ${tableScore} 分不符`,
         // The table's own 总分 fact too, so that conflicting-values does not report the pair again.
-        factIds: [stated.id, ...doc.facts.filter((f) => f.paragraphId === null && f.page === table.page && f.kind === 'score' && f.value === tableScore).map((f) => f.id)],
+        factIds: [stated.id, ...doc.facts.filter((f) => f.concept === 'evaluation.selfScore' && f.paragraphId === null && f.page === table.page).map((f) => f.id)],
         sectionIds: [],
         page: stated.page,
         expected: tableScore,

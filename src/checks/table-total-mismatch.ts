@@ -2,7 +2,8 @@
 // column by column, within the rounding of the figures written.
 import type { Draft, Rule } from './types.ts';
 import type { Table } from '../schema/report.ts';
-import { bodyStart, cellNumber, columnName, decimalsOf, headersByRow, isHeaderRow, totalRowIndex, TOTAL_ROW } from './tables.ts';
+import { isSegmentHeader } from '../layout/table-headers.ts';
+import { bodyStart, cellNumber, columnName, decimalsOf, headersByRow, totalRowIndex, TOTAL_ROW } from './tables.ts';
 
 export const tableTotalMismatch: Rule = {
   id: 'table-total-mismatch',
@@ -16,8 +17,9 @@ export const tableTotalMismatch: Rule = {
       if (total < 0 || total <= start || start === 0) continue;
       // The total adds up its own segment: the rows since the last header row above it.
       let segment = start;
-      for (let r = start; r < total; r++) if (isHeaderRow(table, r)) segment = r + 1;
-      const bodyRows = (from: number) => [...Array(total - from).keys()].map((i) => from + i).filter((r) => !isHeaderRow(table, r) && !TOTAL_ROW.test((table.rows[r]![0] ?? '').trim()));
+      const inner = new Set([...Array(total - start).keys()].map((i) => start + i).filter((r) => isSegmentHeader(table.rows, r)));
+      for (const r of inner) segment = Math.max(segment, r + 1);
+      const bodyRows = (from: number) => [...Array(total - from).keys()].map((i) => from + i).filter((r) => !inner.has(r) && !TOTAL_ROW.test((table.rows[r]![0] ?? '').trim()));
       const rows = bodyRows(segment).map((r) => table.rows[r]!);
       if (rows.length < 2) continue;
       const headers = headersByRow(table);

@@ -1,6 +1,6 @@
 // Reading tables for the checks: which columns are numbers, which row is the total.
 import { readCellNumber } from '../facts/cell-number.ts';
-import { columnHeader, headerRowsByRow, isSegmentHeader } from '../layout/table-headers.ts';
+import { columnHeader, headerRowsByRow } from '../layout/table-headers.ts';
 import type { Table } from '../schema/report.ts';
 
 export const TOTAL_ROW = /^(合\s*计|总\s*计|小\s*计|总\s*分|合计数|总得分|总分值|分数合计)/;
@@ -31,8 +31,4 @@ export function headersByRow(table: Table): number[][] {
 /** Row r's name for column c: its header cells joined, as table facts name it. */
 export function columnName(table: Table, headers: number[][], r: number, c: number): string {
   return columnHeader((headers[r] ?? []).map((h) => table.rows[h]!), c);
-}
-
-export function isHeaderRow(table: Table, r: number): boolean {
-  return r < bodyStart(table) || isSegmentHeader(table.rows, r);
 }
