@@ -1,6 +1,7 @@
 // A table cell that is one number, with an optional unit written after it
 // (98%, 96分, 4980.37万元, 1.2万户). Shared by table detection (which rows are
 // body rows) and table facts, so that both agree on what a numeric cell is.
+import { boundAtEnd, boundBefore, type Comparator } from '../vocab/bounds.ts';
 import { matchUnitAt } from '../vocab/units.ts';
 import { parseNumberText, toHalfWidth } from './numbers.ts';
 
@@ -11,14 +12,17 @@ export interface CellNumber {
   decimals: number;
   /** a unit written in the cell itself, as in the units vocabulary; null for a bare number */
   unit: string | null;
+  /** a target's bound written in the cell (≥19280人次, 不低于90%, 240人以上); null for a plain figure */
+  comparator: Comparator | null;
 }
 
 export function readCellNumber(cell: string): CellNumber | null {
   const t = toHalfWidth(cell).replace(/\s+/g, '').replace(/％/g, '%');
   if (t === '' || t.length > 24) return null;
-  let core = t;
+  const [bounded, comparator] = withoutBound(t);
+  let core = bounded;
   let unit: string | null = null;
-  const tail = /^(.*[0-9])([^0-9]+)$/.exec(t);
+  const tail = /^(.*[0-9])([^0-9]+)$/.exec(bounded);
   if (tail) {
     const u = matchUnitAt(tail[2]!);
     if (u && u.length === tail[2]!.length) {
@@ -31,5 +35,15 @@ export function readCellNumber(cell: string): CellNumber | null {
   const parsed = parseNumberText(core);
   if (!parsed) return null;
   const dot = /\.([0-9]+)/.exec(core);
-  return { value: parsed.value, approximate: parsed.approximate, decimals: dot ? dot[1]!.length : 0, unit };
+  return { value: parsed.value, approximate: parsed.approximate || comparator !== null, decimals: dot ? dot[1]!.length : 0, unit, comparator };
+}
+
+/** The cell's text without a bound before its number (≥, 不低于) or after its unit (以上, 以内), and the bound. */
+function withoutBound(t: string): [string, Comparator | null] {
+  const lead = /^([^0-9]*?)(?=[-−]?[0-9])/.exec(t)?.[1] ?? '';
+  const before = lead === '' ? null : boundBefore(lead);
+  if (before && before.length === lead.length) return [t.slice(lead.length), before.comparator];
+  const after = boundAtEnd(t);
+  if (after && /[0-9]/.test(t.slice(0, t.length - after.length))) return [t.slice(0, t.length - after.length), after.comparator];
+  return [t, null];
 }

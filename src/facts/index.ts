@@ -69,6 +69,7 @@ export function extractFacts({ paragraphs, sections, concepts = {} }: FactsInput
         label,
         concept: otherYear(para.text.slice(sentence, raw.numberStart), concepts.fiscalYear) ? null : conceptOf(kind, conceptLabel, concepts),
         approximate: raw.approximate,
+        comparator: raw.comparator,
         quote: quoteAround(para.text, raw),
         bbox: boxOf(para, raw.numberStart, raw.end),
       });

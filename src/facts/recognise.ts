@@ -3,6 +3,7 @@
 // out what only looks like a fact: list ordinals, years, hotlines, document
 // numbers, 附件5, 第三.
 import type { FactKind } from '../schema/report.ts';
+import { boundAfter, boundBefore, type Comparator } from '../vocab/bounds.ts';
 import { matchUnitAt, type UnitDef } from '../vocab/units.ts';
 import { approximateAround, roundTo, scanNumbers, toHalfWidth, type NumberToken } from './numbers.ts';
 
@@ -17,6 +18,8 @@ export interface RawFact {
   unit: string;
   normalized: { value: number | string; unit: string };
   approximate: boolean;
+  /** a target's or limit's bound (≥, 不低于, 以上, ≤, 不超过, 以内 …); null for a plain figure */
+  comparator: Comparator | null;
   /** the upper bound of a range such as 10—20 个 (value is the lower bound) */
   rangeTo: number | null;
   decimals: number;
@@ -182,8 +185,13 @@ function makeFact(
   before: string,
   extra: { end: number; tail: string; rangeTo?: number; listId?: number },
 ): RawFact {
+  const comparator = extra.rangeTo !== undefined ? null : (boundBefore(before, sentenceBefore(before)) ?? boundAfter(extra.tail))?.comparator ?? null;
   const approximate =
-    approximateAround(before, unit.approxAfter) || unit.approxAfter !== '' || APPROX_TAIL.test(extra.tail) || extra.rangeTo !== undefined;
+    comparator !== null ||
+    approximateAround(before, unit.approxAfter) ||
+    unit.approxAfter !== '' ||
+    APPROX_TAIL.test(extra.tail) ||
+    extra.rangeTo !== undefined;
   const value = tok.value * unit.multiplier;
   const def = unit.def;
   // "3万余份" is written 3 万份 with 余: the unit as written keeps the multiplier.
@@ -197,10 +205,17 @@ function makeFact(
     unit: writtenUnit,
     normalized: { value: roundTo(value * def.factor, tok.decimals + 4), unit: def.base },
     approximate,
+    comparator,
     rangeTo: extra.rangeTo ?? null,
     decimals: tok.decimals,
     listId: extra.listId ?? null,
   };
+}
+
+/** The sentence the number stands in, up to the number: where a target may be named (主要指标为：…达到 11100 人次). */
+function sentenceBefore(before: string): string {
+  const cut = Math.max(...['。', '！', '？', '\n'].map((c) => before.lastIndexOf(c)));
+  return before.slice(cut + 1);
 }
 
 function dateFact(tok: NumberToken, end: number, iso: string, precision: string): RawFact {
@@ -213,6 +228,7 @@ function dateFact(tok: NumberToken, end: number, iso: string, precision: string)
     unit: precision,
     normalized: { value: iso, unit: precision },
     approximate: false,
+    comparator: null,
     rangeTo: null,
     decimals: 0,
     listId: null,

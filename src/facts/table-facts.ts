@@ -94,6 +94,7 @@ export function tableFacts(table: TableModel, tableId: string, sectionId: string
             ? 'evaluation.selfScore'
             : conceptOf(def.kind, lastOf(rowName) + lastOf(colName), concepts),
         approximate: n.approximate,
+        comparator: n.comparator,
         quote: `${table.title ?? tableId}：${label} ${cell}`,
         bbox: box ?? null,
       });

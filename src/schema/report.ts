@@ -3,7 +3,7 @@
 // (`npm run schema`) and a test fails when the committed file is stale.
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = '1.0';
+export const SCHEMA_VERSION = '1.1';
 
 export const BBox = z
   .tuple([z.number(), z.number(), z.number(), z.number()])
@@ -58,6 +58,8 @@ export const Paragraph = z.object({
   bbox: BBox.nullable().describe('on its first page'),
 });
 
+export const Comparator = z.enum(['>=', '<=', '>', '<', '=']);
+
 export const FactKind = z.enum(['money', 'count', 'percent', 'score', 'ratio', 'date', 'other']);
 
 export const Fact = z.object({
@@ -73,7 +75,8 @@ export const Fact = z.object({
   upper: z.number().nullable().describe('the upper bound of a range such as 10—20 个 (value is the lower bound, approximate is true); null otherwise'),
   label: z.string(),
   concept: z.string().nullable(),
-  approximate: z.boolean(),
+  approximate: z.boolean().describe('约 近 超 余 多 左右 …, and every bound: the figure is not exact'),
+  comparator: Comparator.nullable().describe("a target's or limit's bound: ≥ 不低于 不少于 以上 → >=, ≤ 不超过 以内 控制在 → <=, ＞ 高于 → >, ＜ 低于 小于 → <, = → =; null for a plain figure"),
   quote: z.string(),
   bbox: BBox.nullable(),
 });
@@ -122,6 +125,7 @@ export type Section = z.infer<typeof Section>;
 export type ParagraphRole = z.infer<typeof ParagraphRole>;
 export type Paragraph = z.infer<typeof Paragraph>;
 export type FactKind = z.infer<typeof FactKind>;
+export type Comparator = z.infer<typeof Comparator>;
 export type Fact = z.infer<typeof Fact>;
 export type Table = z.infer<typeof Table>;
 export type Severity = z.infer<typeof Severity>;
