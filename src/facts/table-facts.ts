@@ -10,10 +10,10 @@
 // people or things, where a money unit line cannot apply. A number with no
 // unit found is not a fact: a number read wrong is worse than one not read.
 import type { TableModel } from '../layout/tables.ts';
-import { unitIn } from '../layout/tables.ts';
-import { columnHeader, headerRowsByRow, isSegmentHeader, joinDistinct, LABEL_JOINER } from '../layout/table-headers.ts';
+import { alignColumns, unitIn } from '../layout/tables.ts';
+import { columnHeader, headerRowsByRow, isSegmentHeader, joinDistinct, LABEL_JOINER, projectOf } from '../layout/table-headers.ts';
 import type { Fact } from '../schema/report.ts';
-import { conceptOf, isTableSelfScore, type ConceptContext } from '../vocab/concepts.ts';
+import { conceptOf, finalTableConcept, isTableSelfScore, type ConceptContext } from '../vocab/concepts.ts';
 import { unitDef } from '../vocab/units.ts';
 import { readCellNumber, type CellNumber } from './cell-number.ts';
 import { roundTo } from './numbers.ts';
@@ -39,7 +39,12 @@ const ORDINAL = /^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[)）、.．
  * its header rows, unit and title then apply here.
  */
 export function tableFacts(table: TableModel, tableId: string, sectionId: string | null, continues: TableModel | null = null, concepts: ConceptContext = {}): Fact[] {
-  if (continues && table.headerRows === 0) {
+  if (continues && table.headerRows > 0) {
+    // The header repeated: only the title and unit line stayed on the first page.
+    return tableFacts({ ...table, title: table.title ?? continues.title, unit: table.unit ?? continues.unit }, tableId, sectionId, null, concepts);
+  }
+  if (continues) {
+    table = alignColumns(continues, table) ?? table;
     table = {
       ...table,
       title: table.title ?? continues.title,
@@ -49,9 +54,14 @@ export function tableFacts(table: TableModel, tableId: string, sectionId: string
       cellBoxes: [...continues.cellBoxes.slice(0, continues.headerRows).map((r) => r.map(() => null)), ...table.cellBoxes],
     };
     const shift = continues.headerRows;
-    return tableFacts(table, tableId, sectionId).map((f) => ({ ...f, id: f.id.replace(/\.r(\d+)c/, (_, r: string) => `.r${Number(r) - shift}c`) }));
+    return tableFacts(table, tableId, sectionId, null, concepts).map((f) => ({ ...f, id: f.id.replace(/\.r(\d+)c/, (_, r: string) => `.r${Number(r) - shift}c`) }));
   }
   const headersOf = headerRowsByRow(table.rows, table.headerRows);
+  // A project's table (项目名称 | …, …项目支出绩效自评表) in a report of the whole unit holds that
+  // project's figures: no unit-wide concept, and none of project.* either (the report is not the project's).
+  const project = projectOf(table.rows, table.headerRows);
+  const ownFigures = concepts.projectReport || (project === null && !PROJECT_TABLE.test(table.title ?? ''));
+  const subject = `${table.title ?? tableId}${project ? `（${project}）` : ''}`;
   const facts: Fact[] = [];
   table.rows.forEach((row, r) => {
     if (r < table.headerRows || isSegmentHeader(table.rows, r)) return;
@@ -64,8 +74,8 @@ export function tableFacts(table: TableModel, tableId: string, sectionId: string
       if (!n || box === null) return; // a merged cell is read once, at its top-left cell
       const colHeader = columnHeader(header, c);
       if (ordinalColumn(header, row, c)) return;
-      const rowHeader = rowHeaderOf(row, numbers, c, firstNumber);
-      const def = unitOf(n, colHeader, rowHeader, table.unit);
+      const rowHeader = rowHeaderOf(row, numbers, c, firstNumber, (i) => VALUE_HEADER.test(stripUnits(columnHeader(header, i))));
+      const def = unitOf(n, colHeader, rowHeader, table.unit) ?? targetUnit(row, header, c);
       if (!def) return;
       const colName = stripUnits(colHeader);
       const rowName = stripUnits(rowHeader)
@@ -89,13 +99,15 @@ export function tableFacts(table: TableModel, tableId: string, sectionId: string
         upper: null,
         label,
         // The concepts table reads a scoped label: row scope + measure (基本支出 + 年初预算数).
-        concept:
-          def.kind === 'score' && isTableSelfScore(table.title, lastOf(rowName), lastOf(colName))
+        concept: !ownFigures
+          ? null
+          : def.kind === 'score' && isTableSelfScore(table.title, lastOf(rowName), lastOf(colName))
             ? 'evaluation.selfScore'
-            : conceptOf(def.kind, lastOf(rowName) + lastOf(colName), concepts),
+            : (finalTableConcept(def.kind, table.title, lastOf(rowName), colName.split(LABEL_JOINER).map((h) => h.replace(/[（(][^（）()]*[）)]/g, ''))) ??
+              conceptOf(def.kind, lastOf(rowName) + lastOf(colName), concepts)),
         approximate: n.approximate,
         comparator: n.comparator,
-        quote: `${table.title ?? tableId}：${label} ${cell}`,
+        quote: `${subject}：${label} ${cell}`,
         bbox: box ?? null,
       });
     });
@@ -113,12 +125,17 @@ function ordinalColumn(header: string[][], row: string[], c: number): boolean {
 /** A target or bound (≥95%, ＜3天) is a value, not a header. */
 const BOUND = /^[≥≤><＞＜=≧≦]/;
 
-function rowHeaderOf(row: string[], numbers: (CellNumber | null)[], c: number, firstNumber: number): string {
-  const textLeft = (to: number) => row.slice(0, to).filter((cell, i) => numbers[i] === null && !BOUND.test(cell.trim()) && !ORDINAL.test(cell.trim()));
+/**
+ * The row's name for the number in column c. Cells under a value column (年度指标值 有效提升, 实际完成值 达标,
+ * 偏差原因) are what was measured, not names.
+ */
+function rowHeaderOf(row: string[], numbers: (CellNumber | null)[], c: number, firstNumber: number, valueColumn: (i: number) => boolean): string {
+  const textLeft = (to: number) =>
+    row.slice(0, to).filter((cell, i) => numbers[i] === null && !valueColumn(i) && !BOUND.test(cell.trim()) && !ORDINAL.test(cell.trim()));
   // key | value | key | value: the nearest text cell left of a number that comes after other numbers.
   const between = row.slice(firstNumber + 1, c).some((_, i) => numbers[firstNumber + 1 + i] === null);
   if (c > firstNumber && between) {
-    for (let i = c - 1; i > firstNumber; i--) if (numbers[i] === null && row[i]!.trim() !== '') return row[i]!;
+    for (let i = c - 1; i > firstNumber; i--) if (numbers[i] === null && !valueColumn(i) && row[i]!.trim() !== '') return row[i]!;
   }
   return joinDistinct(textLeft(firstNumber < 0 ? c : Math.min(firstNumber, c)));
 }
@@ -136,6 +153,21 @@ function unitOf(n: CellNumber, colHeader: string, rowHeader: string, tableUnit: 
   const def = unitDef(tableUnit);
   if (def?.kind === 'money' && (COUNTED.test(colName) || COUNTED.test(stripUnits(rowHeader)))) return null;
   return def ?? null;
+}
+
+/** Headers of an indicator's actual value, and of the target whose unit it shares (≤100% → 93.47 is %). */
+const ACTUAL_HEADER = /(?:实际完成值|实际完成|完成值|实际值|实际完成情况)$/;
+const TARGET_HEADER = /(?:年度指标值|指标值|目标值|年度目标|预期目标值)$/;
+/** Columns that hold values, not names: targets, actuals, notes. */
+const VALUE_HEADER = /(?:指标值|目标值|完成值|实际值|实际完成情况|完成情况|偏差|原因|改进措施|说明|备注)/;
+const PROJECT_TABLE = /项目(?:支出)?(?:绩效)?(?:自评|评价|目标)/;
+
+/** An actual value written without a unit takes the unit written in its row's target cell. */
+function targetUnit(row: string[], header: string[][], c: number) {
+  if (!ACTUAL_HEADER.test(stripUnits(columnHeader(header, c)))) return null;
+  const t = row.findIndex((_, i) => i !== c && TARGET_HEADER.test(stripUnits(columnHeader(header, i))));
+  const unit = t < 0 ? null : readCellNumber(row[t]!)?.unit;
+  return unit ? (unitDef(unit) ?? null) : null;
 }
 
 function headerUnit(header: string): string | null {

@@ -7,11 +7,25 @@
 import { readCellNumber } from '../facts/cell-number.ts';
 
 /**
- * A key cell of a "key | value" row naming who reports (部门（单位）名称 | 某某局):
- * the unit's own name is not a column name. A 项目名称 row stays: a report
- * may hold one such table per project, and the name tells their figures apart.
+ * A key cell of a "key | value" row naming who reports or what the table is
+ * about (部门（单位）名称 | 某某局, 项目名称 | 某某专项资金): a cover line, not
+ * column names. The project's name is kept as the table's subject instead
+ * (projectOf), so that two projects' tables stay apart.
  */
-const KEY_CELL = /^(?:部门|单位|部门[（(]单位[）)]|预算单位|主管部门|实施单位|填报单位)(?:名称)?\s*[：:]?$|^(?:负责人|联系人|联系电话|电话|地址)\s*[：:]?$/;
+const KEY_CELL =
+  /^(?:部门|单位|部门[（(]单位[）)]|预算单位|主管部门|实施单位|填报单位|项目名称|项目单位|资金名称|专项名称)(?:名称)?\s*[：:]?$|^(?:负责人|联系人|联系电话|电话|地址)\s*[：:]?$/;
+const PROJECT_KEY = /^(?:项目名称|资金名称|专项名称)\s*[：:]?$/;
+
+/** The project a table is about: the value of its 项目名称 cover line; null if it has none. */
+export function projectOf(rows: string[][], headerRows: number): string | null {
+  for (const row of rows.slice(0, Math.max(headerRows, 1))) {
+    if (!isInfoRow(row)) continue;
+    const i = row.findIndex((c) => PROJECT_KEY.test(c.trim()));
+    const value = i < 0 ? undefined : row.slice(i + 1).find((c) => c.trim() !== '' && c !== row[i]);
+    if (value) return value.trim();
+  }
+  return null;
+}
 /** A bound or target (≥95%) is a value, not a column name. */
 const BOUND = /^[≥≤><＞＜=≧≦]/;
 

@@ -63,9 +63,10 @@ export function findTables(page: PageText): { tables: TableModel[]; rest: PageTe
 
 /**
  * For each table (all of a document's, in page order), the table it continues
- * from an earlier page, or null: a table at the top of the next page with no
- * header of its own, the same number of columns and the same column edges
- * (within 3 pt). Its cells then take that table's header, unit and title.
+ * from an earlier page, or null: a table at the top of the next page whose
+ * columns line up with the earlier one's (see alignColumns), and which either
+ * has no header of its own or repeats the earlier header. Its cells then take
+ * that table's header, unit and title.
  */
 export function continuations(tables: TableModel[]): (TableModel | null)[] {
   const out: (TableModel | null)[] = [];
@@ -73,27 +74,66 @@ export function continuations(tables: TableModel[]): (TableModel | null)[] {
     const prev = tables[i - 1];
     const head = prev ? (out[i - 1] ?? prev) : null;
     // In page order, so prev on the page before is the last table there and t the first on its page.
-    const ok = head !== null && prev !== undefined && t.page === prev.page + 1 && t.headerRows === 0 && head.headerRows > 0 && sameColumns(prev, t);
+    const next = head !== null && prev !== undefined && t.page === prev.page + 1 && head.headerRows > 0 && firstOnPage(tables, i);
+    const aligned = next && head ? alignColumns(head, t) : null;
+    const ok = head !== null && aligned !== null && (t.headerRows === 0 || sameHeader(head, aligned));
     out.push(ok ? head : null);
   });
   return out;
 }
 
-function columnEdges(t: TableModel): (number | null)[] {
-  const width = t.rows[0]?.length ?? 0;
-  return Array.from({ length: width + 1 }, (_, c) => {
-    for (const row of t.cellBoxes) {
-      if (c < width && row[c]) return row[c]![0];
-      if (c === width && row[c - 1]) return row[c - 1]![2];
-    }
-    return null;
-  });
+function firstOnPage(tables: TableModel[], i: number): boolean {
+  return tables.findIndex((t) => t.page === tables[i]!.page) === i;
 }
 
-function sameColumns(a: TableModel, b: TableModel): boolean {
-  const ea = columnEdges(a);
-  const eb = columnEdges(b);
-  return ea.length === eb.length && ea.every((x, i) => x === null || eb[i] == null || Math.abs(x - eb[i]!) <= 3);
+/** The x-range of each grid column: from the left edges of the cells that start in it. */
+function columnRanges(t: TableModel): [number, number][] | null {
+  const width = t.rows[0]?.length ?? 0;
+  const left: number[] = [];
+  for (let c = 0; c < width; c++) {
+    const xs = t.cellBoxes.flatMap((row) => (row[c] ? [row[c]![0]] : []));
+    if (xs.length === 0) return null;
+    left.push(Math.min(...xs));
+  }
+  const right = Math.max(...t.cellBoxes.flatMap((row) => row.flatMap((b) => (b ? [b[2]] : []))));
+  return left.map((x, c) => [x, c + 1 < width ? left[c + 1]! : right]);
+}
+
+/**
+ * Table t laid on the columns of head: each of t's columns goes to the head
+ * column it overlaps most (at least half its width, in order, one to one) —
+ * a part carried over may have lost an empty column or split none. Null when
+ * the columns do not line up.
+ */
+export function alignColumns(head: TableModel, t: TableModel): TableModel | null {
+  const h = columnRanges(head);
+  const own = columnRanges(t);
+  if (!h || !own || own.length < 2) return null;
+  const map: number[] = [];
+  for (const [a, b] of own) {
+    let best = -1;
+    let bestOverlap = 0;
+    h.forEach(([x0, x1], i) => {
+      const overlap = Math.min(b, x1) - Math.max(a, x0);
+      if (overlap > bestOverlap) [best, bestOverlap] = [i, overlap];
+    });
+    if (best < 0 || bestOverlap < 0.5 * (b - a) || (map.length > 0 && best <= map[map.length - 1]!)) return null;
+    map.push(best);
+  }
+  if (map.every((m, j) => m === j) && map.length === h.length) return t;
+  const widen = <T>(row: T[], empty: T): T[] => {
+    const out = Array.from({ length: h.length }, () => empty);
+    row.forEach((cell, j) => (out[map[j]!] = cell));
+    return out;
+  };
+  return { ...t, rows: t.rows.map((r) => widen(r, '')), cellBoxes: t.cellBoxes.map((r) => widen(r, null as BBox | null)) };
+}
+
+/** A header repeated at the top of the next page: the same words in every header cell. */
+function sameHeader(head: TableModel, t: TableModel): boolean {
+  if (t.headerRows !== head.headerRows) return false;
+  const words = (m: TableModel) => m.rows.slice(0, m.headerRows).map((r) => r.join('|').replace(/\s+/g, ''));
+  return words(head).join('\n') === words(t).join('\n');
 }
 
 /**

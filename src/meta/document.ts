@@ -6,14 +6,16 @@ import type { DocPara } from '../sections/types.ts';
 /** A title names a performance or final-accounts report: 绩效自评报告, 自评情况的报告, 决算报告 … */
 const REPORT_WORDS = /(绩效|自评|评价|决算)[^。，；]{0,20}报告|自评表/;
 const YEAR = /((?:19|20)\d{2})\s*年(?:度)?/;
-const DATE = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+/** A date alone, or after its key on a cover (报告日期：2022 年 2 月 27 日). */
+const DATE = /^(?:(?:报告|填报|编制|评价|自评|完成)?日期[：:])?((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 /** Report types, most specific first: the title words that name each. */
 const REPORT_TYPES: [RegExp, ReportType][] = [
   [/整体支出/, '整体支出'],
-  [/项目支出|专项资金|项目资金/, '项目支出'],
+  // A project's report names the project or its funds: …项目绩效自评报告, …专项资金/经费, …补助资金绩效自评报告.
+  [/项目支出|项目(?:绩效|自评|评价)|专项(?:资金|经费)|项目资金|(?:资金|经费)(?:项目)?(?:绩效|自评)/, '项目支出'],
   [/决算/, '决算'],
 ];
-const ORG_LINE = /(?:部门|单位|部门（单位）|部门\(单位\))(?:名称)?\s*[：:]\s*(?:[（(]盖章[）)])?\s*(.+)$/;
+const ORG_LINE = /(?:部门|单位|部门（单位）|部门\(单位\)|项目单位|实施单位|报送单位|填报单位|编制单位)(?:名称)?\s*[：:]\s*(?:[（(]盖章[）)])?\s*(.+)$/;
 
 export function readMetadata(paragraphs: DocPara[]): DocumentMeta {
   // The title: the first body paragraph before the first section that names a report.
@@ -31,6 +33,10 @@ export function readMetadata(paragraphs: DocPara[]): DocumentMeta {
     }
   }
   if (!organization && title) organization = organizationFromTitle(title);
+  // Else who signs it (the name over the date at the end) or the running header that names it on every page.
+  const signed = signature(paragraphs);
+  if (!organization && signed?.org) organization = signed.org;
+  if (!organization) organization = runningHeaderOrg(paragraphs);
 
   const yearMatch = title ? YEAR.exec(title) : null;
   const fiscalYear = yearMatch ? Number(yearMatch[1]) : null;
@@ -41,8 +47,9 @@ export function readMetadata(paragraphs: DocPara[]): DocumentMeta {
   // The report's date: a paragraph that is only a date, on the cover or under the signature.
   let reportDate: string | null = null;
   const dated = [...front, ...paragraphs.slice(-6)].find((p) => p.role === 'body' && DATE.test(p.text.replace(/\s+/g, '')));
-  if (dated) {
-    const [, y, mo, d] = DATE.exec(dated.text.replace(/\s+/g, ''))!;
+  const dateText = dated?.text ?? signed?.date;
+  if (dateText) {
+    const [, y, mo, d] = DATE.exec(dateText.replace(/\s+/g, ''))!;
     reportDate = isoDate(Number(y), Number(mo), Number(d));
   }
   return { title, organization, fiscalYear, reportType, reportDate };
@@ -78,6 +85,34 @@ function organizationFromTitle(title: string): string | null {
   const m = /^(?:(?:19|20)\d{2}\s*年度?)?(.+?)(?:部门)?(?:整体支出|项目支出|.{0,20}项目|决算)?(?:绩效)?(?:自评|评价)?报告$/.exec(title);
   const org = m?.[1]?.trim();
   return org && org.length >= 2 && ORG_END.test(org) ? org : null;
+}
+
+/**
+ * The signature block: a short paragraph naming a public body right above a
+ * paragraph that is only a date (before the appendices, so anywhere in the
+ * document; the first such pair wins).
+ */
+function signature(paragraphs: DocPara[]): { org: string | null; date: string } | null {
+  for (let i = 1; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    if (p.role !== 'body' || !DATE.test(p.text.replace(/\s+/g, ''))) continue;
+    const above = paragraphs[i - 1]!.text.replace(/\s+/g, '');
+    const org = above.length >= 4 && above.length <= 40 && ORG_END.test(above) && !/[，。；：:]/.test(above) ? above : null;
+    return { org, date: p.text };
+  }
+  return null;
+}
+
+/** A running header that is a body's name, on most pages that have a header. */
+function runningHeaderOrg(paragraphs: DocPara[]): string | null {
+  const counts = new Map<string, number>();
+  for (const p of paragraphs) {
+    if (p.role !== 'header') continue;
+    const t = p.text.replace(/\s+/g, '');
+    if (t.length >= 4 && t.length <= 40 && ORG_END.test(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return best && best[1] >= 2 ? best[0] : null;
 }
 
 /** What the name of a public body ends with. */

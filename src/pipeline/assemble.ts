@@ -33,6 +33,7 @@ export function assembleReport(source: SourceInfo, pages: PageText[]): Report {
   const concepts = {
     fallbackScope: document.reportType === '整体支出' ? ('total' as const) : null,
     projectReport: document.reportType === '项目支出',
+    finalAccounts: document.reportType === '决算',
     fiscalYear: document.fiscalYear,
   };
   const textFacts = extractFacts({

@@ -48,20 +48,81 @@ export const THIS_YEAR = /今年|本年度?|当年|本期/g;
 /** A year named in the text: 2022年, 2022 年度. */
 export const YEAR_MENTION = /((?:19|20)\d{2})\s*年/g;
 
+/**
+ * A 项目支出 report's own funds (contract 1.1 project.*): the project as a
+ * whole (年度资金总额, 项目年初预算数) and its 其中 rows by source.
+ */
+const PROJECT_WHOLE = '(?:本|该)?(?:项目)?(?:年度资金总额|资金总额|总资金|资金|预算|支出|总)?';
+const PROJECT_FUNDS: [string, string][] = [
+  ['fiscal', '(?:当年|本年|本级)?财政(?:拨款|资金)(?:资金|收入)?'],
+  ['carryover', '上年结转(?:结余)?(?:资金)?'],
+  ['other', '其他资金'],
+];
+const PROJECT_LABEL = new RegExp(
+  `^(?:${PROJECT_WHOLE}|${PROJECT_FUNDS.map(([, w]) => `(${w})`).join('|')})(?:的|中的?)?(?:(${INITIAL})|(${ADJUSTED})|(${ACTUAL}))${SUFFIX}$`,
+);
+const PROJECT_RATE = new RegExp(`^${PROJECT_WHOLE}(?:预算|资金)?执行率$`);
+
 export interface ConceptContext {
   /** the report's fiscal year: a figure of another year (比2021年决算数…) is not the report's quantity */
   fiscalYear?: number | null;
   /** the scope a bare budget term has when neither its label, sentence nor section gives one */
   fallbackScope?: Scope | null;
-  /** a single project's report: its budget figures are the project's, not the unit's (no budget concept) */
+  /** a single project's report: its budget figures are the project's (project.*), not the unit's (no budget.*) */
   projectReport?: boolean;
+  /** a 决算 report: a budget scope named without a measure (本年支出合计, 基本支出) is what was spent */
+  finalAccounts?: boolean;
 }
 
 export function conceptOf(kind: FactKind, scopedLabel: string, context: ConceptContext = {}): string | null {
   // Notes in brackets say what a figure includes, not what it is: 全年预算数（含上年结转）.
-  const concept = anyConceptOf(kind, scopedLabel.replace(/[（(][^（）()]*[）)]/g, ''), context);
-  return context.projectReport && concept?.startsWith('budget.') ? null : concept;
+  const label = scopedLabel.replace(/[（(][^（）()]*[）)]/g, '');
+  if (context.projectReport) return projectConceptOf(kind, label);
+  if (context.finalAccounts && kind === 'money') {
+    const spent = FINAL_SCOPE.exec(label);
+    if (spent) return `budget.${spent[1] ? 'total' : spent[2] ? 'basic' : 'project'}.actual`;
+  }
+  return anyConceptOf(kind, label, context);
 }
+
+/** In a 决算: 本年支出合计, 基本支出, 项目支出 named alone are this year's spending. */
+const FINAL_SCOPE = new RegExp(`^${OWNER}*(?:(本年支出合计|支出合计|本年支出)|(${BASIC})(?:小计)?|(${PROJECT}))$`);
+
+function projectConceptOf(kind: FactKind, label: string): string | null {
+  if (kind === 'money') {
+    const m = PROJECT_LABEL.exec(label);
+    if (m) {
+      const fund = PROJECT_FUNDS.findIndex((_, i) => m[i + 1] !== undefined);
+      const n = PROJECT_FUNDS.length;
+      const stage = STAGES[m[n + 1] ? 0 : m[n + 2] ? 1 : 2];
+      return `project.${fund < 0 ? 'total' : PROJECT_FUNDS[fund]![0]}.${stage}`;
+    }
+  }
+  if (kind === 'percent' && PROJECT_RATE.test(label)) return 'project.executionRate';
+  const other = anyConceptOf(kind, label, {});
+  return other?.startsWith('budget.') ? null : other;
+}
+
+/**
+ * The concept of a total row's cell in a 支出决算表 (合计 | 本年支出合计 |
+ * 基本支出·小计 | 人员经费 | 公用经费 | 项目支出): the unit's spending of the year,
+ * named by the column alone. Null for any other cell.
+ */
+export function finalTableConcept(kind: FactKind, title: string | null, rowName: string, colPath: string[]): string | null {
+  if (kind !== 'money' || !TOTAL_ROW.test(rowName)) return null;
+  if (!/支出/.test(title ?? '') && !colPath.some((h) => /支出决算|本年支出/.test(h))) return null;
+  if (colPath.some((h) => /收入|结转|结余|预算数/.test(h))) return null;
+  const last = colPath[colPath.length - 1] ?? '';
+  if (/^人员经费/.test(last)) return 'budget.basic.personnel';
+  if (/^(?:日常)?公用经费/.test(last)) return 'budget.basic.public';
+  if (/^(?:本年)?支出合计$|^合计$|^本年支出$/.test(last)) return 'budget.total.actual';
+  if (colPath.some((h) => /^基本支出/.test(h)) && /^(?:基本支出|小计|合计)$/.test(last)) return 'budget.basic.actual';
+  if (/^项目支出$/.test(last)) return 'budget.project.actual';
+  return null;
+}
+
+/** The words a table's total row goes by. */
+export const TOTAL_ROW = /^(?:合计|总计|总合计|支出合计|本年支出合计|收入合计)$/;
 
 function anyConceptOf(kind: FactKind, scopedLabel: string, context: ConceptContext): string | null {
   if (kind === 'money') {

@@ -69,7 +69,7 @@ test('a county education bureau\'s department report: every budget, staffing and
   expect(report.findings).toEqual([]);
 });
 
-test('a project report\'s budget figures are the project\'s: no unit-wide budget concept, the self-score still counts', async () => {
+test('a project report\'s budget figures are the project\'s: project.* concepts, never a unit-wide budget.*', async () => {
   const report = await extractComposed([
     { text: '2022年度农村义务教育学生营养改善计划项目支出绩效自评报告', size: 18, align: 'center', indent: 0 },
     heading('一、项目资金情况'),
@@ -78,7 +78,13 @@ test('a project report\'s budget figures are the project\'s: no unit-wide budget
     { text: '项目自评得分为96分。' },
   ]);
   expect(report.document.reportType).toBe('项目支出');
-  expect(byConcept(report.facts)).toEqual({ 'evaluation.selfScore': [96] });
+  expect(byConcept(report.facts)).toEqual({
+    'project.total.initial': [128],
+    'project.total.adjusted': [135],
+    'project.total.actual': [131.25],
+    'project.executionRate': [97.22],
+    'evaluation.selfScore': [96],
+  });
   expect(report.facts.filter((f) => f.kind === 'money').map((f) => f.value)).toEqual([128, 135, 131.25]);
 });
 

@@ -182,7 +182,7 @@ describe('scoring tables', () => {
     ]);
   });
 
-  test('units written in the cells (指标值 ≥95% is not one number; 13967户 is a count)', () => {
+  test('units written in the cells (a target ≥95% is a bound; 13967户 is a count)', () => {
     const facts = tableFacts(
       table([
         ['三级指标', '年度指标值', '实际完成值', '分值', '得分'],
@@ -192,10 +192,13 @@ describe('scoring tables', () => {
       't1',
       null,
     );
+    expect(facts.map((f) => f.comparator)).toEqual(['>=', null, null, null, '>=', null, null, null]);
     expect(facts.map(brief)).toEqual([
+      ['市场主体登记户数·年度指标值', 10000, '户', 10000, '户', 'count'],
       ['市场主体登记户数·实际完成值', 1.3967, '万户', 13967, '户', 'count'],
       ['市场主体登记户数·分值', 10, '分', 10, '分', 'score'],
       ['市场主体登记户数·得分', 10, '分', 10, '分', 'score'],
+      ['群众满意度·年度指标值', 95, '%', 95, '%', 'percent'],
       ['群众满意度·实际完成值', 98, '%', 98, '%', 'percent'],
       ['群众满意度·分值', 10, '分', 10, '分', 'score'],
       ['群众满意度·得分', 10, '分', 10, '分', 'score'],
@@ -214,9 +217,10 @@ describe('scoring tables', () => {
       't1',
       null,
     );
-    expect(facts.map((f) => [f.label, f.value, f.unit])).toEqual([
-      ['年初预算数·市场监管执法专项', 596, '万元'],
-      ['全年执行数·市场监管执法专项', 855.87, '万元'],
+    // 项目名称 | … is a cover line: the project is the table's subject (in the quote), not a column name.
+    expect(facts.map((f) => [f.label, f.value, f.unit, f.quote])).toEqual([
+      ['年初预算数', 596, '万元', 't1（市场监管执法专项）：年初预算数 596.00'],
+      ['全年执行数', 855.87, '万元', 't1（市场监管执法专项）：全年执行数 855.87'],
     ]);
   });
 });
