@@ -11,7 +11,7 @@
 // unit found is not a fact: a number read wrong is worse than one not read.
 import type { TableModel } from '../layout/tables.ts';
 import { alignColumns, unitIn } from '../layout/tables.ts';
-import { columnHeader, headerRowsByRow, isSegmentHeader, joinDistinct, LABEL_JOINER, projectOf } from '../layout/table-headers.ts';
+import { columnHeader, headerRowsByRow, isInfoRow, isSegmentHeader, joinDistinct, LABEL_JOINER, projectOf } from '../layout/table-headers.ts';
 import type { Fact } from '../schema/report.ts';
 import { conceptOf, finalTableConcept, isTableSelfScore, type ConceptContext } from '../vocab/concepts.ts';
 import { unitDef } from '../vocab/units.ts';
@@ -45,15 +45,20 @@ export function tableFacts(table: TableModel, tableId: string, sectionId: string
   }
   if (continues) {
     table = alignColumns(continues, table) ?? table;
+    // The rows carried over are named by the header that names the first part's last rows (a segment
+    // header such as 一级指标 | … | 分值 | 得分 further down, else the top one), with its cover lines.
+    const named = headerRowsByRow(continues.rows, continues.headerRows).filter((h) => h.length > 0);
+    const cover = [...Array(continues.headerRows).keys()].filter((i) => isInfoRow(continues.rows[i]!));
+    const keep = [...new Set([...cover, ...(named[named.length - 1] ?? [...Array(continues.headerRows).keys()])])].sort((a, b) => a - b);
     table = {
       ...table,
       title: table.title ?? continues.title,
       unit: table.unit ?? continues.unit,
-      headerRows: continues.headerRows,
-      rows: [...continues.rows.slice(0, continues.headerRows), ...table.rows],
-      cellBoxes: [...continues.cellBoxes.slice(0, continues.headerRows).map((r) => r.map(() => null)), ...table.cellBoxes],
+      headerRows: keep.length,
+      rows: [...keep.map((i) => continues.rows[i]!), ...table.rows],
+      cellBoxes: [...keep.map((i) => continues.cellBoxes[i]!.map(() => null)), ...table.cellBoxes],
     };
-    const shift = continues.headerRows;
+    const shift = keep.length;
     return tableFacts(table, tableId, sectionId, null, concepts).map((f) => ({ ...f, id: f.id.replace(/\.r(\d+)c/, (_, r: string) => `.r${Number(r) - shift}c`) }));
   }
   const headersOf = headerRowsByRow(table.rows, table.headerRows);

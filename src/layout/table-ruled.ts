@@ -1,5 +1,6 @@
 // Tables drawn with ruling lines: the grid the borders make, its merged cells
 // (an inner border missing between two grid cells), and the text in each cell.
+import { readCellNumber } from '../facts/cell-number.ts';
 import type { BBox } from '../schema/report.ts';
 import type { Segment, TextItem } from '../pdf/types.ts';
 import { cellText, piecesOf, wordsOf, type Piece } from './table-chunks.ts';
@@ -102,7 +103,8 @@ function readGrid(hs: Segment[], vs: Segment[], items: TextItem[]): DraftTable |
   ys = ys.filter((y, k) => k === 0 || k === ys.length - 1 || xs.slice(1).some((x, c) => hBorderAt(y, xs[c]!, x)));
   const nRows = ys.length - 1;
   const nCols = xs.length - 1;
-  if (nRows < 2 || nCols < 2) return null;
+  // One ruled row is a table only as a part carried over (总分 | 100 | 99.65 at the top of a page): see below.
+  if (nRows < 1 || nCols < 2 || (nRows === 1 && nCols < 3)) return null;
 
   // Each grid cell's anchor: the top-left grid cell of the merged cell it belongs to.
   const anchor: [number, number][][] = [];
@@ -132,8 +134,9 @@ function readGrid(hs: Segment[], vs: Segment[], items: TextItem[]): DraftTable |
     inCell.set(key, [...(inCell.get(key) ?? []), p]);
     used.add(p.item);
   }
-  // A frame around one block of text, or an empty grid, is not a table.
+  // A frame around one block of text, or an empty grid, is not a table; nor a one-row box without a number.
   if (inCell.size < 2) return null;
+  if (nRows === 1 && ![...inCell.values()].some((ps) => readCellNumber(cellText(ps)) !== null)) return null;
 
   const rows: string[][] = [];
   const cellBoxes: (BBox | null)[][] = [];

@@ -101,32 +101,44 @@ function columnRanges(t: TableModel): [number, number][] | null {
 
 /**
  * Table t laid on the columns of head: each of t's columns goes to the head
- * column it overlaps most (at least half its width, in order, one to one) —
- * a part carried over may have lost an empty column or split none. Null when
- * the columns do not line up.
+ * columns whose edges it spans (a merged cell such as 总分 over five columns)
+ * or else to the one it overlaps most (at least half its width), in order —
+ * a part carried over may have lost an empty column or merged some. Null
+ * when the columns do not line up.
  */
 export function alignColumns(head: TableModel, t: TableModel): TableModel | null {
   const h = columnRanges(head);
   const own = columnRanges(t);
   if (!h || !own || own.length < 2) return null;
-  const map: number[] = [];
+  const spans: [number, number][] = [];
   for (const [a, b] of own) {
-    let best = -1;
-    let bestOverlap = 0;
-    h.forEach(([x0, x1], i) => {
-      const overlap = Math.min(b, x1) - Math.max(a, x0);
-      if (overlap > bestOverlap) [best, bestOverlap] = [i, overlap];
-    });
-    if (best < 0 || bestOverlap < 0.5 * (b - a) || (map.length > 0 && best <= map[map.length - 1]!)) return null;
-    map.push(best);
+    const inside = h.flatMap(([x0, x1], i) => (x0 >= a - 3 && x1 <= b + 3 ? [i] : []));
+    let span: [number, number] | null = inside.length > 0 ? [inside[0]!, inside[inside.length - 1]!] : null;
+    if (!span) {
+      let best = -1;
+      let bestOverlap = 0;
+      h.forEach(([x0, x1], i) => {
+        const overlap = Math.min(b, x1) - Math.max(a, x0);
+        if (overlap > bestOverlap) [best, bestOverlap] = [i, overlap];
+      });
+      if (best >= 0 && bestOverlap >= 0.5 * (b - a)) span = [best, best];
+    }
+    if (!span || (spans.length > 0 && span[0] <= spans[spans.length - 1]![1])) return null;
+    spans.push(span);
   }
-  if (map.every((m, j) => m === j) && map.length === h.length) return t;
-  const widen = <T>(row: T[], empty: T): T[] => {
-    const out = Array.from({ length: h.length }, () => empty);
-    row.forEach((cell, j) => (out[map[j]!] = cell));
+  if (spans.length === h.length && spans.every(([i0, i1], j) => i0 === j && i1 === j)) return t;
+  // A merged cell's text is repeated over the columns it covers, its box kept at the first (as findTables does).
+  const widenRow = (row: string[]) => {
+    const out = Array.from({ length: h.length }, () => '');
+    row.forEach((cell, j) => out.fill(cell, spans[j]![0], spans[j]![1] + 1));
     return out;
   };
-  return { ...t, rows: t.rows.map((r) => widen(r, '')), cellBoxes: t.cellBoxes.map((r) => widen(r, null as BBox | null)) };
+  const widenBoxes = (row: (BBox | null)[]) => {
+    const out = Array.from({ length: h.length }, (): BBox | null => null);
+    row.forEach((box, j) => (out[spans[j]![0]] = box));
+    return out;
+  };
+  return { ...t, rows: t.rows.map(widenRow), cellBoxes: t.cellBoxes.map(widenBoxes) };
 }
 
 /** A header repeated at the top of the next page: the same words in every header cell. */
@@ -137,13 +149,14 @@ function sameHeader(head: TableModel, t: TableModel): boolean {
 }
 
 /**
- * Does the page's text fall into columns (two lines or more cut by a gutter)?
+ * Does the page's text fall into columns?
  * The reader asks this before reading a page's ruling lines, which costs a
  * second pass over its operators.
  */
 export function looksTabular(page: PageText): boolean {
+  // Two lines cut by a gutter, or one cut twice (总分 | 100 | 99.65: the last row of a table carried over).
   let chunked = 0;
-  for (const line of textLines(page.items)) if (line.chunks.length >= 2 && ++chunked >= 2) return true;
+  for (const line of textLines(page.items)) if (line.chunks.length >= 3 || (line.chunks.length >= 2 && ++chunked >= 2)) return true;
   return false;
 }
 
