@@ -192,7 +192,9 @@ function makeFact(
     unit.approxAfter !== '' ||
     APPROX_TAIL.test(extra.tail) ||
     extra.rangeTo !== undefined;
-  const value = tok.value * unit.multiplier;
+  // A minus sign written before the number (增长率为－6.3%), not a range's dash after another number.
+  const sign = /(?:^|[^0-9\s])\s*[-－−]\s*$/.test(before) && extra.rangeTo === undefined ? -1 : 1;
+  const value = sign * tok.value * unit.multiplier;
   const def = unit.def;
   // "3万余份" is written 3 万份 with 余: the unit as written keeps the multiplier.
   const writtenUnit = unit.multiplier === 1 ? def.unit : (unit.multiplier === 1e4 ? '万' : '亿') + def.unit;
@@ -201,7 +203,7 @@ function makeFact(
     end: extra.end,
     numberStart: tok.start,
     kind: def.kind,
-    value: tok.value,
+    value: sign * tok.value,
     unit: writtenUnit,
     normalized: { value: roundTo(value * def.factor, tok.decimals + 4), unit: def.base },
     approximate,

@@ -31,13 +31,19 @@ export interface TableModel {
   cellBoxes: (BBox | null)[][];
 }
 
-export function findTables(page: PageText): { tables: TableModel[]; rest: PageText } {
+/** A caption and unit line left at the foot of a page, for a table that starts on the next one. */
+export interface TrailingCaption {
+  title: string | null;
+  unit: string | null;
+}
+
+export function findTables(page: PageText): { tables: TableModel[]; rest: PageText; trailing: TrailingCaption | null } {
   // Text-layer pages only: OCR'd words have no ruling lines and misread digits would become cells.
-  if (page.method !== 'text' || page.items.length === 0) return { tables: [], rest: page };
+  if (page.method !== 'text' || page.items.length === 0) return { tables: [], rest: page, trailing: null };
   const drafts: DraftTable[] = page.rules && page.rules.length > 0 ? ruledTables(page.rules, page.items) : [];
   const inRuled = (it: TextItem) => drafts.some((d) => d.items.has(it));
   drafts.push(...textTables(page.items.filter((it) => !inRuled(it))));
-  if (drafts.length === 0) return { tables: [], rest: page };
+  if (drafts.length === 0) return { tables: [], rest: page, trailing: trailingCaption(textLines(page.items), page.height) };
   const used = new Set(drafts.flatMap((d) => [...d.items]));
   // pdf.js puts blank items between runs; those inside a table go with it.
   for (const it of page.items) if (it.str.trim() === '' && drafts.some((d) => inside(it, d.bbox))) used.add(it);
@@ -58,7 +64,40 @@ export function findTables(page: PageText): { tables: TableModel[]; rest: PageTe
         cellBoxes: d.cellBoxes,
       };
     });
-  return { tables, rest: { ...page, items: restItems } };
+  const lowest = Math.min(...tables.map((t) => t.bbox[1]));
+  return { tables, rest: { ...page, items: restItems }, trailing: trailingCaption(restLines.filter((l) => l.y < lowest), page.height) };
+}
+
+/** A page number or folio line (第3页, — 4 —, 3): furniture, not a caption. */
+const FOLIO = /^[-—–－\s]*(?:第\s*)?[0-9]{1,4}(?:\s*页)?(?:\s*[/共]\s*[0-9]+\s*页?)?[-—–－\s]*$/;
+
+/**
+ * The caption and unit line at the foot of a page (lines in the lower half,
+ * bottom first, page numbers skipped), or null when there is none: a table
+ * that starts at the top of the next page takes them.
+ */
+function trailingCaption(lines: TextLine[], pageHeight: number): TrailingCaption | null {
+  const foot = lines
+    .filter((l) => l.y < pageHeight / 2 && !FOLIO.test(l.chunks.map((c) => c.text).join('')))
+    .sort((a, b) => a.y - b.y)
+    .slice(0, 4);
+  const unit = unitOf(foot.slice(0, 2), []);
+  const title = captionOf(foot.filter((l) => !l.chunks.every((c) => unitIn(c.text))));
+  return unit || title ? { title, unit } : null;
+}
+
+/**
+ * The first table of a page with neither caption nor unit line takes those
+ * left at the foot of the page before (支出决算表 / 单位：万元, then a page break).
+ */
+export function carryCaptions(pages: { tables: TableModel[]; trailing: TrailingCaption | null }[]): void {
+  pages.forEach((p, i) => {
+    const first = p.tables[0];
+    const foot = pages[i - 1]?.trailing;
+    if (!first || !foot || first.title !== null || first.unit !== null) return;
+    first.title = foot.title;
+    first.unit = foot.unit;
+  });
 }
 
 /**

@@ -5,7 +5,7 @@ import { runChecks } from '../checks/index.ts';
 import { extractFacts } from '../facts/index.ts';
 import { tableFacts } from '../facts/table-facts.ts';
 import { layoutPages } from '../layout/index.ts';
-import { continuations, findTables, type TableModel } from '../layout/tables.ts';
+import { carryCaptions, continuations, findTables, type TableModel } from '../layout/tables.ts';
 import { readMetadata } from '../meta/document.ts';
 import type { PageText } from '../pdf/types.ts';
 import { Report, SCHEMA_VERSION, type BBox, type Paragraph } from '../schema/report.ts';
@@ -20,12 +20,10 @@ export interface SourceInfo {
 
 export function assembleReport(source: SourceInfo, pages: PageText[]): Report {
   // Tables first: their cells leave the pages before the prose is read.
-  const tables: TableModel[] = [];
-  const prose = pages.map((page) => {
-    const found = findTables(page);
-    tables.push(...found.tables);
-    return found.rest;
-  });
+  const found = pages.map(findTables);
+  carryCaptions(found);
+  const tables: TableModel[] = found.flatMap((f) => f.tables);
+  const prose = found.map((f) => f.rest);
   const layout = layoutPages(prose);
   const tree = buildSectionTree(layout);
   const document = readMetadata(tree.paragraphs);

@@ -63,3 +63,14 @@ describe('bounds in table cells', () => {
     expect(readCellNumber('达标')).toBeNull();
   });
 });
+
+describe('signs', () => {
+  it('reads a minus written before a number, not a range dash', () => {
+    expect(comparators('公务用车运行维护费较上年下降15.6%，增长率为－15.6%，2021-2023年共3个')).toEqual([
+      [15.6, '%', null],
+      [-15.6, '%', null],
+      [3, '个', null],
+    ]);
+    expect(recogniseFacts('增长率为-6.3%')[0]).toMatchObject({ value: -6.3, normalized: { value: -6.3 } });
+  });
+});
