@@ -182,8 +182,12 @@ export function alignColumns(head: TableModel, t: TableModel): TableModel | null
 
 /** A header repeated at the top of the next page: the same words in every header cell. */
 function sameHeader(head: TableModel, t: TableModel): boolean {
-  if (t.headerRows !== head.headerRows) return false;
-  const words = (m: TableModel) => m.rows.slice(0, m.headerRows).map((r) => r.join('|').replace(/\s+/g, ''));
+  // Empty rows (a spacer under the header) do not count.
+  const words = (m: TableModel) =>
+    m.rows
+      .slice(0, m.headerRows)
+      .map((r) => r.join('|').replace(/\s+/g, ''))
+      .filter((w) => w.replace(/\|/g, '') !== '');
   return words(head).join('\n') === words(t).join('\n');
 }
 
