@@ -4,7 +4,7 @@ import type { DocumentMeta, ReportType } from '../schema/report.ts';
 import type { DocPara } from '../sections/types.ts';
 
 /** A title names a performance or final-accounts report: 绩效自评报告, 自评情况的报告, 决算报告 … */
-const REPORT_WORDS = /(绩效|自评|评价|决算)[^。，；]{0,20}报告|自评表/;
+const REPORT_WORDS = /(绩效|自评|评价|决算)[^。，；]{0,20}报告|自评表|(?:部门|单位)决算(?:公开|说明)?$/;
 const YEAR = /((?:19|20)\d{2})\s*年(?:度)?/;
 /** A date alone, or after its key on a cover (报告日期：2022 年 2 月 27 日). */
 const DATE = /^(?:(?:报告|填报|编制|评价|自评|完成)?日期[：:])?((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;

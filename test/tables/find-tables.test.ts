@@ -274,7 +274,7 @@ test('the typed sample report (11 prose pages): no page gives a table, every pag
 test('OCR pages are left to the prose stage', async () => {
   const page = await readOne(budgetPage(false));
   const ocr = { ...page, method: 'ocr' as const, ocrConfidence: 90 };
-  expect(findTables(ocr)).toEqual({ tables: [], rest: ocr });
+  expect(findTables(ocr)).toEqual({ tables: [], rest: ocr, trailing: null });
 });
 
 test('a page of two tables: each is found, in page order, and neither takes the other’s cells', async () => {

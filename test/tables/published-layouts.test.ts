@@ -1,0 +1,146 @@
+// Tables laid out as published reports lay them out, each class a made page:
+// a 决算 table over two pages with its header repeated (and a spacer row), a
+// caption and unit line left at the foot of the page before the table, a
+// self-evaluation table whose 总分 row is carried over alone, and the
+// project table's funds rows under a row-group label with targets in bounds.
+import { expect, test } from 'vitest';
+import { assembleReport } from '../../src/pipeline/assemble.ts';
+import type { Report } from '../../src/schema/report.ts';
+import type { PageSpec, TextRun } from '../support/make-pdf.ts';
+import { readMade, ruledTable, type Cell } from './support.ts';
+
+const report = async (pages: PageSpec[]): Promise<Report> => assembleReport({ path: 'made.pdf', bytes: new Uint8Array(1) }, await readMade(pages));
+const cells = (r: Report) => r.facts.filter((f) => f.paragraphId === null).map((f) => [f.page, f.label, f.value, f.unit, f.concept]);
+
+const XS7 = [40, 100, 200, 270, 340, 410, 480, 550];
+const HEADER: Cell[][] = [
+  ['科目编码', '科目名称', '支出决算', 'left', 'left', 'left', 'left'],
+  ['up', 'up', '本年支出合计', '基本支出', 'left', 'left', '项目支出'],
+  ['up', 'up', 'up', '小计', '人员经费', '公用经费', 'up'],
+];
+
+test('a 决算 table over two pages: the header repeated on the second is read once, the unit line of the first applies, the 合计 row gives the unit\'s totals', async () => {
+  const first = ruledTable([...HEADER, ['合计', 'left', '1386.35', '74.64', '74.64', '0.00', '1311.71'], ['212', '城乡社区支出', '184.35', '', '', '', '184.35']], {
+    xs: XS7,
+    top: 600,
+    rowHeight: 20,
+    size: 8,
+  });
+  // The second part repeats the header, with an empty spacer row under it.
+  const second = ruledTable([...HEADER, ['', '', '', '', '', '', ''], ['221', '住房保障支出', '221.18', '', '', '', '221.18']], { xs: XS7, top: 760, rowHeight: 20, size: 8 });
+  const runs: TextRun[] = [
+    { text: '2021年度江山市某某局部门决算', x: 150, y: 760, size: 16 },
+    { text: '支出决算表', x: 250, y: 660, size: 12 },
+    { text: '单位：万元', x: 40, y: 630, size: 9 },
+  ];
+  const r = await report([
+    { runs: [...runs, ...first.runs], rules: first.rules },
+    { runs: second.runs, rules: second.rules },
+  ]);
+  expect(r.document.reportType).toBe('决算');
+  expect(cells(r)).toEqual([
+    [1, '合计·支出决算·本年支出合计', 1386.35, '万元', 'budget.total.actual'],
+    [1, '合计·支出决算·基本支出·小计', 74.64, '万元', 'budget.basic.actual'],
+    [1, '合计·支出决算·基本支出·人员经费', 74.64, '万元', 'budget.basic.personnel'],
+    [1, '合计·支出决算·基本支出·公用经费', 0, '万元', 'budget.basic.public'],
+    [1, '合计·支出决算·项目支出', 1311.71, '万元', 'budget.project.actual'],
+    [1, '城乡社区支出·支出决算·本年支出合计', 184.35, '万元', null],
+    [1, '城乡社区支出·支出决算·项目支出', 184.35, '万元', null],
+    [2, '住房保障支出·支出决算·本年支出合计', 221.18, '万元', null],
+    [2, '住房保障支出·支出决算·项目支出', 221.18, '万元', null],
+  ]);
+});
+
+test('a table at the top of a page takes the caption and unit line left at the foot of the page before', async () => {
+  const t = ruledTable([...HEADER, ['合计', 'left', '1148.74', '324.20', '290.54', '33.66', '824.54']], { xs: XS7, top: 760, rowHeight: 20, size: 8 });
+  const r = await report([
+    {
+      runs: [
+        { text: '2023年度某某镇人民政府部门决算', x: 150, y: 760, size: 16 },
+        { text: '二、支出决算表', x: 72, y: 200, size: 12 },
+        { text: '支出决算表', x: 250, y: 170, size: 12 },
+        { text: '单位：万元', x: 40, y: 140, size: 9 },
+        { text: '— 4 —', x: 280, y: 50, size: 9 },
+      ],
+    },
+    { runs: t.runs, rules: t.rules },
+  ]);
+  expect(r.tables[0]!.title).toBe('支出决算表');
+  expect(cells(r).map((c) => [c[2], c[3], c[4]])).toEqual([
+    [1148.74, '万元', 'budget.total.actual'],
+    [324.2, '万元', 'budget.basic.actual'],
+    [290.54, '万元', 'budget.basic.personnel'],
+    [33.66, '万元', 'budget.basic.public'],
+    [824.54, '万元', 'budget.project.actual'],
+  ]);
+});
+
+const XS9 = [40, 90, 150, 230, 300, 370, 420, 470, 520, 560];
+function projectTable(): Cell[][] {
+  return [
+    ['项目名称', 'left', '职业技能提升行动专项资金', 'left', 'left', 'left', 'left', 'left', 'left'],
+    ['项目资金（万元）', 'left', '', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+    ['up', 'left', '年度资金总额', '1350.91', '1350.91', '1340.00', '10', '99.19%', '9.9'],
+    ['up', 'left', '其中：当年财政拨款', '1300.91', '1300.91', '1290.00', '—', '—', '—'],
+    ['up', 'left', '上年结转资金', '50.00', '50.00', '50.00', '—', '—', '—'],
+    ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因', 'left'],
+    ['产出指标', '数量指标', '培训人次', '≥11100人次', '12331人次', '40', '40', '', 'left'],
+    ['up', '质量指标', '培训合格率', '不低于95%', '98.9', '20', '20', '', 'left'],
+    ['up', '成本指标', '项目总成本', '≤1350.91万元', '1340.00万元', '20', '20', '', 'left'],
+    ['满意度指标', '满意度', '参训人员满意度', '90%以上', '87.5%', '10', '9.6', '未达到目标', 'left'],
+  ];
+}
+
+test('a project\'s self-evaluation table: funds rows under their row-group label are project.*, targets carry their bound, an actual without a unit takes its target\'s, the 总分 row carried over alone is scored', async () => {
+  const t = ruledTable(projectTable(), { xs: XS9, top: 700, rowHeight: 24, size: 7 });
+  const total = ruledTable([['总分', 'left', 'left', 'left', 'left', '100', '99.5', '', 'left']], { xs: XS9, top: 760, rowHeight: 24, size: 7 });
+  const r = await report([
+    {
+      runs: [{ text: '2020年度职业技能提升行动专项资金绩效自评报告', x: 100, y: 760, size: 14 }, { text: '项目支出绩效自评表', x: 230, y: 720, size: 12 }, ...t.runs],
+      rules: t.rules,
+    },
+    { runs: total.runs, rules: total.rules },
+  ]);
+  expect(r.document.reportType).toBe('项目支出');
+  const concepts = Object.fromEntries(r.facts.filter((f) => f.concept).map((f) => [f.concept, f.value]));
+  expect(concepts).toEqual({
+    'project.total.initial': 1350.91,
+    'project.total.adjusted': 1350.91,
+    'project.total.actual': 1340,
+    'project.executionRate': 99.19,
+    'project.fiscal.initial': 1300.91,
+    'project.fiscal.adjusted': 1300.91,
+    'project.fiscal.actual': 1290,
+    'project.carryover.initial': 50,
+    'project.carryover.adjusted': 50,
+    'project.carryover.actual': 50,
+    'evaluation.selfScore': 99.5,
+  });
+  // The cover line is no column name; the project stays in the quote.
+  const budget = r.facts.find((f) => f.concept === 'project.total.initial')!;
+  expect(budget.label).toBe('项目资金·年度资金总额·年初预算数');
+  expect(budget.quote).toContain('职业技能提升行动专项资金');
+  const indicators = r.facts.filter((f) => /指标值|实际完成值/.test(f.label)).map((f) => [f.label.split('·').slice(-2).join('·'), f.value, f.unit, f.comparator]);
+  expect(indicators).toEqual([
+    ['培训人次·年度指标值', 11100, '人次', '>='],
+    ['培训人次·实际完成值', 12331, '人次', null],
+    ['培训合格率·年度指标值', 95, '%', '>='],
+    ['培训合格率·实际完成值', 98.9, '%', null],
+    ['项目总成本·年度指标值', 1350.91, '万元', '<='],
+    ['项目总成本·实际完成值', 1340, '万元', null],
+    ['参训人员满意度·年度指标值', 90, '%', '>='],
+    ['参训人员满意度·实际完成值', 87.5, '%', null],
+  ]);
+  const carried = r.facts.filter((f) => f.page === 2).map((f) => [f.label, f.value, f.unit]);
+  expect(carried).toEqual([
+    ['总分·分值', 100, '分'],
+    ['总分·得分', 99.5, '分'],
+  ]);
+});
+
+test('the same project table inside a department-wide report gives no concept: its figures are the project\'s, not the unit\'s', async () => {
+  const t = ruledTable(projectTable(), { xs: XS9, top: 700, rowHeight: 24, size: 7 });
+  const r = await report([{ runs: [{ text: '2020年度某某局部门整体支出绩效自评报告', x: 100, y: 760, size: 14 }, ...t.runs], rules: t.rules }]);
+  expect(r.document.reportType).toBe('整体支出');
+  expect(r.facts.filter((f) => f.concept)).toEqual([]);
+});
