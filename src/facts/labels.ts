@@ -1,6 +1,7 @@
 // The label of a fact: the thing measured, in the report's own words, taken
 // from the clause before the number (and the noun after its classifier when
 // the clause only has a verb), with fillers and time words trimmed.
+import { BOUND_WORDS_BEFORE } from '../vocab/bounds.ts';
 import { tag } from './segment.ts';
 import type { RawFact } from './recognise.ts';
 
@@ -16,7 +17,11 @@ const LEAD = [
   // The unit naming itself stays before a budget term (本单位年初预算数 is the unit's own total).
   /^(?:我局|我单位|本单位|本局|我委|我院|本部门)(?!年初|全年|决算|调整|预算|执行|实际|基本支出|项目支出)\s*/,
 ];
-const TRAIL = /\s*(?:分别为|分别|共计|共有|合计|总计|累计|累次|达到|达|为|是|共|计|有|了|的|约|近|将近|接近|超过|超|逾|不少于|不低于|高达|仅|只)$/;
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Words that end a clause before its number and are not part of the thing measured (bounds among them: 不低于, ≥). */
+const TRAIL = new RegExp(
+  `\\s*(?:${[...BOUND_WORDS_BEFORE.map(escape), '分别为', '分别', '共计', '共有', '合计', '总计', '累计', '累次', '达', '为', '是', '共', '计', '有', '了', '的', '约', '近', '将近', '接近', '超过', '超', '逾', '高达', '仅', '只'].join('|')})$`,
+);
 
 export interface LabelContext {
   text: string;

@@ -12,11 +12,13 @@
 import type { TableModel } from '../layout/tables.ts';
 import { alignColumns, unitIn } from '../layout/tables.ts';
 import { columnHeader, headerRowsByRow, isInfoRow, isSegmentHeader, joinDistinct, LABEL_JOINER, projectOf } from '../layout/table-headers.ts';
-import type { Fact } from '../schema/report.ts';
+import type { BBox, Fact } from '../schema/report.ts';
 import { conceptOf, finalTableConcept, isTableSelfScore, type ConceptContext } from '../vocab/concepts.ts';
 import { unitDef } from '../vocab/units.ts';
 import { readCellNumber, type CellNumber } from './cell-number.ts';
+import { labelFor } from './labels.ts';
 import { roundTo } from './numbers.ts';
+import { recogniseFacts } from './recognise.ts';
 
 export { LABEL_JOINER } from '../layout/table-headers.ts';
 
@@ -76,7 +78,14 @@ export function tableFacts(table: TableModel, tableId: string, sectionId: string
     row.forEach((cell, c) => {
       const n = numbers[c];
       const box = table.cellBoxes[r]?.[c];
-      if (!n || box === null) return; // a merged cell is read once, at its top-left cell
+      if (box === null) return; // a merged cell is read once, at its top-left cell
+      if (!n) {
+        // Prose in a cell (绩效目标 "汇聚数据量不低于10亿条…", 指标 "年度指标值:≥20场") holds facts of its own.
+        const names = row.slice(0, firstNumber < 0 ? c : Math.min(firstNumber, c)).filter((x, i) => numbers[i] === null && x.trim() !== '' && x.length <= 40 && !ORDINAL.test(x.trim()));
+        const rowName = stripUnits(joinDistinct(names)).split(LABEL_JOINER).pop() ?? '';
+        facts.push(...proseFacts(cell, `${tableId}.r${r + 1}c${c + 1}`, rowName, { page: table.page, sectionId, bbox: box ?? null, subject }));
+        return;
+      }
       const colHeader = columnHeader(header, c);
       if (ordinalColumn(header, row, c)) return;
       const rowHeader = rowHeaderOf(row, numbers, c, firstNumber, (i) => VALUE_HEADER.test(stripUnits(columnHeader(header, i))));
@@ -118,6 +127,64 @@ export function tableFacts(table: TableModel, tableId: string, sectionId: string
     });
   });
   return facts;
+}
+
+/**
+ * The facts of a text cell read as prose, labelled by the row's name and the
+ * clause before each number. They name no concept: a cell's prose is not
+ * where a report states its totals.
+ */
+function proseFacts(cell: string, id: string, rowName: string, at: { page: number; sectionId: string | null; bbox: BBox | null; subject: string }): Fact[] {
+  if (!/[0-9０-９]/.test(cell) || cell.length < 4) return [];
+  const raws = recogniseFacts(cell);
+  const out: Fact[] = [];
+  let previousEnd = -1;
+  for (const raw of raws) {
+    let clause = labelFor({ text: cell, fact: raw, previousEnd });
+    // "会议活动保障次数；年度指标值:每年≥20场": a generic key names the item before it.
+    if (GENERIC_KEY.test(clause)) clause = itemBefore(cell, raw.numberStart) + clause.replace(/^(?:每年|每月|每季度?)$/, '');
+    previousEnd = raw.end;
+    if (raw.kind === 'date' || typeof raw.value !== 'number') continue;
+    if (raw.kind === 'count' && raw.decimals > 0 && raw.normalized.value === raw.value) continue;
+    out.push({
+      id: `${id}.${out.length + 1}`,
+      sectionId: at.sectionId,
+      paragraphId: null,
+      page: at.page,
+      kind: raw.kind,
+      value: raw.value,
+      unit: raw.unit,
+      normalized: raw.normalized,
+      decimals: raw.decimals,
+      upper: raw.rangeTo,
+      label: [rowName, clause].filter(Boolean).join(LABEL_JOINER),
+      concept: null,
+      approximate: raw.approximate,
+      comparator: raw.comparator,
+      quote: `${at.subject}：${clauseAround(cell, raw.numberStart, raw.end)}`,
+      bbox: at.bbox,
+    });
+  }
+  return out;
+}
+
+/** Clause labels that say what kind of figure it is, not what is measured. */
+const GENERIC_KEY = /^(?:(?:实施周期|年度|全年)?指标值|目标值?|每年|每月|每季度?)?$/;
+
+/** The item named before a number's key: the text between the two separators before it (；年度指标值:). */
+function itemBefore(text: string, at: number): string {
+  const parts = text.slice(0, at).split(/[；;。]/);
+  parts.pop();
+  const item = (parts.pop() ?? '').replace(/^[0-9]+[、.．]\s*(?:[0-9]+-\S+?[；;]\s*)*/, '').trim();
+  return item.length <= 30 ? item : '';
+}
+
+function clauseAround(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && !/[，。；！？,;!?\n]/.test(text[from - 1]!) && start - from < 40) from--;
+  let to = end;
+  while (to < text.length && !/[，。；！？,;!?\n]/.test(text[to]!) && to - end < 30) to++;
+  return text.slice(from, to).trim();
 }
 
 /** A 序号/编号/年度 column, or an ordinal number (1, 2 …) in the first column of a table without such a header. */

@@ -59,3 +59,6 @@ export function boundAtEnd(text: string): BoundHit | null {
   for (const [comparator, word] of AFTER_WORDS) if (text.endsWith(word)) return { comparator, length: word.length };
   return null;
 }
+
+/** Every bound word, for trimming them off the end of a label (…满意度不低于 → …满意度). */
+export const BOUND_WORDS_BEFORE: string[] = BEFORE_WORDS.map(([, w]) => w).concat(REACH);

@@ -144,3 +144,23 @@ test('the same project table inside a department-wide report gives no concept: i
   expect(r.document.reportType).toBe('整体支出');
   expect(r.facts.filter((f) => f.concept)).toEqual([]);
 });
+
+test('prose in a cell (a 绩效目标 or a list of indicators) gives its own facts, labelled by the row, with their bounds and no concept', async () => {
+  const t = ruledTable(
+    [
+      ['项目名称', '总计', '财政拨款', '绩效目标', '绩效指标'],
+      ['合计', '1,391.47', '1,391.47', '', ''],
+      ['穗智管运营服务项目', '1,391.47', '1,391.47', '数据量不低于10亿条', '保障次数；年度指标值:≥20场'],
+    ],
+    { xs: [40, 140, 200, 260, 400, 560], top: 700, rowHeight: 40, size: 6 },
+  );
+  const r = await report([{ runs: [{ text: '项目支出绩效目标表', x: 220, y: 760, size: 14 }, { text: '单位：万元', x: 480, y: 720, size: 9 }, ...t.runs], rules: t.rules }]);
+  expect(r.facts.map((f) => [f.label, f.value, f.unit, f.comparator, f.concept])).toEqual([
+    ['合计·总计', 1391.47, '万元', null, null],
+    ['合计·财政拨款', 1391.47, '万元', null, null],
+    ['穗智管运营服务项目·总计', 1391.47, '万元', null, null],
+    ['穗智管运营服务项目·财政拨款', 1391.47, '万元', null, null],
+    ['穗智管运营服务项目·数据量', 10, '亿条', '>=', null],
+    ['穗智管运营服务项目·保障次数', 20, '场', '>=', null],
+  ]);
+});
