@@ -16,8 +16,9 @@ import type { BBox, Fact } from '../schema/report.ts';
 import { conceptOf, finalTableConcept, isTableSelfScore, type ConceptContext } from '../vocab/concepts.ts';
 import { unitDef } from '../vocab/units.ts';
 import { readCellNumber, type CellNumber } from './cell-number.ts';
+import { boundBefore, type Comparator } from '../vocab/bounds.ts';
 import { labelFor } from './labels.ts';
-import { roundTo } from './numbers.ts';
+import { roundTo, toHalfWidth } from './numbers.ts';
 import { recogniseFacts } from './recognise.ts';
 
 export { LABEL_JOINER } from '../layout/table-headers.ts';
@@ -88,10 +89,20 @@ export function tableFacts(table: TableModel, tableId: string, sectionId: string
       }
       const colHeader = columnHeader(header, c);
       if (ordinalColumn(header, row, c)) return;
-      const rowHeader = rowHeaderOf(row, numbers, c, firstNumber, (i) => VALUE_HEADER.test(stripUnits(columnHeader(header, i))));
-      const def = unitOf(n, colHeader, rowHeader, table.unit) ?? targetUnit(row, header, c);
+      const rowHeader = rowHeaderOf(row, numbers, c, firstNumber, (i) => VALUE_HEADER.test(stripUnits(columnHeader(header, i))) || COMPARATOR_COLUMN.test(columnHeader(header, i)) || UNIT_COLUMN.test(stripUnits(columnHeader(header, i)).split(LABEL_JOINER).pop() ?? ''));
+      // A target or actual value (指标值, 完成值) is not money because the table's unit line says 万元:
+      // its unit is in the cell, in a unit column of its row (绩效度量单位 | 册), or in its row's target.
+      const valueCell = VALUE_HEADER.test(stripUnits(colHeader));
+      const def = valueCell
+        ? (n.unit || headerUnit(colHeader) ? unitOf(n, colHeader, '', null) : (unitColumnOf(row, header) ?? targetUnit(row, header, c)))
+        : unitOf(n, colHeader, rowHeader, table.unit);
       if (!def) return;
-      const colName = stripUnits(colHeader);
+      const comparator = n.comparator ?? (valueCell ? comparatorColumnOf(row, header) : null);
+      // 其中： over a header's parts says they are parts; it names nothing.
+      const colName = stripUnits(colHeader)
+        .split(LABEL_JOINER)
+        .filter((h) => !/^其中\s*[：:]?$/.test(h))
+        .join(LABEL_JOINER);
       const rowName = stripUnits(rowHeader)
         .split(LABEL_JOINER)
         .map((h) => h.replace(ROW_PREFIX, ''))
@@ -119,8 +130,8 @@ export function tableFacts(table: TableModel, tableId: string, sectionId: string
             ? 'evaluation.selfScore'
             : (finalTableConcept(def.kind, table.title, lastOf(rowName), colName.split(LABEL_JOINER).map((h) => h.replace(/[（(][^（）()]*[）)]/g, ''))) ??
               conceptOf(def.kind, lastOf(rowName) + lastOf(colName), concepts)),
-        approximate: n.approximate,
-        comparator: n.comparator,
+        approximate: n.approximate || comparator !== null,
+        comparator,
         quote: `${subject}：${label} ${cell}`,
         bbox: box ?? null,
       });
@@ -168,6 +179,22 @@ function proseFacts(cell: string, id: string, rowName: string, at: { page: numbe
   return out;
 }
 
+/** A column naming the unit of its row's values (绩效度量单位, 计量单位), and one naming their bound (指标性质 | ≥). */
+const UNIT_COLUMN = /^(?:绩效)?(?:度量|计量|计价)单位$|^指标(?:值)?单位$|^单位$/;
+const COMPARATOR_COLUMN = /(?:指标性质|符号|比较|运算)/;
+
+function unitColumnOf(row: string[], header: string[][]) {
+  const i = row.findIndex((_, k) => UNIT_COLUMN.test(stripUnits(columnHeader(header, k)).split(LABEL_JOINER).pop() ?? ''));
+  const text = i < 0 ? '' : toHalfWidth(row[i]!).replace(/\s+/g, '').replace(/％/g, '%');
+  return text === '' ? null : (unitDef(text) ?? null);
+}
+
+function comparatorColumnOf(row: string[], header: string[][]): Comparator | null {
+  const i = row.findIndex((_, k) => COMPARATOR_COLUMN.test(stripUnits(columnHeader(header, k))));
+  const sign = i < 0 ? null : boundBefore(row[i]!.trim());
+  return sign && sign.length === row[i]!.trim().length ? sign.comparator : null;
+}
+
 /** Clause labels that say what kind of figure it is, not what is measured. */
 const GENERIC_KEY = /^(?:(?:实施周期|年度|全年)?指标值|目标值?|每年|每月|每季度?)?$/;
 
@@ -204,10 +231,14 @@ const BOUND = /^[≥≤><＞＜=≧≦]/;
 function rowHeaderOf(row: string[], numbers: (CellNumber | null)[], c: number, firstNumber: number, valueColumn: (i: number) => boolean): string {
   const textLeft = (to: number) =>
     row.slice(0, to).filter((cell, i) => numbers[i] === null && !valueColumn(i) && !BOUND.test(cell.trim()) && !ORDINAL.test(cell.trim()));
-  // key | value | key | value: the nearest text cell left of a number that comes after other numbers.
+  // key | value | key | value: the text cells between the number before and this one name it
+  // (年初预算数 | 596 | 全年执行数 | 855; … | 一级指标 | 二级指标 | 三级指标 | ＝ | 1): prose (绩效目标) is no name.
   const between = row.slice(firstNumber + 1, c).some((_, i) => numbers[firstNumber + 1 + i] === null);
   if (c > firstNumber && between) {
-    for (let i = c - 1; i > firstNumber; i--) if (numbers[i] === null && !valueColumn(i) && row[i]!.trim() !== '') return row[i]!;
+    let from = c - 1;
+    while (from > firstNumber && numbers[from] === null) from--;
+    const names = row.slice(from + 1, c).filter((cell, k) => !valueColumn(from + 1 + k) && cell.trim() !== '' && cell.length <= 40 && !BOUND.test(cell.trim()));
+    if (names.length > 0) return joinDistinct(names);
   }
   return joinDistinct(textLeft(firstNumber < 0 ? c : Math.min(firstNumber, c)));
 }

@@ -83,9 +83,21 @@ export function headerRowsByRow(rows: string[][], topHeaderRows: number): number
   return out;
 }
 
-/** The distinct header cells above column c, top to bottom; a row that is one cell across the table (its title) is left out. */
+/**
+ * The distinct header cells above column c, top to bottom. A row that is the
+ * table's title (one cell across it, or only a caption …表 and a unit line
+ * 金额单位：万元) names no column and is left out.
+ */
 export function columnHeader(header: string[][], c: number): string {
-  return joinDistinct(header.filter((row) => !(row.length > 1 && row.every((x) => x === row[0]))).map((row) => row[c] ?? ''));
+  return joinDistinct(header.filter((row) => !isTitleRow(row)).map((row) => row[c] ?? ''));
+}
+
+const CAPTION_CELL = /表$|^表\s*[0-9一二三四五六七八九十]+|^[（(]?(?:金额)?单位\s*[：:]/;
+
+function isTitleRow(row: string[]): boolean {
+  if (row.length > 1 && row.every((x) => x === row[0])) return true;
+  const cells = [...new Set(row.map((x) => x.replace(/\s+/g, '')).filter(Boolean))];
+  return cells.length > 0 && cells.every((x) => CAPTION_CELL.test(x));
 }
 
 export function joinDistinct(cells: string[]): string {

@@ -164,3 +164,26 @@ test('prose in a cell (a 绩效目标 or a list of indicators) gives its own fac
     ['穗智管运营服务项目·保障次数', 20, '场', '>=', null],
   ]);
 });
+
+test('a 绩效目标表 with its title and unit line inside the grid, the bound in one column and the unit in another: 1 册 is a count, never 1 万元', async () => {
+  const t = ruledTable(
+    [
+      ['预算12表 项目支出绩效目标表', 'left', 'left', 'left', 'left', 'left', 'left', '金额单位：万元'],
+      ['项目名称', '项目总额', '其中：', 'left', '三级指标', '绩效指标性质', '本年绩效指标值', '绩效度量单位'],
+      ['up', 'up', '财政资金', '其他资金', 'up', 'up', 'up', 'up'],
+      ['花园村庄建设', '95.00', '95.00', '', '制作典型案例图册', '＝', '1', '册'],
+      ['up', 'up', 'up', 'up', '满意度', '≥', '90', '%'],
+      ['up', 'up', 'up', 'up', '规范编制成本', '≤', '17.05', '万元'],
+      ['up', 'up', 'up', 'up', '验收时间', '定性', '≤2026年12月', ''],
+    ],
+    { xs: [30, 110, 170, 220, 270, 380, 440, 500, 565], top: 700, rowHeight: 22, size: 7 },
+  );
+  const r = await report([{ runs: [{ text: '2026年度某某局部门预算', x: 200, y: 760, size: 14 }, ...t.runs], rules: t.rules }]);
+  expect(r.facts.filter((f) => f.kind !== 'date').map((f) => [f.label, f.value, f.unit, f.comparator])).toEqual([
+    ['花园村庄建设·项目总额', 95, '万元', null],
+    ['花园村庄建设·财政资金', 95, '万元', null],
+    ['制作典型案例图册·本年绩效指标值', 1, '册', '='],
+    ['满意度·本年绩效指标值', 90, '%', '>='],
+    ['规范编制成本·本年绩效指标值', 17.05, '万元', '<='],
+  ]);
+});
