@@ -37,6 +37,7 @@ export function joinLines(left: string, right: string): string {
 export function tidySpaces(text: string): string {
   return text
     .replace(/[ \t\u00a0\u3000]+/g, ' ')
-    .replace(/(?<=[\u3400-\u9fff\uff0c\u3002\u3001\uff1b\uff1a\uff08\uff09])\s+(?=[\u3400-\u9fff\uff0c\u3002\u3001\uff1b\uff1a\uff08\uff09])/g, '')
+    // Full-width forms (８５２．８７, （）, ，) are set as Chinese: a space between them is layout (letter-spacing).
+    .replace(/(?<=[\u3400-\u9fff\u3001\u3002\uff01-\uff5e])\s+(?=[\u3400-\u9fff\u3001\u3002\uff01-\uff5e])/g, '')
     .trim();
 }
