@@ -27,7 +27,8 @@ interface Slot {
   docs: number;
 }
 
-const WORKER_URL = new URL('./worker.ts', import.meta.url);
+// worker.ts in a checkout (sources run directly), worker.js in the installed package (dist/).
+const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
 const MB = 1024 * 1024;
 
 export class DocumentPool {

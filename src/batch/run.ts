@@ -47,7 +47,14 @@ export interface BatchOptions {
   recycleAfter?: number;
   /** stop starting documents; running ones are stopped and not recorded */
   signal?: AbortSignal;
+  /** told as each input starts and as it ends with its manifest line (the library's runBatch events) */
+  onEvent?: (event: BatchEvent) => void;
 }
+
+/** One input's progress: `started` when its document is handed to a worker; one of the others when its manifest line is known. */
+export type BatchEvent =
+  | { type: 'started'; index: number; path: string }
+  | { type: 'done' | 'failed' | 'skipped'; index: number; path: string; record: ManifestRecord; reused: boolean };
 
 export interface BatchResult {
   total: number;
@@ -75,6 +82,8 @@ export const DEFAULTS = { timeoutSeconds: 600, maxMemoryMb: 2048, maxPages: 2000
 const ENVIRONMENTAL = new Set(['not-found', 'unreadable']);
 
 interface Item {
+  /** position among the inputs, as expanded */
+  index: number;
   file: string;
   name: string;
   /** docs/<name>.json relative to the output folder */
@@ -121,7 +130,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     const names = uniqueNames(files);
     const items: Item[] = files.map((file, i) => {
       const doc = `docs/${names[i]}.json`;
-      return { file, name: names[i]!, doc, target: inside(root, doc), sha256: null, bytes: null, record: null, reused: false };
+      return { index: i, file, name: names[i]!, doc, target: inside(root, doc), sha256: null, bytes: null, record: null, reused: false };
     });
 
     // Content hashes first: they decide what an earlier run already did and which inputs are the same file twice.
@@ -168,6 +177,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     state.done += duplicates.length;
     state.reused = state.done;
 
+    const ended = (item: Item) => {
+      const record = item.record!;
+      opts.onEvent?.({ type: record.status === 'ok' ? 'done' : record.status, index: item.index, path: item.file, record, reused: item.reused });
+    };
     const writer = await ManifestWriter.open(manifestFile);
     const pool = new DocumentPool({
       size: Math.min(opts.jobs, Math.max(1, toRun.length)),
@@ -181,6 +194,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     try {
       // Hash failures are outcomes too: on disk before any document runs.
       for (const item of items) if (item.record && !item.reused && item.record.status === 'failed') await writer.append(item.record);
+      for (const item of items) if (item.record) ended(item);
       if (toRun.length > 0) {
         try {
           await pool.start();
@@ -200,6 +214,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
         await queue.addAll(
           toRun.map((item) => async () => {
             if (opts.signal?.aborted) return;
+            opts.onEvent?.({ type: 'started', index: item.index, path: item.file });
             const t0 = performance.now();
             const tmp = tempPath(item.target);
             const result = await pool.run({
@@ -223,6 +238,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
             }
             await writer.append(record);
             item.record = record;
+            ended(item);
             state.done++;
             progress?.update();
           }),
@@ -254,6 +270,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
         seconds: 0,
         findings: { ...NO_FINDINGS },
       };
+      ended(item);
     }
     const records = items.map((i) => i.record!);
     // Only the documents of inputs that ended ok stay in docs/ under this run's names.

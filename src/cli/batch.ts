@@ -3,8 +3,8 @@
 // Exit status: 0 all ok, 1 some failed, 2 usage or set-up error, 130 interrupted.
 import { Option, type Command } from 'commander';
 import os from 'node:os';
-import { BatchSetupError, DEFAULTS, runBatch } from '../batch/run.ts';
-import type { OcrMode } from '../pipeline/read-pages.ts';
+import { BatchSetupError, runBatch, type OcrMode } from '../api/index.ts';
+import { DEFAULTS } from '../batch/run.ts';
 import { addReadOptions, positiveInt, type ReadFlags } from './shared.ts';
 
 interface BatchFlags extends ReadFlags {
@@ -44,8 +44,7 @@ export async function runBatchCommand(inputs: string[], flags: BatchFlags): Prom
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
-    const result = await runBatch({
-      inputs,
+    const result = await runBatch(inputs, {
       out: flags.out,
       jobs: flags.jobs,
       timeoutSeconds: flags.timeout,
@@ -55,10 +54,10 @@ export async function runBatchCommand(inputs: string[], flags: BatchFlags): Prom
       retryFailed: flags.retryFailed,
       ocr: flags.ocr as OcrMode,
       ocrDpi: flags.ocrDpi,
-      progress: flags.quiet ? 'none' : flags.progress,
+      progress: flags.quiet ? 'none' : (flags.progress ?? (process.stderr.isTTY ? 'bar' : 'lines')),
       signal: controller.signal,
     });
-    if (result.exitCode === 130) {
+    if (result.interrupted) {
       process.stderr.write(`jixiao batch: interrupted; run the same command again to go on (${result.out}/manifest.jsonl keeps what is done)\n`);
     } else if (!flags.quiet) {
       process.stderr.write(
@@ -66,7 +65,7 @@ export async function runBatchCommand(inputs: string[], flags: BatchFlags): Prom
           `${result.reused > 0 ? ` (${result.reused} done by an earlier run)` : ''}, ${result.pages} pages read in ${result.seconds.toFixed(1)} s → ${result.out}\n`,
       );
     }
-    return result.exitCode;
+    return result.interrupted ? 130 : result.failed > 0 ? 1 : 0;
   } catch (err) {
     if (err instanceof BatchSetupError) {
       process.stderr.write(`jixiao batch: ${err.message.split('\n').join('\njixiao batch: ')}\n`);

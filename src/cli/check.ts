@@ -2,10 +2,7 @@
 // grouped by file with pages; --json for the contract's JSON (one report per
 // line); --fail-on sets the exit status for scripts that gate submissions.
 import { Option, type Command } from 'commander';
-import { extractFile } from '../pipeline/extract.ts';
-import { createOcrPool } from '../ocr/pool.ts';
-import type { OcrMode } from '../pipeline/read-pages.ts';
-import type { Finding, Report, Severity } from '../schema/report.ts';
+import { createOcrPool, extractFile, type Finding, type OcrMode, type Report, type Severity } from '../api/index.ts';
 import { addJobsOption, addReadOptions, reportFailure, type ReadFlags } from './shared.ts';
 
 interface CheckFlags extends ReadFlags {
@@ -32,7 +29,7 @@ export function registerCheck(program: Command): void {
 export async function runCheck(files: string[], flags: CheckFlags): Promise<number> {
   let worst = 0;
   let badInput = false;
-  const pool = createOcrPool(flags.jobs);
+  const pool = createOcrPool({ workers: flags.jobs });
   try {
     for (const file of files) {
       let report: Report;

@@ -1,7 +1,7 @@
 // The jixiao command line: subcommands register themselves here.
 import { Command } from 'commander';
 import { ignoreStrayPdfRejections } from '../pipeline/errors.ts';
-import { TOOL_VERSION } from '../version.ts';
+import { SCHEMA_VERSION, VERSION } from '../api/index.ts';
 import { registerBatch } from './batch.ts';
 import { registerCheck } from './check.ts';
 import { registerExtract } from './extract.ts';
@@ -16,7 +16,8 @@ ignoreStrayPdfRejections();
 
 const program = new Command('jixiao')
   .description('Chinese performance self-evaluation reports (绩效自评报告) → structured, schema-checked JSON')
-  .version(TOOL_VERSION)
+  // Both versions: the tool's, and the output contract's it writes (see README, Versions).
+  .version(`${VERSION} (output schema ${SCHEMA_VERSION})`)
   .showHelpAfterError()
   .exitOverride((err) => {
     // commander's own exits: help and version are 0, usage errors are 2.

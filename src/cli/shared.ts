@@ -1,6 +1,6 @@
 // Options and error reporting shared by the commands that read PDFs.
 import { Option, type Command } from 'commander';
-import { InputError } from '../pipeline/errors.ts';
+import { InputError } from '../api/index.ts';
 
 export interface ReadFlags {
   ocr: string;

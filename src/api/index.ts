@@ -1,0 +1,31 @@
+// jixiao as a library: what `import … from 'jixiao'` gives. Everything not
+// exported here is internal and may change in any release.
+//
+//   extractFile / extractBytes   one PDF → Report (the output contract, validated)
+//   check                        the finding rules over a Report
+//   runBatch                     many PDFs → an output folder; awaitable, and an async iterable of events
+//   createOcrPool                OCR workers to share between documents and close (await using)
+//   Report, Finding, Fact, …     the zod schemas of the contract (values) and their types
+//   reportJsonSchema             the contract as JSON Schema (also the file jixiao/report.schema.json)
+//   InputError, BatchSetupError  the errors thrown on purpose
+export { extractBytes, extractFile, type ExtractBytesOptions, type ExtractOptions, type OcrMode } from './extract.ts';
+export { check, RULES, type CheckOptions, type RuleId, type RuleInfo } from './check.ts';
+export {
+  BatchRun,
+  runBatch,
+  type BatchEvent,
+  type BatchOptions,
+  type BatchResult,
+  type DoneEvent,
+  type FailedEvent,
+  type ManifestRecord,
+  type ManifestStatus,
+  type SkippedEvent,
+  type StartedEvent,
+  type TableCounts,
+} from './batch.ts';
+export { createOcrPool, OcrPool, type OcrPoolOptions } from './ocr.ts';
+export { BatchSetupError, InputError, type InputReason } from './errors.ts';
+export { reportJsonSchema } from './json-schema.ts';
+export * from '../schema/report.ts';
+export { TOOL_NAME, TOOL_VERSION as VERSION } from '../version.ts';

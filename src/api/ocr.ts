@@ -1,0 +1,50 @@
+// The OCR workers as a resource the caller owns: made once, shared by any
+// number of extractFile/extractBytes calls, closed once (close() or
+// `await using`). Workers start only when a page first needs OCR.
+import { createOcrPool as createWorkers, defaultPoolSize, type OcrPool as Workers } from '../ocr/pool.ts';
+
+export interface OcrPoolOptions {
+  /** tesseract.js workers, each one OCRs one page at a time (default: the number of cores) */
+  workers?: number;
+}
+
+const inner = new WeakMap<OcrPool, Workers>();
+
+/** A pool of OCR workers to share across documents. Close it when done: `await pool.close()`, or `await using pool = createOcrPool()`. */
+export class OcrPool implements AsyncDisposable {
+  /** the number of workers it starts at most */
+  readonly size: number;
+  #closed: Promise<void> | null = null;
+
+  constructor(options: OcrPoolOptions = {}) {
+    const size = options.workers ?? defaultPoolSize();
+    if (!Number.isInteger(size) || size < 1) throw new RangeError(`OCR workers must be a positive integer (got ${size})`);
+    this.size = size;
+    inner.set(this, createWorkers(size));
+  }
+
+  /** Whether close() was called; a closed pool fails documents that need OCR. */
+  get closed(): boolean {
+    return this.#closed !== null;
+  }
+
+  /** Waits for the pages being read and terminates the workers. Calling it again returns the same promise. */
+  close(): Promise<void> {
+    return (this.#closed ??= inner.get(this)!.close());
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
+}
+
+export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
+  return new OcrPool(options);
+}
+
+/** The workers behind a pool (internal: the pipeline's interface). */
+export function workersOf(pool: OcrPool): Workers {
+  const workers = inner.get(pool);
+  if (!workers) throw new TypeError('not an OcrPool made by createOcrPool()');
+  return workers;
+}
