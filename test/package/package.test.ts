@@ -1,0 +1,228 @@
+// The package as its users get it: `npm pack` (prepack builds dist/), the
+// tarball's file list, `npm install -g` and `npm install` of the tarball into
+// empty temporary folders (packages from the npm cache: --prefer-offline), the
+// CLI run from there on the system's Node 20 (through the bundled Node 24) and
+// on Node 24, the README's library example run as written, and the API's
+// types checked against the installed .d.ts. At run time the network is
+// refused (test/support/no-network.mjs).
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { Report, SCHEMA_VERSION } from '../../src/schema/report.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+const typed = path.join(root, 'samples', 'yueyanglou-scjg-2023.pdf');
+const scan = path.join(root, 'samples', 'yueyanglou-scjg-2023-scan.pdf');
+const clean = path.join(root, 'test', 'fixtures', 'reports', 'edu-dept.pdf');
+const planted = path.join(root, 'test', 'fixtures', 'reports', 'edu-dept-errors.pdf');
+const noNetwork = pathToFileURL(path.join(root, 'test', 'support', 'no-network.mjs')).href;
+const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+/** Node 24: the one running this test (npm test puts the bundled one first on the PATH). */
+const node24 = process.execPath;
+
+let tmp = '';
+let tarball = '';
+let packed: { path: string; size: number }[] = [];
+let packInfo = { size: 0, unpackedSize: 0, entryCount: 0 };
+let globalBin = '';
+let project = '';
+
+/** A PATH without the checkout's node_modules/.bin, so the installed package finds only what a user's machine has. */
+function userPath(first: string[]): string {
+  const rest = (process.env.PATH ?? '').split(path.delimiter).filter((d) => d && !d.includes(`node_modules${path.sep}.bin`) && d !== path.dirname(node24));
+  return [...first, ...rest].join(path.delimiter);
+}
+
+/** A `node` on the PATH older than 22.13 — the machine this package promises to run on through its bundled Node. */
+function oldSystemNode(): string | null {
+  for (const dir of userPath([]).split(path.delimiter)) {
+    const candidate = path.join(dir, 'node');
+    if (!existsSync(candidate)) continue;
+    const v = spawnSync(candidate, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout?.trim() ?? '';
+    const [major, minor] = v.split('.').map(Number);
+    if (major! < 22 || (major === 22 && minor! < 13)) return dir;
+    return null;
+  }
+  return null;
+}
+
+function npm(args: string[], cwd: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', args, { cwd, env: { ...process.env, npm_config_update_notifier: 'false' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+function ok(run: { status: number | null; stdout: string; stderr: string }, what: string): void {
+  if (run.status !== 0) throw new Error(`${what} failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
+}
+
+/** The installed `jixiao` command, run by the `node` the PATH gives it (its #!/usr/bin/env node line), with the network refused. */
+function jixiao(args: string[], nodeDir: string, cwd = tmp): SpawnSyncReturns<string> {
+  return spawnSync(path.join(globalBin, 'jixiao'), args, {
+    cwd,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, PATH: userPath([nodeDir, globalBin]), NODE_OPTIONS: `--import=${noNetwork}` },
+  });
+}
+
+beforeAll(async () => {
+  tmp = mkdtempSync(path.join(tmpdir(), 'jixiao-package-'));
+  const pack = await npm(['pack', '--pack-destination', tmp, '--json'], root);
+  ok(pack, 'npm pack');
+  const [info] = JSON.parse(pack.stdout) as { filename: string; size: number; unpackedSize: number; entryCount: number; files: { path: string; size: number }[] }[];
+  tarball = path.join(tmp, info!.filename);
+  packed = info!.files;
+  packInfo = { size: info!.size, unpackedSize: info!.unpackedSize, entryCount: info!.entryCount };
+
+  // Both installs at once: each is mostly waiting on the disk.
+  const prefix = path.join(tmp, 'global');
+  project = path.join(tmp, 'project');
+  mkdirSync(project);
+  // A user's project: ESM; the bundled Node's install script is not needed on Node 24 and is denied here.
+  writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', allowScripts: { node: false, 'tesseract.js': false } }));
+  const quiet = ['--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'];
+  const [g, p] = await Promise.all([
+    npm(['install', '-g', '--prefix', prefix, '--allow-scripts=node', ...quiet, tarball], tmp),
+    npm(['install', ...quiet, tarball], project),
+  ]);
+  ok(g, 'npm install -g');
+  ok(p, 'npm install (project)');
+  globalBin = path.join(prefix, 'bin');
+}, 240_000);
+
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+test('the tarball holds only what runs, built fresh from every source file', () => {
+  const files = packed.map((f) => f.path).sort();
+  const top = new Set(['package.json', 'README.md', 'CHANGELOG.md']);
+  for (const f of files) {
+    expect(top.has(f) || /^(bin|dist|schemas)\//.test(f), f).toBe(true);
+    expect(f, f).not.toMatch(/(^|\/)(test|tests|bench|fixtures|samples|src|scripts|node_modules)\//);
+    expect(f, f).not.toMatch(/\.(pdf|tgz|txt|html|sh)$|(?<!\.d)\.ts$|tsconfig|vitest/);
+  }
+  for (const f of ['bin/jixiao.js', 'dist/api/index.js', 'dist/api/index.d.ts', 'dist/cli/main.js', 'dist/batch/worker.js', 'schemas/report.schema.json', 'CHANGELOG.md']) {
+    expect(files).toContain(f);
+  }
+  // One .js, .js.map and .d.ts per source file: dist/ is the build of these sources, not a stale one.
+  const sources = (readdirSync(path.join(root, 'src'), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => f.split(path.sep).join('/'));
+  const expected = sources.flatMap((f) => {
+    const base = `dist/${f.slice(0, -'.ts'.length)}`;
+    return [`${base}.js`, `${base}.js.map`, `${base}.d.ts`];
+  });
+  expect(files.filter((f) => f.startsWith('dist/')).sort()).toEqual(expected.sort());
+  expect(packInfo.entryCount).toBe(files.length);
+  // The README states the size; this keeps it honest (and catches a sample or a test slipping in).
+  expect(packInfo.size).toBeLessThan(300_000);
+  console.log(`tarball: ${path.basename(tarball)} ${packInfo.size} bytes, ${packInfo.unpackedSize} unpacked, ${packInfo.entryCount} files`);
+});
+
+test('npm install -g: --version, extract, check and batch run on the system Node 20 (through the bundled Node 24) and on Node 24', () => {
+  const versionLine = `${pkg.version} (output schema ${SCHEMA_VERSION})`;
+  const old = oldSystemNode();
+  // On a machine whose system node is already new enough there is no old Node to try: Node 24 is tried alone.
+  const nodes = old ? [old, path.dirname(node24)] : [path.dirname(node24)];
+  for (const nodeDir of nodes) {
+    const v = jixiao(['--version'], nodeDir);
+    expect(v.stderr).toBe('');
+    expect(v.stdout.trim()).toBe(versionLine);
+  }
+  if (old) {
+    // The installed package ships no Node of its own in bin/, only the dependency's: the bundled-runtime path really ran.
+    expect(existsSync(path.join(globalBin, '..', 'lib', 'node_modules', 'jixiao', 'node_modules', 'node', 'bin', 'node'))).toBe(true);
+  }
+  const first = nodes[0]!;
+  const last = nodes[nodes.length - 1]!;
+
+  const extract = jixiao(['extract', typed], first);
+  expect(extract.status, extract.stderr).toBe(0);
+  const report = Report.parse(JSON.parse(extract.stdout));
+  expect(report.tool.version).toBe(pkg.version);
+  expect(report.schemaVersion).toBe(SCHEMA_VERSION);
+  expect(report.source.pages).toBe(11);
+
+  const checked = jixiao(['check', planted], last);
+  expect(checked.status, checked.stderr).toBe(1);
+  expect(checked.stdout).toContain('(sum-mismatch)');
+
+  const missing = jixiao(['check', path.join(tmp, 'nope.pdf')], last);
+  expect(missing.status).toBe(2);
+  expect(missing.stderr).toContain('no such file');
+
+  const out = path.join(tmp, 'batch-out');
+  const batch = jixiao(['batch', clean, planted, '--out', out, '--quiet', '--jobs', '2'], last);
+  expect(batch.status, batch.stderr).toBe(0);
+  const manifest = readFileSync(path.join(out, 'manifest.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { status: string; tool: string });
+  expect(manifest.map((m) => [m.status, m.tool])).toEqual([['ok', pkg.version], ['ok', pkg.version]]);
+  expect(existsSync(path.join(out, 'findings.csv'))).toBe(true);
+});
+
+test("the README's library example runs as written from a project that installed the tarball", () => {
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  const section = readme.split(/^## Use as a library$/m)[1];
+  expect(section, 'README has a "## Use as a library" section').toBeDefined();
+  const code = /```js\n([\s\S]*?)```/.exec(section!)?.[1];
+  expect(code, 'the section opens with a ```js block').toBeDefined();
+  expect(code!.split('\n').length).toBeLessThan(25);
+  writeFileSync(path.join(project, 'example.mjs'), code!);
+
+  // Its reports/ folder: a report with planted mistakes first, then a clean one, then an 11-page scan
+  // that cannot be OCR'd before the first one is done — so stopping early has something to stop.
+  const reports = path.join(project, 'reports');
+  mkdirSync(reports);
+  copyFileSync(planted, path.join(reports, '1-planted.pdf'));
+  copyFileSync(clean, path.join(reports, '2-clean.pdf'));
+  symlinkSync(scan, path.join(reports, '3-scan.pdf'));
+
+  const run = spawnSync(node24, [`--import=${noNetwork}`, 'example.mjs'], { cwd: project, encoding: 'utf8', timeout: 120_000 });
+  expect(run.status, run.stderr).toBe(0);
+  expect(run.stderr).toBe('');
+  const lines = run.stdout.trim().split('\n');
+  expect(lines.some((l) => /^reports\/1-planted\.pdf: \d+ findings$/.test(l)), run.stdout).toBe(true);
+  expect(run.stdout).toContain('(sum-mismatch)');
+  expect(run.stdout).not.toContain('3-scan.pdf');
+  expect(lines.at(-1)).toBe('stopped early');
+  // What was finished is on disk; the stopped scan is not recorded, so a second run would go on with it.
+  const manifest = readFileSync(path.join(project, 'out', 'manifest.jsonl'), 'utf8');
+  expect(manifest).toContain('1-planted.pdf');
+  expect(manifest).not.toContain('3-scan.pdf');
+});
+
+test('the API types: a consumer file compiles against the installed .d.ts (and its @ts-expect-error lines are errors)', () => {
+  copyFileSync(path.join(root, 'test', 'package', 'consumer', 'api-types.ts'), path.join(project, 'api-types.ts'));
+  writeFileSync(
+    path.join(project, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'es2023',
+        lib: ['es2023'],
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        types: ['node'],
+        typeRoots: [path.join(root, 'node_modules', '@types')],
+      },
+      files: ['api-types.ts'],
+    }),
+  );
+  const run = spawnSync(node24, [tsc, '-p', 'tsconfig.json'], { cwd: project, encoding: 'utf8', timeout: 120_000 });
+  expect(run.stdout + run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  // The types come from the package, not from the checkout's sources.
+  expect(existsSync(path.join(project, 'node_modules', 'jixiao', 'dist', 'api', 'index.d.ts'))).toBe(true);
+  expect(existsSync(path.join(project, 'node_modules', 'jixiao', 'src'))).toBe(false);
+});
