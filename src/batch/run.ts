@@ -243,6 +243,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
             progress?.update();
           }),
         );
+      } catch (err) {
+        // p-queue's clear() rejects the tasks it drops (AbortError): a stop, not a failure. The running ones end with their worker.
+        if (!opts.signal?.aborted) throw err;
+        await queue.onIdle();
       } finally {
         opts.signal?.removeEventListener('abort', onAbort);
       }

@@ -97,7 +97,9 @@ test('runBatch: awaitable and an async iterable of events, one ending per input,
   const bad = path.join(dir, 'bad.pdf');
   writeFileSync(bad, 'not a pdf');
   const out = path.join(dir, 'out');
-  const inputs = [clean, planted, bad, clean];
+  const copy = path.join(dir, 'copy-of-clean.pdf');
+  writeFileSync(copy, readFileSync(clean));
+  const inputs = [clean, planted, bad, copy];
   const run = runBatch(inputs, { out, jobs: 2 });
   const seen: BatchEvent[] = [];
   for await (const e of run) seen.push(e);
@@ -116,7 +118,7 @@ test('runBatch: awaitable and an async iterable of events, one ending per input,
     else expect(started).toBeLessThan(seen.indexOf(e));
   }
   const manifest = readFileSync(path.join(out, 'manifest.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-  for (const e of ends) if (e.type !== 'started') expect(manifest[e.index]).toEqual(e.record);
+  for (const e of ends) expect(manifest[e.index]).toEqual(e.record);
   const failed = ends.find((e) => e.type === 'failed');
   expect(failed?.type === 'failed' && failed.record.code).toBe('not-pdf');
   const done = ends.find((e) => e.type === 'done' && e.path === planted);
