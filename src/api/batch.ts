@@ -7,8 +7,8 @@ import path from 'node:path';
 import { runBatch as runBatchStage, type BatchEvent as StageEvent, type BatchOptions as StageOptions } from '../batch/run.ts';
 import type { ManifestRecord, ManifestStatus } from '../report/manifest.ts';
 import type { TableCounts } from '../report/csv.ts';
-import type { OcrMode } from '../pipeline/read-pages.ts';
 import type { Report } from '../schema/report.ts';
+import type { OcrMode } from './extract.ts';
 
 export type { ManifestRecord, ManifestStatus, TableCounts };
 

@@ -1,11 +1,12 @@
 // extractFile / extractBytes: one document to its Report.
 import { extractBytes as extractBytesStage, extractFile as extractFileStage, type ExtractOptions as StageOptions } from '../pipeline/extract.ts';
-import type { OcrMode } from '../pipeline/read-pages.ts';
 import type { Report } from '../schema/report.ts';
 import { guardStrayPdfRejections } from './stray.ts';
-import { workersOf, type OcrPool } from './ocr.ts';
+import type { OcrPool } from './ocr.ts';
+import { workersOf } from './ocr-internal.ts';
 
-export type { OcrMode };
+/** How pages are read: `auto` OCRs those without a usable text layer, `always` and `never` force it. */
+export type OcrMode = 'auto' | 'always' | 'never';
 
 export interface ExtractOptions {
   /** `auto` (default): OCR the pages without a usable text layer; `always`; `never` */

@@ -1,14 +1,13 @@
 // The OCR workers as a resource the caller owns: made once, shared by any
 // number of extractFile/extractBytes calls, closed once (close() or
 // `await using`). Workers start only when a page first needs OCR.
-import { createOcrPool as createWorkers, defaultPoolSize, type OcrPool as Workers } from '../ocr/pool.ts';
+import { createOcrPool as createWorkers, defaultPoolSize } from '../ocr/pool.ts';
+import { inner } from './ocr-internal.ts';
 
 export interface OcrPoolOptions {
   /** tesseract.js workers, each one OCRs one page at a time (default: the number of cores) */
   workers?: number;
 }
-
-const inner = new WeakMap<OcrPool, Workers>();
 
 /** A pool of OCR workers to share across documents. Close it when done: `await pool.close()`, or `await using pool = createOcrPool()`. */
 export class OcrPool implements AsyncDisposable {
@@ -40,11 +39,4 @@ export class OcrPool implements AsyncDisposable {
 
 export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
   return new OcrPool(options);
-}
-
-/** The workers behind a pool (internal: the pipeline's interface). */
-export function workersOf(pool: OcrPool): Workers {
-  const workers = inner.get(pool);
-  if (!workers) throw new TypeError('not an OcrPool made by createOcrPool()');
-  return workers;
 }

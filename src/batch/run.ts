@@ -18,6 +18,7 @@ import { assertRealInside, inside, TEMP_FILE, tempPath } from '../report/files.t
 import { ManifestWriter, NO_FINDINGS, readManifest, rewriteManifest, type ManifestRecord } from '../report/manifest.ts';
 import type { Report } from '../schema/report.ts';
 import { TOOL_VERSION } from '../version.ts';
+import { BatchSetupError } from './errors.ts';
 import { expandInputs } from './inputs.ts';
 import { uniqueNames } from '../report/names.ts';
 import { DocumentPool } from './pool.ts';
@@ -71,10 +72,7 @@ export interface BatchResult {
   tables: TableCounts | null;
 }
 
-/** A problem with the command or the output folder: nothing was run (exit status 2). */
-export class BatchSetupError extends Error {
-  override name = 'BatchSetupError';
-}
+export { BatchSetupError };
 
 export const DEFAULTS = { timeoutSeconds: 600, maxMemoryMb: 2048, maxPages: 2000, ocr: DEFAULT_OPTIONS.ocr, ocrDpi: DEFAULT_OPTIONS.ocrDpi } as const;
 
