@@ -136,6 +136,7 @@ test('npm install -g: --version, extract, check and batch run on the system Node
   const old = oldSystemNode();
   // On a machine whose system node is already new enough there is no old Node to try: Node 24 is tried alone.
   const nodes = old ? [old, path.dirname(node24)] : [path.dirname(node24)];
+  console.log(`installed CLI run with: ${nodes.map((d) => `${path.join(d, 'node')} ${spawnSync(path.join(d, 'node'), ['--version'], { encoding: 'utf8' }).stdout.trim()}`).join(', ')}`);
   for (const nodeDir of nodes) {
     const v = jixiao(['--version'], nodeDir);
     expect(v.stderr).toBe('');
