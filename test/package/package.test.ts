@@ -109,13 +109,13 @@ afterAll(() => {
 
 test('the tarball holds only what runs, built fresh from every source file', () => {
   const files = packed.map((f) => f.path).sort();
-  const top = new Set(['package.json', 'README.md', 'CHANGELOG.md']);
+  const top = new Set(['package.json', 'README.md', 'CHANGELOG.md', 'docs/output-contract.md']);
   for (const f of files) {
     expect(top.has(f) || /^(bin|dist|schemas)\//.test(f), f).toBe(true);
     expect(f, f).not.toMatch(/(^|\/)(test|tests|bench|fixtures|samples|src|scripts|node_modules)\//);
     expect(f, f).not.toMatch(/\.(pdf|tgz|txt|html|sh)$|(?<!\.d)\.ts$|tsconfig|vitest/);
   }
-  for (const f of ['bin/jixiao.js', 'dist/api/index.js', 'dist/api/index.d.ts', 'dist/cli/main.js', 'dist/batch/worker.js', 'schemas/report.schema.json', 'CHANGELOG.md']) {
+  for (const f of ['bin/jixiao.js', 'dist/api/index.js', 'dist/api/index.d.ts', 'dist/cli/main.js', 'dist/batch/worker.js', 'schemas/report.schema.json', 'CHANGELOG.md', 'docs/output-contract.md']) {
     expect(files).toContain(f);
   }
   // One .js, .js.map and .d.ts per source file: dist/ is the build of these sources, not a stale one.
