@@ -121,6 +121,42 @@ export function continuations(tables: TableModel[]): (TableModel | null)[] {
   return out;
 }
 
+/**
+ * A row cut by a page break: the words of its cells that ran over to the next
+ * page (服务对象满 | … then 意度指标 at the top of the next page) stand there
+ * as rows without a number, under cells of the last row that hold text. They
+ * are joined back to that row, so that it is named whole and the part on the
+ * next page starts with its first real row. Call before continuations().
+ */
+export function mendSplitRows(tables: TableModel[]): void {
+  tables.forEach((t, i) => {
+    const prev = tables[i - 1];
+    if (!prev || t.page !== prev.page + 1 || !firstOnPage(tables, i) || t.headerRows === 0 || prev.rows.length === 0) return;
+    const aligned = alignColumns(prev, t);
+    if (!aligned) return;
+    const last = prev.rows[prev.rows.length - 1]!;
+    const fragments = aligned.rows.slice(0, t.headerRows);
+    const fits = fragments.every((row) =>
+      row.every((cell, c) => cell.trim() === '' || (last[c]!.trim() !== '' && readCellNumber(last[c]!) === null && !isHeaderWord(cell))),
+    );
+    if (!fits || fragments.every((row) => row.every((cell) => cell.trim() === ''))) return;
+    // A merged cell's text is repeated over the grid cells it covers: join each distinct run once.
+    prev.rows[prev.rows.length - 1] = last.map((cell, c) => {
+      const more = fragments.map((row) => row[c] ?? '').filter((x, k, all) => x.trim() !== '' && (c === 0 || all[k] !== (fragments[k]![c - 1] ?? '') || last[c] !== last[c - 1]));
+      return more.length === 0 ? cell : cell + more.join('');
+    });
+    // The fragment rows stay as empty rows: their cells' boxes still tell the grid's columns.
+    t.rows = t.rows.map((row, r) => (r < t.headerRows ? row.map(() => '') : row));
+    t.headerRows = 0;
+  });
+}
+
+/** Words that head a column, so a row of them is a header, not the tail of a cut row. */
+const HEADER_WORD = /^(?:项目|科目|编码|名称|合计|年初预算数|全年预算数|全年执行数|分值|得分|执行率|一级指标|二级指标|三级指标|年度指标值|实际完成值|单位|金额)/;
+function isHeaderWord(cell: string): boolean {
+  return HEADER_WORD.test(cell.trim());
+}
+
 function firstOnPage(tables: TableModel[], i: number): boolean {
   return tables.findIndex((t) => t.page === tables[i]!.page) === i;
 }

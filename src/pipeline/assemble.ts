@@ -5,7 +5,7 @@ import { runChecks } from '../checks/index.ts';
 import { extractFacts } from '../facts/index.ts';
 import { tableFacts } from '../facts/table-facts.ts';
 import { layoutPages } from '../layout/index.ts';
-import { carryCaptions, continuations, findTables, type TableModel } from '../layout/tables.ts';
+import { carryCaptions, continuations, findTables, mendSplitRows, type TableModel } from '../layout/tables.ts';
 import { readMetadata } from '../meta/document.ts';
 import type { PageText } from '../pdf/types.ts';
 import { Report, SCHEMA_VERSION, type BBox, type Paragraph } from '../schema/report.ts';
@@ -23,6 +23,7 @@ export function assembleReport(source: SourceInfo, pages: PageText[]): Report {
   const found = pages.map(findTables);
   carryCaptions(found);
   const tables: TableModel[] = found.flatMap((f) => f.tables);
+  mendSplitRows(tables);
   const prose = found.map((f) => f.rest);
   const layout = layoutPages(prose);
   const tree = buildSectionTree(layout);

@@ -187,3 +187,31 @@ test('a 绩效目标表 with its title and unit line inside the grid, the bound 
     ['规范编制成本·本年绩效指标值', 17.05, '万元', '<='],
   ]);
 });
+
+test('a row cut by a page break is joined back: its words on the next page finish its names, the part there starts with its first real row', async () => {
+  const xs = [40, 100, 170, 260, 330, 400, 460, 520];
+  const first = ruledTable(
+    [
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+      ['产出指标', '数量指标', '培训人次', '≥100人次', '120人次', '90', '90'],
+      ['满意度', '服务对象满', '服务对象', '≥90%', '97.4%', '10', '9'],
+    ],
+    { xs, top: 300, rowHeight: 24, size: 8 },
+  );
+  const second = ruledTable(
+    [
+      ['指标', '意度指标', '满意度', '', '', '', ''],
+      ['总分', 'left', 'left', 'left', 'left', '100', '99'],
+    ],
+    { xs, top: 760, rowHeight: 24, size: 8 },
+  );
+  const r = await report([
+    { runs: [{ text: '部门整体支出绩效自评表', x: 220, y: 340, size: 12 }, ...first.runs], rules: first.rules },
+    { runs: second.runs, rules: second.rules },
+  ]);
+  expect(r.tables[0]!.rows[2]!.slice(0, 3)).toEqual(['满意度指标', '服务对象满意度指标', '服务对象满意度']);
+  expect(r.facts.filter((f) => f.page === 2).map((f) => [f.label, f.value, f.unit, f.concept])).toEqual([
+    ['总分·分值', 100, '分', null],
+    ['总分·得分', 99, '分', 'evaluation.selfScore'],
+  ]);
+});
