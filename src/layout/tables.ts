@@ -134,22 +134,29 @@ export function mendSplitRows(tables: TableModel[]): void {
     if (!prev || t.page !== prev.page + 1 || !firstOnPage(tables, i) || t.headerRows === 0 || prev.rows.length === 0) return;
     const aligned = alignColumns(prev, t);
     if (!aligned) return;
+    // The header may be repeated above the words that ran over: they come after it.
+    const headerWords = new Set(prev.rows.slice(0, prev.headerRows).map(rowWords));
+    let skip = 0;
+    while (skip < t.headerRows && (headerWords.has(rowWords(aligned.rows[skip]!)) || rowWords(aligned.rows[skip]!) === '')) skip++;
     const last = prev.rows[prev.rows.length - 1]!;
-    const fragments = aligned.rows.slice(0, t.headerRows);
+    const fragments = aligned.rows.slice(skip, t.headerRows);
+    if (fragments.length === 0 || fragments.every((row) => row.every((cell) => cell.trim() === ''))) return;
     const fits = fragments.every((row) =>
       row.every((cell, c) => cell.trim() === '' || (last[c]!.trim() !== '' && readCellNumber(last[c]!) === null && !isHeaderWord(cell))),
     );
-    if (!fits || fragments.every((row) => row.every((cell) => cell.trim() === ''))) return;
+    if (!fits) return;
     // A merged cell's text is repeated over the grid cells it covers: join each distinct run once.
     prev.rows[prev.rows.length - 1] = last.map((cell, c) => {
-      const more = fragments.map((row) => row[c] ?? '').filter((x, k, all) => x.trim() !== '' && (c === 0 || all[k] !== (fragments[k]![c - 1] ?? '') || last[c] !== last[c - 1]));
+      const more = fragments.map((row) => row[c] ?? '').filter((x, k) => x.trim() !== '' && (c === 0 || x !== (fragments[k]![c - 1] ?? '') || last[c] !== last[c - 1]));
       return more.length === 0 ? cell : cell + more.join('');
     });
     // The fragment rows stay as empty rows: their cells' boxes still tell the grid's columns.
-    t.rows = t.rows.map((row, r) => (r < t.headerRows ? row.map(() => '') : row));
-    t.headerRows = 0;
+    t.rows = t.rows.map((row, r) => (r >= skip && r < t.headerRows ? row.map(() => '') : row));
+    t.headerRows = skip;
   });
 }
+
+const rowWords = (row: string[]) => row.join('|').replace(/\s+/g, '').replace(/^\|+$/, '');
 
 /** Words that head a column, so a row of them is a header, not the tail of a cut row. */
 const HEADER_WORD = /^(?:项目|科目|编码|名称|合计|年初预算数|全年预算数|全年执行数|分值|得分|执行率|一级指标|二级指标|三级指标|年度指标值|实际完成值|单位|金额)/;

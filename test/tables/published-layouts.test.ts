@@ -215,3 +215,22 @@ test('a row cut by a page break is joined back: its words on the next page finis
     ['总分·得分', 99, '分', 'evaluation.selfScore'],
   ]);
 });
+
+test('a row cut by a page break under a repeated header: the header is read once, the cut words go back to their row', async () => {
+  const head: Cell[][] = [
+    ['科目编码', '科目名称', '本年收入合计', '财政拨款收入', '其他收入'],
+  ];
+  const xs = [40, 110, 260, 340, 420, 500];
+  const first = ruledTable([...head, ['合计', 'left', '300.00', '200.00', '100.00'], ['208', '社会保障和就业支', '300.00', '200.00', '100.00']], { xs, top: 300, rowHeight: 24, size: 8 });
+  const second = ruledTable([...head, ['', '出', '', '', ''], ['20801', '人力资源事务', '300.00', '200.00', '100.00']], { xs, top: 760, rowHeight: 24, size: 8 });
+  const r = await report([
+    { runs: [{ text: '收入决算表', x: 220, y: 350, size: 12 }, { text: '单位：万元', x: 40, y: 320, size: 9 }, ...first.runs], rules: first.rules },
+    { runs: second.runs, rules: second.rules },
+  ]);
+  expect(r.tables[0]!.rows[2]![1]).toBe('社会保障和就业支出');
+  expect(r.facts.filter((f) => f.page === 2).map((f) => [f.label, f.value, f.unit])).toEqual([
+    ['人力资源事务·本年收入合计', 300, '万元'],
+    ['人力资源事务·财政拨款收入', 200, '万元'],
+    ['人力资源事务·其他收入', 100, '万元'],
+  ]);
+});
