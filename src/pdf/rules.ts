@@ -9,6 +9,7 @@
 // curveTo 2 (6 numbers), quadraticCurveTo 3 (4 numbers), closePath 4, in user
 // space: the current transform (cm ops, form XObject matrices) is applied here.
 import { AnnotationMode, OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { apply, displayOf, multiply, type Matrix, type Point } from './display.ts';
 import type { Segment } from './types.ts';
 
 const MOVE = 0;
@@ -23,8 +24,6 @@ const MIN_LENGTH = 4;
 /** Slope tolerance: how far off axis (points) a rule may be. */
 const SKEW = 0.5;
 
-type Matrix = [number, number, number, number, number, number];
-type Point = [number, number];
 
 const STROKES = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
 const FILLS = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
@@ -33,9 +32,8 @@ const FILLS = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillS
 export async function readPageRules(doc: PDFDocumentProxy, pageNumber: number): Promise<Segment[]> {
   const page = await doc.getPage(pageNumber);
   try {
-    const [vx0, vy0] = page.view as [number, number, number, number];
     const ops = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
-    return rulesFromOps(ops.fnArray, ops.argsArray, [1, 0, 0, 1, -vx0, -vy0]);
+    return rulesFromOps(ops.fnArray, ops.argsArray, displayOf(page).matrix);
   } finally {
     page.cleanup();
   }
@@ -144,17 +142,3 @@ function addThinRect(out: Segment[], pts: Point[]): void {
   else if (w <= THIN && h >= MIN_LENGTH && h > w) out.push({ x0: (x0 + x1) / 2, y0, x1: (x0 + x1) / 2, y1 });
 }
 
-function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[1] * n[2],
-    m[0] * n[1] + m[1] * n[3],
-    m[2] * n[0] + m[3] * n[2],
-    m[2] * n[1] + m[3] * n[3],
-    m[4] * n[0] + m[5] * n[2] + n[4],
-    m[4] * n[1] + m[5] * n[3] + n[5],
-  ];
-}
-
-function apply(m: Matrix, x: number, y: number): Point {
-  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
-}

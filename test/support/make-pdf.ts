@@ -30,6 +30,12 @@ export interface PageSpec {
   rulesTransform?: [number, number, number, number, number, number];
   width?: number;
   height?: number;
+  /**
+   * /Rotate 90 or 270: a landscape page as word processors print it — width and
+   * height (and every run and rule) are given as the page is shown, the content
+   * is drawn rotated on a portrait MediaBox.
+   */
+  rotate?: 90 | 270;
 }
 
 export interface PdfSpec {
@@ -75,9 +81,11 @@ export function makePdf(spec: PdfSpec): Uint8Array {
   const bold = fontFor('STHeiti-Regular');
   const pageIds: number[] = [];
   for (const page of spec.pages) {
-    const w = page.width ?? 595.3;
-    const h = page.height ?? 841.9;
-    let content = '';
+    const shownW = page.width ?? 595.3;
+    const shownH = page.height ?? 841.9;
+    // A rotated page's MediaBox is the portrait one; its content is drawn through a cm that turns it.
+    const [w, h] = page.rotate ? [shownH, shownW] : [shownW, shownH];
+    let content = page.rotate === 90 ? `q 0 1 -1 0 ${w} 0 cm\n` : page.rotate === 270 ? `q 0 -1 1 0 0 ${h} cm\n` : '';
     let xobj = '';
     if (page.image) {
       const img = add(
@@ -110,10 +118,11 @@ export function makePdf(spec: PdfSpec): Uint8Array {
       const text = spec.garbageText ? toPrivateUse(run.text) : run.text;
       content += `BT ${mode}/${run.bold ? 'F2' : 'F1'} ${size} Tf ${run.x} ${run.y} Td <${utf16beHex(text)}> Tj ET\n`;
     }
+    if (page.rotate) content += 'Q\n';
     const stream = add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}endstream`);
     pageIds.push(
       add(
-        `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${w} ${h}] /Contents ${stream} 0 R /Resources << /Font << /F1 ${regular} 0 R /F2 ${bold} 0 R >>${xobj} >> >>`,
+        `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${w} ${h}]${page.rotate ? ` /Rotate ${page.rotate}` : ''} /Contents ${stream} 0 R /Resources << /Font << /F1 ${regular} 0 R /F2 ${bold} 0 R >>${xobj} >> >>`,
       ),
     );
   }

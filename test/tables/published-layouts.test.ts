@@ -234,3 +234,27 @@ test('a row cut by a page break under a repeated header: the header is read once
     ['人力资源事务·其他收入', 100, '万元'],
   ]);
 });
+
+test.each([90, 270] as const)('a landscape page set with /Rotate %i reads as it is shown: the same table and facts as the page drawn upright', async (rotate) => {
+  const page = (rot?: 90 | 270): PageSpec => {
+    const t = ruledTable([...HEADER, ['合计', 'left', '1386.35', '74.64', '74.64', '0.00', '1311.71'], ['212', '城乡社区支出', '184.35', '', '', '', '184.35']], {
+      xs: XS7.map((x) => x * 1.3),
+      top: 450,
+      rowHeight: 20,
+      size: 8,
+    });
+    const runs: TextRun[] = [
+      { text: '2021年度某某局部门决算', x: 300, y: 560, size: 16 },
+      { text: '支出决算表', x: 360, y: 510, size: 12 },
+      { text: '单位：万元', x: 52, y: 480, size: 9 },
+      ...t.runs,
+    ];
+    return { runs, rules: t.rules, width: 841.9, height: 595.3, rotate: rot };
+  };
+  const upright = await report([page()]);
+  const turned = await report([page(rotate)]);
+  expect(upright.facts.filter((f) => f.paragraphId === null)).toHaveLength(7);
+  expect(turned.tables.map((t) => t.rows)).toEqual(upright.tables.map((t) => t.rows));
+  const brief = (r: Report) => r.facts.map((f) => [f.page, f.label, f.value, f.unit, f.concept, f.bbox?.map(Math.round)]);
+  expect(brief(turned)).toEqual(brief(upright));
+});
