@@ -2,7 +2,7 @@
 // concept, page, quote and box.
 import type { Span } from '../layout/types.ts';
 import type { BBox, Fact, Section } from '../schema/report.ts';
-import { BARE_MEASURE, BARE_SCOPE, conceptOf, EARLIER_YEAR, MEASURE_IN_LABEL, SCOPE_WORDS, THIS_YEAR, YEAR_MENTION, type ConceptContext } from '../vocab/concepts.ts';
+import { BARE_MEASURE, BARE_SCOPE, conceptOf, EARLIER_YEAR, MEASURE_IN_LABEL, SCOPE_WORDS, SUBJECT_MEASURE, THIS_YEAR, YEAR_MENTION, type ConceptContext } from '../vocab/concepts.ts';
 import { labelFor } from './labels.ts';
 import { recogniseFacts, type RawFact } from './recognise.ts';
 
@@ -22,6 +22,7 @@ export interface FactsInput {
   concepts?: ConceptContext;
 }
 
+const BUDGET_CHANGE = /(?:追加|调整|调增|调减|核减|压减|新增|增加|减少|年中|年初|结转|结余)$/;
 const RATIO_LABEL = /万人|每万|每百|每千|人均|户均|平均每|均值/;
 
 export function extractFacts({ paragraphs, sections, concepts = {} }: FactsInput): Fact[] {
@@ -45,8 +46,14 @@ export function extractFacts({ paragraphs, sections, concepts = {} }: FactsInput
       // "运行维护费全年预算数为 X，决算数为 Y": what the first budget clause names
       // (基本支出, 运行维护费 …) is the subject of the bare terms after it.
       const measure = MEASURE_IN_LABEL.exec(label);
-      if (measure && label.length > measure[0].length && !subject) subject = label.slice(0, label.length - measure[0].length);
+      // A change of budget (年中追加预算 500 万元) names no item.
+      const named = raw.kind === 'money' ? SUBJECT_MEASURE.exec(label) : null;
+      const item = named ? label.slice(0, label.length - named[0].length) : '';
+      if (item !== '' && !subject && (measure || !BUDGET_CHANGE.test(item))) subject = item;
       if (BARE_MEASURE.test(label) && (subject ?? sectionScope)) label = (subject ?? sectionScope) + label;
+      // "（1）某项目：预算安排 X 万元，预算执行数 Y 万元；（2）另一项目：…": an item's figures take its name.
+      const title = itemTitleAt(para.text, raw.numberStart);
+      if (title && !label.includes(title) && (label.length <= 6 || BARE_MEASURE.test(label) || SUBJECT_MEASURE.test(label))) label = title + label;
       let conceptLabel = label;
       // "年初预算数为 X 万元，其中：基本支出 Y 万元，项目支出 Z 万元": the parts of a budget figure are in its measure.
       if (measured && BARE_SCOPE.test(label) && /其中|包括/.test(para.text.slice(measured.end, raw.numberStart))) conceptLabel = label + measured.measure;
@@ -76,6 +83,21 @@ export function extractFacts({ paragraphs, sections, concepts = {} }: FactsInput
     }
   }
   return facts;
+}
+
+/** A run-in item title: （1）某项目： / 1、某项目： / ①某项目： at the start of a clause. */
+const ITEM_TITLE = /(?:^|[。；;：:\n])\s*(?:[（(][0-9一二三四五六七八九十]{1,3}[）)]|[0-9]{1,2}[、．](?![0-9])|[①-⑳])\s*([^：:，,。；;（()）]{2,30})[：:]/g;
+/** Titles that head a passage rather than name an item: their figures keep the passage's scope. */
+const PASSAGE_TITLE = /(?:情况|概况|分析|说明|目标|指标|措施|问题|成效|结论|结果|依据|内容|安排|管理)$/;
+
+/** The name of the run-in item a position falls in, or null. */
+function itemTitleAt(text: string, at: number): string | null {
+  let title: string | null = null;
+  for (const m of text.matchAll(ITEM_TITLE)) {
+    if (m.index + m[0].length > at) break;
+    title = m[1]!.trim();
+  }
+  return title && !PASSAGE_TITLE.test(title) && !SCOPE_WORDS.test(title) ? title : null;
 }
 
 /**

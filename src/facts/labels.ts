@@ -9,7 +9,7 @@ const BOUNDARY = /[，。；：！？,;:!?\n]/;
 const LEAD = [
   /^(?:\d{4}\s*年度?|\d{1,2}\s*月份?|[0-9]{4}\s*-\s*[0-9]{4}\s*年)\s*/,
   // A list ordinal left at the head of the clause: "1、任务完成率".
-  /^[（(]?[0-9一二三四五六七八九十]{1,3}[）)、.．]\s*/,
+  /^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[）)、.．]|[①-⑳])\s*/,
   // Enumerated clauses: 一是完成…, 二是…, 首先/其次/最后.
   /^(?:[一二三四五六七八九十]是|首先|其次|再次|最后)\s*/,
   // 全年 and 年度 stay when they are part of a budget term (全年预算数, 年度预算).

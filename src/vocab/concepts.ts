@@ -147,5 +147,11 @@ export const BARE_MEASURE = new RegExp(`^(?:(?:${INITIAL}|${ADJUSTED}|${ACTUAL})
 /** The budget scopes a sentence or a section title can give. */
 export const SCOPE_WORDS = new RegExp(`(${TOTAL}|${BASIC}|${PROJECT})`);
 export const MEASURE_IN_LABEL = new RegExp(`(${INITIAL}|${ADJUSTED}|${ACTUAL})${SUFFIX}$`);
+/**
+ * The words after an item's name in the first budget clause of a sentence
+ * (破产改制企业资金缺口弥补 + 预算 6,000万元, 培训补贴 + 预算安排 …): what comes
+ * before them is the subject of the bare terms that follow (实际支出, 预算执行率).
+ */
+export const SUBJECT_MEASURE = new RegExp(`(?:${INITIAL}|${ADJUSTED}|${ACTUAL}|预算(?:安排|批复)?(?:数|金额|资金)?|安排(?:资金|预算)?)${SUFFIX}$`);
 /** A label that is only a budget scope (基本支出): in a 其中 list it takes the measure of the figure it divides. */
 export const BARE_SCOPE = new RegExp(`^(?:${BASIC}|${PROJECT})$`);
