@@ -22,8 +22,8 @@ export interface QueueStatus {
     /** heartbeats within the last hour, newest first */
     seen: (WorkerBeat & { secondsAgo: number })[];
   };
-  /** pages read in the last full minute and on average over the last 10 */
-  pagesPerMinute: { last: number; average10: number };
+  /** pages read in this minute so far, in the last full minute, and on average over the last 10 full minutes */
+  pagesPerMinute: { current: number; last: number; average10: number };
 }
 
 export async function queueStatus(options: { url: string; name?: string; log?: (line: string) => void }): Promise<QueueStatus> {
@@ -39,7 +39,8 @@ export async function queueStatus(options: { url: string; name?: string; log?: (
     const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized');
     let connected: string[] = [];
     try {
-      connected = (await queue.getWorkers()).map((w) => String(w['name'] ?? '').replace(/^.*:w:/, '')).filter(Boolean).sort();
+      const names = (await queue.getWorkers()).map((w) => String(w['rawname'] ?? '')).filter((n) => n.includes(':w:'));
+      connected = [...new Set(names.map((n) => n.slice(n.indexOf(':w:') + 3)))].sort();
     } catch {
       // CLIENT LIST refused (some hosted Redis): the heartbeats still tell
     }
@@ -56,8 +57,8 @@ export async function queueStatus(options: { url: string; name?: string; log?: (
       .sort((a, b) => b.lastSeen - a.lastSeen)
       .map((b) => ({ ...b, secondsAgo: Math.round((now - b.lastSeen) / 1000) }));
     const minute = Math.floor(now / 60_000);
-    const pages = await client.mget(...Array.from({ length: 10 }, (_, i) => pagesKey(queue, minute - 1 - i)));
-    const perMinute = pages.map((p) => Number(p ?? 0));
+    const pages = await client.mget(...Array.from({ length: 11 }, (_, i) => pagesKey(queue, minute - i)));
+    const [current, ...perMinute] = pages.map((p) => Number(p ?? 0));
     return {
       queue: name,
       version: TOOL_VERSION,
@@ -68,7 +69,7 @@ export async function queueStatus(options: { url: string; name?: string; log?: (
       done: counts.completed ?? 0,
       failed: counts.failed ?? 0,
       workers: { connected, seen: beats },
-      pagesPerMinute: { last: perMinute[0]!, average10: Math.round((perMinute.reduce((a, b) => a + b, 0) / 10) * 10) / 10 },
+      pagesPerMinute: { current: current!, last: perMinute[0]!, average10: Math.round((perMinute.reduce((a, b) => a + b, 0) / 10) * 10) / 10 },
     };
   } finally {
     await queue.close().catch(() => {});
@@ -85,6 +86,6 @@ export function formatStatus(s: QueueStatus): string {
   for (const w of s.workers.seen) {
     lines.push(`    ${w.name}: ${w.stopped ? 'stopped' : 'last heard'} ${w.secondsAgo} s ago, --jobs ${w.jobs}, ${w.done} done, ${w.failed} failed, ${w.pages} pages`);
   }
-  lines.push(`  pages per minute: ${s.pagesPerMinute.last} in the last minute, ${s.pagesPerMinute.average10} on average over 10 minutes`);
+  lines.push(`  pages per minute: ${s.pagesPerMinute.last} in the last minute (${s.pagesPerMinute.current} in this one so far), ${s.pagesPerMinute.average10} on average over 10 minutes`);
   return lines.join('\n') + '\n';
 }
