@@ -85,12 +85,14 @@ export async function connectRedis(target: RedisTarget, opts: ConnectOptions): P
     connectTimeout: 5000,
     ...(opts.connectionName ? { connectionName: opts.connectionName } : {}),
     retryStrategy: (times) => {
-      if (!everReady && times > 3) return null;
+      if (!everReady && times > 2) return null;
       return Math.min(200 * 2 ** Math.min(times - 1, 5), 5000);
     },
   });
   client.on('error', (err: Error) => {
     lastError = describe(err, target);
+    // A wrong password or database stays wrong: no point retrying the first connection.
+    if (!everReady && /^authentication failed|ERR DB index|invalid DB index/i.test(lastError)) client.disconnect();
     if (everReady && lostAt === null) {
       lostAt = Date.now();
       opts.log(`${opts.who}: lost the connection to Redis at ${target.shown} (${lastError}); retrying with back-off`);

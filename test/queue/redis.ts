@@ -32,12 +32,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startRedis(): Promise<RedisServer> {
+export async function startRedis(options: { password?: string } = {}): Promise<RedisServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'jixiao-redis-'));
   let port = 0;
   let child: ChildProcess | null = null;
   const launch = async () => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--maxmemory-policy', 'noeviction'], {
+    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--maxmemory-policy', 'noeviction', ...(options.password ? ['--requirepass', options.password] : [])], {
       stdio: 'ignore',
     });
     const c = child;
