@@ -12,7 +12,7 @@ import { queueName } from '../../src/queue/jobs.ts';
 import type { ManifestRecord } from '../../src/report/manifest.ts';
 import { madeReport, sampleVariant, writeAll } from '../batch/corpus.ts';
 import { jixiao, sleep, type Proc } from './procs.ts';
-import { startRedis, type RedisServer } from './redis.ts';
+import { startRedis, type RedisServer, NO_REDIS } from './redis.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'jixiao-poison-'));
 const input = path.join(work, 'in');
@@ -41,6 +41,7 @@ const startWorker = () => {
 };
 
 beforeAll(async () => {
+  if (NO_REDIS) return;
   redis = await startRedis();
   client = new Redis(redis.port, '127.0.0.1', { maxRetriesPerRequest: null });
   queue = new Queue(queueName('poison'), { connection: client, prefix: 'bull' });
@@ -73,6 +74,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  if (NO_REDIS) return;
   supervising = false;
   killing = false;
   for (const w of workers) w.child.kill('SIGTERM');
@@ -83,7 +85,7 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-test('the poisoned document ends failed with its reason after 2 attempts; the rest complete', () => {
+test.skipIf(NO_REDIS)('the poisoned document ends failed with its reason after 2 attempts; the rest complete', () => {
   expect(first.code, first.stderr).toBe(1);
   expect(kills).toBe(2);
   const rs = records();
@@ -95,7 +97,7 @@ test('the poisoned document ends failed with its reason after 2 attempts; the re
   expect(first.stderr).toMatch(/6 documents: 5 ok, 1 failed/);
 });
 
-test('--retry-failed redoes only the failed document; --force redoes all, read from the jobs\' bytes (--inline)', async () => {
+test.skipIf(NO_REDIS)('--retry-failed redoes only the failed document; --force redoes all, read from the jobs\' bytes (--inline)', async () => {
   const again = await batch();
   expect(again.code).toBe(1);
   expect(again.stderr).toContain('(6 done by an earlier run)');

@@ -15,7 +15,7 @@ import type { ManifestRecord } from '../../src/report/manifest.ts';
 import { madeReport, writeAll } from '../batch/corpus.ts';
 import { parseCsv } from '../batch/csv-read.ts';
 import { jixiao, until, type Proc } from './procs.ts';
-import { startRedis, type RedisServer } from './redis.ts';
+import { startRedis, type RedisServer, NO_REDIS } from './redis.ts';
 
 const TOTAL = 60;
 const work = mkdtempSync(path.join(tmpdir(), 'jixiao-queue-'));
@@ -43,6 +43,7 @@ const comparable = (rs: ManifestRecord[]) => rs.map(({ seconds: _s, worker: _w, 
 const batchArgs = (out: string) => ['batch', input, '--out', out, '--queue', redis.url, '--name', 'main', '--ocr', 'never', '--progress', 'lines'];
 
 beforeAll(async () => {
+  if (NO_REDIS) return;
   writeAll(input, Array.from({ length: TOTAL }, (_, i) => ({ name: `d${String(i).padStart(2, '0')}.pdf`, bytes: madeReport(300 + i) })));
   // The local batch, for comparison.
   await runBatch({ inputs: [input], out: reference, jobs: 2, progress: 'none', ocr: 'never' });
@@ -85,6 +86,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
+  if (NO_REDIS) return;
   for (const w of workers) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGTERM');
   await Promise.all(workers.map((w) => w.done));
   await queue?.close();
@@ -94,7 +96,7 @@ afterAll(async () => {
 });
 
 
-test('the kills landed while work was under way', () => {
+test.skipIf(NO_REDIS)('the kills landed while work was under way', () => {
   expect(killedWorker).not.toBe('');
   expect(coordinatorKilledAt).toBeGreaterThanOrEqual(25);
   expect(coordinatorKilledAt).toBeLessThan(TOTAL);
@@ -103,7 +105,7 @@ test('the kills landed while work was under way', () => {
   expect(resultA.stderr).toMatch(/already in the queue/);
 });
 
-test('all 60 documents ended ok exactly once; the killed worker\'s job was taken by another', async () => {
+test.skipIf(NO_REDIS)('all 60 documents ended ok exactly once; the killed worker\'s job was taken by another', async () => {
   const jobs = (await queue.getJobs(['completed', 'failed', 'active', 'waiting', 'delayed'])) as Job[];
   expect(jobs.length).toBe(TOTAL);
   for (const job of jobs) {
@@ -115,7 +117,7 @@ test('all 60 documents ended ok exactly once; the killed worker\'s job was taken
   }
 });
 
-test('both manifests, the documents and the tables equal the local batch\'s', () => {
+test.skipIf(NO_REDIS)('both manifests, the documents and the tables equal the local batch\'s', () => {
   const ref = records(reference);
   expect(ref.length).toBe(TOTAL);
   for (const out of [outA, outB]) {
@@ -133,7 +135,7 @@ test('both manifests, the documents and the tables equal the local batch\'s', ()
   }
 });
 
-test('queue status: counts, the workers, pages per minute', async () => {
+test.skipIf(NO_REDIS)('queue status: counts, the workers, pages per minute', async () => {
   const s = await jixiao(['queue', 'status', '--queue', redis.url, '--name', 'main', '--json']).done;
   expect(s.code, s.stderr).toBe(0);
   const status = JSON.parse(s.stdout);
@@ -145,7 +147,7 @@ test('queue status: counts, the workers, pages per minute', async () => {
   expect(text.stdout).toMatch(/60 done, 0 failed/);
 });
 
-test('a batch run again reads nothing; the workers stop on SIGTERM', async () => {
+test.skipIf(NO_REDIS)('a batch run again reads nothing; the workers stop on SIGTERM', async () => {
   const again = await jixiao(batchArgs(outA)).done;
   expect(again.code).toBe(0);
   expect(again.stderr).toContain(`(${TOTAL} done by an earlier run)`);

@@ -92,3 +92,7 @@ async function waitForPort(port: number, timeoutMs = 10_000): Promise<void> {
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** The queue tests run where redis-server is installed (.ci/run installs it); elsewhere `npm test` skips them, saying so. */
+export const NO_REDIS = !haveRedis();
+if (NO_REDIS) console.warn('redis-server is not installed: the queue tests are skipped (apt-get install redis-server to run them)');
