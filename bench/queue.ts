@@ -43,6 +43,15 @@ export async function runQueueBench(total = 200): Promise<object> {
         jixiao(['batch', input, '--out', path.join(work, `queue${n}`), '--queue', redis.url, '--name', `bench${n}`, '--ocr', 'never', '--quiet']),
         path.join(work, `queue${n}`),
       );
+      if (n === 1) {
+        // The coordinator alone: the same batch again into a new folder, every job already done — how fast one coordinator
+        // collects reports and writes them (the ceiling of a many-machine run, whatever the number of workers).
+        queue['collect only (all jobs done)'] = await timed(
+          0,
+          jixiao(['batch', input, '--out', path.join(work, 'collect'), '--queue', redis.url, '--name', 'bench1', '--ocr', 'never', '--quiet']),
+          path.join(work, 'collect'),
+        );
+      }
       for (const w of workers) w.child.kill('SIGTERM');
       await Promise.all(workers.map((w) => w.done));
       const l = local[`--jobs ${n}`]!;

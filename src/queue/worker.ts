@@ -180,9 +180,6 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     lastError = text;
     log(`${who}: ${text}`);
   });
-  worker.on('failed', (_job, err) => {
-    if (err instanceof WaitingError || err?.name === 'WaitingError') return;
-  });
 
   try {
     // A set-up problem (the pipeline cannot load) shows now, not as failed documents.
