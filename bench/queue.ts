@@ -18,6 +18,10 @@ interface Run {
   seconds: number;
   documentsPerSecond: number;
   pagesPerSecond: number;
+  /** wall time × processes / documents: what one document costs one of the processes */
+  msPerDocumentPerProcess: number;
+  /** of which reading it (the manifest's seconds: the document thread's time) */
+  readMsPerDocument: number;
 }
 
 export async function runQueueBench(total = 200): Promise<object> {
@@ -81,7 +85,15 @@ async function timed(processes: number, p: Proc, out: string): Promise<Run> {
   if (r.code !== 0 && r.code !== 1) throw new Error(`batch exited with ${r.code}: ${r.stderr}`);
   const manifest = readFileSync(path.join(out, 'manifest.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ManifestRecord);
   const pages = manifest.reduce((n, m) => n + (m.pages ?? 0), 0);
-  return { processes, seconds: round(seconds), documentsPerSecond: round(manifest.length / seconds), pagesPerSecond: round(pages / seconds) };
+  const read = manifest.reduce((n, m) => n + m.seconds, 0) / manifest.length;
+  return {
+    processes,
+    seconds: round(seconds),
+    documentsPerSecond: round(manifest.length / seconds),
+    pagesPerSecond: round(pages / seconds),
+    msPerDocumentPerProcess: round((seconds * Math.max(1, processes) * 1000) / manifest.length),
+    readMsPerDocument: round(read * 1000),
+  };
 }
 
 function round(n: number): number {

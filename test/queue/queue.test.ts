@@ -59,7 +59,7 @@ beforeAll(async () => {
   const counts = await queue.getJobCounts('waiting', 'active', 'completed', 'failed', 'delayed');
   expect(Object.values(counts).reduce((x, y) => x + y, 0)).toBe(TOTAL);
 
-  for (let i = 0; i < 3; i++) workers.push(jixiao(['worker', '--queue', redis.url, '--name', 'main', '--jobs', '1', '--stall-timeout', '5']));
+  for (let i = 0; i < 3; i++) workers.push(jixiao(['worker', '--queue', redis.url, '--name', 'main', '--jobs', '1', '--stall-timeout', '8']));
 
   // SIGKILL a worker while it holds a job, once some documents are done.
   await until(async () => ((await queue.getJobCounts("completed")).completed ?? 0) >= 8, 120_000, '8 documents done');
