@@ -168,10 +168,9 @@ function queueRunner(opts: ResolvedBatchOptions, q: QueueSettings): DocumentRunn
       const failedKey = qu.toKey('failed');
       let round = 0;
 
-      const collect = async (id: string, item: BatchItem): Promise<void> => {
+      const collect = async (id: string, item: BatchItem, state: 'completed' | 'failed'): Promise<void> => {
         const job = (await qu.getJob(id)) as Job<DocJobData, DocJobResult> | undefined;
         if (!job) return; // gone between the look and now: the existence check re-adds it
-        const state = await job.getState();
         const worker = job.processedBy;
         const seconds = job.finishedOn && job.processedOn ? Math.round(job.finishedOn - job.processedOn) / 1000 : 0;
         if (state === 'failed') {
@@ -180,7 +179,6 @@ function queueRunner(opts: ResolvedBatchOptions, q: QueueSettings): DocumentRunn
           pending.delete(id);
           return;
         }
-        if (state !== 'completed') return;
         const result = job.returnvalue;
         const gz = await c.getBuffer(reportKey(qu, id));
         if (!result || result.status !== 'ok' || !gz) {
@@ -215,16 +213,21 @@ function queueRunner(opts: ResolvedBatchOptions, q: QueueSettings): DocumentRunn
           }
           const replies = (await p.exec()) ?? [];
           const per = checkExists ? 3 : 2;
+          // Reports are fetched and written several at a time; the manifest writer keeps its lines whole and in order of arrival.
+          const work = new PQueue({ concurrency: 8 });
+          const tasks: Promise<unknown>[] = [];
           for (let k = 0; k < chunk.length; k++) {
             const id = chunk[k]!;
             const item = pending.get(id)!;
-            const done = replies[k * per]?.[1] !== null || replies[k * per + 1]?.[1] !== null;
-            if (done) await collect(id, item);
+            const completed = replies[k * per]?.[1] !== null;
+            const failed = replies[k * per + 1]?.[1] !== null;
+            if (completed || failed) tasks.push(work.add(() => collect(id, item, completed ? 'completed' : 'failed')));
             else if (checkExists && replies[k * per + 2]?.[1] === 0) {
               // Removed from the queue by someone (obliterate, clean): add it again.
-              await qu.add('doc', await dataFor(item, { big: 0 }), jobOptions(id));
+              tasks.push(work.add(async () => qu.add('doc', await dataFor(item, { big: 0 }), jobOptions(id))));
             }
           }
+          await Promise.all(tasks);
         }
         if (pending.size > 0) await sleep(q.pollMs, opts.signal);
       }
