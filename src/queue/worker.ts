@@ -127,6 +127,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     });
     try {
       const pool = await poolFor(d);
+      if (options.verbose) log(`${who}: reading ${d.file} (attempt ${job.attemptsStarted} of ${d.attempts})`);
       const result = await Promise.race([
         pool.run({ id: seq, file: d.file, source, target: docTarget, tmp, ocr: d.ocr, ocrDpi: d.ocrDpi, maxPages: d.maxPages }),
         releasePromise.then(() => null),

@@ -31,9 +31,20 @@ const records = () =>
   readFileSync(path.join(out, 'manifest.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as ManifestRecord);
 const batch = (...extra: string[]) =>
   jixiao(['batch', input, '--out', out, '--queue', redis.url, '--name', 'poison', '--inline', '--attempts', '2', '--ocr', 'never', '--progress', 'lines', ...extra]).done;
+const poisonPath = () => path.resolve(input, POISON);
 const startWorker = () => {
-  const w = jixiao(['worker', '--queue', redis.url, '--name', 'poison', '--jobs', '1', '--stall-timeout', '3']);
+  const w = jixiao(['worker', '--queue', redis.url, '--name', 'poison', '--jobs', '1', '--stall-timeout', '3', '--verbose']);
   workers.add(w);
+  // The poison: a worker that starts reading this document dies at once, as in a native crash or the kernel's OOM killer.
+  let seen = '';
+  w.child.stderr!.on('data', (d: Buffer) => {
+    seen += d.toString();
+    if (killing && seen.includes(`reading ${poisonPath()} `) && w.child.exitCode === null && w.child.signalCode === null) {
+      w.child.kill('SIGKILL');
+      kills++;
+      seen = '';
+    }
+  });
   void w.done.then(() => {
     workers.delete(w);
     if (supervising) startWorker(); // like a service manager: a dead worker is started again
@@ -51,26 +62,8 @@ beforeAll(async () => {
   ]);
   startWorker();
   startWorker();
-  // The poison: whichever worker takes this document dies at once (as a native crash or the kernel's OOM killer would do it).
-  const poisonPath = path.resolve(input, POISON);
-  const killed = new Set<number>();
-  const killer = (async () => {
-    while (killing) {
-      for (const job of (await queue.getJobs(['active'])) as Job[]) {
-        if (job.data.path !== poisonPath) continue;
-        const w = [...workers].find((p) => job.processedBy === `${os.hostname()}:${p.pid}`);
-        if (w && !killed.has(w.pid)) {
-          killed.add(w.pid);
-          w.child.kill('SIGKILL');
-          kills++;
-        }
-      }
-      await sleep(25);
-    }
-  })();
   first = await batch();
   killing = false;
-  await killer;
 }, 120_000);
 
 afterAll(async () => {
