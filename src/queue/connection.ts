@@ -36,7 +36,8 @@ export function parseRedisUrl(url: string): RedisTarget {
     port,
     db,
     ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
-    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+    // A password kept out of the command line (where process lists show it): JIXIAO_REDIS_PASSWORD.
+    ...(u.password ? { password: decodeURIComponent(u.password) } : process.env.JIXIAO_REDIS_PASSWORD ? { password: process.env.JIXIAO_REDIS_PASSWORD } : {}),
     ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
   };
   return { options, shown };

@@ -36,6 +36,13 @@ test('URLs: parsed, checked, the password masked', () => {
   expect(() => parseRedisUrl('http://h:1')).toThrow(/must start with redis:\/\//);
   expect(() => parseRedisUrl('redis://h:1/x')).toThrow(/database must be a number/);
   expect(() => parseRedisUrl('not a url :hunter2@')).toThrow(/not a URL/);
+  process.env.JIXIAO_REDIS_PASSWORD = 'from-env';
+  try {
+    expect(parseRedisUrl('redis://h/0').options.password).toBe('from-env');
+    expect(parseRedisUrl('redis://:inurl@h/0').options.password).toBe('inurl');
+  } finally {
+    delete process.env.JIXIAO_REDIS_PASSWORD;
+  }
 });
 
 test.skipIf(NO_REDIS)('a wrong or unreachable URL is a clear set-up error (exit 2) that never shows the password', async () => {
