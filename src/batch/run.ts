@@ -80,7 +80,6 @@ export const DEFAULTS = { timeoutSeconds: 600, maxMemoryMb: 2048, maxPages: 2000
 /** Failures that say something about the file itself rather than the machine it was read on: kept on resume. */
 export const ENVIRONMENTAL: ReadonlySet<string> = new Set(['not-found', 'unreadable']);
 
-
 /** One input of a batch as it goes through a run. */
 export interface BatchItem {
   /** position among the inputs, as expanded */
