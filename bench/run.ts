@@ -9,6 +9,7 @@ console.error('extract done');
 for (const [name, file, fn] of [
   ['ocr', './ocr.ts', 'runOcrBench'],
   ['batch', './batch.ts', 'runBatchBench'],
+  ['queue', './queue.ts', 'runQueueBench'],
 ] as const) {
   if (!existsSync(new URL(file, import.meta.url))) continue;
   const mod = (await import(file)) as Record<string, () => Promise<unknown>>;

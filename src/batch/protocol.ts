@@ -6,6 +6,8 @@ export interface Job {
   id: number;
   /** the input as given (recorded as source.path) */
   file: string;
+  /** where to read the bytes when not from `file` (a queue worker: the path it sees, or a copy of the job's bytes) */
+  source?: string;
   /** absolute path of docs/<name>.json, already checked to lie inside the output folder */
   target: string;
   /** the temporary file the report is written to before the rename */

@@ -23,6 +23,7 @@ import { expandInputs } from './inputs.ts';
 import { uniqueNames } from '../report/names.ts';
 import { DocumentPool } from './pool.ts';
 import { Progress, type ProgressMode, type ProgressState } from './progress.ts';
+import type { DocSummary } from './protocol.ts';
 
 export interface BatchOptions {
   inputs: string[];
@@ -77,9 +78,10 @@ export { BatchSetupError };
 export const DEFAULTS = { timeoutSeconds: 600, maxMemoryMb: 2048, maxPages: 2000, ocr: DEFAULT_OPTIONS.ocr, ocrDpi: DEFAULT_OPTIONS.ocrDpi } as const;
 
 /** Failures that say something about the file itself rather than the machine it was read on: kept on resume. */
-const ENVIRONMENTAL = new Set(['not-found', 'unreadable']);
+export const ENVIRONMENTAL: ReadonlySet<string> = new Set(['not-found', 'unreadable']);
 
-interface Item {
+/** One input of a batch as it goes through a run. */
+export interface BatchItem {
   /** position among the inputs, as expanded */
   index: number;
   file: string;
@@ -94,9 +96,41 @@ interface Item {
   reused: boolean;
 }
 
+/** What every manifest line of this run records its result depends on. */
+export type RunBase = Pick<ManifestRecord, 'tool' | 'ocr' | 'ocrDpi' | 'limits'>;
+
+export type ResolvedBatchOptions = Required<Omit<BatchOptions, 'signal' | 'onEvent'>> & Pick<BatchOptions, 'signal' | 'onEvent'>;
+
+/** A batch after its inputs were hashed and matched against the manifest: what is left to run. */
+export interface BatchPlan {
+  opts: ResolvedBatchOptions;
+  root: string;
+  items: BatchItem[];
+  /** the inputs to read in this run (one per distinct content) */
+  toRun: BatchItem[];
+  base: RunBase;
+}
+
+/**
+ * How the documents of a batch are read: by worker threads here (the local batch) or by workers taking
+ * jobs from a queue (src/queue/). Planning, the manifest, docs/ and the tables are the same code for both.
+ */
+export interface DocumentRunner {
+  /** Set-up before progress shows (start a worker, connect); throws BatchSetupError when nothing can run. */
+  start(plan: BatchPlan): Promise<void>;
+  /** Reads plan.toRun, calling `finished` once for each document that ended (not for those a stop cut short). */
+  run(plan: BatchPlan, finished: (item: BatchItem, record: ManifestRecord) => Promise<void>): Promise<void>;
+  close(): Promise<void>;
+}
+
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
+  return runWith(options, (opts) => localRunner(opts));
+}
+
+/** Runs a batch whose documents are read by the runner `makeRunner` returns. */
+export async function runWith(options: BatchOptions, makeRunner: (opts: ResolvedBatchOptions) => DocumentRunner): Promise<BatchResult> {
   const started = performance.now();
-  const opts = {
+  const opts: ResolvedBatchOptions = {
     ...DEFAULTS,
     jobs: os.availableParallelism(),
     force: false,
@@ -105,7 +139,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     progressIntervalMs: 10_000,
     progress: (process.stderr.isTTY ? 'bar' : 'lines') as ProgressMode,
     ...withoutUndefined(options),
-  };
+  } as ResolvedBatchOptions;
   if (!Number.isInteger(opts.jobs) || opts.jobs < 1) throw new BatchSetupError(`--jobs must be a positive integer (got ${opts.jobs})`);
   if (!(opts.timeoutSeconds > 0)) throw new BatchSetupError(`--timeout must be positive (got ${opts.timeoutSeconds})`);
   if (!(opts.maxMemoryMb >= 64)) throw new BatchSetupError(`--max-memory must be at least 64 MB (got ${opts.maxMemoryMb})`);
@@ -123,10 +157,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     if (opts.force) await rm(manifestFile, { force: true });
     const previous = latestByPath(await readManifest(manifestFile));
     const limits = { timeout: opts.timeoutSeconds, maxMemoryMb: opts.maxMemoryMb, maxPages: opts.maxPages };
-    const base = { tool: TOOL_VERSION, ocr: opts.ocr, ocrDpi: opts.ocrDpi, limits };
+    const base: RunBase = { tool: TOOL_VERSION, ocr: opts.ocr, ocrDpi: opts.ocrDpi, limits };
 
     const names = uniqueNames(files);
-    const items: Item[] = files.map((file, i) => {
+    const items: BatchItem[] = files.map((file, i) => {
       const doc = `docs/${names[i]}.json`;
       return { index: i, file, name: names[i]!, doc, target: inside(root, doc), sha256: null, bytes: null, record: null, reused: false };
     });
@@ -141,14 +175,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
           item.bytes = h.bytes;
         } catch (err) {
           const code = (err as NodeJS.ErrnoException).code;
-          item.record = failed(item, base, code === 'ENOENT' ? 'not-found' : 'unreadable', `cannot read file (${code ?? String(err)})`);
+          item.record = failedRecord(item, base, code === 'ENOENT' ? 'not-found' : 'unreadable', `cannot read file (${code ?? String(err)})`);
         }
       }),
     );
 
-    const firstByKey = new Map<string, Item>();
-    const duplicates: [Item, Item][] = [];
-    const toRun: Item[] = [];
+    const firstByKey = new Map<string, BatchItem>();
+    const duplicates: [BatchItem, BatchItem][] = [];
+    const toRun: BatchItem[] = [];
     for (const item of items) {
       if (item.record) continue;
       const key = `${item.sha256}|${base.tool}|${base.ocr}|${base.ocrDpi}`;
@@ -175,82 +209,32 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     state.done += duplicates.length;
     state.reused = state.done;
 
-    const ended = (item: Item) => {
+    const ended = (item: BatchItem) => {
       const record = item.record!;
       opts.onEvent?.({ type: record.status === 'ok' ? 'done' : record.status, index: item.index, path: item.file, record, reused: item.reused });
     };
+    const plan: BatchPlan = { opts, root, items, toRun, base };
     const writer = await ManifestWriter.open(manifestFile);
-    const pool = new DocumentPool({
-      size: Math.min(opts.jobs, Math.max(1, toRun.length)),
-      timeoutMs: opts.timeoutSeconds * 1000,
-      maxMemoryMb: opts.maxMemoryMb,
-      recycleAfter: opts.recycleAfter,
-      // Together no more OCR workers than cores: each document worker gets its share.
-      ocrWorkers: Math.max(1, Math.floor(os.availableParallelism() / Math.min(opts.jobs, Math.max(1, toRun.length)))),
-    });
+    const runner = makeRunner(opts);
     let progress: Progress | null = null;
     try {
       // Hash failures are outcomes too: on disk before any document runs.
       for (const item of items) if (item.record && !item.reused && item.record.status === 'failed') await writer.append(item.record);
       for (const item of items) if (item.record) ended(item);
-      if (toRun.length > 0) {
-        try {
-          await pool.start();
-        } catch (err) {
-          throw new BatchSetupError(`cannot start a document worker: ${err instanceof Error ? err.message : String(err)}`);
-        }
-      }
+      if (toRun.length > 0) await runner.start(plan);
       progress = new Progress(opts.progress, state, opts.progressIntervalMs);
-      const queue = new PQueue({ concurrency: opts.jobs });
-      const onAbort = () => {
-        queue.clear();
-        void pool.close();
-      };
-      opts.signal?.addEventListener('abort', onAbort, { once: true });
-      let id = 0;
-      try {
-        await queue.addAll(
-          toRun.map((item) => async () => {
-            if (opts.signal?.aborted) return;
-            opts.onEvent?.({ type: 'started', index: item.index, path: item.file });
-            const t0 = performance.now();
-            const tmp = tempPath(item.target);
-            const result = await pool.run({
-              id: ++id, file: item.file, target: item.target, tmp, ocr: opts.ocr, ocrDpi: opts.ocrDpi, maxPages: opts.maxPages,
-            });
-            // A stopped run records nothing for the documents it cut short: the next run redoes them.
-            if (opts.signal?.aborted) return;
-            const seconds = round3((performance.now() - t0) / 1000);
-            let record: ManifestRecord;
-            if (result.ok) {
-              const s = result.summary;
-              record = {
-                path: item.file, sha256: s.sha256, bytes: item.bytes, status: 'ok', code: null, reason: null, doc: item.doc,
-                pages: s.pages, ocrPages: s.ocrPages, seconds, findings: s.findings, ...base,
-              };
-              state.pages += s.pages;
-            } else {
-              await rm(tmp, { force: true });
-              record = { ...failed(item, base, result.code, result.reason), seconds };
-              state.failed++;
-            }
-            await writer.append(record);
-            item.record = record;
-            ended(item);
-            state.done++;
-            progress?.update();
-          }),
-        );
-      } catch (err) {
-        // p-queue's clear() rejects the tasks it drops (AbortError): a stop, not a failure. The running ones end with their worker.
-        if (!opts.signal?.aborted) throw err;
-        await queue.onIdle();
-      } finally {
-        opts.signal?.removeEventListener('abort', onAbort);
-      }
+      await runner.run(plan, async (item, record) => {
+        if (record.status === 'ok') state.pages += record.pages ?? 0;
+        else state.failed++;
+        await writer.append(record);
+        item.record = record;
+        ended(item);
+        state.done++;
+        progress?.update();
+      });
     } finally {
       progress?.stop();
-      await pool.close();
+      await runner.close();
       await writer.close();
     }
 
@@ -272,6 +256,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
         seconds: 0,
         findings: { ...NO_FINDINGS },
       };
+      delete item.record.worker;
       ended(item);
     }
     const records = items.map((i) => i.record!);
@@ -286,7 +271,71 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   }
 }
 
-function summary(items: Item[], state: ProgressState, started: number, exitCode: number, out: string, tables: TableCounts | null): BatchResult {
+/** The local batch: documents read by worker threads of this process. */
+function localRunner(opts: ResolvedBatchOptions): DocumentRunner {
+  let pool: DocumentPool | null = null;
+  return {
+    async start(plan) {
+      const size = Math.min(opts.jobs, Math.max(1, plan.toRun.length));
+      pool = new DocumentPool({
+        size,
+        timeoutMs: opts.timeoutSeconds * 1000,
+        maxMemoryMb: opts.maxMemoryMb,
+        recycleAfter: opts.recycleAfter,
+        // Together no more OCR workers than cores: each document worker gets its share.
+        ocrWorkers: Math.max(1, Math.floor(os.availableParallelism() / size)),
+      });
+      try {
+        await pool.start();
+      } catch (err) {
+        throw new BatchSetupError(`cannot start a document worker: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    },
+    async run(plan, finished) {
+      const p = pool;
+      if (!p) return;
+      const queue = new PQueue({ concurrency: opts.jobs });
+      const onAbort = () => {
+        queue.clear();
+        void p.close();
+      };
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
+      let id = 0;
+      try {
+        await queue.addAll(
+          plan.toRun.map((item) => async () => {
+            if (opts.signal?.aborted) return;
+            opts.onEvent?.({ type: 'started', index: item.index, path: item.file });
+            const t0 = performance.now();
+            const tmp = tempPath(item.target);
+            const result = await p.run({
+              id: ++id, file: item.file, target: item.target, tmp, ocr: opts.ocr, ocrDpi: opts.ocrDpi, maxPages: opts.maxPages,
+            });
+            // A stopped run records nothing for the documents it cut short: the next run redoes them.
+            if (opts.signal?.aborted) return;
+            const seconds = round3((performance.now() - t0) / 1000);
+            if (result.ok) await finished(item, okRecord(item, plan.base, result.summary, seconds));
+            else {
+              await rm(tmp, { force: true });
+              await finished(item, { ...failedRecord(item, plan.base, result.code, result.reason), seconds });
+            }
+          }),
+        );
+      } catch (err) {
+        // p-queue's clear() rejects the tasks it drops (AbortError): a stop, not a failure. The running ones end with their worker.
+        if (!opts.signal?.aborted) throw err;
+        await queue.onIdle();
+      } finally {
+        opts.signal?.removeEventListener('abort', onAbort);
+      }
+    },
+    async close() {
+      await pool?.close();
+    },
+  };
+}
+
+function summary(items: BatchItem[], state: ProgressState, started: number, exitCode: number, out: string, tables: TableCounts | null): BatchResult {
   const count = (s: string) => items.filter((i) => i.record?.status === s).length;
   return {
     total: items.length,
@@ -302,7 +351,16 @@ function summary(items: Item[], state: ProgressState, started: number, exitCode:
   };
 }
 
-function failed(item: Item, base: Pick<ManifestRecord, 'tool' | 'ocr' | 'ocrDpi' | 'limits'>, code: string, reason: string): ManifestRecord {
+/** The manifest line of a document that was read. */
+export function okRecord(item: BatchItem, base: RunBase, s: DocSummary, seconds: number): ManifestRecord {
+  return {
+    path: item.file, sha256: s.sha256, bytes: item.bytes, status: 'ok', code: null, reason: null, doc: item.doc,
+    pages: s.pages, ocrPages: s.ocrPages, seconds, findings: s.findings, ...base,
+  };
+}
+
+/** The manifest line of a document that failed. */
+export function failedRecord(item: BatchItem, base: RunBase, code: string, reason: string): ManifestRecord {
   return {
     path: item.file, sha256: item.sha256, bytes: item.bytes, status: 'failed', code, reason, doc: null,
     pages: null, ocrPages: null, seconds: 0, findings: { ...NO_FINDINGS }, ...base,
@@ -312,8 +370,8 @@ function failed(item: Item, base: Pick<ManifestRecord, 'tool' | 'ocr' | 'ocrDpi'
 /** Whether an earlier run's line for this input stands: same content, version and options, and (if ok) its file is there. */
 async function reusable(
   r: ManifestRecord,
-  item: Item,
-  base: Pick<ManifestRecord, 'tool' | 'ocr' | 'ocrDpi' | 'limits'>,
+  item: BatchItem,
+  base: RunBase,
   retryFailed: boolean,
   root: string,
 ): Promise<boolean> {
@@ -416,7 +474,7 @@ async function hashFile(file: string): Promise<{ sha256: string; bytes: number }
   return { sha256: hash.digest('hex'), bytes };
 }
 
-function round3(n: number): number {
+export function round3(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
 

@@ -1,10 +1,11 @@
 // A document worker: reads one PDF at a time through the pipeline and writes
 // its report atomically to the path the batch chose. Runs in a worker thread
 // so that a document that hangs or bloats can be killed without the batch.
+import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createOcrPool, type OcrPool } from '../ocr/pool.ts';
 import { ignoreStrayPdfRejections, InputError } from '../pipeline/errors.ts';
-import { extractFile } from '../pipeline/extract.ts';
+import { extractBytes, extractFile } from '../pipeline/extract.ts';
 import { writeAtomic } from '../report/files.ts';
 import type { DocSummary, FromWorker, Job } from './protocol.ts';
 
@@ -30,7 +31,8 @@ port.on('message', (job: Job) => {
 send({ type: 'ready' });
 
 async function run(job: Job): Promise<DocSummary> {
-  const report = await extractFile(job.file, { ocr: job.ocr, ocrDpi: job.ocrDpi, pool: pool(), maxPages: job.maxPages });
+  const options = { ocr: job.ocr, ocrDpi: job.ocrDpi, pool: pool(), maxPages: job.maxPages };
+  const report = job.source ? await extractBytes(await readSource(job), job.file, options) : await extractFile(job.file, options);
   await writeAtomic(job.target, JSON.stringify(report) + '\n', job.tmp, false);
   const findings = { error: 0, warning: 0, info: 0 };
   for (const f of report.findings) findings[f.severity]++;
@@ -40,6 +42,17 @@ async function run(job: Job): Promise<DocSummary> {
     ocrPages: report.pages.filter((p) => p.method === 'ocr').length,
     findings,
   };
+}
+
+/** The bytes from job.source, a failure named after job.file as extractFile would name it. */
+async function readSource(job: Job): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(job.source!));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(job.file, 'not-found', 'no such file', { cause: err });
+    throw new InputError(job.file, 'unreadable', `cannot read file (${code ?? String(err)})`, { cause: err });
+  }
 }
 
 function classify(err: unknown, job: Job): { code: string; reason: string } {

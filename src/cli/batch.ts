@@ -17,6 +17,10 @@ interface BatchFlags extends ReadFlags {
   retryFailed?: boolean;
   quiet?: boolean;
   progress?: 'bar' | 'lines';
+  queue?: string;
+  name: string;
+  inline?: boolean;
+  attempts: number;
 }
 
 export function registerBatch(program: Command): void {
@@ -32,7 +36,11 @@ export function registerBatch(program: Command): void {
     .option('--force', 'redo every document, ignoring what earlier runs in DIR finished')
     .option('--retry-failed', 'redo documents that failed in an earlier run')
     .option('--quiet', 'no progress output')
-    .addOption(new Option('--progress <style>', 'progress output (default: bar on a terminal, lines otherwise)').choices(['bar', 'lines']));
+    .addOption(new Option('--progress <style>', 'progress output (default: bar on a terminal, lines otherwise)').choices(['bar', 'lines']))
+    .option('--queue <url>', 'enqueue the documents on this Redis (redis://HOST:PORT/DB) for `jixiao worker` processes to read')
+    .option('--name <name>', 'with --queue: the queue name', 'jixiao')
+    .option('--inline', 'with --queue: send each file (up to 16 MB) in its job, so workers need not see the input folders')
+    .addOption(new Option('--attempts <n>', 'with --queue: tries before a document that kills its worker ends failed').default(3).argParser(positiveInt));
   addReadOptions(cmd).action(async (inputs: string[], flags: BatchFlags) => {
     process.exitCode = await runBatchCommand(inputs, flags);
   });
@@ -44,7 +52,7 @@ export async function runBatchCommand(inputs: string[], flags: BatchFlags): Prom
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
-    const result = await runBatch(inputs, {
+    const options: Parameters<typeof runBatch>[1] = {
       out: flags.out,
       jobs: flags.jobs,
       timeoutSeconds: flags.timeout,
@@ -56,9 +64,12 @@ export async function runBatchCommand(inputs: string[], flags: BatchFlags): Prom
       ocrDpi: flags.ocrDpi,
       progress: flags.quiet ? 'none' : (flags.progress ?? (process.stderr.isTTY ? 'bar' : 'lines')),
       signal: controller.signal,
-    });
+    };
+    const result = flags.queue ? await queueBatch(inputs, options, flags) : await runBatch(inputs, options);
     if (result.interrupted) {
-      process.stderr.write(`jixiao batch: interrupted; run the same command again to go on (${result.out}/manifest.jsonl keeps what is done)\n`);
+      process.stderr.write(
+        `jixiao batch: interrupted; run the same command again to go on (${result.out}/manifest.jsonl keeps what is done${flags.queue ? '; the queue keeps the rest and its workers go on' : ''})\n`,
+      );
     } else if (!flags.quiet) {
       process.stderr.write(
         `jixiao batch: ${result.total} documents: ${result.ok} ok, ${result.failed} failed, ${result.skipped} skipped` +
@@ -77,6 +88,13 @@ export async function runBatchCommand(inputs: string[], flags: BatchFlags): Prom
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
   }
+}
+
+/** `--queue`: the same batch, its documents read by `jixiao worker` processes. BullMQ is loaded only here: the local batch needs no Redis. */
+async function queueBatch(inputs: string[], options: Parameters<typeof runBatch>[1], flags: BatchFlags) {
+  const { runQueueBatch } = await import('../queue/coordinator.ts');
+  const r = await runQueueBatch({ ...options, inputs, queue: flags.queue!, name: flags.name, inline: flags.inline, attempts: flags.attempts });
+  return { ...r, interrupted: r.exitCode === 130 };
 }
 
 function positiveNumber(value: string): number {

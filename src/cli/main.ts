@@ -5,6 +5,8 @@ import { SCHEMA_VERSION, VERSION } from '../api/index.ts';
 import { registerBatch } from './batch.ts';
 import { registerCheck } from './check.ts';
 import { registerExtract } from './extract.ts';
+import { registerQueue } from './queue.ts';
+import { registerWorker } from './worker.ts';
 
 // A reader that stops early (`| head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -27,5 +29,7 @@ const program = new Command('jixiao')
 registerExtract(program);
 registerCheck(program);
 registerBatch(program);
+registerWorker(program);
+registerQueue(program);
 
 await program.parseAsync(process.argv);

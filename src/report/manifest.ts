@@ -27,6 +27,8 @@ export interface ManifestRecord {
   ocr: string;
   ocrDpi: number;
   limits: { timeout: number; maxMemoryMb: number; maxPages: number };
+  /** queue mode only: the worker (host:pid) that read the document */
+  worker?: string;
 }
 
 export const NO_FINDINGS: Record<Severity, number> = Object.freeze({ error: 0, warning: 0, info: 0 });

@@ -1,0 +1,222 @@
+// `jixiao worker --queue redis://…`: takes document jobs from the queue, reads
+// each in a document worker thread (src/batch/pool.ts: the same time and memory
+// limits as the local batch), and stores the report in Redis for the batch's
+// coordinator to write into its output folder.
+//
+// Nothing lost: a job is held under a lock the worker renews; a worker that dies
+// (SIGKILL, machine gone) stops renewing, BullMQ's stalled-job check in the other
+// workers moves the job back to waiting and another worker takes it. A document
+// that has killed its worker on every one of its attempts ends failed.
+import { UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import { DocumentPool } from '../batch/pool.ts';
+import { round3 } from '../batch/run.ts';
+import { tempPath } from '../report/files.ts';
+import { TOOL_VERSION } from '../version.ts';
+import { closeRedis, connectRedis, maskSecret, parseRedisUrl, QueueSetupError } from './connection.ts';
+import {
+  checkName, DEFAULT_QUEUE_NAME, formatFailure, KEEP_SECONDS, pagesKey, PREFIX, queueName, reportKey, RETRYABLE, workersKey,
+  type DocJobData, type DocJobResult, type WorkerBeat,
+} from './jobs.ts';
+
+const gzipAsync = promisify(gzip);
+
+export interface WorkerOptions {
+  url: string;
+  name?: string;
+  /** documents at once (default: the cores) */
+  jobs?: number;
+  /** how long a silent worker keeps its job before it goes to another (lock duration and stalled-check interval), s */
+  stallSeconds?: number;
+  /** after SIGTERM: how long running documents may go on before their jobs are released, s */
+  graceSeconds?: number;
+  /** one line per document */
+  verbose?: boolean;
+  log?: (line: string) => void;
+  /** aborted: stop taking jobs, finish the running ones within the grace time, release the rest */
+  signal?: AbortSignal;
+  /** aborted: release running jobs now */
+  releaseSignal?: AbortSignal;
+}
+
+export interface WorkerSummary {
+  name: string;
+  done: number;
+  failed: number;
+  pages: number;
+  released: number;
+}
+
+export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> {
+  const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
+  const jobs = options.jobs ?? os.availableParallelism();
+  const stallMs = (options.stallSeconds ?? 30) * 1000;
+  const graceMs = (options.graceSeconds ?? 60) * 1000;
+  const name = options.name ?? DEFAULT_QUEUE_NAME;
+  const nameProblem = checkName(name);
+  if (nameProblem) throw new QueueSetupError(nameProblem);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new QueueSetupError(`--jobs must be a positive integer (got ${jobs})`);
+  const target = parseRedisUrl(options.url);
+  const workerName = `${os.hostname()}:${process.pid}`;
+  const who = `jixiao worker ${workerName}`;
+  const client = await connectRedis(target, { log, who, connectionName: `jixiao-worker-${process.pid}` });
+
+  const tmpDir = await mkdtemp(path.join(os.tmpdir(), 'jixiao-worker-'));
+  const ocrWorkers = Math.max(1, Math.floor(os.availableParallelism() / jobs));
+  // One pool per set of limits the jobs ask for (nearly always one): the batch's limits apply wherever it runs.
+  const pools = new Map<string, DocumentPool>();
+  const poolFor = async (d: DocJobData) => {
+    const key = `${d.timeoutSeconds}|${d.maxMemoryMb}`;
+    let pool = pools.get(key);
+    if (!pool) {
+      pool = new DocumentPool({ size: jobs, timeoutMs: d.timeoutSeconds * 1000, maxMemoryMb: d.maxMemoryMb, ocrWorkers });
+      pools.set(key, pool);
+      await pool.start();
+    }
+    return pool;
+  };
+
+  const stats = { done: 0, failed: 0, pages: 0, released: 0 };
+  const started = Date.now();
+  const running = new Map<string, { job: Job; token: string | undefined; release: () => void }>();
+  let seq = 0;
+  let worker: Worker | null = null;
+
+  const beat = async (stopped = false) => {
+    if (!worker) return;
+    const b: WorkerBeat = { name: workerName, jobs, started, lastSeen: Date.now(), ...stats, ...(stopped ? { stopped } : {}) };
+    await client.hset(workersKey(worker), workerName, JSON.stringify(b));
+  };
+
+  const process1 = async (job: Job<DocJobData, DocJobResult>, token?: string): Promise<DocJobResult> => {
+    const d = job.data;
+    if (d.v !== 1 || d.tool !== TOOL_VERSION) {
+      throw new UnrecoverableError(formatFailure('error', `a job for jixiao ${d.tool} reached a worker of jixiao ${TOOL_VERSION}`));
+    }
+    // attemptsStarted counts every start, including those whose worker died: past the limit, the document is the likely cause.
+    if (job.attemptsStarted > d.attempts) {
+      stats.failed++;
+      throw new UnrecoverableError(
+        formatFailure('crashed', `the worker reading it stopped without an answer (killed, out of memory or crashed) on each of ${d.attempts} attempts`),
+      );
+    }
+    const t0 = performance.now();
+    const id = `${++seq}-${randomBytes(4).toString('hex')}`;
+    const docTarget = path.join(tmpDir, `${id}.json`);
+    const tmp = tempPath(docTarget);
+    let source = d.path;
+    if (d.inline !== undefined) {
+      source = path.join(tmpDir, `${id}.pdf`);
+      await writeFile(source, Buffer.from(d.inline, 'base64'));
+    }
+    let released = false;
+    const releasePromise = new Promise<void>((resolve) => {
+      running.set(job.id!, {
+        job,
+        token,
+        release: () => {
+          released = true;
+          resolve();
+        },
+      });
+    });
+    try {
+      const pool = await poolFor(d);
+      if (options.verbose) log(`${who}: reading ${d.file} (attempt ${job.attemptsStarted} of ${d.attempts})`);
+      const result = await Promise.race([
+        pool.run({ id: seq, file: d.file, source, target: docTarget, tmp, ocr: d.ocr, ocrDpi: d.ocrDpi, maxPages: d.maxPages }),
+        releasePromise.then(() => null),
+      ]);
+      if (released || result === null) {
+        // Shutting down: the job goes back to waiting for another worker; this one does not finish it.
+        await job.moveToWait(token);
+        stats.released++;
+        throw new WaitingError();
+      }
+      const seconds = round3((performance.now() - t0) / 1000);
+      if (!result.ok) {
+        await rm(tmp, { force: true });
+        if (options.verbose) log(`${who}: ${d.file}: ${result.code}: ${result.reason}`);
+        if (RETRYABLE.has(result.code)) throw new Error(formatFailure(result.code, result.reason));
+        stats.failed++;
+        throw new UnrecoverableError(formatFailure(result.code, result.reason));
+      }
+      const report = await readFile(docTarget);
+      await client.set(reportKey(worker!, job.id!), await gzipAsync(report), 'EX', KEEP_SECONDS);
+      const minute = Math.floor(Date.now() / 60_000);
+      await client.multi().incrby(pagesKey(worker!, minute), result.summary.pages).expire(pagesKey(worker!, minute), 7200).exec();
+      stats.done++;
+      stats.pages += result.summary.pages;
+      if (options.verbose) log(`${who}: ${d.file}: ok, ${result.summary.pages} pages in ${seconds} s`);
+      return { status: 'ok', summary: result.summary, seconds, worker: workerName };
+    } finally {
+      running.delete(job.id!);
+      await rm(docTarget, { force: true });
+      await rm(tmp, { force: true });
+      if (d.inline !== undefined) await rm(source, { force: true });
+    }
+  };
+
+  worker = new Worker<DocJobData, DocJobResult>(queueName(name), process1, {
+    connection: client,
+    prefix: PREFIX,
+    concurrency: jobs,
+    name: workerName,
+    lockDuration: stallMs,
+    stalledInterval: stallMs,
+    // Our own limit (job.data.attempts, checked when a job starts) decides when a document that kills workers ends.
+    maxStalledCount: 1_000_000,
+    autorun: false,
+  });
+  let lastError = '';
+  worker.on('error', (err) => {
+    // Connection trouble is reported once by connectRedis; anything else once per distinct message.
+    const text = maskSecret(err.message, target);
+    if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection is closed|connect/i.test(text) || text === lastError) return;
+    lastError = text;
+    log(`${who}: ${text}`);
+  });
+
+  try {
+    // A set-up problem (the pipeline cannot load) shows now, not as failed documents.
+    try {
+      await poolFor({ timeoutSeconds: 600, maxMemoryMb: 2048 } as DocJobData);
+    } catch (err) {
+      throw new QueueSetupError(`cannot start a document worker: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    await beat();
+    const heartbeat = setInterval(() => void beat().catch(() => {}), 5000);
+    heartbeat.unref();
+    log(`${who}: taking jobs from queue ${name} (jixiao ${TOOL_VERSION}) at ${target.shown}, ${jobs} at a time`);
+
+    const stop = new Promise<void>((resolve) => {
+      if (options.signal?.aborted) resolve();
+      options.signal?.addEventListener('abort', () => resolve(), { once: true });
+    });
+    const runPromise = worker.run();
+    await Promise.race([stop, runPromise]);
+    // Stop: no new jobs; running ones finish within the grace time or are released to other workers.
+    const releaseAll = () => {
+      for (const r of running.values()) r.release();
+    };
+    const grace = setTimeout(releaseAll, graceMs);
+    options.releaseSignal?.addEventListener('abort', releaseAll, { once: true });
+    if (running.size > 0) log(`${who}: stopping: finishing ${running.size} running document(s) (another signal releases them to other workers)`);
+    await worker.close();
+    clearTimeout(grace);
+    clearInterval(heartbeat);
+    await beat(true).catch(() => {});
+    await runPromise.catch(() => {});
+    return { name: workerName, ...stats };
+  } finally {
+    await worker.close(true).catch(() => {});
+    await Promise.all([...pools.values()].map((p) => p.close()));
+    await closeRedis(client);
+    await rm(tmpDir, { recursive: true, force: true });
+  }
+}
