@@ -44,7 +44,7 @@ beforeAll(async () => {
   result = await runBatch({ inputs: [good, bad], out, jobs: 2, timeoutSeconds: 8, maxMemoryMb: 320, progress: 'none', ocr: 'never' });
   console.log(`batch of ${result.total}: ${result.seconds} s`);
   manifest = readFileSync(path.join(out, 'manifest.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ManifestRecord);
-}, 120_000);
+}, 300_000);
 
 test('every input has exactly one manifest line', () => {
   expect(manifest.map((r) => r.path).sort()).toEqual([...inputs].sort());
