@@ -79,3 +79,76 @@ function edgeLines(lines: Line[], height: number): { top: Line[]; bottom: Line[]
   }
   return { top, bottom };
 }
+
+// ---------------------------------------------------------------- tables of contents
+
+/** The title of a table of contents: 目录, 目 录, 目　录. */
+const CONTENTS_TITLE = /^目\s*录$/;
+/** A dotted leader (……, ……, ·····, ．．．．, -----) running to a page number or to the end of the line. */
+const LEADER = /(?:…{2,}|⋯{2,}|[.．·・]{4,}|[-—_]{5,})\s*[0-9０-９]{0,4}\s*$/;
+/** An entry whose page number is set apart at the end of the line without a leader: "一、主要职能    3". */
+const TRAILING_PAGE = /\S\s{2,}[0-9０-９]{1,4}$/;
+
+function isContentsEntry(line: Line): boolean {
+  const t = line.text.trim();
+  return LEADER.test(t) || TRAILING_PAGE.test(t) || /^[0-9０-９]{1,4}$/.test(t);
+}
+
+/**
+ * Marks the lines of a table of contents with role `toc`, in place. A 目录
+ * title opens it: every line from there to its last entry (a line ending in
+ * a dotted leader or a page number) is the contents, over the next pages too
+ * while a page opens with entries. Without a title, three or more entries on
+ * a page, with at most one other line between two of them, are a contents.
+ * A table of contents lists the headings with their page numbers; read as
+ * text, its lines would become a second, backward-running section tree.
+ */
+export function markContents(pages: { lines: Line[] }[]): void {
+  for (let p = 0; p < pages.length; p++) {
+    const body = pages[p]!.lines.filter((l) => l.role === 'body');
+    const titleAt = body.findIndex((l) => CONTENTS_TITLE.test(l.text.replace(/\s+/g, '')));
+    if (titleAt >= 0) {
+      const last = lastEntry(body, titleAt + 1);
+      if (last < 0) continue;
+      for (let i = titleAt; i <= last; i++) body[i]!.role = 'toc';
+      // The contents goes on over the next pages while they open with entries.
+      for (let q = p + 1; q < pages.length && last === body.length - 1; q++) {
+        const next = pages[q]!.lines.filter((l) => l.role === 'body');
+        if (next.length === 0 || !isContentsEntry(next[0]!)) break;
+        const end = lastEntry(next, 0);
+        for (let i = 0; i <= end; i++) next[i]!.role = 'toc';
+        if (end < next.length - 1) break;
+      }
+      continue;
+    }
+    // No title: a block of entries.
+    let start = -1;
+    let count = 0;
+    let lastAt = -1;
+    const flush = () => {
+      if (count >= 3) for (let i = start; i <= lastAt; i++) body[i]!.role = 'toc';
+      start = -1;
+      count = 0;
+    };
+    for (let i = 0; i < body.length; i++) {
+      if (!isContentsEntry(body[i]!)) {
+        if (start >= 0 && i - lastAt > 1) flush();
+        continue;
+      }
+      if (start < 0) start = i;
+      count++;
+      lastAt = i;
+    }
+    flush();
+  }
+}
+
+/** The index of the last entry of the contents that starts at `from`: entries may be one line apart (a wrapped entry). */
+function lastEntry(lines: Line[], from: number): number {
+  let last = -1;
+  for (let i = from; i < lines.length; i++) {
+    if (isContentsEntry(lines[i]!)) last = i;
+    else if (last >= 0 ? i - last > 1 : i - from > 1) break;
+  }
+  return last;
+}

@@ -12,6 +12,8 @@ export interface HeadingCandidate {
   title: string;
   /** where the body of a run-in heading starts in the paragraph text, or null */
   bodyStart: number | null;
+  /** the title is too long for a heading (a numbered statement in a list) */
+  long: boolean;
 }
 
 /** A heading's title ends at its first 。 (or ：/？/！). */
@@ -23,10 +25,23 @@ export function findHeadings(paras: Para[], bodySize: number): HeadingCandidate[
   const accepted = new Set<number>();
   // Strong families head a section wherever they start a paragraph.
   for (const c of candidates) if (c && !c.match.family.listProne) accepted.add(c.index);
-  for (const run of listRuns(candidates, paras)) {
-    if (runIsHeadings(run, paras, candidates, bodySize)) for (const c of run) accepted.add(c.index);
-  }
-  return candidates.filter((c): c is HeadingCandidate => c !== null && accepted.has(c.index));
+  const runs = listRuns(candidates, paras);
+  const headingRuns = runs.map((run) => runIsHeadings(run, paras, candidates, bodySize));
+  // A report keeps one style: once a family's items are shown to be run-in
+  // headings (several short titles, each run in to its body), a lone item of
+  // that family written the same way is one too — the single indicator under
+  // 效益指标 as much as the five under 产出指标.
+  const runInFamilies = new Set(runs.filter((run, i) => headingRuns[i] && run.length >= 2 && runInTitles(run)).map((run) => run[0]!.match.family.id));
+  runs.forEach((run, i) => {
+    if (headingRuns[i] || (runInFamilies.has(run[0]!.match.family.id) && runInTitles(run))) for (const c of run) accepted.add(c.index);
+  });
+  return candidates.filter((c): c is HeadingCandidate => c !== null && !c.long && accepted.has(c.index));
+}
+
+/** Every member is a short title run in to its body: "2、持续深化商事登记制度改革。坚持……". */
+function runInTitles(run: HeadingCandidate[]): boolean {
+  // Titles that state a figure ("任务完成率 100%。") are list items that report results.
+  return run.every((c) => c.bodyStart !== null && !c.long && c.title.length <= 30 && !/[0-9０-９%％]/.test(c.title));
 }
 
 function candidate(p: Para, index: number): HeadingCandidate | null {
@@ -34,8 +49,12 @@ function candidate(p: Para, index: number): HeadingCandidate | null {
   const match = matchMarker(p.text);
   if (!match || match.rest.length === 0) return null;
   const end = TITLE_END.exec(match.rest);
-  const titleText = (end ? match.rest.slice(0, end.index) : match.rest).trim();
-  if (titleText.length === 0 || titleText.length > MAX_TITLE) return null;
+  const titleText = tidyTitle((end ? match.rest.slice(0, end.index) : match.rest).trim());
+  if (titleText.length === 0) return null;
+  // A title too long for a heading: a strong family's is no heading at all; a
+  // numbered item's still belongs to its list (it tells that the list is one of statements).
+  const long = titleText.length > MAX_TITLE;
+  if (long && !match.family.listProne) return null;
   let bodyStart: number | null = null;
   if (end) {
     const after = match.restStart + end.index + 1;
@@ -43,7 +62,12 @@ function candidate(p: Para, index: number): HeadingCandidate | null {
     const lead = rest.length - rest.trimStart().length;
     if (rest.trim().length > 0) bodyStart = after + lead;
   }
-  return { index, match, title: titleText, bodyStart };
+  return { index, match, title: titleText, bodyStart, long };
+}
+
+/** Justified text spaces out its characters ("项 目 总 成 本"): a title keeps none between two Chinese characters. */
+function tidyTitle(title: string): string {
+  return title.replace(/(?<=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”])\s+(?=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”])/g, '');
 }
 
 /**
@@ -83,24 +107,25 @@ function runIsHeadings(
   candidates: (HeadingCandidate | null)[],
   bodySize: number,
 ): boolean {
+  if (run.some((c) => c.long)) return false;
   // Set apart by size: headings.
   if (run.every((c) => paras[c.index]!.size >= 1.1 * bodySize)) return true;
-  // A member that stands alone as a short line and has its own unnumbered
-  // paragraphs after it is a heading, and so are its siblings. The last
-  // member does not count alone: a list is often followed by a closing remark.
+  // A member that stands alone as a short line and has its own paragraphs
+  // after it — unnumbered ones, or the items of a family nested under it
+  // (1、产出指标 over （1）…（5）) — is a heading, and so are its siblings. The
+  // last member does not count alone: a list is often followed by a closing remark.
   const ownBody = (k: number) => {
     const c = run[k]!;
-    if (c.bodyStart !== null) return false;
+    if (c.bodyStart !== null || readsAsStatement(paras[c.index]!)) return false;
     const next = candidates[c.index + 1];
     const nextPara = paras[c.index + 1];
-    return nextPara !== undefined && nextPara.role === 'body' && next === null && !readsAsStatement(paras[c.index]!);
+    if (nextPara === undefined || nextPara.role !== 'body') return false;
+    return next === null || next === undefined || (next.match.family.listProne && next.match.family.rank > c.match.family.rank);
   };
   for (let k = 0; k < run.length; k++) {
     if (ownBody(k) && (k < run.length - 1 || run.length === 1)) return true;
   }
-  // Every member is a short title run in to a body: "2、持续深化商事登记制度改革。坚持……".
-  // Titles that state a figure ("任务完成率 100%。") are list items that report results.
-  return run.length >= 2 && run.every((c) => c.bodyStart !== null && c.title.length <= 30 && !/[0-9０-９%％]/.test(c.title));
+  return run.length >= 2 && runInTitles(run);
 }
 
 /** A numbered paragraph too long to be a heading line reads as a statement (a duty, a measure). */
