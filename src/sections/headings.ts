@@ -19,6 +19,7 @@ export interface HeadingCandidate {
 /** A heading's title ends at its first 。 (or ：/？/！). */
 const TITLE_END = /[。：:？?！!]/;
 const MAX_TITLE = 40;
+const FURNITURE = new Set(['header', 'footer', 'page-number']);
 
 export function findHeadings(paras: Para[], bodySize: number): HeadingCandidate[] {
   const candidates: (HeadingCandidate | null)[] = paras.map((p, index) => candidate(p, index));
@@ -117,9 +118,12 @@ function runIsHeadings(
   const ownBody = (k: number) => {
     const c = run[k]!;
     if (c.bodyStart !== null || readsAsStatement(paras[c.index]!)) return false;
-    const next = candidates[c.index + 1];
-    const nextPara = paras[c.index + 1];
+    // What follows it, over a page break: running headers, footers and page numbers are not text.
+    let at = c.index + 1;
+    while (at < paras.length && FURNITURE.has(paras[at]!.role)) at++;
+    const nextPara = paras[at];
     if (nextPara === undefined || nextPara.role !== 'body') return false;
+    const next = candidates[at];
     return next === null || next === undefined || (next.match.family.listProne && next.match.family.rank > c.match.family.rank);
   };
   for (let k = 0; k < run.length; k++) {
