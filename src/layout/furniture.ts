@@ -1,5 +1,6 @@
 // Running headers, footers and page numbers: recognised so that they stay out
 // of the body text, and kept with their role so nothing read is thrown away.
+import { matchMarker } from '../vocab/markers.ts';
 import type { Line } from './types.ts';
 
 /** Share of the page height, at the top and at the bottom, where furniture lives. */
@@ -95,30 +96,34 @@ function isContentsEntry(line: Line): boolean {
 }
 
 /**
- * Marks the lines of a table of contents with role `toc`, in place. A 目录
- * title opens it: every line from there to its last entry (a line ending in
- * a dotted leader or a page number) is the contents, over the next pages too
- * while a page opens with entries. Without a title, three or more entries on
- * a page, with at most one other line between two of them, are a contents.
- * A table of contents lists the headings with their page numbers; read as
- * text, its lines would become a second, backward-running section tree.
+ * Marks the lines of a table of contents with role `toc`, in place.
+ *
+ * A 目录 title opens it. Where its entries carry dotted leaders or page
+ * numbers, every line from the title to the last such entry is the contents
+ * (a wrapped entry's first line included), over the next pages too while a
+ * page opens with entries. Where they carry neither — a bare list of the
+ * headings, as some offices publish it — the contents is the run of short
+ * lines without a full stop after the title, and it ends where the body
+ * begins: a line that is no such line, one set larger, or the first entry
+ * coming round again (第一部分 部门概况 as the body's own heading).
+ *
+ * Without a title, three or more entries with leaders on a page, with at most
+ * one other line between two of them, are a contents. Read as text, a table
+ * of contents would become a second, backward-running section tree.
  */
 export function markContents(pages: { lines: Line[] }[]): void {
+  const bodyOf = (p: number) => pages[p]!.lines.filter((l) => l.role === 'body');
   for (let p = 0; p < pages.length; p++) {
-    const body = pages[p]!.lines.filter((l) => l.role === 'body');
+    const body = bodyOf(p);
     const titleAt = body.findIndex((l) => CONTENTS_TITLE.test(l.text.replace(/\s+/g, '')));
     if (titleAt >= 0) {
-      const last = lastEntry(body, titleAt + 1);
-      if (last < 0) continue;
-      for (let i = titleAt; i <= last; i++) body[i]!.role = 'toc';
-      // The contents goes on over the next pages while they open with entries.
-      for (let q = p + 1; q < pages.length && last === body.length - 1; q++) {
-        const next = pages[q]!.lines.filter((l) => l.role === 'body');
-        if (next.length === 0 || !isContentsEntry(next[0]!)) break;
-        const end = lastEntry(next, 0);
-        for (let i = 0; i <= end; i++) next[i]!.role = 'toc';
-        if (end < next.length - 1) break;
-      }
+      const entries = [...body.slice(titleAt + 1), ...pages.slice(p + 1).flatMap((_, q) => bodyOf(p + 1 + q))];
+      const taken = contentsLines(entries);
+      if (taken.length === 0) continue;
+      body[titleAt]!.role = 'toc';
+      for (const l of taken) l.role = 'toc';
+      // Pages the contents ran over are done.
+      while (p + 1 < pages.length && pages[p + 1]!.lines.some((l) => l.role === 'toc')) p++;
       continue;
     }
     // No title: a block of entries.
@@ -143,12 +148,38 @@ export function markContents(pages: { lines: Line[] }[]): void {
   }
 }
 
-/** The index of the last entry of the contents that starts at `from`: entries may be one line apart (a wrapped entry). */
-function lastEntry(lines: Line[], from: number): number {
-  let last = -1;
-  for (let i = from; i < lines.length; i++) {
-    if (isContentsEntry(lines[i]!)) last = i;
-    else if (last >= 0 ? i - last > 1 : i - from > 1) break;
+const MAX_ENTRY = 45;
+
+/** The lines after a 目录 title that are its entries (see markContents). */
+function contentsLines(lines: Line[]): Line[] {
+  const entryLike = (l: Line) => isContentsEntry(l) || (l.text.trim().length <= MAX_ENTRY && !/[。；;！!？?]/.test(l.text));
+  // The first entry coming round again — the same marker and number (第一部分 … as
+  // the body's own heading, its title sometimes worded a little differently) — is the body.
+  const key = (l: Line) => {
+    const m = matchMarker(l.text);
+    return m ? `${m.family.id}:${m.ordinal}` : l.text.replace(/\s+/g, '');
+  };
+  const run: Line[] = [];
+  for (const l of lines) {
+    if (!entryLike(l)) break;
+    if (run.length > 0 && key(l) === key(run[0]!)) break;
+    if (run.length >= 2) {
+      const sizes = run.map((r) => r.size).sort((a, b) => a - b);
+      if (l.size > 1.2 * sizes[Math.floor(sizes.length / 2)]!) break;
+    }
+    run.push(l);
   }
-  return last;
+  const withLeaders = run.filter(isContentsEntry).length;
+  if (withLeaders > 0 && withLeaders >= run.length / 2) {
+    // Leaders or page numbers: the contents ends at its last entry.
+    let last = -1;
+    run.forEach((l, i) => {
+      if (isContentsEntry(l)) last = i;
+    });
+    // A heading after the last entry but before any other line is the body's.
+    return run.slice(0, last + 1);
+  }
+  // A bare list of headings: most of its lines open with a heading marker.
+  const marked = run.filter((l) => matchMarker(l.text) !== null).length;
+  return run.length >= 3 && marked >= run.length / 2 ? run : [];
 }

@@ -28,7 +28,7 @@ export const MARKER_FAMILIES: MarkerFamily[] = [
   { id: 'part', pattern: new RegExp(`^第(${cn})(?:部分|章|篇)(?![的中和])`), ordinal: parseCnInteger, listProne: false, rank: 0, separator: /^\s*[：:]/ },
   { id: 'cn-dun', pattern: new RegExp(`^(${cn})(?:\\s*、|[，．.])(?![${CN_NUMERAL_CHARS}]级)`), ordinal: parseCnInteger, listProne: false, rank: 1 },
   { id: 'cn-paren', pattern: new RegExp(`^[（(]\\s*(${cn})\\s*[）)]`), ordinal: parseCnInteger, listProne: false, rank: 2 },
-  { id: 'num-dun', pattern: /^([0-9０-９]{1,2})(?:\s*、|[.．](?![0-9０-９]))/, ordinal: (s) => toInt(fullToHalf(s)), listProne: true, rank: 3 },
+  { id: 'num-dun', pattern: /^([0-9０-９]{1,2})(?:\s*、|\s*[.．](?!\s*[0-9０-９]))/, ordinal: (s) => toInt(fullToHalf(s)), listProne: true, rank: 3 },
   // Justified text can space out a marker: （ 3 ）.
   { id: 'num-paren', pattern: /^[（(]\s*([0-9０-９]{1,2})\s*[）)]/, ordinal: (s) => toInt(fullToHalf(s)), listProne: true, rank: 4 },
   { id: 'num-rparen', pattern: /^([0-9０-９]{1,2})[）)]/, ordinal: (s) => toInt(fullToHalf(s)), listProne: true, rank: 4 },
