@@ -5,6 +5,8 @@ import type { Line } from './types.ts';
 
 /** Share of the page height, at the top and at the bottom, where furniture lives. */
 const ZONE = 0.12;
+const WIDE_ZONE = 0.2;
+const BARE_NUMBER = /^\s*[0-9０-９]{1,4}\s*$/;
 
 // "— 3 —", "- 3 -", "第 3 页", "第3页 共11页", "3/11", a bare "3", "·3·".
 const PAGE_NUMBER = [
@@ -30,7 +32,8 @@ function shape(text: string): string {
  * order and the page height.
  */
 export function markFurniture(pages: { lines: Line[]; height: number }[]): void {
-  const edges = pages.map((p) => edgeLines(p.lines, p.height));
+  const textSize = dominantSize(pages.flatMap((p) => p.lines));
+  const edges = pages.map((p) => edgeLines(p.lines, p.height, textSize));
   // How many pages carry a line of this shape in their top (or bottom) zone.
   const counts = new Map<string, number>();
   for (const e of edges) {
@@ -54,18 +57,30 @@ export function markFurniture(pages: { lines: Line[]; height: number }[]): void 
   }
 }
 
+/** The size that carries the most characters. */
+function dominantSize(lines: Line[]): number {
+  const counts = new Map<number, number>();
+  for (const l of lines) counts.set(Math.round(l.size * 2) / 2, (counts.get(Math.round(l.size * 2) / 2) ?? 0) + l.text.length);
+  let best = 12;
+  let n = -1;
+  for (const [size, c] of counts) if (c > n) [best, n] = [size, c];
+  return best;
+}
+
 /**
  * Up to two lines at each edge of the page, inside the edge zones and set
  * apart from the text next to them (a body line that happens to sit low on
  * the page runs on at normal line spacing; furniture does not).
  */
-function edgeLines(lines: Line[], height: number): { top: Line[]; bottom: Line[] } {
+function edgeLines(lines: Line[], height: number, textSize: number): { top: Line[]; bottom: Line[] } {
   if (lines.length === 0 || height <= 0) return { top: [], bottom: [] };
   const byY = [...lines].sort((a, b) => b.y - a.y);
+  // A running header set small can sit lower than the usual zone (a wide top margin).
+  const zone = (line: Line) => (line.size < 0.8 * textSize ? WIDE_ZONE : ZONE);
   const top: Line[] = [];
   for (let i = 0; i < byY.length && top.length < 2; i++) {
     const line = byY[i]!;
-    if (line.y < height * (1 - ZONE)) break;
+    if (line.y < height * (1 - zone(line))) break;
     const next = byY.slice(i + 1).find((l) => l.y < line.y - 0.35 * line.size);
     if (next && line.y - next.y < 1.6 * Math.max(line.size, next.size)) break;
     top.push(line);
@@ -73,9 +88,10 @@ function edgeLines(lines: Line[], height: number): { top: Line[]; bottom: Line[]
   const bottom: Line[] = [];
   for (let i = byY.length - 1; i >= 0 && bottom.length < 2; i--) {
     const line = byY[i]!;
-    if (line.y > height * ZONE) break;
+    if (line.y > height * zone(line)) break;
     const prev = byY.slice(0, i).reverse().find((l) => l.y > line.y + 0.35 * line.size);
-    if (prev && prev.y - line.y < 1.6 * Math.max(line.size, prev.size)) break;
+    // A page number written as one ("— 4 —", "第 4 页") is one even close under the text.
+    if (prev && prev.y - line.y < 1.6 * Math.max(line.size, prev.size) && !(isPageNumberText(line.text) && !BARE_NUMBER.test(line.text))) break;
     bottom.push(line);
   }
   return { top, bottom };
