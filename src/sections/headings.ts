@@ -24,8 +24,13 @@ const FURNITURE = new Set(['header', 'footer', 'page-number']);
 export function findHeadings(paras: Para[], bodySize: number): HeadingCandidate[] {
   const candidates: (HeadingCandidate | null)[] = paras.map((p, index) => candidate(p, index));
   const accepted = new Set<number>();
-  // Strong families head a section wherever they start a paragraph.
-  for (const c of candidates) if (c && !c.match.family.listProne) accepted.add(c.index);
+  // Strong families head a section wherever they start a paragraph — unless
+  // their items are statements: a run of （一）（二）（三） problems or measures
+  // one of which is a whole sentence too long for a title is a numbered list.
+  for (const run of strongRuns(candidates)) {
+    if (run.some((c) => c.long && c.bodyStart === null)) continue;
+    for (const c of run) accepted.add(c.index);
+  }
   const runs = listRuns(candidates, paras);
   const headingRuns = runs.map((run) => runIsHeadings(run, paras, candidates, bodySize));
   // A report keeps one style: once a family's items are shown to be run-in
@@ -52,10 +57,9 @@ function candidate(p: Para, index: number): HeadingCandidate | null {
   const end = TITLE_END.exec(match.rest);
   const titleText = tidyTitle((end ? match.rest.slice(0, end.index) : match.rest).trim());
   if (titleText.length === 0) return null;
-  // A title too long for a heading: a strong family's is no heading at all; a
-  // numbered item's still belongs to its list (it tells that the list is one of statements).
+  // A title too long for a heading is no heading, but the item still belongs
+  // to its list (and tells that the list is one of statements).
   const long = titleText.length > MAX_TITLE;
-  if (long && !match.family.listProne) return null;
   let bodyStart: number | null = null;
   if (end) {
     const after = match.restStart + end.index + 1;
@@ -69,6 +73,30 @@ function candidate(p: Para, index: number): HeadingCandidate | null {
 /** Justified text spaces out its characters ("项 目 总 成 本"): a title keeps none between two Chinese characters. */
 function tidyTitle(title: string): string {
   return title.replace(/(?<=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”])\s+(?=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”])/g, '');
+}
+
+/**
+ * Runs of siblings of the strong families (一、 （一） 第一部分): consecutive
+ * items of one family, closed by an item of a senior family or a restart.
+ */
+function strongRuns(candidates: (HeadingCandidate | null)[]): HeadingCandidate[][] {
+  const runs: HeadingCandidate[][] = [];
+  const open = new Map<string, HeadingCandidate[]>();
+  const close = (family: string) => {
+    const run = open.get(family);
+    if (run && run.length > 0) runs.push(run);
+    open.delete(family);
+  };
+  for (const c of candidates) {
+    if (!c || c.match.family.listProne) continue;
+    const family = c.match.family;
+    for (const [id, run] of [...open]) if (id !== family.id && run[0]!.match.family.rank > family.rank) close(id);
+    const run = open.get(family.id);
+    if (run && c.match.ordinal <= run[run.length - 1]!.match.ordinal) close(family.id);
+    open.set(family.id, [...(open.get(family.id) ?? []), c]);
+  }
+  for (const f of [...open.keys()]) close(f);
+  return runs;
 }
 
 /**
