@@ -28,7 +28,7 @@ export function findHeadings(paras: Para[], bodySize: number): HeadingCandidate[
   // their items are statements: a run of （一）（二）（三） problems or measures
   // one of which is a whole sentence too long for a title is a numbered list.
   for (const run of strongRuns(candidates)) {
-    if (run.some((c) => c.long && c.bodyStart === null)) continue;
+    if (run.some((c) => c.long)) continue;
     for (const c of run) accepted.add(c.index);
   }
   const runs = listRuns(candidates, paras);
