@@ -103,12 +103,13 @@ function edgeLines(lines: Line[], height: number, textSize: number): { top: Line
 const CONTENTS_TITLE = /^目\s*录$/;
 /** A dotted leader (……, ……, ·····, ．．．．, -----) running to a page number or to the end of the line. */
 const LEADER = /(?:…{2,}|⋯{2,}|[.．·・]{4,}|[-—_]{5,})\s*[0-9０-９]{0,4}\s*$/;
-/** An entry whose page number is set apart at the end of the line without a leader: "一、主要职能    3". */
-const TRAILING_PAGE = /\S\s{2,}[0-9０-９]{1,4}$/;
+/** Dots running to a page number: an entry even without a 目录 title (a form's blank ______ is not one). */
+const DOTTED_ENTRY = /(?:…{2,}|⋯{2,}|[.．·・]{4,})\s*[0-9０-９]{1,4}\s*$/;
 
+/** An entry of a titled contents: a leader, or a page number alone (set far right, it is a line of its own). */
 function isContentsEntry(line: Line): boolean {
   const t = line.text.trim();
-  return LEADER.test(t) || TRAILING_PAGE.test(t) || /^[0-9０-９]{1,4}$/.test(t);
+  return LEADER.test(t) || /^[0-9０-９]{1,4}$/.test(t);
 }
 
 /**
@@ -123,8 +124,8 @@ function isContentsEntry(line: Line): boolean {
  * begins: a line that is no such line, one set larger, or the first entry
  * coming round again (第一部分 部门概况 as the body's own heading).
  *
- * Without a title, three or more entries with leaders on a page, with at most
- * one other line between two of them, are a contents. Read as text, a table
+ * Without a title, three or more entries with dotted leaders and page numbers
+ * on a page, with at most one other line between two of them, are a contents. Read as text, a table
  * of contents would become a second, backward-running section tree.
  */
 export function markContents(pages: { lines: Line[] }[]): void {
@@ -152,7 +153,7 @@ export function markContents(pages: { lines: Line[] }[]): void {
       count = 0;
     };
     for (let i = 0; i < body.length; i++) {
-      if (!isContentsEntry(body[i]!)) {
+      if (!DOTTED_ENTRY.test(body[i]!.text.trim())) {
         if (start >= 0 && i - lastAt > 1) flush();
         continue;
       }

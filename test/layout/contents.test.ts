@@ -98,6 +98,19 @@ describe('tables of contents', () => {
   });
 });
 
+test('a cover\'s blanks (填报单位：______) are not a contents', async () => {
+  const report = await extractComposed([
+    centred('2023年度项目支出绩效自评报告'),
+    entry('填报单位：某某县水利局________', 0),
+    entry('联系人：__________', 0),
+    entry('联系电话：__________', 0),
+    heading('一、项目基本情况'),
+    body(filler),
+  ]);
+  expect(report.paragraphs.filter((p) => p.role === 'toc')).toEqual([]);
+  expect(bodyText(report)).toContain('填报单位：某某县水利局________');
+});
+
 describe('headings the margins would join', () => {
   test('a heading line that reaches the right margin does not take the next heading in (第三部分 over 一、)', async () => {
     const part = '第三部分：2023 年度部门决算表';
