@@ -19,6 +19,7 @@ export interface HeadingCandidate {
 /** A heading's title ends at its first 。 (or ：/？/！). */
 const TITLE_END = /[。：:？?！!]/;
 const MAX_TITLE = 40;
+const MAX_LONG_TITLE = 60;
 const FURNITURE = new Set(['header', 'footer', 'page-number']);
 
 export function findHeadings(paras: Para[], bodySize: number): HeadingCandidate[] {
@@ -28,7 +29,7 @@ export function findHeadings(paras: Para[], bodySize: number): HeadingCandidate[
   // their items are statements: a run of （一）（二）（三） problems or measures
   // one of which is a whole sentence too long for a title is a numbered list.
   for (const run of strongRuns(candidates)) {
-    if (run.some((c) => c.long)) continue;
+    if (run.some(isStatement)) continue;
     for (const c of run) accepted.add(c.index);
   }
   const runs = listRuns(candidates, paras);
@@ -41,7 +42,18 @@ export function findHeadings(paras: Para[], bodySize: number): HeadingCandidate[
   runs.forEach((run, i) => {
     if (headingRuns[i] || (runInFamilies.has(run[0]!.match.family.id) && runInTitles(run))) for (const c of run) accepted.add(c.index);
   });
-  return candidates.filter((c): c is HeadingCandidate => c !== null && !c.long && accepted.has(c.index));
+  // A long title of a strong family that stands alone and reads as no sentence is still a title.
+  const titled = (c: HeadingCandidate) => !c.long || (!c.match.family.listProne && !isStatement(c) && c.bodyStart === null && c.title.length <= MAX_LONG_TITLE);
+  return candidates.filter((c): c is HeadingCandidate => c !== null && titled(c) && accepted.has(c.index));
+}
+
+/**
+ * A whole sentence where a title would be: too long, and in clauses
+ * ("部分绩效指标设置偏重产出数量，质量和效益指标细化量化不足，…"). A long title
+ * without clauses is still a title (some offices write them at length).
+ */
+function isStatement(c: HeadingCandidate): boolean {
+  return c.long && /[，；,;]/.test(c.title);
 }
 
 /** Every member is a short title run in to its body: "2、持续深化商事登记制度改革。坚持……". */

@@ -182,6 +182,12 @@ describe('heading styles', () => {
     expect(report.findings.filter((f) => f.rule === 'heading-sequence')).toEqual([]);
   });
 
+  test('a first-level title written at length, without clauses, stays a heading and keeps its siblings', async () => {
+    const long = '三、2022年度部门整体支出绩效目标完成情况及各项绩效指标的具体完成情况说明与偏差原因分析';
+    const report = await extractComposed([heading('一、部门基本情况'), body(filler), heading('二、部门整体支出情况'), body(filler), heading(long), body(filler), heading('四、自评结论'), body(filler)]);
+    expect(outline(report)).toEqual(['一、部门基本情况', '二、部门整体支出情况', long, '四、自评结论']);
+  });
+
   test('a numbered heading over a page break: the footer between it and its body does not hide the body', async () => {
     // compose() sets 32 lines a page: the heading, 30 one-line paragraphs, then 1．资金使用情况 as the page's last line.
     const lines = Array.from({ length: 30 }, (_, i) => body(`第${i + 1}笔资金严格按照规定用途使用。`));
