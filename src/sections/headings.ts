@@ -3,7 +3,7 @@
 // plain lists — the 19 duties of a bureau, its problems, its measures — and
 // count as headings only when the run of siblings behaves like headings.
 import type { Para } from '../layout/types.ts';
-import { matchMarker, type MarkerMatch } from '../vocab/markers.ts';
+import { matchMarker, type MarkerFamily, type MarkerMatch } from '../vocab/markers.ts';
 
 export interface HeadingCandidate {
   index: number;
@@ -20,6 +20,8 @@ export interface HeadingCandidate {
 const TITLE_END = /[。：:？?！!]/;
 const MAX_TITLE = 40;
 const MAX_LONG_TITLE = 60;
+/** A report's own title: …绩效评价报告, …自评报告, …情况的报告 (a table's title, …自评表, is not one). */
+const REPORT_TITLE = /报告(?:[（(][^）)]{1,8}[）)])?$/;
 const FURNITURE = new Set(['header', 'footer', 'page-number']);
 
 export function findHeadings(paras: Para[], bodySize: number): HeadingCandidate[] {
@@ -44,7 +46,43 @@ export function findHeadings(paras: Para[], bodySize: number): HeadingCandidate[
   });
   // A long title of a strong family that stands alone and reads as no sentence is still a title.
   const titled = (c: HeadingCandidate) => !c.long || (!c.match.family.listProne && !isStatement(c) && c.bodyStart === null && c.title.length <= MAX_LONG_TITLE);
-  return candidates.filter((c): c is HeadingCandidate => c !== null && titled(c) && accepted.has(c.index));
+  const headings = candidates.filter((c): c is HeadingCandidate => c !== null && titled(c) && accepted.has(c.index));
+  return [...headings, ...reportTitles(paras, bodySize, headings)].sort((a, b) => a.index - b.index);
+}
+
+/** The unnumbered title of a report attached inside the document. */
+export const REPORT_TITLE_FAMILY: MarkerFamily = { id: 'report-title', pattern: /(?!)/, ordinal: () => null, listProne: false, rank: 0.5 };
+
+/**
+ * Reports attached inside a document (a 决算's 第五部分 附件 carrying two
+ * 绩效评价报告, each numbered 一、二、… from the start): the title of each, set
+ * apart in a larger size and naming a report, heads a section of its own when
+ * the numbering starts again under it — so that the second report's 一、 is
+ * its own first heading, not a heading that runs backwards.
+ */
+function reportTitles(paras: Para[], bodySize: number, headings: HeadingCandidate[]): HeadingCandidate[] {
+  const out: HeadingCandidate[] = [];
+  let h = 0;
+  const seen = new Set<string>();
+  for (let i = 0; i < paras.length; i++) {
+    while (h < headings.length && headings[h]!.index < i) seen.add(headings[h++]!.match.family.id);
+    const p = paras[i]!;
+    if (seen.size === 0 || p.role !== 'body' || p.size < 1.3 * bodySize) continue;
+    const text = p.text.replace(/\s+/g, '');
+    if (text.length > MAX_LONG_TITLE || !REPORT_TITLE.test(text) || matchMarker(text) !== null) continue;
+    // The next heading starts a family of the document's again at 1, with no other such title between.
+    const next = headings[h];
+    if (!next || next.match.ordinal !== 1 || !seen.has(next.match.family.id)) continue;
+    if (paras.slice(i + 1, next.index).some((q) => q.role === 'body' && q.size >= 1.3 * bodySize)) continue;
+    out.push({
+      index: i,
+      match: { family: REPORT_TITLE_FAMILY, marker: '', ordinal: out.length + 1, rest: text, restStart: 0 },
+      title: text,
+      bodyStart: null,
+      long: false,
+    });
+  }
+  return out;
 }
 
 /**

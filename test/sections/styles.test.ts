@@ -188,6 +188,46 @@ describe('heading styles', () => {
     expect(outline(report)).toEqual(['一、部门基本情况', '二、部门整体支出情况', long, '四、自评结论']);
   });
 
+  test('reports attached inside a document, each numbered from 一、, are sections of their own titles: nothing runs backwards', async () => {
+    const title = (text: string): ComposePara => ({ text, size: 18, bold: true, indent: 0, align: 'center' });
+    const report = await extractComposed([
+      title('某某市卫生健康委员会2022年度部门决算'),
+      centred('第一部分 部门决算情况说明'),
+      heading('一、收入支出决算总体情况说明'),
+      body(filler),
+      heading('二、预算绩效情况说明'),
+      body(filler),
+      centred('第二部分 附件'),
+      title('高龄老人生活保健补贴项目绩效评价报告'),
+      body(filler),
+      heading('一、基本情况'),
+      body(filler),
+      heading('二、评价结论'),
+      body(filler),
+      title('基本公共卫生服务项目补助资金绩效评价报告'),
+      heading('一、基本情况'),
+      body(filler),
+      heading('二、评价结论'),
+      body(filler),
+      title('项目支出绩效自评表'),
+      body(filler),
+    ]);
+    expect(outline(report)).toEqual([
+      '第一部分部门决算情况说明',
+      '  一、收入支出决算总体情况说明',
+      '  二、预算绩效情况说明',
+      '第二部分附件',
+      '  高龄老人生活保健补贴项目绩效评价报告',
+      '    一、基本情况',
+      '    二、评价结论',
+      '  基本公共卫生服务项目补助资金绩效评价报告',
+      '    一、基本情况',
+      '    二、评价结论',
+    ]);
+    expect(report.findings.filter((f) => f.rule === 'heading-sequence')).toEqual([]);
+    expect(report.document.title).toBe('某某市卫生健康委员会2022年度部门决算');
+  });
+
   test('a numbered heading over a page break: the footer between it and its body does not hide the body', async () => {
     // compose() sets 32 lines a page: the heading, 30 one-line paragraphs, then 1．资金使用情况 as the page's last line.
     const lines = Array.from({ length: 30 }, (_, i) => body(`第${i + 1}笔资金严格按照规定用途使用。`));
