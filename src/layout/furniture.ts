@@ -101,10 +101,16 @@ function edgeLines(lines: Line[], height: number, textSize: number): { top: Line
 
 /** The title of a table of contents: 目录, 目 录, 目　录. */
 const CONTENTS_TITLE = /^目\s*录$/;
-/** A dotted leader (……, ……, ·····, ．．．．, -----) running to a page number or to the end of the line. */
-const LEADER = /(?:…{2,}|⋯{2,}|[.．·・]{4,}|[-—_]{5,})\s*[0-9０-９]{0,4}\s*$/;
+/**
+ * A dotted leader (……, ·····, ．．．．, -----, or a mix of them as OCR reads
+ * them: ….….) running to a page number or to the end of the line, or a page
+ * number right after a single dot (四、存在的问题.5, the leader read as one dot).
+ */
+const LEADER = /(?:…{2,}|⋯{2,}|[.．·・]{4,}|[-—_]{5,}|(?:[…⋯.．·・]\s*){3,})\s*[：:]?\s*[0-9０-９]{0,4}\s*$|\S[.．·・…][0-9０-９]{1,3}$/;
 /** Dots running to a page number: an entry even without a 目录 title (a form's blank ______ is not one). */
-const DOTTED_ENTRY = /(?:…{2,}|⋯{2,}|[.．·・]{4,})\s*[0-9０-９]{1,4}\s*$/;
+const DOTTED_ENTRY = /(?:[…⋯.．·・]\s*){3,}[：:]?\s*[0-9０-９]{1,4}\s*$/;
+/** A line of only a page number or leader dots: a piece of an entry the reading split off. */
+const ENTRY_PIECE = /^[\s：:.．·・…⋯0-9０-９]*$/;
 
 /** An entry of a titled contents: a leader, or a page number alone (set far right, it is a line of its own). */
 function isContentsEntry(line: Line): boolean {
@@ -152,11 +158,15 @@ export function markContents(pages: { lines: Line[] }[]): void {
       start = -1;
       count = 0;
     };
+    let others = 0;
     for (let i = 0; i < body.length; i++) {
-      if (!DOTTED_ENTRY.test(body[i]!.text.trim())) {
-        if (start >= 0 && i - lastAt > 1) flush();
+      const t = body[i]!.text.trim();
+      if (!DOTTED_ENTRY.test(t)) {
+        if (!ENTRY_PIECE.test(t)) others++;
+        if (start >= 0 && others > 1) flush();
         continue;
       }
+      others = 0;
       if (start < 0) start = i;
       count++;
       lastAt = i;
@@ -182,7 +192,7 @@ function contentsLines(lines: Line[]): Line[] {
     if (run.length > 0 && key(l) === key(run[0]!)) break;
     if (run.length >= 2) {
       const sizes = run.map((r) => r.size).sort((a, b) => a - b);
-      if (l.size > 1.2 * sizes[Math.floor(sizes.length / 2)]!) break;
+      if (l.size > 1.3 * sizes[Math.floor(sizes.length / 2)]! && !isContentsEntry(l)) break;
     }
     run.push(l);
   }
