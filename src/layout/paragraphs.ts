@@ -28,7 +28,7 @@ export function buildParagraphs(lines: Line[]): Layout {
     }
     const m = margins.get(line.page) ?? { left: line.x0, right: line.x1 };
     const indented = line.x0 > m.left + 0.8 * line.size;
-    if (current && prev && continues(prev, line, margins, pitch, bodySize, indented)) {
+    if (current && prev && continues(prev, line, margins, pitch, bodySize, indented, current.lines.length === 1)) {
       appendLine(current, line);
     } else {
       current = startPara(line, indented);
@@ -46,6 +46,7 @@ function continues(
   pitch: number,
   bodySize: number,
   indented: boolean,
+  prevIsFirst: boolean,
 ): boolean {
   const sameSize = Math.abs(prev.size - line.size) <= 0.15 * Math.max(prev.size, line.size);
   if (!sameSize) return false;
@@ -60,12 +61,22 @@ function continues(
     return false;
   }
   if (indented) return false;
-  // A sentence that ends at the line end, followed by a numbered line, is a new item.
-  if (/[。！？!?]$/.test(prev.text) && matchMarker(line.text) !== null) return false;
+  // A sentence that ends at the line end, or a lead-in ending in a colon
+  // ("现将自评情况报告如下："), followed by a numbered line, is a new item.
+  const marked = matchMarker(line.text);
+  if (/[。！？!?：:]$/.test(prev.text) && marked !== null) return false;
+  // A heading line followed by a line opening with a heading marker: two
+  // headings ("第三部分：2023 年度部门决算表" over "一、收入决算表"), whatever the margins say.
+  if (marked !== null && !marked.family.listProne && prevIsFirst && prev.text.length <= 40 && matchMarker(prev.text) !== null) return false;
   const full = prev.x1 >= pm.right - 1.5 * prev.size;
   if (full) return true;
-  // A line can end early when the next word is a long number or Latin word.
-  return /^[0-9A-Za-z]/.test(line.text) && !TERMINAL.test(prev.text) && pm.right - prev.x1 < 8 * prev.size;
+  // A line can end early when the next word is a long number or Latin word —
+  // one that would not have fitted in the room left. Where it would have fitted
+  // (a centred heading "一、收入支出决算总体情况说明" over "2023 年度…"), the line ended there.
+  const word = /^[0-9A-Za-z.,%·-]+/.exec(line.text)?.[0];
+  if (word === undefined || TERMINAL.test(prev.text)) return false;
+  const room = pm.right - prev.x1;
+  return room < 8 * prev.size && room < (word.length * 0.6 + 1) * line.size;
 }
 
 function startPara(line: Line, indented: boolean): Para {

@@ -10,7 +10,8 @@ export interface Span {
   bbox: BBox;
 }
 
-export type LineRole = 'body' | 'header' | 'footer' | 'page-number';
+/** `toc`: a line of a table of contents (目录) — kept, but neither a heading nor a source of facts. */
+export type LineRole = 'body' | 'header' | 'footer' | 'page-number' | 'toc';
 
 export interface Line {
   page: number;

@@ -38,7 +38,10 @@ export function assembleReport(source: SourceInfo, pages: PageText[]): Report {
   const textFacts = extractFacts({
     concepts,
     sections: tree.sections,
-    paragraphs: tree.paragraphs.map((p) => ({ id: p.id, text: p.text, page: p.page, sectionId: p.sectionId, role: p.docRole, spans: p.spans })),
+    // A table of contents repeats the headings with page numbers: no facts come from it.
+    paragraphs: tree.paragraphs.flatMap((p) =>
+      p.docRole === 'toc' ? [] : [{ id: p.id, text: p.text, page: p.page, sectionId: p.sectionId, role: p.docRole, spans: p.spans }],
+    ),
   });
   // A table carried over to the next page without its header reads its columns from the first part.
   const carried = continuations(tables);

@@ -47,7 +47,9 @@ export const Section = z.object({
   page: z.number().int().positive(),
 });
 
-export const ParagraphRole = z.enum(['body', 'heading', 'header', 'footer', 'page-number']);
+export const ParagraphRole = z
+  .enum(['body', 'heading', 'header', 'footer', 'page-number', 'toc'])
+  .describe('toc: a line of the table of contents (目录), not a section and not a source of facts');
 
 export const Paragraph = z.object({
   id: z.string(),
