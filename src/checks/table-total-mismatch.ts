@@ -24,18 +24,18 @@ export const tableTotalMismatch: Rule = {
     const drafts: Draft[] = [];
     for (const g of grids(doc)) {
       const seen = new Set<string>();
-      const report = (r: number, c: number, expected: number, what: string) => {
+      const report: Report = (r, c, expected, what, names) => {
         const key = `${r}:${c}`;
         if (seen.has(key)) return;
         seen.add(key);
         const row = g.body[r]!;
         const stated = cellNumber(row.cells[c])!;
-        const name = rowName(g, r);
-        const col = headerPath(g.header, c).join('·') || `第${c + 1}列`;
+        const name = names?.row ?? rowName(g, r);
+        const col = names?.col ?? (headerPath(g.header, c).join('·') || `第${c + 1}列`);
         drafts.push({
           rule: 'table-total-mismatch',
           severity: 'error',
-          message: `表“${g.title ?? g.id}”（第${row.page}页）“${name}”行“${col}”列为 ${row.cells[c]!.trim()}，${what}为 ${expected}`,
+          message: `${g.title ? `表“${g.title}”` : '表'}（第${row.page}页）“${name}”行“${col}”列为 ${row.cells[c]!.trim()}，${what}为 ${expected}`,
           factIds: [],
           sectionIds: [],
           page: row.page,
@@ -57,7 +57,7 @@ export const tableTotalMismatch: Rule = {
   },
 };
 
-type Report = (r: number, c: number, expected: number, what: string) => void;
+type Report = (r: number, c: number, expected: number, what: string, names?: { row: string; col: string }) => void;
 
 function rowName(g: Grid, r: number): string {
   const cells = g.body[r]!.cells;
@@ -261,7 +261,8 @@ function fundsBlock(g: Grid, report: Report): void {
       const values = parts.map((r) => amount(rows[r]![c]));
       if (values.some((v) => v === null) || !parts.some((r) => written(rows[r]![c]))) continue;
       const d = decimals([rows[t]![c], ...parts.map((r) => rows[r]![c])]);
-      if (!agrees(cellNumber(rows[t]![c])!, values as number[], d)) report(t, c, round((values as number[]).reduce((s, v) => s + v, 0), d), `${names.join(' + ')}之和`);
+      const label = { row: labelsOf(rows[t]!).find((l) => FUNDS_TOTAL.test(l))!, col: col[col.length - 1]! };
+      if (!agrees(cellNumber(rows[t]![c])!, values as number[], d)) report(t, c, round((values as number[]).reduce((s, v) => s + v, 0), d), `${names.join(' + ')}之和`, label);
     }
   }
 }
@@ -294,6 +295,6 @@ function scoreTotal(g: Grid, report: Report): void {
     if (count < 2) continue;
     const d = decimals([rows[t]![c], ...cells]);
     const stated = cellNumber(rows[t]![c])!;
-    if (Math.abs(sum - stated) > (count + 1) * 0.5 * 10 ** -d + 1e-9) report(t, c, round(sum, d), `各项${name}之和`);
+    if (Math.abs(sum - stated) > (count + 1) * 0.5 * 10 ** -d + 1e-9) report(t, c, round(sum, d), `各项${name}之和`, { row: rows[t]![0]!.trim(), col: name });
   }
 }
