@@ -44,7 +44,15 @@ export const yearMismatch: Rule = {
       const text = t.text.replace(/[.…·．]{3,}.*$/, '').trim();
       push(draft(year, y, t.page, `${t.where}“${text}”`), `${y}|${text.replace(/[\s。；！？]+/g, '')}`);
     }
-    // 2. Sentences about the year's own results or figures naming another year.
+    // 2. Budget figures of the unit stated for another year in a sentence that opens with it.
+    for (const l of locate(doc)) {
+      const concept = conceptOf(l.fact.kind, l.fact.label, { fallbackScope: 'total' });
+      if (!concept || !/^(budget|project)\./.test(concept)) continue;
+      const m = LEADING_YEAR.exec(l.sentence);
+      if (!m || Number(m[1]) === year || COMPARES.test(l.sentence)) continue;
+      push({ ...draft(year, Number(m[1]), l.fact.page, `“${l.sentence.slice(0, 30)}…”的${l.fact.label}`), factIds: [l.fact.id] }, `${m[1]}|${l.sentence.replace(/[\s。；！？]+/g, '')}`);
+    }
+    // 3. Sentences about the year's own results or figures naming another year.
     for (const p of doc.paragraphs) {
       if (p.role !== 'body') continue;
       for (const sentence of p.text.split(/(?<=[。！？；])/)) {
@@ -59,14 +67,6 @@ export const yearMismatch: Rule = {
         if (!OWN_YEAR_THING.test(after)) continue;
         push(draft(year, y, p.page, `“${sentence.trim().slice(0, 40)}”`), `${y}|${sentence.replace(/[\s。；！？]+/g, '')}`);
       }
-    }
-    // 3. Budget figures of the unit stated for another year in a sentence that opens with it.
-    for (const l of locate(doc)) {
-      const concept = conceptOf(l.fact.kind, l.fact.label, { fallbackScope: 'total' });
-      if (!concept || !/^(budget|project)\./.test(concept)) continue;
-      const m = LEADING_YEAR.exec(l.sentence);
-      if (!m || Number(m[1]) === year || COMPARES.test(l.sentence)) continue;
-      push({ ...draft(year, Number(m[1]), l.fact.page, `“${l.sentence.slice(0, 30)}…”的${l.fact.label}`), factIds: [l.fact.id] }, `${m[1]}|${l.sentence}`);
     }
     // 4. A self-evaluation of a year cannot be dated within or before that year's start.
     const date = doc.document.reportDate;
