@@ -3,6 +3,7 @@
 // body row's level in a code hierarchy (科目编码 201 / 20101 / 2010101, or
 // names indented by level).
 import type { Table } from '../schema/report.ts';
+import { isSegmentHeader } from '../layout/table-headers.ts';
 import { cellNumber, TOTAL_ROW } from './tables.ts';
 import type { CheckInput } from './types.ts';
 
@@ -59,12 +60,13 @@ export function grids(doc: CheckInput): Grid[] {
       prev !== undefined &&
       last!.page + 1 === t.page &&
       last!.tableIndex === i - 1 &&
-      prev.width === widthOf(t) &&
+      (prev.width === widthOf(t) || (h === 0 && Math.abs(prev.width - widthOf(t)) === 1)) &&
       (t.title === null || t.title === prev.title) &&
       (h === 0 || sameRows(header, prev.header)) &&
       !isTotalRow(prev.body[prev.body.length - 1]?.cells ?? []);
     if (joins) {
-      prev.body.push(...body);
+      // A part one column short (a merged last column read as none): padded at the end.
+      prev.body.push(...body.map((r) => ({ ...r, cells: [...r.cells, ...Array(Math.max(0, prev.width - r.cells.length)).fill('')] })));
       last = { grid: prev, page: t.page, tableIndex: i };
       return;
     }
@@ -153,3 +155,38 @@ export function agrees(total: number, parts: number[], d: number): boolean {
 }
 
 export const round = (v: number, d: number) => Number(v.toFixed(d));
+
+// ——— self-evaluation tables ———
+
+export function isSelfEvaluation(g: Grid): boolean {
+  const all = [...g.header, ...g.body.map((r) => r.cells)];
+  return /自评表|评分表/.test(g.title ?? '') || all.some((r) => r.some((c) => /^分值$/.test(c.trim())) && r.some((c) => /^得分$/.test(c.trim())));
+}
+
+/** The grid's rows with, for each, the header rows naming its columns (its segment's). */
+export function segments(g: Grid): { rows: string[][]; headerOf: (r: number) => string[][] } {
+  const rows = g.body.map((r) => r.cells);
+  const heads: string[][][] = [];
+  let current = g.header;
+  let previousWasHeader = false;
+  rows.forEach((row, r) => {
+    const isHeader = isSegmentHeader(rows, r);
+    // Consecutive header rows (a two-line header) name the columns together.
+    if (isHeader) current = previousWasHeader ? [...current, row] : [row];
+    previousWasHeader = isHeader;
+    heads.push(current);
+  });
+  return { rows, headerOf: (r) => heads[r]! };
+}
+
+/** The name of a row: its distinct text cells before the first number, 其中： taken off. */
+export function labelsOf(row: string[]): string[] {
+  const out: string[] = [];
+  for (const c of row) {
+    if (written(c)) break;
+    const t = c.replace(/\s+/g, '').replace(/^其中[：:]?/, '');
+    if (t && !out.includes(t)) out.push(t);
+  }
+  return out;
+}
+

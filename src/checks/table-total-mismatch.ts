@@ -12,7 +12,7 @@
 // last group.
 import { isSegmentHeader } from '../layout/table-headers.ts';
 import { COLUMN_FAMILIES, FUNDS_SPLITS, FUNDS_TOTAL } from '../vocab/parts.ts';
-import { agrees, amount, decimals, grids, headerPath, isTotalRow, round, rowLevels, written, type Grid } from './grid.ts';
+import { agrees, amount, decimals, grids, headerPath, isSelfEvaluation, isTotalRow, labelsOf, round, rowLevels, segments, written, type Grid } from './grid.ts';
 import { cellNumber } from './tables.ts';
 import type { Draft, Rule } from './types.ts';
 
@@ -205,38 +205,6 @@ function flatTotal(g: Grid, report: Report): void {
 
 // ——— self-evaluation tables ———
 
-export function isSelfEvaluation(g: Grid): boolean {
-  const all = [...g.header, ...g.body.map((r) => r.cells)];
-  return /自评表|评分表/.test(g.title ?? '') || all.some((r) => r.some((c) => /^分值$/.test(c.trim())) && r.some((c) => /^得分$/.test(c.trim())));
-}
-
-/** The grid's rows with, for each, the header rows naming its columns (its segment's). */
-function segments(g: Grid): { rows: string[][]; headerOf: (r: number) => string[][] } {
-  const rows = g.body.map((r) => r.cells);
-  const heads: string[][][] = [];
-  let current = g.header;
-  let previousWasHeader = false;
-  rows.forEach((row, r) => {
-    const isHeader = isSegmentHeader(rows, r);
-    // Consecutive header rows (a two-line header) name the columns together.
-    if (isHeader) current = previousWasHeader ? [...current, row] : [row];
-    previousWasHeader = isHeader;
-    heads.push(current);
-  });
-  return { rows, headerOf: (r) => heads[r]! };
-}
-
-/** The name of a row: its distinct text cells before the first number, 其中： taken off. */
-function labelsOf(row: string[]): string[] {
-  const out: string[] = [];
-  for (const c of row) {
-    if (written(c)) break;
-    const t = c.replace(/\s+/g, '').replace(/^其中[：:]?/, '');
-    if (t && !out.includes(t)) out.push(t);
-  }
-  return out;
-}
-
 /** 年度资金总额 against its 其中 rows, in each money column (年初预算数, 全年预算数, 全年执行数). */
 function fundsBlock(g: Grid, report: Report): void {
   const { rows, headerOf } = segments(g);
@@ -267,34 +235,65 @@ function fundsBlock(g: Grid, report: Report): void {
   }
 }
 
-/** The 总分 row against every segment's 分值 / 得分 cells. */
+/**
+ * The 总分 row's 得分 against every segment's 得分 cells (the budget rows' own
+ * score once, on 年度资金总额 — not its 其中 rows). Only where the weights read
+ * add up to the 总分's 分值 (or to 100): otherwise the table was not read as
+ * written, and a sum of what was read proves nothing.
+ */
 function scoreTotal(g: Grid, report: Report): void {
+  const sums = scoreSums(g);
+  if (!sums || !sums.consistent) return;
+  const { rows, t, c, score, cells } = sums;
+  const d = decimals([rows[t]![c], ...cells]);
+  const stated = cellNumber(rows[t]![c])!;
+  if (Math.abs(score - stated) > (cells.length + 1) * 0.5 * 10 ** -d + 1e-9) report(t, c, round(score, d), '各项得分之和', { row: rows[t]![0]!.trim(), col: '得分' });
+}
+
+export interface ScoreSums {
+  rows: string[][];
+  /** the 总分 row and its 得分 column */
+  t: number;
+  c: number;
+  score: number;
+  cells: string[];
+  /** the weights add up to the 总分's 分值 (or to 100) */
+  consistent: boolean;
+}
+
+export function scoreSums(g: Grid): ScoreSums | null {
   const { rows, headerOf } = segments(g);
   const t = rows.findIndex((r) => /^(总分|总计|合计|总得分|分数合计)$/.test((r[0] ?? '').trim()));
-  if (t < 0) return;
+  if (t < 0) return null;
   const leaf = (r: number, c: number) => {
     const path = headerPath(headerOf(r), c);
     return path[path.length - 1] ?? '';
   };
-  for (const name of ['分值', '得分']) {
-    const c = rows[t]!.findIndex((cell, c) => written(cell) && leaf(t, c) === name);
-    if (c < 0) continue;
+  const column = (name: string) => rows[t]!.findIndex((cell, c) => written(cell) && leaf(t, c) === name);
+  const add = (name: string) => {
     let sum = 0;
-    let count = 0;
     const cells: string[] = [];
     for (let r = 0; r < t; r++) {
       if (isSegmentHeader(rows, r)) continue;
+      // A funds part (其中：财政拨款 …) carries no score of its own, whatever a merged cell repeats there.
+      const labels = labelsOf(rows[r]!);
+      if (labels.some((l) => FUNDS_SPLITS.some((s) => s.some((p) => p.test(l.replace(/[（(].*?[）)]$/, ''))))) && !labels.some((l) => FUNDS_TOTAL.test(l))) continue;
       rows[r]!.forEach((cell, k) => {
         if (leaf(r, k) !== name || !written(cell)) return;
         if (k > 0 && rows[r]![k - 1] === cell && leaf(r, k - 1) === name) return; // a merged cell's copy
         sum += cellNumber(cell)!;
-        count++;
         cells.push(cell);
       });
     }
-    if (count < 2) continue;
-    const d = decimals([rows[t]![c], ...cells]);
-    const stated = cellNumber(rows[t]![c])!;
-    if (Math.abs(sum - stated) > (count + 1) * 0.5 * 10 ** -d + 1e-9) report(t, c, round(sum, d), `各项${name}之和`, { row: rows[t]![0]!.trim(), col: name });
-  }
+    return { sum, cells };
+  };
+  const c = column('得分');
+  if (c < 0) return null;
+  const scores = add('得分');
+  if (scores.cells.length < 2) return null;
+  const weights = add('分值');
+  const wc = column('分值');
+  const weightTotal = wc >= 0 ? cellNumber(rows[t]![wc])! : 100;
+  const consistent = weights.cells.length >= 2 && Math.abs(weights.sum - weightTotal) <= (weights.cells.length + 1) * 0.5 * 10 ** -decimals(weights.cells) + 1e-9;
+  return { rows, t, c, score: scores.sum, cells: scores.cells, consistent };
 }
