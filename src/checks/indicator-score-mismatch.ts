@@ -105,7 +105,10 @@ export const indicatorScoreMismatch: Rule = {
         }
         if (Math.abs(score.value - weight.value) > 1e-9 || weight.value === 0) continue;
         const target = readTarget(row[cols.target] ?? '', name);
-        const actual = readNumber((row[cols.actual] ?? '').replace(/\s+/g, ''));
+        const actualText = (row[cols.actual] ?? '').replace(/\s+/g, '');
+        // An actual written as a bound (>23万人次, 满意度>95%) says it met the bound, not by how much.
+        if (readTarget(actualText)?.written || /[≥≤><＞＜≧≦]|以上|以下|以内|不低于|不少于|不超过|大于|小于|高于|低于/.test(actualText)) continue;
+        const actual = readNumber(actualText);
         if (!target || !actual) continue;
         if (actual.unit !== target.unit && actual.unit !== '' && target.unit !== '') continue;
         if (meets(actual.value, target)) continue;
