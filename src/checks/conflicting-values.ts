@@ -57,8 +57,16 @@ export const conflictingValues: Rule = {
     const cells = doc.facts.filter((f) => f.paragraphId === null && exact(f));
 
     // A. The same concept with two values (three or more: the concept is not one quantity here).
+    // A narrative figure counts only where it speaks for the unit: its label names its scope, or nothing stands before it in its sentence.
+    const forTheUnit = (f: Fact) => {
+      if (f.paragraphId === null) return true;
+      const l = at.get(f.id);
+      if (!l || ITEM_START.test(l.paragraph.text) || ITEM_START.test(l.sentence) || inItemSection(f, sections)) return false;
+      if (SCOPED.test(f.label)) return true;
+      return !/[0-9０-９]/.test(l.sentence.slice(0, Math.max(0, l.at - l.sentenceStart)).replace(/(?:19|20)\d{2}\s*年度?/g, ''));
+    };
     const byConcept = new Map<string, Fact[]>();
-    for (const f of doc.facts) if (f.concept && exact(f)) byConcept.set(f.concept, [...(byConcept.get(f.concept) ?? []), f]);
+    for (const f of doc.facts) if (f.concept && exact(f) && forTheUnit(f)) byConcept.set(f.concept, [...(byConcept.get(f.concept) ?? []), f]);
     for (const facts of byConcept.values()) {
       const values = distinct(facts);
       if (values.length !== 2) continue;
@@ -108,6 +116,8 @@ export const conflictingValues: Rule = {
         const [a, b] = [whole[i]!, whole[j]!];
         if (a.paragraph === b.paragraph || a.fact.kind !== b.fact.kind || a.fact.normalized.unit !== b.fact.normalized.unit) continue;
         if (otherYear(a.sentence, b.sentence, doc)) continue;
+        // Figures under two numbered item headings ((1) 某项目：…, (2) 另一项目：…) are the items' own.
+        if (a.fact.sectionId !== b.fact.sectionId && (inItemSection(a.fact, sections) || inItemSection(b.fact, sections))) continue;
         const same =
           (a.fact.label === b.fact.label && a.fact.label.length >= MIN_EXACT_LABEL) ||
           (WHOLE_YEAR.test(a.sentence) && WHOLE_YEAR.test(b.sentence) && sameThing(a.fact.label, b.fact.label));
@@ -121,6 +131,14 @@ export const conflictingValues: Rule = {
     return drafts;
   },
 };
+
+const SCOPED = /部门整体|本单位|本部门|整体支出|基本支出|项目支出|人员经费|公用经费|三公|本?项目(?:全年|年初|预算|执行)|年度资金总额|自评/;
+
+/** A fact under a numbered item heading ((1) 某项目：…, 1、某项目, ①). */
+function inItemSection(f: Fact, sections: Map<string, Section>): boolean {
+  const s = f.sectionId ? sections.get(f.sectionId) : undefined;
+  return !!s && /[0-9０-９①-⑳]/.test(s.marker);
+}
 
 /** A figure stated for itself: not a part, a campaign, an item of a list, or a sentence's second clause about another thing. */
 function isStatement(l: Located): boolean {

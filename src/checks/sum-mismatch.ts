@@ -87,8 +87,9 @@ function collapse(parts: Fact[]): Fact[] {
     for (let k = i + 2; k < parts.length; k++) {
       const subs = parts.slice(i + 1, k + 1);
       // Sub-items name their part (公务用车购置费 under 公务用车购置及运行费); 8 + 4 = 12 by chance does not make them one.
-      const head = parts[i]!.label.replace(/^其中[：:]?/, '').slice(0, 2);
-      if (head.length < 2 || !subs.every((f) => f.label.replace(/^其中[：:]?/, '').startsWith(head))) break;
+      const clean = (f: Fact) => f.label.replace(/^[（(“"\s]*(?:其中[：:]?)?/, '');
+      const head = clean(parts[i]!).slice(0, 2);
+      if (head.length < 2 || !subs.every((f) => clean(f).startsWith(head))) break;
       if (subs.length >= 2 && sumAgrees(subs, parts[i]!)) {
         i = k;
         break;
