@@ -62,7 +62,7 @@ export const conflictingValues: Rule = {
       if (f.paragraphId === null) return true;
       const l = at.get(f.id);
       if (!l || ITEM_START.test(l.paragraph.text) || ITEM_START.test(l.sentence) || inItemSection(f, sections)) return false;
-      if (SCOPED.test(f.label)) return true;
+      if (SCOPED.test(f.label) || !BARE_MEASURE.test(f.label)) return true;
       return !/[0-9０-９]/.test(l.sentence.slice(0, Math.max(0, l.at - l.sentenceStart)).replace(/(?:19|20)\d{2}\s*年度?/g, ''));
     };
     const byConcept = new Map<string, Fact[]>();
@@ -97,8 +97,10 @@ export const conflictingValues: Rule = {
     for (const l of statements) {
       const f = l.fact;
       const before = l.sentence.slice(0, Math.max(0, l.at - l.sentenceStart));
-      if (!SUMMING_UP.test(before) && !/共\s*$/.test(before + f.quote.slice(0, f.quote.search(/[0-9０-９]/)))) continue;
-      if (!/共|计/.test(l.sentence.slice(0, l.at - l.sentenceStart + f.quote.length))) continue;
+      // "经统计，全年解除矫正共 236 人": the sentence opens by summing up, and the figure's own clause says 共/计.
+      if (!/^[^，。；]{0,6}?(?:经统计|据统计|经核实|经核查|统计显示|经汇总)/.test(l.sentence.trim())) continue;
+      const clause = (before.split(/[，,；]/).pop() ?? '') + f.quote.slice(0, Math.max(0, f.quote.search(/[0-9０-９]/)));
+      if (!/共|计/.test(clause)) continue;
       const earlier = [
         ...statements.filter((o) => o.fact !== f && o.paragraph !== l.paragraph).map((o) => ({ fact: o.fact, name: o.fact.label })),
         ...indicatorCells.map((c) => ({ fact: c, name: indicatorOf(c.label) })),
@@ -117,7 +119,8 @@ export const conflictingValues: Rule = {
         if (a.paragraph === b.paragraph || a.fact.kind !== b.fact.kind || a.fact.normalized.unit !== b.fact.normalized.unit) continue;
         if (otherYear(a.sentence, b.sentence, doc)) continue;
         // Figures under two numbered item headings ((1) 某项目：…, (2) 另一项目：…) are the items' own.
-        if (a.fact.sectionId !== b.fact.sectionId && (inItemSection(a.fact, sections) || inItemSection(b.fact, sections))) continue;
+        // (A label that names its thing — 违法案件 — is the same thing under any heading.)
+        if (a.fact.sectionId !== b.fact.sectionId && (BARE_MEASURE.test(a.fact.label) || BARE_MEASURE.test(b.fact.label)) && (inItemSection(a.fact, sections) || inItemSection(b.fact, sections))) continue;
         const same =
           (a.fact.label === b.fact.label && a.fact.label.length >= MIN_EXACT_LABEL) ||
           (WHOLE_YEAR.test(a.sentence) && WHOLE_YEAR.test(b.sentence) && sameThing(a.fact.label, b.fact.label));
@@ -132,6 +135,8 @@ export const conflictingValues: Rule = {
   },
 };
 
+/** A budget measure with no owner (实际支出, 预算执行数): the sentence's subject, if any, is its owner. */
+const BARE_MEASURE = /^(?:年初|全年|调整后?)?(?:预算(?:安排|数)?|决算数?|执行数|实际支出(?:数)?|支出(?:数)?|预算执行数|资金)$/;
 const SCOPED = /部门整体|本单位|本部门|整体支出|基本支出|项目支出|人员经费|公用经费|三公|本?项目(?:全年|年初|预算|执行)|年度资金总额|自评/;
 
 /** A fact under a numbered item heading ((1) 某项目：…, 1、某项目, ①). */
@@ -209,9 +214,11 @@ function lcs(a: string, b: string): number {
   return dp[a.length]![b.length]!;
 }
 
+/** A label that ends with another names the same thing, unless what it adds makes it a part (项目支出预算 of 支出预算). */
+const PART_WORDS = /基本|项目|人员|公用|专项|一般公共|政府性基金|财政拨款|其他|上年|结转|其中|部分|新增|累计|当年/;
 function sameThing(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= MIN_LABEL && long.endsWith(short);
+  return short.length >= MIN_LABEL && long.endsWith(short) && !PART_WORDS.test(long.slice(0, long.length - short.length));
 }
 
 function distinct(facts: Fact[]): Fact[] {

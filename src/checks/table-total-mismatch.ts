@@ -82,12 +82,17 @@ function hierarchy(g: Grid, levels: (number | null)[], report: Report): void {
   // A row found wrong is known by what its parts give: its parent is judged on that too, so
   // that one wrong 类 row is not also reported as a wrong 合计.
   const fixed = new Map<string, number>();
+  // Findings wait until the whole tree is checked: a tree most of whose rows do not add up was not read as printed.
+  const pending: [number, number, number, string][] = [];
+  const checkedRows = new Set<number>();
+  const failedRows = new Set<number>();
   const valueOf = (r: number, c: number) => fixed.get(`${r}:${c}`) ?? amount(g.body[r]!.cells[c]);
   const check = (parent: number, kids: number[], what: string) => {
     for (const c of cols) {
       if (!written(g.body[parent]!.cells[c])) continue;
       const parts = kids.map((k) => amount(g.body[k]!.cells[c]));
       if (parts.some((p) => p === null) || !kids.some((k) => written(g.body[k]!.cells[c]))) continue;
+      checkedRows.add(parent);
       const d = decimals([g.body[parent]!.cells[c], ...kids.map((k) => g.body[k]!.cells[c])]);
       const total = cellNumber(g.body[parent]!.cells[c])!;
       if (agrees(total, parts as number[], d)) continue;
@@ -95,7 +100,8 @@ function hierarchy(g: Grid, levels: (number | null)[], report: Report): void {
       if (agrees(total, known, d)) continue;
       const sum = round(known.reduce((s, v) => s + v, 0), d);
       fixed.set(`${parent}:${c}`, sum);
-      report(parent, c, sum, what);
+      failedRows.add(parent);
+      pending.push([parent, c, sum, what]);
     }
   };
   // Each row with rows of a deeper level after it (up to the next row of its level or above), deepest first.
@@ -117,6 +123,8 @@ function hierarchy(g: Grid, levels: (number | null)[], report: Report): void {
     const kids = children(0, n).filter((k) => k !== t);
     if (kids.length > 0) check(t, kids, `各${kids.length > 1 ? '类' : ''}级次之和`);
   }
+  if (checkedRows.size < 3 || failedRows.size > Math.max(1, Math.floor(checkedRows.size / 4))) return;
+  for (const [r, c, sum, what] of pending) report(r, c, sum, what);
 }
 
 function isBlank(cells: string[], g: Grid): boolean {
@@ -226,8 +234,9 @@ function fundsBlock(g: Grid, report: Report): void {
       const col = headerPath(header, c);
       if (!/预算数|执行数|决算数|预算|执行/.test(col[col.length - 1] ?? '') || /率/.test(col.join(''))) continue;
       if (!written(rows[t]![c])) continue;
+      // A part left blank is not known to be zero in a self-evaluation table.
+      if (!parts.every((r) => written(rows[r]![c]))) continue;
       const values = parts.map((r) => amount(rows[r]![c]));
-      if (values.some((v) => v === null) || !parts.some((r) => written(rows[r]![c]))) continue;
       const d = decimals([rows[t]![c], ...parts.map((r) => rows[r]![c])]);
       const label = { row: labelsOf(rows[t]!).find((l) => FUNDS_TOTAL.test(l))!, col: col[col.length - 1]! };
       if (!agrees(cellNumber(rows[t]![c])!, values as number[], d)) report(t, c, round((values as number[]).reduce((s, v) => s + v, 0), d), `${names.join(' + ')}之和`, label);
@@ -294,6 +303,12 @@ export function scoreSums(g: Grid): ScoreSums | null {
   const weights = add('分值');
   const wc = column('分值');
   const weightTotal = wc >= 0 ? cellNumber(rows[t]![wc])! : 100;
-  const consistent = weights.cells.length >= 2 && Math.abs(weights.sum - weightTotal) <= (weights.cells.length + 1) * 0.5 * 10 ** -decimals(weights.cells) + 1e-9;
+  // The whole table is in view: its own title or cover line (a part carried over with a header of its own is not), and a score for every weight.
+  const whole = /自评表|评分表|打分表/.test(g.title ?? '') || /名称|主管部门|单位/.test(g.header[0]?.[0] ?? '');
+  const consistent =
+    whole &&
+    weights.cells.length === scores.cells.length &&
+    weights.cells.length >= 2 &&
+    Math.abs(weights.sum - weightTotal) <= (weights.cells.length + 1) * 0.5 * 10 ** -decimals(weights.cells) + 1e-9;
   return { rows, t, c, score: scores.sum, cells: scores.cells, consistent };
 }

@@ -37,7 +37,8 @@ export const yearMismatch: Rule = {
     ];
     for (const t of titled) {
       if (!/自评表|评分表|决算表|决算情况|绩效自评|部门决算|整体支出绩效/.test(t.text) || COMPARES.test(t.text)) continue;
-      const years = [...t.text.matchAll(YEAR)].filter((m) => m[2] || /[（(]\s*$/.test(t.text.slice(0, m.index)) || /^\s*年/.test(t.text.slice(m.index + 4)));
+      // 2022年度…自评表, or the year alone in brackets: 自评表（2022年）. Not a year inside a name (（2021年医疗卫生机构能力提升补助资金）项目).
+      const years = [...t.text.matchAll(YEAR)].filter((m) => m[2] || (/[（(]\s*$/.test(t.text.slice(0, m.index)) && /^\s*[）)]/.test(t.text.slice(m.index + m[0].length))));
       if (years.length !== 1) continue;
       const y = Number(years[0]![1]);
       if (y === year) continue;
@@ -63,6 +64,9 @@ export const yearMismatch: Rule = {
         const y = Number(m[1]);
         if (y === year || Math.abs(y - year) > 3) continue;
         const after = sentence.slice(m.index + m[0].length);
+        // A year inside brackets names something else: （2021年医疗卫生机构能力提升补助资金）.
+        const opened = sentence.slice(0, m.index);
+        if (opened.lastIndexOf('（') > opened.lastIndexOf('）') || opened.lastIndexOf('(') > opened.lastIndexOf(')')) continue;
         if (/^[0-9一二三四五六七八九十]+月/.test(after.trim())) continue; // a date
         if (!OWN_YEAR_THING.test(after)) continue;
         push(draft(year, y, p.page, `“${sentence.trim().slice(0, 40)}”`), `${y}|${sentence.replace(/[\s。；！？]+/g, '')}`);
