@@ -16,21 +16,26 @@ export const rateMismatch: Rule = {
   run(doc) {
     const drafts: Draft[] = [];
     const checked = new Set<string>();
-    // 1. The unit's execution rate against its total budget and actual.
+    // 1. The unit's (or, in a 项目支出 report, the project's) execution rate against its total budget and actual.
     // A table's rate is checked against its own row (a project's table in a department's report is not the unit's).
-    const rates = doc.facts.filter((f) => f.concept === 'budget.executionRate');
-    const rate = rates.find((f) => f.paragraphId !== null) ?? (rates.length === 1 ? rates[0] : undefined);
-    if (rate) {
-      const row = (f: Fact) => f.label.split('·').slice(0, -1).join('·');
-      const pick = (c: string) => doc.facts.find((f) => f.concept === c && (rate.paragraphId !== null || (f.paragraphId === null && row(f) === row(rate))));
-      for (const scope of ['total', 'basic'] as const) {
-        const actual = pick(`budget.${scope}.actual`);
-        const budgets = [pick(`budget.${scope}.adjusted`), pick(`budget.${scope}.initial`)].filter((f): f is Fact => !!f);
-        if (!actual || budgets.length === 0) continue;
-        const d = compare(rate, actual, budgets);
-        if (d) drafts.push(d);
-        checked.add(rate.id);
-        break;
+    const row = (f: Fact) => f.label.split('·').slice(0, -1).join('·');
+    for (const owner of ['budget', 'project'] as const) {
+      const rates = doc.facts.filter((f) => f.concept === `${owner}.executionRate`);
+      for (const rate of rates) {
+        if (rate.paragraphId === null && rates.some((o) => o.paragraphId === null && o !== rate && row(o) !== row(rate)) && owner === 'budget') continue;
+        const pick = (c: string) => doc.facts.find((f) => f.concept === c && (rate.paragraphId !== null ? true : f.paragraphId === null && row(f) === row(rate)));
+        for (const scope of owner === 'budget' ? (['total', 'basic'] as const) : (['total'] as const)) {
+          const actual = pick(`${owner}.${scope}.actual`);
+          const budgets = [pick(`${owner}.${scope}.adjusted`), pick(`${owner}.${scope}.initial`)].filter((f): f is Fact => !!f);
+          if (!actual || budgets.length === 0) continue;
+          const d = compare(rate, actual, budgets);
+          // The same rate in the text and in the table, wrong the same way: one finding.
+          const same = d && drafts.find((o) => o.actual === d.actual && o.expected === d.expected);
+          if (same) same.factIds.push(...d!.factIds.filter((id) => !same.factIds.includes(id)));
+          else if (d) drafts.push(d);
+          checked.add(rate.id);
+          break;
+        }
       }
     }
     // 2. A rate stated in the same sentence as its budget and actual (a project's).
