@@ -67,6 +67,8 @@ export const yearMismatch: Rule = {
         // A year inside brackets names something else: （2021年医疗卫生机构能力提升补助资金）.
         const opened = sentence.slice(0, m.index);
         if (opened.lastIndexOf('（') > opened.lastIndexOf('）') || opened.lastIndexOf('(') > opened.lastIndexOf(')')) continue;
+        // …the title of another document: 根据《2022年度部门整体支出绩效自评报告》.
+        if (opened.lastIndexOf('《') > opened.lastIndexOf('》') || opened.lastIndexOf('“') > opened.lastIndexOf('”')) continue;
         if (/^[0-9一二三四五六七八九十]+月/.test(after.trim())) continue; // a date
         if (!OWN_YEAR_THING.test(after)) continue;
         push(draft(year, y, p.page, `“${sentence.trim().slice(0, 40)}”`), `${y}|${sentence.replace(/[\s。；！？]+/g, '')}`);

@@ -22,9 +22,15 @@ describe('year-mismatch', () => {
     const fs = await findings(['2024 年项目年初预算数 3178.17 万元，全年预算数 3486.03 万元，其中：当年财政拨款 3080.46 万元，上年结转资金 405.57 万元。'], PROJECT);
     expect(rules(fs)).toContain('year-mismatch:warning');
   });
-  test('near-misses: a comparison with last year; a date of the next year; a plan for the next year', async () => {
+  test('near-misses: a comparison with last year; a date of the next year; a plan for the next year; another document named; a fund named by its year', async () => {
     expect(
-      await findings(['2022 年度部门整体支出绩效自评得分 93 分，比上年提高 2 分。', '2024 年 4 月 15 日', '2024 年将继续加强预算绩效管理，进一步提升自评质量。']),
+      await findings([
+        '2022 年度部门整体支出绩效自评得分 93 分，比上年提高 2 分。',
+        '2024 年 4 月 15 日',
+        '2024 年将继续加强预算绩效管理，进一步提升自评质量。',
+        '针对《2022年度部门整体支出绩效自评报告》指出的问题逐项整改。',
+        '西安市第三医院1.5TMRI（2021年医疗卫生机构能力提升补助资金）项目绩效自评表',
+      ]),
     ).toEqual([]);
   });
 });
