@@ -41,6 +41,9 @@ export const sumMismatch: Rule = {
       const parts = partConcepts.map((c) => doc.facts.find((f) => f.concept === c));
       if (parts.some((p) => !p)) continue;
       const ps = parts as Fact[];
+      // Stated together (one page or the next): figures far apart may be of other scopes the concept does not tell (财政拨款 人员经费 vs all 基本支出).
+      const pages = [total, ...ps].map((f) => f.page);
+      if (Math.max(...pages) - Math.min(...pages) > 1) continue;
       if (sumAgrees(ps, total)) continue;
       drafts.push(draft(total, ps, ps.reduce((s, f) => s + num(f), 0), 'error'));
     }

@@ -234,10 +234,11 @@ function fundsBlock(g: Grid, report: Report): void {
       const col = headerPath(header, c);
       if (!/预算数|执行数|决算数|预算|执行/.test(col[col.length - 1] ?? '') || /率/.test(col.join(''))) continue;
       if (!written(rows[t]![c])) continue;
-      // A part left blank is not known to be zero in a self-evaluation table.
-      if (!parts.every((r) => written(rows[r]![c]))) continue;
-      const values = parts.map((r) => amount(rows[r]![c]));
+      // A part left blank is not known to be zero in a self-evaluation table: then only parts that already exceed the total are wrong.
+      const blank = !parts.every((r) => written(rows[r]![c]));
+      const values = parts.map((r) => amount(rows[r]![c]) ?? 0);
       const d = decimals([rows[t]![c], ...parts.map((r) => rows[r]![c])]);
+      if (blank && values.reduce((a, v) => a + v, 0) <= cellNumber(rows[t]![c])! + (parts.length + 1) * 0.5 * 10 ** -d) continue;
       const label = { row: labelsOf(rows[t]!).find((l) => FUNDS_TOTAL.test(l))!, col: col[col.length - 1]! };
       if (!agrees(cellNumber(rows[t]![c])!, values as number[], d)) report(t, c, round((values as number[]).reduce((s, v) => s + v, 0), d), `${names.join(' + ')}之和`, label);
     }

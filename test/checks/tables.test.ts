@@ -106,6 +106,13 @@ describe('the self-evaluation table', () => {
     expect(found(input([{ page: 4, title: '项目支出绩效自评表', rows: selfTable('170.48') }], '项目支出'))).toEqual([]);
     expect(found(input([{ page: 4, title: '项目支出绩效自评表', rows: selfTable('179.15') }], '项目支出'))).toEqual([['table-total-mismatch', 'error', 246.08, 237.41]]);
   });
+  test('a part left blank is unknown, not zero: silent while the written parts stay within the total, an error once they exceed it', () => {
+    const rows = selfTable('170.48');
+    rows[4]![4] = ''; // 上年结转资金 · 全年预算数 left blank: 172.74 + ? + 0.00 = 240.57 cannot be checked
+    expect(found(input([{ page: 4, title: '项目支出绩效自评表', rows }], '项目支出'))).toEqual([]);
+    rows[3]![4] = '272.74'; // 当年财政拨款 alone above 年度资金总额
+    expect(found(input([{ page: 4, title: '项目支出绩效自评表', rows }], '项目支出'))).toEqual([['table-total-mismatch', 'error', 272.74, 240.57]]);
+  });
   test('a 总分 that is not the budget score plus the indicator scores', () => {
     expect(found(input([{ page: 4, title: '项目支出绩效自评表', rows: selfTable('170.48', '9.87', '98.87') }], '项目支出'))).toEqual([['table-total-mismatch', 'error', 99.87, 98.87]]);
   });
