@@ -12,7 +12,16 @@ export interface Located {
   sentenceStart: number;
 }
 
+const LOCATED = new WeakMap<CheckInput, Located[]>();
+
+/** Every narrative fact in its sentence, once per document (most rules read them). */
 export function locate(doc: CheckInput): Located[] {
+  let cached = LOCATED.get(doc);
+  if (!cached) LOCATED.set(doc, (cached = locateAll(doc)));
+  return cached;
+}
+
+function locateAll(doc: CheckInput): Located[] {
   const paras = new Map(doc.paragraphs.map((p) => [p.id, p]));
   const out: Located[] = [];
   const cursor = new Map<string, number>();

@@ -46,7 +46,15 @@ const widthOf = (t: Table) => Math.max(0, ...t.rows.map((r) => r.length));
  * first part's header repeated, continues the one before — unless that one
  * already ended with its total row.
  */
+const GRIDS = new WeakMap<CheckInput, Grid[]>();
+
 export function grids(doc: CheckInput): Grid[] {
+  let cached = GRIDS.get(doc);
+  if (!cached) GRIDS.set(doc, (cached = readGrids(doc)));
+  return cached;
+}
+
+function readGrids(doc: CheckInput): Grid[] {
   const out: Grid[] = [];
   const hints = doc.hints?.tables;
   let last: { grid: Grid; page: number; tableIndex: number } | null = null;
@@ -164,19 +172,34 @@ export function isSelfEvaluation(g: Grid): boolean {
 }
 
 /** The grid's rows with, for each, the header rows naming its columns (its segment's). */
-export function segments(g: Grid): { rows: string[][]; headerOf: (r: number) => string[][] } {
+const SEGMENTS = new WeakMap<Grid, Segments>();
+
+export interface Segments {
+  rows: string[][];
+  headerOf: (r: number) => string[][];
+  /** the body rows that are a segment's header (一级指标 | … | 分值 | 得分 further down the grid) */
+  isHeader: boolean[];
+}
+
+export function segments(g: Grid): Segments {
+  const cached = SEGMENTS.get(g);
+  if (cached) return cached;
   const rows = g.body.map((r) => r.cells);
   const heads: string[][][] = [];
+  const isHeader: boolean[] = [];
   let current = g.header;
   let previousWasHeader = false;
   rows.forEach((row, r) => {
-    const isHeader = isSegmentHeader(rows, r);
+    const header = isSegmentHeader(rows, r);
     // Consecutive header rows (a two-line header) name the columns together.
-    if (isHeader) current = previousWasHeader ? [...current, row] : [row];
-    previousWasHeader = isHeader;
+    if (header) current = previousWasHeader ? [...current, row] : [row];
+    previousWasHeader = header;
+    isHeader.push(header);
     heads.push(current);
   });
-  return { rows, headerOf: (r) => heads[r]! };
+  const out = { rows, headerOf: (r: number) => heads[r]!, isHeader };
+  SEGMENTS.set(g, out);
+  return out;
 }
 
 /** The name of a row: its distinct text cells before the first number, 其中： taken off. */

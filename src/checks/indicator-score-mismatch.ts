@@ -6,11 +6,11 @@
 // only for counts and rates that are better high; what is better low (发生率,
 // 投诉, 成本, 时限 …) or has no number (有效提升) is not judged.
 import { readCellNumber } from '../facts/cell-number.ts';
-import { isSegmentHeader } from '../layout/table-headers.ts';
 import type { Comparator } from '../schema/report.ts';
 import { boundAtEnd, boundBefore } from '../vocab/bounds.ts';
 import { unitDef } from '../vocab/units.ts';
-import { grids, headerPath } from './grid.ts';
+import { grids, headerPath, segments } from './grid.ts';
+import { cellNumber } from './tables.ts';
 import type { Draft, Rule } from './types.ts';
 
 const TARGET = /^(?:年度)?(?:指标值|目标值|预期值|计划值|年度目标值|预期目标值|绩效目标值)$|^年度指标值|^指标值/;
@@ -80,13 +80,14 @@ export const indicatorScoreMismatch: Rule = {
     const drafts: Draft[] = [];
     for (const g of grids(doc)) {
       const rows = [...g.header, ...g.body.map((r) => r.cells)];
+      const headerFlags = [...g.header.map(() => true), ...segments(g).isHeader];
       const pages = [...g.header.map(() => g.page), ...g.body.map((r) => r.page)];
       let cols: { target: number; actual: number; weight: number; score: number; name: number } | null = null;
       for (let r = 0; r < rows.length; r++) {
         const row = rows[r]!;
         const names = row.map((c) => c.replace(/\s+/g, ''));
         const find = (re: RegExp) => names.findIndex((c) => re.test(c));
-        if (r < g.header.length || isSegmentHeader(rows, r) || !row.some((c) => readCellNumber(c) !== null)) {
+        if (headerFlags[r] || !row.some((c) => cellNumber(c) !== null)) {
           const [target, actual, weight, score] = [find(TARGET), find(ACTUAL), find(WEIGHT), find(SCORE)];
           if (target >= 0 && actual >= 0 && weight >= 0 && score >= 0) cols = { target, actual, weight, score, name: Math.max(-1, ...NAMES.map(find).filter((i) => i >= 0).slice(0, 1)) };
           else if (weight >= 0 || score >= 0) cols = null; // another segment (the budget rows)

@@ -10,7 +10,6 @@
 // Amounts in 万元 are rounded from 元, so each figure may be off by half a unit
 // of its last place. A table that may go on over the page is not judged on its
 // last group.
-import { isSegmentHeader } from '../layout/table-headers.ts';
 import { COLUMN_FAMILIES, FUNDS_SPLITS, FUNDS_TOTAL } from '../vocab/parts.ts';
 import { agrees, amount, decimals, grids, headerPath, isSelfEvaluation, isTotalRow, labelsOf, round, rowLevels, segments, written, type Grid } from './grid.ts';
 import { cellNumber } from './tables.ts';
@@ -272,19 +271,22 @@ export interface ScoreSums {
 }
 
 export function scoreSums(g: Grid): ScoreSums | null {
-  const { rows, headerOf } = segments(g);
+  const { rows, headerOf, isHeader } = segments(g);
   const t = rows.findIndex((r) => /^(总分|总计|合计|总得分|分数合计)$/.test((r[0] ?? '').trim()));
   if (t < 0) return null;
+  const leaves = new Map<string[][], string[]>();
   const leaf = (r: number, c: number) => {
-    const path = headerPath(headerOf(r), c);
-    return path[path.length - 1] ?? '';
+    const header = headerOf(r);
+    let names = leaves.get(header);
+    if (!names) leaves.set(header, (names = [...Array(g.width).keys()].map((k) => headerPath(header, k).pop() ?? '')));
+    return names[c] ?? '';
   };
   const column = (name: string) => rows[t]!.findIndex((cell, c) => written(cell) && leaf(t, c) === name);
   const add = (name: string) => {
     let sum = 0;
     const cells: string[] = [];
     for (let r = 0; r < t; r++) {
-      if (isSegmentHeader(rows, r)) continue;
+      if (isHeader[r]) continue;
       // A funds part (其中：财政拨款 …) carries no score of its own, whatever a merged cell repeats there.
       const labels = labelsOf(rows[r]!);
       if (labels.some((l) => FUNDS_SPLITS.some((s) => s.some((p) => p.test(l.replace(/[（(].*?[）)]$/, ''))))) && !labels.some((l) => FUNDS_TOTAL.test(l))) continue;
