@@ -1,18 +1,32 @@
-// One quantity stated twice with two values. Two facts are the same quantity
-// when they carry the same concept, or when their labels name the same thing
-// (equal, or one ends with the other: 违法案件 / 查办市场监管领域违法案件) and
-// both speak of the whole year — a figure for a campaign (期间, 专项) or a part
-// (其中) is a different quantity even with the same words.
-import type { Fact } from '../schema/report.ts';
+// One quantity stated twice with two values:
+// A. the same concept (budget.total.actual …) with exactly two values;
+// B. a figure of the narrative and the same figure in the self-evaluation
+//    table: an indicator's 实际完成值 (the text's 全年实际完成 8705 人 under the
+//    indicator's heading), or the project's funds (项目全年执行数 vs the table's
+//    年度资金总额 · 全年执行数);
+// C. a summing-up restatement ("经统计，全年受理劳动争议案件共 170 件") of a
+//    figure stated before, in the text or the table, with another value;
+// D. the same thing under the same label in two paragraphs, both of the whole
+//    year.
+// Precision first: a figure for a campaign (期间, 专项) or a part (其中), an item
+// of a list (用于：…, 如…, （1）某项目：预算安排 …), a sentence of another year,
+// and a label used for three or more different values (a generic label such as
+// 预算安排 that does not carry its item) are never "one quantity stated twice".
+import type { Fact, Section } from '../schema/report.ts';
 import { locate, type Located } from './context.ts';
 import { num, roundingOf, show } from './tolerance.ts';
-import type { Draft, Rule } from './types.ts';
+import type { CheckInput, Draft, Rule } from './types.ts';
 
 const WHOLE_YEAR = /今年|全年|本年|年度|(?:19|20)\d{2}\s*年|累计|共计|全区|全市|全县/;
-const PART_SCOPE = /期间|其中|专项|活动中|行动中|以来|同比|上年|去年|分别|平均|每/;
+const PART_SCOPE = /期间|其中|专项|活动中|行动中|以来|同比|上年(?!结转)|去年|分别|平均|每|用于|包括|例如|比如|[如：:]/;
+const ITEM_START = /^\s*(?:[（(]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9]+\s*[、.．]|[①-⑳]|[一二三四五六七八九十]+是)/;
+const SUMMING_UP = /经统计|据统计|经核实|经核查|统计显示|总计|合计|累计|汇总/;
 const MIN_LABEL = 4;
 /** The same label this long, stated twice with two values, is one quantity. */
 const MIN_EXACT_LABEL = 5;
+/** A label that says only that something was done, not what: 实际完成, 完成值. */
+const BARE = /^(?:全年|年度|本年)?(?:实际)?(?:完成(?:值|数|情况)?|达到|为|是)$/;
+const ACTUAL_COLUMN = /^(?:实际)?完成值$|^实际完成|^实际值$/;
 
 export const conflictingValues: Rule = {
   id: 'conflicting-values',
@@ -21,8 +35,10 @@ export const conflictingValues: Rule = {
     const reported = new Set<string>();
     const report = (a: Fact, b: Fact, why: string) => {
       const key = [a.id, b.id].sort().join('|');
-      if (reported.has(key)) return;
+      if (reported.has(key) || reported.has(a.id) || reported.has(b.id)) return;
       reported.add(key);
+      reported.add(a.id);
+      reported.add(b.id);
       drafts.push({
         rule: 'conflicting-values',
         severity: 'warning',
@@ -34,42 +50,183 @@ export const conflictingValues: Rule = {
         actual: typeof b.value === 'number' ? b.value : null,
       });
     };
-    // 1. The same concept with two values.
+    const exact = (f: Fact) => !f.approximate && !f.comparator && typeof f.normalized.value === 'number';
+    const located = locate(doc);
+    const at = new Map(located.map((l) => [l.fact.id, l]));
+    const sections = new Map(doc.sections.map((s) => [s.id, s]));
+    const cells = doc.facts.filter((f) => f.paragraphId === null && exact(f));
+
+    // A. The same concept with two values (three or more: the concept is not one quantity here).
+    // A narrative figure counts only where it speaks for the unit: its label names its scope, or nothing stands before it in its sentence.
+    const forTheUnit = (f: Fact) => {
+      if (f.paragraphId === null) return true;
+      const l = at.get(f.id);
+      if (!l || ITEM_START.test(l.paragraph.text) || ITEM_START.test(l.sentence) || inItemSection(f, sections)) return false;
+      if (SCOPED.test(f.label) || !BARE_MEASURE.test(f.label)) return true;
+      return !/[0-9０-９]/.test(l.sentence.slice(0, Math.max(0, l.at - l.sentenceStart)).replace(/(?:19|20)\d{2}\s*年度?/g, ''));
+    };
     const byConcept = new Map<string, Fact[]>();
-    for (const f of doc.facts) if (f.concept && !f.approximate) byConcept.set(f.concept, [...(byConcept.get(f.concept) ?? []), f]);
+    for (const f of doc.facts) if (f.concept && exact(f) && forTheUnit(f)) byConcept.set(f.concept, [...(byConcept.get(f.concept) ?? []), f]);
     for (const facts of byConcept.values()) {
-      for (let i = 1; i < facts.length; i++) if (differ(facts[0]!, facts[i]!)) report(facts[0]!, facts[i]!, '');
+      const values = distinct(facts);
+      if (values.length !== 2) continue;
+      const b = facts.find((f) => differ(facts[0]!, f))!;
+      report(facts[0]!, b, '');
     }
-    // 2. The same thing stated twice: under the very same label (of some length),
-    // or under labels one of which ends with the other when both speak of the whole year.
-    const whole = locate(doc).filter(isWholeStatement);
+
+    // B. The narrative against the self-evaluation table.
+    const indicatorCells = cells.filter((f) => ACTUAL_COLUMN.test(lastPart(f.label)));
+    const fundsCells = cells.filter((f) => /(?:^|·)年度资金总额·/.test(f.label));
+    for (const l of located) {
+      const f = l.fact;
+      if (!exact(f) || !isStatement(l)) continue;
+      const name = indicatorName(l, f.sectionId ? sections.get(f.sectionId) : undefined);
+      if (name) {
+        const same = indicatorCells.filter((c) => c.normalized.unit === f.normalized.unit && sameName(indicatorOf(c.label), name));
+        if (same.length === 1 && differ(f, same[0]!)) report(f, same[0]!, '，正文与自评表不一致');
+      }
+      const measure = fundsMeasure(f.label, doc);
+      if (measure && f.kind === 'money') {
+        const same = fundsCells.filter((c) => lastPart(c.label).replace(/[（(].*$/, '').endsWith(measure));
+        if (same.length === 1 && differ(f, same[0]!)) report(f, same[0]!, '，正文与自评表不一致');
+      }
+    }
+
+    // C. A summing-up restatement of an earlier figure.
+    const statements = located.filter((l) => exact(l.fact) && (l.fact.kind === 'count' || l.fact.kind === 'money') && isStatement(l));
+    for (const l of statements) {
+      const f = l.fact;
+      const before = l.sentence.slice(0, Math.max(0, l.at - l.sentenceStart));
+      // "经统计，全年解除矫正共 236 人": the sentence opens by summing up, and the figure's own clause says 共/计.
+      if (!/^[^，。；]{0,6}?(?:经统计|据统计|经核实|经核查|统计显示|经汇总)/.test(l.sentence.trim())) continue;
+      const clause = (before.split(/[，,；]/).pop() ?? '') + f.quote.slice(0, Math.max(0, f.quote.search(/[0-9０-９]/)));
+      if (!/共|计/.test(clause)) continue;
+      const earlier = [
+        ...statements.filter((o) => o.fact !== f && o.paragraph !== l.paragraph).map((o) => ({ fact: o.fact, name: o.fact.label })),
+        ...indicatorCells.map((c) => ({ fact: c, name: indicatorOf(c.label) })),
+      ].filter((o) => o.fact.kind === f.kind && o.fact.normalized.unit === f.normalized.unit && similar(o.name, f.label));
+      const conflict = earlier.find((o) => differ(o.fact, f));
+      if (conflict && !earlier.some((o) => !differ(o.fact, f) && o.fact.paragraphId !== null)) report(conflict.fact, f, '，前后统计数不一致');
+    }
+
+    // D. The same thing stated twice in two paragraphs.
+    const whole = statements.filter((l) => !l.fact.concept);
+    const valuesByLabel = new Map<string, Fact[]>();
+    for (const l of whole) valuesByLabel.set(l.fact.label, [...(valuesByLabel.get(l.fact.label) ?? []), l.fact]);
     for (let i = 0; i < whole.length; i++) {
       for (let j = i + 1; j < whole.length; j++) {
         const [a, b] = [whole[i]!, whole[j]!];
-        if (a.fact.concept || b.fact.concept || a.fact.paragraphId === b.fact.paragraphId) continue;
-        if (a.fact.kind !== b.fact.kind || a.fact.normalized.unit !== b.fact.normalized.unit) continue;
+        if (a.paragraph === b.paragraph || a.fact.kind !== b.fact.kind || a.fact.normalized.unit !== b.fact.normalized.unit) continue;
+        if (otherYear(a.sentence, b.sentence, doc)) continue;
+        // Figures under two numbered item headings ((1) 某项目：…, (2) 另一项目：…) are the items' own.
+        // (A label that names its thing — 违法案件 — is the same thing under any heading.)
+        if (a.fact.sectionId !== b.fact.sectionId && (BARE_MEASURE.test(a.fact.label) || BARE_MEASURE.test(b.fact.label)) && (inItemSection(a.fact, sections) || inItemSection(b.fact, sections))) continue;
         const same =
           (a.fact.label === b.fact.label && a.fact.label.length >= MIN_EXACT_LABEL) ||
           (WHOLE_YEAR.test(a.sentence) && WHOLE_YEAR.test(b.sentence) && sameThing(a.fact.label, b.fact.label));
-        if (same && differ(a.fact, b.fact)) report(a.fact, b.fact, '，请核实以哪个为准');
+        if (!same || !differ(a.fact, b.fact)) continue;
+        // A label stated with three or more values names items, not one quantity.
+        const uses = [...(valuesByLabel.get(a.fact.label) ?? []), ...(a.fact.label === b.fact.label ? [] : (valuesByLabel.get(b.fact.label) ?? []))];
+        if (distinct(uses).length > 2) continue;
+        report(a.fact, b.fact, '，请核实以哪个为准');
       }
     }
     return drafts;
   },
 };
 
-/** A count or amount stated exactly, not for a campaign or a part (期间, 其中 …). */
-function isWholeStatement(l: Located): boolean {
+/** A budget measure with no owner (实际支出, 预算执行数): the sentence's subject, if any, is its owner. */
+const BARE_MEASURE = /^(?:年初|全年|调整后?)?(?:预算(?:安排|数)?|决算数?|执行数|实际支出(?:数)?|支出(?:数)?|预算执行数|资金)$/;
+const SCOPED = /部门整体|本单位|本部门|整体支出|基本支出|项目支出|人员经费|公用经费|三公|本?项目(?:全年|年初|预算|执行)|年度资金总额|自评/;
+
+/** A fact under a numbered item heading ((1) 某项目：…, 1、某项目, ①). */
+function inItemSection(f: Fact, sections: Map<string, Section>): boolean {
+  const s = f.sectionId ? sections.get(f.sectionId) : undefined;
+  return !!s && /[0-9０-９①-⑳]/.test(s.marker);
+}
+
+/** A figure stated for itself: not a part, a campaign, an item of a list, or a sentence's second clause about another thing. */
+function isStatement(l: Located): boolean {
   const f = l.fact;
-  if ((f.kind !== 'count' && f.kind !== 'money') || f.approximate || f.paragraphId === null) return false;
+  if (f.paragraphId === null || (f.kind !== 'count' && f.kind !== 'money')) return false;
+  if (ITEM_START.test(l.paragraph.text) || ITEM_START.test(l.sentence)) return false;
   return !PART_SCOPE.test(l.sentence.slice(0, Math.max(0, l.at - l.sentenceStart + f.quote.length)));
 }
 
+/** Two sentences that name different years (2019年… / 2020年…) speak of different things. */
+function otherYear(a: string, b: string, doc: CheckInput): boolean {
+  const years = (s: string) => new Set([...s.matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1])));
+  const [ya, yb] = [years(a), years(b)];
+  const own = doc.document.fiscalYear;
+  const other = (ys: Set<number>) => [...ys].some((y) => y !== own);
+  if (ya.size === 0 && yb.size === 0) return false;
+  if ([...ya].some((y) => yb.has(y))) return false;
+  return other(ya) || other(yb);
+}
+
+const lastPart = (label: string) => label.split('·').pop() ?? label;
+/** The indicator a table cell's label names: the part before its column (产出指标·数量指标·培训后取得证书人数·实际完成值). */
+const indicatorOf = (label: string) => {
+  const parts = label.split('·');
+  return parts[parts.length - 2] ?? '';
+};
+
+/** The indicator a narrative figure is about: its label, or for a bare 实际完成 the run-in title before it or its section's title. */
+function indicatorName(l: Located, section: Section | undefined): string | null {
+  const f = l.fact;
+  if (f.kind !== 'count' && f.kind !== 'money' && f.kind !== 'other') return null;
+  if (!BARE.test(f.label)) return null;
+  const before = l.paragraph.text.slice(0, l.sentenceStart).replace(/[。：:\s]+$/, '');
+  const runIn = before.replace(ITEM_START, '').trim();
+  if (runIn && runIn.length <= 24 && !/[0-9０-９，,；]/.test(runIn)) return runIn;
+  if (section) return section.title.replace(/[。：:\s]+$/, '').trim() || null;
+  return null;
+}
+
+/** The funds measure a narrative money label states for the unit or project as a whole: 项目全年执行数 → 全年执行数. */
+function fundsMeasure(label: string, doc: CheckInput): string | null {
+  const owner = doc.document.reportType !== '整体支出' ? '(?:本?项目(?:资金)?|年度资金总额)?' : '(?:部门整体支出|本单位|本部门|年度资金总额)?';
+  const m = new RegExp(`^${owner}(年初预算数|全年预算数|全年执行数)$`).exec(label);
+  return m ? m[1]! : null;
+}
+
+const norm = (s: string) => s.replace(/[\s（）()“”"、，,。：:]/g, '');
+
+function sameName(a: string, b: string): boolean {
+  const [x, y] = [norm(a), norm(b)];
+  if (!x || !y) return false;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short === long || (short.length >= MIN_LABEL && long.includes(short));
+}
+
+/** Labels of one thing written a little differently: 受理劳动人事争议案件 / 受理劳动争议案件. */
+function similar(a: string, b: string): boolean {
+  const [x, y] = [norm(a), norm(b)];
+  if (x.length < MIN_LABEL || y.length < MIN_LABEL) return false;
+  if (x === y || x.endsWith(y) || y.endsWith(x)) return true;
+  if (x.slice(0, 2) !== y.slice(0, 2) || x.slice(-2) !== y.slice(-2)) return false;
+  return lcs(x, y) / Math.max(x.length, y.length) >= 0.75;
+}
+
+function lcs(a: string, b: string): number {
+  const dp = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) dp[i]![j] = a[i - 1] === b[j - 1] ? dp[i - 1]![j - 1]! + 1 : Math.max(dp[i - 1]![j]!, dp[i]![j - 1]!);
+  return dp[a.length]![b.length]!;
+}
+
+/** A label that ends with another names the same thing, unless what it adds makes it a part (项目支出预算 of 支出预算). */
+const PART_WORDS = /基本|项目|人员|公用|专项|一般公共|政府性基金|财政拨款|其他|上年|结转|其中|部分|新增|累计|当年/;
 function sameThing(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= MIN_LABEL && long.endsWith(short);
+  return short.length >= MIN_LABEL && long.endsWith(short) && !PART_WORDS.test(long.slice(0, long.length - short.length));
+}
+
+function distinct(facts: Fact[]): Fact[] {
+  const out: Fact[] = [];
+  for (const f of facts) if (!out.some((o) => !differ(o, f))) out.push(f);
+  return out;
 }
 
 function differ(a: Fact, b: Fact): boolean {
-  return Math.abs(num(a) - num(b)) > roundingOf(a) + roundingOf(b);
+  return Math.abs(num(a) - num(b)) > roundingOf(a) + roundingOf(b) + 1e-9;
 }

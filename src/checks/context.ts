@@ -12,7 +12,16 @@ export interface Located {
   sentenceStart: number;
 }
 
+const LOCATED = new WeakMap<CheckInput, Located[]>();
+
+/** Every narrative fact in its sentence, once per document (most rules read them). */
 export function locate(doc: CheckInput): Located[] {
+  let cached = LOCATED.get(doc);
+  if (!cached) LOCATED.set(doc, (cached = locateAll(doc)));
+  return cached;
+}
+
+function locateAll(doc: CheckInput): Located[] {
   const paras = new Map(doc.paragraphs.map((p) => [p.id, p]));
   const out: Located[] = [];
   const cursor = new Map<string, number>();
@@ -59,6 +68,10 @@ export function wholeAndParts(doc: CheckInput): WholeAndParts[] {
       const p = located[j]!;
       if (p.paragraph !== total.paragraph || p.sentenceStart !== total.sentenceStart) break;
       if (p.fact.kind !== total.fact.kind || p.fact.normalized.unit !== total.fact.normalized.unit) break;
+      // "；实有人员 10887 人，其中…": a clause break, or a part that has parts of its own, starts another whole.
+      const prev = located[j - 1]!;
+      if (/；|;/.test(total.paragraph.text.slice(prev.at + prev.fact.quote.length, p.at))) break;
+      if (/^[^。；]{0,6}?其中/.test(p.paragraph.text.slice(p.at + p.fact.quote.length))) break;
       parts.push(p.fact);
     }
     if (parts.length > 0) groups.push({ total: total.fact, parts });

@@ -4,6 +4,7 @@ import type { Finding } from '../schema/report.ts';
 import { conflictingValues } from './conflicting-values.ts';
 import { enumerationCount } from './enumeration-count.ts';
 import { headingSequence } from './heading-sequence.ts';
+import { indicatorScoreMismatch } from './indicator-score-mismatch.ts';
 import { percentOutOfRange } from './percent-out-of-range.ts';
 import { rateMismatch } from './rate-mismatch.ts';
 import { scoreMismatch } from './score-mismatch.ts';
@@ -17,6 +18,7 @@ import { yearMismatch } from './year-mismatch.ts';
 /** In order of specificity: a fact already in a finding of an earlier rule is not reported again by a later one. */
 export const ALL_RULES: Rule[] = [
   tableTotalMismatch,
+  indicatorScoreMismatch,
   scoreMismatch,
   subsetExceedsTotal,
   sumMismatch,

@@ -1,26 +1,69 @@
-// A share or rate that cannot exceed 100 %: 执行率, 完成率, 合格率, 满意度,
-// 占比 … but growth (同比增长 133 %) and over-fulfilment wording can.
+// A share or rate that cannot exceed 100 % (合格率, 覆盖率, 满意度, 占…的 …) and
+// does; growth and over-fulfilment (同比增长 133 %, 超额完成) can. The rate is
+// named by the fact's label, or — for a bare 实际完成 108.7% — by the indicator
+// the sentence, the paragraph's run-in title or the table row names.
+import type { Fact } from '../schema/report.ts';
+import { BOUNDED_RATE, UNBOUNDED_RATE } from '../vocab/rates.ts';
+import { locate } from './context.ts';
 import { show } from './tolerance.ts';
-import type { Rule } from './types.ts';
+import type { Draft, Rule } from './types.ts';
 
-const BOUNDED = /(执行率|完成率|合格率|满意度|满意率|覆盖率|达标率|到位率|知晓率|使用率|整改率|检验率|结案率|办结率|及时率|准确率|正确率|参保率|入学率|巩固率|占比|比例|比重|利用率|抽检率|受理率)$/;
-const UNBOUNDED = /增长|增幅|增加|提高|提升|上升|同比|环比|超额|超过|下降|降低|减少|增速/;
+/** A label that says only that something was done, not what: 实际完成, 完成值, 全年完成. */
+const BARE = /^(?:全年|年度|本年)?(?:实际)?(?:完成(?:值|情况)?|达到|为|是)$/;
 
 export const percentOutOfRange: Rule = {
   id: 'percent-out-of-range',
   run(doc) {
-    return doc.facts
-      .filter((f) => f.kind === 'percent' && f.normalized.unit === '%' && typeof f.normalized.value === 'number')
-      .filter((f) => (f.normalized.value as number) > 100 && BOUNDED.test(f.label) && !UNBOUNDED.test(f.label) && !UNBOUNDED.test(f.quote))
-      .map((f) => ({
-        rule: 'percent-out-of-range' as const,
-        severity: 'error' as const,
-        message: `${f.label} ${show(f)}（第${f.page}页）超过 100%，比率不应超过 100%`,
+    const drafts: Draft[] = [];
+    const sections = new Map(doc.sections.map((s) => [s.id, s]));
+    const located = new Map(locate(doc).map((l) => [l.fact.id, l]));
+    for (const f of doc.facts) {
+      if (f.kind !== 'percent' || f.normalized.unit !== '%' || typeof f.normalized.value !== 'number' || f.normalized.value <= 100 + 1e-9) continue;
+      if (f.comparator) continue; // a target, not a result
+      if (UNBOUNDED_RATE.test(f.quote)) continue;
+      const name = rateName(f, located.get(f.id)?.paragraph.text.slice(0, located.get(f.id)!.at) ?? null, f.sectionId ? sections.get(f.sectionId)?.title : undefined);
+      if (!name || UNBOUNDED_RATE.test(name)) continue;
+      // The same figure in the text and in the table is one finding.
+      const same = drafts.find((d) => d.actual === f.value && (d.message.startsWith(name) || name.endsWith(d.message.split(' ')[0]!) || d.message.split(' ')[0]!.endsWith(name)));
+      if (same) {
+        same.factIds.push(f.id);
+        same.message = same.message.replace(/（第(\d+)页）/, (_, p) => `（第${p}、${f.page}页）`);
+        continue;
+      }
+      drafts.push({
+        rule: 'percent-out-of-range',
+        severity: 'error',
+        message: `${name} ${show(f)}（第${f.page}页）超过 100%，比率不应超过 100%`,
         factIds: [f.id],
         sectionIds: [],
         page: f.page,
         expected: 100,
         actual: f.value as number,
-      }));
+      });
+    }
+    return drafts;
   },
 };
+
+function rateName(f: Fact, before: string | null, sectionTitle: string | undefined): string | null {
+  // A table cell: the row's indicator (产出指标·质量指标·救助对象信息准确率·实际完成值).
+  if (f.paragraphId === null) {
+    const parts = f.label.split('·');
+    const named = parts.slice(0, -1).reverse().find((p) => BOUNDED_RATE.test(p));
+    if (named) return named;
+    return BOUNDED_RATE.test(f.label) ? f.label : null;
+  }
+  if (BOUNDED_RATE.test(f.label)) return f.label;
+  // 占一般公共预算项目支出总额的 103.6%: a share.
+  if (/^占/.test(f.label) || /占[^，。；]{1,30}的?\s*[0-9.]+\s*%/.test(f.quote)) return f.label.startsWith('占') ? f.label : `占比`;
+  if (!BARE.test(f.label) || before === null) return null;
+  // The rate the text named last before the number, if no other number stands between.
+  const tail = before.slice(-40);
+  if (/[0-9０-９]/.test(tail.replace(/^.*?[。；]/, '').replace(/^\s*[（(]?[0-9一二三四五六七八九十]+[)）．.、]/, ''))) return null;
+  const words = [...tail.matchAll(/[\u4e00-\u9fff]{1,12}(?:率|满意度|知晓度|认可度|占比|比例)/g)].map((m) => m[0]);
+  const last = words[words.length - 1];
+  if (last && BOUNDED_RATE.test(last)) return last;
+  // Else the section's title (（2）救助对象信息准确率).
+  if (sectionTitle && BOUNDED_RATE.test(sectionTitle.replace(/[。：:]$/, ''))) return sectionTitle.replace(/[。：:]$/, '');
+  return null;
+}

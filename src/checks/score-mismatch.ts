@@ -3,36 +3,37 @@
 // sum of the item scores is reported by table-total-mismatch, the more specific rule.
 import { show } from './tolerance.ts';
 import type { Draft, Rule } from './types.ts';
-import { cellNumber, columnName, headersByRow, totalRowIndex } from './tables.ts';
+import { grids, isSelfEvaluation } from './grid.ts';
+import { scoreSums } from './table-total-mismatch.ts';
+import { cellNumber } from './tables.ts';
 
 export const scoreMismatch: Rule = {
   id: 'score-mismatch',
   run(doc) {
-    const stated = doc.facts.find((f) => f.concept === 'evaluation.selfScore' && f.paragraphId !== null);
+    // The self-score of the text; a self-score sentence naming another year gets no concept, but is still the score stated.
+    const stated =
+      doc.facts.find((f) => f.concept === 'evaluation.selfScore' && f.paragraphId !== null) ??
+      doc.facts.find((f) => f.kind === 'score' && f.paragraphId !== null && !f.comparator && !f.approximate && /自评(?:得)?分$|自评总?得分$/.test(f.label));
     if (!stated || typeof stated.value !== 'number') return [];
     const drafts: Draft[] = [];
-    for (const table of doc.tables) {
-      const total = totalRowIndex(table);
-      if (total < 0) continue;
-      // The 得分 column as the total row's own header names it (a self-evaluation table has several headers).
-      const headers = headersByRow(table);
-      const width = table.rows[total]!.length;
-      const col = [...Array(width).keys()].find((c) => columnName(table, headers, total, c).split('·').some((n) => /^(自评)?得分$|^评分$|^自评分$/.test(n)));
-      if (col === undefined) continue;
-      const tableScore = cellNumber(table.rows[total]![col]);
-      if (tableScore === null || Math.abs(tableScore - stated.value) <= 0.5 * 10 ** -stated.decimals) continue;
-      drafts.push({
-        rule: 'score-mismatch',
-        severity: 'error',
-        message: `正文${stated.label} ${show(stated)}（第${stated.page}页）与评分表“${table.title ?? table.id}”（第${table.page}页）总分 ${tableScore} 分不符`,
-        // The table's own 总分 fact too, so that conflicting-values does not report the pair again.
-        factIds: [stated.id, ...doc.facts.filter((f) => f.concept === 'evaluation.selfScore' && f.paragraphId === null && f.page === table.page).map((f) => f.id)],
-        sectionIds: [],
-        page: stated.page,
-        expected: tableScore,
-        actual: stated.value,
-      });
-    }
+    // With several scoring tables (one per project) the text's score cannot be told to be any one's.
+    const scoring = grids(doc).filter(isSelfEvaluation).map((g) => ({ g, sums: scoreSums(g) })).filter((x) => x.sums !== null);
+    if (scoring.length !== 1) return [];
+    const { g, sums } = scoring[0]!;
+    const tableScore = cellNumber(sums!.rows[sums!.t]![sums!.c]);
+    if (tableScore === null || Math.abs(tableScore - stated.value) <= 0.5 * 10 ** -stated.decimals) return [];
+    const page = g.body[sums!.t]?.page ?? g.page;
+    drafts.push({
+      rule: 'score-mismatch',
+      severity: 'error',
+      message: `正文${stated.label} ${show(stated)}（第${stated.page}页）与评分表“${g.title ?? g.id}”（第${page}页）总分 ${tableScore} 分不符`,
+      // The table's own 总分 fact too, so that conflicting-values does not report the pair again.
+      factIds: [stated.id, ...doc.facts.filter((f) => f.concept === 'evaluation.selfScore' && f.paragraphId === null && f.page === page).map((f) => f.id)],
+      sectionIds: [],
+      page: stated.page,
+      expected: tableScore,
+      actual: stated.value,
+    });
     return drafts;
   },
 };

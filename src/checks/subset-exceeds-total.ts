@@ -1,7 +1,8 @@
 // A part larger than its whole: "共受理投诉 1.4 万起，其中办结 15000 起",
 // "新设市场主体 100 家，净增市场主体 120 家".
 import type { Fact } from '../schema/report.ts';
-import { wholeAndParts } from './context.ts';
+import { PARTS_OF_WHOLES } from '../vocab/parts.ts';
+import { locate, wholeAndParts } from './context.ts';
 import { num, roundingOf, show } from './tolerance.ts';
 import type { Draft, Rule } from './types.ts';
 
@@ -32,6 +33,30 @@ export const subsetExceedsTotal: Rule = {
         if (thing.length < 2) continue;
         const whole = doc.facts.find((f) => f.label === wholeWord + thing && comparable(f, part));
         if (whole && num(part) > num(whole) + roundingOf(part) + roundingOf(whole)) drafts.push(draft(whole, part));
+      }
+    }
+    // 3. The genre's parts and wholes in one sentence: "受理依申请公开 12 件，按时答复 16 件",
+    // "承办建议提案 22 件，已全部办结 28 件" (办结 ⊆ 受理/承办, 结案 ⊆ 立案, 整改 ⊆ 发现问题 …).
+    // Cases carried over from earlier years can make 办结 exceed 受理: a sentence that says so is left alone.
+    const located = locate(doc);
+    for (let i = 0; i < located.length; i++) {
+      const p = located[i]!;
+      const partLabel = p.fact.label.replace(/^(?:已经?|均|全部|共|累计|其中)+/, '');
+      if (p.fact.kind !== 'count' || /结转|上年|往年|历年|以前年度|累计|含/.test(p.sentence)) continue;
+      for (const pw of PARTS_OF_WHOLES) {
+        const pm = pw.part.exec(partLabel);
+        if (!pm) continue;
+        const partThing = partLabel.slice(pm[0].length);
+        for (let j = i - 1; j >= 0; j--) {
+          const w = located[j]!;
+          if (w.paragraph !== p.paragraph || w.sentenceStart !== p.sentenceStart) break;
+          const wm = pw.whole.exec(w.fact.label);
+          if (!wm || !comparable(w.fact, p.fact)) continue;
+          const wholeThing = w.fact.label.slice(wm[0].length);
+          if (partThing && !(wholeThing.endsWith(partThing) || partThing.endsWith(wholeThing))) continue;
+          if (num(p.fact) > num(w.fact) + roundingOf(p.fact) + roundingOf(w.fact) && !drafts.some((d) => d.factIds.includes(p.fact.id))) drafts.push(draft(w.fact, p.fact));
+          break;
+        }
       }
     }
     return drafts;

@@ -7,7 +7,8 @@
 import type { Fact } from '../schema/report.ts';
 import { wholeAndParts } from './context.ts';
 import { inUnitOf, num, show, sumAgrees } from './tolerance.ts';
-import type { Draft, Rule } from './types.ts';
+import { FUNDS_SPLITS } from '../vocab/parts.ts';
+import type { CheckInput, Draft, Rule } from './types.ts';
 
 /** Exhaustive decompositions by concept: total = sum of parts. */
 const DECOMPOSITIONS: [string, string[]][] = [
@@ -23,10 +24,13 @@ export const sumMismatch: Rule = {
     const drafts: Draft[] = [];
     const seen = new Set<string>();
     // 1. Within a sentence: a total, then 其中 and its parts.
-    for (const { total, parts } of wholeAndParts(doc)) {
+    for (const group of wholeAndParts(doc)) {
+      const { total } = group;
+      // A part followed by its own parts (公务用车购置及运行费 150 + … then 公务用车购置费, 公务用车运行费): counted once.
+      const parts = collapse(group.parts);
       if (parts.length < 2 || parts.some((p) => p.approximate) || total.approximate) continue;
       const sum = parts.reduce((s, f) => s + num(f), 0);
-      if (sumAgrees(parts, total) || (sum < num(total) && !exhaustive(parts))) continue;
+      if (sumAgrees(parts, total) || (sum < num(total) && !exhaustive(total, parts, doc))) continue;
       drafts.push(draft(total, parts, sum, 'error'));
       seen.add(total.id);
     }
@@ -37,6 +41,9 @@ export const sumMismatch: Rule = {
       const parts = partConcepts.map((c) => doc.facts.find((f) => f.concept === c));
       if (parts.some((p) => !p)) continue;
       const ps = parts as Fact[];
+      // Stated together (one page or the next): figures far apart may be of other scopes the concept does not tell (财政拨款 人员经费 vs all 基本支出).
+      const pages = [total, ...ps].map((f) => f.page);
+      if (Math.max(...pages) - Math.min(...pages) > 1) continue;
       if (sumAgrees(ps, total)) continue;
       drafts.push(draft(total, ps, ps.reduce((s, f) => s + num(f), 0), 'error'));
     }
@@ -50,10 +57,49 @@ const COMPLETE_PAIRS: [RegExp, RegExp][] = [
   [/^人员经费/, /^(?:日常)?公用经费/],
 ];
 
-function exhaustive(parts: Fact[]): boolean {
-  const labels = parts.map((p) => p.label);
+const THREE_PUBLIC = [/因公出国[（(]?境?[）)]?费?/, /公务用车(?:购置及)?运行(?:维护)?费|公务用车购置及运行(?:维护)?费|公务用车购置费/, /公务接待费/];
+
+function exhaustive(total: Fact, parts: Fact[], doc: CheckInput): boolean {
+  const labels = parts.map((p) => p.label.replace(/^其中[：:]?/, ''));
   if (/^其他|^其它/.test(labels[labels.length - 1] ?? '')) return true;
-  return COMPLETE_PAIRS.some(([a, b]) => labels.length === 2 && a.test(labels[0]!) && b.test(labels[1]!));
+  // A label may have kept words of the sentence before it (主要用于…等公用经费): its tail names it.
+  if (COMPLETE_PAIRS.some(([a, b]) => labels.length === 2 && a.test(labels[0]!) && (b.test(labels[1]!) || new RegExp(`(?:等|、)${b.source.slice(1)}$`).test(labels[1]!)))) return true;
+  // The funds of a budget: 财政拨款 + 上年结转 (+ 其他资金), when the report gives no other funds.
+  const names = labels.map((l) => l.replace(/[（(].*?[）)]$/, ''));
+  const split = FUNDS_SPLITS.find((sp) => sp.length === names.length && sp.every((p) => names.filter((n) => p.test(n)).length === 1));
+  if (split && /预算|执行|决算|资金总额|支出/.test(total.label)) {
+    if (split.length === 3 || names.some((n) => /其他资金/.test(n))) return true;
+    const otherFunds = doc.facts.some((f) => f.kind === 'money' && /(?:^|·)其他资金(?:·|$)/.test(f.label) && num(f) > 0);
+    if (split.length === 2 && names.some((n) => /上年结转/.test(n)) && !otherFunds) return true;
+  }
+  // 三公经费 is exactly its three items: a list naming two of them, the third stated as zero, or all three.
+  if (/三公/.test(total.label) && labels.every((l) => THREE_PUBLIC.some((p) => p.test(l)))) {
+    const named = THREE_PUBLIC.filter((p) => labels.some((l) => p.test(l))).length;
+    if (named === 3) return true;
+    const sentence = doc.paragraphs.find((p) => p.id === total.paragraphId)?.text ?? '';
+    if (named === 2 && THREE_PUBLIC.some((p) => !labels.some((l) => p.test(l)) && new RegExp(`(?:${p.source})(?:支出)?(?:为零|为0|为 0|未发生|无)`).test(sentence))) return true;
+  }
+  return false;
+}
+
+/** Drops the parts of a part: a figure equal to the sum of the figures right after it keeps its place, they go. */
+function collapse(parts: Fact[]): Fact[] {
+  const out: Fact[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    out.push(parts[i]!);
+    for (let k = i + 2; k < parts.length; k++) {
+      const subs = parts.slice(i + 1, k + 1);
+      // Sub-items name their part (公务用车购置费 under 公务用车购置及运行费); 8 + 4 = 12 by chance does not make them one.
+      const clean = (f: Fact) => f.label.replace(/^[（(“"\s]*(?:其中[：:]?)?/, '');
+      const head = clean(parts[i]!).slice(0, 2);
+      if (head.length < 2 || !subs.every((f) => clean(f).startsWith(head))) break;
+      if (subs.length >= 2 && sumAgrees(subs, parts[i]!)) {
+        i = k;
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 function draft(total: Fact, parts: Fact[], sum: number, severity: Draft['severity']): Draft {

@@ -1,67 +1,317 @@
-// A table's total row (合计, 总计, 总分) that is not the sum of the rows above it,
-// column by column, within the rounding of the figures written.
+// A table's total that is not the sum of its parts, read as the table means it:
+// - a code hierarchy (决算 tables: 类 201 / 款 20101 / 项 2010101, or names
+//   indented by level) adds up level by level — a 类 row is the sum of its 款
+//   rows, a 款 row of its 项 rows, the 合计 row of the 类 rows; never all rows;
+// - a total column adds up the columns its header names as its parts
+//   (本年支出合计 = 基本支出 + 项目支出, 小计 = 人员经费 + 公用经费), row by row;
+// - a self-evaluation table's 年度资金总额 is the sum of its 其中 rows, column by
+//   column, and its 总分 the sum of every segment's 分值 / 得分;
+// - any other table's total row is the sum of the rows above it.
+// Amounts in 万元 are rounded from 元, so each figure may be off by half a unit
+// of its last place. A table that may go on over the page is not judged on its
+// last group.
+import { COLUMN_FAMILIES, FUNDS_SPLITS, FUNDS_TOTAL } from '../vocab/parts.ts';
+import { agrees, amount, decimals, grids, headerPath, isSelfEvaluation, isTotalRow, labelsOf, round, rowLevels, segments, written, type Grid } from './grid.ts';
+import { cellNumber } from './tables.ts';
 import type { Draft, Rule } from './types.ts';
-import type { Table } from '../schema/report.ts';
-import { isSegmentHeader } from '../layout/table-headers.ts';
-import { bodyStart, cellNumber, columnName, decimalsOf, headersByRow, totalRowIndex, TOTAL_ROW } from './tables.ts';
+
+const NOT_SUMMED = /率|比例|占比|%|％|序号|编号|代码|编码|排名|人数|单价/;
 
 export const tableTotalMismatch: Rule = {
   id: 'table-total-mismatch',
   run(doc) {
     const drafts: Draft[] = [];
-    for (const table of doc.tables) {
-      const total = totalRowIndex(table);
-      const start = bodyStart(table);
-      // Without a header the table's top is elsewhere (a fragment, a part carried over from
-      // the page before): the rows here need not be all the total adds up.
-      if (total < 0 || total <= start || start === 0) continue;
-      // The total adds up its own segment: the rows since the last header row above it.
-      let segment = start;
-      const inner = new Set([...Array(total - start).keys()].map((i) => start + i).filter((r) => isSegmentHeader(table.rows, r)));
-      for (const r of inner) segment = Math.max(segment, r + 1);
-      const bodyRows = (from: number) => [...Array(total - from).keys()].map((i) => from + i).filter((r) => !inner.has(r) && !TOTAL_ROW.test((table.rows[r]![0] ?? '').trim()));
-      const rows = bodyRows(segment).map((r) => table.rows[r]!);
-      if (rows.length < 2) continue;
-      const headers = headersByRow(table);
-      const width = Math.max(...table.rows.map((r) => r.length));
-      for (let c = 1; c < width; c++) {
-        const colName = columnName(table, headers, total, c);
-        if (/率|比例|占比|%|％|序号|编号/.test(colName)) continue;
-        const stated = cellNumber(table.rows[total]![c]);
-        const values = rows.map((r) => cellNumber(r[c]));
-        if (stated === null || values.some((v) => v === null)) continue;
-        const d = Math.max(decimalsOf(table.rows[total]![c]!), ...rows.map((r) => decimalsOf(r[c] ?? '')));
-        const sum = values.reduce((s, v) => s! + v!, 0)!;
-        const slack = (rows.length + 1) * 0.5 * 10 ** -d + 1e-9;
-        if (Math.abs(sum - stated) <= slack) continue;
-        // A self-evaluation table's 总分 adds every segment's 分值/得分 (budget execution 10 + indicators 90).
-        const whole = segment > start && /分值|得分/.test(colName) ? sameNamedSum(table, headers, bodyRows(start), colName) : null;
-        if (whole !== null && Math.abs(whole - stated) <= slack * 2) continue;
-        const expected = Number((whole ?? sum).toFixed(d));
+    for (const g of grids(doc)) {
+      const seen = new Set<string>();
+      const report: Report = (r, c, expected, what, names) => {
+        const key = `${r}:${c}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        const row = g.body[r]!;
+        const stated = cellNumber(row.cells[c])!;
+        const name = names?.row ?? rowName(g, r);
+        const col = names?.col ?? (headerPath(g.header, c).join('·') || `第${c + 1}列`);
         drafts.push({
           rule: 'table-total-mismatch',
           severity: 'error',
-          message: `表“${table.title ?? table.id}”（第${table.page}页）“${colName || `第${c + 1}列`}”列：各项之和为 ${expected}，${table.rows[total]![0] || '合计'}行却为 ${table.rows[total]![c]}`,
+          message: `${g.title ? `表“${g.title}”` : '表'}（第${row.page}页）“${name}”行“${col}”列为 ${row.cells[c]!.trim()}，${what}为 ${expected}`,
           factIds: [],
           sectionIds: [],
-          page: table.page,
+          page: row.page,
           expected,
           actual: stated,
         });
+      };
+      if (isSelfEvaluation(g)) {
+        fundsBlock(g, report);
+        scoreTotal(g, report);
+        continue;
       }
+      const levels = rowLevels(g);
+      if (levels) hierarchy(g, levels, report);
+      totalColumns(g, report);
+      if (!levels && !looksHierarchical(g)) flatTotal(g, report);
     }
     return drafts;
   },
 };
 
-/** The sum of every number in the given rows under a column of the same name, whichever segment it is in. */
-function sameNamedSum(table: Table, headers: number[][], rows: number[], name: string): number {
-  let sum = 0;
-  for (const r of rows) {
-    table.rows[r]!.forEach((cell, c) => {
-      const v = cellNumber(cell);
-      if (v !== null && columnName(table, headers, r, c) === name && (c === 0 || table.rows[r]![c - 1] !== cell || columnName(table, headers, r, c - 1) !== name)) sum += v;
+type Report = (r: number, c: number, expected: number, what: string, names?: { row: string; col: string }) => void;
+
+function rowName(g: Grid, r: number): string {
+  const cells = g.body[r]!.cells;
+  return [...new Set(cells.slice(0, g.nameColumn + 1).map((c) => c.trim()).filter(Boolean))].join(' ') || `第${r + 1}行`;
+}
+
+/** Columns holding amounts: a number in some body row, and a header that is not a rate or a code. */
+function amountColumns(g: Grid): number[] {
+  return [...Array(g.width).keys()].filter((c) => c !== g.nameColumn && g.body.some((r) => written(r.cells[c])) && !NOT_SUMMED.test(headerPath(g.header, c).join('')) && !g.body.every((r) => /^\d{3,7}$/.test((r.cells[c] ?? '').trim()) || !written(r.cells[c])));
+}
+
+function hierarchy(g: Grid, levels: (number | null)[], report: Report): void {
+  if (levels.some((l, i) => l === null && !isBlank(g.body[i]!.cells, g))) return; // a row of unknown level: the tree is not certain
+  const cols = amountColumns(g);
+  const n = g.body.length;
+  const children = (from: number, to: number): number[] => {
+    const inside = [...Array(Math.max(0, to - from)).keys()].map((k) => from + k).filter((i) => (levels[i] ?? 0) > 0);
+    if (inside.length === 0) return [];
+    const top = Math.min(...inside.map((i) => levels[i]!));
+    return inside.filter((i) => levels[i] === top);
+  };
+  // A row found wrong is known by what its parts give: its parent is judged on that too, so
+  // that one wrong 类 row is not also reported as a wrong 合计.
+  const fixed = new Map<string, number>();
+  // Findings wait until the whole tree is checked: a tree most of whose rows do not add up was not read as printed.
+  const pending: [number, number, number, string][] = [];
+  const checkedRows = new Set<number>();
+  const failedRows = new Set<number>();
+  const valueOf = (r: number, c: number) => fixed.get(`${r}:${c}`) ?? amount(g.body[r]!.cells[c]);
+  const check = (parent: number, kids: number[], what: string) => {
+    for (const c of cols) {
+      if (!written(g.body[parent]!.cells[c])) continue;
+      const parts = kids.map((k) => amount(g.body[k]!.cells[c]));
+      if (parts.some((p) => p === null) || !kids.some((k) => written(g.body[k]!.cells[c]))) continue;
+      checkedRows.add(parent);
+      const d = decimals([g.body[parent]!.cells[c], ...kids.map((k) => g.body[k]!.cells[c])]);
+      const total = cellNumber(g.body[parent]!.cells[c])!;
+      if (agrees(total, parts as number[], d)) continue;
+      const known = kids.map((k) => valueOf(k, c)!);
+      if (agrees(total, known, d)) continue;
+      const sum = round(known.reduce((s, v) => s + v, 0), d);
+      fixed.set(`${parent}:${c}`, sum);
+      failedRows.add(parent);
+      pending.push([parent, c, sum, what]);
+    }
+  };
+  // Each row with rows of a deeper level after it (up to the next row of its level or above), deepest first.
+  for (let i = n - 1; i >= 0; i--) {
+    const l = levels[i];
+    if (!l) continue;
+    let end = i + 1;
+    while (end < n && (levels[end] === null || levels[end]! > l)) end++;
+    const kids = children(i + 1, end);
+    if (kids.length === 0) continue;
+    // Its children may go on over the page.
+    if (end === n && g.mayContinue) continue;
+    check(i, kids, `其下级${kids.length}行之和`);
+  }
+  // The total row: the rows of the top level.
+  const totals = levels.flatMap((l, i) => (l === 0 ? [i] : []));
+  if (totals.length === 1 && !g.mayContinue) {
+    const t = totals[0]!;
+    const kids = children(0, n).filter((k) => k !== t);
+    if (kids.length > 0) check(t, kids, `各${kids.length > 1 ? '类' : ''}级次之和`);
+  }
+  if (checkedRows.size < 3 || failedRows.size > Math.max(1, Math.floor(checkedRows.size / 4))) return;
+  for (const [r, c, sum, what] of pending) report(r, c, sum, what);
+}
+
+function isBlank(cells: string[], g: Grid): boolean {
+  return cells.every((c, i) => i === g.nameColumn || c.trim() === '');
+}
+
+/** A column that its header names as the total of others: 本年支出合计 = 基本支出 + 项目支出, row by row. */
+function totalColumns(g: Grid, report: Report): void {
+  const cols = amountColumns(g);
+  const paths = new Map(cols.map((c) => [c, headerPath(g.header, c)]));
+  for (const c of cols) {
+    const path = paths.get(c)!;
+    const name = path[path.length - 1] ?? '';
+    const parent = path.slice(0, -1);
+    const family = COLUMN_FAMILIES.find((f) => f.total.test(name) && (f.group ? f.group.test(parent[parent.length - 1] ?? '') : true));
+    if (!family) continue;
+    // The columns under the same parent, one per sub-group (its 小计 when it has one).
+    const scope = cols.filter((o) => o !== c && paths.get(o)!.join('|') !== path.join('|') && parent.every((p, i) => paths.get(o)![i] === p) && paths.get(o)!.length > parent.length);
+    const groups = new Map<string, number[]>();
+    for (const o of scope) {
+      const key = paths.get(o)![parent.length]!;
+      groups.set(key, [...(groups.get(key) ?? []), o]);
+    }
+    const parts: number[] = [];
+    const names: string[] = [];
+    for (const [key, members] of groups) {
+      if (members.length === 1) {
+        parts.push(members[0]!);
+        names.push(key);
+        continue;
+      }
+      const sub = members.find((o) => /^(小计|合计)$/.test(paths.get(o)![paths.get(o)!.length - 1]!));
+      if (sub !== undefined) {
+        parts.push(sub);
+        names.push(key);
+      } else {
+        for (const o of members) {
+          parts.push(o);
+          names.push(paths.get(o)![paths.get(o)!.length - 1]!);
+        }
+      }
+    }
+    if (parts.length < 2 || !names.every((n) => family.parts.some((p) => p.test(n)))) continue;
+    g.body.forEach((row, r) => {
+      if (!written(row.cells[c])) return;
+      const values = parts.map((p) => amount(row.cells[p]));
+      if (values.some((v) => v === null) || !parts.some((p) => written(row.cells[p]))) return;
+      const d = decimals([row.cells[c], ...parts.map((p) => row.cells[p])]);
+      if (!agrees(cellNumber(row.cells[c])!, values as number[], d)) report(r, c, round((values as number[]).reduce((s, v) => s + v, 0), d), names.join(' + '));
     });
   }
-  return sum;
+}
+
+/** Rows that are the sum of the rows right after them: a hierarchy the table does not mark. */
+function looksHierarchical(g: Grid): boolean {
+  const cols = amountColumns(g);
+  if (cols.length === 0) return false;
+  const value = (r: number, c: number) => amount(g.body[r]!.cells[c]) ?? NaN;
+  for (let i = 0; i + 1 < g.body.length; i++) {
+    if (isTotalRow(g.body[i]!.cells)) continue;
+    let sums = cols.map(() => 0);
+    for (let j = i + 1; j < g.body.length && !isTotalRow(g.body[j]!.cells); j++) {
+      sums = sums.map((s, k) => s + value(j, cols[k]!));
+      const d = decimals(cols.map((c) => g.body[i]!.cells[c]));
+      if (cols.every((c, k) => Math.abs(sums[k]! - value(i, c)) <= (j - i + 1) * 0.5 * 10 ** -d + 1e-9) && cols.some((c) => value(i, c) !== 0)) return true;
+    }
+  }
+  return false;
+}
+
+/** Any other table: its total row against the rows since the header (or since the total row at the top, to the end). */
+function flatTotal(g: Grid, report: Report): void {
+  const totals = g.body.flatMap((r, i) => (isTotalRow(r.cells) ? [i] : []));
+  if (totals.length !== 1 || g.header.length === 0) return;
+  const t = totals[0]!;
+  const rows = t === 0 ? (g.mayContinue ? [] : [...Array(g.body.length - 1).keys()].map((k) => k + 1)) : [...Array(t).keys()];
+  if (rows.length < 2) return;
+  for (const c of amountColumns(g)) {
+    if (!written(g.body[t]!.cells[c])) continue;
+    const values = rows.map((r) => cellNumber(g.body[r]!.cells[c]));
+    if (values.some((v) => v === null)) continue;
+    const d = decimals([g.body[t]!.cells[c], ...rows.map((r) => g.body[r]!.cells[c])]);
+    if (!agrees(cellNumber(g.body[t]!.cells[c])!, values as number[], d)) report(t, c, round((values as number[]).reduce((s, v) => s + v, 0), d), '各项之和');
+  }
+}
+
+// ——— self-evaluation tables ———
+
+/** 年度资金总额 against its 其中 rows, in each money column (年初预算数, 全年预算数, 全年执行数). */
+function fundsBlock(g: Grid, report: Report): void {
+  const { rows, headerOf } = segments(g);
+  for (let t = 0; t < rows.length; t++) {
+    if (!labelsOf(rows[t]!).some((l) => FUNDS_TOTAL.test(l))) continue;
+    // The rows after it whose names are parts of the total.
+    const parts: number[] = [];
+    const names: string[] = [];
+    for (let r = t + 1; r < rows.length; r++) {
+      const name = labelsOf(rows[r]!).map((l) => l.replace(/[（(].*?[）)]$/, '')).find((l) => FUNDS_SPLITS.some((s) => s.some((p) => p.test(l))));
+      if (!name) break;
+      parts.push(r);
+      names.push(name);
+    }
+    const split = FUNDS_SPLITS.find((s) => s.length === names.length && s.every((p) => names.filter((n) => p.test(n)).length === 1));
+    if (!split) continue;
+    const header = headerOf(t);
+    for (let c = 0; c < (rows[t]!.length ?? 0); c++) {
+      const col = headerPath(header, c);
+      if (!/预算数|执行数|决算数|预算|执行/.test(col[col.length - 1] ?? '') || /率/.test(col.join(''))) continue;
+      if (!written(rows[t]![c])) continue;
+      // A part left blank is not known to be zero in a self-evaluation table: then only parts that already exceed the total are wrong.
+      const blank = !parts.every((r) => written(rows[r]![c]));
+      const values = parts.map((r) => amount(rows[r]![c]) ?? 0);
+      const d = decimals([rows[t]![c], ...parts.map((r) => rows[r]![c])]);
+      if (blank && values.reduce((a, v) => a + v, 0) <= cellNumber(rows[t]![c])! + (parts.length + 1) * 0.5 * 10 ** -d) continue;
+      const label = { row: labelsOf(rows[t]!).find((l) => FUNDS_TOTAL.test(l))!, col: col[col.length - 1]! };
+      if (!agrees(cellNumber(rows[t]![c])!, values as number[], d)) report(t, c, round((values as number[]).reduce((s, v) => s + v, 0), d), `${names.join(' + ')}之和`, label);
+    }
+  }
+}
+
+/**
+ * The 总分 row's 得分 against every segment's 得分 cells (the budget rows' own
+ * score once, on 年度资金总额 — not its 其中 rows). Only where the weights read
+ * add up to the 总分's 分值 (or to 100): otherwise the table was not read as
+ * written, and a sum of what was read proves nothing.
+ */
+function scoreTotal(g: Grid, report: Report): void {
+  const sums = scoreSums(g);
+  if (!sums || !sums.consistent) return;
+  const { rows, t, c, score, cells } = sums;
+  const d = decimals([rows[t]![c], ...cells]);
+  const stated = cellNumber(rows[t]![c])!;
+  if (Math.abs(score - stated) > (cells.length + 1) * 0.5 * 10 ** -d + 1e-9) report(t, c, round(score, d), '各项得分之和', { row: rows[t]![0]!.trim(), col: '得分' });
+}
+
+export interface ScoreSums {
+  rows: string[][];
+  /** the 总分 row and its 得分 column */
+  t: number;
+  c: number;
+  score: number;
+  cells: string[];
+  /** the weights add up to the 总分's 分值 (or to 100) */
+  consistent: boolean;
+}
+
+export function scoreSums(g: Grid): ScoreSums | null {
+  const { rows, headerOf, isHeader } = segments(g);
+  const t = rows.findIndex((r) => /^(总分|总计|合计|总得分|分数合计)$/.test((r[0] ?? '').trim()));
+  if (t < 0) return null;
+  const leaves = new Map<string[][], string[]>();
+  const leaf = (r: number, c: number) => {
+    const header = headerOf(r);
+    let names = leaves.get(header);
+    if (!names) leaves.set(header, (names = [...Array(g.width).keys()].map((k) => headerPath(header, k).pop() ?? '')));
+    return names[c] ?? '';
+  };
+  const column = (name: string) => rows[t]!.findIndex((cell, c) => written(cell) && leaf(t, c) === name);
+  const add = (name: string) => {
+    let sum = 0;
+    const cells: string[] = [];
+    for (let r = 0; r < t; r++) {
+      if (isHeader[r]) continue;
+      // A funds part (其中：财政拨款 …) carries no score of its own, whatever a merged cell repeats there.
+      const labels = labelsOf(rows[r]!);
+      if (labels.some((l) => FUNDS_SPLITS.some((s) => s.some((p) => p.test(l.replace(/[（(].*?[）)]$/, ''))))) && !labels.some((l) => FUNDS_TOTAL.test(l))) continue;
+      rows[r]!.forEach((cell, k) => {
+        if (leaf(r, k) !== name || !written(cell)) return;
+        if (k > 0 && rows[r]![k - 1] === cell && leaf(r, k - 1) === name) return; // a merged cell's copy
+        sum += cellNumber(cell)!;
+        cells.push(cell);
+      });
+    }
+    return { sum, cells };
+  };
+  const c = column('得分');
+  if (c < 0) return null;
+  const scores = add('得分');
+  if (scores.cells.length < 2) return null;
+  const weights = add('分值');
+  const wc = column('分值');
+  const weightTotal = wc >= 0 ? cellNumber(rows[t]![wc])! : 100;
+  // The whole table is in view: its own title or cover line (a part carried over with a header of its own is not), and a score for every weight.
+  const whole = /自评表|评分表|打分表/.test(g.title ?? '') || /名称|主管部门|单位/.test(g.header[0]?.[0] ?? '');
+  const consistent =
+    whole &&
+    weights.cells.length === scores.cells.length &&
+    weights.cells.length >= 2 &&
+    Math.abs(weights.sum - weightTotal) <= (weights.cells.length + 1) * 0.5 * 10 ** -decimals(weights.cells) + 1e-9;
+  return { rows, t, c, score: scores.sum, cells: scores.cells, consistent };
 }

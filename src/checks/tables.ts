@@ -5,8 +5,17 @@ import type { Table } from '../schema/report.ts';
 
 export const TOTAL_ROW = /^(合\s*计|总\s*计|小\s*计|总\s*分|合计数|总得分|总分值|分数合计)/;
 
+/** Cells repeat (merged cells, the same 0.00 down a column) and every table rule reads them: read each text once. */
+const CELL_CACHE = new Map<string, number | null>();
 export function cellNumber(cell: string | undefined): number | null {
-  return cell === undefined ? null : (readCellNumber(cell)?.value ?? null);
+  if (cell === undefined) return null;
+  let v = CELL_CACHE.get(cell);
+  if (v === undefined) {
+    v = readCellNumber(cell)?.value ?? null;
+    if (CELL_CACHE.size > 50_000) CELL_CACHE.clear();
+    CELL_CACHE.set(cell, v);
+  }
+  return v;
 }
 
 /** The index of the first row whose cells hold numbers: the rows above are the header. */

@@ -2,6 +2,8 @@
 // report's own budget and actual for X are equal. Decided only when the report
 // states both figures for the thing named; otherwise it stays silent.
 import type { Fact } from '../schema/report.ts';
+import { locate } from './context.ts';
+import type { CheckInput } from './types.ts';
 import { num, roundingOf, show } from './tolerance.ts';
 import type { Draft, Rule } from './types.ts';
 
@@ -25,6 +27,7 @@ export const textNumberContradiction: Rule = {
       if (Math.abs(num(budget) - num(actual)) > roundingOf(budget) + roundingOf(actual)) continue;
       drafts.push(draft(para.page, m[0], item, budget, actual));
     }
+    drafts.push(...unadjusted(doc), ...direction(doc));
     return drafts;
   },
 };
@@ -40,4 +43,74 @@ function draft(page: number, claim: string, item: string, budget: Fact, actual: 
     expected: null,
     actual: null,
   };
+}
+
+// "年初预算与全年预算一致，未进行预算调整" while the report's own 年初预算数 and 全年预算数 differ.
+const NOT_ADJUSTED = /(?:年初预算(?:数)?与全年预算(?:数)?|全年预算(?:数)?与年初预算(?:数)?)(?:保持)?一致|未(?:进行|作|做|发生)?(?:过)?预算调整|预算未(?:作|做|进行)?调整|无预算调整|没有(?:进行)?预算调整/;
+const INITIAL = /^(?:本?项目|部门整体支出|本单位|本部门|年度资金总额)?年初预算数?$/;
+const ADJUSTED_TOTAL = /^(?:本?项目|部门整体支出|本单位|本部门|年度资金总额)?(?:全年预算数?|调整后预算数?)$/;
+
+function unadjusted(doc: CheckInput): Draft[] {
+  const claim = doc.paragraphs.filter((p) => p.role === 'body').map((p) => ({ p, m: NOT_ADJUSTED.exec(p.text) })).find((x) => x.m);
+  if (!claim) return [];
+  const money = doc.facts.filter((f) => f.kind === 'money' && !f.approximate && !f.comparator);
+  const pick = (concepts: string[], label: RegExp) =>
+    money.find((f) => f.concept && concepts.includes(f.concept)) ??
+    money.find((f) => f.paragraphId !== null && label.test(f.label)) ??
+    onlyOne(money.filter((f) => f.paragraphId === null && /(?:^|·)年度资金总额·/.test(f.label) && label.test(f.label.split('·').pop()!.replace(/[（(].*$/, ''))));
+  const initial = pick(['budget.total.initial', 'project.total.initial'], INITIAL);
+  const adjusted = pick(['budget.total.adjusted', 'project.total.adjusted'], ADJUSTED_TOTAL);
+  if (!initial || !adjusted || Math.abs(num(initial) - num(adjusted)) <= roundingOf(initial) + roundingOf(adjusted)) return [];
+  return [
+    {
+      rule: 'text-number-contradiction',
+      severity: 'warning',
+      message: `第${claim.p.page}页称“${claim.m![0]}”，但${initial.label} ${show(initial)}（第${initial.page}页）与${adjusted.label} ${show(adjusted)}（第${adjusted.page}页）不同`,
+      factIds: [initial.id, adjusted.id],
+      sectionIds: [],
+      page: claim.p.page,
+      expected: typeof initial.value === 'number' ? initial.value : null,
+      actual: typeof adjusted.value === 'number' ? adjusted.value : null,
+    },
+  ];
+}
+
+// "本年支出合计 1543.34 万元，上年支出合计 1267.28 万元，总体有所下降": a direction its own two figures deny.
+const DIRECTION = /(?:总体|整体|总的来看|略|有所|明显|大幅|较大幅度|稍有)(?:有所|略有)?(增长|增加|上升|提高|下降|减少|降低|下滑)/;
+const LAST_YEAR = /^(?:上年|上一年|去年|上年度|(?:19|20)\d{2}\s*年)/;
+
+function direction(doc: CheckInput): Draft[] {
+  const drafts: Draft[] = [];
+  const located = locate(doc);
+  for (let i = 0; i + 1 < located.length; i++) {
+    const [a, b] = [located[i]!, located[i + 1]!];
+    if (a.paragraph !== b.paragraph || a.sentenceStart !== b.sentenceStart || a.fact.kind !== 'money' || b.fact.kind !== 'money') continue;
+    // One figure of this year and one of last year, in either order.
+    const lastA = LAST_YEAR.test(a.fact.quote) && /上年|上一年|去年/.test(a.fact.quote);
+    const lastB = /^(?:上年|上一年|去年|上年度)/.test(b.fact.quote) || /^上年/.test(b.fact.label);
+    if (lastA === lastB) continue;
+    const [now, last] = lastB ? [a.fact, b.fact] : [b.fact, a.fact];
+    const after = a.paragraph.text.slice(b.at + b.fact.quote.length, a.sentenceStart + a.sentence.length);
+    const m = DIRECTION.exec(after);
+    if (!m || /[0-9０-９]/.test(after.slice(0, m.index))) continue;
+    const up = /增长|增加|上升|提高/.test(m[1]!);
+    const diff = num(now) - num(last);
+    if (Math.abs(diff) <= roundingOf(now) + roundingOf(last) || up === diff > 0) continue;
+    drafts.push({
+      rule: 'text-number-contradiction',
+      severity: 'error',
+      message: `第${now.page}页称“${m[0]}”，但${now.label} ${show(now)}${diff > 0 ? '高于' : '低于'}${last.label} ${show(last)}`,
+      factIds: [now.id, last.id],
+      sectionIds: [],
+      page: now.page,
+      expected: typeof last.value === 'number' ? last.value : null,
+      actual: typeof now.value === 'number' ? now.value : null,
+    });
+  }
+  return drafts;
+}
+
+/** The one fact of its kind (a document with a funds table per project has no one 年初预算数). */
+function onlyOne(facts: Fact[]): Fact | undefined {
+  return facts.length === 1 ? facts[0] : undefined;
 }

@@ -1,36 +1,80 @@
-// The fiscal year named in one place contradicting another: a 2023 report
-// whose budget sentences speak of 2022, or a report dated before its year ends.
+// The fiscal year named in one place contradicting another: a 2023 report whose
+// self-evaluation table is titled 2022年度, whose self-score sentence speaks of
+// 2022年度, whose budget sentence opens with 2024年, whose 决算表 part is
+// headed 2024年度 — or a report dated before its year ends.
+//
+// A year is the report's own when the document says so (its title), or else
+// the year most of its 年度 mentions name. Sentences that compare years
+// (比上年, 较2022年, 同比, 增长 …) or span them (以来, 至) are not claims about
+// the year of the report.
 import { conceptOf } from '../vocab/concepts.ts';
 import { locate } from './context.ts';
-import type { Draft, Rule } from './types.ts';
+import type { CheckInput, Draft, Rule } from './types.ts';
 
-const LEADING_YEAR = /^\s*((?:19|20)\d{2})\s*年度?(?!以来|同期|底|末|初)/;
+const YEAR = /((?:19|20)\d{2})\s*年(度)?/g;
+const LEADING_YEAR = /^\s*((?:19|20)\d{2})\s*年度?(?!以来|同期|底|末|初|[0-9一二三四五六七八九十]+月)/;
+/** What a year-of-report claim names right after the year. */
+const OWN_YEAR_THING = /^\s*(?:年度)?[^，。；：:]{0,24}?(?:绩效自评(?:得分|结果|结论|等级|工作)?|自评(?:得分|结果|结论|等级)|整体支出绩效|项目支出绩效自评表|部门决算|决算表|决算情况|自评表|预算执行情况|年初预算数?|全年预算数?|调整后?预算数?|决算数|全年执行数|预算执行率)/;
+const COMPARES = /上年(?!结转|结余|度?结转)|去年|前年|同比|环比|比(?:上|去|[0-9]{4})|较(?:上|去|[0-9]{4})|相比|以来|至(?:19|20)\d{2}|[—–~-](?:19|20)\d{2}|增长|下降|增加|减少|持平|连续|分别|规划|计划|预计|目标|下一年|下年度|来年/;
 
 export const yearMismatch: Rule = {
   id: 'year-mismatch',
   run(doc) {
-    const year = doc.document.fiscalYear;
+    const year = doc.document.fiscalYear ?? prevailingYear(doc);
     if (year === null) return [];
     const drafts: Draft[] = [];
-    // Budget figures of the unit stated for another year in a sentence that opens with it.
-    for (const l of locate(doc)) {
-      // The facts stage gives another year's figures no concept; what the label would be is what counts here.
-      if (!conceptOf(l.fact.kind, l.fact.label, { fallbackScope: 'total' })?.startsWith('budget.')) continue;
-      const m = LEADING_YEAR.exec(l.sentence);
-      if (!m || Number(m[1]) === year) continue;
-      if (/上年|去年|同比|比上年|较上年/.test(l.sentence)) continue;
-      drafts.push({
-        rule: 'year-mismatch',
-        severity: 'warning',
-        message: `报告年度为 ${year} 年，但第${l.fact.page}页“${l.sentence.slice(0, 30)}…”写的是 ${m[1]} 年的${l.fact.label}`,
-        factIds: [l.fact.id],
-        sectionIds: [],
-        page: l.fact.page,
-        expected: year,
-        actual: Number(m[1]),
-      });
+    const seen = new Set<string>();
+    const push = (d: Draft, key: string) => {
+      if (seen.has(key)) return;
+      seen.add(key);
+      drafts.push(d);
+    };
+    // 1. Titles: a self-evaluation table, a 决算 part or table heading of another year.
+    const titled: { text: string; page: number; where: string }[] = [
+      ...doc.tables.filter((t) => t.title).map((t) => ({ text: t.title!, page: t.page, where: '表' })),
+      ...doc.sections.map((s) => ({ text: s.title, page: s.page, where: '标题' })),
+      ...doc.paragraphs.filter((p) => p.role === 'body' && p.text.length <= 40 && /自评表|决算表/.test(p.text)).map((p) => ({ text: p.text, page: p.page, where: '表' })),
+    ];
+    for (const t of titled) {
+      if (!/自评表|评分表|决算表|决算情况|绩效自评|部门决算|整体支出绩效/.test(t.text) || COMPARES.test(t.text)) continue;
+      // 2022年度…自评表, or the year alone in brackets: 自评表（2022年）. Not a year inside a name (（2021年医疗卫生机构能力提升补助资金）项目).
+      const years = [...t.text.matchAll(YEAR)].filter((m) => m[2] || (/[（(]\s*$/.test(t.text.slice(0, m.index)) && /^\s*[）)]/.test(t.text.slice(m.index + m[0].length))));
+      if (years.length !== 1) continue;
+      const y = Number(years[0]![1]);
+      if (y === year) continue;
+      const text = t.text.replace(/[.…·．]{3,}.*$/, '').trim();
+      push(draft(year, y, t.page, `${t.where}“${text}”`), `${y}|${text.replace(/[\s。；！？]+/g, '')}`);
     }
-    // A self-evaluation of a year cannot be dated within or before that year's start.
+    // 2. Budget figures of the unit stated for another year in a sentence that opens with it.
+    for (const l of locate(doc)) {
+      const concept = conceptOf(l.fact.kind, l.fact.label, { fallbackScope: 'total' });
+      if (!concept || !/^(budget|project)\./.test(concept)) continue;
+      const m = LEADING_YEAR.exec(l.sentence);
+      if (!m || Number(m[1]) === year || COMPARES.test(l.sentence)) continue;
+      push({ ...draft(year, Number(m[1]), l.fact.page, `“${l.sentence.slice(0, 30)}…”的${l.fact.label}`), factIds: [l.fact.id] }, `${m[1]}|${l.sentence.replace(/[\s。；！？]+/g, '')}`);
+    }
+    // 3. Sentences about the year's own results or figures naming another year.
+    for (const p of doc.paragraphs) {
+      if (p.role !== 'body') continue;
+      for (const sentence of p.text.split(/(?<=[。！？；])/)) {
+        if (COMPARES.test(sentence)) continue;
+        const years = [...sentence.matchAll(YEAR)];
+        if (years.length !== 1) continue;
+        const m = years[0]!;
+        const y = Number(m[1]);
+        if (y === year || Math.abs(y - year) > 3) continue;
+        const after = sentence.slice(m.index + m[0].length);
+        // A year inside brackets names something else: （2021年医疗卫生机构能力提升补助资金）.
+        const opened = sentence.slice(0, m.index);
+        if (opened.lastIndexOf('（') > opened.lastIndexOf('）') || opened.lastIndexOf('(') > opened.lastIndexOf(')')) continue;
+        // …the title of another document: 根据《2022年度部门整体支出绩效自评报告》.
+        if (opened.lastIndexOf('《') > opened.lastIndexOf('》') || opened.lastIndexOf('“') > opened.lastIndexOf('”')) continue;
+        if (/^[0-9一二三四五六七八九十]+月/.test(after.trim())) continue; // a date
+        if (!OWN_YEAR_THING.test(after)) continue;
+        push(draft(year, y, p.page, `“${sentence.trim().slice(0, 40)}”`), `${y}|${sentence.replace(/[\s。；！？]+/g, '')}`);
+      }
+    }
+    // 4. A self-evaluation of a year cannot be dated within or before that year's start.
     const date = doc.document.reportDate;
     if (date && Number(date.slice(0, 4)) < year) {
       drafts.push({
@@ -47,3 +91,25 @@ export const yearMismatch: Rule = {
     return drafts;
   },
 };
+
+function draft(year: number, y: number, page: number, where: string): Draft {
+  return {
+    rule: 'year-mismatch',
+    severity: 'warning',
+    message: `报告年度为 ${year} 年，但第${page}页${where}写的是 ${y} 年度`,
+    factIds: [],
+    sectionIds: [],
+    page,
+    expected: year,
+    actual: y,
+  };
+}
+
+/** Without a year in the title: the year that most 年度 mentions name, if clearly most. */
+function prevailingYear(doc: CheckInput): number | null {
+  const counts = new Map<number, number>();
+  for (const p of doc.paragraphs) for (const m of p.text.matchAll(/((?:19|20)\d{2})\s*年度/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  if (ranked.length === 0 || ranked[0]![1] < 3 || (ranked[1] && ranked[1][1] * 2 > ranked[0]![1])) return null;
+  return ranked[0]![0];
+}

@@ -2,6 +2,7 @@
 // → facts → checks, and validates the result against the contract.
 import { createHash } from 'node:crypto';
 import { runChecks } from '../checks/index.ts';
+import { tableHints } from '../checks/layout-hints.ts';
 import { extractFacts } from '../facts/index.ts';
 import { tableFacts } from '../facts/table-facts.ts';
 import { layoutPages } from '../layout/index.ts';
@@ -70,7 +71,8 @@ export function assembleReport(source: SourceInfo, pages: PageText[]): Report {
     facts,
     tables: tables.map((t, i) => ({ id: `t${i + 1}`, page: t.page, title: t.title, rows: t.rows, bbox: t.bbox.map(round1) as BBox })),
   };
-  return Report.parse({ ...extracted, findings: runChecks(extracted) });
+  const hints = { tables: tableHints(tables, pages) };
+  return Report.parse({ ...extracted, findings: runChecks({ ...extracted, hints }) });
 }
 
 function toParagraph(p: DocPara): Paragraph {

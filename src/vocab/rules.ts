@@ -20,6 +20,7 @@ export const RULES = {
   'table-total-mismatch': { id: 'table-total-mismatch', severity: 'error', description: "a table's total row or column does not equal the sum of its parts" },
   'score-mismatch': { id: 'score-mismatch', severity: 'error', description: 'a total score differs from the sum of its item scores' },
   'text-number-contradiction': { id: 'text-number-contradiction', severity: 'warning', description: 'the narrative asserts something the numbers deny' },
+  'indicator-score-mismatch': { id: 'indicator-score-mismatch', severity: 'error', description: 'an indicator row of a self-evaluation table scores more than its weight (得分 > 分值), or misses its own target (实际完成值 against 年度指标值 and its comparator) yet gets the full weight' },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;
