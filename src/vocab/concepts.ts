@@ -116,6 +116,8 @@ export function finalTableConcept(kind: FactKind, title: string | null, rowName:
   if (/^人员经费/.test(last)) return 'budget.basic.personnel';
   if (/^(?:日常)?公用经费/.test(last)) return 'budget.basic.public';
   if (/^(?:本年)?支出合计$|^合计$|^本年支出$/.test(last)) return 'budget.total.actual';
+  // 本年支出合计 subdivided (本年支出合计 › 小计 | 基本支出 | 项目支出): its 小计 is the total.
+  if (/^(?:小计|合计)$/.test(last) && /^(?:本年)?支出合计$/.test(colPath[colPath.length - 2] ?? '')) return 'budget.total.actual';
   if (colPath.some((h) => /^基本支出/.test(h)) && /^(?:基本支出|小计|合计)$/.test(last)) return 'budget.basic.actual';
   if (/^项目支出$/.test(last)) return 'budget.project.actual';
   return null;
@@ -154,4 +156,4 @@ export const MEASURE_IN_LABEL = new RegExp(`(${INITIAL}|${ADJUSTED}|${ACTUAL})${
  */
 export const SUBJECT_MEASURE = new RegExp(`(?:${INITIAL}|${ADJUSTED}|${ACTUAL}|预算(?:安排|批复)?(?:数|金额|资金)?|安排(?:资金|预算)?)${SUFFIX}$`);
 /** A label that is only a budget scope (基本支出): in a 其中 list it takes the measure of the figure it divides. */
-export const BARE_SCOPE = new RegExp(`^(?:${BASIC}|${PROJECT})$`);
+export const BARE_SCOPE = new RegExp(`^(?:${BASIC}|${PROJECT}|${PROJECT_FUNDS.map(([, w]) => w).join('|')})$`);

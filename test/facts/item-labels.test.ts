@@ -31,3 +31,12 @@ test('run-in item titles name the figures under them; a change of budget names n
     ['全年预算数', 3956.78, 'budget.total.adjusted'],
   ]);
 });
+
+test('其中 parts of a project\'s funds take the measure they divide; 本年支出合计 in a 决算 is this year\'s spending', () => {
+  expect(labels('全年预算数3,000.00万元，其中：当年财政拨款2,904.82万元，上年结转资金95.18万元。', { projectReport: true })).toEqual([
+    ['全年预算数', 3000, 'project.total.adjusted'],
+    ['财政拨款', 2904.82, 'project.fiscal.adjusted'],
+    ['上年结转资金', 95.18, 'project.carryover.adjusted'],
+  ]);
+  expect(labels('2024年度本年支出合计558.45万元。', { finalAccounts: true, fiscalYear: 2024 })).toEqual([['本年支出', 558.45, 'budget.total.actual']]);
+});
