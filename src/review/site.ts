@@ -179,7 +179,7 @@ async function collect(options: SiteOptions): Promise<{ entries: Entry[]; badInp
       for (const file of files) {
         try {
           const bytes = new Uint8Array(await readFile(file));
-          const report = await extractBytes(bytes, file, { ocr: options.ocr, ocrDpi: options.ocrDpi, pool });
+          const report = await extractBytes(bytes, file, { ...(options.ocr && { ocr: options.ocr }), ...(options.ocrDpi && { ocrDpi: options.ocrDpi }), pool });
           entries.push({ input: file, status: 'ok', reason: null, report, pdf: file, pagesProblem: null });
         } catch (err) {
           const reason = err instanceof InputError ? err.message : err instanceof Error ? err.message : String(err);
