@@ -113,13 +113,25 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
           const dir = inside(documentsDir, name);
           await mkdir(dir, { recursive: true });
           await assertRealInside(root, dir);
-          for (const f of await readdir(dir)) if (PAGE_FILE.test(f)) await rm(path.join(dir, f), { force: true });
           const scanned = report.pages.filter((p) => p.method === 'ocr').map((p) => p.number);
-          try {
-            rendered = await renderer.render(e.pdf, { dpi, scanned, dir, href: `documents/${href(name)}` });
-          } catch (err) {
-            problem = `无法渲染页面：${err instanceof Error ? err.message : String(err)}`;
+          const key: PagesKey = { sha256: report.source.sha256, dpi, scanned, href: `documents/${href(name)}` };
+          const kept = await keptPages(dir, key);
+          if (kept) rendered = kept;
+          else {
+            for (const f of await readdir(dir)) if (PAGE_FILE.test(f) || f === PAGES_JSON) await rm(path.join(dir, f), { force: true });
+            try {
+              rendered = await renderer.render(e.pdf, { dpi, scanned, dir, href: key.href });
+              await writeAtomic(path.join(dir, PAGES_JSON), JSON.stringify({ ...key, pages: rendered }), undefined, false);
+            } catch (err) {
+              problem = `无法渲染页面：${err instanceof Error ? err.message : String(err)}`;
+            }
           }
+        } else {
+          // no PDF to draw from: images an earlier run left would not fit this report
+          const dir = inside(documentsDir, name);
+          const files = await readdir(dir).catch(() => [] as string[]);
+          if (files.length > 0) await assertRealInside(root, dir);
+          for (const f of files) if (PAGE_FILE.test(f) || f === PAGES_JSON) await rm(path.join(dir, f), { force: true });
         }
         pages += rendered.filter((r) => r.image).length;
         const html = docPage({ report, pages: rendered, pagesProblem: problem, root: '..' });
@@ -135,6 +147,28 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
     out: root, documents: entries.length, ok: entries.filter((e) => e.status === 'ok').length,
     failed: entries.filter((e) => e.status === 'failed').length, pages, seconds: (performance.now() - started) / 1000, badInputs,
   };
+}
+
+/** What page images depend on: a later run with the same key reuses them (a batch that grew renders only its new documents). */
+interface PagesKey {
+  sha256: string;
+  dpi: number;
+  scanned: number[];
+  href: string;
+}
+
+const PAGES_JSON = 'pages.json';
+
+async function keptPages(dir: string, key: PagesKey): Promise<RenderedPage[] | null> {
+  try {
+    const saved = JSON.parse(await readFile(path.join(dir, PAGES_JSON), 'utf8')) as PagesKey & { pages: RenderedPage[] };
+    if (saved.sha256 !== key.sha256 || saved.dpi !== key.dpi || saved.href !== key.href || saved.scanned.join() !== key.scanned.join()) return null;
+    const files = new Set(await readdir(dir));
+    for (const p of saved.pages) if (p.image && !files.has(path.posix.basename(p.image))) return null;
+    return saved.pages;
+  } catch {
+    return null;
+  }
 }
 
 async function prepareOut(out: string): Promise<string> {

@@ -1,9 +1,10 @@
+/// <reference lib="dom" />
 // The review site of a folder written by `jixiao batch`: read from its
 // docs/*.json and the PDFs its manifest names (not extracted again), failed
 // rows with their reasons, filters and sorting in the page — and, on a batch
 // of 100 documents, the time the site takes against the time the batch took
 // and the index's open time in Chromium (reported, not asserted).
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -157,6 +158,27 @@ describe.skipIf(missing !== null)('review site of a batch folder, in Chromium', 
     expect(firstPages).toBe(Math.max(...reports.map((r) => r.pages.length)));
     expect(await page.getAttribute('button.sort[data-col="4"] >> xpath=..', 'aria-sort')).toBe('descending');
     await page.close();
+  });
+
+  test('a second run keeps the page images of documents whose PDF is the same, and redraws one that changed', async () => {
+    const image = path.join(out, 'documents', 'sample-0', 'page-0001.png');
+    const before = statSync(image).mtimeMs;
+    const cwd = process.cwd();
+    process.chdir(tmp);
+    try {
+      // made-002 changed now too; made-001 is back to what the batch read
+      writeFileSync(path.join(tmp, 'in', 'made-001.pdf'), madeReport(1));
+      writeFileSync(path.join(tmp, 'in', 'made-002.pdf'), madeReport(502));
+      const t = performance.now();
+      await buildSite({ inputs: ['batch'], out: 'site', jobs: 2 });
+      console.log(JSON.stringify({ reviewSiteSecondRun: { documents: DOCS, seconds: +((performance.now() - t) / 1000).toFixed(2) } }));
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(statSync(image).mtimeMs).toBe(before);
+    expect(readdirSync(path.join(out, 'documents', 'made-001')).some((f) => f.endsWith('.png'))).toBe(true);
+    expect(readFileSync(path.join(out, 'documents', 'made-002.html'), 'utf8')).toContain('已改变');
+    expect(readdirSync(path.join(out, 'documents', 'made-002')).some((f) => f.endsWith('.png'))).toBe(false);
   });
 
   test('no request left the file system', () => {

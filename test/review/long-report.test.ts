@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // A 200-page report opens at once: page images are loaded as they come into
 // view, not all when the page opens, and the layout is right before they load
 // (each page keeps its shape).

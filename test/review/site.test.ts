@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The review site in a real browser (Debian's Chromium through playwright-core),
 // opened from disk: every finding listed and taking you to its boxes, boxes at
 // the facts' bboxes, hostile text shown as text, OCR pages marked, print crops,
