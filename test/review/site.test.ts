@@ -87,10 +87,10 @@ describe.skipIf(missing !== null)('review site in Chromium', () => {
     const docs = readdirSync(path.join(out, 'documents')).filter((f) => f.endsWith('.html')).sort();
     expect(docs).toEqual(['evil___script_alert(1).html', 'mixed.html', 'yueyanglou-scjg-2023.html']);
     expect(readdirSync(path.join(out, 'documents', 'yueyanglou-scjg-2023')).sort()).toEqual(
-      Array.from({ length: 11 }, (_, i) => `page-${String(i + 1).padStart(4, '0')}.png`),
+      [...Array.from({ length: 11 }, (_, i) => `page-${String(i + 1).padStart(4, '0')}.png`), 'pages.json'],
     );
     // the scanned page as WebP, the typed one as PNG
-    expect(readdirSync(path.join(out, 'documents', 'mixed')).sort()).toEqual(['page-0001.png', 'page-0002.webp']);
+    expect(readdirSync(path.join(out, 'documents', 'mixed')).sort()).toEqual(['page-0001.png', 'page-0002.webp', 'pages.json']);
   });
 
   test('every finding of the JSON is listed, in Chinese, with its page', async () => {
