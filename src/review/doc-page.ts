@@ -8,6 +8,7 @@ import { esc, head, html, pct, raw, type Html } from './html.ts';
 import { SEVERITY_LABEL, summaryLine } from './summary.ts';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+const SYMBOL: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '＞', '<': '＜', '=': '＝' };
 
 export interface DocPageInput {
   report: Report;
@@ -143,10 +144,11 @@ function boxHtml(b: Box): Html {
 }
 
 function factTip(f: Fact): Html {
-  const comparator = (f as Fact & { comparator?: string | null }).comparator ?? null;
+  // a batch folder written before contract 1.1 has no comparator
+  const comparator = f.comparator ?? null;
   const value = `${f.upper !== null ? `${f.value}—${f.upper}` : f.value} ${f.unit}`;
   return html`<b>${f.label || '（无标签）'}</b>
-<br>数值：${comparator ? `${comparator} ` : ''}${value}${f.approximate ? '（约数）' : ''}
+<br>数值：${comparator ? `${SYMBOL[comparator] ?? comparator} ` : ''}${value}${f.approximate ? '（约数）' : ''}
 <br>归一：${f.normalized.value} ${f.normalized.unit}
 <br>概念：${f.concept ?? '—'}
 <br>比较：${comparator ?? '—'}

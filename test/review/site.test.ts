@@ -171,6 +171,9 @@ describe.skipIf(missing !== null)('review site in Chromium', () => {
     const text = (await tip.textContent())!;
     for (const part of [fact.label, String(fact.value), fact.unit, String(fact.normalized.value), fact.normalized.unit, fact.concept!]) expect(text).toContain(part);
     expect(text).toContain('比较');
+    // a target's bound (contract 1.1) is shown with its value
+    const bound = report.facts.find((f) => f.comparator && f.bbox);
+    if (bound) expect(await page.textContent(`.box[data-id="${bound.id}"] .tip`)).toContain(`比较：${bound.comparator}`);
     await page.mouse.move(0, 0);
     await box.focus();
     await expect.poll(() => tip.isVisible()).toBe(true);
