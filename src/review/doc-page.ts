@@ -88,19 +88,20 @@ ${(boxesOnPage.get(p.number) ?? []).map(boxHtml)}
 
   const printFindings = report.findings.map((f) => {
     const fb = boxes.filter((b) => b.findings.includes(f));
-    const page = f.page ?? fb[0]?.page ?? null;
-    const onPage = fb.filter((b) => b.page === page);
-    const r = page !== null ? byNumber.get(page) : undefined;
-    let crop: Html | string = html`<p class="none">（无页面位置）</p>`;
-    if (r?.geometry && r.image && onPage.length > 0) {
+    // One crop per page the finding's boxes are on, its own page first.
+    const pagesOf = [...new Set(fb.map((b) => b.page))].sort((a, b) => (a === f.page ? -1 : b === f.page ? 1 : a - b));
+    const crops = pagesOf.flatMap((page) => {
+      const r = byNumber.get(page);
+      const onPage = fb.filter((b) => b.page === page);
+      if (!r?.geometry || !r.image) return [];
       // Whole lines (the page's width), the finding's boxes and a margin above and below.
       const top = Math.max(0, Math.min(...onPage.map((b) => b.rect[1])) - 0.04);
       const bottom = Math.min(1, Math.max(...onPage.map((b) => b.rect[1] + b.rect[3])) + 0.04);
       const h = Math.max(bottom - top, 0.02);
       const g = r.geometry;
-      crop = html`<div class="crop" style="aspect-ratio: ${g.width.toFixed(3)} / ${(g.height * h).toFixed(3)}"><img src="${root}/${r.image}" alt="第 ${page} 页局部" loading="lazy" style="top: ${pct(-top / h)}; height: ${pct(1 / h)}">${onPage.map((b) => html`<span class="cbox sev-${f.severity}" style="left: ${pct(b.rect[0])}; top: ${pct((b.rect[1] - top) / h)}; width: ${pct(b.rect[2])}; height: ${pct(b.rect[3] / h)}"></span>`)}</div>`;
-    }
-    return html`<article class="print-finding sev-${f.severity}"><h3><span class="sev">${SEVERITY_LABEL[f.severity]}</span> ${page !== null ? `第 ${page} 页` : '页码未知'} · <code>${f.rule}</code></h3><p>${f.message}</p>${crop}</article>`;
+      return [html`<p class="crop-page">第 ${page} 页</p><div class="crop" style="aspect-ratio: ${g.width.toFixed(3)} / ${(g.height * h).toFixed(3)}"><img src="${root}/${r.image}" alt="第 ${page} 页局部" loading="lazy" style="top: ${pct(-top / h)}; height: ${pct(1 / h)}">${onPage.map((b) => html`<span class="cbox sev-${f.severity}" style="left: ${pct(b.rect[0])}; top: ${pct((b.rect[1] - top) / h)}; width: ${pct(b.rect[2])}; height: ${pct(b.rect[3] / h)}"></span>`)}</div>`];
+    });
+    return html`<article class="print-finding sev-${f.severity}"><h3><span class="sev">${SEVERITY_LABEL[f.severity]}</span> ${f.page !== null ? `第 ${f.page} 页` : '页码未知'} · <code>${f.rule}</code></h3><p>${f.message}</p>${crops.length > 0 ? crops : html`<p class="none">（无页面位置）</p>`}</article>`;
   });
 
   return `<!doctype html>
