@@ -258,15 +258,20 @@ describe.skipIf(missing !== null)('review site in Chromium', () => {
       const item = printed.nth(i);
       expect(await item.textContent()).toContain(f.message);
       if (f.factIds.length === 0 && f.sectionIds.length === 0) continue;
-      const img = item.locator('.crop img');
-      await expect.poll(() => img.evaluate((e) => (e as HTMLImageElement).complete && (e as HTMLImageElement).naturalWidth > 0)).toBe(true);
-      const inside = await item.locator('.crop').evaluate((crop) => {
+      // one crop for each page the finding's facts (or headings) stand on
+      const pages = new Set([
+        ...f.factIds.map((id) => report.facts.find((x) => x.id === id)!).filter((x) => x.bbox).map((x) => x.page),
+        ...report.paragraphs.filter((p) => p.role === 'heading' && p.bbox && f.sectionIds.includes(p.sectionId!)).map((p) => p.page),
+      ]);
+      expect(await item.locator('.crop').count()).toBe(pages.size);
+      await expect.poll(() => item.locator('.crop img').evaluateAll((imgs) => imgs.every((e) => (e as HTMLImageElement).complete && (e as HTMLImageElement).naturalWidth > 0))).toBe(true);
+      const inside = await item.locator('.crop').evaluateAll((crops) => crops.every((crop) => {
         const c = crop.getBoundingClientRect();
-        return Array.from(crop.querySelectorAll('.cbox')).every((b) => {
+        return crop.querySelectorAll('.cbox').length > 0 && Array.from(crop.querySelectorAll('.cbox')).every((b) => {
           const r = b.getBoundingClientRect();
           return r.width > 0 && r.top >= c.top - 1 && r.bottom <= c.bottom + 1;
         });
-      });
+      }));
       expect(inside).toBe(true);
     }
     await page.close();
