@@ -242,7 +242,11 @@ async function fromBatch(dir: string): Promise<Entry[]> {
     let report: Report;
     try {
       report = JSON.parse(await readFile(inside(batchRoot, r.doc), 'utf8')) as Report;
-      if (!Array.isArray(report.pages) || !Array.isArray(report.facts) || !Array.isArray(report.findings) || !report.document) throw new Error('not a jixiao report');
+      if (!Array.isArray(report.pages) || !Array.isArray(report.facts) || !Array.isArray(report.findings) || !report.document || !report.source) throw new Error('not a jixiao report');
+      // what an older batch may not have written
+      report.sections ??= [];
+      report.paragraphs ??= [];
+      report.tables ??= [];
     } catch (err) {
       out.push({ ...base, status: 'failed', reason: `cannot read ${r.doc}: ${err instanceof Error ? err.message : String(err)}`, report: null, pdf: null, pagesProblem: null });
       continue;
