@@ -7,10 +7,9 @@
 //   DIR/documents/<name>/page-NNNN.*    its pages as images
 // Everything is checked to land inside DIR; names are made safe as batch makes them.
 import { createHash } from 'node:crypto';
-import { copyFile, lstat, mkdir, readdir, readFile, realpath, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, realpath, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { expandInputs } from '../batch/inputs.ts';
 import { createOcrPool } from '../ocr/pool.ts';
@@ -21,6 +20,7 @@ import { assertRealInside, inside, writeAtomic } from '../report/files.ts';
 import { readManifest } from '../report/manifest.ts';
 import { uniqueNames } from '../report/names.ts';
 import type { Report, Severity } from '../schema/report.ts';
+import { REVIEW_CSS, REVIEW_JS } from './assets.ts';
 import { docPage } from './doc-page.ts';
 import { href } from './html.ts';
 import { indexPage, type IndexRow } from './index-page.ts';
@@ -71,8 +71,10 @@ interface Entry {
   ocrPages?: number | null;
 }
 
-const ASSETS = ['review.css', 'review.js'];
-const ASSET_DIR = fileURLToPath(new URL('./assets/', import.meta.url));
+const ASSET_FILES: Record<string, string> = { 'review.css': REVIEW_CSS, 'review.js': REVIEW_JS };
+const ASSETS = Object.keys(ASSET_FILES);
+// render-worker.ts in a checkout (sources run directly), render-worker.js in the installed package (dist/).
+const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './render-worker.ts' : './render-worker.js', import.meta.url);
 const PAGE_FILE = /^page-\d{4,}\.(png|webp)$/;
 
 export async function buildSite(options: SiteOptions): Promise<SiteResult> {
@@ -84,7 +86,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   const documentsDir = inside(root, 'documents');
   await mkdir(documentsDir, { recursive: true });
   await assertRealInside(root, documentsDir);
-  for (const a of ASSETS) await copyFile(path.join(ASSET_DIR, a), inside(root, 'assets', a));
+  for (const a of ASSETS) await writeAtomic(inside(root, 'assets', a), ASSET_FILES[a]!, undefined, false);
 
   const renderer = new Renderer(Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), entries.filter((e) => e.pdf).length)));
   const rows: IndexRow[] = [];
@@ -306,7 +308,7 @@ class Renderer {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(new URL('./render-worker.ts', import.meta.url));
+    const worker = new Worker(WORKER_URL);
     worker.on('message', (m: { id: number; pages?: RenderedPage[]; error?: string }) => {
       const p = this.pending.get(m.id);
       this.pending.delete(m.id);
