@@ -23,14 +23,20 @@ export const DEFAULT_DPI = 144;
 
 export interface PageGeometry {
   number: number;
-  /** the page as shown (after /Rotate), in points */
+  /** the page as shown (its visible box, turned by /Rotate), in points */
   width: number;
   height: number;
-  /** the viewport transform at scale 1 (PDF user space → shown page, origin top-left) */
-  transform: [number, number, number, number, number, number];
-  /** the page's view box origin: the report's boxes are relative to it */
-  viewX: number;
-  viewY: number;
+}
+
+/**
+ * A box in fractions of the shown page: [left, top, width, height], origin top-left.
+ * The report's bbox is [x0, y0, x1, y1] in points on the page as shown (src/pdf/display.ts:
+ * the visible box moved to the origin and turned by /Rotate), origin bottom-left — the
+ * rendered image is that same page, so only the y axis flips.
+ */
+export function boxOnPage(g: PageGeometry, bbox: BBox): [number, number, number, number] {
+  const [x0, y0, x1, y1] = bbox;
+  return [x0 / g.width, (g.height - y1) / g.height, (x1 - x0) / g.width, (y1 - y0) / g.height];
 }
 
 export interface RenderedPage {
@@ -40,26 +46,6 @@ export interface RenderedPage {
   pixelWidth: number;
   pixelHeight: number;
   error: string | null;
-}
-
-/**
- * A box in fractions of the shown page: [left, top, width, height], origin top-left.
- * The report's bbox is [x0, y0, x1, y1] in PDF points with the origin at the bottom-left of the page's view box.
- */
-export function boxOnPage(g: PageGeometry, bbox: BBox): [number, number, number, number] {
-  const [a, b, c, d, e, f] = g.transform;
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (const [x, y] of [
-    [bbox[0] + g.viewX, bbox[1] + g.viewY],
-    [bbox[2] + g.viewX, bbox[3] + g.viewY],
-  ] as const) {
-    xs.push(a * x + c * y + e);
-    ys.push(b * x + d * y + f);
-  }
-  const left = Math.min(...xs);
-  const top = Math.min(...ys);
-  return [left / g.width, top / g.height, (Math.max(...xs) - left) / g.width, (Math.max(...ys) - top) / g.height];
 }
 
 export interface RenderOptions {
@@ -89,9 +75,9 @@ async function renderOne(doc: PDFDocumentProxy, n: number, options: RenderOption
   let geometry: PageGeometry | null = null;
   try {
     const page = await doc.getPage(n);
+    // the size renderGrey draws (pdf.js's viewport: the visible box, turned by /Rotate)
     const vp = page.getViewport({ scale: 1 });
-    const [vx, vy] = page.view as [number, number, number, number];
-    geometry = { number: n, width: vp.width, height: vp.height, transform: vp.transform as PageGeometry['transform'], viewX: vx, viewY: vy };
+    geometry = { number: n, width: vp.width, height: vp.height };
     const img = await renderGrey(doc, n, options.dpi);
     const webp = options.scanned.has(n);
     const data = webp ? await encodeWebp(doc, img.width, img.height, img.pixels) : encodeGreyPng(img.width, img.height, img.pixels);

@@ -57,16 +57,24 @@ describe.skipIf(missing !== null)('review site in Chromium', () => {
     files.mixed = path.join(inputs, 'mixed.pdf');
     writeFileSync(files.mixed, makePdf({ pages: [...typed.pages, { runs: [], image: { width: img.width, height: img.height, gray: img.pixels } }] }));
 
+    // A landscape page set with /Rotate 90: the boxes must follow the page as shown.
+    files.rotated = path.join(inputs, 'rotated.pdf');
+    writeFileSync(files.rotated, makePdf({ pages: [{ width: 841.9, height: 595.3, rotate: 90, runs: [
+      { text: '一、单位基本情况', x: 72, y: 500, size: 14, bold: true },
+      { text: '本单位编制数为 20 人，实有人数 18 人，全年预算数为 4980.37 万元。', x: 100, y: 470, size: 14 },
+    ] }] }));
+
     out = path.join(tmp, 'site');
-    result = await buildSite({ inputs: [files.sample, files.hostile, files.mixed], out, jobs: 2 });
+    result = await buildSite({ inputs: [files.sample, files.hostile, files.mixed, files.rotated], out, jobs: 2 });
     for (const [k, f] of Object.entries(files)) {
       const bytes = new Uint8Array(readFileSync(f));
       reports[k] = await extractBytes(bytes, f, { jobs: 1 });
       const pdf = await openPdf(bytes);
       sizes[k] = [];
       for (let n = 1; n <= pdf.doc.numPages; n++) {
-        const [x0, y0, x1, y1] = (await pdf.doc.getPage(n)).view as number[];
-        sizes[k].push({ width: x1! - x0!, height: y1! - y0! });
+        // the page as shown: its visible box, turned by /Rotate
+        const vp = (await pdf.doc.getPage(n)).getViewport({ scale: 1 });
+        sizes[k].push({ width: vp.width, height: vp.height });
       }
       await pdf.destroy();
     }
@@ -81,11 +89,11 @@ describe.skipIf(missing !== null)('review site in Chromium', () => {
   const docUrl = (name: string) => pathToFileURL(path.join(out, 'documents', `${name}.html`)).href;
 
   test('writes the site inside DIR only, one page per document, names made safe', () => {
-    expect(result).toMatchObject({ documents: 3, ok: 3, failed: 0, badInputs: 0 });
+    expect(result).toMatchObject({ documents: 4, ok: 4, failed: 0, badInputs: 0 });
     expect(readdirSync(tmp).sort()).toEqual(['in', 'site']);
-    expect(readdirSync(path.join(tmp, 'in')).length).toBe(3);
+    expect(readdirSync(path.join(tmp, 'in')).length).toBe(4);
     const docs = readdirSync(path.join(out, 'documents')).filter((f) => f.endsWith('.html')).sort();
-    expect(docs).toEqual(['evil___script_alert(1).html', 'mixed.html', 'yueyanglou-scjg-2023.html']);
+    expect(docs).toEqual(['evil___script_alert(1).html', 'mixed.html', 'rotated.html', 'yueyanglou-scjg-2023.html']);
     expect(readdirSync(path.join(out, 'documents', 'yueyanglou-scjg-2023')).sort()).toEqual(
       [...Array.from({ length: 11 }, (_, i) => `page-${String(i + 1).padStart(4, '0')}.png`), 'pages.json'],
     );
@@ -153,6 +161,46 @@ describe.skipIf(missing !== null)('review site in Chromium', () => {
     if (headingFinding) {
       await page.click(`#finding-${headingFinding.id}`);
       expect(await page.$$eval('.box.heading.hl', (els) => els.length)).toBeGreaterThan(0);
+    }
+    await page.close();
+  });
+
+  test('on a page set with /Rotate 90 the boxes follow the page as shown, over the ink of their numbers', async () => {
+    const report = reports.rotated!;
+    const size = sizes.rotated![0]!;
+    expect(size.width).toBeGreaterThan(size.height);
+    const facts = report.facts.filter((f) => f.bbox);
+    expect(facts.map((f) => `${f.value}${f.unit}`)).toEqual(expect.arrayContaining(['20人', '4980.37万元']));
+    const page = await browser.open(docUrl('rotated'));
+    for (const fact of facts) {
+      // The page image decoded from its bytes (a file: image would taint a canvas).
+      const png = readFileSync(path.join(out, 'documents', 'rotated', 'page-0001.png')).toString('base64');
+      const m = await page.$eval(`.box[data-id="${fact.id}"]`, async (el, png) => {
+        const fig = el.closest('figure')!.querySelector('img')!.getBoundingClientRect();
+        const r = el.getBoundingClientRect();
+        const bmp = await createImageBitmap(new Blob([Uint8Array.from(atob(png), (ch) => ch.charCodeAt(0))], { type: 'image/png' }));
+        const c = new OffscreenCanvas(bmp.width, bmp.height);
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(bmp, 0, 0);
+        const k = bmp.width / fig.width;
+        // Share of dark pixels under a rectangle given in CSS pixels from the figure's corner.
+        const ink = (x: number, y: number, w: number, h: number) => {
+          const d = ctx.getImageData(Math.round(x * k), Math.round(y * k), Math.max(1, Math.round(w * k)), Math.max(1, Math.round(h * k))).data;
+          let n = 0;
+          for (let i = 0; i < d.length; i += 4) if (d[i]! < 128) n++;
+          return n / (d.length / 4);
+        };
+        const x = r.left - fig.left, y = r.top - fig.top;
+        return { fig: { left: fig.left, top: fig.top, width: fig.width, height: fig.height }, box: { left: r.left, top: r.top, width: r.width, height: r.height }, inside: ink(x, y, r.width, r.height), below: ink(x, y + r.height * 1.5, r.width, r.height) };
+      }, png);
+      const s = m.fig.width / size.width;
+      const [x0, , x1, y1] = fact.bbox!;
+      expect(m.fig.width).toBeGreaterThan(m.fig.height);
+      expect(Math.abs(m.box.left - (m.fig.left + x0 * s))).toBeLessThan(1.5);
+      expect(Math.abs(m.box.top - (m.fig.top + (size.height - y1) * s))).toBeLessThan(1.5);
+      expect(Math.abs(m.box.width - (x1 - x0) * s)).toBeLessThan(1.5);
+      expect(m.inside).toBeGreaterThan(0.05);
+      expect(m.below).toBeLessThan(0.01);
     }
     await page.close();
   });
