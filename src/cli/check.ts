@@ -3,6 +3,7 @@
 // line); --fail-on sets the exit status for scripts that gate submissions.
 import { Option, type Command } from 'commander';
 import { createOcrPool, extractFile, type Finding, type OcrMode, type Report, type Severity } from '../api/index.ts';
+import { summaryLine } from '../review/summary.ts';
 import { addJobsOption, addReadOptions, reportFailure, type ReadFlags } from './shared.ts';
 
 interface CheckFlags extends ReadFlags {
@@ -40,7 +41,7 @@ export async function runCheck(files: string[], flags: CheckFlags): Promise<numb
         badInput = true;
         continue;
       }
-      process.stdout.write(flags.json ? JSON.stringify(report) + '\n' : forPeople(file, report.findings));
+      process.stdout.write(flags.json ? JSON.stringify(report) + '\n' : forPeople(file, report.findings, summaryLine(report)));
       for (const f of report.findings) worst = Math.max(worst, RANK[f.severity]);
     }
   } finally {
@@ -51,9 +52,11 @@ export async function runCheck(files: string[], flags: CheckFlags): Promise<numb
   return 0;
 }
 
-export function forPeople(file: string, findings: Finding[]): string {
+/** `summary`: the document's one line (as the review site shows it under its title). */
+export function forPeople(file: string, findings: Finding[], summary?: string): string {
   const counts = (['error', 'warning', 'info'] as const).map((s) => `${LABEL[s]} ${findings.filter((f) => f.severity === s).length}`).join('，');
   const lines = [`${file}：${findings.length === 0 ? '未发现问题' : counts}`];
+  if (summary) lines.push(`  ${summary}`);
   for (const f of findings) lines.push(`  [${LABEL[f.severity]}] 第${f.page ?? '?'}页  ${f.message}  (${f.rule})`);
   return lines.join('\n') + '\n\n';
 }

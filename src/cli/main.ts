@@ -7,6 +7,7 @@ import { registerCheck } from './check.ts';
 import { registerExtract } from './extract.ts';
 import { registerQueue } from './queue.ts';
 import { registerWorker } from './worker.ts';
+import { registerReport } from './report.ts';
 
 // A reader that stops early (`| head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -31,5 +32,6 @@ registerCheck(program);
 registerBatch(program);
 registerWorker(program);
 registerQueue(program);
+registerReport(program);
 
 await program.parseAsync(process.argv);

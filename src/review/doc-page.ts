@@ -1,0 +1,179 @@
+// One document's review page: its pages as images with a box over every fact
+// (and over the headings a finding names), the findings and the section tree
+// beside them, the tables read on each page next to that page, and for print
+// each finding with a crop of its page.
+import type { Fact, Finding, Report, Section, Severity, Table } from '../schema/report.ts';
+import { boxOnPage, type RenderedPage } from './render-pages.ts';
+import { esc, head, html, pct, raw, type Html } from './html.ts';
+import { SEVERITY_LABEL, summaryLine } from './summary.ts';
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+const SYMBOL: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '＞', '<': '＜', '=': '＝' };
+
+export interface DocPageInput {
+  report: Report;
+  pages: RenderedPage[];
+  /** why the pages are not shown (the PDF is missing or changed since the batch), or null */
+  pagesProblem: string | null;
+  /** path from this page to the site's root, with / (e.g. "..") */
+  root: string;
+}
+
+interface Box {
+  page: number;
+  rect: [number, number, number, number];
+  kind: 'fact' | 'heading';
+  id: string;
+  findings: Finding[];
+  tip: Html;
+}
+
+export function docPage(input: DocPageInput): string {
+  const { report, pages, root } = input;
+  const byNumber = new Map(pages.flatMap((p) => (p.geometry ? [[p.geometry.number, p] as const] : [])));
+  const findingsOfFact = new Map<string, Finding[]>();
+  const findingsOfSection = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    for (const id of f.factIds) push(findingsOfFact, id, f);
+    for (const id of f.sectionIds) push(findingsOfSection, id, f);
+  }
+  const sectionById = new Map(report.sections.map((s) => [s.id, s]));
+
+  const boxes: Box[] = [];
+  for (const fact of report.facts) {
+    const g = byNumber.get(fact.page)?.geometry;
+    if (!fact.bbox || !g) continue;
+    boxes.push({ page: fact.page, rect: boxOnPage(g, fact.bbox), kind: 'fact', id: fact.id, findings: findingsOfFact.get(fact.id) ?? [], tip: factTip(fact) });
+  }
+  // A finding about headings (heading-sequence) names sections: box the heading paragraph.
+  for (const p of report.paragraphs) {
+    if (p.role !== 'heading' || !p.sectionId || !p.bbox) continue;
+    const fs = findingsOfSection.get(p.sectionId);
+    const g = byNumber.get(p.page)?.geometry;
+    if (!fs || !g) continue;
+    const s = sectionById.get(p.sectionId);
+    boxes.push({ page: p.page, rect: boxOnPage(g, p.bbox), kind: 'heading', id: `h-${p.sectionId}`, findings: fs, tip: html`<b>标题</b> ${s ? `${s.marker}${s.title}` : p.text}` });
+  }
+  const boxesOnPage = new Map<number, Box[]>();
+  for (const b of boxes) push(boxesOnPage, b.page, b);
+  const tablesOnPage = new Map<number, Table[]>();
+  for (const t of report.tables) push(tablesOnPage, t.page, t);
+
+  const title = report.document.title ?? report.source.path;
+  const ocrPages = report.pages.filter((p) => p.method === 'ocr').length;
+
+  const pageRows = report.pages.map((p) => {
+    const r = byNumber.get(p.number);
+    const g = r?.geometry;
+    const badge = [
+      p.method === 'ocr' ? html`<span class="badge ocr" title="此页由 OCR 识别">OCR 识别${p.ocrConfidence !== null ? html` · 置信度 ${p.ocrConfidence.toFixed(1)}` : ''}</span>` : '',
+      p.error ? html`<span class="badge page-error">读取失败：${p.error}</span>` : '',
+    ];
+    const figure = g && r?.image
+      ? html`<figure class="page${p.method === 'ocr' ? ' ocr' : ''}" data-page="${p.number}" data-width-pt="${g.width}" data-height-pt="${g.height}" style="aspect-ratio: ${g.width.toFixed(3)} / ${g.height.toFixed(3)}">
+<img src="${root}/${r.image}" width="${r.pixelWidth}" height="${r.pixelHeight}" loading="lazy" decoding="async" alt="第 ${p.number} 页">
+${(boxesOnPage.get(p.number) ?? []).map(boxHtml)}
+</figure>`
+      : html`<div class="page missing">${r?.error ?? input.pagesProblem ?? '此页没有图像'}</div>`;
+    const tables = tablesOnPage.get(p.number) ?? [];
+    return html`<section class="page-row" id="p${p.number}" data-page="${p.number}" aria-label="第 ${p.number} 页">
+<h2 class="page-head">第 ${p.number} 页 ${badge}</h2>
+<div class="page-body${tables.length > 0 ? ' with-tables' : ''}">${figure}${tables.length > 0 ? html`<aside class="tables" aria-label="第 ${p.number} 页的表格">${tables.map(tableHtml)}</aside>` : ''}</div>
+</section>`;
+  });
+
+  const findingsList = report.findings.length === 0
+    ? html`<p class="none">未发现问题</p>`
+    : html`<ol class="findings" id="findings">${report.findings.map((f) => html`<li><button type="button" class="finding sev-${f.severity}" id="finding-${f.id}" data-finding="${f.id}" data-page="${f.page ?? ''}" aria-pressed="false"><span class="sev">${SEVERITY_LABEL[f.severity]}</span> <span class="where">${f.page !== null ? `第 ${f.page} 页` : '页码未知'}</span> <span class="msg">${f.message}</span> <code class="rule">${f.rule}</code></button></li>`)}</ol>`;
+
+  const printFindings = report.findings.map((f) => {
+    const fb = boxes.filter((b) => b.findings.includes(f));
+    // One crop per page the finding's boxes are on, its own page first.
+    const pagesOf = [...new Set(fb.map((b) => b.page))].sort((a, b) => (a === f.page ? -1 : b === f.page ? 1 : a - b));
+    const crops = pagesOf.flatMap((page) => {
+      const r = byNumber.get(page);
+      const onPage = fb.filter((b) => b.page === page);
+      if (!r?.geometry || !r.image) return [];
+      // Whole lines (the page's width), the finding's boxes and a margin above and below.
+      const top = Math.max(0, Math.min(...onPage.map((b) => b.rect[1])) - 0.04);
+      const bottom = Math.min(1, Math.max(...onPage.map((b) => b.rect[1] + b.rect[3])) + 0.04);
+      const h = Math.max(bottom - top, 0.02);
+      const g = r.geometry;
+      return [html`<p class="crop-page">第 ${page} 页</p><div class="crop" style="aspect-ratio: ${g.width.toFixed(3)} / ${(g.height * h).toFixed(3)}"><img src="${root}/${r.image}" alt="第 ${page} 页局部" loading="lazy" style="top: ${pct(-top / h)}; height: ${pct(1 / h)}">${onPage.map((b) => html`<span class="cbox sev-${f.severity}" style="left: ${pct(b.rect[0])}; top: ${pct((b.rect[1] - top) / h)}; width: ${pct(b.rect[2])}; height: ${pct(b.rect[3] / h)}"></span>`)}</div>`];
+    });
+    return html`<article class="print-finding sev-${f.severity}"><h3><span class="sev">${SEVERITY_LABEL[f.severity]}</span> ${f.page !== null ? `第 ${f.page} 页` : '页码未知'} · <code>${f.rule}</code></h3><p>${f.message}</p>${crops.length > 0 ? crops : html`<p class="none">（无页面位置）</p>`}</article>`;
+  });
+
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+${head(`${title} — 审阅`, `${root}/assets`)}
+</head>
+<body class="doc-page">
+${html`<header class="top">
+<p class="back"><a href="${root}/index.html">← 全部报告</a></p>
+<h1>${title}</h1>
+<p class="summary" id="summary">${summaryLine(report)}</p>
+<p class="source">文件：${report.source.path} · ${report.source.pages} 页${ocrPages > 0 ? `（OCR ${ocrPages} 页）` : ''} · SHA-256 ${report.source.sha256.slice(0, 12)}…</p>
+<p class="legend"><span class="key sev-error">错误</span> <span class="key sev-warning">警告</span> <span class="key sev-info">提示</span> <span class="key fact">已读取的数字</span> — 点击发现定位到页面；鼠标悬停或键盘聚焦数字框查看详情。</p>
+</header>
+<div class="layout">
+<nav class="side" aria-label="发现与目录">
+<section><h2>发现（${report.findings.length}）</h2>${findingsList}</section>
+<section><h2>目录</h2>${sectionTree(report.sections)}</section>
+</nav>
+<main class="pages" id="pages">
+${input.pagesProblem ? html`<p class="problem">${input.pagesProblem}</p>` : ''}
+${pageRows}
+</main>
+</div>
+<section class="print-findings" aria-hidden="true">
+<h2>发现及其页面位置</h2>
+${printFindings}
+</section>`}
+</body>
+</html>
+`;
+}
+
+function boxHtml(b: Box): Html {
+  const worst = b.findings.reduce<Severity | null>((w, f) => (w === null || RANK[f.severity] > RANK[w] ? f.severity : w), null);
+  const cls = `box ${b.kind}${worst ? ` in-finding sev-${worst}` : ''}`;
+  const [l, t, w, h] = b.rect;
+  const ids = b.findings.map((f) => f.id).join(' ');
+  return html`<span class="${cls}" tabindex="0" data-id="${b.id}"${raw(ids ? ` data-findings="${esc(ids)}"` : '')} style="left: ${pct(l)}; top: ${pct(t)}; width: ${pct(w)}; height: ${pct(h)}"><span class="tip" role="tooltip">${b.tip}${b.findings.map((f) => html`<br><b class="sev-${f.severity}">${SEVERITY_LABEL[f.severity]}</b> ${f.message}`)}</span></span>`;
+}
+
+function factTip(f: Fact): Html {
+  // a batch folder written before contract 1.1 has no comparator
+  const comparator = f.comparator ?? null;
+  const value = `${f.upper !== null ? `${f.value}—${f.upper}` : f.value} ${f.unit}`;
+  return html`<b>${f.label || '（无标签）'}</b>
+<br>数值：${comparator ? `${SYMBOL[comparator] ?? comparator} ` : ''}${value}${f.approximate ? '（约数）' : ''}
+<br>归一：${f.normalized.value} ${f.normalized.unit}
+<br>概念：${f.concept ?? '—'}
+<br>比较：${comparator ?? '—'}
+<br>原文：${f.quote}
+<br><span class="id">${f.id} · ${f.kind}</span>`;
+}
+
+function tableHtml(t: Table): Html {
+  return html`<table class="cells" id="table-${t.id}"><caption>${t.title ?? '表格'} <span class="id">${t.id}</span></caption><tbody>${t.rows.map((row) => html`<tr>${row.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody></table>`;
+}
+
+function sectionTree(sections: Section[]): Html {
+  if (sections.length === 0) return html`<p class="none">未识别出章节</p>`;
+  const children = new Map<string | null, Section[]>();
+  for (const s of sections) push(children, s.parentId, s);
+  const known = new Set(sections.map((s) => s.id));
+  const roots = sections.filter((s) => s.parentId === null || !known.has(s.parentId));
+  const list = (items: Section[]): Html =>
+    html`<ul>${items.map((s) => html`<li><a href="#p${s.page}" data-section="${s.id}">${s.marker}${s.title}</a> <span class="where">第 ${s.page} 页</span>${(children.get(s.id) ?? []).length > 0 ? list(children.get(s.id)!) : ''}</li>`)}</ul>`;
+  return html`<div class="toc">${list(roots)}</div>`;
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const a = m.get(k);
+  if (a) a.push(v);
+  else m.set(k, [v]);
+}

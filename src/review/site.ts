@@ -1,0 +1,338 @@
+// `jixiao report`: a static review site. INPUT is PDFs (extracted here, as
+// `check` does) or folders written by `jixiao batch` (their docs/*.json and
+// the PDFs the manifest names are read; nothing is extracted again). Writes
+//   DIR/index.html                      the documents, sortable and filterable
+//   DIR/assets/review.css, review.js    the site's only style and script
+//   DIR/documents/<name>.html           one page per document
+//   DIR/documents/<name>/page-NNNN.*    its pages as images
+// Everything is checked to land inside DIR; names are made safe as batch makes them.
+import { createHash } from 'node:crypto';
+import { lstat, mkdir, readdir, readFile, realpath, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { expandInputs } from '../batch/inputs.ts';
+import { createOcrPool } from '../ocr/pool.ts';
+import { extractBytes } from '../pipeline/extract.ts';
+import { InputError } from '../pipeline/errors.ts';
+import type { OcrMode } from '../pipeline/read-pages.ts';
+import { assertRealInside, inside, writeAtomic } from '../report/files.ts';
+import { readManifest } from '../report/manifest.ts';
+import { uniqueNames } from '../report/names.ts';
+import type { Report, Severity } from '../schema/report.ts';
+import { REVIEW_CSS, REVIEW_JS } from './assets.ts';
+import { docPage } from './doc-page.ts';
+import { href } from './html.ts';
+import { indexPage, type IndexRow } from './index-page.ts';
+import { DEFAULT_DPI, renderPages, type RenderedPage } from './render-pages.ts';
+import type { RenderJob } from './render-worker.ts';
+import { severityCounts, summaryLine } from './summary.ts';
+
+export interface SiteOptions {
+  inputs: string[];
+  out: string;
+  /** resolution of the page images */
+  dpi?: number;
+  /** render threads (default: the cores) */
+  jobs?: number;
+  ocr?: OcrMode;
+  ocrDpi?: number;
+  /** called for each input that could not be read (the site still gets its row) */
+  onProblem?: (input: string, reason: string) => void;
+}
+
+export interface SiteResult {
+  out: string;
+  documents: number;
+  ok: number;
+  failed: number;
+  pages: number;
+  seconds: number;
+  /** inputs given on the command line that could not be read as PDFs or batch folders */
+  badInputs: number;
+}
+
+/** A problem with the command or the output folder: nothing was written. */
+export class SiteSetupError extends Error {
+  override name = 'SiteSetupError';
+}
+
+interface Entry {
+  input: string;
+  status: IndexRow['status'];
+  reason: string | null;
+  report: Report | null;
+  /** the PDF to render the pages from, or null */
+  pdf: string | null;
+  /** why the pages cannot be shown (PDF missing or changed) */
+  pagesProblem: string | null;
+  /** a batch's own count where there is no report (failed rows) */
+  pages?: number | null;
+  ocrPages?: number | null;
+}
+
+const ASSET_FILES: Record<string, string> = { 'review.css': REVIEW_CSS, 'review.js': REVIEW_JS };
+const ASSETS = Object.keys(ASSET_FILES);
+// render-worker.ts in a checkout (sources run directly), render-worker.js in the installed package (dist/).
+const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './render-worker.ts' : './render-worker.js', import.meta.url);
+const PAGE_FILE = /^page-\d{4,}\.(png|webp)$/;
+
+export async function buildSite(options: SiteOptions): Promise<SiteResult> {
+  const started = performance.now();
+  const dpi = options.dpi ?? DEFAULT_DPI;
+  const root = await prepareOut(options.out);
+  const { entries, badInputs } = await collect(options);
+  const names = uniqueNames(entries.map((e) => e.input));
+  const documentsDir = inside(root, 'documents');
+  await mkdir(documentsDir, { recursive: true });
+  await assertRealInside(root, documentsDir);
+  for (const a of ASSETS) await writeAtomic(inside(root, 'assets', a), ASSET_FILES[a]!, undefined, false);
+
+  const renderer = new Renderer(Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), entries.filter((e) => e.pdf).length)));
+  const rows: IndexRow[] = [];
+  let pages = 0;
+  try {
+    await Promise.all(
+      entries.map(async (e, i) => {
+        const name = names[i]!;
+        const report = e.report;
+        const row: IndexRow = {
+          page: null, input: e.input, status: e.status, reason: e.reason,
+          title: report?.document.title ?? null, organization: report?.document.organization ?? null,
+          year: report?.document.fiscalYear ?? null, reportType: report?.document.reportType ?? null,
+          pages: report?.pages.length ?? e.pages ?? null,
+          ocrPages: report ? report.pages.filter((p) => p.method === 'ocr').length : (e.ocrPages ?? null),
+          facts: report?.facts.length ?? null,
+          findings: report ? severityCounts(report) : ({ error: 0, warning: 0, info: 0 } as Record<Severity, number>),
+          rules: report ? [...new Set(report.findings.map((f) => f.rule))].sort() : [],
+          summary: report ? summaryLine(report) : null,
+        };
+        rows[i] = row;
+        if (!report) return;
+        let rendered: RenderedPage[] = [];
+        let problem = e.pagesProblem;
+        if (e.pdf) {
+          const dir = inside(documentsDir, name);
+          await mkdir(dir, { recursive: true });
+          await assertRealInside(root, dir);
+          const scanned = report.pages.filter((p) => p.method === 'ocr').map((p) => p.number);
+          const key: PagesKey = { sha256: report.source.sha256, dpi, scanned, href: `documents/${href(name)}` };
+          const kept = await keptPages(dir, key);
+          if (kept) rendered = kept;
+          else {
+            for (const f of await readdir(dir)) if (PAGE_FILE.test(f) || f === PAGES_JSON) await rm(path.join(dir, f), { force: true });
+            try {
+              rendered = await renderer.render(e.pdf, { dpi, scanned, dir, href: key.href });
+              await writeAtomic(path.join(dir, PAGES_JSON), JSON.stringify({ ...key, pages: rendered }), undefined, false);
+            } catch (err) {
+              problem = `无法渲染页面：${err instanceof Error ? err.message : String(err)}`;
+            }
+          }
+        } else {
+          // no PDF to draw from: images an earlier run left would not fit this report
+          const dir = inside(documentsDir, name);
+          const files = await readdir(dir).catch(() => [] as string[]);
+          if (files.length > 0) await assertRealInside(root, dir);
+          for (const f of files) if (PAGE_FILE.test(f) || f === PAGES_JSON) await rm(path.join(dir, f), { force: true });
+        }
+        pages += rendered.filter((r) => r.image).length;
+        const html = docPage({ report, pages: rendered, pagesProblem: problem, root: '..' });
+        await writeAtomic(inside(documentsDir, `${name}.html`), html, undefined, false);
+        row.page = `documents/${href(name)}.html`;
+      }),
+    );
+  } finally {
+    await renderer.close();
+  }
+  await writeAtomic(inside(root, 'index.html'), indexPage(rows));
+  return {
+    out: root, documents: entries.length, ok: entries.filter((e) => e.status === 'ok').length,
+    failed: entries.filter((e) => e.status === 'failed').length, pages, seconds: (performance.now() - started) / 1000, badInputs,
+  };
+}
+
+/** What page images depend on: a later run with the same key reuses them (a batch that grew renders only its new documents). */
+interface PagesKey {
+  sha256: string;
+  dpi: number;
+  scanned: number[];
+  href: string;
+}
+
+const PAGES_JSON = 'pages.json';
+
+async function keptPages(dir: string, key: PagesKey): Promise<RenderedPage[] | null> {
+  try {
+    const saved = JSON.parse(await readFile(path.join(dir, PAGES_JSON), 'utf8')) as PagesKey & { pages: RenderedPage[] };
+    if (saved.sha256 !== key.sha256 || saved.dpi !== key.dpi || saved.href !== key.href || saved.scanned.join() !== key.scanned.join()) return null;
+    const files = new Set(await readdir(dir));
+    for (const p of saved.pages) if (p.image && !files.has(path.posix.basename(p.image))) return null;
+    return saved.pages;
+  } catch {
+    return null;
+  }
+}
+
+async function prepareOut(out: string): Promise<string> {
+  try {
+    await mkdir(out, { recursive: true });
+    const root = await realpath(out);
+    for (const d of ['assets', 'documents']) {
+      const dir = inside(root, d);
+      await mkdir(dir, { recursive: true });
+      await assertRealInside(root, dir);
+    }
+    for (const f of ['index.html', ...ASSETS.map((a) => `assets/${a}`)]) {
+      const s = await lstat(inside(root, f)).catch(() => null);
+      if (s && !s.isFile()) throw new Error(`${f} in the output folder is not a regular file`);
+    }
+    return root;
+  } catch (err) {
+    throw new SiteSetupError(`output folder ${out}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** The documents: batch folders read as they are, PDFs extracted (one OCR pool for all). */
+async function collect(options: SiteOptions): Promise<{ entries: Entry[]; badInputs: number }> {
+  const entries: Entry[] = [];
+  const pdfInputs: string[] = [];
+  let badInputs = 0;
+  const problem = (input: string, reason: string) => {
+    badInputs++;
+    options.onProblem?.(input, reason);
+  };
+  for (const input of options.inputs) {
+    const s = await stat(input).catch(() => null);
+    if (s?.isDirectory() && (await stat(path.join(input, 'manifest.jsonl')).catch(() => null))?.isFile()) {
+      entries.push(...(await fromBatch(input)));
+    } else pdfInputs.push(input);
+  }
+  if (pdfInputs.length > 0) {
+    const { files, problems } = await expandInputs(pdfInputs);
+    for (const p of problems) problem(p, 'no such file, folder or match');
+    const pool = createOcrPool(options.jobs);
+    try {
+      for (const file of files) {
+        try {
+          const bytes = new Uint8Array(await readFile(file));
+          const report = await extractBytes(bytes, file, { ...(options.ocr && { ocr: options.ocr }), ...(options.ocrDpi && { ocrDpi: options.ocrDpi }), pool });
+          entries.push({ input: file, status: 'ok', reason: null, report, pdf: file, pagesProblem: null });
+        } catch (err) {
+          const reason = err instanceof InputError ? err.message : err instanceof Error ? err.message : String(err);
+          problem(file, reason);
+          entries.push({ input: file, status: 'failed', reason, report: null, pdf: null, pagesProblem: null });
+        }
+      }
+    } finally {
+      await pool.close();
+    }
+  }
+  return { entries, badInputs };
+}
+
+/** A folder written by `jixiao batch`: its manifest's lines, each with its docs/<name>.json and its PDF. */
+async function fromBatch(dir: string): Promise<Entry[]> {
+  const batchRoot = await realpath(dir);
+  const records = await readManifest(path.join(batchRoot, 'manifest.jsonl'));
+  const out: Entry[] = [];
+  for (const r of records) {
+    const base = { input: r.path, pages: r.pages, ocrPages: r.ocrPages };
+    if (r.status !== 'ok' || !r.doc) {
+      out.push({ ...base, status: r.status, reason: r.reason ?? r.code, report: null, pdf: null, pagesProblem: null });
+      continue;
+    }
+    let report: Report;
+    try {
+      report = JSON.parse(await readFile(inside(batchRoot, r.doc), 'utf8')) as Report;
+      if (!Array.isArray(report.pages) || !Array.isArray(report.facts) || !Array.isArray(report.findings) || !report.document || !report.source) throw new Error('not a jixiao report');
+      // what an older batch may not have written
+      report.sections ??= [];
+      report.paragraphs ??= [];
+      report.tables ??= [];
+    } catch (err) {
+      out.push({ ...base, status: 'failed', reason: `cannot read ${r.doc}: ${err instanceof Error ? err.message : String(err)}`, report: null, pdf: null, pagesProblem: null });
+      continue;
+    }
+    const pdf = await findPdf(r.path, batchRoot, r.sha256);
+    out.push({ ...base, status: 'ok', reason: null, report, pdf: pdf.file, pagesProblem: pdf.problem });
+  }
+  return out;
+}
+
+/** The manifest's path as given to batch: from here, or from where the batch folder sits. Only the same bytes will do. */
+async function findPdf(p: string, batchRoot: string, sha256: string | null): Promise<{ file: string | null; problem: string | null }> {
+  const candidates = path.isAbsolute(p) ? [p] : [path.resolve(p), path.resolve(batchRoot, '..', p), path.resolve(batchRoot, p)];
+  let changed = false;
+  for (const c of [...new Set(candidates)]) {
+    const bytes = await readFile(c).catch(() => null);
+    if (!bytes) continue;
+    if (sha256 === null || createHash('sha256').update(bytes).digest('hex') === sha256) return { file: c, problem: null };
+    changed = true;
+  }
+  return { file: null, problem: changed ? `PDF 文件 ${p} 自批处理以来已改变，页面不显示（框的位置将不对应）` : `找不到 PDF 文件 ${p}，页面不显示` };
+}
+
+/** Renders in worker threads, one document each at a time (in this thread, one at a time, when one will do). */
+class Renderer {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly queue: (() => void)[] = [];
+  private readonly pending = new Map<number, { worker: Worker; resolve: (p: RenderedPage[]) => void; reject: (e: Error) => void }>();
+  private next = 0;
+  private running = 0;
+
+  private readonly size: number;
+  constructor(size: number) {
+    this.size = size;
+  }
+
+  async render(pdf: string, options: Omit<RenderJob['options'], 'scanned'> & { scanned: number[] }): Promise<RenderedPage[]> {
+    while (this.running >= this.size) await new Promise<void>((resolve) => this.queue.push(resolve));
+    this.running++;
+    try {
+      if (this.size <= 1) return await renderPages(new Uint8Array(await readFile(pdf)), { ...options, scanned: new Set(options.scanned) });
+      const worker = this.idle.pop() ?? this.spawn();
+      try {
+        const id = this.next++;
+        return await new Promise<RenderedPage[]>((resolve, reject) => {
+          this.pending.set(id, { worker, resolve, reject });
+          worker.postMessage({ id, pdf, options } satisfies RenderJob);
+        });
+      } finally {
+        if (this.workers.includes(worker)) this.idle.push(worker);
+      }
+    } finally {
+      this.running--;
+      this.queue.shift()?.();
+    }
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(WORKER_URL);
+    worker.on('message', (m: { id: number; pages?: RenderedPage[]; error?: string }) => {
+      const p = this.pending.get(m.id);
+      this.pending.delete(m.id);
+      if (m.error !== undefined) p?.reject(new Error(m.error));
+      else p?.resolve(m.pages!);
+    });
+    // A crashed thread fails its document (shown without pages) and is not used again.
+    const fail = (err: Error) => {
+      this.workers.splice(this.workers.indexOf(worker), 1);
+      for (const [id, p] of this.pending) {
+        if (p.worker !== worker) continue;
+        this.pending.delete(id);
+        p.reject(err);
+      }
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => { if (this.workers.includes(worker)) fail(new Error(`render thread exited (${code})`)); });
+    this.workers.push(worker);
+    return worker;
+  }
+
+  async close(): Promise<void> {
+    const all = [...this.workers];
+    this.workers.length = 0;
+    await Promise.all(all.map((w) => w.terminate()));
+  }
+}

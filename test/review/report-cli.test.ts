@@ -1,0 +1,49 @@
+// `jixiao report` as a user runs it, and the one-line summary that the site
+// and `jixiao check` share.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, expect, test } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bin = path.join(root, 'bin', 'jixiao.js');
+const sample = path.join(root, 'samples', 'yueyanglou-scjg-2023.pdf');
+const tmp = mkdtempSync(path.join(tmpdir(), 'jixiao-report-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function jixiao(args: string[]) {
+  const run = spawnSync(process.execPath, [bin, ...args], { cwd: tmp, encoding: 'utf8', timeout: 300_000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&#96;/g, '`').replace(/&amp;/g, '&');
+
+test('report writes the site; a bad input is a failed row with its reason and exit status 2', () => {
+  writeFileSync(path.join(tmp, 'not-a-pdf.pdf'), '<html>404</html>');
+  const run = jixiao(['report', sample, 'not-a-pdf.pdf', '--out', 'site']);
+  expect(run.stderr).toContain('not-a-pdf.pdf');
+  expect(run.status).toBe(2);
+  const index = readFileSync(path.join(tmp, 'site', 'index.html'), 'utf8');
+  expect(index).toContain('not a PDF');
+  expect(index).toContain('失败');
+  expect(readdirSync(path.join(tmp, 'site', 'documents')).sort()).toEqual(['yueyanglou-scjg-2023', 'yueyanglou-scjg-2023.html']);
+  // the site's only script and style are its own files
+  expect(readdirSync(path.join(tmp, 'site', 'assets')).sort()).toEqual(['review.css', 'review.js']);
+  expect(index).not.toMatch(/(src|href)="(https?:)?\/\//);
+});
+
+test('check prints the same one-line summary the site shows', () => {
+  const html = readFileSync(path.join(tmp, 'site', 'documents', 'yueyanglou-scjg-2023.html'), 'utf8');
+  const summary = unescape(/<p class="summary" id="summary">([^<]*)<\/p>/.exec(html)![1]!);
+  expect(summary).toBe('2023年度岳阳市岳阳楼区市场监督管理局整体支出绩效自评报告 · 岳阳市岳阳楼区市场监督管理局 · 2023年度 · 整体支出 · 11页 · 事实 116 · 错误 0，警告 1，提示 2');
+  const check = jixiao(['check', sample]);
+  expect(check.stdout.split('\n')).toContain(`  ${summary}`);
+});
+
+test('a usage error exits 2 and writes nothing', () => {
+  expect(jixiao(['report', sample]).status).toBe(2);
+  expect(jixiao(['report', '--out', 'nothing']).status).toBe(2);
+  expect(readdirSync(tmp)).not.toContain('nothing');
+});
