@@ -28,7 +28,8 @@ export function readMetadata(paragraphs: DocPara[]): DocumentMeta {
   for (const p of front) {
     const m = ORG_LINE.exec(p.text.replace(/\s+/g, ''));
     if (m && m[1] && m[1].length >= 2 && m[1].length <= 40) {
-      organization = m[1].replace(/^[（(]盖章[）)]/, '');
+      // A cover's blanks and seal notes are not part of the name: 某某县水利局____（盖章）.
+      organization = m[1].replace(/^[（(]盖章[）)]/, '').replace(/[_＿\s]+|[（(]盖章[）)]/g, '');
       break;
     }
   }

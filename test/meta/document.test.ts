@@ -68,3 +68,13 @@ test('an organisation named before the year in the title', async () => {
   ]);
   expect(other.document.organization).toBeNull();
 });
+
+test('a cover blank and a seal note are not part of the organisation', async () => {
+  const r = await extractComposed([
+    { text: '2023年度部门整体支出绩效自评报告', size: 18, align: 'center', indent: 0 },
+    { text: '填报单位：某某县水利局______（盖章）', indent: 0 },
+    { text: '一、部门基本情况', indent: 0, bold: true },
+    { text: '本部门编制数为20人。' },
+  ]);
+  expect(r.document.organization).toBe('某某县水利局');
+});
