@@ -156,15 +156,24 @@ function pageAt(para: FactParagraph, at: number): number {
 }
 
 /** The box of text[from, to) on the page where it starts, narrowed within each span by character offset. */
+/** The width of text[0, n) in ems: half an em for ASCII, a whole one otherwise. */
+function advance(text: string, n: number): number {
+  let w = 0;
+  for (let i = 0; i < n; i++) w += text.charCodeAt(i) < 0x80 ? 0.5 : 1;
+  return w;
+}
+
 function boxOf(para: FactParagraph, from: number, to: number): BBox | null {
   const page = pageAt(para, from);
   const parts: BBox[] = [];
   for (const s of para.spans) {
     if (s.page !== page || s.end <= from || s.start >= to) continue;
-    const len = s.end - s.start;
+    // Narrowed by glyph widths: a Latin letter or digit is half as wide as a Chinese character.
+    const text = para.text.slice(s.start, s.end);
+    const len = advance(text, text.length) || 1;
     const [x0, y0, x1, y1] = s.bbox;
-    const a = Math.max(from, s.start) - s.start;
-    const b = Math.min(to, s.end) - s.start;
+    const a = advance(text, Math.max(from, s.start) - s.start);
+    const b = advance(text, Math.min(to, s.end) - s.start);
     parts.push([x0 + ((x1 - x0) * a) / len, y0, x0 + ((x1 - x0) * b) / len, y1]);
   }
   if (parts.length === 0) return null;
