@@ -41,39 +41,46 @@ export function measureSkew(img: Grey): number {
     }
   }
   if (xs.length < 200) return 0;
-  const step = (0.05 * Math.PI) / 180;
-  const n = Math.round(MAX_SKEW / step);
-  const span = h + Math.ceil(w * Math.tan(MAX_SKEW)) * 2 + 2;
+  // At most 40,000 points (every k-th): plenty for the profile, and the search stays cheap.
+  const k = Math.ceil(xs.length / 40_000);
+  const px: number[] = [];
+  const py: number[] = [];
+  for (let i = 0; i < xs.length; i += k) {
+    px.push(xs[i]!);
+    py.push(ys[i]!);
+  }
   const off = Math.ceil(w * Math.tan(MAX_SKEW)) + 1;
-  const hist = new Float64Array(span);
+  const hist = new Float64Array(h + 2 * off + 2);
   const score = (angle: number): number => {
     hist.fill(0);
     const t = Math.tan(angle);
-    for (let i = 0; i < xs.length; i++) hist[Math.round(ys[i]! - xs[i]! * t) + off]! += 1;
+    for (let i = 0; i < px.length; i++) hist[Math.round(py[i]! - px[i]! * t) + off]! += 1;
     let s = 0;
-    for (let i = 0; i < span; i++) s += hist[i]! * hist[i]!;
+    for (let i = 0; i < hist.length; i++) s += hist[i]! * hist[i]!;
     return s;
   };
-  let best = 0;
-  let bestScore = -1;
-  const scores = new Map<number, number>();
-  for (let k = -n; k <= n; k++) {
-    const s = score(k * step);
-    scores.set(k, s);
-    if (s > bestScore) {
-      bestScore = s;
-      best = k;
+  // Coarse steps of 0.1° over ±3°, then steps of 0.02° around the best, then a parabola through the best three.
+  const search = (from: number, to: number, step: number): number => {
+    let best = from;
+    let bestScore = -1;
+    for (let a = from; a <= to + 1e-12; a += step) {
+      const s = score(a);
+      if (s > bestScore) {
+        bestScore = s;
+        best = a;
+      }
     }
-  }
-  // Parabola through the best step and its neighbours.
-  const a = scores.get(best - 1);
-  const c = scores.get(best + 1);
-  let k = best;
-  if (a !== undefined && c !== undefined) {
-    const d = a - 2 * bestScore + c;
-    if (d < 0) k = best + (0.5 * (a - c)) / d;
-  }
-  return k * step;
+    return best;
+  };
+  const deg = Math.PI / 180;
+  const coarse = search(-MAX_SKEW, MAX_SKEW, 0.1 * deg);
+  const step = 0.02 * deg;
+  const fine = search(coarse - 0.1 * deg, coarse + 0.1 * deg, step);
+  const a = score(fine - step);
+  const b = score(fine);
+  const c = score(fine + step);
+  const d = a - 2 * b + c;
+  return d < 0 ? fine + (step * 0.5 * (a - c)) / d : fine;
 }
 
 /** Rotates the image by -angle about its centre (so lines of slope tan(angle) become level), white outside. */
@@ -109,8 +116,8 @@ export function rotate(img: Grey, angle: number): Grey {
   return { width: w, height: h, pixels: out };
 }
 
-/** Grey level below which a pixel is ink: halfway between the page's dark ink and its paper. */
-export function darkLimit(img: Grey): number {
+/** Grey level below which a pixel is ink: `share` of the way from the page's dark ink to its paper (a thin rule drawn anti-aliased is mid-grey). */
+export function darkLimit(img: Grey, share = 0.5): number {
   const hist = new Uint32Array(256);
   const p = img.pixels;
   for (let i = 0; i < p.length; i += 7) hist[p[i]!]!++;
@@ -131,5 +138,5 @@ export function darkLimit(img: Grey): number {
       break;
     }
   }
-  return Math.max(ink + 1, Math.min(200, (ink + paper) / 2));
+  return Math.max(ink + 1, Math.min(215, ink + (paper - ink) * share));
 }

@@ -29,7 +29,7 @@ interface Run {
  * is at least 50 pt long (horizontal) or 30 pt (vertical) and at most 3 pt thick.
  */
 export function findRules(img: Grey, pixelsPerPoint: number, options: { erase?: boolean } = {}): PixelRule[] {
-  const limit = darkLimit(img);
+  const limit = darkLimit(img, 2 / 3);
   const maxThick = Math.max(2, Math.round(3 * pixelsPerPoint));
   const gap = Math.max(1, Math.round(0.8 * pixelsPerPoint));
   const hs = collect(img, limit, true, Math.round(50 * pixelsPerPoint), gap, maxThick);
@@ -127,10 +127,10 @@ function erase(img: Grey, r: PixelRule, limit: number): void {
   if (r.y0 === r.y1) {
     const y0 = Math.max(0, Math.floor(r.y0 - half));
     const y1 = Math.min(img.height - 1, Math.ceil(r.y0 + half));
-    for (let y = y0; y <= y1; y++) for (let x = Math.max(0, r.x0); x <= Math.min(w - 1, r.x1); x++) if (p[y * w + x]! < limit + 40) p[y * w + x] = 255;
+    for (let y = y0; y <= y1; y++) for (let x = Math.max(0, r.x0); x <= Math.min(w - 1, r.x1); x++) if (p[y * w + x]! < limit + 30) p[y * w + x] = 255;
   } else {
     const x0 = Math.max(0, Math.floor(r.x0 - half));
     const x1 = Math.min(w - 1, Math.ceil(r.x0 + half));
-    for (let y = Math.max(0, r.y0); y <= Math.min(img.height - 1, r.y1); y++) for (let x = x0; x <= x1; x++) if (p[y * w + x]! < limit + 40) p[y * w + x] = 255;
+    for (let y = Math.max(0, r.y0); y <= Math.min(img.height - 1, r.y1); y++) for (let x = x0; x <= x1; x++) if (p[y * w + x]! < limit + 30) p[y * w + x] = 255;
   }
 }
