@@ -41,6 +41,7 @@ export function ocrToPageText(result: OcrResult, page: { number: number; width: 
       width: (line.bbox.x1 - line.bbox.x0) / pixelsPerPoint,
       size: size / pixelsPerPoint,
       font: 'ocr',
+      confidence: Math.round(line.confidence * 10) / 10,
     };
     items.push(item);
     if (pitches[i]) measured.add(item);
