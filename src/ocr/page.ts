@@ -12,7 +12,7 @@ const MIN_LINE_CONFIDENCE: Record<OcrEngineName, number> = { tesseract: 35, ppoc
 
 export function ocrToPageText(result: OcrResult, page: { number: number; width: number; height: number }, pixelsPerPoint: number): PageText {
   const min = MIN_LINE_CONFIDENCE[result.engine];
-  const lines = result.lines.filter((l) => l.confidence >= min && l.words.some((w) => w.text.trim() !== ''));
+  const lines = splitAtRules(result.lines, result.rules ?? []).filter((l) => l.confidence >= min && l.words.some((w) => w.text.trim() !== ''));
   const angle = skewOf(lines);
   const cos = Math.cos(-angle);
   const sin = Math.sin(-angle);
@@ -62,6 +62,39 @@ export function rulesToPoints(rules: PixelRule[], pageHeight: number, pixelsPerP
       ? { x0: pt(r.x0), y0: pageHeight - pt(r.y0), x1: pt(r.x1), y1: pageHeight - pt(r.y0) }
       : { x0: pt(r.x0), y0: pageHeight - pt(r.y1), x1: pt(r.x0), y1: pageHeight - pt(r.y0) },
   );
+}
+
+/**
+ * A line read across a table's vertical border is two cells: its words are
+ * parted at every vertical rule that crosses the line's middle.
+ */
+export function splitAtRules(lines: OcrLine[], rules: PixelRule[]): OcrLine[] {
+  const verticals = rules.filter((r) => r.x0 === r.x1);
+  if (verticals.length === 0) return lines;
+  return lines.flatMap((line) => {
+    const mid = (line.bbox.y0 + line.bbox.y1) / 2;
+    const xs = verticals.filter((v) => v.y0 <= mid && v.y1 >= mid && v.x0 > line.bbox.x0 && v.x0 < line.bbox.x1).map((v) => v.x0);
+    if (xs.length === 0 || line.words.length < 2) return [line];
+    const groups = new Map<number, OcrLine['words']>();
+    for (const w of line.words) {
+      const cell = xs.filter((x) => x < (w.bbox.x0 + w.bbox.x1) / 2).length;
+      groups.set(cell, [...(groups.get(cell) ?? []), w]);
+    }
+    if (groups.size < 2) return [line];
+    const b = line.baseline;
+    const slope = b.x1 === b.x0 ? 0 : (b.y1 - b.y0) / (b.x1 - b.x0);
+    return [...groups.values()].map((words) => {
+      const bbox = {
+        x0: Math.min(...words.map((w) => w.bbox.x0)),
+        y0: Math.min(...words.map((w) => w.bbox.y0)),
+        x1: Math.max(...words.map((w) => w.bbox.x1)),
+        y1: Math.max(...words.map((w) => w.bbox.y1)),
+      };
+      const at = (x: number) => b.y0 + (x - b.x0) * slope;
+      const confidence = words.reduce((sum, w) => sum + w.confidence, 0) / words.length;
+      return { confidence, bbox, baseline: { x0: bbox.x0, y0: at(bbox.x0), x1: bbox.x1, y1: at(bbox.x1) }, words };
+    });
+  });
 }
 
 /** Words → line text: no space next to Chinese; one between Latin words or numbers set apart. */

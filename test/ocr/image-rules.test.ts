@@ -97,3 +97,19 @@ test('the rules of a rendered ruled table are where the PDF draws them', async (
     await pdf.destroy();
   }
 });
+
+test('a line read across a vertical border is parted into its cells', async () => {
+  const { splitAtRules } = await import('../../src/ocr/page.ts');
+  const word = (text: string, x0: number, x1: number) => ({ text, confidence: 90, bbox: { x0, y0: 100, x1, y1: 130 } });
+  const line = { confidence: 90, bbox: { x0: 10, y0: 100, x1: 400, y1: 130 }, baseline: { x0: 10, y0: 128, x1: 400, y1: 128 }, words: [word('年初预算数', 10, 150), word('4668.70', 210, 300), word('10', 330, 400)] };
+  const rules = [
+    { x0: 180, y0: 50, x1: 180, y1: 300, thickness: 2 },
+    { x0: 315, y0: 50, x1: 315, y1: 300, thickness: 2 },
+    { x0: 250, y0: 200, x1: 250, y1: 300, thickness: 2 }, // below the line: does not cut it
+    { x0: 0, y0: 90, x1: 500, y1: 90, thickness: 2 },
+  ];
+  const parts = splitAtRules([line], rules);
+  expect(parts.map((p) => p.words.map((w) => w.text).join(''))).toEqual(['年初预算数', '4668.70', '10']);
+  expect(parts.map((p) => [p.bbox.x0, p.bbox.x1])).toEqual([[10, 150], [210, 300], [330, 400]]);
+  expect(splitAtRules([line], rules.slice(2))).toEqual([line]);
+});
