@@ -21,7 +21,7 @@ const { ocrWorkers } = (workerData ?? {}) as { ocrWorkers?: number };
 const ocrPools = new Map<OcrEngineName, OcrPool>();
 const pool = (engine: OcrEngineName) => {
   let p = ocrPools.get(engine);
-  if (!p) ocrPools.set(engine, (p = createOcrPool(Math.max(1, ocrWorkers ?? 1), engine)));
+  if (!p) ocrPools.set(engine, (p = createOcrPool(Math.max(1, ocrWorkers ?? 1), engine, 1)));
   return p;
 };
 

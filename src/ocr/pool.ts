@@ -25,6 +25,11 @@ export function defaultPoolSize(): number {
   return Math.max(1, os.availableParallelism());
 }
 
-export function createOcrPool(size = defaultPoolSize(), engine: OcrEngineName = DEFAULT_ENGINE): OcrPool {
-  return engine === 'tesseract' ? createTesseractPool(size) : createPpOcrPool(size);
+/**
+ * `threads`: ONNX Runtime threads per PP-OCR worker; by default the cores
+ * shared out among this pool's workers. A caller running several pools at once
+ * (the batch: one per document thread) passes its own share.
+ */
+export function createOcrPool(size = defaultPoolSize(), engine: OcrEngineName = DEFAULT_ENGINE, threads?: number): OcrPool {
+  return engine === 'tesseract' ? createTesseractPool(size) : createPpOcrPool(size, { threads });
 }

@@ -22,7 +22,7 @@ export interface SourceInfo {
 
 export function assembleReport(source: SourceInfo, pages: PageText[]): Report {
   // Tables first: their cells leave the pages before the prose is read.
-  const found = pages.map(findTables);
+  const found = pages.map(tablesOf);
   carryCaptions(found);
   const tables: TableModel[] = found.flatMap((f) => f.tables);
   mendSplitRows(tables);
@@ -76,6 +76,16 @@ export function assembleReport(source: SourceInfo, pages: PageText[]): Report {
   };
   const hints = { tables: tableHints(tables, pages) };
   return Report.parse({ ...extracted, findings: runChecks({ ...extracted, hints }) });
+}
+
+/**
+ * OCR'd pages go to the table stage as text pages: their ruling lines come from the image and
+ * their boxes are cut at them (src/ocr/), so a scanned table reads as a typed one.
+ */
+function tablesOf(page: PageText): ReturnType<typeof findTables> {
+  if (page.method !== 'ocr' || page.error) return findTables(page);
+  const found = findTables({ ...page, method: 'text' });
+  return { ...found, rest: { ...found.rest, method: page.method } };
 }
 
 function toParagraph(p: DocPara): Paragraph {
