@@ -3,6 +3,7 @@
 // page in mixed documents. And nothing reaches for the network.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -59,10 +60,10 @@ test('--ocr never leaves an image-only page unread', async () => {
   expect((await extractBytes(bytes, 'scan.pdf', { ocr: 'never', pool })).pages[0]).toMatchObject({ method: 'text', chars: 0 });
 });
 
-test('OCR runs with every network call refused, and leaves no traineddata behind', () => {
+test.each(['ppocr', 'tesseract'])('OCR (%s) runs with every network call refused, and leaves no model cache behind', (engine) => {
   const script = path.join(root, 'test', 'support', 'ocr-offline.ts');
   const cwd = fileURLToPath(new URL('.', import.meta.url));
-  const run = spawnSync(process.execPath, ['--import', path.join(root, 'test', 'support', 'no-network.mjs'), script], {
+  const run = spawnSync(process.execPath, ['--import', path.join(root, 'test', 'support', 'no-network.mjs'), script, engine], {
     cwd,
     encoding: 'utf8',
     timeout: 120_000,
@@ -70,6 +71,6 @@ test('OCR runs with every network call refused, and leaves no traineddata behind
   expect(run.stderr).not.toMatch(/network access attempted/);
   expect(run.status, run.stderr).toBe(0);
   expect(run.stdout).toMatch(/4668\.7万元/);
-  const left = spawnSync('sh', ['-c', `ls ${cwd} ${root} | grep -c traineddata || true`], { encoding: 'utf8' });
+  const left = spawnSync('sh', ['-c', `ls -a ${cwd} ${root} ${os.homedir()} ${os.homedir()}/.cache 2>/dev/null | grep -ci 'traineddata\\|onnx\\|paddle' || true`], { encoding: 'utf8' });
   expect(left.stdout.trim()).toBe('0');
 });

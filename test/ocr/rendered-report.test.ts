@@ -52,3 +52,20 @@ test('the text’s concepts: none with a wrong value, at least 10 of the 13 back
   expect(expected.size).toBe(13);
   expect(new Set(found.map(([c]) => c)).size).toBeGreaterThanOrEqual(10);
 });
+
+test('the ruled self-evaluation table is read from the image as a table: its grid, its cells and its cell facts as typed', () => {
+  const norm = (s: string | undefined) => (s ?? '').replace(/\s+/g, '');
+  expect(typed.tables).toHaveLength(1);
+  const t = typed.tables[0]!;
+  const s = scanned.tables.find((x) => x.page === t.page);
+  expect(s, 'a table on the scanned page').toBeDefined();
+  expect([s!.rows.length, s!.rows[0]!.length]).toEqual([t.rows.length, t.rows[0]!.length]);
+  const want = t.rows.flat().map(norm);
+  const got = s!.rows.flat().map(norm);
+  expect(want.filter((c, i) => c === got[i]).length / want.length).toBeGreaterThanOrEqual(0.9);
+  const cellFacts = (r: Report) => r.facts.filter((f) => f.paragraphId === null).map((f) => `${norm(f.label)}:${f.value}${f.unit}`);
+  const expected = cellFacts(typed);
+  const found = new Set(cellFacts(scanned));
+  expect(expected.length).toBeGreaterThan(10);
+  expect(expected.filter((f) => found.has(f)).length / expected.length).toBeGreaterThanOrEqual(0.9);
+});

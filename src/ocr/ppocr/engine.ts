@@ -29,6 +29,8 @@ export interface PpOcrOptions {
   detLimit?: number;
   /** recognition pieces per inference */
   batch?: number;
+  /** horizontal scale of the recognition crops (1: the box's own aspect) */
+  squeeze?: number;
 }
 
 /** Detection at a 2339-pixel A4 page (200 dpi) scaled to this: keeps 9 pt table digits apart. */
@@ -73,7 +75,7 @@ export async function createPpOcrEngine(options: PpOcrOptions): Promise<PpOcrEng
       const prob = Object.values(detOut)[0]!.data as Float32Array;
       const boxes = dbBoxes(prob, input.width, input.height, input.sx, input.sy, img.width, img.height);
       const pieces: ReturnType<typeof ctcDecode> = [];
-      for (const batch of batches(boxes.flatMap((b, i) => cropBox(img, b, i)), undefined, options.batch ?? 1)) {
+      for (const batch of batches(boxes.flatMap((b, i) => cropBox(img, b, i, undefined, options.squeeze ?? 1)), undefined, options.batch ?? 1)) {
         const { data, width } = batchInput(batch);
         const out = await rec.run({ x: new ort.Tensor('float32', data, [batch.length, 3, REC_HEIGHT, width]) });
         const t = Object.values(out)[0]!;

@@ -46,8 +46,8 @@ export interface ReadLine {
  * The crop of one box at height 48, normalised to −1…1 (as PaddleOCR: v / 127.5 − 1),
  * in pieces of about CHUNK columns cut at the emptiest column near each cut.
  */
-export function cropBox(img: Grey, box: Box, line: number, chunk = CHUNK): Crop[] {
-  const whole = resizeBox(img, box);
+export function cropBox(img: Grey, box: Box, line: number, chunk = CHUNK, squeeze = 1): Crop[] {
+  const whole = resizeBox(img, box, squeeze);
   const W = whole.width;
   const pxPerCol = (box.x1 - box.x0 + 1) / W;
   if (W <= chunk * 1.3) return [{ box, line, offset: 0, pxPerCol, width: W, data: whole.data, keepFrom: -Infinity, keepTo: Infinity }];
@@ -81,10 +81,11 @@ export function cropBox(img: Grey, box: Box, line: number, chunk = CHUNK): Crop[
   return out;
 }
 
-function resizeBox(img: Grey, box: Box): { width: number; data: Float32Array } {
+/** `squeeze` < 1 narrows the text (fewer columns, so less work for the model). */
+function resizeBox(img: Grey, box: Box, squeeze: number): { width: number; data: Float32Array } {
   const bw = box.x1 - box.x0 + 1;
   const bh = box.y1 - box.y0 + 1;
-  const width = Math.max(STRIDE, Math.min(MAX_WIDTH, Math.ceil((REC_HEIGHT * bw) / bh)));
+  const width = Math.max(STRIDE, Math.min(MAX_WIDTH, Math.ceil((REC_HEIGHT * bw * squeeze) / bh)));
   const data = new Float32Array(REC_HEIGHT * width);
   const sx = bw / width;
   const sy = bh / REC_HEIGHT;
