@@ -25,8 +25,10 @@ export class OcrPool implements AsyncDisposable {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`OCR workers must be a positive integer (got ${size})`);
     this.size = size;
     if (options.engine !== undefined && options.engine !== 'ppocr' && options.engine !== 'tesseract') throw new RangeError(`unknown OCR engine: ${String(options.engine)}`);
-    this.engine = options.engine ?? 'ppocr';
-    inner.set(this, createWorkers(size, this.engine));
+    const workers = createWorkers(size, options.engine ?? 'ppocr');
+    // tesseract when PP-OCR was asked for but onnxruntime-node is not installed
+    this.engine = workers.engine;
+    inner.set(this, workers);
   }
 
   /** Whether close() was called; a closed pool fails documents that need OCR. */

@@ -4,6 +4,7 @@
 // and tesseract.js (`--ocr-engine tesseract`). Either reads a page image in
 // memory and hands back lines in the image's (deskewed) pixels, with the
 // ruling lines it found; workers are made on first use and ended by close().
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import type { Grey } from './image.ts';
 import { createPpOcrPool } from './ppocr/pool.ts';
@@ -31,5 +32,25 @@ export function defaultPoolSize(): number {
  * (the batch: one per document thread) passes its own share.
  */
 export function createOcrPool(size = defaultPoolSize(), engine: OcrEngineName = DEFAULT_ENGINE, threads?: number): OcrPool {
+  if (engine === 'ppocr' && !onnxRuntimeInstalled()) {
+    warnOnce('jixiao: onnxruntime-node is not installed (an optional dependency: its install script failed or was skipped); OCR falls back to tesseract.js\n');
+    engine = 'tesseract';
+  }
   return engine === 'tesseract' ? createTesseractPool(size) : createPpOcrPool(size, { threads });
+}
+
+let warned = false;
+function warnOnce(message: string): void {
+  if (!warned) process.stderr.write(message);
+  warned = true;
+}
+
+/** onnxruntime-node is an optional dependency: where its install failed, npm left it out. */
+export function onnxRuntimeInstalled(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('onnxruntime-node');
+    return true;
+  } catch {
+    return false;
+  }
 }
