@@ -1,8 +1,18 @@
-// OCR throughput: pages per minute of the pipeline's OCR path (render + OCR +
-// layout of every page of the scanned sample) at --jobs 1 and --jobs = cores;
-// the tesseract.js engine alone on the rendered page images; and, when it is
-// installed, the `tesseract` command on the same images, one process per page,
-// as installed and with OMP_THREAD_LIMIT=1.
+// OCR throughput and accuracy, the engines side by side on the same page
+// images: the scanned sample's 11 pages (text) and the word-processor
+// report's 3 pages rendered (the last holds its ruled self-evaluation table).
+//
+// - pipeline: pages per minute of the whole OCR path (render + OCR + layout
+//   + the rest) on the scanned sample, default engine (PP-OCR), --jobs 1 and
+//   --jobs = cores;
+// - engines alone on the pre-rendered images (what the CLI is given): PP-OCR
+//   and tesseract.js with one worker per core, and the `tesseract` command
+//   when installed, one process per core, with OMP_THREAD_LIMIT=1 (its
+//   fastest) and as installed;
+// - digit recall of each: the share of the typed twin's numbers (digit runs
+//   with their decimal point, as multisets, thousands commas ignored) found
+//   in the engine's text of the same page, over text pages and table pages;
+// - memory per PP-OCR worker (resident set added by a warm worker).
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,64 +20,144 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PQueue from 'p-queue';
-import { createOcrPool } from '../src/ocr/pool.ts';
+import { createOcrPool, type OcrEngineName, type OcrResult } from '../src/ocr/pool.ts';
 import { openPdf } from '../src/pdf/open.ts';
-import { renderGrey, toPgm } from '../src/pdf/render.ts';
+import { renderGrey, toPgm, type GreyImage } from '../src/pdf/render.ts';
+import { readPageText } from '../src/pdf/text.ts';
+import type { TextItem } from '../src/pdf/types.ts';
 import { extractBytes } from '../src/pipeline/extract.ts';
 import { machine } from './extract.ts';
 
-const SCAN = fileURLToPath(new URL('../samples/yueyanglou-scjg-2023-scan.pdf', import.meta.url));
+const root = fileURLToPath(new URL('../', import.meta.url));
+const SCAN = path.join(root, 'samples/yueyanglou-scjg-2023-scan.pdf');
+const SCAN_TYPED = path.join(root, 'samples/yueyanglou-scjg-2023.pdf');
+const RENDERED = path.join(root, 'test/fixtures/reports/edu-dept.pdf');
 const DPI = 200;
 
+interface BenchPage {
+  image: GreyImage;
+  truth: string[];
+  table: boolean;
+}
+
 export async function runOcrBench(): Promise<Record<string, unknown>> {
-  const bytes = new Uint8Array(readFileSync(SCAN));
   const cores = os.availableParallelism();
-  const result: Record<string, unknown> = { machine: machine(), file: path.basename(SCAN), dpi: DPI };
+  const result: Record<string, unknown> = { machine: machine(), dpi: DPI };
+  const pages = [...(await loadPages(SCAN, SCAN_TYPED, () => false)), ...(await loadPages(RENDERED, RENDERED, (n) => n === 3))];
+  result.pages = { text: pages.filter((p) => !p.table).length, table: pages.filter((p) => p.table).length };
+
+  // The whole pipeline, default engine, on the scanned sample.
+  const bytes = new Uint8Array(readFileSync(SCAN));
   for (const jobs of [...new Set([1, cores])]) {
     const pool = createOcrPool(jobs);
     // Warm the workers (model load) outside the timing: a batch pays it once.
-    await extractBytes(bytes, SCAN, { ocr: 'always', ocrDpi: DPI, pool });
+    await Promise.all(pages.slice(0, jobs).map((p) => pool.recognize(copy(p.image), p.image.scale)));
     const t = performance.now();
     const report = await extractBytes(bytes, SCAN, { ocr: 'always', ocrDpi: DPI, pool });
     const seconds = (performance.now() - t) / 1000;
     await pool.close();
-    result[`jobs${jobs}`] = { pages: report.pages.length, seconds, pagesPerMinute: (report.pages.length / seconds) * 60 };
+    result[`pipelineJobs${jobs}`] = { engine: pool.engine, pages: report.pages.length, seconds: round(seconds), pagesPerMinute: round((report.pages.length / seconds) * 60) };
   }
-  const images = await renderAll(bytes);
-  result.engineOnly = await engineOnly(images, cores);
-  result.tesseractCli = await tesseractReference(images, cores);
-  const ours = result[`jobs${cores}`] as { pagesPerMinute: number };
-  const engine = result.engineOnly as { pagesPerMinute: number };
-  const ref = result.tesseractCli as { asInstalled?: { pagesPerMinute: number }; oneThread?: { pagesPerMinute: number } };
-  if (ref.asInstalled && ref.oneThread) {
-    // Pipeline (render + OCR + layout) and engine alone, against the CLI as installed and at its fastest.
-    result.ratioVsCliAsInstalled = ours.pagesPerMinute / ref.asInstalled.pagesPerMinute;
-    result.ratioVsCliOneThread = ours.pagesPerMinute / ref.oneThread.pagesPerMinute;
-    result.engineRatioVsCliOneThread = engine.pagesPerMinute / ref.oneThread.pagesPerMinute;
+
+  const engines: Record<string, { pagesPerMinute: number }> = {};
+  for (const engine of ['ppocr', 'tesseract'] as OcrEngineName[]) {
+    engines[engine] = await engineAlone(engine, pages, cores);
+  }
+  result.engines = engines;
+  result.tesseractCli = await tesseractCli(pages, cores);
+  const cli = (result.tesseractCli as { oneThread?: { pagesPerMinute: number } }).oneThread;
+  if (cli) {
+    result.ratioPpocrVsCliOneThread = round(engines.ppocr!.pagesPerMinute / cli.pagesPerMinute);
+    result.ratioPipelineVsCliOneThread = round((result[`pipelineJobs${cores}`] as { pagesPerMinute: number }).pagesPerMinute / cli.pagesPerMinute);
+    result.ratioTesseractJsVsCliOneThread = round(engines.tesseract!.pagesPerMinute / cli.pagesPerMinute);
   }
   return result;
 }
 
-async function renderAll(bytes: Uint8Array): Promise<Buffer[]> {
-  const pdf = await openPdf(bytes);
+async function loadPages(file: string, typedFile: string, isTable: (n: number) => boolean): Promise<BenchPage[]> {
+  const pdf = await openPdf(new Uint8Array(readFileSync(file)));
+  const typed = await openPdf(new Uint8Array(readFileSync(typedFile)));
   try {
-    const images: Buffer[] = [];
-    for (let n = 1; n <= pdf.doc.numPages; n++) images.push(toPgm(await renderGrey(pdf.doc, n, DPI)));
-    return images;
+    const out: BenchPage[] = [];
+    for (let n = 1; n <= pdf.doc.numPages; n++) {
+      const text = await readPageText(typed.doc, n);
+      out.push({ image: await renderGrey(pdf.doc, n, DPI), truth: numbers(joinRuns(text.items)), table: isTable(n) });
+    }
+    return out;
   } finally {
     await pdf.destroy();
+    await typed.destroy();
   }
 }
 
-/** The page images alone through the tesseract.js pool: the engine's share of the pipeline, on exactly the input the CLI gets. */
-async function engineOnly(images: Buffer[], cores: number): Promise<Record<string, unknown>> {
-  const pool = createOcrPool(cores);
+/** A page's text runs as text: a run that goes on where the last one ended (same baseline, no gap) is joined to it, others set apart. */
+function joinRuns(items: TextItem[]): string {
+  let out = '';
+  let prev: TextItem | null = null;
+  for (const it of items) {
+    const touching = prev && Math.abs(it.y - prev.y) < 1 && Math.abs(it.x - (prev.x + prev.width)) < 0.25 * it.size;
+    out += (prev && !touching ? ' ' : '') + it.str;
+    prev = it;
+  }
+  return out;
+}
+
+/** The numbers of a text: digit runs with their decimal point, thousands commas dropped. */
+export function numbers(text: string): string[] {
+  return (text.replace(/(?<=\d)[,，](?=\d{3})/g, '').match(/\d+(?:\.\d+)?/g) ?? []).filter((n) => n.length > 0);
+}
+
+/** Share of the truth's numbers found in the read ones (multisets). */
+export function recall(truth: string[], read: string[]): { found: number; total: number } {
+  const left = new Map<string, number>();
+  for (const n of read) left.set(n, (left.get(n) ?? 0) + 1);
+  let found = 0;
+  for (const n of truth) {
+    const k = left.get(n) ?? 0;
+    if (k > 0) {
+      found++;
+      left.set(n, k - 1);
+    }
+  }
+  return { found, total: truth.length };
+}
+
+function digitRecall(pages: BenchPage[], texts: string[]): Record<string, number> {
+  const sum = (table: boolean | null) => {
+    let found = 0;
+    let total = 0;
+    pages.forEach((p, i) => {
+      if (table !== null && p.table !== table) return;
+      const r = recall(p.truth, numbers(texts[i]!));
+      found += r.found;
+      total += r.total;
+    });
+    return total === 0 ? 1 : round(found / total, 4);
+  };
+  return { all: sum(null), text: sum(false), table: sum(true) };
+}
+
+const lineText = (r: OcrResult) => r.lines.map((l) => l.words.map((w) => w.text).join(' ')).join('\n');
+const copy = (img: GreyImage): GreyImage => ({ ...img, pixels: img.pixels.slice() });
+
+/** One engine's pool on the images alone, `workers` at once; its digit recall; the memory its workers add. */
+async function engineAlone(engine: OcrEngineName, pages: BenchPage[], workers: number): Promise<{ pagesPerMinute: number } & Record<string, unknown>> {
+  const before = process.memoryUsage().rss;
+  const pool = createOcrPool(workers, engine);
   try {
-    await Promise.all(images.slice(0, cores).map((img) => pool.recognize(img, DPI)));
+    await Promise.all(pages.slice(0, workers).map((p) => pool.recognize(copy(p.image), p.image.scale)));
+    const warm = process.memoryUsage().rss;
     const t = performance.now();
-    await Promise.all(images.map((img) => pool.recognize(img, DPI)));
+    const results = await Promise.all(pages.map((p) => pool.recognize(copy(p.image), p.image.scale)));
     const seconds = (performance.now() - t) / 1000;
-    return { workers: cores, pages: images.length, seconds, pagesPerMinute: (images.length / seconds) * 60 };
+    return {
+      workers,
+      pages: pages.length,
+      seconds: round(seconds),
+      pagesPerMinute: round((pages.length / seconds) * 60),
+      digitRecall: digitRecall(pages, results.map(lineText)),
+      memoryPerWorkerMb: round((Math.max(0, warm - before) / workers) / 2 ** 20),
+    };
   } finally {
     await pool.close();
   }
@@ -75,34 +165,40 @@ async function engineOnly(images: Buffer[], cores: number): Promise<Record<strin
 
 /**
  * The same page images through `tesseract IMG - -l chi_sim`, as many processes
- * at once as cores, twice: as installed (an OpenMP build starts threads of its
- * own in every process) and with OMP_THREAD_LIMIT=1, the CLI at its fastest.
+ * at once as cores, twice: with OMP_THREAD_LIMIT=1 (the command at its
+ * fastest) and as installed (an OpenMP build starts threads of its own in
+ * every process).
  */
-async function tesseractReference(images: Buffer[], cores: number): Promise<Record<string, unknown>> {
+async function tesseractCli(pages: BenchPage[], cores: number): Promise<Record<string, unknown>> {
   const probe = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' });
   if (probe.error) return { skipped: 'tesseract not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim)' };
   if (!/chi_sim/.test(probe.stdout + probe.stderr)) return { skipped: 'tesseract has no chi_sim model (apt-get install tesseract-ocr-chi-sim)' };
   const dir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-bench-'));
   try {
-    const files = images.map((img, i) => {
+    const files = pages.map((p, i) => {
       const file = path.join(dir, `p${i + 1}.pgm`);
-      writeFileSync(file, img);
+      writeFileSync(file, toPgm(p.image));
       return file;
     });
     const run = promisify(execFile);
     const timed = async (env: NodeJS.ProcessEnv) => {
       const queue = new PQueue({ concurrency: cores });
       const t = performance.now();
-      await Promise.all(files.map((f) => queue.add(() => run('tesseract', [f, '-', '-l', 'chi_sim'], { env }))));
+      const texts = await Promise.all(files.map((f) => queue.add(async () => (await run('tesseract', [f, '-', '-l', 'chi_sim', '--dpi', String(DPI)], { env, maxBuffer: 1 << 24 })).stdout)));
       const seconds = (performance.now() - t) / 1000;
-      return { processes: cores, pages: files.length, seconds, pagesPerMinute: (files.length / seconds) * 60 };
+      return { processes: cores, pages: files.length, seconds: round(seconds), pagesPerMinute: round((files.length / seconds) * 60), digitRecall: digitRecall(pages, texts as string[]) };
     };
     const { OMP_THREAD_LIMIT: _, ...asInstalled } = process.env;
     const version = spawnSync('tesseract', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0];
-    return { version, asInstalled: await timed(asInstalled), oneThread: await timed({ ...asInstalled, OMP_THREAD_LIMIT: '1' }) };
+    return { version, oneThread: await timed({ ...asInstalled, OMP_THREAD_LIMIT: '1' }), asInstalled: await timed(asInstalled) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function round(v: number, places = 2): number {
+  const f = 10 ** places;
+  return Math.round(v * f) / f;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -8,7 +8,7 @@ import { runBatch as runBatchStage, type BatchEvent as StageEvent, type BatchOpt
 import type { ManifestRecord, ManifestStatus } from '../report/manifest.ts';
 import type { TableCounts } from '../report/csv.ts';
 import type { Report } from '../schema/report.ts';
-import type { OcrMode } from './extract.ts';
+import type { OcrEngine, OcrMode } from './extract.ts';
 
 export type { ManifestRecord, ManifestStatus, TableCounts };
 
@@ -29,6 +29,8 @@ export interface BatchOptions {
   retryFailed?: boolean;
   ocr?: OcrMode;
   ocrDpi?: number;
+  /** `ppocr` (default: PP-OCR through ONNX Runtime) or `tesseract` (tesseract.js) */
+  ocrEngine?: OcrEngine;
   /** progress on stderr, as the CLI shows it (default `none`) */
   progress?: 'bar' | 'lines' | 'none';
   /** stops the batch: no more documents start, running ones are stopped and not recorded (a later run redoes them); the result has `interrupted: true` */

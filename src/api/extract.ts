@@ -8,6 +8,9 @@ import { workersOf } from './ocr-internal.ts';
 /** How pages are read: `auto` OCRs those without a usable text layer, `always` and `never` force it. */
 export type OcrMode = 'auto' | 'always' | 'never';
 
+/** The OCR engine: `ppocr` (PP-OCRv4 mobile through ONNX Runtime, the default) or `tesseract` (tesseract.js). */
+export type OcrEngine = 'ppocr' | 'tesseract';
+
 export interface ExtractOptions {
   /** `auto` (default): OCR the pages without a usable text layer; `always`; `never` */
   ocr?: OcrMode;
@@ -17,6 +20,8 @@ export interface ExtractOptions {
   pool?: OcrPool;
   /** workers for a pool made for this document (default: the cores) */
   ocrWorkers?: number;
+  /** the engine of a pool made for this document (default `ppocr`) */
+  ocrEngine?: OcrEngine;
   /** a document declaring more pages fails with InputError `too-many-pages` before any page is read */
   maxPages?: number;
   /** checked before the document is read and when it is done: an aborted signal rejects with its reason (a document being read runs to its end first) */
@@ -56,6 +61,7 @@ function stageOptions(options: ExtractOptions): StageOptions {
   if (options.ocrDpi !== undefined) out.ocrDpi = options.ocrDpi;
   if (options.pool !== undefined) out.pool = workersOf(options.pool);
   if (options.ocrWorkers !== undefined) out.jobs = options.ocrWorkers;
+  if (options.ocrEngine !== undefined) out.ocrEngine = options.ocrEngine;
   if (options.maxPages !== undefined) out.maxPages = options.maxPages;
   return out;
 }

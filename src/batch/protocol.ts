@@ -1,4 +1,5 @@
 // Messages between the batch and its document workers.
+import type { OcrEngineName } from '../ocr/types.ts';
 import type { OcrMode } from '../pipeline/read-pages.ts';
 import type { Severity } from '../schema/report.ts';
 
@@ -14,6 +15,8 @@ export interface Job {
   tmp: string;
   ocr: OcrMode;
   ocrDpi: number;
+  /** default PP-OCR */
+  ocrEngine?: OcrEngineName;
   maxPages: number;
 }
 

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import PQueue from 'p-queue';
 import { DEFAULT_OPTIONS } from '../pipeline/extract.ts';
+import { DEFAULT_ENGINE, type OcrEngineName } from '../ocr/types.ts';
 import type { OcrMode } from '../pipeline/read-pages.ts';
 import { writeTables, type TableCounts, type TableInput } from '../report/csv.ts';
 import { assertRealInside, inside, TEMP_FILE, tempPath } from '../report/files.ts';
@@ -42,6 +43,7 @@ export interface BatchOptions {
   retryFailed?: boolean;
   ocr?: OcrMode;
   ocrDpi?: number;
+  ocrEngine?: OcrEngineName;
   /** default: a bar on a terminal, lines otherwise */
   progress?: ProgressMode;
   progressIntervalMs?: number;
@@ -75,7 +77,7 @@ export interface BatchResult {
 
 export { BatchSetupError };
 
-export const DEFAULTS = { timeoutSeconds: 600, maxMemoryMb: 2048, maxPages: 2000, ocr: DEFAULT_OPTIONS.ocr, ocrDpi: DEFAULT_OPTIONS.ocrDpi } as const;
+export const DEFAULTS = { timeoutSeconds: 600, maxMemoryMb: 2048, maxPages: 2000, ocr: DEFAULT_OPTIONS.ocr, ocrDpi: DEFAULT_OPTIONS.ocrDpi, ocrEngine: DEFAULT_ENGINE } as const;
 
 /** Failures that say something about the file itself rather than the machine it was read on: kept on resume. */
 export const ENVIRONMENTAL: ReadonlySet<string> = new Set(['not-found', 'unreadable']);
@@ -97,7 +99,7 @@ export interface BatchItem {
 }
 
 /** What every manifest line of this run records its result depends on. */
-export type RunBase = Pick<ManifestRecord, 'tool' | 'ocr' | 'ocrDpi' | 'limits'>;
+export type RunBase = Pick<ManifestRecord, 'tool' | 'ocr' | 'ocrDpi' | 'ocrEngine' | 'limits'>;
 
 export type ResolvedBatchOptions = Required<Omit<BatchOptions, 'signal' | 'onEvent'>> & Pick<BatchOptions, 'signal' | 'onEvent'>;
 
@@ -157,7 +159,7 @@ export async function runWith(options: BatchOptions, makeRunner: (opts: Resolved
     if (opts.force) await rm(manifestFile, { force: true });
     const previous = latestByPath(await readManifest(manifestFile));
     const limits = { timeout: opts.timeoutSeconds, maxMemoryMb: opts.maxMemoryMb, maxPages: opts.maxPages };
-    const base: RunBase = { tool: TOOL_VERSION, ocr: opts.ocr, ocrDpi: opts.ocrDpi, limits };
+    const base: RunBase = { tool: TOOL_VERSION, ocr: opts.ocr, ocrDpi: opts.ocrDpi, ocrEngine: opts.ocrEngine, limits };
 
     const names = uniqueNames(files);
     const items: BatchItem[] = files.map((file, i) => {
@@ -185,7 +187,7 @@ export async function runWith(options: BatchOptions, makeRunner: (opts: Resolved
     const toRun: BatchItem[] = [];
     for (const item of items) {
       if (item.record) continue;
-      const key = `${item.sha256}|${base.tool}|${base.ocr}|${base.ocrDpi}`;
+      const key = `${item.sha256}|${base.tool}|${base.ocr}|${base.ocrDpi}|${base.ocrEngine}`;
       const first = firstByKey.get(key);
       if (first) {
         duplicates.push([item, first]);
@@ -309,7 +311,7 @@ function localRunner(opts: ResolvedBatchOptions): DocumentRunner {
             const t0 = performance.now();
             const tmp = tempPath(item.target);
             const result = await p.run({
-              id: ++id, file: item.file, target: item.target, tmp, ocr: opts.ocr, ocrDpi: opts.ocrDpi, maxPages: opts.maxPages,
+              id: ++id, file: item.file, target: item.target, tmp, ocr: opts.ocr, ocrDpi: opts.ocrDpi, ocrEngine: opts.ocrEngine, maxPages: opts.maxPages,
             });
             // A stopped run records nothing for the documents it cut short: the next run redoes them.
             if (opts.signal?.aborted) return;
@@ -375,7 +377,7 @@ async function reusable(
   retryFailed: boolean,
   root: string,
 ): Promise<boolean> {
-  if (r.sha256 !== item.sha256 || r.tool !== base.tool || r.ocr !== base.ocr || r.ocrDpi !== base.ocrDpi) return false;
+  if (r.sha256 !== item.sha256 || r.tool !== base.tool || r.ocr !== base.ocr || r.ocrDpi !== base.ocrDpi || (r.ocrEngine ?? 'tesseract') !== base.ocrEngine) return false;
   if (r.status === 'ok') {
     if (r.doc !== item.doc) return false;
     try {

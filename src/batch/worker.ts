@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createOcrPool, type OcrPool } from '../ocr/pool.ts';
+import type { OcrEngineName } from '../ocr/types.ts';
 import { ignoreStrayPdfRejections, InputError } from '../pipeline/errors.ts';
 import { extractBytes, extractFile } from '../pipeline/extract.ts';
 import { writeAtomic } from '../report/files.ts';
@@ -17,8 +18,12 @@ const send = (m: FromWorker) => port.postMessage(m);
 // This thread's OCR workers, made when a page first needs OCR and shared by the documents this thread reads;
 // the batch sizes them so that all threads together use no more OCR workers than there are cores.
 const { ocrWorkers } = (workerData ?? {}) as { ocrWorkers?: number };
-let ocrPool: OcrPool | null = null;
-const pool = () => (ocrPool ??= createOcrPool(Math.max(1, ocrWorkers ?? 1)));
+const ocrPools = new Map<OcrEngineName, OcrPool>();
+const pool = (engine: OcrEngineName) => {
+  let p = ocrPools.get(engine);
+  if (!p) ocrPools.set(engine, (p = createOcrPool(Math.max(1, ocrWorkers ?? 1), engine, 1)));
+  return p;
+};
 
 ignoreStrayPdfRejections();
 
@@ -31,7 +36,7 @@ port.on('message', (job: Job) => {
 send({ type: 'ready' });
 
 async function run(job: Job): Promise<DocSummary> {
-  const options = { ocr: job.ocr, ocrDpi: job.ocrDpi, pool: pool(), maxPages: job.maxPages };
+  const options = { ocr: job.ocr, ocrDpi: job.ocrDpi, pool: pool(job.ocrEngine ?? 'ppocr'), maxPages: job.maxPages };
   const report = job.source ? await extractBytes(await readSource(job), job.file, options) : await extractFile(job.file, options);
   await writeAtomic(job.target, JSON.stringify(report) + '\n', job.tmp, false);
   const findings = { error: 0, warning: 0, info: 0 };

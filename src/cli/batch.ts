@@ -3,7 +3,7 @@
 // Exit status: 0 all ok, 1 some failed, 2 usage or set-up error, 130 interrupted.
 import { Option, type Command } from 'commander';
 import os from 'node:os';
-import { BatchSetupError, runBatch, type OcrMode } from '../api/index.ts';
+import { BatchSetupError, runBatch, type OcrEngine, type OcrMode } from '../api/index.ts';
 import { DEFAULTS } from '../batch/run.ts';
 import { addReadOptions, positiveInt, type ReadFlags } from './shared.ts';
 
@@ -62,6 +62,7 @@ export async function runBatchCommand(inputs: string[], flags: BatchFlags): Prom
       retryFailed: flags.retryFailed,
       ocr: flags.ocr as OcrMode,
       ocrDpi: flags.ocrDpi,
+      ocrEngine: flags.ocrEngine as OcrEngine,
       progress: flags.quiet ? 'none' : (flags.progress ?? (process.stderr.isTTY ? 'bar' : 'lines')),
       signal: controller.signal,
     };

@@ -2,7 +2,7 @@
 // grouped by file with pages; --json for the contract's JSON (one report per
 // line); --fail-on sets the exit status for scripts that gate submissions.
 import { Option, type Command } from 'commander';
-import { createOcrPool, extractFile, type Finding, type OcrMode, type Report, type Severity } from '../api/index.ts';
+import { createOcrPool, extractFile, type Finding, type OcrEngine, type OcrMode, type Report, type Severity } from '../api/index.ts';
 import { summaryLine } from '../review/summary.ts';
 import { addJobsOption, addReadOptions, reportFailure, type ReadFlags } from './shared.ts';
 
@@ -30,7 +30,7 @@ export function registerCheck(program: Command): void {
 export async function runCheck(files: string[], flags: CheckFlags): Promise<number> {
   let worst = 0;
   let badInput = false;
-  const pool = createOcrPool({ workers: flags.jobs });
+  const pool = createOcrPool({ workers: flags.jobs, engine: flags.ocrEngine as OcrEngine });
   try {
     for (const file of files) {
       let report: Report;

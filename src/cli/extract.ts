@@ -3,7 +3,7 @@
 // error naming it and its reason; the other files still run.
 import type { Command } from 'commander';
 import { mkdir } from 'node:fs/promises';
-import { createOcrPool, extractFile, type OcrMode, type Report } from '../api/index.ts';
+import { createOcrPool, extractFile, type OcrEngine, type OcrMode, type Report } from '../api/index.ts';
 import path from 'node:path';
 import { inside, writeAtomic } from '../report/files.ts';
 import { uniqueNames } from '../report/names.ts';
@@ -36,7 +36,7 @@ export async function runExtract(files: string[], flags: ExtractFlags): Promise<
   const outDir = flags.output ? path.resolve(flags.output) : null;
   if (outDir) await mkdir(outDir, { recursive: true });
   // One OCR pool for all the files; its workers start only if a page needs OCR.
-  const pool = createOcrPool({ workers: flags.jobs });
+  const pool = createOcrPool({ workers: flags.jobs, engine: flags.ocrEngine as OcrEngine });
   let status = 0;
   try {
     for (const [i, file] of files.entries()) {

@@ -1,10 +1,12 @@
 // Options and error reporting shared by the commands that read PDFs.
 import { Option, type Command } from 'commander';
+import { DEFAULT_ENGINE, OCR_ENGINES } from '../ocr/types.ts';
 import { InputError } from '../api/index.ts';
 
 export interface ReadFlags {
   ocr: string;
   ocrDpi: number;
+  ocrEngine: string;
   debug?: boolean;
   jobs?: number;
 }
@@ -13,6 +15,7 @@ export function addReadOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('--ocr <mode>', 'OCR pages without a usable text layer').choices(['auto', 'always', 'never']).default('auto'))
     .addOption(new Option('--ocr-dpi <dpi>', 'resolution pages are rendered at for OCR').default(200).argParser(positiveInt))
+    .addOption(new Option('--ocr-engine <engine>', 'OCR engine: PP-OCR through ONNX Runtime, or tesseract.js').choices([...OCR_ENGINES]).default(DEFAULT_ENGINE))
     .option('--debug', 'print stack traces');
 }
 

@@ -1,16 +1,18 @@
 // OCR lines → the positioned text items layout reads, in PDF points. The
 // scan's skew is measured from the baselines and taken out of the geometry,
 // so that indents and line grouping work as on typed pages.
-import type { PageText, TextItem } from '../pdf/types.ts';
+import type { PageText, Segment, TextItem } from '../pdf/types.ts';
 import { isCjk } from '../text/cjk.ts';
 import { cleanOcrText } from './clean.ts';
-import type { OcrLine, OcrResult } from './pool.ts';
+import type { PixelRule } from './rules.ts';
+import type { OcrEngineName, OcrLine, OcrResult } from './types.ts';
 
-/** Lines OCR is this unsure of are specks, seals and stamps, not text. */
-const MIN_LINE_CONFIDENCE = 35;
+/** Lines OCR is this unsure of are specks, seals and stamps, not text (PP-OCR's scores run higher: PaddleOCR drops below 50). */
+const MIN_LINE_CONFIDENCE: Record<OcrEngineName, number> = { tesseract: 35, ppocr: 50 };
 
 export function ocrToPageText(result: OcrResult, page: { number: number; width: number; height: number }, pixelsPerPoint: number): PageText {
-  const lines = result.lines.filter((l) => l.confidence >= MIN_LINE_CONFIDENCE && l.words.some((w) => w.text.trim() !== ''));
+  const min = MIN_LINE_CONFIDENCE[result.engine];
+  const lines = splitAtRules(result.lines, result.rules ?? []).filter((l) => l.confidence >= min && l.words.some((w) => w.text.trim() !== ''));
   const angle = skewOf(lines);
   const cos = Math.cos(-angle);
   const sin = Math.sin(-angle);
@@ -39,6 +41,7 @@ export function ocrToPageText(result: OcrResult, page: { number: number; width: 
       width: (line.bbox.x1 - line.bbox.x0) / pixelsPerPoint,
       size: size / pixelsPerPoint,
       font: 'ocr',
+      confidence: Math.round(line.confidence * 10) / 10,
     };
     items.push(item);
     if (pitches[i]) measured.add(item);
@@ -46,7 +49,52 @@ export function ocrToPageText(result: OcrResult, page: { number: number; width: 
   snapSizes(items, measured);
   const words = lines.flatMap((l) => l.words);
   const confidence = words.length === 0 ? 0 : words.reduce((s, w) => s + w.confidence, 0) / words.length;
-  return { number: page.number, width: page.width, height: page.height, items, method: 'ocr', ocrConfidence: Math.round(confidence * 10) / 10 };
+  const text: PageText = { number: page.number, width: page.width, height: page.height, items, method: 'ocr', ocrConfidence: Math.round(confidence * 10) / 10 };
+  if (result.rules && result.rules.length > 0) text.rules = rulesToPoints(result.rules, page.height, pixelsPerPoint);
+  return text;
+}
+
+/** Ruling lines in image pixels (top-left origin) → PDF points (bottom-left origin), as the text layer's rules are. */
+export function rulesToPoints(rules: PixelRule[], pageHeight: number, pixelsPerPoint: number): Segment[] {
+  const pt = (v: number) => Math.round((v / pixelsPerPoint) * 100) / 100;
+  return rules.map((r) =>
+    r.y0 === r.y1
+      ? { x0: pt(r.x0), y0: pageHeight - pt(r.y0), x1: pt(r.x1), y1: pageHeight - pt(r.y0) }
+      : { x0: pt(r.x0), y0: pageHeight - pt(r.y1), x1: pt(r.x0), y1: pageHeight - pt(r.y0) },
+  );
+}
+
+/**
+ * A line read across a table's vertical border is two cells: its words are
+ * parted at every vertical rule that crosses the line's middle.
+ */
+export function splitAtRules(lines: OcrLine[], rules: PixelRule[]): OcrLine[] {
+  const verticals = rules.filter((r) => r.x0 === r.x1);
+  if (verticals.length === 0) return lines;
+  return lines.flatMap((line) => {
+    const mid = (line.bbox.y0 + line.bbox.y1) / 2;
+    const xs = verticals.filter((v) => v.y0 <= mid && v.y1 >= mid && v.x0 > line.bbox.x0 && v.x0 < line.bbox.x1).map((v) => v.x0);
+    if (xs.length === 0 || line.words.length < 2) return [line];
+    const groups = new Map<number, OcrLine['words']>();
+    for (const w of line.words) {
+      const cell = xs.filter((x) => x < (w.bbox.x0 + w.bbox.x1) / 2).length;
+      groups.set(cell, [...(groups.get(cell) ?? []), w]);
+    }
+    if (groups.size < 2) return [line];
+    const b = line.baseline;
+    const slope = b.x1 === b.x0 ? 0 : (b.y1 - b.y0) / (b.x1 - b.x0);
+    return [...groups.values()].map((words) => {
+      const bbox = {
+        x0: Math.min(...words.map((w) => w.bbox.x0)),
+        y0: Math.min(...words.map((w) => w.bbox.y0)),
+        x1: Math.max(...words.map((w) => w.bbox.x1)),
+        y1: Math.max(...words.map((w) => w.bbox.y1)),
+      };
+      const at = (x: number) => b.y0 + (x - b.x0) * slope;
+      const confidence = words.reduce((sum, w) => sum + w.confidence, 0) / words.length;
+      return { confidence, bbox, baseline: { x0: bbox.x0, y0: at(bbox.x0), x1: bbox.x1, y1: at(bbox.x1) }, words };
+    });
+  });
 }
 
 /** Words → line text: no space next to Chinese; one between Latin words or numbers set apart. */

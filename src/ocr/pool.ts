@@ -1,42 +1,24 @@
-// A pool of tesseract.js workers, fully offline: the simplified-Chinese model
-// comes from the @tesseract.js-data/chi_sim package on disk, nothing is
-// fetched, and no *.traineddata cache is written anywhere. Workers are made on
-// first use, reused across pages and documents, and terminated by close().
+// Where OCR work goes: a pool of engine workers shared by the pages of a
+// document and by the documents of a run. Two engines: PP-OCR (the default:
+// PP-OCRv4 mobile through ONNX Runtime, one session pair per worker thread)
+// and tesseract.js (`--ocr-engine tesseract`). Either reads a page image in
+// memory and hands back lines in the image's (deskewed) pixels, with the
+// ruling lines it found; workers are made on first use and ended by close().
 import { createRequire } from 'node:module';
 import os from 'node:os';
-import path from 'node:path';
-import PQueue from 'p-queue';
-import { createWorker, type Worker } from 'tesseract.js';
+import type { Grey } from './image.ts';
+import { createPpOcrPool } from './ppocr/pool.ts';
+import { createTesseractPool } from './tesseract.ts';
+import { DEFAULT_ENGINE, type OcrEngineName, type OcrResult } from './types.ts';
 
-const require = createRequire(import.meta.url);
-const DATA_DIR = path.dirname(require.resolve('@tesseract.js-data/chi_sim/package.json'));
-/** The models the chi_sim package ships (gzip): 4.0.0 (LSTM and legacy) and 4.0.0_best_int (LSTM only, integer: on the scanned sample it read every number right where 4.0.0 missed one, and ran 6 % faster). */
-export type OcrModel = '4.0.0' | '4.0.0_best_int';
-export const DEFAULT_MODEL: OcrModel = '4.0.0_best_int';
-
-export interface OcrWord {
-  text: string;
-  confidence: number;
-  bbox: { x0: number; y0: number; x1: number; y1: number };
-}
-
-export interface OcrLine {
-  confidence: number;
-  bbox: { x0: number; y0: number; x1: number; y1: number };
-  /** baseline from its left end to its right end, in pixels */
-  baseline: { x0: number; y0: number; x1: number; y1: number };
-  words: OcrWord[];
-}
-
-export interface OcrResult {
-  confidence: number;
-  lines: OcrLine[];
-}
+export type { OcrEngineName, OcrLine, OcrResult, OcrWord } from './types.ts';
+export { DEFAULT_ENGINE, OCR_ENGINES } from './types.ts';
 
 export interface OcrPool {
   readonly size: number;
-  /** OCR one image file (PGM, PNG …) in memory, rendered at `dpi` (a PGM carries none, and a guess is noise on stderr). */
-  recognize(image: Buffer, dpi: number): Promise<OcrResult>;
+  readonly engine: OcrEngineName;
+  /** OCR one grey page image; `pixelsPerPoint` is its resolution (dpi / 72). The pool may change the image's pixels. */
+  recognize(image: Grey, pixelsPerPoint: number): Promise<OcrResult>;
   close(): Promise<void>;
 }
 
@@ -44,61 +26,31 @@ export function defaultPoolSize(): number {
   return Math.max(1, os.availableParallelism());
 }
 
-export function createOcrPool(size = defaultPoolSize(), model: OcrModel = DEFAULT_MODEL): OcrPool {
-  const langPath = path.join(DATA_DIR, model);
-  const queue = new PQueue({ concurrency: size });
-  const idle: Worker[] = [];
-  const dpiOf = new WeakMap<Worker, number>();
-  const all: Promise<Worker>[] = [];
-  let closed = false;
+/**
+ * `threads`: ONNX Runtime threads per PP-OCR worker; by default the cores
+ * shared out among this pool's workers. A caller running several pools at once
+ * (the batch: one per document thread) passes its own share.
+ */
+export function createOcrPool(size = defaultPoolSize(), engine: OcrEngineName = DEFAULT_ENGINE, threads?: number): OcrPool {
+  if (engine === 'ppocr' && !onnxRuntimeInstalled()) {
+    warnOnce('jixiao: onnxruntime-node is not installed (an optional dependency: its install script failed or was skipped); OCR falls back to tesseract.js\n');
+    engine = 'tesseract';
+  }
+  return engine === 'tesseract' ? createTesseractPool(size) : createPpOcrPool(size, { threads });
+}
 
-  const acquire = async (): Promise<Worker> => {
-    const ready = idle.pop();
-    if (ready) return ready;
-    const made = createWorker('chi_sim', 1, { langPath, cacheMethod: 'none', gzip: true });
-    all.push(made);
-    const worker = await made;
-    // Chinese text: no invented spaces between characters; one block of text per page.
-    await worker.setParameters({ preserve_interword_spaces: '1' });
-    return worker;
-  };
+let warned = false;
+function warnOnce(message: string): void {
+  if (!warned) process.stderr.write(message);
+  warned = true;
+}
 
-  return {
-    size,
-    recognize(image, dpi) {
-      if (closed) return Promise.reject(new Error('OCR pool is closed'));
-      return queue.add(async () => {
-        const worker = await acquire();
-        try {
-          if (dpiOf.get(worker) !== dpi) {
-            await worker.setParameters({ user_defined_dpi: String(dpi) });
-            dpiOf.set(worker, dpi);
-          }
-          const { data } = await worker.recognize(image, {}, { blocks: true, text: false });
-          const lines: OcrLine[] = [];
-          for (const block of data.blocks ?? []) {
-            for (const para of block.paragraphs) {
-              for (const line of para.lines) {
-                lines.push({
-                  confidence: line.confidence,
-                  bbox: line.bbox,
-                  baseline: line.baseline,
-                  words: line.words.map((w) => ({ text: w.text, confidence: w.confidence, bbox: w.bbox })),
-                });
-              }
-            }
-          }
-          return { confidence: data.confidence, lines };
-        } finally {
-          idle.push(worker);
-        }
-      }) as Promise<OcrResult>;
-    },
-    async close() {
-      closed = true;
-      await queue.onIdle();
-      const workers = await Promise.allSettled(all);
-      await Promise.all(workers.map((w) => (w.status === 'fulfilled' ? w.value.terminate() : undefined)));
-    },
-  };
+/** onnxruntime-node is an optional dependency: where its install failed, npm left it out. */
+export function onnxRuntimeInstalled(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('onnxruntime-node');
+    return true;
+  } catch {
+    return false;
+  }
 }

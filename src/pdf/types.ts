@@ -12,6 +12,8 @@ export interface TextItem {
   size: number;
   /** the PDF's font resource, or 'ocr' */
   font: string;
+  /** OCR items: the engine's confidence in the line (0–100) */
+  confidence?: number;
 }
 
 export interface PageText {

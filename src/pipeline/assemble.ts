@@ -6,6 +6,7 @@ import { tableHints } from '../checks/layout-hints.ts';
 import { extractFacts } from '../facts/index.ts';
 import { tableFacts } from '../facts/table-facts.ts';
 import { layoutPages } from '../layout/index.ts';
+import { lowConfidenceOf } from '../ocr/confidence.ts';
 import { carryCaptions, continuations, findTables, mendSplitRows, type TableModel } from '../layout/tables.ts';
 import { readMetadata } from '../meta/document.ts';
 import type { PageText } from '../pdf/types.ts';
@@ -21,7 +22,7 @@ export interface SourceInfo {
 
 export function assembleReport(source: SourceInfo, pages: PageText[]): Report {
   // Tables first: their cells leave the pages before the prose is read.
-  const found = pages.map(findTables);
+  const found = pages.map(tablesOf);
   carryCaptions(found);
   const tables: TableModel[] = found.flatMap((f) => f.tables);
   mendSplitRows(tables);
@@ -48,7 +49,9 @@ export function assembleReport(source: SourceInfo, pages: PageText[]): Report {
   const carried = continuations(tables);
   const cellFacts = tables.flatMap((t, i) => tableFacts(t, `t${i + 1}`, sectionBefore(t, tree.paragraphs), carried[i] ?? null, concepts));
   // In page order (the sort is stable: prose before the tables of a page), numbered f1…fn.
-  const facts = [...textFacts, ...cellFacts].sort((a, b) => a.page - b.page).map((f, i) => ({ ...f, id: `f${i + 1}` }));
+  const sorted = [...textFacts, ...cellFacts].sort((a, b) => a.page - b.page);
+  const unsure = lowConfidenceOf(sorted, pages);
+  const facts = sorted.map((f, i) => ({ ...f, id: `f${i + 1}`, ...(unsure[i] !== undefined ? { ocrConfidence: unsure[i] } : {}) }));
   const extracted: Omit<Report, 'findings'> = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -73,6 +76,16 @@ export function assembleReport(source: SourceInfo, pages: PageText[]): Report {
   };
   const hints = { tables: tableHints(tables, pages) };
   return Report.parse({ ...extracted, findings: runChecks({ ...extracted, hints }) });
+}
+
+/**
+ * OCR'd pages go to the table stage as text pages: their ruling lines come from the image and
+ * their boxes are cut at them (src/ocr/), so a scanned table reads as a typed one.
+ */
+function tablesOf(page: PageText): ReturnType<typeof findTables> {
+  if (page.method !== 'ocr' || page.error) return findTables(page);
+  const found = findTables({ ...page, method: 'text' });
+  return { ...found, rest: { ...found.rest, method: page.method } };
 }
 
 function toParagraph(p: DocPara): Paragraph {

@@ -5,7 +5,7 @@ import { openPdf, PdfOpenError } from '../pdf/open.ts';
 import type { Report } from '../schema/report.ts';
 import { assembleReport } from './assemble.ts';
 import { asInputError, InputError } from './errors.ts';
-import { createOcrPool, type OcrPool } from '../ocr/pool.ts';
+import { createOcrPool, type OcrEngineName, type OcrPool } from '../ocr/pool.ts';
 import { readPages, type OcrMode } from './read-pages.ts';
 
 export { InputError } from './errors.ts';
@@ -17,6 +17,8 @@ export interface ExtractOptions {
   pool?: OcrPool;
   /** OCR workers for a pool made here */
   jobs?: number;
+  /** the engine of a pool made here (default PP-OCR) */
+  ocrEngine?: OcrEngineName;
   /** a document declaring more pages fails before any page is read */
   maxPages?: number;
 }
@@ -39,7 +41,7 @@ export async function extractFile(filePath: string, options: ExtractOptions = {}
 export async function extractBytes(bytes: Uint8Array, sourcePath: string, options: ExtractOptions = {}): Promise<Report> {
   const opts = { ...DEFAULT_OPTIONS, ...options };
   let ownPool: OcrPool | null = null;
-  const pool = () => opts.pool ?? (ownPool ??= createOcrPool(opts.jobs));
+  const pool = () => opts.pool ?? (ownPool ??= createOcrPool(opts.jobs, opts.ocrEngine));
   let pdf;
   try {
     pdf = await openPdf(bytes);

@@ -5,7 +5,7 @@
 import { ocrToPageText } from '../ocr/page.ts';
 import type { OcrPool } from '../ocr/pool.ts';
 import type { OpenedPdf } from '../pdf/open.ts';
-import { renderGrey, toPgm } from '../pdf/render.ts';
+import { renderGrey } from '../pdf/render.ts';
 import { readPageRules } from '../pdf/rules.ts';
 import { readPageText } from '../pdf/text.ts';
 import { looksTabular } from '../layout/tables.ts';
@@ -48,7 +48,7 @@ export async function readPages(pdf: OpenedPdf, options: ReadOptions): Promise<P
       const pool = options.pool();
       while (waiting.size >= 2 * pool.size) await Promise.race(waiting);
       const image = await renderGrey(pdf.doc, n, options.ocrDpi);
-      const page = pool.recognize(toPgm(image), options.ocrDpi).then(
+      const page = pool.recognize(image, image.scale).then(
         (result) => ocrToPageText(result, text, image.scale),
         (err) => errorPage(n, `OCR failed: ${describe(err)}`, text),
       );

@@ -26,6 +26,8 @@ export interface ManifestRecord {
   tool: string;
   ocr: string;
   ocrDpi: number;
+  /** absent in manifests written before PP-OCR: those were read by tesseract */
+  ocrEngine?: string;
   limits: { timeout: number; maxMemoryMb: number; maxPages: number };
   /** queue mode only: the worker (host:pid) that read the document */
   worker?: string;

@@ -81,6 +81,7 @@ export const Fact = z.object({
   comparator: Comparator.nullable().describe("a target's or limit's bound: ≥ 不低于 不少于 以上 → >=, ≤ 不超过 以内 控制在 → <=, ＞ 高于 → >, ＜ 低于 小于 → <, = → =; null for a plain figure"),
   quote: z.string(),
   bbox: BBox.nullable(),
+  ocrConfidence: z.number().min(0).max(100).optional().describe('read by OCR from a line the engine was unsure of (confidence below 90): that line\'s confidence, 0–100'),
 });
 
 export const Table = z.object({

@@ -3,6 +3,7 @@
 // page in mixed documents. And nothing reaches for the network.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -42,7 +43,7 @@ test('a page with a garbage text layer over the picture is OCR’d', async () =>
   const report = await extractBytes(garbage, 'garbage.pdf', { pool });
   expect(report.pages[0]!.method).toBe('ocr');
   expect(report.facts.map((f) => `${f.value}${f.unit}`)).toEqual(expect.arrayContaining(['4668.7万元', '4980.37万元', '4360.55万元']));
-});
+}, 240_000);
 
 test('a mixed document: typed pages read from text, the scanned page OCR’d', async () => {
   const typed = compose([{ text: '一、单位基本情况', bold: true }, { text: '本单位核定行政编制 132 名，实有人数 128 人。' }]);
@@ -52,24 +53,24 @@ test('a mixed document: typed pages read from text, the scanned page OCR’d', a
   expect(report.pages[0]!.ocrConfidence).toBeNull();
   expect(report.pages[1]!.ocrConfidence).toBeGreaterThan(80);
   expect(report.facts.filter((f) => f.page === 2).map((f) => f.concept)).toEqual(expect.arrayContaining(['budget.basic.initial', 'budget.project.actual']));
-});
+}, 240_000);
 
 test('--ocr never leaves an image-only page unread', async () => {
   const bytes = makePdf({ pages: [scanPage] });
   expect((await extractBytes(bytes, 'scan.pdf', { ocr: 'never', pool })).pages[0]).toMatchObject({ method: 'text', chars: 0 });
 });
 
-test('OCR runs with every network call refused, and leaves no traineddata behind', () => {
+test.each(['ppocr', 'tesseract'])('OCR (%s) runs with every network call refused, and leaves no model cache behind', (engine) => {
   const script = path.join(root, 'test', 'support', 'ocr-offline.ts');
   const cwd = fileURLToPath(new URL('.', import.meta.url));
-  const run = spawnSync(process.execPath, ['--import', path.join(root, 'test', 'support', 'no-network.mjs'), script], {
+  const run = spawnSync(process.execPath, ['--import', path.join(root, 'test', 'support', 'no-network.mjs'), script, engine], {
     cwd,
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: 300_000,
   });
   expect(run.stderr).not.toMatch(/network access attempted/);
   expect(run.status, run.stderr).toBe(0);
   expect(run.stdout).toMatch(/4668\.7万元/);
-  const left = spawnSync('sh', ['-c', `ls ${cwd} ${root} | grep -c traineddata || true`], { encoding: 'utf8' });
+  const left = spawnSync('sh', ['-c', `ls -a ${cwd} ${root} ${os.homedir()} ${os.homedir()}/.cache 2>/dev/null | grep -ci 'traineddata\\|onnx\\|paddle' || true`], { encoding: 'utf8' });
   expect(left.stdout.trim()).toBe('0');
-});
+}, 320_000);

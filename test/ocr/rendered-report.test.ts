@@ -35,7 +35,7 @@ beforeAll(async () => {
   } finally {
     await pool.close();
   }
-}, 180_000);
+}, 600_000);
 
 test('every page is OCR’d; metadata and the top-level headings come back', () => {
   expect(scanned.pages.every((p) => p.method === 'ocr')).toBe(true);
@@ -51,4 +51,24 @@ test('the text’s concepts: none with a wrong value, at least 10 of the 13 back
   for (const [c, v] of found) expect([c, v]).toEqual([c, expected.get(c as string)]);
   expect(expected.size).toBe(13);
   expect(new Set(found.map(([c]) => c)).size).toBeGreaterThanOrEqual(10);
+});
+
+// Known gap (#12): the rules come back where the PDF draws them (test/ocr/image-rules.test.ts), but the grid built
+// from them and the OCR boxes merges the left columns (11 × 6 instead of 11 × 9), so the cells do not match yet.
+// Marked as failing so that the day it passes, this line has to go.
+test.fails('the ruled self-evaluation table is read from the image as a table: its grid, its cells and its cell facts as typed', () => {
+  const norm = (s: string | undefined) => (s ?? '').replace(/\s+/g, '');
+  expect(typed.tables).toHaveLength(1);
+  const t = typed.tables[0]!;
+  const s = scanned.tables.find((x) => x.page === t.page);
+  expect(s, 'a table on the scanned page').toBeDefined();
+  expect([s!.rows.length, s!.rows[0]!.length]).toEqual([t.rows.length, t.rows[0]!.length]);
+  const want = t.rows.flat().map(norm);
+  const got = s!.rows.flat().map(norm);
+  expect(want.filter((c, i) => c === got[i]).length / want.length).toBeGreaterThanOrEqual(0.9);
+  const cellFacts = (r: Report) => r.facts.filter((f) => f.paragraphId === null).map((f) => `${norm(f.label)}:${f.value}${f.unit}`);
+  const expected = cellFacts(typed);
+  const found = new Set(cellFacts(scanned));
+  expect(expected.length).toBeGreaterThan(10);
+  expect(expected.filter((f) => found.has(f)).length / expected.length).toBeGreaterThanOrEqual(0.9);
 });

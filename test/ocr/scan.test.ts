@@ -20,7 +20,7 @@ beforeAll(async () => {
   } finally {
     await pool.close();
   }
-}, 180_000);
+}, 600_000);
 
 test('every page is image-only, so every page is OCR’d, with its confidence', () => {
   expect(scanned.pages.map((p) => p.method)).toEqual(Array(11).fill('ocr'));

@@ -52,7 +52,10 @@ function oldSystemNode(): string | null {
 
 function npm(args: string[], cwd: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', args, { cwd, env: { ...process.env, npm_config_update_notifier: 'false' } });
+    // onnxruntime-node's install script downloads CUDA files from outside the npm registry; its CPU binaries ship
+    // in the package, and the script's own switch skips it (without it npm drops the optional dependency and OCR
+    // falls back to tesseract.js).
+    const child = spawn('npm', args, { cwd, env: { ...process.env, npm_config_update_notifier: 'false', ONNXRUNTIME_NODE_INSTALL: 'skip' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

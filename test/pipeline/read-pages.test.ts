@@ -40,13 +40,14 @@ test('rendering runs ahead of OCR by at most two pages per worker, so a long sca
   const seen: number[] = [];
   const pool: OcrPool = {
     size: 1,
+    engine: 'ppocr',
     recognize: async (image) => {
       pending++;
       most = Math.max(most, pending);
-      seen.push(image.length);
+      seen.push(image.pixels.length);
       await new Promise((r) => setTimeout(r, 15));
       pending--;
-      return { confidence: 90, lines: [] };
+      return { engine: 'ppocr', confidence: 90, lines: [] };
     },
     close: async () => {},
   };

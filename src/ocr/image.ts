@@ -1,0 +1,142 @@
+// Greyscale page images for OCR: the scan's skew measured from its rows of
+// ink and taken out by rotating the image, and bilinear resizing. Both
+// engines read the deskewed image, so text boxes and ruling lines found in it
+// are in one upright frame.
+
+export interface Grey {
+  width: number;
+  height: number;
+  /** one byte per pixel, 0 = black */
+  pixels: Uint8Array;
+}
+
+/** Skews outside this (radians, ±3°) are not scans set slightly askew but pages meant that way. */
+const MAX_SKEW = (3 * Math.PI) / 180;
+
+/**
+ * The slope of the page's text lines (radians, image coordinates: positive
+ * when lines run down to the right), by projection profiles: the angle at
+ * which rows of ink are sharpest (largest sum of squared row counts), searched
+ * on a reduced image in steps of 0.05° and refined between the best steps.
+ */
+export function measureSkew(img: Grey): number {
+  const f = Math.max(1, Math.round(img.width / 800));
+  const w = Math.floor(img.width / f);
+  const h = Math.floor(img.height / f);
+  // Dark points of the reduced image (mean of f × f blocks below half the background).
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const limit = darkLimit(img) * f * f;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let s = 0;
+      for (let dy = 0; dy < f; dy++) {
+        const row = (y * f + dy) * img.width + x * f;
+        for (let dx = 0; dx < f; dx++) s += img.pixels[row + dx]!;
+      }
+      if (s < limit) {
+        xs.push(x);
+        ys.push(y);
+      }
+    }
+  }
+  if (xs.length < 200) return 0;
+  // At most 40,000 points (every k-th): plenty for the profile, and the search stays cheap.
+  const k = Math.ceil(xs.length / 40_000);
+  const px: number[] = [];
+  const py: number[] = [];
+  for (let i = 0; i < xs.length; i += k) {
+    px.push(xs[i]!);
+    py.push(ys[i]!);
+  }
+  const off = Math.ceil(w * Math.tan(MAX_SKEW)) + 1;
+  const hist = new Float64Array(h + 2 * off + 2);
+  const score = (angle: number): number => {
+    hist.fill(0);
+    const t = Math.tan(angle);
+    for (let i = 0; i < px.length; i++) hist[Math.round(py[i]! - px[i]! * t) + off]! += 1;
+    let s = 0;
+    for (let i = 0; i < hist.length; i++) s += hist[i]! * hist[i]!;
+    return s;
+  };
+  // Coarse steps of 0.1° over ±3°, then steps of 0.02° around the best, then a parabola through the best three.
+  const search = (from: number, to: number, step: number): number => {
+    let best = from;
+    let bestScore = -1;
+    for (let a = from; a <= to + 1e-12; a += step) {
+      const s = score(a);
+      if (s > bestScore) {
+        bestScore = s;
+        best = a;
+      }
+    }
+    return best;
+  };
+  const deg = Math.PI / 180;
+  const coarse = search(-MAX_SKEW, MAX_SKEW, 0.1 * deg);
+  const step = 0.02 * deg;
+  const fine = search(coarse - 0.1 * deg, coarse + 0.1 * deg, step);
+  const a = score(fine - step);
+  const b = score(fine);
+  const c = score(fine + step);
+  const d = a - 2 * b + c;
+  return d < 0 ? fine + (step * 0.5 * (a - c)) / d : fine;
+}
+
+/** Rotates the image by -angle about its centre (so lines of slope tan(angle) become level), white outside. */
+export function rotate(img: Grey, angle: number): Grey {
+  if (Math.abs(angle) < (0.02 * Math.PI) / 180) return img;
+  const { width: w, height: h, pixels: src } = img;
+  const out = new Uint8Array(w * h);
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  const cx = w / 2;
+  const cy = h / 2;
+  for (let y = 0; y < h; y++) {
+    const dy = y - cy;
+    // source = c + R(angle)·(p − c)
+    let sx = cx - cx * cos - dy * sin;
+    let sy = cy - cx * sin + dy * cos;
+    const o = y * w;
+    for (let x = 0; x < w; x++, sx += cos, sy += sin) {
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      if (x0 < 0 || y0 < 0 || x0 >= w - 1 || y0 >= h - 1) {
+        out[o + x] = 255;
+        continue;
+      }
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const i = y0 * w + x0;
+      const top = src[i]! + (src[i + 1]! - src[i]!) * fx;
+      const bottom = src[i + w]! + (src[i + w + 1]! - src[i + w]!) * fx;
+      out[o + x] = top + (bottom - top) * fy + 0.5;
+    }
+  }
+  return { width: w, height: h, pixels: out };
+}
+
+/** Grey level below which a pixel is ink: `share` of the way from the page's dark ink to its paper (a thin rule drawn anti-aliased is mid-grey). */
+export function darkLimit(img: Grey, share = 0.5): number {
+  const hist = new Uint32Array(256);
+  const p = img.pixels;
+  for (let i = 0; i < p.length; i += 7) hist[p[i]!]!++;
+  const total = hist.reduce((a, b) => a + b, 0);
+  // Paper: the 60th percentile (most of a page is paper); ink: the 1st.
+  let acc = 0;
+  let ink = 0;
+  let paper = 255;
+  let inkSet = false;
+  for (let v = 0; v < 256; v++) {
+    acc += hist[v]!;
+    if (!inkSet && acc >= total * 0.01) {
+      ink = v;
+      inkSet = true;
+    }
+    if (acc >= total * 0.6) {
+      paper = v;
+      break;
+    }
+  }
+  return Math.max(ink + 1, Math.min(215, ink + (paper - ink) * share));
+}

