@@ -43,5 +43,17 @@ export function runChecks(doc: CheckInput, rules: Rule[] = ALL_RULES): Finding[]
     }
   }
   drafts.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
-  return drafts.map((d, i) => ({ id: `c${i + 1}`, ...d }));
+  return drafts.map((d, i) => ({ id: `c${i + 1}`, ...readByOcr(d, doc) }));
+}
+
+/**
+ * Arithmetic read from an OCR'd page is never certain: one misread digit or a
+ * header cell read as two makes a sum fail. Its errors are warnings, said to
+ * come from OCR, for a reviewer to check against the image.
+ */
+function readByOcr(d: Draft, doc: CheckInput): Draft {
+  if (d.severity !== 'error' || d.page === null) return d;
+  const pages = new Set([d.page, ...d.factIds.map((id) => doc.facts.find((f) => f.id === id)?.page)]);
+  const ocr = doc.pages.some((p) => pages.has(p.number) && p.method === 'ocr');
+  return ocr ? { ...d, severity: 'warning', message: `${d.message}（OCR 识别页，请对照原件核实）` } : d;
 }

@@ -46,9 +46,19 @@ export function isSegmentHeader(rows: string[][], r: number): boolean {
   while (next < rows.length && !rows[next]!.some((cell, c) => c > 0 && isNumber(cell))) next++;
   const below = rows[next];
   if (!below) return false;
-  const names = below.flatMap((cell, c) => (c > 0 && isNumber(cell) ? [(row[c] ?? '').trim()] : []));
-  if (names.length < 2 || names.some((n) => n === '' || BOUND.test(n))) return false;
+  // A merged cell repeats its number and its header over the columns it covers: count each once.
+  const names = below.flatMap((cell, c) => (c > 0 && isNumber(cell) && !(cell === below[c - 1] && row[c] === row[c - 1]) ? [(row[c] ?? '').trim()] : []));
+  if (names.some((n) => n === '' || BOUND.test(n))) return false;
+  // One number below is enough when the row reads as a header by its words (三级指标 | 绩效指标性质 | 本年绩效指标值 | 绩效度量单位).
+  if (names.length < 2 && !(names.length === 1 && headerWordCount(row) >= 3)) return false;
   return new Set(names).size === names.length;
+}
+
+/** Words that only a header row is made of. */
+const HEADER_WORD = /^(?:[一二三]级指标|(?:本年|年度|实施周期)?(?:绩效)?指标值|(?:绩效)?(?:度量|计量)单位|(?:绩效)?指标性质|项目名称|项目总额|分值|得分|实际完成值|年初预算数|全年预算数|全年执行数|执行率|科目编码|科目名称)$/;
+
+function headerWordCount(row: string[]): number {
+  return new Set(row.map((c) => c.trim()).filter((c) => HEADER_WORD.test(c))).size;
 }
 
 /** "部门（单位）名称 | 某某局 | 某某局 …": a cover line inside the grid, not column names. */
@@ -92,11 +102,14 @@ export function columnHeader(header: string[][], c: number): string {
   return joinDistinct(header.filter((row) => !isTitleRow(row)).map((row) => row[c] ?? ''));
 }
 
-const CAPTION_CELL = /表$|^表\s*[0-9一二三四五六七八九十]+|^[（(]?(?:金额)?单位\s*[：:]/;
+const CAPTION_CELL = /表$|^表\s*[0-9一二三四五六七八九十]+|^[（(]?(?:金额)?单位\s*[：:]|^[（(](?:19|20)\d{2}\s*年度?[）)]$/;
 
 function isTitleRow(row: string[]): boolean {
   if (row.length > 1 && row.every((x) => x === row[0])) return true;
-  const cells = [...new Set(row.map((x) => x.replace(/\s+/g, '')).filter(Boolean))];
+  const filled = row.map((x) => x.replace(/\s+/g, '')).filter(Boolean);
+  const cells = [...new Set(filled)];
+  // One merged cell across most of the grid (a title, its （2026年度） note), or only captions and unit lines.
+  if (cells.length === 1 && row.length > 2 && filled.length >= 0.6 * row.length) return true;
   return cells.length > 0 && cells.every((x) => CAPTION_CELL.test(x));
 }
 

@@ -170,3 +170,11 @@ test('the layout passes the indentation of a table without codes: a correct 决�
   expect(await run('500.00')).toEqual([]);
   expect(await run('480.00')).toEqual([['table-total-mismatch', 500, 480]]);
 });
+
+test('arithmetic read from an OCR\'d page is a warning, said to come from OCR: a misread digit must not be an auditor\'s error', () => {
+  const doc = input([{ page: 5, title: '支出决算表', rows: expenseTable('440.48') }]);
+  doc.pages = [{ number: 5, method: 'ocr', chars: 100, ocrConfidence: 91, error: null }];
+  const [finding] = runChecks(doc);
+  expect([finding!.rule, finding!.severity]).toEqual(['table-total-mismatch', 'warning']);
+  expect(finding!.message).toContain('OCR');
+});
