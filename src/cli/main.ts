@@ -4,6 +4,7 @@ import { ignoreStrayPdfRejections } from '../pipeline/errors.ts';
 import { SCHEMA_VERSION, VERSION } from '../api/index.ts';
 import { registerBatch } from './batch.ts';
 import { registerCheck } from './check.ts';
+import { registerDataset } from './dataset.ts';
 import { registerExtract } from './extract.ts';
 import { registerQueue } from './queue.ts';
 import { registerWorker } from './worker.ts';
@@ -31,5 +32,6 @@ registerCheck(program);
 registerBatch(program);
 registerWorker(program);
 registerQueue(program);
+registerDataset(program);
 
 await program.parseAsync(process.argv);
