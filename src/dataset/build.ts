@@ -52,7 +52,7 @@ CREATE TABLE IF NOT EXISTS cross_findings (
   rule VARCHAR, severity VARCHAR, organization_key VARCHAR, concept VARCHAR, year INTEGER, message VARCHAR,
   sha256_a VARCHAR, page_a INTEGER, value_a DOUBLE, sha256_b VARCHAR, page_b INTEGER, value_b DOUBLE);
 CREATE OR REPLACE VIEW concept_values AS
-  SELECT d.organization_key AS organization, d.fiscal_year, f.year, f.concept, f.base_value AS value, f.base_unit AS unit,
+  SELECT d.organization_key AS organization, d.fiscal_year, f.year, f.concept, CAST(f.base_value AS DECIMAL(24,4)) AS value, f.base_unit AS unit,
          f.approximate, f.rounding, f.decimals, d.report_type, d.title, f.sha256, f.page, f.id AS fact_id
   FROM facts f JOIN documents d USING (sha256)
   WHERE f.concept IS NOT NULL;

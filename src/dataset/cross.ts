@@ -36,7 +36,7 @@ interface Figure {
 
 export async function crossChecks(con: DuckDBConnection): Promise<CrossFinding[]> {
   const reader = await con.runAndReadAll(`
-    SELECT v.organization, v.fiscal_year, coalesce(v.year, v.fiscal_year) AS year, v.concept, v.value, v.rounding, v.decimals,
+    SELECT v.organization, v.fiscal_year, coalesce(v.year, v.fiscal_year) AS year, v.concept, CAST(v.value AS DOUBLE), v.rounding, v.decimals,
            v.sha256, d.path, v.page, v.report_type, v.title
     FROM concept_values v JOIN documents d USING (sha256)
     WHERE v.organization IS NOT NULL AND coalesce(v.year, v.fiscal_year) IS NOT NULL AND NOT v.approximate AND v.value IS NOT NULL
