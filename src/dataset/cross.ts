@@ -109,7 +109,7 @@ export async function crossChecks(con: DuckDBConnection): Promise<CrossFinding[]
         organizationKey: g.organization,
         concept: g.concept,
         year: g.year,
-        message: `${g.organization} ${g.path} 第${g.page}页称 ${base} ${g.year} 年比上年${g.value < 0 ? '' : '增长'} ${g.value}${rate ? ' 个百分点' : '%'}，而 ${g.year - 1} 年 ${show(before.value)}（${before.path} 第${before.page}页）→ ${g.year} 年 ${show(now.value)}（${now.path} 第${now.page}页）为 ${computed.toFixed(2)}${rate ? ' 个百分点' : '%'}`,
+        message: `${g.organization} ${g.path} 第${g.page}页称 ${base} ${g.year} 年比上年${g.value < 0 ? '下降' : '增长'} ${Math.abs(g.value)}${rate ? ' 个百分点' : '%'}，而 ${g.year - 1} 年 ${show(before.value)}（${before.path} 第${before.page}页）→ ${g.year} 年 ${show(now.value)}（${now.path} 第${now.page}页）为 ${computed.toFixed(2)}${rate ? ' 个百分点' : '%'}`,
         a: { sha256: before.sha256, path: before.path, page: before.page, value: before.value },
         b: { sha256: g.sha256, path: g.path, page: g.page, value: g.value },
       });

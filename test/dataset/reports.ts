@@ -22,9 +22,11 @@ const A = { key: '岳阳市岳阳楼区市场监督管理局', names: ['岳阳�
 const B = { key: '长沙市开福区财政局', names: ['长沙市开福区财政局', '开福区财政局', '长沙市开福区财政局'] };
 /** Actuals (万元) by unit and year: the series the dataset must give back. */
 export const ACTUALS: Record<string, Record<number, number>> = {
-  [A.key]: { 2020: 4210.5, 2021: 4380.25, 2022: 4602.8, 2023: 4980.37 },
+  [A.key]: { 2020: 4210.5, 2021: 4380.25, 2022: 4602.8, 2023: 5836.24 },
   [B.key]: { 2020: 1520, 2021: 1610.4, 2022: 1702.66, 2023: 1655.1 },
 };
+/** A's 2023 figures are the typed sample's (samples/yueyanglou-scjg-2023.pdf: 基本支出 4980.37 + 项目支出 855.87 万元, 自评 100 分), so the two agree in one dataset. */
+const SAMPLE_2023 = { key: A.key, year: 2023, basic: 4980.37, score: 100 };
 /** The planted restatement: A's 2023 report gives 2022's actual as 4620.80, not 4602.80. */
 export const RESTATED = { key: A.key, year: 2022, stated: 4620.8, by: 2023 };
 
@@ -45,9 +47,9 @@ export function plan(): UnitYear[] {
         initial: Math.round(actual * 0.9 * 100) / 100,
         adjusted: Math.round(actual * 1.02 * 100) / 100,
         actual,
-        basic: Math.round(actual * 0.8 * 100) / 100,
+        basic: unit.key === SAMPLE_2023.key && year === SAMPLE_2023.year ? SAMPLE_2023.basic : Math.round(actual * 0.8 * 100) / 100,
         previous,
-        score: 90 + i,
+        score: unit.key === SAMPLE_2023.key && year === SAMPLE_2023.year ? SAMPLE_2023.score : 90 + i,
       });
     });
   }
