@@ -4,7 +4,6 @@
 // checks across reports. Exit status: 0 done, 1 --check found an error, 2 usage
 // or set-up error.
 import type { Command } from 'commander';
-import { buildDataset } from '../dataset/build.ts';
 
 interface DatasetFlags {
   out: string;
@@ -22,6 +21,8 @@ export function registerDataset(program: Command): void {
     .option('--check', 'print the checks across reports (cross_findings); exit 1 when one is an error')
     .action(async (batches: string[], flags: DatasetFlags) => {
       try {
+        // Loaded here, not at start: DuckDB's native library is only for this command.
+        const { buildDataset } = await import('../dataset/build.ts');
         const r = await buildDataset(batches, { out: flags.out, parquet: flags.parquet });
         process.stderr.write(`${flags.out}: ${r.added} documents added, ${r.skipped} already present, ${r.documents} in all (${r.seconds.toFixed(1)} s)\n`);
         if (flags.check) {
