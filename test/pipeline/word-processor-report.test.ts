@@ -19,8 +19,10 @@ test('the clean report: metadata, tree, every concept once (text and table agree
     '三、存在的问题', '四、改进措施', '五、自评结论',
   ]);
   const byConcept: Record<string, number[]> = {};
-  for (const f of r.facts) if (f.concept) (byConcept[f.concept] ??= []).push(f.value as number);
-  // The narrative and the self-evaluation table state the same totals; 2021's 决算数 has none.
+  for (const f of r.facts) if (f.concept && f.year === 2022 && !f.concept.endsWith('.growth')) (byConcept[f.concept] ??= []).push(f.value as number);
+  // Figures of other years keep their concepts with their year (contract 1.2): 比2021年决算数 3,500.00 万元.
+  expect(r.facts.filter((f) => f.concept && f.year !== 2022).map((f) => [f.concept, f.value, f.year])).toEqual([['budget.total.actual', 3500, 2021]]);
+  // The narrative and the self-evaluation table state the same totals.
   expect(byConcept).toEqual({
     'staffing.authorized': [56],
     'staffing.actual': [52],
