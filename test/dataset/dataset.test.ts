@@ -3,6 +3,7 @@
 // gives the planted series, the checks across reports find the planted
 // restatement and false growth and nothing else, a rebuild and an append give
 // the same database, Parquet reads back.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -135,4 +136,15 @@ test('Parquet files (zstd) read back with the same row counts', async () => {
     expect(codecs, t).toEqual(m > 0 ? ['ZSTD'] : []);
   }
   expect(readFileSync(path.join(work, 'parquet', 'facts.parquet')).subarray(0, 4).toString()).toBe('PAR1');
+});
+
+test('the command: --check prints the findings across reports and exits 1 on an error; a folder that is no batch exits 2', () => {
+  const bin = path.join(import.meta.dirname, '..', '..', 'bin', 'jixiao.js');
+  const run = spawnSync(process.execPath, [bin, 'dataset', batch1, batch2, '--out', path.join(work, 'cli.duckdb'), '--check'], { encoding: 'utf8' });
+  expect(run.status).toBe(1);
+  expect(run.stdout.trim().split('\n').map((l) => l.slice(0, l.indexOf(':')))).toEqual(['[error] cross-report-mismatch', '[warning] cross-growth-mismatch']);
+  expect(run.stderr).toMatch(/6 documents added, 1 already present, 6 in all/);
+  const bad = spawnSync(process.execPath, [bin, 'dataset', work, '--out', path.join(work, 'bad.duckdb')], { encoding: 'utf8' });
+  expect(bad.status).toBe(2);
+  expect(bad.stderr).toMatch(/not a batch folder/);
 });
