@@ -9,7 +9,7 @@ export const RELATIVE_YEARS: { words: RegExp; offset: number }[] = [
   { words: /上年(?!结转|结余)|去年|上一年度?|上年度/g, offset: -1 },
   { words: /前年/g, offset: -2 },
   { words: /下一?年度|下年(?!初|底|末)|明年|来年/g, offset: 1 },
-  { words: /今年|本年度?|当年(?!财政)|本期|全年|年内/g, offset: 0 },
+  { words: /今年|本年度?|当年(?!财政)|本期/g, offset: 0 },
 ];
 
 /** Year words a concept label does not need: 上年决算数 is the concept of 决算数 in another year. */
