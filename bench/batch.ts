@@ -1,10 +1,11 @@
 // `jixiao batch` throughput and memory: ≥ 1,000 text-layer documents (made
 // reports and variants of the typed sample), run by the real CLI in a child
 // process at --jobs 1 and at all cores; documents/s and pages/s from the wall
-// time; peak memory as the RSS of the whole process tree (the CLI, its worker
+// time; then `jixiao dataset` over the all-cores run's folder (time, size);
+// peak memory as the RSS of the whole process tree (the CLI, its worker
 // threads and any child process), sampled from /proc, at 100 and at 1,000 documents.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,12 +45,14 @@ export async function runBatchBench(total = 1000): Promise<object> {
     runs[`${total} docs, --jobs 1`] = await timedRun([all], path.join(work, 'out1'), 1);
     runs[`${total} docs, --jobs ${cores}`] = await timedRun([all], path.join(work, 'outN'), cores);
     runs[`100 docs, --jobs ${cores}`] = await timedRun([first], path.join(work, 'out100'), cores);
+    const dataset = await timedDataset(path.join(work, 'outN'), path.join(work, 'dataset.duckdb'), path.join(work, 'parquet'), runs[`${total} docs, --jobs ${cores}`]!);
     const at100 = runs[`100 docs, --jobs ${cores}`]!.peakRssMiB;
     const at1000 = runs[`${total} docs, --jobs ${cores}`]!.peakRssMiB;
     return {
       machine: machine(),
       inputs: { documents: total, sampleVariants: inputs.filter((f) => f.name.startsWith('s')).length, madeReports: inputs.filter((f) => f.name.startsWith('m')).length },
       runs,
+      dataset,
       memory: { peakRssMiBAt100: at100, [`peakRssMiBAt${total}`]: at1000, ratio: Math.round((at1000 / at100) * 100) / 100, aim: '≤ 1.5' },
       speedup: Math.round((runs[`${total} docs, --jobs ${cores}`]!.documentsPerSecond / runs[`${total} docs, --jobs 1`]!.documentsPerSecond) * 100) / 100,
     };
@@ -81,6 +84,35 @@ async function timedRun(inputs: string[], out: string, jobs: number): Promise<Ba
     peakRssMiB: Math.round(peak / 1024),
     ok: manifest.filter((r) => r.status === 'ok').length,
     failed: manifest.filter((r) => r.status === 'failed').length,
+  };
+}
+
+/**
+ * `jixiao dataset` over the batch's folder (the real CLI, with --parquet and
+ * --check): its time against the batch's own, the database's and the Parquet
+ * files' size.
+ */
+async function timedDataset(batch: string, file: string, parquet: string, of: BatchRun): Promise<object> {
+  const started = performance.now();
+  const child = spawn(node, [bin, 'dataset', batch, '--out', file, '--parquet', parquet, '--check'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  let peak = 0;
+  const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 50);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  clearInterval(timer);
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0 && code !== 1) throw new Error(`dataset exited with ${code}`);
+  const size = (p: string) => statSync(p).size;
+  const parquetBytes = readdirSync(parquet).reduce((n, f) => n + size(path.join(parquet, f)), 0);
+  return {
+    documents: of.ok,
+    seconds: round(seconds),
+    documentsPerSecond: round(of.ok / seconds),
+    fileMiB: round(size(file) / 2 ** 20),
+    parquetMiB: round(parquetBytes / 2 ** 20),
+    peakRssMiB: Math.round(peak / 1024),
+    batchSeconds: of.seconds,
+    shareOfBatch: round(seconds / of.seconds),
+    aim: 'well under the batch (the dataset must not be the slow part)',
   };
 }
 

@@ -31,7 +31,8 @@ export const ALL_RULES: Rule[] = [
   headingSequence,
 ];
 
-export function runChecks(doc: CheckInput, rules: Rule[] = ALL_RULES): Finding[] {
+export function runChecks(input: CheckInput, rules: Rule[] = ALL_RULES): Finding[] {
+  const doc = sameYear(input);
   const drafts: Draft[] = [];
   const claimed = new Set<string>();
   for (const rule of rules) {
@@ -56,4 +57,15 @@ function readByOcr(d: Draft, doc: CheckInput): Draft {
   const pages = new Set([d.page, ...d.factIds.map((id) => doc.facts.find((f) => f.id === id)?.page)]);
   const ocr = doc.pages.some((p) => pages.has(p.number) && p.method === 'ocr');
   return ocr ? { ...d, severity: 'warning', message: `${d.message}（OCR 识别页，请对照原件核实）` } : d;
+}
+
+/**
+ * The rules compare figures of the report's own year: a figure of another year
+ * (上年决算数 is budget.total.actual of year − 1, contract 1.2) keeps its concept
+ * in the report, but no rule reads it as the same quantity as this year's.
+ */
+function sameYear(doc: CheckInput): CheckInput {
+  const fy = doc.document.fiscalYear;
+  if (!doc.facts.some((f) => f.concept && f.year !== null && f.year !== fy)) return doc;
+  return { ...doc, facts: doc.facts.map((f) => (f.concept && f.year !== null && f.year !== fy ? { ...f, concept: null } : f)) };
 }

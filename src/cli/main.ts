@@ -4,6 +4,7 @@ import { ignoreStrayPdfRejections } from '../pipeline/errors.ts';
 import { SCHEMA_VERSION, VERSION } from '../api/index.ts';
 import { registerBatch } from './batch.ts';
 import { registerCheck } from './check.ts';
+import { registerDataset } from './dataset.ts';
 import { registerExtract } from './extract.ts';
 import { registerQueue } from './queue.ts';
 import { registerWorker } from './worker.ts';
@@ -33,5 +34,6 @@ registerBatch(program);
 registerWorker(program);
 registerQueue(program);
 registerReport(program);
+registerDataset(program);
 
 await program.parseAsync(process.argv);

@@ -2,9 +2,10 @@
 // concept, page, quote and box.
 import type { Span } from '../layout/types.ts';
 import type { BBox, Fact, Section } from '../schema/report.ts';
-import { BARE_MEASURE, BARE_SCOPE, conceptOf, EARLIER_YEAR, MEASURE_IN_LABEL, SCOPE_WORDS, SUBJECT_MEASURE, THIS_YEAR, YEAR_MENTION, type ConceptContext } from '../vocab/concepts.ts';
+import { BARE_MEASURE, BARE_SCOPE, conceptOf, MEASURE_IN_LABEL, SCOPE_WORDS, SUBJECT_MEASURE, type ConceptContext } from '../vocab/concepts.ts';
 import { labelFor } from './labels.ts';
 import { recogniseFacts, type RawFact } from './recognise.ts';
+import { figureYear, withoutYearWords } from './year.ts';
 
 export interface FactParagraph {
   id: string;
@@ -48,7 +49,8 @@ export function extractFacts({ paragraphs, sections, concepts = {} }: FactsInput
       const measure = MEASURE_IN_LABEL.exec(label);
       // A change of budget (年中追加预算 500 万元) names no item.
       const named = raw.kind === 'money' ? SUBJECT_MEASURE.exec(label) : null;
-      const item = named ? label.slice(0, label.length - named[0].length) : '';
+      // (Its year words are not: 上年决算数 X，本年决算数 Y — 本年's figure is not 上年's.)
+      const item = named ? withoutYearWords(label.slice(0, label.length - named[0].length)) : '';
       if (item !== '' && !subject && (measure || !BUDGET_CHANGE.test(item))) subject = item;
       if (BARE_MEASURE.test(label) && (subject ?? sectionScope)) label = (subject ?? sectionScope) + label;
       // "（1）某项目：预算安排 X 万元，预算执行数 Y 万元；（2）另一项目：…": an item's figures take its name.
@@ -62,24 +64,38 @@ export function extractFacts({ paragraphs, sections, concepts = {} }: FactsInput
       // Things counted one by one are whole: "1.200 人次" is a misread 1,200 (OCR) or a slip,
       // and which one cannot be told — a number read wrong is worse than one not read.
       if (kind === 'count' && raw.decimals > 0 && raw.normalized.value === raw.value) continue;
+      // The figure's year (上年决算数 → year − 1); a growth statement's direction goes into its sign.
+      const before = para.text.slice(sentence, raw.numberStart);
+      const { year, growth } = figureYear({ before, kind, baseUnit: raw.normalized.unit, label, fiscalYear: concepts.fiscalYear, sectionTitle: para.sectionId ? byId.get(para.sectionId)?.title : null });
+      let value = raw.value;
+      let normalized = raw.normalized;
+      if (growth?.sign === -1 && typeof value === 'number' && value > 0 && typeof normalized.value === 'number') {
+        value = -value;
+        normalized = { ...normalized, value: -normalized.value };
+      }
+      const concept = growth
+        ? growthConcept(growth, kind, normalized.unit, year, facts, para.id, sentence, concepts)
+        : conceptOf(kind, withoutYearWords(conceptLabel), concepts);
       facts.push({
         id: `f${facts.length + 1}`,
         sectionId: para.sectionId,
         paragraphId: para.id,
         page: pageAt(para, raw.numberStart),
         kind,
-        value: raw.value,
+        value,
         unit: raw.unit,
-        normalized: raw.normalized,
+        normalized,
         decimals: raw.decimals,
         upper: raw.rangeTo,
         label,
-        concept: otherYear(para.text.slice(sentence, raw.numberStart), concepts.fiscalYear) ? null : conceptOf(kind, conceptLabel, concepts),
+        concept,
+        year,
         approximate: raw.approximate,
         comparator: raw.comparator,
         quote: quoteAround(para.text, raw),
         bbox: boxOf(para, raw.numberStart, raw.end),
       });
+      sentenceOf.set(facts[facts.length - 1]!, `${para.id}@${sentence}`);
     }
   }
   return facts;
@@ -98,6 +114,46 @@ function itemTitleAt(text: string, at: number): string | null {
     title = m[1]!.trim();
   }
   return title && !PASSAGE_TITLE.test(title) && !SCOPE_WORDS.test(title) ? title : null;
+}
+
+/** Where each fact of this run stands: its paragraph and sentence (for a growth statement's subject). */
+const sentenceOf = new WeakMap<Fact, string>();
+
+/**
+ * The concept of a growth statement: `<concept>.growth` of the quantity it is
+ * the growth of (named before its comparison: 预算执行率比上年下降 3 个百分点,
+ * or the last figure of its sentence and year: 决算数 5000 万元，比上年增长
+ * 11.1%), only against the year before, in % for an amount and in 百分点 for a
+ * rate. Null otherwise.
+ */
+function growthConcept(
+  growth: NonNullable<ReturnType<typeof figureYear>['growth']>,
+  kind: Fact['kind'],
+  unit: string,
+  year: number | null,
+  facts: Fact[],
+  paragraphId: string,
+  sentence: number,
+  context: ConceptContext,
+): string | null {
+  if (kind !== 'percent' || !growth.againstPrevious) return null;
+  let subject: string | null = null;
+  if (growth.subjectText) subject = conceptOf('money', growth.subjectText, context) ?? conceptOf('percent', growth.subjectText, context);
+  if (!subject) {
+    const here = `${paragraphId}@${sentence}`;
+    for (let i = facts.length - 1; i >= 0 && sentenceOf.get(facts[i]!) === here; i--) {
+      const f = facts[i]!;
+      if (f.concept && !f.concept.endsWith('.growth') && f.year === year) {
+        subject = f.concept;
+        break;
+      }
+    }
+  }
+  if (!subject) return null;
+  const rate = /Rate$/.test(subject);
+  // A rate's change is in points; an amount's in % of the year before.
+  if (rate !== (unit === '百分点')) return null;
+  return `${subject}.growth`;
 }
 
 /**
@@ -122,19 +178,6 @@ function scopeOfSection(id: string | null, byId: Map<string, Section>): string |
     if (m) return m[1]!;
   }
   return null;
-}
-
-/**
- * Is the figure that ends this stretch of its sentence about another year
- * than the report's? The last year named before it decides: "2022年决算数
- * 3800万元，比2021年决算数3500万元增长8.6%" — 3500 is 2021's.
- */
-function otherYear(before: string, fiscalYear: number | null | undefined): boolean {
-  const mentions: { at: number; other: boolean }[] = [];
-  for (const m of before.matchAll(YEAR_MENTION)) mentions.push({ at: m.index, other: fiscalYear != null && Number(m[1]) !== fiscalYear });
-  for (const m of before.matchAll(EARLIER_YEAR)) mentions.push({ at: m.index, other: true });
-  for (const m of before.matchAll(THIS_YEAR)) mentions.push({ at: m.index, other: false });
-  return mentions.sort((a, b) => a.at - b.at).pop()?.other ?? false;
 }
 
 function sentenceStartOf(text: string, at: number): number {

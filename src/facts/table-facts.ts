@@ -18,6 +18,7 @@ import { unitDef } from '../vocab/units.ts';
 import { readCellNumber, type CellNumber } from './cell-number.ts';
 import { boundBefore, type Comparator } from '../vocab/bounds.ts';
 import { labelFor } from './labels.ts';
+import { labelYear } from './year.ts';
 import { roundTo, toHalfWidth } from './numbers.ts';
 import { recogniseFacts } from './recognise.ts';
 
@@ -84,7 +85,7 @@ export function tableFacts(table: TableModel, tableId: string, sectionId: string
         // Prose in a cell (绩效目标 "汇聚数据量不低于10亿条…", 指标 "年度指标值:≥20场") holds facts of its own.
         const names = row.slice(0, firstNumber < 0 ? c : Math.min(firstNumber, c)).filter((x, i) => numbers[i] === null && x.trim() !== '' && x.length <= 40 && !ORDINAL.test(x.trim()));
         const rowName = stripUnits(joinDistinct(names)).split(LABEL_JOINER).pop() ?? '';
-        facts.push(...proseFacts(cell, `${tableId}.r${r + 1}c${c + 1}`, rowName, { page: table.page, sectionId, bbox: box ?? null, subject }));
+        facts.push(...proseFacts(cell, `${tableId}.r${r + 1}c${c + 1}`, rowName, { page: table.page, sectionId, bbox: box ?? null, subject, fiscalYear: concepts.fiscalYear ?? null }));
         return;
       }
       const colHeader = columnHeader(header, c);
@@ -130,6 +131,7 @@ export function tableFacts(table: TableModel, tableId: string, sectionId: string
             ? 'evaluation.selfScore'
             : (finalTableConcept(def.kind, table.title, lastOf(rowName), colName.split(LABEL_JOINER).map((h) => h.replace(/[（(][^（）()]*[）)]/g, ''))) ??
               conceptOf(def.kind, lastOf(rowName) + lastOf(colName), concepts)),
+        year: labelYear(label, concepts.fiscalYear),
         approximate: n.approximate || comparator !== null,
         comparator,
         quote: `${subject}：${label} ${cell}`,
@@ -145,7 +147,7 @@ export function tableFacts(table: TableModel, tableId: string, sectionId: string
  * clause before each number. They name no concept: a cell's prose is not
  * where a report states its totals.
  */
-function proseFacts(cell: string, id: string, rowName: string, at: { page: number; sectionId: string | null; bbox: BBox | null; subject: string }): Fact[] {
+function proseFacts(cell: string, id: string, rowName: string, at: { page: number; sectionId: string | null; bbox: BBox | null; subject: string; fiscalYear: number | null }): Fact[] {
   if (!/[0-9０-９]/.test(cell) || cell.length < 4) return [];
   const raws = recogniseFacts(cell);
   const out: Fact[] = [];
@@ -170,6 +172,7 @@ function proseFacts(cell: string, id: string, rowName: string, at: { page: numbe
       upper: raw.rangeTo,
       label: [rowName, clause].filter(Boolean).join(LABEL_JOINER),
       concept: null,
+      year: labelYear(cell.slice(0, raw.numberStart), at.fiscalYear),
       approximate: raw.approximate,
       comparator: raw.comparator,
       quote: `${at.subject}：${clauseAround(cell, raw.numberStart, raw.end)}`,

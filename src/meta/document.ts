@@ -2,6 +2,7 @@
 // say, never guessed.
 import type { DocumentMeta, ReportType } from '../schema/report.ts';
 import type { DocPara } from '../sections/types.ts';
+import { ABBREVIATIONS, AMBIGUOUS_PLACES, CITY_PLACES, PROVINCE } from '../vocab/organizations.ts';
 
 /** A title names a performance or final-accounts report: 绩效自评报告, 自评情况的报告, 决算报告 … */
 const REPORT_WORDS = /(绩效|自评|评价|决算)[^。，；]{0,20}报告|自评表|(?:部门|单位)决算(?:公开|说明)?$/;
@@ -53,7 +54,7 @@ export function readMetadata(paragraphs: DocPara[]): DocumentMeta {
     const [, y, mo, d] = DATE.exec(dateText.replace(/\s+/g, ''))!;
     reportDate = isoDate(Number(y), Number(mo), Number(d));
   }
-  return { title, organization, fiscalYear, reportType, reportDate };
+  return { title, organization, organizationKey: organizationKey(organization), fiscalYear, reportType, reportDate };
 }
 
 /**
@@ -123,4 +124,39 @@ function isoDate(y: number, m: number, d: number): string | null {
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
   return date.toISOString().slice(0, 10);
+}
+
+const CITY_OF = new Map(Object.entries(CITY_PLACES).flatMap(([city, places]) => places.filter((p) => !AMBIGUOUS_PLACES.has(p)).map((p) => [p, city] as const)));
+const CITIES = Object.keys(CITY_PLACES);
+const SHORT_FORMS = [...ABBREVIATIONS].sort((a, b) => b[0].length - a[0].length);
+
+/**
+ * One key for one unit however the report writes its name: 岳阳楼区市场监管局,
+ * 岳阳市岳阳楼区市场监督管理局 and 湖南省岳阳市岳阳楼区市场监督管理局 are all
+ * 岳阳市岳阳楼区市场监督管理局. Spaces and the (盖章) note go, a province before
+ * its city goes, short forms are written out (src/vocab/organizations.ts), and a
+ * county or district named without its city gets it when the name is
+ * unambiguous. Nothing else changes, so two different units keep two keys.
+ */
+export function organizationKey(organization: string | null): string | null {
+  if (!organization) return null;
+  let key = organization.replace(/\s+/g, '').replace(/[（(]盖章[）)]/g, '').replace(/（/g, '(').replace(/）/g, ')');
+  key = key.replace(PROVINCE, '');
+  for (const [short, full] of SHORT_FORMS) {
+    const at = key.lastIndexOf(short);
+    // Only the body's own name at the end is written out (市场监管局 → 市场监督管理局), not a word inside a longer one.
+    if (at >= 0 && at + short.length === key.length && !key.endsWith(full)) {
+      key = key.slice(0, at) + full;
+      break;
+    }
+  }
+  if (!CITIES.some((c) => key.startsWith(c))) {
+    for (const [place, city] of CITY_OF) {
+      if (key.startsWith(place) && key.length > place.length) {
+        key = city + key;
+        break;
+      }
+    }
+  }
+  return key;
 }

@@ -1,9 +1,9 @@
-// The output contract (../shared/spec/output-contract.md) as zod schemas: the
+// The output contract (docs/output-contract.md) as zod schemas: the
 // single source of truth. schemas/report.schema.json is generated from here
 // (`npm run schema`) and a test fails when the committed file is stale.
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = '1.1';
+export const SCHEMA_VERSION = '1.2';
 
 export const BBox = z
   .tuple([z.number(), z.number(), z.number(), z.number()])
@@ -21,6 +21,10 @@ export const ReportType = z.enum(['整体支出', '项目支出', '决算', '其
 export const DocumentMeta = z.object({
   title: z.string().nullable(),
   organization: z.string().nullable(),
+  organizationKey: z
+    .string()
+    .nullable()
+    .describe('the organisation normalised (region prefix completed, common abbreviations expanded): one key for one unit however it is written; null when organization is'),
   fiscalYear: z.number().int().nullable(),
   reportType: ReportType.nullable(),
   reportDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
@@ -77,6 +81,11 @@ export const Fact = z.object({
   upper: z.number().nullable().describe('the upper bound of a range such as 10—20 个 (value is the lower bound, approximate is true); null otherwise'),
   label: z.string(),
   concept: z.string().nullable(),
+  year: z
+    .number()
+    .int()
+    .nullable()
+    .describe('the fiscal year the figure belongs to: the report\'s by default, 上年/上一年度 → year − 1, 2021年/比2021年 → 2021, 下一年度 → year + 1 (a change: the later year); null for a date, for a count of what the unit is (主要职能 15 项, 内设机构 8 个), and where no year is known'),
   approximate: z.boolean().describe('约 近 超 余 多 左右 …, and every bound: the figure is not exact'),
   comparator: Comparator.nullable().describe("a target's or limit's bound: ≥ 不低于 不少于 以上 → >=, ≤ 不超过 以内 控制在 → <=, ＞ 高于 → >, ＜ 低于 小于 → <, = → =; null for a plain figure"),
   quote: z.string(),

@@ -4,15 +4,15 @@ import { describe, expect, test } from 'vitest';
 import { runChecks } from '../../src/checks/index.ts';
 import type { CheckInput } from '../../src/checks/types.ts';
 import { assembleReport } from '../../src/pipeline/assemble.ts';
-import type { Table } from '../../src/schema/report.ts';
+import { SCHEMA_VERSION, type Table } from '../../src/schema/report.ts';
 import { readMade, ruledTable, type Cell } from '../tables/support.ts';
 
 function input(tables: (Omit<Table, 'id' | 'bbox'> & { indent?: (number | null)[] })[], reportType: CheckInput['document']['reportType'] = '决算'): CheckInput {
   return {
-    schemaVersion: '1.1',
+    schemaVersion: SCHEMA_VERSION,
     tool: { name: 'jixiao', version: 'test' },
     source: { path: 'made.pdf', sha256: '', bytes: 1, pages: 2 },
-    document: { title: null, organization: null, fiscalYear: 2023, reportType, reportDate: null },
+    document: { title: null, organization: null, organizationKey: null, fiscalYear: 2023, reportType, reportDate: null },
     pages: [],
     sections: [],
     paragraphs: [],

@@ -143,18 +143,19 @@ test('年末 after a year belongs to the date, not the label', () => {
   expect(pairs(factsOf(['2022年初预算数 300 万元。'], { fallbackScope: 'total' }))).toEqual([['年初预算数', 'budget.total.initial']]);
 });
 
-test('a figure of another year is not the report\'s quantity: no concept', () => {
+test('a figure of another year keeps its concept, with its year (contract 1.2)', () => {
   const facts = factsOf(
     ['2022年部门决算数为3,800.12万元，比2021年决算数3,500.00万元增长8.6%，比上年年初预算数3,000万元多800.12万元。', '与上年相比，本年年初预算数为3,456.78万元，全年预算数（含上年结转）3,956.78万元。'],
     { fallbackScope: 'total', fiscalYear: 2022 },
   );
-  expect(pairs(facts.filter((f) => f.kind === 'money'))).toEqual([
-    ['部门决算数', 'budget.total.actual'],
-    ['部门决算数', null],
-    ['比上年年初预算数', null],
-    ['多', null],
-    ['年初预算数', 'budget.total.initial'],
-    ['全年预算数（含上年结转）', 'budget.total.adjusted'],
+  expect(facts.filter((f) => f.kind !== 'date').map((f) => [f.label, f.value, f.concept, f.year])).toEqual([
+    ['部门决算数', 3800.12, 'budget.total.actual', 2022],
+    ['部门决算数', 3500, 'budget.total.actual', 2021],
+    ['增长', 8.6, 'budget.total.actual.growth', 2022],
+    ['比上年年初预算数', 3000, 'budget.total.initial', 2021],
+    ['多', 800.12, null, 2022],
+    ['年初预算数', 3456.78, 'budget.total.initial', 2022],
+    ['全年预算数（含上年结转）', 3956.78, 'budget.total.adjusted', 2022],
   ]);
 });
 

@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 
 test('facts match the golden file', () => {
-  const facts = report.facts.map(({ page, sectionId, kind, value, unit, normalized, label, concept, approximate, quote }) => ({
+  const facts = report.facts.map(({ page, sectionId, kind, value, unit, normalized, label, concept, year, approximate, quote }) => ({
     page,
     sectionId,
     kind,
@@ -23,6 +23,7 @@ test('facts match the golden file', () => {
     normalized,
     label,
     concept,
+    year,
     approximate,
     quote,
   }));

@@ -49,6 +49,7 @@ test('metadata', () => {
   expect(report.document).toEqual({
     title: '2023年度岳阳市岳阳楼区市场监督管理局整体支出绩效自评报告',
     organization: '岳阳市岳阳楼区市场监督管理局',
+    organizationKey: '岳阳市岳阳楼区市场监督管理局',
     fiscalYear: 2023,
     reportType: '整体支出',
     reportDate: '2024-05-29',

@@ -1,0 +1,197 @@
+// jixiao dataset: batch folders (manifest.jsonl + docs/*.json) into one DuckDB
+// database a researcher can query — tables documents, pages, sections, facts,
+// table_cells, findings keyed by the document's sha256, the views
+// concept_values and concept_matrix, and cross_findings (checks across
+// reports). Appending skips documents already present (by sha256); the same
+// batches give the same database.
+import { existsSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import type { Report } from '../schema/report.ts';
+import { crossChecks, type CrossFinding } from './cross.ts';
+
+export interface DatasetOptions {
+  out: string;
+  /** write every table as Parquet (zstd) into this folder */
+  parquet?: string;
+}
+
+export interface DatasetResult {
+  added: number;
+  skipped: number;
+  documents: number;
+  crossFindings: CrossFinding[];
+  seconds: number;
+}
+
+export const TABLES = ['documents', 'pages', 'sections', 'facts', 'table_cells', 'findings', 'cross_findings'] as const;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS documents (
+  sha256 VARCHAR PRIMARY KEY, path VARCHAR, batch VARCHAR, doc_file VARCHAR,
+  title VARCHAR, organization VARCHAR, organization_key VARCHAR, fiscal_year INTEGER,
+  report_type VARCHAR, report_date DATE, pages INTEGER, bytes BIGINT,
+  schema_version VARCHAR, tool_version VARCHAR);
+CREATE TABLE IF NOT EXISTS pages (
+  sha256 VARCHAR, number INTEGER, method VARCHAR, chars INTEGER, ocr_confidence DOUBLE, error VARCHAR);
+CREATE TABLE IF NOT EXISTS sections (
+  sha256 VARCHAR, id VARCHAR, parent_id VARCHAR, level INTEGER, marker VARCHAR, family VARCHAR,
+  ordinal INTEGER, title VARCHAR, page INTEGER);
+CREATE TABLE IF NOT EXISTS facts (
+  sha256 VARCHAR, id VARCHAR, section_id VARCHAR, paragraph_id VARCHAR, table_id VARCHAR, page INTEGER,
+  kind VARCHAR, value DOUBLE, value_text VARCHAR, unit VARCHAR, base_value DOUBLE, base_unit VARCHAR,
+  amount_yuan DECIMAL(24,4), count BIGINT, date DATE, decimals INTEGER, rounding DOUBLE, upper DOUBLE,
+  label VARCHAR, concept VARCHAR, year INTEGER, approximate BOOLEAN, comparator VARCHAR, quote VARCHAR);
+CREATE TABLE IF NOT EXISTS table_cells (
+  sha256 VARCHAR, table_id VARCHAR, page INTEGER, title VARCHAR, row INTEGER, col INTEGER, text VARCHAR);
+CREATE TABLE IF NOT EXISTS findings (
+  sha256 VARCHAR, id VARCHAR, rule VARCHAR, severity VARCHAR, message VARCHAR, fact_ids VARCHAR,
+  page INTEGER, expected VARCHAR, actual VARCHAR);
+CREATE TABLE IF NOT EXISTS cross_findings (
+  rule VARCHAR, severity VARCHAR, organization_key VARCHAR, concept VARCHAR, year INTEGER, message VARCHAR,
+  sha256_a VARCHAR, page_a INTEGER, value_a DOUBLE, sha256_b VARCHAR, page_b INTEGER, value_b DOUBLE);
+CREATE OR REPLACE VIEW concept_values AS
+  SELECT d.organization_key AS organization, d.fiscal_year, f.year, f.concept, CAST(f.base_value AS DECIMAL(24,4)) AS value, f.base_unit AS unit,
+         f.approximate, f.rounding, f.decimals, d.report_type, d.title, f.sha256, f.page, f.id AS fact_id
+  FROM facts f JOIN documents d USING (sha256)
+  WHERE f.concept IS NOT NULL;
+`;
+
+/** Reads the batch folders into the database at options.out (created or appended to). */
+export async function buildDataset(batches: string[], options: DatasetOptions): Promise<DatasetResult> {
+  const started = performance.now();
+  mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
+  const instance = await DuckDBInstance.create(options.out);
+  const con = await instance.connect();
+  try {
+    await con.run(SCHEMA);
+    const present = new Set((await con.runAndReadAll('SELECT sha256 FROM documents')).getRows().map((r) => String(r[0])));
+    let added = 0;
+    let skipped = 0;
+    const ap = await appenders(con);
+    for (const batch of batches) {
+      for (const { file, report } of await readBatch(batch)) {
+        if (present.has(report.source.sha256)) {
+          skipped++;
+          continue;
+        }
+        present.add(report.source.sha256);
+        appendReport(ap, report, batch, file);
+        added++;
+      }
+    }
+    for (const a of Object.values(ap)) a.closeSync();
+    await matrixView(con);
+    const crossFindings = await crossChecks(con);
+    await con.run('DELETE FROM cross_findings');
+    const cf = await con.createAppender('cross_findings');
+    for (const f of crossFindings) {
+      row(cf, [f.rule, f.severity, f.organizationKey, f.concept, f.year, f.message, f.a.sha256, f.a.page, f.a.value, f.b.sha256, f.b.page, f.b.value]);
+    }
+    cf.closeSync();
+    if (options.parquet) await writeParquet(con, options.parquet);
+    const documents = Number((await con.runAndReadAll('SELECT count(*) FROM documents')).getRows()[0]![0]);
+    await con.run('CHECKPOINT');
+    return { added, skipped, documents, crossFindings, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    con.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** The reports of one batch folder, in manifest order (only documents read ok). */
+export async function readBatch(dir: string): Promise<{ file: string; report: Report }[]> {
+  const manifest = path.join(dir, 'manifest.jsonl');
+  if (!existsSync(manifest)) throw new Error(`${dir}: not a batch folder (no manifest.jsonl)`);
+  const lines = (await readFile(manifest, 'utf8')).split('\n').filter((l) => l.trim() !== '');
+  const out: { file: string; report: Report }[] = [];
+  for (const line of lines) {
+    const rec = JSON.parse(line) as { status: string; doc: string | null };
+    if (rec.status !== 'ok' || !rec.doc) continue;
+    const report = JSON.parse(await readFile(path.join(dir, rec.doc), 'utf8')) as Report;
+    out.push({ file: rec.doc, report });
+  }
+  return out;
+}
+
+type Appenders = Record<'documents' | 'pages' | 'sections' | 'facts' | 'table_cells' | 'findings', DuckDBAppender>;
+
+async function appenders(con: DuckDBConnection): Promise<Appenders> {
+  return {
+    documents: await con.createAppender('documents'),
+    pages: await con.createAppender('pages'),
+    sections: await con.createAppender('sections'),
+    facts: await con.createAppender('facts'),
+    table_cells: await con.createAppender('table_cells'),
+    findings: await con.createAppender('findings'),
+  };
+}
+
+type Cell = string | number | boolean | null | undefined;
+
+/** One row; numbers go in as doubles (DuckDB casts to the column's INTEGER or DECIMAL), strings as text (DATE too). */
+function row(a: DuckDBAppender, cells: Cell[]): void {
+  for (const c of cells) {
+    if (c === null || c === undefined) a.appendNull();
+    else if (typeof c === 'number') a.appendDouble(c);
+    else if (typeof c === 'boolean') a.appendBoolean(c);
+    else a.appendVarchar(c);
+  }
+  a.endRow();
+}
+
+function appendReport(ap: Appenders, r: Report, batch: string, file: string): void {
+  const sha = r.source.sha256;
+  const d = r.document;
+  row(ap.documents, [sha, r.source.path, batch, file, d.title, d.organization, d.organizationKey ?? null, d.fiscalYear, d.reportType, d.reportDate, r.source.pages, r.source.bytes, r.schemaVersion, r.tool.version]);
+  for (const p of r.pages) row(ap.pages, [sha, p.number, p.method, p.chars, p.ocrConfidence, p.error]);
+  for (const s of r.sections) row(ap.sections, [sha, s.id, s.parentId, s.level, s.marker, s.family, s.ordinal, s.title, s.page]);
+  for (const f of r.facts) {
+    const num = typeof f.value === 'number' ? f.value : null;
+    const base = typeof f.normalized.value === 'number' ? f.normalized.value : null;
+    const factor = num !== null && base !== null && num !== 0 ? Math.abs(base / num) : 1;
+    const rounding = num === null ? null : 0.5 * 10 ** -f.decimals * factor;
+    const day = f.kind === 'date' && typeof f.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(f.value) ? f.value : null;
+    const count = f.kind === 'count' && base !== null && Number.isInteger(base) ? base : null;
+    row(ap.facts, [
+      sha, f.id, f.sectionId, f.paragraphId, /^t\d+/.exec(f.id)?.[0] ?? null, f.page, f.kind, num, String(f.value), f.unit, base, f.normalized.unit,
+      f.kind === 'money' ? base : null, count, day, f.decimals, rounding, f.upper, f.label, f.concept, f.year ?? null, f.approximate, f.comparator, f.quote,
+    ]);
+  }
+  for (const t of r.tables) t.rows.forEach((cells, i) => cells.forEach((text, j) => row(ap.table_cells, [sha, t.id, t.page, t.title, i + 1, j + 1, text])));
+  for (const f of r.findings) row(ap.findings, [sha, f.id, f.rule, f.severity, f.message, f.factIds.join(','), f.page, f.expected === null ? null : String(f.expected), f.actual === null ? null : String(f.actual)]);
+}
+
+/**
+ * concept_matrix: one row per organisation and year, one column per concept
+ * (the concepts present when the database was last built). Where several
+ * documents state a figure, the report of that very year wins, then the latest.
+ */
+async function matrixView(con: DuckDBConnection): Promise<void> {
+  const concepts = (await con.runAndReadAll("SELECT DISTINCT concept FROM concept_values WHERE year IS NOT NULL AND concept NOT LIKE '%.growth' ORDER BY concept")).getRows().map((r) => String(r[0]));
+  const columns = concepts.map((c) => `, arg_max(value, rank) FILTER (WHERE concept = '${c.replace(/'/g, "''")}') AS "${c}"`).join('');
+  await con.run(`CREATE OR REPLACE VIEW concept_matrix AS
+    SELECT organization, year${columns}
+    FROM (SELECT *, (CASE WHEN fiscal_year = year THEN 100000 ELSE 0 END) + fiscal_year * 10 - (CASE WHEN approximate THEN 1 ELSE 0 END) AS rank
+          FROM concept_values WHERE organization IS NOT NULL AND year IS NOT NULL)
+    GROUP BY organization, year`);
+}
+
+/** Each table as DIR/<table>.parquet, zstd-compressed, in a stable order. */
+async function writeParquet(con: DuckDBConnection, dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const order: Record<string, string> = {
+    documents: 'sha256',
+    pages: 'sha256, number',
+    sections: 'sha256, id',
+    facts: 'sha256, id',
+    table_cells: 'sha256, table_id, row, col',
+    findings: 'sha256, id',
+    cross_findings: 'rule, organization_key, concept, year, sha256_a, sha256_b',
+  };
+  for (const t of TABLES) {
+    const file = path.resolve(dir, `${t}.parquet`).replace(/'/g, "''");
+    await con.run(`COPY (SELECT * FROM ${t} ORDER BY ${order[t]}) TO '${file}' (FORMAT parquet, COMPRESSION zstd)`);
+  }
+}
