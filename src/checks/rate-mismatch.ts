@@ -74,7 +74,9 @@ export const rateMismatch: Rule = {
       if (before <= 0) continue;
       const computed = (num(d.fact) / before) * 100;
       const slack = computed * ((roundingOf(d.fact) / num(d.fact)) + (roundingOf(t.fact) + roundingOf(d.fact)) / before);
-      if (rateAgrees(r.fact, computed) || Math.abs(num(r.fact) - computed) <= roundingOf(r.fact) + slack) continue;
+      // A fall's rate carries its direction in the sign (contract 1.2): the words said which way, compare the sizes.
+      const rate = magnitude(r.fact);
+      if (rateAgrees(rate, computed) || Math.abs(num(rate) - computed) <= roundingOf(rate) + slack) continue;
       const shown = Number(computed.toFixed(Math.max(r.fact.decimals, 2)));
       drafts.push({
         rule: 'rate-mismatch',
@@ -90,6 +92,11 @@ export const rateMismatch: Rule = {
     return drafts;
   },
 };
+
+function magnitude(f: Fact): Fact {
+  if (typeof f.value !== 'number' || f.value >= 0 || typeof f.normalized.value !== 'number') return f;
+  return { ...f, value: -f.value, normalized: { ...f.normalized, value: -f.normalized.value } };
+}
 
 function compare(rate: Fact, actual: Fact, budgets: Fact[]): Draft | null {
   if (rate.approximate) return null;

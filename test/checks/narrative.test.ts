@@ -112,5 +112,8 @@ describe('sum-mismatch and rate-mismatch in the genre’s words', () => {
   test('a growth rate its own change denies', async () => {
     expect(rules(await findings(['2023 年度本年支出合计 558.45 万元，比上年增加 19.23 万元，增长 9.22%。']))).toEqual(['rate-mismatch:error']);
     expect(await findings(['2023 年度本年支出合计 558.45 万元，比上年增加 19.23 万元，增长 3.57%。'])).toEqual([]);
+    // A fall: its rate is signed (−11.57, contract 1.2); the size is what is checked.
+    expect(await findings(['2023 年度本年支出合计 1386.35 万元，比上年减少 181.54 万元，下降 11.58%。'])).toEqual([]);
+    expect(rules(await findings(['2023 年度本年支出合计 1386.35 万元，比上年减少 181.54 万元，下降 13.58%。']))).toEqual(['rate-mismatch:error']);
   });
 });
