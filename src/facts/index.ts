@@ -4,6 +4,7 @@ import type { Span } from '../layout/types.ts';
 import type { BBox, Fact, Section } from '../schema/report.ts';
 import { BARE_MEASURE, BARE_SCOPE, conceptOf, MEASURE_IN_LABEL, SCOPE_WORDS, SUBJECT_MEASURE, type ConceptContext } from '../vocab/concepts.ts';
 import { labelFor } from './labels.ts';
+import { quoteAround } from './quote.ts';
 import { recogniseFacts, type RawFact } from './recognise.ts';
 import { figureYear, withoutYearWords } from './year.ts';
 
@@ -184,14 +185,6 @@ function sentenceStartOf(text: string, at: number): number {
   let i = at;
   while (i > 0 && !/[。！？!?\n]/.test(text[i - 1]!)) i--;
   return i;
-}
-
-function quoteAround(text: string, raw: RawFact): string {
-  let from = raw.numberStart;
-  while (from > 0 && !/[，。；！？,;!?\n]/.test(text[from - 1]!) && raw.numberStart - from < 40) from--;
-  let to = raw.end;
-  while (to < text.length && !/[，。；！？,;!?\n]/.test(text[to]!) && to - raw.end < 30) to++;
-  return text.slice(from, to).trim();
 }
 
 function pageAt(para: FactParagraph, at: number): number {

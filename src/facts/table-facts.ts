@@ -18,6 +18,7 @@ import { unitDef } from '../vocab/units.ts';
 import { readCellNumber, type CellNumber } from './cell-number.ts';
 import { boundBefore, type Comparator } from '../vocab/bounds.ts';
 import { labelFor } from './labels.ts';
+import { quoteAround } from './quote.ts';
 import { labelYear } from './year.ts';
 import { roundTo, toHalfWidth } from './numbers.ts';
 import { recogniseFacts } from './recognise.ts';
@@ -175,7 +176,7 @@ function proseFacts(cell: string, id: string, rowName: string, at: { page: numbe
       year: labelYear(cell.slice(0, raw.numberStart), at.fiscalYear),
       approximate: raw.approximate,
       comparator: raw.comparator,
-      quote: `${at.subject}：${clauseAround(cell, raw.numberStart, raw.end)}`,
+      quote: `${at.subject}：${quoteAround(cell, raw)}`,
       bbox: at.bbox,
     });
   }
@@ -207,14 +208,6 @@ function itemBefore(text: string, at: number): string {
   parts.pop();
   const item = (parts.pop() ?? '').replace(/^[0-9]+[、.．]\s*(?:[0-9]+-\S+?[；;]\s*)*/, '').trim();
   return item.length <= 30 ? item : '';
-}
-
-function clauseAround(text: string, start: number, end: number): string {
-  let from = start;
-  while (from > 0 && !/[，。；！？,;!?\n]/.test(text[from - 1]!) && start - from < 40) from--;
-  let to = end;
-  while (to < text.length && !/[，。；！？,;!?\n]/.test(text[to]!) && to - end < 30) to++;
-  return text.slice(from, to).trim();
 }
 
 /** A 序号/编号/年度 column, or an ordinal number (1, 2 …) in the first column of a table without such a header. */
