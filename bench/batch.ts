@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } f
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ManifestRecord } from '../src/report/manifest.ts';
+import type { ManifestRecord } from '../src/writers/manifest.ts';
 import { madeReport, sampleVariant, writeAll } from '../test/batch/corpus.ts';
 import { machine } from './extract.ts';
 

@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ManifestRecord } from '../src/report/manifest.ts';
+import type { ManifestRecord } from '../src/writers/manifest.ts';
 import { madeReport, sampleVariant, writeAll } from '../test/batch/corpus.ts';
 import { jixiao, type Proc } from '../test/queue/procs.ts';
 import { haveRedis, startRedis } from '../test/queue/redis.ts';

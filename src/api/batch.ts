@@ -5,8 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runBatch as runBatchStage, type BatchEvent as StageEvent, type BatchOptions as StageOptions } from '../batch/run.ts';
-import type { ManifestRecord, ManifestStatus } from '../report/manifest.ts';
-import type { TableCounts } from '../report/csv.ts';
+import type { ManifestRecord, ManifestStatus } from '../writers/manifest.ts';
+import type { TableCounts } from '../writers/csv.ts';
 import type { Report } from '../schema/report.ts';
 import type { OcrEngine, OcrMode } from './extract.ts';
 

@@ -7,7 +7,7 @@ import { createOcrPool, type OcrPool } from '../ocr/pool.ts';
 import type { OcrEngineName } from '../ocr/types.ts';
 import { ignoreStrayPdfRejections, InputError } from '../pipeline/errors.ts';
 import { extractBytes, extractFile } from '../pipeline/extract.ts';
-import { writeAtomic } from '../report/files.ts';
+import { writeAtomic } from '../writers/files.ts';
 import type { DocSummary, FromWorker, Job } from './protocol.ts';
 
 const port = parentPort;

@@ -3,7 +3,7 @@
 // body row's level in a code hierarchy (科目编码 201 / 20101 / 2010101, or
 // names indented by level).
 import type { Table } from '../schema/report.ts';
-import { isSegmentHeader } from '../layout/table-headers.ts';
+import { isSegmentHeader } from '../tables/headers.ts';
 import { cellNumber, TOTAL_ROW } from './tables.ts';
 import type { CheckInput } from './types.ts';
 

@@ -2,7 +2,7 @@
 // does not keep: how far each row's name is indented. A 决算 table without
 // 科目编码 shows its 类 / 款 / 项 levels only by indentation.
 import type { PageText } from '../pdf/types.ts';
-import type { TableModel } from '../layout/tables.ts';
+import type { TableModel } from '../tables/find.ts';
 
 export interface TableHints {
   /** per row: the left edge of the text in the row's name column, in points from the column's leftmost such text; null when the cell is empty */

@@ -1,6 +1,6 @@
 // Reading tables for the checks: which columns are numbers, which row is the total.
 import { readCellNumber } from '../facts/cell-number.ts';
-import { columnHeader, headerRowsByRow } from '../layout/table-headers.ts';
+import { columnHeader, headerRowsByRow } from '../tables/headers.ts';
 import type { Table } from '../schema/report.ts';
 
 export const TOTAL_ROW = /^(合\s*计|总\s*计|小\s*计|总\s*分|合计数|总得分|总分值|分数合计)/;
@@ -32,7 +32,7 @@ export function decimalsOf(cell: string): number {
   return readCellNumber(cell)?.decimals ?? 0;
 }
 
-/** For each row, the header rows naming its columns (see layout/table-headers.ts); header rows get none. */
+/** For each row, the header rows naming its columns (see tables/headers.ts); header rows get none. */
 export function headersByRow(table: Table): number[][] {
   return headerRowsByRow(table.rows, bodyStart(table));
 }

@@ -5,8 +5,8 @@ import type { Command } from 'commander';
 import { mkdir } from 'node:fs/promises';
 import { createOcrPool, extractFile, type OcrEngine, type OcrMode, type Report } from '../api/index.ts';
 import path from 'node:path';
-import { inside, writeAtomic } from '../report/files.ts';
-import { uniqueNames } from '../report/names.ts';
+import { inside, writeAtomic } from '../writers/files.ts';
+import { uniqueNames } from '../writers/names.ts';
 import { addJobsOption, addReadOptions, reportFailure, type ReadFlags } from './shared.ts';
 
 interface ExtractFlags extends ReadFlags {

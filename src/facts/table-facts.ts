@@ -9,9 +9,9 @@
 // (%); the table's unit line (单位：万元) — except under headers that count
 // people or things, where a money unit line cannot apply. A number with no
 // unit found is not a fact: a number read wrong is worse than one not read.
-import type { TableModel } from '../layout/tables.ts';
-import { alignColumns, unitIn } from '../layout/tables.ts';
-import { columnHeader, headerRowsByRow, isInfoRow, isSegmentHeader, joinDistinct, LABEL_JOINER, projectOf } from '../layout/table-headers.ts';
+import type { TableModel } from '../tables/find.ts';
+import { alignColumns, unitIn } from '../tables/find.ts';
+import { columnHeader, headerRowsByRow, isInfoRow, isSegmentHeader, joinDistinct, LABEL_JOINER, projectOf } from '../tables/headers.ts';
 import type { BBox, Fact } from '../schema/report.ts';
 import { conceptOf, finalTableConcept, isTableSelfScore, type ConceptContext } from '../vocab/concepts.ts';
 import { unitDef } from '../vocab/units.ts';
@@ -23,7 +23,7 @@ import { labelYear } from './year.ts';
 import { roundTo, toHalfWidth } from './numbers.ts';
 import { recogniseFacts } from './recognise.ts';
 
-export { LABEL_JOINER } from '../layout/table-headers.ts';
+export { LABEL_JOINER } from '../tables/headers.ts';
 
 /** A unit in brackets in a header: 年初预算数（万元）, 得分(分), 金额（单位：万元）. */
 const BRACKET_UNIT = /[（(]\s*(?:(?:金额)?单位\s*[：:]\s*)?([^（）()]{1,6}?)\s*[）)]/g;
@@ -40,7 +40,7 @@ const ORDINAL = /^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[)）、.．
 
 /**
  * The facts of a table's numeric cells. `continues` is the table this one
- * continues from an earlier page (see continuations() in layout/tables.ts):
+ * continues from an earlier page (see continuations() in tables/find.ts):
  * its header rows, unit and title then apply here.
  */
 export function tableFacts(table: TableModel, tableId: string, sectionId: string | null, continues: TableModel | null = null, concepts: ConceptContext = {}): Fact[] {

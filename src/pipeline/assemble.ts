@@ -7,7 +7,7 @@ import { extractFacts } from '../facts/index.ts';
 import { tableFacts } from '../facts/table-facts.ts';
 import { layoutPages } from '../layout/index.ts';
 import { lowConfidenceOf } from '../ocr/confidence.ts';
-import { carryCaptions, continuations, findTables, mendSplitRows, type TableModel } from '../layout/tables.ts';
+import { carryCaptions, continuations, findTables, mendSplitRows, type TableModel } from '../tables/find.ts';
 import { readMetadata } from '../meta/document.ts';
 import type { PageText } from '../pdf/types.ts';
 import { Report, SCHEMA_VERSION, type BBox, type Paragraph } from '../schema/report.ts';

@@ -6,9 +6,9 @@ import { ocrToPageText } from '../ocr/page.ts';
 import type { OcrPool } from '../ocr/pool.ts';
 import type { OpenedPdf } from '../pdf/open.ts';
 import { renderGrey } from '../pdf/render.ts';
-import { readPageRules } from '../pdf/rules.ts';
+import { readPageRules } from '../pdf/rulings.ts';
 import { readPageText } from '../pdf/text.ts';
-import { looksTabular } from '../layout/tables.ts';
+import { looksTabular } from '../tables/find.ts';
 import { judgeTextLayer } from '../pdf/text-quality.ts';
 import type { PageText } from '../pdf/types.ts';
 

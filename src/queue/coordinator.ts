@@ -21,8 +21,8 @@ import {
   BatchSetupError, ENVIRONMENTAL, failedRecord, okRecord, runWith, type BatchItem, type BatchOptions, type BatchPlan,
   type BatchResult, type DocumentRunner, type ResolvedBatchOptions,
 } from '../batch/run.ts';
-import { tempPath, writeAtomic } from '../report/files.ts';
-import type { ManifestRecord } from '../report/manifest.ts';
+import { tempPath, writeAtomic } from '../writers/files.ts';
+import type { ManifestRecord } from '../writers/manifest.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { closeRedis, connectRedis, maskSecret, parseRedisUrl, QueueSetupError, type RedisTarget } from './connection.ts';
 import {

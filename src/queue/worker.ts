@@ -16,7 +16,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { DocumentPool } from '../batch/pool.ts';
 import { round3 } from '../batch/run.ts';
-import { tempPath } from '../report/files.ts';
+import { tempPath } from '../writers/files.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { closeRedis, connectRedis, maskSecret, parseRedisUrl, QueueSetupError } from './connection.ts';
 import {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
 import { runBatch, type BatchResult } from '../../src/batch/run.ts';
-import type { ManifestRecord } from '../../src/report/manifest.ts';
+import type { ManifestRecord } from '../../src/writers/manifest.ts';
 import { Report } from '../../src/schema/report.ts';
 import { badFiles, madeReport, sampleVariant, writeAll } from './corpus.ts';
 import { readTable } from './csv-read.ts';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { runBatch } from '../../src/batch/run.ts';
-import type { ManifestRecord } from '../../src/report/manifest.ts';
+import type { ManifestRecord } from '../../src/writers/manifest.ts';
 import { Report } from '../../src/schema/report.ts';
 import { madeReport, prng, SAMPLE, writeAll } from './corpus.ts';
 

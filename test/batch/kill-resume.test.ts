@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, test } from 'vitest';
-import type { ManifestRecord } from '../../src/report/manifest.ts';
+import type { ManifestRecord } from '../../src/writers/manifest.ts';
 import { madeReport, sampleVariant, writeAll } from './corpus.ts';
 import { parseCsv } from './csv-read.ts';
 

@@ -10,7 +10,7 @@ import { rulesToPoints } from '../../src/ocr/page.ts';
 import { findRules } from '../../src/ocr/rules.ts';
 import { openPdf } from '../../src/pdf/open.ts';
 import { renderGrey } from '../../src/pdf/render.ts';
-import { readPageRules } from '../../src/pdf/rules.ts';
+import { readPageRules } from '../../src/pdf/rulings.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const deg = Math.PI / 180;

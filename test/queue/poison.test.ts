@@ -9,7 +9,7 @@ import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { queueName } from '../../src/queue/jobs.ts';
-import type { ManifestRecord } from '../../src/report/manifest.ts';
+import type { ManifestRecord } from '../../src/writers/manifest.ts';
 import { madeReport, sampleVariant, writeAll } from '../batch/corpus.ts';
 import { jixiao, sleep, type Proc } from './procs.ts';
 import { startRedis, type RedisServer, NO_REDIS } from './redis.ts';

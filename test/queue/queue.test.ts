@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { runBatch } from '../../src/batch/run.ts';
 import { queueName } from '../../src/queue/jobs.ts';
-import type { ManifestRecord } from '../../src/report/manifest.ts';
+import type { ManifestRecord } from '../../src/writers/manifest.ts';
 import { madeReport, writeAll } from '../batch/corpus.ts';
 import { parseCsv } from '../batch/csv-read.ts';
 import { jixiao, until, type Proc } from './procs.ts';

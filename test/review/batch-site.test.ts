@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runBatch } from '../../src/batch/run.ts';
-import { readManifest } from '../../src/report/manifest.ts';
+import { readManifest } from '../../src/writers/manifest.ts';
 import { buildSite, SiteSetupError, type SiteResult } from '../../src/review/site.ts';
 import type { Report } from '../../src/schema/report.ts';
 import { badFiles, madeReport, sampleVariant, writeAll } from '../batch/corpus.ts';

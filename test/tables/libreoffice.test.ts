@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { tableFacts } from '../../src/facts/table-facts.ts';
-import { findTables } from '../../src/layout/tables.ts';
+import { findTables } from '../../src/tables/find.ts';
 import { openPdf } from '../../src/pdf/open.ts';
-import { readPageRules } from '../../src/pdf/rules.ts';
+import { readPageRules } from '../../src/pdf/rulings.ts';
 import { readPageText } from '../../src/pdf/text.ts';
 
 async function tablesOf(name: string) {

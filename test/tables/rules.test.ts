@@ -3,7 +3,7 @@
 // shaded areas are not rules.
 import { expect, test } from 'vitest';
 import { openPdf } from '../../src/pdf/open.ts';
-import { readPageRules } from '../../src/pdf/rules.ts';
+import { readPageRules } from '../../src/pdf/rulings.ts';
 import type { Segment } from '../../src/pdf/types.ts';
 import { makePdf, type PageSpec } from '../support/make-pdf.ts';
 
@@ -74,7 +74,7 @@ test('a rotating transform turns a user-space horizontal into a vertical rule', 
 
 test('form XObjects: their matrix applies inside and is undone after; clip paths are not rules', async () => {
   const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const { rulesFromOps } = await import('../../src/pdf/rules.ts');
+  const { rulesFromOps } = await import('../../src/pdf/rulings.ts');
   const line = (paint: number, x0: number, y0: number, x1: number, y1: number) => [paint, [new Float32Array([0, x0, y0, 1, x1, y1])], null];
   const fn = [OPS.paintFormXObjectBegin, OPS.constructPath, OPS.paintFormXObjectEnd, OPS.constructPath, OPS.constructPath];
   const args = [[[1, 0, 0, 1, 100, 200], null], line(OPS.stroke, 0, 0, 50, 0), null, line(OPS.stroke, 0, 0, 50, 0), line(OPS.endPath, 0, 0, 0, 80)];

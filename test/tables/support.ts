@@ -1,7 +1,7 @@
 // Made pages for table tests: a ruled-table builder and a reader that gives
 // findTables what the pipeline gives it (text items and ruling lines via pdf.js).
 import { openPdf } from '../../src/pdf/open.ts';
-import { readPageRules } from '../../src/pdf/rules.ts';
+import { readPageRules } from '../../src/pdf/rulings.ts';
 import { readPageText } from '../../src/pdf/text.ts';
 import type { PageText } from '../../src/pdf/types.ts';
 import { textWidth } from '../support/compose.ts';

@@ -3,7 +3,7 @@
 // unit is unknown, ordinals and merged copies are not facts.
 import { describe, expect, test } from 'vitest';
 import { LABEL_JOINER, tableFacts } from '../../src/facts/table-facts.ts';
-import type { TableModel } from '../../src/layout/tables.ts';
+import type { TableModel } from '../../src/tables/find.ts';
 import { Fact } from '../../src/schema/report.ts';
 
 function table(rows: string[][], o: Partial<TableModel> = {}): TableModel {

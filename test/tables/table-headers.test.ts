@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { headerRowsByRow, isInfoRow, isSegmentHeader, projectOf } from '../../src/layout/table-headers.ts';
+import { headerRowsByRow, isInfoRow, isSegmentHeader, projectOf } from '../../src/tables/headers.ts';
 
 const rows = [
   ['单位名称', '某某局', '某某局', '某某局'],

@@ -1,5 +1,5 @@
 // Tables of a page, before the prose is read: grids drawn with ruling lines
-// first (table-ruled.ts), then tables from text geometry alone (table-text.ts)
+// first (ruled.ts), then tables from text geometry alone (text-aligned.ts)
 // among the items left. The items of a table leave the page, so that the
 // prose stage never reads cells as paragraphs.
 //
@@ -12,9 +12,9 @@ import type { BBox } from '../schema/report.ts';
 import type { PageText, TextItem } from '../pdf/types.ts';
 import { readCellNumber } from '../facts/cell-number.ts';
 import { matchUnitAt } from '../vocab/units.ts';
-import { textLines, type TextLine } from './table-chunks.ts';
-import { ruledTables, type DraftTable } from './table-ruled.ts';
-import { textTables } from './table-text.ts';
+import { textLines, type TextLine } from './chunks.ts';
+import { ruledTables, type DraftTable } from './ruled.ts';
+import { textTables } from './text-aligned.ts';
 
 export interface TableModel {
   page: number;

@@ -10,8 +10,8 @@
 import type { BBox } from '../schema/report.ts';
 import type { TextItem } from '../pdf/types.ts';
 import { readCellNumber } from '../facts/cell-number.ts';
-import { cellText, textLines, type Chunk, type Piece, type TextLine } from './table-chunks.ts';
-import type { DraftTable } from './table-ruled.ts';
+import { cellText, textLines, type Chunk, type Piece, type TextLine } from './chunks.ts';
+import type { DraftTable } from './ruled.ts';
 
 interface Col {
   x0: number;

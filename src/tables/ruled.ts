@@ -3,7 +3,7 @@
 import { readCellNumber } from '../facts/cell-number.ts';
 import type { BBox } from '../schema/report.ts';
 import type { Segment, TextItem } from '../pdf/types.ts';
-import { cellText, piecesOf, wordsOf, type Piece } from './table-chunks.ts';
+import { cellText, piecesOf, wordsOf, type Piece } from './chunks.ts';
 
 /** A table before its caption and unit are known. */
 export interface DraftTable {
