@@ -118,14 +118,18 @@ export function rotate(img: Grey, angle: number): Grey {
 
 /** Grey level below which a pixel is ink: `share` of the way from the page's dark ink to its paper (a thin rule drawn anti-aliased is mid-grey). */
 export function darkLimit(img: Grey, share = 0.5): number {
+  const { ink, paper } = inkAndPaper(img);
+  return Math.max(ink + 1, Math.min(215, ink + (paper - ink) * share));
+}
+
+/** The page's ink and paper grey levels: its 1st and 60th percentiles (most of a page is paper). */
+export function inkAndPaper(img: Grey): { ink: number; paper: number } {
   const hist = new Uint32Array(256);
   const p = img.pixels;
   for (let i = 0; i < p.length; i += 7) hist[p[i]!]!++;
   const total = hist.reduce((a, b) => a + b, 0);
-  // Paper: the 60th percentile (most of a page is paper); ink: the 1st.
   let acc = 0;
   let ink = 0;
-  let paper = 255;
   let inkSet = false;
   for (let v = 0; v < 256; v++) {
     acc += hist[v]!;
@@ -133,10 +137,74 @@ export function darkLimit(img: Grey, share = 0.5): number {
       ink = v;
       inkSet = true;
     }
-    if (acc >= total * 0.6) {
-      paper = v;
-      break;
+    if (acc >= total * 0.6) return { ink, paper: v };
+  }
+  return { ink, paper: 255 };
+}
+
+/**
+ * A page photographed rather than scanned is lit unevenly: its paper runs
+ * from white in the middle to mid-grey in the corners, so one grey limit for
+ * ink is too dark for some of the page and too light for the rest, and the
+ * skew search sees the dark corners rather than the text. The paper's level
+ * is taken per block (its brightest tenth, then the brightest of the blocks
+ * around it, so that a block full of text or a table still finds its paper)
+ * and every pixel is divided by it. A page whose paper is even (any scan) is
+ * returned as it is.
+ */
+export function evenLight(img: Grey): Grey {
+  const { width: w, height: h, pixels: p } = img;
+  const size = Math.max(16, Math.round(Math.max(w, h) / 48));
+  const gw = Math.ceil(w / size);
+  const gh = Math.ceil(h / size);
+  const level = new Float64Array(gw * gh);
+  const hist = new Uint32Array(256);
+  for (let by = 0; by < gh; by++) {
+    for (let bx = 0; bx < gw; bx++) {
+      hist.fill(0);
+      let n = 0;
+      for (let y = by * size; y < Math.min(h, (by + 1) * size); y++) {
+        const o = y * w;
+        for (let x = bx * size; x < Math.min(w, (bx + 1) * size); x++, n++) hist[p[o + x]!]!++;
+      }
+      let acc = 0;
+      let v = 255;
+      while (v > 0 && (acc += hist[v]!) < n * 0.1) v--;
+      level[by * gw + bx] = v;
     }
   }
-  return Math.max(ink + 1, Math.min(215, ink + (paper - ink) * share));
+  const paper = new Float64Array(gw * gh);
+  for (let by = 0; by < gh; by++) {
+    for (let bx = 0; bx < gw; bx++) {
+      let m = 0;
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+        const y = by + dy;
+        const x = bx + dx;
+        if (y >= 0 && y < gh && x >= 0 && x < gw) m = Math.max(m, level[y * gw + x]!);
+      }
+      paper[by * gw + bx] = Math.max(1, m);
+    }
+  }
+  const sorted = [...paper].sort((a, b) => a - b);
+  // Even paper: no more than 20 grey levels between the darkest and lightest twentieth of the blocks.
+  if (sorted[Math.floor(sorted.length * 0.95)]! - sorted[Math.floor(sorted.length * 0.05)]! <= 20) return img;
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    // Bilinear between block centres.
+    const gy = Math.min(gh - 1, Math.max(0, (y + 0.5) / size - 0.5));
+    const y0 = Math.floor(gy);
+    const y1 = Math.min(gh - 1, y0 + 1);
+    const fy = gy - y0;
+    for (let x = 0; x < w; x++) {
+      const gx = Math.min(gw - 1, Math.max(0, (x + 0.5) / size - 0.5));
+      const x0 = Math.floor(gx);
+      const x1 = Math.min(gw - 1, x0 + 1);
+      const fx = gx - x0;
+      const top = paper[y0 * gw + x0]! + (paper[y0 * gw + x1]! - paper[y0 * gw + x0]!) * fx;
+      const bottom = paper[y1 * gw + x0]! + (paper[y1 * gw + x1]! - paper[y1 * gw + x0]!) * fx;
+      const bg = top + (bottom - top) * fy;
+      out[y * w + x] = Math.min(255, Math.round((p[y * w + x]! * 255) / bg));
+    }
+  }
+  return { width: w, height: h, pixels: out };
 }

@@ -5,7 +5,7 @@
 // that meets no horizontal rule is not a table border. The rules' pixels are
 // painted white afterwards, so that text boxes do not take a border in as a
 // character ("|100") and neighbouring cells do not merge into one box.
-import { darkLimit, type Grey } from './image.ts';
+import { darkLimit, inkAndPaper, type Grey } from './image.ts';
 
 /** A rule in image pixels: horizontal (y0 === y1) or vertical (x0 === x1), with its thickness. */
 export interface PixelRule {
@@ -32,8 +32,18 @@ export function findRules(img: Grey, pixelsPerPoint: number, options: { erase?: 
   const limit = darkLimit(img, 2 / 3);
   const maxThick = Math.max(2, Math.round(3 * pixelsPerPoint));
   const gap = Math.max(1, Math.round(0.8 * pixelsPerPoint));
-  const hs = collect(img, limit, true, Math.round(50 * pixelsPerPoint), gap, maxThick);
-  const vs = collect(img, limit, false, Math.round(30 * pixelsPerPoint), gap, maxThick);
+  const contrast = inkAndPaper(img);
+  // Faint: a rule's ink, over three lines, stands this far above the paper around it.
+  const faint = 0.2 * (contrast.paper - contrast.ink);
+  const find = (horizontal: boolean, minLength: number) =>
+    mergeCollinear(
+      [...collect(img, { limit }, horizontal, minLength, gap, maxThick), ...collect(img, { limit, faint }, horizontal, minLength, gap, maxThick)],
+      horizontal,
+      Math.max(4, gap * 4),
+      Math.max(2, Math.round(1.5 * pixelsPerPoint)),
+    );
+  const hs = find(true, Math.round(50 * pixelsPerPoint));
+  const vs = find(false, Math.round(30 * pixelsPerPoint));
   const tol = Math.round(4 * pixelsPerPoint);
   const meets = (h: PixelRule, v: PixelRule) => v.x0 >= h.x0 - tol && v.x0 <= h.x1 + tol && h.y0 >= v.y0 - tol && h.y0 <= v.y1 + tol;
   // A vertical border meets a horizontal one; a horizontal rule without verticals is kept when long (three-line tables).
@@ -44,9 +54,19 @@ export function findRules(img: Grey, pixelsPerPoint: number, options: { erase?: 
   return rules;
 }
 
-/** Long runs of ink along rows (horizontal) or columns, merged across neighbouring rows into rules. */
-function collect(img: Grey, limit: number, horizontal: boolean, minLength: number, gap: number, maxThick: number): PixelRule[] {
+/**
+ * Long runs of ink along rows (horizontal) or columns, merged across
+ * neighbouring rows into rules. Ink is either a pixel darker than `limit`, or
+ * also (`faint`) a ridge: three lines together darker, by `faint`, than the
+ * lines two beyond them either side (the edge of a fill light enough not to be
+ * ink is no ridge; a darker fill is ink, too thick for a rule). A thin grey rule scanned askew is a staircase;
+ * deskewed, it is level but its ink moves between two or three neighbouring
+ * lines, below the limit in none of them — read line by line it falls apart
+ * into pieces shorter than any rule. A flat fill is no ridge.
+ */
+function collect(img: Grey, ink: { limit: number; faint?: number }, horizontal: boolean, minLength: number, gap: number, maxThick: number): PixelRule[] {
   const { width: w, height: h, pixels: p } = img;
+  const { limit, faint = -1 } = ink;
   const lines = horizontal ? h : w;
   const along = horizontal ? w : h;
   const stepAlong = horizontal ? 1 : w;
@@ -58,8 +78,14 @@ function collect(img: Grey, limit: number, horizontal: boolean, minLength: numbe
     let start = -1;
     let last = -1;
     let i = l * stepAcross;
+    // the ridge's lines: l-1…l+1 against l-3 and l+3 (clamped at the edges)
+    const up = l >= 1 ? -stepAcross : 0;
+    const down = l + 1 < lines ? stepAcross : 0;
+    const far0 = l >= 3 ? -3 * stepAcross : up;
+    const far1 = l + 3 < lines ? 3 * stepAcross : down;
     for (let t = 0; t < along; t++, i += stepAlong) {
-      if (p[i]! < limit) {
+      const inked = p[i]! < limit || (faint > 0 && 765 - p[i + up]! - p[i]! - p[i + down]! - 1.5 * (510 - p[i + far0]! - p[i + far1]!) >= faint);
+      if (inked) {
         if (start < 0) start = t;
         else if (t - last > gap + 1) {
           if (last - start + 1 >= minLength) runs.push([start, last]);
@@ -86,26 +112,36 @@ function collect(img: Grey, limit: number, horizontal: boolean, minLength: numbe
   done.push(...open);
   const out: PixelRule[] = [];
   for (const r of done) {
-    const thickness = r.to - r.from + 1;
+    // A ridge shows on the line either side of the ink too.
+    const thickness = faint < 0 ? r.to - r.from + 1 : Math.max(1, r.to - r.from - 1);
     if (thickness > maxThick) continue;
     const mid = (r.from + r.to) / 2;
     out.push(horizontal ? { x0: r.a, y0: mid, x1: r.b, y1: mid, thickness } : { x0: mid, y0: r.a, x1: mid, y1: r.b, thickness });
   }
-  return mergeCollinear(out, horizontal, Math.max(4, gap * 4));
+  return out;
 }
 
-/** Pieces of one rule broken by a light spot (noise, a faded seal) become one. */
-function mergeCollinear(rules: PixelRule[], horizontal: boolean, gap: number): PixelRule[] {
+/**
+ * Pieces of one rule broken by a light spot (noise, a faded seal) become one,
+ * and so do rules within `near` pixels of each other across (a double border,
+ * or the shade beside a scanned rule): one border between two cells.
+ */
+function mergeCollinear(rules: PixelRule[], horizontal: boolean, gap: number, near: number): PixelRule[] {
   const pos = (r: PixelRule) => (horizontal ? r.y0 : r.x0);
   const start = (r: PixelRule) => (horizontal ? r.x0 : r.y0);
   const end = (r: PixelRule) => (horizontal ? r.x1 : r.y1);
   const sorted = [...rules].sort((a, b) => pos(a) - pos(b) || start(a) - start(b));
   const out: PixelRule[] = [];
   for (const r of sorted) {
-    const prev = out.find((o) => Math.abs(pos(o) - pos(r)) <= 2 && start(r) <= end(o) + gap && start(o) <= end(r) + gap);
+    const prev = out.find((o) => Math.abs(pos(o) - pos(r)) <= near && start(r) <= end(o) + gap && start(o) <= end(r) + gap);
     if (!prev) {
       out.push({ ...r });
       continue;
+    }
+    // The longer piece says where the merged rule lies.
+    if (end(r) - start(r) > end(prev) - start(prev)) {
+      if (horizontal) prev.y0 = prev.y1 = r.y0;
+      else prev.x0 = prev.x1 = r.x0;
     }
     if (horizontal) {
       prev.x0 = Math.min(prev.x0, r.x0);

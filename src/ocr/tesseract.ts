@@ -8,7 +8,7 @@ import path from 'node:path';
 import PQueue from 'p-queue';
 import { createWorker, type Worker } from 'tesseract.js';
 import { toPgm } from '../pdf/render.ts';
-import { measureSkew, rotate, type Grey } from './image.ts';
+import { evenLight, measureSkew, rotate, type Grey } from './image.ts';
 import { findRules } from './rules.ts';
 import type { OcrLine, OcrPool, OcrResult } from './pool.ts';
 
@@ -43,8 +43,10 @@ export function createTesseractPool(size = Math.max(1, os.availableParallelism()
     recognize(page, pixelsPerPoint) {
       if (closed) return Promise.reject(new Error('OCR pool is closed'));
       // The image upright and its ruling lines painted out (here, on the calling thread: tesseract.js has its own).
-      const skew = measureSkew(page);
-      const img: Grey = rotate(page, skew);
+      // A photographed page's uneven light evened out first (a scan is left as it is).
+      const lit = evenLight(page);
+      const skew = measureSkew(lit);
+      const img: Grey = rotate(lit, skew);
       const rules = findRules(img, pixelsPerPoint, { erase: true });
       // Mode 6 (one block) reads prose best; it drops the number columns of ruled tables, which mode 3 (automatic layout) keeps.
       const table = rules.filter((r) => r.x0 === r.x1).length >= 2;

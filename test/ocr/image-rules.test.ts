@@ -113,3 +113,56 @@ test('a line read across a vertical border is parted into its cells', async () =
   expect(parts.map((p) => [p.bbox.x0, p.bbox.x1])).toEqual([[10, 150], [210, 300], [330, 400]]);
   expect(splitAtRules([line], rules.slice(2))).toEqual([line]);
 });
+
+test('thin grey rules of a table scanned askew are found once the page is deskewed; a grey header fill is not a rule', () => {
+  // A scanner's thin rule is one grey pixel; askew, it becomes a staircase whose
+  // ink, once deskewed, moves between two neighbouring rows.
+  const ppp = 200 / 72;
+  const xs = [150, 420, 700, 980, 1260, 1500];
+  const ys = [300, 360, 420, 480, 540, 600, 660, 720];
+  for (const angle of [-1.3, 0.6, 1.4]) {
+    const img = blank(1654, 1200);
+    img.pixels.fill(246);
+    fill(img, xs[0]! + 1, ys[0]! + 1, xs[5]!, ys[1]!, 226); // a light fill behind the header row
+    for (const y of ys) fill(img, xs[0]!, y, xs[5]! + 1, y + 1, 188);
+    for (const x of xs) fill(img, x, ys[0]!, x + 1, ys[7]! + 1, 188);
+    for (let r = 0; r < 7; r++) for (let c = 0; c < 5; c++) for (let k = 0; k < 5; k++) fill(img, xs[c]! + 20 + k * 28, ys[r]! + 18, xs[c]! + 42 + k * 28, ys[r]! + 42, 40);
+    for (let line = 0; line < 8; line++) for (let c = 0; c < 40; c++) fill(img, 100 + c * 25, 800 + line * 45, 120 + c * 25, 822 + line * 45, 40);
+    const scanned = rotate(img, -angle * deg);
+    const page = rotate(scanned, measureSkew(scanned));
+    const rules = findRules(page, ppp);
+    const h = rules.filter((r) => r.y0 === r.y1 && r.x1 - r.x0 > 1000).map((r) => r.y0).sort((a, b) => a - b);
+    const v = rules.filter((r) => r.x0 === r.x1 && r.y1 - r.y0 > 350).map((r) => r.x0).sort((a, b) => a - b);
+    expect(h.length, `${angle}°: ${h.join(' ')}`).toBe(ys.length);
+    h.forEach((y, i) => expect(Math.abs(y - ys[i]!)).toBeLessThan(3));
+    expect(v.length, `${angle}°: ${v.join(' ')}`).toBe(xs.length);
+    v.forEach((x, i) => expect(Math.abs(x - xs[i]!)).toBeLessThan(3));
+    // Nothing else long enough to be a border: not the header's fill, not the text.
+    expect(rules.filter((r) => (r.y0 === r.y1 ? r.x1 - r.x0 > 300 : r.y1 - r.y0 > 200)).length).toBe(ys.length + xs.length);
+  }
+});
+
+test('a photographed page, lit unevenly, is evened out before its skew is measured; a scan is left as it is', async () => {
+  const { evenLight } = await import('../../src/ocr/image.ts');
+  const even = textPage();
+  expect(evenLight(even)).toBe(even);
+  for (const angle of [-1.3, 0.8]) {
+    // A table page: a few lines of grey text (a photograph is soft), most of the page paper.
+    const sparse = blank(1200, 1600);
+    for (let line = 0; line < 14; line++) for (let c = 0; c < 30; c++) fill(sparse, 250 + c * 25, 400 + line * 50, 270 + c * 25, 422 + line * 50, 150);
+    const page = rotate(sparse, -angle * deg);
+    // Light falling off from the middle to dark corners, as under a lamp: paper 240 → about 95, darker than the text.
+    const { width: w, height: h, pixels: p } = page;
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) {
+        const r = Math.hypot((x - w / 2) / (w / 2), (y - h / 2) / (h / 2)) / Math.SQRT2;
+        p[y * w + x] = Math.round(p[y * w + x]! * (1 - 0.6 * r * r));
+      }
+    const lit = evenLight(page);
+    expect(lit).not.toBe(page);
+    expect(Math.abs(measureSkew(lit) / deg - angle)).toBeLessThan(0.1);
+    // The corners' paper is paper again, the text still ink.
+    expect(lit.pixels[60 * w + 60]).toBeGreaterThan(200);
+    expect(Math.min(...lit.pixels.subarray(411 * w + 250, 411 * w + 600))).toBeLessThan(170);
+  }
+});

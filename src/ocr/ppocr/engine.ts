@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ort from 'onnxruntime-node';
 import { isCjk } from '../../text/cjk.ts';
-import { darkLimit, measureSkew, rotate, type Grey } from '../image.ts';
+import { darkLimit, evenLight, measureSkew, rotate, type Grey } from '../image.ts';
 import { findRules, type PixelRule } from '../rules.ts';
 import type { OcrLine, OcrResult } from '../types.ts';
 import { dbBoxes, detInput, type Box } from './det.ts';
@@ -67,8 +67,10 @@ export async function createPpOcrEngine(options: PpOcrOptions): Promise<PpOcrEng
 
   return {
     async recognize(page, pixelsPerPoint) {
-      const skew = measureSkew(page);
-      const img = rotate(page, skew);
+      // A photographed page's uneven light evened out first (a scan is left as it is).
+      const lit = evenLight(page);
+      const skew = measureSkew(lit);
+      const img = rotate(lit, skew);
       const rules = findRules(img, pixelsPerPoint, { erase: true });
       const input = detInput(img, detLimit);
       const detOut = await det.run({ x: new ort.Tensor('float32', input.data, [1, 3, input.height, input.width]) });
