@@ -31,6 +31,7 @@ export function ruledTables(rules: Segment[], items: TextItem[]): DraftTable[] {
 function mergeCollinear(segs: Segment[], dir: 'h' | 'v'): Segment[] {
   const key = (s: Segment) => (dir === 'h' ? s.y0 : s.x0);
   const lo = (s: Segment) => (dir === 'h' ? s.x0 : s.y0);
+  const hi = (s: Segment) => (dir === 'h' ? s.x1 : s.y1);
   const sorted = [...segs].sort((a, b) => key(a) - key(b) || lo(a) - lo(b));
   const out: Segment[] = [];
   for (const s of sorted) {
@@ -38,14 +39,15 @@ function mergeCollinear(segs: Segment[], dir: 'h' | 'v'): Segment[] {
     // Sorted by position across, so only the last few lines can be the same line.
     let same: Segment | undefined;
     for (let k = out.length - 1; k >= 0 && key(s) - key(out[k]!) <= TOL / 2; k--) {
-      if (lo(s) <= (dir === 'h' ? out[k]!.x1 : out[k]!.y1) + TOL) {
+      if (lo(s) <= hi(out[k]!) + TOL && lo(out[k]!) <= hi(s) + TOL) {
         same = out[k];
         break;
       }
     }
+    // Either end may grow: a piece a little further across (sorted after) can start before the line so far.
     if (same) {
-      if (dir === 'h') same.x1 = Math.max(same.x1, s.x1);
-      else same.y1 = Math.max(same.y1, s.y1);
+      if (dir === 'h') [same.x0, same.x1] = [Math.min(same.x0, s.x0), Math.max(same.x1, s.x1)];
+      else [same.y0, same.y1] = [Math.min(same.y0, s.y0), Math.max(same.y1, s.y1)];
     } else out.push({ ...s });
   }
   return out;
