@@ -5,7 +5,8 @@
 import type { FactKind } from '../schema/report.ts';
 import { boundAfter, boundBefore, type Comparator } from '../vocab/bounds.ts';
 import { matchUnitAt, type UnitDef } from '../vocab/units.ts';
-import { approximateAround, roundTo, scanNumbers, toHalfWidth, type NumberToken } from './numbers.ts';
+import { approximateAround, roundTo, scanNumbers, type NumberToken } from '../text/numbers.ts';
+import { toHalfWidth } from '../text/width.ts';
 
 export interface RawFact {
   /** where the fact's words start and end in the text (numeral through unit) */

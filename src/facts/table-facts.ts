@@ -15,12 +15,13 @@ import { columnHeader, headerRowsByRow, isInfoRow, isSegmentHeader, joinDistinct
 import type { BBox, Fact } from '../schema/report.ts';
 import { conceptOf, finalTableConcept, isTableSelfScore, type ConceptContext } from '../vocab/concepts.ts';
 import { unitDef } from '../vocab/units.ts';
-import { readCellNumber, type CellNumber } from './cell-number.ts';
+import { readCellNumber, type CellNumber } from '../text/cell-number.ts';
 import { boundBefore, type Comparator } from '../vocab/bounds.ts';
 import { labelFor } from './labels.ts';
 import { quoteAround } from './quote.ts';
 import { labelYear } from './year.ts';
-import { roundTo, toHalfWidth } from './numbers.ts';
+import { roundTo } from '../text/numbers.ts';
+import { toHalfWidth } from '../text/width.ts';
 import { recogniseFacts } from './recognise.ts';
 
 export { LABEL_JOINER } from '../tables/headers.ts';

@@ -10,7 +10,7 @@
 // cell's full box at its top-left grid cell, null at the cells it covers.
 import type { BBox } from '../schema/report.ts';
 import type { PageText, TextItem } from '../pdf/types.ts';
-import { readCellNumber } from '../facts/cell-number.ts';
+import { readCellNumber } from '../text/cell-number.ts';
 import { matchUnitAt } from '../vocab/units.ts';
 import { textLines, type TextLine } from './chunks.ts';
 import { ruledTables, type DraftTable } from './ruled.ts';

@@ -4,7 +4,7 @@
 // rows under 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分.
 // A row further down that reads as a header starts a new segment, whose rows
 // take their column names from it and not from the top.
-import { readCellNumber } from '../facts/cell-number.ts';
+import { readCellNumber } from '../text/cell-number.ts';
 
 /**
  * A key cell of a "key | value" row naming who reports or what the table is

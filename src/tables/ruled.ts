@@ -1,6 +1,6 @@
 // Tables drawn with ruling lines: the grid the borders make, its merged cells
 // (an inner border missing between two grid cells), and the text in each cell.
-import { readCellNumber } from '../facts/cell-number.ts';
+import { readCellNumber } from '../text/cell-number.ts';
 import type { BBox } from '../schema/report.ts';
 import type { Segment, TextItem } from '../pdf/types.ts';
 import { cellText, piecesOf, wordsOf, type Piece } from './chunks.ts';

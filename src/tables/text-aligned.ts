@@ -9,7 +9,7 @@
 // dot leaders (a table of contents) and no key：value pairs (a form).
 import type { BBox } from '../schema/report.ts';
 import type { TextItem } from '../pdf/types.ts';
-import { readCellNumber } from '../facts/cell-number.ts';
+import { readCellNumber } from '../text/cell-number.ts';
 import { cellText, textLines, type Chunk, type Piece, type TextLine } from './chunks.ts';
 import type { DraftTable } from './ruled.ts';
 
