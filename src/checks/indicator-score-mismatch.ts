@@ -9,7 +9,7 @@ import { readCellNumber } from '../text/cell-number.ts';
 import type { Comparator } from '../schema/report.ts';
 import { boundAtEnd, boundBefore } from '../vocab/bounds.ts';
 import { unitDef } from '../vocab/units.ts';
-import { grids, headerPath, segments } from './grid.ts';
+import { grids, segments } from './grid.ts';
 import { cellNumber } from './tables.ts';
 import type { Draft, Rule } from './types.ts';
 
