@@ -5,11 +5,11 @@
 // A target written without a bound (65000 剂次, 100%) is read as a minimum
 // only for counts and rates that are better high; what is better low (发生率,
 // 投诉, 成本, 时限 …) or has no number (有效提升) is not judged.
-import { readCellNumber } from '../facts/cell-number.ts';
+import { readCellNumber } from '../text/cell-number.ts';
 import type { Comparator } from '../schema/report.ts';
 import { boundAtEnd, boundBefore } from '../vocab/bounds.ts';
 import { unitDef } from '../vocab/units.ts';
-import { grids, headerPath, segments } from './grid.ts';
+import { grids, segments } from './grid.ts';
 import { cellNumber } from './tables.ts';
 import type { Draft, Rule } from './types.ts';
 

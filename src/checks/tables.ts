@@ -1,5 +1,5 @@
 // Reading tables for the checks: which columns are numbers, which row is the total.
-import { readCellNumber } from '../facts/cell-number.ts';
+import { readCellNumber } from '../text/cell-number.ts';
 import { columnHeader, headerRowsByRow } from '../tables/headers.ts';
 import type { Table } from '../schema/report.ts';
 

@@ -5,7 +5,8 @@
 import type { FactKind } from '../schema/report.ts';
 import { boundAfter, boundBefore, type Comparator } from '../vocab/bounds.ts';
 import { matchUnitAt, type UnitDef } from '../vocab/units.ts';
-import { approximateAround, roundTo, scanNumbers, toHalfWidth, type NumberToken } from './numbers.ts';
+import { approximateAround, roundTo, scanNumbers, type NumberToken } from '../text/numbers.ts';
+import { toHalfWidth } from '../text/width.ts';
 
 export interface RawFact {
   /** where the fact's words start and end in the text (numeral through unit) */
@@ -35,6 +36,7 @@ const RANGE_SEP = /^\s*(?:—|–|-|－|~|～|至|到)\s*$/;
 const CODE_AFTER = /^\s*(?:热线|投诉|举报|平台|服务热线|指挥中心|号文|号令|号$|号[，。；、]|号）|号\)|工程|计划|行动|专项|战略|条例|规定|办法|号楼|路|街|村|组(?!织))/;
 const CODE_BEFORE = /(?:第|附件|附表|编号|代码|电话|热线|拨打|文号|〔|\[|【|No\.?|NO\.?)\s*$/;
 
+// eslint-disable-next-line max-lines-per-function -- split pending (issue 11)
 export function recogniseFacts(text: string): RawFact[] {
   const half = toHalfWidth(text);
   const tokens = scanNumbers(text);

@@ -15,12 +15,13 @@ import { columnHeader, headerRowsByRow, isInfoRow, isSegmentHeader, joinDistinct
 import type { BBox, Fact } from '../schema/report.ts';
 import { conceptOf, finalTableConcept, isTableSelfScore, type ConceptContext } from '../vocab/concepts.ts';
 import { unitDef } from '../vocab/units.ts';
-import { readCellNumber, type CellNumber } from './cell-number.ts';
+import { readCellNumber, type CellNumber } from '../text/cell-number.ts';
 import { boundBefore, type Comparator } from '../vocab/bounds.ts';
 import { labelFor } from './labels.ts';
 import { quoteAround } from './quote.ts';
 import { labelYear } from './year.ts';
-import { roundTo, toHalfWidth } from './numbers.ts';
+import { roundTo } from '../text/numbers.ts';
+import { toHalfWidth } from '../text/width.ts';
 import { recogniseFacts } from './recognise.ts';
 
 export { LABEL_JOINER } from '../tables/headers.ts';
@@ -49,22 +50,9 @@ export function tableFacts(table: TableModel, tableId: string, sectionId: string
     return tableFacts({ ...table, title: table.title ?? continues.title, unit: table.unit ?? continues.unit }, tableId, sectionId, null, concepts);
   }
   if (continues) {
-    table = alignColumns(continues, table) ?? table;
-    // The rows carried over are named by the header that names the first part's last rows (a segment
-    // header such as 一级指标 | … | 分值 | 得分 further down, else the top one), with its cover lines.
-    const named = headerRowsByRow(continues.rows, continues.headerRows).filter((h) => h.length > 0);
-    const cover = [...Array(continues.headerRows).keys()].filter((i) => isInfoRow(continues.rows[i]!));
-    const keep = [...new Set([...cover, ...(named[named.length - 1] ?? [...Array(continues.headerRows).keys()])])].sort((a, b) => a - b);
-    table = {
-      ...table,
-      title: table.title ?? continues.title,
-      unit: table.unit ?? continues.unit,
-      headerRows: keep.length,
-      rows: [...keep.map((i) => continues.rows[i]!), ...table.rows],
-      cellBoxes: [...keep.map((i) => continues.cellBoxes[i]!.map(() => null)), ...table.cellBoxes],
-    };
-    const shift = keep.length;
-    return tableFacts(table, tableId, sectionId, null, concepts).map((f) => ({ ...f, id: f.id.replace(/\.r(\d+)c/, (_, r: string) => `.r${Number(r) - shift}c`) }));
+    const joined = withCarriedHeader(table, continues);
+    const shift = joined.headerRows;
+    return tableFacts(joined, tableId, sectionId, null, concepts).map((f) => ({ ...f, id: f.id.replace(/\.r(\d+)c/, (_, r: string) => `.r${Number(r) - shift}c`) }));
   }
   const headersOf = headerRowsByRow(table.rows, table.headerRows);
   // A project's table (项目名称 | …, …项目支出绩效自评表) in a report of the whole unit holds that
@@ -72,75 +60,142 @@ export function tableFacts(table: TableModel, tableId: string, sectionId: string
   const project = projectOf(table.rows, table.headerRows);
   const ownFigures = concepts.projectReport || (project === null && !PROJECT_TABLE.test(table.title ?? ''));
   const subject = `${table.title ?? tableId}${project ? `（${project}）` : ''}`;
+  const at: TableAt = { table, tableId, sectionId, concepts, ownFigures, subject };
   const facts: Fact[] = [];
-  table.rows.forEach((row, r) => {
+  table.rows.forEach((_, r) => {
     if (r < table.headerRows || isSegmentHeader(table.rows, r)) return;
-    const header = headersOf[r]!.map((i) => table.rows[i]!);
-    const numbers = row.map((cell) => readCellNumber(cell));
-    const firstNumber = numbers.findIndex((n, c) => n !== null && !ordinalColumn(header, row, c));
-    row.forEach((cell, c) => {
-      const n = numbers[c];
-      const box = table.cellBoxes[r]?.[c];
-      if (box === null) return; // a merged cell is read once, at its top-left cell
-      if (!n) {
-        // Prose in a cell (绩效目标 "汇聚数据量不低于10亿条…", 指标 "年度指标值:≥20场") holds facts of its own.
-        const names = row.slice(0, firstNumber < 0 ? c : Math.min(firstNumber, c)).filter((x, i) => numbers[i] === null && x.trim() !== '' && x.length <= 40 && !ORDINAL.test(x.trim()));
-        const rowName = stripUnits(joinDistinct(names)).split(LABEL_JOINER).pop() ?? '';
-        facts.push(...proseFacts(cell, `${tableId}.r${r + 1}c${c + 1}`, rowName, { page: table.page, sectionId, bbox: box ?? null, subject, fiscalYear: concepts.fiscalYear ?? null }));
-        return;
-      }
-      const colHeader = columnHeader(header, c);
-      if (ordinalColumn(header, row, c)) return;
-      const rowHeader = rowHeaderOf(row, numbers, c, firstNumber, (i) => VALUE_HEADER.test(stripUnits(columnHeader(header, i))) || COMPARATOR_COLUMN.test(columnHeader(header, i)) || UNIT_COLUMN.test(stripUnits(columnHeader(header, i)).split(LABEL_JOINER).pop() ?? ''));
-      // A target or actual value (指标值, 完成值) is not money because the table's unit line says 万元:
-      // its unit is in the cell, in a unit column of its row (绩效度量单位 | 册), or in its row's target.
-      const valueCell = VALUE_HEADER.test(stripUnits(colHeader));
-      const def = valueCell
-        ? (n.unit || headerUnit(colHeader) ? unitOf(n, colHeader, '', null) : (unitColumnOf(row, header) ?? targetUnit(row, header, c)))
-        : unitOf(n, colHeader, rowHeader, table.unit);
-      if (!def) return;
-      const comparator = n.comparator ?? (valueCell ? comparatorColumnOf(row, header) : null);
-      // 其中： over a header's parts says they are parts; it names nothing.
-      const colName = stripUnits(colHeader)
-        .split(LABEL_JOINER)
-        .filter((h) => !/^其中\s*[：:]?$/.test(h))
-        .join(LABEL_JOINER);
-      const rowName = stripUnits(rowHeader)
-        .split(LABEL_JOINER)
-        .map((h) => h.replace(ROW_PREFIX, ''))
-        .join(LABEL_JOINER);
-      const label = [rowName, colName].filter(Boolean).join(LABEL_JOINER);
-      if (label === '') return;
-      // The innermost header, without notes in brackets: 项目支出（含结转） → 项目支出.
-      const lastOf = (s: string) => (s.split(LABEL_JOINER).pop() ?? '').replace(/[（(][^（）()]*[）)]/g, '');
-      facts.push({
-        id: `${tableId}.r${r + 1}c${c + 1}`,
-        sectionId,
-        paragraphId: null,
-        page: table.page,
-        kind: def.kind,
-        value: n.value,
-        unit: def.unit,
-        normalized: { value: roundTo(n.value * def.factor, n.decimals + 6), unit: def.base },
-        decimals: n.decimals,
-        upper: null,
-        label,
-        // The concepts table reads a scoped label: row scope + measure (基本支出 + 年初预算数).
-        concept: !ownFigures
-          ? null
-          : def.kind === 'score' && isTableSelfScore(table.title, lastOf(rowName), lastOf(colName))
-            ? 'evaluation.selfScore'
-            : (finalTableConcept(def.kind, table.title, lastOf(rowName), colName.split(LABEL_JOINER).map((h) => h.replace(/[（(][^（）()]*[）)]/g, ''))) ??
-              conceptOf(def.kind, lastOf(rowName) + lastOf(colName), concepts)),
-        year: labelYear(label, concepts.fiscalYear),
-        approximate: n.approximate || comparator !== null,
-        comparator,
-        quote: `${subject}：${label} ${cell}`,
-        bbox: box ?? null,
-      });
-    });
+    facts.push(...rowFacts(at, r, headersOf[r]!.map((i) => table.rows[i]!)));
   });
   return facts;
+}
+
+/**
+ * A part carried over from an earlier page, with the header rows of the part it
+ * continues put above it: the rows carried over are named by the header that names
+ * the first part's last rows (a segment header such as 一级指标 | … | 分值 | 得分
+ * further down, else the top one), with its cover lines.
+ */
+function withCarriedHeader(part: TableModel, continues: TableModel): TableModel {
+  const table = alignColumns(continues, part) ?? part;
+  const named = headerRowsByRow(continues.rows, continues.headerRows).filter((h) => h.length > 0);
+  const cover = [...Array(continues.headerRows).keys()].filter((i) => isInfoRow(continues.rows[i]!));
+  const keep = [...new Set([...cover, ...(named[named.length - 1] ?? [...Array(continues.headerRows).keys()])])].sort((a, b) => a - b);
+  return {
+    ...table,
+    title: table.title ?? continues.title,
+    unit: table.unit ?? continues.unit,
+    headerRows: keep.length,
+    rows: [...keep.map((i) => continues.rows[i]!), ...table.rows],
+    cellBoxes: [...keep.map((i) => continues.cellBoxes[i]!.map(() => null)), ...table.cellBoxes],
+  };
+}
+
+/** What every fact of one table shares. */
+interface TableAt {
+  table: TableModel;
+  tableId: string;
+  sectionId: string | null;
+  concepts: ConceptContext;
+  /** the figures are the reporting unit's own (not one project's in a unit's report): concepts apply */
+  ownFigures: boolean;
+  /** the table's name in a quote: its title, and the project it is about */
+  subject: string;
+}
+
+/** One row's cells: `header` holds the header rows that name its columns. */
+interface RowAt {
+  row: string[];
+  r: number;
+  header: string[][];
+  numbers: (CellNumber | null)[];
+  /** the first column with a number that is a quantity (not an ordinal); -1 if none */
+  firstNumber: number;
+}
+
+/** The facts of row r: a number cell is one fact; a text cell's prose may hold some of its own. */
+function rowFacts(at: TableAt, r: number, header: string[][]): Fact[] {
+  const row = at.table.rows[r]!;
+  const numbers = row.map((cell) => readCellNumber(cell));
+  const firstNumber = numbers.findIndex((n, c) => n !== null && !ordinalColumn(header, row, c));
+  const facts: Fact[] = [];
+  row.forEach((cell, c) => {
+    const n = numbers[c];
+    const box = at.table.cellBoxes[r]?.[c];
+    if (box === null) return; // a merged cell is read once, at its top-left cell
+    if (!n) {
+      // Prose in a cell (绩效目标 "汇聚数据量不低于10亿条…", 指标 "年度指标值:≥20场") holds facts of its own.
+      const names = row.slice(0, firstNumber < 0 ? c : Math.min(firstNumber, c)).filter((x, i) => numbers[i] === null && x.trim() !== '' && x.length <= 40 && !ORDINAL.test(x.trim()));
+      const rowName = stripUnits(joinDistinct(names)).split(LABEL_JOINER).pop() ?? '';
+      const { table, tableId, sectionId, subject, concepts } = at;
+      facts.push(...proseFacts(cell, `${tableId}.r${r + 1}c${c + 1}`, rowName, { page: table.page, sectionId, bbox: box ?? null, subject, fiscalYear: concepts.fiscalYear ?? null }));
+      return;
+    }
+    const fact = cellFact(at, { row, r, header, numbers, firstNumber }, c, n, box ?? null);
+    if (fact) facts.push(fact);
+  });
+  return facts;
+}
+
+/** The fact of the number in column c, or null when it has no unit, no label, or is an ordinal. */
+function cellFact(at: TableAt, { row, r, header, numbers, firstNumber }: RowAt, c: number, n: CellNumber, bbox: BBox | null): Fact | null {
+  const colHeader = columnHeader(header, c);
+  if (ordinalColumn(header, row, c)) return null;
+  const rowHeader = rowHeaderOf(row, numbers, c, firstNumber, (i) => VALUE_HEADER.test(stripUnits(columnHeader(header, i))) || COMPARATOR_COLUMN.test(columnHeader(header, i)) || UNIT_COLUMN.test(stripUnits(columnHeader(header, i)).split(LABEL_JOINER).pop() ?? ''));
+  // A target or actual value (指标值, 完成值) is not money because the table's unit line says 万元:
+  // its unit is in the cell, in a unit column of its row (绩效度量单位 | 册), or in its row's target.
+  const valueCell = VALUE_HEADER.test(stripUnits(colHeader));
+  const def = valueCell
+    ? (n.unit || headerUnit(colHeader) ? unitOf(n, colHeader, '', null) : (unitColumnOf(row, header) ?? targetUnit(row, header, c)))
+    : unitOf(n, colHeader, rowHeader, at.table.unit);
+  if (!def) return null;
+  const comparator = n.comparator ?? (valueCell ? comparatorColumnOf(row, header) : null);
+  const { rowName, colName, label } = labelOf(rowHeader, colHeader);
+  if (label === '') return null;
+  const { table, tableId, sectionId, concepts, subject } = at;
+  return {
+    id: `${tableId}.r${r + 1}c${c + 1}`,
+    sectionId,
+    paragraphId: null,
+    page: table.page,
+    kind: def.kind,
+    value: n.value,
+    unit: def.unit,
+    normalized: { value: roundTo(n.value * def.factor, n.decimals + 6), unit: def.base },
+    decimals: n.decimals,
+    upper: null,
+    label,
+    concept: at.ownFigures ? tableConcept(table.title, def.kind, rowName, colName, concepts) : null,
+    year: labelYear(label, concepts.fiscalYear),
+    approximate: n.approximate || comparator !== null,
+    comparator,
+    quote: `${subject}：${label} ${row[c]!}`,
+    bbox,
+  };
+}
+
+/** A number's label: its row's name and its column's, unit notes, list markers and 其中 taken out. */
+function labelOf(rowHeader: string, colHeader: string): { rowName: string; colName: string; label: string } {
+  // 其中： over a header's parts says they are parts; it names nothing.
+  const colName = stripUnits(colHeader)
+    .split(LABEL_JOINER)
+    .filter((h) => !/^其中\s*[：:]?$/.test(h))
+    .join(LABEL_JOINER);
+  const rowName = stripUnits(rowHeader)
+    .split(LABEL_JOINER)
+    .map((h) => h.replace(ROW_PREFIX, ''))
+    .join(LABEL_JOINER);
+  return { rowName, colName, label: [rowName, colName].filter(Boolean).join(LABEL_JOINER) };
+}
+
+/** The concept of a table figure, read from a scoped label: row scope + measure (基本支出 + 年初预算数). */
+function tableConcept(title: string | null, kind: Fact['kind'], rowName: string, colName: string, concepts: ConceptContext): Fact['concept'] {
+  // The innermost header, without notes in brackets: 项目支出（含结转） → 项目支出.
+  const lastOf = (s: string) => (s.split(LABEL_JOINER).pop() ?? '').replace(/[（(][^（）()]*[）)]/g, '');
+  if (kind === 'score' && isTableSelfScore(title, lastOf(rowName), lastOf(colName))) return 'evaluation.selfScore';
+  return (
+    finalTableConcept(kind, title, lastOf(rowName), colName.split(LABEL_JOINER).map((h) => h.replace(/[（(][^（）()]*[）)]/g, ''))) ??
+    conceptOf(kind, lastOf(rowName) + lastOf(colName), concepts)
+  );
 }
 
 /**

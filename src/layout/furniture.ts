@@ -1,6 +1,6 @@
 // Running headers, footers and page numbers: recognised so that they stay out
 // of the body text, and kept with their role so nothing read is thrown away.
-import { matchMarker } from '../vocab/markers.ts';
+import { matchMarker } from '../text/markers.ts';
 import type { Line } from './types.ts';
 
 /** Share of the page height, at the top and at the bottom, where furniture lives. */

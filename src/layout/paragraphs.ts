@@ -1,7 +1,7 @@
 // Lines → paragraphs. A paragraph that wraps over lines or pages is joined
 // back: "新设市场主体 13967" + "家" and "3、财" + "务股" come back whole.
 import { joinLines } from '../text/cjk.ts';
-import { matchMarker } from '../vocab/markers.ts';
+import { matchMarker } from '../text/markers.ts';
 import type { Layout, Line, Para, Span } from './types.ts';
 
 const TERMINAL = /[。！？；：:;!?]$/;

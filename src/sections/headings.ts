@@ -3,7 +3,8 @@
 // plain lists — the 19 duties of a bureau, its problems, its measures — and
 // count as headings only when the run of siblings behaves like headings.
 import type { Para } from '../layout/types.ts';
-import { matchMarker, type MarkerFamily, type MarkerMatch } from '../vocab/markers.ts';
+import { matchMarker, type MarkerMatch } from '../text/markers.ts';
+import type { MarkerFamily } from '../vocab/markers.ts';
 
 export interface HeadingCandidate {
   index: number;
@@ -51,7 +52,7 @@ export function findHeadings(paras: Para[], bodySize: number): HeadingCandidate[
 }
 
 /** The unnumbered title of a report attached inside the document. */
-export const REPORT_TITLE_FAMILY: MarkerFamily = { id: 'report-title', pattern: /(?!)/, ordinal: () => null, listProne: false, rank: 0.5 };
+export const REPORT_TITLE_FAMILY: MarkerFamily = { id: 'report-title', pattern: /(?!)/, numerals: 'none', listProne: false, rank: 0.5 };
 
 /**
  * Reports attached inside a document (a 决算's 第五部分 附件 carrying two

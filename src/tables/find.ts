@@ -10,7 +10,8 @@
 // cell's full box at its top-left grid cell, null at the cells it covers.
 import type { BBox } from '../schema/report.ts';
 import type { PageText, TextItem } from '../pdf/types.ts';
-import { readCellNumber } from '../facts/cell-number.ts';
+import { readCellNumber } from '../text/cell-number.ts';
+import { startsWithHeaderWord } from '../vocab/header-words.ts';
 import { matchUnitAt } from '../vocab/units.ts';
 import { textLines, type TextLine } from './chunks.ts';
 import { ruledTables, type DraftTable } from './ruled.ts';
@@ -141,8 +142,9 @@ export function mendSplitRows(tables: TableModel[]): void {
     const last = prev.rows[prev.rows.length - 1]!;
     const fragments = aligned.rows.slice(skip, t.headerRows);
     if (fragments.length === 0 || fragments.every((row) => row.every((cell) => cell.trim() === ''))) return;
+    // A cell that starts with a header word is a header repeated, not the tail of a cut row.
     const fits = fragments.every((row) =>
-      row.every((cell, c) => cell.trim() === '' || (last[c]!.trim() !== '' && readCellNumber(last[c]!) === null && !isHeaderWord(cell))),
+      row.every((cell, c) => cell.trim() === '' || (last[c]!.trim() !== '' && readCellNumber(last[c]!) === null && !startsWithHeaderWord(cell.trim()))),
     );
     if (!fits) return;
     // A merged cell's text is repeated over the grid cells it covers: join each distinct run once.
@@ -157,12 +159,6 @@ export function mendSplitRows(tables: TableModel[]): void {
 }
 
 const rowWords = (row: string[]) => row.join('|').replace(/\s+/g, '').replace(/^\|+$/, '');
-
-/** Words that head a column, so a row of them is a header, not the tail of a cut row. */
-const HEADER_WORD = /^(?:项目|科目|编码|名称|合计|年初预算数|全年预算数|全年执行数|分值|得分|执行率|一级指标|二级指标|三级指标|年度指标值|实际完成值|单位|金额)/;
-function isHeaderWord(cell: string): boolean {
-  return HEADER_WORD.test(cell.trim());
-}
 
 function firstOnPage(tables: TableModel[], i: number): boolean {
   return tables.findIndex((t) => t.page === tables[i]!.page) === i;

@@ -4,7 +4,8 @@
 // rows under 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分.
 // A row further down that reads as a header starts a new segment, whose rows
 // take their column names from it and not from the top.
-import { readCellNumber } from '../facts/cell-number.ts';
+import { readCellNumber } from '../text/cell-number.ts';
+import { isHeaderWord } from '../vocab/header-words.ts';
 
 /**
  * A key cell of a "key | value" row naming who reports or what the table is
@@ -54,11 +55,9 @@ export function isSegmentHeader(rows: string[][], r: number): boolean {
   return new Set(names).size === names.length;
 }
 
-/** Words that only a header row is made of. */
-const HEADER_WORD = /^(?:[一二三]级指标|(?:本年|年度|实施周期)?(?:绩效)?指标值|(?:绩效)?(?:度量|计量)单位|(?:绩效)?指标性质|项目名称|项目总额|分值|得分|实际完成值|年初预算数|全年预算数|全年执行数|执行率|科目编码|科目名称)$/;
-
+/** How many distinct cells of the row are words that only a header row is made of. */
 function headerWordCount(row: string[]): number {
-  return new Set(row.map((c) => c.trim()).filter((c) => HEADER_WORD.test(c))).size;
+  return new Set(row.map((c) => c.trim()).filter((c) => isHeaderWord(c))).size;
 }
 
 /** "部门（单位）名称 | 某某局 | 某某局 …": a cover line inside the grid, not column names. */

@@ -1,6 +1,6 @@
 // Tables drawn with ruling lines: the grid the borders make, its merged cells
 // (an inner border missing between two grid cells), and the text in each cell.
-import { readCellNumber } from '../facts/cell-number.ts';
+import { readCellNumber } from '../text/cell-number.ts';
 import type { BBox } from '../schema/report.ts';
 import type { Segment, TextItem } from '../pdf/types.ts';
 import { cellText, piecesOf, wordsOf, type Piece } from './chunks.ts';
@@ -88,38 +88,70 @@ function distinct(values: number[]): number[] {
   return out;
 }
 
+/** The lines of one grid: column boundaries xs (left to right), row boundaries ys (top to bottom). */
+interface Grid {
+  hs: Segment[];
+  vs: Segment[];
+  xs: number[];
+  ys: number[];
+}
+
 function readGrid(hs: Segment[], vs: Segment[], items: TextItem[]): DraftTable | null {
+  const grid = gridLines(hs, vs);
+  const nRows = grid.ys.length - 1;
+  const nCols = grid.xs.length - 1;
+  // One ruled row is a table only as a part carried over (总分 | 100 | 99.65 at the top of a page): see below.
+  if (nRows < 1 || nCols < 2 || (nRows === 1 && nCols < 3)) return null;
+  const anchor = anchorsOf(grid);
+  const { inCell, used } = textInCells(grid, anchor, items);
+  // A frame around one block of text, or an empty grid, is not a table; nor a one-row box without a number.
+  if (inCell.size < 2) return null;
+  if (nRows === 1 && ![...inCell.values()].some((ps) => readCellNumber(cellText(ps)) !== null)) return null;
+  const { rows, cellBoxes } = cellsOf(grid, anchor, inCell);
+  return { bbox: [grid.xs[0]!, grid.ys[nRows]!, grid.xs[nCols]!, grid.ys[0]!], rows, cellBoxes, items: used };
+}
+
+/** A vertical border at x between the two row boundaries (at their middle). */
+function vBorderAt(vs: Segment[], x: number, yTop: number, yBottom: number): boolean {
+  const mid = (yTop + yBottom) / 2;
+  return vs.some((v) => Math.abs(v.x0 - x) <= TOL && v.y0 <= mid && v.y1 >= mid);
+}
+
+/** A horizontal border at y between the two column boundaries (at their middle). */
+function hBorderAt(hs: Segment[], y: number, xLeft: number, xRight: number): boolean {
+  const mid = (xLeft + xRight) / 2;
+  return hs.some((h) => Math.abs(h.y0 - y) <= TOL && h.x0 <= mid && h.x1 >= mid);
+}
+
+function gridLines(hs: Segment[], vs: Segment[]): Grid {
   // Column boundaries from the verticals, plus the ends of the horizontals where a table has no side borders.
   let xs = distinct([...vs.map((v) => v.x0), Math.min(...hs.map((h) => h.x0)), Math.max(...hs.map((h) => h.x1))]);
   let ys = distinct([...hs.map((h) => h.y0), Math.min(...vs.map((v) => v.y0)), Math.max(...vs.map((v) => v.y1))]).reverse();
-  const vBorderAt = (x: number, yTop: number, yBottom: number) => {
-    const mid = (yTop + yBottom) / 2;
-    return vs.some((v) => Math.abs(v.x0 - x) <= TOL && v.y0 <= mid && v.y1 >= mid);
-  };
-  const hBorderAt = (y: number, xLeft: number, xRight: number) => {
-    const mid = (xLeft + xRight) / 2;
-    return hs.some((h) => Math.abs(h.y0 - y) <= TOL && h.x0 <= mid && h.x1 >= mid);
-  };
   // A boundary that no row (column) has a border on is a stub, not a column (row).
-  xs = xs.filter((x, k) => k === 0 || k === xs.length - 1 || ys.slice(1).some((y, r) => vBorderAt(x, ys[r]!, y)));
-  ys = ys.filter((y, k) => k === 0 || k === ys.length - 1 || xs.slice(1).some((x, c) => hBorderAt(y, xs[c]!, x)));
-  const nRows = ys.length - 1;
-  const nCols = xs.length - 1;
-  // One ruled row is a table only as a part carried over (总分 | 100 | 99.65 at the top of a page): see below.
-  if (nRows < 1 || nCols < 2 || (nRows === 1 && nCols < 3)) return null;
+  xs = xs.filter((x, k) => k === 0 || k === xs.length - 1 || ys.slice(1).some((y, r) => vBorderAt(vs, x, ys[r]!, y)));
+  ys = ys.filter((y, k) => k === 0 || k === ys.length - 1 || xs.slice(1).some((x, c) => hBorderAt(hs, y, xs[c]!, x)));
+  return { hs, vs, xs, ys };
+}
 
-  // Each grid cell's anchor: the top-left grid cell of the merged cell it belongs to.
+/** Each grid cell's anchor: the top-left grid cell of the merged cell it belongs to. */
+function anchorsOf({ hs, vs, xs, ys }: Grid): [number, number][][] {
   const anchor: [number, number][][] = [];
-  for (let r = 0; r < nRows; r++) {
+  for (let r = 0; r < ys.length - 1; r++) {
     const row: [number, number][] = [];
-    for (let c = 0; c < nCols; c++) {
-      if (c > 0 && !vBorderAt(xs[c]!, ys[r]!, ys[r + 1]!)) row.push(row[c - 1]!);
-      else if (r > 0 && !hBorderAt(ys[r]!, xs[c]!, xs[c + 1]!)) row.push(anchor[r - 1]![c]!);
+    for (let c = 0; c < xs.length - 1; c++) {
+      if (c > 0 && !vBorderAt(vs, xs[c]!, ys[r]!, ys[r + 1]!)) row.push(row[c - 1]!);
+      else if (r > 0 && !hBorderAt(hs, ys[r]!, xs[c]!, xs[c + 1]!)) row.push(anchor[r - 1]![c]!);
       else row.push([r, c]);
     }
     anchor.push(row);
   }
+  return anchor;
+}
 
+/** The text pieces in each merged cell (keyed by its anchor "r,c"), and the items they come from. */
+function textInCells({ xs, ys }: Grid, anchor: [number, number][][], items: TextItem[]): { inCell: Map<string, Piece[]>; used: Set<TextItem> } {
+  const nRows = ys.length - 1;
+  const nCols = xs.length - 1;
   const inCell = new Map<string, Piece[]>();
   const used = new Set<TextItem>();
   const [left, right, top, bottom] = [xs[0]!, xs[nCols]!, ys[0]!, ys[nRows]!];
@@ -136,10 +168,13 @@ function readGrid(hs: Segment[], vs: Segment[], items: TextItem[]): DraftTable |
     inCell.set(key, [...(inCell.get(key) ?? []), p]);
     used.add(p.item);
   }
-  // A frame around one block of text, or an empty grid, is not a table; nor a one-row box without a number.
-  if (inCell.size < 2) return null;
-  if (nRows === 1 && ![...inCell.values()].some((ps) => readCellNumber(cellText(ps)) !== null)) return null;
+  return { inCell, used };
+}
 
+/** Each grid cell's text (a merged cell's text in every grid cell it covers) and box (only at the merged cell's anchor). */
+function cellsOf({ xs, ys }: Grid, anchor: [number, number][][], inCell: Map<string, Piece[]>): { rows: string[][]; cellBoxes: (BBox | null)[][] } {
+  const nRows = ys.length - 1;
+  const nCols = xs.length - 1;
   const rows: string[][] = [];
   const cellBoxes: (BBox | null)[][] = [];
   for (let r = 0; r < nRows; r++) {
@@ -156,5 +191,5 @@ function readGrid(hs: Segment[], vs: Segment[], items: TextItem[]): DraftTable |
       }),
     );
   }
-  return { bbox: [left, bottom, right, top], rows, cellBoxes, items: used };
+  return { rows, cellBoxes };
 }

@@ -9,7 +9,7 @@
 // dot leaders (a table of contents) and no key：value pairs (a form).
 import type { BBox } from '../schema/report.ts';
 import type { TextItem } from '../pdf/types.ts';
-import { readCellNumber } from '../facts/cell-number.ts';
+import { readCellNumber } from '../text/cell-number.ts';
 import { cellText, textLines, type Chunk, type Piece, type TextLine } from './chunks.ts';
 import type { DraftTable } from './ruled.ts';
 
@@ -86,6 +86,26 @@ function gapEms(upper: TextLine, lower: TextLine): number {
 
 /** Reads the table whose first body row is lines[first]; the run of candidate lines ends at lines[end]. */
 function readRun(lines: TextLine[], first: number, end: number, isStarter: boolean[]): { draft: DraftTable; next: number } | null {
+  const body = bodyColumns(lines, first, end, isStarter);
+  if (!body) return null;
+  const { rows, bodyEnd } = bodyRows(lines, first, end, isStarter, body);
+  if (rows.filter((r) => r.lines.some((l) => starter(l))).length < 2) return null;
+  const header = headerRows(lines, first, body.cols);
+  return { draft: gridOf([...header, ...rows], body.cols), next: bodyEnd + 1 };
+}
+
+interface Body {
+  /** the indices of the lines that open a body row */
+  starters: number[];
+  cols: Col[];
+}
+
+/**
+ * The body rows' columns, when the run reads as a table: two rows or more, three
+ * columns or more, one chunk per column in each row, a column of numbers in
+ * most rows, and neither dot leaders (a table of contents) nor key：value cells (a form).
+ */
+function bodyColumns(lines: TextLine[], first: number, end: number, isStarter: boolean[]): Body | null {
   const starters = range(first, end).filter((k) => isStarter[k]);
   if (starters.length < 2) return null;
   const cols = columnsOf(starters.map((k) => lines[k]!));
@@ -97,32 +117,42 @@ function readRun(lines: TextLine[], first: number, end: number, isStarter: boole
   const textChunks = bodyChunks.filter((c) => readCellNumber(c.text) === null);
   if (textChunks.length > 0 && textChunks.filter((c) => KEY.test(c.text)).length * 2 >= textChunks.length) return null;
   const numericCol = cols.some((_, c) => starters.filter((k) => lines[k]!.chunks.some((ch) => fit(ch, cols)[0] === c && readCellNumber(ch.text))).length * 3 >= starters.length * 2);
-  if (!numericCol) return null;
+  return numericCol ? { starters, cols } : null;
+}
 
+interface Row {
+  lines: TextLine[];
+  cells: Map<number, Piece[]>;
+  /** columns covered by a chunk that starts further left (a spanning cell) */
+  covered: Set<number>;
+}
+
+function addLine(row: Row, line: TextLine, cols: Col[]): void {
+  row.lines.push(line);
+  for (const chunk of line.chunks) {
+    const cs = fit(chunk, cols);
+    const c0 = cs[0]!;
+    row.cells.set(c0, [...(row.cells.get(c0) ?? []), ...chunk.pieces]);
+    for (const c of cs.slice(1)) row.covered.add(c);
+  }
+}
+
+function newRow(line: TextLine, cols: Col[]): Row {
+  const row: Row = { lines: [], cells: new Map(), covered: new Set() };
+  addLine(row, line, cols);
+  return row;
+}
+
+/**
+ * The body's rows: each starter opens one; a line between them joins the row
+ * nearer to it or the one whose text cells it wraps, opens the next row when it
+ * is written above that row's numbers, or else is a row of its own. Prose across
+ * the columns, or a line after the last row that belongs to none, ends the body.
+ */
+function bodyRows(lines: TextLine[], first: number, end: number, isStarter: boolean[], { starters, cols }: Body): { rows: Row[]; bodyEnd: number } {
   const pitches = starters.slice(1).map((k, j) => lines[starters[j]!]!.y - lines[k]!.y);
   const rowPitch = median(pitches);
-  // Rows: each starter opens one; other lines join a row or open their own.
-  interface Row {
-    lines: TextLine[];
-    cells: Map<number, Piece[]>;
-    /** columns covered by a chunk that starts further left (a spanning cell) */
-    covered: Set<number>;
-  }
   const rows: Row[] = [];
-  const addLine = (row: Row, line: TextLine) => {
-    row.lines.push(line);
-    for (const chunk of line.chunks) {
-      const cs = fit(chunk, cols);
-      const c0 = cs[0]!;
-      row.cells.set(c0, [...(row.cells.get(c0) ?? []), ...chunk.pieces]);
-      for (const c of cs.slice(1)) row.covered.add(c);
-    }
-  };
-  const newRow = (line: TextLine): Row => {
-    const row: Row = { lines: [], cells: new Map(), covered: new Set() };
-    addLine(row, line);
-    return row;
-  };
   const textCols = (row: Row) => new Set([...row.cells].filter(([, ps]) => readCellNumber(cellText(ps)) === null).map(([c]) => c));
   const fits = (l: TextLine) => l.chunks.every((c) => fit(c, cols).length === 1);
   const wraps = (l: TextLine, row: Row) => {
@@ -136,7 +166,7 @@ function readRun(lines: TextLine[], first: number, end: number, isStarter: boole
     const line = lines[k]!;
     if (isStarter[k]) {
       if (!fits(line)) break;
-      rows.push(newRow(line));
+      rows.push(newRow(line, cols));
       bodyEnd = k;
       continue;
     }
@@ -145,24 +175,25 @@ function readRun(lines: TextLine[], first: number, end: number, isStarter: boole
     const dPrev = prev.lines[prev.lines.length - 1]!.y - line.y;
     const nextStarter = starters.find((s) => s > k);
     const dNext = nextStarter !== undefined ? line.y - lines[nextStarter]!.y : Infinity;
-    if (Math.min(dPrev, dNext) < 0.8 * rowPitch && dPrev <= dNext) addLine(prev, line);
-    else if (wraps(line, prev)) addLine(prev, line);
+    if (Math.min(dPrev, dNext) < 0.8 * rowPitch && dPrev <= dNext) addLine(prev, line, cols);
+    else if (wraps(line, prev)) addLine(prev, line, cols);
     else if (nextStarter === undefined) break; // after the last row: not part of the table
     else if (dNext < 0.8 * rowPitch) {
       // A line of the next row written above its numbers (cells centred vertically).
-      const nextLine = lines[nextStarter]!;
-      const row = newRow(nextLine);
-      addLine(row, line);
+      const row = newRow(lines[nextStarter]!, cols);
+      addLine(row, line, cols);
       rows.push(row);
       k = nextStarter;
       bodyEnd = k;
       continue;
-    } else rows.push(newRow(line));
+    } else rows.push(newRow(line, cols));
     bodyEnd = k;
   }
-  if (rows.filter((r) => r.lines.some((l) => starter(l))).length < 2) return null;
+  return { rows, bodyEnd };
+}
 
-  // Header: chunked lines directly above the first row whose chunks sit over the columns.
+/** Header: chunked lines directly above the first row whose chunks sit over the columns. */
+function headerRows(lines: TextLine[], first: number, cols: Col[]): Row[] {
   const header: Row[] = [];
   let top = lines[first]!;
   for (let k = first - 1; k >= 0 && header.length <= MAX_HEADER_LINES; k--) {
@@ -171,20 +202,24 @@ function readRun(lines: TextLine[], first: number, end: number, isStarter: boole
     if (gapEms(line, top) > MAX_GAP_EMS || line.chunks.some((c) => fit(c, cols).length === 0 || /[：:]|表$/.test(c.text))) break;
     const below = header[0];
     // A header line wrapped under the one above it ("年初预算数" over "（万元）") is one header row.
-    if (below && below.lines.length === 1 && gapEms(line, top) <= 1.6 && wrapsHeader(below.lines[0]!, line, cols)) addLine(below, line);
-    else if (line.chunks.length >= 2 && header.length < MAX_HEADER_LINES) header.unshift(newRow(line));
+    if (below && below.lines.length === 1 && gapEms(line, top) <= 1.6 && wrapsHeader(below.lines[0]!, line, cols)) addLine(below, line, cols);
+    else if (line.chunks.length >= 2 && header.length < MAX_HEADER_LINES) header.unshift(newRow(line, cols));
     else if (header.length > 0 && header.length < MAX_HEADER_LINES && line.chunks.length === 1 && gapEms(line, top) <= 1.8 && fit(line.chunks[0]!, cols).length >= 2 && !/表$/.test(line.chunks[0]!.text)) {
       // One chunk over several columns right above the header: a spanning header cell (预算执行情况（万元）).
-      header.unshift(newRow(line));
+      header.unshift(newRow(line, cols));
     } else {
       // One chunk: only the wrapped tail of the header line above it.
       const up = lines[k - 1];
       if (header.length >= MAX_HEADER_LINES || !up || up.chunks.length < 2 || gapEms(up, line) > 1.6 || !wrapsHeader(line, up, cols)) break;
-      header.unshift(newRow(line));
+      header.unshift(newRow(line, cols));
     }
     top = line;
   }
-  const all = [...header, ...rows];
+  return header;
+}
+
+/** The rows' cells as a grid: each cell's text and box; a cell covered by a spanning chunk repeats its text with no box. */
+function gridOf(all: Row[], cols: Col[]): DraftTable {
   const table: string[][] = [];
   const boxes: (BBox | null)[][] = [];
   const used = new Set<TextItem>();
@@ -211,7 +246,7 @@ function readRun(lines: TextLine[], first: number, end: number, isStarter: boole
   }
   const flat = boxes.flat().filter((b): b is BBox => b !== null);
   const bbox: BBox = [Math.min(...flat.map((b) => b[0])), Math.min(...flat.map((b) => b[1])), Math.max(...flat.map((b) => b[2])), Math.max(...flat.map((b) => b[3]))];
-  return { draft: { bbox, rows: table, cellBoxes: boxes, items: used }, next: bodyEnd + 1 };
+  return { bbox, rows: table, cellBoxes: boxes, items: used };
 }
 
 /** Columns: the x ranges covered by the body rows' chunks, split where no chunk crosses a gutter of half an em. */

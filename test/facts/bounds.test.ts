@@ -1,6 +1,6 @@
 // Targets and limits: the comparator of a bound, in prose and in table cells.
 import { describe, expect, it } from 'vitest';
-import { readCellNumber } from '../../src/facts/cell-number.ts';
+import { readCellNumber } from '../../src/text/cell-number.ts';
 import { recogniseFacts } from '../../src/facts/recognise.ts';
 
 const comparators = (text: string) => recogniseFacts(text).filter((f) => f.kind !== 'date').map((f) => [f.value, f.unit, f.comparator]);

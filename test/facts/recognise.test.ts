@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseNumberText } from '../../src/facts/numbers.ts';
+import { parseNumberText } from '../../src/text/numbers.ts';
 import { recogniseFacts } from '../../src/facts/recognise.ts';
 
 const one = (text: string) => {

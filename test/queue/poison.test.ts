@@ -5,13 +5,13 @@
 import { Queue, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import os, { tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { queueName } from '../../src/queue/jobs.ts';
 import type { ManifestRecord } from '../../src/writers/manifest.ts';
 import { madeReport, sampleVariant, writeAll } from '../batch/corpus.ts';
-import { jixiao, sleep, type Proc } from './procs.ts';
+import { jixiao, type Proc } from './procs.ts';
 import { startRedis, type RedisServer, NO_REDIS } from './redis.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'jixiao-poison-'));

@@ -17,6 +17,7 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
+// eslint-disable-next-line max-lines-per-function -- split pending (issue 11)
 export function createPpOcrPool(size = Math.max(1, os.availableParallelism()), options: { detLimit?: number; threads?: number } = {}): OcrPool {
   const threads = options.threads ?? Math.max(1, Math.floor(os.availableParallelism() / size));
   const idle: Worker[] = [];

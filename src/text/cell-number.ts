@@ -3,7 +3,8 @@
 // body rows) and table facts, so that both agree on what a numeric cell is.
 import { boundAtEnd, boundBefore, type Comparator } from '../vocab/bounds.ts';
 import { matchUnitAt } from '../vocab/units.ts';
-import { parseNumberText, toHalfWidth } from './numbers.ts';
+import { parseNumberText } from './numbers.ts';
+import { toHalfWidth } from './width.ts';
 
 export interface CellNumber {
   value: number;

@@ -1,7 +1,9 @@
 // Numerals as this genre writes them: Arabic with decimals and thousands
 // separators (1,430 and 1，430), full-width digits (４９８０．３７), Chinese
 // numerals (三, 十五, 一百二十, 两千), 百分之三十, and a 万/亿 multiplier (1.2万, 5.32亿).
-import { parseCnInteger } from '../text/cn-numerals.ts';
+import { CN_NUMERAL_CHARS } from '../vocab/numerals.ts';
+import { parseCnInteger } from './cn-numerals.ts';
+import { toHalfWidth } from './width.ts';
 
 export interface NumberToken {
   start: number;
@@ -15,13 +17,8 @@ export interface NumberToken {
   percentWords: boolean;
 }
 
-/** Full-width digits and punctuation inside numbers → ASCII, keeping string length. */
-export function toHalfWidth(text: string): string {
-  return text.replace(/[０-９．，％]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-}
-
 const ARABIC = /[0-9](?:[0-9]*(?:,[0-9]{3})+(?![0-9])|[0-9]*)(?:\.[0-9]+)?/y;
-const CN_NUM = /[零〇一二两三四五六七八九十百千]+/y;
+const CN_NUM = new RegExp(`[${CN_NUMERAL_CHARS}]+`, 'y');
 
 /** Finds every numeral in `text` (positions index into `text`). */
 export function scanNumbers(text: string): NumberToken[] {
