@@ -15,6 +15,7 @@
 import type { Fact, Section } from '../schema/report.ts';
 import { locate, type Located } from './context.ts';
 import { num, roundingOf, show } from './tolerance.ts';
+import { atPage, finding, valueOf } from './finding.ts';
 import type { CheckInput, Draft, Rule } from './types.ts';
 
 const WHOLE_YEAR = /今年|全年|本年|年度|(?:19|20)\d{2}\s*年|累计|共计|全区|全市|全县/;
@@ -39,16 +40,15 @@ export const conflictingValues: Rule = {
       reported.add(key);
       reported.add(a.id);
       reported.add(b.id);
-      drafts.push({
-        rule: 'conflicting-values',
-        severity: 'warning',
-        message: `同一数量前后不一致：${a.label} ${show(a)}（第${a.page}页）与${b.label} ${show(b)}（第${b.page}页）${why}`,
-        factIds: [a.id, b.id],
-        sectionIds: [],
-        page: b.page,
-        expected: typeof a.value === 'number' ? a.value : null,
-        actual: typeof b.value === 'number' ? b.value : null,
-      });
+      drafts.push(
+        finding('conflicting-values', {
+          message: `同一数量前后不一致：${a.label} ${show(a)}${atPage(a.page)}与${b.label} ${show(b)}${atPage(b.page)}${why}`,
+          factIds: [a.id, b.id],
+          page: b.page,
+          expected: valueOf(a),
+          actual: valueOf(b),
+        }),
+      );
     };
     const exact = (f: Fact) => !f.approximate && !f.comparator && typeof f.normalized.value === 'number';
     const located = locate(doc);

@@ -42,10 +42,6 @@ function locateAll(doc: CheckInput): Located[] {
   return out;
 }
 
-export function page(f: Fact): string {
-  return `第${f.page}页`;
-}
-
 export interface WholeAndParts {
   total: Fact;
   parts: Fact[];

@@ -2,6 +2,7 @@
 // items listed right after it. A list that ends in 等 is open and not counted.
 import { locate } from './context.ts';
 import { show } from './tolerance.ts';
+import { atPage, finding } from './finding.ts';
 import type { Draft, Rule } from './types.ts';
 
 const INTRO = /^[^。；，,]{0,24}?(?:[，,]?\s*(?:分别为|分别是|包括|即|依次为))?[：:]\s*/;
@@ -39,16 +40,16 @@ export const enumerationCount: Rule = {
         if (items < 2) continue;
       }
       if (items === f.value) continue;
-      drafts.push({
-        rule: 'enumeration-count',
-        severity: 'warning',
-        message: `${f.label}写明 ${show(f)}（第${f.page}页），其后${how}了 ${items} 项`,
-        factIds: [f.id],
-        sectionIds: f.sectionId ? [f.sectionId] : [],
-        page: f.page,
-        expected: f.value,
-        actual: items,
-      });
+      drafts.push(
+        finding('enumeration-count', {
+          message: `${f.label}写明 ${show(f)}${atPage(f.page)}，其后${how}了 ${items} 项`,
+          factIds: [f.id],
+          sectionIds: f.sectionId ? [f.sectionId] : [],
+          page: f.page,
+          expected: f.value,
+          actual: items,
+        }),
+      );
     }
     return drafts;
   },

@@ -2,6 +2,7 @@
 // parent and one marker family: 二、 twice, （一） then （三）.
 import type { Section } from '../schema/report.ts';
 import { formatCnInteger } from '../text/cn-numerals.ts';
+import { atPage, finding } from './finding.ts';
 import type { Draft, Rule } from './types.ts';
 
 /** The marker a sibling numbered n would have: （一） → （二）, 1、 → 2、. */
@@ -26,7 +27,7 @@ export const headingSequence: Rule = {
         const prev = siblings[i - 1]!;
         const cur = siblings[i]!;
         const level = `${LEVEL_NAMES[cur.level - 1] ?? cur.level}级标题`;
-        const name = (s: Section) => `“${s.marker.trim()}${s.title}”（第${s.page}页）`;
+        const name = (s: Section) => `“${s.marker.trim()}${s.title}”${atPage(s.page)}`;
         let message: string | null = null;
         if (cur.ordinal === prev.ordinal) message = `${level}序号重复：${name(prev)}与${name(cur)}编号相同`;
         else if (cur.ordinal < prev.ordinal) message = `${level}序号倒退：${name(prev)}之后是${name(cur)}`;
@@ -35,16 +36,7 @@ export const headingSequence: Rule = {
           message = `${level}序号跳过：${name(prev)}之后是${name(cur)}，缺少${missing.map((m) => `“${m}”`).join('')}`;
         }
         if (!message) continue;
-        drafts.push({
-          rule: 'heading-sequence',
-          severity: 'info',
-          message,
-          factIds: [],
-          sectionIds: [prev.id, cur.id],
-          page: cur.page,
-          expected: prev.ordinal + 1,
-          actual: cur.ordinal,
-        });
+        drafts.push(finding('heading-sequence', { message, sectionIds: [prev.id, cur.id], page: cur.page, expected: prev.ordinal + 1, actual: cur.ordinal }));
       }
     }
     return drafts;

@@ -1,6 +1,8 @@
 // The checks stage: every rule over the extracted document; findings numbered
-// c1…cn in page order. Where rules overlap the most specific one is kept.
+// c1…cn in page order. Where rules overlap the most specific one is kept, as
+// PRECEDENCE in vocab/rules.ts ranks them.
 import type { Finding } from '../schema/report.ts';
+import { precedenceOf } from '../vocab/rules.ts';
 import { conflictingValues } from './conflicting-values.ts';
 import { enumerationCount } from './enumeration-count.ts';
 import { headingSequence } from './heading-sequence.ts';
@@ -15,7 +17,7 @@ import { textNumberContradiction } from './text-number-contradiction.ts';
 import type { CheckInput, Draft, Rule } from './types.ts';
 import { yearMismatch } from './year-mismatch.ts';
 
-/** In order of specificity: a fact already in a finding of an earlier rule is not reported again by a later one. */
+/** Every rule; which one wins where two overlap is PRECEDENCE's to say, not this list's order. */
 export const ALL_RULES: Rule[] = [
   tableTotalMismatch,
   indicatorScoreMismatch,
@@ -31,13 +33,13 @@ export const ALL_RULES: Rule[] = [
   headingSequence,
 ];
 
-export function runChecks(input: CheckInput, rules: Rule[] = ALL_RULES): Finding[] {
+export function runChecks(input: CheckInput, rules: readonly Rule[] = ALL_RULES): Finding[] {
   const doc = sameYear(input);
   const drafts: Draft[] = [];
   const claimed = new Set<string>();
-  for (const rule of rules) {
+  for (const rule of byPrecedence(rules)) {
     for (const d of rule.run(doc)) {
-      // A fact set already explained by a more specific rule is not reported twice.
+      // A fact set already explained by a more specific rule (or by this rule's own earlier finding) is not reported twice.
       if (d.factIds.length > 0 && d.factIds.every((id) => claimed.has(id))) continue;
       d.factIds.forEach((id) => claimed.add(id));
       drafts.push(d);
@@ -45,6 +47,11 @@ export function runChecks(input: CheckInput, rules: Rule[] = ALL_RULES): Finding
   }
   drafts.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
   return drafts.map((d, i) => ({ id: `c${i + 1}`, ...readByOcr(d, doc) }));
+}
+
+/** The rules most specific first (vocab/rules.ts PRECEDENCE), whatever order they were given in. */
+function byPrecedence(rules: readonly Rule[]): Rule[] {
+  return [...rules].sort((a, b) => precedenceOf(a.id) - precedenceOf(b.id));
 }
 
 /**

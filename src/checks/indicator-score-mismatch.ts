@@ -11,6 +11,7 @@ import { boundAtEnd, boundBefore } from '../vocab/bounds.ts';
 import { unitDef } from '../vocab/units.ts';
 import { grids, segments } from './grid.ts';
 import { cellNumber } from './tables.ts';
+import { atPage, finding } from './finding.ts';
 import type { Draft, Rule } from './types.ts';
 
 const TARGET = /^(?:年度)?(?:指标值|目标值|预期值|计划值|年度目标值|预期目标值|绩效目标值)$|^年度指标值|^指标值/;
@@ -98,10 +99,10 @@ export const indicatorScoreMismatch: Rule = {
         const score = readCellNumber(row[cols.score] ?? '');
         if (!weight || !score || row[cols.weight] === row[cols.score] && cols.weight + 1 !== cols.score) continue;
         const name = indicatorName(row, cols.name, cols.target);
-        const where = `表“${g.title ?? g.id}”（第${pages[r]}页）指标“${name}”`;
-        const base = { rule: 'indicator-score-mismatch' as const, factIds: [], sectionIds: [], page: pages[r]! };
+        const where = `表“${g.title ?? g.id}”${atPage(pages[r]!)}指标“${name}”`;
+        const page = pages[r]!;
         if (score.value > weight.value + 1e-9) {
-          drafts.push({ ...base, severity: 'error', message: `${where}得分 ${row[cols.score]!.trim()} 超过其分值 ${row[cols.weight]!.trim()}`, expected: weight.value, actual: score.value });
+          drafts.push(finding('indicator-score-mismatch', { message: `${where}得分 ${row[cols.score]!.trim()} 超过其分值 ${row[cols.weight]!.trim()}`, page, expected: weight.value, actual: score.value }));
           continue;
         }
         if (Math.abs(score.value - weight.value) > 1e-9 || weight.value === 0) continue;
@@ -113,13 +114,16 @@ export const indicatorScoreMismatch: Rule = {
         if (!target || !actual) continue;
         if (actual.unit !== target.unit && actual.unit !== '' && target.unit !== '') continue;
         if (meets(actual.value, target)) continue;
-        drafts.push({
-          ...base,
-          severity: target.written ? 'error' : 'warning',
-          message: `${where}实际完成值 ${row[cols.actual]!.trim()} 未达到年度指标值 ${row[cols.target]!.trim()}${target.written ? '' : `（按 ${SIGN[target.comparator]} 理解）`}，却得满分 ${row[cols.score]!.trim()}`,
-          expected: target.value,
-          actual: actual.value,
-        });
+        drafts.push(
+          finding('indicator-score-mismatch', {
+            // A bound assumed (a bare 65000 剂次 read as ≥) may be read otherwise.
+            severity: target.written ? 'error' : 'warning',
+            message: `${where}实际完成值 ${row[cols.actual]!.trim()} 未达到年度指标值 ${row[cols.target]!.trim()}${target.written ? '' : `（按 ${SIGN[target.comparator]} 理解）`}，却得满分 ${row[cols.score]!.trim()}`,
+            page,
+            expected: target.value,
+            actual: actual.value,
+          }),
+        );
       }
     }
     return drafts;

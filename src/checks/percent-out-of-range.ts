@@ -6,6 +6,7 @@ import type { Fact } from '../schema/report.ts';
 import { BOUNDED_RATE, UNBOUNDED_RATE } from '../vocab/rates.ts';
 import { locate } from './context.ts';
 import { show } from './tolerance.ts';
+import { atPage, finding } from './finding.ts';
 import type { Draft, Rule } from './types.ts';
 
 /** A label that says only that something was done, not what: 实际完成, 完成值, 全年完成. */
@@ -15,6 +16,8 @@ export const percentOutOfRange: Rule = {
   id: 'percent-out-of-range',
   run(doc) {
     const drafts: Draft[] = [];
+    /** each draft's name, figure and pages, for the message when the same figure is found again */
+    const said = new Map<Draft, { name: string; f: Fact; pages: number[] }>();
     const sections = new Map(doc.sections.map((s) => [s.id, s]));
     const located = new Map(locate(doc).map((l) => [l.fact.id, l]));
     for (const f of doc.facts) {
@@ -27,23 +30,23 @@ export const percentOutOfRange: Rule = {
       const same = drafts.find((d) => d.actual === f.value && (d.message.startsWith(name) || name.endsWith(d.message.split(' ')[0]!) || d.message.split(' ')[0]!.endsWith(name)));
       if (same) {
         same.factIds.push(f.id);
-        same.message = same.message.replace(/（第(\d+)页）/, (_, p) => `（第${p}、${f.page}页）`);
+        // Two pages are named: the first figure's and the first repeat's.
+        const first = said.get(same)!;
+        if (first.pages.length === 1) first.pages.push(f.page);
+        same.message = message(first.name, first.f, first.pages);
         continue;
       }
-      drafts.push({
-        rule: 'percent-out-of-range',
-        severity: 'error',
-        message: `${name} ${show(f)}（第${f.page}页）超过 100%，比率不应超过 100%`,
-        factIds: [f.id],
-        sectionIds: [],
-        page: f.page,
-        expected: 100,
-        actual: f.value as number,
-      });
+      const d = finding('percent-out-of-range', { message: message(name, f, [f.page]), factIds: [f.id], page: f.page, expected: 100, actual: f.value as number });
+      said.set(d, { name, f, pages: [f.page] });
+      drafts.push(d);
     }
     return drafts;
   },
 };
+
+function message(name: string, f: Fact, pages: number[]): string {
+  return `${name} ${show(f)}${atPage(pages, 'shared')}超过 100%，比率不应超过 100%`;
+}
 
 function rateName(f: Fact, before: string | null, sectionTitle: string | undefined): string | null {
   // A table cell: the row's indicator (产出指标·质量指标·救助对象信息准确率·实际完成值).

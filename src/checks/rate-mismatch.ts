@@ -4,6 +4,7 @@
 import type { Fact } from '../schema/report.ts';
 import { locate } from './context.ts';
 import { num, rateAgrees, roundingOf, show } from './tolerance.ts';
+import { atPage, finding, valueOf } from './finding.ts';
 import type { Draft, Rule } from './types.ts';
 
 const RATE = /执行率$/;
@@ -79,16 +80,15 @@ export const rateMismatch: Rule = {
       const rate = magnitude(r.fact);
       if (rateAgrees(rate, computed) || Math.abs(num(rate) - computed) <= roundingOf(rate) + slack) continue;
       const shown = Number(computed.toFixed(Math.max(r.fact.decimals, 2)));
-      drafts.push({
-        rule: 'rate-mismatch',
-        severity: 'error',
-        message: `${r.fact.label} ${show(r.fact)}（第${r.fact.page}页）与${d.fact.label} ${show(d.fact)} ÷ 上年 ${Number((before / (num(t.fact) / (t.fact.value as number))).toFixed(t.fact.decimals))} ${t.fact.unit} = ${shown}% 不符`,
-        factIds: [r.fact.id, d.fact.id, t.fact.id],
-        sectionIds: [],
-        page: r.fact.page,
-        expected: shown,
-        actual: typeof r.fact.value === 'number' ? r.fact.value : null,
-      });
+      drafts.push(
+        finding('rate-mismatch', {
+          message: `${r.fact.label} ${show(r.fact)}${atPage(r.fact.page)}与${d.fact.label} ${show(d.fact)} ÷ 上年 ${Number((before / (num(t.fact) / (t.fact.value as number))).toFixed(t.fact.decimals))} ${t.fact.unit} = ${shown}% 不符`,
+          factIds: [r.fact.id, d.fact.id, t.fact.id],
+          page: r.fact.page,
+          expected: shown,
+          actual: valueOf(r.fact),
+        }),
+      );
     }
     return drafts;
   },
@@ -113,14 +113,12 @@ function compare(rate: Fact, actual: Fact, budgets: Fact[]): Draft | null {
   const shown = Number(r.toFixed(Math.max(rate.decimals, 2)));
   // Against the initial budget alone the rate may be one of an adjusted budget the text does not give.
   const adjusted = budgets.some((f) => f.concept?.endsWith('.adjusted') || ADJUSTED.test(f.label));
-  return {
-    rule: 'rate-mismatch',
+  return finding('rate-mismatch', {
     severity: adjusted ? 'error' : 'warning',
-    message: `${rate.label} ${show(rate)}（第${rate.page}页）与${actual.label} ${show(actual)} ÷ ${b.label} ${show(b)} = ${shown}% 不符`,
+    message: `${rate.label} ${show(rate)}${atPage(rate.page)}与${actual.label} ${show(actual)} ÷ ${b.label} ${show(b)} = ${shown}% 不符`,
     factIds: [rate.id, actual.id, b.id],
-    sectionIds: [],
     page: rate.page,
     expected: shown,
-    actual: typeof rate.value === 'number' ? rate.value : null,
-  };
+    actual: valueOf(rate),
+  });
 }

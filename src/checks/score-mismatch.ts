@@ -2,6 +2,7 @@
 // table (得分 column, 总分/合计 row); and a table total score that is not the
 // sum of the item scores is reported by table-total-mismatch, the more specific rule.
 import { show } from './tolerance.ts';
+import { atPage, finding } from './finding.ts';
 import type { Draft, Rule } from './types.ts';
 import { grids, isSelfEvaluation } from './grid.ts';
 import { scoreSums } from './table-total-mismatch.ts';
@@ -23,17 +24,16 @@ export const scoreMismatch: Rule = {
     const tableScore = cellNumber(sums!.rows[sums!.t]![sums!.c]);
     if (tableScore === null || Math.abs(tableScore - stated.value) <= 0.5 * 10 ** -stated.decimals) return [];
     const page = g.body[sums!.t]?.page ?? g.page;
-    drafts.push({
-      rule: 'score-mismatch',
-      severity: 'error',
-      message: `正文${stated.label} ${show(stated)}（第${stated.page}页）与评分表“${g.title ?? g.id}”（第${page}页）总分 ${tableScore} 分不符`,
-      // The table's own 总分 fact too, so that conflicting-values does not report the pair again.
-      factIds: [stated.id, ...doc.facts.filter((f) => f.concept === 'evaluation.selfScore' && f.paragraphId === null && f.page === page).map((f) => f.id)],
-      sectionIds: [],
-      page: stated.page,
-      expected: tableScore,
-      actual: stated.value,
-    });
+    drafts.push(
+      finding('score-mismatch', {
+        message: `正文${stated.label} ${show(stated)}${atPage(stated.page)}与评分表“${g.title ?? g.id}”${atPage(page)}总分 ${tableScore} 分不符`,
+        // The table's own 总分 fact too, so that conflicting-values does not report the pair again.
+        factIds: [stated.id, ...doc.facts.filter((f) => f.concept === 'evaluation.selfScore' && f.paragraphId === null && f.page === page).map((f) => f.id)],
+        page: stated.page,
+        expected: tableScore,
+        actual: stated.value,
+      }),
+    );
     return drafts;
   },
 };

@@ -4,6 +4,7 @@ import type { Fact } from '../schema/report.ts';
 import { PARTS_OF_WHOLES } from '../vocab/parts.ts';
 import { locate, wholeAndParts } from './context.ts';
 import { num, roundingOf, show } from './tolerance.ts';
+import { atPage, finding, valueOf } from './finding.ts';
 import type { Draft, Rule } from './types.ts';
 
 /** Pairs of label prefixes where the second counts a subset of the first. */
@@ -68,14 +69,10 @@ function comparable(a: Fact, b: Fact): boolean {
 }
 
 function draft(whole: Fact, part: Fact): Draft {
-  return {
-    rule: 'subset-exceeds-total',
-    severity: 'error',
-    message: `${part.label} ${show(part)}（第${part.page}页）大于其总数${whole.label} ${show(whole)}（第${whole.page}页）`,
+  return finding('subset-exceeds-total', {
+    message: `${part.label} ${show(part)}${atPage(part.page)}大于其总数${whole.label} ${show(whole)}${atPage(whole.page)}`,
     factIds: [whole.id, part.id],
-    sectionIds: [],
     page: part.page,
-    expected: null,
-    actual: typeof part.value === 'number' ? part.value : null,
-  };
+    actual: valueOf(part),
+  });
 }

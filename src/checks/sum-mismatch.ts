@@ -8,6 +8,7 @@ import type { Fact } from '../schema/report.ts';
 import { wholeAndParts } from './context.ts';
 import { inUnitOf, num, show, sumAgrees } from './tolerance.ts';
 import { FUNDS_SPLITS } from '../vocab/parts.ts';
+import { atPage, finding, valueOf } from './finding.ts';
 import type { CheckInput, Draft, Rule } from './types.ts';
 
 /** Exhaustive decompositions by concept: total = sum of parts. */
@@ -31,7 +32,7 @@ export const sumMismatch: Rule = {
       if (parts.length < 2 || parts.some((p) => p.approximate) || total.approximate) continue;
       const sum = parts.reduce((s, f) => s + num(f), 0);
       if (sumAgrees(parts, total) || (sum < num(total) && !exhaustive(total, parts, doc))) continue;
-      drafts.push(draft(total, parts, sum, 'error'));
+      drafts.push(draft(total, parts, sum));
       seen.add(total.id);
     }
     // 2. Across the report: exhaustive decompositions by concept.
@@ -45,7 +46,7 @@ export const sumMismatch: Rule = {
       const pages = [total, ...ps].map((f) => f.page);
       if (Math.max(...pages) - Math.min(...pages) > 1) continue;
       if (sumAgrees(ps, total)) continue;
-      drafts.push(draft(total, ps, ps.reduce((s, f) => s + num(f), 0), 'error'));
+      drafts.push(draft(total, ps, ps.reduce((s, f) => s + num(f), 0)));
     }
     return drafts;
   },
@@ -102,18 +103,14 @@ function collapse(parts: Fact[]): Fact[] {
   return out;
 }
 
-function draft(total: Fact, parts: Fact[], sum: number, severity: Draft['severity']): Draft {
+function draft(total: Fact, parts: Fact[], sum: number): Draft {
   const written = inUnitOf(sum, total);
-  const pages = [...new Set([total, ...parts].map((f) => f.page))].map((p) => `第${p}页`).join('、');
-  return {
-    rule: 'sum-mismatch',
-    severity,
-    message: `${parts.map((p) => `${p.label} ${show(p)}`).join(' + ')} = ${written} ${total.unit}，与${total.label} ${show(total)}不符（${pages}）`,
+  return finding('sum-mismatch', {
+    message: `${parts.map((p) => `${p.label} ${show(p)}`).join(' + ')} = ${written} ${total.unit}，与${total.label} ${show(total)}不符${atPage([total, ...parts].map((f) => f.page))}`,
     factIds: [total.id, ...parts.map((p) => p.id)],
-    sectionIds: [],
     page: total.page,
     expected: written,
-    actual: typeof total.value === 'number' ? total.value : null,
-  };
+    actual: valueOf(total),
+  });
 }
 

@@ -13,6 +13,7 @@
 import { COLUMN_FAMILIES, FUNDS_SPLITS, FUNDS_TOTAL } from '../vocab/parts.ts';
 import { agrees, amount, decimals, grids, headerPath, isSelfEvaluation, isTotalRow, labelsOf, round, rowLevels, segments, written, type Grid } from './grid.ts';
 import { cellNumber } from './tables.ts';
+import { atPage, finding } from './finding.ts';
 import type { Draft, Rule } from './types.ts';
 
 const NOT_SUMMED = /率|比例|占比|%|％|序号|编号|代码|编码|排名|人数|单价/;
@@ -31,16 +32,14 @@ export const tableTotalMismatch: Rule = {
         const stated = cellNumber(row.cells[c])!;
         const name = names?.row ?? rowName(g, r);
         const col = names?.col ?? (headerPath(g.header, c).join('·') || `第${c + 1}列`);
-        drafts.push({
-          rule: 'table-total-mismatch',
-          severity: 'error',
-          message: `${g.title ? `表“${g.title}”` : '表'}（第${row.page}页）“${name}”行“${col}”列为 ${row.cells[c]!.trim()}，${what}为 ${expected}`,
-          factIds: [],
-          sectionIds: [],
-          page: row.page,
-          expected,
-          actual: stated,
-        });
+        drafts.push(
+          finding('table-total-mismatch', {
+            message: `${g.title ? `表“${g.title}”` : '表'}${atPage(row.page)}“${name}”行“${col}”列为 ${row.cells[c]!.trim()}，${what}为 ${expected}`,
+            page: row.page,
+            expected,
+            actual: stated,
+          }),
+        );
       };
       if (isSelfEvaluation(g)) {
         fundsBlock(g, report);

@@ -5,6 +5,7 @@ import type { Fact } from '../schema/report.ts';
 import { locate } from './context.ts';
 import type { CheckInput } from './types.ts';
 import { num, roundingOf, show } from './tolerance.ts';
+import { atPage, finding, pageRef, valueOf } from './finding.ts';
 import type { Draft, Rule } from './types.ts';
 
 const CLAIM = /([\u4e00-\u9fff]{2,16}?)(?:开支|支出|资金)?(?:的)?预算(?:数)?与(?:实际)?(?:决算|支出|执行)(?:数)?(?:之间)?存在(?:一定|较大|明显)?(?:的)?(?:差距|差异|偏差)/;
@@ -33,16 +34,11 @@ export const textNumberContradiction: Rule = {
 };
 
 function draft(page: number, claim: string, item: string, budget: Fact, actual: Fact): Draft {
-  return {
-    rule: 'text-number-contradiction',
-    severity: 'warning',
-    message: `第${page}页称“${claim}”，但报告中${item}的${budget.label} ${show(budget)}（第${budget.page}页）与${actual.label} ${show(actual)}（第${actual.page}页）相等`,
+  return finding('text-number-contradiction', {
+    message: `${pageRef(page)}称“${claim}”，但报告中${item}的${budget.label} ${show(budget)}${atPage(budget.page)}与${actual.label} ${show(actual)}${atPage(actual.page)}相等`,
     factIds: [budget.id, actual.id],
-    sectionIds: [],
     page,
-    expected: null,
-    actual: null,
-  };
+  });
 }
 
 // "年初预算与全年预算一致，未进行预算调整" while the report's own 年初预算数 and 全年预算数 differ.
@@ -62,16 +58,13 @@ function unadjusted(doc: CheckInput): Draft[] {
   const adjusted = pick(['budget.total.adjusted', 'project.total.adjusted'], ADJUSTED_TOTAL);
   if (!initial || !adjusted || Math.abs(num(initial) - num(adjusted)) <= roundingOf(initial) + roundingOf(adjusted)) return [];
   return [
-    {
-      rule: 'text-number-contradiction',
-      severity: 'warning',
-      message: `第${claim.p.page}页称“${claim.m![0]}”，但${initial.label} ${show(initial)}（第${initial.page}页）与${adjusted.label} ${show(adjusted)}（第${adjusted.page}页）不同`,
+    finding('text-number-contradiction', {
+      message: `${pageRef(claim.p.page)}称“${claim.m![0]}”，但${initial.label} ${show(initial)}${atPage(initial.page)}与${adjusted.label} ${show(adjusted)}${atPage(adjusted.page)}不同`,
       factIds: [initial.id, adjusted.id],
-      sectionIds: [],
       page: claim.p.page,
-      expected: typeof initial.value === 'number' ? initial.value : null,
-      actual: typeof adjusted.value === 'number' ? adjusted.value : null,
-    },
+      expected: valueOf(initial),
+      actual: valueOf(adjusted),
+    }),
   ];
 }
 
@@ -96,16 +89,17 @@ function direction(doc: CheckInput): Draft[] {
     const up = /增长|增加|上升|提高/.test(m[1]!);
     const diff = num(now) - num(last);
     if (Math.abs(diff) <= roundingOf(now) + roundingOf(last) || up === diff > 0) continue;
-    drafts.push({
-      rule: 'text-number-contradiction',
-      severity: 'error',
-      message: `第${now.page}页称“${m[0]}”，但${now.label} ${show(now)}${diff > 0 ? '高于' : '低于'}${last.label} ${show(last)}`,
-      factIds: [now.id, last.id],
-      sectionIds: [],
-      page: now.page,
-      expected: typeof last.value === 'number' ? last.value : null,
-      actual: typeof now.value === 'number' ? now.value : null,
-    });
+    drafts.push(
+      finding('text-number-contradiction', {
+        // Two figures of the report's own say the direction is the other: certain, unlike a claim of a 差距.
+        severity: 'error',
+        message: `${pageRef(now.page)}称“${m[0]}”，但${now.label} ${show(now)}${diff > 0 ? '高于' : '低于'}${last.label} ${show(last)}`,
+        factIds: [now.id, last.id],
+        page: now.page,
+        expected: valueOf(last),
+        actual: valueOf(now),
+      }),
+    );
   }
   return drafts;
 }

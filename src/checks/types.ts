@@ -1,5 +1,4 @@
-import type { Finding, Report } from '../schema/report.ts';
-import type { RuleId } from '../vocab/rules.ts';
+import type { Finding, Report, RuleId } from '../schema/report.ts';
 import type { TableHints } from './layout-hints.ts';
 
 /** What the checks read: the whole extracted document but its findings. */
@@ -8,8 +7,8 @@ export type CheckInput = Omit<Report, 'findings'> & {
   hints?: { tables?: TableHints[] };
 };
 
-/** A finding before the engine numbers it. */
-export type Draft = Omit<Finding, 'id' | 'rule'> & { rule: RuleId };
+/** A finding before the engine numbers it (built by finding() in finding.ts). */
+export type Draft = Omit<Finding, 'id'>;
 
 export interface Rule {
   id: RuleId;

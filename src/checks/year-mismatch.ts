@@ -9,6 +9,7 @@
 // the year of the report.
 import { conceptOf } from '../vocab/concepts.ts';
 import { locate } from './context.ts';
+import { finding, pageRef } from './finding.ts';
 import type { CheckInput, Draft, Rule } from './types.ts';
 
 const YEAR = /((?:19|20)\d{2})\s*年(度)?/g;
@@ -78,32 +79,15 @@ export const yearMismatch: Rule = {
     // 4. A self-evaluation of a year cannot be dated within or before that year's start.
     const date = doc.document.reportDate;
     if (date && Number(date.slice(0, 4)) < year) {
-      drafts.push({
-        rule: 'year-mismatch',
-        severity: 'error',
-        message: `报告年度为 ${year} 年，报告日期却是 ${date}，早于该年度`,
-        factIds: [],
-        sectionIds: [],
-        page: 1,
-        expected: year,
-        actual: Number(date.slice(0, 4)),
-      });
+      // A date before the year itself began cannot be read two ways.
+      drafts.push(finding('year-mismatch', { severity: 'error', message: `报告年度为 ${year} 年，报告日期却是 ${date}，早于该年度`, page: 1, expected: year, actual: Number(date.slice(0, 4)) }));
     }
     return drafts;
   },
 };
 
 function draft(year: number, y: number, page: number, where: string): Draft {
-  return {
-    rule: 'year-mismatch',
-    severity: 'warning',
-    message: `报告年度为 ${year} 年，但第${page}页${where}写的是 ${y} 年度`,
-    factIds: [],
-    sectionIds: [],
-    page,
-    expected: year,
-    actual: y,
-  };
+  return finding('year-mismatch', { message: `报告年度为 ${year} 年，但${pageRef(page)}${where}写的是 ${y} 年度`, page, expected: year, actual: y });
 }
 
 /** Without a year in the title: the year that most 年度 mentions name, if clearly most. */

@@ -103,9 +103,27 @@ export const Table = z.object({
 
 export const Severity = z.enum(['error', 'warning', 'info']);
 
+/** The finding rules of one report; each one's description, default severity and precedence are in src/vocab/rules.ts. */
+export const RULE_IDS = [
+  'sum-mismatch',
+  'subset-exceeds-total',
+  'conflicting-values',
+  'rate-mismatch',
+  'enumeration-count',
+  'heading-sequence',
+  'percent-out-of-range',
+  'year-mismatch',
+  'table-total-mismatch',
+  'score-mismatch',
+  'text-number-contradiction',
+  'indicator-score-mismatch',
+] as const;
+
+export const RuleId = z.enum(RULE_IDS);
+
 export const Finding = z.object({
   id: z.string(),
-  rule: z.string(),
+  rule: RuleId,
   severity: Severity,
   message: z.string(),
   factIds: z.array(z.string()),
@@ -141,5 +159,6 @@ export type Comparator = z.infer<typeof Comparator>;
 export type Fact = z.infer<typeof Fact>;
 export type Table = z.infer<typeof Table>;
 export type Severity = z.infer<typeof Severity>;
+export type RuleId = z.infer<typeof RuleId>;
 export type Finding = z.infer<typeof Finding>;
 export type Report = z.infer<typeof Report>;
