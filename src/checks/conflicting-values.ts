@@ -13,6 +13,8 @@
 // and a label used for three or more different values (a generic label such as
 // 预算安排 that does not carry its item) are never "one quantity stated twice".
 import type { Fact, Section } from '../schema/report.ts';
+import { LABEL_JOINER } from '../tables/headers.ts';
+import { PLAIN_TERMS } from '../vocab/concepts.ts';
 import { locate, type Located } from './context.ts';
 import { num, roundingOf, show } from './tolerance.ts';
 import { atPage, finding, valueOf } from './finding.ts';
@@ -76,7 +78,7 @@ export const conflictingValues: Rule = {
 
     // B. The narrative against the self-evaluation table.
     const indicatorCells = cells.filter((f) => ACTUAL_COLUMN.test(lastPart(f.label)));
-    const fundsCells = cells.filter((f) => /(?:^|·)年度资金总额·/.test(f.label));
+    const fundsCells = cells.filter((f) => FUNDS_CELL.test(f.label));
     for (const l of located) {
       const f = l.fact;
       if (!exact(f) || !isStatement(l)) continue;
@@ -164,10 +166,11 @@ function otherYear(a: string, b: string, doc: CheckInput): boolean {
   return other(ya) || other(yb);
 }
 
-const lastPart = (label: string) => label.split('·').pop() ?? label;
+const FUNDS_CELL = new RegExp(`(?:^|${LABEL_JOINER})${PLAIN_TERMS.fundsTotal}${LABEL_JOINER}`);
+const lastPart = (label: string) => label.split(LABEL_JOINER).pop() ?? label;
 /** The indicator a table cell's label names: the part before its column (产出指标·数量指标·培训后取得证书人数·实际完成值). */
 const indicatorOf = (label: string) => {
-  const parts = label.split('·');
+  const parts = label.split(LABEL_JOINER);
   return parts[parts.length - 2] ?? '';
 };
 

@@ -4,7 +4,8 @@
 // names indented by level).
 import type { Table } from '../schema/report.ts';
 import { isSegmentHeader } from '../tables/headers.ts';
-import { cellNumber, TOTAL_ROW } from './tables.ts';
+import { TOTAL_ROW_START } from '../vocab/concepts.ts';
+import { cellNumber } from './tables.ts';
 import type { CheckInput } from './types.ts';
 
 export interface GridRow {
@@ -93,7 +94,7 @@ function nameColumnOf(body: string[][]): number {
 }
 
 export function isTotalRow(cells: string[]): boolean {
-  return cells.slice(0, 3).some((c) => TOTAL_ROW.test(c.trim()));
+  return cells.slice(0, 3).some((c) => TOTAL_ROW_START.test(c.trim()));
 }
 
 /** Column c's header path: its distinct header cells, top to bottom (支出决算 › 基本支出 › 小计). */

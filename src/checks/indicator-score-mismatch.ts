@@ -8,6 +8,7 @@
 import { readCellNumber } from '../text/cell-number.ts';
 import type { Comparator } from '../schema/report.ts';
 import { boundAtEnd, boundBefore } from '../vocab/bounds.ts';
+import { INDICATOR_TOTAL_ROW } from '../vocab/concepts.ts';
 import { unitDef } from '../vocab/units.ts';
 import { grids, segments } from './grid.ts';
 import { cellNumber } from './tables.ts';
@@ -94,7 +95,7 @@ export const indicatorScoreMismatch: Rule = {
           else if (weight >= 0 || score >= 0) cols = null; // another segment (the budget rows)
           continue;
         }
-        if (!cols || /^(总分|合计|总计)/.test((row[0] ?? '').trim())) continue;
+        if (!cols || INDICATOR_TOTAL_ROW.test((row[0] ?? '').trim())) continue;
         const weight = readCellNumber(row[cols.weight] ?? '');
         const score = readCellNumber(row[cols.score] ?? '');
         if (!weight || !score || row[cols.weight] === row[cols.score] && cols.weight + 1 !== cols.score) continue;

@@ -3,6 +3,7 @@
 // named by the fact's label, or — for a bare 实际完成 108.7% — by the indicator
 // the sentence, the paragraph's run-in title or the table row names.
 import type { Fact } from '../schema/report.ts';
+import { LABEL_JOINER } from '../tables/headers.ts';
 import { BOUNDED_RATE, UNBOUNDED_RATE } from '../vocab/rates.ts';
 import { locate } from './context.ts';
 import { show } from './tolerance.ts';
@@ -51,7 +52,7 @@ function message(name: string, f: Fact, pages: number[]): string {
 function rateName(f: Fact, before: string | null, sectionTitle: string | undefined): string | null {
   // A table cell: the row's indicator (产出指标·质量指标·救助对象信息准确率·实际完成值).
   if (f.paragraphId === null) {
-    const parts = f.label.split('·');
+    const parts = f.label.split(LABEL_JOINER);
     const named = parts.slice(0, -1).reverse().find((p) => BOUNDED_RATE.test(p));
     if (named) return named;
     return BOUNDED_RATE.test(f.label) ? f.label : null;

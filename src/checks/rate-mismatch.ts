@@ -2,15 +2,19 @@
 // 全年预算数. Reports compute it against the adjusted budget, some against the
 // initial one: either agreeing at the precision written is accepted.
 import type { Fact } from '../schema/report.ts';
+import { LABEL_JOINER } from '../tables/headers.ts';
+import { PLAIN_TERMS as T } from '../vocab/concepts.ts';
 import { locate } from './context.ts';
 import { num, rateAgrees, roundingOf, show } from './tolerance.ts';
 import { atPage, finding, valueOf } from './finding.ts';
 import type { Draft, Rule } from './types.ts';
 
 const RATE = /执行率$/;
-const BUDGET = /(年初预算数?|全年预算数?|调整后?预算数?|预算批复数|预算数)$/;
-const ACTUAL = /(决算数?|执行数|实际支出数?|支出数|全年支出)$/;
-const ADJUSTED = /(全年预算数?|调整后?预算数?)$/;
+// The plain terms, and a bare 预算数 / 支出数 / 全年支出 besides: in one sentence with a rate they are its budget and actual.
+const BUDGET = new RegExp(`(?:${T.initial}|${T.adjusted}|${T.approved}|预算数)$`);
+const ACTUAL = new RegExp(`(?:${T.actual}|支出数|全年支出)$`);
+const ADJUSTED = new RegExp(`${T.adjusted}$`);
+const OWNER = new RegExp(`^${T.owner}?`);
 
 export const rateMismatch: Rule = {
   id: 'rate-mismatch',
@@ -20,7 +24,7 @@ export const rateMismatch: Rule = {
     const checked = new Set<string>();
     // 1. The unit's (or, in a 项目支出 report, the project's) execution rate against its total budget and actual.
     // A table's rate is checked against its own row (a project's table in a department's report is not the unit's).
-    const row = (f: Fact) => f.label.split('·').slice(0, -1).join('·');
+    const row = (f: Fact) => f.label.split(LABEL_JOINER).slice(0, -1).join(LABEL_JOINER);
     for (const owner of ['budget', 'project'] as const) {
       const rates = doc.facts.filter((f) => f.concept === `${owner}.executionRate`);
       for (const rate of rates) {
@@ -51,8 +55,8 @@ export const rateMismatch: Rule = {
       if (!actual) continue;
       // The budget stated elsewhere: the report's one 全年预算数 of the same owner.
       if (budgets.length === 0) {
-        const owner = /^(本?项目|部门整体支出|本单位|本部门)?/.exec(actual.label)![0];
-        const candidates = located.filter((o) => o.fact.kind === 'money' && !o.fact.approximate && !o.fact.comparator && new RegExp(`^${owner}(?:全年预算数?|调整后?预算数?)$`).test(o.fact.label));
+        const owner = OWNER.exec(actual.label)![0];
+        const candidates = located.filter((o) => o.fact.kind === 'money' && !o.fact.approximate && !o.fact.comparator && new RegExp(`^${owner}${T.adjusted}$`).test(o.fact.label));
         const values = new Set(candidates.map((o) => num(o.fact)));
         if (values.size === 1) budgets.push(candidates[0]!.fact);
       }

@@ -5,6 +5,7 @@
 // (人员经费 + 公用经费 = 基本支出; 基本支出 + 项目支出 = 整体支出), since
 // "其中" lists are often partial.
 import type { Fact } from '../schema/report.ts';
+import { LABEL_JOINER } from '../tables/headers.ts';
 import { wholeAndParts } from './context.ts';
 import { inUnitOf, num, show, sumAgrees } from './tolerance.ts';
 import { FUNDS_SPLITS } from '../vocab/parts.ts';
@@ -60,6 +61,8 @@ const COMPLETE_PAIRS: [RegExp, RegExp][] = [
 
 const THREE_PUBLIC = [/因公出国[（(]?境?[）)]?费?/, /公务用车(?:购置及)?运行(?:维护)?费|公务用车购置及运行(?:维护)?费|公务用车购置费/, /公务接待费/];
 
+const OTHER_FUNDS_CELL = new RegExp(`(?:^|${LABEL_JOINER})其他资金(?:${LABEL_JOINER}|$)`);
+
 function exhaustive(total: Fact, parts: Fact[], doc: CheckInput): boolean {
   const labels = parts.map((p) => p.label.replace(/^其中[：:]?/, ''));
   if (/^其他|^其它/.test(labels[labels.length - 1] ?? '')) return true;
@@ -70,7 +73,7 @@ function exhaustive(total: Fact, parts: Fact[], doc: CheckInput): boolean {
   const split = FUNDS_SPLITS.find((sp) => sp.length === names.length && sp.every((p) => names.filter((n) => p.test(n)).length === 1));
   if (split && /预算|执行|决算|资金总额|支出/.test(total.label)) {
     if (split.length === 3 || names.some((n) => /其他资金/.test(n))) return true;
-    const otherFunds = doc.facts.some((f) => f.kind === 'money' && /(?:^|·)其他资金(?:·|$)/.test(f.label) && num(f) > 0);
+    const otherFunds = doc.facts.some((f) => f.kind === 'money' && OTHER_FUNDS_CELL.test(f.label) && num(f) > 0);
     if (split.length === 2 && names.some((n) => /上年结转/.test(n)) && !otherFunds) return true;
   }
   // 三公经费 is exactly its three items: a list naming two of them, the third stated as zero, or all three.

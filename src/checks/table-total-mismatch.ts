@@ -12,6 +12,8 @@
 // last group.
 import { COLUMN_FAMILIES, FUNDS_SPLITS, FUNDS_TOTAL } from '../vocab/parts.ts';
 import { agrees, amount, decimals, grids, headerPath, isSelfEvaluation, isTotalRow, labelsOf, round, rowLevels, segments, written, type Grid } from './grid.ts';
+import { LABEL_JOINER } from '../tables/headers.ts';
+import { SCORE_TOTAL_ROW } from '../vocab/concepts.ts';
 import { cellNumber } from './tables.ts';
 import { atPage, finding } from './finding.ts';
 import type { Draft, Rule } from './types.ts';
@@ -31,7 +33,7 @@ export const tableTotalMismatch: Rule = {
         const row = g.body[r]!;
         const stated = cellNumber(row.cells[c])!;
         const name = names?.row ?? rowName(g, r);
-        const col = names?.col ?? (headerPath(g.header, c).join('·') || `第${c + 1}列`);
+        const col = names?.col ?? (headerPath(g.header, c).join(LABEL_JOINER) || `第${c + 1}列`);
         drafts.push(
           finding('table-total-mismatch', {
             message: `${g.title ? `表“${g.title}”` : '表'}${atPage(row.page)}“${name}”行“${col}”列为 ${row.cells[c]!.trim()}，${what}为 ${expected}`,
@@ -271,7 +273,7 @@ export interface ScoreSums {
 
 export function scoreSums(g: Grid): ScoreSums | null {
   const { rows, headerOf, isHeader } = segments(g);
-  const t = rows.findIndex((r) => /^(总分|总计|合计|总得分|分数合计)$/.test((r[0] ?? '').trim()));
+  const t = rows.findIndex((r) => SCORE_TOTAL_ROW.test((r[0] ?? '').trim()));
   if (t < 0) return null;
   const leaves = new Map<string[][], string[]>();
   const leaf = (r: number, c: number) => {

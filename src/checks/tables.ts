@@ -2,8 +2,7 @@
 import { readCellNumber } from '../text/cell-number.ts';
 import { columnHeader, headerRowsByRow } from '../tables/headers.ts';
 import type { Table } from '../schema/report.ts';
-
-export const TOTAL_ROW = /^(合\s*计|总\s*计|小\s*计|总\s*分|合计数|总得分|总分值|分数合计)/;
+import { TOTAL_ROW_START } from '../vocab/concepts.ts';
 
 /** Cells repeat (merged cells, the same 0.00 down a column) and every table rule reads them: read each text once. */
 const CELL_CACHE = new Map<string, number | null>();
@@ -25,7 +24,7 @@ export function bodyStart(table: Table): number {
 }
 
 export function totalRowIndex(table: Table): number {
-  return table.rows.findIndex((r) => TOTAL_ROW.test((r[0] ?? '').trim()) || TOTAL_ROW.test((r[1] ?? '').trim()));
+  return table.rows.findIndex((r) => TOTAL_ROW_START.test((r[0] ?? '').trim()) || TOTAL_ROW_START.test((r[1] ?? '').trim()));
 }
 
 export function decimalsOf(cell: string): number {

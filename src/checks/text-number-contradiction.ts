@@ -2,6 +2,8 @@
 // report's own budget and actual for X are equal. Decided only when the report
 // states both figures for the thing named; otherwise it stays silent.
 import type { Fact } from '../schema/report.ts';
+import { LABEL_JOINER as J } from '../tables/headers.ts';
+import { PLAIN_TERMS as T } from '../vocab/concepts.ts';
 import { locate } from './context.ts';
 import type { CheckInput } from './types.ts';
 import { num, roundingOf, show } from './tolerance.ts';
@@ -9,8 +11,8 @@ import { atPage, finding, pageRef, valueOf } from './finding.ts';
 import type { Draft, Rule } from './types.ts';
 
 const CLAIM = /([\u4e00-\u9fff]{2,16}?)(?:开支|支出|资金)?(?:的)?预算(?:数)?与(?:实际)?(?:决算|支出|执行)(?:数)?(?:之间)?存在(?:一定|较大|明显)?(?:的)?(?:差距|差异|偏差)/;
-const BUDGET = /(全年预算数?|调整后?预算数?|年初预算数?|预算批复数)$/;
-const ACTUAL = /(决算数?|执行数|实际支出数?)$/;
+const BUDGET = new RegExp(`(?:${T.adjusted}|${T.initial}|${T.approved})$`);
+const ACTUAL = new RegExp(`${T.actual}$`);
 
 export const textNumberContradiction: Rule = {
   id: 'text-number-contradiction',
@@ -43,8 +45,10 @@ function draft(page: number, claim: string, item: string, budget: Fact, actual: 
 
 // "年初预算与全年预算一致，未进行预算调整" while the report's own 年初预算数 and 全年预算数 differ.
 const NOT_ADJUSTED = /(?:年初预算(?:数)?与全年预算(?:数)?|全年预算(?:数)?与年初预算(?:数)?)(?:保持)?一致|未(?:进行|作|做|发生)?(?:过)?预算调整|预算未(?:作|做|进行)?调整|无预算调整|没有(?:进行)?预算调整/;
-const INITIAL = /^(?:本?项目|部门整体支出|本单位|本部门|年度资金总额)?年初预算数?$/;
-const ADJUSTED_TOTAL = /^(?:本?项目|部门整体支出|本单位|本部门|年度资金总额)?(?:全年预算数?|调整后预算数?)$/;
+const INITIAL = new RegExp(`^(?:${T.owner}|${T.fundsTotal})?${T.initial}$`);
+// 调整后 in full here, where the plain terms also take 调整预算数: kept as it was (which is meant is not known).
+const ADJUSTED_TOTAL = new RegExp(`^(?:${T.owner}|${T.fundsTotal})?(?:全年预算数?|调整后预算数?)$`);
+const FUNDS_CELL = new RegExp(`(?:^|${J})${T.fundsTotal}${J}`);
 
 function unadjusted(doc: CheckInput): Draft[] {
   const claim = doc.paragraphs.filter((p) => p.role === 'body').map((p) => ({ p, m: NOT_ADJUSTED.exec(p.text) })).find((x) => x.m);
@@ -53,7 +57,7 @@ function unadjusted(doc: CheckInput): Draft[] {
   const pick = (concepts: string[], label: RegExp) =>
     money.find((f) => f.concept && concepts.includes(f.concept)) ??
     money.find((f) => f.paragraphId !== null && label.test(f.label)) ??
-    onlyOne(money.filter((f) => f.paragraphId === null && /(?:^|·)年度资金总额·/.test(f.label) && label.test(f.label.split('·').pop()!.replace(/[（(].*$/, ''))));
+    onlyOne(money.filter((f) => f.paragraphId === null && FUNDS_CELL.test(f.label) && label.test(f.label.split(J).pop()!.replace(/[（(].*$/, ''))));
   const initial = pick(['budget.total.initial', 'project.total.initial'], INITIAL);
   const adjusted = pick(['budget.total.adjusted', 'project.total.adjusted'], ADJUSTED_TOTAL);
   if (!initial || !adjusted || Math.abs(num(initial) - num(adjusted)) <= roundingOf(initial) + roundingOf(adjusted)) return [];

@@ -123,8 +123,14 @@ export function finalTableConcept(kind: FactKind, title: string | null, rowName:
   return null;
 }
 
-/** The words a table's total row goes by. */
+/** The words a table's total row goes by (the whole name: a 支出决算表 total cell's concept). */
 export const TOTAL_ROW = /^(?:合计|总计|总合计|支出合计|本年支出合计|收入合计)$/;
+/** How the table checks know a total row: its name starts so (合 计 spaced out, 小计 too: a row that sums others). */
+export const TOTAL_ROW_START = /^(合\s*计|总\s*计|小\s*计|总\s*分|合计数|总得分|总分值|分数合计)/;
+/** A self-evaluation table's total score row, named in full (the 得分 column's total). */
+export const SCORE_TOTAL_ROW = /^(总分|总计|合计|总得分|分数合计)$/;
+/** A row of a self-evaluation table's indicators that is their total, not an indicator. */
+export const INDICATOR_TOTAL_ROW = /^(总分|合计|总计)/;
 
 function anyConceptOf(kind: FactKind, scopedLabel: string, context: ConceptContext): string | null {
   if (kind === 'money') {
@@ -157,3 +163,19 @@ export const MEASURE_IN_LABEL = new RegExp(`(${INITIAL}|${ADJUSTED}|${ACTUAL})${
 export const SUBJECT_MEASURE = new RegExp(`(?:${INITIAL}|${ADJUSTED}|${ACTUAL}|预算(?:安排|批复)?(?:数|金额|资金)?|安排(?:资金|预算)?)${SUFFIX}$`);
 /** A label that is only a budget scope (基本支出): in a 其中 list it takes the measure of the figure it divides. */
 export const BARE_SCOPE = new RegExp(`^(?:${BASIC}|${PROJECT}|${PROJECT_FUNDS.map(([, w]) => w).join('|')})$`);
+
+/**
+ * The budget terms as the checks match them at a label's end (rate-mismatch,
+ * text-number-contradiction): the plain spellings only, fewer than the concept
+ * rules above read, as regular-expression sources.
+ */
+export const PLAIN_TERMS = {
+  initial: '年初预算数?',
+  approved: '预算批复数',
+  adjusted: '(?:全年预算数?|调整后?预算数?)',
+  actual: '(?:决算数?|执行数|实际支出数?)',
+  /** how a report names its own unit or project before a term: 本项目全年预算数, 部门整体支出年初预算数 */
+  owner: '(?:本?项目|部门整体支出|本单位|本部门)',
+  /** a self-evaluation table's funds row (年度资金总额·全年预算数) */
+  fundsTotal: '年度资金总额',
+} as const;
