@@ -35,107 +35,152 @@ export const conflictingValues: Rule = {
   // eslint-disable-next-line max-lines-per-function -- split pending (issue 11)
   run(doc) {
     const drafts: Draft[] = [];
-    const reported = new Set<string>();
-    const report = (a: Fact, b: Fact, why: string) => {
-      const key = [a.id, b.id].sort().join('|');
-      if (reported.has(key) || reported.has(a.id) || reported.has(b.id)) return;
-      reported.add(key);
-      reported.add(a.id);
-      reported.add(b.id);
-      drafts.push(
-        finding('conflicting-values', {
-          message: `同一数量前后不一致：${a.label} ${show(a)}${atPage(a.page)}与${b.label} ${show(b)}${atPage(b.page)}${why}`,
-          factIds: [a.id, b.id],
-          page: b.page,
-          expected: valueOf(a),
-          actual: valueOf(b),
-        }),
-      );
-    };
-    const exact = (f: Fact) => !f.approximate && !f.comparator && typeof f.normalized.value === 'number';
-    const located = locate(doc);
-    const at = new Map(located.map((l) => [l.fact.id, l]));
-    const sections = new Map(doc.sections.map((s) => [s.id, s]));
-    const cells = doc.facts.filter((f) => f.paragraphId === null && exact(f));
-
-    // A. The same concept with two values (three or more: the concept is not one quantity here).
-    // A narrative figure counts only where it speaks for the unit: its label names its scope, or nothing stands before it in its sentence.
-    const forTheUnit = (f: Fact) => {
-      if (f.paragraphId === null) return true;
-      const l = at.get(f.id);
-      if (!l || ITEM_START.test(l.paragraph.text) || ITEM_START.test(l.sentence) || inItemSection(f, sections)) return false;
-      if (SCOPED.test(f.label) || !BARE_MEASURE.test(f.label)) return true;
-      return !/[0-9０-９]/.test(l.sentence.slice(0, Math.max(0, l.at - l.sentenceStart)).replace(/(?:19|20)\d{2}\s*年度?/g, ''));
-    };
-    const byConcept = new Map<string, Fact[]>();
-    for (const f of doc.facts) if (f.concept && exact(f) && forTheUnit(f)) byConcept.set(f.concept, [...(byConcept.get(f.concept) ?? []), f]);
-    for (const facts of byConcept.values()) {
-      const values = distinct(facts);
-      if (values.length !== 2) continue;
-      const b = facts.find((f) => differ(facts[0]!, f))!;
-      report(facts[0]!, b, '');
-    }
-
-    // B. The narrative against the self-evaluation table.
-    const indicatorCells = cells.filter((f) => ACTUAL_COLUMN.test(lastPart(f.label)));
-    const fundsCells = cells.filter((f) => FUNDS_CELL.test(f.label));
-    for (const l of located) {
-      const f = l.fact;
-      if (!exact(f) || !isStatement(l)) continue;
-      const name = indicatorName(l, f.sectionId ? sections.get(f.sectionId) : undefined);
-      if (name) {
-        const same = indicatorCells.filter((c) => c.normalized.unit === f.normalized.unit && sameName(indicatorOf(c.label), name));
-        if (same.length === 1 && differ(f, same[0]!)) report(f, same[0]!, '，正文与自评表不一致');
-      }
-      const measure = fundsMeasure(f.label, doc);
-      if (measure && f.kind === 'money') {
-        const same = fundsCells.filter((c) => lastPart(c.label).replace(/[（(].*$/, '').endsWith(measure));
-        if (same.length === 1 && differ(f, same[0]!)) report(f, same[0]!, '，正文与自评表不一致');
-      }
-    }
-
-    // C. A summing-up restatement of an earlier figure.
-    const statements = located.filter((l) => exact(l.fact) && (l.fact.kind === 'count' || l.fact.kind === 'money') && isStatement(l));
-    for (const l of statements) {
-      const f = l.fact;
-      const before = l.sentence.slice(0, Math.max(0, l.at - l.sentenceStart));
-      // "经统计，全年解除矫正共 236 人": the sentence opens by summing up, and the figure's own clause says 共/计.
-      if (!/^[^，。；]{0,6}?(?:经统计|据统计|经核实|经核查|统计显示|经汇总)/.test(l.sentence.trim())) continue;
-      const clause = (before.split(/[，,；]/).pop() ?? '') + f.quote.slice(0, Math.max(0, f.quote.search(/[0-9０-９]/)));
-      if (!/共|计/.test(clause)) continue;
-      const earlier = [
-        ...statements.filter((o) => o.fact !== f && o.paragraph !== l.paragraph).map((o) => ({ fact: o.fact, name: o.fact.label })),
-        ...indicatorCells.map((c) => ({ fact: c, name: indicatorOf(c.label) })),
-      ].filter((o) => o.fact.kind === f.kind && o.fact.normalized.unit === f.normalized.unit && similar(o.name, f.label));
-      const conflict = earlier.find((o) => differ(o.fact, f));
-      if (conflict && !earlier.some((o) => !differ(o.fact, f) && o.fact.paragraphId !== null)) report(conflict.fact, f, '，前后统计数不一致');
-    }
-
-    // D. The same thing stated twice in two paragraphs.
-    const whole = statements.filter((l) => !l.fact.concept);
-    const valuesByLabel = new Map<string, Fact[]>();
-    for (const l of whole) valuesByLabel.set(l.fact.label, [...(valuesByLabel.get(l.fact.label) ?? []), l.fact]);
-    for (let i = 0; i < whole.length; i++) {
-      for (let j = i + 1; j < whole.length; j++) {
-        const [a, b] = [whole[i]!, whole[j]!];
-        if (a.paragraph === b.paragraph || a.fact.kind !== b.fact.kind || a.fact.normalized.unit !== b.fact.normalized.unit) continue;
-        if (otherYear(a.sentence, b.sentence, doc)) continue;
-        // Figures under two numbered item headings ((1) 某项目：…, (2) 另一项目：…) are the items' own.
-        // (A label that names its thing — 违法案件 — is the same thing under any heading.)
-        if (a.fact.sectionId !== b.fact.sectionId && (BARE_MEASURE.test(a.fact.label) || BARE_MEASURE.test(b.fact.label)) && (inItemSection(a.fact, sections) || inItemSection(b.fact, sections))) continue;
-        const same =
-          (a.fact.label === b.fact.label && a.fact.label.length >= MIN_EXACT_LABEL) ||
-          (WHOLE_YEAR.test(a.sentence) && WHOLE_YEAR.test(b.sentence) && sameThing(a.fact.label, b.fact.label));
-        if (!same || !differ(a.fact, b.fact)) continue;
-        // A label stated with three or more values names items, not one quantity.
-        const uses = [...(valuesByLabel.get(a.fact.label) ?? []), ...(a.fact.label === b.fact.label ? [] : (valuesByLabel.get(b.fact.label) ?? []))];
-        if (distinct(uses).length > 2) continue;
-        report(a.fact, b.fact, '，请核实以哪个为准');
-      }
-    }
+    const r = reading(doc, reporter(drafts));
+    // In this order: a fact in one finding is in no other.
+    sameConcept(r);
+    textAgainstTable(r);
+    summingUp(r);
+    statedTwice(r);
     return drafts;
   },
 };
+
+type Report = (a: Fact, b: Fact, why: string) => void;
+
+/** What the four parts read: the document's facts located once, and where to report. */
+interface Reading {
+  doc: CheckInput;
+  located: Located[];
+  at: Map<string, Located>;
+  sections: Map<string, Section>;
+  /** the table cells read as exact figures */
+  cells: Fact[];
+  /** the self-evaluation table's 实际完成值 cells */
+  indicatorCells: Fact[];
+  /** narrative counts and amounts stated for themselves */
+  statements: Located[];
+  report: Report;
+}
+
+const exact = (f: Fact) => !f.approximate && !f.comparator && typeof f.normalized.value === 'number';
+
+function reading(doc: CheckInput, report: Report): Reading {
+  const located = locate(doc);
+  const cells = doc.facts.filter((f) => f.paragraphId === null && exact(f));
+  return {
+    doc,
+    located,
+    at: new Map(located.map((l) => [l.fact.id, l])),
+    sections: new Map(doc.sections.map((s) => [s.id, s])),
+    cells,
+    indicatorCells: cells.filter((f) => ACTUAL_COLUMN.test(lastPart(f.label))),
+    statements: located.filter((l) => exact(l.fact) && (l.fact.kind === 'count' || l.fact.kind === 'money') && isStatement(l)),
+    report,
+  };
+}
+
+/** Each pair once, and each fact in one finding only. */
+function reporter(drafts: Draft[]): Report {
+  const reported = new Set<string>();
+  return (a, b, why) => {
+    const key = [a.id, b.id].sort().join('|');
+    if (reported.has(key) || reported.has(a.id) || reported.has(b.id)) return;
+    reported.add(key);
+    reported.add(a.id);
+    reported.add(b.id);
+    drafts.push(
+      finding('conflicting-values', {
+        message: `同一数量前后不一致：${a.label} ${show(a)}${atPage(a.page)}与${b.label} ${show(b)}${atPage(b.page)}${why}`,
+        factIds: [a.id, b.id],
+        page: b.page,
+        expected: valueOf(a),
+        actual: valueOf(b),
+      }),
+    );
+  };
+}
+
+/** A. The same concept with two values (three or more: the concept is not one quantity here). */
+function sameConcept({ doc, at, sections, report }: Reading): void {
+  // A narrative figure counts only where it speaks for the unit: its label names its scope, or nothing stands before it in its sentence.
+  const forTheUnit = (f: Fact) => {
+    if (f.paragraphId === null) return true;
+    const l = at.get(f.id);
+    if (!l || ITEM_START.test(l.paragraph.text) || ITEM_START.test(l.sentence) || inItemSection(f, sections)) return false;
+    if (SCOPED.test(f.label) || !BARE_MEASURE.test(f.label)) return true;
+    return !/[0-9０-９]/.test(l.sentence.slice(0, Math.max(0, l.at - l.sentenceStart)).replace(/(?:19|20)\d{2}\s*年度?/g, ''));
+  };
+  const byConcept = new Map<string, Fact[]>();
+  for (const f of doc.facts) if (f.concept && exact(f) && forTheUnit(f)) byConcept.set(f.concept, [...(byConcept.get(f.concept) ?? []), f]);
+  for (const facts of byConcept.values()) {
+    const values = distinct(facts);
+    if (values.length !== 2) continue;
+    const b = facts.find((f) => differ(facts[0]!, f))!;
+    report(facts[0]!, b, '');
+  }
+}
+
+/** B. The narrative against the self-evaluation table: an indicator's 实际完成值, the project's funds. */
+function textAgainstTable({ doc, located, sections, cells, indicatorCells, report }: Reading): void {
+  const fundsCells = cells.filter((f) => FUNDS_CELL.test(f.label));
+  for (const l of located) {
+    const f = l.fact;
+    if (!exact(f) || !isStatement(l)) continue;
+    const name = indicatorName(l, f.sectionId ? sections.get(f.sectionId) : undefined);
+    if (name) {
+      const same = indicatorCells.filter((c) => c.normalized.unit === f.normalized.unit && sameName(indicatorOf(c.label), name));
+      if (same.length === 1 && differ(f, same[0]!)) report(f, same[0]!, '，正文与自评表不一致');
+    }
+    const measure = fundsMeasure(f.label, doc);
+    if (measure && f.kind === 'money') {
+      const same = fundsCells.filter((c) => lastPart(c.label).replace(/[（(].*$/, '').endsWith(measure));
+      if (same.length === 1 && differ(f, same[0]!)) report(f, same[0]!, '，正文与自评表不一致');
+    }
+  }
+}
+
+/** C. A summing-up restatement ("经统计，全年解除矫正共 236 人") of an earlier figure, in the text or the table. */
+function summingUp({ statements, indicatorCells, report }: Reading): void {
+  for (const l of statements) {
+    const f = l.fact;
+    const before = l.sentence.slice(0, Math.max(0, l.at - l.sentenceStart));
+    // The sentence opens by summing up, and the figure's own clause says 共/计.
+    if (!/^[^，。；]{0,6}?(?:经统计|据统计|经核实|经核查|统计显示|经汇总)/.test(l.sentence.trim())) continue;
+    const clause = (before.split(/[，,；]/).pop() ?? '') + f.quote.slice(0, Math.max(0, f.quote.search(/[0-9０-９]/)));
+    if (!/共|计/.test(clause)) continue;
+    const earlier = [
+      ...statements.filter((o) => o.fact !== f && o.paragraph !== l.paragraph).map((o) => ({ fact: o.fact, name: o.fact.label })),
+      ...indicatorCells.map((c) => ({ fact: c, name: indicatorOf(c.label) })),
+    ].filter((o) => o.fact.kind === f.kind && o.fact.normalized.unit === f.normalized.unit && similar(o.name, f.label));
+    const conflict = earlier.find((o) => differ(o.fact, f));
+    if (conflict && !earlier.some((o) => !differ(o.fact, f) && o.fact.paragraphId !== null)) report(conflict.fact, f, '，前后统计数不一致');
+  }
+}
+
+/** D. The same thing stated twice in two paragraphs, both of the whole year. */
+function statedTwice({ doc, sections, statements, report }: Reading): void {
+  const whole = statements.filter((l) => !l.fact.concept);
+  const valuesByLabel = new Map<string, Fact[]>();
+  for (const l of whole) valuesByLabel.set(l.fact.label, [...(valuesByLabel.get(l.fact.label) ?? []), l.fact]);
+  for (let i = 0; i < whole.length; i++) {
+    for (let j = i + 1; j < whole.length; j++) {
+      const [a, b] = [whole[i]!, whole[j]!];
+      if (a.paragraph === b.paragraph || a.fact.kind !== b.fact.kind || a.fact.normalized.unit !== b.fact.normalized.unit) continue;
+      if (otherYear(a.sentence, b.sentence, doc)) continue;
+      // Figures under two numbered item headings ((1) 某项目：…, (2) 另一项目：…) are the items' own.
+      // (A label that names its thing — 违法案件 — is the same thing under any heading.)
+      if (a.fact.sectionId !== b.fact.sectionId && (BARE_MEASURE.test(a.fact.label) || BARE_MEASURE.test(b.fact.label)) && (inItemSection(a.fact, sections) || inItemSection(b.fact, sections))) continue;
+      const same =
+        (a.fact.label === b.fact.label && a.fact.label.length >= MIN_EXACT_LABEL) ||
+        (WHOLE_YEAR.test(a.sentence) && WHOLE_YEAR.test(b.sentence) && sameThing(a.fact.label, b.fact.label));
+      if (!same || !differ(a.fact, b.fact)) continue;
+      // A label stated with three or more values names items, not one quantity.
+      const uses = [...(valuesByLabel.get(a.fact.label) ?? []), ...(a.fact.label === b.fact.label ? [] : (valuesByLabel.get(b.fact.label) ?? []))];
+      if (distinct(uses).length > 2) continue;
+      report(a.fact, b.fact, '，请核实以哪个为准');
+    }
+  }
+}
 
 /** A budget measure with no owner (实际支出, 预算执行数): the sentence's subject, if any, is its owner. */
 const BARE_MEASURE = /^(?:年初|全年|调整后?)?(?:预算(?:安排|数)?|决算数?|执行数|实际支出(?:数)?|支出(?:数)?|预算执行数|资金)$/;

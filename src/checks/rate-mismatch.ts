@@ -7,7 +7,7 @@ import { PLAIN_TERMS as T } from '../vocab/concepts.ts';
 import { locate } from './context.ts';
 import { num, rateAgrees, roundingOf, show } from './tolerance.ts';
 import { atPage, finding, valueOf } from './finding.ts';
-import type { Draft, Rule } from './types.ts';
+import type { CheckInput, Draft, Rule } from './types.ts';
 
 const RATE = /执行率$/;
 // The plain terms, and a bare 预算数 / 支出数 / 全年支出 besides: in one sentence with a rate they are its budget and actual.
@@ -20,83 +20,98 @@ export const rateMismatch: Rule = {
   id: 'rate-mismatch',
   // eslint-disable-next-line max-lines-per-function -- split pending (issue 11)
   run(doc) {
-    const drafts: Draft[] = [];
     const checked = new Set<string>();
-    // 1. The unit's (or, in a 项目支出 report, the project's) execution rate against its total budget and actual.
-    // A table's rate is checked against its own row (a project's table in a department's report is not the unit's).
-    const row = (f: Fact) => f.label.split(LABEL_JOINER).slice(0, -1).join(LABEL_JOINER);
-    for (const owner of ['budget', 'project'] as const) {
-      const rates = doc.facts.filter((f) => f.concept === `${owner}.executionRate`);
-      for (const rate of rates) {
-        if (rate.paragraphId === null && rates.some((o) => o.paragraphId === null && o !== rate && row(o) !== row(rate)) && owner === 'budget') continue;
-        const pick = (c: string) => doc.facts.find((f) => f.concept === c && (rate.paragraphId !== null ? true : f.paragraphId === null && row(f) === row(rate)));
-        for (const scope of owner === 'budget' ? (['total', 'basic'] as const) : (['total'] as const)) {
-          const actual = pick(`${owner}.${scope}.actual`);
-          const budgets = [pick(`${owner}.${scope}.adjusted`), pick(`${owner}.${scope}.initial`)].filter((f): f is Fact => !!f);
-          if (!actual || budgets.length === 0) continue;
-          const d = compare(rate, actual, budgets);
-          // The same rate in the text and in the table, wrong the same way: one finding.
-          const same = d && drafts.find((o) => o.actual === d.actual && o.expected === d.expected);
-          if (same) same.factIds.push(...d!.factIds.filter((id) => !same.factIds.includes(id)));
-          else if (d) drafts.push(d);
-          checked.add(rate.id);
-          break;
-        }
-      }
-    }
-    // 2. A rate stated in the same sentence as its budget and actual (a project's).
-    const located = locate(doc);
-    for (const l of located) {
-      if (l.fact.kind !== 'percent' || !RATE.test(l.fact.label) || checked.has(l.fact.id)) continue;
-      const same = located.filter((o) => o.paragraph === l.paragraph && o.sentenceStart === l.sentenceStart && o.fact.kind === 'money');
-      const actual = same.find((o) => ACTUAL.test(o.fact.label))?.fact;
-      // The adjusted budget first: it is the usual denominator, and the one a finding shows.
-      const budgets = same.filter((o) => BUDGET.test(o.fact.label)).map((o) => o.fact).sort((a, b) => Number(ADJUSTED.test(b.label)) - Number(ADJUSTED.test(a.label)));
-      if (!actual) continue;
-      // The budget stated elsewhere: the report's one 全年预算数 of the same owner.
-      if (budgets.length === 0) {
-        const owner = OWNER.exec(actual.label)![0];
-        const candidates = located.filter((o) => o.fact.kind === 'money' && !o.fact.approximate && !o.fact.comparator && new RegExp(`^${owner}${T.adjusted}$`).test(o.fact.label));
-        const values = new Set(candidates.map((o) => num(o.fact)));
-        if (values.size === 1) budgets.push(candidates[0]!.fact);
-      }
-      if (budgets.length === 0) continue;
-      const d = compare(l.fact, actual, budgets);
-      if (d) drafts.push(d);
-      checked.add(l.fact.id);
-    }
-    // 3. A growth rate against its own change: "本年支出合计 558.45 万元，比上年增加 19.23 万元，增长 9.22%".
-    for (let i = 0; i + 2 < located.length; i++) {
-      const [t, d, r] = [located[i]!, located[i + 1]!, located[i + 2]!];
-      if (t.paragraph !== r.paragraph || t.sentenceStart !== r.sentenceStart || d.sentenceStart !== t.sentenceStart) continue;
-      if (t.fact.kind !== 'money' || d.fact.kind !== 'money' || r.fact.kind !== 'percent' || [t, d, r].some((x) => x.fact.approximate)) continue;
-      const change = /(?:比|较)(?:上年|去年|上年度)(?:同期)?(增加|增长|减少|下降)$/.exec(d.fact.label) ?? /(?:比|较)(?:上年|去年|上年度)(?:同期)?(增加|增长|减少|下降)/.exec(d.fact.quote);
-      const between = t.paragraph.text.slice(d.at + d.fact.quote.length, r.at + r.fact.quote.length);
-      const grow = /^[，,、\s]*(?:同比)?(增长|下降|增幅|降幅|减少)(?:率)?(?:为|了)?\s*[0-9]/.exec(between) ?? /^(?:同比)?(增长|下降|增幅|降幅|减少)(?:率)?$/.exec(r.fact.label);
-      if (!change || !grow) continue;
-      const up = /增/.test(change[1]!);
-      if (up !== /增/.test(grow[1]!)) continue;
-      const before = up ? num(t.fact) - num(d.fact) : num(t.fact) + num(d.fact);
-      if (before <= 0) continue;
-      const computed = (num(d.fact) / before) * 100;
-      const slack = computed * ((roundingOf(d.fact) / num(d.fact)) + (roundingOf(t.fact) + roundingOf(d.fact)) / before);
-      // A fall's rate carries its direction in the sign (contract 1.2): the words said which way, compare the sizes.
-      const rate = magnitude(r.fact);
-      if (rateAgrees(rate, computed) || Math.abs(num(rate) - computed) <= roundingOf(rate) + slack) continue;
-      const shown = Number(computed.toFixed(Math.max(r.fact.decimals, 2)));
-      drafts.push(
-        finding('rate-mismatch', {
-          message: `${r.fact.label} ${show(r.fact)}${atPage(r.fact.page)}与${d.fact.label} ${show(d.fact)} ÷ 上年 ${Number((before / (num(t.fact) / (t.fact.value as number))).toFixed(t.fact.decimals))} ${t.fact.unit} = ${shown}% 不符`,
-          factIds: [r.fact.id, d.fact.id, t.fact.id],
-          page: r.fact.page,
-          expected: shown,
-          actual: valueOf(r.fact),
-        }),
-      );
-    }
-    return drafts;
+    return [...statedRates(doc, checked), ...sentenceRates(doc, checked), ...growthRates(doc)];
   },
 };
+
+/** 1. The unit's (or, in a 项目支出 report, the project's) execution rate against its total budget and actual; adds the rates it checked to `checked`. */
+function statedRates(doc: CheckInput, checked: Set<string>): Draft[] {
+  const drafts: Draft[] = [];
+  // A table's rate is checked against its own row (a project's table in a department's report is not the unit's).
+  const row = (f: Fact) => f.label.split(LABEL_JOINER).slice(0, -1).join(LABEL_JOINER);
+  for (const owner of ['budget', 'project'] as const) {
+    const rates = doc.facts.filter((f) => f.concept === `${owner}.executionRate`);
+    for (const rate of rates) {
+      if (rate.paragraphId === null && rates.some((o) => o.paragraphId === null && o !== rate && row(o) !== row(rate)) && owner === 'budget') continue;
+      const pick = (c: string) => doc.facts.find((f) => f.concept === c && (rate.paragraphId !== null ? true : f.paragraphId === null && row(f) === row(rate)));
+      for (const scope of owner === 'budget' ? (['total', 'basic'] as const) : (['total'] as const)) {
+        const actual = pick(`${owner}.${scope}.actual`);
+        const budgets = [pick(`${owner}.${scope}.adjusted`), pick(`${owner}.${scope}.initial`)].filter((f): f is Fact => !!f);
+        if (!actual || budgets.length === 0) continue;
+        const d = compare(rate, actual, budgets);
+        // The same rate in the text and in the table, wrong the same way: one finding.
+        const same = d && drafts.find((o) => o.actual === d.actual && o.expected === d.expected);
+        if (same) same.factIds.push(...d!.factIds.filter((id) => !same.factIds.includes(id)));
+        else if (d) drafts.push(d);
+        checked.add(rate.id);
+        break;
+      }
+    }
+  }
+  return drafts;
+}
+
+/** 2. A rate stated in the same sentence as its budget and actual (a project's), unless checked already. */
+function sentenceRates(doc: CheckInput, checked: Set<string>): Draft[] {
+  const drafts: Draft[] = [];
+  const located = locate(doc);
+  for (const l of located) {
+    if (l.fact.kind !== 'percent' || !RATE.test(l.fact.label) || checked.has(l.fact.id)) continue;
+    const same = located.filter((o) => o.paragraph === l.paragraph && o.sentenceStart === l.sentenceStart && o.fact.kind === 'money');
+    const actual = same.find((o) => ACTUAL.test(o.fact.label))?.fact;
+    // The adjusted budget first: it is the usual denominator, and the one a finding shows.
+    const budgets = same.filter((o) => BUDGET.test(o.fact.label)).map((o) => o.fact).sort((a, b) => Number(ADJUSTED.test(b.label)) - Number(ADJUSTED.test(a.label)));
+    if (!actual) continue;
+    // The budget stated elsewhere: the report's one 全年预算数 of the same owner.
+    if (budgets.length === 0) {
+      const owner = OWNER.exec(actual.label)![0];
+      const candidates = located.filter((o) => o.fact.kind === 'money' && !o.fact.approximate && !o.fact.comparator && new RegExp(`^${owner}${T.adjusted}$`).test(o.fact.label));
+      const values = new Set(candidates.map((o) => num(o.fact)));
+      if (values.size === 1) budgets.push(candidates[0]!.fact);
+    }
+    if (budgets.length === 0) continue;
+    const d = compare(l.fact, actual, budgets);
+    if (d) drafts.push(d);
+    checked.add(l.fact.id);
+  }
+  return drafts;
+}
+
+/** 3. A growth rate against its own change: "本年支出合计 558.45 万元，比上年增加 19.23 万元，增长 9.22%". */
+function growthRates(doc: CheckInput): Draft[] {
+  const drafts: Draft[] = [];
+  const located = locate(doc);
+  for (let i = 0; i + 2 < located.length; i++) {
+    const [t, d, r] = [located[i]!, located[i + 1]!, located[i + 2]!];
+    if (t.paragraph !== r.paragraph || t.sentenceStart !== r.sentenceStart || d.sentenceStart !== t.sentenceStart) continue;
+    if (t.fact.kind !== 'money' || d.fact.kind !== 'money' || r.fact.kind !== 'percent' || [t, d, r].some((x) => x.fact.approximate)) continue;
+    const change = /(?:比|较)(?:上年|去年|上年度)(?:同期)?(增加|增长|减少|下降)$/.exec(d.fact.label) ?? /(?:比|较)(?:上年|去年|上年度)(?:同期)?(增加|增长|减少|下降)/.exec(d.fact.quote);
+    const between = t.paragraph.text.slice(d.at + d.fact.quote.length, r.at + r.fact.quote.length);
+    const grow = /^[，,、\s]*(?:同比)?(增长|下降|增幅|降幅|减少)(?:率)?(?:为|了)?\s*[0-9]/.exec(between) ?? /^(?:同比)?(增长|下降|增幅|降幅|减少)(?:率)?$/.exec(r.fact.label);
+    if (!change || !grow) continue;
+    const up = /增/.test(change[1]!);
+    if (up !== /增/.test(grow[1]!)) continue;
+    const before = up ? num(t.fact) - num(d.fact) : num(t.fact) + num(d.fact);
+    if (before <= 0) continue;
+    const computed = (num(d.fact) / before) * 100;
+    const slack = computed * ((roundingOf(d.fact) / num(d.fact)) + (roundingOf(t.fact) + roundingOf(d.fact)) / before);
+    // A fall's rate carries its direction in the sign (contract 1.2): the words said which way, compare the sizes.
+    const rate = magnitude(r.fact);
+    if (rateAgrees(rate, computed) || Math.abs(num(rate) - computed) <= roundingOf(rate) + slack) continue;
+    const shown = Number(computed.toFixed(Math.max(r.fact.decimals, 2)));
+    drafts.push(
+      finding('rate-mismatch', {
+        message: `${r.fact.label} ${show(r.fact)}${atPage(r.fact.page)}与${d.fact.label} ${show(d.fact)} ÷ 上年 ${Number((before / (num(t.fact) / (t.fact.value as number))).toFixed(t.fact.decimals))} ${t.fact.unit} = ${shown}% 不符`,
+        factIds: [r.fact.id, d.fact.id, t.fact.id],
+        page: r.fact.page,
+        expected: shown,
+        actual: valueOf(r.fact),
+      }),
+    );
+  }
+  return drafts;
+}
 
 function magnitude(f: Fact): Fact {
   if (typeof f.value !== 'number' || f.value >= 0 || typeof f.normalized.value !== 'number') return f;

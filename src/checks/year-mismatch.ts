@@ -25,69 +25,86 @@ export const yearMismatch: Rule = {
     const year = doc.document.fiscalYear ?? prevailingYear(doc);
     if (year === null) return [];
     const drafts: Draft[] = [];
+    // One finding per year and text, whichever part finds it first.
     const seen = new Set<string>();
-    const push = (d: Draft, key: string) => {
+    const push: Push = (d, key) => {
       if (seen.has(key)) return;
       seen.add(key);
       drafts.push(d);
     };
-    // 1. Titles: a self-evaluation table, a 决算 part or table heading of another year.
-    const titled: { text: string; page: number; where: string }[] = [
-      ...doc.tables.filter((t) => t.title).map((t) => ({ text: t.title!, page: t.page, where: '表' })),
-      ...doc.sections.map((s) => ({ text: s.title, page: s.page, where: '标题' })),
-      ...doc.paragraphs.filter((p) => p.role === 'body' && p.text.length <= 40 && /自评表|决算表/.test(p.text)).map((p) => ({ text: p.text, page: p.page, where: '表' })),
-    ];
-    for (const t of titled) {
-      if (!/自评表|评分表|决算表|决算情况|绩效自评|部门决算|整体支出绩效/.test(t.text) || COMPARES.test(t.text)) continue;
-      // 2022年度…自评表, or the year alone in brackets: 自评表（2022年）. Not a year inside a name (（2021年医疗卫生机构能力提升补助资金）项目).
-      const years = [...t.text.matchAll(YEAR)].filter((m) => m[2] || (/[（(]\s*$/.test(t.text.slice(0, m.index)) && /^\s*[）)]/.test(t.text.slice(m.index + m[0].length))));
-      if (years.length !== 1) continue;
-      const y = Number(years[0]![1]);
-      if (y === year) continue;
-      const text = t.text.replace(/[.…·．]{3,}.*$/, '').trim();
-      push(draft(year, y, t.page, `${t.where}“${text}”`), `${y}|${text.replace(/[\s。；！？]+/g, '')}`);
-    }
-    // 2. Budget figures of the unit stated for another year in a sentence that opens with it.
-    for (const l of locate(doc)) {
-      const concept = conceptOf(l.fact.kind, l.fact.label, { fallbackScope: 'total' });
-      if (!concept || !/^(budget|project)\./.test(concept)) continue;
-      const m = LEADING_YEAR.exec(l.sentence);
-      if (!m || Number(m[1]) === year || COMPARES.test(l.sentence)) continue;
-      push({ ...draft(year, Number(m[1]), l.fact.page, `“${l.sentence.slice(0, 30)}…”的${l.fact.label}`), factIds: [l.fact.id] }, `${m[1]}|${l.sentence.replace(/[\s。；！？]+/g, '')}`);
-    }
-    // 3. Sentences about the year's own results or figures naming another year.
-    for (const p of doc.paragraphs) {
-      if (p.role !== 'body') continue;
-      for (const sentence of p.text.split(/(?<=[。！？；])/)) {
-        if (COMPARES.test(sentence)) continue;
-        const years = [...sentence.matchAll(YEAR)];
-        if (years.length !== 1) continue;
-        const m = years[0]!;
-        const y = Number(m[1]);
-        if (y === year || Math.abs(y - year) > 3) continue;
-        const after = sentence.slice(m.index + m[0].length);
-        // A year inside brackets names something else: （2021年医疗卫生机构能力提升补助资金）.
-        const opened = sentence.slice(0, m.index);
-        if (opened.lastIndexOf('（') > opened.lastIndexOf('）') || opened.lastIndexOf('(') > opened.lastIndexOf(')')) continue;
-        // …the title of another document: 根据《2022年度部门整体支出绩效自评报告》.
-        if (opened.lastIndexOf('《') > opened.lastIndexOf('》') || opened.lastIndexOf('“') > opened.lastIndexOf('”')) continue;
-        if (/^[0-9一二三四五六七八九十]+月/.test(after.trim())) continue; // a date
-        if (!OWN_YEAR_THING.test(after)) continue;
-        push(draft(year, y, p.page, `“${sentence.trim().slice(0, 40)}”`), `${y}|${sentence.replace(/[\s。；！？]+/g, '')}`);
-      }
-    }
-    // 4. A self-evaluation of a year cannot be dated within or before that year's start.
-    const date = doc.document.reportDate;
-    if (date && Number(date.slice(0, 4)) < year) {
-      // A date before the year itself began cannot be read two ways.
-      drafts.push(finding('year-mismatch', { severity: 'error', message: `报告年度为 ${year} 年，报告日期却是 ${date}，早于该年度`, page: 1, expected: year, actual: Number(date.slice(0, 4)) }));
-    }
-    return drafts;
+    titlesOfAnotherYear(doc, year, push);
+    budgetSentencesOfAnotherYear(doc, year, push);
+    ownResultsOfAnotherYear(doc, year, push);
+    return [...drafts, ...datedBeforeTheYear(doc, year)];
   },
 };
 
-function draft(year: number, y: number, page: number, where: string): Draft {
-  return finding('year-mismatch', { message: `报告年度为 ${year} 年，但${pageRef(page)}${where}写的是 ${y} 年度`, page, expected: year, actual: y });
+type Push = (d: Draft, key: string) => void;
+
+/** 1. Titles: a self-evaluation table, a 决算 part or table heading of another year. */
+function titlesOfAnotherYear(doc: CheckInput, year: number, push: Push): void {
+  const titled: { text: string; page: number; where: string }[] = [
+    ...doc.tables.filter((t) => t.title).map((t) => ({ text: t.title!, page: t.page, where: '表' })),
+    ...doc.sections.map((s) => ({ text: s.title, page: s.page, where: '标题' })),
+    ...doc.paragraphs.filter((p) => p.role === 'body' && p.text.length <= 40 && /自评表|决算表/.test(p.text)).map((p) => ({ text: p.text, page: p.page, where: '表' })),
+  ];
+  for (const t of titled) {
+    if (!/自评表|评分表|决算表|决算情况|绩效自评|部门决算|整体支出绩效/.test(t.text) || COMPARES.test(t.text)) continue;
+    // 2022年度…自评表, or the year alone in brackets: 自评表（2022年）. Not a year inside a name (（2021年医疗卫生机构能力提升补助资金）项目).
+    const years = [...t.text.matchAll(YEAR)].filter((m) => m[2] || (/[（(]\s*$/.test(t.text.slice(0, m.index)) && /^\s*[）)]/.test(t.text.slice(m.index + m[0].length))));
+    if (years.length !== 1) continue;
+    const y = Number(years[0]![1]);
+    if (y === year) continue;
+    const text = t.text.replace(/[.…·．]{3,}.*$/, '').trim();
+    push(draft(year, y, t.page, `${t.where}“${text}”`), `${y}|${text.replace(/[\s。；！？]+/g, '')}`);
+  }
+}
+
+/** 2. Budget figures of the unit stated for another year in a sentence that opens with it. */
+function budgetSentencesOfAnotherYear(doc: CheckInput, year: number, push: Push): void {
+  for (const l of locate(doc)) {
+    const concept = conceptOf(l.fact.kind, l.fact.label, { fallbackScope: 'total' });
+    if (!concept || !/^(budget|project)\./.test(concept)) continue;
+    const m = LEADING_YEAR.exec(l.sentence);
+    if (!m || Number(m[1]) === year || COMPARES.test(l.sentence)) continue;
+    push(draft(year, Number(m[1]), l.fact.page, `“${l.sentence.slice(0, 30)}…”的${l.fact.label}`, [l.fact.id]), `${m[1]}|${l.sentence.replace(/[\s。；！？]+/g, '')}`);
+  }
+}
+
+/** 3. Sentences about the year's own results or figures naming another year. */
+function ownResultsOfAnotherYear(doc: CheckInput, year: number, push: Push): void {
+  for (const p of doc.paragraphs) {
+    if (p.role !== 'body') continue;
+    for (const sentence of p.text.split(/(?<=[。！？；])/)) {
+      if (COMPARES.test(sentence)) continue;
+      const years = [...sentence.matchAll(YEAR)];
+      if (years.length !== 1) continue;
+      const m = years[0]!;
+      const y = Number(m[1]);
+      if (y === year || Math.abs(y - year) > 3) continue;
+      const after = sentence.slice(m.index + m[0].length);
+      // A year inside brackets names something else: （2021年医疗卫生机构能力提升补助资金）.
+      const opened = sentence.slice(0, m.index);
+      if (opened.lastIndexOf('（') > opened.lastIndexOf('）') || opened.lastIndexOf('(') > opened.lastIndexOf(')')) continue;
+      // …the title of another document: 根据《2022年度部门整体支出绩效自评报告》.
+      if (opened.lastIndexOf('《') > opened.lastIndexOf('》') || opened.lastIndexOf('“') > opened.lastIndexOf('”')) continue;
+      if (/^[0-9一二三四五六七八九十]+月/.test(after.trim())) continue; // a date
+      if (!OWN_YEAR_THING.test(after)) continue;
+      push(draft(year, y, p.page, `“${sentence.trim().slice(0, 40)}”`), `${y}|${sentence.replace(/[\s。；！？]+/g, '')}`);
+    }
+  }
+}
+
+/** 4. A self-evaluation of a year cannot be dated within or before that year's start. */
+function datedBeforeTheYear(doc: CheckInput, year: number): Draft[] {
+  const date = doc.document.reportDate;
+  if (!date || !(Number(date.slice(0, 4)) < year)) return [];
+  // A date before the year itself began cannot be read two ways.
+  return [finding('year-mismatch', { severity: 'error', message: `报告年度为 ${year} 年，报告日期却是 ${date}，早于该年度`, page: 1, expected: year, actual: Number(date.slice(0, 4)) })];
+}
+
+function draft(year: number, y: number, page: number, where: string, factIds: string[] = []): Draft {
+  return finding('year-mismatch', { message: `报告年度为 ${year} 年，但${pageRef(page)}${where}写的是 ${y} 年度`, factIds, page, expected: year, actual: y });
 }
 
 /** Without a year in the title: the year that most 年度 mentions name, if clearly most. */
