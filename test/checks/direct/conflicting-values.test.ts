@@ -1,0 +1,100 @@
+// conflicting-values on hand-built inputs: one concept with two values (and
+// the rounding between them), three values, another year, the same label in
+// two paragraphs, a campaign figure, the narrative against the table, OCR.
+import { describe, expect, test } from 'vitest';
+import { conflictingValues } from '../../../src/checks/conflicting-values.ts';
+import { runChecks } from '../../../src/checks/index.ts';
+import type { CheckInput } from '../../../src/checks/types.ts';
+import { checkInput, count, money } from '../../support/check-input.ts';
+
+const run = (doc: CheckInput) => runChecks(doc, [conflictingValues]);
+
+function twice(a: string, b: string, years: [number, number] = [2023, 2023]) {
+  return checkInput()
+    .paragraph(['基本支出决算数为 ', money('基本支出决算数', a, { concept: 'budget.basic.actual', year: years[0] }), '。'], { page: 2 })
+    .paragraph(['全年基本支出决算数 ', money('全年基本支出决算数', b, { concept: 'budget.basic.actual', year: years[1] }), '。'], { page: 4 })
+    .build();
+}
+
+describe('conflicting-values: one concept', () => {
+  test('two values: a warning naming both and their pages', () => {
+    expect(run(twice('4980.37', '4890.37'))).toEqual([
+      {
+        id: 'c1',
+        rule: 'conflicting-values',
+        severity: 'warning',
+        message: '同一数量前后不一致：基本支出决算数 4980.37 万元（第2页）与全年基本支出决算数 4890.37 万元（第4页）',
+        factIds: ['f1', 'f2'],
+        sectionIds: [],
+        page: 4,
+        expected: 4980.37,
+        actual: 4890.37,
+      },
+    ]);
+  });
+  test('equal values: silent', () => {
+    expect(run(twice('4980.37', '4980.37'))).toEqual([]);
+  });
+  // Each figure to 2 decimals of 万元 may be off by 0.005 万元: two may differ by 0.01 万元.
+  test('a difference of exactly both roundings: silent; beyond: found', () => {
+    expect(run(twice('4980.37', '4980.38'))).toEqual([]);
+    expect(run(twice('4980.37', '4980.39')).map((f) => f.actual)).toEqual([4980.39]);
+  });
+  test('a figure of another year is not a second statement of this year\'s', () => {
+    expect(run(twice('4980.37', '4890.37', [2023, 2022]))).toEqual([]);
+  });
+  test('three values: the concept is not one quantity here', () => {
+    const doc = checkInput()
+      .paragraph(['基本支出决算数为 ', money('基本支出决算数', '4980.37', { concept: 'budget.basic.actual' }), '。'])
+      .paragraph(['全年基本支出决算数 ', money('全年基本支出决算数', '4890.37', { concept: 'budget.basic.actual' }), '。'])
+      .paragraph(['部门基本支出决算数 ', money('部门基本支出决算数', '4000.00', { concept: 'budget.basic.actual' }), '。'])
+      .build();
+    expect(run(doc)).toEqual([]);
+  });
+  test('approximate figures are not stated quantities', () => {
+    const doc = checkInput()
+      .paragraph(['基本支出决算数为 ', money('基本支出决算数', '4980.37', { concept: 'budget.basic.actual' }), '。'])
+      .paragraph(['全年基本支出决算数约 ', money('全年基本支出决算数', '5000.00', { concept: 'budget.basic.actual', approximate: true }), '。'])
+      .build();
+    expect(run(doc)).toEqual([]);
+  });
+});
+
+describe('conflicting-values: the same thing in two paragraphs', () => {
+  const cases = (a: string, b: string, second = '2023 年，共查办违法案件 ') =>
+    checkInput()
+      .paragraph(['全年查办违法案件 ', count('查办违法案件', a, '起'), '。'])
+      .paragraph([second, count('查办违法案件', b, '起'), '。'], { page: 2 })
+      .build();
+  test('the same label with two values: found', () => {
+    expect(run(cases('115', '138')).map((f) => f.message)).toEqual(['同一数量前后不一致：查办违法案件 115 起（第1页）与查办违法案件 138 起（第2页），请核实以哪个为准']);
+  });
+  test('the same value: silent', () => {
+    expect(run(cases('115', '115'))).toEqual([]);
+  });
+  test('a campaign figure (专项…期间) is a part, not the year\'s figure', () => {
+    expect(run(cases('115', '13', '专项整治期间查办违法案件 '))).toEqual([]);
+  });
+  test('sentences of two different years speak of different things', () => {
+    expect(run(cases('115', '138', '2021 年查办违法案件 '))).toEqual([]);
+  });
+});
+
+describe('conflicting-values: the narrative against the self-evaluation table', () => {
+  test("an indicator's 实际完成值 under its heading, and the table's cell, differ: found", () => {
+    const doc = checkInput()
+      .section('（一）', '培训后取得证书人数', { ordinal: 1, family: 'cn-paren' })
+      .paragraph(['全年实际完成 ', count('实际完成', '8705', '人'), '。'], { sectionId: 's1' })
+      .cell(count('产出指标·数量指标·培训后取得证书人数·实际完成值', '8750', '人'), { page: 5 })
+      .build();
+    expect(run(doc).map((f) => [f.message, f.factIds])).toEqual([['同一数量前后不一致：实际完成 8705 人（第1页）与产出指标·数量指标·培训后取得证书人数·实际完成值 8750 人（第5页），正文与自评表不一致', ['f1', 'f2']]]);
+  });
+});
+
+describe('conflicting-values: OCR', () => {
+  test("a warning on an OCR'd page stays as it is (only errors are demoted)", () => {
+    const doc = twice('4980.37', '4890.37');
+    doc.pages[3]!.method = 'ocr';
+    expect(run(doc).map((f) => [f.severity, f.message.includes('OCR')])).toEqual([['warning', false]]);
+  });
+});

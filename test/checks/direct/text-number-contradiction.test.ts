@@ -1,0 +1,76 @@
+// text-number-contradiction on hand-built inputs: "预算与决算存在差距" against
+// equal figures (and the rounding that makes them equal), "未进行预算调整"
+// against two budgets, a direction its two figures deny, OCR.
+import { describe, expect, test } from 'vitest';
+import { runChecks } from '../../../src/checks/index.ts';
+import { textNumberContradiction } from '../../../src/checks/text-number-contradiction.ts';
+import type { CheckInput } from '../../../src/checks/types.ts';
+import { checkInput, money } from '../../support/check-input.ts';
+
+const run = (doc: CheckInput) => runChecks(doc, [textNumberContradiction]);
+
+describe('text-number-contradiction: a 差距 the figures deny', () => {
+  const gap = (budget: string, actual: string) =>
+    checkInput()
+      .paragraph(['办公经费全年预算数 ', money('办公经费全年预算数', budget), '，决算数 ', money('办公经费决算数', actual), '。'], { page: 2 })
+      .paragraph(['办公经费预算与决算存在差距，主要原因是…'], { page: 4 })
+      .build();
+  test('equal budget and actual: a warning quoting the claim', () => {
+    expect(run(gap('10.00', '10.00'))).toEqual([
+      {
+        id: 'c1',
+        rule: 'text-number-contradiction',
+        severity: 'warning',
+        message: '第4页称“办公经费预算与决算存在差距”，但报告中办公经费的办公经费全年预算数 10.00 万元（第2页）与办公经费决算数 10.00 万元（第2页）相等',
+        factIds: ['f1', 'f2'],
+        sectionIds: [],
+        page: 4,
+        expected: null,
+        actual: null,
+      },
+    ]);
+  });
+  // Two figures to 2 decimals of 万元 may differ by 0.01 万元 and be one amount.
+  test('within the rounding of both figures they are equal; beyond it there is a 差距', () => {
+    expect(run(gap('10.00', '10.01')).length).toBe(1);
+    expect(run(gap('10.00', '10.02'))).toEqual([]);
+  });
+  test('without both figures for the thing named: undecidable, silent', () => {
+    expect(run(checkInput().paragraph(['办公经费预算与决算存在差距。']).build())).toEqual([]);
+  });
+});
+
+describe('text-number-contradiction: 未进行预算调整', () => {
+  const unadjusted = (initial: string, adjusted: string) =>
+    checkInput()
+      .paragraph(['年初预算数 ', money('年初预算数', initial, { concept: 'budget.total.initial' }), '，全年预算数 ', money('全年预算数', adjusted, { concept: 'budget.total.adjusted' }), '。'])
+      .paragraph(['本年度未进行预算调整。'], { page: 2 })
+      .build();
+  test('two different budgets: found', () => {
+    expect(run(unadjusted('100.00', '120.00')).map((f) => [f.message, f.expected, f.actual])).toEqual([
+      ['第2页称“未进行预算调整”，但年初预算数 100.00 万元（第1页）与全年预算数 120.00 万元（第1页）不同', 100, 120],
+    ]);
+  });
+  test('the same budget: silent', () => {
+    expect(run(unadjusted('100.00', '100.00'))).toEqual([]);
+  });
+});
+
+describe('text-number-contradiction: a direction its figures deny', () => {
+  const direction = (now: string, last: string, page = 3) =>
+    checkInput()
+      .paragraph(['本年支出 ', money('本年支出', now), '，', money('上年支出', last, { quote: '上年支出 ' + last + ' 万元', year: 2022 }), '，总体有所下降。'], { page })
+      .build();
+  test('"有所下降" while this year is higher: an error (two figures of the report\'s own)', () => {
+    expect(run(direction('1543.34', '1267.28')).map((f) => [f.severity, f.message])).toEqual([['error', '第3页称“总体有所下降”，但本年支出 1543.34 万元高于上年支出 1267.28 万元']]);
+  });
+  test('"有所下降" while this year is lower, or equal within rounding: silent', () => {
+    expect(run(direction('1200.00', '1267.28'))).toEqual([]);
+    expect(run(direction('1267.29', '1267.28'))).toEqual([]);
+  });
+  test("on an OCR'd page the error is a warning that says so", () => {
+    const doc = direction('1543.34', '1267.28');
+    doc.pages[2]!.method = 'ocr';
+    expect(run(doc).map((f) => [f.severity, f.message.endsWith('（OCR 识别页，请对照原件核实）')])).toEqual([['warning', true]]);
+  });
+});
