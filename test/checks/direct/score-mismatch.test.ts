@@ -55,6 +55,11 @@ describe('score-mismatch', () => {
     expect(runChecks(doc, [conflictingValues]).map((f) => [f.rule, f.factIds])).toEqual([['conflicting-values', ['f1', 'f2']]]);
     expect(runChecks(doc, [conflictingValues, scoreMismatch]).map((f) => [f.rule, f.factIds])).toEqual([['score-mismatch', ['f1', 'f2']]]);
   });
+  test('a self-score sentence of another year still states the score (year-mismatch names the year)', () => {
+    const doc = report('90');
+    Object.assign(doc.facts[0]!, { year: 2022 });
+    expect(run(doc).map((f) => [f.expected, f.actual])).toEqual([[93, 90]]);
+  });
   test("on an OCR'd page the error is a warning that says so", () => {
     const doc = report('90');
     doc.pages[1]!.method = 'ocr';

@@ -30,6 +30,12 @@ describe('subset-exceeds-total: 其中', () => {
       },
     ]);
   });
+  test('parts that do not cover the whole (a partial 其中 list): silent', () => {
+    const doc = checkInput()
+      .paragraph(['全年共受理投诉 ', count('共受理投诉', '1200', '起'), '，其中办结 ', count('办结', '900', '起'), '，转办 ', count('转办', '100', '起'), '。'])
+      .build();
+    expect(run(doc)).toEqual([]);
+  });
   test('a part equal to its total: silent', () => {
     expect(run(complaints('1200', '起', '1200'))).toEqual([]);
   });

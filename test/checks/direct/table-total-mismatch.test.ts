@@ -72,6 +72,37 @@ describe('table-total-mismatch: a total column', () => {
   });
 });
 
+describe('table-total-mismatch: a self-evaluation table\'s funds', () => {
+  const funds = (fiscal: string, carried: string, other: string) =>
+    checkInput()
+      .table(
+        [
+          ['资金', '年初预算数', '全年预算数', '全年执行数'],
+          ['年度资金总额', '100.00', '100.00', '95.00'],
+          ['财政拨款', fiscal, fiscal, '75.00'],
+          ['上年结转资金', carried, carried, '20.00'],
+          ['其他资金', other, other, ''],
+        ],
+        { title: '项目支出绩效自评表', page: 8 },
+      )
+      .build();
+  test('every 其中 row written, short of 年度资金总额: found (the split is complete)', () => {
+    expect(run(funds('70.00', '20.00', '0.00')).map((f) => f.message)).toEqual([
+      '表“项目支出绩效自评表”（第8页）“年度资金总额”行“年初预算数”列为 100.00，财政拨款 + 上年结转资金 + 其他资金之和为 90',
+      '表“项目支出绩效自评表”（第8页）“年度资金总额”行“全年预算数”列为 100.00，财政拨款 + 上年结转资金 + 其他资金之和为 90',
+    ]);
+  });
+  test('a 其中 row left blank: parts short of the total are not known to be wrong', () => {
+    expect(run(funds('70.00', '20.00', ''))).toEqual([]);
+  });
+  test('a 其中 row left blank, the rest already over the total: found', () => {
+    expect(run(funds('90.00', '20.00', '')).map((f) => f.expected)).toEqual([110, 110]);
+  });
+  test('adding up: silent', () => {
+    expect(run(funds('80.00', '20.00', '0.00'))).toEqual([]);
+  });
+});
+
 describe('table-total-mismatch: OCR', () => {
   test("on an OCR'd page the error is a warning that says so", () => {
     const doc = flat(['100.00', '200.00'], '310.00', 2);
