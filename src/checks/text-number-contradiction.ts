@@ -5,10 +5,9 @@ import type { Fact } from '../schema/report.ts';
 import { LABEL_JOINER as J } from '../tables/headers.ts';
 import { PLAIN_TERMS as T } from '../vocab/concepts.ts';
 import { locate } from './context.ts';
-import type { CheckInput } from './types.ts';
-import { num, roundingOf, show } from './tolerance.ts';
 import { atPage, finding, pageRef, valueOf } from './finding.ts';
-import type { Draft, Rule } from './types.ts';
+import { num, roundingOf, show } from './tolerance.ts';
+import type { CheckInput, Draft, Rule } from './types.ts';
 
 const CLAIM = /([\u4e00-\u9fff]{2,16}?)(?:开支|支出|资金)?(?:的)?预算(?:数)?与(?:实际)?(?:决算|支出|执行)(?:数)?(?:之间)?存在(?:一定|较大|明显)?(?:的)?(?:差距|差异|偏差)/;
 const BUDGET = new RegExp(`(?:${T.adjusted}|${T.initial}|${T.approved})$`);
