@@ -32,7 +32,6 @@ const ACTUAL_COLUMN = /^(?:实际)?完成值$|^实际完成|^实际值$/;
 
 export const conflictingValues: Rule = {
   id: 'conflicting-values',
-  // eslint-disable-next-line max-lines-per-function -- split pending (issue 11)
   run(doc) {
     const drafts: Draft[] = [];
     const r = reading(doc, reporter(drafts));

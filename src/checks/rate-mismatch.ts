@@ -18,7 +18,6 @@ const OWNER = new RegExp(`^${T.owner}?`);
 
 export const rateMismatch: Rule = {
   id: 'rate-mismatch',
-  // eslint-disable-next-line max-lines-per-function -- split pending (issue 11)
   run(doc) {
     const checked = new Set<string>();
     return [...statedRates(doc, checked), ...sentenceRates(doc, checked), ...growthRates(doc)];

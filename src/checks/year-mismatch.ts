@@ -20,7 +20,6 @@ const COMPARES = /上年(?!结转|结余|度?结转)|去年|前年|同比|环比
 
 export const yearMismatch: Rule = {
   id: 'year-mismatch',
-  // eslint-disable-next-line max-lines-per-function -- split pending (issue 11)
   run(doc) {
     const year = doc.document.fiscalYear ?? prevailingYear(doc);
     if (year === null) return [];
