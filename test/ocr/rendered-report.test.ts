@@ -54,10 +54,9 @@ test('the text’s concepts: none with a wrong value, at least 10 of the 13 back
   expect(new Set(found.map(([c]) => c)).size).toBeGreaterThanOrEqual(10);
 });
 
-// Known gap (#12): the rules come back where the PDF draws them (test/ocr/image-rules.test.ts), but the grid built
-// from them and the OCR boxes merges the left columns (11 × 6 instead of 11 × 9), so the cells do not match yet.
-// Marked as failing so that the day it passes, this line has to go.
-test.fails('the ruled self-evaluation table is read from the image as a table: its grid, its cells and its cell facts as typed', () => {
+// Once a known gap (#12): the grid built from the image's rules merged the left columns (11 × 6 instead of
+// 11 × 9) until thin rules were found as ridges and the pieces of one border merged where they overlap.
+test('the ruled self-evaluation table is read from the image as a table: its grid, its cells and its cell facts as typed', () => {
   const norm = (s: string | undefined) => (s ?? '').replace(/\s+/g, '');
   expect(typed.tables).toHaveLength(1);
   const t = typed.tables[0]!;
