@@ -1,7 +1,7 @@
 // Output files of a run: every path checked to lie inside the output folder,
 // every file written whole or not at all (temporary file, fsync, rename).
 import { randomBytes } from 'node:crypto';
-import { open, realpath, rename, rm } from 'node:fs/promises';
+import { open, readdir, realpath, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /** `name` resolved inside `root` (an absolute, real folder); throws for anything that would land outside it. */
@@ -24,6 +24,13 @@ export function tempPath(target: string): string {
 }
 
 export const TEMP_FILE = /^\.jx-[0-9a-f]+\.tmp$/;
+
+/** Removes the temporary files a killed run left in these folders. */
+export async function removeTempFiles(...dirs: string[]): Promise<void> {
+  for (const dir of dirs) {
+    for (const name of await readdir(dir)) if (TEMP_FILE.test(name)) await rm(path.join(dir, name), { force: true });
+  }
+}
 
 /**
  * Writes `data` to `target` atomically and durably: a reader (or a run after a SIGKILL) sees the old file or the new one.
