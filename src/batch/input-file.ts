@@ -54,7 +54,7 @@ export async function readInput(file: string, maxBytes = MAX_FILE_BYTES): Promis
   const chunks: Uint8Array[] = [];
   let total = 0;
   await readChunks(file, maxBytes, (chunk) => {
-    chunks.push(chunk.slice());
+    chunks.push(new Uint8Array(chunk)); // a copy: the read buffer is reused
     total += chunk.length;
   });
   // One buffer of its own (not a slice of Node's pool): pdf.js may transfer it.

@@ -38,6 +38,8 @@ export async function removeTempFiles(...dirs: string[]): Promise<void> {
  * checks that a document's file exists and redoes it otherwise.
  */
 export async function writeAtomic(target: string, data: string | Uint8Array, tmp = tempPath(target), syncFolder = true): Promise<void> {
+  const injected = injectedWriteError(target);
+  if (injected) throw injected;
   try {
     const fh = await open(tmp, 'wx');
     try {
@@ -62,4 +64,17 @@ export async function syncDir(dir: string): Promise<void> {
   } finally {
     await fh.close();
   }
+}
+
+/**
+ * A test seam for a full disk where a small file system cannot be mounted: with JIXIAO_INJECT_WRITE_ERROR=CODE:TEXT
+ * in the environment, writing any output file whose path contains TEXT fails with errno CODE (ENOSPC, EROFS …) as
+ * the file system would fail it. The batch's document workers see the same environment. Unset, nothing happens.
+ */
+export function injectedWriteError(target: string): NodeJS.ErrnoException | null {
+  const spec = process.env.JIXIAO_INJECT_WRITE_ERROR;
+  const at = spec ? spec.indexOf(':') : -1;
+  if (!spec || at < 1 || !target.includes(spec.slice(at + 1))) return null;
+  const code = spec.slice(0, at);
+  return Object.assign(new Error(`${code}: injected write error, write '${target}'`), { code, path: target, syscall: 'write' });
 }

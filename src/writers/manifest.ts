@@ -3,7 +3,7 @@
 // of a run it is rewritten with exactly one line per input, in input order.
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import type { Severity } from '../schema/report.ts';
-import { writeAtomic } from './files.ts';
+import { injectedWriteError, writeAtomic } from './files.ts';
 
 export type ManifestStatus = 'ok' | 'failed' | 'skipped';
 
@@ -60,10 +60,12 @@ export async function readManifest(file: string): Promise<ManifestRecord[]> {
 export class ManifestWriter {
   private chain: Promise<void> = Promise.resolve();
   private readonly fh: FileHandle;
+  private readonly file: string;
   /** bytes of whole lines: where the next line starts, and where a line that failed half-written is cut back to */
   private size: number;
-  private constructor(fh: FileHandle, size: number) {
+  private constructor(fh: FileHandle, file: string, size: number) {
     this.fh = fh;
+    this.file = file;
     this.size = size;
   }
 
@@ -77,7 +79,7 @@ export class ManifestWriter {
         await fh.truncate(whole);
         await fh.sync();
       }
-      return new ManifestWriter(fh, whole);
+      return new ManifestWriter(fh, file, whole);
     } catch (err) {
       await fh.close();
       throw err;
@@ -92,6 +94,8 @@ export class ManifestWriter {
     const line = Buffer.from(JSON.stringify(record) + '\n');
     const next = this.chain.then(async () => {
       try {
+        const injected = injectedWriteError(this.file);
+        if (injected) throw injected;
         const { bytesWritten } = await this.fh.write(line, 0, line.length, null);
         if (bytesWritten !== line.length) throw Object.assign(new Error('short write to the manifest'), { code: 'ENOSPC' });
         await this.fh.sync();
