@@ -12,7 +12,7 @@ export interface ManifestRecord {
   sha256: string | null;
   bytes: number | null;
   status: ManifestStatus;
-  /** why it failed or was skipped, for machines: not-pdf encrypted corrupt empty unreadable too-many-pages timeout out-of-memory crashed error duplicate */
+  /** why it failed or was skipped, for machines: not-pdf encrypted corrupt empty unreadable not-a-file too-large too-many-pages timeout out-of-memory crashed error duplicate */
   code: string | null;
   /** the same for people */
   reason: string | null;
