@@ -332,56 +332,60 @@ function localRunner(opts: ResolvedBatchOptions): DocumentRunner {
       }
     },
     async run(plan, finished) {
-      const p = pool;
-      if (!p) return;
-      const queue = new PQueue({ concurrency: opts.jobs });
-      // A stop (the signal) or an error of the machine (a full disk): no document starts, the running ones are cut short.
-      let failure: unknown = null;
-      const halted = () => !!opts.signal?.aborted || failure !== null;
-      const halt = () => {
-        queue.clear();
-        void p.close();
-      };
-      opts.signal?.addEventListener('abort', halt, { once: true });
-      let id = 0;
-      const read = async (item: BatchItem) => {
-        if (halted()) return;
-        opts.onEvent?.({ type: 'started', index: item.index, path: item.file });
-        const t0 = performance.now();
-        const tmp = tempPath(item.target);
-        const job = { id: ++id, file: item.file, target: item.target, tmp, ocr: opts.ocr, ocrDpi: opts.ocrDpi, ocrEngine: opts.ocrEngine, maxPages: opts.maxPages };
-        const result = await p.run(job);
-        // A stopped run records nothing for the documents it cut short: the next run redoes them.
-        if (halted()) return;
-        const seconds = round3((performance.now() - t0) / 1000);
-        if (result.ok) return finished(item, okRecord(item, plan.base, result.summary, seconds));
-        await rm(tmp, { force: true });
-        // The worker could not write (or open) a file for want of space, quota, descriptors: not the document's fault.
-        if (result.code === 'environment') throw await asEnvironmentError({ code: result.errno }, result.path ?? item.target);
-        await finished(item, { ...failedRecord(item, plan.base, result.code, result.reason), seconds });
-      };
-      try {
-        await queue.addAll(
-          plan.toRun.map((item) => () =>
-            read(item).catch((err: unknown) => {
-              failure ??= err;
-              halt();
-            }),
-          ),
-        );
-      } catch (err) {
-        // p-queue's clear() rejects the tasks it drops (AbortError): a stop, not a failure. The running ones end with their worker.
-        if (!halted()) throw err;
-      } finally {
-        await queue.onIdle();
-        opts.signal?.removeEventListener('abort', halt);
-      }
-      if (failure) throw failure;
+      if (pool) await readOnPool(pool, plan, finished);
     },
     async close() {
       await pool?.close();
     },
   };
+}
+
+/** Reads the plan's documents on the pool, `jobs` at once; stops early on the signal or on an error of the machine. */
+async function readOnPool(p: DocumentPool, plan: BatchPlan, finished: (item: BatchItem, record: ManifestRecord) => Promise<void>): Promise<void> {
+  const { opts } = plan;
+  const queue = new PQueue({ concurrency: opts.jobs });
+  // A stop (the signal) or an error of the machine (a full disk): no document starts, the running ones are cut short.
+  let failure: unknown = null;
+  const halted = () => !!opts.signal?.aborted || failure !== null;
+  const halt = () => {
+    queue.clear();
+    void p.close();
+  };
+  opts.signal?.addEventListener('abort', halt, { once: true });
+  let id = 0;
+  const read = async (item: BatchItem) => {
+    if (halted()) return;
+    opts.onEvent?.({ type: 'started', index: item.index, path: item.file });
+    const t0 = performance.now();
+    const tmp = tempPath(item.target);
+    const job = { id: ++id, file: item.file, target: item.target, tmp, ocr: opts.ocr, ocrDpi: opts.ocrDpi, ocrEngine: opts.ocrEngine, maxPages: opts.maxPages };
+    const result = await p.run(job);
+    // A stopped run records nothing for the documents it cut short: the next run redoes them.
+    if (halted()) return;
+    const seconds = round3((performance.now() - t0) / 1000);
+    if (result.ok) return finished(item, okRecord(item, plan.base, result.summary, seconds));
+    await rm(tmp, { force: true });
+    // The worker could not write (or open) a file for want of space, quota, descriptors: not the document's fault.
+    if (result.code === 'environment') throw await asEnvironmentError({ code: result.errno }, result.path ?? item.target);
+    await finished(item, { ...failedRecord(item, plan.base, result.code, result.reason), seconds });
+  };
+  try {
+    await queue.addAll(
+      plan.toRun.map((item) => () =>
+        read(item).catch((err: unknown) => {
+          failure ??= err;
+          halt();
+        }),
+      ),
+    );
+  } catch (err) {
+    // p-queue's clear() rejects the tasks it drops (AbortError): a stop, not a failure. The running ones end with their worker.
+    if (!halted()) throw err;
+  } finally {
+    await queue.onIdle();
+    opts.signal?.removeEventListener('abort', halt);
+  }
+  if (failure) throw failure;
 }
 
 function summary(items: BatchItem[], state: ProgressState, started: number, exitCode: number, out: string, tables: TableCounts | null): BatchResult {
