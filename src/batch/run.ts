@@ -366,7 +366,10 @@ async function readOnPool(p: DocumentPool, plan: BatchPlan, finished: (item: Bat
     if (result.ok) return finished(item, okRecord(item, plan.base, result.summary, seconds));
     await rm(tmp, { force: true });
     // The worker could not write (or open) a file for want of space, quota, descriptors: not the document's fault.
-    if (result.code === 'environment') throw await asEnvironmentError({ code: result.errno }, result.path ?? item.target);
+    if (result.code === 'environment') {
+      const where = result.path ?? item.target;
+      throw await asEnvironmentError({ code: result.errno }, where, where === item.file ? 'reading' : 'writing');
+    }
     await finished(item, { ...failedRecord(item, plan.base, result.code, result.reason), seconds });
   };
   try {
