@@ -33,7 +33,7 @@ const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 /** A signal the real process reports having had by itself within this long is not sent to it again. */
 const SAME_SIGNAL_MS = 1000;
 /** How long the visible process waits for that report before it passes a signal on. */
-const FORWARD_DELAY_MS = 150;
+const FORWARD_DELAY_MS = 400;
 /** After the visible process died: how long the real one may take to stop cleanly before it is killed. */
 const ORPHAN_GRACE_MS = 3000;
 
