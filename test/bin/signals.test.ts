@@ -51,6 +51,15 @@ const manifestLines = (out: string) => {
 };
 
 /** Waits until the batch reads (a manifest line is written) with `processes` processes in its tree; that tree. */
+/** Signals `pid` (or its group) and waits until none of `procs` runs, at most 5 s; the ones still running. */
+async function stop(what: string, procs: Proc[], send: () => void): Promise<Proc[]> {
+  const t0 = Date.now();
+  send();
+  const left = await gone(procs, 5000);
+  console.log(`${what}: ${procs.length} process(es) gone in ${Date.now() - t0} ms`);
+  return left;
+}
+
 async function working(pid: number, out: string, processes: number): Promise<Proc[]> {
   const until = Date.now() + 90_000;
   while (Date.now() < until) {
@@ -66,8 +75,7 @@ test.skipIf(!node20)('Node 20 (re-exec): SIGTERM of the visible PID stops every 
   const run = startBatch(node20!, out);
   const procs = await working(run.child.pid!, out, 2);
   expect(procs.length).toBe(2); // bin/jixiao.js on Node 20 and the CLI on Node 24 below it
-  run.child.kill('SIGTERM');
-  expect(await gone(procs, 5000)).toEqual([]);
+  expect(await stop('Node 20, SIGTERM', procs, () => run.child.kill('SIGTERM'))).toEqual([]);
   const r = await run.done;
   expect(r.code).toBe(130);
   expect(r.stderr).toContain('interrupted; run the same command again');
@@ -78,8 +86,7 @@ test.skipIf(!node20)('Node 20 (re-exec): SIGKILL of the visible PID: the real pr
   const out = path.join(work, 'kill20');
   const run = startBatch(node20!, out);
   const procs = await working(run.child.pid!, out, 2);
-  run.child.kill('SIGKILL');
-  expect(await gone(procs, 5000)).toEqual([]);
+  expect(await stop('Node 20, SIGKILL', procs, () => run.child.kill('SIGKILL'))).toEqual([]);
   expect((await run.done).signal).toBe('SIGKILL');
   const kept = manifestLines(out).length;
   expect(kept).toBeGreaterThanOrEqual(1);
@@ -96,8 +103,7 @@ test.skipIf(!node20)('Node 20 (re-exec): Ctrl-C (SIGINT to the process group, bo
   const out = path.join(work, 'int20');
   const run = startBatch(node20!, out, { detached: true });
   const procs = await working(run.child.pid!, out, 2);
-  process.kill(-run.child.pid!, 'SIGINT');
-  expect(await gone(procs, 5000)).toEqual([]);
+  expect(await stop('Node 20, SIGINT to the group', procs, () => process.kill(-run.child.pid!, 'SIGINT'))).toEqual([]);
   const r = await run.done;
   expect(r.code).toBe(130);
   // Handled once: the real process was not sent a second SIGINT (which would have ended it before this line).
@@ -108,8 +114,7 @@ test.skipIf(!node20)('Node 20 (re-exec): SIGINT to the visible PID alone (a sche
   const out = path.join(work, 'int20pid');
   const run = startBatch(node20!, out);
   const procs = await working(run.child.pid!, out, 2);
-  run.child.kill('SIGINT');
-  expect(await gone(procs, 5000)).toEqual([]);
+  expect(await stop('Node 20, SIGINT to the PID', procs, () => run.child.kill('SIGINT'))).toEqual([]);
   const r = await run.done;
   expect(r.code).toBe(130);
   expect(r.stderr).toContain('interrupted; run the same command again');
@@ -120,8 +125,7 @@ test('Node 24: no re-exec (one process); SIGTERM of its PID stops it within 5 s,
   const run = startBatch(node24, out);
   const procs = await working(run.child.pid!, out, 1);
   expect(procs.length).toBe(1);
-  run.child.kill('SIGTERM');
-  expect(await gone(procs, 5000)).toEqual([]);
+  expect(await stop('Node 24, SIGTERM', procs, () => run.child.kill('SIGTERM'))).toEqual([]);
   const r = await run.done;
   expect(r.code).toBe(130);
   expect(r.stderr).toContain('interrupted; run the same command again');
