@@ -63,8 +63,8 @@ function lines(out: string): ManifestRecord[] {
 function expectStopped(run: { code: number | null; stderr: string }, out: string, file: RegExp): ManifestRecord[] {
   expect(run.code).toBe(3);
   const err = run.stderr.trim().split('\n');
-  expect(err.length).toBe(1);
-  expect(err[0]).toMatch(/^jixiao batch: stopped: no space left on the device \(ENOSPC\) writing /);
+  expect(err.length, run.stderr).toBe(1);
+  expect(err[0], run.stderr).toMatch(/^jixiao batch: stopped: no space left on the device \(ENOSPC\) writing /);
   expect(err[0]).toMatch(file);
   expect(err[0]).toMatch(/; \d+\.\d MB free there; documents done so far are kept in .*manifest\.jsonl — fix that and run the same command again to read the rest$/);
   const recorded = lines(out);
