@@ -62,7 +62,7 @@ export interface DoneEvent extends EventBase {
   report(): Promise<Report>;
 }
 
-/** Could not be read: `record.code` (not-pdf, encrypted, corrupt, empty, not-found, unreadable, too-many-pages, timeout, out-of-memory, crashed, error) and `record.reason`. */
+/** Could not be read: `record.code` (not-pdf, encrypted, corrupt, empty, not-found, unreadable, not-a-file, too-large, too-many-pages, timeout, out-of-memory, crashed, error) and `record.reason`. */
 export interface FailedEvent extends EventBase {
   type: 'failed';
   record: ManifestRecord;
@@ -101,7 +101,9 @@ export interface BatchResult {
  * gives every event from the start (each loop sees all of them; leaving the
  * loop early stops listening, not the batch — abort the signal for that).
  * It rejects (and a loop throws) with BatchSetupError when nothing could run:
- * no inputs found, the output folder unusable or locked by another batch.
+ * no inputs found, the output folder unusable or locked by another batch; and
+ * with BatchEnvironmentError when the machine stopped it (a full disk …: what was
+ * recorded stands, the same call once that is fixed reads the rest).
  */
 export class BatchRun implements PromiseLike<BatchResult>, AsyncIterable<BatchEvent> {
   readonly #events: BatchEvent[] = [];

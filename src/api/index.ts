@@ -7,7 +7,7 @@
 //   createOcrPool                OCR workers to share between documents and close (await using)
 //   Report, Finding, Fact, …     the zod schemas of the contract (values) and their types
 //   reportJsonSchema             the contract as JSON Schema (also the file jixiao/report.schema.json)
-//   InputError, BatchSetupError  the errors thrown on purpose
+//   InputError, BatchSetupError, BatchEnvironmentError  the errors thrown on purpose
 export { extractBytes, extractFile, type ExtractBytesOptions, type ExtractOptions, type OcrEngine, type OcrMode } from './extract.ts';
 export { check, RULES, type CheckOptions, type RuleId, type RuleInfo } from './check.ts';
 export {
@@ -25,7 +25,7 @@ export {
   type TableCounts,
 } from './batch.ts';
 export { createOcrPool, OcrPool, type OcrPoolOptions } from './ocr.ts';
-export { BatchSetupError, InputError, type InputReason } from './errors.ts';
+export { BatchEnvironmentError, BatchSetupError, InputError, type InputReason } from './errors.ts';
 export { reportJsonSchema } from './json-schema.ts';
 export * from '../schema/report.ts';
 export { TOOL_NAME, TOOL_VERSION as VERSION } from '../version.ts';

@@ -58,14 +58,17 @@ async function kindOf(p: string): Promise<'file' | 'dir' | null> {
   }
 }
 
-/** Every *.pdf below a folder, following neither symlinked folders (loops) nor anything but files. */
+/**
+ * Every *.pdf below a folder, not following symlinked folders (loops). A *.pdf that is a FIFO, a device or a socket
+ * (or a link to one) is listed too: the batch records it as failed (not-a-file) rather than leave it out unsaid.
+ */
 async function pdfsUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const out: string[] = [];
   for (const e of entries) {
     if (!PDF.test(e.name)) continue;
     const full = path.join(e.parentPath, e.name);
-    if (e.isFile() || (e.isSymbolicLink() && (await kindOf(full)) === 'file')) out.push(full);
+    if (e.isSymbolicLink() ? (await kindOf(full)) === 'file' : !e.isDirectory()) out.push(full);
   }
   return out.sort(byCodePoint);
 }

@@ -93,7 +93,10 @@ export class DocumentPool {
       };
       const onMessage = (m: FromWorker) => {
         if (m.type === 'done' && m.id === job.id) finish({ ok: true, summary: m.summary }, false);
-        else if (m.type === 'failed' && m.id === job.id) finish({ ok: false, code: m.code, reason: m.reason }, false);
+        else if (m.type === 'failed' && m.id === job.id) {
+          const { type: _, id: __, ...failure } = m;
+          finish({ ok: false, ...failure }, false);
+        }
       };
       const onError = (err: Error) => {
         if ((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') finish(outOfMemory(this.opts.maxMemoryMb), true);

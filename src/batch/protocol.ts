@@ -30,8 +30,17 @@ export interface DocSummary {
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'done'; id: number; summary: DocSummary }
-  | { type: 'failed'; id: number; code: string; reason: string };
+  | ({ type: 'failed'; id: number } & Failure);
 
-export type JobResult =
-  | { ok: true; summary: DocSummary }
-  | { ok: false; code: string; reason: string };
+/**
+ * Why a document failed. Code `environment` is not the document's failure but the machine's (a full disk …):
+ * `errno` (ENOSPC, EDQUOT, EROFS, EMFILE, ENFILE) and the file it happened on; the batch stops on it.
+ */
+export interface Failure {
+  code: string;
+  reason: string;
+  errno?: string;
+  path?: string;
+}
+
+export type JobResult = { ok: true; summary: DocSummary } | ({ ok: false } & Failure);

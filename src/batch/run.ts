@@ -5,22 +5,22 @@
 //   content hash, tool version and output-changing options) and file exist.
 // At the end the manifest is rewritten with one line per input, in input
 // order, and the tables are rebuilt from the documents.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { lstat, mkdir, open, readdir, readFile, realpath, rm } from 'node:fs/promises';
+import { lstat, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import PQueue from 'p-queue';
 import { DEFAULT_OPTIONS } from '../pipeline/extract.ts';
 import { DEFAULT_ENGINE, type OcrEngineName } from '../ocr/types.ts';
 import type { OcrMode } from '../pipeline/read-pages.ts';
 import { writeTables, type TableCounts, type TableInput } from '../writers/csv.ts';
-import { assertRealInside, inside, TEMP_FILE, tempPath } from '../writers/files.ts';
+import { inside, removeTempFiles, tempPath } from '../writers/files.ts';
 import { ManifestWriter, NO_FINDINGS, readManifest, rewriteManifest, type ManifestRecord } from '../writers/manifest.ts';
 import type { Report } from '../schema/report.ts';
 import { TOOL_VERSION } from '../version.ts';
-import { BatchSetupError } from './errors.ts';
+import { asEnvironmentError, BatchEnvironmentError, BatchSetupError, environmentCode } from './errors.ts';
+import { prepareOutput } from './folder.ts';
+import { hashFile, RefusedInput } from './input-file.ts';
 import { expandInputs } from './inputs.ts';
+import { lockFolder } from './lock.ts';
 import { uniqueNames } from '../writers/names.ts';
 import { DocumentPool } from './pool.ts';
 import { Progress, type ProgressMode, type ProgressState } from './progress.ts';
@@ -75,12 +75,12 @@ export interface BatchResult {
   tables: TableCounts | null;
 }
 
-export { BatchSetupError };
+export { BatchEnvironmentError, BatchSetupError };
 
 export const DEFAULTS = { timeoutSeconds: 600, maxMemoryMb: 2048, maxPages: 2000, ocr: DEFAULT_OPTIONS.ocr, ocrDpi: DEFAULT_OPTIONS.ocrDpi, ocrEngine: DEFAULT_ENGINE } as const;
 
 /** Failures that say something about the file itself rather than the machine it was read on: kept on resume. */
-export const ENVIRONMENTAL: ReadonlySet<string> = new Set(['not-found', 'unreadable']);
+export const ENVIRONMENTAL: ReadonlySet<string> = new Set(['not-found', 'unreadable', 'environment']);
 
 /** One input of a batch as it goes through a run. */
 export interface BatchItem {
@@ -111,6 +111,10 @@ export interface BatchPlan {
   /** the inputs to read in this run (one per distinct content) */
   toRun: BatchItem[];
   base: RunBase;
+  /** later inputs with the same content as an earlier one, each with that first one: told and recorded at the end */
+  duplicates: [BatchItem, BatchItem][];
+  /** DIR/manifest.jsonl */
+  manifest: string;
 }
 
 /**
@@ -129,10 +133,29 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   return runWith(options, (opts) => localRunner(opts));
 }
 
-/** Runs a batch whose documents are read by the runner `makeRunner` returns. */
-// eslint-disable-next-line max-lines-per-function -- split pending (issue 11)
+/** Runs a batch whose documents are read by the runner `makeRunner` returns: plan, run, finish. */
 export async function runWith(options: BatchOptions, makeRunner: (opts: ResolvedBatchOptions) => DocumentRunner): Promise<BatchResult> {
   const started = performance.now();
+  const opts = resolveOptions(options);
+  const { files, problems } = await expandInputs(opts.inputs);
+  if (problems.length > 0) throw new BatchSetupError(problems.join('\n'));
+  if (files.length === 0) throw new BatchSetupError('no PDF files found in the inputs');
+
+  const root = await prepareOutput(opts.out);
+  const unlock = await lockFolder(root);
+  try {
+    const plan = await planBatch(opts, root, files);
+    const state = await runPlan(plan, makeRunner(opts));
+    if (opts.signal?.aborted) return summary(plan.items, state, started, 130, root, null);
+    const tables = await finishBatch(plan);
+    const anyFailed = plan.items.some((i) => i.record!.status === 'failed');
+    return summary(plan.items, state, started, anyFailed ? 1 : 0, root, tables);
+  } finally {
+    await unlock();
+  }
+}
+
+function resolveOptions(options: BatchOptions): ResolvedBatchOptions {
   const opts: ResolvedBatchOptions = {
     ...DEFAULTS,
     jobs: os.availableParallelism(),
@@ -146,132 +169,146 @@ export async function runWith(options: BatchOptions, makeRunner: (opts: Resolved
   if (!Number.isInteger(opts.jobs) || opts.jobs < 1) throw new BatchSetupError(`--jobs must be a positive integer (got ${opts.jobs})`);
   if (!(opts.timeoutSeconds > 0)) throw new BatchSetupError(`--timeout must be positive (got ${opts.timeoutSeconds})`);
   if (!(opts.maxMemoryMb >= 64)) throw new BatchSetupError(`--max-memory must be at least 64 MB (got ${opts.maxMemoryMb})`);
+  return opts;
+}
 
-  const { files, problems } = await expandInputs(opts.inputs);
-  if (problems.length > 0) throw new BatchSetupError(problems.join('\n'));
-  if (files.length === 0) throw new BatchSetupError('no PDF files found in the inputs');
+/** What is left to read: temporary files of a killed run removed, inputs hashed and matched against the manifest. */
+async function planBatch(opts: ResolvedBatchOptions, root: string, files: string[]): Promise<BatchPlan> {
+  const manifest = inside(root, 'manifest.jsonl');
+  await removeTempFiles(root, inside(root, 'docs'));
+  if (opts.force) await rm(manifest, { force: true });
+  const previous = latestByPath(await readManifest(manifest));
+  const limits = { timeout: opts.timeoutSeconds, maxMemoryMb: opts.maxMemoryMb, maxPages: opts.maxPages };
+  const base: RunBase = { tool: TOOL_VERSION, ocr: opts.ocr, ocrDpi: opts.ocrDpi, ocrEngine: opts.ocrEngine, limits };
 
-  const root = await prepareOutput(opts.out);
-  const docsDir = inside(root, 'docs');
-  const manifestFile = inside(root, 'manifest.jsonl');
-  const unlock = await lock(root);
-  try {
-    await removeTempFiles(root, docsDir);
-    if (opts.force) await rm(manifestFile, { force: true });
-    const previous = latestByPath(await readManifest(manifestFile));
-    const limits = { timeout: opts.timeoutSeconds, maxMemoryMb: opts.maxMemoryMb, maxPages: opts.maxPages };
-    const base: RunBase = { tool: TOOL_VERSION, ocr: opts.ocr, ocrDpi: opts.ocrDpi, ocrEngine: opts.ocrEngine, limits };
+  const names = uniqueNames(files);
+  const items: BatchItem[] = files.map((file, i) => {
+    const doc = `docs/${names[i]}.json`;
+    return { index: i, file, name: names[i]!, doc, target: inside(root, doc), sha256: null, bytes: null, record: null, reused: false };
+  });
+  // Content hashes first: they decide what an earlier run already did and which inputs are the same file twice.
+  await hashAll(items, base);
 
-    const names = uniqueNames(files);
-    const items: BatchItem[] = files.map((file, i) => {
-      const doc = `docs/${names[i]}.json`;
-      return { index: i, file, name: names[i]!, doc, target: inside(root, doc), sha256: null, bytes: null, record: null, reused: false };
-    });
-
-    // Content hashes first: they decide what an earlier run already did and which inputs are the same file twice.
-    const hashing = new PQueue({ concurrency: 4 });
-    await hashing.addAll(
-      items.map((item) => async () => {
-        try {
-          const h = await hashFile(item.file);
-          item.sha256 = h.sha256;
-          item.bytes = h.bytes;
-        } catch (err) {
-          const code = (err as NodeJS.ErrnoException).code;
-          item.record = failedRecord(item, base, code === 'ENOENT' ? 'not-found' : 'unreadable', `cannot read file (${code ?? String(err)})`);
-        }
-      }),
-    );
-
-    const firstByKey = new Map<string, BatchItem>();
-    const duplicates: [BatchItem, BatchItem][] = [];
-    const toRun: BatchItem[] = [];
-    for (const item of items) {
-      if (item.record) continue;
-      const key = `${item.sha256}|${base.tool}|${base.ocr}|${base.ocrDpi}|${base.ocrEngine}`;
-      const first = firstByKey.get(key);
-      if (first) {
-        duplicates.push([item, first]);
-        continue;
-      }
-      firstByKey.set(key, item);
-      const before = opts.force ? undefined : previous.get(item.file);
-      if (before && (await reusable(before, item, base, opts.retryFailed, root))) {
-        item.record = before;
-        item.reused = true;
-      } else toRun.push(item);
+  const firstByKey = new Map<string, BatchItem>();
+  const duplicates: [BatchItem, BatchItem][] = [];
+  const toRun: BatchItem[] = [];
+  for (const item of items) {
+    if (item.record) continue;
+    const key = `${item.sha256}|${base.tool}|${base.ocr}|${base.ocrDpi}|${base.ocrEngine}`;
+    const first = firstByKey.get(key);
+    if (first) {
+      duplicates.push([item, first]);
+      continue;
     }
-
-    const state: ProgressState = { total: items.length, reused: 0, done: 0, failed: 0, pages: 0 };
-    for (const item of items) {
-      if (!item.record) continue;
-      state.done++;
-      if (item.reused) state.reused++;
-      if (item.record.status === 'failed') state.failed++;
-    }
-    state.done += duplicates.length;
-    state.reused = state.done;
-
-    const ended = (item: BatchItem) => {
-      const record = item.record!;
-      opts.onEvent?.({ type: record.status === 'ok' ? 'done' : record.status, index: item.index, path: item.file, record, reused: item.reused });
-    };
-    const plan: BatchPlan = { opts, root, items, toRun, base };
-    const writer = await ManifestWriter.open(manifestFile);
-    const runner = makeRunner(opts);
-    let progress: Progress | null = null;
-    try {
-      // Hash failures are outcomes too: on disk before any document runs.
-      for (const item of items) if (item.record && !item.reused && item.record.status === 'failed') await writer.append(item.record);
-      for (const item of items) if (item.record) ended(item);
-      if (toRun.length > 0) await runner.start(plan);
-      progress = new Progress(opts.progress, state, opts.progressIntervalMs);
-      await runner.run(plan, async (item, record) => {
-        if (record.status === 'ok') state.pages += record.pages ?? 0;
-        else state.failed++;
-        await writer.append(record);
-        item.record = record;
-        ended(item);
-        state.done++;
-        progress?.update();
-      });
-    } finally {
-      progress?.stop();
-      await runner.close();
-      await writer.close();
-    }
-
-    if (opts.signal?.aborted) {
-      return summary(items, state, started, 130, root, null);
-    }
-
-    for (const [item, first] of duplicates) {
-      const f = first.record!;
-      item.record = {
-        ...f,
-        path: item.file,
-        status: 'skipped',
-        code: 'duplicate',
-        reason: `same content as ${first.file}${f.status === 'ok' ? '' : ` (which ${f.status === 'failed' ? 'failed' : 'was skipped'}: ${f.reason})`}`,
-        doc: f.status === 'ok' ? f.doc : null,
-        pages: null,
-        ocrPages: null,
-        seconds: 0,
-        findings: { ...NO_FINDINGS },
-      };
-      delete item.record.worker;
-      ended(item);
-    }
-    const records = items.map((i) => i.record!);
-    // Only the documents of inputs that ended ok stay in docs/ under this run's names.
-    for (const item of items) if (item.record!.status !== 'ok') await rm(item.target, { force: true });
-    await rewriteManifest(manifestFile, records);
-    const tables = await writeTables(root, tableInputs(root, records));
-    const anyFailed = records.some((r) => r.status === 'failed');
-    return summary(items, state, started, anyFailed ? 1 : 0, root, tables);
-  } finally {
-    await unlock();
+    firstByKey.set(key, item);
+    const before = opts.force ? undefined : previous.get(item.file);
+    if (before && (await reusable(before, item, base, opts.retryFailed, root))) {
+      item.record = before;
+      item.reused = true;
+    } else toRun.push(item);
   }
+  return { opts, root, items, toRun, base, duplicates, manifest };
+}
+
+/** sha256 and size of every input; one that cannot be read (or is no regular file) gets its failed line here. */
+async function hashAll(items: BatchItem[], base: RunBase): Promise<void> {
+  let stop: unknown = null;
+  const hashing = new PQueue({ concurrency: 4 });
+  await hashing.addAll(
+    items.map((item) => async () => {
+      try {
+        const h = await hashFile(item.file);
+        item.sha256 = h.sha256;
+        item.bytes = h.bytes;
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (err instanceof RefusedInput) item.record = failedRecord(item, base, err.code, err.message);
+        else if (environmentCode(err)) stop ??= await asEnvironmentError(err, item.file, 'reading');
+        else item.record = failedRecord(item, base, code === 'ENOENT' ? 'not-found' : 'unreadable', `cannot read file (${code ?? String(err)})`);
+      }
+    }),
+  );
+  if (stop) throw stop;
+}
+
+/** Reads the plan's documents through `runner`, appending each one's manifest line as it ends; the progress counts. */
+async function runPlan(plan: BatchPlan, runner: DocumentRunner): Promise<ProgressState> {
+  const { opts, items, toRun } = plan;
+  const state: ProgressState = { total: items.length, reused: 0, done: 0, failed: 0, pages: 0 };
+  for (const item of items) {
+    if (!item.record) continue;
+    state.done++;
+    if (item.record.status === 'failed') state.failed++;
+  }
+  state.done += plan.duplicates.length;
+  state.reused = state.done;
+
+  const writer = await ManifestWriter.open(plan.manifest).catch(async (err) => {
+    throw (await asEnvironmentError(err, plan.manifest)) ?? err;
+  });
+  let progress: Progress | null = null;
+  try {
+    // Hash failures are outcomes too: on disk before any document runs.
+    for (const item of items) if (item.record && !item.reused && item.record.status === 'failed') await writer.append(item.record);
+    for (const item of items) if (item.record) tell(opts, item);
+    if (toRun.length > 0) await runner.start(plan);
+    progress = new Progress(opts.progress, state, opts.progressIntervalMs);
+    await runner.run(plan, async (item, record) => {
+      await writer.append(record).catch(async (err) => {
+        throw (await asEnvironmentError(err, plan.manifest)) ?? err;
+      });
+      if (record.status === 'ok') state.pages += record.pages ?? 0;
+      else state.failed++;
+      item.record = record;
+      tell(opts, item);
+      state.done++;
+      progress?.update();
+    });
+  } catch (err) {
+    const path = (err as NodeJS.ErrnoException).path ?? plan.root;
+    throw (await asEnvironmentError(err, path)) ?? err;
+  } finally {
+    progress?.stop();
+    await runner.close();
+    await writer.close();
+  }
+  return state;
+}
+
+/** After a whole run: duplicates pointed at their first, the manifest rewritten in input order, the tables rebuilt. */
+async function finishBatch(plan: BatchPlan): Promise<TableCounts> {
+  for (const [item, first] of plan.duplicates) {
+    const f = first.record!;
+    item.record = {
+      ...f,
+      path: item.file,
+      status: 'skipped',
+      code: 'duplicate',
+      reason: `same content as ${first.file}${f.status === 'ok' ? '' : ` (which ${f.status === 'failed' ? 'failed' : 'was skipped'}: ${f.reason})`}`,
+      doc: f.status === 'ok' ? f.doc : null,
+      pages: null,
+      ocrPages: null,
+      seconds: 0,
+      findings: { ...NO_FINDINGS },
+    };
+    delete item.record.worker;
+    tell(plan.opts, item);
+  }
+  const records = plan.items.map((i) => i.record!);
+  try {
+    // Only the documents of inputs that ended ok stay in docs/ under this run's names.
+    for (const item of plan.items) if (item.record!.status !== 'ok') await rm(item.target, { force: true });
+    await rewriteManifest(plan.manifest, records);
+    return await writeTables(plan.root, tableInputs(plan.root, records));
+  } catch (err) {
+    throw (await asEnvironmentError(err, (err as NodeJS.ErrnoException).path ?? plan.root)) ?? err;
+  }
+}
+
+/** The library's event for an input whose manifest line is known. */
+function tell(opts: ResolvedBatchOptions, item: BatchItem): void {
+  const record = item.record!;
+  opts.onEvent?.({ type: record.status === 'ok' ? 'done' : record.status, index: item.index, path: item.file, record, reused: item.reused });
 }
 
 /** The local batch: documents read by worker threads of this process. */
@@ -295,47 +332,63 @@ function localRunner(opts: ResolvedBatchOptions): DocumentRunner {
       }
     },
     async run(plan, finished) {
-      const p = pool;
-      if (!p) return;
-      const queue = new PQueue({ concurrency: opts.jobs });
-      const onAbort = () => {
-        queue.clear();
-        void p.close();
-      };
-      opts.signal?.addEventListener('abort', onAbort, { once: true });
-      let id = 0;
-      try {
-        await queue.addAll(
-          plan.toRun.map((item) => async () => {
-            if (opts.signal?.aborted) return;
-            opts.onEvent?.({ type: 'started', index: item.index, path: item.file });
-            const t0 = performance.now();
-            const tmp = tempPath(item.target);
-            const result = await p.run({
-              id: ++id, file: item.file, target: item.target, tmp, ocr: opts.ocr, ocrDpi: opts.ocrDpi, ocrEngine: opts.ocrEngine, maxPages: opts.maxPages,
-            });
-            // A stopped run records nothing for the documents it cut short: the next run redoes them.
-            if (opts.signal?.aborted) return;
-            const seconds = round3((performance.now() - t0) / 1000);
-            if (result.ok) await finished(item, okRecord(item, plan.base, result.summary, seconds));
-            else {
-              await rm(tmp, { force: true });
-              await finished(item, { ...failedRecord(item, plan.base, result.code, result.reason), seconds });
-            }
-          }),
-        );
-      } catch (err) {
-        // p-queue's clear() rejects the tasks it drops (AbortError): a stop, not a failure. The running ones end with their worker.
-        if (!opts.signal?.aborted) throw err;
-        await queue.onIdle();
-      } finally {
-        opts.signal?.removeEventListener('abort', onAbort);
-      }
+      if (pool) await readOnPool(pool, plan, finished);
     },
     async close() {
       await pool?.close();
     },
   };
+}
+
+/** Reads the plan's documents on the pool, `jobs` at once; stops early on the signal or on an error of the machine. */
+async function readOnPool(p: DocumentPool, plan: BatchPlan, finished: (item: BatchItem, record: ManifestRecord) => Promise<void>): Promise<void> {
+  const { opts } = plan;
+  const queue = new PQueue({ concurrency: opts.jobs });
+  // A stop (the signal) or an error of the machine (a full disk): no document starts, the running ones are cut short.
+  let failure: unknown = null;
+  const halted = () => !!opts.signal?.aborted || failure !== null;
+  const halt = () => {
+    queue.clear();
+    void p.close();
+  };
+  opts.signal?.addEventListener('abort', halt, { once: true });
+  let id = 0;
+  const read = async (item: BatchItem) => {
+    if (halted()) return;
+    opts.onEvent?.({ type: 'started', index: item.index, path: item.file });
+    const t0 = performance.now();
+    const tmp = tempPath(item.target);
+    const job = { id: ++id, file: item.file, target: item.target, tmp, ocr: opts.ocr, ocrDpi: opts.ocrDpi, ocrEngine: opts.ocrEngine, maxPages: opts.maxPages };
+    const result = await p.run(job);
+    // A stopped run records nothing for the documents it cut short: the next run redoes them.
+    if (halted()) return;
+    const seconds = round3((performance.now() - t0) / 1000);
+    if (result.ok) return finished(item, okRecord(item, plan.base, result.summary, seconds));
+    await rm(tmp, { force: true });
+    // The worker could not write (or open) a file for want of space, quota, descriptors: not the document's fault.
+    if (result.code === 'environment') {
+      const where = result.path ?? item.target;
+      throw await asEnvironmentError({ code: result.errno }, where, where === item.file ? 'reading' : 'writing');
+    }
+    await finished(item, { ...failedRecord(item, plan.base, result.code, result.reason), seconds });
+  };
+  try {
+    await queue.addAll(
+      plan.toRun.map((item) => () =>
+        read(item).catch((err: unknown) => {
+          failure ??= err;
+          halt();
+        }),
+      ),
+    );
+  } catch (err) {
+    // p-queue's clear() rejects the tasks it drops (AbortError): a stop, not a failure. The running ones end with their worker.
+    if (!halted()) throw err;
+  } finally {
+    await queue.onIdle();
+    opts.signal?.removeEventListener('abort', halt);
+  }
+  if (failure) throw failure;
 }
 
 function summary(items: BatchItem[], state: ProgressState, started: number, exitCode: number, out: string, tables: TableCounts | null): BatchResult {
@@ -410,71 +463,6 @@ async function* tableInputs(root: string, records: ManifestRecord[]): AsyncGener
     }
     yield { record, report: JSON.parse(await readFile(inside(root, record.doc), 'utf8')) as Report };
   }
-}
-
-/** Creates the output folder and its docs/, and refuses links that would lead writes elsewhere. */
-async function prepareOutput(out: string): Promise<string> {
-  try {
-    await mkdir(out, { recursive: true });
-    const root = await realpath(out);
-    const docs = inside(root, 'docs');
-    await mkdir(docs, { recursive: true });
-    await assertRealInside(root, docs);
-    for (const name of ['manifest.jsonl', 'facts.csv', 'findings.csv', 'documents.csv', 'facts.jsonl']) {
-      const s = await lstat(inside(root, name)).catch(() => null);
-      if (s && !s.isFile()) throw new Error(`${name} in the output folder is not a regular file`);
-    }
-    return root;
-  } catch (err) {
-    throw new BatchSetupError(`output folder ${out}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-}
-
-/** Temporary files left by a killed run. */
-async function removeTempFiles(...dirs: string[]): Promise<void> {
-  for (const dir of dirs) {
-    for (const name of await readdir(dir)) if (TEMP_FILE.test(name)) await rm(path.join(dir, name), { force: true });
-  }
-}
-
-/** One batch per output folder at a time; a lock left by a killed run (its process gone) is taken over. */
-async function lock(root: string): Promise<() => Promise<void>> {
-  const file = inside(root, '.jixiao.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fh = await open(file, 'wx');
-      await fh.writeFile(String(process.pid));
-      await fh.close();
-      return () => rm(file, { force: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new BatchSetupError(`cannot lock ${root}: ${String(err)}`);
-      const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
-        throw new BatchSetupError(`another batch (process ${pid}) is writing to ${root}`);
-      }
-      await rm(file, { force: true });
-    }
-  }
-  throw new BatchSetupError(`cannot lock ${root}`);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-async function hashFile(file: string): Promise<{ sha256: string; bytes: number }> {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  for await (const chunk of createReadStream(file)) {
-    hash.update(chunk as Buffer);
-    bytes += (chunk as Buffer).length;
-  }
-  return { sha256: hash.digest('hex'), bytes };
 }
 
 export function round3(n: number): number {

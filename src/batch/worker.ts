@@ -6,9 +6,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createOcrPool, type OcrPool } from '../ocr/pool.ts';
 import type { OcrEngineName } from '../ocr/types.ts';
 import { ignoreStrayPdfRejections, InputError } from '../pipeline/errors.ts';
-import { extractBytes, extractFile } from '../pipeline/extract.ts';
+import { extractBytes } from '../pipeline/extract.ts';
 import { writeAtomic } from '../writers/files.ts';
-import type { DocSummary, FromWorker, Job } from './protocol.ts';
+import { environmentCode } from './errors.ts';
+import { readInput, RefusedInput } from './input-file.ts';
+import type { DocSummary, Failure, FromWorker, Job } from './protocol.ts';
 
 const port = parentPort;
 if (!port) throw new Error('batch/worker.ts runs only as a worker thread');
@@ -37,7 +39,8 @@ send({ type: 'ready' });
 
 async function run(job: Job): Promise<DocSummary> {
   const options = { ocr: job.ocr, ocrDpi: job.ocrDpi, pool: pool(job.ocrEngine ?? 'ppocr'), maxPages: job.maxPages };
-  const report = job.source ? await extractBytes(await readSource(job), job.file, options) : await extractFile(job.file, options);
+  // Read here, bounded and only if a regular file (the batch checked it when hashing; it may have been swapped since).
+  const report = await extractBytes(await readSource(job), job.file, options);
   await writeAtomic(job.target, JSON.stringify(report) + '\n', job.tmp, false);
   const findings = { error: 0, warning: 0, info: 0 };
   for (const f of report.findings) findings[f.severity]++;
@@ -49,19 +52,27 @@ async function run(job: Job): Promise<DocSummary> {
   };
 }
 
-/** The bytes from job.source, a failure named after job.file as extractFile would name it. */
+/** The bytes from job.source (or job.file), a failure named after job.file as extractFile would name it. */
 async function readSource(job: Job): Promise<Uint8Array> {
   try {
-    return new Uint8Array(await readFile(job.source!));
+    return job.source ? new Uint8Array(await readFile(job.source)) : await readInput(job.file);
   } catch (err) {
+    if (err instanceof RefusedInput || environmentCode(err)) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InputError(job.file, 'not-found', 'no such file', { cause: err });
+    if (code === 'EISDIR') throw new InputError(job.file, 'unreadable', 'is a directory, not a PDF file', { cause: err });
     throw new InputError(job.file, 'unreadable', `cannot read file (${code ?? String(err)})`, { cause: err });
   }
 }
 
-function classify(err: unknown, job: Job): { code: string; reason: string } {
+function classify(err: unknown, job: Job): Failure {
   if (err instanceof InputError) return { code: err.reason, reason: err.message.replace(`${job.file}: `, '') };
+  if (err instanceof RefusedInput) return { code: err.code, reason: err.message };
+  const errno = environmentCode(err);
+  if (errno) {
+    const path = (err as NodeJS.ErrnoException).path ?? job.target;
+    return { code: 'environment', reason: `${errno} on ${path}`, errno, path };
+  }
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'error', reason: `internal error: ${message.split('\n')[0]}` };
 }

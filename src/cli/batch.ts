@@ -1,9 +1,11 @@
 // `jixiao batch INPUT... --out DIR`: many reports in one run, in parallel,
 // resumable; every input ends with a line in DIR/manifest.jsonl.
-// Exit status: 0 all ok, 1 some failed, 2 usage or set-up error, 130 interrupted.
+// Exit status: 0 all ok, 1 some failed, 2 usage or set-up error, 3 stopped by the
+// machine (disk full, quota, read-only, out of file descriptors: run it again once
+// that is fixed), 130 interrupted.
 import { Option, type Command } from 'commander';
 import os from 'node:os';
-import { BatchSetupError, runBatch, type OcrEngine, type OcrMode } from '../api/index.ts';
+import { BatchEnvironmentError, BatchSetupError, runBatch, type OcrEngine, type OcrMode } from '../api/index.ts';
 import { DEFAULTS } from '../batch/run.ts';
 import { addReadOptions, positiveInt, type ReadFlags } from './shared.ts';
 
@@ -79,6 +81,13 @@ export async function runBatchCommand(inputs: string[], flags: BatchFlags): Prom
     }
     return result.interrupted ? 130 : result.failed > 0 ? 1 : 0;
   } catch (err) {
+    if (err instanceof BatchEnvironmentError) {
+      // One line: what, where, how much is free; what is recorded stands, the rest is read by the next run.
+      process.stderr.write(
+        `jixiao batch: stopped: ${err.message}; documents done so far are kept in ${flags.out}/manifest.jsonl — fix that and run the same command again to read the rest\n`,
+      );
+      return 3;
+    }
     if (err instanceof BatchSetupError) {
       process.stderr.write(`jixiao batch: ${err.message.split('\n').join('\njixiao batch: ')}\n`);
       return 2;

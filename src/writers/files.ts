@@ -1,7 +1,7 @@
 // Output files of a run: every path checked to lie inside the output folder,
 // every file written whole or not at all (temporary file, fsync, rename).
 import { randomBytes } from 'node:crypto';
-import { open, realpath, rename, rm } from 'node:fs/promises';
+import { open, readdir, realpath, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /** `name` resolved inside `root` (an absolute, real folder); throws for anything that would land outside it. */
@@ -25,12 +25,21 @@ export function tempPath(target: string): string {
 
 export const TEMP_FILE = /^\.jx-[0-9a-f]+\.tmp$/;
 
+/** Removes the temporary files a killed run left in these folders. */
+export async function removeTempFiles(...dirs: string[]): Promise<void> {
+  for (const dir of dirs) {
+    for (const name of await readdir(dir)) if (TEMP_FILE.test(name)) await rm(path.join(dir, name), { force: true });
+  }
+}
+
 /**
  * Writes `data` to `target` atomically and durably: a reader (or a run after a SIGKILL) sees the old file or the new one.
  * `syncFolder: false` skips the folder fsync (a few ms) where a lost rename is harmless: the batch's resume
  * checks that a document's file exists and redoes it otherwise.
  */
 export async function writeAtomic(target: string, data: string | Uint8Array, tmp = tempPath(target), syncFolder = true): Promise<void> {
+  const injected = injectedWriteError(target);
+  if (injected) throw injected;
   try {
     const fh = await open(tmp, 'wx');
     try {
@@ -55,4 +64,17 @@ export async function syncDir(dir: string): Promise<void> {
   } finally {
     await fh.close();
   }
+}
+
+/**
+ * A test seam for a full disk where a small file system cannot be mounted: with JIXIAO_INJECT_WRITE_ERROR=CODE:TEXT
+ * in the environment, writing any output file whose path contains TEXT fails with errno CODE (ENOSPC, EROFS …) as
+ * the file system would fail it. The batch's document workers see the same environment. Unset, nothing happens.
+ */
+export function injectedWriteError(target: string): NodeJS.ErrnoException | null {
+  const spec = process.env.JIXIAO_INJECT_WRITE_ERROR;
+  const at = spec ? spec.indexOf(':') : -1;
+  if (!spec || at < 1 || !target.includes(spec.slice(at + 1))) return null;
+  const code = spec.slice(0, at);
+  return Object.assign(new Error(`${code}: injected write error, write '${target}'`), { code, path: target, syscall: 'write' });
 }

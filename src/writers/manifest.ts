@@ -3,7 +3,7 @@
 // of a run it is rewritten with exactly one line per input, in input order.
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import type { Severity } from '../schema/report.ts';
-import { writeAtomic } from './files.ts';
+import { injectedWriteError, writeAtomic } from './files.ts';
 
 export type ManifestStatus = 'ok' | 'failed' | 'skipped';
 
@@ -12,7 +12,7 @@ export interface ManifestRecord {
   sha256: string | null;
   bytes: number | null;
   status: ManifestStatus;
-  /** why it failed or was skipped, for machines: not-pdf encrypted corrupt empty unreadable too-many-pages timeout out-of-memory crashed error duplicate */
+  /** why it failed or was skipped, for machines: not-pdf encrypted corrupt empty unreadable not-a-file too-large too-many-pages timeout out-of-memory crashed error duplicate */
   code: string | null;
   /** the same for people */
   reason: string | null;
@@ -60,28 +60,50 @@ export async function readManifest(file: string): Promise<ManifestRecord[]> {
 export class ManifestWriter {
   private chain: Promise<void> = Promise.resolve();
   private readonly fh: FileHandle;
-  private constructor(fh: FileHandle) {
+  private readonly file: string;
+  /** bytes of whole lines: where the next line starts, and where a line that failed half-written is cut back to */
+  private size: number;
+  private constructor(fh: FileHandle, file: string, size: number) {
     this.fh = fh;
+    this.file = file;
+    this.size = size;
   }
 
-  /** Opens for appending; a torn last line is closed off so the next line starts clean. */
+  /** Opens for appending; a torn last line (a run killed, or a disk full, while it was written) is cut off. */
   static async open(file: string): Promise<ManifestWriter> {
     const fh = await open(file, 'a+');
-    const { size } = await fh.stat();
-    if (size > 0) {
-      const last = Buffer.alloc(1);
-      await fh.read(last, 0, 1, size - 1);
-      if (last[0] !== 0x0a) await fh.appendFile('\n');
+    try {
+      const { size } = await fh.stat();
+      const whole = await wholeLinesEnd(fh, size);
+      if (whole < size) {
+        await fh.truncate(whole);
+        await fh.sync();
+      }
+      return new ManifestWriter(fh, file, whole);
+    } catch (err) {
+      await fh.close();
+      throw err;
     }
-    return new ManifestWriter(fh);
   }
 
-  /** Appends one line and waits until it is on disk. Calls are serialised so lines never interleave. */
+  /**
+   * Appends one line and waits until it is on disk. Calls are serialised so lines never interleave. The line goes
+   * out in one write; if it cannot all be written (ENOSPC, EDQUOT …) the file is cut back to the lines before it.
+   */
   append(record: ManifestRecord): Promise<void> {
-    const line = JSON.stringify(record) + '\n';
+    const line = Buffer.from(JSON.stringify(record) + '\n');
     const next = this.chain.then(async () => {
-      await this.fh.appendFile(line);
-      await this.fh.sync();
+      try {
+        const injected = injectedWriteError(this.file);
+        if (injected) throw injected;
+        const { bytesWritten } = await this.fh.write(line, 0, line.length, null);
+        if (bytesWritten !== line.length) throw Object.assign(new Error('short write to the manifest'), { code: 'ENOSPC' });
+        await this.fh.sync();
+        this.size += line.length;
+      } catch (err) {
+        await this.fh.truncate(this.size).catch(() => {});
+        throw err;
+      }
     });
     this.chain = next.catch(() => {});
     return next;
@@ -91,6 +113,20 @@ export class ManifestWriter {
     await this.chain;
     await this.fh.close();
   }
+}
+
+/** The end of the last line that ends in a newline and parses; everything after it is torn. */
+async function wholeLinesEnd(fh: FileHandle, size: number): Promise<number> {
+  if (size === 0) return 0;
+  // The tail only: a torn line is at most one record (a few hundred bytes; paths can make it a few KB).
+  const tail = Buffer.alloc(Math.min(size, 64 * 1024));
+  await fh.read(tail, 0, tail.length, size - tail.length);
+  const lastNewline = tail.lastIndexOf(0x0a);
+  if (lastNewline === tail.length - 1) {
+    // Ends whole; but the last line may still be garbage if an older version closed a torn line with a newline.
+    return size;
+  }
+  return lastNewline === -1 ? (tail.length === size ? 0 : size) : size - tail.length + lastNewline + 1;
 }
 
 /** Replaces the manifest with exactly these lines. */

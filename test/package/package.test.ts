@@ -130,8 +130,9 @@ test('the tarball holds only what runs, built fresh from every source file', () 
   expect(files.filter((f) => f.startsWith('dist/')).sort()).toEqual(expected.sort());
   expect(packInfo.entryCount).toBe(files.length);
   // The README states the size; this keeps it honest (and catches a sample or a test slipping in).
-  // (318 kB with the PP-OCR engine of #12 and the review site; the models come from their own npm package.)
-  expect(packInfo.size).toBeLessThan(350_000);
+  // (318 kB with the PP-OCR engine of #12 and the review site; the models come from their own npm package;
+  // 361 kB with #13's batch modules: the folder lock, input-file checks, the machine's errors.)
+  expect(packInfo.size).toBeLessThan(380_000);
   console.log(`tarball: ${path.basename(tarball)} ${packInfo.size} bytes, ${packInfo.unpackedSize} unpacked, ${packInfo.entryCount} files`);
 });
 
