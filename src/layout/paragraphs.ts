@@ -93,7 +93,13 @@ function startPara(line: Line, indented: boolean): Para {
 }
 
 function appendLine(para: Para, line: Line): void {
-  const joined = joinLines(para.text, line.text);
+  // The join depends on the paragraph's last character only, which is its last
+  // non-empty line's (joining only appends): read it there, as indexing the
+  // growing text itself copies it whole on every line (quadratic in a
+  // paragraph of 100,000 lines).
+  let last = '';
+  for (let i = para.lines.length - 1; i >= 0 && last === ''; i--) last = para.lines[i]!.text;
+  const joined = last === '' ? joinLines(para.text, line.text) : para.text + joinLines(last[last.length - 1]!, line.text).slice(1);
   const offset = joined.length - line.text.length;
   para.text = joined;
   for (const s of line.spans) para.spans.push({ ...s, start: s.start + offset, end: s.end + offset } satisfies Span);
@@ -108,14 +114,16 @@ function appendLine(para: Para, line: Line): void {
 function pageMargins(body: Line[]): Map<number, Margins> {
   const byWidth = new Map<number, Line[]>();
   const widthOf = new Map<number, number>();
+  const byPage = new Map<number, Line[]>();
   for (const l of body) {
     const key = Math.round((l.pageWidth ?? 0) / 10);
     widthOf.set(l.page, key);
-    byWidth.set(key, [...(byWidth.get(key) ?? []), l]);
+    pushTo(byWidth, key, l);
+    pushTo(byPage, l.page, l);
   }
   const perWidth = new Map<number, Margins>();
   for (const [key, lines] of byWidth) {
-    perWidth.set(key, supported(lines) ?? { left: Math.min(...lines.map((l) => l.x0)), right: Math.max(...lines.map((l) => l.x1)) });
+    perWidth.set(key, supported(lines) ?? { left: minOf(lines, (l) => l.x0), right: maxOf(lines, (l) => l.x1) });
   }
   // A page set further right as a whole (a scan placed with another offset)
   // keeps its own margin: its leftmost line, when that is nearer the
@@ -123,8 +131,8 @@ function pageMargins(body: Line[]): Map<number, Margins> {
   const out = new Map<number, Margins>();
   for (const [page, key] of widthOf) {
     const doc = perWidth.get(key)!;
-    const lines = body.filter((l) => l.page === page);
-    const left = Math.min(...lines.map((l) => l.x0));
+    const lines = byPage.get(page)!;
+    const left = minOf(lines, (l) => l.x0);
     const size = lines[0]?.size ?? 12;
     const shift = left > doc.left && left - doc.left < 1.5 * size ? left - doc.left : 0;
     out.set(page, { left: doc.left + shift, right: doc.right + shift });
@@ -132,10 +140,28 @@ function pageMargins(body: Line[]): Map<number, Margins> {
   return out;
 }
 
+// Linear and without spreading: a page of 100,000 lines would overflow Math.min(...xs).
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function minOf<T>(xs: T[], f: (x: T) => number): number {
+  let min = Infinity;
+  for (const x of xs) min = Math.min(min, f(x));
+  return min;
+}
+
+function maxOf<T>(xs: T[], f: (x: T) => number): number {
+  let max = -Infinity;
+  for (const x of xs) max = Math.max(max, f(x));
+  return max;
+}
+
 function supported(lines: Line[]): Margins | null {
   const lefts = lines.map((l) => l.x0).sort((a, b) => a - b);
   const need = Math.min(3, Math.max(2, Math.floor(lines.length / 10)));
-  const near = (xs: number[], x: number, tol: number) => xs.filter((y) => Math.abs(y - x) <= tol).length;
   const left = lefts.find((x) => near(lefts, x, 2) >= need);
   // The right edge is where most long lines end (wrapped lines of justified
   // text); punctuation hanging past it must not move it.
@@ -148,6 +174,25 @@ function supported(lines: Line[]): Margins | null {
     if (n > best || (n === best && right !== undefined && x > right)) [right, best] = [x, n];
   }
   return left === undefined || right === undefined || best < need ? null : { left, right };
+}
+
+/**
+ * How many of the sorted xs lie within tol of x: |y − x| ≤ tol, by two binary
+ * searches (y − x only grows along sorted xs), not a scan of all — the margins
+ * of a page with n lines cost n log n.
+ */
+function near(xs: number[], x: number, tol: number): number {
+  const first = (ok: (y: number) => boolean) => {
+    let lo = 0;
+    let hi = xs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ok(xs[mid]!)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  return first((y) => y - x > tol) - first((y) => y - x >= -tol);
 }
 
 /** The usual distance between baselines of consecutive lines of body text. */
