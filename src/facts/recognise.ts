@@ -240,7 +240,10 @@ function dateFact(tok: NumberToken, end: number, iso: string, precision: string)
 }
 
 /** List ordinals (1、 （1） 1.), hotlines and codes, document numbers, 附件5, 第3. */
-function isOrdinalOrCode(tok: NumberToken, before: string, after: string): boolean {
+function isOrdinalOrCode(tok: NumberToken, whole: string, after: string): boolean {
+  // The tests below look at what ends `before`: give them its end, as a /…\s*$/ over the whole text before
+  // every number costs the length of the paragraph each time (a page of 100,000 items is one paragraph).
+  const before = endOf(whole);
   if (CODE_BEFORE.test(before)) return true;
   // "1、办公室" is an ordinal; "12、8、5 家" is a list of quantities.
   if (tok.script === 'arabic' && /^(?:、(?!\s*[0-9０-９])|[.．](?![0-9])|）|\))/.test(after) && tok.decimals === 0) return true;
@@ -251,6 +254,13 @@ function isOrdinalOrCode(tok: NumberToken, before: string, after: string): boole
   // Digits glued to Latin letters: ISO9001, GB2760, 5G.
   if (/[A-Za-z]$/.test(before) || /^[A-Za-z]/.test(after)) return true;
   return false;
+}
+
+/** The end of `text`: its trailing whitespace and the 8 characters before it (more than any pattern ending a `before` test needs). */
+function endOf(text: string): string {
+  let i = text.length;
+  while (i > 0 && /\s/.test(text[i - 1]!)) i--;
+  return text.slice(Math.max(0, i - 8));
 }
 
 /** Chinese numerals count only in plain counts: 十五个, 两项, 一百二十家 — not 一对一, 一次性, 两会. */

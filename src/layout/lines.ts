@@ -46,6 +46,7 @@ function pushLine(lines: Line[], items: TextItem[], page: PageText): void {
   const spans: Span[] = [];
   let prevEnd = -Infinity;
   let pendingSpace = false;
+  let lastChar = '';
   const chars = new Map<string, number>();
   const sizes = new Map<number, number>();
   for (const item of items) {
@@ -58,8 +59,9 @@ function pushLine(lines: Line[], items: TextItem[], page: PageText): void {
     const gap = item.x - prevEnd;
     const before = text.length;
     const leadingSpace = /^\s/.test(item.str);
-    const joined = joinPieces(text, str, pendingSpace || leadingSpace || gap > 0.2 * item.size);
-    text = joined;
+    // Joined from the last character, not the whole text: indexing the growing text copies it each time (quadratic on a line of 100,000 items).
+    text += joinPieces(lastChar, str, pendingSpace || leadingSpace || gap > 0.2 * item.size).slice(lastChar.length);
+    lastChar = str[str.length - 1]!;
     const start = text.length - str.length;
     if (start < before) throw new Error('line join lost characters'); // invariant: joining only appends
     spans.push({ start, end: text.length, page: pageNumber, bbox: box(item) });
@@ -78,7 +80,7 @@ function pushLine(lines: Line[], items: TextItem[], page: PageText): void {
     text,
     spans,
     x0: first[0],
-    x1: Math.max(last[2], ...spans.map((s) => s.bbox[2])),
+    x1: spans.reduce((x, s) => Math.max(x, s.bbox[2]), last[2]),
     y: anchor.y,
     size: mostCommon(sizes),
     font: mostCommon(chars),

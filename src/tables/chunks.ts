@@ -45,7 +45,7 @@ export function textLines(items: TextItem[]): TextLine[] {
       } else chunks.push({ pieces: [p], text: '', x0: p.x0, x1: p.x1, y: p.y, size: p.size });
     }
     for (const c of chunks) c.text = lineText(c.pieces);
-    return { y: g[0]!.y, size: Math.max(...g.map((p) => p.size)), chunks: chunks.filter((c) => c.text !== '') };
+    return { y: g[0]!.y, size: g.reduce((m, p) => Math.max(m, p.size), -Infinity), chunks: chunks.filter((c) => c.text !== '') };
   });
 }
 
@@ -66,8 +66,11 @@ export function groupLines(pieces: Piece[]): Piece[][] {
 function lineText(pieces: Piece[]): string {
   let text = '';
   let prev: Piece | null = null;
+  // Joined from the last character, not the whole text: indexing the growing text copies it each time (quadratic on a line of 100,000 items).
+  let lastChar = '';
   for (const p of pieces) {
-    text = prev ? joinPieces(text, p.str, p.x0 - prev.x1 > 0.2 * p.size) : p.str;
+    text = prev ? text + joinPieces(lastChar, p.str, p.x0 - prev.x1 > 0.2 * p.size).slice(lastChar.length) : p.str;
+    if (p.str !== '') lastChar = p.str[p.str.length - 1]!;
     prev = p;
   }
   return tidySpaces(text);
