@@ -41,6 +41,8 @@ export interface Failure {
   reason: string;
   errno?: string;
   path?: string;
+  /** the error's stack, for --debug */
+  stack?: string;
 }
 
 export type JobResult = { ok: true; summary: DocSummary } | ({ ok: false } & Failure);

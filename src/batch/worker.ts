@@ -32,7 +32,7 @@ ignoreStrayPdfRejections();
 port.on('message', (job: Job) => {
   run(job).then(
     (summary) => send({ type: 'done', id: job.id, summary }),
-    (err: unknown) => send({ type: 'failed', id: job.id, ...classify(err, job) }),
+    (err: unknown) => send({ type: 'failed', id: job.id, ...classify(err, job), ...(err instanceof Error && err.stack ? { stack: err.stack } : {}) }),
   );
 });
 send({ type: 'ready' });

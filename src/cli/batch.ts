@@ -6,8 +6,8 @@
 import { Option, type Command } from 'commander';
 import os from 'node:os';
 import { BatchEnvironmentError, BatchSetupError, runBatch, type OcrEngine, type OcrMode } from '../api/index.ts';
-import { DEFAULTS } from '../batch/run.ts';
-import { addReadOptions, positiveInt, type ReadFlags } from './shared.ts';
+import { addLimitOptions, addReadOptions, type ReadFlags } from './shared.ts';
+import { count, jobs } from './values.ts';
 
 interface BatchFlags extends ReadFlags {
   out: string;
@@ -31,10 +31,7 @@ export function registerBatch(program: Command): void {
     .description('read many report PDFs (files, folders, globs) into DIR: docs/*.json, manifest.jsonl and CSV tables; resumable')
     .argument('<inputs...>', 'PDF files, folders (searched recursively for *.pdf) or glob patterns')
     .requiredOption('--out <dir>', 'output folder')
-    .addOption(new Option('--jobs <n>', 'documents read at once').default(os.availableParallelism(), 'the number of cores').argParser(positiveInt))
-    .addOption(new Option('--timeout <seconds>', 'time limit per document').default(DEFAULTS.timeoutSeconds).argParser(positiveNumber))
-    .addOption(new Option('--max-memory <mb>', 'memory limit per document (JavaScript heap + buffers), MB').default(DEFAULTS.maxMemoryMb).argParser(positiveInt))
-    .addOption(new Option('--max-pages <n>', 'a document declaring more pages fails unread').default(DEFAULTS.maxPages).argParser(positiveInt))
+    .addOption(new Option('--jobs <n>', 'documents read at once').default(os.availableParallelism(), 'the number of cores').argParser(jobs))
     .option('--force', 'redo every document, ignoring what earlier runs in DIR finished')
     .option('--retry-failed', 'redo documents that failed in an earlier run')
     .option('--quiet', 'no progress output')
@@ -42,7 +39,8 @@ export function registerBatch(program: Command): void {
     .option('--queue <url>', 'enqueue the documents on this Redis (redis://HOST:PORT/DB) for `jixiao worker` processes to read')
     .option('--name <name>', 'with --queue: the queue name', 'jixiao')
     .option('--inline', 'with --queue: send each file (up to 16 MB) in its job, so workers need not see the input folders')
-    .addOption(new Option('--attempts <n>', 'with --queue: tries before a document that kills its worker ends failed').default(3).argParser(positiveInt));
+    .addOption(new Option('--attempts <n>', 'with --queue: tries before a document that kills its worker ends failed').default(3).argParser(count('--attempts')));
+  addLimitOptions(cmd);
   addReadOptions(cmd).action(async (inputs: string[], flags: BatchFlags) => {
     process.exitCode = await runBatchCommand(inputs, flags);
   });
@@ -105,10 +103,4 @@ async function queueBatch(inputs: string[], options: Parameters<typeof runBatch>
   const { runQueueBatch } = await import('../queue/coordinator.ts');
   const r = await runQueueBatch({ ...options, inputs, queue: flags.queue!, name: flags.name, inline: flags.inline, attempts: flags.attempts });
   return { ...r, interrupted: r.exitCode === 130 };
-}
-
-function positiveNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`not a positive number: ${value}`);
-  return n;
 }

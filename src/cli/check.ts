@@ -2,11 +2,13 @@
 // grouped by file with pages; --json for the contract's JSON (one report per
 // line); --fail-on sets the exit status for scripts that gate submissions.
 import { Option, type Command } from 'commander';
-import { createOcrPool, extractFile, type Finding, type OcrEngine, type OcrMode, type Report, type Severity } from '../api/index.ts';
+import type { Finding, OcrEngine, OcrMode, Report, Severity } from '../api/index.ts';
 import { summaryLine } from '../review/summary.ts';
-import { addJobsOption, addReadOptions, reportFailure, type ReadFlags } from './shared.ts';
+import { showPath, showText } from '../writers/safe-text.ts';
+import { IsolatedReader } from './isolated.ts';
+import { addJobsOption, addLimitOptions, addReadOptions, failureLine, limitsOf, ocrWorkersOf, type LimitFlags, type ReadFlags } from './shared.ts';
 
-interface CheckFlags extends ReadFlags {
+interface CheckFlags extends ReadFlags, LimitFlags {
   json?: boolean;
   failOn: 'error' | 'warning' | 'never';
 }
@@ -22,6 +24,7 @@ export function registerCheck(program: Command): void {
     .option('--json', 'print the JSON report of each file, one per line')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a finding at or above this severity exists').choices(['error', 'warning', 'never']).default('error'));
   addJobsOption(cmd);
+  addLimitOptions(cmd);
   addReadOptions(cmd).action(async (files: string[], flags: CheckFlags) => {
     process.exitCode = await runCheck(files, flags);
   });
@@ -30,22 +33,23 @@ export function registerCheck(program: Command): void {
 export async function runCheck(files: string[], flags: CheckFlags): Promise<number> {
   let worst = 0;
   let badInput = false;
-  const pool = createOcrPool({ workers: flags.jobs, engine: flags.ocrEngine as OcrEngine });
+  // Each file read in a document worker under the batch's limits (src/cli/isolated.ts).
+  const reader = new IsolatedReader(limitsOf(flags), ocrWorkersOf(flags));
+  const settings = { ocr: flags.ocr as OcrMode, ocrDpi: flags.ocrDpi, ocrEngine: flags.ocrEngine as OcrEngine };
   try {
     for (const file of files) {
-      let report: Report;
-      try {
-        report = await extractFile(file, { ocr: flags.ocr as OcrMode, ocrDpi: flags.ocrDpi, pool });
-      } catch (err) {
-        reportFailure(file, err, flags.debug);
+      const read = await reader.read(file, settings);
+      if (!read.ok) {
+        failureLine(file, read.reason, flags.debug ? read.stack : undefined);
         badInput = true;
         continue;
       }
-      process.stdout.write(flags.json ? JSON.stringify(report) + '\n' : forPeople(file, report.findings, summaryLine(report)));
+      const report = JSON.parse(read.json) as Report;
+      process.stdout.write(flags.json ? read.json : forPeople(file, report.findings, summaryLine(report)));
       for (const f of report.findings) worst = Math.max(worst, RANK[f.severity]);
     }
   } finally {
-    await pool.close();
+    await reader.close();
   }
   if (badInput) return 2;
   if (flags.failOn !== 'never' && worst >= RANK[flags.failOn]) return 1;
@@ -55,8 +59,9 @@ export async function runCheck(files: string[], flags: CheckFlags): Promise<numb
 /** `summary`: the document's one line (as the review site shows it under its title). */
 export function forPeople(file: string, findings: Finding[], summary?: string): string {
   const counts = (['error', 'warning', 'info'] as const).map((s) => `${LABEL[s]} ${findings.filter((f) => f.severity === s).length}`).join('，');
-  const lines = [`${file}：${findings.length === 0 ? '未发现问题' : counts}`];
-  if (summary) lines.push(`  ${summary}`);
-  for (const f of findings) lines.push(`  [${LABEL[f.severity]}] 第${f.page ?? '?'}页  ${f.message}  (${f.rule})`);
+  // Messages quote the PDF's text: shown with its control characters escaped, one line each.
+  const lines = [`${showPath(file)}：${findings.length === 0 ? '未发现问题' : counts}`];
+  if (summary) lines.push(`  ${showText(summary)}`);
+  for (const f of findings) lines.push(`  [${LABEL[f.severity]}] 第${f.page ?? '?'}页  ${showText(f.message)}  (${showText(f.rule)})`);
   return lines.join('\n') + '\n\n';
 }

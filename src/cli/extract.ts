@@ -3,13 +3,15 @@
 // error naming it and its reason; the other files still run.
 import type { Command } from 'commander';
 import { mkdir } from 'node:fs/promises';
-import { createOcrPool, extractFile, type OcrEngine, type OcrMode, type Report } from '../api/index.ts';
+import type { OcrEngine, OcrMode, Report } from '../api/index.ts';
 import path from 'node:path';
-import { inside, writeAtomic } from '../writers/files.ts';
+import { inside, syncDir, writeAtomic } from '../writers/files.ts';
 import { uniqueNames } from '../writers/names.ts';
-import { addJobsOption, addReadOptions, reportFailure, type ReadFlags } from './shared.ts';
+import { showPath } from '../writers/safe-text.ts';
+import { IsolatedReader } from './isolated.ts';
+import { addJobsOption, addLimitOptions, addReadOptions, failureLine, limitsOf, ocrWorkersOf, type LimitFlags, type ReadFlags } from './shared.ts';
 
-interface ExtractFlags extends ReadFlags {
+interface ExtractFlags extends ReadFlags, LimitFlags {
   output?: string;
   pretty?: boolean;
 }
@@ -22,6 +24,7 @@ export function registerExtract(program: Command): void {
     .option('-o, --output <dir>', 'write one <name>.json per input into this folder instead of stdout')
     .option('--pretty', 'indent the JSON');
   addJobsOption(cmd);
+  addLimitOptions(cmd);
   addReadOptions(cmd).action(async (files: string[], flags: ExtractFlags) => {
     process.exitCode = await runExtract(files, flags);
   });
@@ -35,35 +38,33 @@ export async function runExtract(files: string[], flags: ExtractFlags): Promise<
   const names = uniqueNames(files);
   const outDir = flags.output ? path.resolve(flags.output) : null;
   if (outDir) await mkdir(outDir, { recursive: true });
-  // One OCR pool for all the files; its workers start only if a page needs OCR.
-  const pool = createOcrPool({ workers: flags.jobs, engine: flags.ocrEngine as OcrEngine });
+  // One document worker for all the files, under the batch's limits; its OCR workers start only if a page needs OCR.
+  const reader = new IsolatedReader(limitsOf(flags), ocrWorkersOf(flags));
+  const settings = { ocr: flags.ocr as OcrMode, ocrDpi: flags.ocrDpi, ocrEngine: flags.ocrEngine as OcrEngine };
   let status = 0;
   try {
     for (const [i, file] of files.entries()) {
-      try {
-        const report = await extractFile(file, { ocr: flags.ocr as OcrMode, ocrDpi: flags.ocrDpi, pool });
-        const json = serialise(report, flags.pretty);
-        if (outDir) {
-          const target = inside(outDir, `${names[i]}.json`);
-          await writeAtomic(target, json);
-          process.stderr.write(`jixiao: ${file} → ${path.relative(process.cwd(), target)} (${summary(report)})\n`);
-        } else process.stdout.write(json);
-      } catch (err) {
-        reportFailure(file, err, flags.debug);
+      const target = outDir ? inside(outDir, `${names[i]}.json`) : undefined;
+      const read = await reader.read(file, settings, target);
+      if (!read.ok) {
+        failureLine(file, read.reason, flags.debug ? read.stack : undefined);
         status = 2;
+        continue;
       }
+      if (target) {
+        const report = JSON.parse(read.json) as Report;
+        if (flags.pretty) await writeAtomic(target, JSON.stringify(report, null, 2) + '\n');
+        process.stderr.write(`jixiao: ${showPath(file)} → ${showPath(path.relative(process.cwd(), target))} (${summary(report)})\n`);
+      } else process.stdout.write(flags.pretty ? JSON.stringify(JSON.parse(read.json), null, 2) + '\n' : read.json);
     }
   } finally {
-    await pool.close();
+    await reader.close();
   }
+  if (outDir) await syncDir(outDir);
   return status;
 }
 
 function summary(r: Report): string {
   const ocr = r.pages.filter((p) => p.method === 'ocr').length;
   return `${r.pages.length} pages${ocr ? `, ${ocr} by OCR` : ''}, ${r.sections.length} sections, ${r.facts.length} facts, ${r.tables.length} tables, ${r.findings.length} findings`;
-}
-
-function serialise(report: Report, pretty?: boolean): string {
-  return JSON.stringify(report, null, pretty ? 2 : undefined) + '\n';
 }

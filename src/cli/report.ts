@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { OcrMode } from '../pipeline/read-pages.ts';
 import { buildSite } from '../review/site.ts';
 import { DEFAULT_DPI } from '../review/render-pages.ts';
-import { addJobsOption, addReadOptions, positiveInt, type ReadFlags } from './shared.ts';
+import { addJobsOption, addReadOptions, type ReadFlags } from './shared.ts';
+import { count } from './values.ts';
 
 interface ReportFlags extends ReadFlags {
   out: string;
@@ -21,7 +22,7 @@ export function registerReport(program: Command): void {
     .description('write a static HTML review site: every fact and finding drawn on its PDF page (open DIR/index.html)')
     .argument('<inputs...>', 'PDF files, folders or globs, or folders written by `jixiao batch`')
     .requiredOption('--out <dir>', 'output folder')
-    .addOption(new Option('--dpi <n>', 'resolution of the page images').default(DEFAULT_DPI).argParser(positiveInt))
+    .addOption(new Option('--dpi <n>', 'resolution of the page images').default(DEFAULT_DPI).argParser(count('--dpi')))
     .option('--quiet', 'no summary line at the end');
   addJobsOption(cmd);
   addReadOptions(cmd).action(async (inputs: string[], flags: ReportFlags) => {

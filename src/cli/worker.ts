@@ -4,7 +4,7 @@
 // grace time, releases them to other workers). Exit status: 0 stopped, 2 set-up error.
 import { Option, type Command } from 'commander';
 import os from 'node:os';
-import { positiveInt } from './shared.ts';
+import { jobs, wholeSeconds } from './values.ts';
 
 interface WorkerFlags {
   queue: string;
@@ -22,9 +22,9 @@ export function registerWorker(program: Command): void {
     .description('read the documents of `jixiao batch --queue` batches from a Redis queue, on any machine, until stopped')
     .requiredOption('--queue <url>', 'Redis URL: redis://[:PASSWORD@]HOST:PORT/DB')
     .option('--name <name>', 'queue name, as given to jixiao batch', 'jixiao')
-    .addOption(new Option('--jobs <n>', 'documents read at once').default(os.availableParallelism(), 'the number of cores').argParser(positiveInt))
-    .addOption(new Option('--stall-timeout <seconds>', 'a worker silent this long loses its job to another').default(30).argParser(positiveInt))
-    .addOption(new Option('--grace <seconds>', 'after SIGTERM, how long running documents may finish before they are released').default(60).argParser(positiveInt))
+    .addOption(new Option('--jobs <n>', 'documents read at once').default(os.availableParallelism(), 'the number of cores').argParser(jobs))
+    .addOption(new Option('--stall-timeout <seconds>', 'a worker silent this long loses its job to another').default(30).argParser(wholeSeconds('--stall-timeout')))
+    .addOption(new Option('--grace <seconds>', 'after SIGTERM, how long running documents may finish before they are released').default(60).argParser(wholeSeconds('--grace')))
     .option('--verbose', 'one line per document')
     .option('--debug', 'print stack traces')
     .action(async (flags: WorkerFlags) => {

@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import type { Grey } from './image.ts';
+import { noiseReason } from './noise.ts';
 import { createPpOcrPool } from './ppocr/pool.ts';
 import { createTesseractPool } from './tesseract.ts';
 import { DEFAULT_ENGINE, type OcrEngineName, type OcrResult } from './types.ts';
@@ -36,7 +37,20 @@ export function createOcrPool(size = defaultPoolSize(), engine: OcrEngineName = 
     warnOnce('jixiao: onnxruntime-node is not installed (an optional dependency: its install script failed or was skipped); OCR falls back to tesseract.js\n');
     engine = 'tesseract';
   }
-  return engine === 'tesseract' ? createTesseractPool(size) : createPpOcrPool(size, { threads });
+  return skippingNoise(engine === 'tesseract' ? createTesseractPool(size) : createPpOcrPool(size, { threads }));
+}
+
+/** A page image of noise is refused before it reaches an engine (src/ocr/noise.ts): its page fails with the reason. */
+function skippingNoise(pool: OcrPool): OcrPool {
+  return {
+    size: pool.size,
+    engine: pool.engine,
+    recognize(image, pixelsPerPoint) {
+      const noise = noiseReason(image);
+      return noise ? Promise.reject(new Error(noise)) : pool.recognize(image, pixelsPerPoint);
+    },
+    close: () => pool.close(),
+  };
 }
 
 let warned = false;

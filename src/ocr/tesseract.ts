@@ -55,6 +55,7 @@ export function createTesseractPool(size = Math.max(1, os.availableParallelism()
       const image = toPgm({ ...img, scale: pixelsPerPoint });
       return queue.add(async () => {
         const worker = await acquire();
+        let broken = false;
         try {
           const wanted = `${dpi}|${table ? 3 : 6}`;
           if (settings.get(worker) !== wanted) {
@@ -76,8 +77,14 @@ export function createTesseractPool(size = Math.max(1, os.availableParallelism()
             }
           }
           return { engine: 'tesseract', confidence: data.confidence, lines, rules, skew } satisfies OcrResult;
+        } catch (err) {
+          // A worker that failed a page (tesseract.js's "Unexpected end of JSON input" when its wasm ran out of
+          // memory) is not trusted with the next: it is ended, and the next page gets a fresh one.
+          broken = true;
+          void worker.terminate().catch(() => {});
+          throw err;
         } finally {
-          idle.push(worker);
+          if (!broken) idle.push(worker);
         }
       }) as Promise<OcrResult>;
     },
@@ -85,7 +92,7 @@ export function createTesseractPool(size = Math.max(1, os.availableParallelism()
       closed = true;
       await queue.onIdle();
       const workers = await Promise.allSettled(all);
-      await Promise.all(workers.map((w) => (w.status === 'fulfilled' ? w.value.terminate() : undefined)));
+      await Promise.all(workers.map((w) => (w.status === 'fulfilled' ? w.value.terminate().catch(() => {}) : undefined)));
     },
   };
 }

@@ -2,6 +2,7 @@
 // the text layer when it is real text, by OCR when it has none or garbage
 // (or always/never, as asked). A page that fails becomes an error page (no
 // items) while the rest of the document still counts.
+import { ocrDpiFor } from '../ocr/budget.ts';
 import { ocrToPageText } from '../ocr/page.ts';
 import type { OcrPool } from '../ocr/pool.ts';
 import type { OpenedPdf } from '../pdf/open.ts';
@@ -47,7 +48,8 @@ export async function readPages(pdf: OpenedPdf, options: ReadOptions): Promise<P
     try {
       const pool = options.pool();
       while (waiting.size >= 2 * pool.size) await Promise.race(waiting);
-      const image = await renderGrey(pdf.doc, n, options.ocrDpi);
+      // Within the pixel budget (src/ocr/budget.ts): a lower resolution for an oversized page, or the page fails with its reason.
+      const image = await renderGrey(pdf.doc, n, ocrDpiFor(text.width, text.height, options.ocrDpi));
       const page = pool.recognize(image, image.scale).then(
         (result) => ocrToPageText(result, text, image.scale),
         (err) => errorPage(n, `OCR failed: ${describe(err)}`, text),

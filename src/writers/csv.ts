@@ -6,6 +6,7 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Report, Section } from '../schema/report.ts';
 import { syncDir, tempPath } from './files.ts';
+import { csvText } from './safe-text.ts';
 import type { ManifestRecord } from './manifest.ts';
 
 export const SECTION_PATH_SEPARATOR = ' › ';
@@ -146,8 +147,9 @@ class TableFile {
     return file;
   }
 
+  /** Text cells with their control characters shown escaped (\u001b): a PDF's escape sequences, NUL and BEL stay out of the tables. */
   async rows(rows: unknown[][]): Promise<void> {
-    if (rows.length > 0) await this.fh.write(stringify(rows, CSV_OPTIONS));
+    if (rows.length > 0) await this.fh.write(stringify(rows.map((row) => row.map((v) => (typeof v === 'string' ? csvText(v) : v))), CSV_OPTIONS));
   }
 
   async lines(objects: object[]): Promise<void> {

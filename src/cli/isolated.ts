@@ -1,0 +1,67 @@
+// The documents of `extract` and `check` read as `batch` reads them: each in a
+// document worker (src/batch/pool.ts) with a time limit, a memory bound and a
+// page limit, so that a hostile file (a Flate bomb, an XObject fan-out, a page
+// tree of 100,000 pages, an OCR crash) ends as one line naming it and its
+// reason, and the files after it are still read.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { DEFAULTS } from '../batch/run.ts';
+import { DocumentPool } from '../batch/pool.ts';
+import type { OcrEngineName } from '../ocr/types.ts';
+import type { OcrMode } from '../pipeline/read-pages.ts';
+import { tempPath } from '../writers/files.ts';
+
+export interface Limits {
+  timeoutSeconds: number;
+  maxMemoryMb: number;
+  maxPages: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { timeoutSeconds: DEFAULTS.timeoutSeconds, maxMemoryMb: DEFAULTS.maxMemoryMb, maxPages: DEFAULTS.maxPages };
+
+export interface ReadSettings {
+  ocr: OcrMode;
+  ocrDpi: number;
+  ocrEngine: OcrEngineName;
+}
+
+export type Read = { ok: true; json: string } | { ok: false; code: string; reason: string; stack?: string };
+
+export class IsolatedReader {
+  private readonly pool: DocumentPool;
+  private readonly limits: Limits;
+  private scratch: Promise<string> | null = null;
+  private id = 0;
+
+  /** `ocrWorkers`: the OCR workers of the document worker, kept across the documents it reads. */
+  constructor(limits: Limits, ocrWorkers: number) {
+    this.limits = limits;
+    this.pool = new DocumentPool({ size: 1, timeoutMs: limits.timeoutSeconds * 1000, maxMemoryMb: limits.maxMemoryMb, ocrWorkers });
+  }
+
+  /**
+   * Reads `file` into its report's JSON (one line). `target`: where the worker
+   * writes it (atomically); by default a scratch file, read back and removed.
+   */
+  async read(file: string, settings: ReadSettings, target?: string): Promise<Read> {
+    const id = ++this.id;
+    const out = target ?? path.join(await (this.scratch ??= mkdtemp(path.join(os.tmpdir(), 'jixiao-'))), `${id}.json`);
+    const tmp = tempPath(out);
+    const result = await this.pool.run({
+      id, file, target: out, tmp, ocr: settings.ocr, ocrDpi: settings.ocrDpi, ocrEngine: settings.ocrEngine, maxPages: this.limits.maxPages,
+    });
+    if (!result.ok) {
+      await rm(tmp, { force: true });
+      return result;
+    }
+    const json = await readFile(out, 'utf8');
+    if (!target) await rm(out, { force: true });
+    return { ok: true, json };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close();
+    if (this.scratch) await rm(await this.scratch, { recursive: true, force: true });
+  }
+}
