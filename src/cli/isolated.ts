@@ -3,7 +3,8 @@
 // page limit, so that a hostile file (a Flate bomb, an XObject fan-out, a page
 // tree of 100,000 pages, an OCR crash) ends as one line naming it and its
 // reason, and the files after it are still read.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULTS } from '../batch/run.ts';
@@ -11,6 +12,7 @@ import { DocumentPool } from '../batch/pool.ts';
 import type { OcrEngineName } from '../ocr/types.ts';
 import type { OcrMode } from '../pipeline/read-pages.ts';
 import { tempPath } from '../writers/files.ts';
+import { rawBytesOf } from './raw-args.ts';
 
 export interface Limits {
   timeoutSeconds: number;
@@ -48,9 +50,13 @@ export class IsolatedReader {
     const id = ++this.id;
     const out = target ?? path.join(await (this.scratch ??= mkdtemp(path.join(os.tmpdir(), 'jixiao-'))), `${id}.json`);
     const tmp = tempPath(out);
-    const result = await this.pool.run({
-      id, file, target: out, tmp, ocr: settings.ocr, ocrDpi: settings.ocrDpi, ocrEngine: settings.ocrEngine, maxPages: this.limits.maxPages,
-    });
+    // A name in another byte encoding: opened here by its bytes, read by the worker through the descriptor.
+    const bytes = existsSync(file) ? null : rawBytesOf(file);
+    const handle: FileHandle | null = bytes ? await open(bytes, 'r').catch(() => null) : null;
+    const source = handle ? { source: `/proc/self/fd/${handle.fd}` } : {};
+    const result = await this.pool
+      .run({ id, file, ...source, target: out, tmp, ocr: settings.ocr, ocrDpi: settings.ocrDpi, ocrEngine: settings.ocrEngine, maxPages: this.limits.maxPages })
+      .finally(() => handle?.close());
     if (!result.ok) {
       await rm(tmp, { force: true });
       return result;
