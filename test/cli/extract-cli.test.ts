@@ -76,4 +76,4 @@ test('check prints findings by file with pages, and --fail-on sets the exit stat
   const json = jixiao(['check', sample, '--json']);
   expect(Report.parse(JSON.parse(json.stdout.trim())).findings).toHaveLength(3);
   expect(jixiao(['check', sample, path.join(root, 'package.json')]).status).toBe(2);
-});
+}, 240_000); // five runs, each reading the sample in a document worker

@@ -109,13 +109,17 @@ export function noisePage(seed = 1): Uint8Array {
   return makePdf({ pages: [{ runs: [], image: { width, height, gray } }] });
 }
 
-/** `n` text items on one page, 50 to a line (one paragraph of 2,000 lines). */
+/**
+ * `n` text items on one page, 50 set close to a line (one paragraph of 2,000
+ * lines of prose). Spaced out into columns they would read as a table of
+ * 2,000 rows, which src/tables/text-aligned.ts still reads in quadratic time.
+ */
 export function manyItems(n = 100_000): Uint8Array {
   const runs = [];
   for (let i = 0; i < n; i++) {
     const row = Math.floor(i / 50);
     const col = i % 50;
-    runs.push({ text: col % 5 === 4 ? String(i % 997) : '项目', x: 20 + col * 25, y: 14_000 - row * 6.5, size: 5 });
+    runs.push({ text: col % 5 === 4 ? String(i % 997) : '项目', x: 20 + col * 10, y: 14_000 - row * 6.5, size: 5 });
   }
   return makePdf({ pages: [{ runs, width: 1400, height: 14_400 }] });
 }
