@@ -58,16 +58,47 @@ export function textTables(items: TextItem[]): DraftTable[] {
 function extentOf(lines: TextLine[], first: number, isStarter: boolean[], tableish: boolean[]): number {
   let end = first;
   const body = [lines[first]!];
+  // The body's chunks sorted by x0 and its columns, kept as rows are added (rebuilding them for
+  // every row was quadratic in a long table); every body line is checked again only when the
+  // columns change, since a line consistent with them stays so while they stay the same.
+  let spans = sortedChunks(body);
+  let cols = columnsOfSorted(spans);
+  let checked = false;
   for (let k = first + 1; k < lines.length && tableish[k] && gapEms(lines[k - 1]!, lines[k]!) <= MAX_GAP_EMS; k++) {
     const line = lines[k]!;
     if (isStarter[k]) {
-      const cols = columnsOf([...body, line]);
-      if (![...body, line].every((l) => consistent(l, cols))) break;
+      const nextSpans = mergeSorted(spans, line.chunks);
+      const next = columnsOfSorted(nextSpans);
+      const unchanged = checked && sameColumns(cols, next);
+      if (!(unchanged ? consistent(line, next) : [...body, line].every((l) => consistent(l, next)))) break;
       body.push(line);
-    } else if (body.length >= 2 && !line.chunks.every((c) => fit(c, columnsOf(body)).length === 1)) break;
+      [spans, cols, checked] = [nextSpans, next, true];
+    } else if (body.length >= 2 && !line.chunks.every((c) => fit(c, cols).length === 1)) break;
     end = k;
   }
   return end;
+}
+
+/** The chunks of the lines sorted by x0, ties in line and chunk order (as a stable sort gives them). */
+function sortedChunks(lines: TextLine[]): Chunk[] {
+  return lines.flatMap((l) => l.chunks).sort((a, b) => a.x0 - b.x0);
+}
+
+/** `more` merged into the sorted `spans`; on equal x0 the chunks already there come first. */
+function mergeSorted(spans: Chunk[], more: Chunk[]): Chunk[] {
+  const add = [...more].sort((a, b) => a.x0 - b.x0);
+  const out: Chunk[] = [];
+  let i = 0;
+  for (const c of add) {
+    while (i < spans.length && spans[i]!.x0 <= c.x0) out.push(spans[i++]!);
+    out.push(c);
+  }
+  while (i < spans.length) out.push(spans[i++]!);
+  return out;
+}
+
+function sameColumns(a: Col[], b: Col[]): boolean {
+  return a.length === b.length && a.every((c, i) => c.x0 === b[i]!.x0 && c.x1 === b[i]!.x1);
 }
 
 /** Each chunk of a body line sits in exactly one column, and no two in the same. */
@@ -251,7 +282,10 @@ function gridOf(all: Row[], cols: Col[]): DraftTable {
 
 /** Columns: the x ranges covered by the body rows' chunks, split where no chunk crosses a gutter of half an em. */
 function columnsOf(lines: TextLine[]): Col[] {
-  const spans = lines.flatMap((l) => l.chunks).sort((a, b) => a.x0 - b.x0);
+  return columnsOfSorted(sortedChunks(lines));
+}
+
+function columnsOfSorted(spans: Chunk[]): Col[] {
   const cols: Col[] = [];
   for (const s of spans) {
     const last = cols[cols.length - 1];
