@@ -7,6 +7,7 @@ import { labelFor } from './labels.ts';
 import { quoteAround } from './quote.ts';
 import { recogniseFacts, type RawFact } from './recognise.ts';
 import { figureYear, withoutYearWords } from './year.ts';
+import { roundedUnion, sliceBox } from '../util/geometry.ts';
 
 export interface FactParagraph {
   id: string;
@@ -208,12 +209,7 @@ function boxOf(para: FactParagraph, from: number, to: number): BBox | null {
     // Narrowed by glyph widths: a Latin letter or digit is half as wide as a Chinese character.
     const text = para.text.slice(s.start, s.end);
     const len = advance(text, text.length) || 1;
-    const [x0, y0, x1, y1] = s.bbox;
-    const a = advance(text, Math.max(from, s.start) - s.start);
-    const b = advance(text, Math.min(to, s.end) - s.start);
-    parts.push([x0 + ((x1 - x0) * a) / len, y0, x0 + ((x1 - x0) * b) / len, y1]);
+    parts.push(sliceBox(s.bbox, advance(text, Math.max(from, s.start) - s.start), advance(text, Math.min(to, s.end) - s.start), len));
   }
-  if (parts.length === 0) return null;
-  const r = (n: number) => Math.round(n * 10) / 10;
-  return [r(Math.min(...parts.map((p) => p[0]))), r(Math.min(...parts.map((p) => p[1]))), r(Math.max(...parts.map((p) => p[2]))), r(Math.max(...parts.map((p) => p[3])))];
+  return roundedUnion(parts);
 }

@@ -7,6 +7,7 @@ import { boundAfter, boundBefore, type Comparator } from '../vocab/bounds.ts';
 import { matchUnitAt, type UnitDef } from '../vocab/units.ts';
 import { approximateAround, roundTo, scanNumbers, type NumberToken } from '../text/numbers.ts';
 import { toHalfWidth } from '../text/width.ts';
+import { isoDate, isoMonth } from '../util/dates.ts';
 
 export interface RawFact {
   /** where the fact's words start and end in the text (numeral through unit) */
@@ -275,14 +276,4 @@ function listAfter(half: string, tokens: NumberToken[], k: number): { members: n
     members.push(j);
   }
   return null;
-}
-
-function isoDate(y: number, m: number, d: number): string | null {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
-}
-
-function isoMonth(y: number, m: number): string | null {
-  return m >= 1 && m <= 12 ? `${y}-${String(m).padStart(2, '0')}` : null;
 }

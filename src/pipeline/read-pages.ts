@@ -1,7 +1,9 @@
 // Reads every page of an opened PDF into positioned text, page by page: from
 // the text layer when it is real text, by OCR when it has none or garbage
 // (or always/never, as asked). A page that fails becomes an error page (no
-// items) while the rest of the document still counts.
+// items) while the rest of the document still counts. Two stages: `read`
+// (text layers, ruling lines, rendering for OCR) and `ocr` (waiting for the
+// recognition still running when the last page has been read).
 import { ocrToPageText } from '../ocr/page.ts';
 import type { OcrPool } from '../ocr/pool.ts';
 import type { OpenedPdf } from '../pdf/open.ts';
@@ -11,6 +13,7 @@ import { readPageText } from '../pdf/text.ts';
 import { looksTabular } from '../tables/find.ts';
 import { judgeTextLayer } from '../pdf/text-quality.ts';
 import type { PageText } from '../pdf/types.ts';
+import type { Stage } from './stages.ts';
 
 export type OcrMode = 'auto' | 'always' | 'never';
 
@@ -21,7 +24,27 @@ export interface ReadOptions {
   pool?: () => OcrPool;
 }
 
+/** What the page stages share: the opened PDF in, the pages out. */
+export interface PagesState {
+  pdf: OpenedPdf;
+  readOptions: ReadOptions;
+  /** read: every page, those sent to OCR still pending */
+  pending: Promise<PageText>[];
+  /** ocr: every page, read */
+  pages: PageText[];
+}
+
+export const PAGE_STAGES: readonly Stage<PagesState>[] = [
+  { name: 'read', run: async (s) => void (s.pending = await startPages(s.pdf, s.readOptions)) },
+  { name: 'ocr', run: async (s) => void (s.pages = await Promise.all(s.pending)) },
+];
+
 export async function readPages(pdf: OpenedPdf, options: ReadOptions): Promise<PageText[]> {
+  return Promise.all(await startPages(pdf, options));
+}
+
+/** Reads the text layer of every page and sends those that need it to OCR; the OCR'd pages are promises still. None rejects. */
+async function startPages(pdf: OpenedPdf, options: ReadOptions): Promise<Promise<PageText>[]> {
   const pages: Promise<PageText>[] = [];
   // Rendered pages wait for a worker as 4 MB images: render ahead of the pool
   // by at most two pages per worker (one read, one ready), or a 300-page
@@ -59,7 +82,7 @@ export async function readPages(pdf: OpenedPdf, options: ReadOptions): Promise<P
       pages.push(Promise.resolve(errorPage(n, `cannot render the page for OCR: ${describe(err)}`, text)));
     }
   }
-  return Promise.all(pages);
+  return pages;
 }
 
 function errorPage(n: number, error: string, like?: PageText): PageText {
