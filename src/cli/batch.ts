@@ -7,7 +7,7 @@ import { Option, type Command } from 'commander';
 import os from 'node:os';
 import { BatchEnvironmentError, BatchSetupError, runBatch, type OcrEngine, type OcrMode } from '../api/index.ts';
 import { DEFAULTS } from '../batch/run.ts';
-import { addReadOptions, positiveInt, type ReadFlags } from './shared.ts';
+import { addReadOptions, addTimingsOption, positiveInt, type ReadFlags } from './shared.ts';
 
 interface BatchFlags extends ReadFlags {
   out: string;
@@ -43,6 +43,7 @@ export function registerBatch(program: Command): void {
     .option('--name <name>', 'with --queue: the queue name', 'jixiao')
     .option('--inline', 'with --queue: send each file (up to 16 MB) in its job, so workers need not see the input folders')
     .addOption(new Option('--attempts <n>', 'with --queue: tries before a document that kills its worker ends failed').default(3).argParser(positiveInt));
+  addTimingsOption(cmd);
   addReadOptions(cmd).action(async (inputs: string[], flags: BatchFlags) => {
     process.exitCode = await runBatchCommand(inputs, flags);
   });
@@ -65,6 +66,7 @@ export async function runBatchCommand(inputs: string[], flags: BatchFlags): Prom
       ocr: flags.ocr as OcrMode,
       ocrDpi: flags.ocrDpi,
       ocrEngine: flags.ocrEngine as OcrEngine,
+      timings: flags.timings,
       progress: flags.quiet ? 'none' : (flags.progress ?? (process.stderr.isTTY ? 'bar' : 'lines')),
       signal: controller.signal,
     };

@@ -4,7 +4,7 @@
 import { Option, type Command } from 'commander';
 import { createOcrPool, extractFile, type Finding, type OcrEngine, type OcrMode, type Report, type Severity } from '../api/index.ts';
 import { summaryLine } from '../review/summary.ts';
-import { addJobsOption, addReadOptions, reportFailure, type ReadFlags } from './shared.ts';
+import { addJobsOption, addReadOptions, addTimingsOption, reportFailure, type ReadFlags } from './shared.ts';
 
 interface CheckFlags extends ReadFlags {
   json?: boolean;
@@ -22,6 +22,7 @@ export function registerCheck(program: Command): void {
     .option('--json', 'print the JSON report of each file, one per line')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a finding at or above this severity exists').choices(['error', 'warning', 'never']).default('error'));
   addJobsOption(cmd);
+  addTimingsOption(cmd);
   addReadOptions(cmd).action(async (files: string[], flags: CheckFlags) => {
     process.exitCode = await runCheck(files, flags);
   });
@@ -35,7 +36,7 @@ export async function runCheck(files: string[], flags: CheckFlags): Promise<numb
     for (const file of files) {
       let report: Report;
       try {
-        report = await extractFile(file, { ocr: flags.ocr as OcrMode, ocrDpi: flags.ocrDpi, pool });
+        report = await extractFile(file, { ocr: flags.ocr as OcrMode, ocrDpi: flags.ocrDpi, pool, timings: flags.timings });
       } catch (err) {
         reportFailure(file, err, flags.debug);
         badInput = true;

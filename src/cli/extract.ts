@@ -5,9 +5,9 @@ import type { Command } from 'commander';
 import { mkdir } from 'node:fs/promises';
 import { createOcrPool, extractFile, type OcrEngine, type OcrMode, type Report } from '../api/index.ts';
 import path from 'node:path';
-import { inside, writeAtomic } from '../writers/files.ts';
+import { reportJson, writeDocument } from '../writers/index.ts';
 import { uniqueNames } from '../writers/names.ts';
-import { addJobsOption, addReadOptions, reportFailure, type ReadFlags } from './shared.ts';
+import { addJobsOption, addReadOptions, addTimingsOption, reportFailure, type ReadFlags } from './shared.ts';
 
 interface ExtractFlags extends ReadFlags {
   output?: string;
@@ -22,6 +22,7 @@ export function registerExtract(program: Command): void {
     .option('-o, --output <dir>', 'write one <name>.json per input into this folder instead of stdout')
     .option('--pretty', 'indent the JSON');
   addJobsOption(cmd);
+  addTimingsOption(cmd);
   addReadOptions(cmd).action(async (files: string[], flags: ExtractFlags) => {
     process.exitCode = await runExtract(files, flags);
   });
@@ -37,17 +38,16 @@ export async function runExtract(files: string[], flags: ExtractFlags): Promise<
   if (outDir) await mkdir(outDir, { recursive: true });
   // One OCR pool for all the files; its workers start only if a page needs OCR.
   const pool = createOcrPool({ workers: flags.jobs, engine: flags.ocrEngine as OcrEngine });
+  const json = reportJson({ pretty: flags.pretty });
   let status = 0;
   try {
     for (const [i, file] of files.entries()) {
       try {
-        const report = await extractFile(file, { ocr: flags.ocr as OcrMode, ocrDpi: flags.ocrDpi, pool });
-        const json = serialise(report, flags.pretty);
+        const report = await extractFile(file, { ocr: flags.ocr as OcrMode, ocrDpi: flags.ocrDpi, pool, timings: flags.timings });
         if (outDir) {
-          const target = inside(outDir, `${names[i]}.json`);
-          await writeAtomic(target, json);
+          const target = await writeDocument(json, outDir, names[i]!, report);
           process.stderr.write(`jixiao: ${file} → ${path.relative(process.cwd(), target)} (${summary(report)})\n`);
-        } else process.stdout.write(json);
+        } else process.stdout.write(json.render(report));
       } catch (err) {
         reportFailure(file, err, flags.debug);
         status = 2;
@@ -62,8 +62,4 @@ export async function runExtract(files: string[], flags: ExtractFlags): Promise<
 function summary(r: Report): string {
   const ocr = r.pages.filter((p) => p.method === 'ocr').length;
   return `${r.pages.length} pages${ocr ? `, ${ocr} by OCR` : ''}, ${r.sections.length} sections, ${r.facts.length} facts, ${r.tables.length} tables, ${r.findings.length} findings`;
-}
-
-function serialise(report: Report, pretty?: boolean): string {
-  return JSON.stringify(report, null, pretty ? 2 : undefined) + '\n';
 }

@@ -50,6 +50,8 @@ export async function runQueueBatch(options: QueueBatchOptions): Promise<BatchRe
   const name = options.name ?? DEFAULT_QUEUE_NAME;
   const problem = checkName(name);
   if (problem) throw new BatchSetupError(problem);
+  // Queue jobs are shared by content and options across runs: a report with times in it would be handed to runs that did not ask.
+  if (options.timings) throw new BatchSetupError('--timings is for local batches, not with --queue');
   const attempts = options.attempts ?? DEFAULT_ATTEMPTS;
   if (!Number.isInteger(attempts) || attempts < 1) throw new BatchSetupError(`--attempts must be a positive integer (got ${attempts})`);
   let target: RedisTarget;
