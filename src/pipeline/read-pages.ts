@@ -13,6 +13,7 @@ import { readPageText } from '../pdf/text.ts';
 import { looksTabular } from '../tables/find.ts';
 import { judgeTextLayer } from '../pdf/text-quality.ts';
 import type { PageText } from '../pdf/types.ts';
+import { messageOf } from '../util/errors.ts';
 import type { Stage } from './stages.ts';
 
 export type OcrMode = 'auto' | 'always' | 'never';
@@ -55,7 +56,7 @@ async function startPages(pdf: OpenedPdf, options: ReadOptions): Promise<Promise
     try {
       text = await readPageText(pdf.doc, n);
     } catch (err) {
-      pages.push(Promise.resolve(errorPage(n, `cannot read the text layer: ${describe(err)}`)));
+      pages.push(Promise.resolve(errorPage(n, `cannot read the text layer: ${messageOf(err)}`)));
       continue;
     }
     const verdict = judgeTextLayer(text);
@@ -73,13 +74,13 @@ async function startPages(pdf: OpenedPdf, options: ReadOptions): Promise<Promise
       const image = await renderGrey(pdf.doc, n, options.ocrDpi);
       const page = pool.recognize(image, image.scale).then(
         (result) => ocrToPageText(result, text, image.scale),
-        (err) => errorPage(n, `OCR failed: ${describe(err)}`, text),
+        (err) => errorPage(n, `OCR failed: ${messageOf(err)}`, text),
       );
       waiting.add(page);
       void page.then(() => waiting.delete(page));
       pages.push(page);
     } catch (err) {
-      pages.push(Promise.resolve(errorPage(n, `cannot render the page for OCR: ${describe(err)}`, text)));
+      pages.push(Promise.resolve(errorPage(n, `cannot render the page for OCR: ${messageOf(err)}`, text)));
     }
   }
   return pages;
@@ -87,8 +88,4 @@ async function startPages(pdf: OpenedPdf, options: ReadOptions): Promise<Promise
 
 function errorPage(n: number, error: string, like?: PageText): PageText {
   return { number: n, width: like?.width ?? 0, height: like?.height ?? 0, items: [], method: like ? 'ocr' : 'text', ocrConfidence: null, error };
-}
-
-function describe(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

@@ -23,6 +23,7 @@ import {
   checkName, DEFAULT_QUEUE_NAME, formatFailure, KEEP_SECONDS, pagesKey, PREFIX, queueName, reportKey, RETRYABLE, workersKey,
   type DocJobData, type DocJobResult, type WorkerBeat,
 } from './jobs.ts';
+import { messageOf } from '../util/errors.ts';
 
 const gzipAsync = promisify(gzip);
 
@@ -189,7 +190,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     try {
       await poolFor({ timeoutSeconds: 600, maxMemoryMb: 2048 } as DocJobData);
     } catch (err) {
-      throw new QueueSetupError(`cannot start a document worker: ${err instanceof Error ? err.message : String(err)}`);
+      throw new QueueSetupError(`cannot start a document worker: ${messageOf(err)}`);
     }
     await beat();
     const heartbeat = setInterval(() => void beat().catch(() => {}), 5000);

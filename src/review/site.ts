@@ -14,7 +14,6 @@ import { Worker } from 'node:worker_threads';
 import { expandInputs } from '../batch/inputs.ts';
 import { createOcrPool } from '../ocr/pool.ts';
 import { extractBytes } from '../pipeline/extract.ts';
-import { InputError } from '../pipeline/errors.ts';
 import type { OcrMode } from '../pipeline/read-pages.ts';
 import { assertRealInside, inside, writeAtomic } from '../writers/files.ts';
 import { readManifest } from '../writers/manifest.ts';
@@ -27,6 +26,7 @@ import { indexPage, type IndexRow } from './index-page.ts';
 import { DEFAULT_DPI, renderPages, type RenderedPage } from './render-pages.ts';
 import type { RenderJob } from './render-worker.ts';
 import { severityCounts, summaryLine } from './summary.ts';
+import { messageOf } from '../util/errors.ts';
 
 export interface SiteOptions {
   inputs: string[];
@@ -161,7 +161,7 @@ async function pageImages(pdf: string, report: Report, name: string, site: SiteC
     await writeAtomic(path.join(dir, PAGES_JSON), JSON.stringify({ ...key, pages: rendered }), undefined, false);
     return { rendered, problem: pagesProblem };
   } catch (err) {
-    return { rendered: [], problem: `无法渲染页面：${err instanceof Error ? err.message : String(err)}` };
+    return { rendered: [], problem: `无法渲染页面：${messageOf(err)}` };
   }
 }
 
@@ -211,7 +211,7 @@ async function prepareOut(out: string): Promise<string> {
     }
     return root;
   } catch (err) {
-    throw new SiteSetupError(`output folder ${out}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new SiteSetupError(`output folder ${out}: ${messageOf(err)}`);
   }
 }
 
@@ -241,7 +241,7 @@ async function collect(options: SiteOptions): Promise<{ entries: Entry[]; badInp
           const report = await extractBytes(bytes, file, { ...(options.ocr && { ocr: options.ocr }), ...(options.ocrDpi && { ocrDpi: options.ocrDpi }), pool });
           entries.push({ input: file, status: 'ok', reason: null, report, pdf: file, pagesProblem: null });
         } catch (err) {
-          const reason = err instanceof InputError ? err.message : err instanceof Error ? err.message : String(err);
+          const reason = messageOf(err);
           problem(file, reason);
           entries.push({ input: file, status: 'failed', reason, report: null, pdf: null, pagesProblem: null });
         }
@@ -273,7 +273,7 @@ async function fromBatch(dir: string): Promise<Entry[]> {
       report.paragraphs ??= [];
       report.tables ??= [];
     } catch (err) {
-      out.push({ ...base, status: 'failed', reason: `cannot read ${r.doc}: ${err instanceof Error ? err.message : String(err)}`, report: null, pdf: null, pagesProblem: null });
+      out.push({ ...base, status: 'failed', reason: `cannot read ${r.doc}: ${messageOf(err)}`, report: null, pdf: null, pagesProblem: null });
       continue;
     }
     const pdf = await findPdf(r.path, batchRoot, r.sha256);
