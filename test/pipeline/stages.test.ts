@@ -98,3 +98,10 @@ test('--timings on extract, check --json and batch: each report carries every st
   expect(line().timings).toBeUndefined();
   expect(stagesOf(readFileSync(path.join(out, 'docs', 'yueyanglou-scjg-2023.json'), 'utf8'))).toBeUndefined();
 }, 180_000);
+
+test('a queue batch refuses --timings before it connects (its jobs are shared across runs by content and options)', async () => {
+  const { runQueueBatch } = await import('../../src/queue/coordinator.ts');
+  await expect(runQueueBatch({ inputs: ['x.pdf'], out: mkdtempSync(path.join(tmpdir(), 'jixiao-q-')), queue: 'redis://127.0.0.1:1/0', timings: true })).rejects.toThrow(
+    /--timings is for local batches/,
+  );
+});
