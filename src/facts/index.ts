@@ -28,7 +28,6 @@ export interface FactsInput {
 const BUDGET_CHANGE = /(?:追加|调整|调增|调减|核减|压减|新增|增加|减少|年中|年初|结转|结余)$/;
 const RATIO_LABEL = /万人|每万|每百|每千|人均|户均|平均每|均值/;
 
-// eslint-disable-next-line max-lines-per-function -- split pending (issue 11)
 export function extractFacts({ paragraphs, sections, concepts = {} }: FactsInput): Fact[] {
   const doc: DocumentFacts = { byId: new Map(sections.map((s) => [s.id, s])), concepts, facts: [] };
   for (const para of paragraphs) {

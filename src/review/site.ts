@@ -77,7 +77,6 @@ const ASSETS = Object.keys(ASSET_FILES);
 const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './render-worker.ts' : './render-worker.js', import.meta.url);
 const PAGE_FILE = /^page-\d{4,}\.(png|webp)$/;
 
-// eslint-disable-next-line max-lines-per-function -- split pending (issue 11)
 export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   const started = performance.now();
   const dpi = options.dpi ?? DEFAULT_DPI;
