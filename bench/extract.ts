@@ -1,15 +1,12 @@
 // Text-layer extraction speed: pages per second for the whole pipeline over
-// the typed samples, the share of each stage, peak memory, and poppler's
+// the typed samples, the share of each stage (from the pipeline's own stage
+// timings, tool.timings), peak memory, and poppler's
 // `pdftotext -layout` on the same files side by side when it is installed.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { layoutPages } from '../src/layout/index.ts';
-import { openPdf } from '../src/pdf/open.ts';
-import { assembleReport } from '../src/pipeline/assemble.ts';
-import { readPages } from '../src/pipeline/read-pages.ts';
-import { buildSectionTree } from '../src/sections/tree.ts';
+import { extractBytes } from '../src/pipeline/extract.ts';
 
 export const TEXT_SAMPLES = ['samples/yueyanglou-scjg-2023.pdf'].map((f) => fileURLToPath(new URL(`../${f}`, import.meta.url)));
 
@@ -20,6 +17,7 @@ export interface ExtractBench {
   pages: number;
   seconds: number;
   pagesPerSecond: number;
+  /** each stage's share of the wall time, by the stage names of tool.timings */
   stageShare: Record<string, number>;
   peakRssMiB: number;
   pdftotext: { pagesPerSecond: number; seconds: number; ratio: number } | { skipped: string };
@@ -32,49 +30,29 @@ export function machine(): string {
 
 export async function runExtractBench(rounds = 20): Promise<ExtractBench> {
   const buffers = TEXT_SAMPLES.map((f) => new Uint8Array(readFileSync(f)));
-  const t = { read: 0, layout: 0, sections: 0, assemble: 0 };
+  // Each stage's time as the pipeline itself measures it (tool.timings), summed over all rounds and files.
+  const stageMs = new Map<string, number>();
+  let wallMs = 0;
   let pages = 0;
   for (let r = 0; r < rounds; r++) {
     for (const [i, bytes] of buffers.entries()) {
-      let at = performance.now();
-      const pdf = await openPdf(bytes);
-      let pageTexts;
-      try {
-        pageTexts = await readPages(pdf, { ocr: 'never', ocrDpi: 300 });
-      } finally {
-        await pdf.destroy();
-      }
-      t.read += performance.now() - at;
-      pages += pageTexts.length;
-      // The stages timed one by one, then the full assembly (which repeats them plus facts and checks).
-      at = performance.now();
-      const layout = layoutPages(pageTexts);
-      t.layout += performance.now() - at;
-      at = performance.now();
-      buildSectionTree(layout);
-      t.sections += performance.now() - at;
-      at = performance.now();
-      assembleReport({ path: TEXT_SAMPLES[i]!, bytes }, pageTexts);
-      t.assemble += performance.now() - at;
+      const at = performance.now();
+      const report = await extractBytes(bytes, TEXT_SAMPLES[i]!, { ocr: 'never', ocrDpi: 300, timings: true });
+      wallMs += performance.now() - at;
+      pages += report.pages.length;
+      for (const t of report.tool.timings ?? []) stageMs.set(t.stage, (stageMs.get(t.stage) ?? 0) + t.ms);
     }
   }
-  // The pipeline's own time: reading plus one full assembly (layout and sections are inside it).
-  const pipelineMs = t.read + t.assemble;
-  const pagesPerSecond = pages / (pipelineMs / 1000);
+  const pagesPerSecond = pages / (wallMs / 1000);
   const reference = pdftotextReference(rounds, pages);
   return {
     machine: machine(),
     files: buffers.length,
     rounds,
     pages,
-    seconds: pipelineMs / 1000,
+    seconds: wallMs / 1000,
     pagesPerSecond,
-    stageShare: {
-      'read (pdf.js)': t.read / pipelineMs,
-      layout: t.layout / pipelineMs,
-      sections: t.sections / pipelineMs,
-      'facts, checks, validation': Math.max(0, t.assemble - t.layout - t.sections) / pipelineMs,
-    },
+    stageShare: Object.fromEntries([...stageMs].map(([stage, ms]) => [stage, ms / wallMs])),
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     pdftotext: 'skipped' in reference ? reference : { ...reference, ratio: pagesPerSecond / reference.pagesPerSecond },
   };

@@ -31,6 +31,8 @@ export interface BatchOptions {
   ocrDpi?: number;
   /** `ppocr` (default: PP-OCR through ONNX Runtime) or `tesseract` (tesseract.js) */
   ocrEngine?: OcrEngine;
+  /** each document's report carries its stage times in `tool.timings` (default off; not with a queue) */
+  timings?: boolean;
   /** progress on stderr, as the CLI shows it (default `none`) */
   progress?: 'bar' | 'lines' | 'none';
   /** stops the batch: no more documents start, running ones are stopped and not recorded (a later run redoes them); the result has `interrupted: true` */

@@ -24,6 +24,8 @@ export interface ExtractOptions {
   ocrEngine?: OcrEngine;
   /** a document declaring more pages fails with InputError `too-many-pages` before any page is read */
   maxPages?: number;
+  /** write each stage's time (ms) into `tool.timings`, in the order the stages ran (default off: a report is then the same bytes every run) */
+  timings?: boolean;
   /** checked before the document is read and when it is done: an aborted signal rejects with its reason (a document being read runs to its end first) */
   signal?: AbortSignal;
 }
@@ -63,5 +65,6 @@ function stageOptions(options: ExtractOptions): StageOptions {
   if (options.ocrWorkers !== undefined) out.jobs = options.ocrWorkers;
   if (options.ocrEngine !== undefined) out.ocrEngine = options.ocrEngine;
   if (options.maxPages !== undefined) out.maxPages = options.maxPages;
+  if (options.timings !== undefined) out.timings = options.timings;
   return out;
 }

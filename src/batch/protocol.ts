@@ -18,6 +18,8 @@ export interface Job {
   /** default PP-OCR */
   ocrEngine?: OcrEngineName;
   maxPages: number;
+  /** stage times into the report's tool.timings */
+  timings?: boolean;
 }
 
 export interface DocSummary {

@@ -11,9 +11,10 @@ import PQueue from 'p-queue';
 import { DEFAULT_OPTIONS } from '../pipeline/extract.ts';
 import { DEFAULT_ENGINE, type OcrEngineName } from '../ocr/types.ts';
 import type { OcrMode } from '../pipeline/read-pages.ts';
-import { writeTables, type TableCounts, type TableInput } from '../writers/csv.ts';
+import type { TableCounts, TableInput } from '../writers/csv.ts';
 import { inside, removeTempFiles, tempPath } from '../writers/files.ts';
-import { ManifestWriter, NO_FINDINGS, readManifest, rewriteManifest, type ManifestRecord } from '../writers/manifest.ts';
+import { CSV_TABLES, MANIFEST, REPORT_JSON } from '../writers/index.ts';
+import { ManifestWriter, NO_FINDINGS, readManifest, type ManifestRecord } from '../writers/manifest.ts';
 import type { Report } from '../schema/report.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { asEnvironmentError, BatchEnvironmentError, BatchSetupError, environmentCode } from './errors.ts';
@@ -44,6 +45,8 @@ export interface BatchOptions {
   ocr?: OcrMode;
   ocrDpi?: number;
   ocrEngine?: OcrEngineName;
+  /** each report carries its stage times in tool.timings (default off) */
+  timings?: boolean;
   /** default: a bar on a terminal, lines otherwise */
   progress?: ProgressMode;
   progressIntervalMs?: number;
@@ -99,7 +102,7 @@ export interface BatchItem {
 }
 
 /** What every manifest line of this run records its result depends on. */
-export type RunBase = Pick<ManifestRecord, 'tool' | 'ocr' | 'ocrDpi' | 'ocrEngine' | 'limits'>;
+export type RunBase = Pick<ManifestRecord, 'tool' | 'ocr' | 'ocrDpi' | 'ocrEngine' | 'limits' | 'timings'>;
 
 export type ResolvedBatchOptions = Required<Omit<BatchOptions, 'signal' | 'onEvent'>> & Pick<BatchOptions, 'signal' | 'onEvent'>;
 
@@ -161,6 +164,7 @@ function resolveOptions(options: BatchOptions): ResolvedBatchOptions {
     jobs: os.availableParallelism(),
     force: false,
     retryFailed: false,
+    timings: false,
     recycleAfter: 100,
     progressIntervalMs: 10_000,
     progress: (process.stderr.isTTY ? 'bar' : 'lines') as ProgressMode,
@@ -179,11 +183,11 @@ async function planBatch(opts: ResolvedBatchOptions, root: string, files: string
   if (opts.force) await rm(manifest, { force: true });
   const previous = latestByPath(await readManifest(manifest));
   const limits = { timeout: opts.timeoutSeconds, maxMemoryMb: opts.maxMemoryMb, maxPages: opts.maxPages };
-  const base: RunBase = { tool: TOOL_VERSION, ocr: opts.ocr, ocrDpi: opts.ocrDpi, ocrEngine: opts.ocrEngine, limits };
+  const base: RunBase = { tool: TOOL_VERSION, ocr: opts.ocr, ocrDpi: opts.ocrDpi, ocrEngine: opts.ocrEngine, limits, ...(opts.timings ? { timings: true } : {}) };
 
   const names = uniqueNames(files);
   const items: BatchItem[] = files.map((file, i) => {
-    const doc = `docs/${names[i]}.json`;
+    const doc = `docs/${REPORT_JSON.documentPath(names[i]!)}`;
     return { index: i, file, name: names[i]!, doc, target: inside(root, doc), sha256: null, bytes: null, record: null, reused: false };
   });
   // Content hashes first: they decide what an earlier run already did and which inputs are the same file twice.
@@ -298,8 +302,9 @@ async function finishBatch(plan: BatchPlan): Promise<TableCounts> {
   try {
     // Only the documents of inputs that ended ok stay in docs/ under this run's names.
     for (const item of plan.items) if (item.record!.status !== 'ok') await rm(item.target, { force: true });
-    await rewriteManifest(plan.manifest, records);
-    return await writeTables(plan.root, tableInputs(plan.root, records));
+    const outputs = { records, documents: () => tableInputs(plan.root, records) };
+    await MANIFEST.finish(plan.root, outputs);
+    return await CSV_TABLES.finish(plan.root, outputs);
   } catch (err) {
     throw (await asEnvironmentError(err, (err as NodeJS.ErrnoException).path ?? plan.root)) ?? err;
   }
@@ -358,7 +363,7 @@ async function readOnPool(p: DocumentPool, plan: BatchPlan, finished: (item: Bat
     opts.onEvent?.({ type: 'started', index: item.index, path: item.file });
     const t0 = performance.now();
     const tmp = tempPath(item.target);
-    const job = { id: ++id, file: item.file, target: item.target, tmp, ocr: opts.ocr, ocrDpi: opts.ocrDpi, ocrEngine: opts.ocrEngine, maxPages: opts.maxPages };
+    const job = { id: ++id, file: item.file, target: item.target, tmp, ocr: opts.ocr, ocrDpi: opts.ocrDpi, ocrEngine: opts.ocrEngine, maxPages: opts.maxPages, timings: opts.timings };
     const result = await p.run(job);
     // A stopped run records nothing for the documents it cut short: the next run redoes them.
     if (halted()) return;
@@ -432,6 +437,7 @@ async function reusable(
   root: string,
 ): Promise<boolean> {
   if (r.sha256 !== item.sha256 || r.tool !== base.tool || r.ocr !== base.ocr || r.ocrDpi !== base.ocrDpi || (r.ocrEngine ?? 'tesseract') !== base.ocrEngine) return false;
+  if (!!r.timings !== !!base.timings) return false;
   if (r.status === 'ok') {
     if (r.doc !== item.doc) return false;
     try {

@@ -8,6 +8,7 @@ import type { OcrEngineName } from '../ocr/types.ts';
 import { ignoreStrayPdfRejections, InputError } from '../pipeline/errors.ts';
 import { extractBytes } from '../pipeline/extract.ts';
 import { writeAtomic } from '../writers/files.ts';
+import { REPORT_JSON } from '../writers/index.ts';
 import { environmentCode } from './errors.ts';
 import { readInput, RefusedInput } from './input-file.ts';
 import type { DocSummary, Failure, FromWorker, Job } from './protocol.ts';
@@ -38,10 +39,10 @@ port.on('message', (job: Job) => {
 send({ type: 'ready' });
 
 async function run(job: Job): Promise<DocSummary> {
-  const options = { ocr: job.ocr, ocrDpi: job.ocrDpi, pool: pool(job.ocrEngine ?? 'ppocr'), maxPages: job.maxPages };
+  const options = { ocr: job.ocr, ocrDpi: job.ocrDpi, pool: pool(job.ocrEngine ?? 'ppocr'), maxPages: job.maxPages, timings: job.timings };
   // Read here, bounded and only if a regular file (the batch checked it when hashing; it may have been swapped since).
   const report = await extractBytes(await readSource(job), job.file, options);
-  await writeAtomic(job.target, JSON.stringify(report) + '\n', job.tmp, false);
+  await writeAtomic(job.target, REPORT_JSON.render(report), job.tmp, false);
   const findings = { error: 0, warning: 0, info: 0 };
   for (const f of report.findings) findings[f.severity]++;
   return {

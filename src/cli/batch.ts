@@ -6,7 +6,7 @@
 import { Option, type Command } from 'commander';
 import os from 'node:os';
 import { BatchEnvironmentError, BatchSetupError, runBatch, type OcrEngine, type OcrMode } from '../api/index.ts';
-import { addLimitOptions, addReadOptions, type ReadFlags } from './shared.ts';
+import { addLimitOptions, addReadOptions, addTimingsOption, type ReadFlags } from './shared.ts';
 import { count, jobs } from './values.ts';
 
 interface BatchFlags extends ReadFlags {
@@ -41,6 +41,7 @@ export function registerBatch(program: Command): void {
     .option('--inline', 'with --queue: send each file (up to 16 MB) in its job, so workers need not see the input folders')
     .addOption(new Option('--attempts <n>', 'with --queue: tries before a document that kills its worker ends failed').default(3).argParser(count('--attempts')));
   addLimitOptions(cmd);
+  addTimingsOption(cmd);
   addReadOptions(cmd).action(async (inputs: string[], flags: BatchFlags) => {
     process.exitCode = await runBatchCommand(inputs, flags);
   });
@@ -63,6 +64,7 @@ export async function runBatchCommand(inputs: string[], flags: BatchFlags): Prom
       ocr: flags.ocr as OcrMode,
       ocrDpi: flags.ocrDpi,
       ocrEngine: flags.ocrEngine as OcrEngine,
+      timings: flags.timings,
       progress: flags.quiet ? 'none' : (flags.progress ?? (process.stderr.isTTY ? 'bar' : 'lines')),
       signal: controller.signal,
     };

@@ -6,7 +6,7 @@ import type { Finding, OcrEngine, OcrMode, Report, Severity } from '../api/index
 import { summaryLine } from '../review/summary.ts';
 import { showPath, showText } from '../writers/safe-text.ts';
 import { IsolatedReader } from './isolated.ts';
-import { addJobsOption, addLimitOptions, addReadOptions, failureLine, limitsOf, ocrWorkersOf, type LimitFlags, type ReadFlags } from './shared.ts';
+import { addJobsOption, addLimitOptions, addReadOptions, addTimingsOption, failureLine, limitsOf, ocrWorkersOf, type LimitFlags, type ReadFlags } from './shared.ts';
 
 interface CheckFlags extends ReadFlags, LimitFlags {
   json?: boolean;
@@ -25,6 +25,7 @@ export function registerCheck(program: Command): void {
     .addOption(new Option('--fail-on <level>', 'exit 1 when a finding at or above this severity exists').choices(['error', 'warning', 'never']).default('error'));
   addJobsOption(cmd);
   addLimitOptions(cmd);
+  addTimingsOption(cmd);
   addReadOptions(cmd).action(async (files: string[], flags: CheckFlags) => {
     process.exitCode = await runCheck(files, flags);
   });
@@ -35,7 +36,7 @@ export async function runCheck(files: string[], flags: CheckFlags): Promise<numb
   let badInput = false;
   // Each file read in a document worker under the batch's limits (src/cli/isolated.ts).
   const reader = new IsolatedReader(limitsOf(flags), ocrWorkersOf(flags));
-  const settings = { ocr: flags.ocr as OcrMode, ocrDpi: flags.ocrDpi, ocrEngine: flags.ocrEngine as OcrEngine };
+  const settings = { ocr: flags.ocr as OcrMode, ocrDpi: flags.ocrDpi, ocrEngine: flags.ocrEngine as OcrEngine, timings: flags.timings };
   try {
     for (const file of files) {
       const read = await reader.read(file, settings);

@@ -6,10 +6,11 @@ import { mkdir } from 'node:fs/promises';
 import type { OcrEngine, OcrMode, Report } from '../api/index.ts';
 import path from 'node:path';
 import { inside, syncDir, writeAtomic } from '../writers/files.ts';
+import { reportJson } from '../writers/index.ts';
 import { uniqueNames } from '../writers/names.ts';
 import { showPath } from '../writers/safe-text.ts';
 import { IsolatedReader } from './isolated.ts';
-import { addJobsOption, addLimitOptions, addReadOptions, failureLine, limitsOf, ocrWorkersOf, type LimitFlags, type ReadFlags } from './shared.ts';
+import { addJobsOption, addLimitOptions, addReadOptions, addTimingsOption, failureLine, limitsOf, ocrWorkersOf, type LimitFlags, type ReadFlags } from './shared.ts';
 
 interface ExtractFlags extends ReadFlags, LimitFlags {
   output?: string;
@@ -25,6 +26,7 @@ export function registerExtract(program: Command): void {
     .option('--pretty', 'indent the JSON');
   addJobsOption(cmd);
   addLimitOptions(cmd);
+  addTimingsOption(cmd);
   addReadOptions(cmd).action(async (files: string[], flags: ExtractFlags) => {
     process.exitCode = await runExtract(files, flags);
   });
@@ -40,7 +42,9 @@ export async function runExtract(files: string[], flags: ExtractFlags): Promise<
   if (outDir) await mkdir(outDir, { recursive: true });
   // One document worker for all the files, under the batch's limits; its OCR workers start only if a page needs OCR.
   const reader = new IsolatedReader(limitsOf(flags), ocrWorkersOf(flags));
-  const settings = { ocr: flags.ocr as OcrMode, ocrDpi: flags.ocrDpi, ocrEngine: flags.ocrEngine as OcrEngine };
+  const settings = { ocr: flags.ocr as OcrMode, ocrDpi: flags.ocrDpi, ocrEngine: flags.ocrEngine as OcrEngine, timings: flags.timings };
+  // The worker writes the one-line JSON; --pretty renders it again through the JSON writer.
+  const pretty = reportJson({ pretty: true });
   let status = 0;
   try {
     for (const [i, file] of files.entries()) {
@@ -53,9 +57,9 @@ export async function runExtract(files: string[], flags: ExtractFlags): Promise<
       }
       if (target) {
         const report = JSON.parse(read.json) as Report;
-        if (flags.pretty) await writeAtomic(target, JSON.stringify(report, null, 2) + '\n');
+        if (flags.pretty) await writeAtomic(target, pretty.render(report));
         process.stderr.write(`jixiao: ${showPath(file)} → ${showPath(path.relative(process.cwd(), target))} (${summary(report)})\n`);
-      } else process.stdout.write(flags.pretty ? JSON.stringify(JSON.parse(read.json), null, 2) + '\n' : read.json);
+      } else process.stdout.write(flags.pretty ? pretty.render(JSON.parse(read.json) as Report) : read.json);
     }
   } finally {
     await reader.close();

@@ -26,6 +26,8 @@ export interface ReadSettings {
   ocr: OcrMode;
   ocrDpi: number;
   ocrEngine: OcrEngineName;
+  /** stage times into the report's tool.timings */
+  timings?: boolean;
 }
 
 export type Read = { ok: true; json: string } | { ok: false; code: string; reason: string; stack?: string };
@@ -55,7 +57,7 @@ export class IsolatedReader {
     const handle: FileHandle | null = bytes ? await open(bytes, 'r').catch(() => null) : null;
     const source = handle ? { source: `/proc/self/fd/${handle.fd}` } : {};
     const result = await this.pool
-      .run({ id, file, ...source, target: out, tmp, ocr: settings.ocr, ocrDpi: settings.ocrDpi, ocrEngine: settings.ocrEngine, maxPages: this.limits.maxPages })
+      .run({ id, file, ...source, target: out, tmp, ocr: settings.ocr, ocrDpi: settings.ocrDpi, ocrEngine: settings.ocrEngine, maxPages: this.limits.maxPages, timings: settings.timings })
       .finally(() => handle?.close());
     if (!result.ok) {
       await rm(tmp, { force: true });

@@ -13,6 +13,7 @@ export interface ReadFlags {
   ocrEngine: string;
   debug?: boolean;
   jobs?: number;
+  timings?: boolean;
 }
 
 export interface LimitFlags {
@@ -27,6 +28,11 @@ export function addReadOptions(cmd: Command): Command {
     .addOption(new Option('--ocr-dpi <dpi>', `resolution pages are rendered at for OCR (${values.OCR_DPI_RANGE.join('–')})`).default(200).argParser(values.ocrDpi))
     .addOption(new Option('--ocr-engine <engine>', 'OCR engine: PP-OCR through ONNX Runtime, or tesseract.js').choices([...OCR_ENGINES]).default(DEFAULT_ENGINE))
     .option('--debug', 'print stack traces');
+}
+
+/** --timings: each stage's time into the report's tool.timings (off by default: reports stay reproducible). */
+export function addTimingsOption(cmd: Command): Command {
+  return cmd.option('--timings', "write each pipeline stage's time into the report (tool.timings)");
 }
 
 /** --jobs for the commands that read files one after another: the OCR workers. */

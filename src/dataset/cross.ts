@@ -34,15 +34,30 @@ interface Figure {
   kind: 'budget' | 'final' | 'other';
 }
 
-// eslint-disable-next-line max-lines-per-function -- split pending (issue 11)
+/** The figures of one organisation, concept and year, one per document (its first statement), by sha256. */
+type ByKey = Map<string, Map<string, Figure>>;
+
+const keyOf = (organization: string, concept: string, year: number) => `${organization}\u0000${concept}\u0000${year}`;
+
 export async function crossChecks(con: DuckDBConnection): Promise<CrossFinding[]> {
+  const byKey: ByKey = new Map();
+  for (const f of await readFigures(con)) {
+    const key = keyOf(f.organization, f.concept, f.year);
+    const docs = byKey.get(key) ?? new Map<string, Figure>();
+    if (!docs.has(f.sha256)) docs.set(f.sha256, f);
+    byKey.set(key, docs);
+  }
+  return [...reportMismatches(byKey), ...growthMismatches(byKey)];
+}
+
+async function readFigures(con: DuckDBConnection): Promise<Figure[]> {
   const reader = await con.runAndReadAll(`
     SELECT v.organization, v.fiscal_year, coalesce(v.year, v.fiscal_year) AS year, v.concept, CAST(v.value AS DOUBLE), v.rounding, v.decimals,
            v.sha256, d.path, v.page, v.report_type, v.title
     FROM concept_values v JOIN documents d USING (sha256)
     WHERE v.organization IS NOT NULL AND coalesce(v.year, v.fiscal_year) IS NOT NULL AND NOT v.approximate AND v.value IS NOT NULL
     ORDER BY v.organization, v.concept, year, v.fiscal_year, v.sha256, v.page, v.fact_id`);
-  const figures: Figure[] = reader.getRows().map((r) => ({
+  return reader.getRows().map((r) => ({
     organization: String(r[0]),
     fiscalYear: r[1] === null ? null : Number(r[1]),
     year: Number(r[2]),
@@ -55,14 +70,10 @@ export async function crossChecks(con: DuckDBConnection): Promise<CrossFinding[]
     page: Number(r[9]),
     kind: r[10] === '决算' ? 'final' : /预算/.test(String(r[11] ?? '')) && !/决算|绩效|自评/.test(String(r[11] ?? '')) ? 'budget' : 'other',
   }));
-  // One figure per document for each organisation, concept and year: its first statement.
-  const byKey = new Map<string, Map<string, Figure>>();
-  for (const f of figures) {
-    const key = `${f.organization}\u0000${f.concept}\u0000${f.year}`;
-    const docs = byKey.get(key) ?? new Map<string, Figure>();
-    if (!docs.has(f.sha256)) docs.set(f.sha256, f);
-    byKey.set(key, docs);
-  }
+}
+
+/** cross-report-mismatch: every pair of documents stating one figure differently beyond their rounding. */
+function reportMismatches(byKey: ByKey): CrossFinding[] {
   const out: CrossFinding[] = [];
   for (const docs of byKey.values()) {
     const list = [...docs.values()];
@@ -85,14 +96,19 @@ export async function crossChecks(con: DuckDBConnection): Promise<CrossFinding[]
       }
     }
   }
-  // Growth statements against their two years' figures.
+  return out;
+}
+
+/** cross-growth-mismatch: growth statements against their two years' figures. */
+function growthMismatches(byKey: ByKey): CrossFinding[] {
   const valueOf = (org: string, concept: string, year: number): Figure | null => {
-    const docs = byKey.get(`${org}\u0000${concept}\u0000${year}`);
+    const docs = byKey.get(keyOf(org, concept, year));
     if (!docs) return null;
     const list = [...docs.values()];
     // The year's own report first.
     return list.find((f) => f.fiscalYear === year) ?? list[list.length - 1]!;
   };
+  const out: CrossFinding[] = [];
   for (const docs of byKey.values()) {
     for (const g of docs.values()) {
       if (!g.concept.endsWith('.growth')) continue;
@@ -104,13 +120,14 @@ export async function crossChecks(con: DuckDBConnection): Promise<CrossFinding[]
       const computed = rate ? now.value - before.value : (now.value / before.value - 1) * 100;
       const slack = rate ? now.rounding + before.rounding : Math.abs(now.value / before.value) * 100 * (now.rounding / Math.abs(now.value || 1) + before.rounding / Math.abs(before.value));
       if (Math.abs(computed - g.value) <= 0.5 * 10 ** -g.decimals + slack + 1e-9) continue;
+      const unit = rate ? ' 个百分点' : '%';
       out.push({
         rule: 'cross-growth-mismatch',
         severity: 'warning',
         organizationKey: g.organization,
         concept: g.concept,
         year: g.year,
-        message: `${g.organization} ${g.path} 第${g.page}页称 ${base} ${g.year} 年比上年${g.value < 0 ? '下降' : '增长'} ${Math.abs(g.value)}${rate ? ' 个百分点' : '%'}，而 ${g.year - 1} 年 ${show(before.value)}（${before.path} 第${before.page}页）→ ${g.year} 年 ${show(now.value)}（${now.path} 第${now.page}页）为 ${computed.toFixed(2)}${rate ? ' 个百分点' : '%'}`,
+        message: `${g.organization} ${g.path} 第${g.page}页称 ${base} ${g.year} 年比上年${g.value < 0 ? '下降' : '增长'} ${Math.abs(g.value)}${unit}，而 ${g.year - 1} 年 ${show(before.value)}（${before.path} 第${before.page}页）→ ${g.year} 年 ${show(now.value)}（${now.path} 第${now.page}页）为 ${computed.toFixed(2)}${unit}`,
         a: { sha256: before.sha256, path: before.path, page: before.page, value: before.value },
         b: { sha256: g.sha256, path: g.path, page: g.page, value: g.value },
       });

@@ -7,6 +7,7 @@ import { labelFor } from './labels.ts';
 import { quoteAround } from './quote.ts';
 import { recogniseFacts, type RawFact } from './recognise.ts';
 import { figureYear, withoutYearWords } from './year.ts';
+import { roundedUnion, sliceBox } from '../util/geometry.ts';
 
 export interface FactParagraph {
   id: string;
@@ -27,80 +28,111 @@ export interface FactsInput {
 const BUDGET_CHANGE = /(?:追加|调整|调增|调减|核减|压减|新增|增加|减少|年中|年初|结转|结余)$/;
 const RATIO_LABEL = /万人|每万|每百|每千|人均|户均|平均每|均值/;
 
-// eslint-disable-next-line max-lines-per-function -- split pending (issue 11)
 export function extractFacts({ paragraphs, sections, concepts = {} }: FactsInput): Fact[] {
-  const byId = new Map(sections.map((s) => [s.id, s]));
-  const facts: Fact[] = [];
+  const doc: DocumentFacts = { byId: new Map(sections.map((s) => [s.id, s])), concepts, facts: [] };
   for (const para of paragraphs) {
     if (para.role !== 'body' && para.role !== 'heading') continue;
-    const raws = recogniseFacts(para.text);
-    const sectionScope = scopeOfSection(para.sectionId, byId);
-    let previousEnd = -1;
-    let previousIsDate = false;
-    let sentenceStart = -1;
-    let subject: string | null = null;
-    let measured: { measure: string; end: number } | null = null;
-    for (const raw of raws) {
-      // The subject of a budget sentence carries over to its later clauses.
-      const sentence = sentenceStartOf(para.text, raw.numberStart);
-      if (sentence !== sentenceStart) [sentenceStart, subject, measured] = [sentence, null, null];
-      let label = listLabel(para.text, raw, raws) ?? labelFor({ text: para.text, fact: raw, previousEnd, previousIsDate });
-      [previousEnd, previousIsDate] = [raw.end, raw.kind === 'date'];
-      // "运行维护费全年预算数为 X，决算数为 Y": what the first budget clause names
-      // (基本支出, 运行维护费 …) is the subject of the bare terms after it.
-      const measure = MEASURE_IN_LABEL.exec(label);
-      // A change of budget (年中追加预算 500 万元) names no item.
-      const named = raw.kind === 'money' ? SUBJECT_MEASURE.exec(label) : null;
-      // (Its year words are not: 上年决算数 X，本年决算数 Y — 本年's figure is not 上年's.)
-      const item = named ? withoutYearWords(label.slice(0, label.length - named[0].length)) : '';
-      if (item !== '' && !subject && (measure || !BUDGET_CHANGE.test(item))) subject = item;
-      if (BARE_MEASURE.test(label) && (subject ?? sectionScope)) label = (subject ?? sectionScope) + label;
-      // "（1）某项目：预算安排 X 万元，预算执行数 Y 万元；（2）另一项目：…": an item's figures take its name.
-      const title = itemTitleAt(para.text, raw.numberStart);
-      if (title && !label.includes(title) && (label.length <= 6 || BARE_MEASURE.test(label) || SUBJECT_MEASURE.test(label))) label = title + label;
-      let conceptLabel = label;
-      // "年初预算数为 X 万元，其中：基本支出 Y 万元，项目支出 Z 万元": the parts of a budget figure are in its measure.
-      if (measured && BARE_SCOPE.test(label) && /其中|包括/.test(para.text.slice(measured.end, raw.numberStart))) conceptLabel = label + measured.measure;
-      if (measure && raw.kind === 'money') measured = { measure: measure[1]!, end: raw.end };
-      const kind = raw.kind === 'count' && RATIO_LABEL.test(label) ? 'ratio' : raw.kind;
-      // Things counted one by one are whole: "1.200 人次" is a misread 1,200 (OCR) or a slip,
-      // and which one cannot be told — a number read wrong is worse than one not read.
-      if (kind === 'count' && raw.decimals > 0 && raw.normalized.value === raw.value) continue;
-      // The figure's year (上年决算数 → year − 1); a growth statement's direction goes into its sign.
-      const before = para.text.slice(sentence, raw.numberStart);
-      const { year, growth } = figureYear({ before, kind, baseUnit: raw.normalized.unit, label, fiscalYear: concepts.fiscalYear, sectionTitle: para.sectionId ? byId.get(para.sectionId)?.title : null });
-      let value = raw.value;
-      let normalized = raw.normalized;
-      if (growth?.sign === -1 && typeof value === 'number' && value > 0 && typeof normalized.value === 'number') {
-        value = -value;
-        normalized = { ...normalized, value: -normalized.value };
-      }
-      const concept = growth
-        ? growthConcept(growth, kind, normalized.unit, year, facts, para.id, sentence, concepts)
-        : conceptOf(kind, withoutYearWords(conceptLabel), concepts);
-      facts.push({
-        id: `f${facts.length + 1}`,
-        sectionId: para.sectionId,
-        paragraphId: para.id,
-        page: pageAt(para, raw.numberStart),
-        kind,
-        value,
-        unit: raw.unit,
-        normalized,
-        decimals: raw.decimals,
-        upper: raw.rangeTo,
-        label,
-        concept,
-        year,
-        approximate: raw.approximate,
-        comparator: raw.comparator,
-        quote: quoteAround(para.text, raw),
-        bbox: boxOf(para, raw.numberStart, raw.end),
-      });
-      sentenceOf.set(facts[facts.length - 1]!, `${para.id}@${sentence}`);
-    }
+    paragraphFacts(para, doc);
   }
-  return facts;
+  return doc.facts;
+}
+
+/** What every paragraph's facts see: the sections, what the document is, the facts so far. */
+interface DocumentFacts {
+  byId: Map<string, Section>;
+  concepts: ConceptContext;
+  facts: Fact[];
+}
+
+/** What the facts before this one in the paragraph leave for it: the sentence it is in, and that sentence's subject. */
+interface ClauseState {
+  previousEnd: number;
+  previousIsDate: boolean;
+  sentenceStart: number;
+  subject: string | null;
+  measured: { measure: string; end: number } | null;
+  /** the section's scope word (基本支出 …), for bare terms with no subject */
+  sectionScope: string | null;
+}
+
+function paragraphFacts(para: FactParagraph, doc: DocumentFacts): void {
+  const raws = recogniseFacts(para.text);
+  const clause: ClauseState = { previousEnd: -1, previousIsDate: false, sentenceStart: -1, subject: null, measured: null, sectionScope: scopeOfSection(para.sectionId, doc.byId) };
+  for (const raw of raws) {
+    const { label, conceptLabel, sentence } = labelsOf(para, raw, raws, clause);
+    const kind = raw.kind === 'count' && RATIO_LABEL.test(label) ? 'ratio' : raw.kind;
+    // Things counted one by one are whole: "1.200 人次" is a misread 1,200 (OCR) or a slip,
+    // and which one cannot be told — a number read wrong is worse than one not read.
+    if (kind === 'count' && raw.decimals > 0 && raw.normalized.value === raw.value) continue;
+    const fact = factOf(para, raw, { label, conceptLabel, sentence, kind }, doc);
+    doc.facts.push(fact);
+    sentenceOf.set(fact, `${para.id}@${sentence}`);
+  }
+}
+
+/** The fact's label in the report's words, and the label its concept is read from; updates the clause state. */
+function labelsOf(para: FactParagraph, raw: RawFact, raws: RawFact[], clause: ClauseState): { label: string; conceptLabel: string; sentence: number } {
+  // The subject of a budget sentence carries over to its later clauses.
+  const sentence = sentenceStartOf(para.text, raw.numberStart);
+  if (sentence !== clause.sentenceStart) [clause.sentenceStart, clause.subject, clause.measured] = [sentence, null, null];
+  let label = listLabel(para.text, raw, raws) ?? labelFor({ text: para.text, fact: raw, previousEnd: clause.previousEnd, previousIsDate: clause.previousIsDate });
+  [clause.previousEnd, clause.previousIsDate] = [raw.end, raw.kind === 'date'];
+  // "运行维护费全年预算数为 X，决算数为 Y": what the first budget clause names
+  // (基本支出, 运行维护费 …) is the subject of the bare terms after it.
+  const measure = MEASURE_IN_LABEL.exec(label);
+  // A change of budget (年中追加预算 500 万元) names no item.
+  const named = raw.kind === 'money' ? SUBJECT_MEASURE.exec(label) : null;
+  // (Its year words are not: 上年决算数 X，本年决算数 Y — 本年's figure is not 上年's.)
+  const item = named ? withoutYearWords(label.slice(0, label.length - named[0].length)) : '';
+  if (item !== '' && !clause.subject && (measure || !BUDGET_CHANGE.test(item))) clause.subject = item;
+  const scope = clause.subject ?? clause.sectionScope;
+  if (BARE_MEASURE.test(label) && scope) label = scope + label;
+  // "（1）某项目：预算安排 X 万元，预算执行数 Y 万元；（2）另一项目：…": an item's figures take its name.
+  const title = itemTitleAt(para.text, raw.numberStart);
+  if (title && !label.includes(title) && (label.length <= 6 || BARE_MEASURE.test(label) || SUBJECT_MEASURE.test(label))) label = title + label;
+  let conceptLabel = label;
+  // "年初预算数为 X 万元，其中：基本支出 Y 万元，项目支出 Z 万元": the parts of a budget figure are in its measure.
+  const { measured } = clause;
+  if (measured && BARE_SCOPE.test(label) && /其中|包括/.test(para.text.slice(measured.end, raw.numberStart))) conceptLabel = label + measured.measure;
+  if (measure && raw.kind === 'money') clause.measured = { measure: measure[1]!, end: raw.end };
+  return { label, conceptLabel, sentence };
+}
+
+/** The fact of one recognised number: its year (and a growth's sign), its concept, where it stands. */
+function factOf(para: FactParagraph, raw: RawFact, read: { label: string; conceptLabel: string; sentence: number; kind: Fact['kind'] }, doc: DocumentFacts): Fact {
+  const { label, conceptLabel, sentence, kind } = read;
+  const { byId, concepts, facts } = doc;
+  // The figure's year (上年决算数 → year − 1); a growth statement's direction goes into its sign.
+  const before = para.text.slice(sentence, raw.numberStart);
+  const { year, growth } = figureYear({ before, kind, baseUnit: raw.normalized.unit, label, fiscalYear: concepts.fiscalYear, sectionTitle: para.sectionId ? byId.get(para.sectionId)?.title : null });
+  let value = raw.value;
+  let normalized = raw.normalized;
+  if (growth?.sign === -1 && typeof value === 'number' && value > 0 && typeof normalized.value === 'number') {
+    value = -value;
+    normalized = { ...normalized, value: -normalized.value };
+  }
+  const concept = growth
+    ? growthConcept(growth, kind, normalized.unit, year, facts, para.id, sentence, concepts)
+    : conceptOf(kind, withoutYearWords(conceptLabel), concepts);
+  return {
+    id: `f${facts.length + 1}`,
+    sectionId: para.sectionId,
+    paragraphId: para.id,
+    page: pageAt(para, raw.numberStart),
+    kind,
+    value,
+    unit: raw.unit,
+    normalized,
+    decimals: raw.decimals,
+    upper: raw.rangeTo,
+    label,
+    concept,
+    year,
+    approximate: raw.approximate,
+    comparator: raw.comparator,
+    quote: quoteAround(para.text, raw),
+    bbox: boxOf(para, raw.numberStart, raw.end),
+  };
 }
 
 /** A run-in item title: （1）某项目： / 1、某项目： / ①某项目： at the start of a clause. */
@@ -208,12 +240,7 @@ function boxOf(para: FactParagraph, from: number, to: number): BBox | null {
     // Narrowed by glyph widths: a Latin letter or digit is half as wide as a Chinese character.
     const text = para.text.slice(s.start, s.end);
     const len = advance(text, text.length) || 1;
-    const [x0, y0, x1, y1] = s.bbox;
-    const a = advance(text, Math.max(from, s.start) - s.start);
-    const b = advance(text, Math.min(to, s.end) - s.start);
-    parts.push([x0 + ((x1 - x0) * a) / len, y0, x0 + ((x1 - x0) * b) / len, y1]);
+    parts.push(sliceBox(s.bbox, advance(text, Math.max(from, s.start) - s.start), advance(text, Math.min(to, s.end) - s.start), len));
   }
-  if (parts.length === 0) return null;
-  const r = (n: number) => Math.round(n * 10) / 10;
-  return [r(Math.min(...parts.map((p) => p[0]))), r(Math.min(...parts.map((p) => p[1]))), r(Math.max(...parts.map((p) => p[2]))), r(Math.max(...parts.map((p) => p[3])))];
+  return roundedUnion(parts);
 }

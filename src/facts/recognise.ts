@@ -7,6 +7,7 @@ import { boundAfter, boundBefore, type Comparator } from '../vocab/bounds.ts';
 import { matchUnitAt, type UnitDef } from '../vocab/units.ts';
 import { approximateAround, roundTo, scanNumbers, type NumberToken } from '../text/numbers.ts';
 import { toHalfWidth } from '../text/width.ts';
+import { isoDate, isoMonth } from '../util/dates.ts';
 
 export interface RawFact {
   /** where the fact's words start and end in the text (numeral through unit) */
@@ -36,81 +37,95 @@ const RANGE_SEP = /^\s*(?:—|–|-|－|~|～|至|到)\s*$/;
 const CODE_AFTER = /^\s*(?:热线|投诉|举报|平台|服务热线|指挥中心|号文|号令|号$|号[，。；、]|号）|号\)|工程|计划|行动|专项|战略|条例|规定|办法|号楼|路|街|村|组(?!织))/;
 const CODE_BEFORE = /(?:第|附件|附表|编号|代码|电话|热线|拨打|文号|〔|\[|【|No\.?|NO\.?)\s*$/;
 
-// eslint-disable-next-line max-lines-per-function -- split pending (issue 11)
+/** One text's scan: its numbers, the facts made of them so far, the numbers already taken by a fact. */
+interface Scan {
+  half: string;
+  tokens: NumberToken[];
+  facts: RawFact[];
+  consumed: Set<number>;
+  lists: number;
+}
+
 export function recogniseFacts(text: string): RawFact[] {
-  const half = toHalfWidth(text);
-  const tokens = scanNumbers(text);
-  const facts: RawFact[] = [];
-  const consumed = new Set<number>();
-  let listCounter = 0;
+  const scan: Scan = { half: toHalfWidth(text), tokens: scanNumbers(text), facts: [], consumed: new Set(), lists: 0 };
+  for (let k = 0; k < scan.tokens.length; k++) if (!scan.consumed.has(k)) readToken(scan, k);
+  return scan.facts.sort((a, b) => a.start - b.start);
+}
 
-  for (let k = 0; k < tokens.length; k++) {
-    if (consumed.has(k)) continue;
-    const tok = tokens[k]!;
-    const before = half.slice(0, tok.start);
-    const after = half.slice(tok.end);
-
-    // Dates: 2024年5月29日, 2023年度, 2023 年 — facts of kind date, never counts.
-    if (tok.script === 'arabic' && tok.decimals === 0 && tok.value >= 1900 && tok.value <= 2099) {
-      const rest = half.slice(tok.start);
-      const full = DATE_FULL.exec(rest);
-      if (full) {
-        const [, y, mo, d] = full;
-        const iso = d ? isoDate(+y!, +mo!, +d) : isoMonth(+y!, +mo!);
-        if (iso) {
-          facts.push(dateFact(tok, tok.start + full[0].length, iso, d ? '日' : '月'));
-          // The month and day numerals belong to the date.
-          while (tokens[k + 1] && tokens[k + 1]!.start < tok.start + full[0].length) consumed.add(++k);
-          continue;
-        }
-      }
-      const year = YEAR_ONLY.exec(rest);
-      if (year) {
-        // 2022年初预算数: the 年 is also the start of 年初预算数, and stays with the label.
-        const shared = /^年初/.test(rest.slice(year[0].length - 1)) ? 1 : 0;
-        facts.push(dateFact(tok, tok.start + year[0].length - shared, year[1]!, '年'));
-        continue;
-      }
-    }
-    if (isOrdinalOrCode(tok, before, after)) continue;
-
-    // A range: 10—20 个 → one fact, value the lower bound, rangeTo the upper.
-    const next = tokens[k + 1];
-    if (next && RANGE_SEP.test(half.slice(tok.end, next.start)) && next.script === tok.script) {
-      const unit = unitAfter(half, next);
-      if (unit) {
-        facts.push(makeFact(tok, unit, before, { rangeTo: next.value, end: unit.end, tail: half.slice(unit.end) }));
-        consumed.add(k + 1);
-        continue;
-      }
-    }
-
-    const unit = unitAfter(half, tok);
-    if (unit) {
-      if (tok.script === 'chinese' && !chineseCountOk(tok, half, unit)) continue;
-      facts.push(makeFact(tok, unit, before, { end: unit.end, tail: half.slice(unit.end) }));
-      continue;
-    }
-    if (tok.percentWords) {
-      facts.push(makeFact(tok, { def: PERCENT_DEF, multiplier: 1, unitText: '%', end: tok.end, approxAfter: '' }, before, { end: tok.end, tail: half.slice(tok.end) }));
-      continue;
-    }
-    // A list that shares the unit of its last member: "分别为 12、8、5 家", "1.2、2.5万户".
-    const list = listAfter(half, tokens, k);
-    if (list) {
-      const listId = listCounter++;
-      for (const j of list.members) {
-        const t = tokens[j]!;
-        facts.push(makeFact(t, { ...list.unit, end: t.end }, half.slice(0, t.start), { end: t.end, tail: half.slice(list.unit.end), listId }));
-        consumed.add(j);
-      }
-      const last = tokens[list.last]!;
-      facts.push(makeFact(last, list.unit, half.slice(0, last.start), { end: list.unit.end, tail: half.slice(list.unit.end), listId }));
-      consumed.add(list.last);
-    }
-    // No unit: not a fact (a bare number is more often a code or an ordinal than a quantity).
+/** The fact (or facts, for a list) that number k starts, if any: a date, a range, a number with its unit, a list. */
+function readToken(scan: Scan, k: number): void {
+  const { half, tokens, facts } = scan;
+  const tok = tokens[k]!;
+  const before = half.slice(0, tok.start);
+  if (readDate(scan, k)) return;
+  if (isOrdinalOrCode(tok, before, half.slice(tok.end))) return;
+  if (readRange(scan, k, before)) return;
+  const unit = unitAfter(half, tok);
+  if (unit) {
+    if (tok.script === 'chinese' && !chineseCountOk(tok, half, unit)) return;
+    facts.push(makeFact(tok, unit, before, { end: unit.end, tail: half.slice(unit.end) }));
+    return;
   }
-  return facts.sort((a, b) => a.start - b.start);
+  if (tok.percentWords) {
+    facts.push(makeFact(tok, { def: PERCENT_DEF, multiplier: 1, unitText: '%', end: tok.end, approxAfter: '' }, before, { end: tok.end, tail: half.slice(tok.end) }));
+    return;
+  }
+  readList(scan, k);
+  // No unit: not a fact (a bare number is more often a code or an ordinal than a quantity).
+}
+
+/** Dates: 2024年5月29日, 2023年度, 2023 年 — facts of kind date, never counts. */
+function readDate(scan: Scan, k: number): boolean {
+  const { half, tokens, facts } = scan;
+  const tok = tokens[k]!;
+  if (tok.script !== 'arabic' || tok.decimals !== 0 || tok.value < 1900 || tok.value > 2099) return false;
+  const rest = half.slice(tok.start);
+  const full = DATE_FULL.exec(rest);
+  if (full) {
+    const [, y, mo, d] = full;
+    const iso = d ? isoDate(+y!, +mo!, +d) : isoMonth(+y!, +mo!);
+    if (iso) {
+      facts.push(dateFact(tok, tok.start + full[0].length, iso, d ? '日' : '月'));
+      // The month and day numerals belong to the date.
+      for (let j = k + 1; tokens[j] && tokens[j]!.start < tok.start + full[0].length; j++) scan.consumed.add(j);
+      return true;
+    }
+  }
+  const year = YEAR_ONLY.exec(rest);
+  if (!year) return false;
+  // 2022年初预算数: the 年 is also the start of 年初预算数, and stays with the label.
+  const shared = /^年初/.test(rest.slice(year[0].length - 1)) ? 1 : 0;
+  facts.push(dateFact(tok, tok.start + year[0].length - shared, year[1]!, '年'));
+  return true;
+}
+
+/** A range: 10—20 个 → one fact, value the lower bound, rangeTo the upper. */
+function readRange(scan: Scan, k: number, before: string): boolean {
+  const { half, tokens } = scan;
+  const tok = tokens[k]!;
+  const next = tokens[k + 1];
+  if (!next || !RANGE_SEP.test(half.slice(tok.end, next.start)) || next.script !== tok.script) return false;
+  const unit = unitAfter(half, next);
+  if (!unit) return false;
+  scan.facts.push(makeFact(tok, unit, before, { rangeTo: next.value, end: unit.end, tail: half.slice(unit.end) }));
+  scan.consumed.add(k + 1);
+  return true;
+}
+
+/** A list that shares the unit of its last member: "分别为 12、8、5 家", "1.2、2.5万户". */
+function readList(scan: Scan, k: number): void {
+  const { half, tokens, facts } = scan;
+  const list = listAfter(half, tokens, k);
+  if (!list) return;
+  const listId = scan.lists++;
+  for (const j of list.members) {
+    const t = tokens[j]!;
+    facts.push(makeFact(t, { ...list.unit, end: t.end }, half.slice(0, t.start), { end: t.end, tail: half.slice(list.unit.end), listId }));
+    scan.consumed.add(j);
+  }
+  const last = tokens[list.last]!;
+  facts.push(makeFact(last, list.unit, half.slice(0, last.start), { end: list.unit.end, tail: half.slice(list.unit.end), listId }));
+  scan.consumed.add(list.last);
 }
 
 /** A classifier followed by one of these characters starts a word instead: 个人, 人民, 部门, 项目 … */
@@ -285,14 +300,4 @@ function listAfter(half: string, tokens: NumberToken[], k: number): { members: n
     members.push(j);
   }
   return null;
-}
-
-function isoDate(y: number, m: number, d: number): string | null {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
-}
-
-function isoMonth(y: number, m: number): string | null {
-  return m >= 1 && m <= 12 ? `${y}-${String(m).padStart(2, '0')}` : null;
 }

@@ -3,6 +3,8 @@
 import type { DocumentMeta, ReportType } from '../schema/report.ts';
 import type { DocPara } from '../sections/types.ts';
 import { ABBREVIATIONS, AMBIGUOUS_PLACES, CITY_PLACES, PROVINCE } from '../vocab/organizations.ts';
+import { isoDate } from '../util/dates.ts';
+import { mostCommonEntry } from '../util/stats.ts';
 
 /** A title names a performance or final-accounts report: 绩效自评报告, 自评情况的报告, 决算报告 … */
 const REPORT_WORDS = /(绩效|自评|评价|决算)[^。，；]{0,20}报告|自评表|(?:部门|单位)决算(?:公开|说明)?$/;
@@ -113,18 +115,12 @@ function runningHeaderOrg(paragraphs: DocPara[]): string | null {
     const t = p.text.replace(/\s+/g, '');
     if (t.length >= 4 && t.length <= 40 && ORG_END.test(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
   }
-  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  const best = mostCommonEntry(counts);
   return best && best[1] >= 2 ? best[0] : null;
 }
 
 /** What the name of a public body ends with. */
 const ORG_END = /(局|委|委员会|院|校|所|中心|办|办公室|厅|部|会|站|馆|政府|医院|学校|大学|队|社|处|室|街道|镇|乡)$/;
-
-function isoDate(y: number, m: number, d: number): string | null {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
-}
 
 const CITY_OF = new Map(Object.entries(CITY_PLACES).flatMap(([city, places]) => places.filter((p) => !AMBIGUOUS_PLACES.has(p)).map((p) => [p, city] as const)));
 const CITIES = Object.keys(CITY_PLACES);

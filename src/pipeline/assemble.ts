@@ -1,81 +1,88 @@
-// Runs the pure stages over pages already read: layout → sections → metadata
-// → facts → checks, and validates the result against the contract.
+// The pure stages over pages already read — tables → layout → sections →
+// metadata → facts → table facts → checks — as a list of named stages over one
+// document's state, and the validation of the result against the contract.
 import { createHash } from 'node:crypto';
 import { runChecks } from '../checks/index.ts';
 import { tableHints } from '../checks/layout-hints.ts';
 import { extractFacts } from '../facts/index.ts';
 import { tableFacts } from '../facts/table-facts.ts';
 import { layoutPages } from '../layout/index.ts';
+import type { Layout } from '../layout/types.ts';
 import { lowConfidenceOf } from '../ocr/confidence.ts';
 import { carryCaptions, continuations, findTables, mendSplitRows, type TableModel } from '../tables/find.ts';
 import { readMetadata } from '../meta/document.ts';
 import type { PageText } from '../pdf/types.ts';
-import { Report, SCHEMA_VERSION, type BBox, type Paragraph } from '../schema/report.ts';
+import { Report, SCHEMA_VERSION, type BBox, type DocumentMeta, type Fact, type Finding, type Paragraph } from '../schema/report.ts';
 import { buildSectionTree } from '../sections/tree.ts';
-import type { DocPara } from '../sections/types.ts';
+import type { DocPara, SectionTree } from '../sections/types.ts';
+import { round1, roundedUnion } from '../util/geometry.ts';
+import type { ConceptContext } from '../vocab/concepts.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
+import { runStages, type Stage, type StageTiming } from './stages.ts';
 
 export interface SourceInfo {
   path: string;
   bytes: Uint8Array;
 }
 
-export function assembleReport(source: SourceInfo, pages: PageText[]): Report {
+/** One document on its way to a report: each stage fills in its part, in the order of ASSEMBLY_STAGES. */
+export interface DocumentState {
+  readonly source: SourceInfo;
+  readonly pages: PageText[];
+  /** tables: the tables found, in page order */
+  tables: TableModel[];
+  /** tables: the pages without the tables' cells, for the prose stages */
+  prose: PageText[];
+  layout: Layout;
+  /** sections: the section tree and its paragraphs */
+  tree: SectionTree;
+  /** meta */
+  document: DocumentMeta;
+  /** meta: what the document is, for the concepts of its figures */
+  concepts: ConceptContext;
+  /** facts, then table-facts (appended), then number-facts (sorted, numbered) */
+  facts: Fact[];
+  /** assemble: the report but its findings */
+  extracted: Omit<Report, 'findings'>;
+  /** checks */
+  findings: Finding[];
+  /** validate */
+  report: Report;
+}
+
+export interface AssembleOptions {
+  /** when given, every stage's time is appended to it and the report carries the whole list as `tool.timings` */
+  timings?: StageTiming[];
+}
+
+export const ASSEMBLY_STAGES: readonly Stage<DocumentState>[] = [
   // Tables first: their cells leave the pages before the prose is read.
-  const found = pages.map(tablesOf);
+  { name: 'tables', run: findAllTables },
+  { name: 'layout', run: (s) => void (s.layout = layoutPages(s.prose)) },
+  { name: 'sections', run: (s) => void (s.tree = buildSectionTree(s.layout)) },
+  { name: 'meta', run: readDocument },
+  { name: 'facts', run: textFacts },
+  { name: 'table-facts', run: cellFacts },
+  { name: 'number-facts', run: numberFacts },
+  { name: 'assemble', run: assemble },
+  { name: 'checks', run: (s) => void (s.findings = runChecks({ ...s.extracted, hints: { tables: tableHints(s.tables, s.pages) } })) },
+  { name: 'validate', run: (s) => void (s.report = Report.parse({ ...s.extracted, findings: s.findings })) },
+];
+
+export function assembleReport(source: SourceInfo, pages: PageText[], options: AssembleOptions = {}): Report {
+  // The other fields are filled in by the stages, in order.
+  const state = { source, pages } as DocumentState;
+  const timings = runStages(ASSEMBLY_STAGES, state, options.timings);
+  if (options.timings) state.report.tool.timings = timings;
+  return state.report;
+}
+
+function findAllTables(s: DocumentState): void {
+  const found = s.pages.map(tablesOf);
   carryCaptions(found);
-  const tables: TableModel[] = found.flatMap((f) => f.tables);
-  mendSplitRows(tables);
-  const prose = found.map((f) => f.rest);
-  const layout = layoutPages(prose);
-  const tree = buildSectionTree(layout);
-  const document = readMetadata(tree.paragraphs);
-  // A department-wide report's bare 年初预算数 is the unit's; a project report's figures are the project's.
-  const concepts = {
-    fallbackScope: document.reportType === '整体支出' ? ('total' as const) : null,
-    projectReport: document.reportType === '项目支出',
-    finalAccounts: document.reportType === '决算',
-    fiscalYear: document.fiscalYear,
-  };
-  const textFacts = extractFacts({
-    concepts,
-    sections: tree.sections,
-    // A table of contents repeats the headings with page numbers: no facts come from it.
-    paragraphs: tree.paragraphs.flatMap((p) =>
-      p.docRole === 'toc' ? [] : [{ id: p.id, text: p.text, page: p.page, sectionId: p.sectionId, role: p.docRole, spans: p.spans }],
-    ),
-  });
-  // A table carried over to the next page without its header reads its columns from the first part.
-  const carried = continuations(tables);
-  const cellFacts = tables.flatMap((t, i) => tableFacts(t, `t${i + 1}`, sectionBefore(t, tree.paragraphs), carried[i] ?? null, concepts));
-  // In page order (the sort is stable: prose before the tables of a page), numbered f1…fn.
-  const sorted = [...textFacts, ...cellFacts].sort((a, b) => a.page - b.page);
-  const unsure = lowConfidenceOf(sorted, pages);
-  const facts = sorted.map((f, i) => ({ ...f, id: `f${i + 1}`, ...(unsure[i] !== undefined ? { ocrConfidence: unsure[i] } : {}) }));
-  const extracted: Omit<Report, 'findings'> = {
-    schemaVersion: SCHEMA_VERSION,
-    tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    source: {
-      path: source.path,
-      sha256: createHash('sha256').update(source.bytes).digest('hex'),
-      bytes: source.bytes.length,
-      pages: pages.length,
-    },
-    document,
-    pages: pages.map((p) => ({
-      number: p.number,
-      method: p.method,
-      chars: p.items.reduce((n, it) => n + it.str.replace(/\s+/g, '').length, 0),
-      ocrConfidence: p.ocrConfidence,
-      error: p.error ?? null,
-    })),
-    sections: tree.sections,
-    paragraphs: tree.paragraphs.map(toParagraph),
-    facts,
-    tables: tables.map((t, i) => ({ id: `t${i + 1}`, page: t.page, title: t.title, rows: t.rows, bbox: t.bbox.map(round1) as BBox })),
-  };
-  const hints = { tables: tableHints(tables, pages) };
-  return Report.parse({ ...extracted, findings: runChecks({ ...extracted, hints }) });
+  s.tables = found.flatMap((f) => f.tables);
+  mendSplitRows(s.tables);
+  s.prose = found.map((f) => f.rest);
 }
 
 /**
@@ -88,8 +95,71 @@ function tablesOf(page: PageText): ReturnType<typeof findTables> {
   return { ...found, rest: { ...found.rest, method: page.method } };
 }
 
+function readDocument(s: DocumentState): void {
+  const document = readMetadata(s.tree.paragraphs);
+  s.document = document;
+  // A department-wide report's bare 年初预算数 is the unit's; a project report's figures are the project's.
+  s.concepts = {
+    fallbackScope: document.reportType === '整体支出' ? ('total' as const) : null,
+    projectReport: document.reportType === '项目支出',
+    finalAccounts: document.reportType === '决算',
+    fiscalYear: document.fiscalYear,
+  };
+}
+
+function textFacts(s: DocumentState): void {
+  s.facts = extractFacts({
+    concepts: s.concepts,
+    sections: s.tree.sections,
+    // A table of contents repeats the headings with page numbers: no facts come from it.
+    paragraphs: s.tree.paragraphs.flatMap((p) =>
+      p.docRole === 'toc' ? [] : [{ id: p.id, text: p.text, page: p.page, sectionId: p.sectionId, role: p.docRole, spans: p.spans }],
+    ),
+  });
+}
+
+function cellFacts(s: DocumentState): void {
+  // A table carried over to the next page without its header reads its columns from the first part.
+  const carried = continuations(s.tables);
+  const cells = s.tables.flatMap((t, i) => tableFacts(t, `t${i + 1}`, sectionBefore(t, s.tree.paragraphs), carried[i] ?? null, s.concepts));
+  s.facts = [...s.facts, ...cells];
+}
+
+/** In page order (the sort is stable: prose before the tables of a page), numbered f1…fn. */
+function numberFacts(s: DocumentState): void {
+  const sorted = [...s.facts].sort((a, b) => a.page - b.page);
+  const unsure = lowConfidenceOf(sorted, s.pages);
+  s.facts = sorted.map((f, i) => ({ ...f, id: `f${i + 1}`, ...(unsure[i] !== undefined ? { ocrConfidence: unsure[i] } : {}) }));
+}
+
+function assemble(s: DocumentState): void {
+  const { source, pages, tree } = s;
+  s.extracted = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    source: {
+      path: source.path,
+      sha256: createHash('sha256').update(source.bytes).digest('hex'),
+      bytes: source.bytes.length,
+      pages: pages.length,
+    },
+    document: s.document,
+    pages: pages.map((p) => ({
+      number: p.number,
+      method: p.method,
+      chars: p.items.reduce((n, it) => n + it.str.replace(/\s+/g, '').length, 0),
+      ocrConfidence: p.ocrConfidence,
+      error: p.error ?? null,
+    })),
+    sections: tree.sections,
+    paragraphs: tree.paragraphs.map(toParagraph),
+    facts: s.facts,
+    tables: s.tables.map((t, i) => ({ id: `t${i + 1}`, page: t.page, title: t.title, rows: t.rows, bbox: t.bbox.map(round1) as BBox })),
+  };
+}
+
 function toParagraph(p: DocPara): Paragraph {
-  return { id: p.id, sectionId: p.sectionId, page: p.page, role: p.docRole, text: p.text, bbox: unionOnPage(p) };
+  return { id: p.id, sectionId: p.sectionId, page: p.page, role: p.docRole, text: p.text, bbox: roundedUnion(p.spans.filter((s) => s.page === p.page).map((s) => s.bbox)) };
 }
 
 /** The section of the last paragraph above the table. */
@@ -101,17 +171,4 @@ function sectionBefore(t: TableModel, paragraphs: DocPara[]): string | null {
     if (p.page < t.page || top >= t.bbox[3]) section = p.sectionId ?? section;
   }
   return section;
-}
-
-const round1 = (n: number) => Math.round(n * 10) / 10;
-
-function unionOnPage(p: DocPara): BBox | null {
-  const spans = p.spans.filter((s) => s.page === p.page);
-  if (spans.length === 0) return null;
-  return [
-    round1(Math.min(...spans.map((s) => s.bbox[0]))),
-    round1(Math.min(...spans.map((s) => s.bbox[1]))),
-    round1(Math.max(...spans.map((s) => s.bbox[2]))),
-    round1(Math.max(...spans.map((s) => s.bbox[3]))),
-  ];
 }

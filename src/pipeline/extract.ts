@@ -1,12 +1,13 @@
-// One document, end to end: read the file, open it safely, read its pages,
-// run the stages, destroy the document whatever happens.
+// One document, end to end: read the file, then the stages — open (safely),
+// read, ocr, then those of assemble.ts — and destroy the document whatever happens.
 import { readFile } from 'node:fs/promises';
-import { openPdf, PdfOpenError } from '../pdf/open.ts';
+import { openPdf, PdfOpenError, type OpenedPdf } from '../pdf/open.ts';
 import type { Report } from '../schema/report.ts';
-import { assembleReport } from './assemble.ts';
+import { ASSEMBLY_STAGES, assembleReport, type SourceInfo } from './assemble.ts';
 import { asInputError, InputError } from './errors.ts';
 import { createOcrPool, type OcrEngineName, type OcrPool } from '../ocr/pool.ts';
-import { readPages, type OcrMode } from './read-pages.ts';
+import { PAGE_STAGES, type OcrMode, type PagesState } from './read-pages.ts';
+import { runStagesAsync, type Stage, type StageTiming } from './stages.ts';
 
 export { InputError } from './errors.ts';
 
@@ -21,7 +22,34 @@ export interface ExtractOptions {
   ocrEngine?: OcrEngineName;
   /** a document declaring more pages fails before any page is read */
   maxPages?: number;
+  /** write each stage's time into the report's `tool.timings` (off: reports stay byte-for-byte reproducible) */
+  timings?: boolean;
 }
+
+interface ReadState extends PagesState {
+  readonly source: SourceInfo;
+  readonly maxPages: number | undefined;
+}
+
+/** Opening, with the limit on pages checked before any page is read. */
+const OPEN_STAGE: Stage<ReadState> = {
+  name: 'open',
+  async run(s) {
+    try {
+      s.pdf = await openPdf(s.source.bytes);
+    } catch (err) {
+      if (err instanceof PdfOpenError) throw new InputError(s.source.path, err.reason, err.message, { cause: err });
+      throw err;
+    }
+    const n = s.pdf.doc.numPages;
+    if (s.maxPages !== undefined && n > s.maxPages) {
+      throw new InputError(s.source.path, 'too-many-pages', `declares ${n} pages, more than the limit of ${s.maxPages} (--max-pages)`);
+    }
+  },
+};
+
+/** Every stage of one document, in order: what --timings lists. */
+export const STAGE_NAMES: readonly string[] = [OPEN_STAGE, ...PAGE_STAGES, ...ASSEMBLY_STAGES].map((s) => s.name);
 
 export const DEFAULT_OPTIONS = { ocr: 'auto', ocrDpi: 200 } as const;
 
@@ -42,24 +70,15 @@ export async function extractBytes(bytes: Uint8Array, sourcePath: string, option
   const opts = { ...DEFAULT_OPTIONS, ...options };
   let ownPool: OcrPool | null = null;
   const pool = () => opts.pool ?? (ownPool ??= createOcrPool(opts.jobs, opts.ocrEngine));
-  let pdf;
+  const state = { source: { path: sourcePath, bytes }, maxPages: opts.maxPages, readOptions: { ocr: opts.ocr, ocrDpi: opts.ocrDpi, pool } } as ReadState;
+  const timings: StageTiming[] = [];
   try {
-    pdf = await openPdf(bytes);
-  } catch (err) {
-    if (err instanceof PdfOpenError) throw new InputError(sourcePath, err.reason, err.message, { cause: err });
-    throw err;
-  }
-  try {
-    const n = pdf.doc.numPages;
-    if (opts.maxPages !== undefined && n > opts.maxPages) {
-      throw new InputError(sourcePath, 'too-many-pages', `declares ${n} pages, more than the limit of ${opts.maxPages} (--max-pages)`);
-    }
-    const pages = await readPages(pdf, { ocr: opts.ocr, ocrDpi: opts.ocrDpi, pool });
-    return assembleReport({ path: sourcePath, bytes }, pages);
+    await runStagesAsync([OPEN_STAGE, ...PAGE_STAGES], state, timings);
+    return assembleReport(state.source, state.pages, opts.timings ? { timings } : {});
   } catch (err) {
     throw asInputError(sourcePath, err);
   } finally {
-    await pdf.destroy();
+    await (state.pdf as OpenedPdf | undefined)?.destroy();
     await (ownPool as OcrPool | null)?.close();
   }
 }

@@ -1,7 +1,9 @@
 // Reads every page of an opened PDF into positioned text, page by page: from
 // the text layer when it is real text, by OCR when it has none or garbage
 // (or always/never, as asked). A page that fails becomes an error page (no
-// items) while the rest of the document still counts.
+// items) while the rest of the document still counts. Two stages: `read`
+// (text layers, ruling lines, rendering for OCR) and `ocr` (waiting for the
+// recognition still running when the last page has been read).
 import { ocrDpiFor } from '../ocr/budget.ts';
 import { ocrToPageText } from '../ocr/page.ts';
 import type { OcrPool } from '../ocr/pool.ts';
@@ -12,6 +14,8 @@ import { readPageText } from '../pdf/text.ts';
 import { looksTabular } from '../tables/find.ts';
 import { judgeTextLayer } from '../pdf/text-quality.ts';
 import type { PageText } from '../pdf/types.ts';
+import { messageOf } from '../util/errors.ts';
+import type { Stage } from './stages.ts';
 
 export type OcrMode = 'auto' | 'always' | 'never';
 
@@ -22,7 +26,27 @@ export interface ReadOptions {
   pool?: () => OcrPool;
 }
 
+/** What the page stages share: the opened PDF in, the pages out. */
+export interface PagesState {
+  pdf: OpenedPdf;
+  readOptions: ReadOptions;
+  /** read: every page, those sent to OCR still pending */
+  pending: Promise<PageText>[];
+  /** ocr: every page, read */
+  pages: PageText[];
+}
+
+export const PAGE_STAGES: readonly Stage<PagesState>[] = [
+  { name: 'read', run: async (s) => void (s.pending = await startPages(s.pdf, s.readOptions)) },
+  { name: 'ocr', run: async (s) => void (s.pages = await Promise.all(s.pending)) },
+];
+
 export async function readPages(pdf: OpenedPdf, options: ReadOptions): Promise<PageText[]> {
+  return Promise.all(await startPages(pdf, options));
+}
+
+/** Reads the text layer of every page and sends those that need it to OCR; the OCR'd pages are promises still. None rejects. */
+async function startPages(pdf: OpenedPdf, options: ReadOptions): Promise<Promise<PageText>[]> {
   const pages: Promise<PageText>[] = [];
   // Rendered pages wait for a worker as 4 MB images: render ahead of the pool
   // by at most two pages per worker (one read, one ready), or a 300-page
@@ -33,7 +57,7 @@ export async function readPages(pdf: OpenedPdf, options: ReadOptions): Promise<P
     try {
       text = await readPageText(pdf.doc, n);
     } catch (err) {
-      pages.push(Promise.resolve(errorPage(n, `cannot read the text layer: ${describe(err)}`)));
+      pages.push(Promise.resolve(errorPage(n, `cannot read the text layer: ${messageOf(err)}`)));
       continue;
     }
     const verdict = judgeTextLayer(text);
@@ -52,22 +76,18 @@ export async function readPages(pdf: OpenedPdf, options: ReadOptions): Promise<P
       const image = await renderGrey(pdf.doc, n, ocrDpiFor(text.width, text.height, options.ocrDpi));
       const page = pool.recognize(image, image.scale).then(
         (result) => ocrToPageText(result, text, image.scale),
-        (err) => errorPage(n, `OCR failed: ${describe(err)}`, text),
+        (err) => errorPage(n, `OCR failed: ${messageOf(err)}`, text),
       );
       waiting.add(page);
       void page.then(() => waiting.delete(page));
       pages.push(page);
     } catch (err) {
-      pages.push(Promise.resolve(errorPage(n, `cannot render the page for OCR: ${describe(err)}`, text)));
+      pages.push(Promise.resolve(errorPage(n, `cannot render the page for OCR: ${messageOf(err)}`, text)));
     }
   }
-  return Promise.all(pages);
+  return pages;
 }
 
 function errorPage(n: number, error: string, like?: PageText): PageText {
   return { number: n, width: like?.width ?? 0, height: like?.height ?? 0, items: [], method: like ? 'ocr' : 'text', ocrConfidence: null, error };
-}
-
-function describe(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

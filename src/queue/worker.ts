@@ -23,6 +23,7 @@ import {
   checkName, DEFAULT_QUEUE_NAME, formatFailure, KEEP_SECONDS, pagesKey, PREFIX, queueName, reportKey, RETRYABLE, workersKey,
   type DocJobData, type DocJobResult, type WorkerBeat,
 } from './jobs.ts';
+import { messageOf } from '../util/errors.ts';
 
 const gzipAsync = promisify(gzip);
 
@@ -52,12 +53,33 @@ export interface WorkerSummary {
   released: number;
 }
 
-// eslint-disable-next-line max-lines-per-function -- split pending (issue 11)
+/** What the parts of one worker process share. */
+interface WorkerContext {
+  options: WorkerOptions;
+  log: (line: string) => void;
+  /** documents at once */
+  jobs: number;
+  /** host:pid */
+  workerName: string;
+  /** how log lines name this worker */
+  who: string;
+  client: Awaited<ReturnType<typeof connectRedis>>;
+  /** reports and inline PDFs on their way */
+  tmpDir: string;
+  poolFor: (d: DocJobData) => Promise<DocumentPool>;
+  pools: Map<string, DocumentPool>;
+  stats: Omit<WorkerSummary, 'name'>;
+  started: number;
+  /** job id → how to release it to another worker */
+  running: Map<string, { job: Job; token: string | undefined; release: () => void }>;
+  seq: number;
+  worker: Worker | null;
+}
+
 export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> {
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
   const jobs = options.jobs ?? os.availableParallelism();
   const stallMs = (options.stallSeconds ?? 30) * 1000;
-  const graceMs = (options.graceSeconds ?? 60) * 1000;
   const name = options.name ?? DEFAULT_QUEUE_NAME;
   const nameProblem = checkName(name);
   if (nameProblem) throw new QueueSetupError(nameProblem);
@@ -81,90 +103,11 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     }
     return pool;
   };
-
-  const stats = { done: 0, failed: 0, pages: 0, released: 0 };
-  const started = Date.now();
-  const running = new Map<string, { job: Job; token: string | undefined; release: () => void }>();
-  let seq = 0;
-  let worker: Worker | null = null;
-
-  const beat = async (stopped = false) => {
-    if (!worker) return;
-    const b: WorkerBeat = { name: workerName, jobs, started, lastSeen: Date.now(), ...stats, ...(stopped ? { stopped } : {}) };
-    await client.hset(workersKey(worker), workerName, JSON.stringify(b));
+  const ctx: WorkerContext = {
+    options, log, jobs, workerName, who, client, tmpDir, poolFor, pools,
+    stats: { done: 0, failed: 0, pages: 0, released: 0 }, started: Date.now(), running: new Map(), seq: 0, worker: null,
   };
-
-  // eslint-disable-next-line max-lines-per-function -- split pending (issue 11)
-  const process1 = async (job: Job<DocJobData, DocJobResult>, token?: string): Promise<DocJobResult> => {
-    const d = job.data;
-    if (d.v !== 1 || d.tool !== TOOL_VERSION) {
-      throw new UnrecoverableError(formatFailure('error', `a job for jixiao ${d.tool} reached a worker of jixiao ${TOOL_VERSION}`));
-    }
-    // attemptsStarted counts every start, including those whose worker died: past the limit, the document is the likely cause.
-    if (job.attemptsStarted > d.attempts) {
-      stats.failed++;
-      throw new UnrecoverableError(
-        formatFailure('crashed', `the worker reading it stopped without an answer (killed, out of memory or crashed) on each of ${d.attempts} attempts`),
-      );
-    }
-    const t0 = performance.now();
-    const id = `${++seq}-${randomBytes(4).toString('hex')}`;
-    const docTarget = path.join(tmpDir, `${id}.json`);
-    const tmp = tempPath(docTarget);
-    let source = d.path;
-    if (d.inline !== undefined) {
-      source = path.join(tmpDir, `${id}.pdf`);
-      await writeFile(source, Buffer.from(d.inline, 'base64'));
-    }
-    let released = false;
-    const releasePromise = new Promise<void>((resolve) => {
-      running.set(job.id!, {
-        job,
-        token,
-        release: () => {
-          released = true;
-          resolve();
-        },
-      });
-    });
-    try {
-      const pool = await poolFor(d);
-      if (options.verbose) log(`${who}: reading ${d.file} (attempt ${job.attemptsStarted} of ${d.attempts})`);
-      const result = await Promise.race([
-        pool.run({ id: seq, file: d.file, source, target: docTarget, tmp, ocr: d.ocr, ocrDpi: d.ocrDpi, maxPages: d.maxPages }),
-        releasePromise.then(() => null),
-      ]);
-      if (released || result === null) {
-        // Shutting down: the job goes back to waiting for another worker; this one does not finish it.
-        await job.moveToWait(token);
-        stats.released++;
-        throw new WaitingError();
-      }
-      const seconds = round3((performance.now() - t0) / 1000);
-      if (!result.ok) {
-        await rm(tmp, { force: true });
-        if (options.verbose) log(`${who}: ${d.file}: ${result.code}: ${result.reason}`);
-        if (RETRYABLE.has(result.code)) throw new Error(formatFailure(result.code, result.reason));
-        stats.failed++;
-        throw new UnrecoverableError(formatFailure(result.code, result.reason));
-      }
-      const report = await readFile(docTarget);
-      await client.set(reportKey(worker!, job.id!), await gzipAsync(report), 'EX', KEEP_SECONDS);
-      const minute = Math.floor(Date.now() / 60_000);
-      await client.multi().incrby(pagesKey(worker!, minute), result.summary.pages).expire(pagesKey(worker!, minute), 7200).exec();
-      stats.done++;
-      stats.pages += result.summary.pages;
-      if (options.verbose) log(`${who}: ${d.file}: ok, ${result.summary.pages} pages in ${seconds} s`);
-      return { status: 'ok', summary: result.summary, seconds, worker: workerName };
-    } finally {
-      running.delete(job.id!);
-      await rm(docTarget, { force: true });
-      await rm(tmp, { force: true });
-      if (d.inline !== undefined) await rm(source, { force: true });
-    }
-  };
-
-  worker = new Worker<DocJobData, DocJobResult>(queueName(name), process1, {
+  const worker = new Worker<DocJobData, DocJobResult>(queueName(name), (job, token) => processJob(ctx, job, token), {
     connection: client,
     prefix: PREFIX,
     concurrency: jobs,
@@ -175,6 +118,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     maxStalledCount: 1_000_000,
     autorun: false,
   });
+  ctx.worker = worker;
   let lastError = '';
   worker.on('error', (err) => {
     // Connection trouble is reported once by connectRedis; anything else once per distinct message.
@@ -183,42 +127,143 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     lastError = text;
     log(`${who}: ${text}`);
   });
-
   try {
-    // A set-up problem (the pipeline cannot load) shows now, not as failed documents.
-    try {
-      await poolFor({ timeoutSeconds: 600, maxMemoryMb: 2048 } as DocJobData);
-    } catch (err) {
-      throw new QueueSetupError(`cannot start a document worker: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    await beat();
-    const heartbeat = setInterval(() => void beat().catch(() => {}), 5000);
-    heartbeat.unref();
-    log(`${who}: taking jobs from queue ${name} (jixiao ${TOOL_VERSION}) at ${target.shown}, ${jobs} at a time`);
-
-    const stop = new Promise<void>((resolve) => {
-      if (options.signal?.aborted) resolve();
-      options.signal?.addEventListener('abort', () => resolve(), { once: true });
-    });
-    const runPromise = worker.run();
-    await Promise.race([stop, runPromise]);
-    // Stop: no new jobs; running ones finish within the grace time or are released to other workers.
-    const releaseAll = () => {
-      for (const r of running.values()) r.release();
-    };
-    const grace = setTimeout(releaseAll, graceMs);
-    options.releaseSignal?.addEventListener('abort', releaseAll, { once: true });
-    if (running.size > 0) log(`${who}: stopping: finishing ${running.size} running document(s) (another signal releases them to other workers)`);
-    await worker.close();
-    clearTimeout(grace);
-    clearInterval(heartbeat);
-    await beat(true).catch(() => {});
-    await runPromise.catch(() => {});
-    return { name: workerName, ...stats };
+    return await serve(ctx, worker, `queue ${name} (jixiao ${TOOL_VERSION}) at ${target.shown}`);
   } finally {
     await worker.close(true).catch(() => {});
     await Promise.all([...pools.values()].map((p) => p.close()));
     await closeRedis(client);
     await rm(tmpDir, { recursive: true, force: true });
   }
+}
+
+/** The worker's record in Redis, for `jixiao queue status`. */
+async function beat(ctx: WorkerContext, stopped = false): Promise<void> {
+  if (!ctx.worker) return;
+  const b: WorkerBeat = { name: ctx.workerName, jobs: ctx.jobs, started: ctx.started, lastSeen: Date.now(), ...ctx.stats, ...(stopped ? { stopped } : {}) };
+  await ctx.client.hset(workersKey(ctx.worker), ctx.workerName, JSON.stringify(b));
+}
+
+/** Takes jobs until the signal; then finishes the running ones within the grace time and releases the rest. */
+async function serve(ctx: WorkerContext, worker: Worker, from: string): Promise<WorkerSummary> {
+  const { options, log, who, running } = ctx;
+  // A set-up problem (the pipeline cannot load) shows now, not as failed documents.
+  try {
+    await ctx.poolFor({ timeoutSeconds: 600, maxMemoryMb: 2048 } as DocJobData);
+  } catch (err) {
+    throw new QueueSetupError(`cannot start a document worker: ${messageOf(err)}`);
+  }
+  await beat(ctx);
+  const heartbeat = setInterval(() => void beat(ctx).catch(() => {}), 5000);
+  heartbeat.unref();
+  log(`${who}: taking jobs from ${from}, ${ctx.jobs} at a time`);
+
+  const stop = new Promise<void>((resolve) => {
+    if (options.signal?.aborted) resolve();
+    options.signal?.addEventListener('abort', () => resolve(), { once: true });
+  });
+  const runPromise = worker.run();
+  await Promise.race([stop, runPromise]);
+  // Stop: no new jobs; running ones finish within the grace time or are released to other workers.
+  const releaseAll = () => {
+    for (const r of running.values()) r.release();
+  };
+  const grace = setTimeout(releaseAll, (options.graceSeconds ?? 60) * 1000);
+  options.releaseSignal?.addEventListener('abort', releaseAll, { once: true });
+  if (running.size > 0) log(`${who}: stopping: finishing ${running.size} running document(s) (another signal releases them to other workers)`);
+  await worker.close();
+  clearTimeout(grace);
+  clearInterval(heartbeat);
+  await beat(ctx, true).catch(() => {});
+  await runPromise.catch(() => {});
+  return { name: ctx.workerName, ...ctx.stats };
+}
+
+/** A job that cannot be read here: made by another jixiao version, or one that has killed its worker on every attempt. */
+function refuseJob(ctx: WorkerContext, job: Job<DocJobData, DocJobResult>): void {
+  const d = job.data;
+  if (d.v !== 1 || d.tool !== TOOL_VERSION) {
+    throw new UnrecoverableError(formatFailure('error', `a job for jixiao ${d.tool} reached a worker of jixiao ${TOOL_VERSION}`));
+  }
+  // attemptsStarted counts every start, including those whose worker died: past the limit, the document is the likely cause.
+  if (job.attemptsStarted > d.attempts) {
+    ctx.stats.failed++;
+    throw new UnrecoverableError(
+      formatFailure('crashed', `the worker reading it stopped without an answer (killed, out of memory or crashed) on each of ${d.attempts} attempts`),
+    );
+  }
+}
+
+/** One job: the document read in a document worker thread, its report stored in Redis for the coordinator. */
+async function processJob(ctx: WorkerContext, job: Job<DocJobData, DocJobResult>, token?: string): Promise<DocJobResult> {
+  const { options, log, who } = ctx;
+  const d = job.data;
+  refuseJob(ctx, job);
+  const t0 = performance.now();
+  const id = `${++ctx.seq}-${randomBytes(4).toString('hex')}`;
+  const docTarget = path.join(ctx.tmpDir, `${id}.json`);
+  const tmp = tempPath(docTarget);
+  let source = d.path;
+  if (d.inline !== undefined) {
+    source = path.join(ctx.tmpDir, `${id}.pdf`);
+    await writeFile(source, Buffer.from(d.inline, 'base64'));
+  }
+  const hold = holdJob(ctx, job, token);
+  try {
+    const pool = await ctx.poolFor(d);
+    if (options.verbose) log(`${who}: reading ${d.file} (attempt ${job.attemptsStarted} of ${d.attempts})`);
+    const result = await Promise.race([
+      pool.run({ id: ctx.seq, file: d.file, source, target: docTarget, tmp, ocr: d.ocr, ocrDpi: d.ocrDpi, maxPages: d.maxPages }),
+      hold.releasing.then(() => null),
+    ]);
+    if (hold.released() || result === null) {
+      // Shutting down: the job goes back to waiting for another worker; this one does not finish it.
+      await job.moveToWait(token);
+      ctx.stats.released++;
+      throw new WaitingError();
+    }
+    const seconds = round3((performance.now() - t0) / 1000);
+    if (!result.ok) {
+      await rm(tmp, { force: true });
+      if (options.verbose) log(`${who}: ${d.file}: ${result.code}: ${result.reason}`);
+      if (RETRYABLE.has(result.code)) throw new Error(formatFailure(result.code, result.reason));
+      ctx.stats.failed++;
+      throw new UnrecoverableError(formatFailure(result.code, result.reason));
+    }
+    await storeReport(ctx, job, docTarget, result.summary.pages);
+    if (options.verbose) log(`${who}: ${d.file}: ok, ${result.summary.pages} pages in ${seconds} s`);
+    return { status: 'ok', summary: result.summary, seconds, worker: ctx.workerName };
+  } finally {
+    ctx.running.delete(job.id!);
+    await rm(docTarget, { force: true });
+    await rm(tmp, { force: true });
+    if (d.inline !== undefined) await rm(source, { force: true });
+  }
+}
+
+/** Registers a running job so that a stop can release it; `releasing` resolves when it does. */
+function holdJob(ctx: WorkerContext, job: Job, token: string | undefined): { releasing: Promise<void>; released: () => boolean } {
+  let released = false;
+  const releasing = new Promise<void>((resolve) => {
+    ctx.running.set(job.id!, {
+      job,
+      token,
+      release: () => {
+        released = true;
+        resolve();
+      },
+    });
+  });
+  return { releasing, released: () => released };
+}
+
+/** The report, gzipped, where the coordinator takes it from; the pages counted for this minute's rate. */
+async function storeReport(ctx: WorkerContext, job: Job, docTarget: string, pages: number): Promise<void> {
+  const { client, worker } = ctx;
+  const report = await readFile(docTarget);
+  await client.set(reportKey(worker!, job.id!), await gzipAsync(report), 'EX', KEEP_SECONDS);
+  const minute = Math.floor(Date.now() / 60_000);
+  await client.multi().incrby(pagesKey(worker!, minute), pages).expire(pagesKey(worker!, minute), 7200).exec();
+  ctx.stats.done++;
+  ctx.stats.pages += pages;
 }

@@ -100,6 +100,8 @@ table.cells td { border: 1px solid var(--line); padding: 2px 4px; vertical-align
 }
 `;
 
+// The browser's script, as text (it is not run by Node): one function scope for the page,
+// as a file:// page cannot load modules; its parts are the "// ----" sections inside it.
 export const REVIEW_JS = String.raw`// jixiao review site: sorting and filters on the index; on a document page,
 // findings that take you to their boxes. No network, no eval, no innerHTML:
 // everything shown was escaped when the page was written.

@@ -28,33 +28,13 @@ interface Box {
   tip: Html;
 }
 
-// eslint-disable-next-line max-lines-per-function -- split pending (issue 11)
+/** The rendered pages by page number (those with geometry). */
+type PagesByNumber = Map<number, RenderedPage>;
+
 export function docPage(input: DocPageInput): string {
   const { report, pages, root } = input;
-  const byNumber = new Map(pages.flatMap((p) => (p.geometry ? [[p.geometry.number, p] as const] : [])));
-  const findingsOfFact = new Map<string, Finding[]>();
-  const findingsOfSection = new Map<string, Finding[]>();
-  for (const f of report.findings) {
-    for (const id of f.factIds) push(findingsOfFact, id, f);
-    for (const id of f.sectionIds) push(findingsOfSection, id, f);
-  }
-  const sectionById = new Map(report.sections.map((s) => [s.id, s]));
-
-  const boxes: Box[] = [];
-  for (const fact of report.facts) {
-    const g = byNumber.get(fact.page)?.geometry;
-    if (!fact.bbox || !g) continue;
-    boxes.push({ page: fact.page, rect: boxOnPage(g, fact.bbox), kind: 'fact', id: fact.id, findings: findingsOfFact.get(fact.id) ?? [], tip: factTip(fact) });
-  }
-  // A finding about headings (heading-sequence) names sections: box the heading paragraph.
-  for (const p of report.paragraphs) {
-    if (p.role !== 'heading' || !p.sectionId || !p.bbox) continue;
-    const fs = findingsOfSection.get(p.sectionId);
-    const g = byNumber.get(p.page)?.geometry;
-    if (!fs || !g) continue;
-    const s = sectionById.get(p.sectionId);
-    boxes.push({ page: p.page, rect: boxOnPage(g, p.bbox), kind: 'heading', id: `h-${p.sectionId}`, findings: fs, tip: html`<b>标题</b> ${s ? `${s.marker}${s.title}` : p.text}` });
-  }
+  const byNumber: PagesByNumber = new Map(pages.flatMap((p) => (p.geometry ? [[p.geometry.number, p] as const] : [])));
+  const boxes = boxesOf(report, byNumber);
   const boxesOnPage = new Map<number, Box[]>();
   for (const b of boxes) push(boxesOnPage, b.page, b);
   const tablesOnPage = new Map<number, Table[]>();
@@ -62,48 +42,8 @@ export function docPage(input: DocPageInput): string {
 
   const title = report.document.title ?? report.source.path;
   const ocrPages = report.pages.filter((p) => p.method === 'ocr').length;
-
-  const pageRows = report.pages.map((p) => {
-    const r = byNumber.get(p.number);
-    const g = r?.geometry;
-    const badge = [
-      p.method === 'ocr' ? html`<span class="badge ocr" title="此页由 OCR 识别">OCR 识别${p.ocrConfidence !== null ? html` · 置信度 ${p.ocrConfidence.toFixed(1)}` : ''}</span>` : '',
-      p.error ? html`<span class="badge page-error">读取失败：${p.error}</span>` : '',
-    ];
-    const figure = g && r?.image
-      ? html`<figure class="page${p.method === 'ocr' ? ' ocr' : ''}" data-page="${p.number}" data-width-pt="${g.width}" data-height-pt="${g.height}" style="aspect-ratio: ${g.width.toFixed(3)} / ${g.height.toFixed(3)}">
-<img src="${root}/${r.image}" width="${r.pixelWidth}" height="${r.pixelHeight}" loading="lazy" decoding="async" alt="第 ${p.number} 页">
-${(boxesOnPage.get(p.number) ?? []).map(boxHtml)}
-</figure>`
-      : html`<div class="page missing">${r?.error ?? input.pagesProblem ?? '此页没有图像'}</div>`;
-    const tables = tablesOnPage.get(p.number) ?? [];
-    return html`<section class="page-row" id="p${p.number}" data-page="${p.number}" aria-label="第 ${p.number} 页">
-<h2 class="page-head">第 ${p.number} 页 ${badge}</h2>
-<div class="page-body${tables.length > 0 ? ' with-tables' : ''}">${figure}${tables.length > 0 ? html`<aside class="tables" aria-label="第 ${p.number} 页的表格">${tables.map(tableHtml)}</aside>` : ''}</div>
-</section>`;
-  });
-
-  const findingsList = report.findings.length === 0
-    ? html`<p class="none">未发现问题</p>`
-    : html`<ol class="findings" id="findings">${report.findings.map((f) => html`<li><button type="button" class="finding sev-${f.severity}" id="finding-${f.id}" data-finding="${f.id}" data-page="${f.page ?? ''}" aria-pressed="false"><span class="sev">${SEVERITY_LABEL[f.severity]}</span> <span class="where">${f.page !== null ? `第 ${f.page} 页` : '页码未知'}</span> <span class="msg">${f.message}</span> <code class="rule">${f.rule}</code></button></li>`)}</ol>`;
-
-  const printFindings = report.findings.map((f) => {
-    const fb = boxes.filter((b) => b.findings.includes(f));
-    // One crop per page the finding's boxes are on, its own page first.
-    const pagesOf = [...new Set(fb.map((b) => b.page))].sort((a, b) => (a === f.page ? -1 : b === f.page ? 1 : a - b));
-    const crops = pagesOf.flatMap((page) => {
-      const r = byNumber.get(page);
-      const onPage = fb.filter((b) => b.page === page);
-      if (!r?.geometry || !r.image) return [];
-      // Whole lines (the page's width), the finding's boxes and a margin above and below.
-      const top = Math.max(0, Math.min(...onPage.map((b) => b.rect[1])) - 0.04);
-      const bottom = Math.min(1, Math.max(...onPage.map((b) => b.rect[1] + b.rect[3])) + 0.04);
-      const h = Math.max(bottom - top, 0.02);
-      const g = r.geometry;
-      return [html`<p class="crop-page">第 ${page} 页</p><div class="crop" style="aspect-ratio: ${g.width.toFixed(3)} / ${(g.height * h).toFixed(3)}"><img src="${root}/${r.image}" alt="第 ${page} 页局部" loading="lazy" style="top: ${pct(-top / h)}; height: ${pct(1 / h)}">${onPage.map((b) => html`<span class="cbox sev-${f.severity}" style="left: ${pct(b.rect[0])}; top: ${pct((b.rect[1] - top) / h)}; width: ${pct(b.rect[2])}; height: ${pct(b.rect[3] / h)}"></span>`)}</div>`];
-    });
-    return html`<article class="print-finding sev-${f.severity}"><h3><span class="sev">${SEVERITY_LABEL[f.severity]}</span> ${f.page !== null ? `第 ${f.page} 页` : '页码未知'} · <code>${f.rule}</code></h3><p>${f.message}</p>${crops.length > 0 ? crops : html`<p class="none">（无页面位置）</p>`}</article>`;
-  });
+  const pageRows = report.pages.map((p) => pageRow(p, byNumber.get(p.number), boxesOnPage.get(p.number) ?? [], tablesOnPage.get(p.number) ?? [], input));
+  const printFindings = report.findings.map((f) => printFinding(f, boxes, byNumber, root));
 
   return `<!doctype html>
 <html lang="zh-CN">
@@ -120,7 +60,7 @@ ${html`<header class="top">
 </header>
 <div class="layout">
 <nav class="side" aria-label="发现与目录">
-<section><h2>发现（${report.findings.length}）</h2>${findingsList}</section>
+<section><h2>发现（${report.findings.length}）</h2>${findingsList(report.findings)}</section>
 <section><h2>目录</h2>${sectionTree(report.sections)}</section>
 </nav>
 <main class="pages" id="pages">
@@ -135,6 +75,76 @@ ${printFindings}
 </body>
 </html>
 `;
+}
+
+/** A box over every fact with a place on a shown page, and over each heading a finding names. */
+function boxesOf(report: Report, byNumber: PagesByNumber): Box[] {
+  const findingsOfFact = new Map<string, Finding[]>();
+  const findingsOfSection = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    for (const id of f.factIds) push(findingsOfFact, id, f);
+    for (const id of f.sectionIds) push(findingsOfSection, id, f);
+  }
+  const sectionById = new Map(report.sections.map((s) => [s.id, s]));
+  const boxes: Box[] = [];
+  for (const fact of report.facts) {
+    const g = byNumber.get(fact.page)?.geometry;
+    if (!fact.bbox || !g) continue;
+    boxes.push({ page: fact.page, rect: boxOnPage(g, fact.bbox), kind: 'fact', id: fact.id, findings: findingsOfFact.get(fact.id) ?? [], tip: factTip(fact) });
+  }
+  // A finding about headings (heading-sequence) names sections: box the heading paragraph.
+  for (const p of report.paragraphs) {
+    if (p.role !== 'heading' || !p.sectionId || !p.bbox) continue;
+    const fs = findingsOfSection.get(p.sectionId);
+    const g = byNumber.get(p.page)?.geometry;
+    if (!fs || !g) continue;
+    const s = sectionById.get(p.sectionId);
+    boxes.push({ page: p.page, rect: boxOnPage(g, p.bbox), kind: 'heading', id: `h-${p.sectionId}`, findings: fs, tip: html`<b>标题</b> ${s ? `${s.marker}${s.title}` : p.text}` });
+  }
+  return boxes;
+}
+
+/** One page: its image with its boxes (or why there is none), its badges, the tables read on it. */
+function pageRow(p: Report['pages'][number], r: RenderedPage | undefined, boxes: Box[], tables: Table[], input: DocPageInput): Html {
+  const g = r?.geometry;
+  const badge = [
+    p.method === 'ocr' ? html`<span class="badge ocr" title="此页由 OCR 识别">OCR 识别${p.ocrConfidence !== null ? html` · 置信度 ${p.ocrConfidence.toFixed(1)}` : ''}</span>` : '',
+    p.error ? html`<span class="badge page-error">读取失败：${p.error}</span>` : '',
+  ];
+  const figure = g && r?.image
+    ? html`<figure class="page${p.method === 'ocr' ? ' ocr' : ''}" data-page="${p.number}" data-width-pt="${g.width}" data-height-pt="${g.height}" style="aspect-ratio: ${g.width.toFixed(3)} / ${g.height.toFixed(3)}">
+<img src="${input.root}/${r.image}" width="${r.pixelWidth}" height="${r.pixelHeight}" loading="lazy" decoding="async" alt="第 ${p.number} 页">
+${boxes.map(boxHtml)}
+</figure>`
+    : html`<div class="page missing">${r?.error ?? input.pagesProblem ?? '此页没有图像'}</div>`;
+  return html`<section class="page-row" id="p${p.number}" data-page="${p.number}" aria-label="第 ${p.number} 页">
+<h2 class="page-head">第 ${p.number} 页 ${badge}</h2>
+<div class="page-body${tables.length > 0 ? ' with-tables' : ''}">${figure}${tables.length > 0 ? html`<aside class="tables" aria-label="第 ${p.number} 页的表格">${tables.map(tableHtml)}</aside>` : ''}</div>
+</section>`;
+}
+
+function findingsList(findings: Finding[]): Html {
+  return findings.length === 0
+    ? html`<p class="none">未发现问题</p>`
+    : html`<ol class="findings" id="findings">${findings.map((f) => html`<li><button type="button" class="finding sev-${f.severity}" id="finding-${f.id}" data-finding="${f.id}" data-page="${f.page ?? ''}" aria-pressed="false"><span class="sev">${SEVERITY_LABEL[f.severity]}</span> <span class="where">${f.page !== null ? `第 ${f.page} 页` : '页码未知'}</span> <span class="msg">${f.message}</span> <code class="rule">${f.rule}</code></button></li>`)}</ol>`;
+}
+
+/** For print: a finding with a crop of each page its boxes are on, its own page first. */
+function printFinding(f: Finding, boxes: Box[], byNumber: PagesByNumber, root: string): Html {
+  const fb = boxes.filter((b) => b.findings.includes(f));
+  const pagesOf = [...new Set(fb.map((b) => b.page))].sort((a, b) => (a === f.page ? -1 : b === f.page ? 1 : a - b));
+  const crops = pagesOf.flatMap((page) => {
+    const r = byNumber.get(page);
+    const onPage = fb.filter((b) => b.page === page);
+    if (!r?.geometry || !r.image) return [];
+    // Whole lines (the page's width), the finding's boxes and a margin above and below.
+    const top = Math.max(0, Math.min(...onPage.map((b) => b.rect[1])) - 0.04);
+    const bottom = Math.min(1, Math.max(...onPage.map((b) => b.rect[1] + b.rect[3])) + 0.04);
+    const h = Math.max(bottom - top, 0.02);
+    const g = r.geometry;
+    return [html`<p class="crop-page">第 ${page} 页</p><div class="crop" style="aspect-ratio: ${g.width.toFixed(3)} / ${(g.height * h).toFixed(3)}"><img src="${root}/${r.image}" alt="第 ${page} 页局部" loading="lazy" style="top: ${pct(-top / h)}; height: ${pct(1 / h)}">${onPage.map((b) => html`<span class="cbox sev-${f.severity}" style="left: ${pct(b.rect[0])}; top: ${pct((b.rect[1] - top) / h)}; width: ${pct(b.rect[2])}; height: ${pct(b.rect[3] / h)}"></span>`)}</div>`];
+  });
+  return html`<article class="print-finding sev-${f.severity}"><h3><span class="sev">${SEVERITY_LABEL[f.severity]}</span> ${f.page !== null ? `第 ${f.page} 页` : '页码未知'} · <code>${f.rule}</code></h3><p>${f.message}</p>${crops.length > 0 ? crops : html`<p class="none">（无页面位置）</p>`}</article>`;
 }
 
 function boxHtml(b: Box): Html {

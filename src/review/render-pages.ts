@@ -18,6 +18,7 @@ import { openPdf } from '../pdf/open.ts';
 import { renderGrey } from '../pdf/render.ts';
 import type { BBox } from '../schema/report.ts';
 import { encodeGreyPng } from './png.ts';
+import { messageOf } from '../util/errors.ts';
 
 export const DEFAULT_DPI = 144;
 
@@ -85,7 +86,7 @@ async function renderOne(doc: PDFDocumentProxy, n: number, options: RenderOption
     await writeFile(path.join(options.dir, name), data);
     return { geometry, image: `${options.href}/${name}`, pixelWidth: img.width, pixelHeight: img.height, error: null };
   } catch (err) {
-    return { geometry, image: null, pixelWidth: 0, pixelHeight: 0, error: `无法渲染此页：${err instanceof Error ? err.message : String(err)}` };
+    return { geometry, image: null, pixelWidth: 0, pixelHeight: 0, error: `无法渲染此页：${messageOf(err)}` };
   }
 }
 

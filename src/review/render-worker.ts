@@ -4,6 +4,7 @@ import { parentPort } from 'node:worker_threads';
 import { readFile } from 'node:fs/promises';
 import { renderPages, type RenderOptions } from './render-pages.ts';
 import { ignoreStrayPdfRejections } from '../pipeline/errors.ts';
+import { messageOf } from '../util/errors.ts';
 
 ignoreStrayPdfRejections();
 
@@ -19,6 +20,6 @@ parentPort!.on('message', async (job: RenderJob) => {
     const pages = await renderPages(bytes, { ...job.options, scanned: new Set(job.options.scanned) });
     parentPort!.postMessage({ id: job.id, pages });
   } catch (err) {
-    parentPort!.postMessage({ id: job.id, error: err instanceof Error ? err.message : String(err) });
+    parentPort!.postMessage({ id: job.id, error: messageOf(err) });
   }
 });

@@ -14,7 +14,6 @@ import { Worker } from 'node:worker_threads';
 import { expandInputs } from '../batch/inputs.ts';
 import { createOcrPool } from '../ocr/pool.ts';
 import { extractBytes } from '../pipeline/extract.ts';
-import { InputError } from '../pipeline/errors.ts';
 import type { OcrMode } from '../pipeline/read-pages.ts';
 import { assertRealInside, inside, writeAtomic } from '../writers/files.ts';
 import { readManifest } from '../writers/manifest.ts';
@@ -27,6 +26,7 @@ import { indexPage, type IndexRow } from './index-page.ts';
 import { DEFAULT_DPI, renderPages, type RenderedPage } from './render-pages.ts';
 import type { RenderJob } from './render-worker.ts';
 import { severityCounts, summaryLine } from './summary.ts';
+import { messageOf } from '../util/errors.ts';
 
 export interface SiteOptions {
   inputs: string[];
@@ -77,7 +77,6 @@ const ASSETS = Object.keys(ASSET_FILES);
 const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './render-worker.ts' : './render-worker.js', import.meta.url);
 const PAGE_FILE = /^page-\d{4,}\.(png|webp)$/;
 
-// eslint-disable-next-line max-lines-per-function -- split pending (issue 11)
 export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   const started = performance.now();
   const dpi = options.dpi ?? DEFAULT_DPI;
@@ -90,56 +89,18 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   for (const a of ASSETS) await writeAtomic(inside(root, 'assets', a), ASSET_FILES[a]!, undefined, false);
 
   const renderer = new Renderer(Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), entries.filter((e) => e.pdf).length)));
+  const site: SiteContext = { root, documentsDir, dpi, renderer };
   const rows: IndexRow[] = [];
   let pages = 0;
   try {
     await Promise.all(
       entries.map(async (e, i) => {
-        const name = names[i]!;
-        const report = e.report;
-        const row: IndexRow = {
-          page: null, input: e.input, status: e.status, reason: e.reason,
-          title: report?.document.title ?? null, organization: report?.document.organization ?? null,
-          year: report?.document.fiscalYear ?? null, reportType: report?.document.reportType ?? null,
-          pages: report?.pages.length ?? e.pages ?? null,
-          ocrPages: report ? report.pages.filter((p) => p.method === 'ocr').length : (e.ocrPages ?? null),
-          facts: report?.facts.length ?? null,
-          findings: report ? severityCounts(report) : ({ error: 0, warning: 0, info: 0 } as Record<Severity, number>),
-          rules: report ? [...new Set(report.findings.map((f) => f.rule))].sort() : [],
-          summary: report ? summaryLine(report) : null,
-        };
+        const row = indexRow(e);
         rows[i] = row;
-        if (!report) return;
-        let rendered: RenderedPage[] = [];
-        let problem = e.pagesProblem;
-        if (e.pdf) {
-          const dir = inside(documentsDir, name);
-          await mkdir(dir, { recursive: true });
-          await assertRealInside(root, dir);
-          const scanned = report.pages.filter((p) => p.method === 'ocr').map((p) => p.number);
-          const key: PagesKey = { sha256: report.source.sha256, dpi, scanned, href: `documents/${href(name)}` };
-          const kept = await keptPages(dir, key);
-          if (kept) rendered = kept;
-          else {
-            for (const f of await readdir(dir)) if (PAGE_FILE.test(f) || f === PAGES_JSON) await rm(path.join(dir, f), { force: true });
-            try {
-              rendered = await renderer.render(e.pdf, { dpi, scanned, dir, href: key.href });
-              await writeAtomic(path.join(dir, PAGES_JSON), JSON.stringify({ ...key, pages: rendered }), undefined, false);
-            } catch (err) {
-              problem = `无法渲染页面：${err instanceof Error ? err.message : String(err)}`;
-            }
-          }
-        } else {
-          // no PDF to draw from: images an earlier run left would not fit this report
-          const dir = inside(documentsDir, name);
-          const files = await readdir(dir).catch(() => [] as string[]);
-          if (files.length > 0) await assertRealInside(root, dir);
-          for (const f of files) if (PAGE_FILE.test(f) || f === PAGES_JSON) await rm(path.join(dir, f), { force: true });
-        }
-        pages += rendered.filter((r) => r.image).length;
-        const html = docPage({ report, pages: rendered, pagesProblem: problem, root: '..' });
-        await writeAtomic(inside(documentsDir, `${name}.html`), html, undefined, false);
-        row.page = `documents/${href(name)}.html`;
+        if (!e.report) return;
+        const shown = await documentPage(e, e.report, names[i]!, site);
+        pages += shown.images;
+        row.page = shown.page;
       }),
     );
   } finally {
@@ -150,6 +111,66 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
     out: root, documents: entries.length, ok: entries.filter((e) => e.status === 'ok').length,
     failed: entries.filter((e) => e.status === 'failed').length, pages, seconds: (performance.now() - started) / 1000, badInputs,
   };
+}
+
+/** Where a run of the site writes and renders. */
+interface SiteContext {
+  root: string;
+  documentsDir: string;
+  dpi: number;
+  renderer: Renderer;
+}
+
+/** A document's row in index.html (its page link is set once the page is written). */
+function indexRow(e: Entry): IndexRow {
+  const report = e.report;
+  return {
+    page: null, input: e.input, status: e.status, reason: e.reason,
+    title: report?.document.title ?? null, organization: report?.document.organization ?? null,
+    year: report?.document.fiscalYear ?? null, reportType: report?.document.reportType ?? null,
+    pages: report?.pages.length ?? e.pages ?? null,
+    ocrPages: report ? report.pages.filter((p) => p.method === 'ocr').length : (e.ocrPages ?? null),
+    facts: report?.facts.length ?? null,
+    findings: report ? severityCounts(report) : ({ error: 0, warning: 0, info: 0 } as Record<Severity, number>),
+    rules: report ? [...new Set(report.findings.map((f) => f.rule))].sort() : [],
+    summary: report ? summaryLine(report) : null,
+  };
+}
+
+/** Writes documents/<name>.html with its page images; says its link and how many images it shows. */
+async function documentPage(e: Entry, report: Report, name: string, site: SiteContext): Promise<{ page: string; images: number }> {
+  const { rendered, problem } = e.pdf ? await pageImages(e.pdf, report, name, site, e.pagesProblem) : await dropPageImages(name, site, e.pagesProblem);
+  const html = docPage({ report, pages: rendered, pagesProblem: problem, root: '..' });
+  await writeAtomic(inside(site.documentsDir, `${name}.html`), html, undefined, false);
+  return { page: `documents/${href(name)}.html`, images: rendered.filter((r) => r.image).length };
+}
+
+/** The document's page images: those an earlier run made for the same key, or rendered now. */
+async function pageImages(pdf: string, report: Report, name: string, site: SiteContext, pagesProblem: string | null): Promise<{ rendered: RenderedPage[]; problem: string | null }> {
+  const dir = inside(site.documentsDir, name);
+  await mkdir(dir, { recursive: true });
+  await assertRealInside(site.root, dir);
+  const scanned = report.pages.filter((p) => p.method === 'ocr').map((p) => p.number);
+  const key: PagesKey = { sha256: report.source.sha256, dpi: site.dpi, scanned, href: `documents/${href(name)}` };
+  const kept = await keptPages(dir, key);
+  if (kept) return { rendered: kept, problem: pagesProblem };
+  for (const f of await readdir(dir)) if (PAGE_FILE.test(f) || f === PAGES_JSON) await rm(path.join(dir, f), { force: true });
+  try {
+    const rendered = await site.renderer.render(pdf, { dpi: site.dpi, scanned, dir, href: key.href });
+    await writeAtomic(path.join(dir, PAGES_JSON), JSON.stringify({ ...key, pages: rendered }), undefined, false);
+    return { rendered, problem: pagesProblem };
+  } catch (err) {
+    return { rendered: [], problem: `无法渲染页面：${messageOf(err)}` };
+  }
+}
+
+/** No PDF to draw from: images an earlier run left would not fit this report. */
+async function dropPageImages(name: string, site: SiteContext, pagesProblem: string | null): Promise<{ rendered: RenderedPage[]; problem: string | null }> {
+  const dir = inside(site.documentsDir, name);
+  const files = await readdir(dir).catch(() => [] as string[]);
+  if (files.length > 0) await assertRealInside(site.root, dir);
+  for (const f of files) if (PAGE_FILE.test(f) || f === PAGES_JSON) await rm(path.join(dir, f), { force: true });
+  return { rendered: [], problem: pagesProblem };
 }
 
 /** What page images depend on: a later run with the same key reuses them (a batch that grew renders only its new documents). */
@@ -189,7 +210,7 @@ async function prepareOut(out: string): Promise<string> {
     }
     return root;
   } catch (err) {
-    throw new SiteSetupError(`output folder ${out}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new SiteSetupError(`output folder ${out}: ${messageOf(err)}`);
   }
 }
 
@@ -219,7 +240,7 @@ async function collect(options: SiteOptions): Promise<{ entries: Entry[]; badInp
           const report = await extractBytes(bytes, file, { ...(options.ocr && { ocr: options.ocr }), ...(options.ocrDpi && { ocrDpi: options.ocrDpi }), pool });
           entries.push({ input: file, status: 'ok', reason: null, report, pdf: file, pagesProblem: null });
         } catch (err) {
-          const reason = err instanceof InputError ? err.message : err instanceof Error ? err.message : String(err);
+          const reason = messageOf(err);
           problem(file, reason);
           entries.push({ input: file, status: 'failed', reason, report: null, pdf: null, pagesProblem: null });
         }
@@ -251,7 +272,7 @@ async function fromBatch(dir: string): Promise<Entry[]> {
       report.paragraphs ??= [];
       report.tables ??= [];
     } catch (err) {
-      out.push({ ...base, status: 'failed', reason: `cannot read ${r.doc}: ${err instanceof Error ? err.message : String(err)}`, report: null, pdf: null, pagesProblem: null });
+      out.push({ ...base, status: 'failed', reason: `cannot read ${r.doc}: ${messageOf(err)}`, report: null, pdf: null, pagesProblem: null });
       continue;
     }
     const pdf = await findPdf(r.path, batchRoot, r.sha256);

@@ -133,9 +133,22 @@ export const Finding = z.object({
   actual: z.union([z.number(), z.string()]).nullable(),
 });
 
+/** How long one named stage of the pipeline took (only with --timings / `timings: true`). */
+export const StageTiming = z.object({
+  stage: z.string().describe('the stage: open, read, ocr, tables, layout, sections, meta, facts, table-facts, number-facts, assemble, checks, validate'),
+  ms: z.number().nonnegative().describe('its wall time in milliseconds (OCR stages: waiting for the OCR workers)'),
+});
+
 export const Report = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
-  tool: z.object({ name: z.literal('jixiao'), version: z.string() }),
+  tool: z.object({
+    name: z.literal('jixiao'),
+    version: z.string(),
+    timings: z
+      .array(StageTiming)
+      .optional()
+      .describe('only when asked for (--timings): each stage in the order it ran with its time; absent otherwise, so that reports stay reproducible'),
+  }),
   source: Source,
   document: DocumentMeta,
   pages: z.array(Page),
@@ -161,4 +174,5 @@ export type Table = z.infer<typeof Table>;
 export type Severity = z.infer<typeof Severity>;
 export type RuleId = z.infer<typeof RuleId>;
 export type Finding = z.infer<typeof Finding>;
+export type StageTiming = z.infer<typeof StageTiming>;
 export type Report = z.infer<typeof Report>;

@@ -126,11 +126,8 @@ function tidyTitle(title: string): string {
   return title.replace(/(?<=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”])\s+(?=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”])/g, '');
 }
 
-/**
- * Runs of siblings of the strong families (一、 （一） 第一部分): consecutive
- * items of one family, closed by an item of a senior family or a restart.
- */
-function strongRuns(candidates: (HeadingCandidate | null)[]): HeadingCandidate[][] {
+/** Runs being gathered, one open run per family; closing one keeps it if it has members. */
+function runsByFamily() {
   const runs: HeadingCandidate[][] = [];
   const open = new Map<string, HeadingCandidate[]>();
   const close = (family: string) => {
@@ -138,6 +135,15 @@ function strongRuns(candidates: (HeadingCandidate | null)[]): HeadingCandidate[]
     if (run && run.length > 0) runs.push(run);
     open.delete(family);
   };
+  return { runs, open, close };
+}
+
+/**
+ * Runs of siblings of the strong families (一、 （一） 第一部分): consecutive
+ * items of one family, closed by an item of a senior family or a restart.
+ */
+function strongRuns(candidates: (HeadingCandidate | null)[]): HeadingCandidate[][] {
+  const { runs, open, close } = runsByFamily();
   for (const c of candidates) {
     if (!c || c.match.family.listProne) continue;
     const family = c.match.family;
@@ -155,13 +161,7 @@ function strongRuns(candidates: (HeadingCandidate | null)[]): HeadingCandidate[]
  * only by unnumbered paragraphs; a strong heading or a restart at 1 ends a run.
  */
 function listRuns(candidates: (HeadingCandidate | null)[], paras: Para[]): HeadingCandidate[][] {
-  const runs: HeadingCandidate[][] = [];
-  const open = new Map<string, HeadingCandidate[]>();
-  const close = (family: string) => {
-    const run = open.get(family);
-    if (run && run.length > 0) runs.push(run);
-    open.delete(family);
-  };
+  const { runs, open, close } = runsByFamily();
   for (let i = 0; i < paras.length; i++) {
     const c = candidates[i];
     if (!c) continue;

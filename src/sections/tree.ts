@@ -3,6 +3,7 @@
 // (a repeated 二、, a skipped （二）) for the checks to report.
 import type { Layout, Para } from '../layout/types.ts';
 import type { Section } from '../schema/report.ts';
+import { sliceBox } from '../util/geometry.ts';
 import { findHeadings } from './headings.ts';
 import type { DocPara, SectionTree } from './types.ts';
 
@@ -68,11 +69,8 @@ function clip(para: Para, from: number, to: number, shift: number) {
     .map((s) => {
       const start = Math.max(s.start, from);
       const end = Math.min(s.end, to);
-      const len = s.end - s.start;
-      const [x0, y0, x1, y1] = s.bbox;
-      const w = x1 - x0;
       // Narrow the box in proportion to the characters kept (glyphs are near-uniform in CJK).
-      const bbox: [number, number, number, number] = [x0 + (w * (start - s.start)) / len, y0, x0 + (w * (end - s.start)) / len, y1];
+      const bbox = sliceBox(s.bbox, start - s.start, end - s.start, s.end - s.start);
       return { start: start - shift, end: end - shift, page: s.page, bbox };
     });
 }

@@ -29,6 +29,8 @@ export interface ManifestRecord {
   /** absent in manifests written before PP-OCR: those were read by tesseract */
   ocrEngine?: string;
   limits: { timeout: number; maxMemoryMb: number; maxPages: number };
+  /** only when the run wrote stage times into the reports (--timings) */
+  timings?: true;
   /** queue mode only: the worker (host:pid) that read the document */
   worker?: string;
 }

@@ -1,0 +1,55 @@
+// The output seam: every format jixiao writes — a document's JSON report, a
+// run's manifest and CSV tables, and next the review site and the dataset —
+// is a Writer. `extract` and `batch` (and `report`, `dataset` as they move
+// here) call the same writers; a new format is one new Writer in
+// src/writers/index.ts, not new wiring in every command.
+import type { Report } from '../schema/report.ts';
+import type { TableInput } from './csv.ts';
+import type { ManifestRecord } from './manifest.ts';
+import { inside, writeAtomic } from './files.ts';
+
+/** One input of a finished run, as the writers of a whole run see it. */
+export type RunDocument = TableInput;
+
+/** What a run hands the writers of a whole run when its last document is done. */
+export interface RunInputs {
+  /** every input's manifest line, in input order (failed and skipped ones too) */
+  records: ManifestRecord[];
+  /** every input with its report (null unless its status is ok), read back one at a time so that a large run fits in memory; each call reads them again */
+  documents(): AsyncIterable<RunDocument>;
+}
+
+/**
+ * An output format. A writer of documents has `documentPath` and `render`; a
+ * writer of a whole run has `finish`; a format may be both.
+ */
+export interface Writer<Result = void> {
+  /** the format's name (`json`, `manifest`, `csv`): what a flag or a log line calls it */
+  readonly name: string;
+  /**
+   * Per document: where its file goes, relative to the folder documents are written to ('/'-separated),
+   * made from the input's safe, unique name alone (src/writers/names.ts) — so a run knows it before the
+   * document is read, and a resumed run can look for it.
+   */
+  documentPath?(name: string): string;
+  /** Per document: the whole content of that file for one report. Pure: the same report gives the same bytes. */
+  render?(report: Report): string | Uint8Array;
+  /**
+   * Per run, after its last document: writes the run's own files into `dir` (an absolute, real folder),
+   * each whole or not at all (src/writers/files.ts), and says what it wrote (say, rows per table).
+   */
+  finish?(dir: string, inputs: RunInputs): Promise<Result>;
+}
+
+/** A writer of documents. */
+export type DocumentWriter = Writer<unknown> & Required<Pick<Writer<unknown>, 'documentPath' | 'render'>>;
+
+/** A writer of whole runs. */
+export type RunWriter<Result = void> = Writer<Result> & Required<Pick<Writer<Result>, 'finish'>>;
+
+/** Writes one document's file of `writer` into `dir` atomically; returns its absolute path (checked to lie inside `dir`). */
+export async function writeDocument(writer: DocumentWriter, dir: string, name: string, report: Report): Promise<string> {
+  const target = inside(dir, writer.documentPath(name));
+  await writeAtomic(target, writer.render(report));
+  return target;
+}
