@@ -2,6 +2,7 @@
 // character keeps its page and box.
 import type { PageText, TextItem } from '../pdf/types.ts';
 import { joinPieces, tidySpaces } from '../text/cjk.ts';
+import { mostCommon } from '../util/stats.ts';
 import type { Line, Span } from './types.ts';
 
 // Glyph boxes from the baseline: pdf.js gives no per-font ascent for most
@@ -82,8 +83,8 @@ function pushLine(lines: Line[], items: TextItem[], page: PageText): void {
     x0: first[0],
     x1: spans.reduce((x, s) => Math.max(x, s.bbox[2]), last[2]),
     y: anchor.y,
-    size: mostCommon(sizes),
-    font: mostCommon(chars),
+    size: mostCommon(sizes)!,
+    font: mostCommon(chars)!,
     role: 'body',
     pageWidth: page.width,
   });
@@ -93,14 +94,3 @@ function box(item: TextItem): [number, number, number, number] {
   return [item.x, item.y - DESCENT * item.size, item.x + item.width, item.y + ASCENT * item.size];
 }
 
-function mostCommon<K>(counts: Map<K, number>): K {
-  let best: K | undefined;
-  let n = -1;
-  for (const [k, c] of counts) {
-    if (c > n) {
-      best = k;
-      n = c;
-    }
-  }
-  return best as K;
-}

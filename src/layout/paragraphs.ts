@@ -2,6 +2,7 @@
 // back: "新设市场主体 13967" + "家" and "3、财" + "务股" come back whole.
 import { joinLines } from '../text/cjk.ts';
 import { matchMarker } from '../text/markers.ts';
+import { weightedMode } from '../util/stats.ts';
 import type { Layout, Line, Para, Span } from './types.ts';
 
 const TERMINAL = /[。！？；：:;!?]$/;
@@ -13,8 +14,9 @@ interface Margins {
 
 export function buildParagraphs(lines: Line[]): Layout {
   const body = lines.filter((l) => l.role === 'body');
-  const bodySize = weightedMode(body.map((l) => [Math.round(l.size * 2) / 2, l.text.length]));
-  const bodyFont = weightedMode(body.map((l) => [l.font, l.text.length]));
+  const bodySize = weightedMode(body.map((l) => [Math.round(l.size * 2) / 2, l.text.length] as const), 12);
+  // No body text: no font is the body's ('' is no font's name).
+  const bodyFont = weightedMode(body.map((l) => [l.font, l.text.length] as const), '');
   const margins = pageMargins(body);
   const pitch = typicalPitch(body);
 
@@ -208,11 +210,3 @@ function typicalPitch(body: Line[]): number {
   return gaps[Math.floor(gaps.length * 0.4)]!;
 }
 
-function weightedMode<K>(pairs: [K, number][]): K {
-  const counts = new Map<K, number>();
-  for (const [k, w] of pairs) counts.set(k, (counts.get(k) ?? 0) + w);
-  let best: K | undefined;
-  let n = -1;
-  for (const [k, c] of counts) if (c > n) [best, n] = [k, c];
-  return (best ?? (12 as K)) as K;
-}

@@ -10,6 +10,7 @@
 import type { BBox } from '../schema/report.ts';
 import type { TextItem } from '../pdf/types.ts';
 import { readCellNumber } from '../text/cell-number.ts';
+import { unionBox } from '../util/geometry.ts';
 import { cellText, textLines, type Chunk, type Piece, type TextLine } from './chunks.ts';
 import type { DraftTable } from './ruled.ts';
 
@@ -27,8 +28,7 @@ const KEY = /[：:]$/;
 export function textTables(items: TextItem[]): DraftTable[] {
   const lines = textLines(items);
   if (lines.length === 0) return [];
-  const left = Math.min(...lines.flatMap((l) => l.chunks.map((c) => c.x0)));
-  const right = Math.max(...lines.flatMap((l) => l.chunks.map((c) => c.x1)));
+  const [left, , right] = unionBox(lines.flatMap((l) => l.chunks.map((c) => [c.x0, 0, c.x1, 0])))!;
   const isStarter = lines.map(starter);
   // A line that could sit in a table: several chunks, or one short chunk (a wrapped cell).
   const tableish = lines.map((l, i) => isStarter[i] || l.chunks.length >= 2 || (l.chunks.length === 1 && l.chunks[0]!.x1 - l.chunks[0]!.x0 < 0.4 * (right - left)));
@@ -276,7 +276,7 @@ function gridOf(all: Row[], cols: Col[]): DraftTable {
     boxes.push(bs);
   }
   const flat = boxes.flat().filter((b): b is BBox => b !== null);
-  const bbox: BBox = [Math.min(...flat.map((b) => b[0])), Math.min(...flat.map((b) => b[1])), Math.max(...flat.map((b) => b[2])), Math.max(...flat.map((b) => b[3]))];
+  const bbox: BBox = unionBox(flat)!;
   return { bbox, rows: table, cellBoxes: boxes, items: used };
 }
 
