@@ -33,8 +33,14 @@ export default [
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.js', '.mjs'] },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
     },
   },
   {
@@ -42,7 +48,19 @@ export default [
     // through them, and following their imports through all of src/ again would double the lint's time.
     files: ['src/**/*.ts'],
     rules: {
-      'import-x/no-restricted-paths': ['error', { zones: [...zones, { target: './src', from: ['./test', './bench', './scripts', './bin', './lint'], message: 'src/ does not import tests, tools or scripts.' }] }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            ...zones,
+            {
+              target: './src',
+              from: ['./test', './bench', './scripts', './bin', './lint'],
+              message: 'src/ does not import tests, tools or scripts.',
+            },
+          ],
+        },
+      ],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
     },

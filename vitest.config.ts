@@ -12,7 +12,15 @@ export default defineConfig({
     // The review site's browser tests (Chromium, a 100-document batch) run after the
     // rest, so that they do not take the two cores from the batch and OCR tests' set-up.
     projects: [
-      { extends: true, test: { name: 'pipeline', include: ['test/**/*.test.ts'], exclude: ['test/review/**'], sequence: { groupOrder: 0 } } },
+      {
+        extends: true,
+        test: {
+          name: 'pipeline',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/review/**'],
+          sequence: { groupOrder: 0 },
+        },
+      },
       { extends: true, test: { name: 'review', include: ['test/review/**/*.test.ts'], sequence: { groupOrder: 1 } } },
     ],
   },

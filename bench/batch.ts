@@ -34,7 +34,9 @@ export async function runBatchBench(total = 1000): Promise<object> {
   try {
     // One sample variant (11 pages) in ten, made reports (1–2 pages) for the rest, in two folders.
     const inputs = Array.from({ length: total }, (_, i) =>
-      i % 10 === 0 ? { name: `s${String(i).padStart(5, '0')}.pdf`, bytes: sampleVariant(i) } : { name: `m${String(i).padStart(5, '0')}.pdf`, bytes: madeReport(i) },
+      i % 10 === 0
+        ? { name: `s${String(i).padStart(5, '0')}.pdf`, bytes: sampleVariant(i) }
+        : { name: `m${String(i).padStart(5, '0')}.pdf`, bytes: madeReport(i) },
     );
     const all = path.join(work, 'all');
     const first = path.join(work, 'first100');
@@ -45,16 +47,35 @@ export async function runBatchBench(total = 1000): Promise<object> {
     runs[`${total} docs, --jobs 1`] = await timedRun([all], path.join(work, 'out1'), 1);
     runs[`${total} docs, --jobs ${cores}`] = await timedRun([all], path.join(work, 'outN'), cores);
     runs[`100 docs, --jobs ${cores}`] = await timedRun([first], path.join(work, 'out100'), cores);
-    const dataset = await timedDataset(path.join(work, 'outN'), path.join(work, 'dataset.duckdb'), path.join(work, 'parquet'), runs[`${total} docs, --jobs ${cores}`]!);
+    const dataset = await timedDataset(
+      path.join(work, 'outN'),
+      path.join(work, 'dataset.duckdb'),
+      path.join(work, 'parquet'),
+      runs[`${total} docs, --jobs ${cores}`]!,
+    );
     const at100 = runs[`100 docs, --jobs ${cores}`]!.peakRssMiB;
     const at1000 = runs[`${total} docs, --jobs ${cores}`]!.peakRssMiB;
     return {
       machine: machine(),
-      inputs: { documents: total, sampleVariants: inputs.filter((f) => f.name.startsWith('s')).length, madeReports: inputs.filter((f) => f.name.startsWith('m')).length },
+      inputs: {
+        documents: total,
+        sampleVariants: inputs.filter((f) => f.name.startsWith('s')).length,
+        madeReports: inputs.filter((f) => f.name.startsWith('m')).length,
+      },
       runs,
       dataset,
-      memory: { peakRssMiBAt100: at100, [`peakRssMiBAt${total}`]: at1000, ratio: Math.round((at1000 / at100) * 100) / 100, aim: '≤ 1.5' },
-      speedup: Math.round((runs[`${total} docs, --jobs ${cores}`]!.documentsPerSecond / runs[`${total} docs, --jobs 1`]!.documentsPerSecond) * 100) / 100,
+      memory: {
+        peakRssMiBAt100: at100,
+        [`peakRssMiBAt${total}`]: at1000,
+        ratio: Math.round((at1000 / at100) * 100) / 100,
+        aim: '≤ 1.5',
+      },
+      speedup:
+        Math.round(
+          (runs[`${total} docs, --jobs ${cores}`]!.documentsPerSecond /
+            runs[`${total} docs, --jobs 1`]!.documentsPerSecond) *
+            100,
+        ) / 100,
     };
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -64,7 +85,11 @@ export async function runBatchBench(total = 1000): Promise<object> {
 async function timedRun(inputs: string[], out: string, jobs: number): Promise<BatchRun> {
   mkdirSync(out, { recursive: true });
   const started = performance.now();
-  const child = spawn(node, [bin, 'batch', ...inputs, '--out', out, '--jobs', String(jobs), '--ocr', 'never', '--quiet'], { cwd: root, stdio: 'inherit' });
+  const child = spawn(
+    node,
+    [bin, 'batch', ...inputs, '--out', out, '--jobs', String(jobs), '--ocr', 'never', '--quiet'],
+    { cwd: root, stdio: 'inherit' },
+  );
   let peak = 0;
   const sample = () => (peak = Math.max(peak, treeRss(child.pid!)));
   const timer = setInterval(sample, 50);
@@ -72,7 +97,10 @@ async function timedRun(inputs: string[], out: string, jobs: number): Promise<Ba
   clearInterval(timer);
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0 && code !== 1) throw new Error(`batch exited with ${code}`);
-  const manifest = readFileSync(path.join(out, 'manifest.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ManifestRecord);
+  const manifest = readFileSync(path.join(out, 'manifest.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as ManifestRecord);
   const pages = manifest.reduce((n, r) => n + (r.pages ?? 0), 0);
   return {
     documents: manifest.length,
@@ -94,7 +122,10 @@ async function timedRun(inputs: string[], out: string, jobs: number): Promise<Ba
  */
 async function timedDataset(batch: string, file: string, parquet: string, of: BatchRun): Promise<object> {
   const started = performance.now();
-  const child = spawn(node, [bin, 'dataset', batch, '--out', file, '--parquet', parquet, '--check'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(node, [bin, 'dataset', batch, '--out', file, '--parquet', parquet, '--check'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   let peak = 0;
   const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 50);
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));

@@ -8,7 +8,9 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { extractBytes } from '../src/pipeline/extract.ts';
 
-export const TEXT_SAMPLES = ['samples/yueyanglou-scjg-2023.pdf'].map((f) => fileURLToPath(new URL(`../${f}`, import.meta.url)));
+export const TEXT_SAMPLES = ['samples/yueyanglou-scjg-2023.pdf'].map((f) =>
+  fileURLToPath(new URL(`../${f}`, import.meta.url)),
+);
 
 export interface ExtractBench {
   machine: string;

@@ -43,7 +43,10 @@ interface BenchPage {
 export async function runOcrBench(): Promise<Record<string, unknown>> {
   const cores = os.availableParallelism();
   const result: Record<string, unknown> = { machine: machine(), dpi: DPI };
-  const pages = [...(await loadPages(SCAN, SCAN_TYPED, () => false)), ...(await loadPages(RENDERED, RENDERED, (n) => n === 3))];
+  const pages = [
+    ...(await loadPages(SCAN, SCAN_TYPED, () => false)),
+    ...(await loadPages(RENDERED, RENDERED, (n) => n === 3)),
+  ];
   result.pages = { text: pages.filter((p) => !p.table).length, table: pages.filter((p) => p.table).length };
 
   // The whole pipeline, default engine, on the scanned sample.
@@ -56,7 +59,12 @@ export async function runOcrBench(): Promise<Record<string, unknown>> {
     const report = await extractBytes(bytes, SCAN, { ocr: 'always', ocrDpi: DPI, pool });
     const seconds = (performance.now() - t) / 1000;
     await pool.close();
-    result[`pipelineJobs${jobs}`] = { engine: pool.engine, pages: report.pages.length, seconds: round(seconds), pagesPerMinute: round((report.pages.length / seconds) * 60) };
+    result[`pipelineJobs${jobs}`] = {
+      engine: pool.engine,
+      pages: report.pages.length,
+      seconds: round(seconds),
+      pagesPerMinute: round((report.pages.length / seconds) * 60),
+    };
   }
 
   const engines: Record<string, { pagesPerMinute: number }> = {};
@@ -68,7 +76,9 @@ export async function runOcrBench(): Promise<Record<string, unknown>> {
   const cli = (result.tesseractCli as { oneThread?: { pagesPerMinute: number } }).oneThread;
   if (cli) {
     result.ratioPpocrVsCliOneThread = round(engines.ppocr!.pagesPerMinute / cli.pagesPerMinute);
-    result.ratioPipelineVsCliOneThread = round((result[`pipelineJobs${cores}`] as { pagesPerMinute: number }).pagesPerMinute / cli.pagesPerMinute);
+    result.ratioPipelineVsCliOneThread = round(
+      (result[`pipelineJobs${cores}`] as { pagesPerMinute: number }).pagesPerMinute / cli.pagesPerMinute,
+    );
     result.ratioTesseractJsVsCliOneThread = round(engines.tesseract!.pagesPerMinute / cli.pagesPerMinute);
   }
   return result;
@@ -141,7 +151,11 @@ const lineText = (r: OcrResult) => r.lines.map((l) => l.words.map((w) => w.text)
 const copy = (img: GreyImage): GreyImage => ({ ...img, pixels: img.pixels.slice() });
 
 /** One engine's pool on the images alone, `workers` at once; its digit recall; the memory its workers add. */
-async function engineAlone(engine: OcrEngineName, pages: BenchPage[], workers: number): Promise<{ pagesPerMinute: number } & Record<string, unknown>> {
+async function engineAlone(
+  engine: OcrEngineName,
+  pages: BenchPage[],
+  workers: number,
+): Promise<{ pagesPerMinute: number } & Record<string, unknown>> {
   const before = process.memoryUsage().rss;
   const pool = createOcrPool(workers, engine);
   try {
@@ -156,7 +170,7 @@ async function engineAlone(engine: OcrEngineName, pages: BenchPage[], workers: n
       seconds: round(seconds),
       pagesPerMinute: round((pages.length / seconds) * 60),
       digitRecall: digitRecall(pages, results.map(lineText)),
-      memoryPerWorkerMb: round((Math.max(0, warm - before) / workers) / 2 ** 20),
+      memoryPerWorkerMb: round(Math.max(0, warm - before) / workers / 2 ** 20),
     };
   } finally {
     await pool.close();
@@ -172,7 +186,8 @@ async function engineAlone(engine: OcrEngineName, pages: BenchPage[], workers: n
 async function tesseractCli(pages: BenchPage[], cores: number): Promise<Record<string, unknown>> {
   const probe = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' });
   if (probe.error) return { skipped: 'tesseract not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim)' };
-  if (!/chi_sim/.test(probe.stdout + probe.stderr)) return { skipped: 'tesseract has no chi_sim model (apt-get install tesseract-ocr-chi-sim)' };
+  if (!/chi_sim/.test(probe.stdout + probe.stderr))
+    return { skipped: 'tesseract has no chi_sim model (apt-get install tesseract-ocr-chi-sim)' };
   const dir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-bench-'));
   try {
     const files = pages.map((p, i) => {
@@ -184,13 +199,31 @@ async function tesseractCli(pages: BenchPage[], cores: number): Promise<Record<s
     const timed = async (env: NodeJS.ProcessEnv) => {
       const queue = new PQueue({ concurrency: cores });
       const t = performance.now();
-      const texts = await Promise.all(files.map((f) => queue.add(async () => (await run('tesseract', [f, '-', '-l', 'chi_sim', '--dpi', String(DPI)], { env, maxBuffer: 1 << 24 })).stdout)));
+      const texts = await Promise.all(
+        files.map((f) =>
+          queue.add(
+            async () =>
+              (await run('tesseract', [f, '-', '-l', 'chi_sim', '--dpi', String(DPI)], { env, maxBuffer: 1 << 24 }))
+                .stdout,
+          ),
+        ),
+      );
       const seconds = (performance.now() - t) / 1000;
-      return { processes: cores, pages: files.length, seconds: round(seconds), pagesPerMinute: round((files.length / seconds) * 60), digitRecall: digitRecall(pages, texts as string[]) };
+      return {
+        processes: cores,
+        pages: files.length,
+        seconds: round(seconds),
+        pagesPerMinute: round((files.length / seconds) * 60),
+        digitRecall: digitRecall(pages, texts as string[]),
+      };
     };
     const { OMP_THREAD_LIMIT: _, ...asInstalled } = process.env;
     const version = spawnSync('tesseract', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0];
-    return { version, oneThread: await timed({ ...asInstalled, OMP_THREAD_LIMIT: '1' }), asInstalled: await timed(asInstalled) };
+    return {
+      version,
+      oneThread: await timed({ ...asInstalled, OMP_THREAD_LIMIT: '1' }),
+      asInstalled: await timed(asInstalled),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

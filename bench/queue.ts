@@ -31,20 +31,52 @@ export async function runQueueBench(total = 200): Promise<object> {
   try {
     // As bench/batch.ts: one sample variant (11 pages) in ten, made reports (1–2 pages) for the rest.
     const input = path.join(work, 'in');
-    writeAll(input, Array.from({ length: total }, (_, i) =>
-      i % 10 === 0 ? { name: `s${String(i).padStart(5, '0')}.pdf`, bytes: sampleVariant(i) } : { name: `m${String(i).padStart(5, '0')}.pdf`, bytes: madeReport(i) },
-    ));
+    writeAll(
+      input,
+      Array.from({ length: total }, (_, i) =>
+        i % 10 === 0
+          ? { name: `s${String(i).padStart(5, '0')}.pdf`, bytes: sampleVariant(i) }
+          : { name: `m${String(i).padStart(5, '0')}.pdf`, bytes: madeReport(i) },
+      ),
+    );
     const local: Record<string, Run> = {};
     const queue: Record<string, Run> = {};
     const overhead: Record<string, number> = {};
     for (const n of [1, 2, 4]) {
-      local[`--jobs ${n}`] = await timed(n, jixiao(['batch', input, '--out', path.join(work, `local${n}`), '--jobs', String(n), '--ocr', 'never', '--quiet']), path.join(work, `local${n}`));
+      local[`--jobs ${n}`] = await timed(
+        n,
+        jixiao([
+          'batch',
+          input,
+          '--out',
+          path.join(work, `local${n}`),
+          '--jobs',
+          String(n),
+          '--ocr',
+          'never',
+          '--quiet',
+        ]),
+        path.join(work, `local${n}`),
+      );
       const workers: Proc[] = [];
-      for (let i = 0; i < n; i++) workers.push(jixiao(['worker', '--queue', redis.url, '--name', `bench${n}`, '--jobs', '1']));
+      for (let i = 0; i < n; i++)
+        workers.push(jixiao(['worker', '--queue', redis.url, '--name', `bench${n}`, '--jobs', '1']));
       await Promise.all(workers.map((w) => w.waitFor(/taking jobs/)));
       queue[`${n} worker${n > 1 ? 's' : ''}`] = await timed(
         n,
-        jixiao(['batch', input, '--out', path.join(work, `queue${n}`), '--queue', redis.url, '--name', `bench${n}`, '--ocr', 'never', '--quiet']),
+        jixiao([
+          'batch',
+          input,
+          '--out',
+          path.join(work, `queue${n}`),
+          '--queue',
+          redis.url,
+          '--name',
+          `bench${n}`,
+          '--ocr',
+          'never',
+          '--quiet',
+        ]),
         path.join(work, `queue${n}`),
       );
       if (n === 1) {
@@ -52,7 +84,19 @@ export async function runQueueBench(total = 200): Promise<object> {
         // collects reports and writes them (the ceiling of a many-machine run, whatever the number of workers).
         queue['collect only (all jobs done)'] = await timed(
           0,
-          jixiao(['batch', input, '--out', path.join(work, 'collect'), '--queue', redis.url, '--name', 'bench1', '--ocr', 'never', '--quiet']),
+          jixiao([
+            'batch',
+            input,
+            '--out',
+            path.join(work, 'collect'),
+            '--queue',
+            redis.url,
+            '--name',
+            'bench1',
+            '--ocr',
+            'never',
+            '--quiet',
+          ]),
           path.join(work, 'collect'),
         );
       }
@@ -83,7 +127,10 @@ async function timed(processes: number, p: Proc, out: string): Promise<Run> {
   const r = await p.done;
   const seconds = (performance.now() - started) / 1000;
   if (r.code !== 0 && r.code !== 1) throw new Error(`batch exited with ${r.code}: ${r.stderr}`);
-  const manifest = readFileSync(path.join(out, 'manifest.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ManifestRecord);
+  const manifest = readFileSync(path.join(out, 'manifest.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as ManifestRecord);
   const pages = manifest.reduce((n, m) => n + (m.pages ?? 0), 0);
   const read = manifest.reduce((n, m) => n + m.seconds, 0) / manifest.length;
   return {

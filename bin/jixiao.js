@@ -61,7 +61,7 @@ if (runnable) {
         `jixiao: needs Node.js 22.13 or newer (this is ${process.version}), and the Node 24 of the npm package \`node\` is not installed beside it.\n` +
           (fromSource
             ? `jixiao: run \`npm ci\` in ${root}, or install Node 24\n`
-            : 'jixiao: install Node 24, or reinstall with that package\'s install script allowed: npm install -g jixiao --allow-scripts=node\n'),
+            : "jixiao: install Node 24, or reinstall with that package's install script allowed: npm install -g jixiao --allow-scripts=node\n"),
       );
       process.exit(2);
     }
@@ -71,7 +71,10 @@ if (runnable) {
 
 /** The visible process: runs the CLI in `node`, passes signals on, ends as the child ended. */
 function reexec(node, argv) {
-  const child = spawn(node, argv, { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, [REEXEC]: String(process.pid) } });
+  const child = spawn(node, argv, {
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, [REEXEC]: String(process.pid) },
+  });
   // A Ctrl-C (or a terminal's hang-up) reaches both processes; the child says so, and the signal is not sent twice.
   const heard = new Map();
   child.on('message', (m) => {

@@ -28,7 +28,9 @@ export const LAYERS: readonly (readonly string[])[] = [
 ];
 
 /** The layer of each folder of src/: its index in LAYERS. */
-export const LAYER_OF: ReadonlyMap<string, number> = new Map(LAYERS.flatMap((folders, i) => folders.map((f) => [f, i] as const)));
+export const LAYER_OF: ReadonlyMap<string, number> = new Map(
+  LAYERS.flatMap((folders, i) => folders.map((f) => [f, i] as const)),
+);
 
 /** Folders of src/ that `folder` must not import: every higher layer, and the other folders of its own. */
 export function forbiddenFor(folder: string): string[] {

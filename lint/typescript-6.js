@@ -10,7 +10,8 @@ const LINT_PACKAGES = /[\\/]node_modules[\\/](?:typescript-eslint|@typescript-es
 
 registerHooks({
   resolve(specifier, context, nextResolve) {
-    if (specifier === 'typescript' && LINT_PACKAGES.test(context.parentURL ?? '')) return nextResolve('typescript-6', context);
+    if (specifier === 'typescript' && LINT_PACKAGES.test(context.parentURL ?? ''))
+      return nextResolve('typescript-6', context);
     return nextResolve(specifier, context);
   },
 });

@@ -13,12 +13,16 @@ const con = await instance.connect();
 for (const statement of sql) {
   const result = await con.runAndReadAll(statement);
   const names = result.columnNames();
-  const rows = result.getRowsJson().map((r) => r.map((v) => (v === null ? 'NULL' : typeof v === 'object' ? JSON.stringify(v) : String(v))));
+  const rows = result
+    .getRowsJson()
+    .map((r) => r.map((v) => (v === null ? 'NULL' : typeof v === 'object' ? JSON.stringify(v) : String(v))));
   const width = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
   const widths = names.map((n, i) => Math.max(width(n), ...rows.map((r) => width(r[i]!))));
   const pad = (s: string, i: number) => s + ' '.repeat(widths[i]! - width(s));
   const line = (cells: string[]) => `│ ${cells.map(pad).join(' │ ')} │`;
-  process.stdout.write(`${line(names)}\n├${widths.map((w) => '─'.repeat(w + 2)).join('┼')}┤\n${rows.map(line).join('\n')}\n(${rows.length} rows)\n`);
+  process.stdout.write(
+    `${line(names)}\n├${widths.map((w) => '─'.repeat(w + 2)).join('┼')}┤\n${rows.map(line).join('\n')}\n(${rows.length} rows)\n`,
+  );
 }
 con.closeSync();
 instance.closeSync();

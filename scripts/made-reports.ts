@@ -7,5 +7,8 @@ import { writeAll } from '../test/batch/corpus.ts';
 import { plan, unitReport } from '../test/dataset/reports.ts';
 
 const dir = process.argv[2] ?? 'out/made';
-const files = writeAll(dir, plan().map((u) => ({ name: `${u.name}-${u.year}.pdf`, bytes: unitReport(u) })));
+const files = writeAll(
+  dir,
+  plan().map((u) => ({ name: `${u.name}-${u.year}.pdf`, bytes: unitReport(u) })),
+);
 console.log(files.map((f) => path.relative(process.cwd(), f)).join('\n'));

@@ -7,7 +7,10 @@ import { launch } from '../test/support/browser.ts';
 const site = process.argv[2] ?? 'report';
 const browser = await launch();
 try {
-  const page = await browser.open(pathToFileURL(path.resolve(site, 'documents', 'yueyanglou-scjg-2023.html')).href, { width: 1400, height: 860 });
+  const page = await browser.open(pathToFileURL(path.resolve(site, 'documents', 'yueyanglou-scjg-2023.html')).href, {
+    width: 1400,
+    height: 860,
+  });
   const warning = page.locator('button.finding.sev-warning').first();
   await warning.click();
   const id = await warning.getAttribute('data-finding');

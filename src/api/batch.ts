@@ -4,7 +4,11 @@
 // per-document events; an AbortSignal stops it.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { runBatch as runBatchStage, type BatchEvent as StageEvent, type BatchOptions as StageOptions } from '../batch/run.ts';
+import {
+  runBatch as runBatchStage,
+  type BatchEvent as StageEvent,
+  type BatchOptions as StageOptions,
+} from '../batch/run.ts';
 import type { ManifestRecord, ManifestStatus } from '../writers/manifest.ts';
 import type { TableCounts } from '../writers/csv.ts';
 import type { Report } from '../schema/report.ts';
@@ -137,7 +141,10 @@ export class BatchRun implements PromiseLike<BatchResult>, AsyncIterable<BatchEv
     this.#result.catch(() => {});
   }
 
-  then<A = BatchResult, B = never>(onDone?: ((r: BatchResult) => A | PromiseLike<A>) | null, onError?: ((err: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
+  then<A = BatchResult, B = never>(
+    onDone?: ((r: BatchResult) => A | PromiseLike<A>) | null,
+    onError?: ((err: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
     return this.#result.then(onDone, onError);
   }
 
@@ -196,7 +203,11 @@ function toEvent(e: StageEvent, out: string): BatchEvent {
     case 'done': {
       const file = path.resolve(out, e.record.doc!);
       return {
-        type: 'done', ...base, record: e.record, reused: e.reused, file,
+        type: 'done',
+        ...base,
+        record: e.record,
+        reused: e.reused,
+        file,
         report: async () => JSON.parse(await readFile(file, 'utf8')) as Report,
       };
     }

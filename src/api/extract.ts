@@ -1,5 +1,9 @@
 // extractFile / extractBytes: one document to its Report.
-import { extractBytes as extractBytesStage, extractFile as extractFileStage, type ExtractOptions as StageOptions } from '../pipeline/extract.ts';
+import {
+  extractBytes as extractBytesStage,
+  extractFile as extractFileStage,
+  type ExtractOptions as StageOptions,
+} from '../pipeline/extract.ts';
 import type { Report } from '../schema/report.ts';
 import { guardStrayPdfRejections } from './stray.ts';
 import type { OcrPool } from './ocr.ts';
@@ -48,7 +52,10 @@ export async function extractFile(path: string, options: ExtractOptions = {}): P
 }
 
 /** The same for PDF bytes in memory (the bytes are copied, not kept or changed). */
-export async function extractBytes(bytes: Uint8Array | ArrayBuffer, options: ExtractBytesOptions = {}): Promise<Report> {
+export async function extractBytes(
+  bytes: Uint8Array | ArrayBuffer,
+  options: ExtractBytesOptions = {},
+): Promise<Report> {
   options.signal?.throwIfAborted();
   guardStrayPdfRejections();
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);

@@ -8,7 +8,14 @@
 //   Report, Finding, Fact, …     the zod schemas of the contract (values) and their types
 //   reportJsonSchema             the contract as JSON Schema (also the file jixiao/report.schema.json)
 //   InputError, BatchSetupError, BatchEnvironmentError  the errors thrown on purpose
-export { extractBytes, extractFile, type ExtractBytesOptions, type ExtractOptions, type OcrEngine, type OcrMode } from './extract.ts';
+export {
+  extractBytes,
+  extractFile,
+  type ExtractBytesOptions,
+  type ExtractOptions,
+  type OcrEngine,
+  type OcrMode,
+} from './extract.ts';
 export { check, RULES, type CheckOptions, type RuleId, type RuleInfo } from './check.ts';
 export {
   BatchRun,

@@ -22,9 +22,11 @@ export class OcrPool implements AsyncDisposable {
 
   constructor(options: OcrPoolOptions = {}) {
     const size = options.workers ?? defaultPoolSize();
-    if (!Number.isInteger(size) || size < 1) throw new RangeError(`OCR workers must be a positive integer (got ${size})`);
+    if (!Number.isInteger(size) || size < 1)
+      throw new RangeError(`OCR workers must be a positive integer (got ${size})`);
     this.size = size;
-    if (options.engine !== undefined && options.engine !== 'ppocr' && options.engine !== 'tesseract') throw new RangeError(`unknown OCR engine: ${String(options.engine)}`);
+    if (options.engine !== undefined && options.engine !== 'ppocr' && options.engine !== 'tesseract')
+      throw new RangeError(`unknown OCR engine: ${String(options.engine)}`);
     const workers = createWorkers(size, options.engine ?? 'ppocr');
     // tesseract when PP-OCR was asked for but onnxruntime-node is not installed
     this.engine = workers.engine;

@@ -48,10 +48,17 @@ export function environmentCode(err: unknown): string | null {
 }
 
 /** `err` as a BatchEnvironmentError (with the free space of `file`'s file system) when it is one; otherwise null. */
-export async function asEnvironmentError(err: unknown, file: string, action = 'writing'): Promise<BatchEnvironmentError | null> {
+export async function asEnvironmentError(
+  err: unknown,
+  file: string,
+  action = 'writing',
+): Promise<BatchEnvironmentError | null> {
   if (err instanceof BatchEnvironmentError) return err;
   const code = environmentCode(err);
   if (!code) return null;
-  const free = await statfs(path.dirname(file)).then((s) => s.bavail * s.bsize, () => null);
+  const free = await statfs(path.dirname(file)).then(
+    (s) => s.bavail * s.bsize,
+    () => null,
+  );
   return new BatchEnvironmentError(code, file, free, action, { cause: err });
 }

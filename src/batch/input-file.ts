@@ -95,7 +95,10 @@ async function refuseUnless(file: string, s: Stats, maxBytes: number): Promise<v
 
 function tooLarge(maxBytes: number, size?: number): RefusedInput {
   const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
-  return new RefusedInput('too-large', `${size === undefined ? 'larger' : `${mb(size)}, larger`} than the limit of ${mb(maxBytes)} for an input file; not read`);
+  return new RefusedInput(
+    'too-large',
+    `${size === undefined ? 'larger' : `${mb(size)}, larger`} than the limit of ${mb(maxBytes)} for an input file; not read`,
+  );
 }
 
 /** What a file that is not a regular file is, in words. */

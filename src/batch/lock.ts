@@ -31,7 +31,12 @@ export interface LockOwner {
 /** Takes the folder's lock (or throws BatchSetupError naming its holder); the function it returns gives it back. */
 export async function lockFolder(root: string): Promise<() => Promise<void>> {
   const file = inside(root, LOCK_FILE);
-  const me: LockOwner = { pid: process.pid, start: processStart(process.pid), host: os.hostname(), token: randomBytes(8).toString('hex') };
+  const me: LockOwner = {
+    pid: process.pid,
+    start: processStart(process.pid),
+    host: os.hostname(),
+    token: randomBytes(8).toString('hex'),
+  };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fh = await open(file, 'wx');
@@ -44,10 +49,12 @@ export async function lockFolder(root: string): Promise<() => Promise<void>> {
       beat.unref();
       return async () => {
         clearInterval(beat);
-        if (parseOwner(await readFile(file, 'utf8').catch(() => ''))?.token === me.token) await rm(file, { force: true });
+        if (parseOwner(await readFile(file, 'utf8').catch(() => ''))?.token === me.token)
+          await rm(file, { force: true });
       };
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new BatchSetupError(`cannot lock ${root}: ${String(err)}`);
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new BatchSetupError(`cannot lock ${root}: ${String(err)}`);
       const held = await holder(file);
       if (held) throw new BatchSetupError(`another batch (${held}) is writing to ${root}`);
       await rm(file, { force: true });
@@ -81,7 +88,8 @@ function parseOwner(text: string): (Partial<LockOwner> & { pid: number; host: st
   if (/^\d+$/.test(t)) return { pid: Number(t), host: os.hostname(), start: null };
   try {
     const o = JSON.parse(t) as Partial<LockOwner>;
-    if (!Number.isInteger(o.pid) || o.pid! <= 0 || typeof o.host !== 'string' || typeof o.token !== 'string') return null;
+    if (!Number.isInteger(o.pid) || o.pid! <= 0 || typeof o.host !== 'string' || typeof o.token !== 'string')
+      return null;
     return { pid: o.pid!, host: o.host, start: typeof o.start === 'number' ? o.start : null, token: o.token };
   } catch {
     return null;

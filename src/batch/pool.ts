@@ -59,7 +59,8 @@ export class DocumentPool {
       return { ok: false, code: 'crashed', reason: `worker failed to start: ${errMessage(err)}` };
     }
     const result = await this.runOn(slot, job);
-    const killed = !result.ok && (result.code === 'timeout' || result.code === 'out-of-memory' || result.code === 'crashed');
+    const killed =
+      !result.ok && (result.code === 'timeout' || result.code === 'out-of-memory' || result.code === 'crashed');
     if (!killed) {
       slot.docs++;
       if (slot.docs >= this.opts.recycleAfter) this.discard(slot);
@@ -99,12 +100,22 @@ export class DocumentPool {
         }
       };
       const onError = (err: Error) => {
-        if ((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') finish(outOfMemory(this.opts.maxMemoryMb), true);
+        if ((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY')
+          finish(outOfMemory(this.opts.maxMemoryMb), true);
         else finish({ ok: false, code: 'crashed', reason: `the reader crashed: ${errMessage(err)}` }, true);
       };
-      const onExit = (code: number) => finish({ ok: false, code: 'crashed', reason: `the reader exited (code ${code})` }, true);
+      const onExit = (code: number) =>
+        finish({ ok: false, code: 'crashed', reason: `the reader exited (code ${code})` }, true);
       const timer = setTimeout(
-        () => finish({ ok: false, code: 'timeout', reason: `not finished within ${this.opts.timeoutMs / 1000} s (--timeout); stopped` }, true),
+        () =>
+          finish(
+            {
+              ok: false,
+              code: 'timeout',
+              reason: `not finished within ${this.opts.timeoutMs / 1000} s (--timeout); stopped`,
+            },
+            true,
+          ),
         this.opts.timeoutMs,
       );
       // The heap limit does not cover array buffers (decoded streams, images): sample both.
@@ -115,7 +126,8 @@ export class DocumentPool {
         worker.getHeapStatistics().then(
           (h) => {
             sampling = false;
-            if (h.used_heap_size + h.external_memory > this.opts.maxMemoryMb * MB) finish(outOfMemory(this.opts.maxMemoryMb), true);
+            if (h.used_heap_size + h.external_memory > this.opts.maxMemoryMb * MB)
+              finish(outOfMemory(this.opts.maxMemoryMb), true);
           },
           () => (sampling = false),
         );

@@ -21,7 +21,12 @@ export class Progress {
   private bar: SingleBar | null = null;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(mode: ProgressMode, state: ProgressState, intervalMs = 10_000, stream: NodeJS.WriteStream = process.stderr) {
+  constructor(
+    mode: ProgressMode,
+    state: ProgressState,
+    intervalMs = 10_000,
+    stream: NodeJS.WriteStream = process.stderr,
+  ) {
     this.mode = mode;
     this.state = state;
     this.stream = stream;
@@ -55,7 +60,9 @@ export class Progress {
   /** A line for logs: done/total, failures, speed and time left. */
   line(): void {
     const p = this.payload();
-    this.stream.write(`jixiao batch: ${this.state.done}/${this.state.total} documents, ${p.failed} failed, ${p.pps} pages/s, ETA ${p.left}\n`);
+    this.stream.write(
+      `jixiao batch: ${this.state.done}/${this.state.total} documents, ${p.failed} failed, ${p.pps} pages/s, ETA ${p.left}\n`,
+    );
   }
 
   private payload() {

@@ -30,9 +30,7 @@ export interface DocSummary {
 }
 
 export type FromWorker =
-  | { type: 'ready' }
-  | { type: 'done'; id: number; summary: DocSummary }
-  | ({ type: 'failed'; id: number } & Failure);
+  { type: 'ready' } | { type: 'done'; id: number; summary: DocSummary } | ({ type: 'failed'; id: number } & Failure);
 
 /**
  * Why a document failed. Code `environment` is not the document's failure but the machine's (a full disk …):

@@ -80,7 +80,14 @@ export interface BatchResult {
 
 export { BatchEnvironmentError, BatchSetupError };
 
-export const DEFAULTS = { timeoutSeconds: 600, maxMemoryMb: 2048, maxPages: 2000, ocr: DEFAULT_OPTIONS.ocr, ocrDpi: DEFAULT_OPTIONS.ocrDpi, ocrEngine: DEFAULT_ENGINE } as const;
+export const DEFAULTS = {
+  timeoutSeconds: 600,
+  maxMemoryMb: 2048,
+  maxPages: 2000,
+  ocr: DEFAULT_OPTIONS.ocr,
+  ocrDpi: DEFAULT_OPTIONS.ocrDpi,
+  ocrEngine: DEFAULT_ENGINE,
+} as const;
 
 /** Failures that say something about the file itself rather than the machine it was read on: kept on resume. */
 export const ENVIRONMENTAL: ReadonlySet<string> = new Set(['not-found', 'unreadable', 'environment']);
@@ -104,7 +111,8 @@ export interface BatchItem {
 /** What every manifest line of this run records its result depends on. */
 export type RunBase = Pick<ManifestRecord, 'tool' | 'ocr' | 'ocrDpi' | 'ocrEngine' | 'limits' | 'timings'>;
 
-export type ResolvedBatchOptions = Required<Omit<BatchOptions, 'signal' | 'onEvent'>> & Pick<BatchOptions, 'signal' | 'onEvent'>;
+export type ResolvedBatchOptions = Required<Omit<BatchOptions, 'signal' | 'onEvent'>> &
+  Pick<BatchOptions, 'signal' | 'onEvent'>;
 
 /** A batch after its inputs were hashed and matched against the manifest: what is left to run. */
 export interface BatchPlan {
@@ -137,7 +145,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
 }
 
 /** Runs a batch whose documents are read by the runner `makeRunner` returns: plan, run, finish. */
-export async function runWith(options: BatchOptions, makeRunner: (opts: ResolvedBatchOptions) => DocumentRunner): Promise<BatchResult> {
+export async function runWith(
+  options: BatchOptions,
+  makeRunner: (opts: ResolvedBatchOptions) => DocumentRunner,
+): Promise<BatchResult> {
   const started = performance.now();
   const opts = resolveOptions(options);
   const { files, problems } = await expandInputs(opts.inputs);
@@ -170,9 +181,11 @@ function resolveOptions(options: BatchOptions): ResolvedBatchOptions {
     progress: (process.stderr.isTTY ? 'bar' : 'lines') as ProgressMode,
     ...withoutUndefined(options),
   } as ResolvedBatchOptions;
-  if (!Number.isInteger(opts.jobs) || opts.jobs < 1) throw new BatchSetupError(`--jobs must be a positive integer (got ${opts.jobs})`);
+  if (!Number.isInteger(opts.jobs) || opts.jobs < 1)
+    throw new BatchSetupError(`--jobs must be a positive integer (got ${opts.jobs})`);
   if (!(opts.timeoutSeconds > 0)) throw new BatchSetupError(`--timeout must be positive (got ${opts.timeoutSeconds})`);
-  if (!(opts.maxMemoryMb >= 64)) throw new BatchSetupError(`--max-memory must be at least 64 MB (got ${opts.maxMemoryMb})`);
+  if (!(opts.maxMemoryMb >= 64))
+    throw new BatchSetupError(`--max-memory must be at least 64 MB (got ${opts.maxMemoryMb})`);
   return opts;
 }
 
@@ -183,12 +196,29 @@ async function planBatch(opts: ResolvedBatchOptions, root: string, files: string
   if (opts.force) await rm(manifest, { force: true });
   const previous = latestByPath(await readManifest(manifest));
   const limits = { timeout: opts.timeoutSeconds, maxMemoryMb: opts.maxMemoryMb, maxPages: opts.maxPages };
-  const base: RunBase = { tool: TOOL_VERSION, ocr: opts.ocr, ocrDpi: opts.ocrDpi, ocrEngine: opts.ocrEngine, limits, ...(opts.timings ? { timings: true } : {}) };
+  const base: RunBase = {
+    tool: TOOL_VERSION,
+    ocr: opts.ocr,
+    ocrDpi: opts.ocrDpi,
+    ocrEngine: opts.ocrEngine,
+    limits,
+    ...(opts.timings ? { timings: true } : {}),
+  };
 
   const names = uniqueNames(files);
   const items: BatchItem[] = files.map((file, i) => {
     const doc = `docs/${REPORT_JSON.documentPath(names[i]!)}`;
-    return { index: i, file, name: names[i]!, doc, target: inside(root, doc), sha256: null, bytes: null, record: null, reused: false };
+    return {
+      index: i,
+      file,
+      name: names[i]!,
+      doc,
+      target: inside(root, doc),
+      sha256: null,
+      bytes: null,
+      record: null,
+      reused: false,
+    };
   });
   // Content hashes first: they decide what an earlier run already did and which inputs are the same file twice.
   await hashAll(items, base);
@@ -228,7 +258,13 @@ async function hashAll(items: BatchItem[], base: RunBase): Promise<void> {
         const code = (err as NodeJS.ErrnoException).code;
         if (err instanceof RefusedInput) item.record = failedRecord(item, base, err.code, err.message);
         else if (environmentCode(err)) stop ??= await asEnvironmentError(err, item.file, 'reading');
-        else item.record = failedRecord(item, base, code === 'ENOENT' ? 'not-found' : 'unreadable', `cannot read file (${code ?? String(err)})`);
+        else
+          item.record = failedRecord(
+            item,
+            base,
+            code === 'ENOENT' ? 'not-found' : 'unreadable',
+            `cannot read file (${code ?? String(err)})`,
+          );
       }
     }),
   );
@@ -253,7 +289,8 @@ async function runPlan(plan: BatchPlan, runner: DocumentRunner): Promise<Progres
   let progress: Progress | null = null;
   try {
     // Hash failures are outcomes too: on disk before any document runs.
-    for (const item of items) if (item.record && !item.reused && item.record.status === 'failed') await writer.append(item.record);
+    for (const item of items)
+      if (item.record && !item.reused && item.record.status === 'failed') await writer.append(item.record);
     for (const item of items) if (item.record) tell(opts, item);
     if (toRun.length > 0) await runner.start(plan);
     progress = new Progress(opts.progress, state, opts.progressIntervalMs);
@@ -313,7 +350,13 @@ async function finishBatch(plan: BatchPlan): Promise<TableCounts> {
 /** The library's event for an input whose manifest line is known. */
 function tell(opts: ResolvedBatchOptions, item: BatchItem): void {
   const record = item.record!;
-  opts.onEvent?.({ type: record.status === 'ok' ? 'done' : record.status, index: item.index, path: item.file, record, reused: item.reused });
+  opts.onEvent?.({
+    type: record.status === 'ok' ? 'done' : record.status,
+    index: item.index,
+    path: item.file,
+    record,
+    reused: item.reused,
+  });
 }
 
 /** The local batch: documents read by worker threads of this process. */
@@ -333,7 +376,9 @@ function localRunner(opts: ResolvedBatchOptions): DocumentRunner {
       try {
         await pool.start();
       } catch (err) {
-        throw new BatchSetupError(`cannot start a document worker: ${err instanceof Error ? err.message : String(err)}`);
+        throw new BatchSetupError(
+          `cannot start a document worker: ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
     },
     async run(plan, finished) {
@@ -346,7 +391,11 @@ function localRunner(opts: ResolvedBatchOptions): DocumentRunner {
 }
 
 /** Reads the plan's documents on the pool, `jobs` at once; stops early on the signal or on an error of the machine. */
-async function readOnPool(p: DocumentPool, plan: BatchPlan, finished: (item: BatchItem, record: ManifestRecord) => Promise<void>): Promise<void> {
+async function readOnPool(
+  p: DocumentPool,
+  plan: BatchPlan,
+  finished: (item: BatchItem, record: ManifestRecord) => Promise<void>,
+): Promise<void> {
   const { opts } = plan;
   const queue = new PQueue({ concurrency: opts.jobs });
   // A stop (the signal) or an error of the machine (a full disk): no document starts, the running ones are cut short.
@@ -363,7 +412,17 @@ async function readOnPool(p: DocumentPool, plan: BatchPlan, finished: (item: Bat
     opts.onEvent?.({ type: 'started', index: item.index, path: item.file });
     const t0 = performance.now();
     const tmp = tempPath(item.target);
-    const job = { id: ++id, file: item.file, target: item.target, tmp, ocr: opts.ocr, ocrDpi: opts.ocrDpi, ocrEngine: opts.ocrEngine, maxPages: opts.maxPages, timings: opts.timings };
+    const job = {
+      id: ++id,
+      file: item.file,
+      target: item.target,
+      tmp,
+      ocr: opts.ocr,
+      ocrDpi: opts.ocrDpi,
+      ocrEngine: opts.ocrEngine,
+      maxPages: opts.maxPages,
+      timings: opts.timings,
+    };
     const result = await p.run(job);
     // A stopped run records nothing for the documents it cut short: the next run redoes them.
     if (halted()) return;
@@ -379,11 +438,12 @@ async function readOnPool(p: DocumentPool, plan: BatchPlan, finished: (item: Bat
   };
   try {
     await queue.addAll(
-      plan.toRun.map((item) => () =>
-        read(item).catch((err: unknown) => {
-          failure ??= err;
-          halt();
-        }),
+      plan.toRun.map(
+        (item) => () =>
+          read(item).catch((err: unknown) => {
+            failure ??= err;
+            halt();
+          }),
       ),
     );
   } catch (err) {
@@ -396,7 +456,14 @@ async function readOnPool(p: DocumentPool, plan: BatchPlan, finished: (item: Bat
   if (failure) throw failure;
 }
 
-function summary(items: BatchItem[], state: ProgressState, started: number, exitCode: number, out: string, tables: TableCounts | null): BatchResult {
+function summary(
+  items: BatchItem[],
+  state: ProgressState,
+  started: number,
+  exitCode: number,
+  out: string,
+  tables: TableCounts | null,
+): BatchResult {
   const count = (s: string) => items.filter((i) => i.record?.status === s).length;
   return {
     total: items.length,
@@ -415,16 +482,36 @@ function summary(items: BatchItem[], state: ProgressState, started: number, exit
 /** The manifest line of a document that was read. */
 export function okRecord(item: BatchItem, base: RunBase, s: DocSummary, seconds: number): ManifestRecord {
   return {
-    path: item.file, sha256: s.sha256, bytes: item.bytes, status: 'ok', code: null, reason: null, doc: item.doc,
-    pages: s.pages, ocrPages: s.ocrPages, seconds, findings: s.findings, ...base,
+    path: item.file,
+    sha256: s.sha256,
+    bytes: item.bytes,
+    status: 'ok',
+    code: null,
+    reason: null,
+    doc: item.doc,
+    pages: s.pages,
+    ocrPages: s.ocrPages,
+    seconds,
+    findings: s.findings,
+    ...base,
   };
 }
 
 /** The manifest line of a document that failed. */
 export function failedRecord(item: BatchItem, base: RunBase, code: string, reason: string): ManifestRecord {
   return {
-    path: item.file, sha256: item.sha256, bytes: item.bytes, status: 'failed', code, reason, doc: null,
-    pages: null, ocrPages: null, seconds: 0, findings: { ...NO_FINDINGS }, ...base,
+    path: item.file,
+    sha256: item.sha256,
+    bytes: item.bytes,
+    status: 'failed',
+    code,
+    reason,
+    doc: null,
+    pages: null,
+    ocrPages: null,
+    seconds: 0,
+    findings: { ...NO_FINDINGS },
+    ...base,
   };
 }
 
@@ -436,7 +523,14 @@ async function reusable(
   retryFailed: boolean,
   root: string,
 ): Promise<boolean> {
-  if (r.sha256 !== item.sha256 || r.tool !== base.tool || r.ocr !== base.ocr || r.ocrDpi !== base.ocrDpi || (r.ocrEngine ?? 'tesseract') !== base.ocrEngine) return false;
+  if (
+    r.sha256 !== item.sha256 ||
+    r.tool !== base.tool ||
+    r.ocr !== base.ocr ||
+    r.ocrDpi !== base.ocrDpi ||
+    (r.ocrEngine ?? 'tesseract') !== base.ocrEngine
+  )
+    return false;
   if (!!r.timings !== !!base.timings) return false;
   if (r.status === 'ok') {
     if (r.doc !== item.doc) return false;
@@ -449,7 +543,12 @@ async function reusable(
   if (r.status === 'failed') {
     if (retryFailed || ENVIRONMENTAL.has(r.code ?? '')) return false;
     const l = r.limits;
-    return !!l && l.timeout === base.limits.timeout && l.maxMemoryMb === base.limits.maxMemoryMb && l.maxPages === base.limits.maxPages;
+    return (
+      !!l &&
+      l.timeout === base.limits.timeout &&
+      l.maxMemoryMb === base.limits.maxMemoryMb &&
+      l.maxPages === base.limits.maxPages
+    );
   }
   return false;
 }

@@ -33,13 +33,25 @@ ignoreStrayPdfRejections();
 port.on('message', (job: Job) => {
   run(job).then(
     (summary) => send({ type: 'done', id: job.id, summary }),
-    (err: unknown) => send({ type: 'failed', id: job.id, ...classify(err, job), ...(err instanceof Error && err.stack ? { stack: err.stack } : {}) }),
+    (err: unknown) =>
+      send({
+        type: 'failed',
+        id: job.id,
+        ...classify(err, job),
+        ...(err instanceof Error && err.stack ? { stack: err.stack } : {}),
+      }),
   );
 });
 send({ type: 'ready' });
 
 async function run(job: Job): Promise<DocSummary> {
-  const options = { ocr: job.ocr, ocrDpi: job.ocrDpi, pool: pool(job.ocrEngine ?? 'ppocr'), maxPages: job.maxPages, timings: job.timings };
+  const options = {
+    ocr: job.ocr,
+    ocrDpi: job.ocrDpi,
+    pool: pool(job.ocrEngine ?? 'ppocr'),
+    maxPages: job.maxPages,
+    timings: job.timings,
+  };
   // Read here, bounded and only if a regular file (the batch checked it when hashing; it may have been swapped since).
   const report = await extractBytes(await readSource(job), job.file, options);
   await writeAtomic(job.target, REPORT_JSON.render(report), job.tmp, false);
@@ -61,7 +73,8 @@ async function readSource(job: Job): Promise<Uint8Array> {
     if (err instanceof RefusedInput || environmentCode(err)) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InputError(job.file, 'not-found', 'no such file', { cause: err });
-    if (code === 'EISDIR') throw new InputError(job.file, 'unreadable', 'is a directory, not a PDF file', { cause: err });
+    if (code === 'EISDIR')
+      throw new InputError(job.file, 'unreadable', 'is a directory, not a PDF file', { cause: err });
     throw new InputError(job.file, 'unreadable', `cannot read file (${code ?? String(err)})`, { cause: err });
   }
 }

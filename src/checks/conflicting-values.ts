@@ -22,7 +22,8 @@ import type { CheckInput, Draft, Rule } from './types.ts';
 
 const WHOLE_YEAR = /今年|全年|本年|年度|(?:19|20)\d{2}\s*年|累计|共计|全区|全市|全县/;
 const PART_SCOPE = /期间|其中|专项|活动中|行动中|以来|同比|上年(?!结转)|去年|分别|平均|每|用于|包括|例如|比如|[如：:]/;
-const ITEM_START = /^\s*(?:[（(]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9]+\s*[、.．]|[①-⑳]|[一二三四五六七八九十]+是)/;
+const ITEM_START =
+  /^\s*(?:[（(]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9]+\s*[、.．]|[①-⑳]|[一二三四五六七八九十]+是)/;
 const MIN_LABEL = 4;
 /** The same label this long, stated twice with two values, is one quantity. */
 const MIN_EXACT_LABEL = 5;
@@ -73,7 +74,9 @@ function reading(doc: CheckInput, report: Report): Reading {
     sections: new Map(doc.sections.map((s) => [s.id, s])),
     cells,
     indicatorCells: cells.filter((f) => ACTUAL_COLUMN.test(lastPart(f.label))),
-    statements: located.filter((l) => exact(l.fact) && (l.fact.kind === 'count' || l.fact.kind === 'money') && isStatement(l)),
+    statements: located.filter(
+      (l) => exact(l.fact) && (l.fact.kind === 'count' || l.fact.kind === 'money') && isStatement(l),
+    ),
     report,
   };
 }
@@ -105,12 +108,16 @@ function sameConcept({ doc, at, sections, report }: Reading): void {
   const forTheUnit = (f: Fact) => {
     if (f.paragraphId === null) return true;
     const l = at.get(f.id);
-    if (!l || ITEM_START.test(l.paragraph.text) || ITEM_START.test(l.sentence) || inItemSection(f, sections)) return false;
+    if (!l || ITEM_START.test(l.paragraph.text) || ITEM_START.test(l.sentence) || inItemSection(f, sections))
+      return false;
     if (SCOPED.test(f.label) || !BARE_MEASURE.test(f.label)) return true;
-    return !/[0-9０-９]/.test(l.sentence.slice(0, Math.max(0, l.at - l.sentenceStart)).replace(/(?:19|20)\d{2}\s*年度?/g, ''));
+    return !/[0-9０-９]/.test(
+      l.sentence.slice(0, Math.max(0, l.at - l.sentenceStart)).replace(/(?:19|20)\d{2}\s*年度?/g, ''),
+    );
   };
   const byConcept = new Map<string, Fact[]>();
-  for (const f of doc.facts) if (f.concept && exact(f) && forTheUnit(f)) byConcept.set(f.concept, [...(byConcept.get(f.concept) ?? []), f]);
+  for (const f of doc.facts)
+    if (f.concept && exact(f) && forTheUnit(f)) byConcept.set(f.concept, [...(byConcept.get(f.concept) ?? []), f]);
   for (const facts of byConcept.values()) {
     const values = distinct(facts);
     if (values.length !== 2) continue;
@@ -127,12 +134,18 @@ function textAgainstTable({ doc, located, sections, cells, indicatorCells, repor
     if (!exact(f) || !isStatement(l)) continue;
     const name = indicatorName(l, f.sectionId ? sections.get(f.sectionId) : undefined);
     if (name) {
-      const same = indicatorCells.filter((c) => c.normalized.unit === f.normalized.unit && sameName(indicatorOf(c.label), name));
+      const same = indicatorCells.filter(
+        (c) => c.normalized.unit === f.normalized.unit && sameName(indicatorOf(c.label), name),
+      );
       if (same.length === 1 && differ(f, same[0]!)) report(f, same[0]!, '，正文与自评表不一致');
     }
     const measure = fundsMeasure(f.label, doc);
     if (measure && f.kind === 'money') {
-      const same = fundsCells.filter((c) => lastPart(c.label).replace(/[（(].*$/, '').endsWith(measure));
+      const same = fundsCells.filter((c) =>
+        lastPart(c.label)
+          .replace(/[（(].*$/, '')
+          .endsWith(measure),
+      );
       if (same.length === 1 && differ(f, same[0]!)) report(f, same[0]!, '，正文与自评表不一致');
     }
   }
@@ -148,11 +161,14 @@ function summingUp({ statements, indicatorCells, report }: Reading): void {
     const clause = (before.split(/[，,；]/).pop() ?? '') + f.quote.slice(0, Math.max(0, f.quote.search(/[0-9０-９]/)));
     if (!/共|计/.test(clause)) continue;
     const earlier = [
-      ...statements.filter((o) => o.fact !== f && o.paragraph !== l.paragraph).map((o) => ({ fact: o.fact, name: o.fact.label })),
+      ...statements
+        .filter((o) => o.fact !== f && o.paragraph !== l.paragraph)
+        .map((o) => ({ fact: o.fact, name: o.fact.label })),
       ...indicatorCells.map((c) => ({ fact: c, name: indicatorOf(c.label) })),
     ].filter((o) => o.fact.kind === f.kind && o.fact.normalized.unit === f.normalized.unit && similar(o.name, f.label));
     const conflict = earlier.find((o) => differ(o.fact, f));
-    if (conflict && !earlier.some((o) => !differ(o.fact, f) && o.fact.paragraphId !== null)) report(conflict.fact, f, '，前后统计数不一致');
+    if (conflict && !earlier.some((o) => !differ(o.fact, f) && o.fact.paragraphId !== null))
+      report(conflict.fact, f, '，前后统计数不一致');
   }
 }
 
@@ -164,17 +180,30 @@ function statedTwice({ doc, sections, statements, report }: Reading): void {
   for (let i = 0; i < whole.length; i++) {
     for (let j = i + 1; j < whole.length; j++) {
       const [a, b] = [whole[i]!, whole[j]!];
-      if (a.paragraph === b.paragraph || a.fact.kind !== b.fact.kind || a.fact.normalized.unit !== b.fact.normalized.unit) continue;
+      if (
+        a.paragraph === b.paragraph ||
+        a.fact.kind !== b.fact.kind ||
+        a.fact.normalized.unit !== b.fact.normalized.unit
+      )
+        continue;
       if (otherYear(a.sentence, b.sentence, doc)) continue;
       // Figures under two numbered item headings ((1) 某项目：…, (2) 另一项目：…) are the items' own.
       // (A label that names its thing — 违法案件 — is the same thing under any heading.)
-      if (a.fact.sectionId !== b.fact.sectionId && (BARE_MEASURE.test(a.fact.label) || BARE_MEASURE.test(b.fact.label)) && (inItemSection(a.fact, sections) || inItemSection(b.fact, sections))) continue;
+      if (
+        a.fact.sectionId !== b.fact.sectionId &&
+        (BARE_MEASURE.test(a.fact.label) || BARE_MEASURE.test(b.fact.label)) &&
+        (inItemSection(a.fact, sections) || inItemSection(b.fact, sections))
+      )
+        continue;
       const same =
         (a.fact.label === b.fact.label && a.fact.label.length >= MIN_EXACT_LABEL) ||
         (WHOLE_YEAR.test(a.sentence) && WHOLE_YEAR.test(b.sentence) && sameThing(a.fact.label, b.fact.label));
       if (!same || !differ(a.fact, b.fact)) continue;
       // A label stated with three or more values names items, not one quantity.
-      const uses = [...(valuesByLabel.get(a.fact.label) ?? []), ...(a.fact.label === b.fact.label ? [] : (valuesByLabel.get(b.fact.label) ?? []))];
+      const uses = [
+        ...(valuesByLabel.get(a.fact.label) ?? []),
+        ...(a.fact.label === b.fact.label ? [] : (valuesByLabel.get(b.fact.label) ?? [])),
+      ];
       if (distinct(uses).length > 2) continue;
       report(a.fact, b.fact, '，请核实以哪个为准');
     }
@@ -182,8 +211,10 @@ function statedTwice({ doc, sections, statements, report }: Reading): void {
 }
 
 /** A budget measure with no owner (实际支出, 预算执行数): the sentence's subject, if any, is its owner. */
-const BARE_MEASURE = /^(?:年初|全年|调整后?)?(?:预算(?:安排|数)?|决算数?|执行数|实际支出(?:数)?|支出(?:数)?|预算执行数|资金)$/;
-const SCOPED = /部门整体|本单位|本部门|整体支出|基本支出|项目支出|人员经费|公用经费|三公|本?项目(?:全年|年初|预算|执行)|年度资金总额|自评/;
+const BARE_MEASURE =
+  /^(?:年初|全年|调整后?)?(?:预算(?:安排|数)?|决算数?|执行数|实际支出(?:数)?|支出(?:数)?|预算执行数|资金)$/;
+const SCOPED =
+  /部门整体|本单位|本部门|整体支出|基本支出|项目支出|人员经费|公用经费|三公|本?项目(?:全年|年初|预算|执行)|年度资金总额|自评/;
 
 /** A fact under a numbered item heading ((1) 某项目：…, 1、某项目, ①). */
 function inItemSection(f: Fact, sections: Map<string, Section>): boolean {
@@ -232,7 +263,10 @@ function indicatorName(l: Located, section: Section | undefined): string | null 
 
 /** The funds measure a narrative money label states for the unit or project as a whole: 项目全年执行数 → 全年执行数. */
 function fundsMeasure(label: string, doc: CheckInput): string | null {
-  const owner = doc.document.reportType !== '整体支出' ? '(?:本?项目(?:资金)?|年度资金总额)?' : '(?:部门整体支出|本单位|本部门|年度资金总额)?';
+  const owner =
+    doc.document.reportType !== '整体支出'
+      ? '(?:本?项目(?:资金)?|年度资金总额)?'
+      : '(?:部门整体支出|本单位|本部门|年度资金总额)?';
   const m = new RegExp(`^${owner}(年初预算数|全年预算数|全年执行数)$`).exec(label);
   return m ? m[1]! : null;
 }
@@ -257,7 +291,9 @@ function similar(a: string, b: string): boolean {
 
 function lcs(a: string, b: string): number {
   const dp = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) dp[i]![j] = a[i - 1] === b[j - 1] ? dp[i - 1]![j - 1]! + 1 : Math.max(dp[i - 1]![j]!, dp[i]![j - 1]!);
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++)
+      dp[i]![j] = a[i - 1] === b[j - 1] ? dp[i - 1]![j - 1]! + 1 : Math.max(dp[i - 1]![j]!, dp[i]![j - 1]!);
   return dp[a.length]![b.length]!;
 }
 
@@ -265,7 +301,9 @@ function lcs(a: string, b: string): number {
 const PART_WORDS = /基本|项目|人员|公用|专项|一般公共|政府性基金|财政拨款|其他|上年|结转|其中|部分|新增|累计|当年/;
 function sameThing(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= MIN_LABEL && long.endsWith(short) && !PART_WORDS.test(long.slice(0, long.length - short.length));
+  return (
+    short.length >= MIN_LABEL && long.endsWith(short) && !PART_WORDS.test(long.slice(0, long.length - short.length))
+  );
 }
 
 function distinct(facts: Fact[]): Fact[] {

@@ -13,7 +13,15 @@ export const enumerationCount: Rule = {
     const drafts: Draft[] = [];
     for (const l of locate(doc)) {
       const f = l.fact;
-      if (f.kind !== 'count' || f.approximate || typeof f.value !== 'number' || f.value < 2 || f.value > 60 || f.unit.startsWith('万')) continue;
+      if (
+        f.kind !== 'count' ||
+        f.approximate ||
+        typeof f.value !== 'number' ||
+        f.value < 2 ||
+        f.value > 60 ||
+        f.unit.startsWith('万')
+      )
+        continue;
       const quoteEnd = l.at + f.quote.length;
       // The list must follow the number's own clause: "15 个X（副科级），分别为：…" or "22 个股室：…".
       const numberEnd = l.paragraph.text.indexOf(f.unit, l.at + f.quote.indexOf(String(f.value))) + f.unit.length;

@@ -75,12 +75,27 @@ function readGrids(doc: CheckInput): Grid[] {
       !isTotalRow(prev.body[prev.body.length - 1]?.cells ?? []);
     if (joins) {
       // A part one column short (a merged last column read as none): padded at the end.
-      prev.body.push(...body.map((r) => ({ ...r, cells: [...r.cells, ...Array(Math.max(0, prev.width - r.cells.length)).fill('')] })));
+      prev.body.push(
+        ...body.map((r) => ({
+          ...r,
+          cells: [...r.cells, ...Array(Math.max(0, prev.width - r.cells.length)).fill('')],
+        })),
+      );
       last = { grid: prev, page: t.page, tableIndex: i };
       return;
     }
-    if (prev && last!.page + 1 === t.page && prev.width === widthOf(t) && last!.tableIndex === i - 1) prev.mayContinue = true;
-    const grid: Grid = { id: t.id, title: t.title, page: t.page, width: widthOf(t), header, body, nameColumn: hint?.nameColumn ?? nameColumnOf(t.rows.slice(h)), mayContinue: false };
+    if (prev && last!.page + 1 === t.page && prev.width === widthOf(t) && last!.tableIndex === i - 1)
+      prev.mayContinue = true;
+    const grid: Grid = {
+      id: t.id,
+      title: t.title,
+      page: t.page,
+      width: widthOf(t),
+      header,
+      body,
+      nameColumn: hint?.nameColumn ?? nameColumnOf(t.rows.slice(h)),
+      mayContinue: false,
+    };
     out.push(grid);
     last = { grid, page: t.page, tableIndex: i };
   });
@@ -89,7 +104,8 @@ function readGrids(doc: CheckInput): Grid[] {
 
 function nameColumnOf(body: string[][]): number {
   const width = Math.max(0, ...body.map((r) => r.length));
-  for (let c = 0; c < width; c++) if (body.filter((r) => /[\u4e00-\u9fff]/.test(r[c] ?? '')).length >= body.length / 2) return c;
+  for (let c = 0; c < width; c++)
+    if (body.filter((r) => /[\u4e00-\u9fff]/.test(r[c] ?? '')).length >= body.length / 2) return c;
   return 0;
 }
 
@@ -118,7 +134,9 @@ const CODE_IN_NAME = /^(\d{3}|\d{5}|\d{7})(?=\s*[\u4e00-\u9fff])/;
  */
 export function rowLevels(g: Grid): (number | null)[] | null {
   const rows = g.body;
-  const codeColumn = [...Array(g.width).keys()].find((c) => rows.filter((r) => CODE.test((r.cells[c] ?? '').trim())).length >= Math.max(2, rows.length / 2));
+  const codeColumn = [...Array(g.width).keys()].find(
+    (c) => rows.filter((r) => CODE.test((r.cells[c] ?? '').trim())).length >= Math.max(2, rows.length / 2),
+  );
   const codeOf = (r: GridRow): string | null => {
     if (codeColumn !== undefined && CODE.test((r.cells[codeColumn] ?? '').trim())) return r.cells[codeColumn]!.trim();
     const m = CODE_IN_NAME.exec((r.cells[g.nameColumn] ?? '').trim());
@@ -132,9 +150,16 @@ export function rowLevels(g: Grid): (number | null)[] | null {
   const indents = rows.filter((r) => !isTotalRow(r.cells) && r.indent !== null).map((r) => r.indent!);
   if (indents.length < rows.length / 2) return null;
   const steps: number[] = [];
-  for (const x of [...indents].sort((a, b) => a - b)) if (steps.length === 0 || x - steps[steps.length - 1]! > 2) steps.push(x);
+  for (const x of [...indents].sort((a, b) => a - b))
+    if (steps.length === 0 || x - steps[steps.length - 1]! > 2) steps.push(x);
   if (steps.length < 2 || steps.length > 4) return null;
-  return rows.map((r) => (isTotalRow(r.cells) ? 0 : r.indent === null ? null : steps.findIndex((s) => Math.abs(r.indent! - s) <= 2) + 1 || null));
+  return rows.map((r) =>
+    isTotalRow(r.cells)
+      ? 0
+      : r.indent === null
+        ? null
+        : steps.findIndex((s) => Math.abs(r.indent! - s) <= 2) + 1 || null,
+  );
 }
 
 /** The number in a cell, 0 for an empty cell or a dash (决算 tables leave zero cells blank); null for text. */
@@ -169,7 +194,10 @@ export const round = (v: number, d: number) => Number(v.toFixed(d));
 
 export function isSelfEvaluation(g: Grid): boolean {
   const all = [...g.header, ...g.body.map((r) => r.cells)];
-  return /自评表|评分表/.test(g.title ?? '') || all.some((r) => r.some((c) => /^分值$/.test(c.trim())) && r.some((c) => /^得分$/.test(c.trim())));
+  return (
+    /自评表|评分表/.test(g.title ?? '') ||
+    all.some((r) => r.some((c) => /^分值$/.test(c.trim())) && r.some((c) => /^得分$/.test(c.trim())))
+  );
 }
 
 /** The grid's rows with, for each, the header rows naming its columns (its segment's). */
@@ -213,4 +241,3 @@ export function labelsOf(row: string[]): string[] {
   }
   return out;
 }
-

@@ -8,7 +8,9 @@ import type { Draft, Rule } from './types.ts';
 /** The marker a sibling numbered n would have: （一） → （二）, 1、 → 2、. */
 function markerFor(like: Section, n: number): string {
   const m = like.marker.trim();
-  return /[0-9]/.test(m) ? m.replace(/[0-9]+/, String(n)) : m.replace(/[零〇一二两三四五六七八九十百]+/, formatCnInteger(n));
+  return /[0-9]/.test(m)
+    ? m.replace(/[0-9]+/, String(n))
+    : m.replace(/[零〇一二两三四五六七八九十百]+/, formatCnInteger(n));
 }
 
 const LEVEL_NAMES = ['一', '二', '三', '四', '五', '六'];
@@ -32,11 +34,21 @@ export const headingSequence: Rule = {
         if (cur.ordinal === prev.ordinal) message = `${level}序号重复：${name(prev)}与${name(cur)}编号相同`;
         else if (cur.ordinal < prev.ordinal) message = `${level}序号倒退：${name(prev)}之后是${name(cur)}`;
         else if (cur.ordinal > prev.ordinal + 1) {
-          const missing = Array.from({ length: cur.ordinal - prev.ordinal - 1 }, (_, k) => markerFor(prev, prev.ordinal + 1 + k));
+          const missing = Array.from({ length: cur.ordinal - prev.ordinal - 1 }, (_, k) =>
+            markerFor(prev, prev.ordinal + 1 + k),
+          );
           message = `${level}序号跳过：${name(prev)}之后是${name(cur)}，缺少${missing.map((m) => `“${m}”`).join('')}`;
         }
         if (!message) continue;
-        drafts.push(finding('heading-sequence', { message, sectionIds: [prev.id, cur.id], page: cur.page, expected: prev.ordinal + 1, actual: cur.ordinal }));
+        drafts.push(
+          finding('heading-sequence', {
+            message,
+            sectionIds: [prev.id, cur.id],
+            page: cur.page,
+            expected: prev.ordinal + 1,
+            actual: cur.ordinal,
+          }),
+        );
       }
     }
     return drafts;

@@ -74,5 +74,8 @@ function readByOcr(d: Draft, doc: CheckInput): Draft {
 function sameYear(doc: CheckInput): CheckInput {
   const fy = doc.document.fiscalYear;
   if (!doc.facts.some((f) => f.concept && f.year !== null && f.year !== fy)) return doc;
-  return { ...doc, facts: doc.facts.map((f) => (f.concept && f.year !== null && f.year !== fy ? { ...f, concept: null } : f)) };
+  return {
+    ...doc,
+    facts: doc.facts.map((f) => (f.concept && f.year !== null && f.year !== fy ? { ...f, concept: null } : f)),
+  };
 }

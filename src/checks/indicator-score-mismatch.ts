@@ -21,7 +21,8 @@ const WEIGHT = /^分值$|^权重|^指标分值/;
 const SCORE = /^得分$|^自评得分|^评分$/;
 const NAMES = [/^三级指标$/, /^指标名称$/, /^二级指标$/];
 /** Indicators where less is better: a bare target is a ceiling, not a floor — not judged. */
-const LOWER_BETTER = /发生率|事故|投诉|差错|误差|失误|违规|违纪|超支|成本|费用|经费|单价|时限|时间|周期|天数|时长|用时|期限|损失|死亡|伤亡|不合格|空置|闲置|流失|复发|辍学|退出|能耗|排放|浓度|控制/;
+const LOWER_BETTER =
+  /发生率|事故|投诉|差错|误差|失误|违规|违纪|超支|成本|费用|经费|单价|时限|时间|周期|天数|时长|用时|期限|损失|死亡|伤亡|不合格|空置|闲置|流失|复发|辍学|退出|能耗|排放|浓度|控制/;
 
 export interface Target {
   comparator: Comparator;
@@ -76,6 +77,14 @@ export function meets(actual: number, t: Target): boolean {
 
 const SIGN: Record<Comparator, string> = { '>=': '≥', '>': '＞', '<=': '≤', '<': '＜', '=': '=' };
 
+interface Columns {
+  target: number;
+  actual: number;
+  weight: number;
+  score: number;
+  name: number;
+}
+
 export const indicatorScoreMismatch: Rule = {
   id: 'indicator-score-mismatch',
   run(doc) {
@@ -84,52 +93,77 @@ export const indicatorScoreMismatch: Rule = {
       const rows = [...g.header, ...g.body.map((r) => r.cells)];
       const headerFlags = [...g.header.map(() => true), ...segments(g).isHeader];
       const pages = [...g.header.map(() => g.page), ...g.body.map((r) => r.page)];
-      let cols: { target: number; actual: number; weight: number; score: number; name: number } | null = null;
+      let cols: Columns | null = null;
       for (let r = 0; r < rows.length; r++) {
         const row = rows[r]!;
-        const names = row.map((c) => c.replace(/\s+/g, ''));
-        const find = (re: RegExp) => names.findIndex((c) => re.test(c));
         if (headerFlags[r] || !row.some((c) => cellNumber(c) !== null)) {
-          const [target, actual, weight, score] = [find(TARGET), find(ACTUAL), find(WEIGHT), find(SCORE)];
-          if (target >= 0 && actual >= 0 && weight >= 0 && score >= 0) cols = { target, actual, weight, score, name: Math.max(-1, ...NAMES.map(find).filter((i) => i >= 0).slice(0, 1)) };
-          else if (weight >= 0 || score >= 0) cols = null; // another segment (the budget rows)
+          const found = headerColumns(row);
+          if (found !== undefined) cols = found;
           continue;
         }
         if (!cols || INDICATOR_TOTAL_ROW.test((row[0] ?? '').trim())) continue;
-        const weight = readCellNumber(row[cols.weight] ?? '');
-        const score = readCellNumber(row[cols.score] ?? '');
-        if (!weight || !score || row[cols.weight] === row[cols.score] && cols.weight + 1 !== cols.score) continue;
-        const name = indicatorName(row, cols.name, cols.target);
-        const where = `表“${g.title ?? g.id}”${atPage(pages[r]!)}指标“${name}”`;
-        const page = pages[r]!;
-        if (score.value > weight.value + 1e-9) {
-          drafts.push(finding('indicator-score-mismatch', { message: `${where}得分 ${row[cols.score]!.trim()} 超过其分值 ${row[cols.weight]!.trim()}`, page, expected: weight.value, actual: score.value }));
-          continue;
-        }
-        if (Math.abs(score.value - weight.value) > 1e-9 || weight.value === 0) continue;
-        const target = readTarget(row[cols.target] ?? '', name);
-        const actualText = (row[cols.actual] ?? '').replace(/\s+/g, '');
-        // An actual written as a bound (>23万人次, 满意度>95%) says it met the bound, not by how much.
-        if (readTarget(actualText)?.written || /[≥≤><＞＜≧≦]|以上|以下|以内|不低于|不少于|不超过|大于|小于|高于|低于/.test(actualText)) continue;
-        const actual = readNumber(actualText);
-        if (!target || !actual) continue;
-        if (actual.unit !== target.unit && actual.unit !== '' && target.unit !== '') continue;
-        if (meets(actual.value, target)) continue;
-        drafts.push(
-          finding('indicator-score-mismatch', {
-            // A bound assumed (a bare 65000 剂次 read as ≥) may be read otherwise.
-            severity: target.written ? 'error' : 'warning',
-            message: `${where}实际完成值 ${row[cols.actual]!.trim()} 未达到年度指标值 ${row[cols.target]!.trim()}${target.written ? '' : `（按 ${SIGN[target.comparator]} 理解）`}，却得满分 ${row[cols.score]!.trim()}`,
-            page,
-            expected: target.value,
-            actual: actual.value,
-          }),
-        );
+        const draft = rowFinding(row, cols, g.title ?? g.id, pages[r]!);
+        if (draft) drafts.push(draft);
       }
     }
     return drafts;
   },
 };
+
+/** A header row's indicator columns; null when it heads another segment (the budget rows); undefined when it says neither. */
+function headerColumns(row: string[]): Columns | null | undefined {
+  const names = row.map((c) => c.replace(/\s+/g, ''));
+  const find = (re: RegExp) => names.findIndex((c) => re.test(c));
+  const [target, actual, weight, score] = [find(TARGET), find(ACTUAL), find(WEIGHT), find(SCORE)];
+  if (target >= 0 && actual >= 0 && weight >= 0 && score >= 0) {
+    const name = Math.max(
+      -1,
+      ...NAMES.map(find)
+        .filter((i) => i >= 0)
+        .slice(0, 1),
+    );
+    return { target, actual, weight, score, name };
+  }
+  return weight >= 0 || score >= 0 ? null : undefined;
+}
+
+/** An indicator row scored above its weight, or given the full weight while its actual misses its target. */
+function rowFinding(row: string[], cols: Columns, table: string, page: number): Draft | null {
+  const weight = readCellNumber(row[cols.weight] ?? '');
+  const score = readCellNumber(row[cols.score] ?? '');
+  if (!weight || !score || (row[cols.weight] === row[cols.score] && cols.weight + 1 !== cols.score)) return null;
+  const name = indicatorName(row, cols.name, cols.target);
+  const where = `表“${table}”${atPage(page)}指标“${name}”`;
+  if (score.value > weight.value + 1e-9) {
+    return finding('indicator-score-mismatch', {
+      message: `${where}得分 ${row[cols.score]!.trim()} 超过其分值 ${row[cols.weight]!.trim()}`,
+      page,
+      expected: weight.value,
+      actual: score.value,
+    });
+  }
+  if (Math.abs(score.value - weight.value) > 1e-9 || weight.value === 0) return null;
+  const target = readTarget(row[cols.target] ?? '', name);
+  const actualText = (row[cols.actual] ?? '').replace(/\s+/g, '');
+  // An actual written as a bound (>23万人次, 满意度>95%) says it met the bound, not by how much.
+  if (
+    readTarget(actualText)?.written ||
+    /[≥≤><＞＜≧≦]|以上|以下|以内|不低于|不少于|不超过|大于|小于|高于|低于/.test(actualText)
+  )
+    return null;
+  const actual = readNumber(actualText);
+  if (!target || !actual) return null;
+  if (actual.unit !== target.unit && actual.unit !== '' && target.unit !== '') return null;
+  if (meets(actual.value, target)) return null;
+  return finding('indicator-score-mismatch', {
+    // A bound assumed (a bare 65000 剂次 read as ≥) may be read otherwise.
+    severity: target.written ? 'error' : 'warning',
+    message: `${where}实际完成值 ${row[cols.actual]!.trim()} 未达到年度指标值 ${row[cols.target]!.trim()}${target.written ? '' : `（按 ${SIGN[target.comparator]} 理解）`}，却得满分 ${row[cols.score]!.trim()}`,
+    page,
+    expected: target.value,
+    actual: actual.value,
+  });
+}
 
 function indicatorName(row: string[], nameCol: number, targetCol: number): string {
   const named = nameCol >= 0 ? (row[nameCol] ?? '').trim() : '';

@@ -22,13 +22,29 @@ export const percentOutOfRange: Rule = {
     const sections = new Map(doc.sections.map((s) => [s.id, s]));
     const located = new Map(locate(doc).map((l) => [l.fact.id, l]));
     for (const f of doc.facts) {
-      if (f.kind !== 'percent' || f.normalized.unit !== '%' || typeof f.normalized.value !== 'number' || f.normalized.value <= 100 + 1e-9) continue;
+      if (
+        f.kind !== 'percent' ||
+        f.normalized.unit !== '%' ||
+        typeof f.normalized.value !== 'number' ||
+        f.normalized.value <= 100 + 1e-9
+      )
+        continue;
       if (f.comparator) continue; // a target, not a result
       if (UNBOUNDED_RATE.test(f.quote)) continue;
-      const name = rateName(f, located.get(f.id)?.paragraph.text.slice(0, located.get(f.id)!.at) ?? null, f.sectionId ? sections.get(f.sectionId)?.title : undefined);
+      const name = rateName(
+        f,
+        located.get(f.id)?.paragraph.text.slice(0, located.get(f.id)!.at) ?? null,
+        f.sectionId ? sections.get(f.sectionId)?.title : undefined,
+      );
       if (!name || UNBOUNDED_RATE.test(name)) continue;
       // The same figure in the text and in the table is one finding.
-      const same = drafts.find((d) => d.actual === f.value && (d.message.startsWith(name) || name.endsWith(d.message.split(' ')[0]!) || d.message.split(' ')[0]!.endsWith(name)));
+      const same = drafts.find(
+        (d) =>
+          d.actual === f.value &&
+          (d.message.startsWith(name) ||
+            name.endsWith(d.message.split(' ')[0]!) ||
+            d.message.split(' ')[0]!.endsWith(name)),
+      );
       if (same) {
         same.factIds.push(f.id);
         // Two pages are named: the first figure's and the first repeat's.
@@ -37,7 +53,13 @@ export const percentOutOfRange: Rule = {
         same.message = message(first.name, first.f, first.pages);
         continue;
       }
-      const d = finding('percent-out-of-range', { message: message(name, f, [f.page]), factIds: [f.id], page: f.page, expected: 100, actual: f.value as number });
+      const d = finding('percent-out-of-range', {
+        message: message(name, f, [f.page]),
+        factIds: [f.id],
+        page: f.page,
+        expected: 100,
+        actual: f.value as number,
+      });
       said.set(d, { name, f, pages: [f.page] });
       drafts.push(d);
     }
@@ -53,21 +75,27 @@ function rateName(f: Fact, before: string | null, sectionTitle: string | undefin
   // A table cell: the row's indicator (产出指标·质量指标·救助对象信息准确率·实际完成值).
   if (f.paragraphId === null) {
     const parts = f.label.split(LABEL_JOINER);
-    const named = parts.slice(0, -1).reverse().find((p) => BOUNDED_RATE.test(p));
+    const named = parts
+      .slice(0, -1)
+      .reverse()
+      .find((p) => BOUNDED_RATE.test(p));
     if (named) return named;
     return BOUNDED_RATE.test(f.label) ? f.label : null;
   }
   if (BOUNDED_RATE.test(f.label)) return f.label;
   // 占一般公共预算项目支出总额的 103.6%: a share.
-  if (/^占/.test(f.label) || /占[^，。；]{1,30}的?\s*[0-9.]+\s*%/.test(f.quote)) return f.label.startsWith('占') ? f.label : `占比`;
+  if (/^占/.test(f.label) || /占[^，。；]{1,30}的?\s*[0-9.]+\s*%/.test(f.quote))
+    return f.label.startsWith('占') ? f.label : `占比`;
   if (!BARE.test(f.label) || before === null) return null;
   // The rate the text named last before the number, if no other number stands between.
   const tail = before.slice(-40);
-  if (/[0-9０-９]/.test(tail.replace(/^.*?[。；]/, '').replace(/^\s*[（(]?[0-9一二三四五六七八九十]+[)）．.、]/, ''))) return null;
+  if (/[0-9０-９]/.test(tail.replace(/^.*?[。；]/, '').replace(/^\s*[（(]?[0-9一二三四五六七八九十]+[)）．.、]/, '')))
+    return null;
   const words = [...tail.matchAll(/[\u4e00-\u9fff]{1,12}(?:率|满意度|知晓度|认可度|占比|比例)/g)].map((m) => m[0]);
   const last = words[words.length - 1];
   if (last && BOUNDED_RATE.test(last)) return last;
   // Else the section's title (（2）救助对象信息准确率).
-  if (sectionTitle && BOUNDED_RATE.test(sectionTitle.replace(/[。：:]$/, ''))) return sectionTitle.replace(/[。：:]$/, '');
+  if (sectionTitle && BOUNDED_RATE.test(sectionTitle.replace(/[。：:]$/, '')))
+    return sectionTitle.replace(/[。：:]$/, '');
   return null;
 }

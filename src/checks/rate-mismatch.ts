@@ -32,11 +32,21 @@ function statedRates(doc: CheckInput, checked: Set<string>): Draft[] {
   for (const owner of ['budget', 'project'] as const) {
     const rates = doc.facts.filter((f) => f.concept === `${owner}.executionRate`);
     for (const rate of rates) {
-      if (rate.paragraphId === null && rates.some((o) => o.paragraphId === null && o !== rate && row(o) !== row(rate)) && owner === 'budget') continue;
-      const pick = (c: string) => doc.facts.find((f) => f.concept === c && (rate.paragraphId !== null ? true : f.paragraphId === null && row(f) === row(rate)));
+      if (
+        rate.paragraphId === null &&
+        rates.some((o) => o.paragraphId === null && o !== rate && row(o) !== row(rate)) &&
+        owner === 'budget'
+      )
+        continue;
+      const pick = (c: string) =>
+        doc.facts.find(
+          (f) => f.concept === c && (rate.paragraphId !== null ? true : f.paragraphId === null && row(f) === row(rate)),
+        );
       for (const scope of owner === 'budget' ? (['total', 'basic'] as const) : (['total'] as const)) {
         const actual = pick(`${owner}.${scope}.actual`);
-        const budgets = [pick(`${owner}.${scope}.adjusted`), pick(`${owner}.${scope}.initial`)].filter((f): f is Fact => !!f);
+        const budgets = [pick(`${owner}.${scope}.adjusted`), pick(`${owner}.${scope}.initial`)].filter(
+          (f): f is Fact => !!f,
+        );
         if (!actual || budgets.length === 0) continue;
         const d = compare(rate, actual, budgets);
         // The same rate in the text and in the table, wrong the same way: one finding.
@@ -57,15 +67,26 @@ function sentenceRates(doc: CheckInput, checked: Set<string>): Draft[] {
   const located = locate(doc);
   for (const l of located) {
     if (l.fact.kind !== 'percent' || !RATE.test(l.fact.label) || checked.has(l.fact.id)) continue;
-    const same = located.filter((o) => o.paragraph === l.paragraph && o.sentenceStart === l.sentenceStart && o.fact.kind === 'money');
+    const same = located.filter(
+      (o) => o.paragraph === l.paragraph && o.sentenceStart === l.sentenceStart && o.fact.kind === 'money',
+    );
     const actual = same.find((o) => ACTUAL.test(o.fact.label))?.fact;
     // The adjusted budget first: it is the usual denominator, and the one a finding shows.
-    const budgets = same.filter((o) => BUDGET.test(o.fact.label)).map((o) => o.fact).sort((a, b) => Number(ADJUSTED.test(b.label)) - Number(ADJUSTED.test(a.label)));
+    const budgets = same
+      .filter((o) => BUDGET.test(o.fact.label))
+      .map((o) => o.fact)
+      .sort((a, b) => Number(ADJUSTED.test(b.label)) - Number(ADJUSTED.test(a.label)));
     if (!actual) continue;
     // The budget stated elsewhere: the report's one 全年预算数 of the same owner.
     if (budgets.length === 0) {
       const owner = OWNER.exec(actual.label)![0];
-      const candidates = located.filter((o) => o.fact.kind === 'money' && !o.fact.approximate && !o.fact.comparator && new RegExp(`^${owner}${T.adjusted}$`).test(o.fact.label));
+      const candidates = located.filter(
+        (o) =>
+          o.fact.kind === 'money' &&
+          !o.fact.approximate &&
+          !o.fact.comparator &&
+          new RegExp(`^${owner}${T.adjusted}$`).test(o.fact.label),
+      );
       const values = new Set(candidates.map((o) => num(o.fact)));
       if (values.size === 1) budgets.push(candidates[0]!.fact);
     }
@@ -83,18 +104,29 @@ function growthRates(doc: CheckInput): Draft[] {
   const located = locate(doc);
   for (let i = 0; i + 2 < located.length; i++) {
     const [t, d, r] = [located[i]!, located[i + 1]!, located[i + 2]!];
-    if (t.paragraph !== r.paragraph || t.sentenceStart !== r.sentenceStart || d.sentenceStart !== t.sentenceStart) continue;
-    if (t.fact.kind !== 'money' || d.fact.kind !== 'money' || r.fact.kind !== 'percent' || [t, d, r].some((x) => x.fact.approximate)) continue;
-    const change = /(?:比|较)(?:上年|去年|上年度)(?:同期)?(增加|增长|减少|下降)$/.exec(d.fact.label) ?? /(?:比|较)(?:上年|去年|上年度)(?:同期)?(增加|增长|减少|下降)/.exec(d.fact.quote);
+    if (t.paragraph !== r.paragraph || t.sentenceStart !== r.sentenceStart || d.sentenceStart !== t.sentenceStart)
+      continue;
+    if (
+      t.fact.kind !== 'money' ||
+      d.fact.kind !== 'money' ||
+      r.fact.kind !== 'percent' ||
+      [t, d, r].some((x) => x.fact.approximate)
+    )
+      continue;
+    const change =
+      /(?:比|较)(?:上年|去年|上年度)(?:同期)?(增加|增长|减少|下降)$/.exec(d.fact.label) ??
+      /(?:比|较)(?:上年|去年|上年度)(?:同期)?(增加|增长|减少|下降)/.exec(d.fact.quote);
     const between = t.paragraph.text.slice(d.at + d.fact.quote.length, r.at + r.fact.quote.length);
-    const grow = /^[，,、\s]*(?:同比)?(增长|下降|增幅|降幅|减少)(?:率)?(?:为|了)?\s*[0-9]/.exec(between) ?? /^(?:同比)?(增长|下降|增幅|降幅|减少)(?:率)?$/.exec(r.fact.label);
+    const grow =
+      /^[，,、\s]*(?:同比)?(增长|下降|增幅|降幅|减少)(?:率)?(?:为|了)?\s*[0-9]/.exec(between) ??
+      /^(?:同比)?(增长|下降|增幅|降幅|减少)(?:率)?$/.exec(r.fact.label);
     if (!change || !grow) continue;
     const up = /增/.test(change[1]!);
     if (up !== /增/.test(grow[1]!)) continue;
     const before = up ? num(t.fact) - num(d.fact) : num(t.fact) + num(d.fact);
     if (before <= 0) continue;
     const computed = (num(d.fact) / before) * 100;
-    const slack = computed * ((roundingOf(d.fact) / num(d.fact)) + (roundingOf(t.fact) + roundingOf(d.fact)) / before);
+    const slack = computed * (roundingOf(d.fact) / num(d.fact) + (roundingOf(t.fact) + roundingOf(d.fact)) / before);
     // A fall's rate carries its direction in the sign (contract 1.2): the words said which way, compare the sizes.
     const rate = magnitude(r.fact);
     if (rateAgrees(rate, computed) || Math.abs(num(rate) - computed) <= roundingOf(rate) + slack) continue;

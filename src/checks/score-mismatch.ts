@@ -14,11 +14,21 @@ export const scoreMismatch: Rule = {
     // The self-score of the text; a self-score sentence naming another year gets no concept, but is still the score stated.
     const stated =
       doc.facts.find((f) => f.concept === 'evaluation.selfScore' && f.paragraphId !== null) ??
-      doc.facts.find((f) => f.kind === 'score' && f.paragraphId !== null && !f.comparator && !f.approximate && /自评(?:得)?分$|自评总?得分$/.test(f.label));
+      doc.facts.find(
+        (f) =>
+          f.kind === 'score' &&
+          f.paragraphId !== null &&
+          !f.comparator &&
+          !f.approximate &&
+          /自评(?:得)?分$|自评总?得分$/.test(f.label),
+      );
     if (!stated || typeof stated.value !== 'number') return [];
     const drafts: Draft[] = [];
     // With several scoring tables (one per project) the text's score cannot be told to be any one's.
-    const scoring = grids(doc).filter(isSelfEvaluation).map((g) => ({ g, sums: scoreSums(g) })).filter((x) => x.sums !== null);
+    const scoring = grids(doc)
+      .filter(isSelfEvaluation)
+      .map((g) => ({ g, sums: scoreSums(g) }))
+      .filter((x) => x.sums !== null);
     if (scoring.length !== 1) return [];
     const { g, sums } = scoring[0]!;
     const tableScore = cellNumber(sums!.rows[sums!.t]![sums!.c]);
@@ -28,7 +38,12 @@ export const scoreMismatch: Rule = {
       finding('score-mismatch', {
         message: `正文${stated.label} ${show(stated)}${atPage(stated.page)}与评分表“${g.title ?? g.id}”${atPage(page)}总分 ${tableScore} 分不符`,
         // The table's own 总分 fact too, so that conflicting-values does not report the pair again.
-        factIds: [stated.id, ...doc.facts.filter((f) => f.concept === 'evaluation.selfScore' && f.paragraphId === null && f.page === page).map((f) => f.id)],
+        factIds: [
+          stated.id,
+          ...doc.facts
+            .filter((f) => f.concept === 'evaluation.selfScore' && f.paragraphId === null && f.page === page)
+            .map((f) => f.id),
+        ],
         page: stated.page,
         expected: tableScore,
         actual: stated.value,

@@ -23,7 +23,8 @@ export const subsetExceedsTotal: Rule = {
     // 1. A part after 其中 larger than the total before it.
     for (const { total, parts } of wholeAndParts(doc)) {
       for (const part of parts) {
-        if (comparable(total, part) && num(part) > num(total) + roundingOf(part) + roundingOf(total)) drafts.push(draft(total, part));
+        if (comparable(total, part) && num(part) > num(total) + roundingOf(part) + roundingOf(total))
+          drafts.push(draft(total, part));
       }
     }
     // 2. 净增 X > 新设 X, 办结 > 受理 for the same thing.
@@ -55,7 +56,11 @@ export const subsetExceedsTotal: Rule = {
           if (!wm || !comparable(w.fact, p.fact)) continue;
           const wholeThing = w.fact.label.slice(wm[0].length);
           if (partThing && !(wholeThing.endsWith(partThing) || partThing.endsWith(wholeThing))) continue;
-          if (num(p.fact) > num(w.fact) + roundingOf(p.fact) + roundingOf(w.fact) && !drafts.some((d) => d.factIds.includes(p.fact.id))) drafts.push(draft(w.fact, p.fact));
+          if (
+            num(p.fact) > num(w.fact) + roundingOf(p.fact) + roundingOf(w.fact) &&
+            !drafts.some((d) => d.factIds.includes(p.fact.id))
+          )
+            drafts.push(draft(w.fact, p.fact));
           break;
         }
       }
@@ -65,7 +70,13 @@ export const subsetExceedsTotal: Rule = {
 };
 
 function comparable(a: Fact, b: Fact): boolean {
-  return (a.kind === 'count' || a.kind === 'money') && a.kind === b.kind && a.normalized.unit === b.normalized.unit && !a.approximate && !b.approximate;
+  return (
+    (a.kind === 'count' || a.kind === 'money') &&
+    a.kind === b.kind &&
+    a.normalized.unit === b.normalized.unit &&
+    !a.approximate &&
+    !b.approximate
+  );
 }
 
 function draft(whole: Fact, part: Fact): Draft {

@@ -47,7 +47,13 @@ export const sumMismatch: Rule = {
       const pages = [total, ...ps].map((f) => f.page);
       if (Math.max(...pages) - Math.min(...pages) > 1) continue;
       if (sumAgrees(ps, total)) continue;
-      drafts.push(draft(total, ps, ps.reduce((s, f) => s + num(f), 0)));
+      drafts.push(
+        draft(
+          total,
+          ps,
+          ps.reduce((s, f) => s + num(f), 0),
+        ),
+      );
     }
     return drafts;
   },
@@ -59,7 +65,11 @@ const COMPLETE_PAIRS: [RegExp, RegExp][] = [
   [/^人员经费/, /^(?:日常)?公用经费/],
 ];
 
-const THREE_PUBLIC = [/因公出国[（(]?境?[）)]?费?/, /公务用车(?:购置及)?运行(?:维护)?费|公务用车购置及运行(?:维护)?费|公务用车购置费/, /公务接待费/];
+const THREE_PUBLIC = [
+  /因公出国[（(]?境?[）)]?费?/,
+  /公务用车(?:购置及)?运行(?:维护)?费|公务用车购置及运行(?:维护)?费|公务用车购置费/,
+  /公务接待费/,
+];
 
 const OTHER_FUNDS_CELL = new RegExp(`(?:^|${LABEL_JOINER})其他资金(?:${LABEL_JOINER}|$)`);
 
@@ -67,10 +77,20 @@ function exhaustive(total: Fact, parts: Fact[], doc: CheckInput): boolean {
   const labels = parts.map((p) => p.label.replace(/^其中[：:]?/, ''));
   if (/^其他|^其它/.test(labels[labels.length - 1] ?? '')) return true;
   // A label may have kept words of the sentence before it (主要用于…等公用经费): its tail names it.
-  if (COMPLETE_PAIRS.some(([a, b]) => labels.length === 2 && a.test(labels[0]!) && (b.test(labels[1]!) || new RegExp(`(?:等|、)${b.source.slice(1)}$`).test(labels[1]!)))) return true;
+  if (
+    COMPLETE_PAIRS.some(
+      ([a, b]) =>
+        labels.length === 2 &&
+        a.test(labels[0]!) &&
+        (b.test(labels[1]!) || new RegExp(`(?:等|、)${b.source.slice(1)}$`).test(labels[1]!)),
+    )
+  )
+    return true;
   // The funds of a budget: 财政拨款 + 上年结转 (+ 其他资金), when the report gives no other funds.
   const names = labels.map((l) => l.replace(/[（(].*?[）)]$/, ''));
-  const split = FUNDS_SPLITS.find((sp) => sp.length === names.length && sp.every((p) => names.filter((n) => p.test(n)).length === 1));
+  const split = FUNDS_SPLITS.find(
+    (sp) => sp.length === names.length && sp.every((p) => names.filter((n) => p.test(n)).length === 1),
+  );
   if (split && /预算|执行|决算|资金总额|支出/.test(total.label)) {
     if (split.length === 3 || names.some((n) => /其他资金/.test(n))) return true;
     const otherFunds = doc.facts.some((f) => f.kind === 'money' && OTHER_FUNDS_CELL.test(f.label) && num(f) > 0);
@@ -81,7 +101,15 @@ function exhaustive(total: Fact, parts: Fact[], doc: CheckInput): boolean {
     const named = THREE_PUBLIC.filter((p) => labels.some((l) => p.test(l))).length;
     if (named === 3) return true;
     const sentence = doc.paragraphs.find((p) => p.id === total.paragraphId)?.text ?? '';
-    if (named === 2 && THREE_PUBLIC.some((p) => !labels.some((l) => p.test(l)) && new RegExp(`(?:${p.source})(?:支出)?(?:为零|为0|为 0|未发生|无)`).test(sentence))) return true;
+    if (
+      named === 2 &&
+      THREE_PUBLIC.some(
+        (p) =>
+          !labels.some((l) => p.test(l)) &&
+          new RegExp(`(?:${p.source})(?:支出)?(?:为零|为0|为 0|未发生|无)`).test(sentence),
+      )
+    )
+      return true;
   }
   return false;
 }
@@ -116,4 +144,3 @@ function draft(total: Fact, parts: Fact[], sum: number): Draft {
     actual: valueOf(total),
   });
 }
-

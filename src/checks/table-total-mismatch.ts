@@ -11,7 +11,21 @@
 // of its last place. A table that may go on over the page is not judged on its
 // last group.
 import { COLUMN_FAMILIES, FUNDS_SPLITS, FUNDS_TOTAL } from '../vocab/parts.ts';
-import { agrees, amount, decimals, grids, headerPath, isSelfEvaluation, isTotalRow, labelsOf, round, rowLevels, segments, written, type Grid } from './grid.ts';
+import {
+  agrees,
+  amount,
+  decimals,
+  grids,
+  headerPath,
+  isSelfEvaluation,
+  isTotalRow,
+  labelsOf,
+  round,
+  rowLevels,
+  segments,
+  written,
+  type Grid,
+} from './grid.ts';
 import { LABEL_JOINER } from '../tables/headers.ts';
 import { SCORE_TOTAL_ROW } from '../vocab/concepts.ts';
 import { cellNumber } from './tables.ts';
@@ -61,12 +75,27 @@ type Report = (r: number, c: number, expected: number, what: string, names?: { r
 
 function rowName(g: Grid, r: number): string {
   const cells = g.body[r]!.cells;
-  return [...new Set(cells.slice(0, g.nameColumn + 1).map((c) => c.trim()).filter(Boolean))].join(' ') || `第${r + 1}行`;
+  return (
+    [
+      ...new Set(
+        cells
+          .slice(0, g.nameColumn + 1)
+          .map((c) => c.trim())
+          .filter(Boolean),
+      ),
+    ].join(' ') || `第${r + 1}行`
+  );
 }
 
 /** Columns holding amounts: a number in some body row, and a header that is not a rate or a code. */
 function amountColumns(g: Grid): number[] {
-  return [...Array(g.width).keys()].filter((c) => c !== g.nameColumn && g.body.some((r) => written(r.cells[c])) && !NOT_SUMMED.test(headerPath(g.header, c).join('')) && !g.body.every((r) => /^\d{3,7}$/.test((r.cells[c] ?? '').trim()) || !written(r.cells[c])));
+  return [...Array(g.width).keys()].filter(
+    (c) =>
+      c !== g.nameColumn &&
+      g.body.some((r) => written(r.cells[c])) &&
+      !NOT_SUMMED.test(headerPath(g.header, c).join('')) &&
+      !g.body.every((r) => /^\d{3,7}$/.test((r.cells[c] ?? '').trim()) || !written(r.cells[c])),
+  );
 }
 
 function hierarchy(g: Grid, levels: (number | null)[], report: Report): void {
@@ -98,7 +127,10 @@ function hierarchy(g: Grid, levels: (number | null)[], report: Report): void {
       if (agrees(total, parts as number[], d)) continue;
       const known = kids.map((k) => valueOf(k, c)!);
       if (agrees(total, known, d)) continue;
-      const sum = round(known.reduce((s, v) => s + v, 0), d);
+      const sum = round(
+        known.reduce((s, v) => s + v, 0),
+        d,
+      );
       fixed.set(`${parent}:${c}`, sum);
       failedRows.add(parent);
       pending.push([parent, c, sum, what]);
@@ -139,43 +171,71 @@ function totalColumns(g: Grid, report: Report): void {
     const path = paths.get(c)!;
     const name = path[path.length - 1] ?? '';
     const parent = path.slice(0, -1);
-    const family = COLUMN_FAMILIES.find((f) => f.total.test(name) && (f.group ? f.group.test(parent[parent.length - 1] ?? '') : true));
+    const family = COLUMN_FAMILIES.find(
+      (f) => f.total.test(name) && (f.group ? f.group.test(parent[parent.length - 1] ?? '') : true),
+    );
     if (!family) continue;
     // The columns under the same parent, one per sub-group (its 小计 when it has one).
-    const scope = cols.filter((o) => o !== c && paths.get(o)!.join('|') !== path.join('|') && parent.every((p, i) => paths.get(o)![i] === p) && paths.get(o)!.length > parent.length);
-    const groups = new Map<string, number[]>();
-    for (const o of scope) {
-      const key = paths.get(o)![parent.length]!;
-      groups.set(key, [...(groups.get(key) ?? []), o]);
-    }
-    const parts: number[] = [];
-    const names: string[] = [];
-    for (const [key, members] of groups) {
-      if (members.length === 1) {
-        parts.push(members[0]!);
-        names.push(key);
-        continue;
-      }
-      const sub = members.find((o) => /^(小计|合计)$/.test(paths.get(o)![paths.get(o)!.length - 1]!));
-      if (sub !== undefined) {
-        parts.push(sub);
-        names.push(key);
-      } else {
-        for (const o of members) {
-          parts.push(o);
-          names.push(paths.get(o)![paths.get(o)!.length - 1]!);
-        }
-      }
-    }
+    const scope = cols.filter(
+      (o) =>
+        o !== c &&
+        paths.get(o)!.join('|') !== path.join('|') &&
+        parent.every((p, i) => paths.get(o)![i] === p) &&
+        paths.get(o)!.length > parent.length,
+    );
+    const { parts, names } = partColumns(scope, paths, parent.length);
     if (parts.length < 2 || !names.every((n) => family.parts.some((p) => p.test(n)))) continue;
     g.body.forEach((row, r) => {
       if (!written(row.cells[c])) return;
       const values = parts.map((p) => amount(row.cells[p]));
       if (values.some((v) => v === null) || !parts.some((p) => written(row.cells[p]))) return;
       const d = decimals([row.cells[c], ...parts.map((p) => row.cells[p])]);
-      if (!agrees(cellNumber(row.cells[c])!, values as number[], d)) report(r, c, round((values as number[]).reduce((s, v) => s + v, 0), d), names.join(' + '));
+      if (!agrees(cellNumber(row.cells[c])!, values as number[], d))
+        report(
+          r,
+          c,
+          round(
+            (values as number[]).reduce((s, v) => s + v, 0),
+            d,
+          ),
+          names.join(' + '),
+        );
     });
   }
+}
+
+/** The parts a total column sums: one column per sub-group of `scope` (its 小计 when it has one, else each member). */
+function partColumns(
+  scope: number[],
+  paths: Map<number, string[]>,
+  depth: number,
+): { parts: number[]; names: string[] } {
+  const last = (o: number) => paths.get(o)![paths.get(o)!.length - 1]!;
+  const groups = new Map<string, number[]>();
+  for (const o of scope) {
+    const key = paths.get(o)![depth]!;
+    groups.set(key, [...(groups.get(key) ?? []), o]);
+  }
+  const parts: number[] = [];
+  const names: string[] = [];
+  for (const [key, members] of groups) {
+    if (members.length === 1) {
+      parts.push(members[0]!);
+      names.push(key);
+      continue;
+    }
+    const sub = members.find((o) => /^(小计|合计)$/.test(last(o)));
+    if (sub !== undefined) {
+      parts.push(sub);
+      names.push(key);
+    } else {
+      for (const o of members) {
+        parts.push(o);
+        names.push(last(o));
+      }
+    }
+  }
+  return { parts, names };
 }
 
 /** Rows that are the sum of the rows right after them: a hierarchy the table does not mark. */
@@ -189,7 +249,11 @@ function looksHierarchical(g: Grid): boolean {
     for (let j = i + 1; j < g.body.length && !isTotalRow(g.body[j]!.cells); j++) {
       sums = sums.map((s, k) => s + value(j, cols[k]!));
       const d = decimals(cols.map((c) => g.body[i]!.cells[c]));
-      if (cols.every((c, k) => Math.abs(sums[k]! - value(i, c)) <= (j - i + 1) * 0.5 * 10 ** -d + 1e-9) && cols.some((c) => value(i, c) !== 0)) return true;
+      if (
+        cols.every((c, k) => Math.abs(sums[k]! - value(i, c)) <= (j - i + 1) * 0.5 * 10 ** -d + 1e-9) &&
+        cols.some((c) => value(i, c) !== 0)
+      )
+        return true;
     }
   }
   return false;
@@ -200,14 +264,24 @@ function flatTotal(g: Grid, report: Report): void {
   const totals = g.body.flatMap((r, i) => (isTotalRow(r.cells) ? [i] : []));
   if (totals.length !== 1 || g.header.length === 0) return;
   const t = totals[0]!;
-  const rows = t === 0 ? (g.mayContinue ? [] : [...Array(g.body.length - 1).keys()].map((k) => k + 1)) : [...Array(t).keys()];
+  const rows =
+    t === 0 ? (g.mayContinue ? [] : [...Array(g.body.length - 1).keys()].map((k) => k + 1)) : [...Array(t).keys()];
   if (rows.length < 2) return;
   for (const c of amountColumns(g)) {
     if (!written(g.body[t]!.cells[c])) continue;
     const values = rows.map((r) => cellNumber(g.body[r]!.cells[c]));
     if (values.some((v) => v === null)) continue;
     const d = decimals([g.body[t]!.cells[c], ...rows.map((r) => g.body[r]!.cells[c])]);
-    if (!agrees(cellNumber(g.body[t]!.cells[c])!, values as number[], d)) report(t, c, round((values as number[]).reduce((s, v) => s + v, 0), d), '各项之和');
+    if (!agrees(cellNumber(g.body[t]!.cells[c])!, values as number[], d))
+      report(
+        t,
+        c,
+        round(
+          (values as number[]).reduce((s, v) => s + v, 0),
+          d,
+        ),
+        '各项之和',
+      );
   }
 }
 
@@ -222,12 +296,16 @@ function fundsBlock(g: Grid, report: Report): void {
     const parts: number[] = [];
     const names: string[] = [];
     for (let r = t + 1; r < rows.length; r++) {
-      const name = labelsOf(rows[r]!).map((l) => l.replace(/[（(].*?[）)]$/, '')).find((l) => FUNDS_SPLITS.some((s) => s.some((p) => p.test(l))));
+      const name = labelsOf(rows[r]!)
+        .map((l) => l.replace(/[（(].*?[）)]$/, ''))
+        .find((l) => FUNDS_SPLITS.some((s) => s.some((p) => p.test(l))));
       if (!name) break;
       parts.push(r);
       names.push(name);
     }
-    const split = FUNDS_SPLITS.find((s) => s.length === names.length && s.every((p) => names.filter((n) => p.test(n)).length === 1));
+    const split = FUNDS_SPLITS.find(
+      (s) => s.length === names.length && s.every((p) => names.filter((n) => p.test(n)).length === 1),
+    );
     if (!split) continue;
     const header = headerOf(t);
     for (let c = 0; c < (rows[t]!.length ?? 0); c++) {
@@ -238,9 +316,20 @@ function fundsBlock(g: Grid, report: Report): void {
       const blank = !parts.every((r) => written(rows[r]![c]));
       const values = parts.map((r) => amount(rows[r]![c]) ?? 0);
       const d = decimals([rows[t]![c], ...parts.map((r) => rows[r]![c])]);
-      if (blank && values.reduce((a, v) => a + v, 0) <= cellNumber(rows[t]![c])! + (parts.length + 1) * 0.5 * 10 ** -d) continue;
+      if (blank && values.reduce((a, v) => a + v, 0) <= cellNumber(rows[t]![c])! + (parts.length + 1) * 0.5 * 10 ** -d)
+        continue;
       const label = { row: labelsOf(rows[t]!).find((l) => FUNDS_TOTAL.test(l))!, col: col[col.length - 1]! };
-      if (!agrees(cellNumber(rows[t]![c])!, values as number[], d)) report(t, c, round((values as number[]).reduce((s, v) => s + v, 0), d), `${names.join(' + ')}之和`, label);
+      if (!agrees(cellNumber(rows[t]![c])!, values as number[], d))
+        report(
+          t,
+          c,
+          round(
+            (values as number[]).reduce((s, v) => s + v, 0),
+            d,
+          ),
+          `${names.join(' + ')}之和`,
+          label,
+        );
     }
   }
 }
@@ -257,7 +346,8 @@ function scoreTotal(g: Grid, report: Report): void {
   const { rows, t, c, score, cells } = sums;
   const d = decimals([rows[t]![c], ...cells]);
   const stated = cellNumber(rows[t]![c])!;
-  if (Math.abs(score - stated) > (cells.length + 1) * 0.5 * 10 ** -d + 1e-9) report(t, c, round(score, d), '各项得分之和', { row: rows[t]![0]!.trim(), col: '得分' });
+  if (Math.abs(score - stated) > (cells.length + 1) * 0.5 * 10 ** -d + 1e-9)
+    report(t, c, round(score, d), '各项得分之和', { row: rows[t]![0]!.trim(), col: '得分' });
 }
 
 export interface ScoreSums {
@@ -290,7 +380,11 @@ export function scoreSums(g: Grid): ScoreSums | null {
       if (isHeader[r]) continue;
       // A funds part (其中：财政拨款 …) carries no score of its own, whatever a merged cell repeats there.
       const labels = labelsOf(rows[r]!);
-      if (labels.some((l) => FUNDS_SPLITS.some((s) => s.some((p) => p.test(l.replace(/[（(].*?[）)]$/, ''))))) && !labels.some((l) => FUNDS_TOTAL.test(l))) continue;
+      if (
+        labels.some((l) => FUNDS_SPLITS.some((s) => s.some((p) => p.test(l.replace(/[（(].*?[）)]$/, ''))))) &&
+        !labels.some((l) => FUNDS_TOTAL.test(l))
+      )
+        continue;
       rows[r]!.forEach((cell, k) => {
         if (leaf(r, k) !== name || !written(cell)) return;
         if (k > 0 && rows[r]![k - 1] === cell && leaf(r, k - 1) === name) return; // a merged cell's copy

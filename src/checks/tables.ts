@@ -24,7 +24,9 @@ export function bodyStart(table: Table): number {
 }
 
 export function totalRowIndex(table: Table): number {
-  return table.rows.findIndex((r) => TOTAL_ROW_START.test((r[0] ?? '').trim()) || TOTAL_ROW_START.test((r[1] ?? '').trim()));
+  return table.rows.findIndex(
+    (r) => TOTAL_ROW_START.test((r[0] ?? '').trim()) || TOTAL_ROW_START.test((r[1] ?? '').trim()),
+  );
 }
 
 export function decimalsOf(cell: string): number {
@@ -38,5 +40,8 @@ export function headersByRow(table: Table): number[][] {
 
 /** Row r's name for column c: its header cells joined, as table facts name it. */
 export function columnName(table: Table, headers: number[][], r: number, c: number): string {
-  return columnHeader((headers[r] ?? []).map((h) => table.rows[h]!), c);
+  return columnHeader(
+    (headers[r] ?? []).map((h) => table.rows[h]!),
+    c,
+  );
 }

@@ -9,7 +9,8 @@ import { atPage, finding, pageRef, valueOf } from './finding.ts';
 import { num, roundingOf, show } from './tolerance.ts';
 import type { CheckInput, Draft, Rule } from './types.ts';
 
-const CLAIM = /([\u4e00-\u9fff]{2,16}?)(?:开支|支出|资金)?(?:的)?预算(?:数)?与(?:实际)?(?:决算|支出|执行)(?:数)?(?:之间)?存在(?:一定|较大|明显)?(?:的)?(?:差距|差异|偏差)/;
+const CLAIM =
+  /([\u4e00-\u9fff]{2,16}?)(?:开支|支出|资金)?(?:的)?预算(?:数)?与(?:实际)?(?:决算|支出|执行)(?:数)?(?:之间)?存在(?:一定|较大|明显)?(?:的)?(?:差距|差异|偏差)/;
 const BUDGET = new RegExp(`(?:${T.adjusted}|${T.initial}|${T.approved})$`);
 const ACTUAL = new RegExp(`${T.actual}$`);
 
@@ -23,7 +24,8 @@ export const textNumberContradiction: Rule = {
       if (!m) continue;
       const item = m[1]!.replace(/^(?:\d+[、.．]|[（(]?[一二三四五六七八九十]+[）)、])/, '');
       const named = doc.facts.filter((f) => f.kind === 'money' && f.label.startsWith(item));
-      const budget = named.find((f) => BUDGET.test(f.label) && !/年初/.test(f.label)) ?? named.find((f) => BUDGET.test(f.label));
+      const budget =
+        named.find((f) => BUDGET.test(f.label) && !/年初/.test(f.label)) ?? named.find((f) => BUDGET.test(f.label));
       const actual = named.find((f) => ACTUAL.test(f.label));
       if (!budget || !actual) continue; // the report does not give both: undecidable
       if (Math.abs(num(budget) - num(actual)) > roundingOf(budget) + roundingOf(actual)) continue;
@@ -43,23 +45,40 @@ function draft(page: number, claim: string, item: string, budget: Fact, actual: 
 }
 
 // "年初预算与全年预算一致，未进行预算调整" while the report's own 年初预算数 and 全年预算数 differ.
-const NOT_ADJUSTED = /(?:年初预算(?:数)?与全年预算(?:数)?|全年预算(?:数)?与年初预算(?:数)?)(?:保持)?一致|未(?:进行|作|做|发生)?(?:过)?预算调整|预算未(?:作|做|进行)?调整|无预算调整|没有(?:进行)?预算调整/;
+const NOT_ADJUSTED =
+  /(?:年初预算(?:数)?与全年预算(?:数)?|全年预算(?:数)?与年初预算(?:数)?)(?:保持)?一致|未(?:进行|作|做|发生)?(?:过)?预算调整|预算未(?:作|做|进行)?调整|无预算调整|没有(?:进行)?预算调整/;
 const INITIAL = new RegExp(`^(?:${T.owner}|${T.fundsTotal})?${T.initial}$`);
 // 调整后 in full here, where the plain terms also take 调整预算数: kept as it was (which is meant is not known).
 const ADJUSTED_TOTAL = new RegExp(`^(?:${T.owner}|${T.fundsTotal})?(?:全年预算数?|调整后预算数?)$`);
 const FUNDS_CELL = new RegExp(`(?:^|${J})${T.fundsTotal}${J}`);
 
 function unadjusted(doc: CheckInput): Draft[] {
-  const claim = doc.paragraphs.filter((p) => p.role === 'body').map((p) => ({ p, m: NOT_ADJUSTED.exec(p.text) })).find((x) => x.m);
+  const claim = doc.paragraphs
+    .filter((p) => p.role === 'body')
+    .map((p) => ({ p, m: NOT_ADJUSTED.exec(p.text) }))
+    .find((x) => x.m);
   if (!claim) return [];
   const money = doc.facts.filter((f) => f.kind === 'money' && !f.approximate && !f.comparator);
   const pick = (concepts: string[], label: RegExp) =>
     money.find((f) => f.concept && concepts.includes(f.concept)) ??
     money.find((f) => f.paragraphId !== null && label.test(f.label)) ??
-    onlyOne(money.filter((f) => f.paragraphId === null && FUNDS_CELL.test(f.label) && label.test(f.label.split(J).pop()!.replace(/[（(].*$/, ''))));
+    onlyOne(
+      money.filter(
+        (f) =>
+          f.paragraphId === null &&
+          FUNDS_CELL.test(f.label) &&
+          label.test(
+            f.label
+              .split(J)
+              .pop()!
+              .replace(/[（(].*$/, ''),
+          ),
+      ),
+    );
   const initial = pick(['budget.total.initial', 'project.total.initial'], INITIAL);
   const adjusted = pick(['budget.total.adjusted', 'project.total.adjusted'], ADJUSTED_TOTAL);
-  if (!initial || !adjusted || Math.abs(num(initial) - num(adjusted)) <= roundingOf(initial) + roundingOf(adjusted)) return [];
+  if (!initial || !adjusted || Math.abs(num(initial) - num(adjusted)) <= roundingOf(initial) + roundingOf(adjusted))
+    return [];
   return [
     finding('text-number-contradiction', {
       message: `${pageRef(claim.p.page)}称“${claim.m![0]}”，但${initial.label} ${show(initial)}${atPage(initial.page)}与${adjusted.label} ${show(adjusted)}${atPage(adjusted.page)}不同`,
@@ -72,7 +91,8 @@ function unadjusted(doc: CheckInput): Draft[] {
 }
 
 // "本年支出合计 1543.34 万元，上年支出合计 1267.28 万元，总体有所下降": a direction its own two figures deny.
-const DIRECTION = /(?:总体|整体|总的来看|略|有所|明显|大幅|较大幅度|稍有)(?:有所|略有)?(增长|增加|上升|提高|下降|减少|降低|下滑)/;
+const DIRECTION =
+  /(?:总体|整体|总的来看|略|有所|明显|大幅|较大幅度|稍有)(?:有所|略有)?(增长|增加|上升|提高|下降|减少|降低|下滑)/;
 const LAST_YEAR = /^(?:上年|上一年|去年|上年度|(?:19|20)\d{2}\s*年)/;
 
 function direction(doc: CheckInput): Draft[] {
@@ -80,7 +100,13 @@ function direction(doc: CheckInput): Draft[] {
   const located = locate(doc);
   for (let i = 0; i + 1 < located.length; i++) {
     const [a, b] = [located[i]!, located[i + 1]!];
-    if (a.paragraph !== b.paragraph || a.sentenceStart !== b.sentenceStart || a.fact.kind !== 'money' || b.fact.kind !== 'money') continue;
+    if (
+      a.paragraph !== b.paragraph ||
+      a.sentenceStart !== b.sentenceStart ||
+      a.fact.kind !== 'money' ||
+      b.fact.kind !== 'money'
+    )
+      continue;
     // One figure of this year and one of last year, in either order.
     const lastA = LAST_YEAR.test(a.fact.quote) && /上年|上一年|去年/.test(a.fact.quote);
     const lastB = /^(?:上年|上一年|去年|上年度)/.test(b.fact.quote) || /^上年/.test(b.fact.label);

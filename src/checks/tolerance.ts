@@ -5,7 +5,10 @@ import type { Fact } from '../schema/report.ts';
 
 /** Half a unit of the last written place, in the fact's normalised unit. */
 export function roundingOf(fact: Fact): number {
-  const valueScale = typeof fact.normalized.value === 'number' && typeof fact.value === 'number' && fact.value !== 0 ? fact.normalized.value / fact.value : 1;
+  const valueScale =
+    typeof fact.normalized.value === 'number' && typeof fact.value === 'number' && fact.value !== 0
+      ? fact.normalized.value / fact.value
+      : 1;
   // Things counted one by one (23 个, 13967 家) are exact; 4.5 万人次 is rounded like any figure.
   if (fact.kind === 'count' && valueScale === 1 && fact.decimals === 0) return 0;
   return 0.5 * 10 ** -fact.decimals * valueScale;

@@ -28,18 +28,39 @@ interface BatchFlags extends ReadFlags {
 export function registerBatch(program: Command): void {
   const cmd = program
     .command('batch')
-    .description('read many report PDFs (files, folders, globs) into DIR: docs/*.json, manifest.jsonl and CSV tables; resumable')
+    .description(
+      'read many report PDFs (files, folders, globs) into DIR: docs/*.json, manifest.jsonl and CSV tables; resumable',
+    )
     .argument('<inputs...>', 'PDF files, folders (searched recursively for *.pdf) or glob patterns')
     .requiredOption('--out <dir>', 'output folder')
-    .addOption(new Option('--jobs <n>', 'documents read at once').default(os.availableParallelism(), 'the number of cores').argParser(jobs))
+    .addOption(
+      new Option('--jobs <n>', 'documents read at once')
+        .default(os.availableParallelism(), 'the number of cores')
+        .argParser(jobs),
+    )
     .option('--force', 'redo every document, ignoring what earlier runs in DIR finished')
     .option('--retry-failed', 'redo documents that failed in an earlier run')
     .option('--quiet', 'no progress output')
-    .addOption(new Option('--progress <style>', 'progress output (default: bar on a terminal, lines otherwise)').choices(['bar', 'lines']))
-    .option('--queue <url>', 'enqueue the documents on this Redis (redis://HOST:PORT/DB) for `jixiao worker` processes to read')
+    .addOption(
+      new Option('--progress <style>', 'progress output (default: bar on a terminal, lines otherwise)').choices([
+        'bar',
+        'lines',
+      ]),
+    )
+    .option(
+      '--queue <url>',
+      'enqueue the documents on this Redis (redis://HOST:PORT/DB) for `jixiao worker` processes to read',
+    )
     .option('--name <name>', 'with --queue: the queue name', 'jixiao')
-    .option('--inline', 'with --queue: send each file (up to 16 MB) in its job, so workers need not see the input folders')
-    .addOption(new Option('--attempts <n>', 'with --queue: tries before a document that kills its worker ends failed').default(3).argParser(count('--attempts')));
+    .option(
+      '--inline',
+      'with --queue: send each file (up to 16 MB) in its job, so workers need not see the input folders',
+    )
+    .addOption(
+      new Option('--attempts <n>', 'with --queue: tries before a document that kills its worker ends failed')
+        .default(3)
+        .argParser(count('--attempts')),
+    );
   addLimitOptions(cmd);
   addTimingsOption(cmd);
   addReadOptions(cmd).action(async (inputs: string[], flags: BatchFlags) => {
@@ -92,7 +113,9 @@ export async function runBatchCommand(inputs: string[], flags: BatchFlags): Prom
       process.stderr.write(`jixiao batch: ${err.message.split('\n').join('\njixiao batch: ')}\n`);
       return 2;
     }
-    process.stderr.write(`jixiao batch: ${err instanceof Error ? (flags.debug ? err.stack : err.message) : String(err)}\n`);
+    process.stderr.write(
+      `jixiao batch: ${err instanceof Error ? (flags.debug ? err.stack : err.message) : String(err)}\n`,
+    );
     return 2;
   } finally {
     process.off('SIGINT', stop);
@@ -103,6 +126,13 @@ export async function runBatchCommand(inputs: string[], flags: BatchFlags): Prom
 /** `--queue`: the same batch, its documents read by `jixiao worker` processes. BullMQ is loaded only here: the local batch needs no Redis. */
 async function queueBatch(inputs: string[], options: Parameters<typeof runBatch>[1], flags: BatchFlags) {
   const { runQueueBatch } = await import('../queue/coordinator.ts');
-  const r = await runQueueBatch({ ...options, inputs, queue: flags.queue!, name: flags.name, inline: flags.inline, attempts: flags.attempts });
+  const r = await runQueueBatch({
+    ...options,
+    inputs,
+    queue: flags.queue!,
+    name: flags.name,
+    inline: flags.inline,
+    attempts: flags.attempts,
+  });
   return { ...r, interrupted: r.exitCode === 130 };
 }

@@ -6,7 +6,17 @@ import type { Finding, OcrEngine, OcrMode, Report, Severity } from '../api/index
 import { summaryLine } from '../review/summary.ts';
 import { showPath, showText } from '../writers/safe-text.ts';
 import { IsolatedReader } from './isolated.ts';
-import { addJobsOption, addLimitOptions, addReadOptions, addTimingsOption, failureLine, limitsOf, ocrWorkersOf, type LimitFlags, type ReadFlags } from './shared.ts';
+import {
+  addJobsOption,
+  addLimitOptions,
+  addReadOptions,
+  addTimingsOption,
+  failureLine,
+  limitsOf,
+  ocrWorkersOf,
+  type LimitFlags,
+  type ReadFlags,
+} from './shared.ts';
 
 interface CheckFlags extends ReadFlags, LimitFlags {
   json?: boolean;
@@ -22,7 +32,11 @@ export function registerCheck(program: Command): void {
     .description('find what reports contradict in themselves (for auditors)')
     .argument('<files...>', 'PDF files')
     .option('--json', 'print the JSON report of each file, one per line')
-    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding at or above this severity exists').choices(['error', 'warning', 'never']).default('error'));
+    .addOption(
+      new Option('--fail-on <level>', 'exit 1 when a finding at or above this severity exists')
+        .choices(['error', 'warning', 'never'])
+        .default('error'),
+    );
   addJobsOption(cmd);
   addLimitOptions(cmd);
   addTimingsOption(cmd);
@@ -36,7 +50,12 @@ export async function runCheck(files: string[], flags: CheckFlags): Promise<numb
   let badInput = false;
   // Each file read in a document worker under the batch's limits (src/cli/isolated.ts).
   const reader = new IsolatedReader(limitsOf(flags), ocrWorkersOf(flags));
-  const settings = { ocr: flags.ocr as OcrMode, ocrDpi: flags.ocrDpi, ocrEngine: flags.ocrEngine as OcrEngine, timings: flags.timings };
+  const settings = {
+    ocr: flags.ocr as OcrMode,
+    ocrDpi: flags.ocrDpi,
+    ocrEngine: flags.ocrEngine as OcrEngine,
+    timings: flags.timings,
+  };
   try {
     for (const file of files) {
       const read = await reader.read(file, settings);
@@ -59,10 +78,13 @@ export async function runCheck(files: string[], flags: CheckFlags): Promise<numb
 
 /** `summary`: the document's one line (as the review site shows it under its title). */
 export function forPeople(file: string, findings: Finding[], summary?: string): string {
-  const counts = (['error', 'warning', 'info'] as const).map((s) => `${LABEL[s]} ${findings.filter((f) => f.severity === s).length}`).join('，');
+  const counts = (['error', 'warning', 'info'] as const)
+    .map((s) => `${LABEL[s]} ${findings.filter((f) => f.severity === s).length}`)
+    .join('，');
   // Messages quote the PDF's text: shown with its control characters escaped, one line each.
   const lines = [`${showPath(file)}：${findings.length === 0 ? '未发现问题' : counts}`];
   if (summary) lines.push(`  ${showText(summary)}`);
-  for (const f of findings) lines.push(`  [${LABEL[f.severity]}] 第${f.page ?? '?'}页  ${showText(f.message)}  (${showText(f.rule)})`);
+  for (const f of findings)
+    lines.push(`  [${LABEL[f.severity]}] 第${f.page ?? '?'}页  ${showText(f.message)}  (${showText(f.rule)})`);
   return lines.join('\n') + '\n\n';
 }

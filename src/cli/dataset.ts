@@ -14,7 +14,9 @@ interface DatasetFlags {
 export function registerDataset(program: Command): void {
   program
     .command('dataset')
-    .description('batch folders (of jixiao batch) into one DuckDB database: documents, pages, sections, facts, table_cells, findings, views concept_values and concept_matrix, cross_findings')
+    .description(
+      'batch folders (of jixiao batch) into one DuckDB database: documents, pages, sections, facts, table_cells, findings, views concept_values and concept_matrix, cross_findings',
+    )
     .argument('<batches...>', 'folders written by jixiao batch --out')
     .requiredOption('--out <file>', 'the DuckDB database file (appended to when it exists)')
     .option('--parquet <dir>', 'also write each table as DIR/<table>.parquet (zstd)')
@@ -24,7 +26,9 @@ export function registerDataset(program: Command): void {
         // Loaded here, not at start: DuckDB's native library is only for this command.
         const { buildDataset } = await import('../dataset/build.ts');
         const r = await buildDataset(batches, { out: flags.out, parquet: flags.parquet });
-        process.stderr.write(`${flags.out}: ${r.added} documents added, ${r.skipped} already present, ${r.documents} in all (${r.seconds.toFixed(1)} s)\n`);
+        process.stderr.write(
+          `${flags.out}: ${r.added} documents added, ${r.skipped} already present, ${r.documents} in all (${r.seconds.toFixed(1)} s)\n`,
+        );
         if (flags.check) {
           for (const f of r.crossFindings) process.stdout.write(`[${f.severity}] ${f.rule}: ${f.message}\n`);
           process.stderr.write(`${r.crossFindings.length} findings across reports\n`);

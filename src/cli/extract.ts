@@ -10,7 +10,17 @@ import { reportJson } from '../writers/index.ts';
 import { uniqueNames } from '../writers/names.ts';
 import { showPath } from '../writers/safe-text.ts';
 import { IsolatedReader } from './isolated.ts';
-import { addJobsOption, addLimitOptions, addReadOptions, addTimingsOption, failureLine, limitsOf, ocrWorkersOf, type LimitFlags, type ReadFlags } from './shared.ts';
+import {
+  addJobsOption,
+  addLimitOptions,
+  addReadOptions,
+  addTimingsOption,
+  failureLine,
+  limitsOf,
+  ocrWorkersOf,
+  type LimitFlags,
+  type ReadFlags,
+} from './shared.ts';
 
 interface ExtractFlags extends ReadFlags, LimitFlags {
   output?: string;
@@ -42,7 +52,12 @@ export async function runExtract(files: string[], flags: ExtractFlags): Promise<
   if (outDir) await mkdir(outDir, { recursive: true });
   // One document worker for all the files, under the batch's limits; its OCR workers start only if a page needs OCR.
   const reader = new IsolatedReader(limitsOf(flags), ocrWorkersOf(flags));
-  const settings = { ocr: flags.ocr as OcrMode, ocrDpi: flags.ocrDpi, ocrEngine: flags.ocrEngine as OcrEngine, timings: flags.timings };
+  const settings = {
+    ocr: flags.ocr as OcrMode,
+    ocrDpi: flags.ocrDpi,
+    ocrEngine: flags.ocrEngine as OcrEngine,
+    timings: flags.timings,
+  };
   // The worker writes the one-line JSON; --pretty renders it again through the JSON writer.
   const pretty = reportJson({ pretty: true });
   let status = 0;
@@ -58,7 +73,9 @@ export async function runExtract(files: string[], flags: ExtractFlags): Promise<
       if (target) {
         const report = JSON.parse(read.json) as Report;
         if (flags.pretty) await writeAtomic(target, pretty.render(report));
-        process.stderr.write(`jixiao: ${showPath(file)} → ${showPath(path.relative(process.cwd(), target))} (${summary(report)})\n`);
+        process.stderr.write(
+          `jixiao: ${showPath(file)} → ${showPath(path.relative(process.cwd(), target))} (${summary(report)})\n`,
+        );
       } else process.stdout.write(flags.pretty ? pretty.render(JSON.parse(read.json) as Report) : read.json);
     }
   } finally {

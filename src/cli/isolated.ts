@@ -20,7 +20,11 @@ export interface Limits {
   maxPages: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { timeoutSeconds: DEFAULTS.timeoutSeconds, maxMemoryMb: DEFAULTS.maxMemoryMb, maxPages: DEFAULTS.maxPages };
+export const DEFAULT_LIMITS: Limits = {
+  timeoutSeconds: DEFAULTS.timeoutSeconds,
+  maxMemoryMb: DEFAULTS.maxMemoryMb,
+  maxPages: DEFAULTS.maxPages,
+};
 
 export interface ReadSettings {
   ocr: OcrMode;
@@ -41,7 +45,12 @@ export class IsolatedReader {
   /** `ocrWorkers`: the OCR workers of the document worker, kept across the documents it reads. */
   constructor(limits: Limits, ocrWorkers: number) {
     this.limits = limits;
-    this.pool = new DocumentPool({ size: 1, timeoutMs: limits.timeoutSeconds * 1000, maxMemoryMb: limits.maxMemoryMb, ocrWorkers });
+    this.pool = new DocumentPool({
+      size: 1,
+      timeoutMs: limits.timeoutSeconds * 1000,
+      maxMemoryMb: limits.maxMemoryMb,
+      ocrWorkers,
+    });
   }
 
   /**
@@ -57,7 +66,18 @@ export class IsolatedReader {
     const handle: FileHandle | null = bytes ? await open(bytes, 'r').catch(() => null) : null;
     const source = handle ? { source: `/proc/self/fd/${handle.fd}` } : {};
     const result = await this.pool
-      .run({ id, file, ...source, target: out, tmp, ocr: settings.ocr, ocrDpi: settings.ocrDpi, ocrEngine: settings.ocrEngine, maxPages: this.limits.maxPages, timings: settings.timings })
+      .run({
+        id,
+        file,
+        ...source,
+        target: out,
+        tmp,
+        ocr: settings.ocr,
+        ocrDpi: settings.ocrDpi,
+        ocrEngine: settings.ocrEngine,
+        maxPages: this.limits.maxPages,
+        timings: settings.timings,
+      })
       .finally(() => handle?.close());
     if (!result.ok) {
       await rm(tmp, { force: true });

@@ -33,11 +33,19 @@ export function registerReport(program: Command): void {
 export async function runReport(inputs: string[], flags: ReportFlags): Promise<number> {
   try {
     const result = await buildSite({
-      inputs, out: flags.out, dpi: flags.dpi, jobs: flags.jobs, ocr: flags.ocr as OcrMode, ocrDpi: flags.ocrDpi,
-      onProblem: (input, reason) => process.stderr.write(`jixiao: ${reason.startsWith(input) ? reason : `${input}: ${reason}`}\n`),
+      inputs,
+      out: flags.out,
+      dpi: flags.dpi,
+      jobs: flags.jobs,
+      ocr: flags.ocr as OcrMode,
+      ocrDpi: flags.ocrDpi,
+      onProblem: (input, reason) =>
+        process.stderr.write(`jixiao: ${reason.startsWith(input) ? reason : `${input}: ${reason}`}\n`),
     });
     if (!flags.quiet) {
-      process.stderr.write(`jixiao: ${result.documents} documents (${result.ok} ok, ${result.failed} failed), ${result.pages} page images, ${result.seconds.toFixed(1)} s → ${path.join(result.out, 'index.html')}\n`);
+      process.stderr.write(
+        `jixiao: ${result.documents} documents (${result.ok} ok, ${result.failed} failed), ${result.pages} page images, ${result.seconds.toFixed(1)} s → ${path.join(result.out, 'index.html')}\n`,
+      );
     }
     return result.badInputs > 0 ? 2 : 0;
   } catch (err) {

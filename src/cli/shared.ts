@@ -24,9 +24,21 @@ export interface LimitFlags {
 
 export function addReadOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--ocr <mode>', 'OCR pages without a usable text layer').choices(['auto', 'always', 'never']).default('auto'))
-    .addOption(new Option('--ocr-dpi <dpi>', `resolution pages are rendered at for OCR (${values.OCR_DPI_RANGE.join('–')})`).default(200).argParser(values.ocrDpi))
-    .addOption(new Option('--ocr-engine <engine>', 'OCR engine: PP-OCR through ONNX Runtime, or tesseract.js').choices([...OCR_ENGINES]).default(DEFAULT_ENGINE))
+    .addOption(
+      new Option('--ocr <mode>', 'OCR pages without a usable text layer')
+        .choices(['auto', 'always', 'never'])
+        .default('auto'),
+    )
+    .addOption(
+      new Option('--ocr-dpi <dpi>', `resolution pages are rendered at for OCR (${values.OCR_DPI_RANGE.join('–')})`)
+        .default(200)
+        .argParser(values.ocrDpi),
+    )
+    .addOption(
+      new Option('--ocr-engine <engine>', 'OCR engine: PP-OCR through ONNX Runtime, or tesseract.js')
+        .choices([...OCR_ENGINES])
+        .default(DEFAULT_ENGINE),
+    )
     .option('--debug', 'print stack traces');
 }
 
@@ -43,13 +55,24 @@ export function addJobsOption(cmd: Command): Command {
 /** The limits every document is read under, in every command (the batch's defaults). */
 export function addLimitOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--timeout <seconds>', 'time limit per document').default(DEFAULT_LIMITS.timeoutSeconds).argParser(values.timeoutSeconds))
     .addOption(
-      new Option('--max-memory <mb>', `memory limit per document (JavaScript heap + buffers), MB; at least ${values.MIN_MEMORY_MB}`)
+      new Option('--timeout <seconds>', 'time limit per document')
+        .default(DEFAULT_LIMITS.timeoutSeconds)
+        .argParser(values.timeoutSeconds),
+    )
+    .addOption(
+      new Option(
+        '--max-memory <mb>',
+        `memory limit per document (JavaScript heap + buffers), MB; at least ${values.MIN_MEMORY_MB}`,
+      )
         .default(DEFAULT_LIMITS.maxMemoryMb)
         .argParser(values.maxMemoryMb),
     )
-    .addOption(new Option('--max-pages <n>', 'a document declaring more pages fails unread').default(DEFAULT_LIMITS.maxPages).argParser(values.count('--max-pages')));
+    .addOption(
+      new Option('--max-pages <n>', 'a document declaring more pages fails unread')
+        .default(DEFAULT_LIMITS.maxPages)
+        .argParser(values.count('--max-pages')),
+    );
 }
 
 export function limitsOf(flags: LimitFlags): Limits {
@@ -63,7 +86,8 @@ export function ocrWorkersOf(flags: ReadFlags): number {
 
 /** One line naming the file and the reason, both safe to print; the stack only with --debug. */
 export function reportFailure(file: string, err: unknown, debug?: boolean): void {
-  const reason = err instanceof InputError ? err.message.replace(`${file}: `, '') : err instanceof Error ? err.message : String(err);
+  const reason =
+    err instanceof InputError ? err.message.replace(`${file}: `, '') : err instanceof Error ? err.message : String(err);
   failureLine(file, reason, debug && err instanceof Error ? err.stack : undefined);
 }
 

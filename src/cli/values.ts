@@ -25,7 +25,8 @@ function integer(flag: string, value: string, min: number, max: number, wants: s
 }
 
 /** A count: a whole number of at least 1. */
-export const count = (flag: string) => (value: string) => integer(flag, value, 1, Number.MAX_SAFE_INTEGER, 'takes a whole number of at least 1');
+export const count = (flag: string) => (value: string) =>
+  integer(flag, value, 1, Number.MAX_SAFE_INTEGER, 'takes a whole number of at least 1');
 
 /** --jobs: at least 1; above the cores with a warning, capped at JOBS_PER_CORE per core. */
 export function jobs(value: string): number {
@@ -36,14 +37,18 @@ export function jobs(value: string): number {
     process.stderr.write(`jixiao: --jobs ${n} is more than ${JOBS_PER_CORE} per core (${cores} cores): using ${cap}\n`);
     return cap;
   }
-  if (n > cores) process.stderr.write(`jixiao: warning: --jobs ${n} is more than the ${cores} cores: each job holds its own memory, and the run is not faster\n`);
+  if (n > cores)
+    process.stderr.write(
+      `jixiao: warning: --jobs ${n} is more than the ${cores} cores: each job holds its own memory, and the run is not faster\n`,
+    );
   return n;
 }
 
 /** --timeout in seconds: above 0, at most what a timer holds. */
 export function timeoutSeconds(value: string): number {
   const n = /^\s*\+?(\d+\.?\d*|\.\d+)\s*$/.test(value) ? Number(value) : NaN;
-  if (!(n > 0) || n > MAX_TIMEOUT_SECONDS) badValue('--timeout', value, `takes seconds above 0, at most ${MAX_TIMEOUT_SECONDS} (24.8 days, what timers hold)`);
+  if (!(n > 0) || n > MAX_TIMEOUT_SECONDS)
+    badValue('--timeout', value, `takes seconds above 0, at most ${MAX_TIMEOUT_SECONDS} (24.8 days, what timers hold)`);
   return n;
 }
 
@@ -53,7 +58,13 @@ export const wholeSeconds = (flag: string) => (value: string) =>
 
 /** --max-memory in MB: at least what a document worker needs. */
 export function maxMemoryMb(value: string): number {
-  return integer('--max-memory', value, MIN_MEMORY_MB, 1024 * 1024, `takes MB, at least ${MIN_MEMORY_MB} (what a document worker needs to read a report)`);
+  return integer(
+    '--max-memory',
+    value,
+    MIN_MEMORY_MB,
+    1024 * 1024,
+    `takes MB, at least ${MIN_MEMORY_MB} (what a document worker needs to read a report)`,
+  );
 }
 
 export function ocrDpi(value: string): number {

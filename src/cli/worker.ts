@@ -19,12 +19,26 @@ interface WorkerFlags {
 export function registerWorker(program: Command): void {
   program
     .command('worker')
-    .description('read the documents of `jixiao batch --queue` batches from a Redis queue, on any machine, until stopped')
+    .description(
+      'read the documents of `jixiao batch --queue` batches from a Redis queue, on any machine, until stopped',
+    )
     .requiredOption('--queue <url>', 'Redis URL: redis://[:PASSWORD@]HOST:PORT/DB')
     .option('--name <name>', 'queue name, as given to jixiao batch', 'jixiao')
-    .addOption(new Option('--jobs <n>', 'documents read at once').default(os.availableParallelism(), 'the number of cores').argParser(jobs))
-    .addOption(new Option('--stall-timeout <seconds>', 'a worker silent this long loses its job to another').default(30).argParser(wholeSeconds('--stall-timeout')))
-    .addOption(new Option('--grace <seconds>', 'after SIGTERM, how long running documents may finish before they are released').default(60).argParser(wholeSeconds('--grace')))
+    .addOption(
+      new Option('--jobs <n>', 'documents read at once')
+        .default(os.availableParallelism(), 'the number of cores')
+        .argParser(jobs),
+    )
+    .addOption(
+      new Option('--stall-timeout <seconds>', 'a worker silent this long loses its job to another')
+        .default(30)
+        .argParser(wholeSeconds('--stall-timeout')),
+    )
+    .addOption(
+      new Option('--grace <seconds>', 'after SIGTERM, how long running documents may finish before they are released')
+        .default(60)
+        .argParser(wholeSeconds('--grace')),
+    )
     .option('--verbose', 'one line per document')
     .option('--debug', 'print stack traces')
     .action(async (flags: WorkerFlags) => {
@@ -42,15 +56,22 @@ async function runWorkerCommand(flags: WorkerFlags): Promise<number> {
     // BullMQ is loaded only by the commands that use it.
     const { runWorker } = await import('../queue/worker.ts');
     const s = await runWorker({
-      url: flags.queue, name: flags.name, jobs: flags.jobs, stallSeconds: flags.stallTimeout, graceSeconds: flags.grace,
-      verbose: flags.verbose, signal: stop.signal, releaseSignal: release.signal,
+      url: flags.queue,
+      name: flags.name,
+      jobs: flags.jobs,
+      stallSeconds: flags.stallTimeout,
+      graceSeconds: flags.grace,
+      verbose: flags.verbose,
+      signal: stop.signal,
+      releaseSignal: release.signal,
     });
     process.stderr.write(
       `jixiao worker ${s.name}: stopped: ${s.done} ok, ${s.failed} failed, ${s.pages} pages${s.released > 0 ? `, ${s.released} released to other workers` : ''}\n`,
     );
     return 0;
   } catch (err) {
-    const message = err instanceof Error ? (flags.debug && err.name !== 'QueueSetupError' ? err.stack : err.message) : String(err);
+    const message =
+      err instanceof Error ? (flags.debug && err.name !== 'QueueSetupError' ? err.stack : err.message) : String(err);
     process.stderr.write(`jixiao worker: ${message}\n`);
     return 2;
   } finally {

@@ -66,7 +66,9 @@ export async function buildDataset(batches: string[], options: DatasetOptions): 
   const con = await instance.connect();
   try {
     await con.run(SCHEMA);
-    const present = new Set((await con.runAndReadAll('SELECT sha256 FROM documents')).getRows().map((r) => String(r[0])));
+    const present = new Set(
+      (await con.runAndReadAll('SELECT sha256 FROM documents')).getRows().map((r) => String(r[0])),
+    );
     let added = 0;
     let skipped = 0;
     const ap = await appenders(con);
@@ -87,7 +89,20 @@ export async function buildDataset(batches: string[], options: DatasetOptions): 
     await con.run('DELETE FROM cross_findings');
     const cf = await con.createAppender('cross_findings');
     for (const f of crossFindings) {
-      row(cf, [f.rule, f.severity, f.organizationKey, f.concept, f.year, f.message, f.a.sha256, f.a.page, f.a.value, f.b.sha256, f.b.page, f.b.value]);
+      row(cf, [
+        f.rule,
+        f.severity,
+        f.organizationKey,
+        f.concept,
+        f.year,
+        f.message,
+        f.a.sha256,
+        f.a.page,
+        f.a.value,
+        f.b.sha256,
+        f.b.page,
+        f.b.value,
+      ]);
     }
     cf.closeSync();
     if (options.parquet) await writeParquet(con, options.parquet);
@@ -141,26 +156,80 @@ function row(a: DuckDBAppender, cells: Cell[]): void {
   a.endRow();
 }
 
+// eslint-disable-next-line max-lines-per-function -- one value per column of each table, in the order of its CREATE TABLE: split, the order could no longer be read against it
 function appendReport(ap: Appenders, r: Report, batch: string, file: string): void {
   const sha = r.source.sha256;
   const d = r.document;
-  row(ap.documents, [sha, r.source.path, batch, file, d.title, d.organization, d.organizationKey ?? null, d.fiscalYear, d.reportType, d.reportDate, r.source.pages, r.source.bytes, r.schemaVersion, r.tool.version]);
+  row(ap.documents, [
+    sha,
+    r.source.path,
+    batch,
+    file,
+    d.title,
+    d.organization,
+    d.organizationKey ?? null,
+    d.fiscalYear,
+    d.reportType,
+    d.reportDate,
+    r.source.pages,
+    r.source.bytes,
+    r.schemaVersion,
+    r.tool.version,
+  ]);
   for (const p of r.pages) row(ap.pages, [sha, p.number, p.method, p.chars, p.ocrConfidence, p.error]);
-  for (const s of r.sections) row(ap.sections, [sha, s.id, s.parentId, s.level, s.marker, s.family, s.ordinal, s.title, s.page]);
+  for (const s of r.sections)
+    row(ap.sections, [sha, s.id, s.parentId, s.level, s.marker, s.family, s.ordinal, s.title, s.page]);
   for (const f of r.facts) {
     const num = typeof f.value === 'number' ? f.value : null;
     const base = typeof f.normalized.value === 'number' ? f.normalized.value : null;
     const factor = num !== null && base !== null && num !== 0 ? Math.abs(base / num) : 1;
     const rounding = num === null ? null : 0.5 * 10 ** -f.decimals * factor;
-    const day = f.kind === 'date' && typeof f.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(f.value) ? f.value : null;
+    const day =
+      f.kind === 'date' && typeof f.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(f.value) ? f.value : null;
     const count = f.kind === 'count' && base !== null && Number.isInteger(base) ? base : null;
     row(ap.facts, [
-      sha, f.id, f.sectionId, f.paragraphId, /^t\d+/.exec(f.id)?.[0] ?? null, f.page, f.kind, num, String(f.value), f.unit, base, f.normalized.unit,
-      f.kind === 'money' ? base : null, count, day, f.decimals, rounding, f.upper, f.label, f.concept, f.year ?? null, f.approximate, f.comparator, f.quote,
+      sha,
+      f.id,
+      f.sectionId,
+      f.paragraphId,
+      /^t\d+/.exec(f.id)?.[0] ?? null,
+      f.page,
+      f.kind,
+      num,
+      String(f.value),
+      f.unit,
+      base,
+      f.normalized.unit,
+      f.kind === 'money' ? base : null,
+      count,
+      day,
+      f.decimals,
+      rounding,
+      f.upper,
+      f.label,
+      f.concept,
+      f.year ?? null,
+      f.approximate,
+      f.comparator,
+      f.quote,
     ]);
   }
-  for (const t of r.tables) t.rows.forEach((cells, i) => cells.forEach((text, j) => row(ap.table_cells, [sha, t.id, t.page, t.title, i + 1, j + 1, text])));
-  for (const f of r.findings) row(ap.findings, [sha, f.id, f.rule, f.severity, f.message, f.factIds.join(','), f.page, f.expected === null ? null : String(f.expected), f.actual === null ? null : String(f.actual)]);
+  for (const t of r.tables)
+    t.rows.forEach((cells, i) =>
+      cells.forEach((text, j) => row(ap.table_cells, [sha, t.id, t.page, t.title, i + 1, j + 1, text])),
+    );
+  for (const f of r.findings)
+    row(ap.findings, [
+      sha,
+      f.id,
+      f.rule,
+      f.severity,
+      f.message,
+      f.factIds.join(','),
+      f.page,
+      f.expected === null ? null : String(f.expected),
+      f.actual === null ? null : String(f.actual),
+    ]);
 }
 
 /**
@@ -169,8 +238,16 @@ function appendReport(ap: Appenders, r: Report, batch: string, file: string): vo
  * documents state a figure, the report of that very year wins, then the latest.
  */
 async function matrixView(con: DuckDBConnection): Promise<void> {
-  const concepts = (await con.runAndReadAll("SELECT DISTINCT concept FROM concept_values WHERE year IS NOT NULL AND concept NOT LIKE '%.growth' ORDER BY concept")).getRows().map((r) => String(r[0]));
-  const columns = concepts.map((c) => `, arg_max(value, rank) FILTER (WHERE concept = '${c.replace(/'/g, "''")}') AS "${c}"`).join('');
+  const concepts = (
+    await con.runAndReadAll(
+      "SELECT DISTINCT concept FROM concept_values WHERE year IS NOT NULL AND concept NOT LIKE '%.growth' ORDER BY concept",
+    )
+  )
+    .getRows()
+    .map((r) => String(r[0]));
+  const columns = concepts
+    .map((c) => `, arg_max(value, rank) FILTER (WHERE concept = '${c.replace(/'/g, "''")}') AS "${c}"`)
+    .join('');
   await con.run(`CREATE OR REPLACE VIEW concept_matrix AS
     SELECT organization, year${columns}
     FROM (SELECT *, (CASE WHEN fiscal_year = year THEN 100000 ELSE 0 END) + fiscal_year * 10 - (CASE WHEN approximate THEN 1 ELSE 0 END) AS rank

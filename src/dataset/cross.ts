@@ -68,7 +68,12 @@ async function readFigures(con: DuckDBConnection): Promise<Figure[]> {
     sha256: String(r[7]),
     path: String(r[8]),
     page: Number(r[9]),
-    kind: r[10] === '决算' ? 'final' : /预算/.test(String(r[11] ?? '')) && !/决算|绩效|自评/.test(String(r[11] ?? '')) ? 'budget' : 'other',
+    kind:
+      r[10] === '决算'
+        ? 'final'
+        : /预算/.test(String(r[11] ?? '')) && !/决算|绩效|自评/.test(String(r[11] ?? ''))
+          ? 'budget'
+          : 'other',
   }));
 }
 
@@ -82,7 +87,8 @@ function reportMismatches(byKey: ByKey): CrossFinding[] {
       for (let j = i + 1; j < list.length; j++) {
         const [a, b] = [list[i]!, list[j]!];
         if (Math.abs(a.value - b.value) <= a.rounding + b.rounding + 1e-9) continue;
-        const budgetVsFinal = (a.kind === 'budget' && b.kind === 'final') || (a.kind === 'final' && b.kind === 'budget');
+        const budgetVsFinal =
+          (a.kind === 'budget' && b.kind === 'final') || (a.kind === 'final' && b.kind === 'budget');
         out.push({
           rule: 'cross-report-mismatch',
           severity: budgetVsFinal ? 'warning' : 'error',
@@ -118,7 +124,11 @@ function growthMismatches(byKey: ByKey): CrossFinding[] {
       if (!now || !before || before.value === 0) continue;
       const rate = /Rate$/.test(base);
       const computed = rate ? now.value - before.value : (now.value / before.value - 1) * 100;
-      const slack = rate ? now.rounding + before.rounding : Math.abs(now.value / before.value) * 100 * (now.rounding / Math.abs(now.value || 1) + before.rounding / Math.abs(before.value));
+      const slack = rate
+        ? now.rounding + before.rounding
+        : Math.abs(now.value / before.value) *
+          100 *
+          (now.rounding / Math.abs(now.value || 1) + before.rounding / Math.abs(before.value));
       if (Math.abs(computed - g.value) <= 0.5 * 10 ** -g.decimals + slack + 1e-9) continue;
       const unit = rate ? ' 个百分点' : '%';
       out.push({

@@ -2,7 +2,15 @@
 // concept, page, quote and box.
 import type { Span } from '../layout/types.ts';
 import type { BBox, Fact, Section } from '../schema/report.ts';
-import { BARE_MEASURE, BARE_SCOPE, conceptOf, MEASURE_IN_LABEL, SCOPE_WORDS, SUBJECT_MEASURE, type ConceptContext } from '../vocab/concepts.ts';
+import {
+  BARE_MEASURE,
+  BARE_SCOPE,
+  conceptOf,
+  MEASURE_IN_LABEL,
+  SCOPE_WORDS,
+  SUBJECT_MEASURE,
+  type ConceptContext,
+} from '../vocab/concepts.ts';
 import { labelFor } from './labels.ts';
 import { quoteAround } from './quote.ts';
 import { recogniseFacts, type RawFact } from './recognise.ts';
@@ -57,7 +65,14 @@ interface ClauseState {
 
 function paragraphFacts(para: FactParagraph, doc: DocumentFacts): void {
   const raws = recogniseFacts(para.text);
-  const clause: ClauseState = { previousEnd: -1, previousIsDate: false, sentenceStart: -1, subject: null, measured: null, sectionScope: scopeOfSection(para.sectionId, doc.byId) };
+  const clause: ClauseState = {
+    previousEnd: -1,
+    previousIsDate: false,
+    sentenceStart: -1,
+    subject: null,
+    measured: null,
+    sectionScope: scopeOfSection(para.sectionId, doc.byId),
+  };
   for (const raw of raws) {
     const { label, conceptLabel, sentence } = labelsOf(para, raw, raws, clause);
     const kind = raw.kind === 'count' && RATIO_LABEL.test(label) ? 'ratio' : raw.kind;
@@ -71,11 +86,19 @@ function paragraphFacts(para: FactParagraph, doc: DocumentFacts): void {
 }
 
 /** The fact's label in the report's words, and the label its concept is read from; updates the clause state. */
-function labelsOf(para: FactParagraph, raw: RawFact, raws: RawFact[], clause: ClauseState): { label: string; conceptLabel: string; sentence: number } {
+function labelsOf(
+  para: FactParagraph,
+  raw: RawFact,
+  raws: RawFact[],
+  clause: ClauseState,
+): { label: string; conceptLabel: string; sentence: number } {
   // The subject of a budget sentence carries over to its later clauses.
   const sentence = sentenceStartOf(para.text, raw.numberStart);
-  if (sentence !== clause.sentenceStart) [clause.sentenceStart, clause.subject, clause.measured] = [sentence, null, null];
-  let label = listLabel(para.text, raw, raws) ?? labelFor({ text: para.text, fact: raw, previousEnd: clause.previousEnd, previousIsDate: clause.previousIsDate });
+  if (sentence !== clause.sentenceStart)
+    [clause.sentenceStart, clause.subject, clause.measured] = [sentence, null, null];
+  let label =
+    listLabel(para.text, raw, raws) ??
+    labelFor({ text: para.text, fact: raw, previousEnd: clause.previousEnd, previousIsDate: clause.previousIsDate });
   [clause.previousEnd, clause.previousIsDate] = [raw.end, raw.kind === 'date'];
   // "运行维护费全年预算数为 X，决算数为 Y": what the first budget clause names
   // (基本支出, 运行维护费 …) is the subject of the bare terms after it.
@@ -89,22 +112,36 @@ function labelsOf(para: FactParagraph, raw: RawFact, raws: RawFact[], clause: Cl
   if (BARE_MEASURE.test(label) && scope) label = scope + label;
   // "（1）某项目：预算安排 X 万元，预算执行数 Y 万元；（2）另一项目：…": an item's figures take its name.
   const title = itemTitleAt(para.text, raw.numberStart);
-  if (title && !label.includes(title) && (label.length <= 6 || BARE_MEASURE.test(label) || SUBJECT_MEASURE.test(label))) label = title + label;
+  if (title && !label.includes(title) && (label.length <= 6 || BARE_MEASURE.test(label) || SUBJECT_MEASURE.test(label)))
+    label = title + label;
   let conceptLabel = label;
   // "年初预算数为 X 万元，其中：基本支出 Y 万元，项目支出 Z 万元": the parts of a budget figure are in its measure.
   const { measured } = clause;
-  if (measured && BARE_SCOPE.test(label) && /其中|包括/.test(para.text.slice(measured.end, raw.numberStart))) conceptLabel = label + measured.measure;
+  if (measured && BARE_SCOPE.test(label) && /其中|包括/.test(para.text.slice(measured.end, raw.numberStart)))
+    conceptLabel = label + measured.measure;
   if (measure && raw.kind === 'money') clause.measured = { measure: measure[1]!, end: raw.end };
   return { label, conceptLabel, sentence };
 }
 
 /** The fact of one recognised number: its year (and a growth's sign), its concept, where it stands. */
-function factOf(para: FactParagraph, raw: RawFact, read: { label: string; conceptLabel: string; sentence: number; kind: Fact['kind'] }, doc: DocumentFacts): Fact {
+function factOf(
+  para: FactParagraph,
+  raw: RawFact,
+  read: { label: string; conceptLabel: string; sentence: number; kind: Fact['kind'] },
+  doc: DocumentFacts,
+): Fact {
   const { label, conceptLabel, sentence, kind } = read;
   const { byId, concepts, facts } = doc;
   // The figure's year (上年决算数 → year − 1); a growth statement's direction goes into its sign.
   const before = para.text.slice(sentence, raw.numberStart);
-  const { year, growth } = figureYear({ before, kind, baseUnit: raw.normalized.unit, label, fiscalYear: concepts.fiscalYear, sectionTitle: para.sectionId ? byId.get(para.sectionId)?.title : null });
+  const { year, growth } = figureYear({
+    before,
+    kind,
+    baseUnit: raw.normalized.unit,
+    label,
+    fiscalYear: concepts.fiscalYear,
+    sectionTitle: para.sectionId ? byId.get(para.sectionId)?.title : null,
+  });
   let value = raw.value;
   let normalized = raw.normalized;
   if (growth?.sign === -1 && typeof value === 'number' && value > 0 && typeof normalized.value === 'number') {
@@ -136,7 +173,8 @@ function factOf(para: FactParagraph, raw: RawFact, read: { label: string; concep
 }
 
 /** A run-in item title: （1）某项目： / 1、某项目： / ①某项目： at the start of a clause. */
-const ITEM_TITLE = /(?:^|[。；;：:\n])\s*(?:[（(][0-9一二三四五六七八九十]{1,3}[）)]|[0-9]{1,2}[、．](?![0-9])|[①-⑳])\s*([^：:，,。；;（()）]{2,30})[：:]/g;
+const ITEM_TITLE =
+  /(?:^|[。；;：:\n])\s*(?:[（(][0-9一二三四五六七八九十]{1,3}[）)]|[0-9]{1,2}[、．](?![0-9])|[①-⑳])\s*([^：:，,。；;（()）]{2,30})[：:]/g;
 /** Titles that head a passage rather than name an item: their figures keep the passage's scope. */
 const PASSAGE_TITLE = /(?:情况|概况|分析|说明|目标|指标|措施|问题|成效|结论|结果|依据|内容|安排|管理)$/;
 
@@ -172,7 +210,8 @@ function growthConcept(
 ): string | null {
   if (kind !== 'percent' || !growth.againstPrevious) return null;
   let subject: string | null = null;
-  if (growth.subjectText) subject = conceptOf('money', growth.subjectText, context) ?? conceptOf('percent', growth.subjectText, context);
+  if (growth.subjectText)
+    subject = conceptOf('money', growth.subjectText, context) ?? conceptOf('percent', growth.subjectText, context);
   if (!subject) {
     const here = `${paragraphId}@${sentence}`;
     for (let i = facts.length - 1; i >= 0 && sentenceOf.get(facts[i]!) === here; i--) {
@@ -200,7 +239,10 @@ function listLabel(text: string, raw: RawFact, raws: RawFact[]): string | null {
   const first = members[0]!;
   const head = /([^，。；：,;:]*?)(?:分别为|分别是|依次为|分别达到|分别达)\s*$/.exec(text.slice(0, first.numberStart));
   if (!head) return null;
-  const names = head[1]!.split(/[、和及与]/).map((n) => n.trim()).filter(Boolean);
+  const names = head[1]!
+    .split(/[、和及与]/)
+    .map((n) => n.trim())
+    .filter(Boolean);
   if (names.length !== members.length) return null;
   return names[members.indexOf(raw)] ?? null;
 }
@@ -240,7 +282,14 @@ function boxOf(para: FactParagraph, from: number, to: number): BBox | null {
     // Narrowed by glyph widths: a Latin letter or digit is half as wide as a Chinese character.
     const text = para.text.slice(s.start, s.end);
     const len = advance(text, text.length) || 1;
-    parts.push(sliceBox(s.bbox, advance(text, Math.max(from, s.start) - s.start), advance(text, Math.min(to, s.end) - s.start), len));
+    parts.push(
+      sliceBox(
+        s.bbox,
+        advance(text, Math.max(from, s.start) - s.start),
+        advance(text, Math.min(to, s.end) - s.start),
+        len,
+      ),
+    );
   }
   return roundedUnion(parts);
 }

@@ -50,7 +50,7 @@ export function labelFor({ text, fact, previousEnd, previousIsDate = false }: La
 
 function trim(s: string): string {
   let t = s.replace(/[“‘（(]\s*$/, '').trim();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const re of LEAD) {
       const next = t.replace(re, '');

@@ -34,7 +34,8 @@ const DATE_FULL = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*�
 const YEAR_ONLY = /^((?:19|20)\d{2})\s*(?:年度|年末|年底|年)/;
 const RANGE_SEP = /^\s*(?:—|–|-|－|~|～|至|到)\s*$/;
 /** Words after a number that make it a name, not a quantity: 12315 热线, 110 报警. */
-const CODE_AFTER = /^\s*(?:热线|投诉|举报|平台|服务热线|指挥中心|号文|号令|号$|号[，。；、]|号）|号\)|工程|计划|行动|专项|战略|条例|规定|办法|号楼|路|街|村|组(?!织))/;
+const CODE_AFTER =
+  /^\s*(?:热线|投诉|举报|平台|服务热线|指挥中心|号文|号令|号$|号[，。；、]|号）|号\)|工程|计划|行动|专项|战略|条例|规定|办法|号楼|路|街|村|组(?!织))/;
 const CODE_BEFORE = /(?:第|附件|附表|编号|代码|电话|热线|拨打|文号|〔|\[|【|No\.?|NO\.?)\s*$/;
 
 /** One text's scan: its numbers, the facts made of them so far, the numbers already taken by a fact. */
@@ -67,7 +68,12 @@ function readToken(scan: Scan, k: number): void {
     return;
   }
   if (tok.percentWords) {
-    facts.push(makeFact(tok, { def: PERCENT_DEF, multiplier: 1, unitText: '%', end: tok.end, approxAfter: '' }, before, { end: tok.end, tail: half.slice(tok.end) }));
+    facts.push(
+      makeFact(tok, { def: PERCENT_DEF, multiplier: 1, unitText: '%', end: tok.end, approxAfter: '' }, before, {
+        end: tok.end,
+        tail: half.slice(tok.end),
+      }),
+    );
     return;
   }
   readList(scan, k);
@@ -120,11 +126,23 @@ function readList(scan: Scan, k: number): void {
   const listId = scan.lists++;
   for (const j of list.members) {
     const t = tokens[j]!;
-    facts.push(makeFact(t, { ...list.unit, end: t.end }, half.slice(0, t.start), { end: t.end, tail: half.slice(list.unit.end), listId }));
+    facts.push(
+      makeFact(t, { ...list.unit, end: t.end }, half.slice(0, t.start), {
+        end: t.end,
+        tail: half.slice(list.unit.end),
+        listId,
+      }),
+    );
     scan.consumed.add(j);
   }
   const last = tokens[list.last]!;
-  facts.push(makeFact(last, list.unit, half.slice(0, last.start), { end: list.unit.end, tail: half.slice(list.unit.end), listId }));
+  facts.push(
+    makeFact(last, list.unit, half.slice(0, last.start), {
+      end: list.unit.end,
+      tail: half.slice(list.unit.end),
+      listId,
+    }),
+  );
   scan.consumed.add(list.last);
 }
 
@@ -202,7 +220,10 @@ function makeFact(
   before: string,
   extra: { end: number; tail: string; rangeTo?: number; listId?: number },
 ): RawFact {
-  const comparator = extra.rangeTo !== undefined ? null : (boundBefore(before, sentenceBefore(before)) ?? boundAfter(extra.tail))?.comparator ?? null;
+  const comparator =
+    extra.rangeTo !== undefined
+      ? null
+      : ((boundBefore(before, sentenceBefore(before)) ?? boundAfter(extra.tail))?.comparator ?? null);
   const approximate =
     comparator !== null ||
     approximateAround(before, unit.approxAfter) ||
@@ -261,7 +282,8 @@ function isOrdinalOrCode(tok: NumberToken, whole: string, after: string): boolea
   const before = endOf(whole);
   if (CODE_BEFORE.test(before)) return true;
   // "1、办公室" is an ordinal; "12、8、5 家" is a list of quantities.
-  if (tok.script === 'arabic' && /^(?:、(?!\s*[0-9０-９])|[.．](?![0-9])|）|\))/.test(after) && tok.decimals === 0) return true;
+  if (tok.script === 'arabic' && /^(?:、(?!\s*[0-9０-９])|[.．](?![0-9])|）|\))/.test(after) && tok.decimals === 0)
+    return true;
   if (/[（(]\s*$/.test(before) && /^\s*[）)]/.test(after)) return true;
   if (CODE_AFTER.test(after)) return true;
   // A number quoted as a name: “315”, “12345”.
@@ -290,7 +312,11 @@ function chineseCountOk(tok: NumberToken, half: string, unit: UnitHit): boolean 
 }
 
 /** "12、8、5 家": numerals joined by 、 where only the last carries the unit. */
-function listAfter(half: string, tokens: NumberToken[], k: number): { members: number[]; last: number; unit: UnitHit } | null {
+function listAfter(
+  half: string,
+  tokens: NumberToken[],
+  k: number,
+): { members: number[]; last: number; unit: UnitHit } | null {
   const members = [k];
   let j = k;
   while (tokens[j + 1] && /^\s*[、和及与]\s*$/.test(half.slice(tokens[j]!.end, tokens[j + 1]!.start))) {

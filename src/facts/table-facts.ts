@@ -11,7 +11,15 @@
 // unit found is not a fact: a number read wrong is worse than one not read.
 import type { TableModel } from '../tables/find.ts';
 import { alignColumns, unitIn } from '../tables/find.ts';
-import { columnHeader, headerRowsByRow, isInfoRow, isSegmentHeader, joinDistinct, LABEL_JOINER, projectOf } from '../tables/headers.ts';
+import {
+  columnHeader,
+  headerRowsByRow,
+  isInfoRow,
+  isSegmentHeader,
+  joinDistinct,
+  LABEL_JOINER,
+  projectOf,
+} from '../tables/headers.ts';
 import type { BBox, Fact } from '../schema/report.ts';
 import { conceptOf, finalTableConcept, isTableSelfScore, type ConceptContext } from '../vocab/concepts.ts';
 import { unitDef } from '../vocab/units.ts';
@@ -44,15 +52,30 @@ const ORDINAL = /^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[)）、.．
  * continues from an earlier page (see continuations() in tables/find.ts):
  * its header rows, unit and title then apply here.
  */
-export function tableFacts(table: TableModel, tableId: string, sectionId: string | null, continues: TableModel | null = null, concepts: ConceptContext = {}): Fact[] {
+export function tableFacts(
+  table: TableModel,
+  tableId: string,
+  sectionId: string | null,
+  continues: TableModel | null = null,
+  concepts: ConceptContext = {},
+): Fact[] {
   if (continues && table.headerRows > 0) {
     // The header repeated: only the title and unit line stayed on the first page.
-    return tableFacts({ ...table, title: table.title ?? continues.title, unit: table.unit ?? continues.unit }, tableId, sectionId, null, concepts);
+    return tableFacts(
+      { ...table, title: table.title ?? continues.title, unit: table.unit ?? continues.unit },
+      tableId,
+      sectionId,
+      null,
+      concepts,
+    );
   }
   if (continues) {
     const joined = withCarriedHeader(table, continues);
     const shift = joined.headerRows;
-    return tableFacts(joined, tableId, sectionId, null, concepts).map((f) => ({ ...f, id: f.id.replace(/\.r(\d+)c/, (_, r: string) => `.r${Number(r) - shift}c`) }));
+    return tableFacts(joined, tableId, sectionId, null, concepts).map((f) => ({
+      ...f,
+      id: f.id.replace(/\.r(\d+)c/, (_, r: string) => `.r${Number(r) - shift}c`),
+    }));
   }
   const headersOf = headerRowsByRow(table.rows, table.headerRows);
   // A project's table (项目名称 | …, …项目支出绩效自评表) in a report of the whole unit holds that
@@ -64,7 +87,13 @@ export function tableFacts(table: TableModel, tableId: string, sectionId: string
   const facts: Fact[] = [];
   table.rows.forEach((_, r) => {
     if (r < table.headerRows || isSegmentHeader(table.rows, r)) return;
-    facts.push(...rowFacts(at, r, headersOf[r]!.map((i) => table.rows[i]!)));
+    facts.push(
+      ...rowFacts(
+        at,
+        r,
+        headersOf[r]!.map((i) => table.rows[i]!),
+      ),
+    );
   });
   return facts;
 }
@@ -79,7 +108,9 @@ function withCarriedHeader(part: TableModel, continues: TableModel): TableModel 
   const table = alignColumns(continues, part) ?? part;
   const named = headerRowsByRow(continues.rows, continues.headerRows).filter((h) => h.length > 0);
   const cover = [...Array(continues.headerRows).keys()].filter((i) => isInfoRow(continues.rows[i]!));
-  const keep = [...new Set([...cover, ...(named[named.length - 1] ?? [...Array(continues.headerRows).keys()])])].sort((a, b) => a - b);
+  const keep = [...new Set([...cover, ...(named[named.length - 1] ?? [...Array(continues.headerRows).keys()])])].sort(
+    (a, b) => a - b,
+  );
   return {
     ...table,
     title: table.title ?? continues.title,
@@ -124,10 +155,20 @@ function rowFacts(at: TableAt, r: number, header: string[][]): Fact[] {
     if (box === null) return; // a merged cell is read once, at its top-left cell
     if (!n) {
       // Prose in a cell (绩效目标 "汇聚数据量不低于10亿条…", 指标 "年度指标值:≥20场") holds facts of its own.
-      const names = row.slice(0, firstNumber < 0 ? c : Math.min(firstNumber, c)).filter((x, i) => numbers[i] === null && x.trim() !== '' && x.length <= 40 && !ORDINAL.test(x.trim()));
+      const names = row
+        .slice(0, firstNumber < 0 ? c : Math.min(firstNumber, c))
+        .filter((x, i) => numbers[i] === null && x.trim() !== '' && x.length <= 40 && !ORDINAL.test(x.trim()));
       const rowName = stripUnits(joinDistinct(names)).split(LABEL_JOINER).pop() ?? '';
       const { table, tableId, sectionId, subject, concepts } = at;
-      facts.push(...proseFacts(cell, `${tableId}.r${r + 1}c${c + 1}`, rowName, { page: table.page, sectionId, bbox: box ?? null, subject, fiscalYear: concepts.fiscalYear ?? null }));
+      facts.push(
+        ...proseFacts(cell, `${tableId}.r${r + 1}c${c + 1}`, rowName, {
+          page: table.page,
+          sectionId,
+          bbox: box ?? null,
+          subject,
+          fiscalYear: concepts.fiscalYear ?? null,
+        }),
+      );
       return;
     }
     const fact = cellFact(at, { row, r, header, numbers, firstNumber }, c, n, box ?? null);
@@ -137,15 +178,32 @@ function rowFacts(at: TableAt, r: number, header: string[][]): Fact[] {
 }
 
 /** The fact of the number in column c, or null when it has no unit, no label, or is an ordinal. */
-function cellFact(at: TableAt, { row, r, header, numbers, firstNumber }: RowAt, c: number, n: CellNumber, bbox: BBox | null): Fact | null {
+function cellFact(
+  at: TableAt,
+  { row, r, header, numbers, firstNumber }: RowAt,
+  c: number,
+  n: CellNumber,
+  bbox: BBox | null,
+): Fact | null {
   const colHeader = columnHeader(header, c);
   if (ordinalColumn(header, row, c)) return null;
-  const rowHeader = rowHeaderOf(row, numbers, c, firstNumber, (i) => VALUE_HEADER.test(stripUnits(columnHeader(header, i))) || COMPARATOR_COLUMN.test(columnHeader(header, i)) || UNIT_COLUMN.test(stripUnits(columnHeader(header, i)).split(LABEL_JOINER).pop() ?? ''));
+  const rowHeader = rowHeaderOf(
+    row,
+    numbers,
+    c,
+    firstNumber,
+    (i) =>
+      VALUE_HEADER.test(stripUnits(columnHeader(header, i))) ||
+      COMPARATOR_COLUMN.test(columnHeader(header, i)) ||
+      UNIT_COLUMN.test(stripUnits(columnHeader(header, i)).split(LABEL_JOINER).pop() ?? ''),
+  );
   // A target or actual value (指标值, 完成值) is not money because the table's unit line says 万元:
   // its unit is in the cell, in a unit column of its row (绩效度量单位 | 册), or in its row's target.
   const valueCell = VALUE_HEADER.test(stripUnits(colHeader));
   const def = valueCell
-    ? (n.unit || headerUnit(colHeader) ? unitOf(n, colHeader, '', null) : (unitColumnOf(row, header) ?? targetUnit(row, header, c)))
+    ? n.unit || headerUnit(colHeader)
+      ? unitOf(n, colHeader, '', null)
+      : (unitColumnOf(row, header) ?? targetUnit(row, header, c))
     : unitOf(n, colHeader, rowHeader, at.table.unit);
   if (!def) return null;
   const comparator = n.comparator ?? (valueCell ? comparatorColumnOf(row, header) : null);
@@ -188,13 +246,23 @@ function labelOf(rowHeader: string, colHeader: string): { rowName: string; colNa
 }
 
 /** The concept of a table figure, read from a scoped label: row scope + measure (基本支出 + 年初预算数). */
-function tableConcept(title: string | null, kind: Fact['kind'], rowName: string, colName: string, concepts: ConceptContext): Fact['concept'] {
+function tableConcept(
+  title: string | null,
+  kind: Fact['kind'],
+  rowName: string,
+  colName: string,
+  concepts: ConceptContext,
+): Fact['concept'] {
   // The innermost header, without notes in brackets: 项目支出（含结转） → 项目支出.
   const lastOf = (s: string) => (s.split(LABEL_JOINER).pop() ?? '').replace(/[（(][^（）()]*[）)]/g, '');
   if (kind === 'score' && isTableSelfScore(title, lastOf(rowName), lastOf(colName))) return 'evaluation.selfScore';
   return (
-    finalTableConcept(kind, title, lastOf(rowName), colName.split(LABEL_JOINER).map((h) => h.replace(/[（(][^（）()]*[）)]/g, ''))) ??
-    conceptOf(kind, lastOf(rowName) + lastOf(colName), concepts)
+    finalTableConcept(
+      kind,
+      title,
+      lastOf(rowName),
+      colName.split(LABEL_JOINER).map((h) => h.replace(/[（(][^（）()]*[）)]/g, '')),
+    ) ?? conceptOf(kind, lastOf(rowName) + lastOf(colName), concepts)
   );
 }
 
@@ -203,7 +271,12 @@ function tableConcept(title: string | null, kind: Fact['kind'], rowName: string,
  * clause before each number. They name no concept: a cell's prose is not
  * where a report states its totals.
  */
-function proseFacts(cell: string, id: string, rowName: string, at: { page: number; sectionId: string | null; bbox: BBox | null; subject: string; fiscalYear: number | null }): Fact[] {
+function proseFacts(
+  cell: string,
+  id: string,
+  rowName: string,
+  at: { page: number; sectionId: string | null; bbox: BBox | null; subject: string; fiscalYear: number | null },
+): Fact[] {
   if (!/[0-9０-９]/.test(cell) || cell.length < 4) return [];
   const raws = recogniseFacts(cell);
   const out: Fact[] = [];
@@ -211,7 +284,8 @@ function proseFacts(cell: string, id: string, rowName: string, at: { page: numbe
   for (const raw of raws) {
     let clause = labelFor({ text: cell, fact: raw, previousEnd });
     // "会议活动保障次数；年度指标值:每年≥20场": a generic key names the item before it.
-    if (GENERIC_KEY.test(clause)) clause = itemBefore(cell, raw.numberStart) + clause.replace(/^(?:每年|每月|每季度?)$/, '');
+    if (GENERIC_KEY.test(clause))
+      clause = itemBefore(cell, raw.numberStart) + clause.replace(/^(?:每年|每月|每季度?)$/, '');
     previousEnd = raw.end;
     if (raw.kind === 'date' || typeof raw.value !== 'number') continue;
     if (raw.kind === 'count' && raw.decimals > 0 && raw.normalized.value === raw.value) continue;
@@ -243,7 +317,9 @@ const UNIT_COLUMN = /^(?:绩效)?(?:度量|计量|计价)单位$|^指标(?:值)?
 const COMPARATOR_COLUMN = /(?:指标性质|符号|比较|运算)/;
 
 function unitColumnOf(row: string[], header: string[][]) {
-  const i = row.findIndex((_, k) => UNIT_COLUMN.test(stripUnits(columnHeader(header, k)).split(LABEL_JOINER).pop() ?? ''));
+  const i = row.findIndex((_, k) =>
+    UNIT_COLUMN.test(stripUnits(columnHeader(header, k)).split(LABEL_JOINER).pop() ?? ''),
+  );
   const text = i < 0 ? '' : toHalfWidth(row[i]!).replace(/\s+/g, '').replace(/％/g, '%');
   return text === '' ? null : (unitDef(text) ?? null);
 }
@@ -279,16 +355,30 @@ const BOUND = /^[≥≤><＞＜=≧≦]/;
  * The row's name for the number in column c. Cells under a value column (年度指标值 有效提升, 实际完成值 达标,
  * 偏差原因) are what was measured, not names.
  */
-function rowHeaderOf(row: string[], numbers: (CellNumber | null)[], c: number, firstNumber: number, valueColumn: (i: number) => boolean): string {
+function rowHeaderOf(
+  row: string[],
+  numbers: (CellNumber | null)[],
+  c: number,
+  firstNumber: number,
+  valueColumn: (i: number) => boolean,
+): string {
   const textLeft = (to: number) =>
-    row.slice(0, to).filter((cell, i) => numbers[i] === null && !valueColumn(i) && !BOUND.test(cell.trim()) && !ORDINAL.test(cell.trim()));
+    row
+      .slice(0, to)
+      .filter(
+        (cell, i) => numbers[i] === null && !valueColumn(i) && !BOUND.test(cell.trim()) && !ORDINAL.test(cell.trim()),
+      );
   // key | value | key | value: the text cells between the number before and this one name it
   // (年初预算数 | 596 | 全年执行数 | 855; … | 一级指标 | 二级指标 | 三级指标 | ＝ | 1): prose (绩效目标) is no name.
   const between = row.slice(firstNumber + 1, c).some((_, i) => numbers[firstNumber + 1 + i] === null);
   if (c > firstNumber && between) {
     let from = c - 1;
     while (from > firstNumber && numbers[from] === null) from--;
-    const names = row.slice(from + 1, c).filter((cell, k) => !valueColumn(from + 1 + k) && cell.trim() !== '' && cell.length <= 40 && !BOUND.test(cell.trim()));
+    const names = row
+      .slice(from + 1, c)
+      .filter(
+        (cell, k) => !valueColumn(from + 1 + k) && cell.trim() !== '' && cell.length <= 40 && !BOUND.test(cell.trim()),
+      );
     if (names.length > 0) return joinDistinct(names);
   }
   return joinDistinct(textLeft(firstNumber < 0 ? c : Math.min(firstNumber, c)));
@@ -335,7 +425,11 @@ function headerUnit(header: string): string | null {
 function stripUnits(header: string): string {
   return header
     .split(LABEL_JOINER)
-    .map((h) => h.replace(/[（(]\s*(?:(?:金额)?单位\s*[：:]\s*)?[^（）()]{1,6}?\s*[）)]/g, (m) => (headerUnit(m) ? '' : m)).trim())
+    .map((h) =>
+      h
+        .replace(/[（(]\s*(?:(?:金额)?单位\s*[：:]\s*)?[^（）()]{1,6}?\s*[）)]/g, (m) => (headerUnit(m) ? '' : m))
+        .trim(),
+    )
     .filter(Boolean)
     .join(LABEL_JOINER);
 }

@@ -12,7 +12,19 @@
 // 职能职责, 机构设置 — naming no year), and wherever
 // the report's year is unknown and the sentence names none.
 import type { FactKind } from '../schema/report.ts';
-import { AGAINST_PREVIOUS, COMPARISON, DIFFERENCE, FALL, PEOPLE, RELATIVE_YEARS, RISE, STANDING, STANDING_SECTION, YEAR_NAMED, YEAR_WORDS_IN_LABEL } from '../vocab/years.ts';
+import {
+  AGAINST_PREVIOUS,
+  COMPARISON,
+  DIFFERENCE,
+  FALL,
+  PEOPLE,
+  RELATIVE_YEARS,
+  RISE,
+  STANDING,
+  STANDING_SECTION,
+  YEAR_NAMED,
+  YEAR_WORDS_IN_LABEL,
+} from '../vocab/years.ts';
 
 export interface FigureYear {
   year: number | null;
@@ -37,16 +49,27 @@ export function figureYear({ before, kind, baseUnit, label, fiscalYear, sectionT
   if (kind === 'date') return { year: null, growth: null };
   const percentChange = kind === 'percent' && (RISE.test(before) || FALL.test(before));
   const comparison = lastMatch(before, COMPARISON);
-  const change = percentChange || (comparison !== null && (kind === 'money' || kind === 'count') && DIFFERENCE.test(before));
+  const change =
+    percentChange || (comparison !== null && (kind === 'money' || kind === 'count') && DIFFERENCE.test(before));
   // Comparisons closed before the figure's clause (…，比2021年增长8.6%，其中…) named their bases, not its year.
   const own = (change && comparison ? before.slice(0, comparison.index) : before).replace(CLOSED_COMPARISON, '');
   const named = yearNamed(own, fy);
-  if (named === undefined && kind === 'count' && !PEOPLE.test(baseUnit) && (STANDING_SECTION.test(sectionTitle ?? '') || STANDING.test(before.slice(Math.max(...['，', '；', ',', ';'].map((c) => before.lastIndexOf(c))) + 1) + label))) return { year: null, growth: null };
+  if (
+    named === undefined &&
+    kind === 'count' &&
+    !PEOPLE.test(baseUnit) &&
+    (STANDING_SECTION.test(sectionTitle ?? '') ||
+      STANDING.test(before.slice(Math.max(...['，', '；', ',', ';'].map((c) => before.lastIndexOf(c))) + 1) + label))
+  )
+    return { year: null, growth: null };
   const year = named === undefined ? fy : named;
   if (!percentChange) return { year, growth: null };
   const base = comparison ? before.slice(comparison.index) : '';
   const baseYear = comparison ? yearNamed(base, fy) : undefined;
-  const againstPrevious = comparison !== null && (AGAINST_PREVIOUS.test(base) || (year !== null && baseYear === year - 1 && /^(?:比|较|与)\s*(?:19|20)\d{2}\s*年/.test(base)));
+  const againstPrevious =
+    comparison !== null &&
+    (AGAINST_PREVIOUS.test(base) ||
+      (year !== null && baseYear === year - 1 && /^(?:比|较|与)\s*(?:19|20)\d{2}\s*年/.test(base)));
   const cut = label.search(/比|较|与|同比|环比/);
   const subjectText = (cut < 0 ? '' : label.slice(0, cut)).replace(YEAR_WORDS_IN_LABEL, '');
   return { year, growth: { sign: FALL.test(before) ? -1 : 1, againstPrevious, subjectText } };
@@ -59,7 +82,8 @@ export function yearNamed(text: string, fy: number | null): number | null | unde
     if (!best || at >= best.at) best = { at, year };
   };
   for (const m of text.matchAll(YEAR_NAMED)) consider(m.index, Number(m[1]));
-  for (const { words, offset } of RELATIVE_YEARS) for (const m of text.matchAll(words)) consider(m.index, fy === null ? null : fy + offset);
+  for (const { words, offset } of RELATIVE_YEARS)
+    for (const m of text.matchAll(words)) consider(m.index, fy === null ? null : fy + offset);
   return best === null ? undefined : (best as { year: number | null }).year;
 }
 

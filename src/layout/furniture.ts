@@ -37,7 +37,10 @@ export function markFurniture(pages: { lines: Line[]; height: number }[]): void 
   // How many pages carry a line of this shape in their top (or bottom) zone.
   const counts = new Map<string, number>();
   for (const e of edges) {
-    for (const key of new Set([...e.top.map((l) => `t:${shape(l.text)}`), ...e.bottom.map((l) => `b:${shape(l.text)}`)])) {
+    for (const key of new Set([
+      ...e.top.map((l) => `t:${shape(l.text)}`),
+      ...e.bottom.map((l) => `b:${shape(l.text)}`),
+    ])) {
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }
@@ -60,7 +63,8 @@ export function markFurniture(pages: { lines: Line[]; height: number }[]): void 
 /** The size that carries the most characters. */
 function dominantSize(lines: Line[]): number {
   const counts = new Map<number, number>();
-  for (const l of lines) counts.set(Math.round(l.size * 2) / 2, (counts.get(Math.round(l.size * 2) / 2) ?? 0) + l.text.length);
+  for (const l of lines)
+    counts.set(Math.round(l.size * 2) / 2, (counts.get(Math.round(l.size * 2) / 2) ?? 0) + l.text.length);
   let best = 12;
   let n = -1;
   for (const [size, c] of counts) if (c > n) [best, n] = [size, c];
@@ -89,9 +93,17 @@ function edgeLines(lines: Line[], height: number, textSize: number): { top: Line
   for (let i = byY.length - 1; i >= 0 && bottom.length < 2; i--) {
     const line = byY[i]!;
     if (line.y > height * zone(line)) break;
-    const prev = byY.slice(0, i).reverse().find((l) => l.y > line.y + 0.35 * line.size);
+    const prev = byY
+      .slice(0, i)
+      .reverse()
+      .find((l) => l.y > line.y + 0.35 * line.size);
     // A page number written as one ("— 4 —", "第 4 页") is one even close under the text.
-    if (prev && prev.y - line.y < 1.6 * Math.max(line.size, prev.size) && !(isPageNumberText(line.text) && !BARE_NUMBER.test(line.text))) break;
+    if (
+      prev &&
+      prev.y - line.y < 1.6 * Math.max(line.size, prev.size) &&
+      !(isPageNumberText(line.text) && !BARE_NUMBER.test(line.text))
+    )
+      break;
     bottom.push(line);
   }
   return { top, bottom };
@@ -106,7 +118,8 @@ const CONTENTS_TITLE = /^目\s*录$/;
  * them: ….….) running to a page number or to the end of the line, or a page
  * number right after a single dot (四、存在的问题.5, the leader read as one dot).
  */
-const LEADER = /(?:…{2,}|⋯{2,}|[.．·・]{4,}|[-—_]{5,}|(?:[…⋯.．·・]\s*){3,})\s*[：:]?\s*[0-9０-９]{0,4}\s*$|\S[.．·・…][0-9０-９]{1,3}$/;
+const LEADER =
+  /(?:…{2,}|⋯{2,}|[.．·・]{4,}|[-—_]{5,}|(?:[…⋯.．·・]\s*){3,})\s*[：:]?\s*[0-9０-９]{0,4}\s*$|\S[.．·・…][0-9０-９]{1,3}$/;
 /** Dots running to a page number: an entry even without a 目录 title (a form's blank ______ is not one). */
 const DOTTED_ENTRY = /(?:[…⋯.．·・]\s*){3,}[：:]?\s*[0-9０-９]{1,4}\s*$/;
 /** A line of only a page number or leader dots: a piece of an entry the reading split off. */
@@ -179,7 +192,8 @@ const MAX_ENTRY = 45;
 
 /** The lines after a 目录 title that are its entries (see markContents). */
 function contentsLines(lines: Line[]): Line[] {
-  const entryLike = (l: Line) => isContentsEntry(l) || (l.text.trim().length <= MAX_ENTRY && !/[。；;！!？?]/.test(l.text));
+  const entryLike = (l: Line) =>
+    isContentsEntry(l) || (l.text.trim().length <= MAX_ENTRY && !/[。；;！!？?]/.test(l.text));
   // The first entry coming round again — the same marker and number (第一部分 … as
   // the body's own heading, its title sometimes worded a little differently) — is the body.
   const key = (l: Line) => {

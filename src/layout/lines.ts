@@ -93,4 +93,3 @@ function pushLine(lines: Line[], items: TextItem[], page: PageText): void {
 function box(item: TextItem): [number, number, number, number] {
   return [item.x, item.y - DESCENT * item.size, item.x + item.width, item.y + ASCENT * item.size];
 }
-

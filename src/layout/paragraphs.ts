@@ -14,9 +14,15 @@ interface Margins {
 
 export function buildParagraphs(lines: Line[]): Layout {
   const body = lines.filter((l) => l.role === 'body');
-  const bodySize = weightedMode(body.map((l) => [Math.round(l.size * 2) / 2, l.text.length] as const), 12);
+  const bodySize = weightedMode(
+    body.map((l) => [Math.round(l.size * 2) / 2, l.text.length] as const),
+    12,
+  );
   // No body text: no font is the body's ('' is no font's name).
-  const bodyFont = weightedMode(body.map((l) => [l.font, l.text.length] as const), '');
+  const bodyFont = weightedMode(
+    body.map((l) => [l.font, l.text.length] as const),
+    '',
+  );
   const margins = pageMargins(body);
   const pitch = typicalPitch(body);
 
@@ -69,7 +75,14 @@ function continues(
   if (/[。！？!?：:]$/.test(prev.text) && marked !== null) return false;
   // A heading line followed by a line opening with a heading marker: two
   // headings ("第三部分：2023 年度部门决算表" over "一、收入决算表"), whatever the margins say.
-  if (marked !== null && !marked.family.listProne && prevIsFirst && prev.text.length <= 40 && matchMarker(prev.text) !== null) return false;
+  if (
+    marked !== null &&
+    !marked.family.listProne &&
+    prevIsFirst &&
+    prev.text.length <= 40 &&
+    matchMarker(prev.text) !== null
+  )
+    return false;
   const full = prev.x1 >= pm.right - 1.5 * prev.size;
   if (full) return true;
   // A line can end early when the next word is a long number or Latin word —
@@ -101,7 +114,8 @@ function appendLine(para: Para, line: Line): void {
   // paragraph of 100,000 lines).
   let last = '';
   for (let i = para.lines.length - 1; i >= 0 && last === ''; i--) last = para.lines[i]!.text;
-  const joined = last === '' ? joinLines(para.text, line.text) : para.text + joinLines(last[last.length - 1]!, line.text).slice(1);
+  const joined =
+    last === '' ? joinLines(para.text, line.text) : para.text + joinLines(last[last.length - 1]!, line.text).slice(1);
   const offset = joined.length - line.text.length;
   para.text = joined;
   for (const s of line.spans) para.spans.push({ ...s, start: s.start + offset, end: s.end + offset } satisfies Span);
@@ -209,4 +223,3 @@ function typicalPitch(body: Line[]): number {
   gaps.sort((x, y) => x - y);
   return gaps[Math.floor(gaps.length * 0.4)]!;
 }
-

@@ -10,7 +10,8 @@ import { mostCommonEntry } from '../util/stats.ts';
 const REPORT_WORDS = /(绩效|自评|评价|决算)[^。，；]{0,20}报告|自评表|(?:部门|单位)决算(?:公开|说明)?$/;
 const YEAR = /((?:19|20)\d{2})\s*年(?:度)?/;
 /** A date alone, or after its key on a cover (报告日期：2022 年 2 月 27 日). */
-const DATE = /^(?:(?:报告|填报|编制|评价|自评|完成)?日期[：:])?((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+const DATE =
+  /^(?:(?:报告|填报|编制|评价|自评|完成)?日期[：:])?((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 /** Report types, most specific first: the title words that name each. */
 const REPORT_TYPES: [RegExp, ReportType][] = [
   [/整体支出/, '整体支出'],
@@ -18,11 +19,18 @@ const REPORT_TYPES: [RegExp, ReportType][] = [
   [/项目支出|项目(?:绩效|自评|评价)|专项(?:资金|经费)|项目资金|(?:资金|经费)(?:项目)?(?:绩效|自评)/, '项目支出'],
   [/决算/, '决算'],
 ];
-const ORG_LINE = /(?:部门|单位|部门（单位）|部门\(单位\)|项目单位|实施单位|报送单位|填报单位|编制单位)(?:名称)?\s*[：:]\s*(?:[（(]盖章[）)])?\s*(.+)$/;
+const ORG_LINE =
+  /(?:部门|单位|部门（单位）|部门\(单位\)|项目单位|实施单位|报送单位|填报单位|编制单位)(?:名称)?\s*[：:]\s*(?:[（(]盖章[）)])?\s*(.+)$/;
 
 export function readMetadata(paragraphs: DocPara[]): DocumentMeta {
   // The title: the first body paragraph before the first section that names a report.
-  const front = paragraphs.slice(0, Math.max(1, paragraphs.findIndex((p) => p.sectionId !== null)));
+  const front = paragraphs.slice(
+    0,
+    Math.max(
+      1,
+      paragraphs.findIndex((p) => p.sectionId !== null),
+    ),
+  );
   const titleText = findTitle(front);
   // Spaces next to Chinese are layout, not words: "2023 年度" is "2023年度".
   const title = titleText ? titleText.replace(/\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+/g, '') : null;
@@ -50,7 +58,9 @@ export function readMetadata(paragraphs: DocPara[]): DocumentMeta {
 
   // The report's date: a paragraph that is only a date, on the cover or under the signature.
   let reportDate: string | null = null;
-  const dated = [...front, ...paragraphs.slice(-6)].find((p) => p.role === 'body' && DATE.test(p.text.replace(/\s+/g, '')));
+  const dated = [...front, ...paragraphs.slice(-6)].find(
+    (p) => p.role === 'body' && DATE.test(p.text.replace(/\s+/g, '')),
+  );
   const dateText = dated?.text ?? signed?.date;
   if (dateText) {
     const [, y, mo, d] = DATE.exec(dateText.replace(/\s+/g, ''))!;
@@ -86,7 +96,10 @@ function organizationFromTitle(title: string): string | null {
   // "某某县教育局2022年度部门整体支出绩效自评报告": the organisation before the year.
   const before = /^(.{2,30}?)(?:19|20)\d{2}\s*年/.exec(title);
   if (before && ORG_END.test(before[1]!)) return before[1]!;
-  const m = /^(?:(?:19|20)\d{2}\s*年度?)?(.+?)(?:部门)?(?:整体支出|项目支出|.{0,20}项目|决算)?(?:绩效)?(?:自评|评价)?报告$/.exec(title);
+  const m =
+    /^(?:(?:19|20)\d{2}\s*年度?)?(.+?)(?:部门)?(?:整体支出|项目支出|.{0,20}项目|决算)?(?:绩效)?(?:自评|评价)?报告$/.exec(
+      title,
+    );
   const org = m?.[1]?.trim();
   return org && org.length >= 2 && ORG_END.test(org) ? org : null;
 }
@@ -101,7 +114,8 @@ function signature(paragraphs: DocPara[]): { org: string | null; date: string } 
     const p = paragraphs[i]!;
     if (p.role !== 'body' || !DATE.test(p.text.replace(/\s+/g, ''))) continue;
     const above = paragraphs[i - 1]!.text.replace(/\s+/g, '');
-    const org = above.length >= 4 && above.length <= 40 && ORG_END.test(above) && !/[，。；：:]/.test(above) ? above : null;
+    const org =
+      above.length >= 4 && above.length <= 40 && ORG_END.test(above) && !/[，。；：:]/.test(above) ? above : null;
     return { org, date: p.text };
   }
   return null;
@@ -122,7 +136,11 @@ function runningHeaderOrg(paragraphs: DocPara[]): string | null {
 /** What the name of a public body ends with. */
 const ORG_END = /(局|委|委员会|院|校|所|中心|办|办公室|厅|部|会|站|馆|政府|医院|学校|大学|队|社|处|室|街道|镇|乡)$/;
 
-const CITY_OF = new Map(Object.entries(CITY_PLACES).flatMap(([city, places]) => places.filter((p) => !AMBIGUOUS_PLACES.has(p)).map((p) => [p, city] as const)));
+const CITY_OF = new Map(
+  Object.entries(CITY_PLACES).flatMap(([city, places]) =>
+    places.filter((p) => !AMBIGUOUS_PLACES.has(p)).map((p) => [p, city] as const),
+  ),
+);
 const CITIES = Object.keys(CITY_PLACES);
 const SHORT_FORMS = [...ABBREVIATIONS].sort((a, b) => b[0].length - a[0].length);
 
@@ -136,7 +154,11 @@ const SHORT_FORMS = [...ABBREVIATIONS].sort((a, b) => b[0].length - a[0].length)
  */
 export function organizationKey(organization: string | null): string | null {
   if (!organization) return null;
-  let key = organization.replace(/\s+/g, '').replace(/[（(]盖章[）)]/g, '').replace(/（/g, '(').replace(/）/g, ')');
+  let key = organization
+    .replace(/\s+/g, '')
+    .replace(/[（(]盖章[）)]/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')');
   key = key.replace(PROVINCE, '');
   for (const [short, full] of SHORT_FORMS) {
     const at = key.lastIndexOf(short);

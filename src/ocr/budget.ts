@@ -14,7 +14,7 @@ export const MIN_FITTED_DPI = 36;
  * would need less than MIN_FITTED_DPI.
  */
 export function ocrDpiFor(width: number, height: number, dpi: number): number {
-  const pixels = (width * dpi / 72) * (height * dpi / 72);
+  const pixels = ((width * dpi) / 72) * ((height * dpi) / 72);
   if (!(pixels > MAX_OCR_PIXELS)) return dpi;
   const fitted = Math.floor(dpi * Math.sqrt(MAX_OCR_PIXELS / pixels));
   if (fitted < MIN_FITTED_DPI) {

@@ -14,8 +14,10 @@ export function cleanOcrText(text: string): string {
   // Thousands commas read as dots: a number has one decimal point, so in "3.956.78" every
   // dot but the last before three digits is a comma; ",." / ".," before three digits is one comma.
   t = t.replace(/(?<=[0-9])[,.]{2}(?=[0-9]{3}(?![0-9]))/g, ',');
-  t = t.replace(/(?<![0-9.,])([0-9]{1,3})((?:[.,][0-9]{3})+)(\.[0-9]{1,2})(?![0-9.,])/g, (m, head: string, groups: string, tail: string) =>
-    groups.includes('.') ? head + groups.replace(/\./g, ',') + tail : m,
+  t = t.replace(
+    /(?<![0-9.,])([0-9]{1,3})((?:[.,][0-9]{3})+)(\.[0-9]{1,2})(?![0-9.,])/g,
+    (m, head: string, groups: string, tail: string) =>
+      groups.includes('.') ? head + groups.replace(/\./g, ',') + tail : m,
   );
   // Punctuation next to Chinese: full width.
   t = t.replace(/[,;:()?!]/g, (ch, at: number) => {

@@ -177,11 +177,12 @@ export function evenLight(img: Grey): Grey {
   for (let by = 0; by < gh; by++) {
     for (let bx = 0; bx < gw; bx++) {
       let m = 0;
-      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
-        const y = by + dy;
-        const x = bx + dx;
-        if (y >= 0 && y < gh && x >= 0 && x < gw) m = Math.max(m, level[y * gw + x]!);
-      }
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          const y = by + dy;
+          const x = bx + dx;
+          if (y >= 0 && y < gh && x >= 0 && x < gw) m = Math.max(m, level[y * gw + x]!);
+        }
       paper[by * gw + bx] = Math.max(1, m);
     }
   }

@@ -10,9 +10,15 @@ import type { OcrEngineName, OcrLine, OcrResult } from './types.ts';
 /** Lines OCR is this unsure of are specks, seals and stamps, not text (PP-OCR's scores run higher: PaddleOCR drops below 50). */
 const MIN_LINE_CONFIDENCE: Record<OcrEngineName, number> = { tesseract: 35, ppocr: 50 };
 
-export function ocrToPageText(result: OcrResult, page: { number: number; width: number; height: number }, pixelsPerPoint: number): PageText {
+export function ocrToPageText(
+  result: OcrResult,
+  page: { number: number; width: number; height: number },
+  pixelsPerPoint: number,
+): PageText {
   const min = MIN_LINE_CONFIDENCE[result.engine];
-  const lines = splitAtRules(result.lines, result.rules ?? []).filter((l) => l.confidence >= min && l.words.some((w) => w.text.trim() !== ''));
+  const lines = splitAtRules(result.lines, result.rules ?? []).filter(
+    (l) => l.confidence >= min && l.words.some((w) => w.text.trim() !== ''),
+  );
   const angle = skewOf(lines);
   const cos = Math.cos(-angle);
   const sin = Math.sin(-angle);
@@ -21,7 +27,9 @@ export function ocrToPageText(result: OcrResult, page: { number: number; width: 
   // the two (a short line's last glyph is often a narrow 。 that shrinks it).
   const texts = lines.map((l) => cleanOcrText(joinWords(l)));
   const pitches = lines.map((l, i) => pitchSize(texts[i]!, l));
-  const ratios = lines.flatMap((l, i) => (pitches[i] ? [pitches[i]! / (l.bbox.y1 - l.bbox.y0)] : [])).sort((a, b) => a - b);
+  const ratios = lines
+    .flatMap((l, i) => (pitches[i] ? [pitches[i]! / (l.bbox.y1 - l.bbox.y0)] : []))
+    .sort((a, b) => a - b);
   const ratio = ratios[Math.floor(ratios.length / 2)] ?? 1;
   const items: TextItem[] = [];
   const measured = new Set<TextItem>();
@@ -49,7 +57,14 @@ export function ocrToPageText(result: OcrResult, page: { number: number; width: 
   snapSizes(items, measured);
   const words = lines.flatMap((l) => l.words);
   const confidence = words.length === 0 ? 0 : words.reduce((s, w) => s + w.confidence, 0) / words.length;
-  const text: PageText = { number: page.number, width: page.width, height: page.height, items, method: 'ocr', ocrConfidence: Math.round(confidence * 10) / 10 };
+  const text: PageText = {
+    number: page.number,
+    width: page.width,
+    height: page.height,
+    items,
+    method: 'ocr',
+    ocrConfidence: Math.round(confidence * 10) / 10,
+  };
   if (result.rules && result.rules.length > 0) text.rules = rulesToPoints(result.rules, page.height, pixelsPerPoint);
   return text;
 }
@@ -73,7 +88,9 @@ export function splitAtRules(lines: OcrLine[], rules: PixelRule[]): OcrLine[] {
   if (verticals.length === 0) return lines;
   return lines.flatMap((line) => {
     const mid = (line.bbox.y0 + line.bbox.y1) / 2;
-    const xs = verticals.filter((v) => v.y0 <= mid && v.y1 >= mid && v.x0 > line.bbox.x0 && v.x0 < line.bbox.x1).map((v) => v.x0);
+    const xs = verticals
+      .filter((v) => v.y0 <= mid && v.y1 >= mid && v.x0 > line.bbox.x0 && v.x0 < line.bbox.x1)
+      .map((v) => v.x0);
     if (xs.length === 0 || line.words.length < 2) return [line];
     const groups = new Map<number, OcrLine['words']>();
     for (const w of line.words) {
@@ -151,7 +168,10 @@ function pitchSize(text: string, line: OcrLine): number | null {
  * size (25 % for short lines measured by their box) they are the usual size.
  */
 function snapSizes(items: TextItem[], measured: Set<TextItem>): void {
-  const sizes = items.filter((i) => measured.has(i)).map((i) => i.size).sort((a, b) => a - b);
+  const sizes = items
+    .filter((i) => measured.has(i))
+    .map((i) => i.size)
+    .sort((a, b) => a - b);
   const usual = sizes[Math.floor(sizes.length / 2)];
   if (!usual) return;
   for (const it of items) if (Math.abs(it.size - usual) <= usual * (measured.has(it) ? 0.15 : 0.25)) it.size = usual;

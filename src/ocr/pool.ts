@@ -32,9 +32,15 @@ export function defaultPoolSize(): number {
  * shared out among this pool's workers. A caller running several pools at once
  * (the batch: one per document thread) passes its own share.
  */
-export function createOcrPool(size = defaultPoolSize(), engine: OcrEngineName = DEFAULT_ENGINE, threads?: number): OcrPool {
+export function createOcrPool(
+  size = defaultPoolSize(),
+  engine: OcrEngineName = DEFAULT_ENGINE,
+  threads?: number,
+): OcrPool {
   if (engine === 'ppocr' && !onnxRuntimeInstalled()) {
-    warnOnce('jixiao: onnxruntime-node is not installed (an optional dependency: its install script failed or was skipped); OCR falls back to tesseract.js\n');
+    warnOnce(
+      'jixiao: onnxruntime-node is not installed (an optional dependency: its install script failed or was skipped); OCR falls back to tesseract.js\n',
+    );
     engine = 'tesseract';
   }
   return skippingNoise(engine === 'tesseract' ? createTesseractPool(size) : createPpOcrPool(size, { threads }));

@@ -19,7 +19,10 @@ export type OcrModel = '4.0.0' | '4.0.0_best_int';
 export const DEFAULT_MODEL: OcrModel = '4.0.0_best_int';
 
 // eslint-disable-next-line max-lines-per-function -- split pending (issue 11)
-export function createTesseractPool(size = Math.max(1, os.availableParallelism()), model: OcrModel = DEFAULT_MODEL): OcrPool {
+export function createTesseractPool(
+  size = Math.max(1, os.availableParallelism()),
+  model: OcrModel = DEFAULT_MODEL,
+): OcrPool {
   const langPath = path.join(DATA_DIR, model);
   const queue = new PQueue({ concurrency: size });
   const idle: Worker[] = [];
@@ -59,7 +62,10 @@ export function createTesseractPool(size = Math.max(1, os.availableParallelism()
         try {
           const wanted = `${dpi}|${table ? 3 : 6}`;
           if (settings.get(worker) !== wanted) {
-            await worker.setParameters({ user_defined_dpi: String(dpi), tessedit_pageseg_mode: (table ? '3' : '6') as never });
+            await worker.setParameters({
+              user_defined_dpi: String(dpi),
+              tessedit_pageseg_mode: (table ? '3' : '6') as never,
+            });
             settings.set(worker, wanted);
           }
           const { data } = await worker.recognize(image, {}, { blocks: true, text: false });
@@ -92,7 +98,9 @@ export function createTesseractPool(size = Math.max(1, os.availableParallelism()
       closed = true;
       await queue.onIdle();
       const workers = await Promise.allSettled(all);
-      await Promise.all(workers.map((w) => (w.status === 'fulfilled' ? w.value.terminate().catch(() => {}) : undefined)));
+      await Promise.all(
+        workers.map((w) => (w.status === 'fulfilled' ? w.value.terminate().catch(() => {}) : undefined)),
+      );
     },
   };
 }

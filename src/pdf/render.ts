@@ -31,7 +31,11 @@ export async function renderGrey(doc: PDFDocumentProxy, pageNumber: number, dpi:
     const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
     const entry = factory.create(width, height);
     try {
-      await page.render({ ...({ canvas: entry.canvas, canvasContext: entry.context } as unknown as Pick<RenderParameters, "canvas">), viewport, background: 'white' }).promise;
+      await page.render({
+        ...({ canvas: entry.canvas, canvasContext: entry.context } as unknown as Pick<RenderParameters, 'canvas'>),
+        viewport,
+        background: 'white',
+      }).promise;
       const rgba = entry.context.getImageData(0, 0, width, height).data;
       return { width, height, pixels: toGrey(rgba), scale };
     } finally {

@@ -24,9 +24,22 @@ const MIN_LENGTH = 4;
 /** Slope tolerance: how far off axis (points) a rule may be. */
 const SKEW = 0.5;
 
-
-const STROKES = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
-const FILLS = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+const STROKES = new Set<number>([
+  OPS.stroke,
+  OPS.closeStroke,
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
+]);
+const FILLS = new Set<number>([
+  OPS.fill,
+  OPS.eoFill,
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
+]);
 
 /** The page's axis-aligned ruling lines. Each segment has y0 === y1 (horizontal) or x0 === x1 (vertical). */
 export async function readPageRules(doc: PDFDocumentProxy, pageNumber: number): Promise<Segment[]> {
@@ -40,7 +53,11 @@ export async function readPageRules(doc: PDFDocumentProxy, pageNumber: number): 
 }
 
 /** Walks an operator list with the current transform; exported for tests. */
-export function rulesFromOps(fnArray: ArrayLike<number>, argsArray: unknown[], base: Matrix = [1, 0, 0, 1, 0, 0]): Segment[] {
+export function rulesFromOps(
+  fnArray: ArrayLike<number>,
+  argsArray: unknown[],
+  base: Matrix = [1, 0, 0, 1, 0, 0],
+): Segment[] {
   const segments: Segment[] = [];
   let ctm: Matrix = base;
   const stack: Matrix[] = [];
@@ -80,7 +97,7 @@ function polylines(data: ArrayLike<number>): Point[][] {
     if (cur.length > 1) out.push(cur);
     cur = [];
   };
-  for (let i = 0; i < data.length; ) {
+  for (let i = 0; i < data.length;) {
     const op = data[i++];
     if (op === MOVE) {
       end();
@@ -141,4 +158,3 @@ function addThinRect(out: Segment[], pts: Point[]): void {
   if (h <= THIN && w >= MIN_LENGTH && w > h) out.push({ x0, y0: (y0 + y1) / 2, x1, y1: (y0 + y1) / 2 });
   else if (w <= THIN && h >= MIN_LENGTH && h > w) out.push({ x0: (x0 + x1) / 2, y0, x1: (x0 + x1) / 2, y1 });
 }
-

@@ -17,7 +17,14 @@ export function judgeTextLayer(page: PageText): TextVerdict {
       if (/\s/.test(ch)) continue;
       total++;
       const c = ch.codePointAt(0)!;
-      if ((c >= 0xe000 && c <= 0xf8ff) || c === 0xfffd || c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0xf0000 && c <= 0x10ffff)) bad++;
+      if (
+        (c >= 0xe000 && c <= 0xf8ff) ||
+        c === 0xfffd ||
+        c < 0x20 ||
+        (c >= 0x7f && c < 0xa0) ||
+        (c >= 0xf0000 && c <= 0x10ffff)
+      )
+        bad++;
     }
   }
   if (total < MIN_CHARS) return 'empty';

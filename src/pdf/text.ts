@@ -26,7 +26,14 @@ export async function readPageText(doc: PDFDocumentProxy, pageNumber: number): P
       const x = a < 0 && Math.abs(a) > Math.abs(b) ? e - raw.width : e;
       items.push({ str: raw.str, x, y: f, width: raw.width, size, font: raw.fontName });
     }
-    return { number: pageNumber, width: display.width, height: display.height, items, method: 'text', ocrConfidence: null };
+    return {
+      number: pageNumber,
+      width: display.width,
+      height: display.height,
+      items,
+      method: 'text',
+      ocrConfidence: null,
+    };
   } finally {
     page.cleanup();
   }

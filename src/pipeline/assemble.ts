@@ -12,7 +12,15 @@ import { lowConfidenceOf } from '../ocr/confidence.ts';
 import { carryCaptions, continuations, findTables, mendSplitRows, type TableModel } from '../tables/find.ts';
 import { readMetadata } from '../meta/document.ts';
 import type { PageText } from '../pdf/types.ts';
-import { Report, SCHEMA_VERSION, type BBox, type DocumentMeta, type Fact, type Finding, type Paragraph } from '../schema/report.ts';
+import {
+  Report,
+  SCHEMA_VERSION,
+  type BBox,
+  type DocumentMeta,
+  type Fact,
+  type Finding,
+  type Paragraph,
+} from '../schema/report.ts';
 import { buildSectionTree } from '../sections/tree.ts';
 import type { DocPara, SectionTree } from '../sections/types.ts';
 import { round1, roundedUnion } from '../util/geometry.ts';
@@ -65,7 +73,10 @@ export const ASSEMBLY_STAGES: readonly Stage<DocumentState>[] = [
   { name: 'table-facts', run: cellFacts },
   { name: 'number-facts', run: numberFacts },
   { name: 'assemble', run: assemble },
-  { name: 'checks', run: (s) => void (s.findings = runChecks({ ...s.extracted, hints: { tables: tableHints(s.tables, s.pages) } })) },
+  {
+    name: 'checks',
+    run: (s) => void (s.findings = runChecks({ ...s.extracted, hints: { tables: tableHints(s.tables, s.pages) } })),
+  },
   { name: 'validate', run: (s) => void (s.report = Report.parse({ ...s.extracted, findings: s.findings })) },
 ];
 
@@ -113,7 +124,9 @@ function textFacts(s: DocumentState): void {
     sections: s.tree.sections,
     // A table of contents repeats the headings with page numbers: no facts come from it.
     paragraphs: s.tree.paragraphs.flatMap((p) =>
-      p.docRole === 'toc' ? [] : [{ id: p.id, text: p.text, page: p.page, sectionId: p.sectionId, role: p.docRole, spans: p.spans }],
+      p.docRole === 'toc'
+        ? []
+        : [{ id: p.id, text: p.text, page: p.page, sectionId: p.sectionId, role: p.docRole, spans: p.spans }],
     ),
   });
 }
@@ -121,7 +134,9 @@ function textFacts(s: DocumentState): void {
 function cellFacts(s: DocumentState): void {
   // A table carried over to the next page without its header reads its columns from the first part.
   const carried = continuations(s.tables);
-  const cells = s.tables.flatMap((t, i) => tableFacts(t, `t${i + 1}`, sectionBefore(t, s.tree.paragraphs), carried[i] ?? null, s.concepts));
+  const cells = s.tables.flatMap((t, i) =>
+    tableFacts(t, `t${i + 1}`, sectionBefore(t, s.tree.paragraphs), carried[i] ?? null, s.concepts),
+  );
   s.facts = [...s.facts, ...cells];
 }
 
@@ -129,7 +144,11 @@ function cellFacts(s: DocumentState): void {
 function numberFacts(s: DocumentState): void {
   const sorted = [...s.facts].sort((a, b) => a.page - b.page);
   const unsure = lowConfidenceOf(sorted, s.pages);
-  s.facts = sorted.map((f, i) => ({ ...f, id: `f${i + 1}`, ...(unsure[i] !== undefined ? { ocrConfidence: unsure[i] } : {}) }));
+  s.facts = sorted.map((f, i) => ({
+    ...f,
+    id: `f${i + 1}`,
+    ...(unsure[i] !== undefined ? { ocrConfidence: unsure[i] } : {}),
+  }));
 }
 
 function assemble(s: DocumentState): void {
@@ -154,12 +173,25 @@ function assemble(s: DocumentState): void {
     sections: tree.sections,
     paragraphs: tree.paragraphs.map(toParagraph),
     facts: s.facts,
-    tables: s.tables.map((t, i) => ({ id: `t${i + 1}`, page: t.page, title: t.title, rows: t.rows, bbox: t.bbox.map(round1) as BBox })),
+    tables: s.tables.map((t, i) => ({
+      id: `t${i + 1}`,
+      page: t.page,
+      title: t.title,
+      rows: t.rows,
+      bbox: t.bbox.map(round1) as BBox,
+    })),
   };
 }
 
 function toParagraph(p: DocPara): Paragraph {
-  return { id: p.id, sectionId: p.sectionId, page: p.page, role: p.docRole, text: p.text, bbox: roundedUnion(p.spans.filter((s) => s.page === p.page).map((s) => s.bbox)) };
+  return {
+    id: p.id,
+    sectionId: p.sectionId,
+    page: p.page,
+    role: p.docRole,
+    text: p.text,
+    bbox: roundedUnion(p.spans.filter((s) => s.page === p.page).map((s) => s.bbox)),
+  };
 }
 
 /** The section of the last paragraph above the table. */

@@ -23,7 +23,13 @@ export class StageError extends Error {
 }
 
 /** What pdf.js throws for a damaged file once it is open (opening is classified in pdf/open.ts). */
-const PDFJS_FORMAT_ERRORS = new Set(['XRefEntryException', 'XRefParseException', 'FormatError', 'InvalidPDFException', 'UnknownErrorException']);
+const PDFJS_FORMAT_ERRORS = new Set([
+  'XRefEntryException',
+  'XRefParseException',
+  'FormatError',
+  'InvalidPDFException',
+  'UnknownErrorException',
+]);
 
 export function isPdfFormatError(err: unknown): boolean {
   return PDFJS_FORMAT_ERRORS.has((err as { name?: string })?.name ?? '');
@@ -32,7 +38,8 @@ export function isPdfFormatError(err: unknown): boolean {
 /** A damaged file's error as an InputError (also when a stage threw it); anything else unchanged. */
 export function asInputError(file: string, thrown: unknown): unknown {
   const err = thrown instanceof StageError ? thrown.cause : thrown;
-  if (isPdfFormatError(err)) return new InputError(file, 'corrupt', `unreadable PDF: ${(err as Error).message}`, { cause: err });
+  if (isPdfFormatError(err))
+    return new InputError(file, 'corrupt', `unreadable PDF: ${(err as Error).message}`, { cause: err });
   if (err instanceof RangeError && /call stack/i.test(err.message)) {
     return new InputError(file, 'corrupt', `objects nested too deeply to read (${err.message})`, { cause: err });
   }

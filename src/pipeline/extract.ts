@@ -43,7 +43,11 @@ const OPEN_STAGE: Stage<ReadState> = {
     }
     const n = s.pdf.doc.numPages;
     if (s.maxPages !== undefined && n > s.maxPages) {
-      throw new InputError(s.source.path, 'too-many-pages', `declares ${n} pages, more than the limit of ${s.maxPages} (--max-pages)`);
+      throw new InputError(
+        s.source.path,
+        'too-many-pages',
+        `declares ${n} pages, more than the limit of ${s.maxPages} (--max-pages)`,
+      );
     }
   },
 };
@@ -60,17 +64,26 @@ export async function extractFile(filePath: string, options: ExtractOptions = {}
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InputError(filePath, 'not-found', 'no such file', { cause: err });
-    if (code === 'EISDIR') throw new InputError(filePath, 'unreadable', 'is a directory, not a PDF file', { cause: err });
+    if (code === 'EISDIR')
+      throw new InputError(filePath, 'unreadable', 'is a directory, not a PDF file', { cause: err });
     throw new InputError(filePath, 'unreadable', `cannot read file (${code ?? String(err)})`, { cause: err });
   }
   return extractBytes(bytes, filePath, options);
 }
 
-export async function extractBytes(bytes: Uint8Array, sourcePath: string, options: ExtractOptions = {}): Promise<Report> {
+export async function extractBytes(
+  bytes: Uint8Array,
+  sourcePath: string,
+  options: ExtractOptions = {},
+): Promise<Report> {
   const opts = { ...DEFAULT_OPTIONS, ...options };
   let ownPool: OcrPool | null = null;
   const pool = () => opts.pool ?? (ownPool ??= createOcrPool(opts.jobs, opts.ocrEngine));
-  const state = { source: { path: sourcePath, bytes }, maxPages: opts.maxPages, readOptions: { ocr: opts.ocr, ocrDpi: opts.ocrDpi, pool } } as ReadState;
+  const state = {
+    source: { path: sourcePath, bytes },
+    maxPages: opts.maxPages,
+    readOptions: { ocr: opts.ocr, ocrDpi: opts.ocrDpi, pool },
+  } as ReadState;
   const timings: StageTiming[] = [];
   try {
     await runStagesAsync([OPEN_STAGE, ...PAGE_STAGES], state, timings);

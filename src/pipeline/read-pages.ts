@@ -89,5 +89,13 @@ async function startPages(pdf: OpenedPdf, options: ReadOptions): Promise<Promise
 }
 
 function errorPage(n: number, error: string, like?: PageText): PageText {
-  return { number: n, width: like?.width ?? 0, height: like?.height ?? 0, items: [], method: like ? 'ocr' : 'text', ocrConfidence: null, error };
+  return {
+    number: n,
+    width: like?.width ?? 0,
+    height: like?.height ?? 0,
+    items: [],
+    method: like ? 'ocr' : 'text',
+    ocrConfidence: null,
+    error,
+  };
 }

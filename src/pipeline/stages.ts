@@ -36,7 +36,11 @@ export function runStages<S>(stages: readonly Stage<S>[], state: S, timings: Sta
 }
 
 /** The same for stages that may wait (pdf.js, OCR). */
-export async function runStagesAsync<S>(stages: readonly Stage<S>[], state: S, timings: StageTiming[] = []): Promise<StageTiming[]> {
+export async function runStagesAsync<S>(
+  stages: readonly Stage<S>[],
+  state: S,
+  timings: StageTiming[] = [],
+): Promise<StageTiming[]> {
   for (const stage of stages) {
     const started = performance.now();
     try {

@@ -29,7 +29,10 @@ export function parseRedisUrl(url: string): RedisTarget {
   const port = u.port ? Number(u.port) : 6379;
   const dbText = u.pathname.replace(/^\//, '');
   const db = dbText === '' ? 0 : Number(dbText);
-  if (!Number.isInteger(db) || db < 0 || !/^\d*$/.test(dbText)) throw new QueueSetupError(`--queue ${shown}: the database must be a number (redis://HOST:PORT/DB), got "${dbText}"`);
+  if (!Number.isInteger(db) || db < 0 || !/^\d*$/.test(dbText))
+    throw new QueueSetupError(
+      `--queue ${shown}: the database must be a number (redis://HOST:PORT/DB), got "${dbText}"`,
+    );
   if (u.search || u.hash) throw new QueueSetupError(`--queue ${shown}: query strings and fragments are not understood`);
   const options: RedisOptions = {
     host: u.hostname.replace(/^\[(.*)\]$/, '$1'),
@@ -37,7 +40,11 @@ export function parseRedisUrl(url: string): RedisTarget {
     db,
     ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
     // A password kept out of the command line (where process lists show it): JIXIAO_REDIS_PASSWORD.
-    ...(u.password ? { password: decodeURIComponent(u.password) } : process.env.JIXIAO_REDIS_PASSWORD ? { password: process.env.JIXIAO_REDIS_PASSWORD } : {}),
+    ...(u.password
+      ? { password: decodeURIComponent(u.password) }
+      : process.env.JIXIAO_REDIS_PASSWORD
+        ? { password: process.env.JIXIAO_REDIS_PASSWORD }
+        : {}),
     ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
   };
   return { options, shown };
@@ -106,14 +113,19 @@ export async function connectRedis(target: RedisTarget, opts: ConnectOptions): P
     }
   });
   client.on('ready', () => {
-    if (lostAt !== null) opts.log(`${opts.who}: connected to Redis at ${target.shown} again after ${((Date.now() - lostAt) / 1000).toFixed(1)} s`);
+    if (lostAt !== null)
+      opts.log(
+        `${opts.who}: connected to Redis at ${target.shown} again after ${((Date.now() - lostAt) / 1000).toFixed(1)} s`,
+      );
     lostAt = null;
   });
   const timeout = opts.connectTimeoutMs ?? 10_000;
   try {
     await Promise.race([
       client.connect(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeout / 1000} s`)), timeout).unref()),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error(`no answer within ${timeout / 1000} s`)), timeout).unref(),
+      ),
     ]);
     await client.ping();
   } catch (err) {
@@ -139,7 +151,11 @@ export async function closeRedis(client: Redis): Promise<void> {
 
 function describe(err: unknown, target: RedisTarget): string {
   const e = err as NodeJS.ErrnoException & { message?: string };
-  let text = e?.code && typeof e.code === 'string' && !String(e.message).includes(e.code) ? `${e.code} ${e.message}` : String(e?.message ?? err);
-  if (/WRONGPASS|NOAUTH|invalid password|invalid username-password/i.test(text)) text = `authentication failed (${text.split('\n')[0]})`;
+  let text =
+    e?.code && typeof e.code === 'string' && !String(e.message).includes(e.code)
+      ? `${e.code} ${e.message}`
+      : String(e?.message ?? err);
+  if (/WRONGPASS|NOAUTH|invalid password|invalid username-password/i.test(text))
+    text = `authentication failed (${text.split('\n')[0]})`;
   return maskSecret(text.split('\n')[0]!, target);
 }

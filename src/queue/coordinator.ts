@@ -18,16 +18,42 @@ import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import PQueue from 'p-queue';
 import {
-  BatchSetupError, ENVIRONMENTAL, failedRecord, okRecord, runWith, type BatchItem, type BatchOptions, type BatchPlan,
-  type BatchResult, type DocumentRunner, type ResolvedBatchOptions,
+  BatchSetupError,
+  ENVIRONMENTAL,
+  failedRecord,
+  okRecord,
+  runWith,
+  type BatchItem,
+  type BatchOptions,
+  type BatchPlan,
+  type BatchResult,
+  type DocumentRunner,
+  type ResolvedBatchOptions,
 } from '../batch/run.ts';
 import { tempPath, writeAtomic } from '../writers/files.ts';
 import type { ManifestRecord } from '../writers/manifest.ts';
 import { TOOL_VERSION } from '../version.ts';
-import { closeRedis, connectRedis, maskSecret, parseRedisUrl, QueueSetupError, type RedisTarget } from './connection.ts';
 import {
-  checkName, DEFAULT_ATTEMPTS, DEFAULT_QUEUE_NAME, INLINE_MAX_BYTES, jobId, KEEP_SECONDS, parseFailure, PREFIX, queueName, reportKey,
-  type DocJobData, type DocJobResult,
+  closeRedis,
+  connectRedis,
+  maskSecret,
+  parseRedisUrl,
+  QueueSetupError,
+  type RedisTarget,
+} from './connection.ts';
+import {
+  checkName,
+  DEFAULT_ATTEMPTS,
+  DEFAULT_QUEUE_NAME,
+  INLINE_MAX_BYTES,
+  jobId,
+  KEEP_SECONDS,
+  parseFailure,
+  PREFIX,
+  queueName,
+  reportKey,
+  type DocJobData,
+  type DocJobResult,
 } from './jobs.ts';
 
 const gunzipAsync = promisify(gunzip);
@@ -53,7 +79,8 @@ export async function runQueueBatch(options: QueueBatchOptions): Promise<BatchRe
   // Queue jobs are shared by content and options across runs: a report with times in it would be handed to runs that did not ask.
   if (options.timings) throw new BatchSetupError('--timings is for local batches, not with --queue');
   const attempts = options.attempts ?? DEFAULT_ATTEMPTS;
-  if (!Number.isInteger(attempts) || attempts < 1) throw new BatchSetupError(`--attempts must be a positive integer (got ${attempts})`);
+  if (!Number.isInteger(attempts) || attempts < 1)
+    throw new BatchSetupError(`--attempts must be a positive integer (got ${attempts})`);
   let target: RedisTarget;
   try {
     target = parseRedisUrl(options.queue);
@@ -61,7 +88,9 @@ export async function runQueueBatch(options: QueueBatchOptions): Promise<BatchRe
     throw new BatchSetupError((err as Error).message);
   }
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
-  return runWith(options, (opts) => queueRunner(opts, { target, name, inline: !!options.inline, attempts, pollMs: options.pollMs ?? 500, log }));
+  return runWith(options, (opts) =>
+    queueRunner(opts, { target, name, inline: !!options.inline, attempts, pollMs: options.pollMs ?? 500, log }),
+  );
 }
 
 interface QueueSettings {
@@ -92,7 +121,11 @@ function queueRunner(opts: ResolvedBatchOptions, q: QueueSettings): DocumentRunn
   return {
     async start(plan: BatchPlan) {
       try {
-        run.client = await connectRedis(q.target, { log: q.log, who: WHO, connectionName: `jixiao-batch-${process.pid}` });
+        run.client = await connectRedis(q.target, {
+          log: q.log,
+          who: WHO,
+          connectionName: `jixiao-batch-${process.pid}`,
+        });
       } catch (err) {
         throw new BatchSetupError(err instanceof QueueSetupError ? err.message : String(err));
       }
@@ -118,8 +151,17 @@ function queueRunner(opts: ResolvedBatchOptions, q: QueueSettings): DocumentRunn
 async function dataFor(run: QueueRun, item: BatchItem, inlineNotes: { big: number }): Promise<DocJobData> {
   const { opts, q } = run;
   const data: DocJobData = {
-    v: 1, file: item.file, path: path.resolve(item.file), sha256: item.sha256!, bytes: item.bytes!, tool: TOOL_VERSION,
-    ocr: opts.ocr, ocrDpi: opts.ocrDpi, maxPages: opts.maxPages, timeoutSeconds: opts.timeoutSeconds, maxMemoryMb: opts.maxMemoryMb,
+    v: 1,
+    file: item.file,
+    path: path.resolve(item.file),
+    sha256: item.sha256!,
+    bytes: item.bytes!,
+    tool: TOOL_VERSION,
+    ocr: opts.ocr,
+    ocrDpi: opts.ocrDpi,
+    maxPages: opts.maxPages,
+    timeoutSeconds: opts.timeoutSeconds,
+    maxMemoryMb: opts.maxMemoryMb,
     attempts: q.attempts,
   };
   if (q.inline) {
@@ -145,7 +187,12 @@ function failureStands({ opts, q }: QueueRun, job: Job<DocJobData>): boolean {
   const { code } = parseFailure(job.failedReason);
   if (ENVIRONMENTAL.has(code)) return false;
   const d = job.data;
-  return d.timeoutSeconds === opts.timeoutSeconds && d.maxMemoryMb === opts.maxMemoryMb && d.maxPages === opts.maxPages && d.attempts === q.attempts;
+  return (
+    d.timeoutSeconds === opts.timeoutSeconds &&
+    d.maxMemoryMb === opts.maxMemoryMb &&
+    d.maxPages === opts.maxPages &&
+    d.attempts === q.attempts
+  );
 }
 
 async function removeJob(run: QueueRun, job: Job): Promise<void> {
@@ -167,7 +214,8 @@ async function enqueue(run: QueueRun, plan: BatchPlan): Promise<void> {
       const job = await queue.getJob(id);
       if (!job) return void toAdd.push({ item, id });
       const state = await job.getState();
-      const redo = (state === 'completed' && opts.force) || (state === 'failed' && !failureStands(run, job as Job<DocJobData>));
+      const redo =
+        (state === 'completed' && opts.force) || (state === 'failed' && !failureStands(run, job as Job<DocJobData>));
       if (redo) {
         try {
           await removeJob(run, job);
@@ -182,11 +230,20 @@ async function enqueue(run: QueueRun, plan: BatchPlan): Promise<void> {
   );
   for (let i = 0; i < toAdd.length; i += 200) {
     const chunk = toAdd.slice(i, i + 200);
-    const jobs = await Promise.all(chunk.map(async ({ item, id }) => ({ name: 'doc', data: await dataFor(run, item, notes), opts: jobOptions(q, id) })));
+    const jobs = await Promise.all(
+      chunk.map(async ({ item, id }) => ({
+        name: 'doc',
+        data: await dataFor(run, item, notes),
+        opts: jobOptions(q, id),
+      })),
+    );
     await queue.addBulk(jobs);
     notes.added += chunk.length;
   }
-  if (notes.big > 0) q.log(`${WHO}: ${notes.big} file(s) over ${INLINE_MAX_BYTES / 1024 / 1024} MB go by path, not --inline: workers must see them`);
+  if (notes.big > 0)
+    q.log(
+      `${WHO}: ${notes.big} file(s) over ${INLINE_MAX_BYTES / 1024 / 1024} MB go by path, not --inline: workers must see them`,
+    );
   if (opts.progress !== 'none') {
     q.log(
       `${WHO}: queue ${q.name} at ${q.target.shown}: ${notes.added} job(s) added` +
@@ -221,7 +278,8 @@ async function poll(run: QueueRun, plan: BatchPlan, finished: Finished, checkExi
       const item = pending.get(id)!;
       const completed = replies[k * per]?.[1] !== null;
       const failed = replies[k * per + 1]?.[1] !== null;
-      if (completed || failed) tasks.push(work.add(() => collect(run, plan, finished, id, item, completed ? 'completed' : 'failed')));
+      if (completed || failed)
+        tasks.push(work.add(() => collect(run, plan, finished, id, item, completed ? 'completed' : 'failed')));
       else if (checkExists && replies[k * per + 2]?.[1] === 0) {
         // Removed from the queue by someone (obliterate, clean): add it again.
         tasks.push(work.add(async () => qu.add('doc', await dataFor(run, item, { big: 0 }), jobOptions(q, id))));
@@ -232,7 +290,14 @@ async function poll(run: QueueRun, plan: BatchPlan, finished: Finished, checkExi
 }
 
 /** A job that ended: its manifest line, and for one that was read its report written into docs/. */
-async function collect(run: QueueRun, plan: BatchPlan, finished: Finished, id: string, item: BatchItem, state: 'completed' | 'failed'): Promise<void> {
+async function collect(
+  run: QueueRun,
+  plan: BatchPlan,
+  finished: Finished,
+  id: string,
+  item: BatchItem,
+  state: 'completed' | 'failed',
+): Promise<void> {
   const { q, pending } = run;
   const qu = run.queue!;
   const job = (await qu.getJob(id)) as Job<DocJobData, DocJobResult> | undefined;
@@ -241,7 +306,11 @@ async function collect(run: QueueRun, plan: BatchPlan, finished: Finished, id: s
   const seconds = job.finishedOn && job.processedOn ? Math.round(job.finishedOn - job.processedOn) / 1000 : 0;
   if (state === 'failed') {
     const { code, reason } = parseFailure(job.failedReason);
-    await finished(item, { ...failedRecord(item, plan.base, code, maskSecret(reason, q.target)), seconds, ...(worker ? { worker } : {}) });
+    await finished(item, {
+      ...failedRecord(item, plan.base, code, maskSecret(reason, q.target)),
+      seconds,
+      ...(worker ? { worker } : {}),
+    });
     pending.delete(id);
     return;
   }

@@ -25,7 +25,9 @@ export function queueName(name: string, version = TOOL_VERSION): string {
 }
 
 export function checkName(name: string): string | null {
-  return /^[A-Za-z0-9_.-]{1,100}$/.test(name) ? null : `--name ${JSON.stringify(name)}: use letters, digits, '.', '_' and '-' only`;
+  return /^[A-Za-z0-9_.-]{1,100}$/.test(name)
+    ? null
+    : `--name ${JSON.stringify(name)}: use letters, digits, '.', '_' and '-' only`;
 }
 
 /** One job per document content and output-changing options: enqueued twice, it is there once. */
@@ -84,7 +86,19 @@ export function formatFailure(code: string, reason: string): string {
   return `${code}: ${reason}`;
 }
 
-const CODES = new Set(['not-pdf', 'encrypted', 'corrupt', 'empty', 'unreadable', 'not-found', 'too-many-pages', 'timeout', 'out-of-memory', 'crashed', 'error']);
+const CODES = new Set([
+  'not-pdf',
+  'encrypted',
+  'corrupt',
+  'empty',
+  'unreadable',
+  'not-found',
+  'too-many-pages',
+  'timeout',
+  'out-of-memory',
+  'crashed',
+  'error',
+]);
 
 export function parseFailure(failedReason: string | undefined): { code: string; reason: string } {
   const text = failedReason ?? '';

@@ -26,7 +26,11 @@ export interface QueueStatus {
   pagesPerMinute: { current: number; last: number; average10: number };
 }
 
-export async function queueStatus(options: { url: string; name?: string; log?: (line: string) => void }): Promise<QueueStatus> {
+export async function queueStatus(options: {
+  url: string;
+  name?: string;
+  log?: (line: string) => void;
+}): Promise<QueueStatus> {
   const name = options.name ?? DEFAULT_QUEUE_NAME;
   const problem = checkName(name);
   if (problem) throw new Error(problem);
@@ -69,7 +73,11 @@ export async function queueStatus(options: { url: string; name?: string; log?: (
       done: counts.completed ?? 0,
       failed: counts.failed ?? 0,
       workers: { connected, seen: beats },
-      pagesPerMinute: { current: current!, last: perMinute[0]!, average10: Math.round((perMinute.reduce((a, b) => a + b, 0) / 10) * 10) / 10 },
+      pagesPerMinute: {
+        current: current!,
+        last: perMinute[0]!,
+        average10: Math.round((perMinute.reduce((a, b) => a + b, 0) / 10) * 10) / 10,
+      },
     };
   } finally {
     await queue.close().catch(() => {});
@@ -84,8 +92,12 @@ export function formatStatus(s: QueueStatus): string {
     `  workers: ${s.workers.connected.length} connected${s.workers.connected.length ? ` (${s.workers.connected.join(', ')})` : ''}, ${s.workers.seen.length} seen in the last hour`,
   ];
   for (const w of s.workers.seen) {
-    lines.push(`    ${w.name}: ${w.stopped ? 'stopped' : 'last heard'} ${w.secondsAgo} s ago, --jobs ${w.jobs}, ${w.done} done, ${w.failed} failed, ${w.pages} pages`);
+    lines.push(
+      `    ${w.name}: ${w.stopped ? 'stopped' : 'last heard'} ${w.secondsAgo} s ago, --jobs ${w.jobs}, ${w.done} done, ${w.failed} failed, ${w.pages} pages`,
+    );
   }
-  lines.push(`  pages per minute: ${s.pagesPerMinute.last} in the last minute (${s.pagesPerMinute.current} in this one so far), ${s.pagesPerMinute.average10} on average over 10 minutes`);
+  lines.push(
+    `  pages per minute: ${s.pagesPerMinute.last} in the last minute (${s.pagesPerMinute.current} in this one so far), ${s.pagesPerMinute.average10} on average over 10 minutes`,
+  );
   return lines.join('\n') + '\n';
 }

@@ -20,8 +20,19 @@ import { tempPath } from '../writers/files.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { closeRedis, connectRedis, maskSecret, parseRedisUrl, QueueSetupError } from './connection.ts';
 import {
-  checkName, DEFAULT_QUEUE_NAME, formatFailure, KEEP_SECONDS, pagesKey, PREFIX, queueName, reportKey, RETRYABLE, workersKey,
-  type DocJobData, type DocJobResult, type WorkerBeat,
+  checkName,
+  DEFAULT_QUEUE_NAME,
+  formatFailure,
+  KEEP_SECONDS,
+  pagesKey,
+  PREFIX,
+  queueName,
+  reportKey,
+  RETRYABLE,
+  workersKey,
+  type DocJobData,
+  type DocJobResult,
+  type WorkerBeat,
 } from './jobs.ts';
 import { messageOf } from '../util/errors.ts';
 
@@ -91,42 +102,25 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
 
   const tmpDir = await mkdtemp(path.join(os.tmpdir(), 'jixiao-worker-'));
   const ocrWorkers = Math.max(1, Math.floor(os.availableParallelism() / jobs));
-  // One pool per set of limits the jobs ask for (nearly always one): the batch's limits apply wherever it runs.
-  const pools = new Map<string, DocumentPool>();
-  const poolFor = async (d: DocJobData) => {
-    const key = `${d.timeoutSeconds}|${d.maxMemoryMb}`;
-    let pool = pools.get(key);
-    if (!pool) {
-      pool = new DocumentPool({ size: jobs, timeoutMs: d.timeoutSeconds * 1000, maxMemoryMb: d.maxMemoryMb, ocrWorkers });
-      pools.set(key, pool);
-      await pool.start();
-    }
-    return pool;
-  };
+  const { pools, poolFor } = documentPools(jobs, ocrWorkers);
   const ctx: WorkerContext = {
-    options, log, jobs, workerName, who, client, tmpDir, poolFor, pools,
-    stats: { done: 0, failed: 0, pages: 0, released: 0 }, started: Date.now(), running: new Map(), seq: 0, worker: null,
+    options,
+    log,
+    jobs,
+    workerName,
+    who,
+    client,
+    tmpDir,
+    poolFor,
+    pools,
+    stats: { done: 0, failed: 0, pages: 0, released: 0 },
+    started: Date.now(),
+    running: new Map(),
+    seq: 0,
+    worker: null,
   };
-  const worker = new Worker<DocJobData, DocJobResult>(queueName(name), (job, token) => processJob(ctx, job, token), {
-    connection: client,
-    prefix: PREFIX,
-    concurrency: jobs,
-    name: workerName,
-    lockDuration: stallMs,
-    stalledInterval: stallMs,
-    // Our own limit (job.data.attempts, checked when a job starts) decides when a document that kills workers ends.
-    maxStalledCount: 1_000_000,
-    autorun: false,
-  });
+  const worker = bullWorker(ctx, name, stallMs, target);
   ctx.worker = worker;
-  let lastError = '';
-  worker.on('error', (err) => {
-    // Connection trouble is reported once by connectRedis; anything else once per distinct message.
-    const text = maskSecret(err.message, target);
-    if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection is closed|connect/i.test(text) || text === lastError) return;
-    lastError = text;
-    log(`${who}: ${text}`);
-  });
   try {
     return await serve(ctx, worker, `queue ${name} (jixiao ${TOOL_VERSION}) at ${target.shown}`);
   } finally {
@@ -137,10 +131,68 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   }
 }
 
+/** One pool per set of limits the jobs ask for (nearly always one): the batch's limits apply wherever it runs. */
+function documentPools(jobs: number, ocrWorkers: number) {
+  const pools = new Map<string, DocumentPool>();
+  const poolFor = async (d: DocJobData) => {
+    const key = `${d.timeoutSeconds}|${d.maxMemoryMb}`;
+    let pool = pools.get(key);
+    if (!pool) {
+      pool = new DocumentPool({
+        size: jobs,
+        timeoutMs: d.timeoutSeconds * 1000,
+        maxMemoryMb: d.maxMemoryMb,
+        ocrWorkers,
+      });
+      pools.set(key, pool);
+      await pool.start();
+    }
+    return pool;
+  };
+  return { pools, poolFor };
+}
+
+/** The BullMQ worker over the queue, not yet running; its errors logged once each. */
+function bullWorker(
+  ctx: WorkerContext,
+  name: string,
+  stallMs: number,
+  target: ReturnType<typeof parseRedisUrl>,
+): Worker<DocJobData, DocJobResult> {
+  const worker = new Worker<DocJobData, DocJobResult>(queueName(name), (job, token) => processJob(ctx, job, token), {
+    connection: ctx.client,
+    prefix: PREFIX,
+    concurrency: ctx.jobs,
+    name: ctx.workerName,
+    lockDuration: stallMs,
+    stalledInterval: stallMs,
+    // Our own limit (job.data.attempts, checked when a job starts) decides when a document that kills workers ends.
+    maxStalledCount: 1_000_000,
+    autorun: false,
+  });
+  let lastError = '';
+  worker.on('error', (err) => {
+    // Connection trouble is reported once by connectRedis; anything else once per distinct message.
+    const text = maskSecret(err.message, target);
+    if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection is closed|connect/i.test(text) || text === lastError)
+      return;
+    lastError = text;
+    ctx.log(`${ctx.who}: ${text}`);
+  });
+  return worker;
+}
+
 /** The worker's record in Redis, for `jixiao queue status`. */
 async function beat(ctx: WorkerContext, stopped = false): Promise<void> {
   if (!ctx.worker) return;
-  const b: WorkerBeat = { name: ctx.workerName, jobs: ctx.jobs, started: ctx.started, lastSeen: Date.now(), ...ctx.stats, ...(stopped ? { stopped } : {}) };
+  const b: WorkerBeat = {
+    name: ctx.workerName,
+    jobs: ctx.jobs,
+    started: ctx.started,
+    lastSeen: Date.now(),
+    ...ctx.stats,
+    ...(stopped ? { stopped } : {}),
+  };
   await ctx.client.hset(workersKey(ctx.worker), ctx.workerName, JSON.stringify(b));
 }
 
@@ -170,7 +222,10 @@ async function serve(ctx: WorkerContext, worker: Worker, from: string): Promise<
   };
   const grace = setTimeout(releaseAll, (options.graceSeconds ?? 60) * 1000);
   options.releaseSignal?.addEventListener('abort', releaseAll, { once: true });
-  if (running.size > 0) log(`${who}: stopping: finishing ${running.size} running document(s) (another signal releases them to other workers)`);
+  if (running.size > 0)
+    log(
+      `${who}: stopping: finishing ${running.size} running document(s) (another signal releases them to other workers)`,
+    );
   await worker.close();
   clearTimeout(grace);
   clearInterval(heartbeat);
@@ -183,19 +238,28 @@ async function serve(ctx: WorkerContext, worker: Worker, from: string): Promise<
 function refuseJob(ctx: WorkerContext, job: Job<DocJobData, DocJobResult>): void {
   const d = job.data;
   if (d.v !== 1 || d.tool !== TOOL_VERSION) {
-    throw new UnrecoverableError(formatFailure('error', `a job for jixiao ${d.tool} reached a worker of jixiao ${TOOL_VERSION}`));
+    throw new UnrecoverableError(
+      formatFailure('error', `a job for jixiao ${d.tool} reached a worker of jixiao ${TOOL_VERSION}`),
+    );
   }
   // attemptsStarted counts every start, including those whose worker died: past the limit, the document is the likely cause.
   if (job.attemptsStarted > d.attempts) {
     ctx.stats.failed++;
     throw new UnrecoverableError(
-      formatFailure('crashed', `the worker reading it stopped without an answer (killed, out of memory or crashed) on each of ${d.attempts} attempts`),
+      formatFailure(
+        'crashed',
+        `the worker reading it stopped without an answer (killed, out of memory or crashed) on each of ${d.attempts} attempts`,
+      ),
     );
   }
 }
 
 /** One job: the document read in a document worker thread, its report stored in Redis for the coordinator. */
-async function processJob(ctx: WorkerContext, job: Job<DocJobData, DocJobResult>, token?: string): Promise<DocJobResult> {
+async function processJob(
+  ctx: WorkerContext,
+  job: Job<DocJobData, DocJobResult>,
+  token?: string,
+): Promise<DocJobResult> {
   const { options, log, who } = ctx;
   const d = job.data;
   refuseJob(ctx, job);
@@ -213,7 +277,16 @@ async function processJob(ctx: WorkerContext, job: Job<DocJobData, DocJobResult>
     const pool = await ctx.poolFor(d);
     if (options.verbose) log(`${who}: reading ${d.file} (attempt ${job.attemptsStarted} of ${d.attempts})`);
     const result = await Promise.race([
-      pool.run({ id: ctx.seq, file: d.file, source, target: docTarget, tmp, ocr: d.ocr, ocrDpi: d.ocrDpi, maxPages: d.maxPages }),
+      pool.run({
+        id: ctx.seq,
+        file: d.file,
+        source,
+        target: docTarget,
+        tmp,
+        ocr: d.ocr,
+        ocrDpi: d.ocrDpi,
+        maxPages: d.maxPages,
+      }),
       hold.releasing.then(() => null),
     ]);
     if (hold.released() || result === null) {
@@ -242,7 +315,11 @@ async function processJob(ctx: WorkerContext, job: Job<DocJobData, DocJobResult>
 }
 
 /** Registers a running job so that a stop can release it; `releasing` resolves when it does. */
-function holdJob(ctx: WorkerContext, job: Job, token: string | undefined): { releasing: Promise<void>; released: () => boolean } {
+function holdJob(
+  ctx: WorkerContext,
+  job: Job,
+  token: string | undefined,
+): { releasing: Promise<void>; released: () => boolean } {
   let released = false;
   const releasing = new Promise<void>((resolve) => {
     ctx.running.set(job.id!, {

@@ -42,7 +42,9 @@ export function docPage(input: DocPageInput): string {
 
   const title = report.document.title ?? report.source.path;
   const ocrPages = report.pages.filter((p) => p.method === 'ocr').length;
-  const pageRows = report.pages.map((p) => pageRow(p, byNumber.get(p.number), boxesOnPage.get(p.number) ?? [], tablesOnPage.get(p.number) ?? [], input));
+  const pageRows = report.pages.map((p) =>
+    pageRow(p, byNumber.get(p.number), boxesOnPage.get(p.number) ?? [], tablesOnPage.get(p.number) ?? [], input),
+  );
   const printFindings = report.findings.map((f) => printFinding(f, boxes, byNumber, root));
 
   return `<!doctype html>
@@ -52,26 +54,38 @@ ${head(`${title} — 审阅`, `${root}/assets`)}
 </head>
 <body class="doc-page">
 ${html`<header class="top">
-<p class="back"><a href="${root}/index.html">← 全部报告</a></p>
-<h1>${title}</h1>
-<p class="summary" id="summary">${summaryLine(report)}</p>
-<p class="source">文件：${report.source.path} · ${report.source.pages} 页${ocrPages > 0 ? `（OCR ${ocrPages} 页）` : ''} · SHA-256 ${report.source.sha256.slice(0, 12)}…</p>
-<p class="legend"><span class="key sev-error">错误</span> <span class="key sev-warning">警告</span> <span class="key sev-info">提示</span> <span class="key fact">已读取的数字</span> — 点击发现定位到页面；鼠标悬停或键盘聚焦数字框查看详情。</p>
-</header>
-<div class="layout">
-<nav class="side" aria-label="发现与目录">
-<section><h2>发现（${report.findings.length}）</h2>${findingsList(report.findings)}</section>
-<section><h2>目录</h2>${sectionTree(report.sections)}</section>
-</nav>
-<main class="pages" id="pages">
-${input.pagesProblem ? html`<p class="problem">${input.pagesProblem}</p>` : ''}
-${pageRows}
-</main>
-</div>
-<section class="print-findings" aria-hidden="true">
-<h2>发现及其页面位置</h2>
-${printFindings}
-</section>`}
+    <p class="back"><a href="${root}/index.html">← 全部报告</a></p>
+    <h1>${title}</h1>
+    <p class="summary" id="summary">${summaryLine(report)}</p>
+    <p class="source">
+      文件：${report.source.path} · ${report.source.pages} 页${ocrPages > 0 ? `（OCR ${ocrPages} 页）` : ''} · SHA-256
+      ${report.source.sha256.slice(0, 12)}…
+    </p>
+    <p class="legend">
+      <span class="key sev-error">错误</span> <span class="key sev-warning">警告</span>
+      <span class="key sev-info">提示</span> <span class="key fact">已读取的数字</span> —
+      点击发现定位到页面；鼠标悬停或键盘聚焦数字框查看详情。
+    </p>
+  </header>
+  <div class="layout">
+    <nav class="side" aria-label="发现与目录">
+      <section>
+        <h2>发现（${report.findings.length}）</h2>
+        ${findingsList(report.findings)}
+      </section>
+      <section>
+        <h2>目录</h2>
+        ${sectionTree(report.sections)}
+      </section>
+    </nav>
+    <main class="pages" id="pages">
+      ${input.pagesProblem ? html`<p class="problem">${input.pagesProblem}</p>` : ''} ${pageRows}
+    </main>
+  </div>
+  <section class="print-findings" aria-hidden="true">
+    <h2>发现及其页面位置</h2>
+    ${printFindings}
+  </section>`}
 </body>
 </html>
 `;
@@ -90,7 +104,14 @@ function boxesOf(report: Report, byNumber: PagesByNumber): Box[] {
   for (const fact of report.facts) {
     const g = byNumber.get(fact.page)?.geometry;
     if (!fact.bbox || !g) continue;
-    boxes.push({ page: fact.page, rect: boxOnPage(g, fact.bbox), kind: 'fact', id: fact.id, findings: findingsOfFact.get(fact.id) ?? [], tip: factTip(fact) });
+    boxes.push({
+      page: fact.page,
+      rect: boxOnPage(g, fact.bbox),
+      kind: 'fact',
+      id: fact.id,
+      findings: findingsOfFact.get(fact.id) ?? [],
+      tip: factTip(fact),
+    });
   }
   // A finding about headings (heading-sequence) names sections: box the heading paragraph.
   for (const p of report.paragraphs) {
@@ -99,34 +120,85 @@ function boxesOf(report: Report, byNumber: PagesByNumber): Box[] {
     const g = byNumber.get(p.page)?.geometry;
     if (!fs || !g) continue;
     const s = sectionById.get(p.sectionId);
-    boxes.push({ page: p.page, rect: boxOnPage(g, p.bbox), kind: 'heading', id: `h-${p.sectionId}`, findings: fs, tip: html`<b>标题</b> ${s ? `${s.marker}${s.title}` : p.text}` });
+    boxes.push({
+      page: p.page,
+      rect: boxOnPage(g, p.bbox),
+      kind: 'heading',
+      id: `h-${p.sectionId}`,
+      findings: fs,
+      tip: html`<b>标题</b> ${s ? `${s.marker}${s.title}` : p.text}`,
+    });
   }
   return boxes;
 }
 
 /** One page: its image with its boxes (or why there is none), its badges, the tables read on it. */
-function pageRow(p: Report['pages'][number], r: RenderedPage | undefined, boxes: Box[], tables: Table[], input: DocPageInput): Html {
+function pageRow(
+  p: Report['pages'][number],
+  r: RenderedPage | undefined,
+  boxes: Box[],
+  tables: Table[],
+  input: DocPageInput,
+): Html {
   const g = r?.geometry;
   const badge = [
-    p.method === 'ocr' ? html`<span class="badge ocr" title="此页由 OCR 识别">OCR 识别${p.ocrConfidence !== null ? html` · 置信度 ${p.ocrConfidence.toFixed(1)}` : ''}</span>` : '',
+    p.method === 'ocr'
+      ? html`<span class="badge ocr" title="此页由 OCR 识别"
+          >OCR 识别${p.ocrConfidence !== null ? html` · 置信度 ${p.ocrConfidence.toFixed(1)}` : ''}</span
+        >`
+      : '',
     p.error ? html`<span class="badge page-error">读取失败：${p.error}</span>` : '',
   ];
-  const figure = g && r?.image
-    ? html`<figure class="page${p.method === 'ocr' ? ' ocr' : ''}" data-page="${p.number}" data-width-pt="${g.width}" data-height-pt="${g.height}" style="aspect-ratio: ${g.width.toFixed(3)} / ${g.height.toFixed(3)}">
-<img src="${input.root}/${r.image}" width="${r.pixelWidth}" height="${r.pixelHeight}" loading="lazy" decoding="async" alt="第 ${p.number} 页">
-${boxes.map(boxHtml)}
-</figure>`
-    : html`<div class="page missing">${r?.error ?? input.pagesProblem ?? '此页没有图像'}</div>`;
+  const figure =
+    g && r?.image
+      ? html`<figure
+          class="page${p.method === 'ocr' ? ' ocr' : ''}"
+          data-page="${p.number}"
+          data-width-pt="${g.width}"
+          data-height-pt="${g.height}"
+          style="aspect-ratio: ${g.width.toFixed(3)} / ${g.height.toFixed(3)}"
+        >
+          <img
+            src="${input.root}/${r.image}"
+            width="${r.pixelWidth}"
+            height="${r.pixelHeight}"
+            loading="lazy"
+            decoding="async"
+            alt="第 ${p.number} 页"
+          />
+          ${boxes.map(boxHtml)}
+        </figure>`
+      : html`<div class="page missing">${r?.error ?? input.pagesProblem ?? '此页没有图像'}</div>`;
   return html`<section class="page-row" id="p${p.number}" data-page="${p.number}" aria-label="第 ${p.number} 页">
-<h2 class="page-head">第 ${p.number} 页 ${badge}</h2>
-<div class="page-body${tables.length > 0 ? ' with-tables' : ''}">${figure}${tables.length > 0 ? html`<aside class="tables" aria-label="第 ${p.number} 页的表格">${tables.map(tableHtml)}</aside>` : ''}</div>
-</section>`;
+    <h2 class="page-head">第 ${p.number} 页 ${badge}</h2>
+    <div class="page-body${tables.length > 0 ? ' with-tables' : ''}">
+      ${figure}${tables.length > 0 ? html`<aside class="tables" aria-label="第 ${p.number} 页的表格">${tables.map(tableHtml)}</aside>` : ''}
+    </div>
+  </section>`;
 }
 
 function findingsList(findings: Finding[]): Html {
   return findings.length === 0
     ? html`<p class="none">未发现问题</p>`
-    : html`<ol class="findings" id="findings">${findings.map((f) => html`<li><button type="button" class="finding sev-${f.severity}" id="finding-${f.id}" data-finding="${f.id}" data-page="${f.page ?? ''}" aria-pressed="false"><span class="sev">${SEVERITY_LABEL[f.severity]}</span> <span class="where">${f.page !== null ? `第 ${f.page} 页` : '页码未知'}</span> <span class="msg">${f.message}</span> <code class="rule">${f.rule}</code></button></li>`)}</ol>`;
+    : html`<ol class="findings" id="findings">
+        ${findings.map(
+          (f) =>
+            html`<li>
+              <button
+                type="button"
+                class="finding sev-${f.severity}"
+                id="finding-${f.id}"
+                data-finding="${f.id}"
+                data-page="${f.page ?? ''}"
+                aria-pressed="false"
+              >
+                <span class="sev">${SEVERITY_LABEL[f.severity]}</span>
+                <span class="where">${f.page !== null ? `第 ${f.page} 页` : '页码未知'}</span>
+                <span class="msg">${f.message}</span> <code class="rule">${f.rule}</code>
+              </button>
+            </li>`,
+        )}
+      </ol>`;
 }
 
 /** For print: a finding with a crop of each page its boxes are on, its own page first. */
@@ -142,17 +214,46 @@ function printFinding(f: Finding, boxes: Box[], byNumber: PagesByNumber, root: s
     const bottom = Math.min(1, Math.max(...onPage.map((b) => b.rect[1] + b.rect[3])) + 0.04);
     const h = Math.max(bottom - top, 0.02);
     const g = r.geometry;
-    return [html`<p class="crop-page">第 ${page} 页</p><div class="crop" style="aspect-ratio: ${g.width.toFixed(3)} / ${(g.height * h).toFixed(3)}"><img src="${root}/${r.image}" alt="第 ${page} 页局部" loading="lazy" style="top: ${pct(-top / h)}; height: ${pct(1 / h)}">${onPage.map((b) => html`<span class="cbox sev-${f.severity}" style="left: ${pct(b.rect[0])}; top: ${pct((b.rect[1] - top) / h)}; width: ${pct(b.rect[2])}; height: ${pct(b.rect[3] / h)}"></span>`)}</div>`];
+    return [
+      html`<p class="crop-page">第 ${page} 页</p>
+        <div class="crop" style="aspect-ratio: ${g.width.toFixed(3)} / ${(g.height * h).toFixed(3)}">
+          <img
+            src="${root}/${r.image}"
+            alt="第 ${page} 页局部"
+            loading="lazy"
+            style="top: ${pct(-top / h)}; height: ${pct(1 / h)}"
+          />${onPage.map((b) => html`<span class="cbox sev-${f.severity}" style="left: ${pct(b.rect[0])}; top: ${pct((b.rect[1] - top) / h)}; width: ${pct(b.rect[2])}; height: ${pct(b.rect[3] / h)}"></span>`)}
+        </div>`,
+    ];
   });
-  return html`<article class="print-finding sev-${f.severity}"><h3><span class="sev">${SEVERITY_LABEL[f.severity]}</span> ${f.page !== null ? `第 ${f.page} 页` : '页码未知'} · <code>${f.rule}</code></h3><p>${f.message}</p>${crops.length > 0 ? crops : html`<p class="none">（无页面位置）</p>`}</article>`;
+  return html`<article class="print-finding sev-${f.severity}">
+    <h3>
+      <span class="sev">${SEVERITY_LABEL[f.severity]}</span> ${f.page !== null ? `第 ${f.page} 页` : '页码未知'} ·
+      <code>${f.rule}</code>
+    </h3>
+    <p>${f.message}</p>
+    ${crops.length > 0 ? crops : html`<p class="none">（无页面位置）</p>`}
+  </article>`;
 }
 
 function boxHtml(b: Box): Html {
-  const worst = b.findings.reduce<Severity | null>((w, f) => (w === null || RANK[f.severity] > RANK[w] ? f.severity : w), null);
+  const worst = b.findings.reduce<Severity | null>(
+    (w, f) => (w === null || RANK[f.severity] > RANK[w] ? f.severity : w),
+    null,
+  );
   const cls = `box ${b.kind}${worst ? ` in-finding sev-${worst}` : ''}`;
   const [l, t, w, h] = b.rect;
   const ids = b.findings.map((f) => f.id).join(' ');
-  return html`<span class="${cls}" tabindex="0" data-id="${b.id}"${raw(ids ? ` data-findings="${esc(ids)}"` : '')} style="left: ${pct(l)}; top: ${pct(t)}; width: ${pct(w)}; height: ${pct(h)}"><span class="tip" role="tooltip">${b.tip}${b.findings.map((f) => html`<br><b class="sev-${f.severity}">${SEVERITY_LABEL[f.severity]}</b> ${f.message}`)}</span></span>`;
+  return html`<span
+    class="${cls}"
+    tabindex="0"
+    data-id="${b.id}"
+    ${raw(ids ? ` data-findings="${esc(ids)}"` : '')}
+    style="left: ${pct(l)}; top: ${pct(t)}; width: ${pct(w)}; height: ${pct(h)}"
+    ><span class="tip" role="tooltip"
+      >${b.tip}${b.findings.map((f) => html`<br /><b class="sev-${f.severity}">${SEVERITY_LABEL[f.severity]}</b> ${f.message}`)}</span
+    ></span
+  >`;
 }
 
 function factTip(f: Fact): Html {
@@ -160,16 +261,26 @@ function factTip(f: Fact): Html {
   const comparator = f.comparator ?? null;
   const value = `${f.upper !== null ? `${f.value}—${f.upper}` : f.value} ${f.unit}`;
   return html`<b>${f.label || '（无标签）'}</b>
-<br>数值：${comparator ? `${SYMBOL[comparator] ?? comparator} ` : ''}${value}${f.approximate ? '（约数）' : ''}
-<br>归一：${f.normalized.value} ${f.normalized.unit}
-<br>概念：${f.concept ?? '—'}
-<br>比较：${comparator ?? '—'}
-<br>原文：${f.quote}
-<br><span class="id">${f.id} · ${f.kind}</span>`;
+    <br />数值：${comparator ? `${SYMBOL[comparator] ?? comparator} ` : ''}${value}${f.approximate ? '（约数）' : ''}
+    <br />归一：${f.normalized.value} ${f.normalized.unit} <br />概念：${f.concept ?? '—'}
+    <br />比较：${comparator ?? '—'} <br />原文：${f.quote} <br /><span class="id">${f.id} · ${f.kind}</span>`;
 }
 
 function tableHtml(t: Table): Html {
-  return html`<table class="cells" id="table-${t.id}"><caption>${t.title ?? '表格'} <span class="id">${t.id}</span></caption><tbody>${t.rows.map((row) => html`<tr>${row.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody></table>`;
+  return html`<table class="cells" id="table-${t.id}">
+    <caption>
+      ${t.title ?? '表格'}
+      <span class="id">${t.id}</span>
+    </caption>
+    <tbody>
+      ${t.rows.map(
+        (row) =>
+          html`<tr>
+            ${row.map((c) => html`<td>${c}</td>`)}
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
 }
 
 function sectionTree(sections: Section[]): Html {
@@ -179,7 +290,9 @@ function sectionTree(sections: Section[]): Html {
   const known = new Set(sections.map((s) => s.id));
   const roots = sections.filter((s) => s.parentId === null || !known.has(s.parentId));
   const list = (items: Section[]): Html =>
-    html`<ul>${items.map((s) => html`<li><a href="#p${s.page}" data-section="${s.id}">${s.marker}${s.title}</a> <span class="where">第 ${s.page} 页</span>${(children.get(s.id) ?? []).length > 0 ? list(children.get(s.id)!) : ''}</li>`)}</ul>`;
+    html`<ul>
+      ${items.map((s) => html`<li><a href="#p${s.page}" data-section="${s.id}">${s.marker}${s.title}</a> <span class="where">第 ${s.page} 页</span>${(children.get(s.id) ?? []).length > 0 ? list(children.get(s.id)!) : ''}</li>`)}
+    </ul>`;
   return html`<div class="toc">${list(roots)}</div>`;
 }
 

@@ -81,7 +81,9 @@ async function renderOne(doc: PDFDocumentProxy, n: number, options: RenderOption
     geometry = { number: n, width: vp.width, height: vp.height };
     const img = await renderGrey(doc, n, options.dpi);
     const webp = options.scanned.has(n);
-    const data = webp ? await encodeWebp(doc, img.width, img.height, img.pixels) : encodeGreyPng(img.width, img.height, img.pixels);
+    const data = webp
+      ? await encodeWebp(doc, img.width, img.height, img.pixels)
+      : encodeGreyPng(img.width, img.height, img.pixels);
     const name = `page-${String(n).padStart(4, '0')}.${webp ? 'webp' : 'png'}`;
     await writeFile(path.join(options.dir, name), data);
     return { geometry, image: `${options.href}/${name}`, pixelWidth: img.width, pixelHeight: img.height, error: null };
@@ -92,12 +94,17 @@ async function renderOne(doc: PDFDocumentProxy, n: number, options: RenderOption
 
 interface Canvas2D {
   canvas: { encode(format: 'webp', quality: number): Promise<Buffer> };
-  context: { createImageData(w: number, h: number): { data: Uint8ClampedArray }; putImageData(d: unknown, x: number, y: number): void };
+  context: {
+    createImageData(w: number, h: number): { data: Uint8ClampedArray };
+    putImageData(d: unknown, x: number, y: number): void;
+  };
 }
 
 /** WebP through the document's own canvas factory (the canvas pdf.js renders with: one copy of @napi-rs/canvas). */
 async function encodeWebp(doc: PDFDocumentProxy, width: number, height: number, grey: Uint8Array): Promise<Buffer> {
-  const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): Canvas2D; destroy(e: Canvas2D): void } }).canvasFactory;
+  const factory = (
+    doc as unknown as { canvasFactory: { create(w: number, h: number): Canvas2D; destroy(e: Canvas2D): void } }
+  ).canvasFactory;
   const entry = factory.create(width, height);
   try {
     const data = entry.context.createImageData(width, height);

@@ -74,7 +74,10 @@ interface Entry {
 const ASSET_FILES: Record<string, string> = { 'review.css': REVIEW_CSS, 'review.js': REVIEW_JS };
 const ASSETS = Object.keys(ASSET_FILES);
 // render-worker.ts in a checkout (sources run directly), render-worker.js in the installed package (dist/).
-const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './render-worker.ts' : './render-worker.js', import.meta.url);
+const WORKER_URL = new URL(
+  import.meta.url.endsWith('.ts') ? './render-worker.ts' : './render-worker.js',
+  import.meta.url,
+);
 const PAGE_FILE = /^page-\d{4,}\.(png|webp)$/;
 
 export async function buildSite(options: SiteOptions): Promise<SiteResult> {
@@ -88,7 +91,9 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   await assertRealInside(root, documentsDir);
   for (const a of ASSETS) await writeAtomic(inside(root, 'assets', a), ASSET_FILES[a]!, undefined, false);
 
-  const renderer = new Renderer(Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), entries.filter((e) => e.pdf).length)));
+  const renderer = new Renderer(
+    Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), entries.filter((e) => e.pdf).length)),
+  );
   const site: SiteContext = { root, documentsDir, dpi, renderer };
   const rows: IndexRow[] = [];
   let pages = 0;
@@ -108,8 +113,13 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   }
   await writeAtomic(inside(root, 'index.html'), indexPage(rows));
   return {
-    out: root, documents: entries.length, ok: entries.filter((e) => e.status === 'ok').length,
-    failed: entries.filter((e) => e.status === 'failed').length, pages, seconds: (performance.now() - started) / 1000, badInputs,
+    out: root,
+    documents: entries.length,
+    ok: entries.filter((e) => e.status === 'ok').length,
+    failed: entries.filter((e) => e.status === 'failed').length,
+    pages,
+    seconds: (performance.now() - started) / 1000,
+    badInputs,
   };
 }
 
@@ -125,9 +135,14 @@ interface SiteContext {
 function indexRow(e: Entry): IndexRow {
   const report = e.report;
   return {
-    page: null, input: e.input, status: e.status, reason: e.reason,
-    title: report?.document.title ?? null, organization: report?.document.organization ?? null,
-    year: report?.document.fiscalYear ?? null, reportType: report?.document.reportType ?? null,
+    page: null,
+    input: e.input,
+    status: e.status,
+    reason: e.reason,
+    title: report?.document.title ?? null,
+    organization: report?.document.organization ?? null,
+    year: report?.document.fiscalYear ?? null,
+    reportType: report?.document.reportType ?? null,
     pages: report?.pages.length ?? e.pages ?? null,
     ocrPages: report ? report.pages.filter((p) => p.method === 'ocr').length : (e.ocrPages ?? null),
     facts: report?.facts.length ?? null,
@@ -138,15 +153,28 @@ function indexRow(e: Entry): IndexRow {
 }
 
 /** Writes documents/<name>.html with its page images; says its link and how many images it shows. */
-async function documentPage(e: Entry, report: Report, name: string, site: SiteContext): Promise<{ page: string; images: number }> {
-  const { rendered, problem } = e.pdf ? await pageImages(e.pdf, report, name, site, e.pagesProblem) : await dropPageImages(name, site, e.pagesProblem);
+async function documentPage(
+  e: Entry,
+  report: Report,
+  name: string,
+  site: SiteContext,
+): Promise<{ page: string; images: number }> {
+  const { rendered, problem } = e.pdf
+    ? await pageImages(e.pdf, report, name, site, e.pagesProblem)
+    : await dropPageImages(name, site, e.pagesProblem);
   const html = docPage({ report, pages: rendered, pagesProblem: problem, root: '..' });
   await writeAtomic(inside(site.documentsDir, `${name}.html`), html, undefined, false);
   return { page: `documents/${href(name)}.html`, images: rendered.filter((r) => r.image).length };
 }
 
 /** The document's page images: those an earlier run made for the same key, or rendered now. */
-async function pageImages(pdf: string, report: Report, name: string, site: SiteContext, pagesProblem: string | null): Promise<{ rendered: RenderedPage[]; problem: string | null }> {
+async function pageImages(
+  pdf: string,
+  report: Report,
+  name: string,
+  site: SiteContext,
+  pagesProblem: string | null,
+): Promise<{ rendered: RenderedPage[]; problem: string | null }> {
   const dir = inside(site.documentsDir, name);
   await mkdir(dir, { recursive: true });
   await assertRealInside(site.root, dir);
@@ -154,7 +182,8 @@ async function pageImages(pdf: string, report: Report, name: string, site: SiteC
   const key: PagesKey = { sha256: report.source.sha256, dpi: site.dpi, scanned, href: `documents/${href(name)}` };
   const kept = await keptPages(dir, key);
   if (kept) return { rendered: kept, problem: pagesProblem };
-  for (const f of await readdir(dir)) if (PAGE_FILE.test(f) || f === PAGES_JSON) await rm(path.join(dir, f), { force: true });
+  for (const f of await readdir(dir))
+    if (PAGE_FILE.test(f) || f === PAGES_JSON) await rm(path.join(dir, f), { force: true });
   try {
     const rendered = await site.renderer.render(pdf, { dpi: site.dpi, scanned, dir, href: key.href });
     await writeAtomic(path.join(dir, PAGES_JSON), JSON.stringify({ ...key, pages: rendered }), undefined, false);
@@ -165,7 +194,11 @@ async function pageImages(pdf: string, report: Report, name: string, site: SiteC
 }
 
 /** No PDF to draw from: images an earlier run left would not fit this report. */
-async function dropPageImages(name: string, site: SiteContext, pagesProblem: string | null): Promise<{ rendered: RenderedPage[]; problem: string | null }> {
+async function dropPageImages(
+  name: string,
+  site: SiteContext,
+  pagesProblem: string | null,
+): Promise<{ rendered: RenderedPage[]; problem: string | null }> {
   const dir = inside(site.documentsDir, name);
   const files = await readdir(dir).catch(() => [] as string[]);
   if (files.length > 0) await assertRealInside(site.root, dir);
@@ -185,8 +218,16 @@ const PAGES_JSON = 'pages.json';
 
 async function keptPages(dir: string, key: PagesKey): Promise<RenderedPage[] | null> {
   try {
-    const saved = JSON.parse(await readFile(path.join(dir, PAGES_JSON), 'utf8')) as PagesKey & { pages: RenderedPage[] };
-    if (saved.sha256 !== key.sha256 || saved.dpi !== key.dpi || saved.href !== key.href || saved.scanned.join() !== key.scanned.join()) return null;
+    const saved = JSON.parse(await readFile(path.join(dir, PAGES_JSON), 'utf8')) as PagesKey & {
+      pages: RenderedPage[];
+    };
+    if (
+      saved.sha256 !== key.sha256 ||
+      saved.dpi !== key.dpi ||
+      saved.href !== key.href ||
+      saved.scanned.join() !== key.scanned.join()
+    )
+      return null;
     const files = new Set(await readdir(dir));
     for (const p of saved.pages) if (p.image && !files.has(path.posix.basename(p.image))) return null;
     return saved.pages;
@@ -237,7 +278,11 @@ async function collect(options: SiteOptions): Promise<{ entries: Entry[]; badInp
       for (const file of files) {
         try {
           const bytes = new Uint8Array(await readFile(file));
-          const report = await extractBytes(bytes, file, { ...(options.ocr && { ocr: options.ocr }), ...(options.ocrDpi && { ocrDpi: options.ocrDpi }), pool });
+          const report = await extractBytes(bytes, file, {
+            ...(options.ocr && { ocr: options.ocr }),
+            ...(options.ocrDpi && { ocrDpi: options.ocrDpi }),
+            pool,
+          });
           entries.push({ input: file, status: 'ok', reason: null, report, pdf: file, pagesProblem: null });
         } catch (err) {
           const reason = messageOf(err);
@@ -266,13 +311,27 @@ async function fromBatch(dir: string): Promise<Entry[]> {
     let report: Report;
     try {
       report = JSON.parse(await readFile(inside(batchRoot, r.doc), 'utf8')) as Report;
-      if (!Array.isArray(report.pages) || !Array.isArray(report.facts) || !Array.isArray(report.findings) || !report.document || !report.source) throw new Error('not a jixiao report');
+      if (
+        !Array.isArray(report.pages) ||
+        !Array.isArray(report.facts) ||
+        !Array.isArray(report.findings) ||
+        !report.document ||
+        !report.source
+      )
+        throw new Error('not a jixiao report');
       // what an older batch may not have written
       report.sections ??= [];
       report.paragraphs ??= [];
       report.tables ??= [];
     } catch (err) {
-      out.push({ ...base, status: 'failed', reason: `cannot read ${r.doc}: ${messageOf(err)}`, report: null, pdf: null, pagesProblem: null });
+      out.push({
+        ...base,
+        status: 'failed',
+        reason: `cannot read ${r.doc}: ${messageOf(err)}`,
+        report: null,
+        pdf: null,
+        pagesProblem: null,
+      });
       continue;
     }
     const pdf = await findPdf(r.path, batchRoot, r.sha256);
@@ -282,16 +341,28 @@ async function fromBatch(dir: string): Promise<Entry[]> {
 }
 
 /** The manifest's path as given to batch: from here, or from where the batch folder sits. Only the same bytes will do. */
-async function findPdf(p: string, batchRoot: string, sha256: string | null): Promise<{ file: string | null; problem: string | null }> {
-  const candidates = path.isAbsolute(p) ? [p] : [path.resolve(p), path.resolve(batchRoot, '..', p), path.resolve(batchRoot, p)];
+async function findPdf(
+  p: string,
+  batchRoot: string,
+  sha256: string | null,
+): Promise<{ file: string | null; problem: string | null }> {
+  const candidates = path.isAbsolute(p)
+    ? [p]
+    : [path.resolve(p), path.resolve(batchRoot, '..', p), path.resolve(batchRoot, p)];
   let changed = false;
   for (const c of [...new Set(candidates)]) {
     const bytes = await readFile(c).catch(() => null);
     if (!bytes) continue;
-    if (sha256 === null || createHash('sha256').update(bytes).digest('hex') === sha256) return { file: c, problem: null };
+    if (sha256 === null || createHash('sha256').update(bytes).digest('hex') === sha256)
+      return { file: c, problem: null };
     changed = true;
   }
-  return { file: null, problem: changed ? `PDF 文件 ${p} 自批处理以来已改变，页面不显示（框的位置将不对应）` : `找不到 PDF 文件 ${p}，页面不显示` };
+  return {
+    file: null,
+    problem: changed
+      ? `PDF 文件 ${p} 自批处理以来已改变，页面不显示（框的位置将不对应）`
+      : `找不到 PDF 文件 ${p}，页面不显示`,
+  };
 }
 
 /** Renders in worker threads, one document each at a time (in this thread, one at a time, when one will do). */
@@ -299,7 +370,10 @@ class Renderer {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
   private readonly queue: (() => void)[] = [];
-  private readonly pending = new Map<number, { worker: Worker; resolve: (p: RenderedPage[]) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<
+    number,
+    { worker: Worker; resolve: (p: RenderedPage[]) => void; reject: (e: Error) => void }
+  >();
   private next = 0;
   private running = 0;
 
@@ -308,11 +382,18 @@ class Renderer {
     this.size = size;
   }
 
-  async render(pdf: string, options: Omit<RenderJob['options'], 'scanned'> & { scanned: number[] }): Promise<RenderedPage[]> {
+  async render(
+    pdf: string,
+    options: Omit<RenderJob['options'], 'scanned'> & { scanned: number[] },
+  ): Promise<RenderedPage[]> {
     while (this.running >= this.size) await new Promise<void>((resolve) => this.queue.push(resolve));
     this.running++;
     try {
-      if (this.size <= 1) return await renderPages(new Uint8Array(await readFile(pdf)), { ...options, scanned: new Set(options.scanned) });
+      if (this.size <= 1)
+        return await renderPages(new Uint8Array(await readFile(pdf)), {
+          ...options,
+          scanned: new Set(options.scanned),
+        });
       const worker = this.idle.pop() ?? this.spawn();
       try {
         const id = this.next++;
@@ -347,7 +428,9 @@ class Renderer {
       }
     };
     worker.on('error', fail);
-    worker.on('exit', (code) => { if (this.workers.includes(worker)) fail(new Error(`render thread exited (${code})`)); });
+    worker.on('exit', (code) => {
+      if (this.workers.includes(worker)) fail(new Error(`render thread exited (${code})`));
+    });
     this.workers.push(worker);
     return worker;
   }

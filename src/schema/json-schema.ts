@@ -10,7 +10,8 @@ export function reportJsonSchema(): string {
   const doc = {
     $id: `https://jixiao.invalid/schemas/report-${SCHEMA_VERSION}.json`,
     title: 'jixiao report',
-    description: 'One extracted 绩效自评报告: generated from src/schema/report.ts by `npm run schema`; do not edit by hand.',
+    description:
+      'One extracted 绩效自评报告: generated from src/schema/report.ts by `npm run schema`; do not edit by hand.',
     ...schema,
   };
   return JSON.stringify(doc, null, 2) + '\n';

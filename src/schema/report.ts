@@ -24,10 +24,15 @@ export const DocumentMeta = z.object({
   organizationKey: z
     .string()
     .nullable()
-    .describe('the organisation normalised (region prefix completed, common abbreviations expanded): one key for one unit however it is written; null when organization is'),
+    .describe(
+      'the organisation normalised (region prefix completed, common abbreviations expanded): one key for one unit however it is written; null when organization is',
+    ),
   fiscalYear: z.number().int().nullable(),
   reportType: ReportType.nullable(),
-  reportDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  reportDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
 });
 
 export const PageMethod = z.enum(['text', 'ocr']);
@@ -77,20 +82,38 @@ export const Fact = z.object({
   value: z.union([z.number(), z.string()]).describe('as written after numeral normalisation; an ISO string for dates'),
   unit: z.string().describe('as written: 万元 元 亿元 家 个 起 人次 % 分 …; for dates the precision: 年 月 日'),
   normalized: z.object({ value: z.union([z.number(), z.string()]), unit: z.string() }),
-  decimals: z.number().int().nonnegative().describe('digits written after the decimal point: the precision rounding checks use'),
-  upper: z.number().nullable().describe('the upper bound of a range such as 10—20 个 (value is the lower bound, approximate is true); null otherwise'),
+  decimals: z
+    .number()
+    .int()
+    .nonnegative()
+    .describe('digits written after the decimal point: the precision rounding checks use'),
+  upper: z
+    .number()
+    .nullable()
+    .describe(
+      'the upper bound of a range such as 10—20 个 (value is the lower bound, approximate is true); null otherwise',
+    ),
   label: z.string(),
   concept: z.string().nullable(),
   year: z
     .number()
     .int()
     .nullable()
-    .describe('the fiscal year the figure belongs to: the report\'s by default, 上年/上一年度 → year − 1, 2021年/比2021年 → 2021, 下一年度 → year + 1 (a change: the later year); null for a date, for a count of what the unit is (主要职能 15 项, 内设机构 8 个), and where no year is known'),
+    .describe(
+      "the fiscal year the figure belongs to: the report's by default, 上年/上一年度 → year − 1, 2021年/比2021年 → 2021, 下一年度 → year + 1 (a change: the later year); null for a date, for a count of what the unit is (主要职能 15 项, 内设机构 8 个), and where no year is known",
+    ),
   approximate: z.boolean().describe('约 近 超 余 多 左右 …, and every bound: the figure is not exact'),
-  comparator: Comparator.nullable().describe("a target's or limit's bound: ≥ 不低于 不少于 以上 → >=, ≤ 不超过 以内 控制在 → <=, ＞ 高于 → >, ＜ 低于 小于 → <, = → =; null for a plain figure"),
+  comparator: Comparator.nullable().describe(
+    "a target's or limit's bound: ≥ 不低于 不少于 以上 → >=, ≤ 不超过 以内 控制在 → <=, ＞ 高于 → >, ＜ 低于 小于 → <, = → =; null for a plain figure",
+  ),
   quote: z.string(),
   bbox: BBox.nullable(),
-  ocrConfidence: z.number().min(0).max(100).optional().describe('read by OCR from a line the engine was unsure of (confidence below 90): that line\'s confidence, 0–100'),
+  ocrConfidence: z
+    .number()
+    .min(0)
+    .max(100)
+    .optional()
+    .describe("read by OCR from a line the engine was unsure of (confidence below 90): that line's confidence, 0–100"),
 });
 
 export const Table = z.object({
@@ -135,7 +158,11 @@ export const Finding = z.object({
 
 /** How long one named stage of the pipeline took (only with --timings / `timings: true`). */
 export const StageTiming = z.object({
-  stage: z.string().describe('the stage: open, read, ocr, tables, layout, sections, meta, facts, table-facts, number-facts, assemble, checks, validate'),
+  stage: z
+    .string()
+    .describe(
+      'the stage: open, read, ocr, tables, layout, sections, meta, facts, table-facts, number-facts, assemble, checks, validate',
+    ),
   ms: z.number().nonnegative().describe('its wall time in milliseconds (OCR stages: waiting for the OCR workers)'),
 });
 
@@ -147,7 +174,9 @@ export const Report = z.object({
     timings: z
       .array(StageTiming)
       .optional()
-      .describe('only when asked for (--timings): each stage in the order it ran with its time; absent otherwise, so that reports stay reproducible'),
+      .describe(
+        'only when asked for (--timings): each stage in the order it ran with its time; absent otherwise, so that reports stay reproducible',
+      ),
   }),
   source: Source,
   document: DocumentMeta,

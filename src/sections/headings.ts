@@ -41,18 +41,31 @@ export function findHeadings(paras: Para[], bodySize: number): HeadingCandidate[
   // headings (several short titles, each run in to its body), a lone item of
   // that family written the same way is one too — the single indicator under
   // 效益指标 as much as the five under 产出指标.
-  const runInFamilies = new Set(runs.filter((run, i) => headingRuns[i] && run.length >= 2 && runInTitles(run)).map((run) => run[0]!.match.family.id));
+  const runInFamilies = new Set(
+    runs
+      .filter((run, i) => headingRuns[i] && run.length >= 2 && runInTitles(run))
+      .map((run) => run[0]!.match.family.id),
+  );
   runs.forEach((run, i) => {
-    if (headingRuns[i] || (runInFamilies.has(run[0]!.match.family.id) && runInTitles(run))) for (const c of run) accepted.add(c.index);
+    if (headingRuns[i] || (runInFamilies.has(run[0]!.match.family.id) && runInTitles(run)))
+      for (const c of run) accepted.add(c.index);
   });
   // A long title of a strong family that stands alone and reads as no sentence is still a title.
-  const titled = (c: HeadingCandidate) => !c.long || (!c.match.family.listProne && !isStatement(c) && c.bodyStart === null && c.title.length <= MAX_LONG_TITLE);
+  const titled = (c: HeadingCandidate) =>
+    !c.long ||
+    (!c.match.family.listProne && !isStatement(c) && c.bodyStart === null && c.title.length <= MAX_LONG_TITLE);
   const headings = candidates.filter((c): c is HeadingCandidate => c !== null && titled(c) && accepted.has(c.index));
   return [...headings, ...reportTitles(paras, bodySize, headings)].sort((a, b) => a.index - b.index);
 }
 
 /** The unnumbered title of a report attached inside the document. */
-export const REPORT_TITLE_FAMILY: MarkerFamily = { id: 'report-title', pattern: /(?!)/, numerals: 'none', listProne: false, rank: 0.5 };
+export const REPORT_TITLE_FAMILY: MarkerFamily = {
+  id: 'report-title',
+  pattern: /(?!)/,
+  numerals: 'none',
+  listProne: false,
+  rank: 0.5,
+};
 
 /**
  * Reports attached inside a document (a 决算's 第五部分 附件 carrying two
@@ -123,7 +136,10 @@ function candidate(p: Para, index: number): HeadingCandidate | null {
 
 /** Justified text spaces out its characters ("项 目 总 成 本"): a title keeps none between two Chinese characters. */
 function tidyTitle(title: string): string {
-  return title.replace(/(?<=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”])\s+(?=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”])/g, '');
+  return title.replace(
+    /(?<=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”])\s+(?=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”])/g,
+    '',
+  );
 }
 
 /** Runs being gathered, one open run per family; closing one keeps it if it has members. */
@@ -173,7 +189,9 @@ function listRuns(candidates: (HeadingCandidate | null)[], paras: Para[]): Headi
     const run = open.get(family.id);
     if (run && c.match.ordinal <= run[run.length - 1]!.match.ordinal) close(family.id);
     // A family nested inside this one closes when this family's next item comes.
-    const nested = [...open.keys()].filter((f) => f !== family.id && (open.get(f)?.[0]?.index ?? 0) > (open.get(family.id)?.[0]?.index ?? Infinity));
+    const nested = [...open.keys()].filter(
+      (f) => f !== family.id && (open.get(f)?.[0]?.index ?? 0) > (open.get(family.id)?.[0]?.index ?? Infinity),
+    );
     for (const f of nested) close(f);
     open.set(family.id, [...(open.get(family.id) ?? []), c]);
   }
@@ -203,7 +221,11 @@ function runIsHeadings(
     const nextPara = paras[at];
     if (nextPara === undefined || nextPara.role !== 'body') return false;
     const next = candidates[at];
-    return next === null || next === undefined || (next.match.family.listProne && next.match.family.rank > c.match.family.rank);
+    return (
+      next === null ||
+      next === undefined ||
+      (next.match.family.listProne && next.match.family.rank > c.match.family.rank)
+    );
   };
   for (let k = 0; k < run.length; k++) {
     if (ownBody(k) && (k < run.length - 1 || run.length === 1)) return true;

@@ -19,7 +19,7 @@ export function buildSectionTree(layout: Layout): SectionTree {
   layout.paragraphs.forEach((para, index) => {
     const h = headings.get(index);
     if (!h) {
-      push(para, para.role === 'body' ? current?.id ?? null : null, para.role);
+      push(para, para.role === 'body' ? (current?.id ?? null) : null, para.role);
       return;
     }
     const family = h.match.family.id;
@@ -59,7 +59,13 @@ export function splitPara(para: Para, at: number): [Para, Para] {
   const headText = para.text.slice(0, at).trimEnd();
   const head: Para = { ...para, text: headText, spans: clip(para, 0, headText.length, 0) };
   const bodySpans = clip(para, at, para.text.length, at);
-  const body: Para = { ...para, text: para.text.slice(at), spans: bodySpans, page: bodySpans[0]?.page ?? para.page, indented: false };
+  const body: Para = {
+    ...para,
+    text: para.text.slice(at),
+    spans: bodySpans,
+    page: bodySpans[0]?.page ?? para.page,
+    indented: false,
+  };
   return [head, body];
 }
 

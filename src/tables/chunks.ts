@@ -45,7 +45,11 @@ export function textLines(items: TextItem[]): TextLine[] {
       } else chunks.push({ pieces: [p], text: '', x0: p.x0, x1: p.x1, y: p.y, size: p.size });
     }
     for (const c of chunks) c.text = lineText(c.pieces);
-    return { y: g[0]!.y, size: g.reduce((m, p) => Math.max(m, p.size), -Infinity), chunks: chunks.filter((c) => c.text !== '') };
+    return {
+      y: g[0]!.y,
+      size: g.reduce((m, p) => Math.max(m, p.size), -Infinity),
+      chunks: chunks.filter((c) => c.text !== ''),
+    };
   });
 }
 

@@ -44,7 +44,8 @@ export function findTables(page: PageText): { tables: TableModel[]; rest: PageTe
   const drafts: DraftTable[] = page.rules && page.rules.length > 0 ? ruledTables(page.rules, page.items) : [];
   const inRuled = (it: TextItem) => drafts.some((d) => d.items.has(it));
   drafts.push(...textTables(page.items.filter((it) => !inRuled(it))));
-  if (drafts.length === 0) return { tables: [], rest: page, trailing: trailingCaption(textLines(page.items), page.height) };
+  if (drafts.length === 0)
+    return { tables: [], rest: page, trailing: trailingCaption(textLines(page.items), page.height) };
   const used = new Set(drafts.flatMap((d) => [...d.items]));
   // pdf.js puts blank items between runs; those inside a table go with it.
   for (const it of page.items) if (it.str.trim() === '' && drafts.some((d) => inside(it, d.bbox))) used.add(it);
@@ -66,7 +67,14 @@ export function findTables(page: PageText): { tables: TableModel[]; rest: PageTe
       };
     });
   const lowest = Math.min(...tables.map((t) => t.bbox[1]));
-  return { tables, rest: { ...page, items: restItems }, trailing: trailingCaption(restLines.filter((l) => l.y < lowest), page.height) };
+  return {
+    tables,
+    rest: { ...page, items: restItems },
+    trailing: trailingCaption(
+      restLines.filter((l) => l.y < lowest),
+      page.height,
+    ),
+  };
 }
 
 /** A page number or folio line (第3页, — 4 —, 3): furniture, not a caption. */
@@ -114,7 +122,8 @@ export function continuations(tables: TableModel[]): (TableModel | null)[] {
     const prev = tables[i - 1];
     const head = prev ? (out[i - 1] ?? prev) : null;
     // In page order, so prev on the page before is the last table there and t the first on its page.
-    const next = head !== null && prev !== undefined && t.page === prev.page + 1 && head.headerRows > 0 && firstOnPage(tables, i);
+    const next =
+      head !== null && prev !== undefined && t.page === prev.page + 1 && head.headerRows > 0 && firstOnPage(tables, i);
     const aligned = next && head ? alignColumns(head, t) : null;
     const ok = head !== null && aligned !== null && (t.headerRows === 0 || sameHeader(head, aligned));
     out.push(ok ? head : null);
@@ -132,24 +141,37 @@ export function continuations(tables: TableModel[]): (TableModel | null)[] {
 export function mendSplitRows(tables: TableModel[]): void {
   tables.forEach((t, i) => {
     const prev = tables[i - 1];
-    if (!prev || t.page !== prev.page + 1 || !firstOnPage(tables, i) || t.headerRows === 0 || prev.rows.length === 0) return;
+    if (!prev || t.page !== prev.page + 1 || !firstOnPage(tables, i) || t.headerRows === 0 || prev.rows.length === 0)
+      return;
     const aligned = alignColumns(prev, t);
     if (!aligned) return;
     // The header may be repeated above the words that ran over: they come after it.
     const headerWords = new Set(prev.rows.slice(0, prev.headerRows).map(rowWords));
     let skip = 0;
-    while (skip < t.headerRows && (headerWords.has(rowWords(aligned.rows[skip]!)) || rowWords(aligned.rows[skip]!) === '')) skip++;
+    while (
+      skip < t.headerRows &&
+      (headerWords.has(rowWords(aligned.rows[skip]!)) || rowWords(aligned.rows[skip]!) === '')
+    )
+      skip++;
     const last = prev.rows[prev.rows.length - 1]!;
     const fragments = aligned.rows.slice(skip, t.headerRows);
     if (fragments.length === 0 || fragments.every((row) => row.every((cell) => cell.trim() === ''))) return;
     // A cell that starts with a header word is a header repeated, not the tail of a cut row.
     const fits = fragments.every((row) =>
-      row.every((cell, c) => cell.trim() === '' || (last[c]!.trim() !== '' && readCellNumber(last[c]!) === null && !startsWithHeaderWord(cell.trim()))),
+      row.every(
+        (cell, c) =>
+          cell.trim() === '' ||
+          (last[c]!.trim() !== '' && readCellNumber(last[c]!) === null && !startsWithHeaderWord(cell.trim())),
+      ),
     );
     if (!fits) return;
     // A merged cell's text is repeated over the grid cells it covers: join each distinct run once.
     prev.rows[prev.rows.length - 1] = last.map((cell, c) => {
-      const more = fragments.map((row) => row[c] ?? '').filter((x, k) => x.trim() !== '' && (c === 0 || x !== (fragments[k]![c - 1] ?? '') || last[c] !== last[c - 1]));
+      const more = fragments
+        .map((row) => row[c] ?? '')
+        .filter(
+          (x, k) => x.trim() !== '' && (c === 0 || x !== (fragments[k]![c - 1] ?? '') || last[c] !== last[c - 1]),
+        );
       return more.length === 0 ? cell : cell + more.join('');
     });
     // The fragment rows stay as empty rows: their cells' boxes still tell the grid's columns.
@@ -238,7 +260,8 @@ function sameHeader(head: TableModel, t: TableModel): boolean {
 export function looksTabular(page: PageText): boolean {
   // Two lines cut by a gutter, or one cut twice (总分 | 100 | 99.65: the last row of a table carried over).
   let chunked = 0;
-  for (const line of textLines(page.items)) if (line.chunks.length >= 3 || (line.chunks.length >= 2 && ++chunked >= 2)) return true;
+  for (const line of textLines(page.items))
+    if (line.chunks.length >= 3 || (line.chunks.length >= 2 && ++chunked >= 2)) return true;
   return false;
 }
 
@@ -257,7 +280,12 @@ function headerRowsOf(rows: string[][]): number {
 /** Lines above the table, nearest first, up to five of their own heights away. */
 function linesAbove(bbox: BBox, lines: TextLine[]): TextLine[] {
   return lines
-    .filter((l) => l.y > bbox[3] - 0.2 * l.size && l.y - bbox[3] <= 5 * l.size + 12 && l.chunks.some((c) => c.x1 > bbox[0] - 20 && c.x0 < bbox[2] + 20))
+    .filter(
+      (l) =>
+        l.y > bbox[3] - 0.2 * l.size &&
+        l.y - bbox[3] <= 5 * l.size + 12 &&
+        l.chunks.some((c) => c.x1 > bbox[0] - 20 && c.x0 < bbox[2] + 20),
+    )
     .sort((a, b) => a.y - b.y)
     .slice(0, 4);
 }
@@ -273,14 +301,16 @@ export function unitIn(text: string): string | null {
 }
 
 function unitOf(above: TextLine[], headerRows: string[][]): string | null {
-  for (const line of above) for (const chunk of line.chunks) {
-    const u = unitIn(chunk.text);
-    if (u) return u;
-  }
-  for (const row of headerRows) for (const cell of row) {
-    const u = unitIn(cell);
-    if (u) return u;
-  }
+  for (const line of above)
+    for (const chunk of line.chunks) {
+      const u = unitIn(chunk.text);
+      if (u) return u;
+    }
+  for (const row of headerRows)
+    for (const cell of row) {
+      const u = unitIn(cell);
+      if (u) return u;
+    }
   return null;
 }
 
@@ -322,7 +352,8 @@ function captionOf(above: TextLine[]): string | null {
 /** A first row that is one cell across the whole grid is the table's own title. */
 function titleRow(rows: string[][], headerRows: number): string | null {
   const first = rows[0];
-  if (!first || headerRows === 0 || first.length < 2 || first[0] === '' || first.some((c) => c !== first[0])) return null;
+  if (!first || headerRows === 0 || first.length < 2 || first[0] === '' || first.some((c) => c !== first[0]))
+    return null;
   const t = first[0]!.replace(/[（(]?(?:金额)?单位\s*[：:][^）)]*[）)]?/, '').trim();
   return t === '' ? null : t;
 }

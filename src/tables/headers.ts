@@ -48,7 +48,9 @@ export function isSegmentHeader(rows: string[][], r: number): boolean {
   const below = rows[next];
   if (!below) return false;
   // A merged cell repeats its number and its header over the columns it covers: count each once.
-  const names = below.flatMap((cell, c) => (c > 0 && isNumber(cell) && !(cell === below[c - 1] && row[c] === row[c - 1]) ? [(row[c] ?? '').trim()] : []));
+  const names = below.flatMap((cell, c) =>
+    c > 0 && isNumber(cell) && !(cell === below[c - 1] && row[c] === row[c - 1]) ? [(row[c] ?? '').trim()] : [],
+  );
   if (names.some((n) => n === '' || BOUND.test(n))) return false;
   // One number below is enough when the row reads as a header by its words (三级指标 | 绩效指标性质 | 本年绩效指标值 | 绩效度量单位).
   if (names.length < 2 && !(names.length === 1 && headerWordCount(row) >= 3)) return false;
@@ -63,7 +65,8 @@ function headerWordCount(row: string[]): number {
 /** "部门（单位）名称 | 某某局 | 某某局 …": a cover line inside the grid, not column names. */
 export function isInfoRow(row: string[]): boolean {
   const distinct: string[] = [];
-  for (const cell of row.map((c) => c.trim()).filter(Boolean)) if (distinct[distinct.length - 1] !== cell) distinct.push(cell);
+  for (const cell of row.map((c) => c.trim()).filter(Boolean))
+    if (distinct[distinct.length - 1] !== cell) distinct.push(cell);
   if (distinct.length < 2 || distinct.length % 2 !== 0) return false;
   return distinct.every((cell, i) => i % 2 === 1 || KEY_CELL.test(cell));
 }
@@ -83,7 +86,10 @@ export function headerRowsByRow(rows: string[][], topHeaderRows: number): number
     }
     if (isSegmentHeader(rows, r)) {
       // Consecutive header rows (a two-line header) name the columns together.
-      current = r > 0 && out[r - 1]!.length === 0 && r - 1 >= topHeaderRows && isSegmentHeader(rows, r - 1) ? [...current, r] : [r];
+      current =
+        r > 0 && out[r - 1]!.length === 0 && r - 1 >= topHeaderRows && isSegmentHeader(rows, r - 1)
+          ? [...current, r]
+          : [r];
       out.push([]);
       continue;
     }
@@ -101,7 +107,8 @@ export function columnHeader(header: string[][], c: number): string {
   return joinDistinct(header.filter((row) => !isTitleRow(row)).map((row) => row[c] ?? ''));
 }
 
-const CAPTION_CELL = /表$|^表\s*[0-9一二三四五六七八九十]+|^[（(]?(?:金额)?单位\s*[：:]|^[（(](?:19|20)\d{2}\s*年度?[）)]$/;
+const CAPTION_CELL =
+  /表$|^表\s*[0-9一二三四五六七八九十]+|^[（(]?(?:金额)?单位\s*[：:]|^[（(](?:19|20)\d{2}\s*年度?[）)]$/;
 
 function isTitleRow(row: string[]): boolean {
   if (row.length > 1 && row.every((x) => x === row[0])) return true;

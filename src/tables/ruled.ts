@@ -18,8 +18,14 @@ export interface DraftTable {
 const TOL = 2;
 
 export function ruledTables(rules: Segment[], items: TextItem[]): DraftTable[] {
-  const hs = mergeCollinear(rules.filter((s) => Math.abs(s.y1 - s.y0) < 0.01), 'h');
-  const vs = mergeCollinear(rules.filter((s) => Math.abs(s.x1 - s.x0) < 0.01), 'v');
+  const hs = mergeCollinear(
+    rules.filter((s) => Math.abs(s.y1 - s.y0) < 0.01),
+    'h',
+  );
+  const vs = mergeCollinear(
+    rules.filter((s) => Math.abs(s.x1 - s.x0) < 0.01),
+    'v',
+  );
   const out: DraftTable[] = [];
   for (const g of components(hs, vs)) {
     const t = readGrid(g.hs, g.vs, items);
@@ -84,7 +90,8 @@ function components(hs: Segment[], vs: Segment[]): { hs: Segment[]; vs: Segment[
 
 function distinct(values: number[]): number[] {
   const out: number[] = [];
-  for (const v of [...values].sort((a, b) => a - b)) if (out.length === 0 || v - out[out.length - 1]! > TOL) out.push(v);
+  for (const v of [...values].sort((a, b) => a - b))
+    if (out.length === 0 || v - out[out.length - 1]! > TOL) out.push(v);
   return out;
 }
 
@@ -126,7 +133,11 @@ function hBorderAt(hs: Segment[], y: number, xLeft: number, xRight: number): boo
 function gridLines(hs: Segment[], vs: Segment[]): Grid {
   // Column boundaries from the verticals, plus the ends of the horizontals where a table has no side borders.
   let xs = distinct([...vs.map((v) => v.x0), Math.min(...hs.map((h) => h.x0)), Math.max(...hs.map((h) => h.x1))]);
-  let ys = distinct([...hs.map((h) => h.y0), Math.min(...vs.map((v) => v.y0)), Math.max(...vs.map((v) => v.y1))]).reverse();
+  let ys = distinct([
+    ...hs.map((h) => h.y0),
+    Math.min(...vs.map((v) => v.y0)),
+    Math.max(...vs.map((v) => v.y1)),
+  ]).reverse();
   // A boundary that no row (column) has a border on is a stub, not a column (row).
   xs = xs.filter((x, k) => k === 0 || k === xs.length - 1 || ys.slice(1).some((y, r) => vBorderAt(vs, x, ys[r]!, y)));
   ys = ys.filter((y, k) => k === 0 || k === ys.length - 1 || xs.slice(1).some((x, c) => hBorderAt(hs, y, xs[c]!, x)));
@@ -149,7 +160,11 @@ function anchorsOf({ hs, vs, xs, ys }: Grid): [number, number][][] {
 }
 
 /** The text pieces in each merged cell (keyed by its anchor "r,c"), and the items they come from. */
-function textInCells({ xs, ys }: Grid, anchor: [number, number][][], items: TextItem[]): { inCell: Map<string, Piece[]>; used: Set<TextItem> } {
+function textInCells(
+  { xs, ys }: Grid,
+  anchor: [number, number][][],
+  items: TextItem[],
+): { inCell: Map<string, Piece[]>; used: Set<TextItem> } {
   const nRows = ys.length - 1;
   const nCols = xs.length - 1;
   const inCell = new Map<string, Piece[]>();
@@ -172,7 +187,11 @@ function textInCells({ xs, ys }: Grid, anchor: [number, number][][], items: Text
 }
 
 /** Each grid cell's text (a merged cell's text in every grid cell it covers) and box (only at the merged cell's anchor). */
-function cellsOf({ xs, ys }: Grid, anchor: [number, number][][], inCell: Map<string, Piece[]>): { rows: string[][]; cellBoxes: (BBox | null)[][] } {
+function cellsOf(
+  { xs, ys }: Grid,
+  anchor: [number, number][][],
+  inCell: Map<string, Piece[]>,
+): { rows: string[][]; cellBoxes: (BBox | null)[][] } {
   const nRows = ys.length - 1;
   const nCols = xs.length - 1;
   const rows: string[][] = [];

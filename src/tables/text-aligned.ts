@@ -31,7 +31,12 @@ export function textTables(items: TextItem[]): DraftTable[] {
   const [left, , right] = unionBox(lines.flatMap((l) => l.chunks.map((c) => [c.x0, 0, c.x1, 0])))!;
   const isStarter = lines.map(starter);
   // A line that could sit in a table: several chunks, or one short chunk (a wrapped cell).
-  const tableish = lines.map((l, i) => isStarter[i] || l.chunks.length >= 2 || (l.chunks.length === 1 && l.chunks[0]!.x1 - l.chunks[0]!.x0 < 0.4 * (right - left)));
+  const tableish = lines.map(
+    (l, i) =>
+      isStarter[i] ||
+      l.chunks.length >= 2 ||
+      (l.chunks.length === 1 && l.chunks[0]!.x1 - l.chunks[0]!.x0 < 0.4 * (right - left)),
+  );
   const out: DraftTable[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -116,7 +121,12 @@ function gapEms(upper: TextLine, lower: TextLine): number {
 }
 
 /** Reads the table whose first body row is lines[first]; the run of candidate lines ends at lines[end]. */
-function readRun(lines: TextLine[], first: number, end: number, isStarter: boolean[]): { draft: DraftTable; next: number } | null {
+function readRun(
+  lines: TextLine[],
+  first: number,
+  end: number,
+  isStarter: boolean[],
+): { draft: DraftTable; next: number } | null {
   const body = bodyColumns(lines, first, end, isStarter);
   if (!body) return null;
   const { rows, bodyEnd } = bodyRows(lines, first, end, isStarter, body);
@@ -147,7 +157,12 @@ function bodyColumns(lines: TextLine[], first: number, end: number, isStarter: b
   if (bodyChunks.some((c) => LEADER.test(c.text))) return null;
   const textChunks = bodyChunks.filter((c) => readCellNumber(c.text) === null);
   if (textChunks.length > 0 && textChunks.filter((c) => KEY.test(c.text)).length * 2 >= textChunks.length) return null;
-  const numericCol = cols.some((_, c) => starters.filter((k) => lines[k]!.chunks.some((ch) => fit(ch, cols)[0] === c && readCellNumber(ch.text))).length * 3 >= starters.length * 2);
+  const numericCol = cols.some(
+    (_, c) =>
+      starters.filter((k) => lines[k]!.chunks.some((ch) => fit(ch, cols)[0] === c && readCellNumber(ch.text))).length *
+        3 >=
+      starters.length * 2,
+  );
   return numericCol ? { starters, cols } : null;
 }
 
@@ -180,11 +195,18 @@ function newRow(line: TextLine, cols: Col[]): Row {
  * is written above that row's numbers, or else is a row of its own. Prose across
  * the columns, or a line after the last row that belongs to none, ends the body.
  */
-function bodyRows(lines: TextLine[], first: number, end: number, isStarter: boolean[], { starters, cols }: Body): { rows: Row[]; bodyEnd: number } {
+function bodyRows(
+  lines: TextLine[],
+  first: number,
+  end: number,
+  isStarter: boolean[],
+  { starters, cols }: Body,
+): { rows: Row[]; bodyEnd: number } {
   const pitches = starters.slice(1).map((k, j) => lines[starters[j]!]!.y - lines[k]!.y);
   const rowPitch = median(pitches);
   const rows: Row[] = [];
-  const textCols = (row: Row) => new Set([...row.cells].filter(([, ps]) => readCellNumber(cellText(ps)) === null).map(([c]) => c));
+  const textCols = (row: Row) =>
+    new Set([...row.cells].filter(([, ps]) => readCellNumber(cellText(ps)) === null).map(([c]) => c));
   const fits = (l: TextLine) => l.chunks.every((c) => fit(c, cols).length === 1);
   const wraps = (l: TextLine, row: Row) => {
     const cs = l.chunks.map((c) => fit(c, cols)[0]!);
@@ -208,7 +230,8 @@ function bodyRows(lines: TextLine[], first: number, end: number, isStarter: bool
     const dNext = nextStarter !== undefined ? line.y - lines[nextStarter]!.y : Infinity;
     if (Math.min(dPrev, dNext) < 0.8 * rowPitch && dPrev <= dNext) addLine(prev, line, cols);
     else if (wraps(line, prev)) addLine(prev, line, cols);
-    else if (nextStarter === undefined) break; // after the last row: not part of the table
+    else if (nextStarter === undefined)
+      break; // after the last row: not part of the table
     else if (dNext < 0.8 * rowPitch) {
       // A line of the next row written above its numbers (cells centred vertically).
       const row = newRow(lines[nextStarter]!, cols);
@@ -230,18 +253,37 @@ function headerRows(lines: TextLine[], first: number, cols: Col[]): Row[] {
   for (let k = first - 1; k >= 0 && header.length <= MAX_HEADER_LINES; k--) {
     const line = lines[k]!;
     // A key：value line above (填报单位：…　单位：万元) or the caption (…表) is not a header.
-    if (gapEms(line, top) > MAX_GAP_EMS || line.chunks.some((c) => fit(c, cols).length === 0 || /[：:]|表$/.test(c.text))) break;
+    if (
+      gapEms(line, top) > MAX_GAP_EMS ||
+      line.chunks.some((c) => fit(c, cols).length === 0 || /[：:]|表$/.test(c.text))
+    )
+      break;
     const below = header[0];
     // A header line wrapped under the one above it ("年初预算数" over "（万元）") is one header row.
-    if (below && below.lines.length === 1 && gapEms(line, top) <= 1.6 && wrapsHeader(below.lines[0]!, line, cols)) addLine(below, line, cols);
+    if (below && below.lines.length === 1 && gapEms(line, top) <= 1.6 && wrapsHeader(below.lines[0]!, line, cols))
+      addLine(below, line, cols);
     else if (line.chunks.length >= 2 && header.length < MAX_HEADER_LINES) header.unshift(newRow(line, cols));
-    else if (header.length > 0 && header.length < MAX_HEADER_LINES && line.chunks.length === 1 && gapEms(line, top) <= 1.8 && fit(line.chunks[0]!, cols).length >= 2 && !/表$/.test(line.chunks[0]!.text)) {
+    else if (
+      header.length > 0 &&
+      header.length < MAX_HEADER_LINES &&
+      line.chunks.length === 1 &&
+      gapEms(line, top) <= 1.8 &&
+      fit(line.chunks[0]!, cols).length >= 2 &&
+      !/表$/.test(line.chunks[0]!.text)
+    ) {
       // One chunk over several columns right above the header: a spanning header cell (预算执行情况（万元）).
       header.unshift(newRow(line, cols));
     } else {
       // One chunk: only the wrapped tail of the header line above it.
       const up = lines[k - 1];
-      if (header.length >= MAX_HEADER_LINES || !up || up.chunks.length < 2 || gapEms(up, line) > 1.6 || !wrapsHeader(line, up, cols)) break;
+      if (
+        header.length >= MAX_HEADER_LINES ||
+        !up ||
+        up.chunks.length < 2 ||
+        gapEms(up, line) > 1.6 ||
+        !wrapsHeader(line, up, cols)
+      )
+        break;
       header.unshift(newRow(line, cols));
     }
     top = line;
@@ -302,7 +344,9 @@ function columnsOfSorted(spans: Chunk[]): Col[] {
  */
 function fit(chunk: Chunk, cols: Col[]): number[] {
   const slack = 0.5 * chunk.size;
-  const covered = cols.flatMap((c, i) => ((c.x0 + c.x1) / 2 >= chunk.x0 - slack && (c.x0 + c.x1) / 2 <= chunk.x1 + slack ? [i] : []));
+  const covered = cols.flatMap((c, i) =>
+    (c.x0 + c.x1) / 2 >= chunk.x0 - slack && (c.x0 + c.x1) / 2 <= chunk.x1 + slack ? [i] : [],
+  );
   if (covered.length > 0) {
     // A chunk inside one column that reaches past a neighbour's middle only by the slack is still in one column.
     const inner = covered.filter((i) => overlap(chunk, cols[i]!) > 0);
@@ -324,7 +368,12 @@ function overlap(a: { x0: number; x1: number }, b: { x0: number; x1: number }): 
 
 /** Every chunk of `lower` is under a chunk of `upper` that fills exactly that one column. */
 function wrapsHeader(lower: TextLine, upper: TextLine, cols: Col[]): boolean {
-  const single = new Set(upper.chunks.map((c) => fit(c, cols)).filter((cs) => cs.length === 1).map((cs) => cs[0]!));
+  const single = new Set(
+    upper.chunks
+      .map((c) => fit(c, cols))
+      .filter((cs) => cs.length === 1)
+      .map((cs) => cs[0]!),
+  );
   return lower.chunks.every((c) => {
     const cs = fit(c, cols);
     return cs.length === 1 && single.has(cs[0]!);

@@ -36,7 +36,13 @@ export function readCellNumber(cell: string): CellNumber | null {
   const parsed = parseNumberText(core);
   if (!parsed) return null;
   const dot = /\.([0-9]+)/.exec(core);
-  return { value: parsed.value, approximate: parsed.approximate || comparator !== null, decimals: dot ? dot[1]!.length : 0, unit, comparator };
+  return {
+    value: parsed.value,
+    approximate: parsed.approximate || comparator !== null,
+    decimals: dot ? dot[1]!.length : 0,
+    unit,
+    comparator,
+  };
 }
 
 /** The cell's text without a bound before its number (≥, 不低于) or after its unit (以上, 以内), and the bound. */
@@ -45,6 +51,7 @@ function withoutBound(t: string): [string, Comparator | null] {
   const before = lead === '' ? null : boundBefore(lead);
   if (before && before.length === lead.length) return [t.slice(lead.length), before.comparator];
   const after = boundAtEnd(t);
-  if (after && /[0-9]/.test(t.slice(0, t.length - after.length))) return [t.slice(0, t.length - after.length), after.comparator];
+  if (after && /[0-9]/.test(t.slice(0, t.length - after.length)))
+    return [t.slice(0, t.length - after.length), after.comparator];
   return [t, null];
 }

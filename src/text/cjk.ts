@@ -35,9 +35,11 @@ export function joinLines(left: string, right: string): string {
 
 /** Collapses runs of spaces and removes spaces between two Chinese characters. */
 export function tidySpaces(text: string): string {
-  return text
-    .replace(/[ \t\u00a0\u3000]+/g, ' ')
-    // Full-width forms (８５２．８７, （）, ，) are set as Chinese: a space between them is layout (letter-spacing).
-    .replace(/(?<=[\u3400-\u9fff\u3001\u3002\uff01-\uff5e])\s+(?=[\u3400-\u9fff\u3001\u3002\uff01-\uff5e])/g, '')
-    .trim();
+  return (
+    text
+      .replace(/[ \t\u00a0\u3000]+/g, ' ')
+      // Full-width forms (８５２．８７, （）, ，) are set as Chinese: a space between them is layout (letter-spacing).
+      .replace(/(?<=[\u3400-\u9fff\u3001\u3002\uff01-\uff5e])\s+(?=[\u3400-\u9fff\u3001\u3002\uff01-\uff5e])/g, '')
+      .trim()
+  );
 }

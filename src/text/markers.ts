@@ -42,7 +42,13 @@ export function matchMarker(text: string): MarkerMatch | null {
     }
     const rest = after.trimStart();
     // The marker as written, without the spaces justification put inside it.
-    return { family, marker: m[0].replace(/\s+/g, ''), ordinal, rest, restStart: lead + skipped + (after.length - rest.length) };
+    return {
+      family,
+      marker: m[0].replace(/\s+/g, ''),
+      ordinal,
+      rest,
+      restStart: lead + skipped + (after.length - rest.length),
+    };
   }
   return null;
 }

@@ -33,7 +33,14 @@ export function scanNumbers(text: string): NumberToken[] {
       if (m) {
         const raw = m[0].replace(/,/g, '');
         const dot = raw.indexOf('.');
-        out.push({ start: i, end: i + m[0].length, value: Number(raw), decimals: dot < 0 ? 0 : raw.length - dot - 1, script: 'arabic', percentWords: false });
+        out.push({
+          start: i,
+          end: i + m[0].length,
+          value: Number(raw),
+          decimals: dot < 0 ? 0 : raw.length - dot - 1,
+          script: 'arabic',
+          percentWords: false,
+        });
         i += m[0].length;
         continue;
       }

@@ -9,8 +9,29 @@ export type { Comparator };
 
 /** Written right before the number (after any 为/是/：). Longer words first, so 不低于 wins over 低于. */
 const BEFORE: [Comparator, string[]][] = [
-  ['>=', ['大于或等于', '大于等于', '不得低于', '不得少于', '不低于', '不少于', '不小于', '至少', '≥', '≧', '>=', '＞＝']],
-  ['<=', ['小于或等于', '小于等于', '低于或等于', '不得超过', '不得高于', '不超过', '不高于', '不大于', '不多于', '控制在', '≤', '≦', '<=', '＜＝']],
+  [
+    '>=',
+    ['大于或等于', '大于等于', '不得低于', '不得少于', '不低于', '不少于', '不小于', '至少', '≥', '≧', '>=', '＞＝'],
+  ],
+  [
+    '<=',
+    [
+      '小于或等于',
+      '小于等于',
+      '低于或等于',
+      '不得超过',
+      '不得高于',
+      '不超过',
+      '不高于',
+      '不大于',
+      '不多于',
+      '控制在',
+      '≤',
+      '≦',
+      '<=',
+      '＜＝',
+    ],
+  ],
   ['>', ['高于', '大于', '多于', '>', '＞']],
   ['<', ['低于', '小于', '少于', '<', '＜']],
   ['=', ['=', '＝']],
@@ -50,7 +71,8 @@ export function boundBefore(before: string, sentence = ''): BoundHit | null {
 export function boundAfter(after: string): BoundHit | null {
   const t = after.replace(/^[\s\u3000]+/, '');
   const pad = after.length - t.length;
-  for (const [comparator, word] of AFTER_WORDS) if (t.startsWith(word)) return { comparator, length: word.length + pad };
+  for (const [comparator, word] of AFTER_WORDS)
+    if (t.startsWith(word)) return { comparator, length: word.length + pad };
   return null;
 }
 

@@ -6,13 +6,15 @@ import type { FactKind } from '../schema/report.ts';
 
 /** Words by which a report names its own unit or year before a budget term (部门年初预算数, 本单位决算数). */
 const OWNER = '(?:本部门|本单位|本局|我局|我单位|我委|我院|我校|我中心|我办|全局|本级|部门|单位|本年度|年度)';
-const INITIAL = '(?:年初预算(?:安排|批复)?(?:数|金额|资金)?|年初批复(?:预算)?数?|预算批复数|批复预算数?|年初安排(?:预算)?数?)';
+const INITIAL =
+  '(?:年初预算(?:安排|批复)?(?:数|金额|资金)?|年初批复(?:预算)?数?|预算批复数|批复预算数?|年初安排(?:预算)?数?)';
 const ADJUSTED = '(?:全年预算(?:数|金额|资金)?|调整(?:后的?)?(?:全年)?预算(?:数|金额)?|预算调整数|全年可用预算)';
 const ACTUAL =
   '(?:(?:全年)?决算(?:支出)?(?:数|金额)?|支出决算数?|(?:全年|实际|全年实际)?执行(?:数|金额)|(?:全年)?实际支出(?:数|金额)?|全年支出数?|本年支出)';
 /** 决算支出合计, 年初预算总额: a total said twice over. */
 const SUFFIX = '(?:合计|总额|总计)?';
-const TOTAL = '(?:部门整体支出|单位整体支出|整体支出|部门支出|单位支出|支出总额|总支出|部门预算支出|支出合计|年度资金总额|资金总额)';
+const TOTAL =
+  '(?:部门整体支出|单位整体支出|整体支出|部门支出|单位支出|支出总额|总支出|部门预算支出|支出合计|年度资金总额|资金总额)';
 const BASIC = '(?:基本支出)';
 const PROJECT = '(?:项目支出)';
 
@@ -24,20 +26,43 @@ export interface ConceptRule {
 
 const IS_BASIC = new RegExp(`^${BASIC}$`);
 const IS_PROJECT = new RegExp(`^${PROJECT}$`);
-const SCOPE_OF = (scope: string): Scope => (IS_BASIC.test(scope) ? 'basic' : IS_PROJECT.test(scope) ? 'project' : 'total');
+const SCOPE_OF = (scope: string): Scope =>
+  IS_BASIC.test(scope) ? 'basic' : IS_PROJECT.test(scope) ? 'project' : 'total';
 /** A budget label: owner words, an optional scope, then one measure. */
-const BUDGET_LABEL = new RegExp(`^(${OWNER}*)(${TOTAL}|${BASIC}|${PROJECT})?(?:的|中的?)?(?:(${INITIAL})|(${ADJUSTED})|(${ACTUAL}))${SUFFIX}$`);
+const BUDGET_LABEL = new RegExp(
+  `^(${OWNER}*)(${TOTAL}|${BASIC}|${PROJECT})?(?:的|中的?)?(?:(${INITIAL})|(${ADJUSTED})|(${ACTUAL}))${SUFFIX}$`,
+);
 const STAGES = ['initial', 'adjusted', 'actual'] as const;
 
 export type Scope = 'total' | 'basic' | 'project';
 
 /** The concepts besides budget.{total,basic,project}.{initial,adjusted,actual}, which BUDGET_LABEL reads. */
 export const CONCEPTS: ConceptRule[] = [
-  { concept: 'budget.basic.personnel', kinds: ['money'], label: /^(?:基本支出)?(?:中的?)?人员经费(?:支出)?(?:决算数|支出数)?$/ },
-  { concept: 'budget.basic.public', kinds: ['money'], label: /^(?:基本支出)?(?:中的?)?(?:日常)?公用经费(?:支出)?(?:决算数|支出数)?$/ },
-  { concept: 'budget.executionRate', kinds: ['percent'], label: new RegExp(`^${OWNER}*(?:${TOTAL}|部门整体|整体|全年|总体)?(?:预算)?执行率$`) },
-  { concept: 'staffing.authorized', kinds: ['count'], label: /^(?:年末|年初)?(?:核定|批复)?(?:人员)?编制(?:人|总)?数$|^(?:核定|批复)(?:人员)?编制$|^人员编制$/ },
-  { concept: 'staffing.actual', kinds: ['count'], label: /^(?:年末|年初)?实有(?:在职)?(?:人员|人数|人员数)$|^(?:年末)?(?:实有)?在职(?:人数|人员数)$|^实有在职$/ },
+  {
+    concept: 'budget.basic.personnel',
+    kinds: ['money'],
+    label: /^(?:基本支出)?(?:中的?)?人员经费(?:支出)?(?:决算数|支出数)?$/,
+  },
+  {
+    concept: 'budget.basic.public',
+    kinds: ['money'],
+    label: /^(?:基本支出)?(?:中的?)?(?:日常)?公用经费(?:支出)?(?:决算数|支出数)?$/,
+  },
+  {
+    concept: 'budget.executionRate',
+    kinds: ['percent'],
+    label: new RegExp(`^${OWNER}*(?:${TOTAL}|部门整体|整体|全年|总体)?(?:预算)?执行率$`),
+  },
+  {
+    concept: 'staffing.authorized',
+    kinds: ['count'],
+    label: /^(?:年末|年初)?(?:核定|批复)?(?:人员)?编制(?:人|总)?数$|^(?:核定|批复)(?:人员)?编制$|^人员编制$/,
+  },
+  {
+    concept: 'staffing.actual',
+    kinds: ['count'],
+    label: /^(?:年末|年初)?实有(?:在职)?(?:人员|人数|人员数)$|^(?:年末)?(?:实有)?在职(?:人数|人员数)$|^实有在职$/,
+  },
   { concept: 'evaluation.selfScore', kinds: ['score'], label: /(?:自评|评价)(?:得分|分|总分|综合得分)$|^自评结果$/ },
 ];
 
@@ -108,7 +133,12 @@ function projectConceptOf(kind: FactKind, label: string): string | null {
  * 基本支出·小计 | 人员经费 | 公用经费 | 项目支出): the unit's spending of the year,
  * named by the column alone. Null for any other cell.
  */
-export function finalTableConcept(kind: FactKind, title: string | null, rowName: string, colPath: string[]): string | null {
+export function finalTableConcept(
+  kind: FactKind,
+  title: string | null,
+  rowName: string,
+  colPath: string[],
+): string | null {
   if (kind !== 'money' || !TOTAL_ROW.test(rowName)) return null;
   if (!/支出/.test(title ?? '') && !colPath.some((h) => /支出决算|本年支出/.test(h))) return null;
   if (colPath.some((h) => /收入|结转|结余|预算数/.test(h))) return null;
@@ -117,7 +147,8 @@ export function finalTableConcept(kind: FactKind, title: string | null, rowName:
   if (/^(?:日常)?公用经费/.test(last)) return 'budget.basic.public';
   if (/^(?:本年)?支出合计$|^合计$|^本年支出$/.test(last)) return 'budget.total.actual';
   // 本年支出合计 subdivided (本年支出合计 › 小计 | 基本支出 | 项目支出): its 小计 is the total.
-  if (/^(?:小计|合计)$/.test(last) && /^(?:本年)?支出合计$/.test(colPath[colPath.length - 2] ?? '')) return 'budget.total.actual';
+  if (/^(?:小计|合计)$/.test(last) && /^(?:本年)?支出合计$/.test(colPath[colPath.length - 2] ?? ''))
+    return 'budget.total.actual';
   if (colPath.some((h) => /^基本支出/.test(h)) && /^(?:基本支出|小计|合计)$/.test(last)) return 'budget.basic.actual';
   if (/^项目支出$/.test(last)) return 'budget.project.actual';
   return null;
@@ -147,7 +178,11 @@ function anyConceptOf(kind: FactKind, scopedLabel: string, context: ConceptConte
 
 /** In a self-evaluation table (…绩效自评表), the 得分 of its 总分/合计 row is the report's self-score. */
 export function isTableSelfScore(title: string | null, rowName: string, colName: string): boolean {
-  return /自评|评价/.test(title ?? '') && /^(?:总分|合计|总计|总得分|综合得分)$/.test(rowName) && /^(?:自评)?得分$|^自评分$/.test(colName);
+  return (
+    /自评|评价/.test(title ?? '') &&
+    /^(?:总分|合计|总计|总得分|综合得分)$/.test(rowName) &&
+    /^(?:自评)?得分$|^自评分$/.test(colName)
+  );
 }
 
 /** Budget measure terms: a label that is only one of these takes its scope from the sentence or section. */
@@ -160,7 +195,9 @@ export const MEASURE_IN_LABEL = new RegExp(`(${INITIAL}|${ADJUSTED}|${ACTUAL})${
  * (破产改制企业资金缺口弥补 + 预算 6,000万元, 培训补贴 + 预算安排 …): what comes
  * before them is the subject of the bare terms that follow (实际支出, 预算执行率).
  */
-export const SUBJECT_MEASURE = new RegExp(`(?:${INITIAL}|${ADJUSTED}|${ACTUAL}|预算(?:安排|批复)?(?:数|金额|资金)?|安排(?:资金|预算)?)${SUFFIX}$`);
+export const SUBJECT_MEASURE = new RegExp(
+  `(?:${INITIAL}|${ADJUSTED}|${ACTUAL}|预算(?:安排|批复)?(?:数|金额|资金)?|安排(?:资金|预算)?)${SUFFIX}$`,
+);
 /** A label that is only a budget scope (基本支出): in a 其中 list it takes the measure of the figure it divides. */
 export const BARE_SCOPE = new RegExp(`^(?:${BASIC}|${PROJECT}|${PROJECT_FUNDS.map(([, w]) => w).join('|')})$`);
 

@@ -25,10 +25,29 @@ const cn = `[${CN_NUMERAL_CHARS}]{1,4}`;
 
 export const MARKER_FAMILIES: MarkerFamily[] = [
   // 第一部分：标题, 第一部分 标题, 第一部分　标题 and 第一章: the colon belongs to the marker, not the title.
-  { id: 'part', pattern: new RegExp(`^第(${cn})(?:部分|章|篇)(?![的中和])`), numerals: 'chinese', listProne: false, rank: 0, separator: /^\s*[：:]/ },
-  { id: 'cn-dun', pattern: new RegExp(`^(${cn})(?:\\s*、|[，．.])(?![${CN_NUMERAL_CHARS}]级)`), numerals: 'chinese', listProne: false, rank: 1 },
+  {
+    id: 'part',
+    pattern: new RegExp(`^第(${cn})(?:部分|章|篇)(?![的中和])`),
+    numerals: 'chinese',
+    listProne: false,
+    rank: 0,
+    separator: /^\s*[：:]/,
+  },
+  {
+    id: 'cn-dun',
+    pattern: new RegExp(`^(${cn})(?:\\s*、|[，．.])(?![${CN_NUMERAL_CHARS}]级)`),
+    numerals: 'chinese',
+    listProne: false,
+    rank: 1,
+  },
   { id: 'cn-paren', pattern: new RegExp(`^[（(]\\s*(${cn})\\s*[）)]`), numerals: 'chinese', listProne: false, rank: 2 },
-  { id: 'num-dun', pattern: /^([0-9０-９]{1,2})(?:\s*、|\s*[.．](?!\s*[0-9０-９]))/, numerals: 'arabic', listProne: true, rank: 3 },
+  {
+    id: 'num-dun',
+    pattern: /^([0-9０-９]{1,2})(?:\s*、|\s*[.．](?!\s*[0-9０-９]))/,
+    numerals: 'arabic',
+    listProne: true,
+    rank: 3,
+  },
   // Justified text can space out a marker: （ 3 ）.
   { id: 'num-paren', pattern: /^[（(]\s*([0-9０-９]{1,2})\s*[）)]/, numerals: 'arabic', listProne: true, rank: 4 },
   { id: 'num-rparen', pattern: /^([0-9０-９]{1,2})[）)]/, numerals: 'arabic', listProne: true, rank: 4 },

@@ -4,7 +4,18 @@
 // character class.
 
 export const CN_DIGIT_VALUES: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 export const CN_MULTIPLIERS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 

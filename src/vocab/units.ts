@@ -26,19 +26,128 @@ const MONEY: [string, number][] = [
 
 /** Classifiers that count things: the unit is the classifier itself. */
 export const CLASSIFIERS = [
-  '人次', '家次', '户次', '车次', '辆次', '批次', '架次', '次', '家', '个', '户', '人', '名', '起', '件', '场', '枚', '份', '例',
-  '台', '处', '所', '项', '宗', '册', '篇', '条', '本', '套', '辆', '艘', '座', '栋', '间', '张', '块', '部', '期', '批', '类', '种',
-  '门', '位', '支', '只', '头', '株', '棵', '盏', '吨次', '课时', '学时', '节', '组', '队', '届', '轮', '份次', '单', '笔', '宗次',
-  '对', '双', '床', '箱', '册次', '台次', '人日', '工日', '场次', '班', '班次', '所次', '剂', '瓶',
+  '人次',
+  '家次',
+  '户次',
+  '车次',
+  '辆次',
+  '批次',
+  '架次',
+  '次',
+  '家',
+  '个',
+  '户',
+  '人',
+  '名',
+  '起',
+  '件',
+  '场',
+  '枚',
+  '份',
+  '例',
+  '台',
+  '处',
+  '所',
+  '项',
+  '宗',
+  '册',
+  '篇',
+  '条',
+  '本',
+  '套',
+  '辆',
+  '艘',
+  '座',
+  '栋',
+  '间',
+  '张',
+  '块',
+  '部',
+  '期',
+  '批',
+  '类',
+  '种',
+  '门',
+  '位',
+  '支',
+  '只',
+  '头',
+  '株',
+  '棵',
+  '盏',
+  '吨次',
+  '课时',
+  '学时',
+  '节',
+  '组',
+  '队',
+  '届',
+  '轮',
+  '份次',
+  '单',
+  '笔',
+  '宗次',
+  '对',
+  '双',
+  '床',
+  '箱',
+  '册次',
+  '台次',
+  '人日',
+  '工日',
+  '场次',
+  '班',
+  '班次',
+  '所次',
+  '剂',
+  '瓶',
 ];
 
 /** Physical measures and durations (kind `other`). */
-const MEASURES = ['亩', '公顷', '公里', '千米', '米', '平方米', '平方公里', '立方米', '吨', '千克', '公斤', '千瓦', '兆瓦', '千瓦时', '万千瓦时', '天', '个工作日', '工作日', '个月', '小时', '分钟', '周'];
+const MEASURES = [
+  '亩',
+  '公顷',
+  '公里',
+  '千米',
+  '米',
+  '平方米',
+  '平方公里',
+  '立方米',
+  '吨',
+  '千克',
+  '公斤',
+  '千瓦',
+  '兆瓦',
+  '千瓦时',
+  '万千瓦时',
+  '天',
+  '个工作日',
+  '工作日',
+  '个月',
+  '小时',
+  '分钟',
+  '周',
+];
 
 /** What an amount can be per (the denominator of 元/X). */
 const PER = [
-  ...CLASSIFIERS, ...MEASURES,
-  '生', '床', '年', '月', '日', '学生', '人·年', '人年', '人·月', '生·年', '人/年', '人/月', '生/年', '亩·年', '户·年',
+  ...CLASSIFIERS,
+  ...MEASURES,
+  '生',
+  '床',
+  '年',
+  '月',
+  '日',
+  '学生',
+  '人·年',
+  '人年',
+  '人·月',
+  '生·年',
+  '人/年',
+  '人/月',
+  '生/年',
+  '亩·年',
+  '户·年',
 ];
 
 const COUNT_MULTIPLIERS: [string, number][] = [
@@ -51,7 +160,8 @@ const COUNT_MULTIPLIERS: [string, number][] = [
 function build(): UnitDef[] {
   const defs: UnitDef[] = [];
   for (const [unit, factor] of MONEY) defs.push({ unit, kind: 'money', base: '元', factor });
-  for (const c of CLASSIFIERS) for (const [m, f] of COUNT_MULTIPLIERS) defs.push({ unit: m + c, kind: 'count', base: c, factor: f });
+  for (const c of CLASSIFIERS)
+    for (const [m, f] of COUNT_MULTIPLIERS) defs.push({ unit: m + c, kind: 'count', base: c, factor: f });
   // Quantities of area, length, volume and weight take 万 too (2.3万平方米); durations do not.
   for (const u of MEASURES) {
     defs.push({ unit: u, kind: 'other', base: u, factor: 1 });
@@ -88,7 +198,10 @@ export function matchUnitAt(text: string): { def: UnitDef; length: number } | nu
   const head = text.slice(0, 24);
   const lead = head.length - head.trimStart().length;
   // Full-width ％ and ／ are the same units (one character each, so lengths hold).
-  const t = head.slice(lead, lead + 16).replace(/^％/, '%').replace(/／/g, '/');
+  const t = head
+    .slice(lead, lead + 16)
+    .replace(/^％/, '%')
+    .replace(/／/g, '/');
   for (const def of BY_FIRST.get(t[0] ?? '') ?? []) {
     if (t.startsWith(def.unit)) return { def, length: lead + def.unit.length };
   }

@@ -13,7 +13,8 @@ export const RELATIVE_YEARS: { words: RegExp; offset: number }[] = [
 ];
 
 /** Year words a concept label does not need: 上年决算数 is the concept of 决算数 in another year. */
-export const YEAR_WORDS_IN_LABEL = /^(?:比|较|与)?(?:(?:19|20)\d{2}\s*年度?|上一年度?|上年度?(?!结转|结余)|去年|前年|下一?年度?|明年|本年度?(?!支出|收入)|今年|当年)(?:同期)?(?:的)?/;
+export const YEAR_WORDS_IN_LABEL =
+  /^(?:比|较|与)?(?:(?:19|20)\d{2}\s*年度?|上一年度?|上年度?(?!结转|结余)|去年|前年|下一?年度?|明年|本年度?(?!支出|收入)|今年|当年)(?:同期)?(?:的)?/;
 
 /**
  * Where a comparison starts: what follows it up to the number is the base of a

@@ -12,16 +12,60 @@ import type { ManifestRecord } from './manifest.ts';
 export const SECTION_PATH_SEPARATOR = ' › ';
 
 const FACT_COLUMNS = [
-  'document', 'path', 'organization', 'fiscal_year', 'report_type', 'section_path', 'label', 'concept', 'kind',
-  'value', 'unit', 'normalized_value', 'normalized_unit', 'approximate', 'page', 'quote', 'fact_id',
+  'document',
+  'path',
+  'organization',
+  'fiscal_year',
+  'report_type',
+  'section_path',
+  'label',
+  'concept',
+  'kind',
+  'value',
+  'unit',
+  'normalized_value',
+  'normalized_unit',
+  'approximate',
+  'page',
+  'quote',
+  'fact_id',
 ] as const;
 const FINDING_COLUMNS = [
-  'document', 'path', 'organization', 'fiscal_year', 'report_type', 'finding_id', 'rule', 'severity', 'page',
-  'message', 'expected', 'actual', 'fact_ids', 'section_ids',
+  'document',
+  'path',
+  'organization',
+  'fiscal_year',
+  'report_type',
+  'finding_id',
+  'rule',
+  'severity',
+  'page',
+  'message',
+  'expected',
+  'actual',
+  'fact_ids',
+  'section_ids',
 ] as const;
 const DOCUMENT_COLUMNS = [
-  'path', 'status', 'reason', 'document', 'sha256', 'bytes', 'title', 'organization', 'fiscal_year', 'report_type',
-  'report_date', 'pages', 'ocr_pages', 'sections', 'facts', 'errors', 'warnings', 'infos', 'seconds',
+  'path',
+  'status',
+  'reason',
+  'document',
+  'sha256',
+  'bytes',
+  'title',
+  'organization',
+  'fiscal_year',
+  'report_type',
+  'report_date',
+  'pages',
+  'ocr_pages',
+  'sections',
+  'facts',
+  'errors',
+  'warnings',
+  'infos',
+  'seconds',
 ] as const;
 
 export interface TableInput {
@@ -37,6 +81,7 @@ export interface TableCounts {
 }
 
 /** Writes the four tables into `dir`, each atomically. */
+// eslint-disable-next-line max-lines-per-function -- the rows of the four files side by side, one cell per column in the order of its *_COLUMNS list
 export async function writeTables(dir: string, docs: AsyncIterable<TableInput>): Promise<TableCounts> {
   const facts = await TableFile.create(path.join(dir, 'facts.csv'), FACT_COLUMNS);
   const findings = await TableFile.create(path.join(dir, 'findings.csv'), FINDING_COLUMNS);
@@ -53,10 +98,23 @@ export async function writeTables(dir: string, docs: AsyncIterable<TableInput>):
       const doc = docContext(record, report);
       await facts.rows(
         report.facts.map((f) => [
-          doc.document, doc.path, doc.organization, doc.fiscalYear, doc.reportType,
+          doc.document,
+          doc.path,
+          doc.organization,
+          doc.fiscalYear,
+          doc.reportType,
           f.sectionId ? (sectionPath.get(f.sectionId) ?? '') : '',
-          text(f.label), f.concept, f.kind, f.value, f.unit, f.normalized.value, f.normalized.unit,
-          f.approximate, f.page, text(f.quote), f.id,
+          text(f.label),
+          f.concept,
+          f.kind,
+          f.value,
+          f.unit,
+          f.normalized.value,
+          f.normalized.unit,
+          f.approximate,
+          f.page,
+          text(f.quote),
+          f.id,
         ]),
       );
       await jsonl.lines(
@@ -68,8 +126,20 @@ export async function writeTables(dir: string, docs: AsyncIterable<TableInput>):
       );
       await findings.rows(
         report.findings.map((c) => [
-          doc.document, doc.path, doc.organization, doc.fiscalYear, doc.reportType, c.id, c.rule, c.severity, c.page,
-          text(c.message), c.expected, c.actual, c.factIds.join(' '), c.sectionIds.join(' '),
+          doc.document,
+          doc.path,
+          doc.organization,
+          doc.fiscalYear,
+          doc.reportType,
+          c.id,
+          c.rule,
+          c.severity,
+          c.page,
+          text(c.message),
+          c.expected,
+          c.actual,
+          c.factIds.join(' '),
+          c.sectionIds.join(' '),
         ]),
       );
       counts.facts += report.facts.length;
@@ -96,10 +166,25 @@ function docContext(record: ManifestRecord, report: Report) {
 function documentRow(r: ManifestRecord, report: Report | null): unknown[] {
   const d = report?.document;
   return [
-    text(r.path), r.status, text(r.reason), r.doc, r.sha256, r.bytes, text(d?.title ?? null), text(d?.organization ?? null),
-    d?.fiscalYear ?? null, d?.reportType ?? null, d?.reportDate ?? null, r.pages, r.ocrPages,
-    report?.sections.length ?? null, report?.facts.length ?? null,
-    r.findings.error, r.findings.warning, r.findings.info, r.seconds,
+    text(r.path),
+    r.status,
+    text(r.reason),
+    r.doc,
+    r.sha256,
+    r.bytes,
+    text(d?.title ?? null),
+    text(d?.organization ?? null),
+    d?.fiscalYear ?? null,
+    d?.reportType ?? null,
+    d?.reportDate ?? null,
+    r.pages,
+    r.ocrPages,
+    report?.sections.length ?? null,
+    report?.facts.length ?? null,
+    r.findings.error,
+    r.findings.warning,
+    r.findings.info,
+    r.seconds,
   ];
 }
 
@@ -110,7 +195,11 @@ export function sectionPaths(sections: Section[]): Map<string, string> {
   for (const s of sections) {
     const titles: string[] = [];
     const seen = new Set<string>();
-    for (let at: Section | undefined = s; at && !seen.has(at.id); at = at.parentId ? byId.get(at.parentId) : undefined) {
+    for (
+      let at: Section | undefined = s;
+      at && !seen.has(at.id);
+      at = at.parentId ? byId.get(at.parentId) : undefined
+    ) {
       seen.add(at.id);
       titles.unshift(at.title);
     }
@@ -149,7 +238,13 @@ class TableFile {
 
   /** Text cells with their control characters shown escaped (\u001b): a PDF's escape sequences, NUL and BEL stay out of the tables. */
   async rows(rows: unknown[][]): Promise<void> {
-    if (rows.length > 0) await this.fh.write(stringify(rows.map((row) => row.map((v) => (typeof v === 'string' ? csvText(v) : v))), CSV_OPTIONS));
+    if (rows.length > 0)
+      await this.fh.write(
+        stringify(
+          rows.map((row) => row.map((v) => (typeof v === 'string' ? csvText(v) : v))),
+          CSV_OPTIONS,
+        ),
+      );
   }
 
   async lines(objects: object[]): Promise<void> {

@@ -7,7 +7,8 @@ import path from 'node:path';
 /** `name` resolved inside `root` (an absolute, real folder); throws for anything that would land outside it. */
 export function inside(root: string, ...names: string[]): string {
   const target = path.resolve(root, ...names);
-  if (target === root || !target.startsWith(root + path.sep)) throw new Error(`refusing to write outside ${root}: ${names.join('/')}`);
+  if (target === root || !target.startsWith(root + path.sep))
+    throw new Error(`refusing to write outside ${root}: ${names.join('/')}`);
   return target;
 }
 
@@ -15,7 +16,8 @@ export function inside(root: string, ...names: string[]): string {
 export async function assertRealInside(root: string, dir: string): Promise<void> {
   const real = await realpath(dir);
   const realRoot = await realpath(root);
-  if (real !== realRoot && !real.startsWith(realRoot + path.sep)) throw new Error(`${dir} resolves outside the output folder (${real})`);
+  if (real !== realRoot && !real.startsWith(realRoot + path.sep))
+    throw new Error(`${dir} resolves outside the output folder (${real})`);
 }
 
 /** A short temporary name next to the target (the target's own name may be near the file-name limit). */
@@ -37,7 +39,12 @@ export async function removeTempFiles(...dirs: string[]): Promise<void> {
  * `syncFolder: false` skips the folder fsync (a few ms) where a lost rename is harmless: the batch's resume
  * checks that a document's file exists and redoes it otherwise.
  */
-export async function writeAtomic(target: string, data: string | Uint8Array, tmp = tempPath(target), syncFolder = true): Promise<void> {
+export async function writeAtomic(
+  target: string,
+  data: string | Uint8Array,
+  tmp = tempPath(target),
+  syncFolder = true,
+): Promise<void> {
   const injected = injectedWriteError(target);
   if (injected) throw injected;
   try {
@@ -76,5 +83,9 @@ export function injectedWriteError(target: string): NodeJS.ErrnoException | null
   const at = spec ? spec.indexOf(':') : -1;
   if (!spec || at < 1 || !target.includes(spec.slice(at + 1))) return null;
   const code = spec.slice(0, at);
-  return Object.assign(new Error(`${code}: injected write error, write '${target}'`), { code, path: target, syscall: 'write' });
+  return Object.assign(new Error(`${code}: injected write error, write '${target}'`), {
+    code,
+    path: target,
+    syscall: 'write',
+  });
 }

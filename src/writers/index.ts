@@ -6,7 +6,14 @@ import { rewriteManifest } from './manifest.ts';
 import { inside } from './files.ts';
 import type { DocumentWriter, RunWriter } from './writer.ts';
 
-export { writeDocument, type DocumentWriter, type RunDocument, type RunInputs, type RunWriter, type Writer } from './writer.ts';
+export {
+  writeDocument,
+  type DocumentWriter,
+  type RunDocument,
+  type RunInputs,
+  type RunWriter,
+  type Writer,
+} from './writer.ts';
 
 /** A document's report as the output contract's JSON, one line (or indented with `pretty`), ending in a newline. */
 export function reportJson(options: { pretty?: boolean } = {}): DocumentWriter {

@@ -99,7 +99,8 @@ export class ManifestWriter {
         const injected = injectedWriteError(this.file);
         if (injected) throw injected;
         const { bytesWritten } = await this.fh.write(line, 0, line.length, null);
-        if (bytesWritten !== line.length) throw Object.assign(new Error('short write to the manifest'), { code: 'ENOSPC' });
+        if (bytesWritten !== line.length)
+          throw Object.assign(new Error('short write to the manifest'), { code: 'ENOSPC' });
         await this.fh.sync();
         this.size += line.length;
       } catch (err) {

@@ -10,7 +10,10 @@ const MAX_BYTES = 150;
 const WINDOWS_DEVICES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 
 export function safeName(file: string): string {
-  let name = path.basename(file.replace(/\\/g, '/')).normalize('NFC').replace(/\.pdf$/i, '');
+  let name = path
+    .basename(file.replace(/\\/g, '/'))
+    .normalize('NFC')
+    .replace(/\.pdf$/i, '');
   name = name
     .replace(/[\u0000-\u001f\u007f-\u009f<>:"/\\|?*\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '_')
     .replace(/^[\s.]+|[\s.]+$/g, '');

@@ -48,7 +48,12 @@ export type DocumentWriter = Writer<unknown> & Required<Pick<Writer<unknown>, 'd
 export type RunWriter<Result = void> = Writer<Result> & Required<Pick<Writer<Result>, 'finish'>>;
 
 /** Writes one document's file of `writer` into `dir` atomically; returns its absolute path (checked to lie inside `dir`). */
-export async function writeDocument(writer: DocumentWriter, dir: string, name: string, report: Report): Promise<string> {
+export async function writeDocument(
+  writer: DocumentWriter,
+  dir: string,
+  name: string,
+  report: Report,
+): Promise<string> {
   const target = inside(dir, writer.documentPath(name));
   await writeAtomic(target, writer.render(report));
   return target;

@@ -32,19 +32,48 @@ let manifest: ManifestRecord[];
 
 beforeAll(async () => {
   // 240 made reports in two folders, the same names in both; 12 sample variants; awkward names; one exact copy.
-  for (const [folder, offset] of [['east', 0], ['west', 120]] as const) {
-    inputs.push(...writeAll(path.join(good, folder), Array.from({ length: 120 }, (_, i) => ({ name: `report-${i}.pdf`, bytes: madeReport(offset + i) }))));
+  for (const [folder, offset] of [
+    ['east', 0],
+    ['west', 120],
+  ] as const) {
+    inputs.push(
+      ...writeAll(
+        path.join(good, folder),
+        Array.from({ length: 120 }, (_, i) => ({ name: `report-${i}.pdf`, bytes: madeReport(offset + i) })),
+      ),
+    );
   }
-  inputs.push(...writeAll(path.join(good, 'samples'), Array.from({ length: 12 }, (_, i) => ({ name: `sample-${i}.Pdf`, bytes: sampleVariant(i) }))));
-  inputs.push(...writeAll(path.join(good, 'odd'), AWKWARD.map((name, i) => ({ name, bytes: madeReport(1000 + i) }))));
+  inputs.push(
+    ...writeAll(
+      path.join(good, 'samples'),
+      Array.from({ length: 12 }, (_, i) => ({ name: `sample-${i}.Pdf`, bytes: sampleVariant(i) })),
+    ),
+  );
+  inputs.push(
+    ...writeAll(
+      path.join(good, 'odd'),
+      AWKWARD.map((name, i) => ({ name, bytes: madeReport(1000 + i) })),
+    ),
+  );
   mkdirSync(path.join(good, 'copies'));
   copyFileSync(path.join(good, 'east', 'report-5.pdf'), path.join(good, 'copies', 'report-5-copy.pdf'));
   inputs.push(path.join(good, 'copies', 'report-5-copy.pdf'));
   writeFileSync(path.join(good, 'not-a-report.txt'), 'ignored: not *.pdf');
   inputs.push(...writeAll(bad, bads));
-  result = await runBatch({ inputs: [good, bad], out, jobs: 2, timeoutSeconds: 8, maxMemoryMb: 320, progress: 'none', ocr: 'never' });
+  result = await runBatch({
+    inputs: [good, bad],
+    out,
+    jobs: 2,
+    timeoutSeconds: 8,
+    maxMemoryMb: 320,
+    progress: 'none',
+    ocr: 'never',
+  });
   console.log(`batch of ${result.total}: ${result.seconds} s`);
-  manifest = readFileSync(path.join(out, 'manifest.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ManifestRecord);
+  manifest = readFileSync(path.join(out, 'manifest.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as ManifestRecord);
 }, 300_000);
 
 test('every input has exactly one manifest line', () => {
@@ -107,7 +136,14 @@ test('document names are safe, unique and inside docs/; nothing else is left beh
   expect(east).not.toBe(west);
   expect(east).toMatch(/^docs\/report-7-[0-9a-f]{8}\.json$/);
   expect(manifest.find((r) => r.path.endsWith('CON.pdf'))!.doc).toBe('docs/_CON.json');
-  expect(readdirSync(out).sort()).toEqual(['docs', 'documents.csv', 'facts.csv', 'facts.jsonl', 'findings.csv', 'manifest.jsonl']);
+  expect(readdirSync(out).sort()).toEqual([
+    'docs',
+    'documents.csv',
+    'facts.csv',
+    'facts.jsonl',
+    'findings.csv',
+    'manifest.jsonl',
+  ]);
   expect(readdirSync(work).sort()).toEqual(['bad', 'good', 'out']);
 });
 
@@ -119,7 +155,9 @@ test('tables: documents, facts and findings of every ok document, UTF-8 with BOM
   expect(documents.map((d) => d.path).sort()).toEqual(inputs.map(csvText).sort());
   expect(documents.find((d) => d.path!.includes('line\\u000abreak\\u0007bell'))!.status).toBe('ok');
 
-  const reports = manifest.filter((r) => r.status === 'ok').map((r) => JSON.parse(readFileSync(path.join(out, r.doc!), 'utf8')) as Report);
+  const reports = manifest
+    .filter((r) => r.status === 'ok')
+    .map((r) => JSON.parse(readFileSync(path.join(out, r.doc!), 'utf8')) as Report);
   const facts = readTable(readFileSync(path.join(out, 'facts.csv'), 'utf8'));
   expect(facts.length).toBe(reports.reduce((n, r) => n + r.facts.length, 0));
   const findings = readTable(readFileSync(path.join(out, 'findings.csv'), 'utf8'));
@@ -130,6 +168,14 @@ test('tables: documents, facts and findings of every ok document, UTF-8 with BOM
   // One made report's basic-expenditure fact, with its document's context and section path.
   const r12 = manifest.find((r) => r.path === path.join(good, 'east', 'report-12.pdf'))!;
   const row = facts.find((f) => f.document === r12.doc && f.concept === 'budget.basic.adjusted')!;
-  expect(row).toMatchObject({ organization: '株洲市农业农村局第13分局', fiscal_year: '2018', unit: '万元', value: '1085.56', normalized_value: '10855600', normalized_unit: '元', page: '1' });
+  expect(row).toMatchObject({
+    organization: '株洲市农业农村局第13分局',
+    fiscal_year: '2018',
+    unit: '万元',
+    value: '1085.56',
+    normalized_value: '10855600',
+    normalized_unit: '元',
+    page: '1',
+  });
   expect(row.section_path).toContain('支出情况');
 });

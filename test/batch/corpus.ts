@@ -30,7 +30,8 @@ export function madeReport(i: number): Uint8Array {
     { text: `经自评，本单位整体支出绩效自评得分 ${85 + (i % 15)} 分。` },
   ];
   // Every third report runs to a second page.
-  if (i % 3 === 0) for (let k = 0; k < 30; k++) paras.push({ text: `第${k + 1}项工作按计划推进，完成率 ${80 + (k % 20)}%。` });
+  if (i % 3 === 0)
+    for (let k = 0; k < 30; k++) paras.push({ text: `第${k + 1}项工作按计划推进，完成率 ${80 + (k % 20)}%。` });
   return makePdf(compose(paras));
 }
 
@@ -52,13 +53,43 @@ export interface BadFile {
 export function badFiles(): BadFile[] {
   const sample = readFileSync(SAMPLE);
   return [
-    { name: 'truncated.pdf', status: 'failed', code: 'corrupt', bytes: sample.subarray(0, Math.floor(sample.length * 0.3)) },
-    { name: 'corrupt.pdf', status: 'failed', code: 'corrupt', bytes: Buffer.concat([Buffer.from('%PDF-1.7\n'), noise(20_000, 7)]) },
-    { name: 'encrypted.pdf', status: 'failed', code: 'encrypted', bytes: makePdf({ pages: [{ runs: [{ text: '保密', x: 72, y: 700 }] }], encrypted: true }) },
+    {
+      name: 'truncated.pdf',
+      status: 'failed',
+      code: 'corrupt',
+      bytes: sample.subarray(0, Math.floor(sample.length * 0.3)),
+    },
+    {
+      name: 'corrupt.pdf',
+      status: 'failed',
+      code: 'corrupt',
+      bytes: Buffer.concat([Buffer.from('%PDF-1.7\n'), noise(20_000, 7)]),
+    },
+    {
+      name: 'encrypted.pdf',
+      status: 'failed',
+      code: 'encrypted',
+      bytes: makePdf({ pages: [{ runs: [{ text: '保密', x: 72, y: 700 }] }], encrypted: true }),
+    },
     { name: 'zero-byte.pdf', status: 'failed', code: 'empty', bytes: new Uint8Array(0) },
-    { name: 'not-a-pdf.pdf', status: 'failed', code: 'not-pdf', bytes: Buffer.from('<html><body>404 Not Found</body></html>\n') },
-    { name: 'png-named-pdf.PDF', status: 'failed', code: 'not-pdf', bytes: Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), noise(2000, 3)]) },
-    { name: 'thousands-of-pages.pdf', status: 'failed', code: 'too-many-pages', bytes: makePdf({ pages: Array.from({ length: 3000 }, () => ({ runs: [] })) }) },
+    {
+      name: 'not-a-pdf.pdf',
+      status: 'failed',
+      code: 'not-pdf',
+      bytes: Buffer.from('<html><body>404 Not Found</body></html>\n'),
+    },
+    {
+      name: 'png-named-pdf.PDF',
+      status: 'failed',
+      code: 'not-pdf',
+      bytes: Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), noise(2000, 3)]),
+    },
+    {
+      name: 'thousands-of-pages.pdf',
+      status: 'failed',
+      code: 'too-many-pages',
+      bytes: makePdf({ pages: Array.from({ length: 3000 }, () => ({ runs: [] })) }),
+    },
     // pdf.js counts the page tree's leaves rather than trusting /Count: one page, read fine.
     { name: 'lying-page-count.pdf', status: 'ok', code: null, bytes: lyingPageCount(1_000_000) },
     { name: 'deeply-nested.pdf', status: 'failed', code: 'corrupt', bytes: deeplyNested(500_000) },
@@ -103,7 +134,11 @@ export function rawPdf(objects: (string | Buffer)[], trailerExtra = ''): Buffer 
   const offsets: number[] = [];
   objects.forEach((body, i) => {
     offsets.push(offset);
-    const b = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), typeof body === 'string' ? Buffer.from(body, 'latin1') : body, Buffer.from('\nendobj\n')]);
+    const b = Buffer.concat([
+      Buffer.from(`${i + 1} 0 obj\n`),
+      typeof body === 'string' ? Buffer.from(body, 'latin1') : body,
+      Buffer.from('\nendobj\n'),
+    ]);
     parts.push(b);
     offset += b.length;
   });
@@ -142,7 +177,11 @@ export function spinner(pages = 500): Buffer {
   return rawPdf([
     '<< /Type /Catalog /Pages 2 0 R >>',
     `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`,
-    Buffer.concat([Buffer.from(`<< /Length ${z.length} /Filter /FlateDecode >>\nstream\n`), z, Buffer.from('\nendstream')]),
+    Buffer.concat([
+      Buffer.from(`<< /Length ${z.length} /Filter /FlateDecode >>\nstream\n`),
+      z,
+      Buffer.from('\nendstream'),
+    ]),
     ...Array.from({ length: pages }, () => '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>'),
   ]);
 }
@@ -159,7 +198,11 @@ export function memoryBomb(mb = 1024): Buffer {
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
-    Buffer.concat([Buffer.from(`<< /Length ${body.length} /Filter /FlateDecode >>\nstream\n`), body, Buffer.from('\nendstream')]),
+    Buffer.concat([
+      Buffer.from(`<< /Length ${body.length} /Filter /FlateDecode >>\nstream\n`),
+      body,
+      Buffer.from('\nendstream'),
+    ]),
   ]);
 }
 

@@ -49,14 +49,19 @@ function batch(out: string, env: Record<string, string> = {}) {
   });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise<{ code: number | null; stderr: string }>((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
+  return new Promise<{ code: number | null; stderr: string }>((resolve) =>
+    child.on('exit', (code) => resolve({ code, stderr })),
+  );
 }
 
 /** Every line of the manifest, which must each be whole JSON (a torn line fails here). */
 function lines(out: string): ManifestRecord[] {
   const text = readFileSync(path.join(out, 'manifest.jsonl'), 'utf8');
   expect(text === '' || text.endsWith('\n')).toBe(true);
-  return text.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as ManifestRecord);
+  return text
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as ManifestRecord);
 }
 
 /** After the stop: one line on stderr, exit 3, no document blamed for the disk. */
@@ -66,7 +71,9 @@ function expectStopped(run: { code: number | null; stderr: string }, out: string
   expect(err.length, run.stderr).toBe(1);
   expect(err[0], run.stderr).toMatch(/^jixiao batch: stopped: no space left on the device \(ENOSPC\) writing /);
   expect(err[0]).toMatch(file);
-  expect(err[0]).toMatch(/; \d+\.\d MB free there; documents done so far are kept in .*manifest\.jsonl — fix that and run the same command again to read the rest$/);
+  expect(err[0]).toMatch(
+    /; \d+\.\d MB free there; documents done so far are kept in .*manifest\.jsonl — fix that and run the same command again to read the rest$/,
+  );
   const recorded = lines(out);
   expect(recorded.length).toBeLessThan(TOTAL);
   for (const r of recorded) expect(r.status === 'ok' || r.code === 'not-pdf', JSON.stringify(r)).toBe(true);

@@ -43,12 +43,20 @@ const MUTATIONS: Record<string, Mutation> = {
     const j = int(r, starts.length - 1);
     const [x, y] = [Math.min(i, j), Math.max(i, j) === Math.min(i, j) ? Math.min(i, j) + 1 : Math.max(i, j)];
     const s = (k: number) => text.slice(starts[k]!, starts[k + 1]);
-    return Buffer.from(text.slice(0, starts[x]) + s(y) + text.slice(starts[x + 1], starts[y]) + s(x) + text.slice(starts[y + 1]!), 'latin1');
+    return Buffer.from(
+      text.slice(0, starts[x]) + s(y) + text.slice(starts[x + 1], starts[y]) + s(x) + text.slice(starts[y + 1]!),
+      'latin1',
+    );
   },
   xref: (a, _b, r) => {
     // Offsets in the cross-reference table changed: the reader must rebuild it or give up.
     const text = a.toString('latin1');
-    return Buffer.from(text.replace(/\b(\d{10}) (\d{5}) n/g, (m, off: string, gen: string) => (r() < 0.3 ? `${String(int(r, 1e10)).padStart(10, '0')} ${gen} n` : m)), 'latin1');
+    return Buffer.from(
+      text.replace(/\b(\d{10}) (\d{5}) n/g, (m, off: string, gen: string) =>
+        r() < 0.3 ? `${String(int(r, 1e10)).padStart(10, '0')} ${gen} n` : m,
+      ),
+      'latin1',
+    );
   },
 };
 
@@ -65,9 +73,20 @@ test('the batch survives every mutant and accounts for each', async () => {
   const work = mkdtempSync(path.join(tmpdir(), 'jixiao-fuzz-'));
   const inputs = writeAll(path.join(work, 'in'), files);
   const out = path.join(work, 'out');
-  const result = await runBatch({ inputs: [path.join(work, 'in')], out, jobs: 2, timeoutSeconds: 15, maxMemoryMb: 512, progress: 'none', ocr: 'never' });
+  const result = await runBatch({
+    inputs: [path.join(work, 'in')],
+    out,
+    jobs: 2,
+    timeoutSeconds: 15,
+    maxMemoryMb: 512,
+    progress: 'none',
+    ocr: 'never',
+  });
 
-  const manifest = readFileSync(path.join(out, 'manifest.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ManifestRecord);
+  const manifest = readFileSync(path.join(out, 'manifest.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as ManifestRecord);
   expect(manifest.map((m) => m.path).sort()).toEqual(inputs.sort());
   expect([0, 1]).toContain(result.exitCode);
   const tally: Record<string, number> = {};

@@ -20,7 +20,10 @@ const GOOD = ['a.pdf', 'b.pdf', 'c.pdf'];
 const HOSTILE: Record<string, { code: string; reason: RegExp }> = {
   'pipe.pdf': { code: 'not-a-file', reason: /^is a FIFO \(named pipe\), not a regular file; not opened$/ },
   'sock.pdf': { code: 'not-a-file', reason: /^is a socket, not a regular file; not opened$/ },
-  'zero.pdf': { code: 'not-a-file', reason: /^is a character device \(through a symbolic link\), not a regular file; not opened$/ },
+  'zero.pdf': {
+    code: 'not-a-file',
+    reason: /^is a character device \(through a symbolic link\), not a regular file; not opened$/,
+  },
   'huge.pdf': { code: 'too-large', reason: /^1025 MB, larger than the limit of 1024 MB for an input file; not read$/ },
 };
 let socket: net.Server;
@@ -39,7 +42,10 @@ afterAll(() => new Promise<void>((resolve) => socket.close(() => resolve())));
 test('reading: refused at once, by kind, without blocking (a FIFO with no writer would block open(2) for ever)', async () => {
   for (const [name, { code, reason }] of Object.entries(HOSTILE)) {
     for (const read of [hashFile, readInput]) {
-      const err = await read(path.join(dir, name)).then(() => null, (e: unknown) => e);
+      const err = await read(path.join(dir, name)).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(err, `${name} ${read.name}`).toBeInstanceOf(RefusedInput);
       expect((err as RefusedInput).code).toBe(code);
       expect((err as RefusedInput).message).toMatch(reason);
@@ -57,7 +63,10 @@ test('reading: refused at once, by kind, without blocking (a FIFO with no writer
 test('batch of a folder: each hostile input one failed line with its kind; the others read', async () => {
   const out = path.join(work, 'out-folder');
   const result = await runBatch({ inputs: [dir], out, jobs: 2, progress: 'none', ocr: 'never' });
-  const manifest = readFileSync(path.join(out, 'manifest.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ManifestRecord);
+  const manifest = readFileSync(path.join(out, 'manifest.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as ManifestRecord);
   expect(manifest.length).toBe(GOOD.length + Object.keys(HOSTILE).length);
   for (const [name, { code, reason }] of Object.entries(HOSTILE)) {
     const r = manifest.find((m) => m.path === path.join(dir, name))!;
@@ -71,9 +80,17 @@ test('batch of a folder: each hostile input one failed line with its kind; the o
 
 test('batch of files named one by one (a FIFO and a /dev/zero link among them): the same', async () => {
   const out = path.join(work, 'out-files');
-  const inputs = [path.join(dir, 'pipe.pdf'), path.join(dir, 'a.pdf'), path.join(dir, 'zero.pdf'), path.join(dir, 'b.pdf')];
+  const inputs = [
+    path.join(dir, 'pipe.pdf'),
+    path.join(dir, 'a.pdf'),
+    path.join(dir, 'zero.pdf'),
+    path.join(dir, 'b.pdf'),
+  ];
   const result = await runBatch({ inputs, out, jobs: 2, progress: 'none', ocr: 'never' });
   expect(result).toMatchObject({ total: 4, ok: 2, failed: 2, exitCode: 1 });
-  const codes = readFileSync(path.join(out, 'manifest.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as ManifestRecord).code);
+  const codes = readFileSync(path.join(out, 'manifest.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => (JSON.parse(l) as ManifestRecord).code);
   expect(codes).toEqual(['not-a-file', null, 'not-a-file', null]);
 }, 60_000);

@@ -20,10 +20,14 @@ const input = path.join(work, 'in');
 const TOTAL = 72;
 
 function start(out: string, extra: string[] = []) {
-  const child = spawn(node, [bin, 'batch', input, '--out', out, '--jobs', '2', '--ocr', 'never', '--progress', 'lines', ...extra], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    node,
+    [bin, 'batch', input, '--out', out, '--jobs', '2', '--ocr', 'never', '--progress', 'lines', ...extra],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
@@ -34,7 +38,11 @@ function start(out: string, extra: string[] = []) {
 
 const lines = (out: string) => {
   const file = path.join(out, 'manifest.jsonl');
-  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()) : [];
+  return existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+    : [];
 };
 const records = (out: string) => lines(out).map((l) => JSON.parse(l) as ManifestRecord);
 const withoutSeconds = (rs: ManifestRecord[]) => rs.map(({ seconds: _, ...r }) => r);
@@ -44,8 +52,14 @@ const reference = path.join(work, 'reference');
 const resumed = path.join(work, 'resumed');
 
 beforeAll(async () => {
-  writeAll(path.join(input, 'made'), Array.from({ length: 62 }, (_, i) => ({ name: `r${String(i).padStart(3, '0')}.pdf`, bytes: madeReport(i) })));
-  writeAll(path.join(input, 'samples'), Array.from({ length: 8 }, (_, i) => ({ name: `s${i}.pdf`, bytes: sampleVariant(i) })));
+  writeAll(
+    path.join(input, 'made'),
+    Array.from({ length: 62 }, (_, i) => ({ name: `r${String(i).padStart(3, '0')}.pdf`, bytes: madeReport(i) })),
+  );
+  writeAll(
+    path.join(input, 'samples'),
+    Array.from({ length: 8 }, (_, i) => ({ name: `s${i}.pdf`, bytes: sampleVariant(i) })),
+  );
   writeAll(path.join(input, 'bad'), [
     { name: 'not-a-pdf.pdf', bytes: Buffer.from('plain text') },
     { name: 'empty.pdf', bytes: new Uint8Array(0) },
@@ -90,14 +104,25 @@ test('started again: the same outputs as an uninterrupted run, no duplicate line
   const docs = readdirSync(path.join(reference, 'docs')).sort();
   expect(readdirSync(path.join(resumed, 'docs')).sort()).toEqual(docs);
   for (const d of docs) {
-    expect(readFileSync(path.join(resumed, 'docs', d), 'utf8'), d).toBe(readFileSync(path.join(reference, 'docs', d), 'utf8'));
+    expect(readFileSync(path.join(resumed, 'docs', d), 'utf8'), d).toBe(
+      readFileSync(path.join(reference, 'docs', d), 'utf8'),
+    );
   }
   for (const table of ['facts.csv', 'findings.csv', 'facts.jsonl']) {
-    expect(readFileSync(path.join(resumed, table), 'utf8'), table).toBe(readFileSync(path.join(reference, table), 'utf8'));
+    expect(readFileSync(path.join(resumed, table), 'utf8'), table).toBe(
+      readFileSync(path.join(reference, table), 'utf8'),
+    );
   }
   const dropSeconds = (file: string) => parseCsv(readFileSync(file, 'utf8')).map((row) => row.slice(0, -1));
   expect(dropSeconds(path.join(resumed, 'documents.csv'))).toEqual(dropSeconds(path.join(reference, 'documents.csv')));
-  expect(readdirSync(resumed).sort()).toEqual(['docs', 'documents.csv', 'facts.csv', 'facts.jsonl', 'findings.csv', 'manifest.jsonl']);
+  expect(readdirSync(resumed).sort()).toEqual([
+    'docs',
+    'documents.csv',
+    'facts.csv',
+    'facts.jsonl',
+    'findings.csv',
+    'manifest.jsonl',
+  ]);
 });
 
 test('a third run redoes nothing; --force redoes everything', async () => {

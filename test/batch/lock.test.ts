@@ -39,7 +39,8 @@ function lockedFolder(name: string, content: string, ageMs = 0): string {
   return dir;
 }
 
-const lockOf = (pid: number, start: number | null, host = os.hostname()) => JSON.stringify({ pid, start, host, token: 'f00dfeedf00dfeed' });
+const lockOf = (pid: number, start: number | null, host = os.hostname()) =>
+  JSON.stringify({ pid, start, host, token: 'f00dfeedf00dfeed' });
 
 test('the PID is alive but started at another time than the lock says: stale, and a batch reads the folder', async () => {
   const out = lockedFolder('reused', lockOf(other.pid!, otherStart - 12345));
@@ -68,11 +69,15 @@ test('a dead PID, an empty lock (its writer died before writing), a PID-only loc
     await unlock();
   }
   // A PID-only lock written after the process started may be its own: held, as before.
-  await expect(lockFolder(lockedFolder('old-format-live', String(other.pid)))).rejects.toThrow(`another batch (process ${other.pid})`);
+  await expect(lockFolder(lockedFolder('old-format-live', String(other.pid)))).rejects.toThrow(
+    `another batch (process ${other.pid})`,
+  );
 });
 
 test('another host: held while its heartbeat is fresh, stale once it stops', async () => {
-  await expect(lockFolder(lockedFolder('far-fresh', lockOf(1, 1, 'elsewhere.example')))).rejects.toThrow('another batch (process 1 on elsewhere.example)');
+  await expect(lockFolder(lockedFolder('far-fresh', lockOf(1, 1, 'elsewhere.example')))).rejects.toThrow(
+    'another batch (process 1 on elsewhere.example)',
+  );
   const unlock = await lockFolder(lockedFolder('far-stale', lockOf(1, 1, 'elsewhere.example'), STALE_MS + 60_000));
   await unlock();
 });

@@ -38,10 +38,25 @@ test('inside(): refuses paths that leave the folder', () => {
 test('inputs: files as given, folders recursively (*.pdf any case), globs; typos reported', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'jixiao-inputs-'));
   mkdirSync(path.join(dir, 'f', 'deep'), { recursive: true });
-  for (const f of ['f/b.pdf', 'f/a.PDF', 'f/deep/c.Pdf', 'f/notes.txt', 'g.pdf', 'h.dat']) writeFileSync(path.join(dir, f), 'x');
-  const r = await expandInputs([path.join(dir, 'f'), path.join(dir, 'h.dat'), path.join(dir, '*.pdf'), path.join(dir, 'f', 'b.pdf')]);
-  expect(r.files).toEqual([path.join(dir, 'f/a.PDF'), path.join(dir, 'f/b.pdf'), path.join(dir, 'f/deep/c.Pdf'), path.join(dir, 'h.dat'), path.join(dir, 'g.pdf')]);
+  for (const f of ['f/b.pdf', 'f/a.PDF', 'f/deep/c.Pdf', 'f/notes.txt', 'g.pdf', 'h.dat'])
+    writeFileSync(path.join(dir, f), 'x');
+  const r = await expandInputs([
+    path.join(dir, 'f'),
+    path.join(dir, 'h.dat'),
+    path.join(dir, '*.pdf'),
+    path.join(dir, 'f', 'b.pdf'),
+  ]);
+  expect(r.files).toEqual([
+    path.join(dir, 'f/a.PDF'),
+    path.join(dir, 'f/b.pdf'),
+    path.join(dir, 'f/deep/c.Pdf'),
+    path.join(dir, 'h.dat'),
+    path.join(dir, 'g.pdf'),
+  ]);
   expect(r.problems).toEqual([]);
   const bad = await expandInputs([path.join(dir, 'missing.pdf'), path.join(dir, 'none-*.pdf')]);
-  expect(bad.problems).toEqual([`${path.join(dir, 'missing.pdf')}: no such file or folder`, `${path.join(dir, 'none-*.pdf')}: no file matches this pattern`]);
+  expect(bad.problems).toEqual([
+    `${path.join(dir, 'missing.pdf')}: no such file or folder`,
+    `${path.join(dir, 'none-*.pdf')}: no file matches this pattern`,
+  ]);
 });

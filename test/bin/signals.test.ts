@@ -32,11 +32,15 @@ beforeAll(() => {
 });
 
 function startBatch(node: string, out: string, opts: { detached?: boolean; extra?: string[] } = {}) {
-  const child = spawn(node, [bin, 'batch', input, '--out', out, '--jobs', '2', '--progress', 'lines', ...(opts.extra ?? [])], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    detached: opts.detached ?? false, // its own process group, as a shell gives a foreground job
-  });
+  const child = spawn(
+    node,
+    [bin, 'batch', input, '--out', out, '--jobs', '2', '--progress', 'lines', ...(opts.extra ?? [])],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      detached: opts.detached ?? false, // its own process group, as a shell gives a foreground job
+    },
+  );
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
@@ -47,7 +51,11 @@ function startBatch(node: string, out: string, opts: { detached?: boolean; extra
 
 const manifestLines = (out: string) => {
   const file = path.join(out, 'manifest.jsonl');
-  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()) : [];
+  return existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+    : [];
 };
 
 /** Waits until the batch reads (a manifest line is written) with `processes` processes in its tree; that tree. */
@@ -70,55 +78,73 @@ async function working(pid: number, out: string, processes: number): Promise<Pro
   throw new Error(`batch ${pid} did not start reading`);
 }
 
-test.skipIf(!node20)('Node 20 (re-exec): SIGTERM of the visible PID stops every process within 5 s, exit 130, what was done kept', async () => {
-  const out = path.join(work, 'term20');
-  const run = startBatch(node20!, out);
-  const procs = await working(run.child.pid!, out, 2);
-  expect(procs.length).toBe(2); // bin/jixiao.js on Node 20 and the CLI on Node 24 below it
-  expect(await stop('Node 20, SIGTERM', procs, () => run.child.kill('SIGTERM'))).toEqual([]);
-  const r = await run.done;
-  expect(r.code).toBe(130);
-  expect(r.stderr).toContain('interrupted; run the same command again');
-  for (const line of manifestLines(out)) expect(JSON.parse(line).status).toBe('ok');
-}, 120_000);
+test.skipIf(!node20)(
+  'Node 20 (re-exec): SIGTERM of the visible PID stops every process within 5 s, exit 130, what was done kept',
+  async () => {
+    const out = path.join(work, 'term20');
+    const run = startBatch(node20!, out);
+    const procs = await working(run.child.pid!, out, 2);
+    expect(procs.length).toBe(2); // bin/jixiao.js on Node 20 and the CLI on Node 24 below it
+    expect(await stop('Node 20, SIGTERM', procs, () => run.child.kill('SIGTERM'))).toEqual([]);
+    const r = await run.done;
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain('interrupted; run the same command again');
+    for (const line of manifestLines(out)) expect(JSON.parse(line).status).toBe('ok');
+  },
+  120_000,
+);
 
-test.skipIf(!node20)('Node 20 (re-exec): SIGKILL of the visible PID: the real process notices and stops within 5 s; the folder is not left locked', async () => {
-  const out = path.join(work, 'kill20');
-  const run = startBatch(node20!, out);
-  const procs = await working(run.child.pid!, out, 2);
-  expect(await stop('Node 20, SIGKILL', procs, () => run.child.kill('SIGKILL'))).toEqual([]);
-  expect((await run.done).signal).toBe('SIGKILL');
-  const kept = manifestLines(out).length;
-  expect(kept).toBeGreaterThanOrEqual(1);
+test.skipIf(!node20)(
+  'Node 20 (re-exec): SIGKILL of the visible PID: the real process notices and stops within 5 s; the folder is not left locked',
+  async () => {
+    const out = path.join(work, 'kill20');
+    const run = startBatch(node20!, out);
+    const procs = await working(run.child.pid!, out, 2);
+    expect(await stop('Node 20, SIGKILL', procs, () => run.child.kill('SIGKILL'))).toEqual([]);
+    expect((await run.done).signal).toBe('SIGKILL');
+    const kept = manifestLines(out).length;
+    expect(kept).toBeGreaterThanOrEqual(1);
 
-  // The next run on the folder starts (no "another batch") and keeps what the killed one finished.
-  const again = await startBatch(node24, out, { extra: ['--timeout', '1'] }).done;
-  expect(again.stderr).not.toContain('another batch');
-  expect(again.stderr).toContain(`(${kept} done by an earlier run)`);
-  expect(again.code).toBe(1); // the spinners fail with timeout
-  expect(manifestLines(out).length).toBe(REPORTS + 3);
-}, 180_000);
+    // The next run on the folder starts (no "another batch") and keeps what the killed one finished.
+    const again = await startBatch(node24, out, { extra: ['--timeout', '1'] }).done;
+    expect(again.stderr).not.toContain('another batch');
+    expect(again.stderr).toContain(`(${kept} done by an earlier run)`);
+    expect(again.code).toBe(1); // the spinners fail with timeout
+    expect(manifestLines(out).length).toBe(REPORTS + 3);
+  },
+  180_000,
+);
 
-test.skipIf(!node20)('Node 20 (re-exec): Ctrl-C (SIGINT to the process group, both processes get it) exits 130 once, after writing what is done', async () => {
-  const out = path.join(work, 'int20');
-  const run = startBatch(node20!, out, { detached: true });
-  const procs = await working(run.child.pid!, out, 2);
-  expect(await stop('Node 20, SIGINT to the group', procs, () => process.kill(-run.child.pid!, 'SIGINT'))).toEqual([]);
-  const r = await run.done;
-  expect(r.code).toBe(130);
-  // Handled once: the real process was not sent a second SIGINT (which would have ended it before this line).
-  expect(r.stderr.match(/interrupted; run the same command again/g)?.length).toBe(1);
-}, 120_000);
+test.skipIf(!node20)(
+  'Node 20 (re-exec): Ctrl-C (SIGINT to the process group, both processes get it) exits 130 once, after writing what is done',
+  async () => {
+    const out = path.join(work, 'int20');
+    const run = startBatch(node20!, out, { detached: true });
+    const procs = await working(run.child.pid!, out, 2);
+    expect(await stop('Node 20, SIGINT to the group', procs, () => process.kill(-run.child.pid!, 'SIGINT'))).toEqual(
+      [],
+    );
+    const r = await run.done;
+    expect(r.code).toBe(130);
+    // Handled once: the real process was not sent a second SIGINT (which would have ended it before this line).
+    expect(r.stderr.match(/interrupted; run the same command again/g)?.length).toBe(1);
+  },
+  120_000,
+);
 
-test.skipIf(!node20)('Node 20 (re-exec): SIGINT to the visible PID alone (a scheduler) is passed on: exit 130', async () => {
-  const out = path.join(work, 'int20pid');
-  const run = startBatch(node20!, out);
-  const procs = await working(run.child.pid!, out, 2);
-  expect(await stop('Node 20, SIGINT to the PID', procs, () => run.child.kill('SIGINT'))).toEqual([]);
-  const r = await run.done;
-  expect(r.code).toBe(130);
-  expect(r.stderr).toContain('interrupted; run the same command again');
-}, 120_000);
+test.skipIf(!node20)(
+  'Node 20 (re-exec): SIGINT to the visible PID alone (a scheduler) is passed on: exit 130',
+  async () => {
+    const out = path.join(work, 'int20pid');
+    const run = startBatch(node20!, out);
+    const procs = await working(run.child.pid!, out, 2);
+    expect(await stop('Node 20, SIGINT to the PID', procs, () => run.child.kill('SIGINT'))).toEqual([]);
+    const r = await run.done;
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain('interrupted; run the same command again');
+  },
+  120_000,
+);
 
 test('Node 24: no re-exec (one process); SIGTERM of its PID stops it within 5 s, exit 130', async () => {
   const out = path.join(work, 'term24');

@@ -15,13 +15,44 @@ function busy(): CheckInput {
   const doc = checkInput({ reportDate: '2022-12-01' })
     .section('一、', '部门概况', { ordinal: 1 })
     .section('三、', '绩效目标', { ordinal: 3, page: 2 })
-    .paragraph(['基本支出决算数为 ', money('基本支出决算数', '4980.37', { concept: 'budget.basic.actual' }), '，其中：人员经费 ', money('人员经费', '4360.55'), '，公用经费 ', money('公用经费', '620.82'), '。'], { page: 2 })
-    .paragraph(['全年基本支出决算数 ', money('全年基本支出决算数', '4890.37', { concept: 'budget.basic.actual' }), '。'], { page: 3 })
-    .paragraph(['全年共受理投诉 ', count('共受理投诉', '1200', '起'), '，其中办结 ', count('办结', '1300', '起'), '。'], { page: 3 })
-    .paragraph(['本年度全年预算数为 ', money('全年预算数', '5000.00', { concept: 'budget.total.adjusted' }), '，决算数为 ', money('决算数', '4900.00', { concept: 'budget.total.actual' }), '，预算执行率为 ', percent('预算执行率', '90', { concept: 'budget.executionRate' }), '。'], { page: 3 })
+    .paragraph(
+      [
+        '基本支出决算数为 ',
+        money('基本支出决算数', '4980.37', { concept: 'budget.basic.actual' }),
+        '，其中：人员经费 ',
+        money('人员经费', '4360.55'),
+        '，公用经费 ',
+        money('公用经费', '620.82'),
+        '。',
+      ],
+      { page: 2 },
+    )
+    .paragraph(
+      ['全年基本支出决算数 ', money('全年基本支出决算数', '4890.37', { concept: 'budget.basic.actual' }), '。'],
+      { page: 3 },
+    )
+    .paragraph(
+      ['全年共受理投诉 ', count('共受理投诉', '1200', '起'), '，其中办结 ', count('办结', '1300', '起'), '。'],
+      { page: 3 },
+    )
+    .paragraph(
+      [
+        '本年度全年预算数为 ',
+        money('全年预算数', '5000.00', { concept: 'budget.total.adjusted' }),
+        '，决算数为 ',
+        money('决算数', '4900.00', { concept: 'budget.total.actual' }),
+        '，预算执行率为 ',
+        percent('预算执行率', '90', { concept: 'budget.executionRate' }),
+        '。',
+      ],
+      { page: 3 },
+    )
     .paragraph(['培训合格率达到 ', percent('培训合格率', '110.6'), '。'], { page: 4 })
     .paragraph(['内设 ', count('内设股室', '3', '个'), '股室：办公室、财务股、执法股、法规股。'], { page: 4 })
-    .paragraph(['经自评，本部门整体支出绩效自评得分 ', score('自评得分', '90', { concept: 'evaluation.selfScore' }), '。'], { page: 5 })
+    .paragraph(
+      ['经自评，本部门整体支出绩效自评得分 ', score('自评得分', '90', { concept: 'evaluation.selfScore' }), '。'],
+      { page: 5 },
+    )
     .cell(score('总分·得分', '93', { concept: 'evaluation.selfScore' }), { page: 6 })
     .table(
       [
@@ -32,7 +63,15 @@ function busy(): CheckInput {
       ],
       { title: '2022年度部门整体支出绩效自评表', page: 6 },
     )
-    .table([['项目', '金额（万元）'], ['项目1', '100.00'], ['项目2', '200.00'], ['合计', '310.00']], { title: '项目支出表', page: 7 })
+    .table(
+      [
+        ['项目', '金额（万元）'],
+        ['项目1', '100.00'],
+        ['项目2', '200.00'],
+        ['合计', '310.00'],
+      ],
+      { title: '项目支出表', page: 7 },
+    )
     .build();
   return doc;
 }
@@ -54,12 +93,22 @@ describe('precedence', () => {
     const rules = new Set(runChecks(busy()).map((f) => f.rule));
     expect(rules.size).toBeGreaterThanOrEqual(9);
     // conflicting-values on its own sees the self-score pair that score-mismatch names.
-    expect(runChecks(busy(), ALL_RULES.filter((r) => r.id === 'conflicting-values')).some((f) => f.factIds.includes('f12'))).toBe(true);
-    expect(runChecks(busy()).filter((f) => f.factIds.includes('f12')).map((f) => f.rule)).toEqual(['score-mismatch']);
+    expect(
+      runChecks(
+        busy(),
+        ALL_RULES.filter((r) => r.id === 'conflicting-values'),
+      ).some((f) => f.factIds.includes('f12')),
+    ).toBe(true);
+    expect(
+      runChecks(busy())
+        .filter((f) => f.factIds.includes('f12'))
+        .map((f) => f.rule),
+    ).toEqual(['score-mismatch']);
   });
   test('the rules in any order give the same findings, in the same order', () => {
     const expected = runChecks(busy());
-    for (const seed of [1, 2, 3, 5, 8, 13, 21, 34]) expect(runChecks(busy(), shuffled(ALL_RULES, seed))).toEqual(expected);
+    for (const seed of [1, 2, 3, 5, 8, 13, 21, 34])
+      expect(runChecks(busy(), shuffled(ALL_RULES, seed))).toEqual(expected);
     expect(runChecks(busy(), [...ALL_RULES].reverse())).toEqual(expected);
   });
   test('a subset of the rules keeps their precedence too', () => {
@@ -80,7 +129,16 @@ describe('precedence', () => {
 describe('the finding builder', () => {
   test("a finding takes its rule's severity unless told, and has every field", () => {
     for (const id of RULE_IDS) expect(finding(id, { message: 'm', page: 1 }).severity).toBe(RULES[id].severity);
-    expect(finding('rate-mismatch', { message: 'm', page: 2, severity: 'warning', factIds: ['f1'], expected: 98, actual: 90 })).toEqual({
+    expect(
+      finding('rate-mismatch', {
+        message: 'm',
+        page: 2,
+        severity: 'warning',
+        factIds: ['f1'],
+        expected: 98,
+        actual: 90,
+      }),
+    ).toEqual({
       rule: 'rate-mismatch',
       severity: 'warning',
       message: 'm',

@@ -5,13 +5,18 @@ import { expect, test } from 'vitest';
 import type { ComposePara } from '../support/compose.ts';
 import { extractComposed } from '../support/extract-made.ts';
 
-const TITLE: ComposePara = { text: '2023年度某某县农业农村局整体支出绩效自评报告', size: 18, align: 'center', indent: 0 };
+const TITLE: ComposePara = {
+  text: '2023年度某某县农业农村局整体支出绩效自评报告',
+  size: 18,
+  align: 'center',
+  indent: 0,
+};
 
 async function report(body: string[]) {
   return extractComposed([TITLE, { text: '一、部门整体支出情况', bold: true }, ...body.map((text) => ({ text }))]);
 }
 
-test('上年 figures with concepts raise no conflicting-values, rate-mismatch or sum-mismatch against this year\'s', async () => {
+test("上年 figures with concepts raise no conflicting-values, rate-mismatch or sum-mismatch against this year's", async () => {
   const r = await report([
     '本年度年初预算数为 4500.00 万元，全年预算数为 5000.00 万元，决算数为 4900.00 万元，预算执行率为 98%。',
     '基本支出决算数为 4000.00 万元，项目支出决算数为 900.00 万元。',
@@ -29,7 +34,10 @@ test('上年 figures with concepts raise no conflicting-values, rate-mismatch or
   expect(r.findings).toEqual([]);
 });
 
-test('this year\'s figures are still checked', async () => {
-  const r = await report(['本年度全年预算数为 5000.00 万元，决算数为 4900.00 万元，预算执行率为 90%。', '上年决算数为 4100.00 万元。']);
+test("this year's figures are still checked", async () => {
+  const r = await report([
+    '本年度全年预算数为 5000.00 万元，决算数为 4900.00 万元，预算执行率为 90%。',
+    '上年决算数为 4100.00 万元。',
+  ]);
   expect(r.findings.map((f) => f.rule)).toEqual(['rate-mismatch']);
 });

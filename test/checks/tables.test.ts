@@ -7,18 +7,33 @@ import { assembleReport } from '../../src/pipeline/assemble.ts';
 import { SCHEMA_VERSION, type Table } from '../../src/schema/report.ts';
 import { readMade, ruledTable, type Cell } from '../tables/support.ts';
 
-function input(tables: (Omit<Table, 'id' | 'bbox'> & { indent?: (number | null)[] })[], reportType: CheckInput['document']['reportType'] = '决算'): CheckInput {
+function input(
+  tables: (Omit<Table, 'id' | 'bbox'> & { indent?: (number | null)[] })[],
+  reportType: CheckInput['document']['reportType'] = '决算',
+): CheckInput {
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'jixiao', version: 'test' },
     source: { path: 'made.pdf', sha256: '', bytes: 1, pages: 2 },
-    document: { title: null, organization: null, organizationKey: null, fiscalYear: 2023, reportType, reportDate: null },
+    document: {
+      title: null,
+      organization: null,
+      organizationKey: null,
+      fiscalYear: 2023,
+      reportType,
+      reportDate: null,
+    },
     pages: [],
     sections: [],
     paragraphs: [],
     facts: [],
     tables: tables.map((t, i) => ({ id: `t${i + 1}`, page: t.page, title: t.title, rows: t.rows, bbox: null })),
-    hints: { tables: tables.map((t) => ({ indent: t.indent ?? t.rows.map(() => null), nameColumn: t.rows[0]![0] === '科目编码' ? 1 : 0 })) },
+    hints: {
+      tables: tables.map((t) => ({
+        indent: t.indent ?? t.rows.map(() => null),
+        nameColumn: t.rows[0]![0] === '科目编码' ? 1 : 0,
+      })),
+    },
   } as CheckInput;
 }
 const found = (doc: CheckInput) => runChecks(doc).map((f) => [f.rule, f.severity, f.expected, f.actual]);
@@ -56,7 +71,9 @@ describe('code hierarchies add up level by level', () => {
   });
   test('a 类 row that is not the sum of its 款 rows is one error (the 合计 that adds the true 类 is not also wrong)', () => {
     // 458.48 - 18 = 440.48: the 类 row is wrong, also against 基本支出 + 项目支出 in its own row.
-    expect(found(input([{ page: 5, title: '支出决算表', rows: expenseTable('440.48') }]))).toEqual([['table-total-mismatch', 'error', 458.48, 440.48]]);
+    expect(found(input([{ page: 5, title: '支出决算表', rows: expenseTable('440.48') }]))).toEqual([
+      ['table-total-mismatch', 'error', 458.48, 440.48],
+    ]);
   });
   test('names indented by level without codes: levels from the indentation', () => {
     const coded = expenseTable('458.48');
@@ -65,19 +82,41 @@ describe('code hierarchies add up level by level', () => {
     rows[0]![0] = rows[1]![0] = rows[2]![0] = '项目';
     expect(found(input([{ page: 5, title: '支出决算表', rows, indent }]))).toEqual([]);
     rows[14]![1] = '170.00'; // 21011 行政事业单位医疗 170.00 ≠ 87.35 + 74.64
-    expect(found(input([{ page: 5, title: '支出决算表', rows, indent }]))).toContainEqual(['table-total-mismatch', 'error', 161.99, 170]);
+    expect(found(input([{ page: 5, title: '支出决算表', rows, indent }]))).toContainEqual([
+      'table-total-mismatch',
+      'error',
+      161.99,
+      170,
+    ]);
   });
   test('a 款 row whose 项 rows are on the next page (the header repeated) is judged with them', () => {
     const all = expenseTable('458.48');
     const first = all.slice(0, 12); // ends with 21004 公共卫生 … and 210's first 款
     const second = [...EXPENSE_HEADER, ...all.slice(12)];
-    expect(found(input([{ page: 5, title: '支出决算表', rows: first }, { page: 6, title: null, rows: second }]))).toEqual([]);
+    expect(
+      found(
+        input([
+          { page: 5, title: '支出决算表', rows: first },
+          { page: 6, title: null, rows: second },
+        ]),
+      ),
+    ).toEqual([]);
   });
   test('near-miss: the first part alone, its next page not read as its continuation, is not judged on its last group', () => {
     const all = expenseTable('458.48');
     const first = all.slice(0, 13);
-    const second = [['款', '名称', '数额', '', '', '', ''], ['2101101', '行政单位医疗', '87.35', '', '', '', '87.35']];
-    expect(found(input([{ page: 5, title: '支出决算表', rows: first }, { page: 6, title: '另一张表', rows: second }]))).toEqual([]);
+    const second = [
+      ['款', '名称', '数额', '', '', '', ''],
+      ['2101101', '行政单位医疗', '87.35', '', '', '', '87.35'],
+    ];
+    expect(
+      found(
+        input([
+          { page: 5, title: '支出决算表', rows: first },
+          { page: 6, title: '另一张表', rows: second },
+        ]),
+      ),
+    ).toEqual([]);
   });
   test('a 本年支出合计 that is not 基本支出 + 项目支出 in its row', () => {
     const rows = expenseTable('458.48');
@@ -90,7 +129,16 @@ describe('code hierarchies add up level by level', () => {
 
 describe('the self-evaluation table', () => {
   const selfTable = (fiscal: string, score = '9.87', total = '99.87'): string[][] => [
-    ['项目名称', '项目名称', '基本公共卫生服务项目', '基本公共卫生服务项目', '基本公共卫生服务项目', '基本公共卫生服务项目', '基本公共卫生服务项目', '基本公共卫生服务项目'],
+    [
+      '项目名称',
+      '项目名称',
+      '基本公共卫生服务项目',
+      '基本公共卫生服务项目',
+      '基本公共卫生服务项目',
+      '基本公共卫生服务项目',
+      '基本公共卫生服务项目',
+      '基本公共卫生服务项目',
+    ],
     ['项目资金（万元）', '项目资金（万元）', '', '年初预算数', '全年预算数', '全年执行数', '分值', '得分'],
     ['项目资金（万元）', '年度资金总额', '年度资金总额', '240.57', '240.57', '237.41', '10', score],
     ['项目资金（万元）', '其中：当年财政拨款', '其中：当年财政拨款', '172.74', '172.74', fiscal, '—', '—'],
@@ -104,17 +152,23 @@ describe('the self-evaluation table', () => {
   ];
   test('年度资金总额 that is not 当年财政拨款 + 上年结转资金 + 其他资金 in a column', () => {
     expect(found(input([{ page: 4, title: '项目支出绩效自评表', rows: selfTable('170.48') }], '项目支出'))).toEqual([]);
-    expect(found(input([{ page: 4, title: '项目支出绩效自评表', rows: selfTable('179.15') }], '项目支出'))).toEqual([['table-total-mismatch', 'error', 246.08, 237.41]]);
+    expect(found(input([{ page: 4, title: '项目支出绩效自评表', rows: selfTable('179.15') }], '项目支出'))).toEqual([
+      ['table-total-mismatch', 'error', 246.08, 237.41],
+    ]);
   });
   test('a part left blank is unknown, not zero: silent while the written parts stay within the total, an error once they exceed it', () => {
     const rows = selfTable('170.48');
     rows[4]![4] = ''; // 上年结转资金 · 全年预算数 left blank: 172.74 + ? + 0.00 = 240.57 cannot be checked
     expect(found(input([{ page: 4, title: '项目支出绩效自评表', rows }], '项目支出'))).toEqual([]);
     rows[3]![4] = '272.74'; // 当年财政拨款 alone above 年度资金总额
-    expect(found(input([{ page: 4, title: '项目支出绩效自评表', rows }], '项目支出'))).toEqual([['table-total-mismatch', 'error', 272.74, 240.57]]);
+    expect(found(input([{ page: 4, title: '项目支出绩效自评表', rows }], '项目支出'))).toEqual([
+      ['table-total-mismatch', 'error', 272.74, 240.57],
+    ]);
   });
   test('a 总分 that is not the budget score plus the indicator scores', () => {
-    expect(found(input([{ page: 4, title: '项目支出绩效自评表', rows: selfTable('170.48', '9.87', '98.87') }], '项目支出'))).toEqual([['table-total-mismatch', 'error', 99.87, 98.87]]);
+    expect(
+      found(input([{ page: 4, title: '项目支出绩效自评表', rows: selfTable('170.48', '9.87', '98.87') }], '项目支出')),
+    ).toEqual([['table-total-mismatch', 'error', 99.87, 98.87]]);
   });
   test('near-miss: a table whose weights read do not add up to its 总分 (misread) is not summed', () => {
     const rows = selfTable('170.48', '9.87', '98.87');
@@ -125,23 +179,49 @@ describe('the self-evaluation table', () => {
 
 describe('indicator-score-mismatch', () => {
   const table = (rows: string[][]): CheckInput =>
-    input([{ page: 4, title: '部门整体支出绩效自评表', rows: [['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'], ...rows] }], '整体支出');
+    input(
+      [
+        {
+          page: 4,
+          title: '部门整体支出绩效自评表',
+          rows: [['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'], ...rows],
+        },
+      ],
+      '整体支出',
+    );
   test('an indicator scoring more than its weight', () => {
-    expect(found(table([['产出指标', '时效指标', '资金支付及时率', '100%', '100%', '12', '14']]))).toEqual([['indicator-score-mismatch', 'error', 12, 14]]);
+    expect(found(table([['产出指标', '时效指标', '资金支付及时率', '100%', '100%', '12', '14']]))).toEqual([
+      ['indicator-score-mismatch', 'error', 12, 14],
+    ]);
   });
   test('an indicator missing its target yet given the full weight, for each way of writing the bound', () => {
-    for (const [target, actual] of [['≥22 个', '19 个'], ['不低于95%', '90.3%'], ['240人以上', '230人'], ['≤78.53万元', '80.00万元'], ['＞98%', '98%'], ['不超过 7 个工作日', '9个工作日']]) {
-      expect(found(table([['产出指标', '数量指标', '某指标', target!, actual!, '7', '7']])).map((f) => f[0])).toEqual(['indicator-score-mismatch']);
+    for (const [target, actual] of [
+      ['≥22 个', '19 个'],
+      ['不低于95%', '90.3%'],
+      ['240人以上', '230人'],
+      ['≤78.53万元', '80.00万元'],
+      ['＞98%', '98%'],
+      ['不超过 7 个工作日', '9个工作日'],
+    ]) {
+      expect(found(table([['产出指标', '数量指标', '某指标', target!, actual!, '7', '7']])).map((f) => f[0])).toEqual([
+        'indicator-score-mismatch',
+      ]);
     }
   });
   test('near-misses: a missed target that loses points; a ceiling met from below; a target without a number; an actual written as a bound', () => {
     expect(found(table([['产出指标', '数量指标', '改造老旧小区', '≥22 个', '19 个', '7', '5.5']]))).toEqual([]);
-    expect(found(table([['产出指标', '成本指标', '项目总成本', '≤300.82万元', '300.82 万元', '21', '21']]))).toEqual([]);
+    expect(found(table([['产出指标', '成本指标', '项目总成本', '≤300.82万元', '300.82 万元', '21', '21']]))).toEqual(
+      [],
+    );
     expect(found(table([['效益指标', '社会效益', '群众权益', '得到有效维护', '得到有效维护', '5', '5']]))).toEqual([]);
-    expect(found(table([['产出指标', '数量指标', '核酸监测人次', '>23万人次', '>23万人次', '12.5', '12.5']]))).toEqual([]);
+    expect(found(table([['产出指标', '数量指标', '核酸监测人次', '>23万人次', '>23万人次', '12.5', '12.5']]))).toEqual(
+      [],
+    );
   });
   test('a bare target is a floor only for what is better high, and then a warning', () => {
-    expect(found(table([['产出指标', '数量指标', '培训人次', '65000 人次', '60000 人次', '5', '5']]))).toEqual([['indicator-score-mismatch', 'warning', 65000, 60000]]);
+    expect(found(table([['产出指标', '数量指标', '培训人次', '65000 人次', '60000 人次', '5', '5']]))).toEqual([
+      ['indicator-score-mismatch', 'warning', 65000, 60000],
+    ]);
     expect(found(table([['产出指标', '质量指标', '安全事故发生率', '5%', '3%', '5', '5']]))).toEqual([]);
   });
 });
@@ -159,19 +239,32 @@ test('the layout passes the indentation of a table without codes: a correct 决�
     ['住房改革支出', '150.00', '', '150.00'],
     ['购房补贴', '150.00', '', '150.00'],
   ];
-  const level: Record<string, number> = { 公共卫生: 1, 医疗救助: 1, 住房改革支出: 1, 基本公共卫生服务: 2, 城乡医疗救助: 2, 购房补贴: 2 };
+  const level: Record<string, number> = {
+    公共卫生: 1,
+    医疗救助: 1,
+    住房改革支出: 1,
+    基本公共卫生服务: 2,
+    城乡医疗救助: 2,
+    购房补贴: 2,
+  };
   const run = async (first: string) => {
     const t = ruledTable(rows(first), { xs: [60, 220, 320, 420, 520], top: 700, rowHeight: 22 });
     // Names indented by 9 pt a level, as a 决算 table sets its 款 and 项 rows.
     const runs = t.runs.map((r) => (r.x === 64 && level[r.text] ? { ...r, x: r.x + 9 * level[r.text]! } : r));
-    const pages = await readMade([{ runs: [{ text: '支出决算表', x: 250, y: 740, size: 14 }, ...runs], rules: t.rules }]);
-    return assembleReport({ path: 'made.pdf', bytes: new Uint8Array(1) }, pages).findings.map((f) => [f.rule, f.expected, f.actual]);
+    const pages = await readMade([
+      { runs: [{ text: '支出决算表', x: 250, y: 740, size: 14 }, ...runs], rules: t.rules },
+    ]);
+    return assembleReport({ path: 'made.pdf', bytes: new Uint8Array(1) }, pages).findings.map((f) => [
+      f.rule,
+      f.expected,
+      f.actual,
+    ]);
   };
   expect(await run('500.00')).toEqual([]);
   expect(await run('480.00')).toEqual([['table-total-mismatch', 500, 480]]);
 });
 
-test('arithmetic read from an OCR\'d page is a warning, said to come from OCR: a misread digit must not be an auditor\'s error', () => {
+test("arithmetic read from an OCR'd page is a warning, said to come from OCR: a misread digit must not be an auditor's error", () => {
   const doc = input([{ page: 5, title: '支出决算表', rows: expenseTable('440.48') }]);
   doc.pages = [{ number: 5, method: 'ocr', chars: 100, ocrConfidence: 91, error: null }];
   const [finding] = runChecks(doc);

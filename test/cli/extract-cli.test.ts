@@ -43,7 +43,11 @@ test('several files with -o: one JSON each; a bad file gets one line naming it a
   const run = jixiao(['extract', bad, sample, locked, empty, path.join(dir, 'missing.pdf'), '-o', out, '--pretty']);
   expect(run.status).toBe(2);
   const lines = run.stderr.trim().split('\n');
-  expect(lines.filter((l) => l.includes(' → '))).toEqual([expect.stringMatching(/yueyanglou-scjg-2023\.pdf → .*yueyanglou-scjg-2023\.json \(11 pages, 20 sections, \d+ facts/)]);
+  expect(lines.filter((l) => l.includes(' → '))).toEqual([
+    expect.stringMatching(
+      /yueyanglou-scjg-2023\.pdf → .*yueyanglou-scjg-2023\.json \(11 pages, 20 sections, \d+ facts/,
+    ),
+  ]);
   expect(lines.filter((l) => !l.includes(' → '))).toEqual([
     `jixiao: ${bad}: not a PDF (no %PDF- header)`,
     `jixiao: ${locked}: encrypted PDF: a password is required`,

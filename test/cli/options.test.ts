@@ -34,15 +34,19 @@ test.each([
   ['check', BAD],
   ['extract', [BAD[0]!, BAD[4]!, BAD[10]!]],
   ['batch', [BAD[2]!, BAD[5]!, BAD[8]!]],
-] as const)('%s: a bad option value is one line and exit 2', (command, cases) => {
-  const out = command === 'batch' ? ['--out', path.join(os.tmpdir(), 'jixiao-never-written')] : [];
-  for (const [args, message] of cases) {
-    const run = jixiao([command, ...out, ...args, sample]);
-    expect(run.status, args.join(' ')).toBe(2);
-    expect(run.stderr.trimEnd().split('\n'), args.join(' ')).toEqual([expect.stringMatching(message)]);
-    expect(run.stdout).toBe('');
-  }
-}, 120_000);
+] as const)(
+  '%s: a bad option value is one line and exit 2',
+  (command, cases) => {
+    const out = command === 'batch' ? ['--out', path.join(os.tmpdir(), 'jixiao-never-written')] : [];
+    for (const [args, message] of cases) {
+      const run = jixiao([command, ...out, ...args, sample]);
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stderr.trimEnd().split('\n'), args.join(' ')).toEqual([expect.stringMatching(message)]);
+      expect(run.stdout).toBe('');
+    }
+  },
+  120_000,
+);
 
 test('a control character in a value is shown escaped', () => {
   const run = jixiao(['check', '--jobs', '\u001b[8m2', sample]);
@@ -61,6 +65,10 @@ test('--jobs above the cores: a warning, then the run; far above: capped', () =>
 }, 120_000);
 
 test('worker and report check theirs too', () => {
-  expect(jixiao(['worker', '--queue', 'redis://127.0.0.1:1/0', '--grace', '0']).stderr).toBe('jixiao: --grace 0: takes whole seconds from 1 to 2147483\n');
-  expect(jixiao(['report', sample, '--out', os.tmpdir(), '--dpi', 'x']).stderr).toBe('jixiao: --dpi x: takes a whole number of at least 1\n');
+  expect(jixiao(['worker', '--queue', 'redis://127.0.0.1:1/0', '--grace', '0']).stderr).toBe(
+    'jixiao: --grace 0: takes whole seconds from 1 to 2147483\n',
+  );
+  expect(jixiao(['report', sample, '--out', os.tmpdir(), '--dpi', 'x']).stderr).toBe(
+    'jixiao: --dpi x: takes a whole number of at least 1\n',
+  );
 });

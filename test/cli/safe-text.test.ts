@@ -17,6 +17,8 @@ test('file names: plain as given, quoted when they hold anything unusual', () =>
   expect(showPath('a\nb.pdf')).toBe('"a\\u000ab.pdf"');
   expect(showPath('x\u001b[2J"y\\.pdf')).toBe('"x\\u001b[2J\\"y\\\\.pdf"');
   // GBK bytes decoded as UTF-8: replacement characters, quoted so the name is seen to be odd.
-  expect(showPath(Buffer.from([0xb1, 0xa8, 0xb8, 0xe6, 0x2e, 0x70, 0x64, 0x66]).toString('utf8'))).toMatch(/^".*\.pdf"$/);
+  expect(showPath(Buffer.from([0xb1, 0xa8, 0xb8, 0xe6, 0x2e, 0x70, 0x64, 0x66]).toString('utf8'))).toMatch(
+    /^".*\.pdf"$/,
+  );
   expect(showPath('\ud800.pdf')).toBe('"\\ud800.pdf"');
 });

@@ -18,7 +18,10 @@ export interface UnitYear {
   score: number;
 }
 
-const A = { key: '岳阳市岳阳楼区市场监督管理局', names: ['岳阳楼区市场监督管理局', '岳阳市岳阳楼区市场监督管理局', '岳阳楼区市场监管局'] };
+const A = {
+  key: '岳阳市岳阳楼区市场监督管理局',
+  names: ['岳阳楼区市场监督管理局', '岳阳市岳阳楼区市场监督管理局', '岳阳楼区市场监管局'],
+};
 const B = { key: '长沙市开福区财政局', names: ['长沙市开福区财政局', '开福区财政局', '长沙市开福区财政局'] };
 /** Actuals (万元) by unit and year: the series the dataset must give back. */
 export const ACTUALS: Record<string, Record<number, number>> = {
@@ -47,7 +50,10 @@ export function plan(): UnitYear[] {
         initial: Math.round(actual * 0.9 * 100) / 100,
         adjusted: Math.round(actual * 1.02 * 100) / 100,
         actual,
-        basic: unit.key === SAMPLE_2023.key && year === SAMPLE_2023.year ? SAMPLE_2023.basic : Math.round(actual * 0.8 * 100) / 100,
+        basic:
+          unit.key === SAMPLE_2023.key && year === SAMPLE_2023.year
+            ? SAMPLE_2023.basic
+            : Math.round(actual * 0.8 * 100) / 100,
         previous,
         score: unit.key === SAMPLE_2023.key && year === SAMPLE_2023.year ? SAMPLE_2023.score : 90 + i,
       });
@@ -61,15 +67,26 @@ export function unitReport(u: UnitYear): Uint8Array {
   const rate = ((u.actual / u.adjusted) * 100).toFixed(2);
   // The growth as the accounts give it (the restatement is a slip in 上年决算数 alone), but for the planted false one.
   const true_ = ACTUALS[u.key]![u.year - 1]!;
-  const growth = u.key === FALSE_GROWTH.key && u.year === FALSE_GROWTH.year ? FALSE_GROWTH.stated.toFixed(1) : ((u.actual / true_ - 1) * 100).toFixed(1);
+  const growth =
+    u.key === FALSE_GROWTH.key && u.year === FALSE_GROWTH.year
+      ? FALSE_GROWTH.stated.toFixed(1)
+      : ((u.actual / true_ - 1) * 100).toFixed(1);
   const paras = [
     { text: `${u.year}年度${u.name}整体支出绩效自评报告`, indent: 0, align: 'center' as const, bold: true, size: 16 },
     { text: '一、单位基本情况', indent: 0, bold: true },
     { text: '本单位主要职能 12 项，内设机构 6 个。' },
     { text: '二、支出情况', indent: 0, bold: true },
-    { text: `本年度年初预算数为 ${u.initial.toFixed(2)} 万元，全年预算数为 ${u.adjusted.toFixed(2)} 万元，决算数为 ${u.actual.toFixed(2)} 万元，预算执行率为 ${rate}%。` },
+    {
+      text: `本年度年初预算数为 ${u.initial.toFixed(2)} 万元，全年预算数为 ${u.adjusted.toFixed(2)} 万元，决算数为 ${u.actual.toFixed(2)} 万元，预算执行率为 ${rate}%。`,
+    },
     { text: `基本支出决算数为 ${u.basic.toFixed(2)} 万元，项目支出决算数为 ${project.toFixed(2)} 万元。` },
-    ...(u.previous ? [{ text: `上年决算数为 ${u.previous.toFixed(2)} 万元，本年决算数比上年${Number(growth) < 0 ? '下降' : '增长'} ${Math.abs(Number(growth)).toFixed(1)}%。` }] : []),
+    ...(u.previous
+      ? [
+          {
+            text: `上年决算数为 ${u.previous.toFixed(2)} 万元，本年决算数比上年${Number(growth) < 0 ? '下降' : '增长'} ${Math.abs(Number(growth)).toFixed(1)}%。`,
+          },
+        ]
+      : []),
     { text: '三、自评结论', indent: 0, bold: true },
     { text: `经自评，本单位整体支出绩效自评得分 ${u.score} 分。` },
   ];

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { readCellNumber } from '../../src/text/cell-number.ts';
 import { recogniseFacts } from '../../src/facts/recognise.ts';
 
-const comparators = (text: string) => recogniseFacts(text).filter((f) => f.kind !== 'date').map((f) => [f.value, f.unit, f.comparator]);
+const comparators = (text: string) =>
+  recogniseFacts(text)
+    .filter((f) => f.kind !== 'date')
+    .map((f) => [f.value, f.unit, f.comparator]);
 
 describe('bounds in prose', () => {
   it('reads the words before and after a number', () => {
@@ -13,7 +16,9 @@ describe('bounds in prose', () => {
       [90, '分', '>='],
       [17, '个', null],
     ]);
-    expect(comparators('发放时限不超过15个工作日，成本控制在20万元以内，故障率低于0.8%，稳定率高于99%，响应时间≤24小时')).toEqual([
+    expect(
+      comparators('发放时限不超过15个工作日，成本控制在20万元以内，故障率低于0.8%，稳定率高于99%，响应时间≤24小时'),
+    ).toEqual([
       [15, '个工作日', '<='],
       [20, '万元', '<='],
       [0.8, '%', '<'],

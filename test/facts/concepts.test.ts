@@ -30,15 +30,19 @@ function factsOf(texts: string[], concepts: ConceptContext = {}): Fact[] {
 
 const pairs = (facts: Fact[]) => facts.map((f) => [f.label, f.concept]);
 
-test('a county education bureau\'s department report: every budget, staffing and score concept once, with its value', async () => {
+test("a county education bureau's department report: every budget, staffing and score concept once, with its value", async () => {
   const report = await extractComposed([
     { text: '某某县教育局2022年度部门整体支出绩效自评报告', size: 18, align: 'center', indent: 0 },
     heading('一、部门基本情况'),
     heading('（一）机构设置及人员情况'),
     { text: '本部门内设机构8个，下属单位3个。2022年末编制人数56人，实有在职人员52人，退休人员31人。' },
     heading('（二）部门预算及执行情况'),
-    { text: '2022年度部门年初预算数为3,456.78万元，其中：基本支出2,100.50万元，项目支出1,356.28万元。年中追加预算500万元，全年预算数为3,956.78万元。' },
-    { text: '2022年度部门决算支出合计3,800.12万元，预算执行率为96.04%。其中：基本支出决算2,150.30万元，占总支出的56.59%；项目支出决算1,649.82万元，占总支出的43.41%。' },
+    {
+      text: '2022年度部门年初预算数为3,456.78万元，其中：基本支出2,100.50万元，项目支出1,356.28万元。年中追加预算500万元，全年预算数为3,956.78万元。',
+    },
+    {
+      text: '2022年度部门决算支出合计3,800.12万元，预算执行率为96.04%。其中：基本支出决算2,150.30万元，占总支出的56.59%；项目支出决算1,649.82万元，占总支出的43.41%。',
+    },
     { text: '基本支出中，人员经费1,800.20万元，公用经费350.10万元。' },
     heading('二、部门整体支出绩效情况'),
     { text: '资助家庭经济困难学生3,560人。生均公用经费小学不低于650元/生，初中不低于850元／生。' },
@@ -69,7 +73,7 @@ test('a county education bureau\'s department report: every budget, staffing and
   expect(report.findings).toEqual([]);
 });
 
-test('a project report\'s budget figures are the project\'s: project.* concepts, never a unit-wide budget.*', async () => {
+test("a project report's budget figures are the project's: project.* concepts, never a unit-wide budget.*", async () => {
   const report = await extractComposed([
     { text: '2022年度农村义务教育学生营养改善计划项目支出绩效自评报告', size: 18, align: 'center', indent: 0 },
     heading('一、项目资金情况'),
@@ -90,16 +94,22 @@ test('a project report\'s budget figures are the project\'s: project.* concepts,
 
 describe('budget wording', () => {
   test('owner words name the unit itself: 部门, 本单位, 我局', () => {
-    expect(pairs(factsOf(['本单位年初预算数 300 万元。', '我局决算支出合计 280 万元。', '部门调整后预算 320 万元。']))).toEqual([
+    expect(
+      pairs(factsOf(['本单位年初预算数 300 万元。', '我局决算支出合计 280 万元。', '部门调整后预算 320 万元。'])),
+    ).toEqual([
       ['本单位年初预算数', 'budget.total.initial'],
       ['我局决算支出', 'budget.total.actual'],
       ['部门调整后预算', 'budget.total.adjusted'],
     ]);
   });
 
-  test('a bare term is the unit\'s only where the document is a department-wide report', () => {
+  test("a bare term is the unit's only where the document is a department-wide report", () => {
     const text = ['年初预算数 300 万元，全年预算数 320 万元，实际支出 318 万元。'];
-    expect(pairs(factsOf(text, { fallbackScope: 'total' })).map((p) => p[1])).toEqual(['budget.total.initial', 'budget.total.adjusted', 'budget.total.actual']);
+    expect(pairs(factsOf(text, { fallbackScope: 'total' })).map((p) => p[1])).toEqual([
+      'budget.total.initial',
+      'budget.total.adjusted',
+      'budget.total.actual',
+    ]);
     expect(pairs(factsOf(text)).map((p) => p[1])).toEqual([null, null, null]);
   });
 
@@ -117,7 +127,9 @@ describe('budget wording', () => {
   });
 
   test('a named item or project keeps its figures to itself', () => {
-    expect(pairs(factsOf(['办公楼维修项目年初预算数 32 万元，决算数 30 万元，执行率 93.75%。'], { fallbackScope: 'total' }))).toEqual([
+    expect(
+      pairs(factsOf(['办公楼维修项目年初预算数 32 万元，决算数 30 万元，执行率 93.75%。'], { fallbackScope: 'total' })),
+    ).toEqual([
       ['办公楼维修项目年初预算数', null],
       ['办公楼维修项目决算数', null],
       ['办公楼维修项目执行率', null],
@@ -140,12 +152,17 @@ test('年末 after a year belongs to the date, not the label', () => {
     ['实有人数', 'staffing.actual'],
   ]);
   // 2022年初预算数 is 2022 + 年初预算数: 年初 stays with the term.
-  expect(pairs(factsOf(['2022年初预算数 300 万元。'], { fallbackScope: 'total' }))).toEqual([['年初预算数', 'budget.total.initial']]);
+  expect(pairs(factsOf(['2022年初预算数 300 万元。'], { fallbackScope: 'total' }))).toEqual([
+    ['年初预算数', 'budget.total.initial'],
+  ]);
 });
 
 test('a figure of another year keeps its concept, with its year (contract 1.2)', () => {
   const facts = factsOf(
-    ['2022年部门决算数为3,800.12万元，比2021年决算数3,500.00万元增长8.6%，比上年年初预算数3,000万元多800.12万元。', '与上年相比，本年年初预算数为3,456.78万元，全年预算数（含上年结转）3,956.78万元。'],
+    [
+      '2022年部门决算数为3,800.12万元，比2021年决算数3,500.00万元增长8.6%，比上年年初预算数3,000万元多800.12万元。',
+      '与上年相比，本年年初预算数为3,456.78万元，全年预算数（含上年结转）3,956.78万元。',
+    ],
     { fallbackScope: 'total', fiscalYear: 2022 },
   );
   expect(facts.filter((f) => f.kind !== 'date').map((f) => [f.label, f.value, f.concept, f.year])).toEqual([

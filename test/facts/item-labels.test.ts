@@ -4,12 +4,20 @@ import { expect, test } from 'vitest';
 import { extractFacts } from '../../src/facts/index.ts';
 
 const labels = (text: string, concepts = {}) =>
-  extractFacts({ paragraphs: [{ id: 'p1', text, page: 1, sectionId: null, role: 'body', spans: [] }], sections: [], concepts })
+  extractFacts({
+    paragraphs: [{ id: 'p1', text, page: 1, sectionId: null, role: 'body', spans: [] }],
+    sections: [],
+    concepts,
+  })
     .filter((f) => f.kind !== 'date')
     .map((f) => [f.label, f.value, f.concept]);
 
 test('the item named before 预算 is the subject of 实际支出 and 预算执行率 after it', () => {
-  expect(labels('①破产改制企业资金缺口弥补预算6,000万元，实际支出5,974万元，预算执行率99.57%。②困难企业社保欠费补助项目预算3,750万元，实际支出3,706.09万元。')).toEqual([
+  expect(
+    labels(
+      '①破产改制企业资金缺口弥补预算6,000万元，实际支出5,974万元，预算执行率99.57%。②困难企业社保欠费补助项目预算3,750万元，实际支出3,706.09万元。',
+    ),
+  ).toEqual([
     ['破产改制企业资金缺口弥补预算', 6000, null],
     ['破产改制企业资金缺口弥补实际支出', 5974, null],
     ['破产改制企业资金缺口弥补预算执行率', 99.57, null],
@@ -19,24 +27,34 @@ test('the item named before 预算 is the subject of 实际支出 and 预算执�
 });
 
 test('run-in item titles name the figures under them; a change of budget names no item', () => {
-  expect(labels('（1）职业技能培训补贴：预算安排120万元，预算执行数118万元；（2）创业担保贷款贴息：预算安排80万元，预算执行数80万元。')).toEqual([
+  expect(
+    labels(
+      '（1）职业技能培训补贴：预算安排120万元，预算执行数118万元；（2）创业担保贷款贴息：预算安排80万元，预算执行数80万元。',
+    ),
+  ).toEqual([
     ['职业技能培训补贴预算安排', 120, null],
     ['职业技能培训补贴预算执行数', 118, null],
     ['创业担保贷款贴息预算安排', 80, null],
     ['创业担保贷款贴息预算执行数', 80, null],
   ]);
-  expect(labels('部门年初预算数为3,456.78万元。年中追加预算500万元，全年预算数为3,956.78万元。', { fallbackScope: 'total' })).toEqual([
+  expect(
+    labels('部门年初预算数为3,456.78万元。年中追加预算500万元，全年预算数为3,956.78万元。', { fallbackScope: 'total' }),
+  ).toEqual([
     ['部门年初预算数', 3456.78, 'budget.total.initial'],
     ['年中追加预算', 500, null],
     ['全年预算数', 3956.78, 'budget.total.adjusted'],
   ]);
 });
 
-test('其中 parts of a project\'s funds take the measure they divide; 本年支出合计 in a 决算 is this year\'s spending', () => {
-  expect(labels('全年预算数3,000.00万元，其中：当年财政拨款2,904.82万元，上年结转资金95.18万元。', { projectReport: true })).toEqual([
+test("其中 parts of a project's funds take the measure they divide; 本年支出合计 in a 决算 is this year's spending", () => {
+  expect(
+    labels('全年预算数3,000.00万元，其中：当年财政拨款2,904.82万元，上年结转资金95.18万元。', { projectReport: true }),
+  ).toEqual([
     ['全年预算数', 3000, 'project.total.adjusted'],
     ['财政拨款', 2904.82, 'project.fiscal.adjusted'],
     ['上年结转资金', 95.18, 'project.carryover.adjusted'],
   ]);
-  expect(labels('2024年度本年支出合计558.45万元。', { finalAccounts: true, fiscalYear: 2024 })).toEqual([['本年支出', 558.45, 'budget.total.actual']]);
+  expect(labels('2024年度本年支出合计558.45万元。', { finalAccounts: true, fiscalYear: 2024 })).toEqual([
+    ['本年支出', 558.45, 'budget.total.actual'],
+  ]);
 });

@@ -14,8 +14,19 @@ function factsOf(texts: string[], sections: Section[] = [], sectionId: string | 
   return extractFacts({ paragraphs, sections });
 }
 const labels = (texts: string[], sections?: Section[], sectionId?: string) =>
-  factsOf(texts, sections, sectionId ?? null).filter((f) => f.kind !== 'date').map((f) => f.label);
-const section = (id: string, title: string): Section => ({ id, parentId: null, level: 1, marker: '（一）', family: 'cn-paren', ordinal: 1, title, page: 1 });
+  factsOf(texts, sections, sectionId ?? null)
+    .filter((f) => f.kind !== 'date')
+    .map((f) => f.label);
+const section = (id: string, title: string): Section => ({
+  id,
+  parentId: null,
+  level: 1,
+  marker: '（一）',
+  family: 'cn-paren',
+  ordinal: 1,
+  title,
+  page: 1,
+});
 
 describe('labels', () => {
   test('the thing counted, without time words and fillers', () => {
@@ -24,13 +35,11 @@ describe('labels', () => {
   });
 
   test('the subject of a budget sentence carries over to its later clauses', () => {
-    expect(labels(['2023 年基本支出年初预算数为 4668.70 万元，全年预算数为 4980.37 万元，决算数为 4980.37 万元，其中：人员经费 4360.55 万元；公用经费 619.82 万元。'])).toEqual([
-      '基本支出年初预算数',
-      '基本支出全年预算数',
-      '基本支出决算数',
-      '人员经费',
-      '公用经费',
-    ]);
+    expect(
+      labels([
+        '2023 年基本支出年初预算数为 4668.70 万元，全年预算数为 4980.37 万元，决算数为 4980.37 万元，其中：人员经费 4360.55 万元；公用经费 619.82 万元。',
+      ]),
+    ).toEqual(['基本支出年初预算数', '基本支出全年预算数', '基本支出决算数', '人员经费', '公用经费']);
     expect(labels(['2023年项目支出年初预算数为596.00万元，全年预算为855.87万元，决算数为855.87万元。'])).toEqual([
       '项目支出年初预算数',
       '项目支出全年预算',
@@ -45,7 +54,11 @@ describe('labels', () => {
   });
 
   test('items named before 分别为 label the list members', () => {
-    expect(labels(['新设企业、个体工商户和农民专业合作社分别为 12、8、5 家。'])).toEqual(['新设企业', '个体工商户', '农民专业合作社']);
+    expect(labels(['新设企业、个体工商户和农民专业合作社分别为 12、8、5 家。'])).toEqual([
+      '新设企业',
+      '个体工商户',
+      '农民专业合作社',
+    ]);
   });
 
   test('a bare budget term takes its scope from the section title', () => {
@@ -60,9 +73,11 @@ describe('labels', () => {
 
 describe('concepts', () => {
   const concepts = (texts: string[], sections?: Section[], sectionId?: string) =>
-    factsOf(texts, sections, sectionId ?? null).filter((f) => f.kind !== 'date').map((f) => [f.label, f.concept]);
+    factsOf(texts, sections, sectionId ?? null)
+      .filter((f) => f.kind !== 'date')
+      .map((f) => [f.label, f.concept]);
 
-  test('budget concepts for basic and project spending, with other provinces\' wording', () => {
+  test("budget concepts for basic and project spending, with other provinces' wording", () => {
     expect(concepts(['基本支出年初预算 300 万元，调整后预算 320.5 万元，支出决算数 318.2 万元。'])).toEqual([
       ['基本支出年初预算', 'budget.basic.initial'],
       ['基本支出调整后预算', 'budget.basic.adjusted'],
@@ -76,16 +91,20 @@ describe('concepts', () => {
 
   test('whole-unit totals, execution rate and self score', () => {
     const s = [section('s1', '部门整体支出情况')];
-    expect(concepts(['年初预算数 5264.70 万元，全年预算数 5836.24 万元，决算数 5836.24 万元，预算执行率 100%。'], s, 's1')).toEqual([
+    expect(
+      concepts(['年初预算数 5264.70 万元，全年预算数 5836.24 万元，决算数 5836.24 万元，预算执行率 100%。'], s, 's1'),
+    ).toEqual([
       ['部门整体支出年初预算数', 'budget.total.initial'],
       ['部门整体支出全年预算数', 'budget.total.adjusted'],
       ['部门整体支出决算数', 'budget.total.actual'],
       ['部门整体支出预算执行率', 'budget.executionRate'],
     ]);
-    expect(concepts(['我单位部门整体绩效评价自评分为 98.5 分。'])).toEqual([['部门整体绩效评价自评分', 'evaluation.selfScore']]);
+    expect(concepts(['我单位部门整体绩效评价自评分为 98.5 分。'])).toEqual([
+      ['部门整体绩效评价自评分', 'evaluation.selfScore'],
+    ]);
   });
 
-  test('a single project\'s figures have no concept', () => {
+  test("a single project's figures have no concept", () => {
     expect(concepts(['运行维护费项目年初预算数 32.15 万元，项目执行率 95%；编外用人员经费 93.18 万元。'])).toEqual([
       ['运行维护费项目年初预算数', null],
       ['项目执行率', null],
@@ -121,7 +140,9 @@ test('a lead word is trimmed only when a word is left, and staffing counts with 
 });
 
 function concepts2(texts: string[]) {
-  return factsOf(texts).filter((f) => f.kind !== 'date').map((f) => [f.label, f.concept]);
+  return factsOf(texts)
+    .filter((f) => f.kind !== 'date')
+    .map((f) => [f.label, f.concept]);
 }
 
 test('enumerated clauses (一是…二是…) do not carry their ordinal into the label; pairs are counted', () => {

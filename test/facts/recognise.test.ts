@@ -7,7 +7,8 @@ const one = (text: string) => {
   expect(facts, text).toHaveLength(1);
   return facts[0]!;
 };
-const brief = (text: string) => recogniseFacts(text).map((f) => [f.kind, f.value, f.unit, f.normalized.value, f.normalized.unit, f.approximate]);
+const brief = (text: string) =>
+  recogniseFacts(text).map((f) => [f.kind, f.value, f.unit, f.normalized.value, f.normalized.unit, f.approximate]);
 
 describe('number forms', () => {
   test('decimals and thousands separators, half- and full-width', () => {
@@ -40,7 +41,17 @@ describe('number forms', () => {
   });
 
   test('approximations', () => {
-    for (const text of ['融资近 100 万元', '门店超 1 万家次', '约 30 家', '逾 200 人', '整改 200 余个', '资料 3 万多份', '50 家以上', '30 人左右', '累计超 1500 人次']) {
+    for (const text of [
+      '融资近 100 万元',
+      '门店超 1 万家次',
+      '约 30 家',
+      '逾 200 人',
+      '整改 200 余个',
+      '资料 3 万多份',
+      '50 家以上',
+      '30 人左右',
+      '累计超 1500 人次',
+    ]) {
       expect(one(text).approximate, text).toBe(true);
     }
     expect(one('新设企业 5490 家').approximate).toBe(false);

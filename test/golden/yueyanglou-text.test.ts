@@ -15,7 +15,15 @@ beforeAll(async () => {
 });
 
 test('section tree matches the golden file', () => {
-  const tree = report.sections.map(({ id, parentId, level, marker, ordinal, title, page }) => ({ id, parentId, level, marker, ordinal, title, page }));
+  const tree = report.sections.map(({ id, parentId, level, marker, ordinal, title, page }) => ({
+    id,
+    parentId,
+    level,
+    marker,
+    ordinal,
+    title,
+    page,
+  }));
   expectGolden(golden('yueyanglou-text.sections.json'), tree);
 });
 
@@ -76,7 +84,18 @@ test('every page was read from its text layer', () => {
 });
 
 test('findings: the doubled 二、, the missing （二）, 115 vs 138 违法案件 — and no error', () => {
-  const findings = report.findings.map(({ rule, severity, page, message, expected, actual }) => ({ rule, severity, page, message, expected, actual }));
+  const findings = report.findings.map(({ rule, severity, page, message, expected, actual }) => ({
+    rule,
+    severity,
+    page,
+    message,
+    expected,
+    actual,
+  }));
   expectGolden(golden('yueyanglou-text.findings.json'), findings);
-  expect(findings.map((f) => `${f.rule}:${f.severity}`)).toEqual(['heading-sequence:info', 'heading-sequence:info', 'conflicting-values:warning']);
+  expect(findings.map((f) => `${f.rule}:${f.severity}`)).toEqual([
+    'heading-sequence:info',
+    'heading-sequence:info',
+    'conflicting-values:warning',
+  ]);
 });

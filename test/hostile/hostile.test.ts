@@ -28,7 +28,8 @@ const RUNS = [
   { timeout: 120, files: ['bomb.pdf', 'claims-pages.pdf', 'huge-page.pdf', 'noise.pdf', 'items-100k.pdf', 'good.pdf'] },
 ];
 const limits = (timeout: number) => ['--timeout', String(timeout), '--max-memory', String(MAX_MEMORY_MB)];
-const STOPPED = /^(not finished within 10 s \(--timeout\)|needed more than 256 MB of memory \(--max-memory\)); stopped$/;
+const STOPPED =
+  /^(not finished within 10 s \(--timeout\)|needed more than 256 MB of memory \(--max-memory\)); stopped$/;
 
 // One line each, and why.
 const FAILS: Record<string, RegExp> = {
@@ -127,7 +128,9 @@ describe('hostile inputs', () => {
     expect(json('huge-page.json').pages[0]).toMatchObject({ method: 'ocr', error: null });
     expect(json('noise.json').pages[0].error).toMatch(/noise, not text/);
     expect(json('items-100k.json').pages[0].chars).toBeGreaterThan(100_000);
-    expect(json('controls.json').paragraphs.map((p: { text: string }) => p.text)).toContain(`收入合计${hostile.HIDE}隐藏\u0000\u0007 100 万元。`);
+    expect(json('controls.json').paragraphs.map((p: { text: string }) => p.text)).toContain(
+      `收入合计${hostile.HIDE}隐藏\u0000\u0007 100 万元。`,
+    );
     expectMemory(run.peakMb);
   }, 300_000);
 
@@ -136,7 +139,12 @@ describe('hostile inputs', () => {
     // One document at a time, so that the peak is one document's bound plus the runtime, as for the other commands.
     const run = both((t, files, i) => ['batch', ...limits(t), '--jobs', '1', '--out', out(i), '--quiet', ...files]);
     expect(run.statuses).toEqual([1, 1]);
-    const records = [0, 1].flatMap((i) => readFileSync(path.join(out(i), 'manifest.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)));
+    const records = [0, 1].flatMap((i) =>
+      readFileSync(path.join(out(i), 'manifest.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    );
     const byName = new Map(records.map((r) => [path.basename(r.path), r]));
     for (const [name, reason] of Object.entries(FAILS)) {
       expect(byName.get(name)?.status, name).toBe('failed');
@@ -144,7 +152,9 @@ describe('hostile inputs', () => {
     }
     for (const name of READS) expect(byName.get(name)?.status, name).toBe('ok');
     for (const csv of ['facts.csv', 'findings.csv', 'documents.csv']) {
-      expect(readFileSync(path.join(out(0), csv), 'utf8'), csv).not.toMatch(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/);
+      expect(readFileSync(path.join(out(0), csv), 'utf8'), csv).not.toMatch(
+        /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/,
+      );
     }
     expect(readFileSync(path.join(out(0), 'findings.csv'), 'utf8')).toContain('\\u001b[8m违法案件');
     expectMemory(run.peakMb);

@@ -77,12 +77,21 @@ describe('tables of contents', () => {
       heading('三、预算绩效目标说明'),
       body(filler),
     ]);
-    expect(outline(report)).toEqual(['第一部分部门预算公开说明', '  一、部门基本概况', '  二、部门收支总体情况', '  三、预算绩效目标说明']);
+    expect(outline(report)).toEqual([
+      '第一部分部门预算公开说明',
+      '  一、部门基本概况',
+      '  二、部门收支总体情况',
+      '  三、预算绩效目标说明',
+    ]);
     expect(report.paragraphs.filter((p) => p.role === 'toc').map((p) => p.text)).toEqual(contents.map((c) => c.text));
   });
 
   test('entries with leaders but no 目录 title are a contents too; a lone dotted line is not', async () => {
-    const contents = [entry('一、部门基本情况…………………2'), entry('二、部门整体支出情况……………3'), entry('三、存在的问题…………………5')];
+    const contents = [
+      entry('一、部门基本情况…………………2'),
+      entry('二、部门整体支出情况……………3'),
+      entry('三、存在的问题…………………5'),
+    ];
     const report = await contentsThenReport(contents, [
       heading('一、部门基本情况'),
       body(filler),
@@ -98,7 +107,7 @@ describe('tables of contents', () => {
   });
 });
 
-test('a cover\'s blanks (填报单位：______) are not a contents', async () => {
+test("a cover's blanks (填报单位：______) are not a contents", async () => {
   const report = await extractComposed([
     centred('2023年度项目支出绩效自评报告'),
     entry('填报单位：某某县水利局________', 0),
@@ -136,7 +145,8 @@ describe('page furniture out of the usual places', () => {
       { top: 700 },
     );
     // 9 pt, 140 pt below the top edge: lower than an eighth of the page.
-    for (const page of spec.pages) page.runs.push({ text: '某某县生态环境局 2023 年度部门决算', x: 220, y: 722, size: 9 });
+    for (const page of spec.pages)
+      page.runs.push({ text: '某某县生态环境局 2023 年度部门决算', x: 220, y: 722, size: 9 });
     const report = await extractSpec(spec);
     expect(report.pages.length).toBeGreaterThan(2);
     expect(report.paragraphs.filter((p) => p.role === 'header')).toHaveLength(report.pages.length);
@@ -153,7 +163,9 @@ describe('page furniture out of the usual places', () => {
     }
     const report = await extractSpec(spec);
     expect(report.pages.length).toBeGreaterThan(1);
-    expect(report.paragraphs.filter((p) => p.role === 'page-number').map((p) => p.text)).toEqual(report.pages.map((p) => `— ${p.number} —`));
+    expect(report.paragraphs.filter((p) => p.role === 'page-number').map((p) => p.text)).toEqual(
+      report.pages.map((p) => `— ${p.number} —`),
+    );
     expect(bodyText(report)).toEqual([text]);
   });
 });

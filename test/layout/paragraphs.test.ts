@@ -19,13 +19,16 @@ describe('paragraphs from geometry', () => {
   test('a number cut by the line end is joined back with its unit', async () => {
     // 38 ems of text so that "13967" starts near the right margin and "家" wraps.
     const lead = '落实落细各项改革举措有效激发了市场活力为地方经济高质量发展提供不竭动力今年共新设市场主体';
-    const report = await extractComposed([{ text: `${lead} 13967家，净增企业 3915 家。` }], { right: 72 + 24 * 12 + 36 });
+    const report = await extractComposed([{ text: `${lead} 13967家，净增企业 3915 家。` }], {
+      right: 72 + 24 * 12 + 36,
+    });
     const [para] = bodyText(report);
     expect(para).toContain('13967家');
   });
 
   test('an inline enumeration that wraps mid-word ("3、财" + "务股") is one body paragraph', async () => {
-    const text = '机关设置 22 个股室：1、办公室 2、政工人事股 3、财务股 4、政策法规股 5、信用监督管理股 6、登记注册股 7、网络市场监督管理股 8、科技信息化股。';
+    const text =
+      '机关设置 22 个股室：1、办公室 2、政工人事股 3、财务股 4、政策法规股 5、信用监督管理股 6、登记注册股 7、网络市场监督管理股 8、科技信息化股。';
     const report = await extractComposed([{ text }], { right: 72 + 320 });
     expect(bodyText(report)).toEqual([text]);
     expect(report.sections).toEqual([]);
@@ -56,7 +59,10 @@ describe('paragraphs from geometry', () => {
   });
 
   test('indented short lines are separate paragraphs', async () => {
-    const report = await extractComposed([{ text: '2、负责市场主体统一登记注册。' }, { text: '3、负责宏观质量管理。' }]);
+    const report = await extractComposed([
+      { text: '2、负责市场主体统一登记注册。' },
+      { text: '3、负责宏观质量管理。' },
+    ]);
     expect(bodyText(report)).toEqual(['2、负责市场主体统一登记注册。', '3、负责宏观质量管理。']);
   });
 

@@ -26,7 +26,8 @@ function folderOf(file: string): string {
   return parts.length === 1 ? '' : parts[0]!;
 }
 
-const IMPORT = /(?:^|[;\s])(?:import|export)\s[^;]*?\sfrom\s*'([^']+)'|(?:^|[;\s])import\s*'([^']+)'|\bimport\(\s*'([^']+)'\s*\)/g;
+const IMPORT =
+  /(?:^|[;\s])(?:import|export)\s[^;]*?\sfrom\s*'([^']+)'|(?:^|[;\s])import\s*'([^']+)'|\bimport\(\s*'([^']+)'\s*\)/g;
 
 /** folder → the other folders of src/ it imports (static, re-exports, side-effect and dynamic imports). */
 function folderGraph(): Map<string, Set<string>> {
@@ -74,7 +75,15 @@ describe('the folder graph of src/', () => {
   const graph = folderGraph();
 
   test('the cycle finder finds a cycle (so that "none" below means something)', () => {
-    expect(findCycle(new Map([['a', new Set(['b'])], ['b', new Set(['c'])], ['c', new Set(['a'])]]))).toEqual(['a', 'b', 'c', 'a']);
+    expect(
+      findCycle(
+        new Map([
+          ['a', new Set(['b'])],
+          ['b', new Set(['c'])],
+          ['c', new Set(['a'])],
+        ]),
+      ),
+    ).toEqual(['a', 'b', 'c', 'a']);
   });
 
   test('every folder of src/ has a layer, and no layer names a folder twice', () => {
@@ -85,7 +94,9 @@ describe('the folder graph of src/', () => {
 
   test('every import points to a lower layer', () => {
     const up = [...graph].flatMap(([from, tos]) =>
-      from === '' ? [] : [...tos].filter((to) => to !== '' && LAYER_OF.get(to)! >= LAYER_OF.get(from)!).map((to) => `${from} → ${to}`),
+      from === ''
+        ? []
+        : [...tos].filter((to) => to !== '' && LAYER_OF.get(to)! >= LAYER_OF.get(from)!).map((to) => `${from} → ${to}`),
     );
     expect(up).toEqual([]);
   });
@@ -100,7 +111,9 @@ describe('the folder graph of src/', () => {
 
   test('the graph is read in full: the stages are connected as the pipeline uses them', () => {
     // Guards the parser above: a regex that missed imports would pass every test here.
-    expect([...graph.get('pipeline')!]).toEqual(expect.arrayContaining(['tables', 'facts', 'checks', 'layout', 'schema']));
+    expect([...graph.get('pipeline')!]).toEqual(
+      expect.arrayContaining(['tables', 'facts', 'checks', 'layout', 'schema']),
+    );
     expect([...graph.get('cli')!]).toEqual(expect.arrayContaining(['queue', 'dataset'])); // dynamic imports
     expect([...graph.get('text')!]).toContain('vocab');
   });
@@ -114,29 +127,48 @@ describe('the lint', () => {
   };
 
   test('an import that points up a layer is an error', async () => {
-    const messages = await lint(`import { tableFacts } from '../facts/table-facts.ts';\nexport const f = tableFacts;\n`, 'src/layout/probe.ts');
-    expect(messages).toEqual([expect.stringMatching(/^import-x\/no-restricted-paths: .*src\/layout\/ may import only from lower layers/)]);
+    const messages = await lint(
+      `import { tableFacts } from '../facts/table-facts.ts';\nexport const f = tableFacts;\n`,
+      'src/layout/probe.ts',
+    );
+    expect(messages).toEqual([
+      expect.stringMatching(/^import-x\/no-restricted-paths: .*src\/layout\/ may import only from lower layers/),
+    ]);
   });
 
   test('a type-only import that points up a layer is an error too', async () => {
-    const messages = await lint(`import type { Finding } from '../checks/types.ts';\nexport type F = Finding;\n`, 'src/tables/probe.ts');
+    const messages = await lint(
+      `import type { Finding } from '../checks/types.ts';\nexport type F = Finding;\n`,
+      'src/tables/probe.ts',
+    );
     expect(messages).toEqual([expect.stringMatching(/^import-x\/no-restricted-paths/)]);
   });
 
   test('an import between two folders of one layer is an error', async () => {
-    const messages = await lint(`import { queueName } from '../queue/jobs.ts';\nexport const q = queueName;\n`, 'src/review/probe.ts');
+    const messages = await lint(
+      `import { queueName } from '../queue/jobs.ts';\nexport const q = queueName;\n`,
+      'src/review/probe.ts',
+    );
     expect(messages).toEqual([expect.stringMatching(/^import-x\/no-restricted-paths/)]);
   });
 
   test('an import cycle is an error', async () => {
     // text/numbers.ts imports text/width.ts; width.ts importing numbers.ts back closes a cycle.
     const width = readFileSync(path.join(src, 'text/width.ts'), 'utf8');
-    const messages = await lint(`${width}\nimport { roundTo } from './numbers.ts';\nexport const r = roundTo;\n`, 'src/text/width.ts');
+    const messages = await lint(
+      `${width}\nimport { roundTo } from './numbers.ts';\nexport const r = roundTo;\n`,
+      'src/text/width.ts',
+    );
     expect(messages).toEqual([expect.stringMatching(/^import-x\/no-cycle: Dependency cycle detected/)]);
   });
 
   test('downward imports are clean, in a probe and in a real file of the table stage', async () => {
-    expect(await lint(`import { joinLines } from '../text/cjk.ts';\nimport type { TextItem } from '../pdf/types.ts';\nexport const j = (a: TextItem, b: string) => joinLines(a.str, b);\n`, 'src/layout/probe.ts')).toEqual([]);
+    expect(
+      await lint(
+        `import { joinLines } from '../text/cjk.ts';\nimport type { TextItem } from '../pdf/types.ts';\nexport const j = (a: TextItem, b: string) => joinLines(a.str, b);\n`,
+        'src/layout/probe.ts',
+      ),
+    ).toEqual([]);
     const [find] = await eslint.lintFiles([path.join(src, 'tables/find.ts')]);
     expect(find!.messages).toEqual([]);
   });

@@ -31,7 +31,14 @@ test('an organisation line on the cover wins over the title', async () => {
 
 test('nothing found is null, never guessed', async () => {
   const report = await extractComposed([{ text: '一、基本情况', bold: true }, { text: body }]);
-  expect(report.document).toEqual({ title: null, organization: null, organizationKey: null, fiscalYear: null, reportType: null, reportDate: null });
+  expect(report.document).toEqual({
+    title: null,
+    organization: null,
+    organizationKey: null,
+    fiscalYear: null,
+    reportType: null,
+    reportDate: null,
+  });
 });
 
 test('an impossible date is not a date', async () => {

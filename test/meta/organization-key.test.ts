@@ -5,7 +5,13 @@ import { organizationKey } from '../../src/meta/document.ts';
 
 test('the same unit written differently gets one key', () => {
   const key = '岳阳市岳阳楼区市场监督管理局';
-  for (const name of ['岳阳楼区市场监督管理局', '岳阳市岳阳楼区市场监督管理局', '岳阳楼区市场监管局', '湖南省岳阳市岳阳楼区市场监督管理局', '岳阳市 岳阳楼区 市场监督管理局（盖章）']) {
+  for (const name of [
+    '岳阳楼区市场监督管理局',
+    '岳阳市岳阳楼区市场监督管理局',
+    '岳阳楼区市场监管局',
+    '湖南省岳阳市岳阳楼区市场监督管理局',
+    '岳阳市 岳阳楼区 市场监督管理局（盖章）',
+  ]) {
     expect(organizationKey(name), name).toBe(key);
   }
   expect(organizationKey('长沙市发改委')).toBe(organizationKey('长沙市发展和改革委员会'));

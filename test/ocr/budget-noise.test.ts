@@ -16,7 +16,7 @@ test('a page within the budget keeps its resolution; a larger one is rendered co
   expect(ocrDpiFor(595, 842, 600)).toBe(600); // A4 at 600 dpi: 34.8 million pixels
   const dpi = ocrDpiFor(1191, 1684, 600); // A2 at 600 dpi would be 139 million
   expect(dpi).toBeLessThan(600);
-  expect((1191 * dpi / 72) * (1684 * dpi / 72)).toBeLessThanOrEqual(MAX_OCR_PIXELS);
+  expect(((1191 * dpi) / 72) * ((1684 * dpi) / 72)).toBeLessThanOrEqual(MAX_OCR_PIXELS);
   expect(ocrDpiFor(9000, 12600, 200)).toBe(42);
   expect(() => ocrDpiFor(30000, 30000, 200)).toThrow(/too large for OCR: .* million pixels at 200 dpi/);
 });
@@ -41,7 +41,9 @@ test('a page of random dots is noise; a rendered page of text, a blank page and 
     await pdf.destroy();
   }
   // The same noise drawn as a scanned page.
-  const scan = await openPdf(makePdf({ pages: [{ runs: [], image: { width: 400, height: 560, gray: noise(400, 560) } }] }));
+  const scan = await openPdf(
+    makePdf({ pages: [{ runs: [], image: { width: 400, height: 560, gray: noise(400, 560) } }] }),
+  );
   try {
     expect(noiseReason(await renderGrey(scan.doc, 1, 48))).toMatch(/noise/); // about the image's own resolution
     expect(noiseReason(await renderGrey(scan.doc, 1, 150))).toMatch(/noise/); // each dot three pixels wide

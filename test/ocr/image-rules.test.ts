@@ -49,7 +49,8 @@ test('table borders are found as rules; glyphs, a seal-sized ring, a short strok
   for (const y of ys) fill(img, xs[0]!, y, xs[4]! + 2, y + 2);
   for (const x of xs) fill(img, x, ys[0]!, x + 2, ys[4]! + 2);
   // Text in the cells, touching nothing.
-  for (let r = 0; r < 4; r++) for (let c = 0; c < 8; c++) fill(img, 170 + c * 30, ys[r]! + 15, 190 + c * 30, ys[r]! + 45);
+  for (let r = 0; r < 4; r++)
+    for (let c = 0; c < 8; c++) fill(img, 170 + c * 30, ys[r]! + 15, 190 + c * 30, ys[r]! + 45);
   // A ring (a seal that did not fade), a lone vertical stroke, a thick dark bar.
   for (let a = 0; a < 720; a++) {
     const x = Math.round(1000 + 120 * Math.cos((a / 2) * deg));
@@ -60,8 +61,14 @@ test('table borders are found as rules; glyphs, a seal-sized ring, a short strok
   fill(img, 150, 1000, 1500, 1040);
   const ppp = 200 / 72;
   const rules = findRules(img, ppp, { erase: true });
-  const h = rules.filter((r) => r.y0 === r.y1).map((r) => Math.round(r.y0)).sort((a, b) => a - b);
-  const v = rules.filter((r) => r.x0 === r.x1).map((r) => Math.round(r.x0)).sort((a, b) => a - b);
+  const h = rules
+    .filter((r) => r.y0 === r.y1)
+    .map((r) => Math.round(r.y0))
+    .sort((a, b) => a - b);
+  const v = rules
+    .filter((r) => r.x0 === r.x1)
+    .map((r) => Math.round(r.x0))
+    .sort((a, b) => a - b);
   expect(h).toEqual(ys.map((y) => y + 1));
   expect(v).toEqual(xs.map((x) => x + 1));
   for (const r of rules) expect(r.thickness).toBe(2);
@@ -87,12 +94,24 @@ test('the rules of a rendered ruled table are where the PDF draws them', async (
       Math.abs(a.x0 - b.x0) < 2 && Math.abs(a.y0 - b.y0) < 2 && Math.abs(a.x1 - b.x1) < 2 && Math.abs(a.y1 - b.y1) < 2;
     // Every long drawn horizontal, and every drawn vertical, has an image rule over it (its pieces between crossings merged).
     const covered = (d: (typeof drawn)[number]) =>
-      found.some((f) => (d.y0 === d.y1 ? f.y0 === f.y1 && Math.abs(f.y0 - d.y0) < 2 && f.x0 <= d.x0 + 2 && f.x1 >= d.x1 - 2 : f.x0 === f.x1 && Math.abs(f.x0 - d.x0) < 2 && f.y0 <= d.y0 + 2 && f.y1 >= d.y1 - 2));
+      found.some((f) =>
+        d.y0 === d.y1
+          ? f.y0 === f.y1 && Math.abs(f.y0 - d.y0) < 2 && f.x0 <= d.x0 + 2 && f.x1 >= d.x1 - 2
+          : f.x0 === f.x1 && Math.abs(f.x0 - d.x0) < 2 && f.y0 <= d.y0 + 2 && f.y1 >= d.y1 - 2,
+      );
     const long = drawn.filter((d) => (d.y0 === d.y1 ? d.x1 - d.x0 >= 50 : d.y1 - d.y0 >= 30));
     expect(long.length).toBeGreaterThan(10);
     expect(long.filter(covered).length / long.length).toBeGreaterThan(0.95);
     // And nothing found where nothing is drawn.
-    for (const f of found) expect(drawn.some((d) => near(d, f) || (d.y0 === d.y1) === (f.y0 === f.y1) && (f.y0 === f.y1 ? Math.abs(d.y0 - f.y0) < 2 : Math.abs(d.x0 - f.x0) < 2))).toBe(true);
+    for (const f of found)
+      expect(
+        drawn.some(
+          (d) =>
+            near(d, f) ||
+            ((d.y0 === d.y1) === (f.y0 === f.y1) &&
+              (f.y0 === f.y1 ? Math.abs(d.y0 - f.y0) < 2 : Math.abs(d.x0 - f.x0) < 2)),
+        ),
+      ).toBe(true);
   } finally {
     await pdf.destroy();
   }
@@ -101,7 +120,12 @@ test('the rules of a rendered ruled table are where the PDF draws them', async (
 test('a line read across a vertical border is parted into its cells', async () => {
   const { splitAtRules } = await import('../../src/ocr/page.ts');
   const word = (text: string, x0: number, x1: number) => ({ text, confidence: 90, bbox: { x0, y0: 100, x1, y1: 130 } });
-  const line = { confidence: 90, bbox: { x0: 10, y0: 100, x1: 400, y1: 130 }, baseline: { x0: 10, y0: 128, x1: 400, y1: 128 }, words: [word('年初预算数', 10, 150), word('4668.70', 210, 300), word('10', 330, 400)] };
+  const line = {
+    confidence: 90,
+    bbox: { x0: 10, y0: 100, x1: 400, y1: 130 },
+    baseline: { x0: 10, y0: 128, x1: 400, y1: 128 },
+    words: [word('年初预算数', 10, 150), word('4668.70', 210, 300), word('10', 330, 400)],
+  };
   const rules = [
     { x0: 180, y0: 50, x1: 180, y1: 300, thickness: 2 },
     { x0: 315, y0: 50, x1: 315, y1: 300, thickness: 2 },
@@ -110,7 +134,11 @@ test('a line read across a vertical border is parted into its cells', async () =
   ];
   const parts = splitAtRules([line], rules);
   expect(parts.map((p) => p.words.map((w) => w.text).join(''))).toEqual(['年初预算数', '4668.70', '10']);
-  expect(parts.map((p) => [p.bbox.x0, p.bbox.x1])).toEqual([[10, 150], [210, 300], [330, 400]]);
+  expect(parts.map((p) => [p.bbox.x0, p.bbox.x1])).toEqual([
+    [10, 150],
+    [210, 300],
+    [330, 400],
+  ]);
   expect(splitAtRules([line], rules.slice(2))).toEqual([line]);
 });
 
@@ -126,19 +154,30 @@ test('thin grey rules of a table scanned askew are found once the page is deskew
     fill(img, xs[0]! + 1, ys[0]! + 1, xs[5]!, ys[1]!, 226); // a light fill behind the header row
     for (const y of ys) fill(img, xs[0]!, y, xs[5]! + 1, y + 1, 188);
     for (const x of xs) fill(img, x, ys[0]!, x + 1, ys[7]! + 1, 188);
-    for (let r = 0; r < 7; r++) for (let c = 0; c < 5; c++) for (let k = 0; k < 5; k++) fill(img, xs[c]! + 20 + k * 28, ys[r]! + 18, xs[c]! + 42 + k * 28, ys[r]! + 42, 40);
-    for (let line = 0; line < 8; line++) for (let c = 0; c < 40; c++) fill(img, 100 + c * 25, 800 + line * 45, 120 + c * 25, 822 + line * 45, 40);
+    for (let r = 0; r < 7; r++)
+      for (let c = 0; c < 5; c++)
+        for (let k = 0; k < 5; k++) fill(img, xs[c]! + 20 + k * 28, ys[r]! + 18, xs[c]! + 42 + k * 28, ys[r]! + 42, 40);
+    for (let line = 0; line < 8; line++)
+      for (let c = 0; c < 40; c++) fill(img, 100 + c * 25, 800 + line * 45, 120 + c * 25, 822 + line * 45, 40);
     const scanned = rotate(img, -angle * deg);
     const page = rotate(scanned, measureSkew(scanned));
     const rules = findRules(page, ppp);
-    const h = rules.filter((r) => r.y0 === r.y1 && r.x1 - r.x0 > 1000).map((r) => r.y0).sort((a, b) => a - b);
-    const v = rules.filter((r) => r.x0 === r.x1 && r.y1 - r.y0 > 350).map((r) => r.x0).sort((a, b) => a - b);
+    const h = rules
+      .filter((r) => r.y0 === r.y1 && r.x1 - r.x0 > 1000)
+      .map((r) => r.y0)
+      .sort((a, b) => a - b);
+    const v = rules
+      .filter((r) => r.x0 === r.x1 && r.y1 - r.y0 > 350)
+      .map((r) => r.x0)
+      .sort((a, b) => a - b);
     expect(h.length, `${angle}°: ${h.join(' ')}`).toBe(ys.length);
     h.forEach((y, i) => expect(Math.abs(y - ys[i]!)).toBeLessThan(3));
     expect(v.length, `${angle}°: ${v.join(' ')}`).toBe(xs.length);
     v.forEach((x, i) => expect(Math.abs(x - xs[i]!)).toBeLessThan(3));
     // Nothing else long enough to be a border: not the header's fill, not the text.
-    expect(rules.filter((r) => (r.y0 === r.y1 ? r.x1 - r.x0 > 300 : r.y1 - r.y0 > 200)).length).toBe(ys.length + xs.length);
+    expect(rules.filter((r) => (r.y0 === r.y1 ? r.x1 - r.x0 > 300 : r.y1 - r.y0 > 200)).length).toBe(
+      ys.length + xs.length,
+    );
   }
 });
 
@@ -149,7 +188,8 @@ test('a photographed page, lit unevenly, is evened out before its skew is measur
   for (const angle of [-1.3, 0.8]) {
     // A table page: a few lines of grey text (a photograph is soft), most of the page paper.
     const sparse = blank(1200, 1600);
-    for (let line = 0; line < 14; line++) for (let c = 0; c < 30; c++) fill(sparse, 250 + c * 25, 400 + line * 50, 270 + c * 25, 422 + line * 50, 150);
+    for (let line = 0; line < 14; line++)
+      for (let c = 0; c < 30; c++) fill(sparse, 250 + c * 25, 400 + line * 50, 270 + c * 25, 422 + line * 50, 150);
     const page = rotate(sparse, -angle * deg);
     // Light falling off from the middle to dark corners, as under a lamp: paper 240 → about 95, darker than the text.
     const { width: w, height: h, pixels: p } = page;

@@ -46,7 +46,10 @@ test('every page is OCR’d; metadata and the top-level headings come back', () 
 
 test('the text’s concepts: none with a wrong value, at least 10 of the 13 back', () => {
   // The report's own year (contract 1.2: 比2021年决算数 is budget.total.actual of 2021, and growth statements have concepts too).
-  const prose = (r: Report) => r.facts.filter((f) => f.concept && f.paragraphId !== null && f.year === 2022 && !f.concept.endsWith('.growth')).map((f) => [f.concept, f.value]);
+  const prose = (r: Report) =>
+    r.facts
+      .filter((f) => f.concept && f.paragraphId !== null && f.year === 2022 && !f.concept.endsWith('.growth'))
+      .map((f) => [f.concept, f.value]);
   const expected = new Map(prose(typed).map(([c, v]) => [c, v]));
   const found = prose(scanned);
   for (const [c, v] of found) expect([c, v]).toEqual([c, expected.get(c as string)]);
@@ -66,7 +69,8 @@ test('the ruled self-evaluation table is read from the image as a table: its gri
   const want = t.rows.flat().map(norm);
   const got = s!.rows.flat().map(norm);
   expect(want.filter((c, i) => c === got[i]).length / want.length).toBeGreaterThanOrEqual(0.9);
-  const cellFacts = (r: Report) => r.facts.filter((f) => f.paragraphId === null).map((f) => `${norm(f.label)}:${f.value}${f.unit}`);
+  const cellFacts = (r: Report) =>
+    r.facts.filter((f) => f.paragraphId === null).map((f) => `${norm(f.label)}:${f.value}${f.unit}`);
   const expected = cellFacts(typed);
   const found = new Set(cellFacts(scanned));
   expect(expected.length).toBeGreaterThan(10);

@@ -28,7 +28,13 @@ test('every page is image-only, so every page is OCR’d, with its confidence', 
 });
 
 test('the same section tree as the typed sample', () => {
-  const shape = (r: Report) => r.sections.map((s) => [s.level, s.marker.trim().replace(/[()]/g, (c) => (c === '(' ? '（' : '）')), s.ordinal, s.page]);
+  const shape = (r: Report) =>
+    r.sections.map((s) => [
+      s.level,
+      s.marker.trim().replace(/[()]/g, (c) => (c === '(' ? '（' : '）')),
+      s.ordinal,
+      s.page,
+    ]);
   expect(shape(scanned)).toEqual(shape(typed));
   // Titles as read: at most one character in ten differs (OCR noise), most are exact.
   const titles = scanned.sections.map((s, i) => similarity(s.title, typed.sections[i]!.title));
@@ -64,6 +70,10 @@ function similarity(a: string, b: string): number {
   for (let j = 1; j <= b.length; j++) dp[0]![j] = j;
   for (let i = 1; i <= a.length; i++)
     for (let j = 1; j <= b.length; j++)
-      dp[i]![j] = Math.min(dp[i - 1]![j]! + 1, dp[i]![j - 1]! + 1, dp[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      dp[i]![j] = Math.min(
+        dp[i - 1]![j]! + 1,
+        dp[i]![j - 1]! + 1,
+        dp[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
   return 1 - dp[a.length]![b.length]! / Math.max(a.length, b.length, 1);
 }

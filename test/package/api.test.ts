@@ -62,7 +62,10 @@ test('bad inputs reject with InputError and its reason; an aborted signal reject
   const notPdf = path.join(dir, 'note.pdf');
   writeFileSync(notPdf, 'hello');
   const reasons = async (p: Promise<unknown>) => {
-    const err = await p.then(() => null, (e: unknown) => e);
+    const err = await p.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(InputError);
     return (err as InputError).reason;
   };
@@ -117,14 +120,19 @@ test('runBatch: awaitable and an async iterable of events, one ending per input,
     if (e.type === 'skipped') expect(started).toBe(-1);
     else expect(started).toBeLessThan(seen.indexOf(e));
   }
-  const manifest = readFileSync(path.join(out, 'manifest.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const manifest = readFileSync(path.join(out, 'manifest.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   for (const e of ends) expect(manifest[e.index]).toEqual(e.record);
   const failed = ends.find((e) => e.type === 'failed');
   expect(failed?.type === 'failed' && failed.record.code).toBe('not-pdf');
   const done = ends.find((e) => e.type === 'done' && e.path === planted);
   if (done?.type !== 'done') throw new Error('no done event for the planted report');
   const report = await done.report();
-  expect(report.findings.length).toBe(done.record.findings.error + done.record.findings.warning + done.record.findings.info);
+  expect(report.findings.length).toBe(
+    done.record.findings.error + done.record.findings.warning + done.record.findings.info,
+  );
   expect(done.file).toBe(path.join(out, done.record.doc!));
 
   // Run again: finished documents are reused and told as such, without a start.
@@ -155,7 +163,9 @@ test('runBatch: a signal stops it early; set-up problems reject with BatchSetupE
   expect(result.ok).toBeLessThan(inputs.length);
   expect(result.tables).toBeNull();
 
-  await expect(runBatch([path.join(dir, 'nothing-here.pdf')], { out: path.join(dir, 'out2') })).rejects.toBeInstanceOf(BatchSetupError);
+  await expect(runBatch([path.join(dir, 'nothing-here.pdf')], { out: path.join(dir, 'out2') })).rejects.toBeInstanceOf(
+    BatchSetupError,
+  );
   const loop = async () => {
     for await (const _ of runBatch([], { out: path.join(dir, 'out3') })) void _;
   };

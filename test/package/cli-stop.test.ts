@@ -20,11 +20,16 @@ test('Ctrl-C during a batch: exit 130, what was done is kept', async () => {
     return p;
   });
   const out = path.join(dir, 'out');
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'jixiao.js'), 'batch', ...inputs, '--out', out, '--jobs', '1', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'bin', 'jixiao.js'), 'batch', ...inputs, '--out', out, '--jobs', '1', '--quiet'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const manifest = path.join(out, 'manifest.jsonl');
-  const lines = () => (existsSync(manifest) ? readFileSync(manifest, 'utf8').trim().split('\n').filter(Boolean).length : 0);
+  const lines = () =>
+    existsSync(manifest) ? readFileSync(manifest, 'utf8').trim().split('\n').filter(Boolean).length : 0;
   const deadline = Date.now() + 60_000;
   while (lines() < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   expect(lines()).toBeGreaterThanOrEqual(1);

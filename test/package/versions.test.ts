@@ -11,7 +11,10 @@ import { SCHEMA_VERSION } from '../../src/schema/report.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
-const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { version: string; packages: Record<string, { version?: string }> };
+const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {
+  version: string;
+  packages: Record<string, { version?: string }>;
+};
 const changelog = readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8');
 
 interface Release {
@@ -26,7 +29,10 @@ function releases(): Release[] {
     const head = /^\[(\d+)\.(\d+)\.(\d+)\] - \d{4}-\d{2}-\d{2}$/m.exec(part.split('\n')[0]!);
     if (!head) continue;
     const schema = /^Output contract: schemaVersion (\d+)\.(\d+)\.$/m.exec(part);
-    if (!schema) throw new Error(`CHANGELOG.md: release ${part.split('\n')[0]} does not name its contract ("Output contract: schemaVersion X.Y.")`);
+    if (!schema)
+      throw new Error(
+        `CHANGELOG.md: release ${part.split('\n')[0]} does not name its contract ("Output contract: schemaVersion X.Y.")`,
+      );
     out.push({ version: [+head[1]!, +head[2]!, +head[3]!], schema: [+schema[1]!, +schema[2]!], text: part });
   }
   return out;
@@ -48,7 +54,14 @@ test('each contract change between releases comes with a large enough package st
   expect(list.length).toBeGreaterThanOrEqual(2);
   for (let i = 0; i + 1 < list.length; i++) {
     const [next, prev] = [list[i]!, list[i + 1]!];
-    const step = next.version[0] > prev.version[0] ? 'major' : next.version[1] > prev.version[1] ? 'minor' : next.version[2] > prev.version[2] ? 'patch' : 'none';
+    const step =
+      next.version[0] > prev.version[0]
+        ? 'major'
+        : next.version[1] > prev.version[1]
+          ? 'minor'
+          : next.version[2] > prev.version[2]
+            ? 'patch'
+            : 'none';
     const label = `${prev.version.join('.')} → ${next.version.join('.')}`;
     expect(step, `${label}: versions go up`).not.toBe('none');
     const schemaMajor = next.schema[0] !== prev.schema[0];

@@ -17,7 +17,13 @@ import { compose } from '../support/compose.ts';
 import { makePdf } from '../support/make-pdf.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const made = () => makePdf(compose([{ text: '一、基本情况', indent: 0 }, { text: '年初预算数为 120.5 万元，全年执行数为 118.2 万元，预算执行率为 98.09%。' }]));
+const made = () =>
+  makePdf(
+    compose([
+      { text: '一、基本情况', indent: 0 },
+      { text: '年初预算数为 120.5 万元，全年执行数为 118.2 万元，预算执行率为 98.09%。' },
+    ]),
+  );
 
 test('stages run in the order listed, each leaving its part for the next, one timing each', () => {
   const state = { seen: [] as string[] };
@@ -33,32 +39,90 @@ test('a stage that throws: the error names it and keeps the cause; the stages af
   const boom = new TypeError('cannot read x of undefined');
   const stages: Stage<null>[] = [
     { name: 'first', run: () => void ran.push('first') },
-    { name: 'layout', run: () => { throw boom; } },
+    {
+      name: 'layout',
+      run: () => {
+        throw boom;
+      },
+    },
     { name: 'last', run: () => void ran.push('last') },
   ];
-  const err = (() => { try { runStages(stages, null); } catch (e) { return e; } })();
+  const err = (() => {
+    try {
+      runStages(stages, null);
+    } catch (e) {
+      return e;
+    }
+  })();
   expect(err).toBeInstanceOf(StageError);
   expect((err as StageError).stage).toBe('layout');
   expect((err as Error).message).toBe('stage layout failed: cannot read x of undefined');
   expect((err as Error).cause).toBe(boom);
   expect(ran).toEqual(['first']);
   // The async runner the same; an input's own fault stays an InputError.
-  await expect(runStagesAsync([{ name: 'read', run: async () => { throw boom; } }], null)).rejects.toMatchObject({ stage: 'read' });
+  await expect(
+    runStagesAsync(
+      [
+        {
+          name: 'read',
+          run: async () => {
+            throw boom;
+          },
+        },
+      ],
+      null,
+    ),
+  ).rejects.toMatchObject({ stage: 'read' });
   const bad = new InputError('x.pdf', 'too-many-pages', 'declares 9 pages');
-  await expect(runStagesAsync([{ name: 'open', run: async () => { throw bad; } }], null)).rejects.toBe(bad);
+  await expect(
+    runStagesAsync(
+      [
+        {
+          name: 'open',
+          run: async () => {
+            throw bad;
+          },
+        },
+      ],
+      null,
+    ),
+  ).rejects.toBe(bad);
 });
 
 test('a real stage failing in assembly names the stage', () => {
   // A page whose items are not a list: the table stage is the first to read them.
-  const page = { number: 1, width: 595, height: 842, items: null, method: 'text', ocrConfidence: null } as unknown as PageText;
-  expect(() => assembleReport({ path: 'made.pdf', bytes: new Uint8Array(1) }, [page])).toThrow(/^stage tables failed: /);
+  const page = {
+    number: 1,
+    width: 595,
+    height: 842,
+    items: null,
+    method: 'text',
+    ocrConfidence: null,
+  } as unknown as PageText;
+  expect(() => assembleReport({ path: 'made.pdf', bytes: new Uint8Array(1) }, [page])).toThrow(
+    /^stage tables failed: /,
+  );
 });
 
 test('timings: every stage in order in tool.timings, valid against the contract; without them the report has none and the rest is the same', async () => {
   const bytes = made();
   const timed = await extractBytes(bytes, 'made.pdf', { ocr: 'never', timings: true });
   expect(timed.tool.timings?.map((t) => t.stage)).toEqual([...STAGE_NAMES]);
-  expect(STAGE_NAMES).toEqual(['open', 'read', 'ocr', 'tables', 'layout', 'sections', 'meta', 'facts', 'table-facts', 'number-facts', 'assemble', 'checks', 'validate']);
+  expect(STAGE_NAMES).toEqual([
+    'open',
+    'read',
+    'ocr',
+    'tables',
+    'layout',
+    'sections',
+    'meta',
+    'facts',
+    'table-facts',
+    'number-facts',
+    'assemble',
+    'checks',
+    'validate',
+  ]);
   // The schema keeps the field (zod would strip an undeclared one).
   expect(Report.parse(JSON.parse(JSON.stringify(timed))).tool.timings).toEqual(timed.tool.timings);
   const plain = await extractBytes(bytes, 'made.pdf', { ocr: 'never' });
@@ -79,7 +143,12 @@ test('the JSON Schema file declares tool.timings', () => {
 
 test('--timings on extract, check --json and batch: each report carries every stage', () => {
   const sample = path.join(root, 'samples', 'yueyanglou-scjg-2023.pdf');
-  const run = (args: string[]) => spawnSync(process.execPath, [path.join(root, 'bin', 'jixiao.js'), ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, [path.join(root, 'bin', 'jixiao.js'), ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
   const stagesOf = (json: string) => Report.parse(JSON.parse(json)).tool.timings?.map((t) => t.stage);
   const extract = run(['extract', sample, '--timings']);
   expect(extract.status).toBe(0);
@@ -101,7 +170,12 @@ test('--timings on extract, check --json and batch: each report carries every st
 
 test('a queue batch refuses --timings before it connects (its jobs are shared across runs by content and options)', async () => {
   const { runQueueBatch } = await import('../../src/queue/coordinator.ts');
-  await expect(runQueueBatch({ inputs: ['x.pdf'], out: mkdtempSync(path.join(tmpdir(), 'jixiao-q-')), queue: 'redis://127.0.0.1:1/0', timings: true })).rejects.toThrow(
-    /--timings is for local batches/,
-  );
+  await expect(
+    runQueueBatch({
+      inputs: ['x.pdf'],
+      out: mkdtempSync(path.join(tmpdir(), 'jixiao-q-')),
+      queue: 'redis://127.0.0.1:1/0',
+      timings: true,
+    }),
+  ).rejects.toThrow(/--timings is for local batches/);
 });

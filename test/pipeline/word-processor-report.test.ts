@@ -12,16 +12,37 @@ const fixture = (name: string) => path.join(path.dirname(fileURLToPath(import.me
 
 test('the clean report: metadata, tree, every concept once (text and table agreeing), no finding', async () => {
   const r = await extractFile(fixture('edu-dept.pdf'));
-  expect(r.document).toEqual({ title: '某某县教育局2022年度部门整体支出绩效自评报告', organization: '某某县教育局', organizationKey: '某某县教育局', fiscalYear: 2022, reportType: '整体支出', reportDate: '2023-03-15' });
+  expect(r.document).toEqual({
+    title: '某某县教育局2022年度部门整体支出绩效自评报告',
+    organization: '某某县教育局',
+    organizationKey: '某某县教育局',
+    fiscalYear: 2022,
+    reportType: '整体支出',
+    reportDate: '2023-03-15',
+  });
   expect(outline(r)).toEqual([
-    '一、部门基本情况', '  （一）部门职能', '  （二）机构设置及人员情况', '  （三）部门预算及执行情况',
-    '二、部门整体支出绩效情况', '  （一）产出指标', '    1．数量指标', '    2．质量指标', '    3．成本指标', '  （二）效益指标',
-    '三、存在的问题', '四、改进措施', '五、自评结论',
+    '一、部门基本情况',
+    '  （一）部门职能',
+    '  （二）机构设置及人员情况',
+    '  （三）部门预算及执行情况',
+    '二、部门整体支出绩效情况',
+    '  （一）产出指标',
+    '    1．数量指标',
+    '    2．质量指标',
+    '    3．成本指标',
+    '  （二）效益指标',
+    '三、存在的问题',
+    '四、改进措施',
+    '五、自评结论',
   ]);
   const byConcept: Record<string, number[]> = {};
-  for (const f of r.facts) if (f.concept && f.year === 2022 && !f.concept.endsWith('.growth')) (byConcept[f.concept] ??= []).push(f.value as number);
+  for (const f of r.facts)
+    if (f.concept && f.year === 2022 && !f.concept.endsWith('.growth'))
+      (byConcept[f.concept] ??= []).push(f.value as number);
   // Figures of other years keep their concepts with their year (contract 1.2): 比2021年决算数 3,500.00 万元.
-  expect(r.facts.filter((f) => f.concept && f.year !== 2022).map((f) => [f.concept, f.value, f.year])).toEqual([['budget.total.actual', 3500, 2021]]);
+  expect(r.facts.filter((f) => f.concept && f.year !== 2022).map((f) => [f.concept, f.value, f.year])).toEqual([
+    ['budget.total.actual', 3500, 2021],
+  ]);
   // The narrative and the self-evaluation table state the same totals.
   expect(byConcept).toEqual({
     'staffing.authorized': [56],

@@ -30,7 +30,12 @@ afterAll(async () => {
 
 test('URLs: parsed, checked, the password masked', () => {
   expect(parseRedisUrl('redis://127.0.0.1:6380/2').options).toMatchObject({ host: '127.0.0.1', port: 6380, db: 2 });
-  expect(parseRedisUrl('redis://:pa%40ss@h/0').options).toMatchObject({ host: 'h', port: 6379, db: 0, password: 'pa@ss' });
+  expect(parseRedisUrl('redis://:pa%40ss@h/0').options).toMatchObject({
+    host: 'h',
+    port: 6379,
+    db: 0,
+    password: 'pa@ss',
+  });
   expect(maskUrl('redis://user:hunter2@h:1/0')).toBe('redis://user:***@h:1/0');
   expect(maskUrl('redis://:hunter2@h:1/0')).toBe('redis://:***@h:1/0');
   expect(() => parseRedisUrl('http://h:1')).toThrow(/must start with redis:\/\//);
@@ -45,69 +50,113 @@ test('URLs: parsed, checked, the password masked', () => {
   }
 });
 
-test.skipIf(NO_REDIS)('a wrong or unreachable URL is a clear set-up error (exit 2) that never shows the password', async () => {
-  const closed = await freePort();
-  const input = path.join(work, 'in');
-  const runs = await Promise.all([
-    jixiao(['batch', input, '--out', path.join(work, 'o1'), '--queue', `redis://:hunter2@127.0.0.1:${closed}/0`]).done,
-    jixiao(['worker', '--queue', `redis://:hunter2@127.0.0.1:${closed}/0`]).done,
-    jixiao(['queue', 'status', '--queue', 'http://127.0.0.1:1']).done,
-    jixiao(['worker', '--queue', `redis://:hunter2@127.0.0.1:${redis.port}/0`, '--name', 'a:b']).done,
-    jixiao(['queue', 'status', '--queue', `redis://:nopeXYZ@127.0.0.1:${redis.port}/0`]).done,
-  ]);
-  for (const r of runs) {
-    expect(r.code, r.stderr).toBe(2);
-    expect(r.stderr).not.toContain('hunter2');
-    expect(r.stderr).not.toContain('nopeXYZ');
-    expect(r.stderr.trim().split('\n').length).toBe(1);
-  }
-  expect(runs[0]!.stderr).toContain(`jixiao batch: cannot reach Redis at redis://:***@127.0.0.1:${closed}/0: connect ECONNREFUSED`);
-  expect(runs[1]!.stderr).toContain(`jixiao worker: cannot reach Redis at redis://:***@127.0.0.1:${closed}/0`);
-  expect(runs[2]!.stderr).toContain('must start with redis:// or rediss://');
-  expect(runs[3]!.stderr).toContain('--name "a:b"');
-  expect(runs[4]!.stderr).toContain(`jixiao queue: cannot reach Redis at redis://:***@127.0.0.1:${redis.port}/0: authentication failed`);
-});
-
-test.skipIf(NO_REDIS)('a lost connection is retried with back-off and reported once; SIGTERM releases a job that does not finish in the grace time', async () => {
-  const url = redis.url.replace('redis://', 'redis://:hunter2@');
-  const worker = jixiao(['worker', '--queue', url, '--name', 'ops', '--jobs', '1', '--grace', '1', '--stall-timeout', '5']);
-  await worker.waitFor(/taking jobs/);
-  await redis.stop();
-  await worker.waitFor(/lost the connection/);
-  await sleep(2500); // several reconnection attempts
-  await redis.restart();
-  await worker.waitFor(/connected to Redis at .* again after/, 30_000);
-  expect(worker.stderr().match(/lost the connection/g)!.length).toBe(1);
-
-  // A document that takes long (the sample with OCR forced): SIGTERM with a 1 s grace hands it back to the queue.
-  // tesseract.js: a document thread ended while PP-OCR's ONNX sessions are open aborts the process (see the README).
-  const client = new Redis(redis.port, '127.0.0.1', { maxRetriesPerRequest: null, password: 'hunter2' });
-  const queue = new Queue(queueName('ops'), { connection: client, prefix: 'bull' });
-  try {
-    const batch = jixiao(['batch', path.join(work, 'in'), '--out', path.join(work, 'o2'), '--queue', url, '--name', 'ops', '--ocr', 'always', '--ocr-engine', 'tesseract', '--progress', 'lines']);
-    await until(async () => ((await queue.getJobCounts('active')).active ?? 0) === 1, 30_000, 'the job taken');
-    worker.child.kill('SIGTERM');
-    const w = await worker.done;
-    // Known problem (README): a document thread ended while native code holds objects (the page renderer's
-    // canvas, PP-OCR's ONNX sessions) can abort the process (Napi::Error) instead of exiting 0. What must hold
-    // either way: the job is handed back, nothing is lost, no password is printed.
-    const aborted = w.code === null || /terminate called after throwing an instance of 'Napi::Error'/.test(w.stderr);
-    if (!aborted) {
-      expect(w.code, w.stderr).toBe(0);
-      expect(w.stderr).toMatch(/stopped: 0 ok, 0 failed, 0 pages, 1 released to other workers/);
+test.skipIf(NO_REDIS)(
+  'a wrong or unreachable URL is a clear set-up error (exit 2) that never shows the password',
+  async () => {
+    const closed = await freePort();
+    const input = path.join(work, 'in');
+    const runs = await Promise.all([
+      jixiao(['batch', input, '--out', path.join(work, 'o1'), '--queue', `redis://:hunter2@127.0.0.1:${closed}/0`])
+        .done,
+      jixiao(['worker', '--queue', `redis://:hunter2@127.0.0.1:${closed}/0`]).done,
+      jixiao(['queue', 'status', '--queue', 'http://127.0.0.1:1']).done,
+      jixiao(['worker', '--queue', `redis://:hunter2@127.0.0.1:${redis.port}/0`, '--name', 'a:b']).done,
+      jixiao(['queue', 'status', '--queue', `redis://:nopeXYZ@127.0.0.1:${redis.port}/0`]).done,
+    ]);
+    for (const r of runs) {
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).not.toContain('hunter2');
+      expect(r.stderr).not.toContain('nopeXYZ');
+      expect(r.stderr.trim().split('\n').length).toBe(1);
     }
-    expect(w.stderr).not.toContain('hunter2');
-    if (aborted) await until(async () => ((await queue.getJobCounts('waiting')).waiting ?? 0) === 1, 30_000, 'the job handed back');
-    const [job] = (await queue.getJobs(['waiting'])) as Job[];
-    expect(job).toBeDefined();
-    expect(await job!.getState()).toBe('waiting');
-    batch.child.kill('SIGINT');
-    const b = await batch.done;
-    expect(b.code).toBe(130);
-    expect(b.stderr).toMatch(/interrupted; .*the queue keeps the rest/);
-    expect(b.stderr).not.toContain('hunter2');
-  } finally {
-    await queue.close();
-    await client.quit();
-  }
-}, 90_000);
+    expect(runs[0]!.stderr).toContain(
+      `jixiao batch: cannot reach Redis at redis://:***@127.0.0.1:${closed}/0: connect ECONNREFUSED`,
+    );
+    expect(runs[1]!.stderr).toContain(`jixiao worker: cannot reach Redis at redis://:***@127.0.0.1:${closed}/0`);
+    expect(runs[2]!.stderr).toContain('must start with redis:// or rediss://');
+    expect(runs[3]!.stderr).toContain('--name "a:b"');
+    expect(runs[4]!.stderr).toContain(
+      `jixiao queue: cannot reach Redis at redis://:***@127.0.0.1:${redis.port}/0: authentication failed`,
+    );
+  },
+);
+
+test.skipIf(NO_REDIS)(
+  'a lost connection is retried with back-off and reported once; SIGTERM releases a job that does not finish in the grace time',
+  async () => {
+    const url = redis.url.replace('redis://', 'redis://:hunter2@');
+    const worker = jixiao([
+      'worker',
+      '--queue',
+      url,
+      '--name',
+      'ops',
+      '--jobs',
+      '1',
+      '--grace',
+      '1',
+      '--stall-timeout',
+      '5',
+    ]);
+    await worker.waitFor(/taking jobs/);
+    await redis.stop();
+    await worker.waitFor(/lost the connection/);
+    await sleep(2500); // several reconnection attempts
+    await redis.restart();
+    await worker.waitFor(/connected to Redis at .* again after/, 30_000);
+    expect(worker.stderr().match(/lost the connection/g)!.length).toBe(1);
+
+    // A document that takes long (the sample with OCR forced): SIGTERM with a 1 s grace hands it back to the queue.
+    // tesseract.js: a document thread ended while PP-OCR's ONNX sessions are open aborts the process (see the README).
+    const client = new Redis(redis.port, '127.0.0.1', { maxRetriesPerRequest: null, password: 'hunter2' });
+    const queue = new Queue(queueName('ops'), { connection: client, prefix: 'bull' });
+    try {
+      const batch = jixiao([
+        'batch',
+        path.join(work, 'in'),
+        '--out',
+        path.join(work, 'o2'),
+        '--queue',
+        url,
+        '--name',
+        'ops',
+        '--ocr',
+        'always',
+        '--ocr-engine',
+        'tesseract',
+        '--progress',
+        'lines',
+      ]);
+      await until(async () => ((await queue.getJobCounts('active')).active ?? 0) === 1, 30_000, 'the job taken');
+      worker.child.kill('SIGTERM');
+      const w = await worker.done;
+      // Known problem (README): a document thread ended while native code holds objects (the page renderer's
+      // canvas, PP-OCR's ONNX sessions) can abort the process (Napi::Error) instead of exiting 0. What must hold
+      // either way: the job is handed back, nothing is lost, no password is printed.
+      const aborted = w.code === null || /terminate called after throwing an instance of 'Napi::Error'/.test(w.stderr);
+      if (!aborted) {
+        expect(w.code, w.stderr).toBe(0);
+        expect(w.stderr).toMatch(/stopped: 0 ok, 0 failed, 0 pages, 1 released to other workers/);
+      }
+      expect(w.stderr).not.toContain('hunter2');
+      if (aborted)
+        await until(
+          async () => ((await queue.getJobCounts('waiting')).waiting ?? 0) === 1,
+          30_000,
+          'the job handed back',
+        );
+      const [job] = (await queue.getJobs(['waiting'])) as Job[];
+      expect(job).toBeDefined();
+      expect(await job!.getState()).toBe('waiting');
+      batch.child.kill('SIGINT');
+      const b = await batch.done;
+      expect(b.code).toBe(130);
+      expect(b.stderr).toMatch(/interrupted; .*the queue keeps the rest/);
+      expect(b.stderr).not.toContain('hunter2');
+    } finally {
+      await queue.close();
+      await client.quit();
+    }
+  },
+  90_000,
+);

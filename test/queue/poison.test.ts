@@ -28,18 +28,54 @@ let supervising = true;
 let killing = true;
 
 const records = () =>
-  readFileSync(path.join(out, 'manifest.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as ManifestRecord);
+  readFileSync(path.join(out, 'manifest.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as ManifestRecord);
 const batch = (...extra: string[]) =>
-  jixiao(['batch', input, '--out', out, '--queue', redis.url, '--name', 'poison', '--inline', '--attempts', '2', '--ocr', 'never', '--progress', 'lines', ...extra]).done;
+  jixiao([
+    'batch',
+    input,
+    '--out',
+    out,
+    '--queue',
+    redis.url,
+    '--name',
+    'poison',
+    '--inline',
+    '--attempts',
+    '2',
+    '--ocr',
+    'never',
+    '--progress',
+    'lines',
+    ...extra,
+  ]).done;
 const poisonPath = () => path.resolve(input, POISON);
 const startWorker = () => {
-  const w = jixiao(['worker', '--queue', redis.url, '--name', 'poison', '--jobs', '1', '--stall-timeout', '3', '--verbose']);
+  const w = jixiao([
+    'worker',
+    '--queue',
+    redis.url,
+    '--name',
+    'poison',
+    '--jobs',
+    '1',
+    '--stall-timeout',
+    '3',
+    '--verbose',
+  ]);
   workers.add(w);
   // The poison: a worker that starts reading this document dies at once, as in a native crash or the kernel's OOM killer.
   let seen = '';
   w.child.stderr!.on('data', (d: Buffer) => {
     seen += d.toString();
-    if (killing && seen.includes(`reading ${poisonPath()} `) && w.child.exitCode === null && w.child.signalCode === null) {
+    if (
+      killing &&
+      seen.includes(`reading ${poisonPath()} `) &&
+      w.child.exitCode === null &&
+      w.child.signalCode === null
+    ) {
       w.child.kill('SIGKILL');
       kills++;
       seen = '';
@@ -90,39 +126,59 @@ test.skipIf(NO_REDIS)('the poisoned document ends failed with its reason after 2
   expect(first.stderr).toMatch(/6 documents: 5 ok, 1 failed/);
 });
 
-test.skipIf(NO_REDIS)('--retry-failed redoes only the failed document; --force redoes all, read from the jobs\' bytes (--inline)', async () => {
-  const again = await batch();
-  expect(again.code).toBe(1);
-  expect(again.stderr).toContain('(6 done by an earlier run)');
+test.skipIf(NO_REDIS)(
+  "--retry-failed redoes only the failed document; --force redoes all, read from the jobs' bytes (--inline)",
+  async () => {
+    const again = await batch();
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('(6 done by an earlier run)');
 
-  const retried = await batch('--retry-failed');
-  expect(retried.code, retried.stderr).toBe(0);
-  expect(retried.stderr).toContain('(5 done by an earlier run)');
-  expect(retried.stderr).toMatch(/1 job\(s\) added \(1 redone\)/);
-  expect(records().length).toBe(6);
-  expect(records().every((r) => r.status === 'ok')).toBe(true);
+    const retried = await batch('--retry-failed');
+    expect(retried.code, retried.stderr).toBe(0);
+    expect(retried.stderr).toContain('(5 done by an earlier run)');
+    expect(retried.stderr).toMatch(/1 job\(s\) added \(1 redone\)/);
+    expect(records().length).toBe(6);
+    expect(records().every((r) => r.status === 'ok')).toBe(true);
 
-  // --force with no worker running; once the jobs are in, the input folder goes away: workers have only the jobs' bytes.
-  supervising = false;
-  for (const w of workers) w.child.kill('SIGTERM');
-  await Promise.all([...workers].map((w) => w.done));
-  const forced = jixiao(['batch', input, '--out', out, '--queue', redis.url, '--name', 'poison', '--inline', '--attempts', '2', '--ocr', 'never', '--progress', 'lines', '--force']);
-  await forced.waitFor(/6 job\(s\) added \(6 redone\)/);
-  renameSync(input, `${input}-away`);
-  try {
-    supervising = true;
-    startWorker();
-    const r = await forced.done;
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).not.toContain('done by an earlier run');
-  } finally {
-    renameSync(`${input}-away`, input);
-  }
-  const rs = records();
-  expect(rs.length).toBe(6);
-  expect(rs.every((r) => r.status === 'ok')).toBe(true);
-  expect(existsSync(path.join(out, 'docs', 'poison.json'))).toBe(true);
-  const jobs = (await queue.getJobs(['completed'])) as Job[];
-  expect(jobs.length).toBe(6);
-  for (const j of jobs) expect(Buffer.from(j.data.inline, 'base64').length).toBe(j.data.bytes);
-});
+    // --force with no worker running; once the jobs are in, the input folder goes away: workers have only the jobs' bytes.
+    supervising = false;
+    for (const w of workers) w.child.kill('SIGTERM');
+    await Promise.all([...workers].map((w) => w.done));
+    const forced = jixiao([
+      'batch',
+      input,
+      '--out',
+      out,
+      '--queue',
+      redis.url,
+      '--name',
+      'poison',
+      '--inline',
+      '--attempts',
+      '2',
+      '--ocr',
+      'never',
+      '--progress',
+      'lines',
+      '--force',
+    ]);
+    await forced.waitFor(/6 job\(s\) added \(6 redone\)/);
+    renameSync(input, `${input}-away`);
+    try {
+      supervising = true;
+      startWorker();
+      const r = await forced.done;
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).not.toContain('done by an earlier run');
+    } finally {
+      renameSync(`${input}-away`, input);
+    }
+    const rs = records();
+    expect(rs.length).toBe(6);
+    expect(rs.every((r) => r.status === 'ok')).toBe(true);
+    expect(existsSync(path.join(out, 'docs', 'poison.json'))).toBe(true);
+    const jobs = (await queue.getJobs(['completed'])) as Job[];
+    expect(jobs.length).toBe(6);
+    for (const j of jobs) expect(Buffer.from(j.data.inline, 'base64').length).toBe(j.data.bytes);
+  },
+);

@@ -28,11 +28,12 @@ export function jixiao(args: string[]): Proc {
     for (const w of [...waiters]) w();
   });
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; stdout: string }>((resolve) =>
-    child.on('exit', (code, signal) => {
-      // let the pipes drain
-      setTimeout(() => resolve({ code, signal, stderr: err, stdout: out }), 20);
-    }),
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; stdout: string }>(
+    (resolve) =>
+      child.on('exit', (code, signal) => {
+        // let the pipes drain
+        setTimeout(() => resolve({ code, signal, stderr: err, stdout: out }), 20);
+      }),
   );
   return {
     child,
@@ -59,7 +60,11 @@ export function jixiao(args: string[]): Proc {
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls until `cond` holds. */
-export async function until(cond: () => boolean | Promise<boolean>, timeoutMs = 60_000, what = 'a condition'): Promise<void> {
+export async function until(
+  cond: () => boolean | Promise<boolean>,
+  timeoutMs = 60_000,
+  what = 'a condition',
+): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await cond())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);

@@ -35,16 +35,39 @@ let resultB: Awaited<Proc['done']>;
 
 const lines = (out: string) => {
   const f = path.join(out, 'manifest.jsonl');
-  return existsSync(f) ? readFileSync(f, 'utf8').split('\n').filter((l) => l.trim()) : [];
+  return existsSync(f)
+    ? readFileSync(f, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+    : [];
 };
 const records = (out: string) => lines(out).map((l) => JSON.parse(l) as ManifestRecord);
 /** the manifest without what may differ between runs: times and worker names */
 const comparable = (rs: ManifestRecord[]) => rs.map(({ seconds: _s, worker: _w, ...r }) => r);
-const batchArgs = (out: string) => ['batch', input, '--out', out, '--queue', redis.url, '--name', 'main', '--ocr', 'never', '--progress', 'lines'];
+const batchArgs = (out: string) => [
+  'batch',
+  input,
+  '--out',
+  out,
+  '--queue',
+  redis.url,
+  '--name',
+  'main',
+  '--ocr',
+  'never',
+  '--progress',
+  'lines',
+];
 
 beforeAll(async () => {
   if (NO_REDIS) return;
-  writeAll(input, Array.from({ length: TOTAL }, (_, i) => ({ name: `d${String(i).padStart(2, '0')}.pdf`, bytes: madeReport(300 + i) })));
+  writeAll(
+    input,
+    Array.from({ length: TOTAL }, (_, i) => ({
+      name: `d${String(i).padStart(2, '0')}.pdf`,
+      bytes: madeReport(300 + i),
+    })),
+  );
   // The local batch, for comparison.
   await runBatch({ inputs: [input], out: reference, jobs: 2, progress: 'none', ocr: 'never' });
   redis = await startRedis();
@@ -59,22 +82,27 @@ beforeAll(async () => {
   const counts = await queue.getJobCounts('waiting', 'active', 'completed', 'failed', 'delayed');
   expect(Object.values(counts).reduce((x, y) => x + y, 0)).toBe(TOTAL);
 
-  for (let i = 0; i < 3; i++) workers.push(jixiao(['worker', '--queue', redis.url, '--name', 'main', '--jobs', '1', '--stall-timeout', '8']));
+  for (let i = 0; i < 3; i++)
+    workers.push(jixiao(['worker', '--queue', redis.url, '--name', 'main', '--jobs', '1', '--stall-timeout', '8']));
 
   // SIGKILL a worker while it holds a job, once some documents are done.
-  await until(async () => ((await queue.getJobCounts("completed")).completed ?? 0) >= 8, 120_000, '8 documents done');
-  await until(async () => {
-    const active = (await queue.getJobs(['active'])) as Job[];
-    for (const job of active) {
-      const w = workers.find((p) => job.processedBy === `${os.hostname()}:${p.pid}`);
-      if (!w || !(await client.exists(`bull:${queueName('main')}:${job.id}:lock`))) continue;
-      w.child.kill('SIGKILL');
-      killedWorker = job.processedBy!;
-      killedJob = job.id!;
-      return true;
-    }
-    return false;
-  }, 60_000, 'a worker holding a job');
+  await until(async () => ((await queue.getJobCounts('completed')).completed ?? 0) >= 8, 120_000, '8 documents done');
+  await until(
+    async () => {
+      const active = (await queue.getJobs(['active'])) as Job[];
+      for (const job of active) {
+        const w = workers.find((p) => job.processedBy === `${os.hostname()}:${p.pid}`);
+        if (!w || !(await client.exists(`bull:${queueName('main')}:${job.id}:lock`))) continue;
+        w.child.kill('SIGKILL');
+        killedWorker = job.processedBy!;
+        killedJob = job.id!;
+        return true;
+      }
+      return false;
+    },
+    60_000,
+    'a worker holding a job',
+  );
 
   // SIGKILL coordinator A part-way and start it again: it picks up where the queue stands.
   await until(() => lines(outA).length >= 25, 120_000, 'coordinator A at 25 documents');
@@ -95,7 +123,6 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-
 test.skipIf(NO_REDIS)('the kills landed while work was under way', () => {
   expect(killedWorker).not.toBe('');
   expect(coordinatorKilledAt).toBeGreaterThanOrEqual(25);
@@ -105,19 +132,22 @@ test.skipIf(NO_REDIS)('the kills landed while work was under way', () => {
   expect(resultA.stderr).toMatch(/already in the queue/);
 });
 
-test.skipIf(NO_REDIS)('all 60 documents ended ok exactly once; the killed worker\'s job was taken by another', async () => {
-  const jobs = (await queue.getJobs(['completed', 'failed', 'active', 'waiting', 'delayed'])) as Job[];
-  expect(jobs.length).toBe(TOTAL);
-  for (const job of jobs) {
-    expect(await job.getState(), job.id).toBe('completed');
-    if (job.id === killedJob) {
-      expect(job.attemptsStarted).toBe(2);
-      expect(job.processedBy).not.toBe(killedWorker);
-    } else expect(job.attemptsStarted, job.id).toBe(1);
-  }
-});
+test.skipIf(NO_REDIS)(
+  "all 60 documents ended ok exactly once; the killed worker's job was taken by another",
+  async () => {
+    const jobs = (await queue.getJobs(['completed', 'failed', 'active', 'waiting', 'delayed'])) as Job[];
+    expect(jobs.length).toBe(TOTAL);
+    for (const job of jobs) {
+      expect(await job.getState(), job.id).toBe('completed');
+      if (job.id === killedJob) {
+        expect(job.attemptsStarted).toBe(2);
+        expect(job.processedBy).not.toBe(killedWorker);
+      } else expect(job.attemptsStarted, job.id).toBe(1);
+    }
+  },
+);
 
-test.skipIf(NO_REDIS)('both manifests, the documents and the tables equal the local batch\'s', () => {
+test.skipIf(NO_REDIS)("both manifests, the documents and the tables equal the local batch's", () => {
   const ref = records(reference);
   expect(ref.length).toBe(TOTAL);
   for (const out of [outA, outB]) {
@@ -127,11 +157,22 @@ test.skipIf(NO_REDIS)('both manifests, the documents and the tables equal the lo
     expect(got.every((r) => r.status === 'ok' && typeof r.worker === 'string')).toBe(true);
     const docs = readdirSync(path.join(reference, 'docs')).sort();
     expect(readdirSync(path.join(out, 'docs')).sort()).toEqual(docs);
-    for (const d of docs) expect(readFileSync(path.join(out, 'docs', d), 'utf8'), d).toBe(readFileSync(path.join(reference, 'docs', d), 'utf8'));
-    for (const t of ['facts.csv', 'findings.csv', 'facts.jsonl']) expect(readFileSync(path.join(out, t), 'utf8'), t).toBe(readFileSync(path.join(reference, t), 'utf8'));
+    for (const d of docs)
+      expect(readFileSync(path.join(out, 'docs', d), 'utf8'), d).toBe(
+        readFileSync(path.join(reference, 'docs', d), 'utf8'),
+      );
+    for (const t of ['facts.csv', 'findings.csv', 'facts.jsonl'])
+      expect(readFileSync(path.join(out, t), 'utf8'), t).toBe(readFileSync(path.join(reference, t), 'utf8'));
     const dropSeconds = (file: string) => parseCsv(readFileSync(file, 'utf8')).map((row) => row.slice(0, -1));
     expect(dropSeconds(path.join(out, 'documents.csv'))).toEqual(dropSeconds(path.join(reference, 'documents.csv')));
-    expect(readdirSync(out).sort()).toEqual(['docs', 'documents.csv', 'facts.csv', 'facts.jsonl', 'findings.csv', 'manifest.jsonl']);
+    expect(readdirSync(out).sort()).toEqual([
+      'docs',
+      'documents.csv',
+      'facts.csv',
+      'facts.jsonl',
+      'findings.csv',
+      'manifest.jsonl',
+    ]);
   }
 });
 

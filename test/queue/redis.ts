@@ -37,11 +37,31 @@ export async function startRedis(options: { password?: string } = {}): Promise<R
   let port = 0;
   let child: ChildProcess | null = null;
   const launch = async () => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--maxmemory-policy', 'noeviction', ...(options.password ? ['--requirepass', options.password] : [])], {
-      stdio: 'ignore',
-    });
+    child = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--dir',
+        dir,
+        '--maxmemory-policy',
+        'noeviction',
+        ...(options.password ? ['--requirepass', options.password] : []),
+      ],
+      {
+        stdio: 'ignore',
+      },
+    );
     const c = child;
-    const exited = new Promise<never>((_, reject) => c.once('exit', (code) => reject(new Error(`redis-server exited (${code})`))));
+    const exited = new Promise<never>((_, reject) =>
+      c.once('exit', (code) => reject(new Error(`redis-server exited (${code})`))),
+    );
     exited.catch(() => {});
     await Promise.race([waitForPort(port), exited]);
   };
@@ -95,4 +115,5 @@ async function waitForPort(port: number, timeoutMs = 10_000): Promise<void> {
 
 /** The queue tests run where redis-server is installed (.ci/run installs it); elsewhere `npm test` skips them, saying so. */
 export const NO_REDIS = !haveRedis();
-if (NO_REDIS) console.warn('redis-server is not installed: the queue tests are skipped (apt-get install redis-server to run them)');
+if (NO_REDIS)
+  console.warn('redis-server is not installed: the queue tests are skipped (apt-get install redis-server to run them)');

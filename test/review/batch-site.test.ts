@@ -4,7 +4,16 @@
 // rows with their reasons, filters and sorting in the page — and, on a batch
 // of 100 documents, the time the site takes against the time the batch took
 // and the index's open time in Chromium (reported, not asserted).
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -37,7 +46,10 @@ describe.skipIf(missing !== null)('review site of a batch folder, in Chromium', 
     const bad = badFiles().filter((f) => f.name === 'truncated.pdf' || f.name === 'not-a-pdf.pdf');
     const files = [
       ...Array.from({ length: 3 }, (_, i) => ({ name: `sample-${i}.pdf`, bytes: sampleVariant(i) })),
-      ...Array.from({ length: DOCS - 3 - bad.length }, (_, i) => ({ name: `made-${String(i).padStart(3, '0')}.pdf`, bytes: madeReport(i) })),
+      ...Array.from({ length: DOCS - 3 - bad.length }, (_, i) => ({
+        name: `made-${String(i).padStart(3, '0')}.pdf`,
+        bytes: madeReport(i),
+      })),
       ...bad,
     ];
     writeAll(path.join(tmp, 'in'), files);
@@ -65,7 +77,9 @@ describe.skipIf(missing !== null)('review site of a batch folder, in Chromium', 
       process.chdir(cwd);
     }
     const records = await readManifest(path.join(batchDir, 'manifest.jsonl'));
-    reports = records.filter((r) => r.status === 'ok').map((r) => JSON.parse(readFileSync(path.join(batchDir, r.doc!), 'utf8')) as Report);
+    reports = records
+      .filter((r) => r.status === 'ok')
+      .map((r) => JSON.parse(readFileSync(path.join(batchDir, r.doc!), 'utf8')) as Report);
     browser = await launch();
   }, 900_000);
 
@@ -86,10 +100,22 @@ describe.skipIf(missing !== null)('review site of a batch folder, in Chromium', 
       return { domContentLoaded: n.domContentLoadedEventEnd, load: n.loadEventEnd };
     });
     const pages = site.pages;
-    console.log(JSON.stringify({
-      reviewSite: { documents: DOCS, pageImages: pages, batchSeconds: +batchSeconds.toFixed(2), siteSeconds: +siteSeconds.toFixed(2), ratio: +(siteSeconds / batchSeconds).toFixed(2),
-        indexOpen: { wallMs: Math.round(wall), domContentLoadedMs: Math.round(nav.domContentLoaded), loadMs: Math.round(nav.load) } },
-    }));
+    console.log(
+      JSON.stringify({
+        reviewSite: {
+          documents: DOCS,
+          pageImages: pages,
+          batchSeconds: +batchSeconds.toFixed(2),
+          siteSeconds: +siteSeconds.toFixed(2),
+          ratio: +(siteSeconds / batchSeconds).toFixed(2),
+          indexOpen: {
+            wallMs: Math.round(wall),
+            domContentLoadedMs: Math.round(nav.domContentLoaded),
+            loadMs: Math.round(nav.load),
+          },
+        },
+      }),
+    );
     expect(await page.$$eval('table.docs tbody tr', (r) => r.length)).toBe(DOCS);
     expect(pageErrors(page)).toEqual([]);
     await page.close();
@@ -98,7 +124,9 @@ describe.skipIf(missing !== null)('review site of a batch folder, in Chromium', 
   test('one row per manifest line; failed rows with their reasons; counts at the top', async () => {
     const records = await readManifest(path.join(batchDir, 'manifest.jsonl'));
     const page = await browser.open(indexUrl());
-    const rows = await page.$$eval('table.docs tbody tr', (trs) => trs.map((tr) => ({ status: (tr as HTMLElement).dataset.status, text: tr.textContent })));
+    const rows = await page.$$eval('table.docs tbody tr', (trs) =>
+      trs.map((tr) => ({ status: (tr as HTMLElement).dataset.status, text: tr.textContent })),
+    );
     expect(rows.map((r) => r.status)).toEqual(records.map((r) => r.status));
     for (const [i, r] of records.entries()) {
       expect(rows[i]!.text).toContain(r.path);
@@ -123,7 +151,10 @@ describe.skipIf(missing !== null)('review site of a batch folder, in Chromium', 
 
   test('filters by severity, rule, organisation, year and status, and sorting, in the page', async () => {
     const page = await browser.open(indexUrl());
-    const shown = () => page.$$eval('table.docs tbody tr:not([hidden])', (trs) => trs.map((tr) => tr.querySelector('.file')!.textContent));
+    const shown = () =>
+      page.$$eval('table.docs tbody tr:not([hidden])', (trs) =>
+        trs.map((tr) => tr.querySelector('.file')!.textContent),
+      );
     const pathsOf = (rs: Report[]) => rs.map((r) => r.source.path);
 
     await page.selectOption('#f-year', '2020');
@@ -139,7 +170,9 @@ describe.skipIf(missing !== null)('review site of a batch folder, in Chromium', 
 
     const rule = reports.flatMap((r) => r.findings.map((f) => f.rule))[0]!;
     await page.selectOption('#f-rule', rule);
-    expect((await shown()).sort()).toEqual(pathsOf(reports.filter((r) => r.findings.some((f) => f.rule === rule))).sort());
+    expect((await shown()).sort()).toEqual(
+      pathsOf(reports.filter((r) => r.findings.some((f) => f.rule === rule))).sort(),
+    );
     await page.selectOption('#f-rule', '');
 
     const org = reports.find((r) => r.document.organization)!.document.organization!;
@@ -154,7 +187,9 @@ describe.skipIf(missing !== null)('review site of a batch folder, in Chromium', 
     // Sorting by pages, descending on the second click.
     await page.click('button.sort[data-col="4"]');
     await page.click('button.sort[data-col="4"]');
-    const firstPages = await page.$eval('table.docs tbody tr:first-child td:nth-child(5)', (td) => Number((td as HTMLElement).dataset.sort));
+    const firstPages = await page.$eval('table.docs tbody tr:first-child td:nth-child(5)', (td) =>
+      Number((td as HTMLElement).dataset.sort),
+    );
     expect(firstPages).toBe(Math.max(...reports.map((r) => r.pages.length)));
     expect(await page.getAttribute('button.sort[data-col="4"] >> xpath=..', 'aria-sort')).toBe('descending');
     await page.close();
@@ -171,7 +206,11 @@ describe.skipIf(missing !== null)('review site of a batch folder, in Chromium', 
       writeFileSync(path.join(tmp, 'in', 'made-002.pdf'), madeReport(502));
       const t = performance.now();
       await buildSite({ inputs: ['batch'], out: 'site', jobs: 2 });
-      console.log(JSON.stringify({ reviewSiteSecondRun: { documents: DOCS, seconds: +((performance.now() - t) / 1000).toFixed(2) } }));
+      console.log(
+        JSON.stringify({
+          reviewSiteSecondRun: { documents: DOCS, seconds: +((performance.now() - t) / 1000).toFixed(2) },
+        }),
+      );
     } finally {
       process.chdir(cwd);
     }
@@ -195,7 +234,9 @@ describe('review site: nothing written outside DIR', () => {
       mkdirSync(path.join(tmp, 'site'));
       symlinkSync(elsewhere, path.join(tmp, 'site', 'documents'));
       writeFileSync(path.join(tmp, 'a.pdf'), madeReport(1));
-      await expect(buildSite({ inputs: [path.join(tmp, 'a.pdf')], out: path.join(tmp, 'site'), jobs: 1 })).rejects.toBeInstanceOf(SiteSetupError);
+      await expect(
+        buildSite({ inputs: [path.join(tmp, 'a.pdf')], out: path.join(tmp, 'site'), jobs: 1 }),
+      ).rejects.toBeInstanceOf(SiteSetupError);
       expect(readdirSync(elsewhere)).toEqual([]);
       expect(readdirSync(path.join(tmp, 'site')).sort()).toEqual(['assets', 'documents']);
     } finally {

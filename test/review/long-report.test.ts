@@ -23,7 +23,14 @@ describe.skipIf(missing !== null)('a long report in Chromium', () => {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'jixiao-review-long-'));
     // One short line a page.
     const pages = Array.from({ length: PAGES }, (_, i) => ({
-      runs: [{ text: i === 0 ? '2023年度某某局整体支出绩效自评报告' : `第${i + 1}页正文，完成工作任务 ${i} 项。`, x: 72, y: 700, size: 14 }],
+      runs: [
+        {
+          text: i === 0 ? '2023年度某某局整体支出绩效自评报告' : `第${i + 1}页正文，完成工作任务 ${i} 项。`,
+          x: 72,
+          y: 700,
+          size: 14,
+        },
+      ],
     }));
     writeFileSync(path.join(tmp, 'long.pdf'), makePdf({ pages }));
     await buildSite({ inputs: [path.join(tmp, 'long.pdf')], out: path.join(tmp, 'site'), jobs: 1, dpi: 48 }); // small images: what is tested is when they load
@@ -40,13 +47,22 @@ describe.skipIf(missing !== null)('a long report in Chromium', () => {
     const page = await browser.open(pathToFileURL(path.join(tmp, 'site', 'documents', 'long.html')).href);
     await page.waitForLoadState('load');
     const ms = performance.now() - t;
-    const loaded = () => page.$$eval('figure.page img', (imgs) => imgs.filter((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0).length);
+    const loaded = () =>
+      page.$$eval(
+        'figure.page img',
+        (imgs) =>
+          imgs.filter((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0).length,
+      );
     expect(await page.$$eval('figure.page img', (i) => i.length)).toBe(PAGES);
     const atOpen = await loaded();
     console.log(JSON.stringify({ longReport: { pages: PAGES, openMs: Math.round(ms), imagesLoadedAtOpen: atOpen } }));
     expect(atOpen).toBeLessThan(PAGES / 4);
     await page.locator('#p200').scrollIntoViewIfNeeded();
-    await expect.poll(() => page.$eval('#p200 img', (i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0)).toBe(true);
+    await expect
+      .poll(() =>
+        page.$eval('#p200 img', (i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0),
+      )
+      .toBe(true);
     expect(await loaded()).toBeLessThan(PAGES / 2);
     await page.close();
   });

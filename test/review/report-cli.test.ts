@@ -18,7 +18,14 @@ function jixiao(args: string[]) {
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&#96;/g, '`').replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&#96;/g, '`')
+    .replace(/&amp;/g, '&');
 
 test('report writes the site; a bad input is a failed row with its reason and exit status 2', () => {
   writeFileSync(path.join(tmp, 'not-a-pdf.pdf'), '<html>404</html>');
@@ -28,7 +35,10 @@ test('report writes the site; a bad input is a failed row with its reason and ex
   const index = readFileSync(path.join(tmp, 'site', 'index.html'), 'utf8');
   expect(index).toContain('not a PDF');
   expect(index).toContain('失败');
-  expect(readdirSync(path.join(tmp, 'site', 'documents')).sort()).toEqual(['yueyanglou-scjg-2023', 'yueyanglou-scjg-2023.html']);
+  expect(readdirSync(path.join(tmp, 'site', 'documents')).sort()).toEqual([
+    'yueyanglou-scjg-2023',
+    'yueyanglou-scjg-2023.html',
+  ]);
   // the site's only script and style are its own files
   expect(readdirSync(path.join(tmp, 'site', 'assets')).sort()).toEqual(['review.css', 'review.js']);
   expect(index).not.toMatch(/(src|href)="(https?:)?\/\//);
@@ -37,7 +47,9 @@ test('report writes the site; a bad input is a failed row with its reason and ex
 test('check prints the same one-line summary the site shows', () => {
   const html = readFileSync(path.join(tmp, 'site', 'documents', 'yueyanglou-scjg-2023.html'), 'utf8');
   const summary = unescape(/<p class="summary" id="summary">([^<]*)<\/p>/.exec(html)![1]!);
-  expect(summary).toBe('2023年度岳阳市岳阳楼区市场监督管理局整体支出绩效自评报告 · 岳阳市岳阳楼区市场监督管理局 · 2023年度 · 整体支出 · 11页 · 事实 116 · 错误 0，警告 1，提示 2');
+  expect(summary).toBe(
+    '2023年度岳阳市岳阳楼区市场监督管理局整体支出绩效自评报告 · 岳阳市岳阳楼区市场监督管理局 · 2023年度 · 整体支出 · 11页 · 事实 116 · 错误 0，警告 1，提示 2',
+  );
   const check = jixiao(['check', sample]);
   expect(check.stdout.split('\n')).toContain(`  ${summary}`);
 });

@@ -4,7 +4,16 @@
 // the facts' bboxes, hostile text shown as text, OCR pages marked, print crops,
 // keyboard use, a screenshot against a committed image — and not one request
 // that leaves the file system.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -44,25 +53,50 @@ describe.skipIf(missing !== null)('review site in Chromium', () => {
     copyFileSync(SAMPLE, files.sample);
     // A report whose title, body and file name hold markup.
     files.hostile = path.join(inputs, 'evil"><script>alert(1).pdf');
-    writeFileSync(files.hostile, makePdf(compose([
-      { text: `2023年度${HOSTILE}整体支出绩效自评报告`, indent: 0, align: 'center', bold: true, size: 16 },
-      { text: '一、<script>基本情况', indent: 0, bold: true },
-      { text: `本单位编制数为 20 人，${HOSTILE}实有人数 18 人。` },
-    ])));
+    writeFileSync(
+      files.hostile,
+      makePdf(
+        compose([
+          { text: `2023年度${HOSTILE}整体支出绩效自评报告`, indent: 0, align: 'center', bold: true, size: 16 },
+          { text: '一、<script>基本情况', indent: 0, bold: true },
+          { text: `本单位编制数为 20 人，${HOSTILE}实有人数 18 人。` },
+        ]),
+      ),
+    );
     // A typed page and a scanned one (page 4 of the scanned sample as a picture): the second is read by OCR.
     const scan = await openPdf(new Uint8Array(readFileSync(path.join(root, 'samples/yueyanglou-scjg-2023-scan.pdf'))));
     const img = await renderGrey(scan.doc, 4, 150);
     await scan.destroy();
-    const typed = compose([{ text: '一、单位基本情况', bold: true }, { text: '本单位核定行政编制 132 名，实有人数 128 人。' }]);
+    const typed = compose([
+      { text: '一、单位基本情况', bold: true },
+      { text: '本单位核定行政编制 132 名，实有人数 128 人。' },
+    ]);
     files.mixed = path.join(inputs, 'mixed.pdf');
-    writeFileSync(files.mixed, makePdf({ pages: [...typed.pages, { runs: [], image: { width: img.width, height: img.height, gray: img.pixels } }] }));
+    writeFileSync(
+      files.mixed,
+      makePdf({
+        pages: [...typed.pages, { runs: [], image: { width: img.width, height: img.height, gray: img.pixels } }],
+      }),
+    );
 
     // A landscape page set with /Rotate 90: the boxes must follow the page as shown.
     files.rotated = path.join(inputs, 'rotated.pdf');
-    writeFileSync(files.rotated, makePdf({ pages: [{ width: 841.9, height: 595.3, rotate: 90, runs: [
-      { text: '一、单位基本情况', x: 72, y: 500, size: 14, bold: true },
-      { text: '本单位编制数为 20 人，实有人数 18 人，全年预算数为 4980.37 万元。', x: 100, y: 470, size: 14 },
-    ] }] }));
+    writeFileSync(
+      files.rotated,
+      makePdf({
+        pages: [
+          {
+            width: 841.9,
+            height: 595.3,
+            rotate: 90,
+            runs: [
+              { text: '一、单位基本情况', x: 72, y: 500, size: 14, bold: true },
+              { text: '本单位编制数为 20 人，实有人数 18 人，全年预算数为 4980.37 万元。', x: 100, y: 470, size: 14 },
+            ],
+          },
+        ],
+      }),
+    );
 
     out = path.join(tmp, 'site');
     result = await buildSite({ inputs: [files.sample, files.hostile, files.mixed, files.rotated], out, jobs: 2 });
@@ -92,18 +126,27 @@ describe.skipIf(missing !== null)('review site in Chromium', () => {
     expect(result).toMatchObject({ documents: 4, ok: 4, failed: 0, badInputs: 0 });
     expect(readdirSync(tmp).sort()).toEqual(['in', 'site']);
     expect(readdirSync(path.join(tmp, 'in')).length).toBe(4);
-    const docs = readdirSync(path.join(out, 'documents')).filter((f) => f.endsWith('.html')).sort();
+    const docs = readdirSync(path.join(out, 'documents'))
+      .filter((f) => f.endsWith('.html'))
+      .sort();
     expect(docs).toEqual(['evil___script_alert(1).html', 'mixed.html', 'rotated.html', 'yueyanglou-scjg-2023.html']);
-    expect(readdirSync(path.join(out, 'documents', 'yueyanglou-scjg-2023')).sort()).toEqual(
-      [...Array.from({ length: 11 }, (_, i) => `page-${String(i + 1).padStart(4, '0')}.png`), 'pages.json'],
-    );
+    expect(readdirSync(path.join(out, 'documents', 'yueyanglou-scjg-2023')).sort()).toEqual([
+      ...Array.from({ length: 11 }, (_, i) => `page-${String(i + 1).padStart(4, '0')}.png`),
+      'pages.json',
+    ]);
     // the scanned page as WebP, the typed one as PNG
-    expect(readdirSync(path.join(out, 'documents', 'mixed')).sort()).toEqual(['page-0001.png', 'page-0002.webp', 'pages.json']);
+    expect(readdirSync(path.join(out, 'documents', 'mixed')).sort()).toEqual([
+      'page-0001.png',
+      'page-0002.webp',
+      'pages.json',
+    ]);
   });
 
   test('every finding of the JSON is listed, in Chinese, with its page', async () => {
     const page = await browser.open(docUrl('yueyanglou-scjg-2023'));
-    const listed = await page.$$eval('button.finding', (bs) => bs.map((b) => ({ id: (b as HTMLElement).dataset.finding, text: b.textContent })));
+    const listed = await page.$$eval('button.finding', (bs) =>
+      bs.map((b) => ({ id: (b as HTMLElement).dataset.finding, text: b.textContent })),
+    );
     const findings = reports.sample!.findings;
     expect(findings.length).toBe(3);
     expect(listed.map((l) => l.id)).toEqual(findings.map((f) => f.id));
@@ -131,7 +174,13 @@ describe.skipIf(missing !== null)('review site in Chromium', () => {
         const measured = await page.$eval(`.box[data-id="${fact.id}"]`, (el) => {
           const fig = el.closest('figure')!.querySelector('img')!.getBoundingClientRect();
           const r = el.getBoundingClientRect();
-          return { fig: { left: fig.left, top: fig.top, width: fig.width, height: fig.height }, box: { left: r.left, top: r.top, width: r.width, height: r.height }, hl: el.classList.contains('hl'), page: el.closest('section')!.getAttribute('data-page'), findings: el.getAttribute('data-findings') };
+          return {
+            fig: { left: fig.left, top: fig.top, width: fig.width, height: fig.height },
+            box: { left: r.left, top: r.top, width: r.width, height: r.height },
+            hl: el.classList.contains('hl'),
+            page: el.closest('section')!.getAttribute('data-page'),
+            findings: el.getAttribute('data-findings'),
+          };
         });
         const size = sizes.sample![fact.page - 1]!;
         const s = measured.fig.width / size.width;
@@ -153,7 +202,11 @@ describe.skipIf(missing !== null)('review site in Chromium', () => {
       });
       expect(inView).toBe(true);
       // Boxes of other findings are not highlighted.
-      const stray = await page.$$eval('.box.hl', (els, id) => els.filter((e) => !(e.getAttribute('data-findings') ?? '').split(' ').includes(id)).length, finding.id);
+      const stray = await page.$$eval(
+        '.box.hl',
+        (els, id) => els.filter((e) => !(e.getAttribute('data-findings') ?? '').split(' ').includes(id)).length,
+        finding.id,
+      );
       expect(stray).toBe(0);
     }
     // A finding about headings boxes its headings.
@@ -175,24 +228,41 @@ describe.skipIf(missing !== null)('review site in Chromium', () => {
     for (const fact of facts) {
       // The page image decoded from its bytes (a file: image would taint a canvas).
       const png = readFileSync(path.join(out, 'documents', 'rotated', 'page-0001.png')).toString('base64');
-      const m = await page.$eval(`.box[data-id="${fact.id}"]`, async (el, png) => {
-        const fig = el.closest('figure')!.querySelector('img')!.getBoundingClientRect();
-        const r = el.getBoundingClientRect();
-        const bmp = await createImageBitmap(new Blob([Uint8Array.from(atob(png), (ch) => ch.charCodeAt(0))], { type: 'image/png' }));
-        const c = new OffscreenCanvas(bmp.width, bmp.height);
-        const ctx = c.getContext('2d')!;
-        ctx.drawImage(bmp, 0, 0);
-        const k = bmp.width / fig.width;
-        // Share of dark pixels under a rectangle given in CSS pixels from the figure's corner.
-        const ink = (x: number, y: number, w: number, h: number) => {
-          const d = ctx.getImageData(Math.round(x * k), Math.round(y * k), Math.max(1, Math.round(w * k)), Math.max(1, Math.round(h * k))).data;
-          let n = 0;
-          for (let i = 0; i < d.length; i += 4) if (d[i]! < 128) n++;
-          return n / (d.length / 4);
-        };
-        const x = r.left - fig.left, y = r.top - fig.top;
-        return { fig: { left: fig.left, top: fig.top, width: fig.width, height: fig.height }, box: { left: r.left, top: r.top, width: r.width, height: r.height }, inside: ink(x, y, r.width, r.height), below: ink(x, y + r.height * 1.5, r.width, r.height) };
-      }, png);
+      const m = await page.$eval(
+        `.box[data-id="${fact.id}"]`,
+        async (el, png) => {
+          const fig = el.closest('figure')!.querySelector('img')!.getBoundingClientRect();
+          const r = el.getBoundingClientRect();
+          const bmp = await createImageBitmap(
+            new Blob([Uint8Array.from(atob(png), (ch) => ch.charCodeAt(0))], { type: 'image/png' }),
+          );
+          const c = new OffscreenCanvas(bmp.width, bmp.height);
+          const ctx = c.getContext('2d')!;
+          ctx.drawImage(bmp, 0, 0);
+          const k = bmp.width / fig.width;
+          // Share of dark pixels under a rectangle given in CSS pixels from the figure's corner.
+          const ink = (x: number, y: number, w: number, h: number) => {
+            const d = ctx.getImageData(
+              Math.round(x * k),
+              Math.round(y * k),
+              Math.max(1, Math.round(w * k)),
+              Math.max(1, Math.round(h * k)),
+            ).data;
+            let n = 0;
+            for (let i = 0; i < d.length; i += 4) if (d[i]! < 128) n++;
+            return n / (d.length / 4);
+          };
+          const x = r.left - fig.left,
+            y = r.top - fig.top;
+          return {
+            fig: { left: fig.left, top: fig.top, width: fig.width, height: fig.height },
+            box: { left: r.left, top: r.top, width: r.width, height: r.height },
+            inside: ink(x, y, r.width, r.height),
+            below: ink(x, y + r.height * 1.5, r.width, r.height),
+          };
+        },
+        png,
+      );
       const s = m.fig.width / size.width;
       const [x0, , x1, y1] = fact.bbox!;
       expect(m.fig.width).toBeGreaterThan(m.fig.height);
@@ -209,7 +279,12 @@ describe.skipIf(missing !== null)('review site in Chromium', () => {
     const report = reports.sample!;
     const page = await browser.open(docUrl('yueyanglou-scjg-2023'));
     const ids = await page.$$eval('.box.fact', (els) => els.map((e) => e.getAttribute('data-id')));
-    expect(ids.sort()).toEqual(report.facts.filter((f) => f.bbox).map((f) => f.id).sort());
+    expect(ids.sort()).toEqual(
+      report.facts
+        .filter((f) => f.bbox)
+        .map((f) => f.id)
+        .sort(),
+    );
     const fact = report.facts.find((f) => f.concept !== null && f.bbox)!;
     const box = page.locator(`.box[data-id="${fact.id}"]`);
     await box.scrollIntoViewIfNeeded();
@@ -217,11 +292,20 @@ describe.skipIf(missing !== null)('review site in Chromium', () => {
     const tip = box.locator('.tip');
     await expect.poll(() => tip.isVisible()).toBe(true);
     const text = (await tip.textContent())!;
-    for (const part of [fact.label, String(fact.value), fact.unit, String(fact.normalized.value), fact.normalized.unit, fact.concept!]) expect(text).toContain(part);
+    for (const part of [
+      fact.label,
+      String(fact.value),
+      fact.unit,
+      String(fact.normalized.value),
+      fact.normalized.unit,
+      fact.concept!,
+    ])
+      expect(text).toContain(part);
     expect(text).toContain('比较');
     // a target's bound (contract 1.1) is shown with its value
     const bound = report.facts.find((f) => f.comparator && f.bbox);
-    if (bound) expect(await page.textContent(`.box[data-id="${bound.id}"] .tip`)).toContain(`比较：${bound.comparator}`);
+    if (bound)
+      expect(await page.textContent(`.box[data-id="${bound.id}"] .tip`)).toContain(`比较：${bound.comparator}`);
     await page.mouse.move(0, 0);
     await box.focus();
     await expect.poll(() => tip.isVisible()).toBe(true);
@@ -253,7 +337,9 @@ describe.skipIf(missing !== null)('review site in Chromium', () => {
     const page = await browser.open(docUrl('evil___script_alert(1)'));
     for (const p of [index, page]) {
       expect(await p.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-      expect(await p.$$eval('script', (s) => s.map((e) => e.getAttribute('src')))).toEqual(['../assets/review.js'].map((s) => (p === index ? 'assets/review.js' : s)));
+      expect(await p.$$eval('script', (s) => s.map((e) => e.getAttribute('src')))).toEqual(
+        ['../assets/review.js'].map((s) => (p === index ? 'assets/review.js' : s)),
+      );
       expect(await p.$$eval('img[src="x"]', (e) => e.length)).toBe(0);
     }
     expect(await page.evaluate(() => document.body.textContent)).toContain('<script>window.__pwned = 1</script>');
@@ -274,7 +360,9 @@ describe.skipIf(missing !== null)('review site in Chromium', () => {
     expect(badge).toContain('OCR');
     expect(badge).toContain(report.pages[1]!.ocrConfidence!.toFixed(1));
     expect(await page.$$eval('#p1 .badge.ocr', (e) => e.length)).toBe(0);
-    expect(await page.$$eval('#p2 .box.fact', (e) => e.length)).toBe(report.facts.filter((f) => f.page === 2 && f.bbox).length);
+    expect(await page.$$eval('#p2 .box.fact', (e) => e.length)).toBe(
+      report.facts.filter((f) => f.page === 2 && f.bbox).length,
+    );
     await page.close();
   });
 
@@ -287,7 +375,9 @@ describe.skipIf(missing !== null)('review site in Chromium', () => {
     const top = await page.$eval(`#p${last.page}`, (el) => el.getBoundingClientRect().top);
     expect(Math.abs(top)).toBeLessThan(20);
     for (const t of report.tables) {
-      const cells = await page.$$eval(`#p${t.page} aside.tables #table-${t.id} td`, (tds) => tds.map((td) => td.textContent));
+      const cells = await page.$$eval(`#p${t.page} aside.tables #table-${t.id} td`, (tds) =>
+        tds.map((td) => td.textContent),
+      );
       expect(cells).toEqual(t.rows.flat());
     }
     await page.close();
@@ -308,18 +398,36 @@ describe.skipIf(missing !== null)('review site in Chromium', () => {
       if (f.factIds.length === 0 && f.sectionIds.length === 0) continue;
       // one crop for each page the finding's facts (or headings) stand on
       const pages = new Set([
-        ...f.factIds.map((id) => report.facts.find((x) => x.id === id)!).filter((x) => x.bbox).map((x) => x.page),
-        ...report.paragraphs.filter((p) => p.role === 'heading' && p.bbox && f.sectionIds.includes(p.sectionId!)).map((p) => p.page),
+        ...f.factIds
+          .map((id) => report.facts.find((x) => x.id === id)!)
+          .filter((x) => x.bbox)
+          .map((x) => x.page),
+        ...report.paragraphs
+          .filter((p) => p.role === 'heading' && p.bbox && f.sectionIds.includes(p.sectionId!))
+          .map((p) => p.page),
       ]);
       expect(await item.locator('.crop').count()).toBe(pages.size);
-      await expect.poll(() => item.locator('.crop img').evaluateAll((imgs) => imgs.every((e) => (e as HTMLImageElement).complete && (e as HTMLImageElement).naturalWidth > 0))).toBe(true);
-      const inside = await item.locator('.crop').evaluateAll((crops) => crops.every((crop) => {
-        const c = crop.getBoundingClientRect();
-        return crop.querySelectorAll('.cbox').length > 0 && Array.from(crop.querySelectorAll('.cbox')).every((b) => {
-          const r = b.getBoundingClientRect();
-          return r.width > 0 && r.top >= c.top - 1 && r.bottom <= c.bottom + 1;
-        });
-      }));
+      await expect
+        .poll(() =>
+          item
+            .locator('.crop img')
+            .evaluateAll((imgs) =>
+              imgs.every((e) => (e as HTMLImageElement).complete && (e as HTMLImageElement).naturalWidth > 0),
+            ),
+        )
+        .toBe(true);
+      const inside = await item.locator('.crop').evaluateAll((crops) =>
+        crops.every((crop) => {
+          const c = crop.getBoundingClientRect();
+          return (
+            crop.querySelectorAll('.cbox').length > 0 &&
+            Array.from(crop.querySelectorAll('.cbox')).every((b) => {
+              const r = b.getBoundingClientRect();
+              return r.width > 0 && r.top >= c.top - 1 && r.bottom <= c.bottom + 1;
+            })
+          );
+        }),
+      );
       expect(inside).toBe(true);
     }
     await page.close();
@@ -348,23 +456,34 @@ describe.skipIf(missing !== null)('review site in Chromium', () => {
 });
 
 /** Decodes both PNGs in the page (no URL is loaded) and counts pixels whose channels differ by more than 48. */
-async function compareImages(page: import('playwright-core').Page, a: Buffer, b: Buffer): Promise<{ sameSize: boolean; differing: number }> {
-  return page.evaluate(async ([a64, b64]) => {
-    const decode = async (s: string) => {
-      const bytes = Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
-      const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-      const c = new OffscreenCanvas(bmp.width, bmp.height);
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(bmp, 0, 0);
-      return { w: bmp.width, h: bmp.height, data: ctx.getImageData(0, 0, bmp.width, bmp.height).data };
-    };
-    const [x, y] = [await decode(a64), await decode(b64)];
-    if (x.w !== y.w || x.h !== y.h) return { sameSize: false, differing: 1 };
-    let n = 0;
-    for (let i = 0; i < x.data.length; i += 4) {
-      const d = Math.max(Math.abs(x.data[i]! - y.data[i]!), Math.abs(x.data[i + 1]! - y.data[i + 1]!), Math.abs(x.data[i + 2]! - y.data[i + 2]!));
-      if (d > 48) n++;
-    }
-    return { sameSize: true, differing: n / (x.w * x.h) };
-  }, [a.toString('base64'), b.toString('base64')] as const);
+async function compareImages(
+  page: import('playwright-core').Page,
+  a: Buffer,
+  b: Buffer,
+): Promise<{ sameSize: boolean; differing: number }> {
+  return page.evaluate(
+    async ([a64, b64]) => {
+      const decode = async (s: string) => {
+        const bytes = Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+        const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        const c = new OffscreenCanvas(bmp.width, bmp.height);
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(bmp, 0, 0);
+        return { w: bmp.width, h: bmp.height, data: ctx.getImageData(0, 0, bmp.width, bmp.height).data };
+      };
+      const [x, y] = [await decode(a64), await decode(b64)];
+      if (x.w !== y.w || x.h !== y.h) return { sameSize: false, differing: 1 };
+      let n = 0;
+      for (let i = 0; i < x.data.length; i += 4) {
+        const d = Math.max(
+          Math.abs(x.data[i]! - y.data[i]!),
+          Math.abs(x.data[i + 1]! - y.data[i + 1]!),
+          Math.abs(x.data[i + 2]! - y.data[i + 2]!),
+        );
+        if (d > 48) n++;
+      }
+      return { sameSize: true, differing: n / (x.w * x.h) };
+    },
+    [a.toString('base64'), b.toString('base64')] as const,
+  );
 }

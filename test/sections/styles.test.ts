@@ -57,14 +57,18 @@ describe('heading styles', () => {
 
   test('a 一、 flush with the margin right after a preamble that ends in a colon is a heading, not the end of the preamble', async () => {
     // No first-line indents (a common Word style): the preamble's 64 characters fill two lines of 32 to the right margin.
-    const preamble = '根据县财政局关于开展二〇二三年度部门整体支出绩效自评工作的通知要求，我局对本部门整体支出情况开展绩效自评，现将有关情况报告如下：';
-    const report = await extractComposed([
-      { text: preamble, indent: 0 },
-      { text: '一、部门基本情况', indent: 0, bold: true },
-      { text: filler, indent: 0 },
-      { text: '二、部门整体支出绩效情况', indent: 0, bold: true },
-      { text: filler, indent: 0 },
-    ], { right: 72 + 32 * 12 });
+    const preamble =
+      '根据县财政局关于开展二〇二三年度部门整体支出绩效自评工作的通知要求，我局对本部门整体支出情况开展绩效自评，现将有关情况报告如下：';
+    const report = await extractComposed(
+      [
+        { text: preamble, indent: 0 },
+        { text: '一、部门基本情况', indent: 0, bold: true },
+        { text: filler, indent: 0 },
+        { text: '二、部门整体支出绩效情况', indent: 0, bold: true },
+        { text: filler, indent: 0 },
+      ],
+      { right: 72 + 32 * 12 },
+    );
     expect(outline(report)).toEqual(['一、部门基本情况', '二、部门整体支出绩效情况']);
     expect(bodyText(report)[0]).toBe(preamble);
   });
@@ -94,7 +98,9 @@ describe('heading styles', () => {
       body('（1）参训人员满意度：完成值为 87.5%，未完成年度目标。'),
       heading('四、存在的主要问题'),
       body('1、绩效运行监控以事后统计为主，对执行偏差的纠偏不够及时。'),
-      body('2、预算编制与实际需求衔接不够紧密，年中追加和调整事项较多，部分项目年初预算到位率偏低，影响了资金使用效益。'),
+      body(
+        '2、预算编制与实际需求衔接不够紧密，年中追加和调整事项较多，部分项目年初预算到位率偏低，影响了资金使用效益。',
+      ),
     ]);
     expect(outline(report)).toEqual([
       '三、绩效目标实现情况',
@@ -109,7 +115,11 @@ describe('heading styles', () => {
       '四、存在的主要问题',
     ]);
     // The problems stay body text, the short one as much as the long one.
-    expect(bodyText(report).slice(-2).map((t) => t.slice(0, 2))).toEqual(['1、', '2、']);
+    expect(
+      bodyText(report)
+        .slice(-2)
+        .map((t) => t.slice(0, 2)),
+    ).toEqual(['1、', '2、']);
     // The indicators' figures are facts of their own sections.
     const fact = report.facts.find((f) => f.value === 12331);
     expect(report.sections.find((s) => s.id === fact?.sectionId)?.title).toBe('补贴性职业技能培训人次');
@@ -137,7 +147,12 @@ describe('heading styles', () => {
   });
 
   test('a lone numbered item is not a heading where the report never writes run-in headings of its family', async () => {
-    const report = await extractComposed([heading('一、下一步工作计划'), body(`1、加强项目全过程管理。${filler}`), heading('二、自评结论'), body(filler)]);
+    const report = await extractComposed([
+      heading('一、下一步工作计划'),
+      body(`1、加强项目全过程管理。${filler}`),
+      heading('二、自评结论'),
+      body(filler),
+    ]);
     expect(outline(report)).toEqual(['一、下一步工作计划', '二、自评结论']);
   });
 
@@ -184,7 +199,16 @@ describe('heading styles', () => {
 
   test('a first-level title written at length, without clauses, stays a heading and keeps its siblings', async () => {
     const long = '三、2022年度部门整体支出绩效目标完成情况及各项绩效指标的具体完成情况说明与偏差原因分析';
-    const report = await extractComposed([heading('一、部门基本情况'), body(filler), heading('二、部门整体支出情况'), body(filler), heading(long), body(filler), heading('四、自评结论'), body(filler)]);
+    const report = await extractComposed([
+      heading('一、部门基本情况'),
+      body(filler),
+      heading('二、部门整体支出情况'),
+      body(filler),
+      heading(long),
+      body(filler),
+      heading('四、自评结论'),
+      body(filler),
+    ]);
     expect(outline(report)).toEqual(['一、部门基本情况', '二、部门整体支出情况', long, '四、自评结论']);
   });
 
@@ -232,12 +256,26 @@ describe('heading styles', () => {
     // compose() sets 32 lines a page: the heading, 30 one-line paragraphs, then 1．资金使用情况 as the page's last line.
     const lines = Array.from({ length: 30 }, (_, i) => body(`第${i + 1}笔资金严格按照规定用途使用。`));
     const report = await extractComposed(
-      [heading('二、项目资金使用及管理情况'), ...lines, heading('1．资金使用情况'), body(filler), heading('2．项目管理情况'), body(filler), heading('三、绩效自评结论'), body(filler)],
+      [
+        heading('二、项目资金使用及管理情况'),
+        ...lines,
+        heading('1．资金使用情况'),
+        body(filler),
+        heading('2．项目管理情况'),
+        body(filler),
+        heading('三、绩效自评结论'),
+        body(filler),
+      ],
       { footer: (n) => `第 ${n} 页` },
     );
     const first = report.paragraphs.find((p) => p.text.startsWith('1．资金使用情况'));
     expect(first?.page).toBe(1);
     expect(report.paragraphs.find((p) => p.text === filler)?.page).toBe(2);
-    expect(outline(report)).toEqual(['二、项目资金使用及管理情况', '  1．资金使用情况', '  2．项目管理情况', '三、绩效自评结论']);
+    expect(outline(report)).toEqual([
+      '二、项目资金使用及管理情况',
+      '  1．资金使用情况',
+      '  2．项目管理情况',
+      '三、绩效自评结论',
+    ]);
   });
 });

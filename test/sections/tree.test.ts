@@ -61,15 +61,30 @@ describe('section tree', () => {
       body(`（一）支出预算执行情况。资金下达时本单位制定了实施方案，${filler}`),
       body(`（二）绩效目标完成情况：${filler}`),
     ]);
-    expect(report.sections.map((s) => s.title)).toEqual(['部门整体支出绩效情况', '支出预算执行情况', '绩效目标完成情况']);
+    expect(report.sections.map((s) => s.title)).toEqual([
+      '部门整体支出绩效情况',
+      '支出预算执行情况',
+      '绩效目标完成情况',
+    ]);
     expect(bodyText(report)).toEqual([`资金下达时本单位制定了实施方案，${filler}`, filler]);
     const headingParas = report.paragraphs.filter((p) => p.role === 'heading').map((p) => p.text);
     expect(headingParas).toContain('（一）支出预算执行情况。');
   });
 
   test('numbered duties are a list, not headings', async () => {
-    const duties = ['1、负责市场综合监督管理，规范和维护市场秩序。', '2、负责市场主体统一登记注册。', '3、负责宏观质量管理。', '4、负责统一管理计量工作。'];
-    const report = await extractComposed([heading('一、单位基本情况'), heading('（一）单位职能职责'), ...duties.map(body), heading('（二）机构设置'), body(filler)]);
+    const duties = [
+      '1、负责市场综合监督管理，规范和维护市场秩序。',
+      '2、负责市场主体统一登记注册。',
+      '3、负责宏观质量管理。',
+      '4、负责统一管理计量工作。',
+    ];
+    const report = await extractComposed([
+      heading('一、单位基本情况'),
+      heading('（一）单位职能职责'),
+      ...duties.map(body),
+      heading('（二）机构设置'),
+      body(filler),
+    ]);
     expect(outline(report)).toEqual(['一、单位基本情况', '  （一）单位职能职责', '  （二）机构设置']);
     expect(bodyText(report).slice(0, 4)).toEqual(duties);
   });
@@ -127,12 +142,22 @@ describe('section tree', () => {
       heading('二、绩效情况'),
       body(filler),
     ]);
-    expect(outline(report)).toEqual(['一、基本情况', '二、支出情况', '  （一）基本支出', '  （三）项目支出', '二、绩效情况']);
+    expect(outline(report)).toEqual([
+      '一、基本情况',
+      '二、支出情况',
+      '  （一）基本支出',
+      '  （三）项目支出',
+      '二、绩效情况',
+    ]);
     expect(report.sections.filter((s) => s.level === 1).map((s) => s.ordinal)).toEqual([1, 2, 2]);
   });
 
   test('"一是…" and sentences that begin with a year are not headings', async () => {
-    const report = await extractComposed([body(`一是持续降低准入门槛。${filler}`), body(`2023年，${filler}`), body(`10.5万元用于设备购置。${filler}`)]);
+    const report = await extractComposed([
+      body(`一是持续降低准入门槛。${filler}`),
+      body(`2023年，${filler}`),
+      body(`10.5万元用于设备购置。${filler}`),
+    ]);
     expect(report.sections).toEqual([]);
   });
 });

@@ -28,7 +28,16 @@ export async function launch(): Promise<Browser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1400, height: 1000 },
     deviceScaleFactor: 1,
     locale: 'zh-CN',
@@ -36,10 +45,13 @@ export async function launch(): Promise<Browser> {
   });
   const offsite: string[] = [];
   // Refused before they leave, and recorded for the test to fail on.
-  await context.route((url) => url.protocol !== 'file:', (route) => {
-    offsite.push(route.request().url());
-    return route.abort('blockedbyclient');
-  });
+  await context.route(
+    (url) => url.protocol !== 'file:',
+    (route) => {
+      offsite.push(route.request().url());
+      return route.abort('blockedbyclient');
+    },
+  );
   context.on('request', (r) => {
     if (!r.url().startsWith('file:') && !offsite.includes(r.url())) offsite.push(r.url());
   });

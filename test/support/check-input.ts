@@ -6,7 +6,14 @@
 //   const doc = checkInput()
 //     .paragraph(['基本支出决算数为 ', money('基本支出决算数', '4980.37'), '，其中：人员经费 ', money('人员经费', '4360.55'), '。'])
 //     .build();
-import { SCHEMA_VERSION, type DocumentMeta, type Fact, type Paragraph, type Section, type Table } from '../../src/schema/report.ts';
+import {
+  SCHEMA_VERSION,
+  type DocumentMeta,
+  type Fact,
+  type Paragraph,
+  type Section,
+  type Table,
+} from '../../src/schema/report.ts';
 import type { CheckInput } from '../../src/checks/types.ts';
 import type { TableHints } from '../../src/checks/layout-hints.ts';
 import { unitDef } from '../../src/vocab/units.ts';
@@ -32,10 +39,13 @@ function spec(kind: Fact['kind'], label: string, written: string, unit: string, 
 }
 
 /** An amount, in 万元 unless `unit` says otherwise. */
-export const money = (label: string, written: string, extra: Extra & { unit?: string } = {}) => spec('money', label, written, extra.unit ?? '万元', omitUnit(extra));
+export const money = (label: string, written: string, extra: Extra & { unit?: string } = {}) =>
+  spec('money', label, written, extra.unit ?? '万元', omitUnit(extra));
 /** Things counted: 115 起, 1.4 万起. */
-export const count = (label: string, written: string, unit: string, extra: Extra = {}) => spec('count', label, written, unit, extra);
-export const percent = (label: string, written: string, extra: Extra = {}) => spec('percent', label, written, '%', extra);
+export const count = (label: string, written: string, unit: string, extra: Extra = {}) =>
+  spec('count', label, written, unit, extra);
+export const percent = (label: string, written: string, extra: Extra = {}) =>
+  spec('percent', label, written, '%', extra);
 export const score = (label: string, written: string, extra: Extra = {}) => spec('score', label, written, '分', extra);
 
 function omitUnit(extra: Extra & { unit?: string }): Extra {
@@ -44,7 +54,11 @@ function omitUnit(extra: Extra & { unit?: string }): Extra {
 }
 
 /** The figure as the pipeline would have read it: normalised by the unit's factor (vocab/units.ts). */
-function makeFact(s: FactSpec, id: string, place: { page: number; paragraphId: string | null; sectionId: string | null; year: number | null }): Fact {
+function makeFact(
+  s: FactSpec,
+  id: string,
+  place: { page: number; paragraphId: string | null; sectionId: string | null; year: number | null },
+): Fact {
   const value = Number(s.written.replace(/,/g, ''));
   const decimals = /\.(\d+)$/.exec(s.written)?.[1]?.length ?? 0;
   const def = s.unit === '%' || s.unit === '分' ? undefined : unitDef(s.unit);
@@ -87,7 +101,15 @@ export class CheckInputBuilder {
       schemaVersion: SCHEMA_VERSION,
       tool: { name: 'jixiao', version: 'test' },
       source: { path: 'hand-made.pdf', sha256: '0'.repeat(64), bytes: 1, pages: 1 },
-      document: { title: null, organization: null, organizationKey: null, fiscalYear: 2023, reportType: '整体支出', reportDate: null, ...document },
+      document: {
+        title: null,
+        organization: null,
+        organizationKey: null,
+        fiscalYear: 2023,
+        reportType: '整体支出',
+        reportDate: null,
+        ...document,
+      },
       pages: [],
       sections: [],
       paragraphs: [],
@@ -107,7 +129,12 @@ export class CheckInputBuilder {
         text += part;
         continue;
       }
-      const fact = makeFact(part, this.nextFactId(), { page, paragraphId: id, sectionId, year: this.doc.document.fiscalYear });
+      const fact = makeFact(part, this.nextFactId(), {
+        page,
+        paragraphId: id,
+        sectionId,
+        year: this.doc.document.fiscalYear,
+      });
       text += fact.quote;
       this.doc.facts.push(fact);
     }
@@ -117,12 +144,22 @@ export class CheckInputBuilder {
 
   /** A fact read from a table cell (no paragraph); its quote is the default unless given. */
   cell(s: FactSpec, options: { page?: number; sectionId?: string | null } = {}): this {
-    this.doc.facts.push(makeFact(s, this.nextFactId(), { page: options.page ?? 1, paragraphId: null, sectionId: options.sectionId ?? null, year: this.doc.document.fiscalYear }));
+    this.doc.facts.push(
+      makeFact(s, this.nextFactId(), {
+        page: options.page ?? 1,
+        paragraphId: null,
+        sectionId: options.sectionId ?? null,
+        year: this.doc.document.fiscalYear,
+      }),
+    );
     return this;
   }
 
   /** A table as read (cell text), with the layout's hints when the rule reads indentation. */
-  table(rows: string[][], options: { page?: number; title?: string | null; indent?: (number | null)[]; nameColumn?: number } = {}): this {
+  table(
+    rows: string[][],
+    options: { page?: number; title?: string | null; indent?: (number | null)[]; nameColumn?: number } = {},
+  ): this {
     const id = `t${this.doc.tables.length + 1}`;
     const table: Table = { id, page: options.page ?? 1, title: options.title ?? null, rows, bbox: null };
     this.doc.tables.push(table);
@@ -131,7 +168,11 @@ export class CheckInputBuilder {
   }
 
   /** A heading; level, family and ordinal as the section tree gives them. Its id is s1, s2 … in order. */
-  section(marker: string, title: string, options: { page?: number; level?: number; family?: string; ordinal: number; parentId?: string | null }): this {
+  section(
+    marker: string,
+    title: string,
+    options: { page?: number; level?: number; family?: string; ordinal: number; parentId?: string | null },
+  ): this {
     const section: Section = {
       id: `s${this.doc.sections.length + 1}`,
       parentId: options.parentId ?? null,
@@ -154,13 +195,26 @@ export class CheckInputBuilder {
 
   /** The input, with one page entry for every page anything stands on. */
   build(): CheckInput {
-    const used = [...this.doc.facts, ...this.doc.paragraphs, ...this.doc.tables, ...this.doc.sections].map((x) => x.page);
+    const used = [...this.doc.facts, ...this.doc.paragraphs, ...this.doc.tables, ...this.doc.sections].map(
+      (x) => x.page,
+    );
     const last = Math.max(1, ...used, ...this.ocrPages);
     const pages = Array.from({ length: last }, (_, i) => {
       const ocr = this.ocrPages.has(i + 1);
-      return { number: i + 1, method: ocr ? ('ocr' as const) : ('text' as const), chars: 100, ocrConfidence: ocr ? 95 : null, error: null };
+      return {
+        number: i + 1,
+        method: ocr ? ('ocr' as const) : ('text' as const),
+        chars: 100,
+        ocrConfidence: ocr ? 95 : null,
+        error: null,
+      };
     });
-    return structuredClone({ ...this.doc, source: { ...this.doc.source, pages: last }, pages, hints: { tables: this.tableHints } });
+    return structuredClone({
+      ...this.doc,
+      source: { ...this.doc.source, pages: last },
+      pages,
+      hints: { tables: this.tableHints },
+    });
   }
 
   private nextFactId(): string {

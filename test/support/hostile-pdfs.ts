@@ -30,7 +30,11 @@ export function rawPdf(bodies: (string | Uint8Array)[]): Uint8Array {
 
 function stream(dict: string, data: Uint8Array | string): Uint8Array {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'latin1') : data;
-  return Buffer.concat([Buffer.from(`<< ${dict} /Length ${bytes.length} >>\nstream\n`, 'latin1'), bytes, Buffer.from('\nendstream', 'latin1')]);
+  return Buffer.concat([
+    Buffer.from(`<< ${dict} /Length ${bytes.length} >>\nstream\n`, 'latin1'),
+    bytes,
+    Buffer.from('\nendstream', 'latin1'),
+  ]);
 }
 
 /**
@@ -52,7 +56,12 @@ const catalog = '<< /Type /Catalog /Pages 2 0 R >>';
 
 /** A page whose content stream inflates to `mb` MB (of NULs, whitespace to the parser). */
 export function flateBomb(mb = 1024): Uint8Array {
-  return rawPdf([catalog, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', page('4 0 R'), stream('/Filter /FlateDecode', zeroBomb(mb))]);
+  return rawPdf([
+    catalog,
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    page('4 0 R'),
+    stream('/Filter /FlateDecode', zeroBomb(mb)),
+  ]);
 }
 
 /** A page tree that declares `claimed` pages and holds one (pdf.js counts the kids: it reads one page). */
@@ -63,13 +72,21 @@ export function claimsManyPages(claimed = 100_000): Uint8Array {
 /** `n` real (empty) pages, one content stream shared: more than --max-pages from a few bytes per page. */
 export function manyPages(n = 2001): Uint8Array {
   const kids = Array.from({ length: n }, (_, i) => `${4 + i} 0 R`).join(' ');
-  const pages = Array.from({ length: n }, () => `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>`);
+  const pages = Array.from(
+    { length: n },
+    () => `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>`,
+  );
   return rawPdf([catalog, `<< /Type /Pages /Kids [${kids}] /Count ${n} >>`, stream('', 'BT ET'), ...pages]);
 }
 
 /** Form XObjects each drawing the next `fan` times, `depth` levels: fan^depth draws from a few hundred bytes. */
 export function xobjectFanOut(fan = 10, depth = 9): Uint8Array {
-  const bodies: (string | Uint8Array)[] = [catalog, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', page('4 0 R', '/XObject << /X 5 0 R >>'), stream('', '/X Do')];
+  const bodies: (string | Uint8Array)[] = [
+    catalog,
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    page('4 0 R', '/XObject << /X 5 0 R >>'),
+    stream('', '/X Do'),
+  ];
   for (let level = 0; level < depth; level++) {
     const id = 5 + level;
     const last = level === depth - 1;
@@ -82,18 +99,33 @@ export function xobjectFanOut(fan = 10, depth = 9): Uint8Array {
 
 /** A chain of `depth` Form XObjects, each drawing the next once (pdf.js recurses through it). */
 export function deepFormChain(depth = 20_000): Uint8Array {
-  const bodies: (string | Uint8Array)[] = [catalog, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', page('4 0 R', '/XObject << /X 5 0 R >>'), stream('', '/X Do')];
+  const bodies: (string | Uint8Array)[] = [
+    catalog,
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    page('4 0 R', '/XObject << /X 5 0 R >>'),
+    stream('', '/X Do'),
+  ];
   for (let level = 0; level < depth; level++) {
     const id = 5 + level;
     const last = level === depth - 1;
-    bodies.push(stream(`/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << ${last ? '' : `/XObject << /X ${id + 1} 0 R >>`} >>`, last ? '0 0 1 1 re f' : '/X Do'));
+    bodies.push(
+      stream(
+        `/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << ${last ? '' : `/XObject << /X ${id + 1} 0 R >>`} >>`,
+        last ? '0 0 1 1 re f' : '/X Do',
+      ),
+    );
   }
   return rawPdf(bodies);
 }
 
 /** A page of 9000 × 12600 pt (a 3 m poster) with no text: OCR would render it at 875 million pixels. */
 export function hugePage(): Uint8Array {
-  return rawPdf([catalog, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', page('4 0 R', '', '9000 12600'), stream('', '0 0 9000 12600 re S')]);
+  return rawPdf([
+    catalog,
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    page('4 0 R', '', '9000 12600'),
+    stream('', '0 0 9000 12600 re S'),
+  ]);
 }
 
 /** A scanned page of random dots (what a garbage CCITT or JBIG2 stream decodes to). */

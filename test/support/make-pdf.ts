@@ -131,14 +131,19 @@ export function makePdf(spec: PdfSpec): Uint8Array {
   const encrypt = spec.encrypted
     ? add(`<< /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O <${'7A'.repeat(32)}> /U <${'3C'.repeat(32)}> >>`)
     : null;
-  objects[pagesObj - 1] = `<< /Type /Pages /Kids [${pageIds.map((i) => `${i} 0 R`).join(' ')}] /Count ${pageIds.length} >>`;
+  objects[pagesObj - 1] =
+    `<< /Type /Pages /Kids [${pageIds.map((i) => `${i} 0 R`).join(' ')}] /Count ${pageIds.length} >>`;
 
   const parts: Uint8Array[] = [latin1('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n')];
   let offset = parts[0]!.length;
   const offsets: number[] = [];
   objects.forEach((body, i) => {
     offsets.push(offset);
-    const bytes = concat(latin1(`${i + 1} 0 obj\n`), typeof body === 'string' ? latin1(body) : body, latin1('\nendobj\n'));
+    const bytes = concat(
+      latin1(`${i + 1} 0 obj\n`),
+      typeof body === 'string' ? latin1(body) : body,
+      latin1('\nendobj\n'),
+    );
     parts.push(bytes);
     offset += bytes.length;
   });

@@ -14,5 +14,14 @@ const pdf = await openPdf(new Uint8Array(readFileSync(scan)));
 const img = await renderGrey(pdf.doc, 4, 150);
 await pdf.destroy();
 const onePage = makePdf({ pages: [{ runs: [], image: { width: img.width, height: img.height, gray: img.pixels } }] });
-const report = await extractBytes(onePage, 'page4.pdf', { ocr: 'auto', jobs: 1, ocrEngine: (process.argv[2] ?? 'ppocr') as OcrEngineName });
-console.log(report.facts.filter((f) => f.kind === 'money').map((f) => `${f.value}${f.unit}`).join(' '));
+const report = await extractBytes(onePage, 'page4.pdf', {
+  ocr: 'auto',
+  jobs: 1,
+  ocrEngine: (process.argv[2] ?? 'ppocr') as OcrEngineName,
+});
+console.log(
+  report.facts
+    .filter((f) => f.kind === 'money')
+    .map((f) => `${f.value}${f.unit}`)
+    .join(' '),
+);

@@ -28,7 +28,10 @@ export function proc(pid: number): Proc | null {
 
 /** `pid` and every process below it. */
 export function tree(pid: number): Proc[] {
-  const all = readdirSync('/proc').filter((n) => /^\d+$/.test(n)).map((n) => proc(Number(n))).filter((p): p is Proc => p !== null);
+  const all = readdirSync('/proc')
+    .filter((n) => /^\d+$/.test(n))
+    .map((n) => proc(Number(n)))
+    .filter((p): p is Proc => p !== null);
   const out: Proc[] = [];
   const root = all.find((p) => p.pid === pid);
   if (!root) return out;
@@ -62,7 +65,10 @@ export function oldNode(): string | null {
   const dirs = (process.env.PATH ?? '').split(path.delimiter).filter((d) => d && !d.includes('node_modules'));
   for (const candidate of [...dirs.map((d) => path.join(d, 'node')), '/usr/bin/node', '/usr/local/bin/node']) {
     try {
-      const [major, minor] = execFileSync(candidate, ['-p', 'process.versions.node'], { encoding: 'utf8' }).trim().split('.').map(Number);
+      const [major, minor] = execFileSync(candidate, ['-p', 'process.versions.node'], { encoding: 'utf8' })
+        .trim()
+        .split('.')
+        .map(Number);
       if (major! < 22 || (major === 22 && minor! < 13)) return candidate;
     } catch {
       // not there

@@ -50,11 +50,22 @@ describe('(a) a budget block with a merged header, a unit line and a total row',
       expect(t.rows).toEqual(BUDGET_ROWS);
       expect([t.title, t.unit, t.headerRows, t.page]).toEqual(['部门整体支出预算执行情况表', '万元', 2, 1]);
       // The merged header cell: its full box at the first grid cell, null where it is repeated.
-      expect(t.cellBoxes[0]!.map((b) => b && b.map(Math.round))).toEqual([[60, 646, 150, 690], [150, 668, 450, 690], null, null, [450, 646, 530, 690]]);
+      expect(t.cellBoxes[0]!.map((b) => b && b.map(Math.round))).toEqual([
+        [60, 646, 150, 690],
+        [150, 668, 450, 690],
+        null,
+        null,
+        [450, 646, 530, 690],
+      ]);
       expect(t.cellBoxes[1]![0]).toBeNull();
       expect(t.bbox.map(Math.round)).toEqual([60, 580, 530, 690]);
       // Only prose is left: heading, caption, unit line and the sentence after the table.
-      expect(rest.items.map((it) => it.str)).toEqual(['一、部门整体支出情况', '部门整体支出预算执行情况表', '单位：万元', '以上数据来源于部门决算报表。']);
+      expect(rest.items.map((it) => it.str)).toEqual([
+        '一、部门整体支出情况',
+        '部门整体支出预算执行情况表',
+        '单位：万元',
+        '以上数据来源于部门决算报表。',
+      ]);
     });
   }
 });
@@ -126,7 +137,11 @@ describe('(c) a table without ruling lines', () => {
     expect(t.rows).toEqual(rows);
     expect([t.title, t.unit, t.headerRows]).toEqual(['表1 部门整体支出预算执行情况表', '万元', 1]);
     expect(t.cellBoxes.flat().every((b) => b !== null)).toBe(true);
-    expect(rest.items.map((it) => it.str)).toEqual(['表1 部门整体支出预算执行情况表', '金额单位：万元', '预算执行率均为100%，资金使用规范。']);
+    expect(rest.items.map((it) => it.str)).toEqual([
+      '表1 部门整体支出预算执行情况表',
+      '金额单位：万元',
+      '预算执行率均为100%，资金使用规范。',
+    ]);
   });
 
   test('a header wrapped over two lines is one header row; a wrapped cell joins its row', async () => {
@@ -147,7 +162,15 @@ describe('(c) a table without ruling lines', () => {
             ['效益', '群众满意', '10.00', '8'],
           ],
           { lefts: [72, 150, 330, 440], rights: [0, 0, 400, 470], top: 676, pitch: 12 },
-        ).map((r) => (r.text === '并按时拨付' ? r : r.text === '产出' || r.text === '完成登记任务' || r.text === '80.00' || r.text === '9' ? { ...r, y: r.y - 6 } : r.text === '效益' || r.text === '群众满意' || r.text === '10.00' || r.text === '8' ? { ...r, y: r.y - 12 } : r)),
+        ).map((r) =>
+          r.text === '并按时拨付'
+            ? r
+            : r.text === '产出' || r.text === '完成登记任务' || r.text === '80.00' || r.text === '9'
+              ? { ...r, y: r.y - 6 }
+              : r.text === '效益' || r.text === '群众满意' || r.text === '10.00' || r.text === '8'
+                ? { ...r, y: r.y - 12 }
+                : r,
+        ),
       ],
     });
     const { tables } = findTables(page);
@@ -210,7 +233,9 @@ describe('(e) near-misses give no table and leave the page as it was', () => {
     const spec = compose(
       [
         { text: '一、部门基本情况', indent: 0, bold: true },
-        { text: '2023年基本支出年初预算数为4668.70万元，全年预算数为4980.37万元，决算数为4980.37万元，其中：人员经费4360.55万元，公用经费619.82万元。全年新设市场主体13967家，同比增长33.8%，办结投诉举报1430件，挽回经济损失56.2万元。' },
+        {
+          text: '2023年基本支出年初预算数为4668.70万元，全年预算数为4980.37万元，决算数为4980.37万元，其中：人员经费4360.55万元，公用经费619.82万元。全年新设市场主体13967家，同比增长33.8%，办结投诉举报1430件，挽回经济损失56.2万元。',
+        },
         { text: '项目支出年初预算数为596.00万元，全年预算数为855.87万元，执行率100%，自评得分为96分。' },
       ],
       { runChars: 7 },
@@ -220,7 +245,12 @@ describe('(e) near-misses give no table and leave the page as it was', () => {
 
   test('a numbered list with its numbers set apart', async () => {
     const items = ['完成市场主体登记13967户', '办结投诉举报1430件', '抽检食品批次2100批次', '开展执法检查320次'];
-    await noTable(items.flatMap((t, i) => [{ text: `${i + 1}.`, x: 72, y: 700 - i * 22 }, { text: t, x: 96, y: 700 - i * 22 }]));
+    await noTable(
+      items.flatMap((t, i) => [
+        { text: `${i + 1}.`, x: 72, y: 700 - i * 22 },
+        { text: t, x: 96, y: 700 - i * 22 },
+      ]),
+    );
   });
 
   test('a two-column key: value block, and a form of key: value pairs with numbers', async () => {
@@ -230,7 +260,10 @@ describe('(e) near-misses give no table and leave the page as it was', () => {
         ['联系电话：', '0730-1234567'],
         ['填报日期：', '2024年3月1日'],
         ['编制人数：', '25'],
-      ].flatMap(([k, v], i) => [{ text: k!, x: 72, y: 700 - i * 20 }, { text: v!, x: 300, y: 700 - i * 20 }]),
+      ].flatMap(([k, v], i) => [
+        { text: k!, x: 72, y: 700 - i * 20 },
+        { text: v!, x: 300, y: 700 - i * 20 },
+      ]),
       [{ x0: 300, y0: 697, x1: 450, y1: 697 }],
     );
     await noTable(
@@ -244,18 +277,31 @@ describe('(e) near-misses give no table and leave the page as it was', () => {
 
   test('a table of contents with dot leaders and page numbers', async () => {
     const toc = ['一、部门基本情况', '二、部门整体支出情况', '三、绩效目标完成情况', '四、存在的问题'];
-    await noTable(toc.flatMap((t, i) => [{ text: t, x: 72, y: 700 - i * 24 }, { text: '………………………………', x: 250, y: 700 - i * 24 }, { text: String(i + 1), x: 500, y: 700 - i * 24 }]));
+    await noTable(
+      toc.flatMap((t, i) => [
+        { text: t, x: 72, y: 700 - i * 24 },
+        { text: '………………………………', x: 250, y: 700 - i * 24 },
+        { text: String(i + 1), x: 500, y: 700 - i * 24 },
+      ]),
+    );
   });
 
   test('two columns of prose side by side', async () => {
     const left = ['全年新设市场主体13967家，', '同比增长33.8%，净增', '市场主体9012家。'];
     const right = ['办结投诉举报1430件，', '挽回经济损失56.2万元，', '满意率98%。'];
-    await noTable(left.flatMap((t, i) => [{ text: t, x: 72, y: 700 - i * 20 }, { text: right[i]!, x: 320, y: 700 - i * 20 }]));
+    await noTable(
+      left.flatMap((t, i) => [
+        { text: t, x: 72, y: 700 - i * 20 },
+        { text: right[i]!, x: 320, y: 700 - i * 20 },
+      ]),
+    );
   });
 });
 
 test('the typed sample report (11 prose pages): no page gives a table, every page is left as it was', async () => {
-  const bytes = new Uint8Array(readFileSync(fileURLToPath(new URL('../../samples/yueyanglou-scjg-2023.pdf', import.meta.url))));
+  const bytes = new Uint8Array(
+    readFileSync(fileURLToPath(new URL('../../samples/yueyanglou-scjg-2023.pdf', import.meta.url))),
+  );
   const pdf = await openPdf(bytes);
   try {
     expect(pdf.doc.numPages).toBe(11);
@@ -287,7 +333,12 @@ test('a page of two tables: each is found, in page order, and neither takes the 
     ],
     { xs: [60, 160, 300, 400, 500], top: 560, rowHeight: 20 },
   );
-  const [page] = await readMade([{ runs: [...a.runs, { text: '部门整体支出绩效自评表', x: 200, y: 580, size: 12 }, ...b.runs], rules: [...a.rules, ...b.rules] }]);
+  const [page] = await readMade([
+    {
+      runs: [...a.runs, { text: '部门整体支出绩效自评表', x: 200, y: 580, size: 12 }, ...b.runs],
+      rules: [...a.rules, ...b.rules],
+    },
+  ]);
   const { tables, rest } = findTables(page!);
   expect(tables.map((t) => [t.title, t.rows.length, t.rows[0]!.length])).toEqual([
     [null, 5, 5],

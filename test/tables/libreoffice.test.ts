@@ -11,7 +11,9 @@ import { readPageRules } from '../../src/pdf/rulings.ts';
 import { readPageText } from '../../src/pdf/text.ts';
 
 async function tablesOf(name: string) {
-  const pdf = await openPdf(new Uint8Array(readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)))));
+  const pdf = await openPdf(
+    new Uint8Array(readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)))),
+  );
   try {
     const page = await readPageText(pdf.doc, 2);
     page.rules = await readPageRules(pdf.doc, 2);

@@ -9,8 +9,10 @@ import type { Report } from '../../src/schema/report.ts';
 import type { PageSpec, TextRun } from '../support/make-pdf.ts';
 import { readMade, ruledTable, type Cell } from './support.ts';
 
-const report = async (pages: PageSpec[]): Promise<Report> => assembleReport({ path: 'made.pdf', bytes: new Uint8Array(1) }, await readMade(pages));
-const cells = (r: Report) => r.facts.filter((f) => f.paragraphId === null).map((f) => [f.page, f.label, f.value, f.unit, f.concept]);
+const report = async (pages: PageSpec[]): Promise<Report> =>
+  assembleReport({ path: 'made.pdf', bytes: new Uint8Array(1) }, await readMade(pages));
+const cells = (r: Report) =>
+  r.facts.filter((f) => f.paragraphId === null).map((f) => [f.page, f.label, f.value, f.unit, f.concept]);
 
 const XS7 = [40, 100, 200, 270, 340, 410, 480, 550];
 const HEADER: Cell[][] = [
@@ -19,15 +21,25 @@ const HEADER: Cell[][] = [
   ['up', 'up', 'up', '小计', '人员经费', '公用经费', 'up'],
 ];
 
-test('a 决算 table over two pages: the header repeated on the second is read once, the unit line of the first applies, the 合计 row gives the unit\'s totals', async () => {
-  const first = ruledTable([...HEADER, ['合计', 'left', '1386.35', '74.64', '74.64', '0.00', '1311.71'], ['212', '城乡社区支出', '184.35', '', '', '', '184.35']], {
-    xs: XS7,
-    top: 600,
-    rowHeight: 20,
-    size: 8,
-  });
+test("a 决算 table over two pages: the header repeated on the second is read once, the unit line of the first applies, the 合计 row gives the unit's totals", async () => {
+  const first = ruledTable(
+    [
+      ...HEADER,
+      ['合计', 'left', '1386.35', '74.64', '74.64', '0.00', '1311.71'],
+      ['212', '城乡社区支出', '184.35', '', '', '', '184.35'],
+    ],
+    {
+      xs: XS7,
+      top: 600,
+      rowHeight: 20,
+      size: 8,
+    },
+  );
   // The second part repeats the header, with an empty spacer row under it.
-  const second = ruledTable([...HEADER, ['', '', '', '', '', '', ''], ['221', '住房保障支出', '221.18', '', '', '', '221.18']], { xs: XS7, top: 760, rowHeight: 20, size: 8 });
+  const second = ruledTable(
+    [...HEADER, ['', '', '', '', '', '', ''], ['221', '住房保障支出', '221.18', '', '', '', '221.18']],
+    { xs: XS7, top: 760, rowHeight: 20, size: 8 },
+  );
   const runs: TextRun[] = [
     { text: '2021年度江山市某某局部门决算', x: 150, y: 760, size: 16 },
     { text: '支出决算表', x: 250, y: 660, size: 12 },
@@ -52,7 +64,12 @@ test('a 决算 table over two pages: the header repeated on the second is read o
 });
 
 test('a table at the top of a page takes the caption and unit line left at the foot of the page before', async () => {
-  const t = ruledTable([...HEADER, ['合计', 'left', '1148.74', '324.20', '290.54', '33.66', '824.54']], { xs: XS7, top: 760, rowHeight: 20, size: 8 });
+  const t = ruledTable([...HEADER, ['合计', 'left', '1148.74', '324.20', '290.54', '33.66', '824.54']], {
+    xs: XS7,
+    top: 760,
+    rowHeight: 20,
+    size: 8,
+  });
   const r = await report([
     {
       runs: [
@@ -91,12 +108,21 @@ function projectTable(): Cell[][] {
   ];
 }
 
-test('a project\'s self-evaluation table: funds rows under their row-group label are project.*, targets carry their bound, an actual without a unit takes its target\'s, the 总分 row carried over alone is scored', async () => {
+test("a project's self-evaluation table: funds rows under their row-group label are project.*, targets carry their bound, an actual without a unit takes its target's, the 总分 row carried over alone is scored", async () => {
   const t = ruledTable(projectTable(), { xs: XS9, top: 700, rowHeight: 24, size: 7 });
-  const total = ruledTable([['总分', 'left', 'left', 'left', 'left', '100', '99.5', '', 'left']], { xs: XS9, top: 760, rowHeight: 24, size: 7 });
+  const total = ruledTable([['总分', 'left', 'left', 'left', 'left', '100', '99.5', '', 'left']], {
+    xs: XS9,
+    top: 760,
+    rowHeight: 24,
+    size: 7,
+  });
   const r = await report([
     {
-      runs: [{ text: '2020年度职业技能提升行动专项资金绩效自评报告', x: 100, y: 760, size: 14 }, { text: '项目支出绩效自评表', x: 230, y: 720, size: 12 }, ...t.runs],
+      runs: [
+        { text: '2020年度职业技能提升行动专项资金绩效自评报告', x: 100, y: 760, size: 14 },
+        { text: '项目支出绩效自评表', x: 230, y: 720, size: 12 },
+        ...t.runs,
+      ],
       rules: t.rules,
     },
     { runs: total.runs, rules: total.rules },
@@ -120,7 +146,9 @@ test('a project\'s self-evaluation table: funds rows under their row-group label
   const budget = r.facts.find((f) => f.concept === 'project.total.initial')!;
   expect(budget.label).toBe('项目资金·年度资金总额·年初预算数');
   expect(budget.quote).toContain('职业技能提升行动专项资金');
-  const indicators = r.facts.filter((f) => /指标值|实际完成值/.test(f.label)).map((f) => [f.label.split('·').slice(-2).join('·'), f.value, f.unit, f.comparator]);
+  const indicators = r.facts
+    .filter((f) => /指标值|实际完成值/.test(f.label))
+    .map((f) => [f.label.split('·').slice(-2).join('·'), f.value, f.unit, f.comparator]);
   expect(indicators).toEqual([
     ['培训人次·年度指标值', 11100, '人次', '>='],
     ['培训人次·实际完成值', 12331, '人次', null],
@@ -138,9 +166,11 @@ test('a project\'s self-evaluation table: funds rows under their row-group label
   ]);
 });
 
-test('the same project table inside a department-wide report gives no concept: its figures are the project\'s, not the unit\'s', async () => {
+test("the same project table inside a department-wide report gives no concept: its figures are the project's, not the unit's", async () => {
   const t = ruledTable(projectTable(), { xs: XS9, top: 700, rowHeight: 24, size: 7 });
-  const r = await report([{ runs: [{ text: '2020年度某某局部门整体支出绩效自评报告', x: 100, y: 760, size: 14 }, ...t.runs], rules: t.rules }]);
+  const r = await report([
+    { runs: [{ text: '2020年度某某局部门整体支出绩效自评报告', x: 100, y: 760, size: 14 }, ...t.runs], rules: t.rules },
+  ]);
   expect(r.document.reportType).toBe('整体支出');
   expect(r.facts.filter((f) => f.concept)).toEqual([]);
 });
@@ -154,7 +184,16 @@ test('prose in a cell (a 绩效目标 or a list of indicators) gives its own fac
     ],
     { xs: [40, 140, 200, 260, 400, 560], top: 700, rowHeight: 40, size: 6 },
   );
-  const r = await report([{ runs: [{ text: '项目支出绩效目标表', x: 220, y: 760, size: 14 }, { text: '单位：万元', x: 480, y: 720, size: 9 }, ...t.runs], rules: t.rules }]);
+  const r = await report([
+    {
+      runs: [
+        { text: '项目支出绩效目标表', x: 220, y: 760, size: 14 },
+        { text: '单位：万元', x: 480, y: 720, size: 9 },
+        ...t.runs,
+      ],
+      rules: t.rules,
+    },
+  ]);
   expect(r.facts.map((f) => [f.label, f.value, f.unit, f.comparator, f.concept])).toEqual([
     ['合计·总计', 1391.47, '万元', null, null],
     ['合计·财政拨款', 1391.47, '万元', null, null],
@@ -178,7 +217,9 @@ test('a 绩效目标表 with its title and unit line inside the grid, the bound 
     ],
     { xs: [30, 110, 170, 220, 270, 380, 440, 500, 565], top: 700, rowHeight: 22, size: 7 },
   );
-  const r = await report([{ runs: [{ text: '2026年度某某局部门预算', x: 200, y: 760, size: 14 }, ...t.runs], rules: t.rules }]);
+  const r = await report([
+    { runs: [{ text: '2026年度某某局部门预算', x: 200, y: 760, size: 14 }, ...t.runs], rules: t.rules },
+  ]);
   expect(r.facts.filter((f) => f.kind !== 'date').map((f) => [f.label, f.value, f.unit, f.comparator])).toEqual([
     ['花园村庄建设·项目总额', 95, '万元', null],
     ['花园村庄建设·财政资金', 95, '万元', null],
@@ -217,14 +258,29 @@ test('a row cut by a page break is joined back: its words on the next page finis
 });
 
 test('a row cut by a page break under a repeated header: the header is read once, the cut words go back to their row', async () => {
-  const head: Cell[][] = [
-    ['科目编码', '科目名称', '本年收入合计', '财政拨款收入', '其他收入'],
-  ];
+  const head: Cell[][] = [['科目编码', '科目名称', '本年收入合计', '财政拨款收入', '其他收入']];
   const xs = [40, 110, 260, 340, 420, 500];
-  const first = ruledTable([...head, ['合计', 'left', '300.00', '200.00', '100.00'], ['208', '社会保障和就业支', '300.00', '200.00', '100.00']], { xs, top: 300, rowHeight: 24, size: 8 });
-  const second = ruledTable([...head, ['', '出', '', '', ''], ['20801', '人力资源事务', '300.00', '200.00', '100.00']], { xs, top: 760, rowHeight: 24, size: 8 });
+  const first = ruledTable(
+    [
+      ...head,
+      ['合计', 'left', '300.00', '200.00', '100.00'],
+      ['208', '社会保障和就业支', '300.00', '200.00', '100.00'],
+    ],
+    { xs, top: 300, rowHeight: 24, size: 8 },
+  );
+  const second = ruledTable(
+    [...head, ['', '出', '', '', ''], ['20801', '人力资源事务', '300.00', '200.00', '100.00']],
+    { xs, top: 760, rowHeight: 24, size: 8 },
+  );
   const r = await report([
-    { runs: [{ text: '收入决算表', x: 220, y: 350, size: 12 }, { text: '单位：万元', x: 40, y: 320, size: 9 }, ...first.runs], rules: first.rules },
+    {
+      runs: [
+        { text: '收入决算表', x: 220, y: 350, size: 12 },
+        { text: '单位：万元', x: 40, y: 320, size: 9 },
+        ...first.runs,
+      ],
+      rules: first.rules,
+    },
     { runs: second.runs, rules: second.rules },
   ]);
   expect(r.tables[0]!.rows[2]![1]).toBe('社会保障和就业支出');
@@ -235,26 +291,37 @@ test('a row cut by a page break under a repeated header: the header is read once
   ]);
 });
 
-test.each([90, 270] as const)('a landscape page set with /Rotate %i reads as it is shown: the same table and facts as the page drawn upright', async (rotate) => {
-  const page = (rot?: 90 | 270): PageSpec => {
-    const t = ruledTable([...HEADER, ['合计', 'left', '1386.35', '74.64', '74.64', '0.00', '1311.71'], ['212', '城乡社区支出', '184.35', '', '', '', '184.35']], {
-      xs: XS7.map((x) => x * 1.3),
-      top: 450,
-      rowHeight: 20,
-      size: 8,
-    });
-    const runs: TextRun[] = [
-      { text: '2021年度某某局部门决算', x: 300, y: 560, size: 16 },
-      { text: '支出决算表', x: 360, y: 510, size: 12 },
-      { text: '单位：万元', x: 52, y: 480, size: 9 },
-      ...t.runs,
-    ];
-    return { runs, rules: t.rules, width: 841.9, height: 595.3, rotate: rot };
-  };
-  const upright = await report([page()]);
-  const turned = await report([page(rotate)]);
-  expect(upright.facts.filter((f) => f.paragraphId === null)).toHaveLength(7);
-  expect(turned.tables.map((t) => t.rows)).toEqual(upright.tables.map((t) => t.rows));
-  const brief = (r: Report) => r.facts.map((f) => [f.page, f.label, f.value, f.unit, f.concept, f.bbox?.map(Math.round)]);
-  expect(brief(turned)).toEqual(brief(upright));
-});
+test.each([90, 270] as const)(
+  'a landscape page set with /Rotate %i reads as it is shown: the same table and facts as the page drawn upright',
+  async (rotate) => {
+    const page = (rot?: 90 | 270): PageSpec => {
+      const t = ruledTable(
+        [
+          ...HEADER,
+          ['合计', 'left', '1386.35', '74.64', '74.64', '0.00', '1311.71'],
+          ['212', '城乡社区支出', '184.35', '', '', '', '184.35'],
+        ],
+        {
+          xs: XS7.map((x) => x * 1.3),
+          top: 450,
+          rowHeight: 20,
+          size: 8,
+        },
+      );
+      const runs: TextRun[] = [
+        { text: '2021年度某某局部门决算', x: 300, y: 560, size: 16 },
+        { text: '支出决算表', x: 360, y: 510, size: 12 },
+        { text: '单位：万元', x: 52, y: 480, size: 9 },
+        ...t.runs,
+      ];
+      return { runs, rules: t.rules, width: 841.9, height: 595.3, rotate: rot };
+    };
+    const upright = await report([page()]);
+    const turned = await report([page(rotate)]);
+    expect(upright.facts.filter((f) => f.paragraphId === null)).toHaveLength(7);
+    expect(turned.tables.map((t) => t.rows)).toEqual(upright.tables.map((t) => t.rows));
+    const brief = (r: Report) =>
+      r.facts.map((f) => [f.page, f.label, f.value, f.unit, f.concept, f.bbox?.map(Math.round)]);
+    expect(brief(turned)).toEqual(brief(upright));
+  },
+);

@@ -60,7 +60,14 @@ test('a thick filled rectangle (cell shading) and tiny marks are not rules', asy
 });
 
 test('the current transform (cm) applies: scaled and shifted user space', async () => {
-  const got = await rulesOf({ runs: [], rulesTransform: [2, 0, 0, 2, 10, 20], rules: [{ x0: 10, y0: 100, x1: 60, y1: 100 }, { x0: 10, y0: 100, x1: 10, y1: 150, fill: true, width: 1 }] });
+  const got = await rulesOf({
+    runs: [],
+    rulesTransform: [2, 0, 0, 2, 10, 20],
+    rules: [
+      { x0: 10, y0: 100, x1: 60, y1: 100 },
+      { x0: 10, y0: 100, x1: 10, y1: 150, fill: true, width: 1 },
+    ],
+  });
   expect(got).toEqual([
     { x0: 30, y0: 220, x1: 130, y1: 220 },
     { x0: 30, y0: 219, x1: 30, y1: 321 },
@@ -68,16 +75,36 @@ test('the current transform (cm) applies: scaled and shifted user space', async 
 });
 
 test('a rotating transform turns a user-space horizontal into a vertical rule', async () => {
-  const got = await rulesOf({ runs: [], rulesTransform: [0, 1, -1, 0, 500, 0], rules: [{ x0: 100, y0: 50, x1: 200, y1: 50 }] });
+  const got = await rulesOf({
+    runs: [],
+    rulesTransform: [0, 1, -1, 0, 500, 0],
+    rules: [{ x0: 100, y0: 50, x1: 200, y1: 50 }],
+  });
   expect(got).toEqual([{ x0: 450, y0: 100, x1: 450, y1: 200 }]);
 });
 
 test('form XObjects: their matrix applies inside and is undone after; clip paths are not rules', async () => {
   const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const { rulesFromOps } = await import('../../src/pdf/rulings.ts');
-  const line = (paint: number, x0: number, y0: number, x1: number, y1: number) => [paint, [new Float32Array([0, x0, y0, 1, x1, y1])], null];
-  const fn = [OPS.paintFormXObjectBegin, OPS.constructPath, OPS.paintFormXObjectEnd, OPS.constructPath, OPS.constructPath];
-  const args = [[[1, 0, 0, 1, 100, 200], null], line(OPS.stroke, 0, 0, 50, 0), null, line(OPS.stroke, 0, 0, 50, 0), line(OPS.endPath, 0, 0, 0, 80)];
+  const line = (paint: number, x0: number, y0: number, x1: number, y1: number) => [
+    paint,
+    [new Float32Array([0, x0, y0, 1, x1, y1])],
+    null,
+  ];
+  const fn = [
+    OPS.paintFormXObjectBegin,
+    OPS.constructPath,
+    OPS.paintFormXObjectEnd,
+    OPS.constructPath,
+    OPS.constructPath,
+  ];
+  const args = [
+    [[1, 0, 0, 1, 100, 200], null],
+    line(OPS.stroke, 0, 0, 50, 0),
+    null,
+    line(OPS.stroke, 0, 0, 50, 0),
+    line(OPS.endPath, 0, 0, 0, 80),
+  ];
   expect(rulesFromOps(fn, args)).toEqual([
     { x0: 100, y0: 200, x1: 150, y1: 200 },
     { x0: 0, y0: 0, x1: 50, y1: 0 },

@@ -23,7 +23,12 @@ function selfTable(total: string): Cell[][] {
 }
 
 async function report(total: string, narrative?: string): Promise<Report> {
-  const t = ruledTable(selfTable(total), { xs: [40, 110, 190, 260, 330, 400, 440, 490, 560], top: 700, rowHeight: 24, size: 8 });
+  const t = ruledTable(selfTable(total), {
+    xs: [40, 110, 190, 260, 330, 400, 440, 490, 560],
+    top: 700,
+    rowHeight: 24,
+    size: 8,
+  });
   const runs = [{ text: '某某县教育局2022年度部门整体支出绩效自评表', x: 150, y: 750, size: 14 }, ...t.runs];
   if (narrative) runs.push({ text: narrative, x: 72, y: 400, size: 12 });
   return assembleReport({ path: 'made.pdf', bytes: new Uint8Array(1) }, await readMade([{ runs, rules: t.rules }]));
@@ -70,7 +75,9 @@ test('each part of the grid is read under its own header: budget concepts, score
 
 test('a 总分 that is not the budget score plus the indicator scores is a table-total-mismatch', async () => {
   const r = await report('95.6');
-  expect(r.findings.map((f) => [f.rule, f.severity, f.expected, f.actual])).toEqual([['table-total-mismatch', 'error', 96.6, 95.6]]);
+  expect(r.findings.map((f) => [f.rule, f.severity, f.expected, f.actual])).toEqual([
+    ['table-total-mismatch', 'error', 96.6, 95.6],
+  ]);
 });
 
 test('a narrative self-score that differs from the table total is a score-mismatch', async () => {
@@ -87,15 +94,24 @@ test('near-miss: a table without a header (a fragment, or a part carried over) i
     ],
     { xs: [40, 140, 260, 330, 400], top: 700, rowHeight: 24, size: 8 },
   );
-  const r = assembleReport({ path: 'made.pdf', bytes: new Uint8Array(1) }, await readMade([{ runs: t.runs, rules: t.rules }]));
+  const r = assembleReport(
+    { path: 'made.pdf', bytes: new Uint8Array(1) },
+    await readMade([{ runs: t.runs, rules: t.rules }]),
+  );
   expect(r.tables).toHaveLength(1);
   expect(r.findings).toEqual([]);
 });
 
 test('near-miss: a title row inside the grid does not stop the 总分 check from adding the budget score', async () => {
-  const rows: Cell[][] = [['部门整体支出绩效自评表（2022年度）', 'left', 'left', 'left', 'left', 'left', 'left', 'left'], ...selfTable('96.6')];
+  const rows: Cell[][] = [
+    ['部门整体支出绩效自评表（2022年度）', 'left', 'left', 'left', 'left', 'left', 'left', 'left'],
+    ...selfTable('96.6'),
+  ];
   const t = ruledTable(rows, { xs: [40, 110, 190, 260, 330, 400, 440, 490, 560], top: 700, rowHeight: 24, size: 8 });
-  const r = assembleReport({ path: 'made.pdf', bytes: new Uint8Array(1) }, await readMade([{ runs: t.runs, rules: t.rules }]));
+  const r = assembleReport(
+    { path: 'made.pdf', bytes: new Uint8Array(1) },
+    await readMade([{ runs: t.runs, rules: t.rules }]),
+  );
   expect(r.facts.find((f) => f.label === '总分·得分')?.concept).toBe('evaluation.selfScore');
   expect(r.findings).toEqual([]);
 });

@@ -49,7 +49,8 @@ export function ruledTable(rows: Cell[][], o: RuledOptions): { runs: TextRun[]; 
   const runs: TextRun[] = [];
   const rules: Rule[] = [];
   const ys = rows.map((_, r) => o.top - r * o.rowHeight).concat(o.top - rows.length * o.rowHeight);
-  const line = (x0: number, y0: number, x1: number, y1: number) => rules.push(o.filled ? { x0, y0, x1, y1, fill: true, width: 0.75 } : { x0, y0, x1, y1 });
+  const line = (x0: number, y0: number, x1: number, y1: number) =>
+    rules.push(o.filled ? { x0, y0, x1, y1, fill: true, width: 0.75 } : { x0, y0, x1, y1 });
   rows.forEach((row, r) => {
     row.forEach((cell, c) => {
       if (cell !== 'left') line(o.xs[c]!, ys[r + 1]!, o.xs[c]!, ys[r]!);
@@ -76,14 +77,22 @@ export function ruledTable(rows: Cell[][], o: RuledOptions): { runs: TextRun[]; 
 }
 
 /** A table written with text only: cells at column x (numbers right-aligned at the column's right edge). */
-export function textTable(rows: (string | null)[][], o: { lefts: number[]; rights: number[]; top: number; pitch: number; size?: number }): TextRun[] {
+export function textTable(
+  rows: (string | null)[][],
+  o: { lefts: number[]; rights: number[]; top: number; pitch: number; size?: number },
+): TextRun[] {
   const size = o.size ?? 9;
   const runs: TextRun[] = [];
   rows.forEach((row, r) => {
     row.forEach((cell, c) => {
       if (!cell) return;
       const numeric = /^[0-9.,%-]+$/.test(cell);
-      runs.push({ text: cell, x: numeric ? o.rights[c]! - textWidth(cell, size) : o.lefts[c]!, y: o.top - r * o.pitch, size });
+      runs.push({
+        text: cell,
+        x: numeric ? o.rights[c]! - textWidth(cell, size) : o.lefts[c]!,
+        y: o.top - r * o.pitch,
+        size,
+      });
     });
   });
   return runs;

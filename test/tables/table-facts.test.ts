@@ -15,7 +15,9 @@ function table(rows: string[][], o: Partial<TableModel> = {}): TableModel {
     unit: null,
     headerRows,
     rows,
-    cellBoxes: rows.map((row, r) => row.map((_, c) => [60 + c * 10, 680 - r * 20, 70 + c * 10, 700 - r * 20] as [number, number, number, number])),
+    cellBoxes: rows.map((row, r) =>
+      row.map((_, c) => [60 + c * 10, 680 - r * 20, 70 + c * 10, 700 - r * 20] as [number, number, number, number]),
+    ),
     ...o,
   };
 }
@@ -59,7 +61,15 @@ describe('budget tables', () => {
     ]);
     const f = facts[0]!;
     expect(Fact.parse(f)).toEqual(f);
-    expect([f.id, f.page, f.sectionId, f.paragraphId, f.decimals, f.approximate, f.bbox]).toEqual(['t2.r2c2', 3, 's5', null, 2, false, [70, 660, 80, 680]]);
+    expect([f.id, f.page, f.sectionId, f.paragraphId, f.decimals, f.approximate, f.bbox]).toEqual([
+      't2.r2c2',
+      3,
+      's5',
+      null,
+      2,
+      false,
+      [70, 660, 80, 680],
+    ]);
     expect(f.quote).toBe('测试表：基本支出·年初预算数 4668.70');
   });
 
@@ -110,7 +120,17 @@ describe('budget tables', () => {
         null,
       ),
     ).toEqual([]);
-    const withUnit = tableFacts(table([['序号', '项目', '数值'], ['1', '基本支出', '4668.70']], { unit: '万元' }), 't1', null);
+    const withUnit = tableFacts(
+      table(
+        [
+          ['序号', '项目', '数值'],
+          ['1', '基本支出', '4668.70'],
+        ],
+        { unit: '万元' },
+      ),
+      't1',
+      null,
+    );
     expect(withUnit.map(brief)).toEqual([['基本支出·数值', 4668.7, '万元', 46687000, '元', 'money']]);
   });
 });
@@ -226,6 +246,17 @@ describe('scoring tables', () => {
 });
 
 test('a 万 written in a cell without its unit is not multiplied twice: no fact', () => {
-  const facts = tableFacts(table([['项目', '金额'], ['培训费', '4980.37万'], ['印刷费', '12.5万元']], { unit: '万元' }), 't1', null);
+  const facts = tableFacts(
+    table(
+      [
+        ['项目', '金额'],
+        ['培训费', '4980.37万'],
+        ['印刷费', '12.5万元'],
+      ],
+      { unit: '万元' },
+    ),
+    't1',
+    null,
+  );
   expect(facts.map(brief)).toEqual([['印刷费·金额', 12.5, '万元', 125000, '元', 'money']]);
 });

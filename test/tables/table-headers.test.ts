@@ -16,12 +16,20 @@ test('a row of distinct names above numbers starts a segment; a section row, a r
   expect(rows.map((_, r) => isSegmentHeader(rows, r))).toEqual([false, true, false, false, false, true, false, false]);
 });
 
-test('a key | value cover row (the unit\'s name, the project\'s name) is not column names', () => {
+test("a key | value cover row (the unit's name, the project's name) is not column names", () => {
   expect(isInfoRow(rows[0]!)).toBe(true);
   expect(isInfoRow(['部门（单位）名称', '某某县教育局', '某某县教育局'])).toBe(true);
   expect(isInfoRow(['主管部门', '某某局', '实施单位', '某某中心'])).toBe(true);
   expect(isInfoRow(['项目名称', '市场监管执法专项', '市场监管执法专项'])).toBe(true);
-  expect(projectOf([['项目名称', '市场监管执法专项', '市场监管执法专项'], ['年初预算数', '全年预算数', '全年执行数']], 1)).toBe('市场监管执法专项');
+  expect(
+    projectOf(
+      [
+        ['项目名称', '市场监管执法专项', '市场监管执法专项'],
+        ['年初预算数', '全年预算数', '全年执行数'],
+      ],
+      1,
+    ),
+  ).toBe('市场监管执法专项');
   expect(isInfoRow(rows[1]!)).toBe(false);
 });
 

@@ -8,13 +8,19 @@ import { extractSpec } from '../support/extract-made.ts';
 import type { PageSpec, Rule, TextRun } from '../support/make-pdf.ts';
 
 /** A ruled table: cells given row by row; a cell of null is covered by the merged cell left of it (or above, with 'up'). */
-function ruledTable(xs: number[], top: number, rowH: number, rows: (string | null | 'up')[][]): { runs: TextRun[]; rules: Rule[] } {
+function ruledTable(
+  xs: number[],
+  top: number,
+  rowH: number,
+  rows: (string | null | 'up')[][],
+): { runs: TextRun[]; rules: Rule[] } {
   const runs: TextRun[] = [];
   const rules: Rule[] = [];
   const ys = rows.map((_, r) => top - r * rowH).concat(top - rows.length * rowH);
   rows.forEach((row, r) => {
     row.forEach((cell, c) => {
-      if (typeof cell === 'string' && cell !== 'up') runs.push({ text: cell, x: xs[c]! + 4, y: ys[r]! - rowH + 6, size: 9 });
+      if (typeof cell === 'string' && cell !== 'up')
+        runs.push({ text: cell, x: xs[c]! + 4, y: ys[r]! - rowH + 6, size: 9 });
       // Left border unless merged with the cell on the left.
       if (cell !== null) rules.push({ x0: xs[c]!, y0: ys[r + 1]!, x1: xs[c]!, y1: ys[r]! });
       // Top border unless merged with the cell above.
@@ -60,7 +66,12 @@ describe('a budget table with a merged header, a unit line and a total row', () 
       ['合计', '5264.70', '5836.24', '5836.24', '100%'],
     ]);
     // The cells are not read again as prose; the paragraph after the table is.
-    expect(report.paragraphs.map((p) => p.text)).toEqual(['一、部门整体支出情况', '部门整体支出预算执行情况表', '单位：万元', '以上数据来源于部门决算报表。']);
+    expect(report.paragraphs.map((p) => p.text)).toEqual([
+      '一、部门整体支出情况',
+      '部门整体支出预算执行情况表',
+      '单位：万元',
+      '以上数据来源于部门决算报表。',
+    ]);
     expect(report.findings).toEqual([]);
   });
 
@@ -91,7 +102,9 @@ describe('a budget table with a merged header, a unit line and a total row', () 
 
   test('a total row that does not add up is a table-total-mismatch', async () => {
     const report = await extractSpec({ pages: [budget('5863.24')] });
-    expect(report.findings.map((f) => [f.rule, f.severity, f.expected, f.actual])).toEqual([['table-total-mismatch', 'error', 5836.24, 5863.24]]);
+    expect(report.findings.map((f) => [f.rule, f.severity, f.expected, f.actual])).toEqual([
+      ['table-total-mismatch', 'error', 5836.24, 5863.24],
+    ]);
   });
 });
 
@@ -105,7 +118,14 @@ describe('a scoring table (部门整体支出绩效自评表)', () => {
       ['效益', '社会效益', '满意度', '40', '39'],
       ['总分', null, null, '100', '96'],
     ]);
-    return { runs: [{ text: narrative, x: 96, y: 760, size: 12 }, { text: '部门整体支出绩效自评表', x: 200, y: 725, size: 12 }, ...t.runs], rules: t.rules };
+    return {
+      runs: [
+        { text: narrative, x: 96, y: 760, size: 12 },
+        { text: '部门整体支出绩效自评表', x: 200, y: 725, size: 12 },
+        ...t.runs,
+      ],
+      rules: t.rules,
+    };
   };
 
   test('merged 一级指标 cells are repeated down their rows; scores are facts in 分', async () => {

@@ -3,7 +3,7 @@ import { expect, test } from 'vitest';
 import { isHeaderWord, startsWithHeaderWord } from '../../src/vocab/header-words.ts';
 import { toHalfWidth } from '../../src/text/width.ts';
 
-test('a whole header word names a column; a total row\'s 合计 does not, though a header cell may start with it', () => {
+test("a whole header word names a column; a total row's 合计 does not, though a header cell may start with it", () => {
   expect(isHeaderWord('本年绩效指标值')).toBe(true);
   expect(isHeaderWord('三级指标')).toBe(true);
   expect(isHeaderWord('合计')).toBe(false);

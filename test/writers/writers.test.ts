@@ -5,7 +5,14 @@ import path from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
 import { extractBytes } from '../../src/pipeline/extract.ts';
 import type { Report } from '../../src/schema/report.ts';
-import { CSV_TABLES, MANIFEST, REPORT_JSON, reportJson, writeDocument, type RunInputs } from '../../src/writers/index.ts';
+import {
+  CSV_TABLES,
+  MANIFEST,
+  REPORT_JSON,
+  reportJson,
+  writeDocument,
+  type RunInputs,
+} from '../../src/writers/index.ts';
 import type { ManifestRecord } from '../../src/writers/manifest.ts';
 import { readTable } from '../batch/csv-read.ts';
 import { compose } from '../support/compose.ts';
@@ -13,15 +20,31 @@ import { makePdf } from '../support/make-pdf.ts';
 
 let report: Report;
 beforeAll(async () => {
-  const bytes = makePdf(compose([{ text: '一、基本情况', indent: 0 }, { text: '年初预算数为 120.5 万元，全年执行数为 118.2 万元。' }]));
+  const bytes = makePdf(
+    compose([{ text: '一、基本情况', indent: 0 }, { text: '年初预算数为 120.5 万元，全年执行数为 118.2 万元。' }]),
+  );
   report = await extractBytes(bytes, 'made.pdf', { ocr: 'never' });
 });
 
 const folder = () => realpathSync(mkdtempSync(path.join(tmpdir(), 'jixiao-writers-')));
 
 const record = (over: Partial<ManifestRecord>): ManifestRecord => ({
-  path: 'a.pdf', sha256: 'ab', bytes: 1, status: 'ok', code: null, reason: null, doc: 'docs/a.json', pages: 1, ocrPages: 0, seconds: 0.5,
-  findings: { error: 0, warning: 0, info: 0 }, tool: '0.0.0', ocr: 'auto', ocrDpi: 200, ocrEngine: 'ppocr', limits: { timeout: 600, maxMemoryMb: 2048, maxPages: 2000 },
+  path: 'a.pdf',
+  sha256: 'ab',
+  bytes: 1,
+  status: 'ok',
+  code: null,
+  reason: null,
+  doc: 'docs/a.json',
+  pages: 1,
+  ocrPages: 0,
+  seconds: 0.5,
+  findings: { error: 0, warning: 0, info: 0 },
+  tool: '0.0.0',
+  ocr: 'auto',
+  ocrDpi: 200,
+  ocrEngine: 'ppocr',
+  limits: { timeout: 600, maxMemoryMb: 2048, maxPages: 2000 },
   ...over,
 });
 
@@ -47,7 +70,18 @@ test('writeDocument: the file lands whole inside the folder, no temporary file l
 
 test('run writers: the manifest with one line per record in order, the tables from the documents (read once per writer)', async () => {
   const dir = folder();
-  const records = [record({ path: 'a.pdf' }), record({ path: 'b.pdf', status: 'failed', code: 'not-pdf', reason: 'not a PDF', doc: null, pages: null, ocrPages: null })];
+  const records = [
+    record({ path: 'a.pdf' }),
+    record({
+      path: 'b.pdf',
+      status: 'failed',
+      code: 'not-pdf',
+      reason: 'not a PDF',
+      doc: null,
+      pages: null,
+      ocrPages: null,
+    }),
+  ];
   let reads = 0;
   const inputs: RunInputs = {
     records,
@@ -58,13 +92,27 @@ test('run writers: the manifest with one line per record in order, the tables fr
   };
   await MANIFEST.finish(dir, inputs);
   expect(reads).toBe(0); // the manifest needs the lines only
-  const lines = readFileSync(path.join(dir, 'manifest.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const lines = readFileSync(path.join(dir, 'manifest.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   expect(lines).toEqual(records);
   const counts = await CSV_TABLES.finish(dir, inputs);
   expect(reads).toBe(1);
   expect(counts).toEqual({ documents: 2, facts: report.facts.length, findings: report.findings.length });
-  expect(readdirSync(dir).sort()).toEqual(['documents.csv', 'facts.csv', 'facts.jsonl', 'findings.csv', 'manifest.jsonl']);
+  expect(readdirSync(dir).sort()).toEqual([
+    'documents.csv',
+    'facts.csv',
+    'facts.jsonl',
+    'findings.csv',
+    'manifest.jsonl',
+  ]);
   const documents = readTable(readFileSync(path.join(dir, 'documents.csv'), 'utf8'));
-  expect(documents.map((d) => [d.path, d.status])).toEqual([['a.pdf', 'ok'], ['b.pdf', 'failed']]);
-  expect(readTable(readFileSync(path.join(dir, 'facts.csv'), 'utf8')).map((f) => f.fact_id)).toEqual(report.facts.map((f) => f.id));
+  expect(documents.map((d) => [d.path, d.status])).toEqual([
+    ['a.pdf', 'ok'],
+    ['b.pdf', 'failed'],
+  ]);
+  expect(readTable(readFileSync(path.join(dir, 'facts.csv'), 'utf8')).map((f) => f.fact_id)).toEqual(
+    report.facts.map((f) => f.id),
+  );
 });

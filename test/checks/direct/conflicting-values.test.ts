@@ -11,8 +11,14 @@ const run = (doc: CheckInput) => runChecks(doc, [conflictingValues]);
 
 function twice(a: string, b: string, years: [number, number] = [2023, 2023]) {
   return checkInput()
-    .paragraph(['基本支出决算数为 ', money('基本支出决算数', a, { concept: 'budget.basic.actual', year: years[0] }), '。'], { page: 2 })
-    .paragraph(['全年基本支出决算数 ', money('全年基本支出决算数', b, { concept: 'budget.basic.actual', year: years[1] }), '。'], { page: 4 })
+    .paragraph(
+      ['基本支出决算数为 ', money('基本支出决算数', a, { concept: 'budget.basic.actual', year: years[0] }), '。'],
+      { page: 2 },
+    )
+    .paragraph(
+      ['全年基本支出决算数 ', money('全年基本支出决算数', b, { concept: 'budget.basic.actual', year: years[1] }), '。'],
+      { page: 4 },
+    )
     .build();
 }
 
@@ -40,21 +46,33 @@ describe('conflicting-values: one concept', () => {
     expect(run(twice('4980.37', '4980.38'))).toEqual([]);
     expect(run(twice('4980.37', '4980.39')).map((f) => f.actual)).toEqual([4980.39]);
   });
-  test('a figure of another year is not a second statement of this year\'s', () => {
+  test("a figure of another year is not a second statement of this year's", () => {
     expect(run(twice('4980.37', '4890.37', [2023, 2022]))).toEqual([]);
   });
   test('three values: the concept is not one quantity here', () => {
     const doc = checkInput()
       .paragraph(['基本支出决算数为 ', money('基本支出决算数', '4980.37', { concept: 'budget.basic.actual' }), '。'])
-      .paragraph(['全年基本支出决算数 ', money('全年基本支出决算数', '4890.37', { concept: 'budget.basic.actual' }), '。'])
-      .paragraph(['部门基本支出决算数 ', money('部门基本支出决算数', '4000.00', { concept: 'budget.basic.actual' }), '。'])
+      .paragraph([
+        '全年基本支出决算数 ',
+        money('全年基本支出决算数', '4890.37', { concept: 'budget.basic.actual' }),
+        '。',
+      ])
+      .paragraph([
+        '部门基本支出决算数 ',
+        money('部门基本支出决算数', '4000.00', { concept: 'budget.basic.actual' }),
+        '。',
+      ])
       .build();
     expect(run(doc)).toEqual([]);
   });
   test('approximate figures are not stated quantities', () => {
     const doc = checkInput()
       .paragraph(['基本支出决算数为 ', money('基本支出决算数', '4980.37', { concept: 'budget.basic.actual' }), '。'])
-      .paragraph(['全年基本支出决算数约 ', money('全年基本支出决算数', '5000.00', { concept: 'budget.basic.actual', approximate: true }), '。'])
+      .paragraph([
+        '全年基本支出决算数约 ',
+        money('全年基本支出决算数', '5000.00', { concept: 'budget.basic.actual', approximate: true }),
+        '。',
+      ])
       .build();
     expect(run(doc)).toEqual([]);
   });
@@ -67,12 +85,14 @@ describe('conflicting-values: the same thing in two paragraphs', () => {
       .paragraph([second, count('查办违法案件', b, '起'), '。'], { page: 2 })
       .build();
   test('the same label with two values: found', () => {
-    expect(run(cases('115', '138')).map((f) => f.message)).toEqual(['同一数量前后不一致：查办违法案件 115 起（第1页）与查办违法案件 138 起（第2页），请核实以哪个为准']);
+    expect(run(cases('115', '138')).map((f) => f.message)).toEqual([
+      '同一数量前后不一致：查办违法案件 115 起（第1页）与查办违法案件 138 起（第2页），请核实以哪个为准',
+    ]);
   });
   test('the same value: silent', () => {
     expect(run(cases('115', '115'))).toEqual([]);
   });
-  test('a campaign figure (专项…期间) is a part, not the year\'s figure', () => {
+  test("a campaign figure (专项…期间) is a part, not the year's figure", () => {
     expect(run(cases('115', '13', '专项整治期间查办违法案件 '))).toEqual([]);
   });
   test('sentences of two different years speak of different things', () => {
@@ -87,7 +107,12 @@ describe('conflicting-values: the narrative against the self-evaluation table', 
       .paragraph(['全年实际完成 ', count('实际完成', '8705', '人'), '。'], { sectionId: 's1' })
       .cell(count('产出指标·数量指标·培训后取得证书人数·实际完成值', '8750', '人'), { page: 5 })
       .build();
-    expect(run(doc).map((f) => [f.message, f.factIds])).toEqual([['同一数量前后不一致：实际完成 8705 人（第1页）与产出指标·数量指标·培训后取得证书人数·实际完成值 8750 人（第5页），正文与自评表不一致', ['f1', 'f2']]]);
+    expect(run(doc).map((f) => [f.message, f.factIds])).toEqual([
+      [
+        '同一数量前后不一致：实际完成 8705 人（第1页）与产出指标·数量指标·培训后取得证书人数·实际完成值 8750 人（第5页），正文与自评表不一致',
+        ['f1', 'f2'],
+      ],
+    ]);
   });
 });
 

@@ -40,7 +40,9 @@ describe('enumeration-count', () => {
     expect(run(listed('5', '办公室、财务股、执法股等'))).toEqual([]);
   });
   test('inline numbering counts the numbered items', () => {
-    expect(run(listed('3', '1、办公室 2、财务股 3、执法股 4、法规股')).map((f) => f.message)).toEqual(['内设股室写明 3 个（第2页），其后编号列出了 4 项']);
+    expect(run(listed('3', '1、办公室 2、财务股 3、执法股 4、法规股')).map((f) => f.message)).toEqual([
+      '内设股室写明 3 个（第2页），其后编号列出了 4 项',
+    ]);
     expect(run(listed('4', '1、办公室 2、财务股 3、执法股 4、法规股'))).toEqual([]);
   });
   test('an approximate count, or one of a single thing, is not held to a list', () => {
@@ -50,6 +52,8 @@ describe('enumeration-count', () => {
   test("a warning on an OCR'd page stays as it is", () => {
     const doc = listed('3', '办公室、财务股、执法股、法规股');
     doc.pages[1]!.method = 'ocr';
-    expect(run(doc).map((f) => [f.severity, f.message])).toEqual([['warning', '内设股室写明 3 个（第2页），其后列出了 4 项']]);
+    expect(run(doc).map((f) => [f.severity, f.message])).toEqual([
+      ['warning', '内设股室写明 3 个（第2页），其后列出了 4 项'],
+    ]);
   });
 });

@@ -33,11 +33,18 @@ describe('heading-sequence', () => {
     expect(run(numbered([1, 2, 3]))).toEqual([]);
   });
   test('the same number twice, and a step back', () => {
-    expect(run(numbered([1, 2, 2])).map((f) => f.message)).toEqual(['一级标题序号重复：“二、标题2”（第2页）与“二、标题3”（第3页）编号相同']);
-    expect(run(numbered([1, 3, 2])).map((f) => f.message.slice(0, 10))).toEqual(['一级标题序号跳过：“', '一级标题序号倒退：“']);
+    expect(run(numbered([1, 2, 2])).map((f) => f.message)).toEqual([
+      '一级标题序号重复：“二、标题2”（第2页）与“二、标题3”（第3页）编号相同',
+    ]);
+    expect(run(numbered([1, 3, 2])).map((f) => f.message.slice(0, 10))).toEqual([
+      '一级标题序号跳过：“',
+      '一级标题序号倒退：“',
+    ]);
   });
-  test('several numbers skipped are all named, in the marker\'s own form', () => {
-    expect(run(numbered([1, 4], (n) => `（${n}）`)).map((f) => f.message)).toEqual(['一级标题序号跳过：“（1）标题1”（第1页）之后是“（4）标题2”（第2页），缺少“（2）”“（3）”']);
+  test("several numbers skipped are all named, in the marker's own form", () => {
+    expect(run(numbered([1, 4], (n) => `（${n}）`)).map((f) => f.message)).toEqual([
+      '一级标题序号跳过：“（1）标题1”（第1页）之后是“（4）标题2”（第2页），缺少“（2）”“（3）”',
+    ]);
   });
   test('siblings are of one parent and one family: numbering restarts under another parent', () => {
     const doc = checkInput()

@@ -12,7 +12,10 @@ const run = (doc: CheckInput) => runChecks(doc, [indicatorScoreMismatch]);
 const HEADER = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'];
 const row = (name: string, target: string, actual: string, weight: string, got: string, page = 7) =>
   checkInput()
-    .table([HEADER, ['产出指标', '数量指标', name, target, actual, weight, got], ['总分', '', '', '', '', '100', '90']], { title: '项目支出绩效自评表', page })
+    .table(
+      [HEADER, ['产出指标', '数量指标', name, target, actual, weight, got], ['总分', '', '', '', '', '100', '90']],
+      { title: '项目支出绩效自评表', page },
+    )
     .build();
 
 describe('indicator-score-mismatch', () => {
@@ -37,7 +40,12 @@ describe('indicator-score-mismatch', () => {
     ]);
   });
   test('a bare target read as a minimum: a warning that says how it was read', () => {
-    expect(run(row('培训人数', '100人', '90人', '10', '10')).map((f) => [f.severity, f.message.endsWith('（按 ≥ 理解），却得满分 10')])).toEqual([['warning', true]]);
+    expect(
+      run(row('培训人数', '100人', '90人', '10', '10')).map((f) => [
+        f.severity,
+        f.message.endsWith('（按 ≥ 理解），却得满分 10'),
+      ]),
+    ).toEqual([['warning', true]]);
   });
   test('a target met exactly: ≥100 is met by 100, ＞100 is not', () => {
     expect(run(row('培训人数', '≥100人', '100人', '10', '10'))).toEqual([]);
@@ -55,6 +63,8 @@ describe('indicator-score-mismatch', () => {
   test("on an OCR'd page the error is a warning that says so", () => {
     const doc = row('培训人数', '≥100人', '120人', '10', '12', 2);
     doc.pages[1]!.method = 'ocr';
-    expect(run(doc).map((f) => [f.severity, f.message.endsWith('（OCR 识别页，请对照原件核实）')])).toEqual([['warning', true]]);
+    expect(run(doc).map((f) => [f.severity, f.message.endsWith('（OCR 识别页，请对照原件核实）')])).toEqual([
+      ['warning', true],
+    ]);
   });
 });

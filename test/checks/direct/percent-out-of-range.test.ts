@@ -9,7 +9,9 @@ import { checkInput, percent } from '../../support/check-input.ts';
 
 const run = (doc: CheckInput) => runChecks(doc, [percentOutOfRange]);
 const rate = (label: string, value: string, extra: Parameters<typeof percent>[2] = {}, page = 3) =>
-  checkInput().paragraph([`${label}达到 `, percent(label, value, extra), '。'], { page }).build();
+  checkInput()
+    .paragraph([`${label}达到 `, percent(label, value, extra), '。'], { page })
+    .build();
 
 describe('percent-out-of-range', () => {
   test('a bounded rate over 100%: an error', () => {
@@ -37,13 +39,21 @@ describe('percent-out-of-range', () => {
   });
   test('growth and over-fulfilment may exceed 100%', () => {
     expect(run(rate('同比增长', '133'))).toEqual([]);
-    expect(run(checkInput().paragraph(['覆盖率同比增长 ', percent('覆盖率', '133', { quote: '同比增长 133%' }), '。']).build())).toEqual([]);
+    expect(
+      run(
+        checkInput()
+          .paragraph(['覆盖率同比增长 ', percent('覆盖率', '133', { quote: '同比增长 133%' }), '。'])
+          .build(),
+      ),
+    ).toEqual([]);
   });
   test('a rate that is not bounded (no 率 of a share) is not judged', () => {
     expect(run(rate('完成全年任务', '120'))).toEqual([]);
   });
   test('a bare 实际完成 takes the rate its sentence named last', () => {
-    const doc = checkInput().paragraph(['受益群众满意度指标，实际完成 ', percent('实际完成', '108.7'), '。']).build();
+    const doc = checkInput()
+      .paragraph(['受益群众满意度指标，实际完成 ', percent('实际完成', '108.7'), '。'])
+      .build();
     expect(run(doc).map((f) => f.message)).toEqual(['受益群众满意度 108.7%（第1页）超过 100%，比率不应超过 100%']);
   });
   test('the same figure in the text and the table: one finding naming both pages', () => {
@@ -51,11 +61,15 @@ describe('percent-out-of-range', () => {
       .paragraph(['救助对象信息准确率达到 ', percent('救助对象信息准确率', '109.1')], { page: 3 })
       .cell(percent('产出指标·质量指标·救助对象信息准确率·实际完成值', '109.1'), { page: 5 })
       .build();
-    expect(run(doc).map((f) => [f.message, f.factIds])).toEqual([['救助对象信息准确率 109.1%（第3、5页）超过 100%，比率不应超过 100%', ['f1', 'f2']]]);
+    expect(run(doc).map((f) => [f.message, f.factIds])).toEqual([
+      ['救助对象信息准确率 109.1%（第3、5页）超过 100%，比率不应超过 100%', ['f1', 'f2']],
+    ]);
   });
   test("on an OCR'd page the error is a warning that says so", () => {
     const doc = rate('培训合格率', '110.6');
     doc.pages[2]!.method = 'ocr';
-    expect(run(doc).map((f) => [f.severity, f.message])).toEqual([['warning', '培训合格率 110.6%（第3页）超过 100%，比率不应超过 100%（OCR 识别页，请对照原件核实）']]);
+    expect(run(doc).map((f) => [f.severity, f.message])).toEqual([
+      ['warning', '培训合格率 110.6%（第3页）超过 100%，比率不应超过 100%（OCR 识别页，请对照原件核实）'],
+    ]);
   });
 });

@@ -17,7 +17,10 @@ const TABLE = (total: string) => [
   ['总分', '', '100', total],
 ];
 function report(stated: string, total = '93', tables = 1) {
-  const b = checkInput().paragraph(['经自评，本部门整体支出绩效自评得分 ', score('自评得分', stated, { concept: 'evaluation.selfScore' }), '。'], { page: 2 });
+  const b = checkInput().paragraph(
+    ['经自评，本部门整体支出绩效自评得分 ', score('自评得分', stated, { concept: 'evaluation.selfScore' }), '。'],
+    { page: 2 },
+  );
   for (let i = 0; i < tables; i++) b.table(TABLE(total), { title: `项目${i + 1}绩效自评表`, page: 6 + i });
   return b.build();
 }
@@ -42,18 +45,31 @@ describe('score-mismatch', () => {
     expect(run(report('93'))).toEqual([]);
   });
   // The text rounds to whole points: 93 stands for 92.5 … 93.5.
-  test('a table total of 93.5 against a text\'s 93: within its rounding; 93.6 is not', () => {
+  test("a table total of 93.5 against a text's 93: within its rounding; 93.6 is not", () => {
     expect(run(report('93', '93.5'))).toEqual([]);
     expect(run(report('93', '93.6')).map((f) => f.expected)).toEqual([93.6]);
   });
-  test('with several scoring tables the text\'s score is no one table\'s: silent', () => {
+  test("with several scoring tables the text's score is no one table's: silent", () => {
     expect(run(report('90', '93', 2))).toEqual([]);
   });
   test("the table's own 总分 fact goes into the finding, so that conflicting-values does not report the pair again", () => {
     const doc = report('90');
-    doc.facts.push({ ...doc.facts[0]!, id: 'f2', paragraphId: null, page: 6, value: 93, normalized: { value: 93, unit: '分' }, label: '总分·得分', quote: '总分·得分 93' });
-    expect(runChecks(doc, [conflictingValues]).map((f) => [f.rule, f.factIds])).toEqual([['conflicting-values', ['f1', 'f2']]]);
-    expect(runChecks(doc, [conflictingValues, scoreMismatch]).map((f) => [f.rule, f.factIds])).toEqual([['score-mismatch', ['f1', 'f2']]]);
+    doc.facts.push({
+      ...doc.facts[0]!,
+      id: 'f2',
+      paragraphId: null,
+      page: 6,
+      value: 93,
+      normalized: { value: 93, unit: '分' },
+      label: '总分·得分',
+      quote: '总分·得分 93',
+    });
+    expect(runChecks(doc, [conflictingValues]).map((f) => [f.rule, f.factIds])).toEqual([
+      ['conflicting-values', ['f1', 'f2']],
+    ]);
+    expect(runChecks(doc, [conflictingValues, scoreMismatch]).map((f) => [f.rule, f.factIds])).toEqual([
+      ['score-mismatch', ['f1', 'f2']],
+    ]);
   });
   test('a self-score sentence of another year still states the score (year-mismatch names the year)', () => {
     const doc = report('90');

@@ -13,7 +13,13 @@ function whole(total: [string, string], parts: [string, string][], options: { pa
   const unit = options.unit ?? '万元';
   return checkInput()
     .paragraph(
-      [`${total[0]}为 `, money(total[0], total[1], { unit }), '，其中：', ...parts.flatMap(([label, v], i) => [`${i > 0 ? '，' : ''}${label} `, money(label, v, { unit })]), '。'],
+      [
+        `${total[0]}为 `,
+        money(total[0], total[1], { unit }),
+        '，其中：',
+        ...parts.flatMap(([label, v], i) => [`${i > 0 ? '，' : ''}${label} `, money(label, v, { unit })]),
+        '。',
+      ],
       { page: options.page ?? 1 },
     )
     .build();
@@ -21,13 +27,22 @@ function whole(total: [string, string], parts: [string, string][], options: { pa
 
 describe('sum-mismatch: 其中 lists', () => {
   test('parts that add up to more than the total: an error naming the figures and the page', () => {
-    const fs = run(whole(['基本支出决算数', '4980.37'], [['人员经费', '4360.55'], ['公用经费', '620.82']]));
+    const fs = run(
+      whole(
+        ['基本支出决算数', '4980.37'],
+        [
+          ['人员经费', '4360.55'],
+          ['公用经费', '620.82'],
+        ],
+      ),
+    );
     expect(fs).toEqual([
       {
         id: 'c1',
         rule: 'sum-mismatch',
         severity: 'error',
-        message: '人员经费 4360.55 万元 + 公用经费 620.82 万元 = 4981.37 万元，与基本支出决算数 4980.37 万元不符（第1页）',
+        message:
+          '人员经费 4360.55 万元 + 公用经费 620.82 万元 = 4981.37 万元，与基本支出决算数 4980.37 万元不符（第1页）',
         factIds: ['f1', 'f2', 'f3'],
         sectionIds: [],
         page: 1,
@@ -38,39 +53,123 @@ describe('sum-mismatch: 其中 lists', () => {
   });
 
   test('parts that add up exactly: silent', () => {
-    expect(run(whole(['基本支出决算数', '4980.37'], [['人员经费', '4360.55'], ['公用经费', '619.82']]))).toEqual([]);
+    expect(
+      run(
+        whole(
+          ['基本支出决算数', '4980.37'],
+          [
+            ['人员经费', '4360.55'],
+            ['公用经费', '619.82'],
+          ],
+        ),
+      ),
+    ).toEqual([]);
   });
 
   // Four figures to 2 decimals of 万元: each may be off by 0.005 万元, the sum by 0.02 万元.
   test('off by exactly the rounding of every figure: silent', () => {
-    expect(run(whole(['项目支出', '100.00'], [['甲项目', '50.00'], ['乙项目', '30.00'], ['丙项目', '20.02']]))).toEqual([]);
+    expect(
+      run(
+        whole(
+          ['项目支出', '100.00'],
+          [
+            ['甲项目', '50.00'],
+            ['乙项目', '30.00'],
+            ['丙项目', '20.02'],
+          ],
+        ),
+      ),
+    ).toEqual([]);
   });
   test('just beyond the rounding: found', () => {
-    const fs = run(whole(['项目支出', '100.00'], [['甲项目', '50.00'], ['乙项目', '30.00'], ['丙项目', '20.03']]));
+    const fs = run(
+      whole(
+        ['项目支出', '100.00'],
+        [
+          ['甲项目', '50.00'],
+          ['乙项目', '30.00'],
+          ['丙项目', '20.03'],
+        ],
+      ),
+    );
     expect(fs.map((f) => [f.rule, f.expected, f.actual])).toEqual([['sum-mismatch', 100.03, 100]]);
   });
   test('whole 元 are exact to half a yuan each: 100 元 against 60 + 41 is within, 60 + 42 is not', () => {
-    expect(run(whole(['公用经费', '100'], [['办公费', '60'], ['印刷费', '41']], { unit: '元' }))).toEqual([]);
-    expect(run(whole(['公用经费', '100'], [['办公费', '60'], ['印刷费', '42']], { unit: '元' })).map((f) => f.expected)).toEqual([102]);
+    expect(
+      run(
+        whole(
+          ['公用经费', '100'],
+          [
+            ['办公费', '60'],
+            ['印刷费', '41'],
+          ],
+          { unit: '元' },
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      run(
+        whole(
+          ['公用经费', '100'],
+          [
+            ['办公费', '60'],
+            ['印刷费', '42'],
+          ],
+          { unit: '元' },
+        ),
+      ).map((f) => f.expected),
+    ).toEqual([102]);
   });
 
   test('a partial 其中 list short of its total: silent (其中 lists are often partial by design)', () => {
     const doc = checkInput()
-      .paragraph(['今年查办违法案件 ', count('查办违法案件', '115', '起'), '，其中从轻行政处罚 ', count('从轻行政处罚', '31', '起'), '，减轻行政处罚 ', count('减轻行政处罚', '48', '起'), '。'])
+      .paragraph([
+        '今年查办违法案件 ',
+        count('查办违法案件', '115', '起'),
+        '，其中从轻行政处罚 ',
+        count('从轻行政处罚', '31', '起'),
+        '，减轻行政处罚 ',
+        count('减轻行政处罚', '48', '起'),
+        '。',
+      ])
       .build();
     expect(run(doc)).toEqual([]);
   });
   test('an exhaustive pair (人员经费 + 公用经费) short of its total: found', () => {
-    const fs = run(whole(['基本支出决算数', '4980.37'], [['人员经费', '4360.55'], ['公用经费', '600.00']]));
+    const fs = run(
+      whole(
+        ['基本支出决算数', '4980.37'],
+        [
+          ['人员经费', '4360.55'],
+          ['公用经费', '600.00'],
+        ],
+      ),
+    );
     expect(fs.map((f) => [f.severity, f.expected])).toEqual([['error', 4960.55]]);
   });
   test('a list ending in 其他… is complete: short of its total, found', () => {
-    const fs = run(whole(['项目支出', '100.00'], [['培训费', '50.00'], ['其他支出', '30.00']]));
+    const fs = run(
+      whole(
+        ['项目支出', '100.00'],
+        [
+          ['培训费', '50.00'],
+          ['其他支出', '30.00'],
+        ],
+      ),
+    );
     expect(fs.map((f) => f.expected)).toEqual([80]);
   });
   test('an approximate part decides nothing', () => {
     const doc = checkInput()
-      .paragraph(['基本支出决算数为 ', money('基本支出决算数', '4980.37'), '，其中：人员经费 ', money('人员经费', '4360.55'), '，公用经费约 ', money('公用经费', '700.00', { approximate: true }), '。'])
+      .paragraph([
+        '基本支出决算数为 ',
+        money('基本支出决算数', '4980.37'),
+        '，其中：人员经费 ',
+        money('人员经费', '4360.55'),
+        '，公用经费约 ',
+        money('公用经费', '700.00', { approximate: true }),
+        '。',
+      ])
       .build();
     expect(run(doc)).toEqual([]);
   });
@@ -82,18 +181,32 @@ describe('sum-mismatch: 其中 lists', () => {
 describe('sum-mismatch: decompositions by concept', () => {
   function byConcept(year: number | null, publicSpending = '600.00', pages: [number, number] = [2, 2]) {
     return checkInput()
-      .paragraph(['基本支出决算数为 ', money('基本支出决算数', '4980.37', { concept: 'budget.basic.actual', year }), '。'], { page: pages[0] })
-      .paragraph(['人员经费 ', money('人员经费', '4360.55', { concept: 'budget.basic.personnel', year }), '。公用经费 ', money('公用经费', publicSpending, { concept: 'budget.basic.public', year }), '。'], { page: pages[1] })
+      .paragraph(
+        ['基本支出决算数为 ', money('基本支出决算数', '4980.37', { concept: 'budget.basic.actual', year }), '。'],
+        { page: pages[0] },
+      )
+      .paragraph(
+        [
+          '人员经费 ',
+          money('人员经费', '4360.55', { concept: 'budget.basic.personnel', year }),
+          '。公用经费 ',
+          money('公用经费', publicSpending, { concept: 'budget.basic.public', year }),
+          '。',
+        ],
+        { page: pages[1] },
+      )
       .build();
   }
   test('stated in separate sentences, falling short: found, with both pages named', () => {
     const fs = run(byConcept(2023, '600.00', [2, 3]));
-    expect(fs.map((f) => f.message)).toEqual(['人员经费 4360.55 万元 + 公用经费 600.00 万元 = 4960.55 万元，与基本支出决算数 4980.37 万元不符（第2页、第3页）']);
+    expect(fs.map((f) => f.message)).toEqual([
+      '人员经费 4360.55 万元 + 公用经费 600.00 万元 = 4960.55 万元，与基本支出决算数 4980.37 万元不符（第2页、第3页）',
+    ]);
   });
   test('adding up: silent', () => {
     expect(run(byConcept(2023, '619.82'))).toEqual([]);
   });
-  test('figures of another year (上年) are not this year\'s decomposition', () => {
+  test("figures of another year (上年) are not this year's decomposition", () => {
     expect(run(byConcept(2022))).toEqual([]);
   });
   test('figures pages apart may be of other scopes: silent', () => {
@@ -103,7 +216,14 @@ describe('sum-mismatch: decompositions by concept', () => {
 
 describe('sum-mismatch: OCR', () => {
   test("on an OCR'd page the error is a warning that says so", () => {
-    const doc = whole(['基本支出决算数', '4980.37'], [['人员经费', '4360.55'], ['公用经费', '620.82']], { page: 2 });
+    const doc = whole(
+      ['基本支出决算数', '4980.37'],
+      [
+        ['人员经费', '4360.55'],
+        ['公用经费', '620.82'],
+      ],
+      { page: 2 },
+    );
     doc.pages[1]!.method = 'ocr';
     const [f] = run(doc);
     expect(f!.severity).toBe('warning');

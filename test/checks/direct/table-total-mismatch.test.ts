@@ -10,7 +10,10 @@ import { checkInput } from '../../support/check-input.ts';
 const run = (doc: CheckInput) => runChecks(doc, [tableTotalMismatch]);
 const flat = (parts: string[], total: string, page = 4) =>
   checkInput()
-    .table([['项目', '金额（万元）'], ...parts.map((p, i) => [`项目${i + 1}`, p]), ['合计', total]], { title: '项目支出表', page })
+    .table([['项目', '金额（万元）'], ...parts.map((p, i) => [`项目${i + 1}`, p]), ['合计', total]], {
+      title: '项目支出表',
+      page,
+    })
     .build();
 
 describe('table-total-mismatch: a total row', () => {
@@ -43,11 +46,24 @@ describe('table-total-mismatch: a total row', () => {
     expect(run(flat(['100.00', '100.00', '100.03'], '300.00')).map((f) => f.expected)).toEqual([300.03]);
   });
   test('a table without a header row is not judged', () => {
-    const doc = checkInput().table([['项目1', '100.00'], ['项目2', '200.00'], ['合计', '310.00']]).build();
+    const doc = checkInput()
+      .table([
+        ['项目1', '100.00'],
+        ['项目2', '200.00'],
+        ['合计', '310.00'],
+      ])
+      .build();
     expect(run(doc)).toEqual([]);
   });
   test('rates and codes are not summed', () => {
-    const doc = checkInput().table([['项目', '执行率'], ['项目1', '90.00'], ['项目2', '80.00'], ['合计', '85.00']]).build();
+    const doc = checkInput()
+      .table([
+        ['项目', '执行率'],
+        ['项目1', '90.00'],
+        ['项目2', '80.00'],
+        ['合计', '85.00'],
+      ])
+      .build();
     expect(run(doc)).toEqual([]);
   });
 });
@@ -65,14 +81,16 @@ describe('table-total-mismatch: a total column', () => {
       )
       .build();
   test('本年支出合计 that is not 基本支出 + 项目支出: found, row by row', () => {
-    expect(run(columns('110.00')).map((f) => f.message)).toEqual(['表“支出决算表”（第1页）“一般公共服务支出”行“本年支出合计”列为 110.00，基本支出 + 项目支出为 100']);
+    expect(run(columns('110.00')).map((f) => f.message)).toEqual([
+      '表“支出决算表”（第1页）“一般公共服务支出”行“本年支出合计”列为 110.00，基本支出 + 项目支出为 100',
+    ]);
   });
   test('adding up: silent', () => {
     expect(run(columns('100.00'))).toEqual([]);
   });
 });
 
-describe('table-total-mismatch: a self-evaluation table\'s funds', () => {
+describe("table-total-mismatch: a self-evaluation table's funds", () => {
   const funds = (fiscal: string, carried: string, other: string) =>
     checkInput()
       .table(
@@ -107,6 +125,8 @@ describe('table-total-mismatch: OCR', () => {
   test("on an OCR'd page the error is a warning that says so", () => {
     const doc = flat(['100.00', '200.00'], '310.00', 2);
     doc.pages[1]!.method = 'ocr';
-    expect(run(doc).map((f) => [f.severity, f.message.endsWith('（OCR 识别页，请对照原件核实）')])).toEqual([['warning', true]]);
+    expect(run(doc).map((f) => [f.severity, f.message.endsWith('（OCR 识别页，请对照原件核实）')])).toEqual([
+      ['warning', true],
+    ]);
   });
 });

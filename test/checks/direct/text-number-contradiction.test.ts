@@ -12,7 +12,16 @@ const run = (doc: CheckInput) => runChecks(doc, [textNumberContradiction]);
 describe('text-number-contradiction: a 差距 the figures deny', () => {
   const gap = (budget: string, actual: string) =>
     checkInput()
-      .paragraph(['办公经费全年预算数 ', money('办公经费全年预算数', budget), '，决算数 ', money('办公经费决算数', actual), '。'], { page: 2 })
+      .paragraph(
+        [
+          '办公经费全年预算数 ',
+          money('办公经费全年预算数', budget),
+          '，决算数 ',
+          money('办公经费决算数', actual),
+          '。',
+        ],
+        { page: 2 },
+      )
       .paragraph(['办公经费预算与决算存在差距，主要原因是…'], { page: 4 })
       .build();
   test('equal budget and actual: a warning quoting the claim', () => {
@@ -21,7 +30,8 @@ describe('text-number-contradiction: a 差距 the figures deny', () => {
         id: 'c1',
         rule: 'text-number-contradiction',
         severity: 'warning',
-        message: '第4页称“办公经费预算与决算存在差距”，但报告中办公经费的办公经费全年预算数 10.00 万元（第2页）与办公经费决算数 10.00 万元（第2页）相等',
+        message:
+          '第4页称“办公经费预算与决算存在差距”，但报告中办公经费的办公经费全年预算数 10.00 万元（第2页）与办公经费决算数 10.00 万元（第2页）相等',
         factIds: ['f1', 'f2'],
         sectionIds: [],
         page: 4,
@@ -43,7 +53,13 @@ describe('text-number-contradiction: a 差距 the figures deny', () => {
 describe('text-number-contradiction: 未进行预算调整', () => {
   const unadjusted = (initial: string, adjusted: string) =>
     checkInput()
-      .paragraph(['年初预算数 ', money('年初预算数', initial, { concept: 'budget.total.initial' }), '，全年预算数 ', money('全年预算数', adjusted, { concept: 'budget.total.adjusted' }), '。'])
+      .paragraph([
+        '年初预算数 ',
+        money('年初预算数', initial, { concept: 'budget.total.initial' }),
+        '，全年预算数 ',
+        money('全年预算数', adjusted, { concept: 'budget.total.adjusted' }),
+        '。',
+      ])
       .paragraph(['本年度未进行预算调整。'], { page: 2 })
       .build();
   test('two different budgets: found', () => {
@@ -59,10 +75,21 @@ describe('text-number-contradiction: 未进行预算调整', () => {
 describe('text-number-contradiction: a direction its figures deny', () => {
   const direction = (now: string, last: string, page = 3) =>
     checkInput()
-      .paragraph(['本年支出 ', money('本年支出', now), '，', money('上年支出', last, { quote: '上年支出 ' + last + ' 万元', year: 2022 }), '，总体有所下降。'], { page })
+      .paragraph(
+        [
+          '本年支出 ',
+          money('本年支出', now),
+          '，',
+          money('上年支出', last, { quote: '上年支出 ' + last + ' 万元', year: 2022 }),
+          '，总体有所下降。',
+        ],
+        { page },
+      )
       .build();
   test('"有所下降" while this year is higher: an error (two figures of the report\'s own)', () => {
-    expect(run(direction('1543.34', '1267.28')).map((f) => [f.severity, f.message])).toEqual([['error', '第3页称“总体有所下降”，但本年支出 1543.34 万元高于上年支出 1267.28 万元']]);
+    expect(run(direction('1543.34', '1267.28')).map((f) => [f.severity, f.message])).toEqual([
+      ['error', '第3页称“总体有所下降”，但本年支出 1543.34 万元高于上年支出 1267.28 万元'],
+    ]);
   });
   test('"有所下降" while this year is lower, or equal within rounding: silent', () => {
     expect(run(direction('1200.00', '1267.28'))).toEqual([]);
@@ -71,6 +98,8 @@ describe('text-number-contradiction: a direction its figures deny', () => {
   test("on an OCR'd page the error is a warning that says so", () => {
     const doc = direction('1543.34', '1267.28');
     doc.pages[2]!.method = 'ocr';
-    expect(run(doc).map((f) => [f.severity, f.message.endsWith('（OCR 识别页，请对照原件核实）')])).toEqual([['warning', true]]);
+    expect(run(doc).map((f) => [f.severity, f.message.endsWith('（OCR 识别页，请对照原件核实）')])).toEqual([
+      ['warning', true],
+    ]);
   });
 });

@@ -76,7 +76,12 @@ export async function uses(): Promise<void> {
   await extractFile('scan.pdf', { pool: 2 });
 
   const controller = new AbortController();
-  const run = runBatch(['reports/', 'more/*.pdf'], { out: 'out', jobs: 2, timeoutSeconds: 60, signal: controller.signal });
+  const run = runBatch(['reports/', 'more/*.pdf'], {
+    out: 'out',
+    jobs: 2,
+    timeoutSeconds: 60,
+    signal: controller.signal,
+  });
   for await (const event of run) {
     const e: BatchEvent = event;
     const where: string = e.path;
