@@ -12,7 +12,7 @@
 // (or dies of the signal that ended it), and the real one stops when the
 // visible one dies, even of SIGKILL (it notices its IPC channel close).
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { constants } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -69,11 +69,32 @@ if (runnable) {
   reexec(node, [...args, self, ...process.argv.slice(2)]);
 }
 
+/**
+ * The arguments after the script as their own bytes (hex, NUL-separated) for
+ * src/cli/raw-args.ts: the child's argv holds them decoded as UTF-8 already, so
+ * a file named in GBK bytes would be lost on the way. Linux only; elsewhere none.
+ */
+function rawArgv() {
+  try {
+    const all = readFileSync('/proc/self/cmdline');
+    const parts = [];
+    let start = 0;
+    for (let i = 0; i < all.length; i++) if (all[i] === 0) (parts.push(all.subarray(start, i)), (start = i + 1));
+    const args = parts.slice(-(process.argv.length - 2));
+    if (process.argv.length <= 2 || args.length !== process.argv.length - 2) return {};
+    return {
+      JIXIAO_RAW_ARGV: Buffer.concat(args.flatMap((a, i) => (i === 0 ? [a] : [Buffer.from([0]), a]))).toString('hex'),
+    };
+  } catch {
+    return {};
+  }
+}
+
 /** The visible process: runs the CLI in `node`, passes signals on, ends as the child ended. */
 function reexec(node, argv) {
   const child = spawn(node, argv, {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, [REEXEC]: String(process.pid) },
+    env: { ...process.env, [REEXEC]: String(process.pid), ...rawArgv() },
   });
   // A Ctrl-C (or a terminal's hang-up) reaches both processes; the child says so, and the signal is not sent twice.
   const heard = new Map();
