@@ -172,8 +172,9 @@ test('the tarball holds only what runs, built fresh from every source file', () 
   // The README states the size; this keeps it honest (and catches a sample or a test slipping in).
   // (318 kB with the PP-OCR engine of #12 and the review site; the models come from their own npm package;
   // 361 kB with #13's batch modules: the folder lock, input-file checks, the machine's errors.)
-  // 382 kB with #11's named stages, writers and util/ modules.
-  expect(packInfo.size).toBeLessThan(400_000);
+  // 382 kB with #11's named stages, writers and util/ modules; 405 kB once Prettier wrapped the sources
+  // (the source maps carry them) and with #13's isolated commands, OCR budget and safe text.
+  expect(packInfo.size).toBeLessThan(430_000);
   console.log(
     `tarball: ${path.basename(tarball)} ${packInfo.size} bytes, ${packInfo.unpackedSize} unpacked, ${packInfo.entryCount} files`,
   );
