@@ -2,7 +2,7 @@
 // grouped by file with pages; --json for the contract's JSON (one report per
 // line); --fail-on sets the exit status for scripts that gate submissions.
 import { Option, type Command } from 'commander';
-import type { Finding, OcrEngine, OcrMode, Report, Severity } from '../api/index.ts';
+import type { Finding, Report, Severity } from '../api/index.ts';
 import { summaryLine } from '../review/summary.ts';
 import { showPath, showText } from '../writers/safe-text.ts';
 import { IsolatedReader } from './isolated.ts';
@@ -14,6 +14,7 @@ import {
   failureLine,
   limitsOf,
   ocrWorkersOf,
+  readSettingsOf,
   type LimitFlags,
   type ReadFlags,
 } from './shared.ts';
@@ -50,12 +51,7 @@ export async function runCheck(files: string[], flags: CheckFlags): Promise<numb
   let badInput = false;
   // Each file read in a document worker under the batch's limits (src/cli/isolated.ts).
   const reader = new IsolatedReader(limitsOf(flags), ocrWorkersOf(flags));
-  const settings = {
-    ocr: flags.ocr as OcrMode,
-    ocrDpi: flags.ocrDpi,
-    ocrEngine: flags.ocrEngine as OcrEngine,
-    timings: flags.timings,
-  };
+  const settings = readSettingsOf(flags);
   try {
     for (const file of files) {
       const read = await reader.read(file, settings);

@@ -3,7 +3,7 @@
 // error naming it and its reason; the other files still run.
 import type { Command } from 'commander';
 import { mkdir } from 'node:fs/promises';
-import type { OcrEngine, OcrMode, Report } from '../api/index.ts';
+import type { Report } from '../api/index.ts';
 import path from 'node:path';
 import { inside, syncDir, writeAtomic } from '../writers/files.ts';
 import { reportJson } from '../writers/index.ts';
@@ -18,6 +18,7 @@ import {
   failureLine,
   limitsOf,
   ocrWorkersOf,
+  readSettingsOf,
   type LimitFlags,
   type ReadFlags,
 } from './shared.ts';
@@ -52,12 +53,7 @@ export async function runExtract(files: string[], flags: ExtractFlags): Promise<
   if (outDir) await mkdir(outDir, { recursive: true });
   // One document worker for all the files, under the batch's limits; its OCR workers start only if a page needs OCR.
   const reader = new IsolatedReader(limitsOf(flags), ocrWorkersOf(flags));
-  const settings = {
-    ocr: flags.ocr as OcrMode,
-    ocrDpi: flags.ocrDpi,
-    ocrEngine: flags.ocrEngine as OcrEngine,
-    timings: flags.timings,
-  };
+  const settings = readSettingsOf(flags);
   // The worker writes the one-line JSON; --pretty renders it again through the JSON writer.
   const pretty = reportJson({ pretty: true });
   let status = 0;

@@ -1,10 +1,10 @@
 // Options and error reporting shared by the commands that read PDFs.
 import { Option, type Command } from 'commander';
 import os from 'node:os';
-import { DEFAULT_ENGINE, OCR_ENGINES } from '../ocr/types.ts';
-import { InputError } from '../api/index.ts';
+import { DEFAULT_ENGINE, OCR_ENGINES, type OcrEngineName } from '../ocr/types.ts';
+import { InputError, type OcrMode } from '../api/index.ts';
 import { showLines, showPath, showText } from '../writers/safe-text.ts';
-import { DEFAULT_LIMITS, type Limits } from './isolated.ts';
+import { DEFAULT_LIMITS, type Limits, type ReadSettings } from './isolated.ts';
 import * as values from './values.ts';
 
 export interface ReadFlags {
@@ -77,6 +77,16 @@ export function addLimitOptions(cmd: Command): Command {
 
 export function limitsOf(flags: LimitFlags): Limits {
   return { timeoutSeconds: flags.timeout, maxMemoryMb: flags.maxMemory, maxPages: flags.maxPages };
+}
+
+/** The read flags as a document worker takes them (src/cli/isolated.ts). */
+export function readSettingsOf(flags: ReadFlags): ReadSettings {
+  return {
+    ocr: flags.ocr as OcrMode,
+    ocrDpi: flags.ocrDpi,
+    ocrEngine: flags.ocrEngine as OcrEngineName,
+    timings: flags.timings,
+  };
 }
 
 /** OCR workers for a command that reads one document at a time: --jobs, or the cores. */
