@@ -37,6 +37,11 @@ export interface BatchOptions {
   ocrEngine?: OcrEngine;
   /** each document's report carries its stage times in `tool.timings` (default off; not with a queue) */
   timings?: boolean;
+  /**
+   * also draw each document's pages (144 dpi) into `out/pages/<name>/` while it is open, for `jixiao report`
+   * of the folder to copy rather than draw (default off; not with a queue)
+   */
+  pageImages?: boolean;
   /** progress on stderr, as the CLI shows it (default `none`) */
   progress?: 'bar' | 'lines' | 'none';
   /** stops the batch: no more documents start, running ones are stopped and not recorded (a later run redoes them); the result has `interrupted: true` */

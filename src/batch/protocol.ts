@@ -20,6 +20,8 @@ export interface Job {
   maxPages: number;
   /** stage times into the report's tool.timings */
   timings?: boolean;
+  /** --page-images: draw the pages into `dir` (absolute, checked to lie inside the output folder) while the document is open */
+  pageImages?: { dir: string; dpi: number };
 }
 
 export interface DocSummary {
@@ -27,6 +29,8 @@ export interface DocSummary {
   pages: number;
   ocrPages: number;
   findings: Record<Severity, number>;
+  /** its pages were drawn (--page-images) */
+  pageImages?: boolean;
 }
 
 export type FromWorker =

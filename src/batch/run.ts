@@ -5,14 +5,15 @@
 //   content hash, tool version and output-changing options) and file exist.
 // At the end the manifest is rewritten with one line per input, in input
 // order, and the tables are rebuilt from the documents.
-import { lstat, readFile, rm } from 'node:fs/promises';
+import { lstat, mkdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import PQueue from 'p-queue';
 import { DEFAULT_OPTIONS } from '../pipeline/extract.ts';
 import { DEFAULT_ENGINE, type OcrEngineName } from '../ocr/types.ts';
 import type { OcrMode } from '../pipeline/read-pages.ts';
 import type { TableCounts, TableInput } from '../writers/csv.ts';
-import { inside, removeTempFiles, tempPath } from '../writers/files.ts';
+import { assertRealInside, inside, removeTempFiles, tempPath } from '../writers/files.ts';
+import { DEFAULT_DPI, PAGES_JSON } from '../writers/page-images.ts';
 import { CSV_TABLES, MANIFEST, REPORT_JSON } from '../writers/index.ts';
 import { ManifestWriter, NO_FINDINGS, readManifest, type ManifestRecord } from '../writers/manifest.ts';
 import type { Report } from '../schema/report.ts';
@@ -25,7 +26,7 @@ import { lockFolder } from './lock.ts';
 import { uniqueNames } from '../writers/names.ts';
 import { DocumentPool } from './pool.ts';
 import { Progress, type ProgressMode, type ProgressState } from './progress.ts';
-import type { DocSummary } from './protocol.ts';
+import type { DocSummary, Job } from './protocol.ts';
 
 export interface BatchOptions {
   inputs: string[];
@@ -47,6 +48,11 @@ export interface BatchOptions {
   ocrEngine?: OcrEngineName;
   /** each report carries its stage times in tool.timings (default off) */
   timings?: boolean;
+  /**
+   * also draw each document's pages into DIR/pages/<name>/ while it is open (default off), for
+   * `jixiao report DIR` to copy instead of opening every PDF again
+   */
+  pageImages?: boolean;
   /** default: a bar on a terminal, lines otherwise */
   progress?: ProgressMode;
   progressIntervalMs?: number;
@@ -101,6 +107,8 @@ export interface BatchItem {
   /** docs/<name>.json relative to the output folder */
   doc: string;
   target: string;
+  /** pages/<name> relative to the output folder: where --page-images draws its pages */
+  pagesDir: string;
   sha256: string | null;
   bytes: number | null;
   record: ManifestRecord | null;
@@ -176,6 +184,7 @@ function resolveOptions(options: BatchOptions): ResolvedBatchOptions {
     force: false,
     retryFailed: false,
     timings: false,
+    pageImages: false,
     recycleAfter: 100,
     progressIntervalMs: 10_000,
     progress: (process.stderr.isTTY ? 'bar' : 'lines') as ProgressMode,
@@ -206,6 +215,7 @@ async function planBatch(opts: ResolvedBatchOptions, root: string, files: string
   };
 
   const names = uniqueNames(files);
+  if (opts.pageImages) await preparePagesFolder(root);
   const items: BatchItem[] = files.map((file, i) => {
     const doc = `docs/${REPORT_JSON.documentPath(names[i]!)}`;
     return {
@@ -214,6 +224,7 @@ async function planBatch(opts: ResolvedBatchOptions, root: string, files: string
       name: names[i]!,
       doc,
       target: inside(root, doc),
+      pagesDir: `pages/${names[i]!}`,
       sha256: null,
       bytes: null,
       record: null,
@@ -236,7 +247,7 @@ async function planBatch(opts: ResolvedBatchOptions, root: string, files: string
     }
     firstByKey.set(key, item);
     const before = opts.force ? undefined : previous.get(item.file);
-    if (before && (await reusable(before, item, base, opts.retryFailed, root))) {
+    if (before && (await reusable(before, item, base, opts, root))) {
       item.record = before;
       item.reused = true;
     } else toRun.push(item);
@@ -411,18 +422,8 @@ async function readOnPool(
     if (halted()) return;
     opts.onEvent?.({ type: 'started', index: item.index, path: item.file });
     const t0 = performance.now();
-    const tmp = tempPath(item.target);
-    const job = {
-      id: ++id,
-      file: item.file,
-      target: item.target,
-      tmp,
-      ocr: opts.ocr,
-      ocrDpi: opts.ocrDpi,
-      ocrEngine: opts.ocrEngine,
-      maxPages: opts.maxPages,
-      timings: opts.timings,
-    };
+    const job = jobOf(++id, item, plan);
+    const tmp = job.tmp;
     const result = await p.run(job);
     // A stopped run records nothing for the documents it cut short: the next run redoes them.
     if (halted()) return;
@@ -454,6 +455,23 @@ async function readOnPool(
     opts.signal?.removeEventListener('abort', halt);
   }
   if (failure) throw failure;
+}
+
+/** What a document worker is told to do with one input. */
+function jobOf(id: number, item: BatchItem, plan: BatchPlan): Job {
+  const { opts } = plan;
+  return {
+    id,
+    file: item.file,
+    target: item.target,
+    tmp: tempPath(item.target),
+    ocr: opts.ocr,
+    ocrDpi: opts.ocrDpi,
+    ocrEngine: opts.ocrEngine,
+    maxPages: opts.maxPages,
+    timings: opts.timings,
+    ...(opts.pageImages && { pageImages: { dir: inside(plan.root, item.pagesDir), dpi: DEFAULT_DPI } }),
+  };
 }
 
 function summary(
@@ -493,6 +511,7 @@ export function okRecord(item: BatchItem, base: RunBase, s: DocSummary, seconds:
     ocrPages: s.ocrPages,
     seconds,
     findings: s.findings,
+    ...(s.pageImages && { pageImages: item.pagesDir }),
     ...base,
   };
 }
@@ -520,7 +539,7 @@ async function reusable(
   r: ManifestRecord,
   item: BatchItem,
   base: RunBase,
-  retryFailed: boolean,
+  opts: Pick<ResolvedBatchOptions, 'retryFailed' | 'pageImages'>,
   root: string,
 ): Promise<boolean> {
   if (
@@ -534,14 +553,13 @@ async function reusable(
   if (!!r.timings !== !!base.timings) return false;
   if (r.status === 'ok') {
     if (r.doc !== item.doc) return false;
-    try {
-      return (await lstat(inside(root, r.doc))).isFile();
-    } catch {
+    // asked for page images that an earlier run did not draw (or that are gone): read it again
+    if (opts.pageImages && (r.pageImages !== item.pagesDir || !(await isFile(inside(root, r.pageImages, PAGES_JSON)))))
       return false;
-    }
+    return isFile(inside(root, r.doc));
   }
   if (r.status === 'failed') {
-    if (retryFailed || ENVIRONMENTAL.has(r.code ?? '')) return false;
+    if (opts.retryFailed || ENVIRONMENTAL.has(r.code ?? '')) return false;
     const l = r.limits;
     return (
       !!l &&
@@ -551,6 +569,21 @@ async function reusable(
     );
   }
   return false;
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await lstat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** DIR/pages, made and checked to be a real folder inside DIR (not a link out of it). */
+async function preparePagesFolder(root: string): Promise<void> {
+  const dir = inside(root, 'pages');
+  await mkdir(dir, { recursive: true });
+  await assertRealInside(root, dir);
 }
 
 /** The last line for each path (a later run's outcome replaces an earlier one). */

@@ -7,7 +7,10 @@ import { createOcrPool, type OcrPool } from '../ocr/pool.ts';
 import type { OcrEngineName } from '../ocr/types.ts';
 import { ignoreStrayPdfRejections, InputError } from '../pipeline/errors.ts';
 import { extractBytes } from '../pipeline/extract.ts';
+import type { OpenedPdf } from '../pdf/open.ts';
+import type { Report } from '../schema/report.ts';
 import { writeAtomic } from '../writers/files.ts';
+import { drawPages, pagesKey } from '../writers/page-images.ts';
 import { REPORT_JSON } from '../writers/index.ts';
 import { environmentCode } from './errors.ts';
 import { readInput, RefusedInput } from './input-file.ts';
@@ -51,6 +54,7 @@ async function run(job: Job): Promise<DocSummary> {
     pool: pool(job.ocrEngine ?? 'ppocr'),
     maxPages: job.maxPages,
     timings: job.timings,
+    ...(job.pageImages && { whileOpen: drawInto(job.pageImages) }),
   };
   // Read here, bounded and only if a regular file (the batch checked it when hashing; it may have been swapped since).
   const report = await extractBytes(await readSource(job), job.file, options);
@@ -62,7 +66,13 @@ async function run(job: Job): Promise<DocSummary> {
     pages: report.pages.length,
     ocrPages: report.pages.filter((p) => p.method === 'ocr').length,
     findings,
+    ...(job.pageImages && { pageImages: true }),
   };
+}
+
+/** --page-images: the pages drawn from the document still open (its fonts parsed once, for reading and drawing). */
+function drawInto(to: { dir: string; dpi: number }) {
+  return async (pdf: OpenedPdf, report: Report) => void (await drawPages(pdf.doc, pagesKey(report, to.dpi), to.dir));
 }
 
 /** The bytes from job.source (or job.file), a failure named after job.file as extractFile would name it. */

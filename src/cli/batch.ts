@@ -23,6 +23,7 @@ interface BatchFlags extends ReadFlags {
   name: string;
   inline?: boolean;
   attempts: number;
+  pageImages?: boolean;
 }
 
 export function registerBatch(program: Command): void {
@@ -41,6 +42,10 @@ export function registerBatch(program: Command): void {
     .option('--force', 'redo every document, ignoring what earlier runs in DIR finished')
     .option('--retry-failed', 'redo documents that failed in an earlier run')
     .option('--quiet', 'no progress output')
+    .option(
+      '--page-images',
+      'also draw every page into DIR/pages/ while its document is open, so that `jixiao report DIR` need not draw them',
+    )
     .addOption(
       new Option('--progress <style>', 'progress output (default: bar on a terminal, lines otherwise)').choices([
         'bar',
@@ -86,6 +91,7 @@ export async function runBatchCommand(inputs: string[], flags: BatchFlags): Prom
       ocrDpi: flags.ocrDpi,
       ocrEngine: flags.ocrEngine as OcrEngine,
       timings: flags.timings,
+      pageImages: flags.pageImages,
       progress: flags.quiet ? 'none' : (flags.progress ?? (process.stderr.isTTY ? 'bar' : 'lines')),
       signal: controller.signal,
     };

@@ -6,7 +6,7 @@ import { Option, type Command } from 'commander';
 import path from 'node:path';
 import type { OcrMode } from '../pipeline/read-pages.ts';
 import { buildSite } from '../review/site.ts';
-import { DEFAULT_DPI } from '../review/render-pages.ts';
+import { DEFAULT_DPI } from '../writers/page-images.ts';
 import { addJobsOption, addReadOptions, type ReadFlags } from './shared.ts';
 import { count } from './values.ts';
 

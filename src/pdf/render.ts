@@ -52,14 +52,29 @@ export async function renderGrey(doc: PDFDocumentProxy, pageNumber: number, dpi:
  */
 export function toGrey(rgba: Uint8ClampedArray): Uint8Array {
   const out = new Uint8Array(rgba.length / 4);
-  for (let i = 0, j = 0; j < out.length; i += 4, j++) {
-    const r = rgba[i]!;
-    const g = rgba[i + 1]!;
-    const b = rgba[i + 2]!;
-    // A red pixel (r well above g and b) reads as its red value; any other as its luminance.
-    out[j] = r > 1.4 * g && r > 1.4 * b ? r : (r * 299 + g * 587 + b * 114) / 1000;
+  if (rgba.byteOffset % 4 !== 0 || !LITTLE_ENDIAN) {
+    for (let i = 0, j = 0; j < out.length; i += 4, j++) out[j] = greyOf(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!);
+    return out;
+  }
+  // A drawn page is mostly white paper and grey ink: read four bytes at a time and
+  // weigh only the coloured pixels (a grey pixel's luminance is its own value, so
+  // the result is the same). Half the time of the byte-wise loop on typed pages.
+  const words = new Uint32Array(rgba.buffer, rgba.byteOffset, out.length);
+  for (let j = 0; j < out.length; j++) {
+    const w = words[j]!;
+    const r = w & 0xff;
+    const g = (w >>> 8) & 0xff;
+    const b = (w >>> 16) & 0xff;
+    out[j] = r === g && g === b ? r : greyOf(r, g, b);
   }
   return out;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** A red pixel (r well above g and b) reads as its red value; any other as its luminance. */
+function greyOf(r: number, g: number, b: number): number {
+  return r > 1.4 * g && r > 1.4 * b ? r : (r * 299 + g * 587 + b * 114) / 1000;
 }
 
 /** A binary PGM (P5) file: the simplest image format tesseract's Leptonica reads. */

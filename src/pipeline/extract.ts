@@ -24,6 +24,12 @@ export interface ExtractOptions {
   maxPages?: number;
   /** write each stage's time into the report's `tool.timings` (off: reports stay byte-for-byte reproducible) */
   timings?: boolean;
+  /**
+   * Called with the report while the PDF is still open, before it is destroyed: work that needs the
+   * document again (drawing its pages for the review site) reuses its parsed fonts instead of opening it twice.
+   * Its failure fails the document.
+   */
+  whileOpen?: (pdf: OpenedPdf, report: Report) => Promise<void>;
 }
 
 interface ReadState extends PagesState {
@@ -87,7 +93,9 @@ export async function extractBytes(
   const timings: StageTiming[] = [];
   try {
     await runStagesAsync([OPEN_STAGE, ...PAGE_STAGES], state, timings);
-    return assembleReport(state.source, state.pages, opts.timings ? { timings } : {});
+    const report = assembleReport(state.source, state.pages, opts.timings ? { timings } : {});
+    await opts.whileOpen?.(state.pdf, report);
+    return report;
   } catch (err) {
     throw asInputError(sourcePath, err);
   } finally {

@@ -78,6 +78,10 @@ export async function runQueueBatch(options: QueueBatchOptions): Promise<BatchRe
   if (problem) throw new BatchSetupError(problem);
   // Queue jobs are shared by content and options across runs: a report with times in it would be handed to runs that did not ask.
   if (options.timings) throw new BatchSetupError('--timings is for local batches, not with --queue');
+  if (options.pageImages)
+    throw new BatchSetupError(
+      '--page-images is for local batches, not with --queue (run `jixiao report DIR` to draw them)',
+    );
   const attempts = options.attempts ?? DEFAULT_ATTEMPTS;
   if (!Number.isInteger(attempts) || attempts < 1)
     throw new BatchSetupError(`--attempts must be a positive integer (got ${attempts})`);

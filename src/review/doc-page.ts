@@ -3,7 +3,7 @@
 // beside them, the tables read on each page next to that page, and for print
 // each finding with a crop of its page.
 import type { Fact, Finding, Report, Section, Severity, Table } from '../schema/report.ts';
-import { boxOnPage, type RenderedPage } from './render-pages.ts';
+import { boxOnPage, type RenderedPage } from './page-geometry.ts';
 import { esc, head, html, pct, raw, type Html } from './html.ts';
 import { SEVERITY_LABEL, summaryLine } from './summary.ts';
 

@@ -1,24 +1,25 @@
-// A thread that renders documents' pages for the review site: one job at a
+// A thread that draws documents' pages for the review site: one job at a
 // time, so two of them keep two cores busy while the main thread writes HTML.
 import { parentPort } from 'node:worker_threads';
 import { readFile } from 'node:fs/promises';
-import { renderPages, type RenderOptions } from './render-pages.ts';
 import { ignoreStrayPdfRejections } from '../pipeline/errors.ts';
 import { messageOf } from '../util/errors.ts';
+import { drawPdfPages, type PagesKey } from '../writers/page-images.ts';
 
 ignoreStrayPdfRejections();
 
 export interface RenderJob {
   id: number;
   pdf: string;
-  options: Omit<RenderOptions, 'scanned'> & { scanned: number[] };
+  key: PagesKey;
+  /** absolute folder the images go to, checked by the site to lie inside it */
+  dir: string;
 }
 
 parentPort!.on('message', async (job: RenderJob) => {
   try {
-    const bytes = new Uint8Array(await readFile(job.pdf));
-    const pages = await renderPages(bytes, { ...job.options, scanned: new Set(job.options.scanned) });
-    parentPort!.postMessage({ id: job.id, pages });
+    const images = await drawPdfPages(new Uint8Array(await readFile(job.pdf)), job.key, job.dir);
+    parentPort!.postMessage({ id: job.id, images });
   } catch (err) {
     parentPort!.postMessage({ id: job.id, error: messageOf(err) });
   }

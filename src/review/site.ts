@@ -7,7 +7,7 @@
 //   DIR/documents/<name>/page-NNNN.*    its pages as images
 // Everything is checked to land inside DIR; names are made safe as batch makes them.
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readdir, readFile, realpath, rm, stat } from 'node:fs/promises';
+import { copyFile, constants as fsConstants, lstat, mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -23,10 +23,20 @@ import { REVIEW_CSS, REVIEW_JS } from './assets.ts';
 import { docPage } from './doc-page.ts';
 import { href } from './html.ts';
 import { indexPage, type IndexRow } from './index-page.ts';
-import { DEFAULT_DPI, renderPages, type RenderedPage } from './render-pages.ts';
+import { linked } from './page-geometry.ts';
 import type { RenderJob } from './render-worker.ts';
 import { severityCounts, summaryLine } from './summary.ts';
 import { messageOf } from '../util/errors.ts';
+import {
+  clearPageImages,
+  DEFAULT_DPI,
+  drawPdfPages,
+  pagesKey,
+  PAGES_JSON,
+  readPageImages,
+  type PageImages,
+  type PagesKey,
+} from '../writers/page-images.ts';
 
 export interface SiteOptions {
   inputs: string[];
@@ -50,6 +60,8 @@ export interface SiteResult {
   seconds: number;
   /** inputs given on the command line that could not be read as PDFs or batch folders */
   badInputs: number;
+  /** page images drawn by this run (the rest were kept from an earlier run or copied from a batch's --page-images) */
+  drawn: number;
 }
 
 /** A problem with the command or the output folder: nothing was written. */
@@ -66,6 +78,8 @@ interface Entry {
   pdf: string | null;
   /** why the pages cannot be shown (PDF missing or changed) */
   pagesProblem: string | null;
+  /** the folder where `jixiao batch --page-images` drew this document's pages, or null */
+  batchImages?: string | null;
   /** a batch's own count where there is no report (failed rows) */
   pages?: number | null;
   ocrPages?: number | null;
@@ -78,7 +92,6 @@ const WORKER_URL = new URL(
   import.meta.url.endsWith('.ts') ? './render-worker.ts' : './render-worker.js',
   import.meta.url,
 );
-const PAGE_FILE = /^page-\d{4,}\.(png|webp)$/;
 
 export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   const started = performance.now();
@@ -97,6 +110,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   const site: SiteContext = { root, documentsDir, dpi, renderer };
   const rows: IndexRow[] = [];
   let pages = 0;
+  let drawn = 0;
   try {
     await Promise.all(
       entries.map(async (e, i) => {
@@ -105,6 +119,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
         if (!e.report) return;
         const shown = await documentPage(e, e.report, names[i]!, site);
         pages += shown.images;
+        drawn += shown.drawn;
         row.page = shown.page;
       }),
     );
@@ -120,6 +135,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
     pages,
     seconds: (performance.now() - started) / 1000,
     badInputs,
+    drawn,
   };
 }
 
@@ -152,86 +168,64 @@ function indexRow(e: Entry): IndexRow {
   };
 }
 
-/** Writes documents/<name>.html with its page images; says its link and how many images it shows. */
+/** Writes documents/<name>.html with its page images; says its link, how many images it shows and how many it drew. */
 async function documentPage(
   e: Entry,
   report: Report,
   name: string,
   site: SiteContext,
-): Promise<{ page: string; images: number }> {
-  const { rendered, problem } = e.pdf
-    ? await pageImages(e.pdf, report, name, site, e.pagesProblem)
-    : await dropPageImages(name, site, e.pagesProblem);
+): Promise<{ page: string; images: number; drawn: number }> {
+  const dir = inside(site.documentsDir, name);
+  const { images, problem, drawn } = await pageImages(e, report, dir, site);
+  // None that fit this report, and no PDF to draw from: what an earlier run left goes.
+  if (!images) await clearPageImages(dir);
+  const rendered = images ? linked(images.pages, `documents/${href(name)}`) : [];
   const html = docPage({ report, pages: rendered, pagesProblem: problem, root: '..' });
   await writeAtomic(inside(site.documentsDir, `${name}.html`), html, undefined, false);
-  return { page: `documents/${href(name)}.html`, images: rendered.filter((r) => r.image).length };
+  const shown = rendered.filter((r) => r.image).length;
+  return { page: `documents/${href(name)}.html`, images: shown, drawn: drawn ? shown : 0 };
 }
 
-/** The document's page images: those an earlier run made for the same key, or rendered now. */
+/**
+ * The document's page images in `dir`: those an earlier run of the site made for the same key, or
+ * those its batch drew (--page-images) copied in, or drawn now. The key holds the SHA-256 of the PDF
+ * the report was read from, so kept or copied images fit the report even where that PDF has since
+ * changed or gone.
+ */
 async function pageImages(
-  pdf: string,
+  e: Entry,
   report: Report,
-  name: string,
+  dir: string,
   site: SiteContext,
-  pagesProblem: string | null,
-): Promise<{ rendered: RenderedPage[]; problem: string | null }> {
-  const dir = inside(site.documentsDir, name);
+): Promise<{ images: PageImages | null; problem: string | null; drawn: boolean }> {
   await mkdir(dir, { recursive: true });
   await assertRealInside(site.root, dir);
-  const scanned = report.pages.filter((p) => p.method === 'ocr').map((p) => p.number);
-  const key: PagesKey = { sha256: report.source.sha256, dpi: site.dpi, scanned, href: `documents/${href(name)}` };
-  const kept = await keptPages(dir, key);
-  if (kept) return { rendered: kept, problem: pagesProblem };
-  for (const f of await readdir(dir))
-    if (PAGE_FILE.test(f) || f === PAGES_JSON) await rm(path.join(dir, f), { force: true });
+  const key = pagesKey(report, site.dpi);
+  const ready =
+    (await readPageImages(dir, key)) ?? (e.batchImages ? await copyPageImages(e.batchImages, dir, key) : null);
+  if (ready) return { images: ready, problem: null, drawn: false };
+  if (!e.pdf) return { images: null, problem: e.pagesProblem, drawn: false };
   try {
-    const rendered = await site.renderer.render(pdf, { dpi: site.dpi, scanned, dir, href: key.href });
-    await writeAtomic(path.join(dir, PAGES_JSON), JSON.stringify({ ...key, pages: rendered }), undefined, false);
-    return { rendered, problem: pagesProblem };
+    const images = await site.renderer.render(e.pdf!, key, dir);
+    return { images, problem: e.pagesProblem, drawn: true };
   } catch (err) {
-    return { rendered: [], problem: `无法渲染页面：${messageOf(err)}` };
+    return { images: null, problem: `无法渲染页面：${messageOf(err)}`, drawn: false };
   }
 }
 
-/** No PDF to draw from: images an earlier run left would not fit this report. */
-async function dropPageImages(
-  name: string,
-  site: SiteContext,
-  pagesProblem: string | null,
-): Promise<{ rendered: RenderedPage[]; problem: string | null }> {
-  const dir = inside(site.documentsDir, name);
-  const files = await readdir(dir).catch(() => [] as string[]);
-  if (files.length > 0) await assertRealInside(site.root, dir);
-  for (const f of files) if (PAGE_FILE.test(f) || f === PAGES_JSON) await rm(path.join(dir, f), { force: true });
-  return { rendered: [], problem: pagesProblem };
-}
-
-/** What page images depend on: a later run with the same key reuses them (a batch that grew renders only its new documents). */
-interface PagesKey {
-  sha256: string;
-  dpi: number;
-  scanned: number[];
-  href: string;
-}
-
-const PAGES_JSON = 'pages.json';
-
-async function keptPages(dir: string, key: PagesKey): Promise<RenderedPage[] | null> {
+/** The batch's drawn pages copied into `dir` (pages.json last), when they were drawn under this key; otherwise null. */
+async function copyPageImages(from: string, dir: string, key: PagesKey): Promise<PageImages | null> {
+  const images = await readPageImages(from, key);
+  if (!images) return null;
   try {
-    const saved = JSON.parse(await readFile(path.join(dir, PAGES_JSON), 'utf8')) as PagesKey & {
-      pages: RenderedPage[];
-    };
-    if (
-      saved.sha256 !== key.sha256 ||
-      saved.dpi !== key.dpi ||
-      saved.href !== key.href ||
-      saved.scanned.join() !== key.scanned.join()
-    )
-      return null;
-    const files = new Set(await readdir(dir));
-    for (const p of saved.pages) if (p.image && !files.has(path.posix.basename(p.image))) return null;
-    return saved.pages;
+    await clearPageImages(dir);
+    for (const p of images.pages)
+      if (p.file) await copyFile(path.join(from, p.file), path.join(dir, p.file), fsConstants.COPYFILE_FICLONE);
+    await writeAtomic(path.join(dir, PAGES_JSON), JSON.stringify(images), undefined, false);
+    return images;
   } catch {
+    // a batch folder changed under us: draw them instead
+    await clearPageImages(dir);
     return null;
   }
 }
@@ -335,7 +329,8 @@ async function fromBatch(dir: string): Promise<Entry[]> {
       continue;
     }
     const pdf = await findPdf(r.path, batchRoot, r.sha256);
-    out.push({ ...base, status: 'ok', reason: null, report, pdf: pdf.file, pagesProblem: pdf.problem });
+    const batchImages = r.pageImages ? inside(batchRoot, r.pageImages) : null;
+    out.push({ ...base, status: 'ok', reason: null, report, pdf: pdf.file, pagesProblem: pdf.problem, batchImages });
   }
   return out;
 }
@@ -372,7 +367,7 @@ class Renderer {
   private readonly queue: (() => void)[] = [];
   private readonly pending = new Map<
     number,
-    { worker: Worker; resolve: (p: RenderedPage[]) => void; reject: (e: Error) => void }
+    { worker: Worker; resolve: (p: PageImages) => void; reject: (e: Error) => void }
   >();
   private next = 0;
   private running = 0;
@@ -382,24 +377,17 @@ class Renderer {
     this.size = size;
   }
 
-  async render(
-    pdf: string,
-    options: Omit<RenderJob['options'], 'scanned'> & { scanned: number[] },
-  ): Promise<RenderedPage[]> {
+  async render(pdf: string, key: PagesKey, dir: string): Promise<PageImages> {
     while (this.running >= this.size) await new Promise<void>((resolve) => this.queue.push(resolve));
     this.running++;
     try {
-      if (this.size <= 1)
-        return await renderPages(new Uint8Array(await readFile(pdf)), {
-          ...options,
-          scanned: new Set(options.scanned),
-        });
+      if (this.size <= 1) return await drawPdfPages(new Uint8Array(await readFile(pdf)), key, dir);
       const worker = this.idle.pop() ?? this.spawn();
       try {
         const id = this.next++;
-        return await new Promise<RenderedPage[]>((resolve, reject) => {
+        return await new Promise<PageImages>((resolve, reject) => {
           this.pending.set(id, { worker, resolve, reject });
-          worker.postMessage({ id, pdf, options } satisfies RenderJob);
+          worker.postMessage({ id, pdf, key, dir } satisfies RenderJob);
         });
       } finally {
         if (this.workers.includes(worker)) this.idle.push(worker);
@@ -412,11 +400,11 @@ class Renderer {
 
   private spawn(): Worker {
     const worker = new Worker(WORKER_URL);
-    worker.on('message', (m: { id: number; pages?: RenderedPage[]; error?: string }) => {
+    worker.on('message', (m: { id: number; images?: PageImages; error?: string }) => {
       const p = this.pending.get(m.id);
       this.pending.delete(m.id);
       if (m.error !== undefined) p?.reject(new Error(m.error));
-      else p?.resolve(m.pages!);
+      else p?.resolve(m.images!);
     });
     // A crashed thread fails its document (shown without pages) and is not used again.
     const fail = (err: Error) => {

@@ -18,6 +18,8 @@ export interface ManifestRecord {
   reason: string | null;
   /** the document's JSON, relative to the output folder */
   doc: string | null;
+  /** `--page-images`: the folder its pages were drawn into (pages/<name>, relative to the output folder) */
+  pageImages?: string;
   pages: number | null;
   ocrPages: number | null;
   seconds: number;

@@ -39,6 +39,7 @@ describe.skipIf(missing !== null)('review site of a batch folder, in Chromium', 
   let batchSeconds: number;
   let siteSeconds: number;
   let changedPdf: string;
+  const withImages = { batchSeconds: 0, siteSeconds: 0, site: null as SiteResult | null };
   const MARK = '（批处理写下的）';
 
   beforeAll(async () => {
@@ -61,6 +62,10 @@ describe.skipIf(missing !== null)('review site of a batch folder, in Chromium', 
       const result = await runBatch({ inputs: ['in'], out: 'batch', jobs: 2, progress: 'none' });
       batchSeconds = (performance.now() - t) / 1000;
       expect(result.failed).toBe(bad.length);
+      // The same inputs with --page-images: the batch draws each document's pages while it is open.
+      t = performance.now();
+      await runBatch({ inputs: ['in'], out: 'batch-pi', jobs: 2, progress: 'none', pageImages: true });
+      withImages.batchSeconds = (performance.now() - t) / 1000;
       // Mark a finding's message in the batch's JSON: the site must show what the batch wrote, not a fresh extraction.
       const docFile = path.join(batchDir, 'docs', 'sample-0.json');
       const doc = JSON.parse(readFileSync(docFile, 'utf8')) as Report;
@@ -73,6 +78,9 @@ describe.skipIf(missing !== null)('review site of a batch folder, in Chromium', 
       t = performance.now();
       site = await buildSite({ inputs: ['batch'], out: 'site', jobs: 2 });
       siteSeconds = (performance.now() - t) / 1000;
+      t = performance.now();
+      withImages.site = await buildSite({ inputs: ['batch-pi'], out: 'site-pi', jobs: 2 });
+      withImages.siteSeconds = (performance.now() - t) / 1000;
     } finally {
       process.chdir(cwd);
     }
@@ -108,6 +116,12 @@ describe.skipIf(missing !== null)('review site of a batch folder, in Chromium', 
           batchSeconds: +batchSeconds.toFixed(2),
           siteSeconds: +siteSeconds.toFixed(2),
           ratio: +(siteSeconds / batchSeconds).toFixed(2),
+          withPageImages: {
+            batchSeconds: +withImages.batchSeconds.toFixed(2),
+            siteSeconds: +withImages.siteSeconds.toFixed(2),
+            ratio: +(withImages.siteSeconds / withImages.batchSeconds).toFixed(2),
+            batchCost: +(withImages.batchSeconds / batchSeconds).toFixed(2),
+          },
           indexOpen: {
             wallMs: Math.round(wall),
             domContentLoadedMs: Math.round(nav.domContentLoaded),
@@ -146,6 +160,23 @@ describe.skipIf(missing !== null)('review site of a batch folder, in Chromium', 
     const page = await browser.open(pathToFileURL(path.join(out, 'documents', 'made-001.html')).href);
     expect(await page.textContent('.problem')).toContain('已改变');
     expect(await page.$$eval('figure.page', (f) => f.length)).toBe(0);
+    await page.close();
+  });
+
+  test('from a batch run with --page-images the site copies its images, drawing none, and shows them where the PDF changed since', async () => {
+    const piSite = withImages.site!;
+    expect(piSite.drawn).toBe(0);
+    // every page of every report, made-001 too: its images were drawn from the PDF its report was read from
+    expect(piSite.pages).toBe(reports.reduce((n, r) => n + r.pages.length, 0));
+    const piDir = path.join(tmp, 'site-pi', 'documents');
+    expect(readFileSync(path.join(piDir, 'made-001.html'), 'utf8')).not.toContain('已改变');
+    expect(readdirSync(path.join(piDir, 'made-001')).filter((f) => f.endsWith('.png')).length).toBeGreaterThan(0);
+    // drawn while the batch had the document open, or by the site from the file: the same pixels, the same bytes
+    for (const f of ['sample-0/page-0001.png', 'sample-0/page-0011.png', 'made-000/page-0002.png'])
+      expect(readFileSync(path.join(piDir, f)).equals(readFileSync(path.join(out, 'documents', f)))).toBe(true);
+    const page = await browser.open(pathToFileURL(path.join(piDir, 'made-001.html')).href);
+    expect(await page.$$eval('figure.page', (f) => f.length)).toBeGreaterThan(0);
+    expect(pageErrors(page)).toEqual([]);
     await page.close();
   });
 
@@ -195,9 +226,10 @@ describe.skipIf(missing !== null)('review site of a batch folder, in Chromium', 
     await page.close();
   });
 
-  test('a second run keeps the page images of documents whose PDF is the same, and redraws one that changed', async () => {
+  test('a second run keeps the page images it drew, draws those it could not before, and shows the rest', async () => {
     const image = path.join(out, 'documents', 'sample-0', 'page-0001.png');
     const before = statSync(image).mtimeMs;
+    let startedSecond = 0;
     const cwd = process.cwd();
     process.chdir(tmp);
     try {
@@ -205,6 +237,7 @@ describe.skipIf(missing !== null)('review site of a batch folder, in Chromium', 
       writeFileSync(path.join(tmp, 'in', 'made-001.pdf'), madeReport(1));
       writeFileSync(path.join(tmp, 'in', 'made-002.pdf'), madeReport(502));
       const t = performance.now();
+      startedSecond = Date.now();
       await buildSite({ inputs: ['batch'], out: 'site', jobs: 2 });
       console.log(
         JSON.stringify({
@@ -215,9 +248,12 @@ describe.skipIf(missing !== null)('review site of a batch folder, in Chromium', 
       process.chdir(cwd);
     }
     expect(statSync(image).mtimeMs).toBe(before);
+    // made-001 is the batch's PDF again: drawn now
     expect(readdirSync(path.join(out, 'documents', 'made-001')).some((f) => f.endsWith('.png'))).toBe(true);
-    expect(readFileSync(path.join(out, 'documents', 'made-002.html'), 'utf8')).toContain('已改变');
-    expect(readdirSync(path.join(out, 'documents', 'made-002')).some((f) => f.endsWith('.png'))).toBe(false);
+    // made-002 changed after the first run drew it: those images still fit its report (the same SHA-256), kept
+    const made002 = path.join(out, 'documents', 'made-002', 'page-0001.png');
+    expect(statSync(made002).mtimeMs).toBeLessThan(startedSecond);
+    expect(readFileSync(path.join(out, 'documents', 'made-002.html'), 'utf8')).not.toContain('已改变');
   });
 
   test('no request left the file system', () => {

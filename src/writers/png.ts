@@ -4,12 +4,16 @@
 // pages): RGBA PNG from the canvas 4.1 MB in 2.0 s, WebP q80 1.5 MB in 2.5 s,
 // this one-channel PNG 1.6 MB in 0.35 s — lossless, as small as lossy WebP,
 // six times faster. Filter 0 (none) on every row: on mostly-white text pages
-// it compresses best and costs least.
-import { crc32, deflateSync } from 'node:zlib';
+// it compresses best and costs least. Deflate with the run-length strategy
+// (Z_RLE): on the first pages of the typed sample and 21 corpus reports
+// (132 pages) 3.5–4× faster than level 6 for 5–7 %
+// more bytes (level 1 is both larger and slower than RLE) — drawing was a
+// quarter PNG encoding before.
+import { constants, crc32, deflateSync } from 'node:zlib';
 
 const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 
-export function encodeGreyPng(width: number, height: number, pixels: Uint8Array, level = 6): Buffer {
+export function encodeGreyPng(width: number, height: number, pixels: Uint8Array): Buffer {
   if (pixels.length !== width * height)
     throw new Error(`encodeGreyPng: ${pixels.length} pixels for ${width}×${height}`);
   const raw = Buffer.alloc((width + 1) * height);
@@ -22,7 +26,7 @@ export function encodeGreyPng(width: number, height: number, pixels: Uint8Array,
   return Buffer.concat([
     SIGNATURE,
     chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw, { level })),
+    chunk('IDAT', deflateSync(raw, { strategy: constants.Z_RLE })),
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
