@@ -44,7 +44,7 @@ export async function runReport(inputs: string[], flags: ReportFlags): Promise<n
     });
     if (!flags.quiet) {
       process.stderr.write(
-        `jixiao: ${result.documents} documents (${result.ok} ok, ${result.failed} failed), ${result.pages} page images, ${result.seconds.toFixed(1)} s → ${path.join(result.out, 'index.html')}\n`,
+        `jixiao: ${result.documents} documents (${result.ok} ok, ${result.failed} failed), ${result.pages} page images (${result.drawn} drawn, the rest kept or copied from the batch), ${result.seconds.toFixed(1)} s → ${path.join(result.out, 'index.html')}\n`,
       );
     }
     return result.badInputs > 0 ? 2 : 0;
