@@ -33,7 +33,8 @@ export const subsetExceedsTotal: Rule = {
         if (!part.label.startsWith(partWord)) continue;
         const thing = part.label.slice(partWord.length);
         if (thing.length < 2) continue;
-        const whole = doc.facts.find((f) => f.label === wholeWord + thing && comparable(f, part));
+        // Anywhere in the report, so only a whole of the same year: 上年新设 is not the whole of this year's 净增.
+        const whole = doc.facts.find((f) => f.label === wholeWord + thing && comparable(f, part) && sameYear(f, part));
         if (whole && num(part) > num(whole) + roundingOf(part) + roundingOf(whole)) drafts.push(draft(whole, part));
       }
     }
@@ -77,6 +78,11 @@ function comparable(a: Fact, b: Fact): boolean {
     !a.approximate &&
     !b.approximate
   );
+}
+
+/** Both of one year, or one of no known year (a count of what the unit is). */
+function sameYear(a: Fact, b: Fact): boolean {
+  return a.year === null || b.year === null || a.year === b.year;
 }
 
 function draft(whole: Fact, part: Fact): Draft {
