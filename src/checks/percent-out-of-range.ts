@@ -47,9 +47,9 @@ export const percentOutOfRange: Rule = {
       );
       if (same) {
         same.factIds.push(f.id);
-        // Two pages are named: the first figure's and the first repeat's.
+        // Two pages are named: the first figure's and the first repeat's on another page.
         const first = said.get(same)!;
-        if (first.pages.length === 1) first.pages.push(f.page);
+        if (first.pages.length === 1 && first.pages[0] !== f.page) first.pages.push(f.page);
         same.message = message(first.name, first.f, first.pages);
         continue;
       }

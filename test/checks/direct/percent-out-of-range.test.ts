@@ -65,6 +65,16 @@ describe('percent-out-of-range', () => {
       ['救助对象信息准确率 109.1%（第3、5页）超过 100%，比率不应超过 100%', ['f1', 'f2']],
     ]);
   });
+  test('the same figure twice on one page, then on another: the page named once, then the other', () => {
+    const doc = checkInput()
+      .paragraph(['救助对象信息准确率达到 ', percent('救助对象信息准确率', '109.1')], { page: 3 })
+      .cell(percent('产出指标·质量指标·救助对象信息准确率·实际完成值', '109.1'), { page: 3 })
+      .cell(percent('产出指标·质量指标·救助对象信息准确率·实际完成值', '109.1'), { page: 6 })
+      .build();
+    expect(run(doc).map((f) => [f.message, f.factIds])).toEqual([
+      ['救助对象信息准确率 109.1%（第3、6页）超过 100%，比率不应超过 100%', ['f1', 'f2', 'f3']],
+    ]);
+  });
   test("on an OCR'd page the error is a warning that says so", () => {
     const doc = rate('培训合格率', '110.6');
     doc.pages[2]!.method = 'ocr';
