@@ -34,7 +34,9 @@ export interface ReadSettings {
   timings?: boolean;
 }
 
-export type Read = { ok: true; json: string } | { ok: false; code: string; reason: string; stack?: string };
+export type Read =
+  | { ok: true; json: string; /** its pages were drawn (the `pageImages` asked for) */ drewPages: boolean }
+  | { ok: false; code: string; reason: string; stack?: string };
 
 export class IsolatedReader {
   private readonly pool: DocumentPool;
@@ -42,11 +44,14 @@ export class IsolatedReader {
   private scratch: Promise<string> | null = null;
   private id = 0;
 
-  /** `ocrWorkers`: the OCR workers of the document worker, kept across the documents it reads. */
-  constructor(limits: Limits, ocrWorkers: number) {
+  /**
+   * `ocrWorkers`: the OCR workers of each document worker, kept across the documents it reads;
+   * `size`: documents read at once (reads beyond it wait their turn).
+   */
+  constructor(limits: Limits, ocrWorkers: number, size = 1) {
     this.limits = limits;
     this.pool = new DocumentPool({
-      size: 1,
+      size,
       timeoutMs: limits.timeoutSeconds * 1000,
       maxMemoryMb: limits.maxMemoryMb,
       ocrWorkers,
@@ -55,9 +60,15 @@ export class IsolatedReader {
 
   /**
    * Reads `file` into its report's JSON (one line). `target`: where the worker
-   * writes it (atomically); by default a scratch file, read back and removed.
+   * writes it (atomically); by default a scratch file, read back and removed. `pageImages`: draw
+   * its pages into that folder while the document is open (as `batch --page-images` does).
    */
-  async read(file: string, settings: ReadSettings, target?: string): Promise<Read> {
+  async read(
+    file: string,
+    settings: ReadSettings,
+    target?: string,
+    pageImages?: { dir: string; dpi: number },
+  ): Promise<Read> {
     const id = ++this.id;
     const out = target ?? path.join(await (this.scratch ??= mkdtemp(path.join(os.tmpdir(), 'jixiao-'))), `${id}.json`);
     const tmp = tempPath(out);
@@ -77,6 +88,7 @@ export class IsolatedReader {
         ocrEngine: settings.ocrEngine,
         maxPages: this.limits.maxPages,
         timings: settings.timings,
+        ...(pageImages && { pageImages }),
       })
       .finally(() => handle?.close());
     if (!result.ok) {
@@ -85,7 +97,7 @@ export class IsolatedReader {
     }
     const json = await readFile(out, 'utf8');
     if (!target) await rm(out, { force: true });
-    return { ok: true, json };
+    return { ok: true, json, drewPages: !!result.summary.pageImages };
   }
 
   async close(): Promise<void> {

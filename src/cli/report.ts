@@ -6,11 +6,22 @@ import { Option, type Command } from 'commander';
 import path from 'node:path';
 import type { OcrMode } from '../pipeline/read-pages.ts';
 import { buildSite } from '../review/site.ts';
+import type { Report } from '../schema/report.ts';
 import { DEFAULT_DPI } from '../writers/page-images.ts';
-import { addJobsOption, addReadOptions, type ReadFlags } from './shared.ts';
+import os from 'node:os';
+import { IsolatedReader } from './isolated.ts';
+import {
+  addJobsOption,
+  addLimitOptions,
+  addReadOptions,
+  limitsOf,
+  readSettingsOf,
+  type LimitFlags,
+  type ReadFlags,
+} from './shared.ts';
 import { count } from './values.ts';
 
-interface ReportFlags extends ReadFlags {
+interface ReportFlags extends ReadFlags, LimitFlags {
   out: string;
   dpi: number;
   quiet?: boolean;
@@ -25,17 +36,28 @@ export function registerReport(program: Command): void {
     .addOption(new Option('--dpi <n>', 'resolution of the page images').default(DEFAULT_DPI).argParser(count('--dpi')))
     .option('--quiet', 'no summary line at the end');
   addJobsOption(cmd);
+  addLimitOptions(cmd);
   addReadOptions(cmd).action(async (inputs: string[], flags: ReportFlags) => {
     process.exitCode = await runReport(inputs, flags);
   });
 }
 
 export async function runReport(inputs: string[], flags: ReportFlags): Promise<number> {
+  // PDF inputs read as `check` reads them: each in a document worker under the batch's limits, its pages drawn there.
+  const size = Math.max(1, flags.jobs ?? os.availableParallelism());
+  const reader = new IsolatedReader(limitsOf(flags), Math.max(1, Math.floor(os.availableParallelism() / size)), size);
+  const settings = readSettingsOf(flags);
   try {
     const result = await buildSite({
+      readPdf: async (file, draw) => {
+        const read = await reader.read(file, settings, undefined, draw);
+        if (!read.ok) throw new Error(read.reason);
+        return { report: JSON.parse(read.json) as Report, drewPages: read.drewPages };
+      },
       inputs,
       out: flags.out,
       dpi: flags.dpi,
+      limits: limitsOf(flags),
       jobs: flags.jobs,
       ocr: flags.ocr as OcrMode,
       ocrDpi: flags.ocrDpi,
@@ -44,7 +66,7 @@ export async function runReport(inputs: string[], flags: ReportFlags): Promise<n
     });
     if (!flags.quiet) {
       process.stderr.write(
-        `jixiao: ${result.documents} documents (${result.ok} ok, ${result.failed} failed), ${result.pages} page images (${result.drawn} drawn, the rest kept or copied from the batch), ${result.seconds.toFixed(1)} s → ${path.join(result.out, 'index.html')}\n`,
+        `jixiao: ${result.documents} documents (${result.ok} ok, ${result.failed} failed), ${result.pages} page images (${result.drawn} drawn now, the rest kept from an earlier run or copied from the batch), ${result.seconds.toFixed(1)} s → ${path.join(result.out, 'index.html')}\n`,
       );
     }
     return result.badInputs > 0 ? 2 : 0;
@@ -53,5 +75,7 @@ export async function runReport(inputs: string[], flags: ReportFlags): Promise<n
     if (flags.debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
     // a set-up problem (SiteSetupError) or anything unexpected: nothing usable was written
     return 2;
+  } finally {
+    await reader.close();
   }
 }

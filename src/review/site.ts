@@ -7,7 +7,7 @@
 //   DIR/documents/<name>/page-NNNN.*    its pages as images
 // Everything is checked to land inside DIR; names are made safe as batch makes them.
 import { createHash } from 'node:crypto';
-import { copyFile, constants as fsConstants, lstat, mkdir, readFile, realpath, stat } from 'node:fs/promises';
+import { copyFile, constants as fsConstants, lstat, mkdir, readFile, realpath, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -49,6 +49,20 @@ export interface SiteOptions {
   ocrDpi?: number;
   /** called for each input that could not be read (the site still gets its row) */
   onProblem?: (input: string, reason: string) => void;
+  /**
+   * How a PDF input is read (default: extracted in this thread). The CLI reads each in a document
+   * worker under the batch's limits, drawing its pages into `draw.dir` while it is open; it throws
+   * (with the reason as message) for an input that cannot be read.
+   */
+  readPdf?: (file: string, draw: { dir: string; dpi: number }) => Promise<PdfRead>;
+  /** per document, when pages are drawn here (a batch folder's PDFs): its drawing stops beyond them and its pages say why */
+  limits?: DrawLimits;
+}
+
+export interface PdfRead {
+  report: Report;
+  /** its pages were drawn into the folder given */
+  drewPages: boolean;
 }
 
 export interface SiteResult {
@@ -78,8 +92,10 @@ interface Entry {
   pdf: string | null;
   /** why the pages cannot be shown (PDF missing or changed) */
   pagesProblem: string | null;
-  /** the folder where `jixiao batch --page-images` drew this document's pages, or null */
-  batchImages?: string | null;
+  /** a folder where this document's pages were drawn already (by `jixiao batch --page-images`, or while it was read here), or null */
+  drawnIn?: string | null;
+  /** drawnIn was drawn by this run (a PDF input read here), not by a batch */
+  drawnNow?: boolean;
   /** a batch's own count where there is no report (failed rows) */
   pages?: number | null;
   ocrPages?: number | null;
@@ -97,7 +113,8 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   const started = performance.now();
   const dpi = options.dpi ?? DEFAULT_DPI;
   const root = await prepareOut(options.out);
-  const { entries, badInputs } = await collect(options);
+  const staging = inside(root, STAGING);
+  const { entries, badInputs } = await collect(options, staging, dpi);
   const names = uniqueNames(entries.map((e) => e.input));
   const documentsDir = inside(root, 'documents');
   await mkdir(documentsDir, { recursive: true });
@@ -106,6 +123,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
 
   const renderer = new Renderer(
     Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), entries.filter((e) => e.pdf).length)),
+    options.limits ?? null,
   );
   const site: SiteContext = { root, documentsDir, dpi, renderer };
   const rows: IndexRow[] = [];
@@ -125,6 +143,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
     );
   } finally {
     await renderer.close();
+    await rm(staging, { recursive: true, force: true });
   }
   await writeAtomic(inside(root, 'index.html'), indexPage(rows));
   return {
@@ -201,9 +220,10 @@ async function pageImages(
   await mkdir(dir, { recursive: true });
   await assertRealInside(site.root, dir);
   const key = pagesKey(report, site.dpi);
-  const ready =
-    (await readPageImages(dir, key)) ?? (e.batchImages ? await copyPageImages(e.batchImages, dir, key) : null);
-  if (ready) return { images: ready, problem: null, drawn: false };
+  const kept = await readPageImages(dir, key);
+  if (kept) return { images: kept, problem: null, drawn: false };
+  const copied = e.drawnIn ? await copyPageImages(e.drawnIn, dir, key) : null;
+  if (copied) return { images: copied, problem: null, drawn: !!e.drawnNow };
   if (!e.pdf) return { images: null, problem: e.pagesProblem, drawn: false };
   try {
     const images = await site.renderer.render(e.pdf!, key, dir);
@@ -249,8 +269,15 @@ async function prepareOut(out: string): Promise<string> {
   }
 }
 
+/** Where PDF inputs read by `readPdf` have their pages drawn, each in its own folder, until the site copies them. */
+const STAGING = '.drawing';
+
 /** The documents: batch folders read as they are, PDFs extracted (one OCR pool for all). */
-async function collect(options: SiteOptions): Promise<{ entries: Entry[]; badInputs: number }> {
+async function collect(
+  options: SiteOptions,
+  staging: string,
+  dpi: number,
+): Promise<{ entries: Entry[]; badInputs: number }> {
   const entries: Entry[] = [];
   const pdfInputs: string[] = [];
   let badInputs = 0;
@@ -267,6 +294,10 @@ async function collect(options: SiteOptions): Promise<{ entries: Entry[]; badInp
   if (pdfInputs.length > 0) {
     const { files, problems } = await expandInputs(pdfInputs);
     for (const p of problems) problem(p, 'no such file, folder or match');
+    if (options.readPdf) {
+      entries.push(...(await readEach(files, options.readPdf, staging, dpi, problem)));
+      return { entries, badInputs };
+    }
     const pool = createOcrPool(options.jobs);
     try {
       for (const file of files) {
@@ -289,6 +320,39 @@ async function collect(options: SiteOptions): Promise<{ entries: Entry[]; badInp
     }
   }
   return { entries, badInputs };
+}
+
+/** PDF inputs through `readPdf`, all at once (it bounds how many run), each drawing its pages into its staging folder. */
+async function readEach(
+  files: string[],
+  readPdf: NonNullable<SiteOptions['readPdf']>,
+  staging: string,
+  dpi: number,
+  problem: (input: string, reason: string) => void,
+): Promise<Entry[]> {
+  await mkdir(staging, { recursive: true });
+  await assertRealInside(path.dirname(staging), staging);
+  return Promise.all(
+    files.map(async (file, i): Promise<Entry> => {
+      const dir = inside(staging, String(i));
+      try {
+        const { report, drewPages } = await readPdf(file, { dir, dpi });
+        return {
+          input: file,
+          status: 'ok',
+          reason: null,
+          report,
+          pdf: file,
+          pagesProblem: null,
+          ...(drewPages && { drawnIn: dir, drawnNow: true }),
+        };
+      } catch (err) {
+        const reason = messageOf(err);
+        problem(file, reason);
+        return { input: file, status: 'failed', reason, report: null, pdf: null, pagesProblem: null };
+      }
+    }),
+  );
 }
 
 /** A folder written by `jixiao batch`: its manifest's lines, each with its docs/<name>.json and its PDF. */
@@ -329,8 +393,8 @@ async function fromBatch(dir: string): Promise<Entry[]> {
       continue;
     }
     const pdf = await findPdf(r.path, batchRoot, r.sha256);
-    const batchImages = r.pageImages ? inside(batchRoot, r.pageImages) : null;
-    out.push({ ...base, status: 'ok', reason: null, report, pdf: pdf.file, pagesProblem: pdf.problem, batchImages });
+    const drawnIn = r.pageImages ? inside(batchRoot, r.pageImages) : null;
+    out.push({ ...base, status: 'ok', reason: null, report, pdf: pdf.file, pagesProblem: pdf.problem, drawnIn });
   }
   return out;
 }
@@ -361,6 +425,11 @@ async function findPdf(
 }
 
 /** Renders in worker threads, one document each at a time (in this thread, one at a time, when one will do). */
+export interface DrawLimits {
+  timeoutSeconds: number;
+  maxMemoryMb: number;
+}
+
 class Renderer {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
@@ -373,23 +442,28 @@ class Renderer {
   private running = 0;
 
   private readonly size: number;
-  constructor(size: number) {
+  private readonly limits: DrawLimits | null;
+  /** `limits`: each document's drawing is stopped beyond them (its page shows why), in a thread even when size is 1 */
+  constructor(size: number, limits: DrawLimits | null = null) {
     this.size = size;
+    this.limits = limits;
   }
 
   async render(pdf: string, key: PagesKey, dir: string): Promise<PageImages> {
     while (this.running >= this.size) await new Promise<void>((resolve) => this.queue.push(resolve));
     this.running++;
     try {
-      if (this.size <= 1) return await drawPdfPages(new Uint8Array(await readFile(pdf)), key, dir);
+      if (this.size <= 1 && !this.limits) return await drawPdfPages(new Uint8Array(await readFile(pdf)), key, dir);
       const worker = this.idle.pop() ?? this.spawn();
+      const id = this.next++;
+      const timer = this.limits && setTimeout(() => this.stop(id, worker), this.limits.timeoutSeconds * 1000);
       try {
-        const id = this.next++;
         return await new Promise<PageImages>((resolve, reject) => {
           this.pending.set(id, { worker, resolve, reject });
           worker.postMessage({ id, pdf, key, dir } satisfies RenderJob);
         });
       } finally {
+        if (timer) clearTimeout(timer);
         if (this.workers.includes(worker)) this.idle.push(worker);
       }
     } finally {
@@ -398,8 +472,20 @@ class Renderer {
     }
   }
 
+  /** Past the time limit: the document fails to draw with the reason, its thread is stopped and not used again. */
+  private stop(id: number, worker: Worker): void {
+    const p = this.pending.get(id);
+    this.pending.delete(id);
+    p?.reject(new Error(`drawing its pages took longer than ${this.limits!.timeoutSeconds} s (--timeout)`));
+    this.workers.splice(this.workers.indexOf(worker), 1);
+    void worker.terminate();
+  }
+
   private spawn(): Worker {
-    const worker = new Worker(WORKER_URL);
+    const worker = new Worker(
+      WORKER_URL,
+      this.limits ? { resourceLimits: { maxOldGenerationSizeMb: this.limits.maxMemoryMb } } : {},
+    );
     worker.on('message', (m: { id: number; images?: PageImages; error?: string }) => {
       const p = this.pending.get(m.id);
       this.pending.delete(m.id);
@@ -415,7 +501,13 @@ class Renderer {
         p.reject(err);
       }
     };
-    worker.on('error', fail);
+    worker.on('error', (err: Error & { code?: string }) =>
+      fail(
+        err.code === 'ERR_WORKER_OUT_OF_MEMORY' && this.limits
+          ? new Error(`drawing its pages needed more than ${this.limits.maxMemoryMb} MB (--max-memory)`)
+          : err,
+      ),
+    );
     worker.on('exit', (code) => {
       if (this.workers.includes(worker)) fail(new Error(`render thread exited (${code})`));
     });

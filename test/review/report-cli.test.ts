@@ -31,6 +31,7 @@ test('report writes the site; a bad input is a failed row with its reason and ex
   writeFileSync(path.join(tmp, 'not-a-pdf.pdf'), '<html>404</html>');
   const run = jixiao(['report', sample, 'not-a-pdf.pdf', '--out', 'site']);
   expect(run.stderr).toContain('not-a-pdf.pdf');
+  expect(run.stderr).toContain('11 page images (11 drawn now');
   expect(run.status).toBe(2);
   const index = readFileSync(path.join(tmp, 'site', 'index.html'), 'utf8');
   expect(index).toContain('not a PDF');
@@ -42,6 +43,33 @@ test('report writes the site; a bad input is a failed row with its reason and ex
   // the site's only script and style are its own files
   expect(readdirSync(path.join(tmp, 'site', 'assets')).sort()).toEqual(['review.css', 'review.js']);
   expect(index).not.toMatch(/(src|href)="(https?:)?\/\//);
+});
+
+test('PDF inputs are read under the limits check and batch read them with, and their pages drawn while read', () => {
+  // the sample's 11 pages against --max-pages 5, and no time to read it in: each a failed row with its reason
+  const pages = jixiao(['report', sample, '--out', 'site-pages', '--max-pages', '5']);
+  expect(pages.status).toBe(2);
+  expect(pages.stderr).toContain('more than the limit of 5 (--max-pages)');
+  expect(readFileSync(path.join(tmp, 'site-pages', 'index.html'), 'utf8')).toContain('more than the limit of 5');
+  const time = jixiao(['report', sample, '--out', 'site-time', '--timeout', '0.05']);
+  expect(time.status).toBe(2);
+  expect(time.stderr).toContain('--timeout');
+  // the first site's pages were drawn while the document was read, and nothing of that is left lying in DIR
+  expect(
+    readdirSync(path.join(tmp, 'site', 'documents', 'yueyanglou-scjg-2023')).filter((f) => f.endsWith('.png')).length,
+  ).toBe(11);
+  expect(readdirSync(path.join(tmp, 'site'))).not.toContain('.drawing');
+});
+
+test("a batch folder's pages are drawn under the time limit too: past it, the page says why", () => {
+  expect(jixiao(['batch', sample, '--out', 'batch', '--quiet']).status).toBe(0);
+  const run = jixiao(['report', 'batch', '--out', 'site-draw', '--timeout', '0.05']);
+  expect(run.status).toBe(0);
+  const html = readFileSync(path.join(tmp, 'site-draw', 'documents', 'yueyanglou-scjg-2023.html'), 'utf8');
+  expect(html).toContain('drawing its pages took longer than 0.05 s (--timeout)');
+  expect(readdirSync(path.join(tmp, 'site-draw', 'documents', 'yueyanglou-scjg-2023'))).toEqual([]);
+  // and within it, drawn
+  expect(jixiao(['report', 'batch', '--out', 'site-draw']).stderr).toContain('11 page images (11 drawn now');
 });
 
 test('check prints the same one-line summary the site shows', () => {
