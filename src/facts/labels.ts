@@ -32,9 +32,21 @@ export interface LabelContext {
   previousIsDate?: boolean;
 }
 
+/**
+ * A "." that ends a sentence (its 。 typed half-width): after a number or a word, with no digit or
+ * letter after it — or a year ("0.37.2023年"). A decimal point (3.5) or a dotted name is none.
+ */
+function typedStop(text: string, i: number): boolean {
+  const ch = text[i];
+  if (ch !== '.' && ch !== '．') return false;
+  if (!/[0-9０-９\u4e00-\u9fff]/.test(text[i - 1] ?? '')) return false;
+  const next = text.slice(i + 1, i + 6);
+  return !/^[0-9０-９A-Za-z]/.test(next) || /^(?:19|20)[0-9]{2}年/.test(next);
+}
+
 export function labelFor({ text, fact, previousEnd, previousIsDate = false }: LabelContext): string {
   let from = fact.numberStart;
-  while (from > 0 && !BOUNDARY.test(text[from - 1]!)) from--;
+  while (from > 0 && !BOUNDARY.test(text[from - 1]!) && !typedStop(text, from - 1)) from--;
   const afterPrevious = previousEnd > from && !previousIsDate;
   if (previousEnd > from) from = previousEnd;
   const raw = text.slice(from, fact.numberStart);
@@ -61,7 +73,7 @@ function trim(s: string): string {
     const next = t.replace(TRAIL, '');
     if (next !== t) [t, changed] = [next, true];
   }
-  return t.replace(/^[、）)\s]+/, '').trim();
+  return t.replace(/^[、）).．\s]+/, '').trim();
 }
 
 /** The noun phrase right after the unit: "2 家小微企业融资" → 小微企业, "1 个执法大队：" → 执法大队. */

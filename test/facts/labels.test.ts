@@ -53,6 +53,15 @@ describe('labels', () => {
     expect(labels(['设 1 个执法大队：综合行政执法大队。'])).toEqual(['执法大队']);
   });
 
+  test('a sentence ended by a half-width "." after a number: the next one starts afresh, its year read', () => {
+    // 。 typed as "." (published 2023 report of a 交警 unit): the rate before is not part of the next label
+    const facts = factsOf(['万人死亡率0.37.2023年全年城区交通事故报警催警数为1788起（次），催警率为0.41%。']);
+    const counted = facts.find((f) => f.value === 1788)!;
+    expect([counted.kind, counted.label, counted.unit]).toEqual(['count', '城区交通事故报警催警数', '起']);
+    expect(facts.some((f) => f.kind === 'date' && f.value === '2023')).toBe(true);
+    // a decimal point stays one: 3.5 万元 is one number, its label before it
+    expect(labels(['项目资金3.5万元.其中人员经费1.2万元'])).toEqual(['项目资金', '人员经费']);
+  });
   test('items named before 分别为 label the list members', () => {
     expect(labels(['新设企业、个体工商户和农民专业合作社分别为 12、8、5 家。'])).toEqual([
       '新设企业',

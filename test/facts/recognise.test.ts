@@ -10,6 +10,17 @@ const one = (text: string) => {
 const brief = (text: string) =>
   recogniseFacts(text).map((f) => [f.kind, f.value, f.unit, f.normalized.value, f.normalized.unit, f.approximate]);
 
+describe('a half-width full stop after a number', () => {
+  test('a year after it starts a new number; other digits after a "." stay the number\'s', () => {
+    expect(brief('万人死亡率0.37.2023年报警数为1788起').map((f) => [f[0], f[1]])).toEqual([
+      ['date', '2023'],
+      ['count', 1788],
+    ]);
+    // a section number or version (1.2.3) is not read as two numbers
+    expect(recogniseFacts('按照1.2.3条执行，受理12件')).toHaveLength(1);
+  });
+});
+
 describe('number forms', () => {
   test('decimals and thousands separators, half- and full-width', () => {
     expect(brief('全年预算数为 4,980.37 万元')).toEqual([['money', 4980.37, '万元', 49803700, '元', false]]);
