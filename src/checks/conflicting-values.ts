@@ -197,7 +197,11 @@ function statedTwice({ doc, sections, statements, report }: Reading): void {
         continue;
       const same =
         (a.fact.label === b.fact.label && a.fact.label.length >= MIN_EXACT_LABEL) ||
-        (WHOLE_YEAR.test(a.sentence) && WHOLE_YEAR.test(b.sentence) && sameThing(a.fact.label, b.fact.label));
+        (WHOLE_YEAR.test(a.sentence) &&
+          WHOLE_YEAR.test(b.sentence) &&
+          !OWNERLESS.test(a.fact.label) &&
+          !OWNERLESS.test(b.fact.label) &&
+          sameThing(a.fact.label, b.fact.label));
       if (!same || !differ(a.fact, b.fact)) continue;
       // A label stated with three or more values names items, not one quantity.
       const uses = [
@@ -213,6 +217,8 @@ function statedTwice({ doc, sections, statements, report }: Reading): void {
 /** A budget measure with no owner (实际支出, 预算执行数): the sentence's subject, if any, is its owner. */
 const BARE_MEASURE =
   /^(?:年初|全年|调整后?)?(?:预算(?:安排|数)?|决算数?|执行数|实际支出(?:数)?|支出(?:数)?|预算执行数|资金)$/;
+/** A budget figure's measure alone (支出决算, 年初预算数): whose it is, the sentence says — no label of a thing to match by its end. */
+const OWNERLESS = /^(?:年初|全年|本年|调整后?)?(?:收入|支出)?(?:预算|决算)(?:数|安排)?$/;
 const SCOPED =
   /部门整体|本单位|本部门|整体支出|基本支出|项目支出|人员经费|公用经费|三公|本?项目(?:全年|年初|预算|执行)|年度资金总额|自评/;
 

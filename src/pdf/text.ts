@@ -24,7 +24,14 @@ export async function readPageText(doc: PDFDocumentProxy, pageNumber: number): P
       const size = Math.hypot(c, d) || Math.hypot(a, b) || raw.height;
       // A run written right to left on the shown page (a page turned 180°) starts at its far end.
       const x = a < 0 && Math.abs(a) > Math.abs(b) ? e - raw.width : e;
-      items.push({ str: raw.str, x, y: f, width: raw.width, size, font: raw.fontName });
+      items.push({
+        str: closeLetterSpacing(raw.str, raw.width, size),
+        x,
+        y: f,
+        width: raw.width,
+        size,
+        font: raw.fontName,
+      });
     }
     return {
       number: pageNumber,
@@ -37,4 +44,19 @@ export async function readPageText(doc: PDFDocumentProxy, pageNumber: number): P
   } finally {
     page.cleanup();
   }
+}
+
+/**
+ * A justified or letter-spaced line comes from pdf.js with a space after every glyph:
+ * "算 9 9 9 . 8 3 万 元 ，" — read as it stands, that is the number 3. When every other
+ * character is one space and the glyphs sit close (an advance of at most 1.6 em each, so
+ * not cells of a table drawn in one run) over four glyphs or more, the spaces are
+ * spacing, not words: dropped.
+ */
+export function closeLetterSpacing(str: string, width: number, size: number): string {
+  // at least four glyphs: "- 1 -", a page number's dashes, is spaced on purpose
+  if (str.length < 7 || !/^(?:\S )+\S ?$/u.test(str)) return str;
+  const glyphs = Math.ceil(str.length / 2);
+  if (!(size > 0) || width / glyphs > 1.6 * size) return str;
+  return str.replace(/ /g, '');
 }

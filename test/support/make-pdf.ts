@@ -9,6 +9,8 @@ export interface TextRun {
   y: number; // baseline, PDF points from the bottom
   size?: number;
   bold?: boolean; // a second font resource (STHeiti-like), as Word emits for 黑体 headings
+  /** Tc, points added after every glyph: a justified or letter-spaced line */
+  charSpacing?: number;
 }
 
 export interface Rule {
@@ -116,7 +118,8 @@ export function makePdf(spec: PdfSpec): Uint8Array {
       // Render mode 3 (invisible) for garbage layers over an image, as OCR'd scans have.
       const mode = spec.garbageText ? '3 Tr ' : '';
       const text = spec.garbageText ? toPrivateUse(run.text) : run.text;
-      content += `BT ${mode}/${run.bold ? 'F2' : 'F1'} ${size} Tf ${run.x} ${run.y} Td <${utf16beHex(text)}> Tj ET\n`;
+      const tc = run.charSpacing ? `${run.charSpacing} Tc ` : '';
+      content += `BT ${mode}${tc}/${run.bold ? 'F2' : 'F1'} ${size} Tf ${run.x} ${run.y} Td <${utf16beHex(text)}> Tj ET\n`;
     }
     if (page.rotate) content += 'Q\n';
     const stream = add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}endstream`);

@@ -98,6 +98,27 @@ describe('conflicting-values: the same thing in two paragraphs', () => {
   test('sentences of two different years speak of different things', () => {
     expect(run(cases('115', '138', '2021 年查办违法案件 '))).toEqual([]);
   });
+  test('a measure with no owner (支出决算) is whose the sentence says: not the same thing as a longer label', () => {
+    // published 决算 report: the fund's 收入/支出决算 on one page, a car purchase's 支出决算 on the next
+    const doc = checkInput()
+      .paragraph([
+        '2023年度政府性基金预算财政拨款收入决算509,220.66万元，支出决算',
+        money('收入支出决算', '568051.63'),
+        '万元。',
+      ])
+      .paragraph(
+        ['2023年度财政拨款安排购置公务用车5辆，预算136.48万元，支出决算', money('支出决算', '136.48'), '万元。'],
+        { page: 2 },
+      )
+      .build();
+    expect(run(doc)).toEqual([]);
+    // the very same ownerless label twice is still one quantity stated twice
+    const twice = checkInput()
+      .paragraph(['2023年度本单位支出决算', money('本单位支出决算', '568.00'), '万元。'])
+      .paragraph(['经核算，2023年度本单位支出决算', money('本单位支出决算', '586.00'), '万元。'], { page: 2 })
+      .build();
+    expect(run(twice).map((f) => f.rule)).toEqual(['conflicting-values']);
+  });
 });
 
 describe('conflicting-values: the narrative against the self-evaluation table', () => {
