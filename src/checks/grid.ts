@@ -3,7 +3,7 @@
 // body row's level in a code hierarchy (科目编码 201 / 20101 / 2010101, or
 // names indented by level).
 import type { Table } from '../schema/report.ts';
-import { isSegmentHeader } from '../tables/headers.ts';
+import { isColumnNumbering, isSegmentHeader } from '../tables/headers.ts';
 import { TOTAL_ROW_START } from '../vocab/concepts.ts';
 import { cellNumber } from './tables.ts';
 import type { CheckInput } from './types.ts';
@@ -31,7 +31,8 @@ export interface Grid {
 
 const hasNumber = (row: string[]) => row.some((c) => cellNumber(c) !== null);
 const headerCount = (t: Table) => {
-  const i = t.rows.findIndex(hasNumber);
+  // a column-numbering row (栏次 | 1 | 2 | 3 …) is header
+  const i = t.rows.findIndex((r) => hasNumber(r) && !isColumnNumbering(r));
   return i < 0 ? t.rows.length : i;
 };
 const blank = (r: string[]) => r.every((c) => c.trim() === '');
@@ -118,6 +119,7 @@ export function headerPath(header: string[][], c: number): string[] {
   const out: string[] = [];
   for (const row of header) {
     if (row.length > 1 && row.every((x) => x === row[0])) continue; // a title across the table
+    if (isColumnNumbering(row)) continue;
     const cell = (row[c] ?? '').replace(/\s+/g, '');
     if (cell && out[out.length - 1] !== cell) out.push(cell);
   }

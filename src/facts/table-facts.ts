@@ -39,7 +39,8 @@ const BRACKET_UNIT = /[（(]\s*(?:(?:金额)?单位\s*[：:]\s*)?([^（）()]{1,
 const RATE_HEADER = /(?:率|比例|占比|比重)$/;
 const SCORE_HEADER = /分值|得分|分数|评分|满分/;
 /** Headers of columns whose numbers are ordinals or codes, not quantities. */
-const NOT_A_QUANTITY = /^(?:序号|编号|代码|年度|年份|栏次|行次|排名|排序|科目编码|项目编码)$/;
+const NOT_A_QUANTITY =
+  /^(?:序号|编号|代码|年度|年份|栏次|行次|排名|排序|(?:科目|项目|功能分类科目|经济分类科目)(?:编码|代码))$/;
 /** Headers that count people or things: a money unit line cannot apply to them. */
 const COUNTED = /(?:人数|户数|个数|数量|次数|家数|件数|人次|编制数|车辆数|床位数)$/;
 /** A row name's list marker or 其中 (一、基本支出, 1.人员经费, 其中：公用经费) is not part of the name. */

@@ -19,6 +19,8 @@ const QUAD = 3;
 const CLOSE = 4;
 /** A filled rectangle thinner than this (points) is a rule, not a shaded area. */
 const THIN = 2.5;
+/** The longest edge off the axes a filled rule may have: a mitred corner of a band THIN thick. */
+const MITRE = THIN * Math.SQRT2;
 /** Shorter strokes are glyph-like marks (ticks, bullets), not rules. */
 const MIN_LENGTH = 4;
 /** Slope tolerance: how far off axis (points) a rule may be. */
@@ -138,14 +140,18 @@ function addSegment(out: Segment[], [x0, y0]: Point, [x1, y1]: Point): void {
   }
 }
 
-/** A filled axis-aligned rectangle that is long and thin is a rule along its long side. */
+/**
+ * A filled axis-aligned rectangle that is long and thin is a rule along its long side. Its corners
+ * may be mitred (spreadsheet exports draw each border as a band whose ends are cut at 45° where
+ * borders meet): an edge off the axes is allowed where it is no longer than a rule is thick.
+ */
 function addThinRect(out: Segment[], pts: Point[]): void {
   if (pts.length < 3) return;
-  // Only rectangles: every edge on an axis.
+  // Only rectangles: every edge on an axis, or a corner's short cut.
   for (let k = 1; k < pts.length; k++) {
     const [ax, ay] = pts[k - 1]!;
     const [bx, by] = pts[k]!;
-    if (Math.abs(ax - bx) > SKEW && Math.abs(ay - by) > SKEW) return;
+    if (Math.abs(ax - bx) > SKEW && Math.abs(ay - by) > SKEW && Math.hypot(ax - bx, ay - by) > MITRE) return;
   }
   const xs = pts.map((p) => p[0]);
   const ys = pts.map((p) => p[1]);

@@ -14,6 +14,7 @@ import { readCellNumber } from '../text/cell-number.ts';
 import { startsWithHeaderWord } from '../vocab/header-words.ts';
 import { matchUnitAt } from '../vocab/units.ts';
 import { textLines, type TextLine } from './chunks.ts';
+import { isColumnNumbering } from './headers.ts';
 import { ruledTables, type DraftTable } from './ruled.ts';
 import { textTables } from './text-aligned.ts';
 
@@ -272,8 +273,13 @@ function inside(it: TextItem, [x0, y0, x1, y1]: BBox): boolean {
 }
 
 function headerRowsOf(rows: string[][]): number {
-  const first = rows.findIndex((row) => row.some((cell, c) => c > 0 && readCellNumber(cell) !== null));
+  // The first row with a number, past a column-numbering row (栏次 | 1 | 2 | 3 …), which is header.
+  const first = rows.findIndex(
+    (row) => !isColumnNumbering(row) && row.some((cell, c) => c > 0 && readCellNumber(cell) !== null),
+  );
   if (first >= 0) return first;
+  const numbering = rows.findLastIndex(isColumnNumbering);
+  if (numbering >= 0) return numbering + 1;
   return rows.length > 1 ? 1 : 0;
 }
 
@@ -316,6 +322,8 @@ function unitOf(above: TextLine[], headerRows: string[][]): string | null {
 
 const TABLE_CAPTION = /表$|^表\s*[0-9一二三四五六七八九十]+/;
 const CAPTION = /(?:明细|汇总|一览|清单|统计|情况)$/;
+/** A 决算 form's number printed beside its title: 公开05表, 附表3, 表1-2. */
+const FORM_NUMBER = /^(?:公开|附)?表?\s*[0-9０-９]{1,3}(?:\s*[-－—]\s*[0-9０-９]{1,2})?\s*表?$/;
 const YEAR_NOTE = /^[（(][^（）()]{1,14}[）)]$/;
 const HEADING = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．])/;
 
@@ -340,7 +348,10 @@ function captionOf(above: TextLine[]): string | null {
     if (texts.length === 3) break;
   }
   const bare = (t: string) => t.replace(/[（(][^（）()]*[）)]$/, '');
-  const table = texts.findIndex((t) => TABLE_CAPTION.test(bare(t)) && !HEADING.test(t));
+  const isCaption = (t: string) => TABLE_CAPTION.test(bare(t)) && !HEADING.test(t);
+  // A form's number (公开05表, 附表3) beside the title names no table: the title above it does.
+  const named = texts.findIndex((t) => isCaption(t) && !FORM_NUMBER.test(t));
+  const table = named >= 0 ? named : texts.findIndex(isCaption);
   if (table >= 0) {
     const note = texts[table - 1];
     return note !== undefined && YEAR_NOTE.test(note) ? texts[table]! + note : texts[table]!;

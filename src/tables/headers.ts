@@ -5,7 +5,7 @@
 // A row further down that reads as a header starts a new segment, whose rows
 // take their column names from it and not from the top.
 import { readCellNumber } from '../text/cell-number.ts';
-import { isHeaderWord } from '../vocab/header-words.ts';
+import { isHeaderWord, NUMBERING_WORD } from '../vocab/header-words.ts';
 
 /**
  * A key cell of a "key | value" row naming who reports or what the table is
@@ -104,7 +104,21 @@ export function headerRowsByRow(rows: string[][], topHeaderRows: number): number
  * 金额单位：万元) names no column and is left out.
  */
 export function columnHeader(header: string[][], c: number): string {
-  return joinDistinct(header.filter((row) => !isTitleRow(row)).map((row) => row[c] ?? ''));
+  return joinDistinct(header.filter((row) => !isTitleRow(row) && !isColumnNumbering(row)).map((row) => row[c] ?? ''));
+}
+
+/**
+ * A 决算 table's column-numbering row, part of its header: 栏次 | 1 | 2 | 3 …, or (with no name
+ * cell) the integers 1, 2, 3 … in order, at least three of them. It names no column and holds no amount.
+ */
+export function isColumnNumbering(row: string[]): boolean {
+  const cells = row.map((c) => c.replace(/\s+/g, '')).filter(Boolean);
+  // a merged cell repeats itself over the columns it covers
+  const distinct = cells.filter((c, i) => c !== cells[i - 1]);
+  const named = distinct.filter((c) => NUMBERING_WORD.test(c)).length;
+  const numbers = distinct.filter((c) => !NUMBERING_WORD.test(c));
+  if (numbers.length < (named > 0 ? 2 : 3) || !numbers.every((c) => /^[0-9]{1,2}$/.test(c))) return false;
+  return numbers.every((c, i) => Number(c) === Number(numbers[0]) + i) && (named > 0 || numbers[0] === '1');
 }
 
 const CAPTION_CELL =

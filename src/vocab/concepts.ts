@@ -141,6 +141,8 @@ export function finalTableConcept(
 ): string | null {
   if (kind !== 'money' || !TOTAL_ROW.test(rowName)) return null;
   if (!/支出/.test(title ?? '') && !colPath.some((h) => /支出决算|本年支出/.test(h))) return null;
+  // A 财政拨款支出决算表 (一般公共预算财政拨款…, 政府性基金预算财政拨款…) totals one source of funds, not the unit's spending.
+  if (/财政拨款/.test(title ?? '')) return null;
   if (colPath.some((h) => /收入|结转|结余|预算数/.test(h))) return null;
   const last = colPath[colPath.length - 1] ?? '';
   if (/^人员经费/.test(last)) return 'budget.basic.personnel';

@@ -59,3 +59,9 @@ export function isHeaderWord(cell: string): boolean {
 export function startsWithHeaderWord(text: string): boolean {
   return START.some((w) => text.startsWith(w));
 }
+
+/**
+ * The cell that names a 决算 table's column-numbering row (栏次 | 1 | 2 | 3 …) or row-numbering
+ * column (行次): the numbers beside it count columns or rows, they are no amounts.
+ */
+export const NUMBERING_WORD = /^(?:栏次|行次|列次)$/;

@@ -21,6 +21,8 @@ export interface Rule {
   width?: number;
   /** draw as a filled rectangle `width` thick (as Word draws table borders) instead of a stroked line */
   fill?: boolean;
+  /** with fill: a band whose ends are cut at 45° (m l l l f, not closed), as spreadsheet exports draw borders */
+  mitred?: boolean;
 }
 
 export interface PageSpec {
@@ -52,6 +54,26 @@ function utf16beHex(text: string): string {
   let hex = '';
   for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0');
   return hex.toUpperCase();
+}
+
+/** A rule as a filled band `w` thick whose two ends are cut at 45°: four points, the path left open. */
+function mitredBand(r: Rule, w: number): string {
+  const h = w / 2;
+  const pts: [number, number][] =
+    r.y0 === r.y1
+      ? [
+          [Math.min(r.x0, r.x1) - h, r.y0 - h],
+          [Math.max(r.x0, r.x1) + h, r.y0 - h],
+          [Math.max(r.x0, r.x1) - h, r.y0 + h],
+          [Math.min(r.x0, r.x1) + h, r.y0 + h],
+        ]
+      : [
+          [r.x0 - h, Math.min(r.y0, r.y1) - h],
+          [r.x0 - h, Math.max(r.y0, r.y1) + h],
+          [r.x0 + h, Math.max(r.y0, r.y1) - h],
+          [r.x0 + h, Math.min(r.y0, r.y1) + h],
+        ];
+  return pts.map(([x, y], i) => `${x} ${y} ${i === 0 ? 'm' : 'l'}`).join(' ');
 }
 
 function latin1(s: string): Uint8Array {
@@ -105,7 +127,8 @@ export function makePdf(spec: PdfSpec): Uint8Array {
     if (page.rulesTransform) content += `q ${page.rulesTransform.join(' ')} cm\n`;
     for (const r of page.rules ?? []) {
       const w = r.width ?? 0.5;
-      if (r.fill) {
+      if (r.fill && r.mitred) content += `${mitredBand(r, w)} f\n`;
+      else if (r.fill) {
         // The segment's axis-aligned box grown by half the width on each side.
         const x = Math.min(r.x0, r.x1) - w / 2;
         const y = Math.min(r.y0, r.y1) - w / 2;

@@ -48,6 +48,20 @@ test('thin filled rectangles are rules along their long side; a diagonal is not 
   ]);
 });
 
+test('borders drawn as bands with mitred ends (spreadsheet exports) are rules too', async () => {
+  const got = await rulesOf({
+    runs: [],
+    rules: [
+      { x0: 100, y0: 700, x1: 300, y1: 700, width: 0.75, fill: true, mitred: true },
+      { x0: 200, y0: 500, x1: 200, y1: 700, width: 0.75, fill: true, mitred: true },
+    ],
+  });
+  expect(got).toEqual([
+    { x0: 99.63, y0: 700, x1: 300.38, y1: 700 },
+    { x0: 200, y0: 499.63, x1: 200, y1: 700.38 },
+  ]);
+});
+
 test('a thick filled rectangle (cell shading) and tiny marks are not rules', async () => {
   const got = await rulesOf({
     runs: [],

@@ -40,6 +40,8 @@ export interface RuledOptions {
   size?: number;
   /** Word-style borders: thin filled rectangles instead of stroked lines */
   filled?: boolean;
+  /** with filled: each border a band with mitred ends, as spreadsheet exports draw them */
+  mitred?: boolean;
   align?: 'left' | 'right';
 }
 
@@ -50,7 +52,7 @@ export function ruledTable(rows: Cell[][], o: RuledOptions): { runs: TextRun[]; 
   const rules: Rule[] = [];
   const ys = rows.map((_, r) => o.top - r * o.rowHeight).concat(o.top - rows.length * o.rowHeight);
   const line = (x0: number, y0: number, x1: number, y1: number) =>
-    rules.push(o.filled ? { x0, y0, x1, y1, fill: true, width: 0.75 } : { x0, y0, x1, y1 });
+    rules.push(o.filled ? { x0, y0, x1, y1, fill: true, width: 0.75, mitred: !!o.mitred } : { x0, y0, x1, y1 });
   rows.forEach((row, r) => {
     row.forEach((cell, c) => {
       if (cell !== 'left') line(o.xs[c]!, ys[r + 1]!, o.xs[c]!, ys[r]!);
