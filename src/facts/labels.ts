@@ -1,6 +1,7 @@
 // The label of a fact: the thing measured, in the report's own words, taken
 // from the clause before the number (and the noun after its classifier when
 // the clause only has a verb), with fillers and time words trimmed.
+import { YEAR_AHEAD } from '../text/numbers.ts';
 import { BOUND_WORDS_BEFORE } from '../vocab/bounds.ts';
 import { tag } from './segment.ts';
 import type { RawFact } from './recognise.ts';
@@ -41,7 +42,7 @@ function typedStop(text: string, i: number): boolean {
   if (ch !== '.' && ch !== '．') return false;
   if (!/[0-9０-９\u4e00-\u9fff]/.test(text[i - 1] ?? '')) return false;
   const next = text.slice(i + 1, i + 6);
-  return !/^[0-9０-９A-Za-z]/.test(next) || /^(?:19|20)[0-9]{2}年/.test(next);
+  return !/^[0-9０-９A-Za-z]/.test(next) || YEAR_AHEAD.test(next);
 }
 
 export function labelFor({ text, fact, previousEnd, previousIsDate = false }: LabelContext): string {

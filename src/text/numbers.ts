@@ -70,12 +70,15 @@ export function scanNumbers(text: string): NumberToken[] {
   return out;
 }
 
+/** Text that starts with a year (2023年): after a "." it begins a new sentence, not decimals. */
+export const YEAR_AHEAD = /^(?:19|20)[0-9]{2}年/;
+
 /**
  * A year right after a number and a half-width full stop — "万人死亡率0.37.2023年全年…", the
  * sentence's 。 typed as "." — starts a new number; any other digit after a "." belongs to the number before.
  */
 function afterTypedStop(half: string, i: number): boolean {
-  return half[i - 1] === '.' && /[0-9]/.test(half[i - 2] ?? '') && /^(?:19|20)[0-9]{2}年/.test(half.slice(i, i + 5));
+  return half[i - 1] === '.' && /[0-9]/.test(half[i - 2] ?? '') && YEAR_AHEAD.test(half.slice(i, i + 5));
 }
 
 const APPROX_BEFORE = /(约|近|超过|超|逾|将近|接近|大约|累计超|不少于|不低于|达到近)\s*$/;
