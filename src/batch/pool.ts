@@ -3,7 +3,8 @@
 // terminated and replaced; its document fails with the reason and the batch
 // goes on. Workers are also replaced after a number of documents so that
 // whatever a library caches between documents cannot grow without bound.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startThread, stopThread } from '../util/threads.ts';
 import type { FromWorker, Job, JobResult } from './protocol.ts';
 
 export interface PoolOptions {
@@ -74,7 +75,7 @@ export class DocumentPool {
     const slots = [...this.all];
     this.all.clear();
     this.idle.length = 0;
-    await Promise.all(slots.map((s) => s.worker.terminate().catch(() => {})));
+    await Promise.all(slots.map((s) => stopThread(s.worker)));
   }
 
   private runOn(slot: Slot, job: Job): Promise<JobResult> {
@@ -140,11 +141,9 @@ export class DocumentPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.opts.workerUrl, {
+    const worker = startThread(this.opts.workerUrl, {
       workerData: { ocrWorkers: this.opts.ocrWorkers },
       resourceLimits: { maxOldGenerationSizeMb: this.opts.maxMemoryMb, maxYoungGenerationSizeMb: 64 },
-      stdout: false,
-      stderr: false,
     });
     worker.unref();
     const ready = new Promise<void>((resolve, reject) => {
@@ -194,7 +193,7 @@ export class DocumentPool {
   /** Terminates a worker; a fresh one takes its place for whoever waits. */
   private discard(slot: Slot): void {
     this.all.delete(slot);
-    slot.worker.terminate().catch(() => {});
+    void stopThread(slot.worker);
     if (this.closed) return;
     const next = this.waiting.shift();
     if (next) next(this.spawn());

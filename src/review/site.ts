@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { copyFile, constants as fsConstants, lstat, mkdir, readFile, realpath, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { expandInputs } from '../batch/inputs.ts';
 import { createOcrPool } from '../ocr/pool.ts';
 import { extractBytes } from '../pipeline/extract.ts';
@@ -27,6 +27,7 @@ import { linked } from './page-geometry.ts';
 import type { RenderJob } from './render-worker.ts';
 import { severityCounts, summaryLine } from './summary.ts';
 import { messageOf } from '../util/errors.ts';
+import { startThread, stopThread } from '../util/threads.ts';
 import {
   clearPageImages,
   DEFAULT_DPI,
@@ -478,11 +479,11 @@ class Renderer {
     this.pending.delete(id);
     p?.reject(new Error(`drawing its pages took longer than ${this.limits!.timeoutSeconds} s (--timeout)`));
     this.workers.splice(this.workers.indexOf(worker), 1);
-    void worker.terminate();
+    void stopThread(worker);
   }
 
   private spawn(): Worker {
-    const worker = new Worker(
+    const worker = startThread(
       WORKER_URL,
       this.limits ? { resourceLimits: { maxOldGenerationSizeMb: this.limits.maxMemoryMb } } : {},
     );
@@ -518,6 +519,6 @@ class Renderer {
   async close(): Promise<void> {
     const all = [...this.workers];
     this.workers.length = 0;
-    await Promise.all(all.map((w) => w.terminate()));
+    await Promise.all(all.map((w) => stopThread(w)));
   }
 }

@@ -3,7 +3,8 @@
 // many workers as cores each runs ONNX Runtime on one thread; fewer workers
 // get the spare cores as threads of their own.
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startThread, stopThread } from '../../util/threads.ts';
 import type { Grey } from '../image.ts';
 import type { OcrPool } from '../pool.ts';
 import type { OcrResult } from '../types.ts';
@@ -31,7 +32,7 @@ export function createPpOcrPool(
   let closed = false;
 
   const spawn = (): Worker => {
-    const worker = new Worker(WORKER_URL, { workerData: { threads, detLimit: options.detLimit } });
+    const worker = startThread(WORKER_URL, { workerData: { threads, detLimit: options.detLimit } });
     worker.unref();
     worker.on('message', (m: { id: number; result?: OcrResult; error?: string }) => {
       const p = pending.get(m.id);
@@ -90,7 +91,7 @@ export function createPpOcrPool(
     },
     async close() {
       closed = true;
-      await Promise.all(all.splice(0).map((w) => w.terminate()));
+      await Promise.all(all.splice(0).map((w) => stopThread(w)));
     },
   };
 }
