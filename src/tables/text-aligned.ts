@@ -173,19 +173,19 @@ interface Row {
   covered: Set<number>;
 }
 
-function addLine(row: Row, line: TextLine, cols: Col[]): void {
+function addLine(row: Row, line: TextLine, cols: Col[], fits = line.chunks.map((c) => fit(c, cols))): void {
   row.lines.push(line);
-  for (const chunk of line.chunks) {
-    const cs = fit(chunk, cols);
+  line.chunks.forEach((chunk, i) => {
+    const cs = fits[i]!;
     const c0 = cs[0]!;
     row.cells.set(c0, [...(row.cells.get(c0) ?? []), ...chunk.pieces]);
     for (const c of cs.slice(1)) row.covered.add(c);
-  }
+  });
 }
 
-function newRow(line: TextLine, cols: Col[]): Row {
+function newRow(line: TextLine, cols: Col[], fits?: number[][]): Row {
   const row: Row = { lines: [], cells: new Map(), covered: new Set() };
-  addLine(row, line, cols);
+  addLine(row, line, cols, fits);
   return row;
 }
 
@@ -261,8 +261,9 @@ function headerRows(lines: TextLine[], first: number, cols: Col[]): Row[] {
     const below = header[0];
     // A header line wrapped under the one above it ("年初预算数" over "（万元）") is one header row.
     if (below && below.lines.length === 1 && gapEms(line, top) <= 1.6 && wrapsHeader(below.lines[0]!, line, cols))
-      addLine(below, line, cols);
-    else if (line.chunks.length >= 2 && header.length < MAX_HEADER_LINES) header.unshift(newRow(line, cols));
+      addLine(below, line, cols, fitHeader(line, cols));
+    else if (line.chunks.length >= 2 && header.length < MAX_HEADER_LINES)
+      header.unshift(newRow(line, cols, fitHeader(line, cols)));
     else if (
       header.length > 0 &&
       header.length < MAX_HEADER_LINES &&
@@ -343,15 +344,23 @@ function columnsOfSorted(spans: Chunk[]): Col[] {
  * left while the numbers under it are set right). Empty outside the table.
  */
 function fit(chunk: Chunk, cols: Col[]): number[] {
+  const covered = covering(chunk, cols);
+  return covered.length > 0 ? covered : nearest(chunk, cols);
+}
+
+/** The columns whose middle the chunk covers (give or take half an em). */
+function covering(chunk: Chunk, cols: Col[]): number[] {
   const slack = 0.5 * chunk.size;
   const covered = cols.flatMap((c, i) =>
     (c.x0 + c.x1) / 2 >= chunk.x0 - slack && (c.x0 + c.x1) / 2 <= chunk.x1 + slack ? [i] : [],
   );
-  if (covered.length > 0) {
-    // A chunk inside one column that reaches past a neighbour's middle only by the slack is still in one column.
-    const inner = covered.filter((i) => overlap(chunk, cols[i]!) > 0);
-    return inner.length > 0 ? inner : covered;
-  }
+  // A chunk inside one column that reaches past a neighbour's middle only by the slack is still in one column.
+  const inner = covered.filter((i) => overlap(chunk, cols[i]!) > 0);
+  return inner.length > 0 ? inner : covered;
+}
+
+/** The column a chunk over no column's middle overlaps most, else the nearest; none outside the table. */
+function nearest(chunk: Chunk, cols: Col[]): number[] {
   const first = cols[0]!;
   const last = cols[cols.length - 1]!;
   if (chunk.x1 < first.x0 - 2 * chunk.size || chunk.x0 > last.x1 + 2 * chunk.size) return [];
@@ -364,6 +373,55 @@ function fit(chunk: Chunk, cols: Col[]): number[] {
 
 function overlap(a: { x0: number; x1: number }, b: { x0: number; x1: number }): number {
   return Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+}
+
+/**
+ * A header line's chunks in columns. A chunk over a column's middle is in it,
+ * as fit says; the others are spread one to a column, in their order, between
+ * those, so that the sum of their distances to their columns is least. With
+ * headers set left and numbers set right (a spreadsheet's defaults, borders
+ * off), a header lies nearer the numbers on its left than its own: by nearness
+ * alone 全年执行数 and 执行率 both fell in one column. Where the loose chunks
+ * outnumber the free columns, each goes to its nearest.
+ */
+function fitHeader(line: TextLine, cols: Col[]): number[][] {
+  const fits = line.chunks.map((c) => covering(c, cols));
+  for (let i = 0; i < fits.length;) {
+    if (fits[i]!.length > 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < fits.length && fits[j]!.length === 0) j++;
+    const lo = i > 0 ? Math.max(...fits[i - 1]!) + 1 : 0;
+    const hi = j < fits.length ? Math.min(...fits[j]!) - 1 : cols.length - 1;
+    const chunks = line.chunks.slice(i, j);
+    const spread = spreadInOrder(chunks, cols, lo, hi);
+    chunks.forEach((c, k) => (fits[i + k] = spread ? [spread[k]!] : nearest(c, cols)));
+    i = j;
+  }
+  return fits;
+}
+
+/** Columns lo..hi for the chunks, one each and in order, with the least total distance; null when they do not fit. */
+function spreadInOrder(chunks: Chunk[], cols: Col[], lo: number, hi: number): number[] | null {
+  const n = chunks.length;
+  const m = hi - lo + 1;
+  if (n > m) return null;
+  const far = (c: Chunk, col: Col) => Math.max(0, col.x0 - c.x1, c.x0 - col.x1);
+  // best[k][q]: the least cost of placing chunks 0..k-1 in the first q free columns.
+  const best = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(Infinity));
+  best[0]!.fill(0);
+  for (let k = 1; k <= n; k++)
+    for (let q = k; q <= m; q++)
+      best[k]![q] = Math.min(best[k]![q - 1]!, best[k - 1]![q - 1]! + far(chunks[k - 1]!, cols[lo + q - 1]!));
+  const out = new Array<number>(n);
+  for (let k = n, q = m; k > 0; q--) {
+    if (best[k]![q] === best[k]![q - 1]) continue;
+    out[k - 1] = lo + q - 1;
+    k--;
+  }
+  return out;
 }
 
 /** Every chunk of `lower` is under a chunk of `upper` that fills exactly that one column. */
