@@ -10,5 +10,9 @@ export function layoutPages(pages: PageText[]): Layout {
   const perPage = pages.map((p) => ({ lines: buildLines(p), height: p.height }));
   markFurniture(perPage);
   markContents(perPage);
-  return buildParagraphs(perPage.flatMap((p) => p.lines));
+  const tables = new Map(pages.map((p) => [p.number, p.tableBoxes ?? []]));
+  return buildParagraphs(
+    perPage.flatMap((p) => p.lines),
+    tables,
+  );
 }

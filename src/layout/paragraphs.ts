@@ -12,7 +12,10 @@ interface Margins {
   right: number;
 }
 
-export function buildParagraphs(lines: Line[]): Layout {
+type Box = [number, number, number, number];
+
+/** `tables`: by page, the boxes of the tables taken out of its text (a paragraph does not run on across one). */
+export function buildParagraphs(lines: Line[], tables: ReadonlyMap<number, readonly Box[]> = new Map()): Layout {
   const body = lines.filter((l) => l.role === 'body');
   const bodySize = weightedMode(
     body.map((l) => [Math.round(l.size * 2) / 2, l.text.length] as const),
@@ -36,7 +39,12 @@ export function buildParagraphs(lines: Line[]): Layout {
     }
     const m = margins.get(line.page) ?? { left: line.x0, right: line.x1 };
     const indented = line.x0 > m.left + 0.8 * line.size;
-    if (current && prev && continues(prev, line, margins, pitch, bodySize, indented, current.lines.length === 1)) {
+    if (
+      current &&
+      prev &&
+      !tableBetween(prev, line, tables) &&
+      continues(prev, line, margins, pitch, bodySize, indented, current.lines.length === 1)
+    ) {
       appendLine(current, line);
     } else {
       current = startPara(line, indented);
@@ -92,6 +100,18 @@ function continues(
   if (word === undefined || TERMINAL.test(prev.text)) return false;
   const room = pm.right - prev.x1;
   return room < 8 * prev.size && room < (word.length * 0.6 + 1) * line.size;
+}
+
+/**
+ * Over a page break, a table under the last line of the page before or over the first
+ * line of the next: the text does not run on across it (the same table title atop page
+ * after page, with the table under it, was read as one paragraph).
+ */
+function tableBetween(prev: Line, line: Line, tables: ReadonlyMap<number, readonly Box[]>): boolean {
+  if (prev.page === line.page) return false;
+  const below = (tables.get(prev.page) ?? []).some((b) => b[3] <= prev.y);
+  const above = (tables.get(line.page) ?? []).some((b) => b[1] >= line.y);
+  return below || above;
 }
 
 function startPara(line: Line, indented: boolean): Para {

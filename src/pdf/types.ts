@@ -26,6 +26,8 @@ export interface PageText {
   ocrConfidence: number | null;
   /** horizontal and vertical ruling lines drawn on the page, for tables */
   rules?: Segment[];
+  /** the prose stages' pages: where the tables taken out of the text stood ([x0, y0, x1, y1]) */
+  tableBoxes?: [number, number, number, number][];
   /** set when the page could not be read; items are then empty */
   error?: string;
 }

@@ -9,7 +9,8 @@ import { ocrToPageText } from '../ocr/page.ts';
 import type { OcrPool } from '../ocr/pool.ts';
 import type { OpenedPdf } from '../pdf/open.ts';
 import { renderGrey } from '../pdf/render.ts';
-import { readPageRules } from '../pdf/rulings.ts';
+import { withoutHidden } from '../pdf/clips.ts';
+import { readPageGraphics } from '../pdf/graphics.ts';
 import { readPageText } from '../pdf/text.ts';
 import { looksTabular } from '../tables/find.ts';
 import { judgeTextLayer } from '../pdf/text-quality.ts';
@@ -64,7 +65,12 @@ async function startPages(pdf: OpenedPdf, options: ReadOptions): Promise<Promise
     const ocr = options.ocr === 'always' || (options.ocr === 'auto' && verdict !== 'real');
     if (!ocr || !options.pool) {
       // Ruling lines cost a second pass over the page: only where the text falls into columns.
-      if (verdict === 'real' && looksTabular(text)) text.rules = await readPageRules(pdf.doc, n).catch(() => []);
+      // The same pass finds text the clip hides (a split cell's text over the header), left out.
+      if (verdict === 'real' && looksTabular(text)) {
+        const graphics = await readPageGraphics(pdf.doc, n).catch(() => null);
+        text.rules = graphics?.rules ?? [];
+        if (graphics) text.items = withoutHidden(text.items, graphics.runs);
+      }
       pages.push(Promise.resolve(text));
       continue;
     }

@@ -70,7 +70,7 @@ export function findTables(page: PageText): { tables: TableModel[]; rest: PageTe
   const lowest = Math.min(...tables.map((t) => t.bbox[1]));
   return {
     tables,
-    rest: { ...page, items: restItems },
+    rest: { ...page, items: restItems, tableBoxes: tables.map((t) => t.bbox) },
     trailing: trailingCaption(
       restLines.filter((l) => l.y < lowest),
       page.height,

@@ -11,6 +11,8 @@ export interface TextRun {
   bold?: boolean; // a second font resource (STHeiti-like), as Word emits for 黑体 headings
   /** Tc, points added after every glyph: a justified or letter-spaced line */
   charSpacing?: number;
+  /** drawn under this clip rectangle [x0, y0, x1, y1] (q … re W n … Q): a cell's text clipped to its cell */
+  clip?: [number, number, number, number];
 }
 
 export interface Rule {
@@ -142,7 +144,9 @@ export function makePdf(spec: PdfSpec): Uint8Array {
       const mode = spec.garbageText ? '3 Tr ' : '';
       const text = spec.garbageText ? toPrivateUse(run.text) : run.text;
       const tc = run.charSpacing ? `${run.charSpacing} Tc ` : '';
-      content += `BT ${mode}${tc}/${run.bold ? 'F2' : 'F1'} ${size} Tf ${run.x} ${run.y} Td <${utf16beHex(text)}> Tj ET\n`;
+      const drawn = `BT ${mode}${tc}/${run.bold ? 'F2' : 'F1'} ${size} Tf ${run.x} ${run.y} Td <${utf16beHex(text)}> Tj ET\n`;
+      const c = run.clip;
+      content += c ? `q ${c[0]} ${c[1]} ${c[2] - c[0]} ${c[3] - c[1]} re W n\n${drawn}Q\n` : drawn;
     }
     if (page.rotate) content += 'Q\n';
     const stream = add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}endstream`);

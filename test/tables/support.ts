@@ -1,7 +1,8 @@
 // Made pages for table tests: a ruled-table builder and a reader that gives
 // findTables what the pipeline gives it (text items and ruling lines via pdf.js).
 import { openPdf } from '../../src/pdf/open.ts';
-import { readPageRules } from '../../src/pdf/rulings.ts';
+import { withoutHidden } from '../../src/pdf/clips.ts';
+import { readPageGraphics } from '../../src/pdf/graphics.ts';
 import { readPageText } from '../../src/pdf/text.ts';
 import type { PageText } from '../../src/pdf/types.ts';
 import { textWidth } from '../support/compose.ts';
@@ -14,7 +15,9 @@ export async function readMade(pages: PageSpec[]): Promise<PageText[]> {
     const out: PageText[] = [];
     for (let n = 1; n <= pages.length; n++) {
       const page = await readPageText(pdf.doc, n);
-      page.rules = await readPageRules(pdf.doc, n);
+      const graphics = await readPageGraphics(pdf.doc, n);
+      page.rules = graphics.rules;
+      page.items = withoutHidden(page.items, graphics.runs);
       out.push(page);
     }
     return out;
