@@ -195,6 +195,7 @@ function cellFact(
     firstNumber,
     (i) =>
       VALUE_HEADER.test(stripUnits(columnHeader(header, i))) ||
+      PROSE_COLUMN.test(stripUnits(columnHeader(header, i)).split(LABEL_JOINER).pop() ?? '') ||
       COMPARATOR_COLUMN.test(columnHeader(header, i)) ||
       UNIT_COLUMN.test(stripUnits(columnHeader(header, i)).split(LABEL_JOINER).pop() ?? ''),
   );
@@ -405,6 +406,8 @@ const ACTUAL_HEADER = /(?:实际完成值|实际完成|完成值|实际值|实�
 const TARGET_HEADER = /(?:年度指标值|指标值|目标值|年度目标|预期目标值)$/;
 /** Columns that hold values, not names: targets, actuals, notes. */
 const VALUE_HEADER = /(?:指标值|目标值|完成值|实际值|实际完成情况|完成情况|偏差|原因|改进措施|说明|备注)/;
+/** A column of prose about the row (a 项目支出绩效目标表's 绩效目标): what it says is no name of the row's numbers. */
+const PROSE_COLUMN = /(?:目标|概况|简介|主要内容|实施内容|项目内容)$/;
 const PROJECT_TABLE = /项目(?:支出)?(?:绩效)?(?:自评|评价|目标)/;
 
 /** An actual value written without a unit takes the unit written in its row's target cell. */

@@ -325,3 +325,37 @@ test.each([90, 270] as const)(
     expect(brief(turned)).toEqual(brief(upright));
   },
 );
+
+test("a 项目支出绩效目标表's 绩效目标 column is prose about the project: it names none of the row's numbers", async () => {
+  const t = ruledTable(
+    [
+      ['项目名称', '项目总额', '绩效目标', '一级指标', '二级指标', '三级指标', '指标值'],
+      [
+        '旧料场租费',
+        '68.00',
+        '项目主要用于堆放废旧交通设施，防止国有资产丢失。',
+        '产出指标',
+        '数量指标',
+        '有效安置范围',
+        '≥4000平方米',
+      ],
+      ['up', 'up', 'up', '成本指标', '经济成本指标', '月租赁成本', '≤5.67万元'],
+    ],
+    { xs: [40, 110, 160, 300, 360, 420, 490, 560], top: 680, rowHeight: 30, size: 7 },
+  );
+  const r = await report([
+    {
+      runs: [
+        { text: '2025年某某局项目支出绩效目标表', x: 150, y: 760, size: 14 },
+        { text: '金额单位：万元', x: 480, y: 700, size: 8 },
+        ...t.runs,
+      ],
+      rules: t.rules,
+    },
+  ]);
+  expect(cells(r).map(([, label, value, unit]) => [label, value, unit])).toEqual([
+    ['旧料场租费·项目总额', 68, '万元'],
+    ['产出指标·数量指标·有效安置范围·指标值', 4000, '平方米'],
+    ['成本指标·经济成本指标·月租赁成本·指标值', 5.67, '万元'],
+  ]);
+});
