@@ -9,6 +9,7 @@
 // that draw it are.
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { apply, multiply, type Matrix } from './display.ts';
+import { boxOf, walkOps, type Rect } from './ops-walk.ts';
 import type { TextItem } from './types.ts';
 
 /** One showText: where it starts (shown page, points) and whether the clip leaves any of it visible. */
@@ -18,11 +19,9 @@ export interface TextRun {
   x: number;
   y: number;
   /** the run's box: [x0, y0, x1, y1] */
-  box: [number, number, number, number];
+  box: Rect;
   shown: boolean;
 }
-
-type Rect = [number, number, number, number];
 
 interface Glyph {
   width?: number;
@@ -34,147 +33,89 @@ interface Glyph {
 const SAME = 0.5;
 
 /** The text runs of an operator list with their visibility under the clip; base maps user space to the shown page. */
-// eslint-disable-next-line max-lines-per-function -- one walk over the graphics and text state operators
 export function textRunsFromOps(
   fnArray: ArrayLike<number>,
   argsArray: unknown[],
   base: Matrix = [1, 0, 0, 1, 0, 0],
 ): TextRun[] {
   const runs: TextRun[] = [];
-  let ctm: Matrix = base;
-  let clip: Rect | null = null;
-  let clipNext = false;
-  const stack: { ctm: Matrix; clip: Rect | null }[] = [];
-  // Text state, as pdf.js's canvas keeps it: the matrix set by Tm/BT and the offset moved since.
-  let tm: Matrix = [1, 0, 0, 1, 0, 0];
-  let x = 0;
-  let y = 0;
-  let lineX = 0;
-  let lineY = 0;
-  let leading = 0;
-  let size = 0;
-  let charSpacing = 0;
-  let wordSpacing = 0;
-  let hScale = 1;
-  let rise = 0;
-  const moveTo = (dx: number, dy: number) => {
-    x = lineX += dx;
-    y = lineY += dy;
-  };
-  for (let i = 0; i < fnArray.length; i++) {
-    const fn = fnArray[i];
-    const args = argsArray[i] as unknown[] | null;
-    switch (fn) {
-      case OPS.save:
-        stack.push({ ctm, clip });
-        break;
-      case OPS.restore: {
-        const s = stack.pop();
-        if (s) ({ ctm, clip } = s);
-        break;
-      }
-      case OPS.transform:
-        if (args) ctm = multiply(args as Matrix, ctm);
-        break;
-      case OPS.paintFormXObjectBegin: {
-        stack.push({ ctm, clip });
-        const m = args?.[0] as ArrayLike<number> | null;
-        if (m && m.length === 6) ctm = multiply(Array.from(m) as Matrix, ctm);
-        const b = args?.[1] as ArrayLike<number> | null;
-        if (b && b.length === 4)
-          clip = meet(
-            clip,
-            boxOf(ctm, [
-              [b[0]!, b[1]!],
-              [b[2]!, b[3]!],
-            ]),
-          );
-        break;
-      }
-      case OPS.paintFormXObjectEnd: {
-        const s = stack.pop();
-        if (s) ({ ctm, clip } = s);
-        break;
-      }
-      case OPS.clip:
-      case OPS.eoClip:
-        clipNext = true;
-        break;
-      case OPS.constructPath: {
-        if (!clipNext) break;
-        clipNext = false;
-        const data = (args?.[1] as (ArrayLike<number> | null)[] | undefined)?.[0];
-        const pts = data ? pathPoints(data) : [];
-        // A clip path that cannot be read leaves the clip as it was: text is hidden only on evidence.
-        if (pts.length > 0) clip = meet(clip, boxOf(ctm, pts));
-        break;
-      }
-      case OPS.beginText:
-        tm = [1, 0, 0, 1, 0, 0];
-        x = y = lineX = lineY = 0;
-        break;
-      case OPS.setTextMatrix: {
-        const m = (args?.[0] ?? args) as ArrayLike<number>;
-        tm = Array.from(m).slice(0, 6) as Matrix;
-        x = y = lineX = lineY = 0;
-        break;
-      }
-      case OPS.moveText:
-        moveTo(Number(args?.[0]), Number(args?.[1]));
-        break;
-      case OPS.setLeadingMoveText:
-        leading = Number(args?.[1]);
-        moveTo(Number(args?.[0]), Number(args?.[1]));
-        break;
-      case OPS.setLeading:
-        leading = -Number(args?.[0]);
-        break;
-      case OPS.nextLine:
-        moveTo(0, leading);
-        break;
-      case OPS.setFont:
-        size = Number(args?.[1]) || 0;
-        break;
-      case OPS.setCharSpacing:
-        charSpacing = Number(args?.[0]) || 0;
-        break;
-      case OPS.setWordSpacing:
-        wordSpacing = Number(args?.[0]) || 0;
-        break;
-      case OPS.setHScale:
-        hScale = (Number(args?.[0]) || 100) / 100;
-        break;
-      case OPS.setTextRise:
-        rise = Number(args?.[0]) || 0;
-        break;
-      case OPS.showText: {
-        const glyphs = (args?.[0] ?? []) as (Glyph | number | null)[];
-        let advance = 0;
-        let text = '';
-        for (const g of glyphs) {
-          if (typeof g === 'number') advance -= (g * size) / 1000;
-          else if (g) {
-            advance += ((g.width ?? 0) * size) / 1000 + charSpacing + (g.isSpace ? wordSpacing : 0);
-            text += g.unicode ?? '';
-          }
-        }
-        advance *= hScale;
-        const m = multiply(tm, ctm);
-        const [sx, sy] = apply(m, x, y + rise);
-        // The glyphs' em box; shown when at least half an em of it (or half the box) is inside the clip both ways.
-        const box = boxOf(m, [
-          [x, y + rise - 0.12 * size],
-          [x + advance, y + rise + 0.88 * size],
-        ]);
-        const em = size * Math.hypot(m[2], m[3]);
-        const shown = clip === null || visible(box, clip, em);
-        runs.push({ text: text.replace(/\s+/g, ''), x: sx, y: sy, box, shown });
-        x += advance;
-        break;
+  const text = new TextState();
+  walkOps(fnArray, argsArray, base, {
+    other(fn, args, ctm, clip) {
+      if (fn !== OPS.showText) text.apply(fn, args);
+      else runs.push(text.show((args?.[0] ?? []) as (Glyph | number | null)[], ctm, clip));
+    },
+  });
+  return runs;
+}
+
+/** The text state as pdf.js's canvas keeps it: the matrix set by Tm (or BT) and the offset moved since. */
+class TextState {
+  private tm: Matrix = [1, 0, 0, 1, 0, 0];
+  private x = 0;
+  private y = 0;
+  private lineX = 0;
+  private lineY = 0;
+  private leading = 0;
+  private size = 0;
+  private charSpacing = 0;
+  private wordSpacing = 0;
+  private hScale = 1;
+  private rise = 0;
+
+  apply(fn: number, args: unknown[] | null): void {
+    const a = (k: number) => Number(args?.[k]) || 0;
+    if (fn === OPS.beginText) this.setMatrix([1, 0, 0, 1, 0, 0]);
+    else if (fn === OPS.setTextMatrix)
+      this.setMatrix(Array.from((args?.[0] ?? args) as ArrayLike<number>).slice(0, 6) as Matrix);
+    else if (fn === OPS.moveText) this.move(a(0), a(1));
+    else if (fn === OPS.setLeadingMoveText) {
+      this.leading = a(1);
+      this.move(a(0), a(1));
+    } else if (fn === OPS.setLeading) this.leading = -a(0);
+    else if (fn === OPS.nextLine) this.move(0, this.leading);
+    else if (fn === OPS.setFont) this.size = a(1);
+    else if (fn === OPS.setCharSpacing) this.charSpacing = a(0);
+    else if (fn === OPS.setWordSpacing) this.wordSpacing = a(0);
+    else if (fn === OPS.setHScale) this.hScale = (a(0) || 100) / 100;
+    else if (fn === OPS.setTextRise) this.rise = a(0);
+  }
+
+  /** One showText: its run, and the text position moved past it. */
+  show(glyphs: (Glyph | number | null)[], ctm: Matrix, clip: Rect | null): TextRun {
+    const { size } = this;
+    let advance = 0;
+    let text = '';
+    for (const g of glyphs) {
+      if (typeof g === 'number') advance -= (g * size) / 1000;
+      else if (g) {
+        advance += ((g.width ?? 0) * size) / 1000 + this.charSpacing + (g.isSpace ? this.wordSpacing : 0);
+        text += g.unicode ?? '';
       }
     }
+    advance *= this.hScale;
+    const m = multiply(this.tm, ctm);
+    const y = this.y + this.rise;
+    const [sx, sy] = apply(m, this.x, y);
+    // The glyphs' em box; shown when at least half an em of it (or half the box) is inside the clip both ways.
+    const box = boxOf(m, [
+      [this.x, y - 0.12 * size],
+      [this.x + advance, y + 0.88 * size],
+    ]);
+    const em = size * Math.hypot(m[2], m[3]);
+    this.x += advance;
+    return { text: text.replace(/\s+/g, ''), x: sx, y: sy, box, shown: clip === null || visible(box, clip, em) };
   }
-  return runs;
+
+  private setMatrix(m: Matrix): void {
+    this.tm = m;
+    this.x = this.y = this.lineX = this.lineY = 0;
+  }
+
+  private move(dx: number, dy: number): void {
+    this.x = this.lineX += dx;
+    this.y = this.lineY += dy;
+  }
 }
 
 /**
@@ -199,36 +140,6 @@ export function withoutHidden(items: TextItem[], runs: TextRun[]): TextItem[] {
     );
     return own.length === 0 || own.some((r) => r.shown);
   });
-}
-
-function pathPoints(data: ArrayLike<number>): [number, number][] {
-  const pts: [number, number][] = [];
-  for (let i = 0; i < data.length;) {
-    const op = data[i++];
-    const n = op === 0 || op === 1 ? 2 : op === 2 ? 6 : op === 3 ? 4 : op === 4 ? 0 : -1;
-    if (n < 0) return []; // an op not known: the path cannot be decoded
-    for (let k = 0; k < n; k += 2) pts.push([data[i + k]!, data[i + k + 1]!]);
-    i += n;
-  }
-  return pts;
-}
-
-function boxOf(m: Matrix, pts: [number, number][]): Rect {
-  const xs: number[] = [];
-  const ys: number[] = [];
-  const corners: [number, number][] =
-    pts.length === 2 ? [pts[0]!, pts[1]!, [pts[0]![0], pts[1]![1]], [pts[1]![0], pts[0]![1]]] : pts;
-  for (const [px, py] of corners) {
-    const [qx, qy] = apply(m, px, py);
-    xs.push(qx);
-    ys.push(qy);
-  }
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
-}
-
-function meet(a: Rect | null, b: Rect): Rect {
-  if (!a) return b;
-  return [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])];
 }
 
 /** Enough of the box inside the clip to be read: half an em, or half the box where it is smaller, across and down. */

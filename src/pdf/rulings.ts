@@ -1,15 +1,10 @@
 // Ruling lines of a page, for tables: horizontal and vertical strokes, and thin
 // filled rectangles (Word draws table borders as filled rectangles, WPS and
 // LibreOffice as stroked lines), in PDF points, origin bottom-left.
-//
-// pdf.js 5+/6 packs each path into one constructPath op:
-//   args = [paintOp, [Float32Array of DrawOPS], minMax | null]
-// where paintOp is the operator that ended the path (OPS.stroke, OPS.fill, …,
-// OPS.endPath for clips) and the data holds moveTo 0 (x y), lineTo 1 (x y),
-// curveTo 2 (6 numbers), quadraticCurveTo 3 (4 numbers), closePath 4, in user
-// space: the current transform (cm ops, form XObject matrices) is applied here.
+// How pdf.js packs paths, and the transform and clip kept: src/pdf/ops-walk.ts.
 import { AnnotationMode, OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { apply, displayOf, multiply, type Matrix, type Point } from './display.ts';
+import { apply, displayOf, type Matrix, type Point } from './display.ts';
+import { walkOps, type Rect } from './ops-walk.ts';
 import type { Segment } from './types.ts';
 
 const MOVE = 0;
@@ -54,41 +49,58 @@ export async function readPageRules(doc: PDFDocumentProxy, pageNumber: number): 
   }
 }
 
-/** Walks an operator list with the current transform; exported for tests. */
+/**
+ * Walks an operator list with the current transform and clip; exported for tests. A rule is
+ * cut to the clip in force (a split cell's borders drawn on past its piece of the page are
+ * not seen, and would make a grid over the header).
+ */
 export function rulesFromOps(
   fnArray: ArrayLike<number>,
   argsArray: unknown[],
   base: Matrix = [1, 0, 0, 1, 0, 0],
 ): Segment[] {
   const segments: Segment[] = [];
-  let ctm: Matrix = base;
-  const stack: Matrix[] = [];
-  for (let i = 0; i < fnArray.length; i++) {
-    const fn = fnArray[i];
-    const args = argsArray[i] as unknown[] | null;
-    if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.transform && args) ctm = multiply(args as Matrix, ctm);
-    else if (fn === OPS.paintFormXObjectBegin && args) {
-      stack.push(ctm);
-      const m = args[0] as ArrayLike<number> | null;
-      if (m && m.length === 6) ctm = multiply(Array.from(m) as Matrix, ctm);
-    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.constructPath && args) {
-      const paint = args[0] as number;
-      const data = (args[1] as (ArrayLike<number> | null)[] | undefined)?.[0];
-      if (!data) continue;
-      const stroke = STROKES.has(paint);
-      const fill = FILLS.has(paint);
-      if (!stroke && !fill) continue; // endPath: a clip, nothing drawn
+  walkOps(fnArray, argsArray, base, {
+    path(paint, data, ctm, clip, colours) {
+      // White on the white page is no line a reader sees (a report system paints its cell grid white where it is not shown).
+      const stroke = STROKES.has(paint) && !isWhite(colours.stroke);
+      const fill = FILLS.has(paint) && !isWhite(colours.fill) && !stroke;
+      if (!stroke && !fill) return;
+      const found: Segment[] = [];
       for (const poly of polylines(data)) {
         const pts = poly.map(([x, y]) => apply(ctm, x, y));
-        if (stroke) for (let k = 1; k < pts.length; k++) addSegment(segments, pts[k - 1]!, pts[k]!);
-        else addThinRect(segments, pts);
+        if (stroke) for (let k = 1; k < pts.length; k++) addSegment(found, pts[k - 1]!, pts[k]!);
+        else addThinRect(found, pts);
       }
-    }
-  }
+      for (const seg of found) {
+        const cut = clip ? cutTo(seg, clip) : seg;
+        if (cut) segments.push(cut);
+      }
+    },
+  });
   return segments;
+}
+
+/** #rrggbb at or above 0xF0 in each channel: the paper's colour. A pattern ('') is not white. */
+function isWhite(colour: string): boolean {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
+  return !!m && m.slice(1).every((h) => parseInt(h, 16) >= 0xf0);
+}
+
+/** The part of an axis-aligned rule inside the clip (give or take a rule's thickness), or null when too little is left. */
+function cutTo(seg: Segment, clip: Rect): Segment | null {
+  const [x0, y0, x1, y1] = [clip[0] - THIN, clip[1] - THIN, clip[2] + THIN, clip[3] + THIN];
+  const cut = {
+    x0: Math.max(seg.x0, x0),
+    y0: Math.max(seg.y0, y0),
+    x1: Math.min(seg.x1, x1),
+    y1: Math.min(seg.y1, y1),
+  };
+  // A horizontal rule keeps its y (and a vertical its x) only inside the clip's band.
+  if (seg.y0 === seg.y1 ? seg.y0 < y0 || seg.y0 > y1 : seg.x0 < x0 || seg.x0 > x1) return null;
+  if (seg.y0 === seg.y1) cut.y0 = cut.y1 = seg.y0;
+  else cut.x0 = cut.x1 = seg.x0;
+  return Math.max(cut.x1 - cut.x0, cut.y1 - cut.y0) >= MIN_LENGTH ? cut : null;
 }
 
 /** The straight subpaths of a path; a curve ends one. */

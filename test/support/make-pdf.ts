@@ -25,6 +25,10 @@ export interface Rule {
   fill?: boolean;
   /** with fill: a band whose ends are cut at 45° (m l l l f, not closed), as spreadsheet exports draw borders */
   mitred?: boolean;
+  /** an RGB colour, each 0–1 (default black) */
+  rgb?: [number, number, number];
+  /** drawn under this clip rectangle [x0, y0, x1, y1] */
+  clip?: [number, number, number, number];
 }
 
 export interface PageSpec {
@@ -129,6 +133,10 @@ export function makePdf(spec: PdfSpec): Uint8Array {
     if (page.rulesTransform) content += `q ${page.rulesTransform.join(' ')} cm\n`;
     for (const r of page.rules ?? []) {
       const w = r.width ?? 0.5;
+      const c = r.clip;
+      if (c || r.rgb) content += 'q ';
+      if (c) content += `${c[0]} ${c[1]} ${c[2] - c[0]} ${c[3] - c[1]} re W n `;
+      if (r.rgb) content += `${r.rgb.join(' ')} rg ${r.rgb.join(' ')} RG `;
       if (r.fill && r.mitred) content += `${mitredBand(r, w)} f\n`;
       else if (r.fill) {
         // The segment's axis-aligned box grown by half the width on each side.
@@ -136,6 +144,7 @@ export function makePdf(spec: PdfSpec): Uint8Array {
         const y = Math.min(r.y0, r.y1) - w / 2;
         content += `${x} ${y} ${Math.abs(r.x1 - r.x0) + w} ${Math.abs(r.y1 - r.y0) + w} re f\n`;
       } else content += `${w} w ${r.x0} ${r.y0} m ${r.x1} ${r.y1} l S\n`;
+      if (c || r.rgb) content += 'Q\n';
     }
     if (page.rulesTransform) content += 'Q\n';
     for (const run of page.runs) {

@@ -124,3 +124,33 @@ test('form XObjects: their matrix applies inside and is undone after; clip paths
     { x0: 0, y0: 0, x1: 50, y1: 0 },
   ]);
 });
+
+test('a rule is cut to its clip, and one wholly outside it is no rule', async () => {
+  const clip: [number, number, number, number] = [100, 500, 300, 600];
+  const got = await rulesOf({
+    runs: [],
+    rules: [
+      { x0: 50, y0: 550, x1: 400, y1: 550, clip },
+      { x0: 200, y0: 450, x1: 200, y1: 650, clip },
+      { x0: 100, y0: 700, x1: 300, y1: 700, clip },
+      { x0: 100, y0: 600, x1: 300, y1: 600, clip, fill: true, width: 0.75 },
+    ],
+  });
+  expect(got).toEqual([
+    { x0: 97.5, y0: 550, x1: 302.5, y1: 550 },
+    { x0: 200, y0: 497.5, x1: 200, y1: 602.5 },
+    { x0: 99.63, y0: 600, x1: 300.38, y1: 600 },
+  ]);
+});
+
+test('a rule in white (or near it) is not seen on the page: no rule; a grey one is', async () => {
+  const got = await rulesOf({
+    runs: [],
+    rules: [
+      { x0: 100, y0: 700, x1: 300, y1: 700, rgb: [1, 1, 1] },
+      { x0: 100, y0: 650, x1: 300, y1: 650, rgb: [0.97, 0.97, 0.97], fill: true, width: 0.75 },
+      { x0: 100, y0: 600, x1: 300, y1: 600, rgb: [0.6, 0.6, 0.6] },
+    ],
+  });
+  expect(got).toEqual([{ x0: 100, y0: 600, x1: 300, y1: 600 }]);
+});
