@@ -6,6 +6,7 @@
 // take their column names from it and not from the top.
 import { readCellNumber } from '../text/cell-number.ts';
 import { isHeaderWord, NUMBERING_WORD } from '../vocab/header-words.ts';
+import { unitDef } from '../vocab/units.ts';
 
 /**
  * A key cell of a "key | value" row naming who reports or what the table is
@@ -52,9 +53,16 @@ export function isSegmentHeader(rows: string[][], r: number): boolean {
     c > 0 && isNumber(cell) && !(cell === below[c - 1] && row[c] === row[c - 1]) ? [(row[c] ?? '').trim()] : [],
   );
   if (names.some((n) => n === '' || BOUND.test(n))) return false;
-  // One number below is enough when the row reads as a header by its words (三级指标 | 绩效指标性质 | 本年绩效指标值 | 绩效度量单位).
-  if (names.length < 2 && !(names.length === 1 && headerWordCount(row) >= 3)) return false;
+  // One number below is enough when the row reads as a header by its words (三级指标 | 绩效指标性质 | 本年绩效指标值 | 绩效度量单位),
+  // or the name over the number gives its unit (名称 | 主要实施内容 | 拟投入的资金（万元） | 期望达到的目标).
+  if (names.length < 2 && !(names.length === 1 && (headerWordCount(row) >= 3 || namesUnit(names[0]!)))) return false;
   return new Set(names).size === names.length;
+}
+
+/** A column name ending in its unit in brackets: 拟投入的资金（万元）, 完成率(%). */
+function namesUnit(name: string): boolean {
+  const m = /[（(]([^（）()]{1,4})[)）]$/.exec(name);
+  return m !== null && m.index > 0 && unitDef(m[1]!) !== undefined;
 }
 
 /** How many distinct cells of the row are words that only a header row is made of. */
