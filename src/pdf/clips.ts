@@ -12,7 +12,7 @@ import { apply, multiply, type Matrix } from './display.ts';
 import { boxOf, walkOps, type Rect } from './ops-walk.ts';
 import type { TextItem } from './types.ts';
 
-/** One showText: where it starts (shown page, points) and whether the clip leaves any of it visible. */
+/** One showText: where it starts (shown page, points) and whether the clip leaves enough of it visible to be read. */
 export interface TextRun {
   /** the glyphs' text, without spaces */
   text: string;
@@ -126,17 +126,26 @@ class TextState {
  */
 export function withoutHidden(items: TextItem[], runs: TextRun[]): TextItem[] {
   if (runs.every((r) => r.shown)) return items;
+  // Runs by baseline, to the point: an item looks only at the runs on its own line and the next points.
+  const byLine = new Map<number, TextRun[]>();
+  for (const r of runs) {
+    if (r.text === '') continue;
+    const key = Math.round(r.y);
+    byLine.set(key, [...(byLine.get(key) ?? []), r]);
+  }
   return items.filter((item) => {
     const lo = Math.min(item.x, item.x + item.width);
     const hi = Math.max(item.x, item.x + item.width);
     const text = item.str.replace(/\s+/g, '');
-    const own = runs.filter(
-      (r) =>
-        r.text !== '' &&
-        Math.abs(r.y - item.y) <= SAME &&
-        r.x >= lo - SAME &&
-        r.x < Math.max(hi - SAME, lo + SAME) &&
-        text.includes(r.text),
+    const key = Math.round(item.y);
+    const own = [key - 1, key, key + 1].flatMap((k) =>
+      (byLine.get(k) ?? []).filter(
+        (r) =>
+          Math.abs(r.y - item.y) <= SAME &&
+          r.x >= lo - SAME &&
+          r.x < Math.max(hi - SAME, lo + SAME) &&
+          text.includes(r.text),
+      ),
     );
     return own.length === 0 || own.some((r) => r.shown);
   });
@@ -147,9 +156,9 @@ function visible(box: Rect, clip: Rect, em: number): boolean {
   const across = Math.min(box[2], clip[2]) - Math.max(box[0], clip[0]);
   const down = Math.min(box[3], clip[3]) - Math.max(box[1], clip[1]);
   return (
-    across >= 0.5 * Math.min(box[2] - box[0], em) &&
-    down >= 0.5 * Math.min(box[3] - box[1], em) &&
     across > 0 &&
-    down > 0
+    down > 0 &&
+    across >= 0.5 * Math.min(box[2] - box[0], em) &&
+    down >= 0.5 * Math.min(box[3] - box[1], em)
   );
 }
