@@ -377,15 +377,20 @@ function overlap(a: { x0: number; x1: number }, b: { x0: number; x1: number }): 
 
 /**
  * A header line's chunks in columns. A chunk over a column's middle is in it,
- * as fit says; the others are spread one to a column, in their order, between
- * those, so that the sum of their distances to their columns is least. With
- * headers set left and numbers set right (a spreadsheet's defaults, borders
- * off), a header lies nearer the numbers on its left than its own: by nearness
- * alone 全年执行数 and 执行率 both fell in one column. Where the loose chunks
- * outnumber the free columns, each goes to its nearest.
+ * and one that overlaps a column's extent is in the one it overlaps most, as
+ * fit says (项 and 目 of a spaced 项　目 in the first column). A run of chunks
+ * in the gutters between those takes columns in order, each as near as it can,
+ * where a chunk that shares a column with the chunk before it costs the gap
+ * between them (a word spaced out shares cheaply, two headers a column apart
+ * do not). With headers set left and numbers set right (a spreadsheet's
+ * defaults, borders off), a header lies nearer the numbers on its left than its
+ * own, and by nearness alone 全年执行数 and 执行率 fell in one column.
  */
 function fitHeader(line: TextLine, cols: Col[]): number[][] {
-  const fits = line.chunks.map((c) => covering(c, cols));
+  const fits = line.chunks.map((c) => {
+    const cs = covering(c, cols);
+    return cs.length > 0 || !cols.some((col) => overlap(c, col) > 0) ? cs : nearest(c, cols);
+  });
   for (let i = 0; i < fits.length;) {
     if (fits[i]!.length > 0) {
       i++;
@@ -393,33 +398,61 @@ function fitHeader(line: TextLine, cols: Col[]): number[][] {
     }
     let j = i;
     while (j < fits.length && fits[j]!.length === 0) j++;
-    const lo = i > 0 ? Math.max(...fits[i - 1]!) + 1 : 0;
-    const hi = j < fits.length ? Math.min(...fits[j]!) - 1 : cols.length - 1;
-    const chunks = line.chunks.slice(i, j);
-    const spread = spreadInOrder(chunks, cols, lo, hi);
-    chunks.forEach((c, k) => (fits[i + k] = spread ? [spread[k]!] : nearest(c, cols)));
+    const left = i > 0 ? Math.max(...fits[i - 1]!) : null;
+    const right = j < fits.length ? Math.min(...fits[j]!) : null;
+    const placed = placeInOrder(line.chunks.slice(i, j), cols, left, right, line.chunks[i - 1], line.chunks[j]);
+    placed.forEach((c, k) => (fits[i + k] = [c]));
     i = j;
   }
   return fits;
 }
 
-/** Columns lo..hi for the chunks, one each and in order, with the least total distance; null when they do not fit. */
-function spreadInOrder(chunks: Chunk[], cols: Col[], lo: number, hi: number): number[] | null {
-  const n = chunks.length;
-  const m = hi - lo + 1;
-  if (n > m) return null;
+/**
+ * Columns for the chunks, in order (never leftwards), from the column of the chunk on their left
+ * to that of the chunk on their right (either may be shared), at the least cost: each chunk's
+ * distance to its column, and for each column shared the gap between the two chunks that share it.
+ */
+function placeInOrder(
+  chunks: Chunk[],
+  cols: Col[],
+  left: number | null,
+  right: number | null,
+  before?: Chunk,
+  after?: Chunk,
+): number[] {
+  const lo = left ?? 0;
+  const m = (right ?? cols.length - 1) - lo + 1;
   const far = (c: Chunk, col: Col) => Math.max(0, col.x0 - c.x1, c.x0 - col.x1);
-  // best[k][q]: the least cost of placing chunks 0..k-1 in the first q free columns.
-  const best = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(Infinity));
-  best[0]!.fill(0);
-  for (let k = 1; k <= n; k++)
-    for (let q = k; q <= m; q++)
-      best[k]![q] = Math.min(best[k]![q - 1]!, best[k - 1]![q - 1]! + far(chunks[k - 1]!, cols[lo + q - 1]!));
-  const out = new Array<number>(n);
-  for (let k = n, q = m; k > 0; q--) {
-    if (best[k]![q] === best[k]![q - 1]) continue;
-    out[k - 1] = lo + q - 1;
-    k--;
+  const gap = (a: Chunk, b: Chunk) => Math.max(0, b.x0 - a.x1);
+  const last = chunks.length - 1;
+  // cost[k][q]: the least cost of chunks 0..k with chunk k in column lo + q; from[k][q]: where chunk k - 1 is.
+  const cost: number[][] = [];
+  const from: number[][] = [];
+  chunks.forEach((chunk, k) => {
+    cost.push([]);
+    from.push([]);
+    for (let q = 0; q < m; q++) {
+      let here = far(chunk, cols[lo + q]!);
+      if (k === last && right !== null && q === m - 1 && after) here += gap(chunk, after);
+      if (k === 0) {
+        cost[0]![q] = here + (left !== null && q === 0 && before ? gap(before, chunk) : 0);
+        from[0]![q] = -1;
+        continue;
+      }
+      let best = Infinity;
+      for (let p = 0; p <= q; p++) {
+        const c = cost[k - 1]![p]! + (p === q ? gap(chunks[k - 1]!, chunk) : 0);
+        if (c < best) [best, from[k]![q]] = [c, p];
+      }
+      cost[k]![q] = here + best;
+    }
+  });
+  let q = 0;
+  for (let r = 1; r < m; r++) if (cost[last]![r]! < cost[last]![q]!) q = r;
+  const out = new Array<number>(chunks.length);
+  for (let k = last; k >= 0; k--) {
+    out[k] = lo + q;
+    q = from[k]![q]!;
   }
   return out;
 }

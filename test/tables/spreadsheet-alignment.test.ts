@@ -90,3 +90,26 @@ test('centred headers are read as before', async () => {
   const r = assembleReport({ path: 'made.pdf', bytes: new Uint8Array(1) }, await readMade([{ runs }]));
   expect(cells(r)).toEqual(EXPECTED);
 });
+
+test('a header cell spaced out over its column (项　　目) stays one cell, the others spread as above', async () => {
+  const head: TextRun[] = [
+    { text: '项', x: 100, y: 680, size: 9 },
+    { text: '目', x: 136, y: 680, size: 9 },
+    ...textTable([[null, '年初预算数', '全年预算数', '全年执行数', '执行率']], {
+      lefts: LEFTS,
+      rights: RIGHTS,
+      top: 680,
+      pitch: 13,
+      size: 9,
+    }),
+  ];
+  const runs = [
+    ...TITLE,
+    { text: '单位：万元', x: 470, y: 696, size: 9 },
+    ...head,
+    ...textTable(BODY, { lefts: LEFTS, rights: RIGHTS, top: 658, pitch: 22, size: 9 }),
+  ];
+  const r = assembleReport({ path: 'made.pdf', bytes: new Uint8Array(1) }, await readMade([{ runs }]));
+  expect(r.tables[0]!.rows[0]).toEqual(['项目', '年初预算数', '全年预算数', '全年执行数', '执行率']);
+  expect(cells(r)).toEqual(EXPECTED);
+});
