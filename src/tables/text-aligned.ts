@@ -131,7 +131,11 @@ function readRun(
   if (!body) return null;
   const { rows, bodyEnd } = bodyRows(lines, first, end, isStarter, body);
   if (rows.filter((r) => r.lines.some((l) => starter(l))).length < 2) return null;
-  const header = headerRows(lines, first, body.cols);
+  // Columns whose body cells hold no number (the row names): a header placed by nearness goes there last.
+  const wordy = new Set(
+    body.cols.flatMap((_, c) => (rows.some((r) => readCellNumber(cellText(r.cells.get(c) ?? [])) !== null) ? [] : [c])),
+  );
+  const header = headerRows(lines, first, body.cols, wordy);
   return { draft: gridOf([...header, ...rows], body.cols), next: bodyEnd + 1 };
 }
 
@@ -171,6 +175,8 @@ interface Row {
   cells: Map<number, Piece[]>;
   /** columns covered by a chunk that starts further left (a spanning cell) */
   covered: Set<number>;
+  /** header rows: columns a cell spans over (covered) from the column it sits in, left or right */
+  spannedFrom?: Map<number, number>;
 }
 
 function addLine(row: Row, line: TextLine, cols: Col[], fits = line.chunks.map((c) => fit(c, cols))): void {
@@ -247,7 +253,7 @@ function bodyRows(
 }
 
 /** Header: chunked lines directly above the first row whose chunks sit over the columns. */
-function headerRows(lines: TextLine[], first: number, cols: Col[]): Row[] {
+function headerRows(lines: TextLine[], first: number, cols: Col[], wordy: ReadonlySet<number>): Row[] {
   const header: Row[] = [];
   let top = lines[first]!;
   for (let k = first - 1; k >= 0 && header.length <= MAX_HEADER_LINES; k--) {
@@ -261,9 +267,9 @@ function headerRows(lines: TextLine[], first: number, cols: Col[]): Row[] {
     const below = header[0];
     // A header line wrapped under the one above it ("年初预算数" over "（万元）") is one header row.
     if (below && below.lines.length === 1 && gapEms(line, top) <= 1.6 && wrapsHeader(below.lines[0]!, line, cols))
-      addLine(below, line, cols, fitHeader(line, cols));
+      addLine(below, line, cols, fitHeader(line, cols, namedBelow(header.slice(1), wordy)));
     else if (line.chunks.length >= 2 && header.length < MAX_HEADER_LINES)
-      header.unshift(newRow(line, cols, fitHeader(line, cols)));
+      header.unshift(newRow(line, cols, fitHeader(line, cols, namedBelow(header, wordy))));
     else if (
       header.length > 0 &&
       header.length < MAX_HEADER_LINES &&
@@ -289,7 +295,37 @@ function headerRows(lines: TextLine[], first: number, cols: Col[]): Row[] {
     }
     top = line;
   }
+  // Two header rows only: over three (a 决算 table's 支出决算 › 基本支出 › 人员经费), which row a name
+  // sits in says less than where it stands, and the spans are read from the grid as it is.
+  if (header.length === 2) spanOverSubheaders(header[0]!, header[1]!, cols);
   return header;
+}
+
+/**
+ * A header cell over sub-headers spans them: in a header of two rows, a column
+ * the row below names but this row does not is spanned by the nearer of this row's cells on
+ * either side of it, among those that have a sub-header under their own column (预算执行情况（万元）
+ * over 年初预算数 | 全年预算数 | 全年执行数, set left or centred and narrower than the three). A cell
+ * with nothing under it (执行率 down both rows) spans no sub-header.
+ */
+function spanOverSubheaders(upper: Row, lower: Row, cols: Col[]): void {
+  const named = (row: Row, c: number) => cellText(row.cells.get(c) ?? []).trim() !== '';
+  const heads = [...upper.cells.keys()].filter((c) => named(upper, c)).sort((a, b) => a - b);
+  const extent = (c: number) => {
+    const ps = upper.cells.get(c)!;
+    return { x0: Math.min(...ps.map((p) => p.x0)), x1: Math.max(...ps.map((p) => p.x1)) };
+  };
+  cols.forEach((col, c) => {
+    if (named(upper, c) || upper.covered.has(c) || !named(lower, c)) return;
+    const left = heads.filter((h) => h < c).pop();
+    const right = heads.find((h) => h > c);
+    const candidates = [left, right].filter((h): h is number => h !== undefined && named(lower, h));
+    if (candidates.length === 0) return;
+    const distance = (h: number) => Math.max(0, -overlap(extent(h), col));
+    const from = candidates.reduce((a, b) => (distance(b) < distance(a) ? b : a));
+    upper.covered.add(c);
+    (upper.spannedFrom ??= new Map()).set(c, from);
+  });
 }
 
 /** The rows' cells as a grid: each cell's text and box; a cell covered by a spanning chunk repeats its text with no box. */
@@ -306,7 +342,8 @@ function gridOf(all: Row[], cols: Col[]): DraftTable {
     const bs: (BBox | null)[] = [];
     cols.forEach((col, c) => {
       if (row.covered.has(c) && !row.cells.has(c)) {
-        texts.push(texts[c - 1] ?? '');
+        const from = row.spannedFrom?.get(c);
+        texts.push(from !== undefined ? cellText(row.cells.get(from)!) : (texts[c - 1] ?? ''));
         bs.push(null);
         return;
       }
@@ -384,9 +421,11 @@ function overlap(a: { x0: number; x1: number }, b: { x0: number; x1: number }): 
  * between them (a word spaced out shares cheaply, two headers a column apart
  * do not). With headers set left and numbers set right (a spreadsheet's
  * defaults, borders off), a header lies nearer the numbers on its left than its
- * own, and by nearness alone 全年执行数 and 执行率 fell in one column.
+ * own, and by nearness alone 全年执行数 and 执行率 fell in one column. A column
+ * that a header row below already names costs an em more (执行率 over the
+ * unnamed rate column, not over 全年执行数).
  */
-function fitHeader(line: TextLine, cols: Col[]): number[][] {
+function fitHeader(line: TextLine, cols: Col[], named: ReadonlySet<number> = new Set()): number[][] {
   const fits = line.chunks.map((c) => {
     const cs = covering(c, cols);
     return cs.length > 0 || !cols.some((col) => overlap(c, col) > 0) ? cs : nearest(c, cols);
@@ -400,7 +439,13 @@ function fitHeader(line: TextLine, cols: Col[]): number[][] {
     while (j < fits.length && fits[j]!.length === 0) j++;
     const left = i > 0 ? Math.max(...fits[i - 1]!) : null;
     const right = j < fits.length ? Math.min(...fits[j]!) : null;
-    const placed = placeInOrder(line.chunks.slice(i, j), cols, left, right, line.chunks[i - 1], line.chunks[j]);
+    const placed = placeInOrder(
+      line.chunks.slice(i, j),
+      cols,
+      { left, right, named },
+      line.chunks[i - 1],
+      line.chunks[j],
+    );
     placed.forEach((c, k) => (fits[i + k] = [c]));
     i = j;
   }
@@ -415,14 +460,15 @@ function fitHeader(line: TextLine, cols: Col[]): number[][] {
 function placeInOrder(
   chunks: Chunk[],
   cols: Col[],
-  left: number | null,
-  right: number | null,
+  { left, right, named }: { left: number | null; right: number | null; named: ReadonlySet<number> },
   before?: Chunk,
   after?: Chunk,
 ): number[] {
   const lo = left ?? 0;
   const m = (right ?? cols.length - 1) - lo + 1;
-  const far = (c: Chunk, col: Col) => Math.max(0, col.x0 - c.x1, c.x0 - col.x1);
+  // A column already named below, or of row names, costs an em more: a gutter chunk names an unnamed number column first.
+  const far = (c: Chunk, q: number) =>
+    Math.max(0, cols[q]!.x0 - c.x1, c.x0 - cols[q]!.x1) + (named.has(q) ? c.size : 0);
   const gap = (a: Chunk, b: Chunk) => Math.max(0, b.x0 - a.x1);
   const last = chunks.length - 1;
   // cost[k][q]: the least cost of chunks 0..k with chunk k in column lo + q; from[k][q]: where chunk k - 1 is.
@@ -432,7 +478,7 @@ function placeInOrder(
     cost.push([]);
     from.push([]);
     for (let q = 0; q < m; q++) {
-      let here = far(chunk, cols[lo + q]!);
+      let here = far(chunk, lo + q);
       if (k === last && right !== null && q === m - 1 && after) here += gap(chunk, after);
       if (k === 0) {
         cost[0]![q] = here + (left !== null && q === 0 && before ? gap(before, chunk) : 0);
@@ -455,6 +501,17 @@ function placeInOrder(
     q = from[k]![q]!;
   }
   return out;
+}
+
+/**
+ * The columns a header chunk in a gutter should name only when none else is near: those the
+ * header rows below the line already name, and those of no numbers (the row names).
+ */
+function namedBelow(rows: Row[], wordy: ReadonlySet<number>): Set<number> {
+  return new Set([
+    ...wordy,
+    ...rows.flatMap((r) => [...r.cells].filter(([, ps]) => cellText(ps).trim() !== '').map(([c]) => c)),
+  ]);
 }
 
 /** Every chunk of `lower` is under a chunk of `upper` that fills exactly that one column. */

@@ -113,3 +113,31 @@ test('a header cell spaced out over its column (项　　目) stays one cell, th
   expect(r.tables[0]!.rows[0]).toEqual(['项目', '年初预算数', '全年预算数', '全年执行数', '执行率']);
   expect(cells(r)).toEqual(EXPECTED);
 });
+
+test.each([
+  ['set left', 200],
+  ['centred over its three columns', 285],
+])(
+  'a header over sub-headers (预算执行情况（万元） over 年初预算数 | 全年预算数 | 全年执行数), %s and narrower than them, spans all three',
+  async (_, x) => {
+    const runs = [
+      ...TITLE,
+      { text: '项目', x: 60, y: 690, size: 9 },
+      { text: '预算执行情况（万元）', x, y: 690, size: 9 },
+      { text: '执行率', x: 470, y: 690, size: 9 },
+      ...textTable([[null, '年初预算数', '全年预算数', '全年执行数', null]], {
+        lefts: LEFTS,
+        rights: RIGHTS,
+        top: 677,
+        pitch: 13,
+        size: 9,
+      }),
+      ...textTable(BODY, { lefts: LEFTS, rights: RIGHTS, top: 655, pitch: 22, size: 9 }),
+    ];
+    const r = assembleReport({ path: 'made.pdf', bytes: new Uint8Array(1) }, await readMade([{ runs }]));
+    expect(r.tables[0]!.rows[0]).toEqual(['项目', ...Array(3).fill('预算执行情况（万元）'), '执行率']);
+    expect(cells(r)).toEqual(
+      EXPECTED.map(([label, ...rest]) => [(label as string).replace(/·(?=[年全])/, '·预算执行情况·'), ...rest]),
+    );
+  },
+);
