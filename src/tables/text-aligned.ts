@@ -466,6 +466,8 @@ function placeInOrder(
 ): number[] {
   const lo = left ?? 0;
   const m = (right ?? cols.length - 1) - lo + 1;
+  // No column between the neighbours (they span over each other): each chunk as fit places it.
+  if (m <= 0) return chunks.map((c) => nearest(c, cols)[0] ?? lo);
   // A column already named below, or of row names, costs an em more: a gutter chunk names an unnamed number column first.
   const far = (c: Chunk, q: number) =>
     Math.max(0, cols[q]!.x0 - c.x1, c.x0 - cols[q]!.x1) + (named.has(q) ? c.size : 0);
