@@ -286,8 +286,10 @@ function proseFacts(
   for (const raw of raws) {
     let clause = labelFor({ text: cell, fact: raw, previousEnd });
     // "会议活动保障次数；年度指标值:每年≥20场": a generic key names the item before it.
-    if (GENERIC_KEY.test(clause))
-      clause = itemBefore(cell, raw.numberStart) + clause.replace(/^(?:每年|每月|每季度?)$/, '');
+    if (GENERIC_KEY.test(clause)) {
+      const { item, keyed } = itemBefore(cell, raw.numberStart);
+      clause = keyed ? item : item + clause.replace(/^(?:每年|每月|每季度?)$/, '');
+    }
     previousEnd = raw.end;
     if (raw.kind === 'date' || typeof raw.value !== 'number') continue;
     if (raw.kind === 'count' && raw.decimals > 0 && raw.normalized.value === raw.value) continue;
@@ -335,12 +337,27 @@ function comparatorColumnOf(row: string[], header: string[][]): Comparator | nul
 /** Clause labels that say what kind of figure it is, not what is measured. */
 const GENERIC_KEY = /^(?:(?:实施周期|年度|全年)?指标值|目标值?|每年|每月|每季度?)?$/;
 
-/** The item named before a number's key: the text between the two separators before it (；年度指标值:). */
-function itemBefore(text: string, at: number): string {
+/** A segment that is a key and its value (实施周期指标值:每年≥20场), not the name of an item. */
+const KEYED_VALUE = /^\s*(?:(?:实施周期|年度|全年)?(?:绩效)?指标值|目标值?)\s*[:：]/;
+
+/**
+ * The item named before a number's key: the text between the two separators before it
+ * (…；会议活动保障次数；年度指标值:≥20场). An item may have several keyed values in a row
+ * (；实施周期指标值:每年≥20场；年度指标值:每年≥20场): those are skipped back over, and each
+ * value is then named by its item and its own key, so that the two stay apart.
+ */
+function itemBefore(text: string, at: number): { item: string; keyed: boolean } {
   const parts = text.slice(0, at).split(/[；;。]/);
-  parts.pop();
+  const own = parts.pop() ?? '';
+  let skipped = 0;
+  while (parts.length > 0 && KEYED_VALUE.test(parts[parts.length - 1]!)) (parts.pop(), skipped++);
   const item = (parts.pop() ?? '').replace(/^[0-9]+[、.．]\s*(?:[0-9]+-\S+?[；;]\s*)*/, '').trim();
-  return item.length <= 30 ? item : '';
+  if (item.length > 30) return { item: '', keyed: false };
+  const next = text.slice(at).split(/[；;。]/)[1] ?? '';
+  const key = /^\s*([^:：]+?)\s*[:：]/.exec(own)?.[1];
+  return key && (skipped > 0 || KEYED_VALUE.test(next))
+    ? { item: `${item}${LABEL_JOINER}${key}`, keyed: true }
+    : { item, keyed: false };
 }
 
 /** A 序号/编号/年度 column, or an ordinal number (1, 2 …) in the first column of a table without such a header. */

@@ -385,3 +385,38 @@ test('a header row further down naming one number column with its unit (拟投�
     ['年度重点工作任务·优化审批服务·拟投入的资金', 1108, '万元'],
   ]);
 });
+
+test('an indicator with two keyed values in a cell (实施周期指标值:…；年度指标值:…): each named by its item and its key, no value in a label', async () => {
+  const t = ruledTable(
+    [
+      ['项目名称', '总计', '绩效指标'],
+      [
+        '穗智管运营服务项目',
+        '1,391.47',
+        [
+          '1、1-产出指标；11-数量指标；会议活动保障次数；实施周期指标值:每年≥40场；',
+          '年度指标值:每年≥20场。2、1-产出指标；12-质量指标；资金使用合规率；',
+          '年度指标值:100%。',
+        ],
+      ],
+    ],
+    { xs: [40, 160, 230, 560], top: 700, rowHeight: 40, size: 6 },
+  );
+  const r = await report([
+    {
+      runs: [
+        { text: '项目支出绩效目标表', x: 220, y: 760, size: 14 },
+        { text: '单位：万元', x: 480, y: 720, size: 9 },
+        ...t.runs,
+      ],
+      rules: t.rules,
+    },
+  ]);
+  expect(r.facts.map((f) => [f.label, f.value, f.unit, f.comparator])).toEqual([
+    ['穗智管运营服务项目·总计', 1391.47, '万元', null],
+    ['穗智管运营服务项目·会议活动保障次数·实施周期指标值', 40, '场', '>='],
+    ['穗智管运营服务项目·会议活动保障次数·年度指标值', 20, '场', '>='],
+    ['穗智管运营服务项目·资金使用合规率', 100, '%', null],
+  ]);
+  expect(r.findings).toEqual([]);
+});
