@@ -19,9 +19,29 @@ const LEAD = [
   /^(?:我局|我单位|本单位|本局|我委|我院|本部门)(?!年初|全年|决算|调整|预算|执行|实际|基本支出|项目支出)\s*/,
 ];
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Words that end a clause before its number and are not part of the thing measured (bounds among them: 不低于, ≥). */
+/**
+ * Words that end a clause before its number and are not part of the thing measured (bounds among
+ * them: 不低于, ≥). A one-character word is not cut from a word it ends (下达, 审计, 节约, 行为, 附近).
+ */
 const TRAIL = new RegExp(
-  `\\s*(?:${[...BOUND_WORDS_BEFORE.map(escape), '分别为', '分别', '共计', '共有', '合计', '总计', '累计', '累次', '达', '为', '是', '共', '计', '有', '了', '的', '约', '近', '将近', '接近', '超过', '超', '逾', '高达', '仅', '只'].join('|')})$`,
+  `\\s*(?:${[
+    ...BOUND_WORDS_BEFORE.map(escape),
+    ...['分别为', '分别', '共计', '共有', '合计', '总计', '累计', '累次', '将近', '接近', '超过', '高达'],
+    '(?<![下到抵传送表转])达',
+    '(?<![行作])为',
+    '是',
+    '共',
+    '(?<![设审统会估核])计',
+    '(?<![所国私拥])有',
+    '了',
+    '的',
+    '(?<![节制合签预履])约',
+    '(?<![附最邻])近',
+    '(?<![赶])超',
+    '逾',
+    '仅',
+    '只',
+  ].join('|')})$`,
 );
 
 export interface LabelContext {

@@ -29,6 +29,14 @@ const section = (id: string, title: string): Section => ({
 });
 
 describe('labels', () => {
+  test('a filler word is cut from the end of a label, not from the word it ends (下达, 审计, 节约, 行为)', () => {
+    expect(
+      labels([
+        '财政直接下达 4020 万元，委托审计 3 次，共节约 15 万元，查处违法行为 12 起，完成率达 98%，资金总额为 300 万元。',
+      ]),
+    ).toEqual(['财政直接下达', '委托审计', '节约', '查处违法行为', '完成率', '资金总额']);
+  });
+
   test('the thing counted, without time words and fillers', () => {
     expect(labels(['今年共新设市场主体 13967 家，净增市场主体 8584 家。'])).toEqual(['新设市场主体', '净增市场主体']);
     expect(labels(['全区共有有效发明 281 个，专利申请 493 个。'])).toEqual(['有效发明', '专利申请']);
