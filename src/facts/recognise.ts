@@ -33,6 +33,8 @@ const DATE_FULL = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*�
 // 2022年末/年底 is a date too; 2022年初 is not taken, for 2022年初预算数 is 2022 + 年初预算数.
 const YEAR_ONLY = /^((?:19|20)\d{2})\s*(?:年度|年末|年底|年)/;
 const RANGE_SEP = /^\s*(?:—|–|-|－|~|～|至|到)\s*$/;
+/** A range's first unit written before its dash: the "%" of 5%-10%. */
+const UNIT_THEN_SEP = /^\s*(\S{1,3}?)\s*(?:—|–|-|－|~|～|至|到)\s*$/;
 /** Words after a number that make it a name, not a quantity: 12315 热线, 110 报警. */
 const CODE_AFTER =
   /^\s*(?:热线|投诉|举报|平台|服务热线|指挥中心|号文|号令|号$|号[，。；、]|号）|号\)|工程|计划|行动|专项|战略|条例|规定|办法|号楼|路|街|村|组(?!织))/;
@@ -110,9 +112,13 @@ function readRange(scan: Scan, k: number, before: string): boolean {
   const { half, tokens } = scan;
   const tok = tokens[k]!;
   const next = tokens[k + 1];
-  if (!next || !RANGE_SEP.test(half.slice(tok.end, next.start)) || next.script !== tok.script) return false;
+  if (!next || next.script !== tok.script) return false;
   const unit = unitAfter(half, next);
   if (!unit) return false;
+  // 10—20 个, or with the unit written twice: 5%-10%, 3万元-5万元.
+  const between = half.slice(tok.end, next.start);
+  const first = UNIT_THEN_SEP.exec(between)?.[1];
+  if (!RANGE_SEP.test(between) && !(first && first === unit.unitText)) return false;
   scan.facts.push(makeFact(tok, unit, before, { rangeTo: next.value, end: unit.end, tail: half.slice(unit.end) }));
   scan.consumed.add(k + 1);
   return true;
@@ -230,8 +236,14 @@ function makeFact(
     unit.approxAfter !== '' ||
     APPROX_TAIL.test(extra.tail) ||
     extra.rangeTo !== undefined;
-  // A minus sign written before the number (增长率为－6.3%), not a range's dash after another number.
-  const sign = /(?:^|[^0-9\s])\s*[-－−]\s*$/.test(before) && extra.rangeTo === undefined ? -1 : 1;
+  // A minus sign written before the number (增长率为－6.3%), not a range's dash after another number,
+  // with or without that number's unit (5%-10%, 5个-10个).
+  const sign =
+    /(?:^|[^0-9\s])\s*[-－−]\s*$/.test(before) &&
+    !/[0-9０-９][^\s0-9０-９]{0,2}\s*[-－−]\s*$/.test(before) &&
+    extra.rangeTo === undefined
+      ? -1
+      : 1;
   const value = sign * tok.value * unit.multiplier;
   const def = unit.def;
   // "3万余份" is written 3 万份 with 余: the unit as written keeps the multiplier.

@@ -74,6 +74,19 @@ describe('number forms', () => {
     expect(one('培训 3~5 天').rangeTo).toBe(5);
   });
 
+  test('a range with its unit written on both ends (5%-10%) is a range, not 5% and minus 10%', () => {
+    for (const [text, expected] of [
+      ['年采供血量增幅上涨5%-10%', [5, 10, '%']],
+      ['培训5个-10个', [5, 10, '个']],
+      ['投入3万元-5万元', [3, 5, '万元']],
+    ] as const) {
+      const f = one(text);
+      expect([f.value, f.rangeTo, f.unit], text).toEqual(expected);
+    }
+    // a sign is still a sign: after a word, not after a number and its unit
+    expect(one('增长率为－15.6%').value).toBe(-15.6);
+  });
+
   test('percentages, growth, decline and 百分点', () => {
     expect(brief('预算执行率 99.5%')).toEqual([['percent', 99.5, '%', 99.5, '%', false]]);
     expect(brief('同比增长 33.8％')).toEqual([['percent', 33.8, '%', 33.8, '%', false]]);
