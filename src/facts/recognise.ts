@@ -52,7 +52,27 @@ interface Scan {
 export function recogniseFacts(text: string): RawFact[] {
   const scan: Scan = { half: toHalfWidth(text), tokens: scanNumbers(text), facts: [], consumed: new Set(), lists: 0 };
   for (let k = 0; k < scan.tokens.length; k++) if (!scan.consumed.has(k)) readToken(scan, k);
-  return scan.facts.sort((a, b) => a.start - b.start);
+  return scan.facts.filter((f) => !isOperand(scan.half, f)).sort((a, b) => a.start - b.start);
+}
+
+/** Multiplication and division: a sum (合计=基本支出800万元+项目支出502万元) keeps its parts. */
+const OPERATOR = /[×xX*÷/／]/;
+/**
+ * A number inside a formula is an operand, not a fact: in a clause with an equals sign, a number
+ * with a multiplication or division sign, or a bracket of the expression, right beside it
+ * (得分=（实际完成率-60%）/（1-60%）×指标分值; 执行率=执行数/预算数×100%). The result after the
+ * last equals sign (…=98.5%) is a fact.
+ */
+function isOperand(half: string, f: RawFact): boolean {
+  const from = Math.max(...[...'，。；;,'].map((c) => half.lastIndexOf(c, f.start - 1))) + 1;
+  const ends = [...'，。；;,'].map((c) => half.indexOf(c, f.end)).filter((i) => i >= 0);
+  const clause = half.slice(from, ends.length > 0 ? Math.min(...ends) : half.length);
+  if (!/[=＝]/.test(clause)) return false;
+  const before = half.slice(from, f.numberStart).trimEnd();
+  const after = half.slice(f.end, from + clause.length).trimStart();
+  const prev = before[before.length - 1] ?? '';
+  const next = after[0] ?? '';
+  return OPERATOR.test(prev) || /[(（]/.test(prev) || OPERATOR.test(next) || /[)）]/.test(next);
 }
 
 /** The fact (or facts, for a list) that number k starts, if any: a date, a range, a number with its unit, a list. */

@@ -87,6 +87,14 @@ describe('number forms', () => {
     expect(one('增长率为－15.6%').value).toBe(-15.6);
   });
 
+  test('the operands of a formula are not facts; its result and the parts of a sum are', () => {
+    expect(recogniseFacts('计算公式为：得分＝（实际完成率-60％）／（1-60％）x指标分值')).toEqual([]);
+    expect(brief('执行率=执行数/预算数×100%=98.5%').map((f) => f[1])).toEqual([98.5]);
+    expect(brief('支出合计1302.10万元=基本支出800万元+项目支出502.10万元').map((f) => f[1])).toEqual([
+      1302.1, 800, 502.1,
+    ]);
+  });
+
   test('percentages, growth, decline and 百分点', () => {
     expect(brief('预算执行率 99.5%')).toEqual([['percent', 99.5, '%', 99.5, '%', false]]);
     expect(brief('同比增长 33.8％')).toEqual([['percent', 33.8, '%', 33.8, '%', false]]);
