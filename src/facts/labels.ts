@@ -82,7 +82,11 @@ export function labelFor({ text, fact, previousEnd, previousIsDate = false }: La
 }
 
 function trim(s: string): string {
-  let t = s.replace(/[“‘（(]\s*$/, '').trim();
+  // An opening quote or bracket, or the number's own minus sign (增长率为－15.6%), is not the label's.
+  let t = s
+    .replace(/[“‘（(]\s*$/, '')
+    .replace(/[-－−]\s*$/, '')
+    .trim();
   for (let changed = true; changed;) {
     changed = false;
     for (const re of LEAD) {

@@ -37,6 +37,10 @@ describe('labels', () => {
     ).toEqual(['财政直接下达', '委托审计', '节约', '查处违法行为', '完成率', '资金总额']);
   });
 
+  test("a negative number's sign is the number's, not the label's", () => {
+    expect(labels(['“三公”经费支出增长率为－15.6%。'])).toEqual(['“三公”经费支出增长率']);
+  });
+
   test('the thing counted, without time words and fillers', () => {
     expect(labels(['今年共新设市场主体 13967 家，净增市场主体 8584 家。'])).toEqual(['新设市场主体', '净增市场主体']);
     expect(labels(['全区共有有效发明 281 个，专利申请 493 个。'])).toEqual(['有效发明', '专利申请']);
