@@ -173,8 +173,10 @@ test('the tarball holds only what runs, built fresh from every source file', () 
   // (318 kB with the PP-OCR engine of #12 and the review site; the models come from their own npm package;
   // 361 kB with #13's batch modules: the folder lock, input-file checks, the machine's errors.)
   // 382 kB with #11's named stages, writers and util/ modules; 405 kB once Prettier wrapped the sources
-  // (the source maps carry them) and with #13's isolated commands, OCR budget and safe text.
-  expect(packInfo.size).toBeLessThan(430_000);
+  // (the source maps carry them) and with #13's isolated commands, OCR budget and safe text;
+  // 430 kB with the operator-list walk (clipped text, clipped and white rules), the header
+  // placement of borderless tables and their README and CHANGELOG sections.
+  expect(packInfo.size).toBeLessThan(450_000);
   console.log(
     `tarball: ${path.basename(tarball)} ${packInfo.size} bytes, ${packInfo.unpackedSize} unpacked, ${packInfo.entryCount} files`,
   );
