@@ -32,8 +32,8 @@ test('a run is read when enough of it shows through its clip: half an em both wa
       { text: '框外的文字', x: 105, y: 560, size: 10, clip },
       // the top half of the line shows: read
       { text: '半露的文字', x: 105, y: 497, size: 10, clip },
-      // a sliver of a point shows: not read (a viewer shows no legible glyph)
-      { text: '露一线文字', x: 105, y: 520.5 - 0.88 * 10 + 8.8, size: 10, clip },
+      // a sliver shows (its em box, 519.3–529.3, is 0.7 pt inside): not read, a viewer shows no legible glyph
+      { text: '露一线文字', x: 105, y: 520.5, size: 10, clip },
       // running past the clip's right edge: what shows is read, the run is kept whole
       { text: '溢出右边框的很长的一行文字溢出右边框的很长的一行文字', x: 200, y: 505, size: 10, clip },
       { text: '左边框外', x: 20, y: 505, size: 10, clip },

@@ -6,11 +6,18 @@
 import { expect, test } from 'vitest';
 import { assembleReport } from '../../src/pipeline/assemble.ts';
 import type { Report } from '../../src/schema/report.ts';
-import type { PageSpec, TextRun } from '../support/make-pdf.ts';
+import type { PageSpec, Rule, TextRun } from '../support/make-pdf.ts';
 import { readMade, ruledTable, type Cell } from './support.ts';
 
 const report = async (pages: PageSpec[]): Promise<Report> =>
   assembleReport({ path: 'made.pdf', bytes: new Uint8Array(1) }, await readMade(pages));
+/** One page: the lines above the table (title, unit line), then the table. */
+const tablePage = (t: { runs: TextRun[]; rules: Rule[] }, ...above: TextRun[]): Promise<Report> =>
+  report([{ runs: [...above, ...t.runs], rules: t.rules }]);
+const GOAL_TABLE: TextRun[] = [
+  { text: '项目支出绩效目标表', x: 220, y: 760, size: 14 },
+  { text: '单位：万元', x: 480, y: 720, size: 9 },
+];
 const cells = (r: Report) =>
   r.facts.filter((f) => f.paragraphId === null).map((f) => [f.page, f.label, f.value, f.unit, f.concept]);
 
@@ -184,16 +191,7 @@ test('prose in a cell (a 绩效目标 or a list of indicators) gives its own fac
     ],
     { xs: [40, 140, 200, 260, 400, 560], top: 700, rowHeight: 40, size: 6 },
   );
-  const r = await report([
-    {
-      runs: [
-        { text: '项目支出绩效目标表', x: 220, y: 760, size: 14 },
-        { text: '单位：万元', x: 480, y: 720, size: 9 },
-        ...t.runs,
-      ],
-      rules: t.rules,
-    },
-  ]);
+  const r = await tablePage(t, ...GOAL_TABLE);
   expect(r.facts.map((f) => [f.label, f.value, f.unit, f.comparator, f.concept])).toEqual([
     ['合计·总计', 1391.47, '万元', null, null],
     ['合计·财政拨款', 1391.47, '万元', null, null],
@@ -343,16 +341,11 @@ test("a 项目支出绩效目标表's 绩效目标 column is prose about the pro
     ],
     { xs: [40, 110, 160, 300, 360, 420, 490, 560], top: 680, rowHeight: 30, size: 7 },
   );
-  const r = await report([
-    {
-      runs: [
-        { text: '2025年某某局项目支出绩效目标表', x: 150, y: 760, size: 14 },
-        { text: '金额单位：万元', x: 480, y: 700, size: 8 },
-        ...t.runs,
-      ],
-      rules: t.rules,
-    },
-  ]);
+  const r = await tablePage(
+    t,
+    { text: '2025年某某局项目支出绩效目标表', x: 150, y: 760, size: 14 },
+    { text: '金额单位：万元', x: 480, y: 700, size: 8 },
+  );
   expect(cells(r).map(([, label, value, unit]) => [label, value, unit])).toEqual([
     ['旧料场租费·项目总额', 68, '万元'],
     ['产出指标·数量指标·有效安置范围·指标值', 4000, '平方米'],
@@ -372,12 +365,7 @@ test('a header row further down naming one number column with its unit (拟投�
     ],
     { xs: [40, 120, 220, 380, 460, 560], top: 680, rowHeight: 30, size: 7 },
   );
-  const r = await report([
-    {
-      runs: [{ text: '2026年部门整体预算绩效目标申报表', x: 150, y: 760, size: 14 }, ...t.runs],
-      rules: t.rules,
-    },
-  ]);
+  const r = await tablePage(t, { text: '2026年部门整体预算绩效目标申报表', x: 150, y: 760, size: 14 });
   expect(cells(r).map(([, label, value, unit]) => [label, value, unit])).toEqual([
     ['预算整体情况·基本支出·预算金额', 12634.14, '万元'],
     ['财政拨款·预算金额', 98880.78, '万元'],
@@ -402,16 +390,7 @@ test('an indicator with two keyed values in a cell (实施周期指标值:…；
     ],
     { xs: [40, 160, 230, 560], top: 700, rowHeight: 40, size: 6 },
   );
-  const r = await report([
-    {
-      runs: [
-        { text: '项目支出绩效目标表', x: 220, y: 760, size: 14 },
-        { text: '单位：万元', x: 480, y: 720, size: 9 },
-        ...t.runs,
-      ],
-      rules: t.rules,
-    },
-  ]);
+  const r = await tablePage(t, ...GOAL_TABLE);
   expect(r.facts.map((f) => [f.label, f.value, f.unit, f.comparator])).toEqual([
     ['穗智管运营服务项目·总计', 1391.47, '万元', null],
     ['穗智管运营服务项目·会议活动保障次数·实施周期指标值', 40, '场', '>='],
