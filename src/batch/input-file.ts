@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { lstat, open, stat, type FileHandle } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import type { PathLike, Stats } from 'node:fs';
 
 /** Input files larger than this are refused unread (hashing, and the batch's document workers). */
 export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
@@ -24,7 +24,10 @@ export class RefusedInput extends Error {
 }
 
 /** Opens `file` for reading if it is a regular file of at most `maxBytes`; throws RefusedInput otherwise (or the fs error). */
-export async function openRegular(file: string, maxBytes = MAX_FILE_BYTES): Promise<{ fh: FileHandle; size: number }> {
+export async function openRegular(
+  file: PathLike,
+  maxBytes = MAX_FILE_BYTES,
+): Promise<{ fh: FileHandle; size: number }> {
   const s = await stat(file);
   await refuseUnless(file, s, maxBytes);
   const fh = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOCTTY ?? 0));
@@ -39,7 +42,7 @@ export async function openRegular(file: string, maxBytes = MAX_FILE_BYTES): Prom
 }
 
 /** sha256 and length of a regular file, reading at most `maxBytes` (a file that grows past it is refused). */
-export async function hashFile(file: string, maxBytes = MAX_FILE_BYTES): Promise<{ sha256: string; bytes: number }> {
+export async function hashFile(file: PathLike, maxBytes = MAX_FILE_BYTES): Promise<{ sha256: string; bytes: number }> {
   const hash = createHash('sha256');
   let bytes = 0;
   await readChunks(file, maxBytes, (chunk) => {
@@ -50,7 +53,7 @@ export async function hashFile(file: string, maxBytes = MAX_FILE_BYTES): Promise
 }
 
 /** The whole of a regular file, at most `maxBytes`. */
-export async function readInput(file: string, maxBytes = MAX_FILE_BYTES): Promise<Uint8Array> {
+export async function readInput(file: PathLike, maxBytes = MAX_FILE_BYTES): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   await readChunks(file, maxBytes, (chunk) => {
@@ -67,7 +70,7 @@ export async function readInput(file: string, maxBytes = MAX_FILE_BYTES): Promis
   return out;
 }
 
-async function readChunks(file: string, maxBytes: number, take: (chunk: Uint8Array) => void): Promise<void> {
+async function readChunks(file: PathLike, maxBytes: number, take: (chunk: Uint8Array) => void): Promise<void> {
   const { fh } = await openRegular(file, maxBytes);
   try {
     const buffer = Buffer.alloc(1024 * 1024);
@@ -85,7 +88,7 @@ async function readChunks(file: string, maxBytes: number, take: (chunk: Uint8Arr
   }
 }
 
-async function refuseUnless(file: string, s: Stats, maxBytes: number): Promise<void> {
+async function refuseUnless(file: PathLike, s: Stats, maxBytes: number): Promise<void> {
   if (!s.isFile()) {
     const link = (await lstat(file).catch(() => null))?.isSymbolicLink() ? ' (through a symbolic link)' : '';
     throw new RefusedInput('not-a-file', `is ${kindOf(s)}${link}, not a regular file; not opened`);

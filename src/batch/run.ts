@@ -423,7 +423,7 @@ async function readOnPool(
     opts.onEvent?.({ type: 'started', index: item.index, path: item.file });
     const t0 = performance.now();
     const job = jobOf(++id, item, plan);
-    const tmp = job.tmp;
+    const tmp = job.tmp!;
     const result = await p.run(job);
     // A stopped run records nothing for the documents it cut short: the next run redoes them.
     if (halted()) return;
