@@ -53,7 +53,7 @@ export class DocumentPool {
   private closed = false;
 
   constructor(options: PoolOptions) {
-    this.opts = { recycleAfter: 100, memoryCheckMs: 100, workerUrl: WORKER_URL, ocrWorkers: 1, ...options };
+    this.opts = { recycleAfter: 100, memoryCheckMs: 50, workerUrl: WORKER_URL, ocrWorkers: 1, ...options };
   }
 
   /** Starts one worker and waits until it has loaded the pipeline: a set-up problem shows here, not as N failed documents. */
@@ -161,7 +161,13 @@ export class DocumentPool {
       // V8 collects harder as its heap nears its limit: set below the bound by what is not heap (Node, native modules),
       // so that garbage is collected before the process is killed for holding it.
       heapMb: Math.max(64, this.opts.maxMemoryMb - NOT_HEAP_MB),
-      args: [JSON.stringify({ ocrWorkers: this.opts.ocrWorkers, memoryReportMs: this.opts.memoryCheckMs })],
+      args: [
+        JSON.stringify({
+          ocrWorkers: this.opts.ocrWorkers,
+          memoryReportMs: this.opts.memoryCheckMs,
+          maxMemoryMb: this.opts.maxMemoryMb,
+        }),
+      ],
     });
     const slot: Slot = { child, ready: Promise.resolve(), docs: 0, reported: null };
     child.on('message', (m: FromWorker) => {

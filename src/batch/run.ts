@@ -11,6 +11,7 @@ import PQueue from 'p-queue';
 import { DEFAULT_OPTIONS } from '../pipeline/extract.ts';
 import { DEFAULT_ENGINE, type OcrEngineName } from '../ocr/types.ts';
 import type { OcrMode } from '../pipeline/read-pages.ts';
+import { NOT_PDF } from '../pdf/open.ts';
 import type { TableCounts, TableInput } from '../writers/csv.ts';
 import { assertRealInside, inside, removeTempFiles, tempPath } from '../writers/files.ts';
 import { DEFAULT_DPI, PAGES_JSON } from '../writers/page-images.ts';
@@ -265,6 +266,8 @@ async function hashAll(items: BatchItem[], base: RunBase): Promise<void> {
         const h = await hashFile(item.file);
         item.sha256 = h.sha256;
         item.bytes = h.bytes;
+        // Not read past its first megabyte, nor given to a worker: a 900 MB file that is no PDF is said so at once.
+        if (!h.pdf && h.bytes > 0) item.record = failedRecord(item, base, 'not-pdf', NOT_PDF);
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         if (err instanceof RefusedInput) item.record = failedRecord(item, base, err.code, err.message);

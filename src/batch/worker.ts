@@ -2,19 +2,18 @@
 // a time through the pipeline and writes its report atomically to the path the
 // batch chose, or sends its JSON back (no file at all). Killed — never asked —
 // when a document must stop, so no native code is torn down under it.
-import { readFile } from 'node:fs/promises';
 import { createOcrPool, type OcrPool } from '../ocr/pool.ts';
 import type { OcrEngineName } from '../ocr/types.ts';
 import { ignoreStrayPdfRejections, InputError } from '../pipeline/errors.ts';
 import { extractBytes } from '../pipeline/extract.ts';
-import type { OpenedPdf } from '../pdf/open.ts';
+import { PdfOpenError, type OpenedPdf } from '../pdf/open.ts';
 import type { Report } from '../schema/report.ts';
 import { belongToParent, residentBytes } from '../util/processes.ts';
 import { writeAtomic } from '../writers/files.ts';
 import { drawPages, pagesKey } from '../writers/page-images.ts';
 import { REPORT_JSON } from '../writers/index.ts';
 import { environmentCode } from './errors.ts';
-import { readInput, RefusedInput } from './input-file.ts';
+import { inputBounds, MAX_FILE_BYTES, readInput, RefusedInput } from './input-file.ts';
 import type { DocSummary, Failure, FromWorker, Job } from './protocol.ts';
 
 if (!process.send) throw new Error('batch/worker.ts runs only as a child process of src/batch/pool.ts');
@@ -24,10 +23,12 @@ const send = (m: FromWorker) => process.send!(m, undefined, {}, () => {});
 
 // This process's OCR workers, made when a page first needs OCR and shared by the documents it reads;
 // the batch sizes them so that all document processes together use no more OCR workers than there are cores.
-const { ocrWorkers, memoryReportMs } = JSON.parse(process.argv[2] ?? '{}') as {
+const { ocrWorkers, memoryReportMs, maxMemoryMb } = JSON.parse(process.argv[2] ?? '{}') as {
   ocrWorkers?: number;
   memoryReportMs?: number;
+  maxMemoryMb?: number;
 };
+const bounds = inputBounds(maxMemoryMb ?? 2048);
 const ocrPools = new Map<OcrEngineName, OcrPool>();
 const pool = (engine: OcrEngineName) => {
   let p = ocrPools.get(engine);
@@ -62,6 +63,8 @@ async function run(job: Job): Promise<{ summary: DocSummary; json?: string }> {
     pool: pool(job.ocrEngine ?? 'ppocr'),
     maxPages: job.maxPages,
     timings: job.timings,
+    ownBytes: true,
+    maxImagePixels: bounds.imagePixels,
     ...(job.pageImages && { whileOpen: drawInto(job.pageImages) }),
   };
   // Read here, bounded and only if a regular file (the batch checked it when hashing; it may have been swapped since).
@@ -89,10 +92,21 @@ function drawInto(to: { dir: string; dpi: number }) {
 /** The bytes from job.source (or job.file), a failure named after job.file as extractFile would name it. */
 async function readSource(job: Job): Promise<Uint8Array> {
   try {
-    if (typeof job.source === 'string') return new Uint8Array(await readFile(job.source));
-    return await readInput(job.source ? Buffer.from(job.source) : job.file);
+    return await readInput(
+      typeof job.source === 'string' ? job.source : job.source ? Buffer.from(job.source) : job.file,
+      bounds.fileBytes,
+    );
   } catch (err) {
+    if (err instanceof RefusedInput && err.code === 'too-large' && bounds.fileBytes < MAX_FILE_BYTES)
+      throw new RefusedInput(
+        err.code,
+        err.message.replace(
+          /; not read$/,
+          ` under --max-memory ${maxMemoryMb} MB (pdf.js holds a file whole, and more besides); not read`,
+        ),
+      );
     if (err instanceof RefusedInput || environmentCode(err)) throw err;
+    if (err instanceof PdfOpenError) throw new InputError(job.file, err.reason, err.message, { cause: err });
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InputError(job.file, 'not-found', 'no such file', { cause: err });
     if (code === 'EISDIR')

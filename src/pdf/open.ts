@@ -32,15 +32,29 @@ export interface OpenedPdf {
   destroy(): Promise<void>;
 }
 
+export interface OpenOptions {
+  /** pdf.js may take the buffer (it detaches it): no copy of a large file is made */
+  transfer?: boolean;
+  /** an image of more pixels is not decoded (pdf.js removes it from its page): its decoding would exceed the memory bound */
+  maxImagePixels?: number;
+}
+
+/** Whether these first bytes of a file (1 KB is enough) hold the header a PDF starts with. */
+export function hasPdfHeader(head: Uint8Array): boolean {
+  return Buffer.from(head.subarray(0, 1024)).toString('latin1').includes('%PDF-');
+}
+
+export const NOT_PDF = 'not a PDF (no %PDF- header)';
+
 /** Opens PDF bytes. The caller must call destroy() (use try/finally). */
-export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
+export async function openPdf(bytes: Uint8Array, options: OpenOptions = {}): Promise<OpenedPdf> {
   if (bytes.length === 0) throw new PdfOpenError('empty', 'empty file (0 bytes)');
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  if (!head.includes('%PDF-')) throw new PdfOpenError('not-pdf', 'not a PDF (no %PDF- header)');
-  // pdf.js takes ownership of (and detaches) the buffer it is given: hand it a copy.
+  if (!hasPdfHeader(bytes)) throw new PdfOpenError('not-pdf', NOT_PDF);
+  // pdf.js takes ownership of (and detaches) the buffer it is given: a copy, unless the caller gives it away.
   const task = getDocument({
     ...NO_EVAL,
-    data: bytes.slice(),
+    data: options.transfer ? bytes : bytes.slice(),
+    ...(options.maxImagePixels !== undefined && { maxImageSize: Math.floor(options.maxImagePixels) }),
     cMapUrl: CMAP_DIR,
     cMapPacked: true,
     standardFontDataUrl: FONT_DIR,

@@ -1,7 +1,8 @@
 // Hostile inputs through every command that reads PDFs: each ends as one line
-// naming the file and its reason (or reads with its page failed), memory stays
-// within --max-memory plus the runtime's own, and the good file given after
-// them is still read. Inputs come from test/support/hostile-pdfs.ts.
+// naming the file and its reason (or reads with its page failed), no process
+// of the command ever holds more than --max-memory (+10 %: the bound is
+// sampled), and the good file given after them is still read. Inputs come from
+// test/support/hostile-pdfs.ts.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,9 +15,11 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = path.join(root, 'bin', 'jixiao.js');
 const sample = path.join(root, 'samples', 'yueyanglou-scjg-2023.pdf');
 const TIME = '/usr/bin/time';
-const MAX_MEMORY_MB = 256;
-/** What the process holds besides a document worker's bounded heap and buffers: Node, the pipeline loaded twice (main thread and worker), pdf.js, the OCR engine and its model. */
-const RUNTIME_MB = 900;
+/**
+ * The bound is a document process's resident memory, everything it holds: Node and the pipeline (150 MB), pdf.js's
+ * buffers, and its OCR workers with their models (PP-OCR: about 300 MB each; the poster-sized page needs 1.1 GB).
+ */
+const MAX_MEMORY_MB = 1536;
 /**
  * Two runs per command: the inputs that hang or spin (stopped by --timeout or
  * --max-memory) with a short time limit and a small good file after them; the
@@ -29,11 +32,13 @@ const RUNS = [
 ];
 const limits = (timeout: number) => ['--timeout', String(timeout), '--max-memory', String(MAX_MEMORY_MB)];
 const STOPPED =
-  /^(not finished within 10 s \(--timeout\)|needed more than 256 MB of memory \(--max-memory\)); stopped$/;
+  /^(not finished within 10 s \(--timeout\)|needed more than 1536 MB of memory \(--max-memory\)); stopped$/;
 
 // One line each, and why.
 const FAILS: Record<string, RegExp> = {
-  'bomb.pdf': /^needed more than 256 MB of memory \(--max-memory\); stopped$/,
+  // Its stream inflates as pdf.js reads it: on a loaded machine the time limit can come first.
+  'bomb.pdf':
+    /^(needed more than 1536 MB of memory \(--max-memory\)|not finished within 120 s \(--timeout\)); stopped$/,
   'fan-out.pdf': STOPPED,
   'deep-forms.pdf': STOPPED,
   'many-pages.pdf': /^declares 2001 pages, more than the limit of 2000 \(--max-pages\)$/,
@@ -71,7 +76,7 @@ function both(command: (timeout: number, files: string[], i: number) => string[]
   };
 }
 
-/** Runs jixiao in `dir`; with /usr/bin/time where there is one, for the peak memory (KB). */
+/** Runs jixiao in `dir`; with /usr/bin/time where there is one, for the peak memory (KB) of the largest process of its tree. */
 function jixiao(args: string[]) {
   const timed = existsSync(TIME);
   const argv = timed ? [TIME, '-f', 'maxrss=%M', process.execPath, bin, ...args] : [process.execPath, bin, ...args];
@@ -100,7 +105,7 @@ function expectFailures(lines: Map<string, string>): void {
 }
 
 function expectMemory(peakMb: number | null): void {
-  if (peakMb !== null) expect(peakMb).toBeLessThan(MAX_MEMORY_MB + RUNTIME_MB);
+  if (peakMb !== null) expect(peakMb).toBeLessThan(MAX_MEMORY_MB * 1.1);
 }
 
 describe('hostile inputs', () => {
