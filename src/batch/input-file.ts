@@ -23,7 +23,7 @@ const MB = 1024 * 1024;
  */
 export function inputBounds(maxMemoryMb: number): { fileBytes: number; imagePixels: number } {
   // What a document process holds before it reads anything: Node, pdf.js and the pipeline (measured 150 MB).
-  const room = Math.max(0, maxMemoryMb - 256) * MB;
+  const room = Math.max(0, maxMemoryMb - 160) * MB;
   return { fileBytes: Math.min(MAX_FILE_BYTES, Math.floor(room / 2.5)), imagePixels: Math.floor(room / 12) };
 }
 

@@ -36,7 +36,7 @@ export interface BatchOptions {
   jobs?: number;
   /** per document, seconds (default 600) */
   timeoutSeconds?: number;
-  /** per document, MB of JavaScript heap plus array buffers (default 2048) */
+  /** per document, MB of its process's resident memory, its OCR workers included (default 2048, at least 256) */
   maxMemoryMb?: number;
   /** a document declaring more pages fails without being read (default 2000) */
   maxPages?: number;
@@ -194,8 +194,8 @@ function resolveOptions(options: BatchOptions): ResolvedBatchOptions {
   if (!Number.isInteger(opts.jobs) || opts.jobs < 1)
     throw new BatchSetupError(`--jobs must be a positive integer (got ${opts.jobs})`);
   if (!(opts.timeoutSeconds > 0)) throw new BatchSetupError(`--timeout must be positive (got ${opts.timeoutSeconds})`);
-  if (!(opts.maxMemoryMb >= 64))
-    throw new BatchSetupError(`--max-memory must be at least 64 MB (got ${opts.maxMemoryMb})`);
+  if (!(opts.maxMemoryMb >= 256))
+    throw new BatchSetupError(`--max-memory must be at least 256 MB (got ${opts.maxMemoryMb})`);
   return opts;
 }
 
