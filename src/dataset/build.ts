@@ -75,7 +75,11 @@ CREATE OR REPLACE VIEW concept_values AS
 export async function buildDataset(batches: string[], options: DatasetOptions): Promise<DatasetResult> {
   const started = performance.now();
   mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
-  const instance = await DuckDBInstance.create(options.out);
+  // No network: DuckDB would fetch an extension a query needs from its servers; what jixiao uses is built in.
+  const instance = await DuckDBInstance.create(options.out, {
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+  });
   const con = await instance.connect();
   try {
     await con.run(SCHEMA);
