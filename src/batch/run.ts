@@ -30,7 +30,8 @@ import { Progress, type ProgressMode, type ProgressState } from './progress.ts';
 import type { DocSummary, Job } from './protocol.ts';
 
 export interface BatchOptions {
-  inputs: string[];
+  /** files, folders, globs; or a name's own bytes (one that is not UTF-8, as the CLI passes it) */
+  inputs: (string | Buffer)[];
   out: string;
   /** documents at once (default: the number of cores) */
   jobs?: number;
@@ -103,7 +104,10 @@ export const ENVIRONMENTAL: ReadonlySet<string> = new Set(['not-found', 'unreada
 export interface BatchItem {
   /** position among the inputs, as expanded */
   index: number;
+  /** the input's name as shown and recorded (a name that is not UTF-8: decoded, a replacement character a byte) */
   file: string;
+  /** its own bytes when it is not UTF-8: what is opened (and recorded as pathBytes), else null */
+  raw: Buffer | null;
   name: string;
   /** docs/<name>.json relative to the output folder */
   doc: string;
@@ -160,14 +164,14 @@ export async function runWith(
 ): Promise<BatchResult> {
   const started = performance.now();
   const opts = resolveOptions(options);
-  const { files, problems } = await expandInputs(opts.inputs);
+  const { files, raws, problems } = await expandInputs(opts.inputs);
   if (problems.length > 0) throw new BatchSetupError(problems.join('\n'));
   if (files.length === 0) throw new BatchSetupError('no PDF files found in the inputs');
 
   const root = await prepareOutput(opts.out);
   const unlock = await lockFolder(root);
   try {
-    const plan = await planBatch(opts, root, files);
+    const plan = await planBatch(opts, root, files, raws);
     const state = await runPlan(plan, makeRunner(opts));
     if (opts.signal?.aborted) return summary(plan.items, state, started, 130, root, null);
     const tables = await finishBatch(plan);
@@ -200,7 +204,12 @@ function resolveOptions(options: BatchOptions): ResolvedBatchOptions {
 }
 
 /** What is left to read: temporary files of a killed run removed, inputs hashed and matched against the manifest. */
-async function planBatch(opts: ResolvedBatchOptions, root: string, files: string[]): Promise<BatchPlan> {
+async function planBatch(
+  opts: ResolvedBatchOptions,
+  root: string,
+  files: string[],
+  raws: (Buffer | null)[],
+): Promise<BatchPlan> {
   const manifest = inside(root, 'manifest.jsonl');
   await removeTempFiles(root, inside(root, 'docs'));
   if (opts.force) await rm(manifest, { force: true });
@@ -218,10 +227,12 @@ async function planBatch(opts: ResolvedBatchOptions, root: string, files: string
   const names = uniqueNames(files);
   if (opts.pageImages) await preparePagesFolder(root);
   const items: BatchItem[] = files.map((file, i) => {
+    const raw = raws[i] ?? null;
     const doc = `docs/${REPORT_JSON.documentPath(names[i]!)}`;
     return {
       index: i,
       file,
+      raw,
       name: names[i]!,
       doc,
       target: inside(root, doc),
@@ -247,7 +258,7 @@ async function planBatch(opts: ResolvedBatchOptions, root: string, files: string
       continue;
     }
     firstByKey.set(key, item);
-    const before = opts.force ? undefined : previous.get(item.file);
+    const before = opts.force ? undefined : previous.get(keyOf(item.file, item.raw));
     if (before && (await reusable(before, item, base, opts, root))) {
       item.record = before;
       item.reused = true;
@@ -263,7 +274,7 @@ async function hashAll(items: BatchItem[], base: RunBase): Promise<void> {
   await hashing.addAll(
     items.map((item) => async () => {
       try {
-        const h = await hashFile(item.file);
+        const h = await hashFile(item.raw ?? item.file);
         item.sha256 = h.sha256;
         item.bytes = h.bytes;
         // Not read past its first megabyte, nor given to a worker: a 900 MB file that is no PDF is said so at once.
@@ -337,6 +348,7 @@ async function finishBatch(plan: BatchPlan): Promise<TableCounts> {
     item.record = {
       ...f,
       path: item.file,
+      ...pathBytesOf(item),
       status: 'skipped',
       code: 'duplicate',
       reason: `same content as ${first.file}${f.status === 'ok' ? '' : ` (which ${f.status === 'failed' ? 'failed' : 'was skipped'}: ${f.reason})`}`,
@@ -466,6 +478,7 @@ function jobOf(id: number, item: BatchItem, plan: BatchPlan): Job {
   return {
     id,
     file: item.file,
+    ...(item.raw && { source: new Uint8Array(item.raw) }),
     target: item.target,
     tmp: tempPath(item.target),
     ocr: opts.ocr,
@@ -504,6 +517,7 @@ function summary(
 export function okRecord(item: BatchItem, base: RunBase, s: DocSummary, seconds: number): ManifestRecord {
   return {
     path: item.file,
+    ...pathBytesOf(item),
     sha256: s.sha256,
     bytes: item.bytes,
     status: 'ok',
@@ -523,6 +537,7 @@ export function okRecord(item: BatchItem, base: RunBase, s: DocSummary, seconds:
 export function failedRecord(item: BatchItem, base: RunBase, code: string, reason: string): ManifestRecord {
   return {
     path: item.file,
+    ...pathBytesOf(item),
     sha256: item.sha256,
     bytes: item.bytes,
     status: 'failed',
@@ -592,7 +607,7 @@ async function preparePagesFolder(root: string): Promise<void> {
 /** The last line for each path (a later run's outcome replaces an earlier one). */
 function latestByPath(records: ManifestRecord[]): Map<string, ManifestRecord> {
   const out = new Map<string, ManifestRecord>();
-  for (const r of records) out.set(r.path, r);
+  for (const r of records) out.set(r.pathBytes ? `bytes:${r.pathBytes}` : r.path, r);
   return out;
 }
 
@@ -612,4 +627,14 @@ export function round3(n: number): number {
 
 function withoutUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** The key an input's manifest lines are found by: its bytes when its name is not UTF-8 (names that decode alike differ). */
+export function keyOf(file: string, raw: Buffer | null): string {
+  return raw ? `bytes:${raw.toString('hex')}` : file;
+}
+
+/** A name that is not UTF-8 is recorded with its own bytes (hex) beside the name as shown. */
+function pathBytesOf(item: BatchItem): { pathBytes?: string } {
+  return item.raw ? { pathBytes: item.raw.toString('hex') } : {};
 }

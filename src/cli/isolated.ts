@@ -66,11 +66,12 @@ export class IsolatedReader {
     settings: ReadSettings,
     target?: string,
     pageImages?: { dir: string; dpi: number },
+    raw?: Buffer | null,
   ): Promise<Read> {
     const id = ++this.id;
     const tmp = target ? tempPath(target) : undefined;
-    // A name in another byte encoding: opened by its own bytes.
-    const bytes = existsSync(file) ? null : rawBytesOf(file);
+    // A name in another byte encoding (`raw`, or an argument's as given): opened by its own bytes.
+    const bytes = raw ?? (existsSync(file) ? null : rawBytesOf(file));
     const result = await this.pool.run({
       id,
       file,

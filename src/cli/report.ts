@@ -8,8 +8,10 @@ import type { OcrMode } from '../pipeline/read-pages.ts';
 import { buildSite } from '../review/site.ts';
 import type { Report } from '../schema/report.ts';
 import { DEFAULT_DPI } from '../writers/page-images.ts';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { IsolatedReader } from './isolated.ts';
+import { rawBytesOf } from './raw-args.ts';
 import {
   addJobsOption,
   addLimitOptions,
@@ -49,12 +51,13 @@ export async function runReport(inputs: string[], flags: ReportFlags): Promise<n
   const settings = readSettingsOf(flags);
   try {
     const result = await buildSite({
-      readPdf: async (file, draw) => {
-        const read = await reader.read(file, settings, undefined, draw);
+      readPdf: async (file, draw, raw) => {
+        const read = await reader.read(file, settings, undefined, draw, raw);
         if (!read.ok) throw new Error(read.reason);
         return { report: JSON.parse(read.json) as Report, drewPages: read.drewPages };
       },
-      inputs,
+      // A name not in UTF-8 is passed on as its own bytes (src/cli/raw-args.ts): found and read like any other.
+      inputs: inputs.map((a) => (existsSync(a) ? a : (rawBytesOf(a) ?? a))),
       out: flags.out,
       dpi: flags.dpi,
       limits: limitsOf(flags),

@@ -267,7 +267,9 @@ async function processJob(
       pool.run({
         id,
         file: d.file,
-        ...(d.inline !== undefined ? { data: new Uint8Array(Buffer.from(d.inline, 'base64')) } : { source: d.path }),
+        ...(d.inline !== undefined
+          ? { data: new Uint8Array(Buffer.from(d.inline, 'base64')) }
+          : { source: d.pathBytes ? new Uint8Array(Buffer.from(d.pathBytes, 'hex')) : d.path }),
         ocr: d.ocr,
         ocrDpi: d.ocrDpi,
         maxPages: d.maxPages,

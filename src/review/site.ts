@@ -40,7 +40,8 @@ import {
 } from '../writers/page-images.ts';
 
 export interface SiteOptions {
-  inputs: string[];
+  /** PDFs, folders, globs, batch folders; or a name's own bytes (one that is not UTF-8) */
+  inputs: (string | Buffer)[];
   out: string;
   /** resolution of the page images */
   dpi?: number;
@@ -55,7 +56,7 @@ export interface SiteOptions {
    * worker under the batch's limits, drawing its pages into `draw.dir` while it is open; it throws
    * (with the reason as message) for an input that cannot be read.
    */
-  readPdf?: (file: string, draw: { dir: string; dpi: number }) => Promise<PdfRead>;
+  readPdf?: (file: string, draw: { dir: string; dpi: number }, raw: Buffer | null) => Promise<PdfRead>;
   /** per document, when pages are drawn here (a batch folder's PDFs): its drawing stops beyond them and its pages say why */
   limits?: DrawLimits;
 }
@@ -89,8 +90,8 @@ interface Entry {
   status: IndexRow['status'];
   reason: string | null;
   report: Report | null;
-  /** the PDF to render the pages from, or null */
-  pdf: string | null;
+  /** the PDF to render the pages from (a name that is not UTF-8: its bytes), or null */
+  pdf: string | Uint8Array | null;
   /** why the pages cannot be shown (PDF missing or changed) */
   pagesProblem: string | null;
   /** a folder where this document's pages were drawn already (by `jixiao batch --page-images`, or while it was read here), or null */
@@ -280,7 +281,7 @@ async function collect(
   dpi: number,
 ): Promise<{ entries: Entry[]; badInputs: number }> {
   const entries: Entry[] = [];
-  const pdfInputs: string[] = [];
+  const pdfInputs: (string | Buffer)[] = [];
   let badInputs = 0;
   const problem = (input: string, reason: string) => {
     badInputs++;
@@ -288,28 +289,32 @@ async function collect(
   };
   for (const input of options.inputs) {
     const s = await stat(input).catch(() => null);
-    if (s?.isDirectory() && (await stat(path.join(input, 'manifest.jsonl')).catch(() => null))?.isFile()) {
+    const batch =
+      typeof input === 'string' &&
+      s?.isDirectory() &&
+      (await stat(path.join(input, 'manifest.jsonl')).catch(() => null))?.isFile();
+    if (batch && typeof input === 'string') {
       entries.push(...(await fromBatch(input)));
     } else pdfInputs.push(input);
   }
   if (pdfInputs.length > 0) {
-    const { files, problems } = await expandInputs(pdfInputs);
+    const { files, raws, problems } = await expandInputs(pdfInputs);
     for (const p of problems) problem(p, 'no such file, folder or match');
     if (options.readPdf) {
-      entries.push(...(await readEach(files, options.readPdf, staging, dpi, problem)));
+      entries.push(...(await readEach(files, raws, options.readPdf, staging, dpi, problem)));
       return { entries, badInputs };
     }
     const pool = createOcrPool(options.jobs);
     try {
-      for (const file of files) {
+      for (const [i, file] of files.entries()) {
         try {
-          const bytes = new Uint8Array(await readFile(file));
+          const bytes = new Uint8Array(await readFile(raws[i] ?? file));
           const report = await extractBytes(bytes, file, {
             ...(options.ocr && { ocr: options.ocr }),
             ...(options.ocrDpi && { ocrDpi: options.ocrDpi }),
             pool,
           });
-          entries.push({ input: file, status: 'ok', reason: null, report, pdf: file, pagesProblem: null });
+          entries.push({ input: file, status: 'ok', reason: null, report, pdf: raws[i] ?? file, pagesProblem: null });
         } catch (err) {
           const reason = messageOf(err);
           problem(file, reason);
@@ -326,6 +331,7 @@ async function collect(
 /** PDF inputs through `readPdf`, all at once (it bounds how many run), each drawing its pages into its staging folder. */
 async function readEach(
   files: string[],
+  raws: (Buffer | null)[],
   readPdf: NonNullable<SiteOptions['readPdf']>,
   staging: string,
   dpi: number,
@@ -337,13 +343,13 @@ async function readEach(
     files.map(async (file, i): Promise<Entry> => {
       const dir = inside(staging, String(i));
       try {
-        const { report, drewPages } = await readPdf(file, { dir, dpi });
+        const { report, drewPages } = await readPdf(file, { dir, dpi }, raws[i] ?? null);
         return {
           input: file,
           status: 'ok',
           reason: null,
           report,
-          pdf: file,
+          pdf: raws[i] ?? file,
           pagesProblem: null,
           ...(drewPages && { drawnIn: dir, drawnNow: true }),
         };
@@ -393,7 +399,7 @@ async function fromBatch(dir: string): Promise<Entry[]> {
       });
       continue;
     }
-    const pdf = await findPdf(r.path, batchRoot, r.sha256);
+    const pdf = await findPdf(r.path, batchRoot, r.sha256, r.pathBytes);
     const drawnIn = r.pageImages ? inside(batchRoot, r.pageImages) : null;
     out.push({ ...base, status: 'ok', reason: null, report, pdf: pdf.file, pagesProblem: pdf.problem, drawnIn });
   }
@@ -405,12 +411,16 @@ async function findPdf(
   p: string,
   batchRoot: string,
   sha256: string | null,
-): Promise<{ file: string | null; problem: string | null }> {
-  const candidates = path.isAbsolute(p)
-    ? [p]
-    : [path.resolve(p), path.resolve(batchRoot, '..', p), path.resolve(batchRoot, p)];
+  pathBytes?: string,
+): Promise<{ file: string | Uint8Array | null; problem: string | null }> {
+  // A name that is not UTF-8 is found by its own bytes (as latin1, each byte a character path.resolve leaves alone).
+  const q = pathBytes ? Buffer.from(pathBytes, 'hex').toString('latin1') : p;
+  const asBytes = (c: string) => (pathBytes ? Buffer.from(c, 'latin1') : c);
+  const candidates = path.isAbsolute(q)
+    ? [q]
+    : [path.resolve(q), path.resolve(batchRoot, '..', q), path.resolve(batchRoot, q)];
   let changed = false;
-  for (const c of [...new Set(candidates)]) {
+  for (const c of [...new Set(candidates)].map(asBytes)) {
     const bytes = await readFile(c).catch(() => null);
     if (!bytes) continue;
     if (sha256 === null || createHash('sha256').update(bytes).digest('hex') === sha256)
@@ -450,11 +460,16 @@ class Renderer {
     this.limits = limits;
   }
 
-  async render(pdf: string, key: PagesKey, dir: string): Promise<PageImages> {
+  async render(pdf: string | Uint8Array, key: PagesKey, dir: string): Promise<PageImages> {
     while (this.running >= this.size) await new Promise<void>((resolve) => this.queue.push(resolve));
     this.running++;
     try {
-      if (this.size <= 1 && !this.limits) return await drawPdfPages(new Uint8Array(await readFile(pdf)), key, dir);
+      if (this.size <= 1 && !this.limits)
+        return await drawPdfPages(
+          new Uint8Array(await readFile(typeof pdf === 'string' ? pdf : Buffer.from(pdf))),
+          key,
+          dir,
+        );
       const worker = this.idle.pop() ?? this.spawn();
       const id = this.next++;
       const timer = this.limits && setTimeout(() => this.stop(id, worker), this.limits.timeoutSeconds * 1000);
