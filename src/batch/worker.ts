@@ -118,11 +118,18 @@ async function readSource(job: Job): Promise<Uint8Array> {
 function classify(err: unknown, job: Job): Failure {
   if (err instanceof InputError) return { code: err.reason, reason: err.message.replace(`${job.file}: `, '') };
   if (err instanceof RefusedInput) return { code: err.code, reason: err.message };
-  const errno = environmentCode(err);
+  const errno = environmentCode(err, writes(err, job));
   if (errno) {
     const path = (err as NodeJS.ErrnoException).path ?? job.target ?? job.file;
     return { code: 'environment', reason: `${errno} on ${path}`, errno, path };
   }
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'error', reason: `internal error: ${message.split('\n')[0]}` };
+}
+
+/** Whether `err` came from writing the job's output (its report, its page images), not from reading its PDF. */
+function writes(err: unknown, job: Job): boolean {
+  const p = (err as NodeJS.ErrnoException).path;
+  if (typeof p !== 'string') return false;
+  return p === job.target || p === job.tmp || (!!job.pageImages && p.startsWith(job.pageImages.dir));
 }

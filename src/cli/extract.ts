@@ -2,13 +2,14 @@
 // file, or one <name>.json per input into DIR. A bad file gets a one-line
 // error naming it and its reason; the other files still run.
 import type { Command } from 'commander';
-import { mkdir } from 'node:fs/promises';
 import type { Report } from '../api/index.ts';
 import path from 'node:path';
 import { inside, syncDir, writeAtomic } from '../writers/files.ts';
 import { reportJson } from '../writers/index.ts';
 import { uniqueNames } from '../writers/names.ts';
 import { showPath } from '../writers/safe-text.ts';
+import { makeOutputFolder } from '../batch/errors.ts';
+import { messageOf } from '../util/errors.ts';
 import { IsolatedReader } from './isolated.ts';
 import {
   addJobsOption,
@@ -19,6 +20,7 @@ import {
   limitsOf,
   ocrWorkersOf,
   readSettingsOf,
+  stoppedByMachine,
   type LimitFlags,
   type ReadFlags,
 } from './shared.ts';
@@ -50,34 +52,58 @@ export async function runExtract(files: string[], flags: ExtractFlags): Promise<
   }
   const names = uniqueNames(files);
   const outDir = flags.output ? path.resolve(flags.output) : null;
-  if (outDir) await mkdir(outDir, { recursive: true });
+  const kept = 'fix that and run the same command again (the reports written so far are kept)';
+  try {
+    if (outDir) await makeOutputFolder(outDir);
+  } catch (err) {
+    if (await stoppedByMachine('extract', err, outDir!, kept)) return 3;
+    process.stderr.write(`jixiao extract: output folder ${showPath(outDir!)}: ${messageOf(err)}\n`);
+    return 2;
+  }
   // One document worker for all the files, under the batch's limits; its OCR workers start only if a page needs OCR.
   const reader = new IsolatedReader(limitsOf(flags), ocrWorkersOf(flags));
+  try {
+    const status = await extractEach(files, names, outDir, reader, flags);
+    if (outDir) await syncDir(outDir);
+    return status;
+  } catch (err) {
+    if (await stoppedByMachine('extract', err, outDir ?? process.cwd(), kept)) return 3;
+    throw err;
+  } finally {
+    await reader.close();
+  }
+}
+
+/** Each file read and written (or printed); a bad file is one line and status 2, the machine's failure stops all. */
+async function extractEach(
+  files: string[],
+  names: string[],
+  outDir: string | null,
+  reader: IsolatedReader,
+  flags: ExtractFlags,
+): Promise<number> {
   const settings = readSettingsOf(flags);
   // The worker writes the one-line JSON; --pretty renders it again through the JSON writer.
   const pretty = reportJson({ pretty: true });
   let status = 0;
-  try {
-    for (const [i, file] of files.entries()) {
-      const target = outDir ? inside(outDir, `${names[i]}.json`) : undefined;
-      const read = await reader.read(file, settings, target);
-      if (!read.ok) {
-        failureLine(file, read.reason, flags.debug ? read.stack : undefined);
-        status = 2;
-        continue;
-      }
-      if (target) {
-        const report = JSON.parse(read.json) as Report;
-        if (flags.pretty) await writeAtomic(target, pretty.render(report));
-        process.stderr.write(
-          `jixiao: ${showPath(file)} → ${showPath(path.relative(process.cwd(), target))} (${summary(report)})\n`,
-        );
-      } else process.stdout.write(flags.pretty ? pretty.render(JSON.parse(read.json) as Report) : read.json);
+  for (const [i, file] of files.entries()) {
+    const target = outDir ? inside(outDir, `${names[i]}.json`) : undefined;
+    const read = await reader.read(file, settings, target);
+    if (!read.ok && read.code === 'environment' && read.errno)
+      throw Object.assign(new Error(read.reason), { code: read.errno, path: read.path ?? target });
+    if (!read.ok) {
+      failureLine(file, read.reason, flags.debug ? read.stack : undefined);
+      status = 2;
+      continue;
     }
-  } finally {
-    await reader.close();
+    if (target) {
+      const report = JSON.parse(read.json) as Report;
+      if (flags.pretty) await writeAtomic(target, pretty.render(report));
+      process.stderr.write(
+        `jixiao: ${showPath(file)} → ${showPath(path.relative(process.cwd(), target))} (${summary(report)})\n`,
+      );
+    } else process.stdout.write(flags.pretty ? pretty.render(JSON.parse(read.json) as Report) : read.json);
   }
-  if (outDir) await syncDir(outDir);
   return status;
 }
 

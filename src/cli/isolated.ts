@@ -34,7 +34,14 @@ export interface ReadSettings {
 
 export type Read =
   | { ok: true; json: string; /** its pages were drawn (the `pageImages` asked for) */ drewPages: boolean }
-  | { ok: false; code: string; reason: string; stack?: string };
+  | {
+      ok: false;
+      code: string;
+      reason: string;
+      stack?: string;
+      /** code `environment`: the errno and its file */ errno?: string;
+      path?: string;
+    };
 
 export class IsolatedReader {
   private readonly pool: DocumentPool;

@@ -23,6 +23,8 @@ parentPort!.on('message', async (job: RenderJob) => {
     const images = await drawPdfPages(new Uint8Array(await readFile(file)), job.key, job.dir);
     parentPort!.postMessage({ id: job.id, images });
   } catch (err) {
-    parentPort!.postMessage({ id: job.id, error: messageOf(err) });
+    // errno and path go along: a full disk stops the site, a broken PDF only fails its pages.
+    const { code, path } = err as NodeJS.ErrnoException;
+    parentPort!.postMessage({ id: job.id, error: messageOf(err), code, path });
   }
 });

@@ -11,6 +11,7 @@ import { copyFile, constants as fsConstants, lstat, mkdir, readFile, realpath, r
 import os from 'node:os';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
+import { asEnvironmentError, BatchEnvironmentError, environmentCode, makeOutputFolder } from '../batch/errors.ts';
 import { expandInputs } from '../batch/inputs.ts';
 import { createOcrPool } from '../ocr/pool.ts';
 import { extractBytes } from '../pipeline/extract.ts';
@@ -231,6 +232,8 @@ async function pageImages(
     const images = await site.renderer.render(e.pdf!, key, dir);
     return { images, problem: e.pagesProblem, drawn: true };
   } catch (err) {
+    // A full disk is not this document's problem: the site stops (what it wrote stays; the same command goes on).
+    if (environmentCode(err, true)) throw err;
     return { images: null, problem: `无法渲染页面：${messageOf(err)}`, drawn: false };
   }
 }
@@ -254,7 +257,7 @@ async function copyPageImages(from: string, dir: string, key: PagesKey): Promise
 
 async function prepareOut(out: string): Promise<string> {
   try {
-    await mkdir(out, { recursive: true });
+    await makeOutputFolder(out);
     const root = await realpath(out);
     for (const d of ['assets', 'documents']) {
       const dir = inside(root, d);
@@ -267,6 +270,9 @@ async function prepareOut(out: string): Promise<string> {
     }
     return root;
   } catch (err) {
+    // A read-only or full file system, a folder not ours to write: the machine's, said as such (exit 3).
+    const machine = await asEnvironmentError(err, (err as NodeJS.ErrnoException).path ?? out);
+    if (machine) throw machine;
     throw new SiteSetupError(`output folder ${out}: ${messageOf(err)}`);
   }
 }
@@ -354,6 +360,7 @@ async function readEach(
           ...(drewPages && { drawnIn: dir, drawnNow: true }),
         };
       } catch (err) {
+        if (err instanceof BatchEnvironmentError) throw err;
         const reason = messageOf(err);
         problem(file, reason);
         return { input: file, status: 'failed', reason, report: null, pdf: null, pagesProblem: null };
@@ -502,10 +509,10 @@ class Renderer {
       WORKER_URL,
       this.limits ? { resourceLimits: { maxOldGenerationSizeMb: this.limits.maxMemoryMb } } : {},
     );
-    worker.on('message', (m: { id: number; images?: PageImages; error?: string }) => {
+    worker.on('message', (m: { id: number; images?: PageImages; error?: string; code?: string; path?: string }) => {
       const p = this.pending.get(m.id);
       this.pending.delete(m.id);
-      if (m.error !== undefined) p?.reject(new Error(m.error));
+      if (m.error !== undefined) p?.reject(Object.assign(new Error(m.error), { code: m.code, path: m.path }));
       else p?.resolve(m.images!);
     });
     // A crashed thread fails its document (shown without pages) and is not used again.
