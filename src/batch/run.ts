@@ -108,6 +108,8 @@ export interface BatchItem {
   file: string;
   /** its own bytes when it is not UTF-8: what is opened (and recorded as pathBytes), else null */
   raw: Buffer | null;
+  /** it does not start as a PDF does (found while hashing, which stopped there) */
+  notPdf?: boolean;
   name: string;
   /** docs/<name>.json relative to the output folder */
   doc: string;
@@ -246,11 +248,35 @@ async function planBatch(
   // Content hashes first: they decide what an earlier run already did and which inputs are the same file twice.
   await hashAll(items, base);
 
+  const { toRun, duplicates } = await sortOut(items, previous, base, opts, root);
+  return { opts, root, items, toRun, base, duplicates, manifest };
+}
+
+/** Each hashed input: kept from an earlier run, the same content as an earlier input, or to be read now. */
+async function sortOut(
+  items: BatchItem[],
+  previous: Map<string, ManifestRecord>,
+  base: RunBase,
+  opts: ResolvedBatchOptions,
+  root: string,
+): Promise<Pick<BatchPlan, 'toRun' | 'duplicates'>> {
   const firstByKey = new Map<string, BatchItem>();
   const duplicates: [BatchItem, BatchItem][] = [];
   const toRun: BatchItem[] = [];
+  const keep = async (item: BatchItem) => {
+    const before = opts.force ? undefined : previous.get(keyOf(item.file, item.raw));
+    if (!before || !(await reusable(before, item, base, opts, root))) return false;
+    item.record = before;
+    item.reused = true;
+    return true;
+  };
   for (const item of items) {
     if (item.record) continue;
+    // No content hash (it was not read): an earlier run's line for it stands, else it fails here, unread.
+    if (item.notPdf) {
+      if (!(await keep(item))) item.record = failedRecord(item, base, 'not-pdf', NOT_PDF);
+      continue;
+    }
     const key = `${item.sha256}|${base.tool}|${base.ocr}|${base.ocrDpi}|${base.ocrEngine}`;
     const first = firstByKey.get(key);
     if (first) {
@@ -258,13 +284,9 @@ async function planBatch(
       continue;
     }
     firstByKey.set(key, item);
-    const before = opts.force ? undefined : previous.get(keyOf(item.file, item.raw));
-    if (before && (await reusable(before, item, base, opts, root))) {
-      item.record = before;
-      item.reused = true;
-    } else toRun.push(item);
+    if (!(await keep(item))) toRun.push(item);
   }
-  return { opts, root, items, toRun, base, duplicates, manifest };
+  return { toRun, duplicates };
 }
 
 /** sha256 and size of every input; one that cannot be read (or is no regular file) gets its failed line here. */
@@ -278,7 +300,7 @@ async function hashAll(items: BatchItem[], base: RunBase): Promise<void> {
         item.sha256 = h.sha256;
         item.bytes = h.bytes;
         // Not read past its first megabyte, nor given to a worker: a 900 MB file that is no PDF is said so at once.
-        if (!h.pdf && h.bytes > 0) item.record = failedRecord(item, base, 'not-pdf', NOT_PDF);
+        if (!h.pdf && h.bytes > 0) item.notPdf = true;
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         if (err instanceof RefusedInput) item.record = failedRecord(item, base, err.code, err.message);

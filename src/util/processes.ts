@@ -23,6 +23,8 @@ export interface ProcessOptions {
 interface State {
   stopping: boolean;
   heapFull: boolean;
+  /** lines left of V8's report of a stack overflow in a promise callback (see passLines) */
+  skipping: number;
 }
 
 const states = new WeakMap<ChildProcess, State>();
@@ -41,7 +43,7 @@ export function startProcess(modulePath: string, options: ProcessOptions): Child
     serialization: 'advanced',
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
-  const state: State = { stopping: false, heapFull: false };
+  const state: State = { stopping: false, heapFull: false, skipping: 0 };
   states.set(child, state);
   // Nothing a child prints belongs on stdout (it carries the reports): both go to stderr.
   passLines(child.stdout!, state);
@@ -78,6 +80,29 @@ export function residentBytes(pid: number): number | null {
 }
 
 const HEAP_REPORT = /^(<--- Last few GCs --->|FATAL ERROR: .*heap|.*JavaScript heap out of memory)/;
+/**
+ * V8 writes this itself (from C++, past any JavaScript) when a promise callback overflows the stack — pdf.js on a
+ * 20,000-deep chain of forms, dozens of times: a source line, a caret, the RangeError. The document ends as it ends
+ * (read, or stopped with its one line); the report of each overflow is not shown.
+ */
+const OVERFLOW_REPORT = /^Exception in PromiseRejectCallback:$/;
+const OVERFLOW_END = /^RangeError: Maximum call stack size exceeded$/;
+
+/** Whether a line is shown: not once the child is being stopped, nor V8's reports above. */
+function shown(line: string, state: State): boolean {
+  if (HEAP_REPORT.test(line)) state.heapFull = true;
+  if (OVERFLOW_REPORT.test(line)) state.skipping = 6;
+  if (state.skipping > 0) {
+    state.skipping = OVERFLOW_END.test(line) ? -1 : state.skipping - 1;
+    return false;
+  }
+  if (state.skipping === -1) {
+    // the blank line after the RangeError
+    state.skipping = 0;
+    if (line === '') return false;
+  }
+  return !state.stopping && !state.heapFull;
+}
 
 function passLines(stream: NodeJS.ReadableStream, state: State): void {
   let rest = '';
@@ -85,10 +110,7 @@ function passLines(stream: NodeJS.ReadableStream, state: State): void {
   stream.on('data', (chunk: string) => {
     const lines = (rest + chunk).split('\n');
     rest = lines.pop()!;
-    for (const line of lines) {
-      if (HEAP_REPORT.test(line)) state.heapFull = true;
-      if (!state.stopping && !state.heapFull) process.stderr.write(line + '\n');
-    }
+    for (const line of lines) if (shown(line, state)) process.stderr.write(line + '\n');
   });
   stream.on('end', () => {
     if (rest && !state.stopping && !state.heapFull && !HEAP_REPORT.test(rest)) process.stderr.write(rest + '\n');

