@@ -16,10 +16,11 @@ const MB = 1024 * 1024;
 
 /**
  * What a document may bring within a memory bound of `maxMemoryMb` (its process's resident memory): a file that
- * pdf.js holds whole and parses, and images it decodes whole (the stream, then four bytes a pixel, then the page
- * canvas's copy). Measured: a %PDF file of 1000 MB peaked at 3.3 GB when it was copied twice on its way to pdf.js,
- * and still at 2.3 GB read once and given to pdf.js (it scans a file without a cross-reference table into strings):
- * 2.2 bytes a byte. An image of 20,000 × 20,000 (400 million pixels) peaked at 5.1 GB.
+ * pdf.js holds whole, and images it decodes whole (the stream, then four bytes a pixel, then the page canvas's
+ * copy). Measured: a %PDF file of 1000 MB peaked at 3.3 GB when it was copied twice on its way to pdf.js; read
+ * once and given to pdf.js, 800 MB of it peaked at 1.9 GB before pdf.js gave up (a string too long). What pdf.js
+ * then builds is bounded by the sampled bound alone: rebuilding a 300 MB file without a cross-reference table in
+ * strings took 8 GB. An image of 20,480 × 20,480 (400 million pixels) peaked at 5.1 GB.
  */
 export function inputBounds(maxMemoryMb: number): { fileBytes: number; imagePixels: number } {
   // What a document process holds before it reads anything: Node, pdf.js and the pipeline (measured 150 MB).
