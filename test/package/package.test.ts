@@ -176,7 +176,8 @@ test('the tarball holds only what runs, built fresh from every source file', () 
   // (the source maps carry them) and with #13's isolated commands, OCR budget and safe text;
   // 430 kB with the operator-list walk (clipped text, clipped and white rules), the header
   // placement of borderless tables and their README and CHANGELOG sections.
-  expect(packInfo.size).toBeLessThan(450_000);
+  // 451 kB with #28's document processes, the dataset's repair and the names walked as bytes.
+  expect(packInfo.size).toBeLessThan(470_000);
   console.log(
     `tarball: ${path.basename(tarball)} ${packInfo.size} bytes, ${packInfo.unpackedSize} unpacked, ${packInfo.entryCount} files`,
   );
