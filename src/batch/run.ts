@@ -58,7 +58,7 @@ export interface BatchOptions {
   /** default: a bar on a terminal, lines otherwise */
   progress?: ProgressMode;
   progressIntervalMs?: number;
-  /** replace a worker after this many documents (default 100) */
+  /** replace a worker after this many documents (default 1000; one holding 60 % of --max-memory between documents is replaced at once) */
   recycleAfter?: number;
   /** stop starting documents; running ones are stopped and not recorded */
   signal?: AbortSignal;
@@ -192,7 +192,7 @@ function resolveOptions(options: BatchOptions): ResolvedBatchOptions {
     retryFailed: false,
     timings: false,
     pageImages: false,
-    recycleAfter: 100,
+    recycleAfter: 1000,
     progressIntervalMs: 10_000,
     progress: (process.stderr.isTTY ? 'bar' : 'lines') as ProgressMode,
     ...withoutUndefined(options),

@@ -37,6 +37,7 @@ export function startProcess(modulePath: string, options: ProcessOptions): Child
   const execArgv = [
     ...process.execArgv.filter((a) => !NOT_INHERITED.test(a)),
     `--max-old-space-size=${Math.max(16, Math.floor(options.heapMb))}`,
+    '--max-semi-space-size=32',
   ];
   const child = fork(modulePath, options.args ?? [], {
     execArgv,
