@@ -9,6 +9,9 @@ import { registerExtract } from './extract.ts';
 import { registerQueue } from './queue.ts';
 import { registerWorker } from './worker.ts';
 import { registerReport } from './report.ts';
+import { registerRules } from './rules.ts';
+import { EXAMPLES } from './examples.ts';
+import { addExamples, oneLineUsageErrors } from './usage.ts';
 
 // A reader that stops early (`| head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -22,7 +25,6 @@ const program = new Command('jixiao')
   .description('Chinese performance self-evaluation reports (绩效自评报告) → structured, schema-checked JSON')
   // Both versions: the tool's, and the output contract's it writes (see README, Versions).
   .version(`${VERSION} (output schema ${SCHEMA_VERSION})`)
-  .showHelpAfterError()
   .exitOverride((err) => {
     // commander's own exits: help and version are 0, usage errors are 2.
     process.exit(err.exitCode === 0 ? 0 : 2);
@@ -35,5 +37,13 @@ registerWorker(program);
 registerQueue(program);
 registerReport(program);
 registerDataset(program);
+registerRules(program);
+
+// A mistake is one line pointing at --help (not thirty lines of help); --help ends with examples.
+oneLineUsageErrors(program);
+for (const cmd of program.commands) {
+  const examples = EXAMPLES[cmd.name()];
+  if (examples) addExamples(cmd, examples);
+}
 
 await program.parseAsync(process.argv);
