@@ -112,7 +112,12 @@ export function headerRowsByRow(rows: string[][], topHeaderRows: number): number
  * 金额单位：万元) names no column and is left out.
  */
 export function columnHeader(header: string[][], c: number): string {
-  return joinDistinct(header.filter((row) => !isTitleRow(row) && !isColumnNumbering(row)).map((row) => row[c] ?? ''));
+  return columnPath(header, c).join(LABEL_JOINER);
+}
+
+/** The same as a list: column c's distinct header cells, top to bottom, trimmed (a column's `path` in the report). */
+export function columnPath(header: string[][], c: number): string[] {
+  return distinct(header.filter((row) => !isTitleRow(row) && !isColumnNumbering(row)).map((row) => row[c] ?? ''));
 }
 
 /**
@@ -142,7 +147,11 @@ function isTitleRow(row: string[]): boolean {
 }
 
 export function joinDistinct(cells: string[]): string {
+  return distinct(cells).join(LABEL_JOINER);
+}
+
+function distinct(cells: string[]): string[] {
   const out: string[] = [];
   for (const c of cells.map((x) => x.trim()).filter(Boolean)) if (!out.includes(c)) out.push(c);
-  return out.join(LABEL_JOINER);
+  return out;
 }

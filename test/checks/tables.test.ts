@@ -1,16 +1,15 @@
 // Table rules on hand-built inputs (the report's tables as the checks see them),
-// and one made PDF for the indentation the layout passes on.
+// read into the report's Table as the pipeline reads a found table, and one
+// made PDF for the indentation of a table without codes.
 import { describe, expect, test } from 'vitest';
 import { runChecks } from '../../src/checks/index.ts';
 import type { CheckInput } from '../../src/checks/types.ts';
 import { assembleReport } from '../../src/pipeline/assemble.ts';
-import { SCHEMA_VERSION, type Table } from '../../src/schema/report.ts';
+import { SCHEMA_VERSION } from '../../src/schema/report.ts';
+import { handTables, type HandTable } from '../support/hand-table.ts';
 import { readMade, ruledTable, type Cell } from '../tables/support.ts';
 
-function input(
-  tables: (Omit<Table, 'id' | 'bbox'> & { indent?: (number | null)[] })[],
-  reportType: CheckInput['document']['reportType'] = '决算',
-): CheckInput {
+function input(tables: HandTable[], reportType: CheckInput['document']['reportType'] = '决算'): CheckInput {
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'jixiao', version: 'test' },
@@ -27,14 +26,8 @@ function input(
     sections: [],
     paragraphs: [],
     facts: [],
-    tables: tables.map((t, i) => ({ id: `t${i + 1}`, page: t.page, title: t.title, rows: t.rows, bbox: null })),
-    hints: {
-      tables: tables.map((t) => ({
-        indent: t.indent ?? t.rows.map(() => null),
-        nameColumn: t.rows[0]![0] === '科目编码' ? 1 : 0,
-      })),
-    },
-  } as CheckInput;
+    tables: handTables(tables),
+  };
 }
 const found = (doc: CheckInput) => runChecks(doc).map((f) => [f.rule, f.severity, f.expected, f.actual]);
 
