@@ -62,17 +62,21 @@ function namesNothing(path: string[]): boolean {
 }
 
 /**
- * Each column's role over the body rows of one block: codes and ordinals by
- * header or content; numbers where at least half the written cells read as
- * numbers; names where most rows hold words, left of the first number
- * column; text otherwise.
+ * Each column's role over the body rows of one block (and its total rows
+ * where the body leaves a column blank): codes and ordinals by header or
+ * content; numbers where at least half the written cells read as numbers;
+ * names where most rows hold words, left of the first number column; text
+ * otherwise.
  */
-export function columnRoles(paths: string[][], body: string[][]): ColumnRole[] {
+export function columnRoles(paths: string[][], body: string[][], totals: string[][] = []): ColumnRole[] {
   const width = paths.length;
-  const cells = (c: number) => body.map((r) => (r[c] ?? '').trim()).filter((x) => x !== '' && !NOTHING.test(x));
+  const cells = (rows: string[][], c: number) =>
+    rows.map((r) => (r[c] ?? '').trim()).filter((x) => x !== '' && !NOTHING.test(x));
   const roles: ColumnRole[] = [];
   for (let c = 0; c < width; c++) {
-    const written = cells(c);
+    // A total row (总分 merged across the names) is read only for a column the body rows leave blank.
+    const own = cells(body, c);
+    const written = own.length > 0 ? own : cells(totals, c);
     const path = paths[c]!;
     if (isOrdinalHeader(path)) roles.push(path.some((p) => CODE_HEADER.test(p)) ? 'code' : 'ordinal');
     else if (
@@ -80,7 +84,7 @@ export function columnRoles(paths: string[][], body: string[][]): ColumnRole[] {
       written.filter((x) => SUBJECT_CODE.test(x)).length >= Math.max(2, body.length / 2)
     )
       roles.push('code');
-    else if (written.length > 0 && body.every((r) => r[c]?.trim() === '' || isOrdinalCell(r, c))) roles.push('ordinal');
+    else if (c === 0 && written.length > 0 && written.every((x) => isOrdinalCell([x], 0))) roles.push('ordinal');
     else if (written.length > 0 && 2 * written.filter((x) => readCellNumber(x) !== null).length >= written.length)
       roles.push('number');
     // A column left blank in this block is one of numbers when its name gives a unit (分值, 执行率, 金额（万元）).

@@ -110,10 +110,9 @@ export function describeTable(
   const width = Math.max(0, ...rows.map((r) => r.length));
   const described = blocks.map((b, i) => {
     const end = blocks[i + 1]?.start ?? rows.length;
-    const body = rows
-      .slice(b.start + b.headerRows, end)
-      .filter((_, k) => isBodyRole(roles[b.start + b.headerRows + k]!));
-    return { ...b, columns: columnsOf(b, body, rows, width, joined.unit) };
+    const own = [...Array(Math.max(0, end - b.start - b.headerRows)).keys()].map((k) => b.start + b.headerRows + k);
+    const of = (role: RowRole) => own.filter((r) => roles[r] === role).map((r) => rows[r]!);
+    return { ...b, columns: columnsOf(b, of('body'), of('total'), rows, width, joined.unit) };
   });
   const top = described[0]!;
   const table: Table = {
@@ -137,8 +136,6 @@ export function describeTable(
   table.rowLevels = rowLevelsOf(table, repeated, edgeOf);
   return table;
 }
-
-const isBodyRole = (role: RowRole) => role === 'body' || role === 'total';
 
 /**
  * The blocks of rows: the top one under the table's header, then one for each
@@ -190,10 +187,17 @@ function blocksOf(joined: JoinedTable): { blocks: Block[]; roles: RowRole[]; rep
 }
 
 /** A block's columns: each one's header path, role over the block's body rows, and unit. */
-function columnsOf(b: Block, body: string[][], rows: string[][], width: number, tableUnit: string | null): Column[] {
+function columnsOf(
+  b: Block,
+  body: string[][],
+  totals: string[][],
+  rows: string[][],
+  width: number,
+  tableUnit: string | null,
+): Column[] {
   const header = b.naming.map((r) => rows[r]!);
   const paths = [...Array(width).keys()].map((c) => columnPath(header, c));
-  const roles = columnRoles(paths, body);
+  const roles = columnRoles(paths, body, totals);
   const name = roles.indexOf('name');
   const units: BlockUnits = {
     rowGroup: rowGroupUnit(body),
