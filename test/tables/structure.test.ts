@@ -194,6 +194,36 @@ describe('a table carried over a page break is one table', () => {
     expect(t!.segments).toEqual([]);
   });
 
+  test('over three pages: the third takes the header in force at the end of the second (a segment begun there)', () => {
+    const [t] = handTables([
+      {
+        rows: [
+          ['项目', '年初预算数', '全年执行数'],
+          ['年度资金总额', '100.00', '98.00'],
+        ],
+        page: 3,
+        title: '自评表',
+        unit: '万元',
+      },
+      {
+        rows: [
+          ['其他资金', '10.00', '9.00'],
+          ['三级指标', '分值', '得分'],
+          ['满意度', '10', '9'],
+        ],
+        page: 4,
+      },
+      { rows: [['及时率', '10', '10']], page: 5 },
+    ]);
+    expect(t!.pages).toEqual([3, 4, 5]);
+    expect(t!.segments.map((s) => s.row)).toEqual([3]);
+    expect(columns(t!, 5)).toEqual([
+      ['三级指标', null, 'name'],
+      ['分值', '分', 'number'],
+      ['得分', '分', 'number'],
+    ]);
+  });
+
   test('a table on the next page with a caption of its own is another table, whatever its header', () => {
     const tables = handTables([
       { rows: [...header, ...first], page: 3, title: '预算07表', unit: '万元' },
