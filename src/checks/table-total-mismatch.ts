@@ -110,11 +110,12 @@ function rowName(g: Grid, i: number): string {
   );
 }
 
-/** Columns holding amounts: a number in some body row, and a header that is not a rate or a code. */
+/** Columns holding amounts: a number in some body row, and a header that is not a rate or a code (nor a column of codes, names or ordinals). */
 function amountColumns(g: Grid): number[] {
   return [...Array(g.width).keys()].filter(
     (c) =>
       c !== g.nameColumn &&
+      !['code', 'ordinal', 'name'].includes(g.table.columns[c]?.role ?? '') &&
       g.cells.some((r) => written(r[c])) &&
       !NOT_SUMMED.test(topPath(g, c).join('')) &&
       !g.cells.every((r) => /^\d{3,7}$/.test((r[c] ?? '').trim()) || !written(r[c])),

@@ -122,10 +122,11 @@ export function columnPath(header: string[][], c: number): string[] {
 
 /**
  * A 决算 table's column-numbering row, part of its header: 栏次 | 1 | 2 | 3 …, or (with no name
- * cell) the integers 1, 2, 3 … in order, at least three of them. It names no column and holds no amount.
+ * cell, or ** in it) the integers 1, 2, 3 … in order, at least three of them. It names no column and holds no amount.
  */
 export function isColumnNumbering(row: string[]): boolean {
-  const cells = row.map((c) => c.replace(/\s+/g, '')).filter(Boolean);
+  // ** stands in the name and code columns of some report systems' numbering row (** | ** | 1 | 2 | 3).
+  const cells = row.map((c) => c.replace(/\s+/g, '')).filter((c) => c !== '' && !/^\*+$/.test(c));
   // a merged cell repeats itself over the columns it covers
   const distinct = cells.filter((c, i) => c !== cells[i - 1]);
   const named = distinct.filter((c) => NUMBERING_WORD.test(c)).length;

@@ -5,7 +5,7 @@
 import type { BBox } from '../schema/report.ts';
 import type { PageText } from '../pdf/types.ts';
 import { readCellNumber } from '../text/cell-number.ts';
-import { isTotalRow, SUBJECT_CODE } from './roles.ts';
+import { SUBJECT_CODE } from './roles.ts';
 
 const CODE_IN_NAME = /^(\d{3}|\d{5}|\d{7})(?=\s*[\u4e00-\u9fff])/;
 
@@ -39,9 +39,10 @@ export function nameEdge(
   return { left, centred: gapLeft > 2 && gapRight > 2 && Math.abs(gapLeft - gapRight) <= 2 };
 }
 
-/** The rows a level is read for: their index in the table, cells, and the left edge of the name (null when unknown). */
+/** The rows a level is read for: their cells, whether they are a total, the left edge of the name (null when unknown). */
 export interface LevelRow {
   cells: string[];
+  total: boolean;
   left: number | null;
   /** its name is set centred in its cell */
   centred: boolean;
@@ -50,35 +51,43 @@ export interface LevelRow {
 /**
  * Each row's level (1 = 类, 2 = 款, 3 = 项; 0 for a total row), or null for
  * all rows when the rows show no hierarchy: by codes when at least half the
- * rows have one, else by the indentation of the names (two to four distinct
- * left edges, 2 pt apart, ranked; the edges measured from the leftmost name
- * of all the table's parts).
+ * rows have one — a 科目编码 in `codeColumns[0]` or leading the name, or the
+ * code split over columns 类 | 款 | 项 (the last one written gives the level) —
+ * else by the indentation of the names (two to four distinct left edges, 2 pt
+ * apart, ranked; the edges measured from the leftmost name of all the table's
+ * parts).
  */
-export function levelsOf(rows: LevelRow[], nameColumn: number, codeColumn: number | null): (number | null)[] | null {
-  const codeOf = (r: LevelRow): string | null => {
-    const inColumn = codeColumn === null ? '' : (r.cells[codeColumn] ?? '').trim();
-    if (SUBJECT_CODE.test(inColumn)) return inColumn;
-    const m = CODE_IN_NAME.exec((r.cells[nameColumn] ?? '').trim());
-    return m ? m[1]! : null;
-  };
-  const codes = rows.map(codeOf);
-  if (codes.filter((c) => c !== null).length >= Math.max(2, rows.length / 2))
-    return rows.map((r, i) => (isTotalRow(r.cells) ? 0 : codes[i] ? (codes[i]!.length - 1) / 2 : null));
+export function levelsOf(rows: LevelRow[], nameColumn: number, codeColumns: number[]): (number | null)[] | null {
+  const byCode = rows.map((r) => codeLevel(r.cells, nameColumn, codeColumns));
+  if (byCode.filter((l) => l !== null).length >= Math.max(2, rows.length / 2))
+    return rows.map((r, i) => (r.total ? 0 : byCode[i]!));
   // Names set centred in their cells stand apart by their lengths, not by levels; rows of words are no accounts.
   if (2 * rows.filter((r) => r.centred).length > rows.filter((r) => r.left !== null).length) return null;
   const amounts = rows.filter((r) => r.cells.some((cell, c) => c > nameColumn && readCellNumber(cell) !== null));
   if (2 * amounts.length < rows.length) return null;
   const min = Math.min(...rows.flatMap((r) => (r.left === null ? [] : [r.left])));
   const indent = (r: LevelRow) => (r.left === null ? null : Math.round((r.left - min) * 10) / 10);
-  const indents = rows.filter((r) => !isTotalRow(r.cells) && r.left !== null).map((r) => indent(r)!);
+  const indents = rows.filter((r) => !r.total && r.left !== null).map((r) => indent(r)!);
   if (indents.length < rows.length / 2) return null;
   const steps: number[] = [];
   for (const x of [...indents].sort((a, b) => a - b))
     if (steps.length === 0 || x - steps[steps.length - 1]! > 2) steps.push(x);
   if (steps.length < 2 || steps.length > 4) return null;
   return rows.map((r) => {
-    if (isTotalRow(r.cells)) return 0;
+    if (r.total) return 0;
     const x = indent(r);
     return x === null ? null : steps.findIndex((s) => Math.abs(x - s) <= 2) + 1 || null;
   });
+}
+
+/** The level a row's code gives, or null. */
+function codeLevel(cells: string[], nameColumn: number, codeColumns: number[]): number | null {
+  const at = (c: number) => (cells[c] ?? '').trim();
+  if (codeColumns.length >= 2) {
+    const last = codeColumns.findLastIndex((c) => /^\d{1,7}$/.test(at(c)));
+    return last < 0 ? null : last + 1;
+  }
+  const inColumn = codeColumns.length === 1 ? at(codeColumns[0]!) : '';
+  const code = SUBJECT_CODE.test(inColumn) ? inColumn : (CODE_IN_NAME.exec(at(nameColumn))?.[1] ?? null);
+  return code ? (code.length - 1) / 2 : null;
 }

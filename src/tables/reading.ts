@@ -32,10 +32,9 @@ export function nameColumn(t: Table): number {
   return text >= 0 ? text : 0;
 }
 
-/** The top header's column of 科目编码, or null. */
-export function codeColumn(t: Table): number | null {
-  const c = t.columns.findIndex((col) => col.role === 'code');
-  return c >= 0 ? c : null;
+/** The top header's columns of codes (科目编码, or its parts 类 | 款 | 项), left to right. */
+export function codeColumns(t: Table): number[] {
+  return t.columns.flatMap((col, c) => (col.role === 'code' ? [c] : []));
 }
 
 /** A row that names columns or describes the table: header, cover, or a header repeated on a later page. */

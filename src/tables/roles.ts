@@ -22,6 +22,18 @@ const CJK = /[\u4e00-\u9fff]/;
 /** A dash or slash in a number column: nothing (决算 tables leave zero cells so). */
 const NOTHING = /^[-—–－/]+$/;
 
+/**
+ * A column of 科目编码 without a header saying so: most of its cells are 3, 5
+ * or 7 digits, each a different code, and they form a hierarchy (codes of
+ * several lengths, or of one 类: the same first three digits). Amounts such as
+ * 240 and 172 do not.
+ */
+function isCodeColumn(written: string[], rows: number): boolean {
+  const codes = written.filter((x) => SUBJECT_CODE.test(x));
+  if (codes.length < Math.max(2, rows / 2) || new Set(codes).size < codes.length) return false;
+  return new Set(codes.map((x) => x.length)).size > 1 || new Set(codes.map((x) => x.slice(0, 3))).size < codes.length;
+}
+
 export const isBlankRow = (row: string[]) => row.every((c) => c.trim() === '');
 
 /** A row whose first cells name it a total: 合计, 总计, 小计, 总分 … */
@@ -64,11 +76,17 @@ function namesNothing(path: string[]): boolean {
 /**
  * Each column's role over the body rows of one block (and its total rows
  * where the body leaves a column blank): codes and ordinals by header or
- * content; numbers where at least half the written cells read as numbers;
+ * content; numbers where at least half the written cells read as numbers
+ * (or, left blank, where the table states a unit for its amounts: `amounts`);
  * names where most rows hold words, left of the first number column; text
  * otherwise.
  */
-export function columnRoles(paths: string[][], body: string[][], totals: string[][] = []): ColumnRole[] {
+export function columnRoles(
+  paths: string[][],
+  body: string[][],
+  totals: string[][] = [],
+  amounts = false,
+): ColumnRole[] {
   const width = paths.length;
   const cells = (rows: string[][], c: number) =>
     rows.map((r) => (r[c] ?? '').trim()).filter((x) => x !== '' && !NOTHING.test(x));
@@ -79,16 +97,13 @@ export function columnRoles(paths: string[][], body: string[][], totals: string[
     const written = own.length > 0 ? own : cells(totals, c);
     const path = paths[c]!;
     if (isOrdinalHeader(path)) roles.push(path.some((p) => CODE_HEADER.test(p)) ? 'code' : 'ordinal');
-    else if (
-      !roles.includes('number') &&
-      written.filter((x) => SUBJECT_CODE.test(x)).length >= Math.max(2, body.length / 2)
-    )
-      roles.push('code');
+    else if (!roles.includes('number') && isCodeColumn(written, body.length)) roles.push('code');
     else if (c === 0 && written.length > 0 && written.every((x) => isOrdinalCell([x], 0))) roles.push('ordinal');
     else if (written.length > 0 && 2 * written.filter((x) => readCellNumber(x) !== null).length >= written.length)
       roles.push('number');
-    // A column left blank in this block is one of numbers when its name gives a unit (分值, 执行率, 金额（万元）).
-    else if (written.length === 0 && ownUnit(path) !== null) roles.push('number');
+    // A column left blank in this block holds numbers when its name gives a unit (分值, 执行率, 金额（万元）)
+    // or the table states one for its amounts (单位：万元) and the column is no value column.
+    else if (written.length === 0 && (ownUnit(path) !== null || (amounts && !namesNothing(path)))) roles.push('number');
     else roles.push('text');
   }
   const firstNumber = roles.indexOf('number');

@@ -13,12 +13,13 @@ import type { BBox, Column, RowRole, Table, TablePart, TableSegment } from '../s
 import type { PageText } from '../pdf/types.ts';
 import { readCellNumber } from '../text/cell-number.ts';
 import { round1 } from '../util/geometry.ts';
+import { TOTAL_ROW_START } from '../vocab/concepts.ts';
 import { alignColumns, continuations, mendSplitRows, type TableModel } from './find.ts';
 import { columnPath, isInfoRow, isSegmentHeader, joinDistinct, projectOf } from './headers.ts';
 import { levelsOf, nameEdge, type LevelRow } from './levels.ts';
 import { bodyRole, columnRoles, headerRole } from './roles.ts';
 import { columnUnit, headerUnit, type BlockUnits } from './units.ts';
-import { codeColumn, nameColumn } from './reading.ts';
+import { codeColumns, nameColumn } from './reading.ts';
 
 /** A table of the report with what only the pipeline needs: where each cell stands. */
 export interface StructuredTable {
@@ -112,7 +113,13 @@ export function describeTable(
     const end = blocks[i + 1]?.start ?? rows.length;
     const own = [...Array(Math.max(0, end - b.start - b.headerRows)).keys()].map((k) => b.start + b.headerRows + k);
     const of = (role: RowRole) => own.filter((r) => roles[r] === role).map((r) => rows[r]!);
-    return { ...b, columns: columnsOf(b, of('body'), of('total'), rows, width, joined.unit) };
+    // A block's columns are read from its rows of figures: a row of words across it (年度总体目标 | 预期目标 …,
+    // merged over the amounts' columns) says nothing of them.
+    const figures = of('body').filter(hasFigures);
+    return {
+      ...b,
+      columns: columnsOf(b, figures.length > 0 ? figures : of('body'), of('total'), rows, width, joined.unit),
+    };
   });
   const top = described[0]!;
   const table: Table = {
@@ -133,9 +140,12 @@ export function describeTable(
     parts: parts.map((p) => ({ ...p, bbox: p.bbox.map(round1) as BBox })),
     bbox: parts[0]!.bbox.map(round1) as BBox,
   };
+  totalsByName(table);
   table.rowLevels = rowLevelsOf(table, repeated, edgeOf);
   return table;
 }
+
+const hasFigures = (row: string[]) => row.some((cell, c) => c > 0 && readCellNumber(cell) !== null);
 
 /**
  * The blocks of rows: the top one under the table's header, then one for each
@@ -197,16 +207,18 @@ function columnsOf(
 ): Column[] {
   const header = b.naming.map((r) => rows[r]!);
   const paths = [...Array(width).keys()].map((c) => columnPath(header, c));
-  const roles = columnRoles(paths, body, totals);
+  const rowGroup = rowGroupUnit(body);
+  const roles = columnRoles(paths, body, totals, (rowGroup ?? tableUnit ?? headerUnit(paths[0]!.join(''))) !== null);
   const name = roles.indexOf('name');
   const units: BlockUnits = {
-    rowGroup: rowGroupUnit(body),
+    rowGroup,
     nameHeader: headerUnit((paths[name < 0 && roles[0] !== 'number' ? 0 : name] ?? []).join('')),
     table: tableUnit,
   };
+  // Names, codes, ordinals and words take no unit: only a column of numbers does.
   return paths.map((path, c) => ({
     path,
-    unit: roles[c] === 'code' || roles[c] === 'ordinal' || roles[c] === 'name' ? null : columnUnit(path, units),
+    unit: roles[c] === 'number' ? columnUnit(path, units) : null,
     role: roles[c]!,
   }));
 }
@@ -218,6 +230,15 @@ function rowGroupUnit(body: string[][]): string | null {
     return first < 0 ? [] : [headerUnit(joinDistinct(row.slice(0, first)))];
   });
   return units.length > 0 && units.every((u) => u !== null && u === units[0]) ? units[0]! : null;
+}
+
+/** A row named 合计 in a name column further right than its first cells (类 | 款 | 项 | 功能科目, codes left blank) is a total too. */
+function totalsByName(table: Table): void {
+  const name = nameColumn(table);
+  if (name <= 2) return;
+  table.rowRoles.forEach((role, r) => {
+    if (role === 'body' && TOTAL_ROW_START.test((table.rows[r]![name] ?? '').trim())) table.rowRoles[r] = 'total';
+  });
 }
 
 /** Each row's 类/款/项 level (levels.ts) over the rows below the top header but the headers repeated on later pages. */
@@ -232,9 +253,13 @@ function rowLevelsOf(
   const at = table.rows.flatMap((_, r) => (r >= table.headerRows && !repeated.has(r) ? [r] : []));
   const rows: LevelRow[] = at.map((r) => {
     const edge = table.rows[r]![name]?.trim() ? edgeOf(r, name) : null;
-    return { cells: table.rows[r]!, left: edge?.left ?? null, centred: edge?.centred ?? false };
+    const total = table.rowRoles[r] === 'total';
+    return { cells: table.rows[r]!, total, left: edge?.left ?? null, centred: edge?.centred ?? false };
   });
-  const levels = levelsOf(rows, name, codeColumn(table));
+  // Codes split over columns 类 | 款 | 项 (201 | 02 | 01) give the level by the last one written; else one code column.
+  const codes = codeColumns(table);
+  const split = codes.length >= 2 && codes.every((c) => /^[类款项]$/.test(table.columns[c]!.path.at(-1) ?? ''));
+  const levels = levelsOf(rows, name, split ? codes : codes.slice(0, 1));
   if (!levels) return null;
   const out: (number | null)[] = table.rows.map(() => null);
   at.forEach((r, i) => (out[r] = levels[i]!));

@@ -5,9 +5,9 @@
 
 /** Headers of columns whose numbers are ordinals or codes, not quantities. */
 export const NOT_A_QUANTITY =
-  /^(?:序号|编号|代码|年度|年份|栏次|行次|排名|排序|(?:科目|项目|功能分类科目|经济分类科目)(?:编码|代码))$/;
-/** Of those, the ones that hold codes (科目编码 201 / 20101 / 2010101). */
-export const CODE_HEADER = /(?:编码|代码)$/;
+  /^(?:序号|编号|代码|年度|年份|栏次|行次|排名|排序|类|款|项|(?:科目|项目|功能分类科目|经济分类科目)(?:编码|代码))$/;
+/** Of those, the ones that hold codes: 科目编码 201 / 20101 / 2010101, or its parts in columns 类 | 款 | 项 (201 | 02 | 01). */
+export const CODE_HEADER = /(?:编码|代码)$|^[类款项]$/;
 /** A column of rates: its numbers are percent. */
 export const RATE_HEADER = /(?:率|比例|占比|比重)$/;
 /** A column of scores: its numbers are 分. */

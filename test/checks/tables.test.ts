@@ -120,6 +120,34 @@ describe('code hierarchies add up level by level', () => {
   });
 });
 
+describe('codes split over 类 | 款 | 项 (a 预算 table)', () => {
+  const rows = (public_: string) => [
+    ['类', '款', '项', '功能科目', '合计', '本级财政拨款', '其他收入'],
+    ['**', '**', '**', '**', '1', '2', '3'],
+    ['', '', '', '合计', '68,632.12', '68,632.12', ''],
+    ['201', '', '', '一般公共服务支出', '3.00', '3.00', ''],
+    ['', '11', '', '纪检监察事务', '3.00', '3.00', ''],
+    ['201', '11', '99', '其他纪检监察事务支出', '3.00', '3.00', ''],
+    ['204', '', '', '公共安全支出', public_, public_, ''],
+    ['', '02', '', '公安', '68,629.12', '68,629.12', ''],
+    ['204', '02', '01', '行政运行', '28,398.17', '28,398.17', ''],
+    ['204', '02', '02', '一般行政管理事务', '40,230.95', '40,230.95', ''],
+  ];
+  test('a correct table gives nothing: the codes (款 02 over its 项 01, 02) are no amounts', () => {
+    expect(
+      found(input([{ page: 14, title: '部门收入总体情况表', unit: '万元', rows: rows('68,629.12') }], '其他')),
+    ).toEqual([]);
+  });
+  test('a 类 row that is not the sum of its 款 row: found in its amounts only', () => {
+    expect(
+      found(input([{ page: 14, title: '部门收入总体情况表', unit: '万元', rows: rows('68,529.12') }], '其他')),
+    ).toEqual([
+      ['table-total-mismatch', 'error', 68629.12, 68529.12],
+      ['table-total-mismatch', 'error', 68629.12, 68529.12],
+    ]);
+  });
+});
+
 describe('the self-evaluation table', () => {
   const selfTable = (fiscal: string, score = '9.87', total = '99.87'): string[][] => [
     [

@@ -296,3 +296,35 @@ test('the last rows of a page do not head the rows of the next: a text row there
   expect(t!.segments).toEqual([]);
   expect(t!.rowRoles).toEqual(['header', 'body', 'body', 'body']);
 });
+
+describe('a 预算 table with its codes split over 类 | 款 | 项 and a numbering row of ** and column numbers', () => {
+  const rows = [
+    ['类', '款', '项', '功能科目', '合计', '本级财政拨款', '其他收入'],
+    ['**', '**', '**', '**', '1', '2', '3'],
+    ['', '', '', '合计', '68,632.12', '68,632.12', ''],
+    ['201', '', '', '一般公共服务支出', '3.00', '3.00', ''],
+    ['', '11', '', '纪检监察事务', '3.00', '3.00', ''],
+    ['201', '11', '99', '其他纪检监察事务支出', '3.00', '3.00', ''],
+    ['204', '', '', '公共安全支出', '68,629.12', '68,629.12', ''],
+    ['', '02', '', '公安', '68,629.12', '68,629.12', ''],
+    ['204', '02', '01', '行政运行', '28,398.17', '28,398.17', ''],
+    ['204', '02', '02', '一般行政管理事务', '40,230.95', '40,230.95', ''],
+  ];
+  const t = one({ rows, page: 14, title: '部门收入总体情况表', unit: '万元' });
+
+  test('the numbering row is header; 类, 款, 项 are codes; the 合计 named in the name column is the total; levels by the last code written', () => {
+    expect(t.headerRows).toBe(2);
+    expect(columns(t).map((c) => c[2])).toEqual(['code', 'code', 'code', 'name', 'number', 'number', 'number']);
+    expect(t.rowRoles.slice(2, 4)).toEqual(['total', 'body']);
+    expect(t.rowLevels).toEqual([null, null, 0, 1, 2, 3, 1, 2, 3, 3]);
+  });
+
+  test('no code and no column number is an amount: the facts are the amounts, named by their rows', () => {
+    const read = facts([{ rows, page: 14, title: '部门收入总体情况表', unit: '万元' }]);
+    expect(read.every((f) => f.cell!.col >= 4)).toBe(true);
+    expect(read.filter((f) => f.cell!.row === 7).map((f) => [f.label, f.value, f.unit])).toEqual([
+      ['公安·合计', 68629.12, '万元'],
+      ['公安·本级财政拨款', 68629.12, '万元'],
+    ]);
+  });
+});
