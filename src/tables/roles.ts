@@ -34,10 +34,10 @@ function isCodeColumn(written: string[], rows: number): boolean {
   return new Set(codes.map((x) => x.length)).size > 1 || new Set(codes.map((x) => x.slice(0, 3))).size < codes.length;
 }
 
-export const isBlankRow = (row: string[]) => row.every((c) => c.trim() === '');
+const isBlankRow = (row: string[]) => row.every((c) => c.trim() === '');
 
 /** A row whose first cells name it a total: 合计, 总计, 小计, 总分 … */
-export function isTotalRow(row: string[]): boolean {
+function isTotalRow(row: string[]): boolean {
   return row.slice(0, 3).some((c) => TOTAL_ROW_START.test(c.trim()));
 }
 

@@ -31,7 +31,7 @@ export interface StructuredTable {
 }
 
 /** A table's parts joined, before its structure is read. */
-export interface JoinedTable {
+interface JoinedTable {
   title: string | null;
   unit: string | null;
   /** the first part's header rows */
@@ -63,7 +63,7 @@ export function structureTables(models: TableModel[], pages: PageText[]): Struct
 }
 
 /** The parts of one table as one: later parts laid on the first part's columns (a merged cell repeated over those it spans). */
-export function joinParts(chain: TableModel[]): JoinedTable {
+function joinParts(chain: TableModel[]): JoinedTable {
   const head = chain[0]!;
   const rows = [...head.rows];
   const boxes = [...head.cellBoxes];
@@ -101,7 +101,7 @@ interface Block {
  * The report's table from joined parts. `edgeOf(r, c)` is where the text of
  * cell (r, c) stands on its page (for levels by indentation), or null.
  */
-export function describeTable(
+function describeTable(
   joined: JoinedTable,
   id: string,
   edgeOf: (r: number, c: number) => { left: number; centred: boolean } | null = () => null,
