@@ -54,8 +54,7 @@ export interface LevelRow {
  * rows have one — a 科目编码 in `codeColumns[0]` or leading the name, or the
  * code split over columns 类 | 款 | 项 (the last one written gives the level) —
  * else by the indentation of the names (two to four distinct left edges, 2 pt
- * apart, ranked; the edges measured from the leftmost name of all the table's
- * parts).
+ * apart, ranked; `left` measured from the table's left edge on its page).
  */
 export function levelsOf(rows: LevelRow[], nameColumn: number, codeColumns: number[]): (number | null)[] | null {
   const byCode = rows.map((r) => codeLevel(r.cells, nameColumn, codeColumns));

@@ -56,7 +56,9 @@ export function structureTables(models: TableModel[], pages: PageText[]): Struct
     const joined = joinParts(chain);
     const table = describeTable(joined, `t${k + 1}`, (r, c) => {
       const part = joined.parts.findLast((p) => p.firstRow <= r)!;
-      return nameEdge(byNumber.get(part.page), joined.boxes[r]?.[c]);
+      const edge = nameEdge(byNumber.get(part.page), joined.boxes[r]?.[c]);
+      // From the table's left edge on that page: a page scanned or set a little to one side makes no level.
+      return edge && { ...edge, left: edge.left - part.bbox[0] };
     });
     return { table, boxes: joined.boxes, bbox: chain[0]!.bbox };
   });

@@ -16,6 +16,8 @@ export interface HandTable {
   unit?: string | null;
   /** how far each row's text is indented, in points (a 决算 table's 款 and 项 names) */
   indent?: (number | null)[];
+  /** the table's left edge on its page (default 40 pt) */
+  left?: number;
 }
 
 const COLUMN = 200;
@@ -33,8 +35,9 @@ export function structuredHandTables(specs: HandTable[]): StructuredTable[] {
     const page = spec.page ?? 1;
     const top = 780;
     const width = Math.max(...spec.rows.map((r) => r.length));
+    const left = spec.left ?? 40;
     const boxes = spec.rows.map((row, r) =>
-      row.map((_, c): BBox => [40 + c * COLUMN, top - (r + 1) * ROW, 40 + (c + 1) * COLUMN, top - r * ROW]),
+      row.map((_, c): BBox => [left + c * COLUMN, top - (r + 1) * ROW, left + (c + 1) * COLUMN, top - r * ROW]),
     );
     const items: TextItem[] = spec.rows.flatMap((row, r) =>
       row.flatMap((text, c) =>
@@ -54,7 +57,7 @@ export function structuredHandTables(specs: HandTable[]): StructuredTable[] {
     );
     const at = pages.get(page) ?? {
       number: page,
-      width: 40 + width * COLUMN + 40,
+      width: left + width * COLUMN + 40,
       height: 842,
       items: [],
       method: 'text',
@@ -64,7 +67,7 @@ export function structuredHandTables(specs: HandTable[]): StructuredTable[] {
     pages.set(page, at);
     return {
       page,
-      bbox: [40, top - spec.rows.length * ROW, 40 + width * COLUMN, top],
+      bbox: [left, top - spec.rows.length * ROW, left + width * COLUMN, top],
       title: spec.title ?? null,
       unit: spec.unit ?? null,
       headerRows: headerRowsOf(spec.rows),

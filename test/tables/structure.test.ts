@@ -73,6 +73,13 @@ describe('a 决算 table', () => {
     const indent = rows.map((_, i) => (i < 2 ? 0 : ((EXPENSE_BODY[i - 1]![0]!.length - 3) / 2) * 9));
     expect(one({ rows, indent, unit: '万元' }).rowLevels).toEqual([null, 0, 1, 2, 3, 3, 2, 3, 3]);
     expect(one({ rows, unit: '万元' }).rowLevels).toBeNull();
+    // Carried over a page scanned 4 pt further right, and with no 类 row of its own: indents measured from the table's edge.
+    const [carried] = handTables([
+      { rows: rows.slice(0, 5), indent: indent.slice(0, 5), unit: '万元', page: 1 },
+      { rows: rows.slice(5), indent: indent.slice(5), page: 2, left: 44 },
+    ]);
+    expect(carried!.pages).toEqual([1, 2]);
+    expect(carried!.rowLevels).toEqual([null, 0, 1, 2, 3, 3, 2, 3, 3]);
   });
 });
 
