@@ -4,11 +4,12 @@
 // header rows' cells above it, unit notes taken out) with LABEL_JOINER:
 // "基本支出·全年预算数", "投入·预算执行·预算执行率·得分".
 //
-// The unit, first found wins: written in the cell (98%, 96分); in the column
-// header (年初预算数（万元）) or row header; a 分值/得分 column (分); a 率 column
-// (%); the table's unit line (单位：万元) — except under headers that count
-// people or things, where a money unit line cannot apply. A number with no
-// unit found is not a fact: a number read wrong is worse than one not read.
+// The table's structure — which rows are header, the columns in force at a
+// row, their paths and units — is the report's Table (tables/structure.ts);
+// a number takes the unit written in its cell, else the one tables/units.ts
+// gives its column and row (cellUnit), else, in a target or actual column,
+// its row's unit column or target. A number with no unit found is not a
+// fact: a number read wrong is worse than one not read.
 import type { BBox, Column, Fact, Table } from '../schema/report.ts';
 import { joinDistinct, LABEL_JOINER } from '../tables/headers.ts';
 import { columnsAt, pageOfRow } from '../tables/reading.ts';
