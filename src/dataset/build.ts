@@ -8,7 +8,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
-import type { Report } from '../schema/report.ts';
+import type { Report, Table } from '../schema/report.ts';
+import { columnsAt, pageOfRow } from '../tables/reading.ts';
 import { crossChecks, type CrossFinding } from './cross.ts';
 
 export interface DatasetOptions {
@@ -39,12 +40,13 @@ CREATE TABLE IF NOT EXISTS sections (
   sha256 VARCHAR, id VARCHAR, parent_id VARCHAR, level INTEGER, marker VARCHAR, family VARCHAR,
   ordinal INTEGER, title VARCHAR, page INTEGER);
 CREATE TABLE IF NOT EXISTS facts (
-  sha256 VARCHAR, id VARCHAR, section_id VARCHAR, paragraph_id VARCHAR, table_id VARCHAR, page INTEGER,
+  sha256 VARCHAR, id VARCHAR, section_id VARCHAR, paragraph_id VARCHAR, table_id VARCHAR, row INTEGER, col INTEGER, page INTEGER,
   kind VARCHAR, value DOUBLE, value_text VARCHAR, unit VARCHAR, base_value DOUBLE, base_unit VARCHAR,
   amount_yuan DECIMAL(24,4), count BIGINT, date DATE, decimals INTEGER, rounding DOUBLE, upper DOUBLE,
   label VARCHAR, concept VARCHAR, year INTEGER, approximate BOOLEAN, comparator VARCHAR, quote VARCHAR);
 CREATE TABLE IF NOT EXISTS table_cells (
-  sha256 VARCHAR, table_id VARCHAR, page INTEGER, title VARCHAR, row INTEGER, col INTEGER, text VARCHAR);
+  sha256 VARCHAR, table_id VARCHAR, page INTEGER, title VARCHAR, row INTEGER, col INTEGER, text VARCHAR,
+  column_path VARCHAR, unit VARCHAR, role VARCHAR, row_role VARCHAR, row_level INTEGER);
 CREATE TABLE IF NOT EXISTS findings (
   sha256 VARCHAR, id VARCHAR, rule VARCHAR, severity VARCHAR, message VARCHAR, fact_ids VARCHAR,
   page INTEGER, expected VARCHAR, actual VARCHAR);
@@ -66,6 +68,7 @@ export async function buildDataset(batches: string[], options: DatasetOptions): 
   const con = await instance.connect();
   try {
     await con.run(SCHEMA);
+    await requireColumns(con, options.out);
     const present = new Set(
       (await con.runAndReadAll('SELECT sha256 FROM documents')).getRows().map((r) => String(r[0])),
     );
@@ -115,6 +118,17 @@ export async function buildDataset(batches: string[], options: DatasetOptions): 
   }
 }
 
+/** A database built before contract 1.3 lacks the cells' columns: appending to it would misplace every value. */
+async function requireColumns(con: DuckDBConnection, file: string): Promise<void> {
+  const rows = await con.runAndReadAll(
+    "SELECT count(*) FROM information_schema.columns WHERE table_name = 'table_cells' AND column_name = 'column_path'",
+  );
+  if (Number(rows.getRows()[0]![0]) === 0)
+    throw new Error(
+      `${file}: built by an older jixiao (before output contract 1.3); build the dataset into a new file`,
+    );
+}
+
 /** The reports of one batch folder, in manifest order (only documents read ok). */
 export async function readBatch(dir: string): Promise<{ file: string; report: Report }[]> {
   const manifest = path.join(dir, 'manifest.jsonl');
@@ -144,6 +158,9 @@ async function appenders(con: DuckDBConnection): Promise<Appenders> {
 }
 
 type Cell = string | number | boolean | null | undefined;
+
+/** Joins a column's header cells, top to bottom: 支出决算 › 基本支出 › 小计. */
+const PATH_SEPARATOR = ' › ';
 
 /** One row; numbers go in as doubles (DuckDB casts to the column's INTEGER or DECIMAL), strings as text (DATE too). */
 function row(a: DuckDBAppender, cells: Cell[]): void {
@@ -192,7 +209,9 @@ function appendReport(ap: Appenders, r: Report, batch: string, file: string): vo
       f.id,
       f.sectionId,
       f.paragraphId,
-      /^t\d+/.exec(f.id)?.[0] ?? null,
+      f.cell?.table ?? null,
+      f.cell ? f.cell.row + 1 : null,
+      f.cell ? f.cell.col + 1 : null,
       f.page,
       f.kind,
       num,
@@ -214,10 +233,7 @@ function appendReport(ap: Appenders, r: Report, batch: string, file: string): vo
       f.quote,
     ]);
   }
-  for (const t of r.tables)
-    t.rows.forEach((cells, i) =>
-      cells.forEach((text, j) => row(ap.table_cells, [sha, t.id, t.page, t.title, i + 1, j + 1, text])),
-    );
+  for (const t of r.tables) for (const cells of tableCells(t)) row(ap.table_cells, [sha, ...cells]);
   for (const f of r.findings)
     row(ap.findings, [
       sha,
@@ -230,6 +246,30 @@ function appendReport(ap: Appenders, r: Report, batch: string, file: string): vo
       f.expected === null ? null : String(f.expected),
       f.actual === null ? null : String(f.actual),
     ]);
+}
+
+/**
+ * Each cell of a table as a row of table_cells (after the sha256): its table, the page its row is on, the
+ * table's title, row and column (from 1), text, the column's header path (' › ') and unit, the column's
+ * role, the row's role and 类/款/项 level — the columns in force at the row (its segment's, or the top header's).
+ */
+function tableCells(t: Table): Cell[][] {
+  return t.rows.flatMap((cells, i) => {
+    const columns = columnsAt(t, i);
+    return cells.map((text, j) => [
+      t.id,
+      pageOfRow(t, i),
+      t.title,
+      i + 1,
+      j + 1,
+      text,
+      columns[j]?.path.join(PATH_SEPARATOR) ?? null,
+      columns[j]?.unit ?? null,
+      columns[j]?.role ?? null,
+      t.rowRoles[i] ?? null,
+      t.rowLevels?.[i] ?? null,
+    ]);
+  });
 }
 
 /**

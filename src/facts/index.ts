@@ -169,6 +169,7 @@ function factOf(
     comparator: raw.comparator,
     quote: quoteAround(para.text, raw),
     bbox: boxOf(para, raw.numberStart, raw.end),
+    cell: null,
   };
 }
 

@@ -37,8 +37,8 @@ export function docPage(input: DocPageInput): string {
   const boxes = boxesOf(report, byNumber);
   const boxesOnPage = new Map<number, Box[]>();
   for (const b of boxes) push(boxesOnPage, b.page, b);
-  const tablesOnPage = new Map<number, Table[]>();
-  for (const t of report.tables) push(tablesOnPage, t.page, t);
+  const tablesOnPage = new Map<number, TablePart[]>();
+  for (const t of report.tables) for (const part of partsOf(t)) push(tablesOnPage, part.page, part);
 
   const title = report.document.title ?? report.source.path;
   const ocrPages = report.pages.filter((p) => p.method === 'ocr').length;
@@ -137,7 +137,7 @@ function pageRow(
   p: Report['pages'][number],
   r: RenderedPage | undefined,
   boxes: Box[],
-  tables: Table[],
+  tables: TablePart[],
   input: DocPageInput,
 ): Html {
   const g = r?.geometry;
@@ -266,14 +266,37 @@ function factTip(f: Fact): Html {
     <br />比较：${comparator ?? '—'} <br />原文：${f.quote} <br /><span class="id">${f.id} · ${f.kind}</span>`;
 }
 
-function tableHtml(t: Table): Html {
-  return html`<table class="cells" id="table-${t.id}">
+/** What of a table stands on one page: a table carried over pages (contract 1.3) is shown part by part, beside each page. */
+interface TablePart {
+  table: Table;
+  page: number;
+  /** its rows: table.rows[from] up to table.rows[to] */
+  from: number;
+  to: number;
+  /** the table's first part (the others are ids of their own: table-t1-5 for t1's part on page 5) */
+  first: boolean;
+}
+
+function partsOf(t: Table): TablePart[] {
+  // a batch folder written before contract 1.3 has no parts: the whole table on its page
+  const parts = t.parts ?? [{ page: t.page, firstRow: 0 }];
+  return parts.map((p, i) => ({
+    table: t,
+    page: p.page,
+    from: p.firstRow,
+    to: parts[i + 1]?.firstRow ?? t.rows.length,
+    first: i === 0,
+  }));
+}
+
+function tableHtml({ table: t, page, from, to, first }: TablePart): Html {
+  return html`<table class="cells" id="table-${t.id}${first ? '' : `-${page}`}">
     <caption>
-      ${t.title ?? '表格'}
+      ${t.title ?? '表格'}${first ? '' : '（续）'}
       <span class="id">${t.id}</span>
     </caption>
     <tbody>
-      ${t.rows.map(
+      ${t.rows.slice(from, to).map(
         (row) =>
           html`<tr>
             ${row.map((c) => html`<td>${c}</td>`)}

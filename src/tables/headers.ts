@@ -112,15 +112,21 @@ export function headerRowsByRow(rows: string[][], topHeaderRows: number): number
  * 金额单位：万元) names no column and is left out.
  */
 export function columnHeader(header: string[][], c: number): string {
-  return joinDistinct(header.filter((row) => !isTitleRow(row) && !isColumnNumbering(row)).map((row) => row[c] ?? ''));
+  return columnPath(header, c).join(LABEL_JOINER);
+}
+
+/** The same as a list: column c's distinct header cells, top to bottom, trimmed (a column's `path` in the report). */
+export function columnPath(header: string[][], c: number): string[] {
+  return distinct(header.filter((row) => !isTitleRow(row) && !isColumnNumbering(row)).map((row) => row[c] ?? ''));
 }
 
 /**
  * A 决算 table's column-numbering row, part of its header: 栏次 | 1 | 2 | 3 …, or (with no name
- * cell) the integers 1, 2, 3 … in order, at least three of them. It names no column and holds no amount.
+ * cell, or ** in it) the integers 1, 2, 3 … in order, at least three of them. It names no column and holds no amount.
  */
 export function isColumnNumbering(row: string[]): boolean {
-  const cells = row.map((c) => c.replace(/\s+/g, '')).filter(Boolean);
+  // ** stands in the name and code columns of some report systems' numbering row (** | ** | 1 | 2 | 3).
+  const cells = row.map((c) => c.replace(/\s+/g, '')).filter((c) => c !== '' && !/^\*+$/.test(c));
   // a merged cell repeats itself over the columns it covers
   const distinct = cells.filter((c, i) => c !== cells[i - 1]);
   const named = distinct.filter((c) => NUMBERING_WORD.test(c)).length;
@@ -142,7 +148,11 @@ function isTitleRow(row: string[]): boolean {
 }
 
 export function joinDistinct(cells: string[]): string {
+  return distinct(cells).join(LABEL_JOINER);
+}
+
+function distinct(cells: string[]): string[] {
   const out: string[] = [];
   for (const c of cells.map((x) => x.trim()).filter(Boolean)) if (!out.includes(c)) out.push(c);
-  return out.join(LABEL_JOINER);
+  return out;
 }

@@ -1,10 +1,15 @@
 // Made pages for table tests: a ruled-table builder and a reader that gives
 // findTables what the pipeline gives it (text items and ruling lines via pdf.js).
+import { tableFacts } from '../../src/facts/table-facts.ts';
 import { openPdf } from '../../src/pdf/open.ts';
 import { withoutHidden } from '../../src/pdf/clips.ts';
 import { readPageGraphics } from '../../src/pdf/graphics.ts';
 import { readPageText } from '../../src/pdf/text.ts';
 import type { PageText } from '../../src/pdf/types.ts';
+import type { Fact } from '../../src/schema/report.ts';
+import type { TableModel } from '../../src/tables/find.ts';
+import { structureTables } from '../../src/tables/structure.ts';
+import type { ConceptContext } from '../../src/vocab/concepts.ts';
 import { textWidth } from '../support/compose.ts';
 import { makePdf, type PageSpec, type Rule, type TextRun } from '../support/make-pdf.ts';
 
@@ -101,4 +106,20 @@ export function textTable(
     });
   });
   return runs;
+}
+
+/**
+ * The facts of tables found on made pages (or built by hand), read as the
+ * pipeline reads them: parts carried over pages joined and their structure
+ * read (tables/structure.ts), then their cells. The first table is named `id`.
+ */
+export function factsOf(
+  models: TableModel | TableModel[],
+  id = 't1',
+  sectionId: string | null = null,
+  concepts: ConceptContext = {},
+): Fact[] {
+  return structureTables([models].flat(), []).flatMap(({ table, boxes }, i) =>
+    tableFacts({ ...table, id: i === 0 ? id : table.id }, sectionId, concepts, boxes),
+  );
 }
