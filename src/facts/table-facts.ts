@@ -206,7 +206,13 @@ function cellFact(
     ? n.unit || headerUnit(colHeader)
       ? unitOf(n, colHeader, '', null)
       : (unitColumnOf(row, header) ?? targetUnit(row, header, c))
-    : unitOf(n, colHeader, rowHeader, at.table.unit);
+    : unitOf(
+        n,
+        colHeader,
+        rowHeader,
+        at.table.unit,
+        cornerOf(header, row, rowHeader, firstNumber < 0 ? c : firstNumber),
+      );
   if (!def) return null;
   const comparator = n.comparator ?? (valueCell ? comparatorColumnOf(row, header) : null);
   const { rowName, colName, label } = labelOf(rowHeader, colHeader);
@@ -403,14 +409,24 @@ function rowHeaderOf(
   return joinDistinct(textLeft(firstNumber < 0 ? c : Math.min(firstNumber, c)));
 }
 
-function unitOf(n: CellNumber, colHeader: string, rowHeader: string, tableUnit: string | null) {
+/**
+ * The header cells over the row names (年度预算（万元） | 年初预算数 | …): a unit there is the unit of the
+ * rows named under it — not of a number named by a cell between numbers (… | — | 100.005).
+ */
+function cornerOf(header: string[][], row: string[], rowHeader: string, to: number): string {
+  const names = row.slice(0, Math.min(to, row.length)).map((x) => x.trim());
+  if (!names.includes(rowHeader.split(LABEL_JOINER)[0] ?? '')) return '';
+  return joinDistinct([...Array(Math.max(to, 0)).keys()].map((k) => columnHeader(header, k)));
+}
+
+function unitOf(n: CellNumber, colHeader: string, rowHeader: string, tableUnit: string | null, corner = '') {
   const written = n.unit ?? headerUnit(colHeader);
   if (written) return unitDef(written) ?? null;
   // A 分值 or 执行率 column keeps its meaning in a row whose name carries a money unit (年度预算申请（万元）).
   const colName = stripUnits(colHeader);
   if (RATE_HEADER.test(colName)) return unitDef('%') ?? null;
   if (SCORE_HEADER.test(colName)) return unitDef('分') ?? null;
-  const inRow = headerUnit(rowHeader);
+  const inRow = headerUnit(rowHeader) ?? headerUnit(corner);
   if (inRow) return unitDef(inRow) ?? null;
   if (!tableUnit) return null;
   const def = unitDef(tableUnit);

@@ -9,20 +9,14 @@ export const KNOWN_FAILURES: Record<string, string[]> = {
     'budget-targets/grid-break-repeat/libreoffice',
     'budget-targets/grid-groupunit/chromium',
     'budget-targets/grid-groupunit/libreoffice',
-    'budget-targets/grid-headunit/chromium',
-    'budget-targets/grid-headunit/libreoffice',
     'budget-targets/grid-repeated-colunit/chromium',
     'budget-targets/grid-repeated-colunit/libreoffice',
     'budget-targets/grid-spanning/chromium',
     'budget-targets/grid-spanning/libreoffice',
+    'budget-targets/grid-headunit/chromium',
+    'budget-targets/grid-headunit/libreoffice',
     'budget-targets/grid/chromium',
     'budget-targets/grid/libreoffice',
-  ],
-  "the unit in the header line's first cell (年度预算（万元） over the row names) reaches no amount": [
-    'dept-self-eval/grid-headunit/chromium',
-    'dept-self-eval/grid-headunit/libreoffice',
-    'project-self-eval/grid-headunit/chromium',
-    'project-self-eval/grid-headunit/libreoffice',
   ],
   'borderless and 三线表 grids: cells a few points apart read as one, wrapped cells and headers split over lines, blocks of another header lost':
     [
