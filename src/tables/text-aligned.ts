@@ -360,17 +360,28 @@ function gridOf(all: Row[], cols: Col[]): DraftTable {
   return { bbox, rows: table, cellBoxes: boxes, items: used };
 }
 
-/** Columns: the x ranges covered by the body rows' chunks, split where no chunk crosses a gutter of half an em. */
+/**
+ * Columns: the x ranges covered by the body rows' chunks, split where no chunk crosses a gutter of
+ * half an em — or any gutter right of a chunk of the same line: two chunks of one line are two cells
+ * (a number set right and the next column's text set left, a cell's padding apart).
+ */
 function columnsOf(lines: TextLine[]): Col[] {
   return columnsOfSorted(sortedChunks(lines));
 }
 
 function columnsOfSorted(spans: Chunk[]): Col[] {
   const cols: Col[] = [];
+  let lines = new Map<number, number>(); // the last column's chunks: line (baseline) → right edge
   for (const s of spans) {
     const last = cols[cols.length - 1];
-    if (last && s.x0 < last.x1 + 0.5 * s.size) last.x1 = Math.max(last.x1, s.x1);
-    else cols.push({ x0: s.x0, x1: s.x1 });
+    const sameLine = lines.get(s.y);
+    if (last && s.x0 < last.x1 + 0.5 * s.size && !(sameLine !== undefined && s.x0 >= last.x1)) {
+      last.x1 = Math.max(last.x1, s.x1);
+      lines.set(s.y, Math.max(sameLine ?? -Infinity, s.x1));
+    } else {
+      cols.push({ x0: s.x0, x1: s.x1 });
+      lines = new Map([[s.y, s.x1]]);
+    }
   }
   return cols;
 }

@@ -14,11 +14,13 @@ import { evaluate } from '../support/variation/evaluate.ts';
 import { fileName, FIXTURES, htmlOf, readManifest, sha256 } from '../support/variation/manifest.ts';
 import { PRODUCERS } from '../support/variation/producers.ts';
 import { applies, STYLES } from '../support/variation/styles.ts';
-import { KNOWN_FAILURES } from './known-failures.ts';
+import { KNOWN_FAILURES, REASONS } from './known-failures.ts';
 
 const manifest = readManifest();
 const known = new Map(
-  Object.entries(KNOWN_FAILURES).flatMap(([reason, ids]) => ids.map((id) => [id, reason] as const)),
+  Object.entries(KNOWN_FAILURES).flatMap(([key, ids]) =>
+    ids.map((id) => [id, REASONS[key as keyof typeof REASONS]] as const),
+  ),
 );
 
 describe('the fixtures', () => {
