@@ -10,7 +10,7 @@ export const REASONS = {
     'a repeated header over the rows carried to the next page names them, not the header of their own block',
 };
 
-export const KNOWN_FAILURES: Partial<Record<keyof typeof REASONS, string[]>> = {
+export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
   textRowAsHeader: [
     'budget-targets/grid-break-bare/chromium',
     'budget-targets/grid-break-bare/libreoffice',
@@ -56,7 +56,6 @@ export const KNOWN_FAILURES: Partial<Record<keyof typeof REASONS, string[]>> = {
     'dept-self-eval/sheet-break-bare/libreoffice',
     'dept-self-eval/sheet-break-repeat/chromium',
     'dept-self-eval/sheet-break-repeat/libreoffice',
-    'dept-self-eval/sheet-caption/chromium',
     'dept-self-eval/sheet-caption/libreoffice',
     'dept-self-eval/sheet-groupunit/chromium',
     'dept-self-eval/sheet-groupunit/libreoffice',
@@ -66,7 +65,6 @@ export const KNOWN_FAILURES: Partial<Record<keyof typeof REASONS, string[]>> = {
     'dept-self-eval/sheet-repeated-colunit/libreoffice',
     'dept-self-eval/sheet-spanning/chromium',
     'dept-self-eval/sheet-spanning/libreoffice',
-    'dept-self-eval/sheet/chromium',
     'dept-self-eval/sheet/libreoffice',
     'dept-self-eval/three-sheet-groupunit/chromium',
     'dept-self-eval/three-sheet-groupunit/libreoffice',
@@ -82,7 +80,6 @@ export const KNOWN_FAILURES: Partial<Record<keyof typeof REASONS, string[]>> = {
     'project-self-eval/sheet-break-bare/libreoffice',
     'project-self-eval/sheet-break-repeat/chromium',
     'project-self-eval/sheet-break-repeat/libreoffice',
-    'project-self-eval/sheet-caption/chromium',
     'project-self-eval/sheet-caption/libreoffice',
     'project-self-eval/sheet-groupunit/chromium',
     'project-self-eval/sheet-groupunit/libreoffice',
@@ -92,7 +89,6 @@ export const KNOWN_FAILURES: Partial<Record<keyof typeof REASONS, string[]>> = {
     'project-self-eval/sheet-repeated-colunit/libreoffice',
     'project-self-eval/sheet-spanning/chromium',
     'project-self-eval/sheet-spanning/libreoffice',
-    'project-self-eval/sheet/chromium',
     'project-self-eval/sheet/libreoffice',
     'project-self-eval/three-sheet-groupunit/chromium',
     'project-self-eval/three-sheet-groupunit/libreoffice',
