@@ -28,8 +28,6 @@ export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
     'budget-targets/grid/libreoffice',
   ],
   borderless: [
-    'budget-summary/sheet-spanning/chromium',
-    'budget-summary/sheet-spanning/libreoffice',
     'budget-targets/sheet-break-bare/chromium',
     'budget-targets/sheet-break-bare/libreoffice',
     'budget-targets/sheet-break-repeat/chromium',

@@ -22,7 +22,11 @@ function cellCss(cell: GridCell, grid: Grid, style: Style): { attrs: string; css
   const attrs: string[] = [];
   const numeric = cell.role === 'number';
   const sheet = style.align === 'sheet';
-  const align = sheet ? (numeric ? 'right' : 'left') : cell.level || cell.role === 'cover' ? 'left' : 'center';
+  // A spreadsheet sets text left and numbers right, but a header merged over several columns centred
+  // over them (合并后居中, the button that merges): set left it would name its first column as much.
+  const merged = cell.role === 'head' && cell.colspan > 1;
+  const align =
+    sheet && !merged ? (numeric ? 'right' : 'left') : cell.level || cell.role === 'cover' ? 'left' : 'center';
   attrs.push(`align="${align}"`, `valign="${sheet ? 'bottom' : 'middle'}"`);
   css.push(`text-align:${align}`, `vertical-align:${sheet ? 'bottom' : 'middle'}`);
   if (cell.level && cell.level > 1) css.push(`padding-left:${(cell.level - 1) * 2}em`);
