@@ -11,22 +11,7 @@ export const REASONS = {
 };
 
 export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
-  textRowAsHeader: [
-    'budget-targets/grid-break-bare/chromium',
-    'budget-targets/grid-break-bare/libreoffice',
-    'budget-targets/grid-break-repeat/chromium',
-    'budget-targets/grid-break-repeat/libreoffice',
-    'budget-targets/grid-groupunit/chromium',
-    'budget-targets/grid-groupunit/libreoffice',
-    'budget-targets/grid-headunit/chromium',
-    'budget-targets/grid-headunit/libreoffice',
-    'budget-targets/grid-repeated-colunit/chromium',
-    'budget-targets/grid-repeated-colunit/libreoffice',
-    'budget-targets/grid-spanning/chromium',
-    'budget-targets/grid-spanning/libreoffice',
-    'budget-targets/grid/chromium',
-    'budget-targets/grid/libreoffice',
-  ],
+  textRowAsHeader: ['budget-targets/grid-break-repeat/chromium', 'budget-targets/grid-break-repeat/libreoffice'],
   borderless: [
     'budget-targets/sheet-break-bare/chromium',
     'budget-targets/sheet-break-bare/libreoffice',
