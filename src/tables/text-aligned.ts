@@ -163,8 +163,18 @@ interface Body {
 function bodyColumns(lines: TextLine[], first: number, end: number, isStarter: boolean[]): Body | null {
   const starters = range(first, end).filter((k) => isStarter[k]);
   if (starters.length < 2) return null;
-  const cols = columnsOf(starters.map((k) => lines[k]!));
-  if (cols.length < 3) return null;
+  const rowCols = columnsOf(starters.map((k) => lines[k]!));
+  if (rowCols.length < 3) return null;
+  // A cell merged down several rows and centred on them stands on a line of its own, in a column
+  // beside the rows' (项目资金 left of 年度资金总额 | 其中：当年财政拨款 …): a column too.
+  const outside = range(first, end)
+    .filter((k) => !isStarter[k])
+    .flatMap((k) => lines[k]!.chunks)
+    .filter((c) => fit(c, rowCols).length === 0);
+  const cols =
+    outside.length === 0
+      ? rowCols
+      : columnsOfSorted(mergeSorted(sortedChunks(starters.map((k) => lines[k]!)), outside));
   // Body rows must put one chunk in each column they fill.
   if (!starters.every((k) => consistent(lines[k]!, cols))) return null;
   const bodyChunks = starters.flatMap((k) => lines[k]!.chunks);
