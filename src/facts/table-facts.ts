@@ -60,7 +60,9 @@ export function tableFacts(
   continues: TableModel | null = null,
   concepts: ConceptContext = {},
 ): Fact[] {
-  if (continues && table.headerRows > 0) {
+  // Cover lines repeated over the rows carried on (项目名称 | …) name none of their columns.
+  const cover = continues && table.headerRows > 0 && table.rows.slice(0, table.headerRows).every(isInfoRow);
+  if (continues && table.headerRows > 0 && !cover) {
     // The header repeated: only the title and unit line stayed on the first page.
     return tableFacts(
       { ...table, title: table.title ?? continues.title, unit: table.unit ?? continues.unit },
@@ -71,8 +73,10 @@ export function tableFacts(
     );
   }
   if (continues) {
-    const joined = withCarriedHeader(table, continues);
-    const shift = joined.headerRows;
+    const own = cover ? table.headerRows : 0;
+    const part = { ...table, rows: table.rows.slice(own), cellBoxes: table.cellBoxes.slice(own), headerRows: 0 };
+    const joined = withCarriedHeader(part, continues);
+    const shift = joined.headerRows - own;
     return tableFacts(joined, tableId, sectionId, null, concepts).map((f) => ({
       ...f,
       id: f.id.replace(/\.r(\d+)c/, (_, r: string) => `.r${Number(r) - shift}c`),
