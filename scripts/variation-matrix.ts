@@ -25,48 +25,48 @@ for (const e of manifest.entries) outcomes.set(e.id, await evaluate(e));
 const why = flag('--why');
 if (why !== null) {
   for (const [id, o] of outcomes) if (id.includes(why) && !o.pass) console.log(`## ${id}\n${describe(o)}\n`);
-  process.exit(0);
-}
-if (args.includes('--failing')) {
+} else if (args.includes('--failing')) {
   for (const [id, o] of outcomes) if (!o.pass) console.log(`'${id}',`);
-  process.exit(0);
-}
+} else matrix();
 
-const cell = (o: Outcome | undefined) =>
-  o === undefined
-    ? '—'
-    : `${o.pass ? 'pass' : 'FAIL'} ${o.matched}/${o.expected}` +
-      (o.extra.length ? ` +${o.extra.length}` : '') +
-      (o.errors.length ? ` !${o.errors.length}` : '');
-for (const c of CLASSES) {
-  console.log(`\n### ${c.id} (${c.title})\n`);
-  console.log(`| style | ${PRODUCERS.join(' | ')} |\n| --- | ${PRODUCERS.map(() => '---').join(' | ')} |`);
-  for (const s of STYLES) {
-    const row = PRODUCERS.map((p) => outcomes.get(`${c.id}/${s.id}/${p}`));
-    if (row.every((o) => o === undefined)) continue;
-    console.log(`| ${s.id} | ${row.map(cell).join(' | ')} |`);
+/** The matrix, one table per class, and the harness's totals (process.exit would cut piped output short). */
+function matrix(): void {
+  const cell = (o: Outcome | undefined) =>
+    o === undefined
+      ? '—'
+      : `${o.pass ? 'pass' : 'FAIL'} ${o.matched}/${o.expected}` +
+        (o.extra.length ? ` +${o.extra.length}` : '') +
+        (o.errors.length ? ` !${o.errors.length}` : '');
+  for (const c of CLASSES) {
+    console.log(`\n### ${c.id} (${c.title})\n`);
+    console.log(`| style | ${PRODUCERS.join(' | ')} |\n| --- | ${PRODUCERS.map(() => '---').join(' | ')} |`);
+    for (const s of STYLES) {
+      const row = PRODUCERS.map((p) => outcomes.get(`${c.id}/${s.id}/${p}`));
+      if (row.every((o) => o === undefined)) continue;
+      console.log(`| ${s.id} | ${row.map(cell).join(' | ')} |`);
+    }
   }
-}
-const all = [...outcomes.values()];
-const sum = (f: (o: Outcome) => number) => all.reduce((n, o) => n + f(o), 0);
-const recall = sum((o) => o.matched) / sum((o) => o.expected);
-console.log(
-  `\nentries ${all.length}, passing ${all.filter((o) => o.pass).length}; cells expected ${sum((o) => o.expected)}, ` +
-    `read right ${sum((o) => o.matched)} (recall ${recall.toFixed(3)}), facts too many ${sum((o) => o.extra.length)}, ` +
-    `false errors ${sum((o) => o.errors.length)}`,
-);
-const json = flag('--json');
-if (json)
-  writeFileSync(
-    json,
-    JSON.stringify(
-      Object.fromEntries(
-        [...outcomes].map(([id, o]) => [
-          id,
-          { pass: o.pass, matched: o.matched, expected: o.expected, extra: o.extra.length, errors: o.errors.length },
-        ]),
-      ),
-      null,
-      1,
-    ),
+  const all = [...outcomes.values()];
+  const sum = (f: (o: Outcome) => number) => all.reduce((n, o) => n + f(o), 0);
+  const recall = sum((o) => o.matched) / sum((o) => o.expected);
+  console.log(
+    `\nentries ${all.length}, passing ${all.filter((o) => o.pass).length}; cells expected ${sum((o) => o.expected)}, ` +
+      `read right ${sum((o) => o.matched)} (recall ${recall.toFixed(3)}), facts too many ${sum((o) => o.extra.length)}, ` +
+      `false errors ${sum((o) => o.errors.length)}`,
   );
+  const json = flag('--json');
+  if (json)
+    writeFileSync(
+      json,
+      JSON.stringify(
+        Object.fromEntries(
+          [...outcomes].map(([id, o]) => [
+            id,
+            { pass: o.pass, matched: o.matched, expected: o.expected, extra: o.extra.length, errors: o.errors.length },
+          ]),
+        ),
+        null,
+        1,
+      ),
+    );
+}
