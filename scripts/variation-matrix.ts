@@ -51,7 +51,8 @@ function matrix(): void {
   const recall = sum((o) => o.matched) / sum((o) => o.expected);
   console.log(
     `\nentries ${all.length}, passing ${all.filter((o) => o.pass).length}; cells expected ${sum((o) => o.expected)}, ` +
-      `read right ${sum((o) => o.matched)} (recall ${recall.toFixed(3)}), facts too many ${sum((o) => o.extra.length)}, ` +
+      `read right ${sum((o) => o.matched)} (recall ${recall.toFixed(3)}; value, unit and kind alone ` +
+      `${(sum((o) => o.valueMatched) / sum((o) => o.expected)).toFixed(3)}), facts too many ${sum((o) => o.extra.length)}, ` +
       `false errors ${sum((o) => o.errors.length)}`,
   );
   const json = flag('--json');

@@ -37,6 +37,8 @@ export const CHECKS: Record<string, Check> = {
 export interface Comparison {
   expected: number;
   matched: number;
+  /** expected facts matched when the label is not asked for (as the corpus scorer counts table cells: kind and value) */
+  valueMatched: number;
   /** expected facts no fact matched, each with the nearest fact by value (what went wrong) */
   missing: { expected: ExpectedFact; nearest: Fact | null; failed: string[] }[];
   /** facts no expected fact matched */
@@ -58,7 +60,13 @@ export function compareFacts(expected: ExpectedFact[], facts: Fact[]): Compariso
     const failed = nearest ? Object.keys(CHECKS).filter((k) => !CHECKS[k]!(e, nearest)) : ['no fact of this value'];
     missing.push({ expected: e, nearest, failed });
   }
-  return { expected: expected.length, matched, missing, extra: free };
+  const loose = [...facts];
+  let valueMatched = 0;
+  for (const e of expected) {
+    const i = loose.findIndex((f) => CHECKS.value!(e, f) && CHECKS.unit!(e, f) && CHECKS.kind!(e, f));
+    if (i >= 0) (loose.splice(i, 1), valueMatched++);
+  }
+  return { expected: expected.length, matched, valueMatched, missing, extra: free };
 }
 
 /** One line per problem, for a failing test's message. */
