@@ -11,6 +11,7 @@ import type { OpenedPdf } from '../pdf/open.ts';
 import { renderGrey } from '../pdf/render.ts';
 import { withoutHidden } from '../pdf/clips.ts';
 import { readPageGraphics } from '../pdf/graphics.ts';
+import { splitAtRunGaps } from '../pdf/run-gaps.ts';
 import { readPageText } from '../pdf/text.ts';
 import { looksTabular } from '../tables/find.ts';
 import { judgeTextLayer } from '../pdf/text-quality.ts';
@@ -65,11 +66,12 @@ async function startPages(pdf: OpenedPdf, options: ReadOptions): Promise<Promise
     const ocr = options.ocr === 'always' || (options.ocr === 'auto' && verdict !== 'real');
     if (!ocr || !options.pool) {
       // Ruling lines cost a second pass over the page: only where the text falls into columns.
-      // The same pass finds text the clip hides (a split cell's text over the header), left out.
+      // The same pass finds text the clip hides (a split cell's text over the header), left out,
+      // and the runs an item joins: cells a few points apart are cut apart again.
       if (verdict === 'real' && looksTabular(text)) {
         const graphics = await readPageGraphics(pdf.doc, n).catch(() => null);
         text.rules = graphics?.rules ?? [];
-        if (graphics) text.items = withoutHidden(text.items, graphics.runs);
+        if (graphics) text.items = splitAtRunGaps(withoutHidden(text.items, graphics.runs), graphics.runs);
       }
       pages.push(Promise.resolve(text));
       continue;

@@ -13,7 +13,7 @@ import type { PageText, TextItem } from '../pdf/types.ts';
 import { readCellNumber } from '../text/cell-number.ts';
 import { startsWithHeaderWord } from '../vocab/header-words.ts';
 import { textLines, type TextLine } from './chunks.ts';
-import { isColumnNumbering } from './headers.ts';
+import { isColumnNumbering, isInfoRow } from './headers.ts';
 import { ruledTables, type DraftTable } from './ruled.ts';
 import { textTables } from './text-aligned.ts';
 import { unitIn } from './units.ts';
@@ -129,7 +129,10 @@ export function continuations(tables: TableModel[]): (TableModel | null)[] {
     // A caption of its own (预算08表 under 预算07表's very header) starts another table.
     const titled = head !== null && t.title !== null && t.title !== head.title;
     const aligned = next && head && !titled ? alignColumns(head, t) : null;
-    const ok = head !== null && aligned !== null && (t.headerRows === 0 || sameHeader(head, aligned));
+    const ok =
+      head !== null &&
+      aligned !== null &&
+      (t.headerRows === 0 || sameHeader(head, aligned) || repeatsCover(head, aligned));
     out.push(ok ? head : null);
   });
   return out;
@@ -243,6 +246,16 @@ export function alignColumns(head: TableModel, t: TableModel): TableModel | null
     return out;
   };
   return { ...t, rows: t.rows.map(widenRow), cellBoxes: t.cellBoxes.map(widenBoxes) };
+}
+
+/**
+ * Only the cover lines repeated atop the next page (项目名称 | … over the rows carried on): a producer
+ * repeats the top rows, and the header below them, whose group cell runs down into the rows, stayed behind.
+ */
+function repeatsCover(head: TableModel, t: TableModel): boolean {
+  const own = t.rows.slice(0, t.headerRows);
+  const words = (r: string[]) => r.join('|').replace(/\s+/g, '');
+  return own.every(isInfoRow) && own.every((r, i) => i < head.headerRows && words(r) === words(head.rows[i]!));
 }
 
 /** A header repeated at the top of the next page: the same words in every header cell. */

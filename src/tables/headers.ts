@@ -52,11 +52,25 @@ export function isSegmentHeader(rows: string[][], r: number): boolean {
   const names = below.flatMap((cell, c) =>
     c > 0 && isNumber(cell) && !(cell === below[c - 1] && row[c] === row[c - 1]) ? [(row[c] ?? '').trim()] : [],
   );
-  if (names.some((n) => n === '' || BOUND.test(n))) return false;
+  if (names.some((n) => n === '' || BOUND.test(n)) || valuesUnderValueHeader(rows, r, below)) return false;
   // One number below is enough when the row reads as a header by its words (三级指标 | 绩效指标性质 | 本年绩效指标值 | 绩效度量单位),
   // or the name over the number gives its unit (名称 | 主要实施内容 | 拟投入的资金（万元） | 期望达到的目标).
   if (names.length < 2 && !(names.length === 1 && (headerWordCount(row) >= 3 || namesUnit(names[0]!)))) return false;
   return new Set(names).size === names.length;
+}
+
+/**
+ * A row of texts under columns the header above calls values (年度指标值, 实施周期指标值): an indicator
+ * whose targets are words (效益指标 | … | 逐步提高 | 有所提高), not a header naming the columns anew.
+ */
+function valuesUnderValueHeader(rows: string[][], r: number, below: string[]): boolean {
+  const cols = below.flatMap((cell, c) => (c > 0 && isNumber(cell) ? [c] : []));
+  for (let k = r - 1; k >= 0; k--) {
+    if (!cols.some((c) => isHeaderWord((rows[k]![c] ?? '').trim()))) continue;
+    const value = (c: number) => /(?:指标值|完成值|目标值)$/.test((rows[k]![c] ?? '').trim());
+    return cols.some(value) && cols.every((c) => !value(c) || !isHeaderWord((rows[r]![c] ?? '').trim()));
+  }
+  return false;
 }
 
 /** A column name ending in its unit in brackets: 拟投入的资金（万元）, 完成率(%). */

@@ -4,6 +4,7 @@ import { tableFacts } from '../../src/facts/table-facts.ts';
 import { openPdf } from '../../src/pdf/open.ts';
 import { withoutHidden } from '../../src/pdf/clips.ts';
 import { readPageGraphics } from '../../src/pdf/graphics.ts';
+import { splitAtRunGaps } from '../../src/pdf/run-gaps.ts';
 import { readPageText } from '../../src/pdf/text.ts';
 import type { PageText } from '../../src/pdf/types.ts';
 import type { Fact } from '../../src/schema/report.ts';
@@ -22,7 +23,7 @@ export async function readMade(pages: PageSpec[]): Promise<PageText[]> {
       const page = await readPageText(pdf.doc, n);
       const graphics = await readPageGraphics(pdf.doc, n);
       page.rules = graphics.rules;
-      page.items = withoutHidden(page.items, graphics.runs);
+      page.items = splitAtRunGaps(withoutHidden(page.items, graphics.runs), graphics.runs);
       out.push(page);
     }
     return out;
