@@ -107,7 +107,7 @@ function tablesOf(page: PageText): ReturnType<typeof findTables> {
 }
 
 function readDocument(s: DocumentState): void {
-  const document = readMetadata(s.tree.paragraphs);
+  const document = readMetadata(s.tree.paragraphs, s.tables);
   s.document = document;
   // A department-wide report's bare 年初预算数 is the unit's; a project report's figures are the project's.
   s.concepts = {

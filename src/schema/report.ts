@@ -3,7 +3,7 @@
 // (`npm run schema`) and a test fails when the committed file is stale.
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = '1.2';
+export const SCHEMA_VERSION = '1.3';
 
 export const BBox = z
   .tuple([z.number(), z.number(), z.number(), z.number()])
@@ -16,7 +16,7 @@ export const Source = z.object({
   pages: z.number().int().nonnegative(),
 });
 
-export const ReportType = z.enum(['整体支出', '项目支出', '决算', '其他']);
+export const ReportType = z.enum(['整体支出', '项目支出', '决算', '预算', '其他']);
 
 export const DocumentMeta = z.object({
   title: z.string().nullable(),
