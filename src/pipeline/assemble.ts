@@ -114,6 +114,7 @@ function readDocument(s: DocumentState): void {
     fallbackScope: document.reportType === '整体支出' ? ('total' as const) : null,
     projectReport: document.reportType === '项目支出',
     finalAccounts: document.reportType === '决算',
+    budget: document.reportType === '预算',
     fiscalYear: document.fiscalYear,
   };
 }
