@@ -89,10 +89,14 @@ function fieldParagraphs(paragraphs: DocPara[]): string[] {
     .filter((t) => FIELD_FORM.test(squeezed(t)));
 }
 
-/** A value's next line goes on with it when the name is not complete yet (…监督管理委 / 员会). */
+/**
+ * A value's next line goes on with it when the name is not complete yet and
+ * the two make one (…监督管理委 / 员会): never after a unit of measure (单位：万元).
+ */
 function wraps(value: string, next: string): boolean {
-  if (next.length === 0 || next.length > 20 || DATE_LINE.test(next) || SENTENCE_MARK.test(next)) return false;
-  return !ORG_END.test(value) || (next.length <= 4 && ORG_END.test(value + next));
+  if (value === '' || NOT_A_UNIT.test(value) || next.length === 0 || next.length > 20) return false;
+  if (DATE_LINE.test(next) || SENTENCE_MARK.test(next) || !ORG_END.test(value + next)) return false;
+  return !ORG_END.test(value) || next.length <= 4;
 }
 
 function bestField(fields: FieldValue[]): string | null {

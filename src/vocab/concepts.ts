@@ -204,18 +204,20 @@ export function finalTableConcept(
   // In a 预算 the planned column (预算数) is the figure; an earlier year's column (上年执行数) is not.
   if (colPath.some((h) => (context.budget ? /收入|结转|结余|上年|决算|执行/ : /收入|结转|结余|预算数/).test(h)))
     return null;
-  const concept = spendingColumn(colPath);
+  const concept = spendingColumn(colPath, title ?? '');
   return context.budget ? planned(concept, colPath.join('')) : concept;
 }
 
-function spendingColumn(colPath: string[]): string | null {
+function spendingColumn(colPath: string[], title: string): string | null {
   const last = colPath[colPath.length - 1] ?? '';
   if (/^人员经费/.test(last)) return 'budget.basic.personnel';
   if (/^(?:日常)?公用经费/.test(last)) return 'budget.basic.public';
-  if (/^(?:本年)?支出合计$|^合计$|^本年支出$/.test(last)) return 'budget.total.actual';
+  // A 基本支出表's (or 项目支出表's) total column totals that scope, not the unit's spending.
+  const whole = /基本支出/.test(title) ? 'basic' : /项目支出/.test(title) ? 'project' : 'total';
+  if (/^(?:本年)?支出合计$|^合计$|^本年支出$/.test(last)) return `budget.${whole}.actual`;
   // 本年支出合计 subdivided (本年支出合计 › 小计 | 基本支出 | 项目支出): its 小计 is the total.
   if (/^(?:小计|合计)$/.test(last) && /^(?:本年)?支出合计$/.test(colPath[colPath.length - 2] ?? ''))
-    return 'budget.total.actual';
+    return `budget.${whole}.actual`;
   if (colPath.some((h) => /^基本支出/.test(h)) && /^(?:基本支出|小计|合计)$/.test(last)) return 'budget.basic.actual';
   if (/^项目支出$/.test(last)) return 'budget.project.actual';
   return null;
