@@ -8,8 +8,8 @@
 import { describe, expect, test } from 'vitest';
 import { conceptOf, planned } from '../../src/vocab/concepts.ts';
 import type { Report } from '../../src/schema/report.ts';
-import { unsoundConcepts } from '../support/concept-soundness.ts';
-import { extractSpec } from '../support/extract-made.ts';
+import { plannedAsActual, unsoundConcepts } from '../support/concept-soundness.ts';
+import { extractComposed, extractSpec } from '../support/extract-made.ts';
 import type { PageSpec } from '../support/make-pdf.ts';
 import { ruledTable } from '../tables/support.ts';
 
@@ -79,6 +79,7 @@ describe('a 预算 and a 决算 with the same tables', () => {
     expect(
       r.facts.filter((f) => f.kind === 'money' && f.year !== 2026).map((f) => `${f.label} ${f.value} ${f.year}`),
     ).toEqual([]);
+    expect(plannedAsActual(r)).toEqual([]);
     expect(unsoundConcepts(r)).toEqual([]);
   });
 
@@ -132,4 +133,22 @@ describe('planned figures by their words', () => {
     expect(conceptOf('money', '本年支出合计', { fallbackScope: 'total' })).toBe('budget.total.actual');
     expect(planned('evaluation.selfScore', '自评得分')).toBe('evaluation.selfScore');
   });
+});
+
+test("a project report's sub-funds: their figures are not the project's, the project's own sentence still is", async () => {
+  const r = await extractComposed([
+    { text: '2023年度某某县国企改革专项资金绩效自评报告', size: 18, align: 'center', indent: 0 },
+    { text: '一、资金使用情况', bold: true },
+    { text: '项目年初预算数1,400万元，全年执行数1,385万元。预算执行率98.93%。' },
+    { text: '处置僵尸企业启动资金预算1,000万元，实际支出1,000万元。预算执行率100%。' },
+    { text: '④困难企业安全隐患整改引导资金预算到位400万元，实际支出385万元，预算执行率96.25%。' },
+  ]);
+  expect(r.document.reportType).toBe('项目支出');
+  const project = r.facts.filter((f) => f.concept?.startsWith('project.'));
+  expect(project.map((f) => [f.concept, f.value])).toEqual([
+    ['project.total.initial', 1400],
+    ['project.total.actual', 1385],
+    ['project.executionRate', 98.93],
+  ]);
+  expect(unsoundConcepts(r)).toEqual([]);
 });
