@@ -1,5 +1,6 @@
 // Reads one page's text layer into positioned items (PDF points).
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { foldRadicals } from '../text/radicals.ts';
 import { displayOf, multiply, type Matrix } from './display.ts';
 import type { PageText, TextItem } from './types.ts';
 
@@ -25,7 +26,8 @@ export async function readPageText(doc: PDFDocumentProxy, pageNumber: number): P
       // A run written right to left on the shown page (a page turned 180°) starts at its far end.
       const x = a < 0 && Math.abs(a) > Math.abs(b) ? e - raw.width : e;
       items.push({
-        str: closeLetterSpacing(raw.str, raw.width, size),
+        // ⼀ → 一, ⻔ → 门: a font that shares a radical's glyph with its ideograph (Chromium's Noto CJK).
+        str: closeLetterSpacing(foldRadicals(raw.str), raw.width, size),
         x,
         y: f,
         width: raw.width,
