@@ -13,13 +13,15 @@ import {
   FIELD_STOP,
   NOT_A_UNIT,
   ORG_END,
+  SEAL_NOTE,
   SELF_EVALUATOR,
   SENTENCE_MARK,
+  TITLE_WORDS,
   UNIT_FIELDS,
   UNIT_QUALIFIER,
 } from '../vocab/covers.ts';
 import { squeezed, yearsIn } from './cover-text.ts';
-import { FIELD_FORM, type CoverLine } from './cover-lines.ts';
+import { FIELD_FORM, titleLike, type CoverLine } from './cover-lines.ts';
 import { tableUnitFields, type CoverTable, type FieldValue } from './tables.ts';
 import type { TitleLines } from './title.ts';
 
@@ -34,7 +36,7 @@ export function organisationOf({ paragraphs, lines, title, tables }: Organisatio
   return (
     bestField(fieldsOf(lines.map((l) => l.text))) ??
     (title ? unitFromTitle(title.text) : null) ??
-    (title ? bracketedUnit(lines[title.end]) : null) ??
+    (title ? nameLineBy(lines, title) : null) ??
     signature(paragraphs)?.org ??
     bestField(fieldsOf(fieldParagraphs(paragraphs))) ??
     bestField(tables.flatMap(tableUnitFields)) ??
@@ -74,7 +76,7 @@ function fieldsOf(texts: string[]): FieldValue[] {
       continue;
     }
     close();
-    const rank = UNIT_FIELDS.find((f) => f.key.test(key[0].slice(0, -1)))?.rank;
+    const rank = UNIT_FIELDS.find((f) => f.key.test(key[0].slice(0, -1).replace(SEAL_NOTE, '')))?.rank;
     if (rank !== undefined) open = { rank, value: t.slice(key[0].length) };
   }
   close();
@@ -122,10 +124,20 @@ export function unitFromTitle(title: string): string | null {
   return found ? cleanUnit(found) : null;
 }
 
-/** （兰溪市司法局） on the line under the title. */
-function bracketedUnit(line: CoverLine | undefined): string | null {
-  const m = /^[（(]([^（）()]+)[）)]$/.exec(squeezed(line?.text ?? ''));
-  return m && ORG_END.test(m[1]!) ? cleanUnit(m[1]!) : null;
+/**
+ * A cover line right under or over the title that is only a body's name,
+ * bracketed or not: （兰溪市司法局） under 2023年度…部门决算公开; 某某县人民政府办公室
+ * set apart above 2023年度部门整体支出绩效自评报告.
+ */
+function nameLineBy(lines: CoverLine[], title: TitleLines): string | null {
+  const page = lines[title.start]?.page;
+  for (const at of [title.end, title.start - 1]) {
+    const line = lines[at];
+    if (!line || line.page !== page || !titleLike(line)) continue;
+    const text = squeezed(line.text).replace(/^[（(]([^（）()]+)[）)]$/, '$1');
+    if (text.length <= 30 && ORG_END.test(text) && !/\d/.test(text) && !TITLE_WORDS.test(text)) return cleanUnit(text);
+  }
+  return null;
 }
 
 /**
@@ -136,7 +148,8 @@ function bracketedUnit(line: CoverLine | undefined): string | null {
 export function signature(paragraphs: DocPara[]): { org: string | null; date: string } | null {
   for (let i = 1; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
-    if (p.docRole !== 'body' || !DATE_LINE.test(squeezed(p.text))) continue;
+    // A date to the day signs a report; a month alone (二〇二六年三月) dates a cover.
+    if (p.docRole !== 'body' || !DATE_LINE.test(squeezed(p.text)) || !/日$/.test(squeezed(p.text))) continue;
     const above = squeezed(paragraphs[i - 1]!.text);
     const org =
       above.length >= 4 && above.length <= 40 && ORG_END.test(above) && !/[，。；：:]/.test(above) ? above : null;

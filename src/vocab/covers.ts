@@ -10,10 +10,10 @@ import type { ReportType } from '../schema/report.ts';
  * 绩效目标（申报）表, a 绩效自评表.
  */
 export const TITLE_WORDS =
-  /(?:绩效|自评|评价)[^。，；]{0,20}(?:报告|结果)|自评表|评价表|决算|(?:部门|单位)预算|预算(?:公开|说明)|预算\d+表|绩效目标(?:申报)?表/;
+  /(?:绩效|自评|评价)[^。，；]{0,20}(?:报告|结果)|自评表|评价表|决算|(?:部门|单位)(?:综合)?预算|预算(?:公开|说明)|预算\d+表|绩效目标(?:申报)?表/;
 
 /** A 预算: a 部门/单位预算, its 公开 or 说明, a 预算NN表, a 绩效目标（申报）表 — and no evaluation or accounts. */
-const BUDGET = /(?:部门|单位)预算|预算(?:公开|说明)|预算\d+表|绩效目标(?:申报)?表/;
+const BUDGET = /(?:部门|单位)(?:综合)?预算|预算(?:公开|说明)|预算\d+表|绩效目标(?:申报)?表/;
 const NOT_BUDGET = /自评|评价|决算|执行情况/;
 
 /** Report types from the title, most specific first (contract: how each genre is typed). */
@@ -38,12 +38,15 @@ export const REPORT_TYPES: { type: ReportType; test: (title: string) => boolean 
  */
 export const UNIT_FIELDS: { key: RegExp; rank: number }[] = [
   {
-    key: /^(?:预算单位|单位名称|部门名称|部门（单位）名称|部门\(单位\)名称|部门（单位）|单位|部门|编制单位|填报单位|报送单位|申报单位)$/,
+    key: /^(?:预算单位|预算部门|单位名称|部门名称|部门（单位）名称|部门\(单位\)名称|部门（单位）|单位|部门|编制单位|编报单位|填报单位|报送单位|申报单位)$/,
     rank: 1,
   },
   { key: /^(?:评价项目单位|项目单位|项目实施单位|实施单位|被评价单位|资金使用单位)(?:名称)?$/, rank: 2 },
   { key: /^(?:预算主管部门|项目主管部门|主管部门|主管单位)(?:名称)?$/, rank: 3 },
 ];
+
+/** A seal note in a field's key or value: 单位名称（盖章）：, 某某局（盖章）. */
+export const SEAL_NOTE = /[（(]盖章[）)]/g;
 
 /** Where a field's value ends when another follows on its line: 部门名称：某局 单位：万元, 填报单位：某局 填报日期：… */
 export const FIELD_STOP =
