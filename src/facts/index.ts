@@ -58,6 +58,8 @@ interface ClauseState {
   previousIsDate: boolean;
   sentenceStart: number;
   subject: string | null;
+  /** the subject of the sentence before, for a sentence that opens on a bare measure (。预算执行率100%) */
+  lastSubject: string | null;
   measured: { measure: string; end: number } | null;
   /** the section's scope word (基本支出 …), for bare terms with no subject */
   sectionScope: string | null;
@@ -70,6 +72,7 @@ function paragraphFacts(para: FactParagraph, doc: DocumentFacts): void {
     previousIsDate: false,
     sentenceStart: -1,
     subject: null,
+    lastSubject: null,
     measured: null,
     sectionScope: scopeOfSection(para.sectionId, doc.byId),
   };
@@ -95,7 +98,12 @@ function labelsOf(
   // The subject of a budget sentence carries over to its later clauses.
   const sentence = sentenceStartOf(para.text, raw.numberStart);
   if (sentence !== clause.sentenceStart)
-    [clause.sentenceStart, clause.subject, clause.measured] = [sentence, null, null];
+    [clause.sentenceStart, clause.lastSubject, clause.subject, clause.measured] = [
+      sentence,
+      clause.subject,
+      null,
+      null,
+    ];
   let label =
     listLabel(para.text, raw, raws) ??
     labelFor({ text: para.text, fact: raw, previousEnd: clause.previousEnd, previousIsDate: clause.previousIsDate });
@@ -115,6 +123,11 @@ function labelsOf(
   if (title && !label.includes(title) && (label.length <= 6 || BARE_MEASURE.test(label) || SUBJECT_MEASURE.test(label)))
     label = title + label;
   let conceptLabel = label;
+  // "某资金预算1,000万元，实际支出1,131万元。预算执行率100%。": a sentence that opens on a bare
+  // measure is about the last one's subject, not the unit's or project's whole.
+  const opens = para.text.slice(sentence, raw.numberStart).trim().startsWith(label);
+  if (BARE_MEASURE.test(label) && !clause.subject && !clause.sectionScope && clause.lastSubject && opens)
+    conceptLabel = clause.lastSubject + label;
   // "年初预算数为 X 万元，其中：基本支出 Y 万元，项目支出 Z 万元": the parts of a budget figure are in its measure.
   const { measured } = clause;
   if (measured && BARE_SCOPE.test(label) && /其中|包括/.test(para.text.slice(measured.end, raw.numberStart)))

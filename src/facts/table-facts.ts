@@ -15,7 +15,14 @@ import { joinDistinct, LABEL_JOINER } from '../tables/headers.ts';
 import { columnsAt, pageOfRow } from '../tables/reading.ts';
 import { isOrdinalCell, isOrdinalHeader } from '../tables/roles.ts';
 import { cellUnit, isValueColumn, stripUnits } from '../tables/units.ts';
-import { conceptOf, finalTableConcept, isTableSelfScore, type ConceptContext } from '../vocab/concepts.ts';
+import {
+  conceptOf,
+  finalTableConcept,
+  isTableSelfScore,
+  statesUnitFigure,
+  UNIT_WIDE,
+  type ConceptContext,
+} from '../vocab/concepts.ts';
 import { ACTUAL_HEADER, COMPARATOR_COLUMN, PROSE_COLUMN, TARGET_HEADER, UNIT_COLUMN } from '../vocab/table-columns.ts';
 import { unitDef } from '../vocab/units.ts';
 import { readCellNumber, type CellNumber } from '../text/cell-number.ts';
@@ -176,7 +183,9 @@ function cellFact(
     decimals: n.decimals,
     upper: null,
     label,
-    concept: at.ownFigures ? tableConcept(table.title, def.kind, rowName, colName, concepts) : null,
+    concept: at.ownFigures
+      ? tableConcept(table.title, def.kind, { rowName, colName, before: row.slice(0, c) }, concepts)
+      : null,
     year: labelYear(label, concepts.fiscalYear),
     approximate: n.approximate || comparator !== null,
     comparator,
@@ -200,25 +209,26 @@ function labelOf(rowHeader: string, colHeader: string): { rowName: string; colNa
   return { rowName, colName, label: [rowName, colName].filter(Boolean).join(LABEL_JOINER) };
 }
 
-/** The concept of a table figure, read from a scoped label: row scope + measure (基本支出 + 年初预算数). */
+/**
+ * The concept of a table figure, read from a scoped label: row scope + measure
+ * (基本支出 + 年初预算数). A concept of the unit as a whole comes only from a row
+ * that states the unit's own figure (合计, 基本支出 …), never from an item row
+ * (a 科目 under a 人员经费 column is not the unit's 人员经费).
+ */
 function tableConcept(
   title: string | null,
   kind: Fact['kind'],
-  rowName: string,
-  colName: string,
+  cell: { rowName: string; colName: string; before: string[] },
   concepts: ConceptContext,
 ): Fact['concept'] {
   // The innermost header, without notes in brackets: 项目支出（含结转） → 项目支出.
   const lastOf = (s: string) => (s.split(LABEL_JOINER).pop() ?? '').replace(/[（(][^（）()]*[）)]/g, '');
-  if (kind === 'score' && isTableSelfScore(title, lastOf(rowName), lastOf(colName))) return 'evaluation.selfScore';
-  return (
-    finalTableConcept(
-      kind,
-      title,
-      lastOf(rowName),
-      colName.split(LABEL_JOINER).map((h) => h.replace(/[（(][^（）()]*[）)]/g, '')),
-    ) ?? conceptOf(kind, lastOf(rowName) + lastOf(colName), concepts)
-  );
+  const [rowName, colName] = [lastOf(cell.rowName), lastOf(cell.colName)];
+  if (kind === 'score' && isTableSelfScore(title, rowName, colName)) return 'evaluation.selfScore';
+  const colPath = cell.colName.split(LABEL_JOINER).map((h) => h.replace(/[（(][^（）()]*[）)]/g, ''));
+  const concept =
+    finalTableConcept(kind, title, rowName, colPath, concepts) ?? conceptOf(kind, rowName + colName, concepts);
+  return concept && UNIT_WIDE.test(concept) && !statesUnitFigure(rowName, cell.before) ? null : concept;
 }
 
 /**

@@ -109,13 +109,17 @@ function tablesOf(page: PageText): ReturnType<typeof findTables> {
 }
 
 function readDocument(s: DocumentState): void {
-  const document = readMetadata(s.tree.paragraphs);
+  const document = readMetadata(
+    s.tree.paragraphs,
+    s.tables.map((t) => t.table),
+  );
   s.document = document;
   // A department-wide report's bare 年初预算数 is the unit's; a project report's figures are the project's.
   s.concepts = {
     fallbackScope: document.reportType === '整体支出' ? ('total' as const) : null,
     projectReport: document.reportType === '项目支出',
     finalAccounts: document.reportType === '决算',
+    budget: document.reportType === '预算',
     fiscalYear: document.fiscalYear,
   };
 }

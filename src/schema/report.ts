@@ -16,7 +16,7 @@ export const Source = z.object({
   pages: z.number().int().nonnegative(),
 });
 
-export const ReportType = z.enum(['整体支出', '项目支出', '决算', '其他']);
+export const ReportType = z.enum(['整体支出', '项目支出', '决算', '预算', '其他']);
 
 export const DocumentMeta = z.object({
   title: z.string().nullable(),
