@@ -4,9 +4,9 @@
 // up to less are wrong only for decompositions known to be exhaustive
 // (人员经费 + 公用经费 = 基本支出; 基本支出 + 项目支出 = 整体支出), since
 // "其中" lists are often partial.
-import type { Fact } from '../schema/report.ts';
+import type { Fact, Severity } from '../schema/report.ts';
 import { LABEL_JOINER } from '../tables/headers.ts';
-import { wholeAndParts } from './context.ts';
+import { wholeAndParts, type WholeAndParts } from './context.ts';
 import { inUnitOf, num, show, sumAgrees } from './tolerance.ts';
 import { FUNDS_SPLITS } from '../vocab/parts.ts';
 import { atPage, finding, valueOf } from './finding.ts';
@@ -27,14 +27,10 @@ export const sumMismatch: Rule = {
     const seen = new Set<string>();
     // 1. Within a sentence: a total, then 其中 and its parts.
     for (const group of wholeAndParts(doc)) {
-      const { total } = group;
-      // A part followed by its own parts (公务用车购置及运行费 150 + … then 公务用车购置费, 公务用车运行费): counted once.
-      const parts = collapse(group.parts);
-      if (parts.length < 2 || parts.some((p) => p.approximate) || total.approximate) continue;
-      const sum = parts.reduce((s, f) => s + num(f), 0);
-      if (sumAgrees(parts, total) || (sum < num(total) && !exhaustive(total, parts, doc))) continue;
-      drafts.push(draft(total, parts, sum));
-      seen.add(total.id);
+      const d = groupFinding(group, doc);
+      if (!d) continue;
+      drafts.push(d);
+      seen.add(group.total.id);
     }
     // 2. Across the report: exhaustive decompositions by concept.
     for (const [totalConcept, partConcepts] of DECOMPOSITIONS) {
@@ -58,6 +54,25 @@ export const sumMismatch: Rule = {
     return drafts;
   },
 };
+
+/**
+ * Parts that add up to more than their total are wrong; to less, only where the list is complete (a
+ * known decomposition, or a bracket right after the total: then a warning, for a bracket may leave
+ * out what it does not name). The changes of a change are signed: a missing part may have gone either
+ * way, so only a complete list is checked.
+ */
+function groupFinding(group: WholeAndParts, doc: CheckInput): Draft | null {
+  const { total } = group;
+  // A part followed by its own parts (公务用车购置及运行费 150 + … then 公务用车购置费, 公务用车运行费): counted once.
+  const parts = collapse(group.parts);
+  if (parts.length < 2 || parts.some((p) => p.approximate) || total.approximate) return null;
+  if (sumAgrees(parts, total)) return null;
+  const sum = parts.reduce((s, f) => s + num(f), 0);
+  const complete = exhaustive(total, parts, doc);
+  if (total.change) return complete ? draft(total, parts, sum) : null;
+  if (sum > num(total) || complete) return draft(total, parts, sum);
+  return group.how === 'bracket' ? draft(total, parts, sum, 'warning') : null;
+}
 
 /** Pairs that make up their whole, and a list ending in 其他…: such 其中 lists are complete. */
 const COMPLETE_PAIRS: [RegExp, RegExp][] = [
@@ -134,9 +149,10 @@ function collapse(parts: Fact[]): Fact[] {
   return out;
 }
 
-function draft(total: Fact, parts: Fact[], sum: number): Draft {
+function draft(total: Fact, parts: Fact[], sum: number, severity?: Severity): Draft {
   const written = inUnitOf(sum, total);
   return finding('sum-mismatch', {
+    severity,
     message: `${parts.map((p) => `${p.label} ${show(p)}`).join(' + ')} = ${written} ${total.unit}，与${total.label} ${show(total)}不符${atPage([total, ...parts].map((f) => f.page))}`,
     factIds: [total.id, ...parts.map((p) => p.id)],
     page: total.page,

@@ -123,7 +123,7 @@ function labelsOf(
   return { label, conceptLabel, sentence };
 }
 
-/** The fact of one recognised number: its year (and a growth's sign), its concept, where it stands. */
+/** The fact of one recognised number: its year, its concept (a growth's own), where it stands. */
 function factOf(
   para: FactParagraph,
   raw: RawFact,
@@ -132,7 +132,7 @@ function factOf(
 ): Fact {
   const { label, conceptLabel, sentence, kind } = read;
   const { byId, concepts, facts } = doc;
-  // The figure's year (上年决算数 → year − 1); a growth statement's direction goes into its sign.
+  // The figure's year (上年决算数 → year − 1); a change's sign is recognise.ts's.
   const before = para.text.slice(sentence, raw.numberStart);
   const { year, growth } = figureYear({
     before,
@@ -141,25 +141,23 @@ function factOf(
     label,
     fiscalYear: concepts.fiscalYear,
     sectionTitle: para.sectionId ? byId.get(para.sectionId)?.title : null,
+    change: raw.change !== null,
   });
-  let value = raw.value;
-  let normalized = raw.normalized;
-  if (growth?.sign === -1 && typeof value === 'number' && value > 0 && typeof normalized.value === 'number') {
-    value = -value;
-    normalized = { ...normalized, value: -normalized.value };
-  }
+  // A change is of a quantity, not the quantity: an amount's change has no concept (a percent's is its .growth).
   const concept = growth
-    ? growthConcept(growth, kind, normalized.unit, year, facts, para.id, sentence, concepts)
-    : conceptOf(kind, withoutYearWords(conceptLabel), concepts);
+    ? growthConcept(growth, kind, raw.normalized.unit, year, facts, para.id, sentence, concepts)
+    : raw.change !== null
+      ? null
+      : conceptOf(kind, withoutYearWords(conceptLabel), concepts);
   return {
     id: `f${facts.length + 1}`,
     sectionId: para.sectionId,
     paragraphId: para.id,
     page: pageAt(para, raw.numberStart),
     kind,
-    value,
+    value: raw.value,
     unit: raw.unit,
-    normalized,
+    normalized: raw.normalized,
     decimals: raw.decimals,
     upper: raw.rangeTo,
     label,
@@ -167,6 +165,7 @@ function factOf(
     year,
     approximate: raw.approximate,
     comparator: raw.comparator,
+    change: raw.change !== null,
     quote: quoteAround(para.text, raw),
     bbox: boxOf(para, raw.numberStart, raw.end),
   };

@@ -4,6 +4,7 @@
 // numbers, 附件5, 第三.
 import type { FactKind } from '../schema/report.ts';
 import { boundAfter, boundBefore, type Comparator } from '../vocab/bounds.ts';
+import { COMPARISON, FALL, LESS, MORE, RISE } from '../vocab/years.ts';
 import { matchUnitAt, type UnitDef } from '../vocab/units.ts';
 import { approximateAround, roundTo, scanNumbers, type NumberToken } from '../text/numbers.ts';
 import { toHalfWidth } from '../text/width.ts';
@@ -27,6 +28,11 @@ export interface RawFact {
   decimals: number;
   /** index of the list this fact belongs to ("分别为 12、8、5 家"), or null */
   listId: number | null;
+  /**
+   * A change against another figure, with its direction: 增加 / 增长 / 比上年多 → 1, 减少 / 下降 /
+   * 比上年少 → −1 (the value is signed by it); null for a figure stated for itself.
+   */
+  change: 1 | -1 | null;
 }
 
 const DATE_FULL = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/;
@@ -258,12 +264,15 @@ function makeFact(
     extra.rangeTo !== undefined;
   // A minus sign written before the number (增长率为－6.3%), not a range's dash after another number,
   // with or without that number's unit (5%-10%, 5个-10个).
-  const sign =
+  const written =
     /(?:^|[^0-9\s])\s*[-－−]\s*$/.test(before) &&
     !/[0-9０-９][^\s0-9０-９]{0,2}\s*[-－−]\s*$/.test(before) &&
     extra.rangeTo === undefined
       ? -1
       : 1;
+  const change = extra.rangeTo === undefined ? changeOf(before) : null;
+  // A fall is negative (减少 60.30 万元 → −60.30) unless its minus is written (增长率为－6.3% stays −6.3).
+  const sign = change === -1 && written === 1 ? -1 : written;
   const value = sign * tok.value * unit.multiplier;
   const def = unit.def;
   // "3万余份" is written 3 万份 with 余: the unit as written keeps the multiplier.
@@ -277,11 +286,31 @@ function makeFact(
     unit: writtenUnit,
     normalized: { value: roundTo(value * def.factor, tok.decimals + 4), unit: def.base },
     approximate,
-    comparator,
+    // A bound on a fall turns with its sign: 降低 5% 以上 is a change of at most −5 %.
+    comparator: sign === -1 && written === 1 && comparator ? TURNED[comparator] : comparator,
     rangeTo: extra.rangeTo ?? null,
     decimals: tok.decimals,
     listId: extra.listId ?? null,
+    change,
   };
+}
+
+const TURNED: Record<Comparator, Comparator> = { '>=': '<=', '<=': '>=', '>': '<', '<': '>', '=': '=' };
+
+/**
+ * Whether the number is a change, and which way: a rise or fall word right before it (增加 120.50 万元,
+ * 同比下降 3.1%, 增长率为－6.3%), or more / less after a comparison in its clause (比上年多 800 万元,
+ * 较预算节约 12 万元). 增加至 / 下降到 name the new level, not the change.
+ */
+function changeOf(before: string): 1 | -1 | null {
+  const end = before.slice(-40).replace(/\s*[-－−]?\s*$/, '');
+  if (RISE.test(end)) return 1;
+  if (FALL.test(end)) return -1;
+  const clause = end.slice(Math.max(...[...'，。；,;：:\n'].map((c) => end.lastIndexOf(c))) + 1);
+  if (!new RegExp(COMPARISON.source).test(clause)) return null;
+  if (MORE.test(clause)) return 1;
+  if (LESS.test(clause)) return -1;
+  return null;
 }
 
 /** The sentence the number stands in, up to the number: where a target may be named (主要指标为：…达到 11100 人次). */
@@ -304,6 +333,7 @@ function dateFact(tok: NumberToken, end: number, iso: string, precision: string)
     rangeTo: null,
     decimals: 0,
     listId: null,
+    change: null,
   };
 }
 

@@ -228,6 +228,7 @@ function cellFact(
     year: labelYear(label, concepts.fiscalYear),
     approximate: n.approximate || comparator !== null,
     comparator,
+    change: false,
     quote: `${subject}：${label} ${row[c]!}`,
     bbox,
   };
@@ -309,6 +310,7 @@ function proseFacts(
       year: labelYear(cell.slice(0, raw.numberStart), at.fiscalYear),
       approximate: raw.approximate,
       comparator: raw.comparator,
+      change: raw.change !== null,
       quote: `${at.subject}：${quoteAround(cell, raw)}`,
       bbox: at.bbox,
     });

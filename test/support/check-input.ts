@@ -79,6 +79,7 @@ function makeFact(
     year: place.year,
     approximate: false,
     comparator: null,
+    change: false,
     quote: s.quote ?? `${s.written}${/^[0-9]/.test(s.unit) || s.unit === '%' ? '' : ' '}${s.unit}`,
     bbox: null,
     ...s.more,
