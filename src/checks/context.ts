@@ -115,7 +115,7 @@ export function wholeAndParts(doc: CheckInput): WholeAndParts[] {
     const after = total.paragraph.text.slice(total.end);
     const group = /^\s*[（(]/.test(after)
       ? bracketParts(located, i)
-      : INTRO.test(after) || INTRO.test(total.paragraph.text.slice(total.at + total.fact.quote.length))
+      : INTRO.test(after) || /^[^。；]{0,6}?其中/.test(total.paragraph.text.slice(total.at + total.fact.quote.length))
         ? (listedParts(located, i) ?? itemParts(located, i, order))
         : null;
     if (group && group.parts.length > 0) groups.push(group);
@@ -194,4 +194,48 @@ function itemParts(located: Located[], i: number, order: Map<Paragraph, number>)
     parts.push(own[0]!);
   }
   return parts.length >= 2 ? { total: total.fact, parts, how: 'list' } : null;
+}
+
+export interface YearOnYear {
+  now: Fact;
+  last: Fact;
+  /** the stated change, signed (比上年减少 181.54 万元 → −181.54) */
+  change: Fact;
+}
+
+/** Year words and a total's word, which do not change what a figure measures: 本年支出合计 → 支出. */
+const YEAR_AND_TOTAL = /^(?:本年度?|上年度?|上一年度?|今年|去年|当年|(?:19|20)\d{2}\s*年度?)|(?:合计|总计|总额|数)$/g;
+
+/**
+ * "本年支出合计 1386.35 万元，上年支出合计 1567.89 万元，比上年增加 181.54 万元": a figure of the
+ * report's year, the same measure's of the year before and the change between them, in one sentence.
+ */
+export function yearOnYear(doc: CheckInput): YearOnYear[] {
+  const out: YearOnYear[] = [];
+  const located = locate(doc);
+  const measure = (f: Fact) => f.label.replace(YEAR_AND_TOTAL, '');
+  for (let i = 0; i < located.length; i++) {
+    const c = located[i]!;
+    const change = c.fact;
+    if (!change.change || (change.kind !== 'money' && change.kind !== 'count') || change.year === null) continue;
+    if (!/(?:比|较)(?:上年|去年|上一年度?|上年度)|同比/.test(c.sentence.slice(0, c.numberAt - c.sentenceStart)))
+      continue;
+    const same = located.filter(
+      (o) =>
+        o.paragraph === c.paragraph &&
+        o.sentenceStart === c.sentenceStart &&
+        !o.fact.change &&
+        !o.fact.approximate &&
+        o.fact.kind === change.kind &&
+        o.fact.normalized.unit === change.normalized.unit,
+    );
+    const now = same.filter((o) => o.fact.year === change.year && o.numberAt < c.numberAt);
+    const last = same.filter((o) => o.fact.year === change.year! - 1);
+    if (now.length !== 1 || last.length !== 1) continue;
+    const [n, l] = [now[0]!.fact, last[0]!.fact];
+    // One measure: 本年支出 / 上年支出, or the year before named only by its year (上年 1267.28 万元).
+    if (measure(l) !== '' && measure(n) !== measure(l)) continue;
+    out.push({ now: n, last: l, change });
+  }
+  return out;
 }

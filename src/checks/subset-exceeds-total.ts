@@ -91,10 +91,12 @@ function comparable(a: Fact, b: Fact): boolean {
 const NEW_WORDS = /^(?:新设立?|新登记|新注册|新增(?!加|长))|(?:新设立?|新登记|新注册|新增)$/;
 const NET_WORDS = /^净增(?:加|长)?(?:了)?|净增(?:加|长)?(?:了)?$/;
 const FILLER = /^(?:各类|各种|了|的)+/;
+const LEAD = /^(?:实现|全年|年内|累计|共|已|当年|本年)+/;
 
 function netAgainstNew(doc: CheckInput): Draft[] {
   const drafts: Draft[] = [];
-  const thingOf = (label: string, words: RegExp) => {
+  const thingOf = (written: string, words: RegExp) => {
+    const label = written.replace(LEAD, '');
     if (!words.test(label)) return null;
     const thing = label.replace(words, '').replace(FILLER, '');
     return thing.length >= 2 ? thing : null;

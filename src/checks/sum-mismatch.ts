@@ -6,7 +6,7 @@
 // "其中" lists are often partial.
 import type { Fact, Severity } from '../schema/report.ts';
 import { LABEL_JOINER } from '../tables/headers.ts';
-import { wholeAndParts, type WholeAndParts } from './context.ts';
+import { wholeAndParts, yearOnYear, type WholeAndParts } from './context.ts';
 import { inUnitOf, num, show, sumAgrees } from './tolerance.ts';
 import { FUNDS_SPLITS } from '../vocab/parts.ts';
 import { atPage, finding, valueOf } from './finding.ts';
@@ -32,7 +32,23 @@ export const sumMismatch: Rule = {
       drafts.push(d);
       seen.add(group.total.id);
     }
-    // 2. Across the report: exhaustive decompositions by concept.
+    // 2. This year's figure less last year's against the change stated between them (the direction is
+    // text-number-contradiction's).
+    for (const { now, last, change } of yearOnYear(doc)) {
+      const diff = num(now) - num(last);
+      if (diff > 0 !== num(change) > 0 || sumAgrees([last, change], now)) continue;
+      drafts.push(
+        finding('sum-mismatch', {
+          message: `${now.label} ${show(now)} − ${last.label} ${show(last)} = ${inUnitOf(diff, now)} ${now.unit}，与${change.label} ${show(change)}不符${atPage([now, last, change].map((f) => f.page))}`,
+          factIds: [change.id, now.id, last.id],
+          page: change.page,
+          expected: inUnitOf(diff, now),
+          actual: valueOf(change),
+        }),
+      );
+      seen.add(now.id);
+    }
+    // 3. Across the report: exhaustive decompositions by concept.
     for (const [totalConcept, partConcepts] of DECOMPOSITIONS) {
       const total = doc.facts.find((f) => f.concept === totalConcept);
       if (!total || seen.has(total.id)) continue;

@@ -74,7 +74,9 @@ function paragraphFacts(para: FactParagraph, doc: DocumentFacts): void {
     sectionScope: scopeOfSection(para.sectionId, doc.byId),
   };
   for (const raw of raws) {
-    const { label, conceptLabel, sentence } = labelsOf(para, raw, raws, clause);
+    const read = labelsOf(para, raw, raws, clause);
+    const { conceptLabel, sentence } = read;
+    const label = changeOfWhat(read.label, raw, doc.facts, `${para.id}@${sentence}`);
     const kind = raw.kind === 'count' && RATIO_LABEL.test(label) ? 'ratio' : raw.kind;
     // Things counted one by one are whole: "1.200 人次" is a misread 1,200 (OCR) or a slip,
     // and which one cannot be told — a number read wrong is worse than one not read.
@@ -83,6 +85,18 @@ function paragraphFacts(para: FactParagraph, doc: DocumentFacts): void {
     doc.facts.push(fact);
     sentenceOf.set(fact, `${para.id}@${sentence}`);
   }
+}
+
+/**
+ * A change that names no subject (一般公共预算拨款 8,420.60 万元，较上年减少 152.30 万元) is the change of
+ * the figure before it in its sentence, of its kind: 一般公共预算拨款较上年减少.
+ */
+function changeOfWhat(label: string, raw: RawFact, facts: Fact[], sentence: string): string {
+  if (raw.change === null || !/^(?:比|较|同比|环比)/.test(label)) return label;
+  const prev = facts[facts.length - 1];
+  if (!prev || sentenceOf.get(prev) !== sentence || prev.kind !== raw.kind || prev.change) return label;
+  // (Its year words are not the change's: 上年支出 1567.89 万元，比上年增加 … is a change of 支出.)
+  return withoutYearWords(prev.label).replace(/[（(].*$/, '') + label;
 }
 
 /** The fact's label in the report's words, and the label its concept is read from; updates the clause state. */

@@ -8,6 +8,7 @@ import { COMPARISON, FALL, LESS, MORE, RISE } from '../vocab/years.ts';
 import { matchUnitAt, type UnitDef } from '../vocab/units.ts';
 import { approximateAround, roundTo, scanNumbers, type NumberToken } from '../text/numbers.ts';
 import { toHalfWidth } from '../text/width.ts';
+import { tag } from './segment.ts';
 import { isoDate, isoMonth } from '../util/dates.ts';
 
 export interface RawFact {
@@ -370,6 +371,11 @@ function chineseCountOk(tok: NumberToken, half: string, unit: UnitHit): boolean 
   if (/[第每统唯万千百逐]/.test(before)) return false;
   const following = half.slice(unit.end, unit.end + 1);
   if (/[一性体化式样级]/.test(following)) return false;
+  // 智能交通三期 is a project's phase, named after its noun; 举办三期 counts (after a verb).
+  if (unit.def.unit === '期' && /[\u4e00-\u9fff]$/.test(before)) {
+    const words = tag(half.slice(Math.max(0, tok.start - 6), tok.start));
+    if (words[words.length - 1]?.tag.startsWith('n')) return false;
+  }
   return true;
 }
 

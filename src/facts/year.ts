@@ -61,10 +61,13 @@ export function figureYear(input: YearInput): FigureYear {
       STANDING.test(before.slice(Math.max(...['，', '；', ',', ';'].map((c) => before.lastIndexOf(c))) + 1) + label))
   )
     return { year: null, growth: null };
-  const year = named === undefined ? fy : named;
-  if (!percentChange) return { year, growth: null };
   const base = comparison ? before.slice(comparison.index) : '';
   const baseYear = comparison ? yearNamed(base, fy) : undefined;
+  const stated = named === undefined ? fy : named;
+  // A change is of a year after its base: 上年支出 1567.89 万元，比上年增加 … is this year's change.
+  const year =
+    change && typeof baseYear === 'number' && typeof stated === 'number' && stated <= baseYear ? baseYear + 1 : stated;
+  if (!percentChange) return { year, growth: null };
   const againstPrevious =
     comparison !== null &&
     (AGAINST_PREVIOUS.test(base) ||
