@@ -167,9 +167,19 @@ function listedParts(located: Located[], i: number): WholeAndParts | null {
     const between = text.slice(prev.end, p.numberAt);
     if (/[；;]/.test(between) && !ITEM.test(between.slice(between.search(/[；;]/) + 1))) break;
     if (/^[^。；]{0,6}?其中/.test(text.slice(p.end))) break;
+    // "预算 500 万元，用于购置设备 300 万元，实际支出 480 万元": after 用于 (包括 …), not 其中, another
+    // measure of the whole is not a part.
+    if (!/其中/.test(text.slice(total.end, p.numberAt)) && otherMeasure(total.fact, p.fact)) break;
     parts.push(p.fact);
   }
   return parts.length > 0 ? { total: total.fact, parts, how: 'list' } : null;
+}
+
+const MEASURES = ['预算', '决算', '执行', '实际', '到位', '完成', '拨付'];
+
+/** A figure naming a budget measure its total does not: the whole's own other figure. */
+function otherMeasure(total: Fact, p: Fact): boolean {
+  return MEASURES.some((m) => p.label.includes(m) && !total.label.includes(m));
 }
 
 /** "主要用于以下项目：" ending the total's paragraph, over numbered paragraphs of one figure each. */

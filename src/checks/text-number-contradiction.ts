@@ -164,7 +164,7 @@ function changeDirection(doc: CheckInput): Draft[] {
 
 /** "未发生因公出国（境）费用", "公务接待费为零": a spending the text says did not happen. */
 const NONE_BEFORE =
-  /(?:未发生|没有发生|未产生|无)((?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{1,3}[）)]){3,20}?)(?:支出|费用|经费)?(?=[，。；,;]|$)/g;
+  /(?:未发生|没有发生|未产生|(?<=^|[，。；：,;:\s]|年度?)无)((?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{1,3}[）)]){3,20}?)(?:支出|费用|经费)?(?=[，。；,;]|$)/g;
 const NONE_AFTER =
   /((?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{1,3}[）)]){3,20}?)(?:支出|费用|经费)?(?:为零|为0|为 0|未发生|均未发生)(?=[，。；,;]|$)/g;
 /** A figure of a plan is no spending: 预算 X is not contradicted by 未发生 X. */

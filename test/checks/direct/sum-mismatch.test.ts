@@ -325,3 +325,34 @@ describe('sum-mismatch: changes (signed) and a year against the year before', ()
     expect(run(doc('-119.07'))).toEqual([]);
   });
 });
+
+describe('sum-mismatch: what is not a part', () => {
+  test('after 用于, another measure of the whole (实际支出) ends the parts', () => {
+    const doc = checkInput()
+      .paragraph([
+        '项目预算',
+        money('项目预算', '500.00'),
+        '，用于购置设备',
+        money('购置设备', '300.00'),
+        '，实际支出',
+        money('实际支出', '480.00'),
+        '。',
+      ])
+      .build();
+    expect(run(doc)).toEqual([]);
+  });
+  test('a bracket whose parts nest (整改 of 发现问题) is no breakdown of its total', () => {
+    const doc = checkInput()
+      .paragraph([
+        '检查企业',
+        count('检查企业', '320', '家'),
+        '（发现问题企业',
+        count('发现问题企业', '45', '家'),
+        '、整改',
+        count('整改', '40', '家'),
+        '）。',
+      ])
+      .build();
+    expect(run(doc)).toEqual([]);
+  });
+});

@@ -136,3 +136,15 @@ describe('text-number-contradiction: a change its figures deny, a spending said 
     expect(run(doc(['公务接待费', '2.10']))).toEqual([]);
   });
 });
+
+describe('text-number-contradiction: 无 as a word, not inside one', () => {
+  test('无 X after a clause break or 年度 is a claim; 无人机 is a thing', () => {
+    const doc = (claim: string, label: string) =>
+      checkInput()
+        .paragraph([claim])
+        .paragraph([`${label}`, money(label, '1.20'), '。'])
+        .build();
+    expect(run(doc('本年度无公务接待费支出。', '公务接待费')).length).toBe(1);
+    expect(run(doc('购置无人机巡查设备。', '人机巡查设备'))).toEqual([]);
+  });
+});
