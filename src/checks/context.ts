@@ -86,13 +86,17 @@ export interface WholeAndParts {
   parts: Fact[];
   /**
    * list: after 其中, 包括, 用于 … (often partial); bracket: in brackets right after the total, its
-   * breakdown (编制 52 名（行政 30 名、事业 20 名）).
+   * breakdown (编制 52 名（行政 30 名、事业 20 名）); summed: the parts first, then 合计 / 共计 / 总计
+   * their total (the report says they make it up).
    */
-  how: 'list' | 'bracket';
+  how: 'list' | 'bracket' | 'summed';
 }
 
-/** Words that introduce a total's parts after it: 其中, 包括, 主要用于, 分别为 … */
-const INTRO = /^[^。；;]{0,8}?(?:其中|包括|包含|分别为|具体为|主要(?:用于|是|有|为)|用于)/;
+/** Words that introduce a total's parts after it: 其中, 包括, 主要用于, 分别为 (after the names: 基本支出、项目支出分别为) … */
+const INTRO =
+  /^[^。；;]{0,8}?(?:其中|包括|包含|分别为|具体为|主要(?:用于|是|有|为)|用于)|^[^。；;]{0,40}?分别(?:为|是)/;
+/** The total after its parts: 基本支出 200 万元，项目支出 150 万元，合计 350 万元. */
+const SUMMED = /(?:合计|共计|总计)(?:为|达|是)?[：:]?\s*$/;
 /** An item of a numbered list: （1）, 1、, 1., ①, 一是. */
 const ITEM =
   /^\s*(?:[（(]\s*[0-9一二三四五六七八九十]{1,3}\s*[)）]|[0-9]{1,2}\s*[、.．](?![0-9])|[①-⑳]|[一二三四五六七八九十]是)/;
@@ -119,8 +123,26 @@ export function wholeAndParts(doc: CheckInput): WholeAndParts[] {
         ? (listedParts(located, i) ?? itemParts(located, i, order))
         : null;
     if (group && group.parts.length > 0) groups.push(group);
+    const summed = summedParts(located, i);
+    if (summed) groups.push(summed);
   }
   return groups;
+}
+
+/** The figures before a 合计 / 共计 / 总计 in its sentence, back to one with parts of its own (其中). */
+function summedParts(located: Located[], i: number): WholeAndParts | null {
+  const total = located[i]!;
+  const text = total.paragraph.text;
+  if (!SUMMED.test(text.slice(total.sentenceStart, total.numberAt))) return null;
+  const parts: Fact[] = [];
+  for (let j = i - 1; j >= 0; j--) {
+    const p = located[j]!;
+    if (p.paragraph !== total.paragraph || p.sentenceStart !== total.sentenceStart) break;
+    const ok = fits(total.fact, p.fact);
+    if (ok === 'stop' || /^[^。；]{0,6}?其中/.test(text.slice(p.end))) break;
+    if (ok === 'yes') parts.unshift(p.fact);
+  }
+  return parts.length >= 2 ? { total: total.fact, parts, how: 'summed' } : null;
 }
 
 /** Can this figure be a part of that total: the same kind and unit, a change of a change only. */
@@ -167,6 +189,8 @@ function listedParts(located: Located[], i: number): WholeAndParts | null {
     const between = text.slice(prev.end, p.numberAt);
     if (/[；;]/.test(between) && !ITEM.test(between.slice(between.search(/[；;]/) + 1))) break;
     if (/^[^。；]{0,6}?其中/.test(text.slice(p.end))) break;
+    // "…，合计 1000 万元": the sum of what came before closes the list.
+    if (SUMMED.test(text.slice(prev.end, p.numberAt))) break;
     // "预算 500 万元，用于购置设备 300 万元，实际支出 480 万元": after 用于 (包括 …), not 其中, another
     // measure of the whole is not a part.
     if (!/其中/.test(text.slice(total.end, p.numberAt)) && otherMeasure(total.fact, p.fact)) break;

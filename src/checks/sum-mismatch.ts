@@ -84,7 +84,7 @@ function groupFinding(group: WholeAndParts, doc: CheckInput): Draft | null {
   if (parts.length < 2 || parts.some((p) => p.approximate) || total.approximate) return null;
   if (sumAgrees(parts, total)) return null;
   const sum = parts.reduce((s, f) => s + num(f), 0);
-  const complete = exhaustive(total, parts, doc);
+  const complete = group.how === 'summed' || exhaustive(total, parts, doc);
   if (total.change) return complete ? draft(total, parts, sum) : null;
   if (sum > num(total) || complete) return draft(total, parts, sum);
   return group.how === 'bracket' && !nested(parts) ? draft(total, parts, sum, 'warning') : null;
@@ -176,7 +176,7 @@ function draft(total: Fact, parts: Fact[], sum: number, severity?: Severity): Dr
   const written = inUnitOf(sum, total);
   return finding('sum-mismatch', {
     severity,
-    message: `${parts.map((p) => `${p.label} ${show(p)}`).join(' + ')} = ${written} ${total.unit}，与${total.label} ${show(total)}不符${atPage([total, ...parts].map((f) => f.page))}`,
+    message: `${parts.map((p) => `${p.label} ${show(p)}`).join(' + ')} = ${written} ${total.unit}，与${total.label || '合计'} ${show(total)}不符${atPage([total, ...parts].map((f) => f.page))}`,
     factIds: [total.id, ...parts.map((p) => p.id)],
     page: total.page,
     expected: written,

@@ -59,7 +59,32 @@ interface Scan {
 export function recogniseFacts(text: string): RawFact[] {
   const scan: Scan = { half: toHalfWidth(text), tokens: scanNumbers(text), facts: [], consumed: new Set(), lists: 0 };
   for (let k = 0; k < scan.tokens.length; k++) if (!scan.consumed.has(k)) readToken(scan, k);
-  return scan.facts.filter((f) => !isOperand(scan.half, f)).sort((a, b) => a.start - b.start);
+  const facts = scan.facts.filter((f) => !isOperand(scan.half, f)).sort((a, b) => a.start - b.start);
+  respectively(scan, facts);
+  return facts;
+}
+
+/**
+ * "基本支出、项目支出分别为 200 万元、150 万元": figures each with its unit, joined by 、 after 分别为,
+ * are one list (its members named in order by the names before 分别为).
+ */
+function respectively(scan: Scan, facts: RawFact[]): void {
+  for (let i = 0; i < facts.length; i++) {
+    const first = facts[i]!;
+    if (first.listId !== null || !/分别(?:为|是|达到?)\s*$/.test(endOf(scan.half.slice(0, first.start)))) continue;
+    let j = i;
+    while (
+      facts[j + 1] &&
+      facts[j + 1]!.listId === null &&
+      facts[j + 1]!.unit === first.unit &&
+      /^\s*[、和及与]\s*$/.test(scan.half.slice(facts[j]!.end, facts[j + 1]!.start))
+    )
+      j++;
+    if (j === i) continue;
+    const listId = scan.lists++;
+    for (let k = i; k <= j; k++) facts[k]!.listId = listId;
+    i = j;
+  }
 }
 
 /** Multiplication and division: a sum (合计=基本支出800万元+项目支出502万元) keeps its parts. */
