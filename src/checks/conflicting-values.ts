@@ -7,7 +7,9 @@
 // C. a summing-up restatement ("经统计，全年受理劳动争议案件共 170 件") of a
 //    figure stated before, in the text or the table, with another value;
 // D. the same thing under the same label in two paragraphs, both of the whole
-//    year.
+//    year — or worded a little differently, one figure a misprint of the
+//    other (45678 / 45687);
+// E. an item of a numbered list stated again for itself, misprinted.
 // Precision first: a figure for a campaign (期间, 专项) or a part (其中), an item
 // of a list (用于：…, 如…, （1）某项目：预算安排 …), a sentence of another year,
 // and a label used for three or more different values (a generic label such as
@@ -41,6 +43,7 @@ export const conflictingValues: Rule = {
     textAgainstTable(r);
     summingUp(r);
     statedTwice(r);
+    misprintedItems(r);
     return drafts;
   },
 };
@@ -200,9 +203,13 @@ function specific(l: Located): boolean {
 /** Two values one slip of the pen apart: a digit changed, two adjacent digits swapped, or within 10 %. */
 function slipApart(a: Fact, b: Fact): boolean {
   const [x, y] = [num(a), num(b)];
-  if (Math.abs(x - y) <= 0.1 * Math.max(Math.abs(x), Math.abs(y))) return true;
+  return Math.abs(x - y) <= 0.1 * Math.max(Math.abs(x), Math.abs(y)) || misprint(a, b);
+}
+
+/** Two figures of three digits or more that differ in one digit, or by two adjacent digits swapped (3560 / 3650). */
+function misprint(a: Fact, b: Fact): boolean {
   const [s, t] = [String(a.value), String(b.value)];
-  if (s.length !== t.length) return false;
+  if (s.length !== t.length || s.replace(/\D/g, '').length < 3) return false;
   const diff = [...s].map((c, i) => (c === t[i] ? -1 : i)).filter((i) => i >= 0);
   return (
     diff.length === 1 ||
@@ -210,7 +217,30 @@ function slipApart(a: Fact, b: Fact): boolean {
   );
 }
 
-/** D. The same thing stated twice in two paragraphs, both of the whole year. */
+/**
+ * E. An item of a numbered list (1、全年受理投诉举报 3560 件) stated again elsewhere for itself, a
+ * misprint of it and its label worded alike: items keep to their list otherwise.
+ */
+function misprintedItems({ doc, located, statements, report }: Reading): void {
+  const items = located.filter(
+    (l) => exact(l.fact) && !l.fact.change && !l.fact.concept && !isStatement(l) && specific(l),
+  );
+  for (const item of items) {
+    const again = statements.find(
+      (s) =>
+        s.paragraph !== item.paragraph &&
+        s.fact.kind === item.fact.kind &&
+        s.fact.normalized.unit === item.fact.normalized.unit &&
+        !s.fact.change &&
+        !otherYear(item.sentence, s.sentence, doc) &&
+        similar(item.fact.label, s.fact.label) &&
+        misprint(item.fact, s.fact),
+    );
+    if (again) report(item.fact, again.fact, '，请核实以哪个为准');
+  }
+}
+
+/** D. The same thing stated twice in two paragraphs, both of the whole year (or, worded differently, a misprint of it). */
 function statedTwice({ doc, sections, statements, report }: Reading): void {
   const whole = statements.filter((l) => !l.fact.concept);
   const valuesByLabel = new Map<string, Fact[]>();
@@ -240,7 +270,9 @@ function statedTwice({ doc, sections, statements, report }: Reading): void {
           WHOLE_YEAR.test(b.sentence) &&
           !OWNERLESS.test(a.fact.label) &&
           !OWNERLESS.test(b.fact.label) &&
-          sameThing(a.fact.label, b.fact.label));
+          sameThing(a.fact.label, b.fact.label)) ||
+        // Worded a little differently, and one figure a misprint of the other (1250 / 1205).
+        (similar(a.fact.label, b.fact.label) && misprint(a.fact, b.fact));
       if (!same || !differ(a.fact, b.fact)) continue;
       // A label stated with three or more values names items, not one quantity.
       const uses = [

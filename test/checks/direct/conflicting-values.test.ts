@@ -184,3 +184,19 @@ describe('conflicting-values: restatements worded differently, and changes', () 
     expect(run(doc)).toEqual([]);
   });
 });
+
+describe('conflicting-values: a misprint of a figure stated again, worded a little differently', () => {
+  const twice = (first: string, again: string, a: string, b: string) =>
+    checkInput()
+      .paragraph([`全年${first}`, count(first, a, '户'), '。'], { page: 2 })
+      .paragraph([`全年${again}`, count(again, b, '户'), '。'], { page: 6 })
+      .build();
+  test('a digit changed or two swapped, three digits or more: found', () => {
+    expect(run(twice('实有市场主体', '实有各类市场主体', '45678', '45687')).length).toBe(1);
+    expect(run(twice('新登记市场主体', '新登记各类市场主体', '1250', '1350')).length).toBe(1);
+  });
+  test('two small numbers, or values apart by more than a slip: silent', () => {
+    expect(run(twice('新登记市场主体', '新登记各类市场主体', '12', '13'))).toEqual([]);
+    expect(run(twice('新登记市场主体', '新登记各类市场主体', '1250', '2480'))).toEqual([]);
+  });
+});

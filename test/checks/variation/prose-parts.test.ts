@@ -90,6 +90,34 @@ variations('sum-mismatch', [
     },
   },
   {
+    name: 'the parts first, then 合计 (their sum, short of it or above)',
+    severity: 'error',
+    layouts: {
+      prose: {
+        clean: ['本年支出中，人员经费300.00万元，公用经费50.00万元，项目支出200.00万元，合计550.00万元。'],
+        dirty: ['本年支出中，人员经费300.00万元，公用经费50.00万元，项目支出200.00万元，合计560.00万元。'],
+      },
+      list: {
+        clean: ['本年支出情况：', '1、人员经费300.00万元，公用经费50.00万元，项目支出200.00万元，共计550.00万元。'],
+        dirty: ['本年支出情况：', '1、人员经费300.00万元，公用经费50.00万元，项目支出200.00万元，共计560.00万元。'],
+      },
+    },
+  },
+  {
+    name: 'names before 分别为, each figure with its unit',
+    severity: 'error',
+    layouts: {
+      prose: {
+        clean: ['2023年支出决算350.00万元，基本支出、项目支出分别为200.00万元、150.00万元。'],
+        dirty: ['2023年支出决算350.00万元，基本支出、项目支出分别为200.00万元、160.00万元。'],
+      },
+      list: {
+        clean: ['支出决算情况：', '（1）2023年支出决算350.00万元，基本支出和项目支出分别为200.00万元、150.00万元。'],
+        dirty: ['支出决算情况：', '（1）2023年支出决算350.00万元，基本支出和项目支出分别为200.00万元、160.00万元。'],
+      },
+    },
+  },
+  {
     name: 'this year less last year against the change stated',
     severity: 'error',
     layouts: {

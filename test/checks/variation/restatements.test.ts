@@ -49,4 +49,10 @@ variations('conflicting-values', [
     ['3560', '3650'],
   ),
   variation('年末 and 我局 added', '年末实有人员@人，均为在编人员。', '据统计，我局年末实有人员@人。', ['48', '45']),
+  variation(
+    'no summing-up words: 各类 added, two digits swapped',
+    '截至年底，全县实有市场主体@户。',
+    '全县实有各类市场主体@户，同比增长5.2%。',
+    ['45678', '45687'],
+  ),
 ]);
