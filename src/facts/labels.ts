@@ -98,8 +98,8 @@ export function labelFor({ text, fact, previousEnd, previousIsDate = false }: La
   return before;
 }
 
-/** Words before a colon that introduce what follows rather than name a figure: 如下：, 其中：, 包括：. */
-const INTRODUCES = /(?:如下|以下|其中|包括|主要有|分别|情况|具体)$/;
+/** Words before a colon that introduce what follows rather than name a figure: 如下：, 其中：, 包括：, a key (年度指标值：). */
+const INTRODUCES = /(?:如下|以下|其中|包括|主要有|分别|情况|具体|指标值|目标值)$/;
 
 /**
  * "优良率：101.2%": a number right after a colon is named by the words before the colon (the clause
