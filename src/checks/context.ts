@@ -111,7 +111,8 @@ const ITEM =
  */
 export function wholeAndParts(doc: CheckInput): WholeAndParts[] {
   const located = locate(doc);
-  const order = new Map(doc.paragraphs.map((p, k) => [p, k]));
+  // The text's paragraphs in order: a running header or page number between two items is no break.
+  const order = new Map(doc.paragraphs.filter((p) => p.role === 'body' || p.role === 'heading').map((p, k) => [p, k]));
   const groups: WholeAndParts[] = [];
   for (let i = 0; i < located.length; i++) {
     const total = located[i]!;

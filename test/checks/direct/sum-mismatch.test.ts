@@ -356,3 +356,16 @@ describe('sum-mismatch: what is not a part', () => {
     expect(run(doc)).toEqual([]);
   });
 });
+
+describe('sum-mismatch: numbered parts over a page break', () => {
+  test('the running header and page number between two items do not end the list', () => {
+    const doc = checkInput()
+      .paragraph(['项目支出决算', money('项目支出决算', '300.00'), '，主要用于以下项目：'])
+      .paragraph(['（1）A项目', money('A项目', '200.00'), '；'])
+      .paragraph(['— 3 —'], { role: 'page-number' })
+      .paragraph(['某某县市场监督管理局'], { page: 2, role: 'header' })
+      .paragraph(['（2）B项目', money('B项目', '150.00', {}), '。'], { page: 2 })
+      .build();
+    expect(run(doc).map((f) => f.expected)).toEqual([350]);
+  });
+});
