@@ -61,7 +61,23 @@ export function recogniseFacts(text: string): RawFact[] {
   for (let k = 0; k < scan.tokens.length; k++) if (!scan.consumed.has(k)) readToken(scan, k);
   const facts = scan.facts.filter((f) => !isOperand(scan.half, f)).sort((a, b) => a.start - b.start);
   respectively(scan, facts);
+  changedTogether(scan, facts);
   return facts;
+}
+
+/** "较2022年分别下降10.55%、10.87%": the figures listed after a change's word are changes that way too. */
+function changedTogether(scan: Scan, facts: RawFact[]): void {
+  for (let i = 1; i < facts.length; i++) {
+    const [prev, f] = [facts[i - 1]!, facts[i]!];
+    if (prev.change === null || f.change !== null || f.unit !== prev.unit || f.rangeTo !== null) continue;
+    if (!/^\s*[、和及与]\s*$/.test(scan.half.slice(prev.end, f.start))) continue;
+    f.change = prev.change;
+    if (prev.change === -1 && typeof f.value === 'number' && f.value > 0 && typeof f.normalized.value === 'number') {
+      f.value = -f.value;
+      f.normalized = { ...f.normalized, value: -f.normalized.value };
+      if (f.comparator) f.comparator = TURNED[f.comparator];
+    }
+  }
 }
 
 /**

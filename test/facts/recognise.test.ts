@@ -126,6 +126,14 @@ describe('number forms', () => {
       [3, '人', null],
       [8420.6, '万元', null],
     ]);
+    // Figures listed after the word change the same way.
+    expect(changes('较2022年分别下降10.55%、10.87%，分别增加3家和5家')).toEqual([
+      ['2022', '年', null],
+      [-10.55, '%', -1],
+      [-10.87, '%', -1],
+      [3, '家', 1],
+      [5, '家', 1],
+    ]);
     // A bound on a fall turns with its sign: a fall of 5 % or more is a change of at most −5 %.
     expect(recogniseFacts('成本降低5%以上')[0]).toMatchObject({ value: -5, comparator: '<=', change: -1 });
   });
