@@ -106,6 +106,11 @@ export const Fact = z.object({
   comparator: Comparator.nullable().describe(
     "a target's or limit's bound: ≥ 不低于 不少于 以上 → >=, ≤ 不超过 以内 控制在 → <=, ＞ 高于 → >, ＜ 低于 小于 → <, = → =; null for a plain figure",
   ),
+  change: z
+    .boolean()
+    .describe(
+      '1.3: the figure is a change against another figure — 增加/增长/提高 X, 减少/下降/降低 X, 比上年多/少 X, 较预算节约 X — its value signed by its direction (减少 60.30 万元 → −60.30, 下降 3.1% → −3.1); false for a figure stated for itself. A change is never a part of an amount',
+    ),
   quote: z.string(),
   bbox: BBox.nullable(),
   ocrConfidence: z

@@ -26,7 +26,8 @@ export interface FactSpec {
 
 type Extra = Partial<Fact> & { quote?: string };
 
-function spec(kind: Fact['kind'], label: string, written: string, unit: string, extra: Extra): FactSpec {
+/** Any fact: its kind, label, number as written, unit, and anything else of it (a date's value …). */
+export function spec(kind: Fact['kind'], label: string, written: string, unit: string, extra: Extra = {}): FactSpec {
   const { quote, ...more } = extra;
   return { kind, label, written, unit, quote, more };
 }
@@ -72,6 +73,7 @@ function makeFact(
     year: place.year,
     approximate: false,
     comparator: null,
+    change: false,
     quote: s.quote ?? `${s.written}${/^[0-9]/.test(s.unit) || s.unit === '%' ? '' : ' '}${s.unit}`,
     bbox: null,
     cell: null,
