@@ -15,6 +15,9 @@ import { expandInputs } from '../batch/inputs.ts';
 import { createOcrPool } from '../ocr/pool.ts';
 import { extractBytes } from '../pipeline/extract.ts';
 import type { OcrMode } from '../pipeline/read-pages.ts';
+import { applyCorrections } from '../corrections/apply.ts';
+import type { Correction } from '../schema/corrections.ts';
+import { CORRECTIONS_FILE, readCorrections } from '../writers/corrections-file.ts';
 import { assertRealInside, inside, writeAtomic } from '../writers/files.ts';
 import { readManifest } from '../writers/manifest.ts';
 import { uniqueNames } from '../writers/names.ts';
@@ -58,6 +61,11 @@ export interface SiteOptions {
   readPdf?: (file: string, draw: { dir: string; dpi: number }) => Promise<PdfRead>;
   /** per document, when pages are drawn here (a batch folder's PDFs): its drawing stops beyond them and its pages say why */
   limits?: DrawLimits;
+  /**
+   * a reviewer's corrections to apply to every report (--corrections); a batch folder's own
+   * corrections.jsonl is applied to its documents as well, before these
+   */
+  corrections?: Correction[];
 }
 
 export interface PdfRead {
@@ -289,14 +297,16 @@ async function collect(
   for (const input of options.inputs) {
     const s = await stat(input).catch(() => null);
     if (s?.isDirectory() && (await stat(path.join(input, 'manifest.jsonl')).catch(() => null))?.isFile()) {
-      entries.push(...(await fromBatch(input)));
+      entries.push(...(await fromBatch(input, options.corrections ?? [])));
     } else pdfInputs.push(input);
   }
+  const corrected = (e: Entry): Entry =>
+    e.report && options.corrections?.length ? { ...e, report: applyCorrections(e.report, options.corrections) } : e;
   if (pdfInputs.length > 0) {
     const { files, problems } = await expandInputs(pdfInputs);
     for (const p of problems) problem(p, 'no such file, folder or match');
     if (options.readPdf) {
-      entries.push(...(await readEach(files, options.readPdf, staging, dpi, problem)));
+      entries.push(...(await readEach(files, options.readPdf, staging, dpi, problem)).map(corrected));
       return { entries, badInputs };
     }
     const pool = createOcrPool(options.jobs);
@@ -309,7 +319,7 @@ async function collect(
             ...(options.ocrDpi && { ocrDpi: options.ocrDpi }),
             pool,
           });
-          entries.push({ input: file, status: 'ok', reason: null, report, pdf: file, pagesProblem: null });
+          entries.push(corrected({ input: file, status: 'ok', reason: null, report, pdf: file, pagesProblem: null }));
         } catch (err) {
           const reason = messageOf(err);
           problem(file, reason);
@@ -356,10 +366,15 @@ async function readEach(
   );
 }
 
-/** A folder written by `jixiao batch`: its manifest's lines, each with its docs/<name>.json and its PDF. */
-async function fromBatch(dir: string): Promise<Entry[]> {
+/**
+ * A folder written by `jixiao batch`: its manifest's lines, each with its docs/<name>.json and its PDF,
+ * the folder's corrections.jsonl and `extra` applied (reviewed after the batch ran, they are shown all the same).
+ */
+async function fromBatch(dir: string, extra: Correction[]): Promise<Entry[]> {
   const batchRoot = await realpath(dir);
   const records = await readManifest(path.join(batchRoot, 'manifest.jsonl'));
+  const own = (await readCorrections(path.join(batchRoot, CORRECTIONS_FILE))).lines.map((l) => l.correction);
+  const corrections = [...own, ...extra];
   const out: Entry[] = [];
   for (const r of records) {
     const base = { input: r.path, pages: r.pages, ocrPages: r.ocrPages };
@@ -382,6 +397,7 @@ async function fromBatch(dir: string): Promise<Entry[]> {
       report.sections ??= [];
       report.paragraphs ??= [];
       report.tables ??= [];
+      report = applyCorrections(report, corrections);
     } catch (err) {
       out.push({
         ...base,

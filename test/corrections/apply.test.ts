@@ -7,47 +7,16 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { applyCorrections, asRead, openFindings } from '../../src/corrections/apply.ts';
 import { anchorOf, matchFact } from '../../src/corrections/anchor.ts';
 import { Report as ReportSchema, type Fact, type Report } from '../../src/schema/report.ts';
-import type { Correction, FactCorrection, FindingDecision } from '../../src/schema/corrections.ts';
+import type { Correction, FactCorrection } from '../../src/schema/corrections.ts';
 import { runChecks } from '../../src/checks/index.ts';
 import { checkInput, money } from '../support/check-input.ts';
 import { extractComposed } from '../support/extract-made.ts';
+import { factByLabel, factFix, findingDecision, reviewedParas, WHO } from '../support/reviewed.ts';
 
-const WHO = { note: '核对原件', by: 'auditor', at: '2026-12-10T08:00:00.000Z' };
-
-/** A report whose parts (700 + 200) do not add up to their whole (1000): one sum-mismatch. */
-async function made(extra: string[] = []): Promise<Report> {
-  return extractComposed([
-    { text: '2023年度岳阳市财政局整体支出绩效自评报告', indent: 0, align: 'center', bold: true, size: 16 },
-    { text: '一、单位基本情况', indent: 0, bold: true },
-    ...extra.map((text) => ({ text })),
-    { text: '本单位编制数为 25 人，实有人数 23 人。' },
-    { text: '二、支出情况', indent: 0, bold: true },
-    { text: '基本支出全年预算数为 1000.00 万元，其中人员经费 700.00 万元，公用经费 200.00 万元。' },
-    { text: '本年度完成检查 48 次。' },
-  ]);
-}
-
-const byLabel = (r: Report, label: string): Fact => {
-  const f = r.facts.find((x) => x.label === label);
-  if (!f) throw new Error(`no fact ${label}: ${r.facts.map((x) => x.label).join(', ')}`);
-  return f;
-};
-
-function fix(r: Report, f: Fact, change: Partial<FactCorrection>): FactCorrection {
-  return { document: r.source.sha256, fact: f.id, anchor: anchorOf(f), ...WHO, ...change };
-}
-
-function decide(r: Report, i: number, decision: 'confirmed' | 'dismissed', note = WHO.note): FindingDecision {
-  const f = r.findings[i]!;
-  return {
-    document: r.source.sha256,
-    finding: f.id,
-    anchor: { rule: f.rule, page: f.page, message: f.message },
-    decision,
-    ...WHO,
-    note,
-  };
-}
+const fix = factFix;
+const byLabel = factByLabel;
+const decide = findingDecision;
+const made = (extra: string[] = []) => extractComposed(reviewedParas(extra));
 
 let report: Report;
 beforeAll(async () => {
@@ -220,7 +189,7 @@ describe('anchors after a re-read', () => {
 });
 
 describe('a table figure corrected', () => {
-  const made = () => {
+  const tableReport = () => {
     const doc = checkInput()
       .table(
         [
@@ -241,7 +210,7 @@ describe('a table figure corrected', () => {
   };
 
   test('the table rule reads the corrected cell: a total it now adds up to is no finding', () => {
-    const r = made();
+    const r = tableReport();
     expect(r.findings.map((f) => f.rule)).toEqual(['table-total-mismatch']);
     const out = applyCorrections(r, [fix(r, r.facts[0]!, { value: '210.00', unit: '万元' })]);
     expect(out.findings).toEqual([]);
@@ -250,7 +219,7 @@ describe('a table figure corrected', () => {
   });
 
   test('a correction that makes it worse changes the finding', () => {
-    const r = made();
+    const r = tableReport();
     const out = applyCorrections(r, [fix(r, r.facts[0]!, { value: 250, unit: '万元' })]);
     expect(out.findings.map((f) => f.expected)).toEqual([350]);
   });
