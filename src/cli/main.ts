@@ -9,6 +9,7 @@ import { registerExtract } from './extract.ts';
 import { registerQueue } from './queue.ts';
 import { registerWorker } from './worker.ts';
 import { registerReport } from './report.ts';
+import { registerReview } from './review.ts';
 
 // A reader that stops early (`| head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -34,6 +35,7 @@ registerBatch(program);
 registerWorker(program);
 registerQueue(program);
 registerReport(program);
+registerReview(program);
 registerDataset(program);
 
 await program.parseAsync(process.argv);

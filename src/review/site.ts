@@ -26,7 +26,8 @@ import { REVIEW_CSS, REVIEW_JS } from './assets.ts';
 import { docPage } from './doc-page.ts';
 import { href } from './html.ts';
 import { indexPage, type IndexRow } from './index-page.ts';
-import { linked } from './page-geometry.ts';
+import { linked, type RenderedPage } from './page-geometry.ts';
+import { triageOf, triageOrder } from './triage.ts';
 import type { RenderJob } from './render-worker.ts';
 import { severityCounts, summaryLine } from './summary.ts';
 import { messageOf } from '../util/errors.ts';
@@ -85,6 +86,16 @@ export interface SiteResult {
   badInputs: number;
   /** page images drawn by this run (the rest were kept from an earlier run or copied from a batch's --page-images) */
   drawn: number;
+  /** each document as the site shows it, in input order: what the review server renders its pages from */
+  shown: ShownDocument[];
+}
+
+/** One document of the site: its index row, its report (null when it failed), its page images. */
+export interface ShownDocument {
+  row: IndexRow;
+  report: Report | null;
+  pages: RenderedPage[];
+  pagesProblem: string | null;
 }
 
 /** A problem with the command or the output folder: nothing was written. */
@@ -136,26 +147,30 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   );
   const site: SiteContext = { root, documentsDir, dpi, renderer };
   const rows: IndexRow[] = [];
+  const shownDocs: ShownDocument[] = [];
   let pages = 0;
   let drawn = 0;
   try {
     await Promise.all(
       entries.map(async (e, i) => {
-        const row = indexRow(e);
+        const row = indexRow(e, i);
         rows[i] = row;
+        shownDocs[i] = { row, report: e.report, pages: [], pagesProblem: e.pagesProblem };
         if (!e.report) return;
         const shown = await documentPage(e, e.report, names[i]!, site);
         pages += shown.images;
         drawn += shown.drawn;
         row.page = shown.page;
+        shownDocs[i] = { row, report: e.report, pages: shown.rendered, pagesProblem: shown.problem };
       }),
     );
   } finally {
     await renderer.close();
     await rm(staging, { recursive: true, force: true });
   }
-  await writeAtomic(inside(root, 'index.html'), indexPage(rows));
+  await writeAtomic(inside(root, 'index.html'), indexPage(triageOrder(rows)));
   return {
+    shown: shownDocs,
     out: root,
     documents: entries.length,
     ok: entries.filter((e) => e.status === 'ok').length,
@@ -176,9 +191,11 @@ interface SiteContext {
 }
 
 /** A document's row in index.html (its page link is set once the page is written). */
-function indexRow(e: Entry): IndexRow {
+function indexRow(e: Entry, index: number): IndexRow {
   const report = e.report;
   return {
+    index,
+    triage: report ? triageOf(report) : null,
     page: null,
     input: e.input,
     status: e.status,
@@ -202,7 +219,7 @@ async function documentPage(
   report: Report,
   name: string,
   site: SiteContext,
-): Promise<{ page: string; images: number; drawn: number }> {
+): Promise<{ page: string; images: number; drawn: number; rendered: RenderedPage[]; problem: string | null }> {
   const dir = inside(site.documentsDir, name);
   const { images, problem, drawn } = await pageImages(e, report, dir, site);
   // None that fit this report, and no PDF to draw from: what an earlier run left goes.
@@ -211,7 +228,7 @@ async function documentPage(
   const html = docPage({ report, pages: rendered, pagesProblem: problem, root: '..' });
   await writeAtomic(inside(site.documentsDir, `${name}.html`), html, undefined, false);
   const shown = rendered.filter((r) => r.image).length;
-  return { page: `documents/${href(name)}.html`, images: shown, drawn: drawn ? shown : 0 };
+  return { page: `documents/${href(name)}.html`, images: shown, drawn: drawn ? shown : 0, rendered, problem };
 }
 
 /**
