@@ -26,7 +26,7 @@ a { color: #0b57d0; }
 .filters select, .filters input { font: inherit; padding: 2px 4px; max-width: 260px; }
 table.docs { border-collapse: collapse; width: 100%; background: #fff; }
 table.docs th, table.docs td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
-table.docs th { position: sticky; top: 0; background: #eef0f3; }
+table.docs th { position: sticky; top: 0; background: #eef0f3; white-space: nowrap; }
 table.docs td.n { text-align: right; font-variant-numeric: tabular-nums; }
 table.docs td.n.sev-error, table.docs td.n.sev-warning { font-weight: bold; }
 button.sort { font: inherit; font-weight: bold; background: none; border: 0; padding: 0; cursor: pointer; }
