@@ -3,7 +3,7 @@
 // tables are built. A document's JSON is rewritten only when what the
 // corrections make of it changed; the PDF is not read again — corrections are
 // applied to the report as read, which the JSON keeps (review.asRead).
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { applyCorrections } from '../corrections/apply.ts';
 import type { Correction } from '../schema/corrections.ts';
 import type { Report, Unmatched } from '../schema/report.ts';
@@ -25,12 +25,17 @@ export interface CorrectionsDone {
   problems: string[];
 }
 
-/** Applies the folder's corrections.jsonl to the documents of `records` that read ok; null when there is no such file. */
+/**
+ * Applies the folder's corrections.jsonl to the documents of `records` that read ok; null when the folder has
+ * no such file (its documents are then not read: an emptied file, not a removed one, takes corrections back).
+ */
 export async function honourCorrections(
   root: string,
   records: readonly ManifestRecord[],
 ): Promise<CorrectionsDone | null> {
-  const { lines, problems } = await readCorrections(inside(root, CORRECTIONS_FILE));
+  const file = inside(root, CORRECTIONS_FILE);
+  if (!(await stat(file).catch(() => null))) return null;
+  const { lines, problems } = await readCorrections(file);
   const done: CorrectionsDone = { lines: lines.length, rewritten: 0, applied: 0, unmatched: [], problems };
   const bySha = new Map<string, Correction[]>();
   for (const { correction } of lines)
@@ -53,5 +58,5 @@ export async function honourCorrections(
     done.applied += report.review?.applied ?? 0;
     for (const u of report.review?.unmatched ?? []) done.unmatched.push({ ...u, doc: r.doc });
   }
-  return lines.length === 0 && problems.length === 0 && done.rewritten === 0 ? null : done;
+  return done;
 }

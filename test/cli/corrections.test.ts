@@ -4,7 +4,7 @@
 // the corrections change), and by `extract` / `check --corrections` on a
 // fresh read (dismissed findings left out of --fail-on, and said).
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -126,4 +126,11 @@ test('a correction whose anchor no longer matches is said on stderr, by every co
   const run = jixiao(['check', pdf, '--corrections', file]);
   expect(run.stderr).toMatch(/correction of fact f\d+ not applied: 第 2 页/);
   expect(run.stderr).toMatch(/stale\.jsonl:2: not JSON \(line ignored\)/);
+}, 120_000);
+
+test('corrections.jsonl emptied: batch returns the document to its machine read', async () => {
+  writeFileSync(corrections, '');
+  const r = await runBatch({ inputs: [path.join(work, 'in')], out, jobs: 1, progress: 'none', ocr: 'never' });
+  expect(r.corrections).toMatchObject({ lines: 0, applied: 0, rewritten: 1 });
+  expect(docOf()).toEqual(asRead);
 }, 120_000);
