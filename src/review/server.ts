@@ -21,6 +21,7 @@ import { docPage } from './doc-page.ts';
 import { REVIEW_EDIT_JS } from './edit-assets.ts';
 import { indexPage } from './index-page.ts';
 import { buildSite, type ShownDocument, type SiteOptions, type SiteResult } from './site.ts';
+import { severityCounts, summaryLine } from './summary.ts';
 import { triageOf, triageOrder } from './triage.ts';
 import { correctionFor, WriteRefused } from './writes.ts';
 
@@ -142,7 +143,10 @@ function current(state: State, d: ShownDocument): Report | null {
 function indexOf(state: State): string {
   const rows = state.docs.map((d) => {
     const report = current(state, d);
-    return { ...d.row, triage: report ? triageOf(report) : null };
+    if (!report) return d.row;
+    const rules = [...new Set(report.findings.map((f) => f.rule))].sort();
+    const counts = { facts: report.facts.length, findings: severityCounts(report), summary: summaryLine(report) };
+    return { ...d.row, ...counts, rules, triage: triageOf(report) };
   });
   return indexPage(triageOrder(rows), { edit: true });
 }
