@@ -175,8 +175,9 @@ test('the tarball holds only what runs, built fresh from every source file', () 
   // 382 kB with #11's named stages, writers and util/ modules; 405 kB once Prettier wrapped the sources
   // (the source maps carry them) and with #13's isolated commands, OCR budget and safe text;
   // 430 kB with the operator-list walk (clipped text, clipped and white rules), the header
-  // placement of borderless tables and their README and CHANGELOG sections.
-  expect(packInfo.size).toBeLessThan(450_000);
+  // placement of borderless tables and their README and CHANGELOG sections; 475 kB with #25's review
+  // server, corrections and their schema (the JSON Schema holds Fact and Finding twice: review.asRead).
+  expect(packInfo.size).toBeLessThan(490_000);
   console.log(
     `tarball: ${path.basename(tarball)} ${packInfo.size} bytes, ${packInfo.unpackedSize} unpacked, ${packInfo.entryCount} files`,
   );
