@@ -3,7 +3,7 @@
 // `jixiao dataset` (corrected values and review columns; rows replaced when
 // the corrections change), and by `extract` / `check --corrections` on a
 // fresh read (dismissed findings left out of --fail-on, and said).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -133,4 +133,28 @@ test('corrections.jsonl emptied: batch returns the document to its machine read'
   const r = await runBatch({ inputs: [path.join(work, 'in')], out, jobs: 1, progress: 'none', ocr: 'never' });
   expect(r.corrections).toMatchObject({ lines: 0, applied: 0, rewritten: 1 });
   expect(docOf()).toEqual(asRead);
+}, 120_000);
+
+test('jixiao review: prints one address on 127.0.0.1 with its token, serves it, stops on SIGTERM; a folder that is no batch exits 2', async () => {
+  const bad = jixiao(['review', path.join(work, 'in')]);
+  expect(bad.status).toBe(2);
+  expect(bad.stderr).toMatch(/not a folder written by jixiao batch/);
+  const child = spawn(process.execPath, [bin, 'review', out, '--by', 'cli-test', '--jobs', '1'], { cwd: work });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      child.stdout.on('data', (d: Buffer) => {
+        text += d.toString();
+        if (text.includes('\n')) resolve(text.split('\n')[0]!);
+      });
+      child.once('exit', (code) => reject(new Error(`exited ${code}`)));
+    });
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/[A-Za-z0-9_-]{32}\/index\.html$/);
+    expect((await fetch(url)).status).toBe(200);
+    expect((await fetch(new URL('/index.html', url))).status).toBe(403);
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }
 }, 120_000);
