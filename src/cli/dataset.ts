@@ -33,6 +33,7 @@ export function registerDataset(program: Command): void {
         parquet: flags.parquet,
         corrections: flags.corrections,
       });
+      for (const p of r.correctionProblems) process.stderr.write(`jixiao dataset: ${p} (line ignored)\n`);
       process.stderr.write(
         `${flags.out}: ${r.added} documents added, ${r.updated > 0 ? `${r.updated} updated (their corrections changed), ` : ''}${r.skipped} already present, ${r.documents} in all (${r.seconds.toFixed(1)} s)\n`,
       );

@@ -24,6 +24,8 @@ export interface DatasetResult {
   added: number;
   /** documents present whose corrections changed since: their rows replaced */
   updated: number;
+  /** lines of the corrections files that are not corrections (FILE:LINE: why): left out */
+  correctionProblems: string[];
   skipped: number;
   documents: number;
   crossFindings: CrossFinding[];
@@ -115,7 +117,8 @@ export async function buildDataset(batches: string[], options: DatasetOptions): 
     const documents = Number((await con.runAndReadAll('SELECT count(*) FROM documents')).getRows()[0]![0]);
     await con.run('CHECKPOINT');
     const seconds = (performance.now() - started) / 1000;
-    return { added: added - updated, updated, skipped, documents, crossFindings, seconds };
+    const correctionProblems = corrections.problems;
+    return { added: added - updated, updated, correctionProblems, skipped, documents, crossFindings, seconds };
   } finally {
     con.closeSync();
     instance.closeSync();

@@ -14,18 +14,19 @@ import { CORRECTIONS_FILE, readCorrectionFiles } from '../writers/corrections-fi
 
 export interface Reviewed {
   lines: Correction[];
+  /** lines that are not corrections (FILE:LINE: why), left out as batch leaves them out */
+  problems: string[];
   apply(report: Report): Report;
 }
 
-/** The corrections of these batch folders and files, in that order; a line that is no correction makes the build fail. */
+/** The corrections of these batch folders and files, in that order. */
 export async function correctionsOf(batches: readonly string[], files: readonly string[]): Promise<Reviewed> {
   const { lines, problems } = await readCorrectionFiles([
     ...batches.map((b) => path.join(b, CORRECTIONS_FILE)),
     ...files,
   ]);
-  if (problems.length > 0) throw new Error(`${problems.join('; ')} — fix or remove the line`);
   const all = lines.map((l) => l.correction);
-  return { lines: all, apply: (report) => applyCorrections(report, all) };
+  return { lines: all, problems, apply: (report) => applyCorrections(report, all) };
 }
 
 /** A digest of the corrections that apply to a document (null for none): what its rows were built with. */
