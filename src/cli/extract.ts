@@ -6,9 +6,11 @@ import { mkdir } from 'node:fs/promises';
 import type { Report } from '../api/index.ts';
 import path from 'node:path';
 import { inside, syncDir, writeAtomic } from '../writers/files.ts';
-import { reportJson } from '../writers/index.ts';
+import { REPORT_JSON, reportJson } from '../writers/index.ts';
 import { uniqueNames } from '../writers/names.ts';
 import { showPath } from '../writers/safe-text.ts';
+import { applyCorrections } from '../corrections/apply.ts';
+import { addCorrectionsOption, loadCorrections, unmatchedLines, type CorrectionsFlags } from './corrections.ts';
 import { IsolatedReader } from './isolated.ts';
 import {
   addJobsOption,
@@ -23,7 +25,7 @@ import {
   type ReadFlags,
 } from './shared.ts';
 
-interface ExtractFlags extends ReadFlags, LimitFlags {
+interface ExtractFlags extends ReadFlags, LimitFlags, CorrectionsFlags {
   output?: string;
   pretty?: boolean;
 }
@@ -38,6 +40,7 @@ export function registerExtract(program: Command): void {
   addJobsOption(cmd);
   addLimitOptions(cmd);
   addTimingsOption(cmd);
+  addCorrectionsOption(cmd);
   addReadOptions(cmd).action(async (files: string[], flags: ExtractFlags) => {
     process.exitCode = await runExtract(files, flags);
   });
@@ -48,6 +51,7 @@ export async function runExtract(files: string[], flags: ExtractFlags): Promise<
     process.stderr.write('jixiao extract: several files need -o DIR (one JSON per input)\n');
     return 2;
   }
+  const corrections = await loadCorrections('jixiao extract', flags);
   const names = uniqueNames(files);
   const outDir = flags.output ? path.resolve(flags.output) : null;
   if (outDir) await mkdir(outDir, { recursive: true });
@@ -66,13 +70,18 @@ export async function runExtract(files: string[], flags: ExtractFlags): Promise<
         status = 2;
         continue;
       }
+      // The reviewer's corrections applied to the fresh read: the JSON rewritten with them.
+      const corrected = corrections.length > 0 ? applyCorrections(JSON.parse(read.json) as Report, corrections) : null;
+      if (corrected) process.stderr.write(unmatchedLines('jixiao extract', file, corrected));
+      const json = corrected ? (flags.pretty ? pretty : REPORT_JSON).render(corrected) : null;
       if (target) {
-        const report = JSON.parse(read.json) as Report;
-        if (flags.pretty) await writeAtomic(target, pretty.render(report));
+        const report = corrected ?? (JSON.parse(read.json) as Report);
+        if (json) await writeAtomic(target, json);
+        else if (flags.pretty) await writeAtomic(target, pretty.render(report));
         process.stderr.write(
           `jixiao: ${showPath(file)} → ${showPath(path.relative(process.cwd(), target))} (${summary(report)})\n`,
         );
-      } else process.stdout.write(flags.pretty ? pretty.render(JSON.parse(read.json) as Report) : read.json);
+      } else process.stdout.write(json ?? (flags.pretty ? pretty.render(JSON.parse(read.json) as Report) : read.json));
     }
   } finally {
     await reader.close();

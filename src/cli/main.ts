@@ -12,6 +12,7 @@ import { registerReport } from './report.ts';
 import { registerRules } from './rules.ts';
 import { EXAMPLES } from './examples.ts';
 import { addExamples, oneLineUsageErrors } from './usage.ts';
+import { registerReview } from './review.ts';
 
 // A reader that stops early (`| head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -36,6 +37,7 @@ registerBatch(program);
 registerWorker(program);
 registerQueue(program);
 registerReport(program);
+registerReview(program);
 registerDataset(program);
 registerRules(program);
 

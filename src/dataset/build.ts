@@ -11,15 +11,22 @@ import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duc
 import type { Report, Table } from '../schema/report.ts';
 import { columnsAt, pageOfRow } from '../tables/reading.ts';
 import { crossChecks, type CrossFinding } from './cross.ts';
+import { correctionsOf, prepareReview, reviewDigest, type Reviewed } from './review.ts';
 
 export interface DatasetOptions {
   out: string;
   /** write every table as Parquet (zstd) into this folder */
   parquet?: string;
+  /** corrections.jsonl files to apply besides each batch folder's own (--corrections) */
+  corrections?: string[];
 }
 
 export interface DatasetResult {
   added: number;
+  /** documents present whose corrections changed since: their rows replaced */
+  updated: number;
+  /** lines of the corrections files that are not corrections (FILE:LINE: why): left out */
+  correctionProblems: string[];
   skipped: number;
   documents: number;
   crossFindings: CrossFinding[];
@@ -33,7 +40,7 @@ CREATE TABLE IF NOT EXISTS documents (
   sha256 VARCHAR PRIMARY KEY, path VARCHAR, batch VARCHAR, doc_file VARCHAR,
   title VARCHAR, organization VARCHAR, organization_key VARCHAR, fiscal_year INTEGER,
   report_type VARCHAR, report_date DATE, pages INTEGER, bytes BIGINT,
-  schema_version VARCHAR, tool_version VARCHAR);
+  schema_version VARCHAR, tool_version VARCHAR, review VARCHAR);
 CREATE TABLE IF NOT EXISTS pages (
   sha256 VARCHAR, number INTEGER, method VARCHAR, chars INTEGER, ocr_confidence DOUBLE, error VARCHAR);
 CREATE TABLE IF NOT EXISTS sections (
@@ -43,19 +50,22 @@ CREATE TABLE IF NOT EXISTS facts (
   sha256 VARCHAR, id VARCHAR, section_id VARCHAR, paragraph_id VARCHAR, table_id VARCHAR, row INTEGER, col INTEGER, page INTEGER,
   kind VARCHAR, value DOUBLE, value_text VARCHAR, unit VARCHAR, base_value DOUBLE, base_unit VARCHAR,
   amount_yuan DECIMAL(24,4), count BIGINT, date DATE, decimals INTEGER, rounding DOUBLE, upper DOUBLE,
-  label VARCHAR, concept VARCHAR, year INTEGER, approximate BOOLEAN, comparator VARCHAR, quote VARCHAR);
+  label VARCHAR, concept VARCHAR, year INTEGER, approximate BOOLEAN, comparator VARCHAR, quote VARCHAR,
+  origin VARCHAR, read_value VARCHAR, read_unit VARCHAR, read_label VARCHAR,
+  review_note VARCHAR, review_by VARCHAR, review_at VARCHAR);
 CREATE TABLE IF NOT EXISTS table_cells (
   sha256 VARCHAR, table_id VARCHAR, page INTEGER, title VARCHAR, row INTEGER, col INTEGER, text VARCHAR,
   column_path VARCHAR, unit VARCHAR, role VARCHAR, row_role VARCHAR, row_level INTEGER);
 CREATE TABLE IF NOT EXISTS findings (
   sha256 VARCHAR, id VARCHAR, rule VARCHAR, severity VARCHAR, message VARCHAR, fact_ids VARCHAR,
-  page INTEGER, expected VARCHAR, actual VARCHAR);
+  page INTEGER, expected VARCHAR, actual VARCHAR,
+  review_decision VARCHAR, review_note VARCHAR, review_by VARCHAR, review_at VARCHAR);
 CREATE TABLE IF NOT EXISTS cross_findings (
   rule VARCHAR, severity VARCHAR, organization_key VARCHAR, concept VARCHAR, year INTEGER, message VARCHAR,
   sha256_a VARCHAR, page_a INTEGER, value_a DOUBLE, sha256_b VARCHAR, page_b INTEGER, value_b DOUBLE);
 CREATE OR REPLACE VIEW concept_values AS
   SELECT d.organization_key AS organization, d.fiscal_year, f.year, f.concept, CAST(f.base_value AS DECIMAL(24,4)) AS value, f.base_unit AS unit,
-         f.approximate, f.rounding, f.decimals, d.report_type, d.title, f.sha256, f.page, f.id AS fact_id
+         f.approximate, f.rounding, f.decimals, d.report_type, d.title, f.sha256, f.page, f.id AS fact_id, f.origin
   FROM facts f JOIN documents d USING (sha256)
   WHERE f.concept IS NOT NULL;
 `;
@@ -69,20 +79,18 @@ export async function buildDataset(batches: string[], options: DatasetOptions): 
   try {
     await con.run(SCHEMA);
     await requireColumns(con, options.out);
-    const present = new Set(
-      (await con.runAndReadAll('SELECT sha256 FROM documents')).getRows().map((r) => String(r[0])),
-    );
+    const { corrections, present, updated } = await prepareReview(con, batches, options.corrections ?? []);
     let added = 0;
     let skipped = 0;
     const ap = await appenders(con);
     for (const batch of batches) {
-      for (const { file, report } of await readBatch(batch)) {
+      for (const { file, report } of await readBatch(batch, corrections)) {
         if (present.has(report.source.sha256)) {
           skipped++;
           continue;
         }
         present.add(report.source.sha256);
-        appendReport(ap, report, batch, file);
+        appendReport(ap, report, batch, file, reviewDigest(corrections, report.source.sha256));
         added++;
       }
     }
@@ -111,7 +119,9 @@ export async function buildDataset(batches: string[], options: DatasetOptions): 
     if (options.parquet) await writeParquet(con, options.parquet);
     const documents = Number((await con.runAndReadAll('SELECT count(*) FROM documents')).getRows()[0]![0]);
     await con.run('CHECKPOINT');
-    return { added, skipped, documents, crossFindings, seconds: (performance.now() - started) / 1000 };
+    const seconds = (performance.now() - started) / 1000;
+    const correctionProblems = corrections.problems;
+    return { added: added - updated, updated, correctionProblems, skipped, documents, crossFindings, seconds };
   } finally {
     con.closeSync();
     instance.closeSync();
@@ -129,8 +139,12 @@ async function requireColumns(con: DuckDBConnection, file: string): Promise<void
     );
 }
 
-/** The reports of one batch folder, in manifest order (only documents read ok). */
-export async function readBatch(dir: string): Promise<{ file: string; report: Report }[]> {
+/**
+ * The reports of one batch folder, in manifest order (only documents read ok), with the reviewer's
+ * corrections applied (by default the folder's own corrections.jsonl).
+ */
+export async function readBatch(dir: string, corrections?: Reviewed): Promise<{ file: string; report: Report }[]> {
+  const review = corrections ?? (await correctionsOf([dir], []));
   const manifest = path.join(dir, 'manifest.jsonl');
   if (!existsSync(manifest)) throw new Error(`${dir}: not a batch folder (no manifest.jsonl)`);
   const lines = (await readFile(manifest, 'utf8')).split('\n').filter((l) => l.trim() !== '');
@@ -138,7 +152,7 @@ export async function readBatch(dir: string): Promise<{ file: string; report: Re
   for (const line of lines) {
     const rec = JSON.parse(line) as { status: string; doc: string | null };
     if (rec.status !== 'ok' || !rec.doc) continue;
-    const report = JSON.parse(await readFile(path.join(dir, rec.doc), 'utf8')) as Report;
+    const report = review.apply(JSON.parse(await readFile(path.join(dir, rec.doc), 'utf8')) as Report);
     out.push({ file: rec.doc, report });
   }
   return out;
@@ -174,7 +188,7 @@ function row(a: DuckDBAppender, cells: Cell[]): void {
 }
 
 // eslint-disable-next-line max-lines-per-function -- one value per column of each table, in the order of its CREATE TABLE: split, the order could no longer be read against it
-function appendReport(ap: Appenders, r: Report, batch: string, file: string): void {
+function appendReport(ap: Appenders, r: Report, batch: string, file: string, review: string | null): void {
   const sha = r.source.sha256;
   const d = r.document;
   row(ap.documents, [
@@ -192,6 +206,7 @@ function appendReport(ap: Appenders, r: Report, batch: string, file: string): vo
     r.source.bytes,
     r.schemaVersion,
     r.tool.version,
+    review,
   ]);
   for (const p of r.pages) row(ap.pages, [sha, p.number, p.method, p.chars, p.ocrConfidence, p.error]);
   for (const s of r.sections)
@@ -231,6 +246,7 @@ function appendReport(ap: Appenders, r: Report, batch: string, file: string): vo
       f.approximate,
       f.comparator,
       f.quote,
+      ...factReview(f),
     ]);
   }
   for (const t of r.tables) for (const cells of tableCells(t)) row(ap.table_cells, [sha, ...cells]);
@@ -245,7 +261,26 @@ function appendReport(ap: Appenders, r: Report, batch: string, file: string): vo
       f.page,
       f.expected === null ? null : String(f.expected),
       f.actual === null ? null : String(f.actual),
+      f.review?.decision ?? null,
+      f.review?.note ?? null,
+      f.review?.by ?? null,
+      f.review?.at ?? null,
     ]);
+}
+
+/** origin (read | corrected | added), the figure as the machine read it, and the reviewer's note, name and time. */
+function factReview(f: Report['facts'][number]): Cell[] {
+  const c = f.corrected;
+  const read = c ? c.from : { value: f.value, unit: f.unit };
+  return [
+    !c ? 'read' : c.from === null ? 'added' : 'corrected',
+    read === null ? null : String(read.value),
+    read?.unit ?? null,
+    c?.from?.label ?? (read === null ? null : f.label),
+    c?.note ?? null,
+    c?.by ?? null,
+    c?.at ?? null,
+  ];
 }
 
 /**

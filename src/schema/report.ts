@@ -129,6 +129,12 @@ export const Fact = z.object({
     .describe(
       'the table cell the fact was read from (also a number in prose inside a cell); null for a fact of the running text',
     ),
+  corrected: z
+    .lazy(() => Corrected)
+    .optional()
+    .describe(
+      '1.3: a reviewer checked this figure (corrections.jsonl): value, unit and label are theirs; absent for a figure as the machine read it',
+    ),
 });
 
 export const ColumnRole = z
@@ -227,6 +233,29 @@ export const RULE_IDS = [
 
 export const RuleId = z.enum(RULE_IDS);
 
+/** 1.3: a reviewer's decision on a finding (corrections.jsonl). */
+export const Review = z.object({
+  decision: z.enum(['confirmed', 'dismissed']),
+  note: z.string(),
+  by: z.string(),
+  at: z.string().describe('ISO 8601 time of the decision'),
+});
+
+/** 1.3: a figure a reviewer checked, corrected or added (corrections.jsonl). */
+export const Corrected = z.object({
+  from: z
+    .object({
+      value: z.union([z.number(), z.string()]),
+      unit: z.string(),
+      label: z.string().optional().describe('only when the reviewer changed the label'),
+    })
+    .nullable()
+    .describe('the figure as the machine read it; null for a figure the reviewer added'),
+  note: z.string(),
+  by: z.string(),
+  at: z.string().describe('ISO 8601 time of the correction'),
+});
+
 export const Finding = z.object({
   id: z.string(),
   rule: RuleId,
@@ -237,6 +266,9 @@ export const Finding = z.object({
   page: z.number().int().positive().nullable(),
   expected: z.union([z.number(), z.string()]).nullable(),
   actual: z.union([z.number(), z.string()]).nullable(),
+  review: Review.optional().describe(
+    '1.3: a reviewer confirmed or dismissed it (corrections.jsonl); absent while no one has. `check --fail-on` leaves dismissed findings out',
+  ),
 });
 
 /** How long one named stage of the pipeline took (only with --timings / `timings: true`). */
@@ -269,6 +301,30 @@ export const Report = z.object({
   facts: z.array(Fact),
   tables: z.array(Table),
   findings: z.array(Finding),
+  review: z
+    .lazy(() => ReportReview)
+    .optional()
+    .describe('1.3: present when corrections were applied to this report (see docs/review.md)'),
+});
+
+/** 1.3: a correction that could not be applied, and why (its anchor no longer finds its fact or finding). */
+export const Unmatched = z.object({
+  correction: z.record(z.string(), z.unknown()).describe('the line of corrections.jsonl as written'),
+  reason: z.string(),
+});
+
+/** 1.3: what corrections did to a report, and what it was before them (so that they can be applied again to a later read). */
+export const ReportReview = z.object({
+  applied: z.number().int().nonnegative().describe('corrections of this document that found their fact or finding'),
+  unmatched: z
+    .array(Unmatched)
+    .describe('corrections of this document whose anchor matches nothing: reported, never dropped'),
+  asRead: z
+    .object({
+      facts: z.array(Fact).describe('the facts corrections changed or removed, as the machine read them'),
+      findings: z.array(Finding).describe("the checks' findings before any correction"),
+    })
+    .describe('the machine read where corrections changed it'),
 });
 
 export type BBox = z.infer<typeof BBox>;
@@ -292,4 +348,8 @@ export type Severity = z.infer<typeof Severity>;
 export type RuleId = z.infer<typeof RuleId>;
 export type Finding = z.infer<typeof Finding>;
 export type StageTiming = z.infer<typeof StageTiming>;
+export type Review = z.infer<typeof Review>;
+export type Corrected = z.infer<typeof Corrected>;
+export type Unmatched = z.infer<typeof Unmatched>;
+export type ReportReview = z.infer<typeof ReportReview>;
 export type Report = z.infer<typeof Report>;

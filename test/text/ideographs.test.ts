@@ -49,7 +49,7 @@ test('a report whose text layer names its glyphs by radicals (Chromium’s print
   );
 });
 
-test('the cover harness\'s cases: 部⻔, ⺠政局, ⼆〇⼆六年三⽉, ⽀出, ⼯资 read as typed; other text stays', () => {
+test("the cover harness's cases: 部⻔, ⺠政局, ⼆〇⼆六年三⽉, ⽀出, ⼯资 read as typed; other text stays", () => {
   expect(unifyIdeographs('⼀、部⻔主要职责')).toBe('一、部门主要职责');
   expect(unifyIdeographs('某市⺠政局⼆〇⼆六年三⽉')).toBe('某市民政局二〇二六年三月');
   expect(unifyIdeographs('本年⽀出合计 1,234.56 万元（⼯资）')).toBe('本年支出合计 1,234.56 万元（工资）');
