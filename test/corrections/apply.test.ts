@@ -203,7 +203,12 @@ describe('a table figure corrected', () => {
           page: 1,
         },
       )
-      .cell(money('项目2·金额', '200.00', { quote: '项目支出表：项目2·金额 200.00' }))
+      .cell(
+        money('项目2·金额', '200.00', {
+          quote: '项目支出表：项目2·金额 200.00',
+          cell: { table: 't1', row: 2, col: 1 },
+        }),
+      )
       .build();
     return { ...doc, findings: runChecks(doc) } as Report;
   };
