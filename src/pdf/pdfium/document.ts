@@ -1,0 +1,85 @@
+// The PDFium engine behind the seam of ../document.ts: a document opened from
+// a copy of its bytes in the wasm heap, each page loaded for one call and
+// closed after it.
+import { displayFor } from '../display.ts';
+import type { PdfDocument } from '../document.ts';
+import { PdfOpenError } from '../errors.ts';
+import type { WidthCache } from './glyphs.ts';
+import { pdfium, Scratch, type Pdfium } from './module.ts';
+import { shortest, type PdfiumPage } from './page.ts';
+import { readGraphics } from './objects.ts';
+import { renderPage } from './render.ts';
+import { readText } from './text.ts';
+
+// FPDF_GetLastError
+const ERR_FORMAT = 3;
+const ERR_PASSWORD = 4;
+const ERR_SECURITY = 5;
+
+export async function openPdfiumDocument(bytes: Uint8Array): Promise<PdfDocument> {
+  const m = await pdfium();
+  const buf = m._malloc(bytes.length);
+  if (!buf) throw new PdfOpenError('corrupt', 'unreadable PDF: no memory for its bytes');
+  m.HEAPU8.set(bytes, buf);
+  const doc = m._FPDF_LoadMemDocument(buf, bytes.length, 0);
+  if (!doc) {
+    const code = m._FPDF_GetLastError();
+    m._free(buf);
+    if (code === ERR_PASSWORD || code === ERR_SECURITY)
+      throw new PdfOpenError('encrypted', 'encrypted PDF: a password is required');
+    throw new PdfOpenError(
+      'corrupt',
+      `corrupt or truncated PDF: ${code === ERR_FORMAT ? 'no valid structure' : `PDFium error ${code}`}`,
+    );
+  }
+  const scratch = new Scratch(m);
+  const widths: WidthCache = new Map();
+  let open = true;
+  const withPage = async <T>(n: number, use: (page: PdfiumPage) => T): Promise<T> => {
+    if (!open) throw new Error('the document is closed');
+    const handle = m._FPDF_LoadPage(doc, n - 1);
+    if (!handle) throw new Error(`page ${n} cannot be loaded`);
+    try {
+      const view = viewOf(m, handle, scratch);
+      const display = displayFor(view, 90 * m._FPDFPage_GetRotation(handle));
+      return use({ m, handle, number: n, view, display, scratch, widths });
+    } finally {
+      m._FPDF_ClosePage(handle);
+    }
+  };
+  return {
+    engine: 'pdfium',
+    numPages: m._FPDF_GetPageCount(doc),
+    readText: (n) => withPage(n, readText),
+    readGraphics: (n) => withPage(n, readGraphics),
+    renderGrey: (n, dpi) => withPage(n, (page) => renderPage(page, dpi)),
+    pageSize: (n) => withPage(n, ({ display }) => ({ width: display.width, height: display.height })),
+    async destroy() {
+      if (!open) return;
+      open = false;
+      m._FPDF_CloseDocument(doc);
+      m._free(buf);
+      scratch.free();
+    },
+  };
+}
+
+/** The page's visible box as pdf.js takes it: the crop box within the media box, else the media box (else US Letter). */
+function viewOf(m: Pdfium, page: number, s: Scratch): [number, number, number, number] {
+  const box = (get: Pdfium['_FPDFPage_GetMediaBox']): [number, number, number, number] | null => {
+    if (!get.call(m, page, s.at(0), s.at(4), s.at(8), s.at(12))) return null;
+    const [l, b, r, t] = [0, 1, 2, 3].map((i) => shortest(s.f32(i))) as [number, number, number, number];
+    const rect: [number, number, number, number] = [Math.min(l, r), Math.min(b, t), Math.max(l, r), Math.max(b, t)];
+    return rect[2] > rect[0] && rect[3] > rect[1] ? rect : null;
+  };
+  const media = box(m._FPDFPage_GetMediaBox) ?? [0, 0, 612, 792];
+  const crop = box(m._FPDFPage_GetCropBox);
+  if (!crop) return media;
+  const meet: [number, number, number, number] = [
+    Math.max(crop[0], media[0]),
+    Math.max(crop[1], media[1]),
+    Math.min(crop[2], media[2]),
+    Math.min(crop[3], media[3]),
+  ];
+  return meet[2] > meet[0] && meet[3] > meet[1] ? meet : media;
+}
