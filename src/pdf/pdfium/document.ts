@@ -1,13 +1,18 @@
 // The PDFium engine behind the seam of ../document.ts: a document opened from
 // a copy of its bytes in the wasm heap, each page loaded for one call and
-// closed after it.
+// closed after it. Two kinds of page go to pdf.js, opened for them only: a
+// text layer with a glyph PDFium maps to a control code (published-05's
+// hyphen came as U+0002; pdf.js names it from the font), and a page drawn for
+// OCR or the review site whose Chinese is set in a font the file does not
+// carry (PDFium in WebAssembly sees no system fonts and would leave it blank;
+// pdf.js draws it through the canvas's system fonts).
 import { displayFor } from '../display.ts';
 import type { PdfDocument } from '../document.ts';
 import { PdfOpenError } from '../errors.ts';
 import type { WidthCache } from './glyphs.ts';
 import { pdfium, Scratch, type Pdfium } from './module.ts';
 import { shortest, type PdfiumPage } from './page.ts';
-import { readGraphics } from './objects.ts';
+import { drawsUnembeddedCjk, readGraphics } from './objects.ts';
 import { renderPage } from './render.ts';
 import { readText } from './text.ts';
 
@@ -47,12 +52,25 @@ export async function openPdfiumDocument(bytes: Uint8Array): Promise<PdfDocument
       m._FPDF_ClosePage(handle);
     }
   };
+  // pdf.js, opened only for the pages PDFium cannot do alike (see the file's head), and kept till the end
+  let pdfjs: Promise<PdfDocument> | null = null;
+  const other = () => (pdfjs ??= import('../pdfjs-document.ts').then((e) => e.openPdfjsDocument(bytes)));
+  const byPdfjs = new Set<number>();
   return {
     engine: 'pdfium',
     numPages: m._FPDF_GetPageCount(doc),
-    readText: (n) => withPage(n, readText),
-    readGraphics: (n) => withPage(n, readGraphics),
-    renderGrey: (n, dpi) => withPage(n, (page) => renderPage(page, dpi)),
+    async readText(n) {
+      const text = await withPage(n, readText);
+      if (text) return text;
+      byPdfjs.add(n);
+      return (await other()).readText(n);
+    },
+    // The runs must be those of the items' engine: withoutHidden matches them by their text.
+    readGraphics: async (n) => (byPdfjs.has(n) ? (await other()).readGraphics(n) : withPage(n, readGraphics)),
+    async renderGrey(n, dpi) {
+      const image = await withPage(n, (page) => (drawsUnembeddedCjk(page) ? null : renderPage(page, dpi)));
+      return image ?? (await other()).renderGrey(n, dpi);
+    },
     pageSize: (n) => withPage(n, ({ display }) => ({ width: display.width, height: display.height })),
     async destroy() {
       if (!open) return;
@@ -60,6 +78,7 @@ export async function openPdfiumDocument(bytes: Uint8Array): Promise<PdfDocument
       m._FPDF_CloseDocument(doc);
       m._free(buf);
       scratch.free();
+      await (await pdfjs?.catch(() => null))?.destroy();
     },
   };
 }

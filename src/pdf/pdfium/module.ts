@@ -43,6 +43,7 @@ export interface Pdfium {
   _FPDFPathSegment_GetClose(seg: number): number;
   _FPDFTextObj_GetFont(obj: number): number;
   _FPDFFont_GetGlyphWidth(font: number, glyph: number, size: number, width: number): number;
+  _FPDFFont_GetIsEmbedded(font: number): number;
   _FPDFFont_GetBaseFontName(font: number, buf: number, len: number): number;
   _FPDFText_LoadPage(page: number): number;
   _FPDFText_ClosePage(tp: number): void;

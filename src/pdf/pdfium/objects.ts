@@ -28,6 +28,8 @@ export interface TextObjectInfo {
   barrier: number;
   /** the object's place in drawing order */
   order: number;
+  /** whether its font's program is in the file (PDFium has none but Latin ones of its own to draw with otherwise) */
+  embedded: boolean;
 }
 
 interface Visit {
@@ -80,7 +82,8 @@ export function textObjectsOf({ m, handle, scratch: s }: PdfiumPage): Map<number
     const font = m._FPDFTextObj_GetFont(obj);
     let name = names.get(font);
     if (name === undefined) names.set(font, (name = fontName(m, font)));
-    out.set(obj, { fontId: font, fontName: name, barrier, order: out.size });
+    const embedded = font !== 0 && m._FPDFFont_GetIsEmbedded(font) !== 0;
+    out.set(obj, { fontId: font, fontName: name, barrier, order: out.size, embedded });
   });
   return out;
 }
@@ -167,4 +170,11 @@ export function inDrawingOrder(glyphs: Glyph[], objects: Map<number, TextObjectI
     .map((g, i) => ({ g, i, o: order(g) }))
     .sort((a, b) => a.o - b.o || a.i - b.i)
     .map((x) => x.g);
+}
+
+/** CJK (from the radicals up) drawn in a font the file does not carry: PDFium-WASM has no system fonts to draw it with. */
+export function drawsUnembeddedCjk(page: PdfiumPage): boolean {
+  const objects = textObjectsOf(page);
+  if ([...objects.values()].every((o) => o.embedded)) return false;
+  return glyphsOf(page).some((g) => g.ch >= '\u2e80' && objects.get(g.obj)?.embedded === false);
 }

@@ -13,9 +13,12 @@ import { glyphsOf, type Glyph } from './glyphs.ts';
 import { inDrawingOrder, textObjectsOf, type TextObjectInfo } from './objects.ts';
 import { Joiner, type RawItem } from './joiner.ts';
 
-export function readText(page: PdfiumPage): PageText {
+/** The page's text items; null when PDFium could map a glyph to no character but a control code (pdf.js may know its name). */
+export function readText(page: PdfiumPage): PageText | null {
   const objects = textObjectsOf(page);
-  const raw = joinGlyphs(inDrawingOrder(glyphsOf(page), objects), objects, page.view);
+  const glyphs = glyphsOf(page);
+  if (glyphs.some((g) => UNMAPPED.test(g.ch))) return null;
+  const raw = joinGlyphs(inDrawingOrder(glyphs, objects), objects, page.view);
   const display = page.display.matrix;
   const items: TextItem[] = [];
   for (const r of raw) {
@@ -35,6 +38,8 @@ export function readText(page: PdfiumPage): PageText {
   };
 }
 
+/** C0 and C1 controls but the white ones: what PDFium gives for a code its font's maps do not name */
+const UNMAPPED = /^[\u0000-\u0008\u000e-\u001f\u007f-\u009f]$/u;
 const WHITESPACE = /^\s+$/u;
 const DIACRITIC = /^\p{Mn}+$/u;
 const FORMAT_MARK = /^\p{Cf}+$/u;
