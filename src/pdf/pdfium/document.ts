@@ -58,7 +58,7 @@ export async function openPdfiumDocument(bytes: Uint8Array): Promise<PdfDocument
   const byPdfjs = new Set<number>();
   return {
     engine: 'pdfium',
-    numPages: m._FPDF_GetPageCount(doc),
+    numPages: pageCount(m, doc, scratch),
     async readText(n) {
       const text = await withPage(n, readText);
       if (text) return text;
@@ -101,4 +101,23 @@ function viewOf(m: Pdfium, page: number, s: Scratch): [number, number, number, n
     Math.min(crop[3], media[3]),
   ];
   return meet[2] > meet[0] && meet[3] > meet[1] ? meet : media;
+}
+
+/**
+ * The pages there are. PDFium takes the page tree's /Count on trust; pdf.js checks that the last
+ * page it claims is there and counts the tree when it is not — a file claiming 100,000 pages with
+ * one is one page. Here: the pages that can be found, taken to be the first ones (a binary search).
+ */
+function pageCount(m: Pdfium, doc: number, s: Scratch): number {
+  const claimed = m._FPDF_GetPageCount(doc);
+  const found = (i: number) => m._FPDF_GetPageSizeByIndexF(doc, i, s.ptr) !== 0;
+  if (claimed <= 1 || found(claimed - 1)) return claimed;
+  let [lo, hi] = [0, claimed - 1]; // found(lo) is not yet known; !found(hi)
+  if (!found(0)) return claimed;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (found(mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo + 1;
 }

@@ -53,10 +53,10 @@ export function glyphsOf({ m, handle, scratch: s, widths }: PdfiumPage): Glyph[]
       const x = shortest(Math.fround(s.f64(0)));
       const y = shortest(Math.fround(s.f64(1)));
       const width = font ? widthInFont(m, s, widths, font, code) : null;
-      const advance = width !== null ? (width * size * Math.hypot(mat[0], mat[1])) / 1000 : looseWidth(m, s, tp, i);
+      const advance =
+        width !== null ? (width * size * Math.hypot(mat[0], mat[1])) / 1000 : looseWidth(m, s, tp, i, mat, size);
       out.push({ ch, obj, x, y, advance, m: mat, size });
     }
-    fixTurnedAdvances(out);
     return out;
   } finally {
     m._FPDFText_ClosePage(tp);
@@ -64,7 +64,9 @@ export function glyphsOf({ m, handle, scratch: s, widths }: PdfiumPage): Glyph[]
 }
 
 /** Where the font cannot say a glyph's width: the loose box's (which PDFium widens to the glyph's outline when that is wider). */
-function looseWidth(m: Pdfium, s: Scratch, tp: number, i: number): number {
+function looseWidth(m: Pdfium, s: Scratch, tp: number, i: number, mat: Matrix, size: number): number {
+  // the loose box is measured along x: for turned text, an em
+  if (!(mat[1] === 0 && mat[0] > 0)) return size * Math.hypot(mat[0], mat[1]);
   m._FPDFText_GetLooseCharBox(tp, i, s.ptr);
   return Math.abs(s.f32(2) - s.f32(0));
 }
@@ -82,15 +84,4 @@ function widthInFont(m: Pdfium, s: Scratch, widths: WidthCache, font: number, co
     byCode.set(code, w);
   }
   return w;
-}
-
-/** PDFium's loose box measures the advance along x only: for turned text, the distance to the next glyph of its run. */
-function fixTurnedAdvances(glyphs: Glyph[]): void {
-  for (let i = 0; i < glyphs.length; i++) {
-    const g = glyphs[i]!;
-    if (g.m[1] === 0 && g.m[0] > 0) continue;
-    const next = glyphs[i + 1];
-    const scale = Math.hypot(g.m[0], g.m[1]);
-    g.advance = next && next.obj === g.obj ? Math.hypot(next.x - g.x, next.y - g.y) : g.size * scale;
-  }
 }

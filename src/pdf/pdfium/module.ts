@@ -17,6 +17,7 @@ export interface Pdfium {
   _FPDF_GetLastError(): number;
   _FPDF_GetPageCount(doc: number): number;
   _FPDF_LoadPage(doc: number, index: number): number;
+  _FPDF_GetPageSizeByIndexF(doc: number, index: number, size: number): number;
   _FPDF_ClosePage(page: number): void;
   _FPDFPage_GetRotation(page: number): number;
   _FPDFPage_GetMediaBox(page: number, l: number, b: number, r: number, t: number): number;
@@ -60,6 +61,7 @@ export interface Pdfium {
   _FPDFBitmap_FillRect(bitmap: number, l: number, t: number, w: number, h: number, colour: number): number;
   _FPDFBitmap_GetBuffer(bitmap: number): number;
   _FPDFBitmap_GetStride(bitmap: number): number;
+  _FPDF_RenderPageBitmapWithMatrix(bitmap: number, page: number, matrix: number, clip: number, flags: number): void;
   _FPDF_RenderPageBitmap(
     bitmap: number,
     page: number,
