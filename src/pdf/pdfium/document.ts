@@ -1,6 +1,6 @@
 // The PDFium engine behind the seam of ../document.ts: a document opened from
-// a copy of its bytes in the wasm heap, each page loaded for one call and
-// closed after it. Two kinds of page go to pdf.js, opened for them only: a
+// a copy of its bytes in the wasm heap, each page loaded when first asked for
+// and closed when another is. Two kinds of page go to pdf.js, opened for them only: a
 // text layer with a glyph PDFium maps to a control code (published-05's
 // hyphen came as U+0002; pdf.js names it from the font), and a page drawn for
 // OCR or the review site whose Chinese is set in a font the file does not
@@ -40,18 +40,7 @@ export async function openPdfiumDocument(bytes: Uint8Array): Promise<PdfDocument
   const scratch = new Scratch(m);
   const widths: WidthCache = new Map();
   let open = true;
-  const withPage = async <T>(n: number, use: (page: PdfiumPage) => T): Promise<T> => {
-    if (!open) throw new Error('the document is closed');
-    const handle = m._FPDF_LoadPage(doc, n - 1);
-    if (!handle) throw new Error(`page ${n} cannot be loaded`);
-    try {
-      const view = viewOf(m, handle, scratch);
-      const display = displayFor(view, 90 * m._FPDFPage_GetRotation(handle));
-      return use({ m, handle, number: n, view, display, scratch, widths });
-    } finally {
-      m._FPDF_ClosePage(handle);
-    }
-  };
+  const { withPage, close } = pageLoader(m, doc, scratch, widths, () => open);
   // pdf.js, opened only for the pages PDFium cannot do alike (see the file's head), and kept till the end
   let pdfjs: Promise<PdfDocument> | null = null;
   const other = () => (pdfjs ??= import('../pdfjs-document.ts').then((e) => e.openPdfjsDocument(bytes)));
@@ -75,12 +64,38 @@ export async function openPdfiumDocument(bytes: Uint8Array): Promise<PdfDocument
     async destroy() {
       if (!open) return;
       open = false;
+      close();
       m._FPDF_CloseDocument(doc);
       m._free(buf);
       scratch.free();
       await (await pdfjs?.catch(() => null))?.destroy();
     },
   };
+}
+
+/**
+ * Pages loaded on demand. The page last read stays loaded, its glyphs and objects kept: the
+ * pipeline reads a page's text, then its rules (a table's page) or its picture (OCR), in turn.
+ */
+function pageLoader(m: Pdfium, doc: number, scratch: Scratch, widths: WidthCache, isOpen: () => boolean) {
+  let kept: PdfiumPage | null = null;
+  const close = () => {
+    if (kept) m._FPDF_ClosePage(kept.handle);
+    kept = null;
+  };
+  const withPage = async <T>(n: number, use: (page: PdfiumPage) => T): Promise<T> => {
+    if (!isOpen()) throw new Error('the document is closed');
+    if (kept?.number !== n) {
+      close();
+      const handle = m._FPDF_LoadPage(doc, n - 1);
+      if (!handle) throw new Error(`page ${n} cannot be loaded`);
+      const view = viewOf(m, handle, scratch);
+      const display = displayFor(view, 90 * m._FPDFPage_GetRotation(handle));
+      kept = { m, handle, number: n, view, display, scratch, widths, memo: {} };
+    }
+    return use(kept);
+  };
+  return { withPage, close };
 }
 
 /** The page's visible box as pdf.js takes it: the crop box within the media box, else the media box (else US Letter). */

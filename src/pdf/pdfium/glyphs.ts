@@ -24,7 +24,11 @@ export interface Glyph {
  * adds). A glyph's advance is its width in the font (the /W or /Widths entry for its code, as pdf.js
  * takes it) at the font size, along the text's direction.
  */
-export function glyphsOf({ m, handle, scratch: s, widths }: PdfiumPage): Glyph[] {
+export function glyphsOf(page: PdfiumPage): Glyph[] {
+  return (page.memo.glyphs ??= readGlyphs(page));
+}
+
+function readGlyphs({ m, handle, scratch: s, widths }: PdfiumPage): Glyph[] {
   const tp = m._FPDFText_LoadPage(handle);
   if (!tp) return [];
   try {

@@ -63,7 +63,11 @@ function matrixOf(m: Pdfium, s: Scratch, obj: number): Matrix {
 }
 
 /** Each text object's font and barrier, for the joiner. */
-export function textObjectsOf({ m, handle, scratch: s }: PdfiumPage): Map<number, TextObjectInfo> {
+export function textObjectsOf(page: PdfiumPage): Map<number, TextObjectInfo> {
+  return (page.memo.objects ??= readTextObjects(page));
+}
+
+function readTextObjects({ m, handle, scratch: s }: PdfiumPage): Map<number, TextObjectInfo> {
   const out = new Map<number, TextObjectInfo>();
   const names = new Map<number, string>();
   let barrier = 0;

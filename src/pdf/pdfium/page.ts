@@ -1,6 +1,7 @@
 // A PDFium page as the readers get it, and PDFium's 32-bit numbers read back.
 import type { Display } from '../display.ts';
-import type { WidthCache } from './glyphs.ts';
+import type { Glyph, WidthCache } from './glyphs.ts';
+import type { TextObjectInfo } from './objects.ts';
 import type { Pdfium, Scratch } from './module.ts';
 
 /** A loaded page and how it is shown. */
@@ -14,6 +15,8 @@ export interface PdfiumPage {
   scratch: Scratch;
   /** the document's glyph widths found so far */
   widths: WidthCache;
+  /** what was read of the page, for the next reader of it */
+  memo: { glyphs?: Glyph[]; objects?: Map<number, TextObjectInfo> };
 }
 
 /** PDFium keeps numbers as 32-bit floats: the shortest decimal that is the same float (595.28, not 595.280029), as the file most likely wrote it. */
