@@ -84,6 +84,15 @@ export async function runEnginesBench(rounds = 3): Promise<object> {
         path.join(work, `${engine}-2`),
         path.join(work, `site-${engine}`),
       );
+    // the pages drawn by the batch's own workers while each document is open; the site then copies them
+    cases['jixiao batch pdfium, --jobs 2 --page-images'] = batch('pdfium', 2, path.join(work, 'images'), [
+      '--page-images',
+    ]);
+    cases['jixiao report pdfium over the --page-images batch'] = report(
+      'pdfium',
+      path.join(work, 'images'),
+      path.join(work, 'site-images'),
+    );
     const seen: Record<string, Timed[]> = {};
     for (let r = 0; r < rounds; r++) for (const [name, run] of Object.entries(cases)) (seen[name] ??= []).push(run());
     const pages = pagesOf(path.join(work, 'pdfium-2'));
@@ -105,6 +114,11 @@ export async function runEnginesBench(rounds = 3): Promise<object> {
         result[`jixiao report ${engine} over the --jobs 2 batch`]!.wall /
         result[`jixiao batch ${engine}, --jobs 2`]!.wall;
     }
+    const wall = (name: string) => result[name]!.wall;
+    ratios['pdfium first review site / batch time, with --page-images'] =
+      wall('jixiao report pdfium over the --page-images batch') / wall('jixiao batch pdfium, --jobs 2 --page-images');
+    ratios['pdfium --page-images batch / plain batch'] =
+      wall('jixiao batch pdfium, --jobs 2 --page-images') / wall('jixiao batch pdfium, --jobs 2');
     return {
       machine: machine(),
       load: os.loadavg().map((l) => Math.round(l * 10) / 10),
