@@ -96,7 +96,7 @@ async function load(): Promise<Pdfium> {
  * checks (a build with assertions) that cost more than the calls on a page of characters.
  */
 function direct(exports: Record<string, unknown>): Pdfium {
-  const memory = exports.memory as WebAssembly.Memory;
+  const memory = exports.memory as { buffer: ArrayBuffer };
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(exports)) if (typeof value === 'function') out[`_${name}`] = value;
   let heap = new Uint8Array(memory.buffer);
