@@ -175,8 +175,10 @@ test('the tarball holds only what runs, built fresh from every source file', () 
   // 382 kB with #11's named stages, writers and util/ modules; 405 kB once Prettier wrapped the sources
   // (the source maps carry them) and with #13's isolated commands, OCR budget and safe text;
   // 430 kB with the operator-list walk (clipped text, clipped and white rules), the header
-  // placement of borderless tables and their README and CHANGELOG sections.
-  expect(packInfo.size).toBeLessThan(450_000);
+  // placement of borderless tables and their README and CHANGELOG sections;
+  // 458 kB with #26's PDFium engine (src/pdf/pdfium/: the text joiner, page objects, banded drawing; the
+  // engine's wasm comes from its own npm package).
+  expect(packInfo.size).toBeLessThan(480_000);
   console.log(
     `tarball: ${path.basename(tarball)} ${packInfo.size} bytes, ${packInfo.unpackedSize} unpacked, ${packInfo.entryCount} files`,
   );
