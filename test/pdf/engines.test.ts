@@ -8,7 +8,7 @@ import { expect, test } from 'vitest';
 import { openDocument, type PdfDocument, type PdfEngineName } from '../../src/pdf/document.ts';
 import { PdfOpenError } from '../../src/pdf/errors.ts';
 import { makePdf, type PageSpec } from '../support/make-pdf.ts';
-import { claimsManyPages } from '../support/hostile-pdfs.ts';
+import { claimsManyPages, rawPdf } from '../support/hostile-pdfs.ts';
 
 const r2 = (v: number) => Math.round(v * 100) / 100;
 const ENGINES: PdfEngineName[] = ['pdfjs', 'pdfium'];
@@ -155,4 +155,35 @@ test('the PDFium package is loaded from its files: its loader fetches nothing wh
   // the only fetch is the fallback for a missing wasmBinary; src/pdf/pdfium/module.ts always passes one
   expect(code).toMatch(/if \(!wasmBinary/);
   expect(code).not.toMatch(/\bnew Function\s*\(|[^.\w]eval\s*\(/);
+});
+
+test('text clipped inside a form XObject (moved by the page and by the form) is hidden alike', async () => {
+  const st = (dict: string, data: string) => `<< ${dict} /Length ${data.length} >>\nstream\n${data}\nendstream`;
+  const form =
+    'q 0 480 200 40 re W n BT /F1 10 Tf 10 500 Td (INSIDE) Tj ET Q q 0 0 200 40 re W n BT /F1 10 Tf 10 500 Td (OUTSIDE) Tj ET Q';
+  const bytes = new Uint8Array(
+    rawPdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /X 5 0 R >> >> >>',
+      st('', 'q 1 0 0 1 300 -100 cm /X Do Q'),
+      st(
+        '/Type /XObject /Subtype /Form /BBox [0 0 400 842] /Matrix [1 0 0 1 0 50] /Resources << /Font << /F1 6 0 R >> >>',
+        form,
+      ),
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ]),
+  );
+  for (const engine of ENGINES) {
+    const pdf = await openDocument(bytes, engine);
+    try {
+      const runs = (await pdf.readGraphics(1)).runs.map((r) => [r.text, r.shown, r2(r.x), r2(r.y)]);
+      expect(runs, engine).toEqual([
+        ['INSIDE', true, 310, 450],
+        ['OUTSIDE', false, 310, 450],
+      ]);
+    } finally {
+      await pdf.destroy();
+    }
+  }
 });

@@ -118,7 +118,8 @@ export function readGraphics(page: PdfiumPage): PageGraphics {
   const rules: Segment[] = [];
   const clips = new Map<number, Rect | null>();
   walk(m, s, handle, ({ obj, type, parent }) => {
-    const space = multiply(CLIP_IN_PARENT ? parent : IDENTITY, display.matrix);
+    // PDFium keeps clip paths in the page's user space, inside forms too (test/pdf/engines.test.ts)
+    const space = display.matrix;
     if (type === TEXT) clips.set(obj, clipOf(m, s, obj, space));
     if (type !== PATH) return;
     const ctm = multiply(multiply(matrixOf(m, s, obj), parent), display.matrix);
@@ -127,9 +128,6 @@ export function readGraphics(page: PdfiumPage): PageGraphics {
   });
   return { rules, runs: runsOf(inDrawingOrder(glyphsOf(page), textObjectsOf(page)), clips, display.matrix) };
 }
-
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-const CLIP_IN_PARENT = process.env.SPEED_CLIP_PARENT === '1';
 
 /** One run per text object, as pdf.js's showText: its glyphs' text, start, em box and visibility. */
 function runsOf(glyphs: Glyph[], clips: Map<number, Rect | null>, display: Matrix): TextRun[] {
