@@ -70,8 +70,11 @@ export async function runEnginesBench(rounds = 3): Promise<object> {
         );
     const pdftotext = (jobs: number) => () =>
       timed(['sh', '-c', `printf '%s\\n' "$@" | xargs -P ${jobs} -I{} pdftotext -layout {} /dev/null`, 'sh', ...files]);
-    const report = (engine: string, from: string, out: string) => () =>
-      timed([node, bin, 'report', from, '--out', out, '--quiet'], { ...process.env, JIXIAO_PDF_ENGINE: engine });
+    // a first site each time: the folder of the round before (and the images it drew) removed first
+    const report = (engine: string, from: string, out: string) => () => {
+      rmSync(out, { recursive: true, force: true });
+      return timed([node, bin, 'report', from, '--out', out, '--quiet'], { ...process.env, JIXIAO_PDF_ENGINE: engine });
+    };
     const cases: Record<string, () => Timed> = {};
     for (const jobs of [1, 2]) {
       cases[`pdftotext -layout, ${jobs} process(es)`] = pdftotext(jobs);
