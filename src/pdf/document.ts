@@ -23,8 +23,11 @@ export interface PdfDocument {
   readText(pageNumber: number): Promise<PageText>;
   /** ruling lines and text runs with whether the clip shows them */
   readGraphics(pageNumber: number): Promise<PageGraphics>;
-  /** the shown page drawn grey on white at `dpi` */
-  renderGrey(pageNumber: number, dpi: number): Promise<GreyImage>;
+  /**
+   * The shown page drawn grey on white at `dpi`. For OCR (`purpose` 'ocr') PDFium hands the drawing
+   * to pdf.js: on the scanned corpus PDFium's drawing of the scans read slightly worse (docs/speed.md).
+   */
+  renderGrey(pageNumber: number, dpi: number, purpose?: 'ocr' | 'view'): Promise<GreyImage>;
   /** the shown page's size in points (its visible box, turned by /Rotate) */
   pageSize(pageNumber: number): Promise<{ width: number; height: number }>;
   /** frees the document; call once, in a finally */

@@ -76,7 +76,7 @@ async function startPages(pdf: PdfDocument, options: ReadOptions): Promise<Promi
       const pool = options.pool();
       while (waiting.size >= 2 * pool.size) await Promise.race(waiting);
       // Within the pixel budget (src/ocr/budget.ts): a lower resolution for an oversized page, or the page fails with its reason.
-      const image = await pdf.renderGrey(n, ocrDpiFor(text.width, text.height, options.ocrDpi));
+      const image = await pdf.renderGrey(n, ocrDpiFor(text.width, text.height, options.ocrDpi), 'ocr');
       const page = pool.recognize(image, image.scale).then(
         (result) => ocrToPageText(result, text, image.scale),
         (err) => errorPage(n, `OCR failed: ${messageOf(err)}`, text),

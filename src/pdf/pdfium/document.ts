@@ -5,7 +5,9 @@
 // hyphen came as U+0002; pdf.js names it from the font), and a page drawn for
 // OCR or the review site whose Chinese is set in a font the file does not
 // carry (PDFium in WebAssembly sees no system fonts and would leave it blank;
-// pdf.js draws it through the canvas's system fonts).
+// pdf.js draws it through the canvas's system fonts). And pages drawn for OCR
+// are drawn by pdf.js (JIXIAO_OCR_RENDER=pdfium for PDFium's drawing): on the
+// scanned corpus PDFium's drawing read slightly worse.
 import { displayFor } from '../display.ts';
 import type { PdfDocument } from '../document.ts';
 import { PdfOpenError } from '../errors.ts';
@@ -56,7 +58,8 @@ export async function openPdfiumDocument(bytes: Uint8Array): Promise<PdfDocument
     },
     // The runs must be those of the items' engine: withoutHidden matches them by their text.
     readGraphics: async (n) => (byPdfjs.has(n) ? (await other()).readGraphics(n) : withPage(n, readGraphics)),
-    async renderGrey(n, dpi) {
+    async renderGrey(n, dpi, purpose = 'view') {
+      if (purpose === 'ocr' && process.env.JIXIAO_OCR_RENDER !== 'pdfium') return (await other()).renderGrey(n, dpi);
       const image = await withPage(n, (page) => (drawsUnembeddedCjk(page) ? null : renderPage(page, dpi)));
       return image ?? (await other()).renderGrey(n, dpi);
     },
