@@ -6,8 +6,11 @@ import { CN_DIGIT_VALUES } from '../vocab/numerals.ts';
 import { YEAR_IN_FIGURES, YEAR_IN_WORDS } from '../vocab/covers.ts';
 
 const NON_ASCII = '[^\\x00-\\x7f]';
-/** A space next to Chinese or between two digits is layout, not a word break. */
-const LAYOUT_SPACE = new RegExp(`(?<=${NON_ASCII}|\\d)\\s+(?=${NON_ASCII}|\\d)`, 'g');
+/**
+ * A space between Chinese, digits and brackets is layout, not a word break: a letter-spaced
+ * line gives one after every glyph (某 市 民 政 局 ( 本 级 )), a bracket included.
+ */
+const LAYOUT_SPACE = new RegExp(`(?<=${NON_ASCII}|[\\d()])\\s+(?=${NON_ASCII}|[\\d()])`, 'g');
 
 export function plainLine(text: string): string {
   return (

@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { checkPdfHeader, PdfOpenError } from './errors.ts';
 
 const require = createRequire(import.meta.url);
 // pdf.js in Node reads these with fs: they must be paths ending in a separator, not file: URLs.
@@ -18,14 +19,7 @@ const WASM_DIR = path.join(pdfjsRoot, 'wasm') + path.sep;
 // resolved by mistake runs without eval too (CVE-2024-4367).
 const NO_EVAL = { isEvalSupported: false } as Record<string, unknown>;
 
-export class PdfOpenError extends Error {
-  readonly reason: 'not-pdf' | 'encrypted' | 'corrupt' | 'empty';
-  constructor(reason: PdfOpenError['reason'], message: string) {
-    super(message);
-    this.name = 'PdfOpenError';
-    this.reason = reason;
-  }
-}
+export { PdfOpenError } from './errors.ts';
 
 export interface OpenedPdf {
   doc: PDFDocumentProxy;
@@ -34,9 +28,7 @@ export interface OpenedPdf {
 
 /** Opens PDF bytes. The caller must call destroy() (use try/finally). */
 export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
-  if (bytes.length === 0) throw new PdfOpenError('empty', 'empty file (0 bytes)');
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  if (!head.includes('%PDF-')) throw new PdfOpenError('not-pdf', 'not a PDF (no %PDF- header)');
+  checkPdfHeader(bytes);
   // pdf.js takes ownership of (and detaches) the buffer it is given: hand it a copy.
   const task = getDocument({
     ...NO_EVAL,

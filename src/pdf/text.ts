@@ -27,7 +27,7 @@ export async function readPageText(doc: PDFDocumentProxy, pageNumber: number): P
       const x = a < 0 && Math.abs(a) > Math.abs(b) ? e - raw.width : e;
       items.push({
         // ⼀ (a Kangxi radical in the Unicode map) is 一: every reader downstream sees the ideograph.
-        str: unifyIdeographs(closeLetterSpacing(raw.str, raw.width, size)),
+        str: itemText(raw.str, raw.width, size),
         x,
         y: f,
         width: raw.width,
@@ -46,6 +46,14 @@ export async function readPageText(doc: PDFDocumentProxy, pageNumber: number): P
   } finally {
     page.cleanup();
   }
+}
+
+/**
+ * A text item's string as every engine gives it to the reader: letter spacing closed up, and
+ * ⼀ (a Kangxi radical in the Unicode map) read as 一, so every reader downstream sees the ideograph.
+ */
+export function itemText(str: string, width: number, size: number): string {
+  return unifyIdeographs(closeLetterSpacing(str, width, size));
 }
 
 /**

@@ -1,7 +1,8 @@
 // One document, end to end: read the file, then the stages — open (safely),
 // read, ocr, then those of assemble.ts — and destroy the document whatever happens.
 import { readFile } from 'node:fs/promises';
-import { openPdf, PdfOpenError, type OpenedPdf } from '../pdf/open.ts';
+import { openDocument, type PdfDocument } from '../pdf/document.ts';
+import { PdfOpenError } from '../pdf/errors.ts';
 import type { Report } from '../schema/report.ts';
 import { ASSEMBLY_STAGES, assembleReport, type SourceInfo } from './assemble.ts';
 import { asInputError, InputError } from './errors.ts';
@@ -29,7 +30,7 @@ export interface ExtractOptions {
    * document again (drawing its pages for the review site) reuses its parsed fonts instead of opening it twice.
    * Its failure fails the document.
    */
-  whileOpen?: (pdf: OpenedPdf, report: Report) => Promise<void>;
+  whileOpen?: (pdf: PdfDocument, report: Report) => Promise<void>;
 }
 
 interface ReadState extends PagesState {
@@ -42,12 +43,12 @@ const OPEN_STAGE: Stage<ReadState> = {
   name: 'open',
   async run(s) {
     try {
-      s.pdf = await openPdf(s.source.bytes);
+      s.pdf = await openDocument(s.source.bytes);
     } catch (err) {
       if (err instanceof PdfOpenError) throw new InputError(s.source.path, err.reason, err.message, { cause: err });
       throw err;
     }
-    const n = s.pdf.doc.numPages;
+    const n = s.pdf.numPages;
     if (s.maxPages !== undefined && n > s.maxPages) {
       throw new InputError(
         s.source.path,
@@ -99,7 +100,7 @@ export async function extractBytes(
   } catch (err) {
     throw asInputError(sourcePath, err);
   } finally {
-    await (state.pdf as OpenedPdf | undefined)?.destroy();
+    await (state.pdf as PdfDocument | undefined)?.destroy();
     await (ownPool as OcrPool | null)?.close();
   }
 }

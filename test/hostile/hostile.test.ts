@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { defaultPdfEngine } from '../../src/pdf/document.ts';
 import * as hostile from '../support/hostile-pdfs.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -24,22 +25,34 @@ const RUNTIME_MB = 900;
  * with a time limit a loaded CI machine meets, and the sample after them.
  */
 const RUNS = [
-  { timeout: 10, files: ['fan-out.pdf', 'deep-forms.pdf', 'many-pages.pdf', 'controls.pdf'] },
+  { timeout: 10, files: ['fan-out.pdf', 'many-pages.pdf', 'controls.pdf'] },
   { timeout: 120, files: ['bomb.pdf', 'claims-pages.pdf', 'huge-page.pdf', 'noise.pdf', 'items-100k.pdf', 'good.pdf'] },
 ];
 const limits = (timeout: number) => ['--timeout', String(timeout), '--max-memory', String(MAX_MEMORY_MB)];
 const STOPPED =
   /^(not finished within 10 s \(--timeout\)|needed more than 256 MB of memory \(--max-memory\)); stopped$/;
 
-// One line each, and why.
+// One line each, and why. A chain of 20,000 forms hangs pdf.js's recursion till the timeout; PDFium
+// follows forms a bounded depth and reads the page (empty).
+const PDFIUM = defaultPdfEngine() === 'pdfium';
 const FAILS: Record<string, RegExp> = {
   'bomb.pdf': /^needed more than 256 MB of memory \(--max-memory\); stopped$/,
   'fan-out.pdf': STOPPED,
-  'deep-forms.pdf': STOPPED,
+  ...(!PDFIUM && { 'deep-forms.pdf': STOPPED }),
   'many-pages.pdf': /^declares 2001 pages, more than the limit of 2000 \(--max-pages\)$/,
 };
 // Read, with what they cost contained.
-const READS = ['claims-pages.pdf', 'huge-page.pdf', 'noise.pdf', 'items-100k.pdf', 'controls.pdf', 'good.pdf'];
+const READS = [
+  'claims-pages.pdf',
+  'huge-page.pdf',
+  'noise.pdf',
+  'items-100k.pdf',
+  'controls.pdf',
+  'good.pdf',
+  ...(PDFIUM ? ['deep-forms.pdf'] : []),
+];
+// the chain that hangs goes with the inputs stopped early; read, with those whose cost is contained
+RUNS[PDFIUM ? 1 : 0]!.files.push('deep-forms.pdf');
 
 let dir: string;
 
