@@ -12,7 +12,10 @@
 // - digit recall of each: the share of the typed twin's numbers (digit runs
 //   with their decimal point, as multisets, thousands commas ignored) found
 //   in the engine's text of the same page, over text pages and table pages;
-// - memory per PP-OCR worker (resident set added by a warm worker).
+// - memory per PP-OCR worker (resident set added by a warm worker);
+// - where PP-OCR's time goes: each step's milliseconds per page (light,
+//   skew, rotate, rules, detection, boxes, crops, recognition, decode, lines),
+//   and drawing the pages with each PDF engine (CPU per page).
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,9 +24,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PQueue from 'p-queue';
 import { createOcrPool, type OcrEngineName, type OcrResult } from '../src/ocr/pool.ts';
-import { openPdf } from '../src/pdf/open.ts';
-import { renderGrey, toPgm, type GreyImage } from '../src/pdf/render.ts';
-import { readPageText } from '../src/pdf/text.ts';
+import { openDocument, type PdfEngineName } from '../src/pdf/document.ts';
+import { toPgm, type GreyImage } from '../src/pdf/render.ts';
 import type { TextItem } from '../src/pdf/types.ts';
 import { extractBytes } from '../src/pipeline/extract.ts';
 import { machine } from './extract.ts';
@@ -48,6 +50,7 @@ export async function runOcrBench(): Promise<Record<string, unknown>> {
     ...(await loadPages(RENDERED, RENDERED, (n) => n === 3)),
   ];
   result.pages = { text: pages.filter((p) => !p.table).length, table: pages.filter((p) => p.table).length };
+  result.renderMsPerPage = await renderTimes([SCAN, RENDERED]);
 
   // The whole pipeline, default engine, on the scanned sample.
   const bytes = new Uint8Array(readFileSync(SCAN));
@@ -85,13 +88,13 @@ export async function runOcrBench(): Promise<Record<string, unknown>> {
 }
 
 async function loadPages(file: string, typedFile: string, isTable: (n: number) => boolean): Promise<BenchPage[]> {
-  const pdf = await openPdf(new Uint8Array(readFileSync(file)));
-  const typed = await openPdf(new Uint8Array(readFileSync(typedFile)));
+  const pdf = await openDocument(new Uint8Array(readFileSync(file)));
+  const typed = await openDocument(new Uint8Array(readFileSync(typedFile)));
   try {
     const out: BenchPage[] = [];
-    for (let n = 1; n <= pdf.doc.numPages; n++) {
-      const text = await readPageText(typed.doc, n);
-      out.push({ image: await renderGrey(pdf.doc, n, DPI), truth: numbers(joinRuns(text.items)), table: isTable(n) });
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const text = await typed.readText(n);
+      out.push({ image: await pdf.renderGrey(n, DPI), truth: numbers(joinRuns(text.items)), table: isTable(n) });
     }
     return out;
   } finally {
@@ -170,6 +173,7 @@ async function engineAlone(
       seconds: round(seconds),
       pagesPerMinute: round((pages.length / seconds) * 60),
       digitRecall: digitRecall(pages, results.map(lineText)),
+      ...(results.some((r) => r.steps) && { stepsMsPerPage: meanSteps(results) }),
       memoryPerWorkerMb: round(Math.max(0, warm - before) / workers / 2 ** 20),
     };
   } finally {
@@ -227,6 +231,35 @@ async function tesseractCli(pages: BenchPage[], cores: number): Promise<Record<s
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Each engine step's milliseconds per page, averaged over the pages (src/ocr/ppocr/engine.ts: stepClock). */
+function meanSteps(results: OcrResult[]): Record<string, number> {
+  const sum: Record<string, number> = {};
+  for (const r of results) for (const [k, v] of Object.entries(r.steps ?? {})) sum[k] = (sum[k] ?? 0) + v;
+  return Object.fromEntries(Object.entries(sum).map(([k, v]) => [k, round(v / results.length, 1)]));
+}
+
+/** Drawing the pages for OCR (${DPI} dpi) with each PDF engine, interleaved page by page: CPU milliseconds per page. */
+async function renderTimes(files: string[]): Promise<Record<PdfEngineName, number>> {
+  const engines: PdfEngineName[] = ['pdfium', 'pdfjs'];
+  const ms: Record<string, number> = {};
+  let pages = 0;
+  for (const file of files) {
+    const docs = await Promise.all(engines.map((e) => openDocument(new Uint8Array(readFileSync(file)), e)));
+    try {
+      for (let n = 1; n <= docs[0]!.numPages; n++, pages++)
+        for (const [i, doc] of docs.entries()) {
+          const t = process.cpuUsage();
+          await doc.renderGrey(n, DPI);
+          const d = process.cpuUsage(t);
+          ms[engines[i]!] = (ms[engines[i]!] ?? 0) + (d.user + d.system) / 1000;
+        }
+    } finally {
+      await Promise.all(docs.map((d) => d.destroy()));
+    }
+  }
+  return Object.fromEntries(engines.map((e) => [e, round(ms[e]! / pages, 1)])) as Record<PdfEngineName, number>;
 }
 
 function round(v: number, places = 2): number {

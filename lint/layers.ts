@@ -19,6 +19,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['meta'], // the document's organisation, year, date
   ['facts'], // figures in prose and in table cells
   ['checks'], // the rules over facts, sections and tables
+  ['corrections'], // a reviewer's corrections applied to a report: anchors found again, checks run again
   ['pipeline'], // one document through the stages, into a Report
   ['writers'], // JSON, CSV and manifest files
   ['batch'], // many documents, workers, progress

@@ -2,6 +2,7 @@
 // (worker threads, time and memory limits, manifest, resume, CSV tables).
 // What it returns is both a promise of the summary and an async iterable of
 // per-document events; an AbortSignal stops it.
+import type { CorrectionsDone } from '../batch/corrections.ts';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -105,6 +106,8 @@ export interface BatchResult {
   interrupted: boolean;
   /** rows written to the CSV tables (null when interrupted) */
   tables: TableCounts | null;
+  /** what DIR/corrections.jsonl did to the documents (absent when the folder has none; contract 1.3) */
+  corrections?: CorrectionsDone;
 }
 
 /**

@@ -7,6 +7,7 @@
 //   createOcrPool                OCR workers to share between documents and close (await using)
 //   Report, Finding, Fact, …     the zod schemas of the contract (values) and their types
 //   reportJsonSchema             the contract as JSON Schema (also the file jixiao/report.schema.json)
+//   applyCorrections, readCorrections, appendCorrection   a reviewer's corrections.jsonl (contract 1.3, docs/review.md)
 //   InputError, BatchSetupError, BatchEnvironmentError  the errors thrown on purpose
 export {
   extractBytes,
@@ -35,4 +36,20 @@ export { createOcrPool, OcrPool, type OcrPoolOptions } from './ocr.ts';
 export { BatchEnvironmentError, BatchSetupError, InputError, type InputReason } from './errors.ts';
 export { reportJsonSchema } from './json-schema.ts';
 export * from '../schema/report.ts';
+export {
+  Correction,
+  FactCorrection,
+  FindingDecision,
+  FactAnchor,
+  FindingAnchor,
+  isFindingDecision,
+} from '../schema/corrections.ts';
+export { applyCorrections, asRead, openFindings } from '../corrections/apply.ts';
+export {
+  appendCorrection,
+  readCorrections,
+  CORRECTIONS_FILE,
+  type CorrectionLine,
+  type CorrectionsRead,
+} from '../writers/corrections-file.ts';
 export { TOOL_NAME, TOOL_VERSION as VERSION } from '../version.ts';

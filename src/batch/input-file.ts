@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { lstat, open, stat, type FileHandle } from 'node:fs/promises';
 import type { PathLike, Stats } from 'node:fs';
-import { hasPdfHeader, NOT_PDF, PdfOpenError } from '../pdf/open.ts';
+import { hasPdfHeader, NOT_PDF, PdfOpenError } from '../pdf/errors.ts';
 
 /** Input files larger than this are refused unread (hashing, and the batch's document workers). */
 export const MAX_FILE_BYTES = 1024 * 1024 * 1024;

@@ -11,7 +11,7 @@ import PQueue from 'p-queue';
 import { DEFAULT_OPTIONS } from '../pipeline/extract.ts';
 import { DEFAULT_ENGINE, type OcrEngineName } from '../ocr/types.ts';
 import type { OcrMode } from '../pipeline/read-pages.ts';
-import { NOT_PDF } from '../pdf/open.ts';
+import { NOT_PDF } from '../pdf/errors.ts';
 import type { TableCounts, TableInput } from '../writers/csv.ts';
 import { assertRealInside, inside, removeTempFiles, tempPath } from '../writers/files.ts';
 import { DEFAULT_DPI, PAGES_JSON } from '../writers/page-images.ts';
@@ -19,6 +19,7 @@ import { CSV_TABLES, MANIFEST, REPORT_JSON } from '../writers/index.ts';
 import { ManifestWriter, NO_FINDINGS, readManifest, type ManifestRecord } from '../writers/manifest.ts';
 import type { Report } from '../schema/report.ts';
 import { TOOL_VERSION } from '../version.ts';
+import { honourCorrections, type CorrectionsDone } from './corrections.ts';
 import { asEnvironmentError, BatchEnvironmentError, BatchSetupError, environmentCode } from './errors.ts';
 import { prepareOutput } from './folder.ts';
 import { hashFile, RefusedInput } from './input-file.ts';
@@ -84,6 +85,8 @@ export interface BatchResult {
   exitCode: number;
   out: string;
   tables: TableCounts | null;
+  /** what DIR/corrections.jsonl did to the documents (absent when the folder has none) */
+  corrections?: CorrectionsDone;
 }
 
 export { BatchEnvironmentError, BatchSetupError };
@@ -176,9 +179,12 @@ export async function runWith(
     const plan = await planBatch(opts, root, files, raws);
     const state = await runPlan(plan, makeRunner(opts));
     if (opts.signal?.aborted) return summary(plan.items, state, started, 130, root, null);
-    const tables = await finishBatch(plan);
+    const { tables, corrections } = await finishBatch(plan);
     const anyFailed = plan.items.some((i) => i.record!.status === 'failed');
-    return summary(plan.items, state, started, anyFailed ? 1 : 0, root, tables);
+    return {
+      ...summary(plan.items, state, started, anyFailed ? 1 : 0, root, tables),
+      ...(corrections && { corrections }),
+    };
   } finally {
     await unlock();
   }
@@ -363,8 +369,8 @@ async function runPlan(plan: BatchPlan, runner: DocumentRunner): Promise<Progres
   return state;
 }
 
-/** After a whole run: duplicates pointed at their first, the manifest rewritten in input order, the tables rebuilt. */
-async function finishBatch(plan: BatchPlan): Promise<TableCounts> {
+/** After a whole run: duplicates pointed at their first, the corrections applied, the manifest rewritten in input order, the tables rebuilt. */
+async function finishBatch(plan: BatchPlan): Promise<{ tables: TableCounts; corrections: CorrectionsDone | null }> {
   for (const [item, first] of plan.duplicates) {
     const f = first.record!;
     item.record = {
@@ -387,9 +393,10 @@ async function finishBatch(plan: BatchPlan): Promise<TableCounts> {
   try {
     // Only the documents of inputs that ended ok stay in docs/ under this run's names.
     for (const item of plan.items) if (item.record!.status !== 'ok') await rm(item.target, { force: true });
+    const corrections = await honourCorrections(plan.root, records);
     const outputs = { records, documents: () => tableInputs(plan.root, records) };
     await MANIFEST.finish(plan.root, outputs);
-    return await CSV_TABLES.finish(plan.root, outputs);
+    return { tables: await CSV_TABLES.finish(plan.root, outputs), corrections };
   } catch (err) {
     throw (await asEnvironmentError(err, (err as NodeJS.ErrnoException).path ?? plan.root)) ?? err;
   }

@@ -6,7 +6,8 @@ import { createOcrPool, type OcrPool } from '../ocr/pool.ts';
 import type { OcrEngineName } from '../ocr/types.ts';
 import { ignoreStrayPdfRejections, InputError } from '../pipeline/errors.ts';
 import { extractBytes } from '../pipeline/extract.ts';
-import { PdfOpenError, type OpenedPdf } from '../pdf/open.ts';
+import type { PdfDocument } from '../pdf/document.ts';
+import { PdfOpenError } from '../pdf/errors.ts';
 import type { Report } from '../schema/report.ts';
 import { belongToParent, residentBytes } from '../util/processes.ts';
 import { writeAtomic } from '../writers/files.ts';
@@ -86,7 +87,7 @@ async function run(job: Job): Promise<{ summary: DocSummary; json?: string }> {
 
 /** --page-images: the pages drawn from the document still open (its fonts parsed once, for reading and drawing). */
 function drawInto(to: { dir: string; dpi: number }) {
-  return async (pdf: OpenedPdf, report: Report) => void (await drawPages(pdf.doc, pagesKey(report, to.dpi), to.dir));
+  return async (pdf: PdfDocument, report: Report) => void (await drawPages(pdf, pagesKey(report, to.dpi), to.dir));
 }
 
 /** The bytes from job.source (or job.file), a failure named after job.file as extractFile would name it. */

@@ -7,7 +7,9 @@
 // C. a summing-up restatement ("经统计，全年受理劳动争议案件共 170 件") of a
 //    figure stated before, in the text or the table, with another value;
 // D. the same thing under the same label in two paragraphs, both of the whole
-//    year.
+//    year — or worded a little differently, one figure a misprint of the
+//    other (45678 / 45687);
+// E. an item of a numbered list stated again for itself, misprinted.
 // Precision first: a figure for a campaign (期间, 专项) or a part (其中), an item
 // of a list (用于：…, 如…, （1）某项目：预算安排 …), a sentence of another year,
 // and a label used for three or more different values (a generic label such as
@@ -41,6 +43,7 @@ export const conflictingValues: Rule = {
     textAgainstTable(r);
     summingUp(r);
     statedTwice(r);
+    misprintedItems(r);
     return drafts;
   },
 };
@@ -75,7 +78,11 @@ function reading(doc: CheckInput, report: Report): Reading {
     cells,
     indicatorCells: cells.filter((f) => ACTUAL_COLUMN.test(lastPart(f.label))),
     statements: located.filter(
-      (l) => exact(l.fact) && (l.fact.kind === 'count' || l.fact.kind === 'money') && isStatement(l),
+      (l) =>
+        exact(l.fact) &&
+        (l.fact.kind === 'count' || l.fact.kind === 'money') &&
+        (!l.fact.change || !UNNAMED_CHANGE.test(l.fact.label)) &&
+        isStatement(l),
     ),
     report,
   };
@@ -131,7 +138,7 @@ function textAgainstTable({ doc, located, sections, cells, indicatorCells, repor
   const fundsCells = cells.filter((f) => FUNDS_CELL.test(f.label));
   for (const l of located) {
     const f = l.fact;
-    if (!exact(f) || !isStatement(l)) continue;
+    if (!exact(f) || f.change || !isStatement(l)) continue;
     const name = indicatorName(l, f.sectionId ? sections.get(f.sectionId) : undefined);
     if (name) {
       const same = indicatorCells.filter(
@@ -151,28 +158,89 @@ function textAgainstTable({ doc, located, sections, cells, indicatorCells, repor
   }
 }
 
-/** C. A summing-up restatement ("经统计，全年解除矫正共 236 人") of an earlier figure, in the text or the table. */
-function summingUp({ statements, indicatorCells, report }: Reading): void {
+/**
+ * C. A summing-up restatement ("经统计，全年解除矫正共 236 人", "经统计，实有编制数 45 人") of an earlier
+ * figure, in the text (a list item too) or the table. Its label may be worded differently (受理消费者投诉
+ * 举报 / 受理投诉举报): then only two values a slip of the pen apart (48 / 45, 3560 / 3650) are one
+ * quantity — a figure far from it is another thing of a similar name (a part, a subset).
+ */
+function summingUp({ located, statements, indicatorCells, report }: Reading): void {
+  const earlierText = located.filter(
+    (o) => exact(o.fact) && (o.fact.kind === 'count' || o.fact.kind === 'money') && !o.fact.change && specific(o),
+  );
   for (const l of statements) {
     const f = l.fact;
-    const before = l.sentence.slice(0, Math.max(0, l.at - l.sentenceStart));
-    // The sentence opens by summing up, and the figure's own clause says 共/计.
-    if (!/^[^，。；]{0,6}?(?:经统计|据统计|经核实|经核查|统计显示|经汇总)/.test(l.sentence.trim())) continue;
-    const clause = (before.split(/[，,；]/).pop() ?? '') + f.quote.slice(0, Math.max(0, f.quote.search(/[0-9０-９]/)));
-    if (!/共|计/.test(clause)) continue;
+    if (f.change || !summingUpClause(l)) continue;
     const earlier = [
-      ...statements
+      ...earlierText
         .filter((o) => o.fact !== f && o.paragraph !== l.paragraph)
         .map((o) => ({ fact: o.fact, name: o.fact.label })),
       ...indicatorCells.map((c) => ({ fact: c, name: indicatorOf(c.label) })),
     ].filter((o) => o.fact.kind === f.kind && o.fact.normalized.unit === f.normalized.unit && similar(o.name, f.label));
-    const conflict = earlier.find((o) => differ(o.fact, f));
+    const conflict = earlier.find((o) => differ(o.fact, f) && (sameWords(o.name, f.label) || slipApart(o.fact, f)));
     if (conflict && !earlier.some((o) => !differ(o.fact, f) && o.fact.paragraphId !== null))
       report(conflict.fact, f, '，前后统计数不一致');
   }
 }
 
-/** D. The same thing stated twice in two paragraphs, both of the whole year. */
+/** The sentence opens by summing up, and the figure is its first or its own clause says 共/计. */
+function summingUpClause(l: Located): boolean {
+  if (!/^[^，。；]{0,6}?(?:经统计|据统计|经核实|经核查|统计显示|经汇总|经梳理)/.test(l.sentence.trim())) return false;
+  const before = l.sentence.slice(0, Math.max(0, l.numberAt - l.sentenceStart));
+  const clause = before.split(/[，,；]/).pop() ?? '';
+  return /共|计/.test(clause) || !/[0-9０-９]/.test(before.replace(/(?:19|20)\d{2}\s*年度?/g, ''));
+}
+
+/** A figure that says what it counts: a list item's too, when its label is not a bare budget term. */
+function specific(l: Located): boolean {
+  if (isStatement(l)) return true;
+  const label = l.fact.label;
+  const item = ITEM_START.test(l.paragraph.text) || ITEM_START.test(l.sentence);
+  const scoped = PART_SCOPE.test(l.sentence.replace(ITEM_START, '').slice(0, Math.max(0, l.at - l.sentenceStart)));
+  return item && !scoped && norm(label).length >= MIN_LABEL && !BARE_MEASURE.test(label) && !OWNERLESS.test(label);
+}
+
+/** Two values one slip of the pen apart: a digit changed, two adjacent digits swapped, or within 10 %. */
+function slipApart(a: Fact, b: Fact): boolean {
+  const [x, y] = [num(a), num(b)];
+  return Math.abs(x - y) <= 0.1 * Math.max(Math.abs(x), Math.abs(y)) || misprint(a, b);
+}
+
+/** Two figures of three digits or more that differ in one digit, or by two adjacent digits swapped (3560 / 3650). */
+function misprint(a: Fact, b: Fact): boolean {
+  const [s, t] = [String(a.value), String(b.value)];
+  if (s.length !== t.length || s.replace(/\D/g, '').length < 3) return false;
+  const diff = [...s].map((c, i) => (c === t[i] ? -1 : i)).filter((i) => i >= 0);
+  return (
+    diff.length === 1 ||
+    (diff.length === 2 && diff[1] === diff[0]! + 1 && s[diff[0]!] === t[diff[1]!] && s[diff[1]!] === t[diff[0]!])
+  );
+}
+
+/**
+ * E. An item of a numbered list (1、全年受理投诉举报 3560 件) stated again elsewhere for itself, a
+ * misprint of it and its label worded alike: items keep to their list otherwise.
+ */
+function misprintedItems({ doc, located, statements, report }: Reading): void {
+  const items = located.filter(
+    (l) => exact(l.fact) && !l.fact.change && !l.fact.concept && !isStatement(l) && specific(l),
+  );
+  for (const item of items) {
+    const again = statements.find(
+      (s) =>
+        s.paragraph !== item.paragraph &&
+        s.fact.kind === item.fact.kind &&
+        s.fact.normalized.unit === item.fact.normalized.unit &&
+        !s.fact.change &&
+        !otherYear(item.sentence, s.sentence, doc) &&
+        similar(item.fact.label, s.fact.label) &&
+        misprint(item.fact, s.fact),
+    );
+    if (again) report(item.fact, again.fact, '，请核实以哪个为准');
+  }
+}
+
+/** D. The same thing stated twice in two paragraphs, both of the whole year (or, worded differently, a misprint of it). */
 function statedTwice({ doc, sections, statements, report }: Reading): void {
   const whole = statements.filter((l) => !l.fact.concept);
   const valuesByLabel = new Map<string, Fact[]>();
@@ -183,7 +251,8 @@ function statedTwice({ doc, sections, statements, report }: Reading): void {
       if (
         a.paragraph === b.paragraph ||
         a.fact.kind !== b.fact.kind ||
-        a.fact.normalized.unit !== b.fact.normalized.unit
+        a.fact.normalized.unit !== b.fact.normalized.unit ||
+        a.fact.change !== b.fact.change
       )
         continue;
       if (otherYear(a.sentence, b.sentence, doc)) continue;
@@ -201,7 +270,9 @@ function statedTwice({ doc, sections, statements, report }: Reading): void {
           WHOLE_YEAR.test(b.sentence) &&
           !OWNERLESS.test(a.fact.label) &&
           !OWNERLESS.test(b.fact.label) &&
-          sameThing(a.fact.label, b.fact.label));
+          sameThing(a.fact.label, b.fact.label)) ||
+        // Worded a little differently, and one figure a misprint of the other (1250 / 1205).
+        (similar(a.fact.label, b.fact.label) && misprint(a.fact, b.fact));
       if (!same || !differ(a.fact, b.fact)) continue;
       // A label stated with three or more values names items, not one quantity.
       const uses = [
@@ -213,6 +284,9 @@ function statedTwice({ doc, sections, statements, report }: Reading): void {
     }
   }
 }
+
+/** A change that does not name what changed (比上年增加, 较上年减少, 同比下降): it is of whatever its sentence is about. */
+const UNNAMED_CHANGE = /^(?:比|较|同比|环比|与)|^(?:增加|增长|减少|下降|提高|降低|上升)/;
 
 /** A budget measure with no owner (实际支出, 预算执行数): the sentence's subject, if any, is its owner. */
 const BARE_MEASURE =
@@ -286,13 +360,26 @@ function sameName(a: string, b: string): boolean {
   return short === long || (short.length >= MIN_LABEL && long.includes(short));
 }
 
-/** Labels of one thing written a little differently: 受理劳动人事争议案件 / 受理劳动争议案件. */
-function similar(a: string, b: string): boolean {
-  const [x, y] = [norm(a), norm(b)];
-  if (x.length < MIN_LABEL || y.length < MIN_LABEL) return false;
-  if (x === y || x.endsWith(y) || y.endsWith(x)) return true;
+/** Words a restatement adds or drops that do not change what is counted: 各类, 全年, 我局, 共 … */
+const FILLERS = /各类|各项|全年|年度|年末|年底|累计|共计|总计|合计|共|我局|本局|我单位|本单位|全局|实现|完成了|了|的/g;
+
+/** The same words but for fillers, or a word dropped inside (受理劳动人事争议案件 / 受理劳动争议案件). */
+function sameWords(a: string, b: string): boolean {
+  const [x, y] = [norm(a).replace(FILLERS, ''), norm(b).replace(FILLERS, '')];
+  if (x === y) return true;
   if (x.slice(0, 2) !== y.slice(0, 2) || x.slice(-2) !== y.slice(-2)) return false;
   return lcs(x, y) / Math.max(x.length, y.length) >= 0.75;
+}
+
+/** Labels of one thing written a little differently: 受理劳动人事争议案件 / 受理劳动争议案件, 受理消费者投诉举报 / 受理投诉举报. */
+function similar(a: string, b: string): boolean {
+  const [x, y] = [norm(a).replace(FILLERS, ''), norm(b).replace(FILLERS, '')];
+  if (x.length < MIN_LABEL || y.length < MIN_LABEL) return false;
+  if (x === y || x.endsWith(y) || y.endsWith(x)) return true;
+  if (x.slice(0, 2) !== y.slice(0, 2)) return false;
+  const common = lcs(x, y);
+  // All of the shorter but a character, in order, and most of the longer.
+  return common >= Math.min(x.length, y.length) - 1 && common / Math.max(x.length, y.length) >= 0.6;
 }
 
 function lcs(a: string, b: string): number {

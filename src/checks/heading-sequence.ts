@@ -15,6 +15,20 @@ function markerFor(like: Section, n: number): string {
 
 const LEVEL_NAMES = ['一', '二', '三', '四', '五', '六'];
 
+/**
+ * Numbering that starts again by the genre's design: each 部分, each attached project sheet or table
+ * (一、项目概述 … 七、绩效目标, again for the next project), each 附件 numbers from 一 — a heading
+ * numbered 1 after others, which the next one continues (一 then 二) or which repeats the title the
+ * first run opened with. A lone 一 where 四 belongs (一 二 三 一 五) is still a finding.
+ */
+function restarts(siblings: Section[], i: number): boolean {
+  const cur = siblings[i]!;
+  if (cur.ordinal !== 1) return false;
+  const next = siblings[i + 1];
+  const title = (s: Section) => s.title.replace(/[\s。：:]/g, '');
+  return next?.ordinal === 2 || siblings.some((s, k) => k < i && s.ordinal === 1 && title(s) === title(cur));
+}
+
 export const headingSequence: Rule = {
   id: 'heading-sequence',
   run(doc) {
@@ -28,6 +42,7 @@ export const headingSequence: Rule = {
       for (let i = 1; i < siblings.length; i++) {
         const prev = siblings[i - 1]!;
         const cur = siblings[i]!;
+        if (restarts(siblings, i)) continue;
         const level = `${LEVEL_NAMES[cur.level - 1] ?? cur.level}级标题`;
         const name = (s: Section) => `“${s.marker.trim()}${s.title}”${atPage(s.page)}`;
         let message: string | null = null;

@@ -10,8 +10,9 @@ import type { Comparator } from '../schema/report.ts';
 import { boundAtEnd, boundBefore } from '../vocab/bounds.ts';
 import { INDICATOR_TOTAL_ROW } from '../vocab/concepts.ts';
 import { unitDef } from '../vocab/units.ts';
-import { grids, segments } from './grid.ts';
-import { cellNumber } from './tables.ts';
+import type { Table } from '../schema/report.ts';
+import { isHeaderRow, pageOfRow } from '../tables/reading.ts';
+import { cellNumber, pathAt, tablesOf } from './tables.ts';
 import { atPage, finding } from './finding.ts';
 import type { Draft, Rule } from './types.ts';
 
@@ -89,20 +90,13 @@ export const indicatorScoreMismatch: Rule = {
   id: 'indicator-score-mismatch',
   run(doc) {
     const drafts: Draft[] = [];
-    for (const g of grids(doc)) {
-      const rows = [...g.header, ...g.body.map((r) => r.cells)];
-      const headerFlags = [...g.header.map(() => true), ...segments(g).isHeader];
-      const pages = [...g.header.map(() => g.page), ...g.body.map((r) => r.page)];
-      let cols: Columns | null = null;
-      for (let r = 0; r < rows.length; r++) {
-        const row = rows[r]!;
-        if (headerFlags[r] || !row.some((c) => cellNumber(c) !== null)) {
-          const found = headerColumns(row);
-          if (found !== undefined) cols = found;
-          continue;
-        }
+    for (const { table, body } of tablesOf(doc)) {
+      for (const r of body) {
+        const row = table.rows[r]!;
+        if (isHeaderRow(table, r) || !row.some((c) => cellNumber(c) !== null)) continue;
+        const cols = indicatorColumns(table, r);
         if (!cols || INDICATOR_TOTAL_ROW.test((row[0] ?? '').trim())) continue;
-        const draft = rowFinding(row, cols, g.title ?? g.id, pages[r]!);
+        const draft = rowFinding(row, cols, table.title ?? table.id, pageOfRow(table, r));
         if (draft) drafts.push(draft);
       }
     }
@@ -110,21 +104,19 @@ export const indicatorScoreMismatch: Rule = {
   },
 };
 
-/** A header row's indicator columns; null when it heads another segment (the budget rows); undefined when it says neither. */
-function headerColumns(row: string[]): Columns | null | undefined {
-  const names = row.map((c) => c.replace(/\s+/g, ''));
-  const find = (re: RegExp) => names.findIndex((c) => re.test(c));
+/** The indicator columns of the block row r is in (its segment's or the top header's), or null when it has none. */
+function indicatorColumns(t: Table, r: number): Columns | null {
+  const paths = t.columns.map((_, c) => pathAt(t, r, c));
+  const find = (re: RegExp) => paths.findIndex((p) => p.some((name) => re.test(name)));
   const [target, actual, weight, score] = [find(TARGET), find(ACTUAL), find(WEIGHT), find(SCORE)];
-  if (target >= 0 && actual >= 0 && weight >= 0 && score >= 0) {
-    const name = Math.max(
-      -1,
-      ...NAMES.map(find)
-        .filter((i) => i >= 0)
-        .slice(0, 1),
-    );
-    return { target, actual, weight, score, name };
-  }
-  return weight >= 0 || score >= 0 ? null : undefined;
+  if (target < 0 || actual < 0 || weight < 0 || score < 0) return null;
+  const name = Math.max(
+    -1,
+    ...NAMES.map(find)
+      .filter((i) => i >= 0)
+      .slice(0, 1),
+  );
+  return { target, actual, weight, score, name };
 }
 
 /** An indicator row scored above its weight, or given the full weight while its actual misses its target. */

@@ -29,7 +29,7 @@ export const percentOutOfRange: Rule = {
         f.normalized.value <= 100 + 1e-9
       )
         continue;
-      if (f.comparator) continue; // a target, not a result
+      if (f.comparator || f.change) continue; // a target, not a result; a change (同比增长 133 %) is no share
       if (UNBOUNDED_RATE.test(f.quote)) continue;
       const name = rateName(
         f,

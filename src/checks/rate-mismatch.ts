@@ -123,13 +123,16 @@ function growthRates(doc: CheckInput): Draft[] {
     if (!change || !grow) continue;
     const up = /增/.test(change[1]!);
     if (up !== /增/.test(grow[1]!)) continue;
-    const before = up ? num(t.fact) - num(d.fact) : num(t.fact) + num(d.fact);
+    // Both signed by their direction (减少 181.54 万元 → −181.54, 下降 11.58% → −11.58): the year before is
+    // this year's figure less the change, the rate the change over it.
+    const [delta, rate] = [num(d.fact), num(r.fact)];
+    if (delta < 0 !== !up || (rate < 0 && up)) continue;
+    const before = num(t.fact) - delta;
     if (before <= 0) continue;
-    const computed = (num(d.fact) / before) * 100;
-    const slack = computed * (roundingOf(d.fact) / num(d.fact) + (roundingOf(t.fact) + roundingOf(d.fact)) / before);
-    // A fall's rate carries its direction in the sign (contract 1.2): the words said which way, compare the sizes.
-    const rate = magnitude(r.fact);
-    if (rateAgrees(rate, computed) || Math.abs(num(rate) - computed) <= roundingOf(rate) + slack) continue;
+    const computed = (delta / before) * 100;
+    const slack =
+      Math.abs(computed) * (roundingOf(d.fact) / Math.abs(delta) + (roundingOf(t.fact) + roundingOf(d.fact)) / before);
+    if (rateAgrees(r.fact, computed) || Math.abs(rate - computed) <= roundingOf(r.fact) + slack) continue;
     const shown = Number(computed.toFixed(Math.max(r.fact.decimals, 2)));
     drafts.push(
       finding('rate-mismatch', {
@@ -142,11 +145,6 @@ function growthRates(doc: CheckInput): Draft[] {
     );
   }
   return drafts;
-}
-
-function magnitude(f: Fact): Fact {
-  if (typeof f.value !== 'number' || f.value >= 0 || typeof f.normalized.value !== 'number') return f;
-  return { ...f, value: -f.value, normalized: { ...f.normalized, value: -f.normalized.value } };
 }
 
 function compare(rate: Fact, actual: Fact, budgets: Fact[]): Draft | null {

@@ -4,9 +4,9 @@
 import { show } from './tolerance.ts';
 import { atPage, finding } from './finding.ts';
 import type { Draft, Rule } from './types.ts';
-import { grids, isSelfEvaluation } from './grid.ts';
-import { scoreSums } from './table-total-mismatch.ts';
-import { cellNumber } from './tables.ts';
+import { pageOfRow } from '../tables/reading.ts';
+import { gridOf, scoreSums } from './table-total-mismatch.ts';
+import { cellNumber, isSelfEvaluation, tablesOf } from './tables.ts';
 
 export const scoreMismatch: Rule = {
   id: 'score-mismatch',
@@ -25,18 +25,19 @@ export const scoreMismatch: Rule = {
     if (!stated || typeof stated.value !== 'number') return [];
     const drafts: Draft[] = [];
     // With several scoring tables (one per project) the text's score cannot be told to be any one's.
-    const scoring = grids(doc)
-      .filter(isSelfEvaluation)
+    const scoring = tablesOf(doc)
+      .filter((t) => isSelfEvaluation(t.table))
+      .map((t) => gridOf(t))
       .map((g) => ({ g, sums: scoreSums(g) }))
       .filter((x) => x.sums !== null);
     if (scoring.length !== 1) return [];
     const { g, sums } = scoring[0]!;
     const tableScore = cellNumber(sums!.rows[sums!.t]![sums!.c]);
     if (tableScore === null || Math.abs(tableScore - stated.value) <= 0.5 * 10 ** -stated.decimals) return [];
-    const page = g.body[sums!.t]?.page ?? g.page;
+    const page = pageOfRow(g.table, g.body[sums!.t]!);
     drafts.push(
       finding('score-mismatch', {
-        message: `正文${stated.label} ${show(stated)}${atPage(stated.page)}与评分表“${g.title ?? g.id}”${atPage(page)}总分 ${tableScore} 分不符`,
+        message: `正文${stated.label} ${show(stated)}${atPage(stated.page)}与评分表“${g.table.title ?? g.table.id}”${atPage(page)}总分 ${tableScore} 分不符`,
         // The table's own 总分 fact too, so that conflicting-values does not report the pair again.
         factIds: [
           stated.id,

@@ -4,11 +4,11 @@
 // up to less are wrong only for decompositions known to be exhaustive
 // (人员经费 + 公用经费 = 基本支出; 基本支出 + 项目支出 = 整体支出), since
 // "其中" lists are often partial.
-import type { Fact } from '../schema/report.ts';
+import type { Fact, Severity } from '../schema/report.ts';
 import { LABEL_JOINER } from '../tables/headers.ts';
-import { wholeAndParts } from './context.ts';
+import { wholeAndParts, yearOnYear, type WholeAndParts } from './context.ts';
 import { inUnitOf, num, show, sumAgrees } from './tolerance.ts';
-import { FUNDS_SPLITS } from '../vocab/parts.ts';
+import { FUNDS_SPLITS, PARTS_OF_WHOLES } from '../vocab/parts.ts';
 import { atPage, finding, valueOf } from './finding.ts';
 import type { CheckInput, Draft, Rule } from './types.ts';
 
@@ -27,16 +27,28 @@ export const sumMismatch: Rule = {
     const seen = new Set<string>();
     // 1. Within a sentence: a total, then 其中 and its parts.
     for (const group of wholeAndParts(doc)) {
-      const { total } = group;
-      // A part followed by its own parts (公务用车购置及运行费 150 + … then 公务用车购置费, 公务用车运行费): counted once.
-      const parts = collapse(group.parts);
-      if (parts.length < 2 || parts.some((p) => p.approximate) || total.approximate) continue;
-      const sum = parts.reduce((s, f) => s + num(f), 0);
-      if (sumAgrees(parts, total) || (sum < num(total) && !exhaustive(total, parts, doc))) continue;
-      drafts.push(draft(total, parts, sum));
-      seen.add(total.id);
+      const d = groupFinding(group, doc);
+      if (!d) continue;
+      drafts.push(d);
+      seen.add(group.total.id);
     }
-    // 2. Across the report: exhaustive decompositions by concept.
+    // 2. This year's figure less last year's against the change stated between them (the direction is
+    // text-number-contradiction's).
+    for (const { now, last, change } of yearOnYear(doc)) {
+      const diff = num(now) - num(last);
+      if (diff > 0 !== num(change) > 0 || sumAgrees([last, change], now)) continue;
+      drafts.push(
+        finding('sum-mismatch', {
+          message: `${now.label} ${show(now)} − ${last.label} ${show(last)} = ${inUnitOf(diff, now)} ${now.unit}，与${change.label} ${show(change)}不符${atPage([now, last, change].map((f) => f.page))}`,
+          factIds: [change.id, now.id, last.id],
+          page: change.page,
+          expected: inUnitOf(diff, now),
+          actual: valueOf(change),
+        }),
+      );
+      seen.add(now.id);
+    }
+    // 3. Across the report: exhaustive decompositions by concept.
     for (const [totalConcept, partConcepts] of DECOMPOSITIONS) {
       const total = doc.facts.find((f) => f.concept === totalConcept);
       if (!total || seen.has(total.id)) continue;
@@ -58,6 +70,32 @@ export const sumMismatch: Rule = {
     return drafts;
   },
 };
+
+/**
+ * Parts that add up to more than their total are wrong; to less, only where the list is complete (a
+ * known decomposition, or a bracket right after the total: then a warning, for a bracket may leave
+ * out what it does not name). The changes of a change are signed: a missing part may have gone either
+ * way, so only a complete list is checked.
+ */
+function groupFinding(group: WholeAndParts, doc: CheckInput): Draft | null {
+  const { total } = group;
+  // A part followed by its own parts (公务用车购置及运行费 150 + … then 公务用车购置费, 公务用车运行费): counted once.
+  const parts = collapse(group.parts);
+  if (parts.length < 2 || parts.some((p) => p.approximate) || total.approximate) return null;
+  if (sumAgrees(parts, total)) return null;
+  const sum = parts.reduce((s, f) => s + num(f), 0);
+  const complete = group.how === 'summed' || exhaustive(total, parts, doc);
+  if (total.change) return complete ? draft(total, parts, sum) : null;
+  if (sum > num(total) || complete) return draft(total, parts, sum);
+  return group.how === 'bracket' && !nested(parts) ? draft(total, parts, sum, 'warning') : null;
+}
+
+/** Parts one of which counts a subset of another (检查企业 320 家（发现问题 45 家、整改 40 家）): no breakdown. */
+function nested(parts: Fact[]): boolean {
+  return parts.some((p) =>
+    parts.some((w) => w !== p && PARTS_OF_WHOLES.some((pw) => pw.part.test(p.label) && pw.whole.test(w.label))),
+  );
+}
 
 /** Pairs that make up their whole, and a list ending in 其他…: such 其中 lists are complete. */
 const COMPLETE_PAIRS: [RegExp, RegExp][] = [
@@ -134,10 +172,11 @@ function collapse(parts: Fact[]): Fact[] {
   return out;
 }
 
-function draft(total: Fact, parts: Fact[], sum: number): Draft {
+function draft(total: Fact, parts: Fact[], sum: number, severity?: Severity): Draft {
   const written = inUnitOf(sum, total);
   return finding('sum-mismatch', {
-    message: `${parts.map((p) => `${p.label} ${show(p)}`).join(' + ')} = ${written} ${total.unit}，与${total.label} ${show(total)}不符${atPage([total, ...parts].map((f) => f.page))}`,
+    severity,
+    message: `${parts.map((p) => `${p.label} ${show(p)}`).join(' + ')} = ${written} ${total.unit}，与${total.label || '合计'} ${show(total)}不符${atPage([total, ...parts].map((f) => f.page))}`,
     factIds: [total.id, ...parts.map((p) => p.id)],
     page: total.page,
     expected: written,

@@ -11,58 +11,69 @@
 // of its last place. A table that may go on over the page is not judged on its
 // last group.
 import { COLUMN_FAMILIES, FUNDS_SPLITS, FUNDS_TOTAL } from '../vocab/parts.ts';
+import { LABEL_JOINER } from '../tables/headers.ts';
+import { isHeaderRow, nameColumn, pageOfRow } from '../tables/reading.ts';
+import { SCORE_TOTAL_ROW } from '../vocab/concepts.ts';
 import {
   agrees,
   amount,
+  cellNumber,
   decimals,
-  grids,
-  headerPath,
   isSelfEvaluation,
-  isTotalRow,
   labelsOf,
+  leafAt,
+  pathAt,
   round,
-  rowLevels,
-  segments,
+  tablesOf,
   written,
-  type Grid,
-} from './grid.ts';
-import { LABEL_JOINER } from '../tables/headers.ts';
-import { SCORE_TOTAL_ROW } from '../vocab/concepts.ts';
-import { cellNumber } from './tables.ts';
+  type TableRows,
+} from './tables.ts';
 import { atPage, finding } from './finding.ts';
 import type { Draft, Rule } from './types.ts';
 
 const NOT_SUMMED = /率|比例|占比|%|％|序号|编号|代码|编码|排名|人数|单价/;
 
+/** A table as this rule reads it: its body rows' cells, and the page each is on. */
+interface Grid extends TableRows {
+  /** the body rows' cells (body[i] is rows[i] of the table) */
+  cells: string[][];
+  width: number;
+  nameColumn: number;
+}
+
 export const tableTotalMismatch: Rule = {
   id: 'table-total-mismatch',
   run(doc) {
     const drafts: Draft[] = [];
-    for (const g of grids(doc)) {
+    for (const t of tablesOf(doc)) {
+      const g = gridOf(t);
       const seen = new Set<string>();
-      const report: Report = (r, c, expected, what, names) => {
-        const key = `${r}:${c}`;
+      const report: Report = (i, c, expected, what, names) => {
+        const key = `${i}:${c}`;
         if (seen.has(key)) return;
         seen.add(key);
-        const row = g.body[r]!;
-        const stated = cellNumber(row.cells[c])!;
-        const name = names?.row ?? rowName(g, r);
-        const col = names?.col ?? (headerPath(g.header, c).join(LABEL_JOINER) || `第${c + 1}列`);
+        const { table } = g;
+        const r = g.body[i]!;
+        const cells = table.rows[r]!;
+        const page = pageOfRow(table, r);
+        const stated = cellNumber(cells[c])!;
+        const name = names?.row ?? rowName(g, i);
+        const col = names?.col ?? (pathAt(table, r, c).join(LABEL_JOINER) || `第${c + 1}列`);
         drafts.push(
           finding('table-total-mismatch', {
-            message: `${g.title ? `表“${g.title}”` : '表'}${atPage(row.page)}“${name}”行“${col}”列为 ${row.cells[c]!.trim()}，${what}为 ${expected}`,
-            page: row.page,
+            message: `${table.title ? `表“${table.title}”` : '表'}${atPage(page)}“${name}”行“${col}”列为 ${cells[c]!.trim()}，${what}为 ${expected}`,
+            page,
             expected,
             actual: stated,
           }),
         );
       };
-      if (isSelfEvaluation(g)) {
+      if (isSelfEvaluation(g.table)) {
         fundsBlock(g, report);
         scoreTotal(g, report);
         continue;
       }
-      const levels = rowLevels(g);
+      const levels = g.table.rowLevels ? g.body.map((r) => g.table.rowLevels![r] ?? null) : null;
       if (levels) hierarchy(g, levels, report);
       totalColumns(g, report);
       if (!levels && !looksHierarchical(g)) flatTotal(g, report);
@@ -71,10 +82,22 @@ export const tableTotalMismatch: Rule = {
   },
 };
 
-type Report = (r: number, c: number, expected: number, what: string, names?: { row: string; col: string }) => void;
+export function gridOf(t: TableRows): Grid {
+  return {
+    ...t,
+    cells: t.body.map((r) => t.table.rows[r]!),
+    width: t.table.columns.length,
+    nameColumn: nameColumn(t.table),
+  };
+}
 
-function rowName(g: Grid, r: number): string {
-  const cells = g.body[r]!.cells;
+/** A finding at body row i, column c. */
+type Report = (i: number, c: number, expected: number, what: string, names?: { row: string; col: string }) => void;
+
+const isTotal = (g: Grid, i: number) => g.table.rowRoles[g.body[i]!] === 'total';
+
+function rowName(g: Grid, i: number): string {
+  const cells = g.cells[i]!;
   return (
     [
       ...new Set(
@@ -83,25 +106,26 @@ function rowName(g: Grid, r: number): string {
           .map((c) => c.trim())
           .filter(Boolean),
       ),
-    ].join(' ') || `第${r + 1}行`
+    ].join(' ') || `第${i + 1}行`
   );
 }
 
-/** Columns holding amounts: a number in some body row, and a header that is not a rate or a code. */
+/** Columns holding amounts: a number in some body row, and a header that is not a rate or a code (nor a column of codes, names or ordinals). */
 function amountColumns(g: Grid): number[] {
   return [...Array(g.width).keys()].filter(
     (c) =>
       c !== g.nameColumn &&
-      g.body.some((r) => written(r.cells[c])) &&
-      !NOT_SUMMED.test(headerPath(g.header, c).join('')) &&
-      !g.body.every((r) => /^\d{3,7}$/.test((r.cells[c] ?? '').trim()) || !written(r.cells[c])),
+      !['code', 'ordinal', 'name'].includes(g.table.columns[c]?.role ?? '') &&
+      g.cells.some((r) => written(r[c])) &&
+      !NOT_SUMMED.test(topPath(g, c).join('')) &&
+      !g.cells.every((r) => /^\d{3,7}$/.test((r[c] ?? '').trim()) || !written(r[c])),
   );
 }
 
 function hierarchy(g: Grid, levels: (number | null)[], report: Report): void {
-  if (levels.some((l, i) => l === null && !isBlank(g.body[i]!.cells, g))) return; // a row of unknown level: the tree is not certain
+  if (levels.some((l, i) => l === null && !isBlank(g.cells[i]!, g))) return; // a row of unknown level: the tree is not certain
   const cols = amountColumns(g);
-  const n = g.body.length;
+  const n = g.cells.length;
   const children = (from: number, to: number): number[] => {
     const inside = [...Array(Math.max(0, to - from)).keys()].map((k) => from + k).filter((i) => (levels[i] ?? 0) > 0);
     if (inside.length === 0) return [];
@@ -115,15 +139,15 @@ function hierarchy(g: Grid, levels: (number | null)[], report: Report): void {
   const pending: [number, number, number, string][] = [];
   const checkedRows = new Set<number>();
   const failedRows = new Set<number>();
-  const valueOf = (r: number, c: number) => fixed.get(`${r}:${c}`) ?? amount(g.body[r]!.cells[c]);
+  const valueOf = (r: number, c: number) => fixed.get(`${r}:${c}`) ?? amount(g.cells[r]![c]);
   const check = (parent: number, kids: number[], what: string) => {
     for (const c of cols) {
-      if (!written(g.body[parent]!.cells[c])) continue;
-      const parts = kids.map((k) => amount(g.body[k]!.cells[c]));
-      if (parts.some((p) => p === null) || !kids.some((k) => written(g.body[k]!.cells[c]))) continue;
+      if (!written(g.cells[parent]![c])) continue;
+      const parts = kids.map((k) => amount(g.cells[k]![c]));
+      if (parts.some((p) => p === null) || !kids.some((k) => written(g.cells[k]![c]))) continue;
       checkedRows.add(parent);
-      const d = decimals([g.body[parent]!.cells[c], ...kids.map((k) => g.body[k]!.cells[c])]);
-      const total = cellNumber(g.body[parent]!.cells[c])!;
+      const d = decimals([g.cells[parent]![c], ...kids.map((k) => g.cells[k]![c])]);
+      const total = cellNumber(g.cells[parent]![c])!;
       if (agrees(total, parts as number[], d)) continue;
       const known = kids.map((k) => valueOf(k, c)!);
       if (agrees(total, known, d)) continue;
@@ -159,6 +183,11 @@ function hierarchy(g: Grid, levels: (number | null)[], report: Report): void {
   for (const [r, c, sum, what] of pending) report(r, c, sum, what);
 }
 
+/** The header path of column c under the table's top header, spaces taken out. */
+function topPath(g: Grid, c: number): string[] {
+  return pathAt(g.table, 0, c);
+}
+
 function isBlank(cells: string[], g: Grid): boolean {
   return cells.every((c, i) => i === g.nameColumn || c.trim() === '');
 }
@@ -166,7 +195,7 @@ function isBlank(cells: string[], g: Grid): boolean {
 /** A column that its header names as the total of others: 本年支出合计 = 基本支出 + 项目支出, row by row. */
 function totalColumns(g: Grid, report: Report): void {
   const cols = amountColumns(g);
-  const paths = new Map(cols.map((c) => [c, headerPath(g.header, c)]));
+  const paths = new Map(cols.map((c) => [c, topPath(g, c)]));
   for (const c of cols) {
     const path = paths.get(c)!;
     const name = path[path.length - 1] ?? '';
@@ -185,12 +214,12 @@ function totalColumns(g: Grid, report: Report): void {
     );
     const { parts, names } = partColumns(scope, paths, parent.length);
     if (parts.length < 2 || !names.every((n) => family.parts.some((p) => p.test(n)))) continue;
-    g.body.forEach((row, r) => {
-      if (!written(row.cells[c])) return;
-      const values = parts.map((p) => amount(row.cells[p]));
-      if (values.some((v) => v === null) || !parts.some((p) => written(row.cells[p]))) return;
-      const d = decimals([row.cells[c], ...parts.map((p) => row.cells[p])]);
-      if (!agrees(cellNumber(row.cells[c])!, values as number[], d))
+    g.cells.forEach((row, r) => {
+      if (!written(row[c])) return;
+      const values = parts.map((p) => amount(row[p]));
+      if (values.some((v) => v === null) || !parts.some((p) => written(row[p]))) return;
+      const d = decimals([row[c], ...parts.map((p) => row[p])]);
+      if (!agrees(cellNumber(row[c])!, values as number[], d))
         report(
           r,
           c,
@@ -242,13 +271,13 @@ function partColumns(
 function looksHierarchical(g: Grid): boolean {
   const cols = amountColumns(g);
   if (cols.length === 0) return false;
-  const value = (r: number, c: number) => amount(g.body[r]!.cells[c]) ?? NaN;
-  for (let i = 0; i + 1 < g.body.length; i++) {
-    if (isTotalRow(g.body[i]!.cells)) continue;
+  const value = (r: number, c: number) => amount(g.cells[r]![c]) ?? NaN;
+  for (let i = 0; i + 1 < g.cells.length; i++) {
+    if (isTotal(g, i)) continue;
     let sums = cols.map(() => 0);
-    for (let j = i + 1; j < g.body.length && !isTotalRow(g.body[j]!.cells); j++) {
+    for (let j = i + 1; j < g.cells.length && !isTotal(g, j); j++) {
       sums = sums.map((s, k) => s + value(j, cols[k]!));
-      const d = decimals(cols.map((c) => g.body[i]!.cells[c]));
+      const d = decimals(cols.map((c) => g.cells[i]![c]));
       if (
         cols.every((c, k) => Math.abs(sums[k]! - value(i, c)) <= (j - i + 1) * 0.5 * 10 ** -d + 1e-9) &&
         cols.some((c) => value(i, c) !== 0)
@@ -261,18 +290,19 @@ function looksHierarchical(g: Grid): boolean {
 
 /** Any other table: its total row against the rows since the header (or since the total row at the top, to the end). */
 function flatTotal(g: Grid, report: Report): void {
-  const totals = g.body.flatMap((r, i) => (isTotalRow(r.cells) ? [i] : []));
-  if (totals.length !== 1 || g.header.length === 0) return;
+  const totals = g.cells.flatMap((_, i) => (isTotal(g, i) ? [i] : []));
+  const header = g.table.rowRoles.slice(0, g.table.headerRows).some((role) => role !== 'blank');
+  if (totals.length !== 1 || !header) return;
   const t = totals[0]!;
   const rows =
-    t === 0 ? (g.mayContinue ? [] : [...Array(g.body.length - 1).keys()].map((k) => k + 1)) : [...Array(t).keys()];
+    t === 0 ? (g.mayContinue ? [] : [...Array(g.cells.length - 1).keys()].map((k) => k + 1)) : [...Array(t).keys()];
   if (rows.length < 2) return;
   for (const c of amountColumns(g)) {
-    if (!written(g.body[t]!.cells[c])) continue;
-    const values = rows.map((r) => cellNumber(g.body[r]!.cells[c]));
+    if (!written(g.cells[t]![c])) continue;
+    const values = rows.map((r) => cellNumber(g.cells[r]![c]));
     if (values.some((v) => v === null)) continue;
-    const d = decimals([g.body[t]!.cells[c], ...rows.map((r) => g.body[r]!.cells[c])]);
-    if (!agrees(cellNumber(g.body[t]!.cells[c])!, values as number[], d))
+    const d = decimals([g.cells[t]![c], ...rows.map((r) => g.cells[r]![c])]);
+    if (!agrees(cellNumber(g.cells[t]![c])!, values as number[], d))
       report(
         t,
         c,
@@ -289,7 +319,7 @@ function flatTotal(g: Grid, report: Report): void {
 
 /** 年度资金总额 against its 其中 rows, in each money column (年初预算数, 全年预算数, 全年执行数). */
 function fundsBlock(g: Grid, report: Report): void {
-  const { rows, headerOf } = segments(g);
+  const rows = g.cells;
   for (let t = 0; t < rows.length; t++) {
     if (!labelsOf(rows[t]!).some((l) => FUNDS_TOTAL.test(l))) continue;
     // The rows after it whose names are parts of the total.
@@ -307,9 +337,8 @@ function fundsBlock(g: Grid, report: Report): void {
       (s) => s.length === names.length && s.every((p) => names.filter((n) => p.test(n)).length === 1),
     );
     if (!split) continue;
-    const header = headerOf(t);
     for (let c = 0; c < (rows[t]!.length ?? 0); c++) {
-      const col = headerPath(header, c);
+      const col = pathAt(g.table, g.body[t]!, c);
       if (!/预算数|执行数|决算数|预算|执行/.test(col[col.length - 1] ?? '') || /率/.test(col.join(''))) continue;
       if (!written(rows[t]![c])) continue;
       // A part left blank is not known to be zero in a self-evaluation table: then only parts that already exceed the total are wrong.
@@ -362,22 +391,16 @@ export interface ScoreSums {
 }
 
 export function scoreSums(g: Grid): ScoreSums | null {
-  const { rows, headerOf, isHeader } = segments(g);
+  const rows = g.cells;
   const t = rows.findIndex((r) => SCORE_TOTAL_ROW.test((r[0] ?? '').trim()));
   if (t < 0) return null;
-  const leaves = new Map<string[][], string[]>();
-  const leaf = (r: number, c: number) => {
-    const header = headerOf(r);
-    let names = leaves.get(header);
-    if (!names) leaves.set(header, (names = [...Array(g.width).keys()].map((k) => headerPath(header, k).pop() ?? '')));
-    return names[c] ?? '';
-  };
+  const leaf = (i: number, c: number) => leafAt(g.table, g.body[i]!, c);
   const column = (name: string) => rows[t]!.findIndex((cell, c) => written(cell) && leaf(t, c) === name);
   const add = (name: string) => {
     let sum = 0;
     const cells: string[] = [];
     for (let r = 0; r < t; r++) {
-      if (isHeader[r]) continue;
+      if (isHeaderRow(g.table, g.body[r]!)) continue;
       // A funds part (其中：财政拨款 …) carries no score of its own, whatever a merged cell repeats there.
       const labels = labelsOf(rows[r]!);
       if (
@@ -402,7 +425,8 @@ export function scoreSums(g: Grid): ScoreSums | null {
   const wc = column('分值');
   const weightTotal = wc >= 0 ? cellNumber(rows[t]![wc])! : 100;
   // The whole table is in view: its own title or cover line (a part carried over with a header of its own is not), and a score for every weight.
-  const whole = /自评表|评分表|打分表/.test(g.title ?? '') || /名称|主管部门|单位/.test(g.header[0]?.[0] ?? '');
+  const top = g.table.rows.slice(0, g.table.headerRows).find((r, i) => g.table.rowRoles[i] !== 'blank');
+  const whole = /自评表|评分表|打分表/.test(g.table.title ?? '') || /名称|主管部门|单位/.test(top?.[0] ?? '');
   const consistent =
     whole &&
     weights.cells.length === scores.cells.length &&

@@ -4,9 +4,9 @@
 import type { Fact } from '../schema/report.ts';
 import { LABEL_JOINER as J } from '../tables/headers.ts';
 import { PLAIN_TERMS as T } from '../vocab/concepts.ts';
-import { locate } from './context.ts';
+import { locate, yearOnYear } from './context.ts';
 import { atPage, finding, pageRef, valueOf } from './finding.ts';
-import { num, roundingOf, show } from './tolerance.ts';
+import { inUnitOf, num, roundingOf, show } from './tolerance.ts';
 import type { CheckInput, Draft, Rule } from './types.ts';
 
 const CLAIM =
@@ -31,7 +31,7 @@ export const textNumberContradiction: Rule = {
       if (Math.abs(num(budget) - num(actual)) > roundingOf(budget) + roundingOf(actual)) continue;
       drafts.push(draft(para.page, m[0], item, budget, actual));
     }
-    drafts.push(...unadjusted(doc), ...direction(doc));
+    drafts.push(...unadjusted(doc), ...direction(doc), ...changeDirection(doc), ...noneSpent(doc));
     return drafts;
   },
 };
@@ -136,4 +136,82 @@ function direction(doc: CheckInput): Draft[] {
 /** The one fact of its kind (a document with a funds table per project has no one 年初预算数). */
 function onlyOne(facts: Fact[]): Fact | undefined {
   return facts.length === 1 ? facts[0] : undefined;
+}
+
+/**
+ * "本年支出合计 1386.35 万元，上年支出合计 1567.89 万元，比上年增加 181.54 万元": a stated change whose
+ * direction its own two figures deny (an error: the report's own numbers; a wrong size with the right
+ * direction is sum-mismatch's).
+ */
+function changeDirection(doc: CheckInput): Draft[] {
+  const drafts: Draft[] = [];
+  for (const { now, last, change } of yearOnYear(doc)) {
+    const diff = num(now) - num(last);
+    if (Math.abs(diff) <= roundingOf(now) + roundingOf(last) || diff > 0 === num(change) > 0) continue;
+    drafts.push(
+      finding('text-number-contradiction', {
+        severity: 'error',
+        message: `${change.label} ${show(change)}${atPage(change.page)}，但${now.label} ${show(now)}${diff > 0 ? '高于' : '低于'}${last.label} ${show(last)}`,
+        factIds: [change.id, now.id, last.id],
+        page: change.page,
+        expected: valueOf(now) === null ? null : inUnitOf(diff, now),
+        actual: valueOf(change),
+      }),
+    );
+  }
+  return drafts;
+}
+
+/** "未发生因公出国（境）费用", "公务接待费为零": a spending the text says did not happen. */
+const NONE_BEFORE =
+  /(?:未发生|没有发生|未产生|(?<=^|[，。；：,;:\s]|年度?)无)((?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{1,3}[）)]){3,20}?)(?:支出|费用|经费)?(?=[，。；,;]|$)/g;
+const NONE_AFTER =
+  /((?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{1,3}[）)]){3,20}?)(?:支出|费用|经费)?(?:为零|为0|为 0|未发生|均未发生)(?=[，。；,;]|$)/g;
+/** A figure of a plan is no spending: 预算 X is not contradicted by 未发生 X. */
+const PLANNED = /预算|计划|安排|年初|调整|控制数|目标|指标/;
+
+/**
+ * A spending the text says did not happen (本年度未发生因公出国（境）费用) while the report gives a
+ * figure above zero for it, of its own year and not of a budget: what its label names is the claim's
+ * item, with or without 费 / 支出 / 经费.
+ */
+function noneSpent(doc: CheckInput): Draft[] {
+  const drafts: Draft[] = [];
+  const money = doc.facts.filter(
+    (f) => f.kind === 'money' && !f.change && !f.comparator && num(f) > 0 && f.year === doc.document.fiscalYear,
+  );
+  for (const para of doc.paragraphs) {
+    if (para.role !== 'body') continue;
+    for (const m of [...para.text.matchAll(NONE_BEFORE), ...para.text.matchAll(NONE_AFTER)]) {
+      const sentence = para.text.slice(Math.max(0, para.text.lastIndexOf('。', m.index) + 1), m.index);
+      // 上年未发生, 预算未安排: a claim about another year or a plan.
+      if (/上年|去年|以前年度|预算|计划/.test(sentence + m[0])) continue;
+      const item = itemName(m[1]!.replace(/^(?:本年度?|今年|全年|年度|当年|部门|本单位|我局|均)+/, ''));
+      if (item.length < 3) continue;
+      const spent = money.filter(
+        (f) =>
+          f.label.split(J).some((part) => !PLANNED.test(part) && itemName(part) === item) && !PLANNED.test(f.label),
+      );
+      if (spent.length === 0) continue;
+      const f = spent[0]!;
+      drafts.push(
+        finding('text-number-contradiction', {
+          message: `${pageRef(para.page)}称“${m[0]}”，但${f.label} ${show(f)}${atPage(f.page)}`,
+          factIds: spent.map((x) => x.id),
+          page: para.page,
+          expected: 0,
+          actual: valueOf(f),
+        }),
+      );
+    }
+  }
+  return drafts;
+}
+
+/** An item's name without what every spending name may end in: 因公出国（境）费用 → 因公出国（境）. */
+function itemName(s: string): string {
+  return s
+    .replace(/[（(](?:境)[）)]/g, '境')
+    .replace(/(?:支出|费用|经费|费|决算数?|实际支出|执行数)+$/, '')
+    .replace(/[\s（）()]/g, '');
 }

@@ -8,7 +8,7 @@
 // (比上年, 较2022年, 同比, 增长 …) or span them (以来, 至) are not claims about
 // the year of the report.
 import { conceptOf } from '../vocab/concepts.ts';
-import { locate } from './context.ts';
+import { locate, type Located } from './context.ts';
 import { finding, pageRef } from './finding.ts';
 import type { CheckInput, Draft, Rule } from './types.ts';
 
@@ -62,7 +62,16 @@ function titlesOfAnotherYear(doc: CheckInput, year: number, push: Push): void {
     const y = Number(years[0]![1]);
     if (y === year) continue;
     const text = t.text.replace(/[.…·．]{3,}.*$/, '').trim();
-    push(draft(year, y, t.page, `${t.where}“${text}”`), `${y}|${text.replace(/[\s。；！？]+/g, '')}`);
+    push(
+      draft(
+        year,
+        y,
+        t.page,
+        `${t.where}“${text}”`,
+        yearFacts(doc, y, (l) => l.paragraph.text.includes(text)),
+      ),
+      `${y}|${text.replace(/[\s。；！？]+/g, '')}`,
+    );
   }
 }
 
@@ -84,7 +93,9 @@ function budgetSentencesOfAnotherYear(doc: CheckInput, year: number, push: Push)
 function ownResultsOfAnotherYear(doc: CheckInput, year: number, push: Push): void {
   for (const p of doc.paragraphs) {
     if (p.role !== 'body') continue;
+    let offset = 0;
     for (const sentence of p.text.split(/(?<=[。！？；])/)) {
+      const [from, to] = [offset, (offset += sentence.length)];
       if (COMPARES.test(sentence)) continue;
       const years = [...sentence.matchAll(YEAR)];
       if (years.length !== 1) continue;
@@ -101,8 +112,9 @@ function ownResultsOfAnotherYear(doc: CheckInput, year: number, push: Push): voi
         continue;
       if (/^[0-9一二三四五六七八九十]+月/.test(after.trim())) continue; // a date
       if (!OWN_YEAR_THING.test(after)) continue;
+      const here = yearFacts(doc, y, (l) => l.paragraph === p && l.numberAt >= from && l.numberAt < to);
       push(
-        draft(year, y, p.page, `“${sentence.trim().slice(0, 40)}”`),
+        draft(year, y, p.page, `“${sentence.trim().slice(0, 40)}”`, here),
         `${y}|${sentence.replace(/[\s。；！？]+/g, '')}`,
       );
     }
@@ -119,6 +131,7 @@ function datedBeforeTheYear(doc: CheckInput, year: number): Draft[] {
       severity: 'error',
       message: `报告年度为 ${year} 年，报告日期却是 ${date}，早于该年度`,
       page: 1,
+      factIds: doc.facts.filter((f) => f.kind === 'date' && f.value === date).map((f) => f.id),
       expected: year,
       actual: Number(date.slice(0, 4)),
     }),
@@ -133,6 +146,15 @@ function draft(year: number, y: number, page: number, where: string, factIds: st
     expected: year,
     actual: y,
   });
+}
+
+/** The facts that state year y where `at` says: its date (2022年度) and figures of that year. */
+function yearFacts(doc: CheckInput, y: number, at: (l: Located) => boolean): string[] {
+  return locate(doc)
+    .filter(
+      (l) => at(l) && ((l.fact.kind === 'date' && String(l.fact.value).startsWith(String(y))) || l.fact.year === y),
+    )
+    .map((l) => l.fact.id);
 }
 
 /** Without a year in the title: the year that most 年度 mentions name, if clearly most. */

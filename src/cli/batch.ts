@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { BatchEnvironmentError, BatchSetupError, runBatch, type OcrEngine, type OcrMode } from '../api/index.ts';
 import { addLimitOptions, addReadOptions, addTimingsOption, type ReadFlags } from './shared.ts';
+import { correctionLines } from './corrections.ts';
 import { rawBytesOf } from './raw-args.ts';
 import { count, jobs } from './values.ts';
 
@@ -110,6 +111,8 @@ export async function runBatchCommand(inputs: string[], flags: BatchFlags): Prom
           `${result.reused > 0 ? ` (${result.reused} done by an earlier run)` : ''}, ${result.pages} pages read in ${result.seconds.toFixed(1)} s → ${result.out}\n`,
       );
     }
+    // Corrections that no longer find their fact or finding are said even with --quiet: a reviewer's word is not dropped silently.
+    if (result.corrections) process.stderr.write(correctionLines('jixiao batch', result.corrections, flags.quiet));
     return result.interrupted ? 130 : result.failed > 0 ? 1 : 0;
   } catch (err) {
     if (err instanceof BatchEnvironmentError) {

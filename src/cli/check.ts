@@ -5,6 +5,9 @@ import { Option, type Command } from 'commander';
 import type { Finding, Report, Severity } from '../api/index.ts';
 import { summaryLine } from '../review/summary.ts';
 import { showPath, showText } from '../writers/safe-text.ts';
+import { applyCorrections, openFindings } from '../corrections/apply.ts';
+import { REPORT_JSON } from '../writers/index.ts';
+import { addCorrectionsOption, loadCorrections, unmatchedLines, type CorrectionsFlags } from './corrections.ts';
 import { IsolatedReader } from './isolated.ts';
 import {
   addJobsOption,
@@ -19,7 +22,7 @@ import {
   type ReadFlags,
 } from './shared.ts';
 
-interface CheckFlags extends ReadFlags, LimitFlags {
+interface CheckFlags extends ReadFlags, LimitFlags, CorrectionsFlags {
   json?: boolean;
   failOn: 'error' | 'warning' | 'never';
 }
@@ -41,6 +44,7 @@ export function registerCheck(program: Command): void {
   addJobsOption(cmd);
   addLimitOptions(cmd);
   addTimingsOption(cmd);
+  addCorrectionsOption(cmd);
   addReadOptions(cmd).action(async (files: string[], flags: CheckFlags) => {
     process.exitCode = await runCheck(files, flags);
   });
@@ -52,6 +56,7 @@ export async function runCheck(files: string[], flags: CheckFlags): Promise<numb
   // Each file read in a document worker under the batch's limits (src/cli/isolated.ts).
   const reader = new IsolatedReader(limitsOf(flags), ocrWorkersOf(flags));
   const settings = readSettingsOf(flags);
+  const corrections = await loadCorrections('jixiao check', flags);
   try {
     for (const file of files) {
       const read = await reader.read(file, settings);
@@ -60,9 +65,14 @@ export async function runCheck(files: string[], flags: CheckFlags): Promise<numb
         badInput = true;
         continue;
       }
-      const report = JSON.parse(read.json) as Report;
-      process.stdout.write(flags.json ? read.json : forPeople(file, report.findings, summaryLine(report)));
-      for (const f of report.findings) worst = Math.max(worst, RANK[f.severity]);
+      const report = applyCorrections(JSON.parse(read.json) as Report, corrections);
+      process.stderr.write(unmatchedLines('jixiao check', file, report));
+      // A finding the reviewer dismissed is not printed and does not fail the check; how many there were is said.
+      const open = openFindings(report);
+      const dismissed = report.findings.length - open.length;
+      const json = report.review ? REPORT_JSON.render(report) : read.json;
+      process.stdout.write(flags.json ? json : forPeople(file, open, summaryLine(report), dismissed));
+      for (const f of open) worst = Math.max(worst, RANK[f.severity]);
     }
   } finally {
     await reader.close();
@@ -73,14 +83,17 @@ export async function runCheck(files: string[], flags: CheckFlags): Promise<numb
 }
 
 /** `summary`: the document's one line (as the review site shows it under its title). */
-export function forPeople(file: string, findings: Finding[], summary?: string): string {
+export function forPeople(file: string, findings: Finding[], summary?: string, dismissed = 0): string {
   const counts = (['error', 'warning', 'info'] as const)
     .map((s) => `${LABEL[s]} ${findings.filter((f) => f.severity === s).length}`)
     .join('，');
   // Messages quote the PDF's text: shown with its control characters escaped, one line each.
-  const lines = [`${showPath(file)}：${findings.length === 0 ? '未发现问题' : counts}`];
+  const left = dismissed > 0 ? `（另有 ${dismissed} 条已被审阅者驳回，未列出）` : '';
+  const lines = [`${showPath(file)}：${findings.length === 0 ? '未发现问题' : counts}${left}`];
   if (summary) lines.push(`  ${showText(summary)}`);
   for (const f of findings)
-    lines.push(`  [${LABEL[f.severity]}] 第${f.page ?? '?'}页  ${showText(f.message)}  (${showText(f.rule)})`);
+    lines.push(
+      `  [${LABEL[f.severity]}] 第${f.page ?? '?'}页  ${showText(f.message)}  (${showText(f.rule)})${f.review ? `  [审阅者已确认${f.review.note ? `：${showText(f.review.note)}` : ''}]` : ''}`,
+    );
   return lines.join('\n') + '\n\n';
 }

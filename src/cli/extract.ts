@@ -5,11 +5,14 @@ import type { Command } from 'commander';
 import type { Report } from '../api/index.ts';
 import path from 'node:path';
 import { inside, syncDir, writeAtomic } from '../writers/files.ts';
-import { reportJson } from '../writers/index.ts';
+import { REPORT_JSON, reportJson } from '../writers/index.ts';
 import { uniqueNames } from '../writers/names.ts';
 import { showPath } from '../writers/safe-text.ts';
 import { makeOutputFolder } from '../batch/errors.ts';
+import { applyCorrections } from '../corrections/apply.ts';
+import type { Correction } from '../schema/corrections.ts';
 import { messageOf } from '../util/errors.ts';
+import { addCorrectionsOption, loadCorrections, unmatchedLines, type CorrectionsFlags } from './corrections.ts';
 import { IsolatedReader } from './isolated.ts';
 import {
   addJobsOption,
@@ -25,7 +28,7 @@ import {
   type ReadFlags,
 } from './shared.ts';
 
-interface ExtractFlags extends ReadFlags, LimitFlags {
+interface ExtractFlags extends ReadFlags, LimitFlags, CorrectionsFlags {
   output?: string;
   pretty?: boolean;
 }
@@ -40,6 +43,7 @@ export function registerExtract(program: Command): void {
   addJobsOption(cmd);
   addLimitOptions(cmd);
   addTimingsOption(cmd);
+  addCorrectionsOption(cmd);
   addReadOptions(cmd).action(async (files: string[], flags: ExtractFlags) => {
     process.exitCode = await runExtract(files, flags);
   });
@@ -50,6 +54,7 @@ export async function runExtract(files: string[], flags: ExtractFlags): Promise<
     process.stderr.write('jixiao extract: several files need -o DIR (one JSON per input)\n');
     return 2;
   }
+  const corrections = await loadCorrections('jixiao extract', flags);
   const names = uniqueNames(files);
   const outDir = flags.output ? path.resolve(flags.output) : null;
   const kept = 'fix that and run the same command again (the reports written so far are kept)';
@@ -63,7 +68,7 @@ export async function runExtract(files: string[], flags: ExtractFlags): Promise<
   // One document worker for all the files, under the batch's limits; its OCR workers start only if a page needs OCR.
   const reader = new IsolatedReader(limitsOf(flags), ocrWorkersOf(flags));
   try {
-    const status = await extractEach(files, names, outDir, reader, flags);
+    const status = await extractEach(files, names, outDir, reader, flags, corrections);
     if (outDir) await syncDir(outDir);
     return status;
   } catch (err) {
@@ -81,10 +86,9 @@ async function extractEach(
   outDir: string | null,
   reader: IsolatedReader,
   flags: ExtractFlags,
+  corrections: Correction[],
 ): Promise<number> {
   const settings = readSettingsOf(flags);
-  // The worker writes the one-line JSON; --pretty renders it again through the JSON writer.
-  const pretty = reportJson({ pretty: true });
   let status = 0;
   for (const [i, file] of files.entries()) {
     const target = outDir ? inside(outDir, `${names[i]}.json`) : undefined;
@@ -96,15 +100,33 @@ async function extractEach(
       status = 2;
       continue;
     }
-    if (target) {
-      const report = JSON.parse(read.json) as Report;
-      if (flags.pretty) await writeAtomic(target, pretty.render(report));
-      process.stderr.write(
-        `jixiao: ${showPath(file)} → ${showPath(path.relative(process.cwd(), target))} (${summary(report)})\n`,
-      );
-    } else process.stdout.write(flags.pretty ? pretty.render(JSON.parse(read.json) as Report) : read.json);
+    await emit(file, read.json, target, flags, corrections);
   }
   return status;
+}
+
+/** One report written (or printed): as the worker wrote it, or again with --pretty or the reviewer's corrections. */
+async function emit(
+  file: string,
+  read: string,
+  target: string | undefined,
+  flags: ExtractFlags,
+  corrections: Correction[],
+): Promise<void> {
+  // The worker writes the one-line JSON; --pretty renders it again through the JSON writer.
+  const pretty = reportJson({ pretty: true });
+  // The reviewer's corrections applied to the fresh read: the JSON rewritten with them.
+  const corrected = corrections.length > 0 ? applyCorrections(JSON.parse(read) as Report, corrections) : null;
+  if (corrected) process.stderr.write(unmatchedLines('jixiao extract', file, corrected));
+  const json = corrected ? (flags.pretty ? pretty : REPORT_JSON).render(corrected) : null;
+  if (target) {
+    const report = corrected ?? (JSON.parse(read) as Report);
+    if (json) await writeAtomic(target, json);
+    else if (flags.pretty) await writeAtomic(target, pretty.render(report));
+    process.stderr.write(
+      `jixiao: ${showPath(file)} → ${showPath(path.relative(process.cwd(), target))} (${summary(report)})\n`,
+    );
+  } else process.stdout.write(json ?? (flags.pretty ? pretty.render(JSON.parse(read) as Report) : read));
 }
 
 function summary(r: Report): string {

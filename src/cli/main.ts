@@ -9,6 +9,10 @@ import { registerExtract } from './extract.ts';
 import { registerQueue } from './queue.ts';
 import { registerWorker } from './worker.ts';
 import { registerReport } from './report.ts';
+import { registerRules } from './rules.ts';
+import { EXAMPLES } from './examples.ts';
+import { addExamples, oneLineUsageErrors } from './usage.ts';
+import { registerReview } from './review.ts';
 
 // A reader that stops early (`| head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -26,7 +30,6 @@ const program = new Command('jixiao')
   .description('Chinese performance self-evaluation reports (绩效自评报告) → structured, schema-checked JSON')
   // Both versions: the tool's, and the output contract's it writes (see README, Versions).
   .version(`${VERSION} (output schema ${SCHEMA_VERSION})`)
-  .showHelpAfterError()
   .exitOverride((err) => {
     // commander's own exits: help and version are 0, usage errors are 2.
     process.exit(err.exitCode === 0 ? 0 : 2);
@@ -38,6 +41,15 @@ registerBatch(program);
 registerWorker(program);
 registerQueue(program);
 registerReport(program);
+registerReview(program);
 registerDataset(program);
+registerRules(program);
+
+// A mistake is one line pointing at --help (not thirty lines of help); --help ends with examples.
+oneLineUsageErrors(program);
+for (const cmd of program.commands) {
+  const examples = EXAMPLES[cmd.name()];
+  if (examples) addExamples(cmd, examples);
+}
 
 await program.parseAsync(process.argv);

@@ -12,6 +12,7 @@ import type { Report } from '../schema/report.ts';
 import { DEFAULT_DPI } from '../writers/page-images.ts';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
+import { addCorrectionsOption, loadCorrections, type CorrectionsFlags } from './corrections.ts';
 import { IsolatedReader } from './isolated.ts';
 import { rawBytesOf } from './raw-args.ts';
 import {
@@ -25,7 +26,7 @@ import {
 } from './shared.ts';
 import { count } from './values.ts';
 
-interface ReportFlags extends ReadFlags, LimitFlags {
+interface ReportFlags extends ReadFlags, LimitFlags, CorrectionsFlags {
   out: string;
   dpi: number;
   quiet?: boolean;
@@ -41,6 +42,7 @@ export function registerReport(program: Command): void {
     .option('--quiet', 'no summary line at the end');
   addJobsOption(cmd);
   addLimitOptions(cmd);
+  addCorrectionsOption(cmd);
   addReadOptions(cmd).action(async (inputs: string[], flags: ReportFlags) => {
     process.exitCode = await runReport(inputs, flags);
   });
@@ -52,7 +54,9 @@ export async function runReport(inputs: string[], flags: ReportFlags): Promise<n
   const reader = new IsolatedReader(limitsOf(flags), Math.max(1, Math.floor(os.availableParallelism() / size)), size);
   const settings = readSettingsOf(flags);
   try {
+    const corrections = await loadCorrections('jixiao report', flags);
     const result = await buildSite({
+      corrections,
       readPdf: async (file, draw, raw) => {
         const read = await reader.read(file, settings, undefined, draw, raw);
         // Drawing its pages into the site failed for want of space (…): the machine's, the site stops.

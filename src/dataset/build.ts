@@ -10,21 +10,29 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
-import type { Report } from '../schema/report.ts';
+import type { Report, Table } from '../schema/report.ts';
+import { columnsAt, pageOfRow } from '../tables/reading.ts';
 import { tempPath } from '../writers/files.ts';
 import { crossChecks, type CrossFinding } from './cross.ts';
 import { actualRows, expectedRows, noRepairs, removeDocument, tally, type Repairs, type RowCounts } from './repair.ts';
+import { correctionsOf, prepareReview, reviewDigest, type Reviewed } from './review.ts';
 
 export interface DatasetOptions {
   out: string;
   /** write every table as Parquet (zstd) into this folder */
   parquet?: string;
+  /** corrections.jsonl files to apply besides each batch folder's own (--corrections) */
+  corrections?: string[];
 }
 
 export interface DatasetResult {
   added: number;
+  /** documents present whose corrections changed since: their rows replaced */
+  updated: number;
   /** present, but found incomplete or doubled: removed and added again */
   replaced: number;
+  /** lines of the corrections files that are not corrections (FILE:LINE: why): left out */
+  correctionProblems: string[];
   skipped: number;
   /** what an earlier run (of an older jixiao, or interrupted) had left incomplete or doubled, and was put right */
   repairs: Repairs;
@@ -40,28 +48,32 @@ CREATE TABLE IF NOT EXISTS documents (
   sha256 VARCHAR PRIMARY KEY, path VARCHAR, batch VARCHAR, doc_file VARCHAR,
   title VARCHAR, organization VARCHAR, organization_key VARCHAR, fiscal_year INTEGER,
   report_type VARCHAR, report_date DATE, pages INTEGER, bytes BIGINT,
-  schema_version VARCHAR, tool_version VARCHAR);
+  schema_version VARCHAR, tool_version VARCHAR, review VARCHAR);
 CREATE TABLE IF NOT EXISTS pages (
   sha256 VARCHAR, number INTEGER, method VARCHAR, chars INTEGER, ocr_confidence DOUBLE, error VARCHAR);
 CREATE TABLE IF NOT EXISTS sections (
   sha256 VARCHAR, id VARCHAR, parent_id VARCHAR, level INTEGER, marker VARCHAR, family VARCHAR,
   ordinal INTEGER, title VARCHAR, page INTEGER);
 CREATE TABLE IF NOT EXISTS facts (
-  sha256 VARCHAR, id VARCHAR, section_id VARCHAR, paragraph_id VARCHAR, table_id VARCHAR, page INTEGER,
+  sha256 VARCHAR, id VARCHAR, section_id VARCHAR, paragraph_id VARCHAR, table_id VARCHAR, row INTEGER, col INTEGER, page INTEGER,
   kind VARCHAR, value DOUBLE, value_text VARCHAR, unit VARCHAR, base_value DOUBLE, base_unit VARCHAR,
   amount_yuan DECIMAL(24,4), count BIGINT, date DATE, decimals INTEGER, rounding DOUBLE, upper DOUBLE,
-  label VARCHAR, concept VARCHAR, year INTEGER, approximate BOOLEAN, comparator VARCHAR, quote VARCHAR);
+  label VARCHAR, concept VARCHAR, year INTEGER, approximate BOOLEAN, comparator VARCHAR, quote VARCHAR,
+  origin VARCHAR, read_value VARCHAR, read_unit VARCHAR, read_label VARCHAR,
+  review_note VARCHAR, review_by VARCHAR, review_at VARCHAR);
 CREATE TABLE IF NOT EXISTS table_cells (
-  sha256 VARCHAR, table_id VARCHAR, page INTEGER, title VARCHAR, row INTEGER, col INTEGER, text VARCHAR);
+  sha256 VARCHAR, table_id VARCHAR, page INTEGER, title VARCHAR, row INTEGER, col INTEGER, text VARCHAR,
+  column_path VARCHAR, unit VARCHAR, role VARCHAR, row_role VARCHAR, row_level INTEGER);
 CREATE TABLE IF NOT EXISTS findings (
   sha256 VARCHAR, id VARCHAR, rule VARCHAR, severity VARCHAR, message VARCHAR, fact_ids VARCHAR,
-  page INTEGER, expected VARCHAR, actual VARCHAR);
+  page INTEGER, expected VARCHAR, actual VARCHAR,
+  review_decision VARCHAR, review_note VARCHAR, review_by VARCHAR, review_at VARCHAR);
 CREATE TABLE IF NOT EXISTS cross_findings (
   rule VARCHAR, severity VARCHAR, organization_key VARCHAR, concept VARCHAR, year INTEGER, message VARCHAR,
   sha256_a VARCHAR, page_a INTEGER, value_a DOUBLE, sha256_b VARCHAR, page_b INTEGER, value_b DOUBLE);
 CREATE OR REPLACE VIEW concept_values AS
   SELECT d.organization_key AS organization, d.fiscal_year, f.year, f.concept, CAST(f.base_value AS DECIMAL(24,4)) AS value, f.base_unit AS unit,
-         f.approximate, f.rounding, f.decimals, d.report_type, d.title, f.sha256, f.page, f.id AS fact_id
+         f.approximate, f.rounding, f.decimals, d.report_type, d.title, f.sha256, f.page, f.id AS fact_id, f.origin
   FROM facts f JOIN documents d USING (sha256)
   WHERE f.concept IS NOT NULL;
 `;
@@ -83,7 +95,13 @@ export async function buildDataset(batches: string[], options: DatasetOptions): 
   const con = await instance.connect();
   try {
     await con.run(SCHEMA);
-    const counts = await addBatches(con, batches);
+    await requireColumns(con, options.out);
+    // Documents whose corrections changed are removed here to be added again: in one transaction, so that a
+    // kill leaves each of them whole or absent.
+    await con.run('BEGIN TRANSACTION');
+    const { corrections, updated } = await prepareReview(con, batches, options.corrections ?? []);
+    await con.run('COMMIT');
+    const counts = await addBatches(con, batches, corrections);
     await con.run('BEGIN TRANSACTION');
     await matrixView(con);
     const crossFindings = await crossChecks(con);
@@ -92,7 +110,9 @@ export async function buildDataset(batches: string[], options: DatasetOptions): 
     if (options.parquet) await writeParquet(con, options.parquet);
     const documents = Number((await con.runAndReadAll('SELECT count(*) FROM documents')).getRows()[0]![0]);
     await con.run('CHECKPOINT');
-    return { ...counts, documents, crossFindings, seconds: (performance.now() - started) / 1000 };
+    const seconds = (performance.now() - started) / 1000;
+    const correctionProblems = corrections.problems;
+    return { ...counts, added: counts.added - updated, updated, correctionProblems, documents, crossFindings, seconds };
   } finally {
     con.closeSync();
     instance.closeSync();
@@ -109,6 +129,7 @@ const ROWS_PER_COMMIT = 10_000;
 async function addBatches(
   con: DuckDBConnection,
   batches: string[],
+  corrections: Reviewed,
 ): Promise<{ added: number; replaced: number; skipped: number; repairs: Repairs }> {
   const present = await presentDocuments(con);
   const actual = await actualRows(con);
@@ -121,7 +142,7 @@ async function addBatches(
   const ap = await appenders(con);
   await con.run('BEGIN TRANSACTION');
   for (const batch of batches) {
-    for await (const { file, report } of reports(batch)) {
+    for await (const { file, report } of reports(batch, corrections)) {
       const sha = report.source.sha256;
       if (seen.has(sha)) {
         skipped++;
@@ -141,7 +162,7 @@ async function addBatches(
         repairs.documents++;
         await removeDocument(con, sha);
       }
-      appendReport(ap, report, batch, file);
+      appendReport(ap, report, batch, file, reviewDigest(corrections, sha));
       if (version === undefined) added++;
       else replaced++;
       rows += Object.values(expected).reduce((a, b) => a + b, 0);
@@ -207,22 +228,37 @@ async function writeCrossFindings(con: DuckDBConnection, crossFindings: CrossFin
   cf.closeSync();
 }
 
-/** The reports of one batch folder, in manifest order (only documents read ok). */
-export async function readBatch(dir: string): Promise<{ file: string; report: Report }[]> {
+/** A database built before contract 1.3 lacks the cells' columns: appending to it would misplace every value. */
+async function requireColumns(con: DuckDBConnection, file: string): Promise<void> {
+  const rows = await con.runAndReadAll(
+    "SELECT count(*) FROM information_schema.columns WHERE table_name = 'table_cells' AND column_name = 'column_path'",
+  );
+  if (Number(rows.getRows()[0]![0]) === 0)
+    throw new Error(
+      `${file}: built by an older jixiao (before output contract 1.3); build the dataset into a new file`,
+    );
+}
+
+/**
+ * The reports of one batch folder, in manifest order (only documents read ok), with the reviewer's
+ * corrections applied (by default the folder's own corrections.jsonl).
+ */
+export async function readBatch(dir: string, corrections?: Reviewed): Promise<{ file: string; report: Report }[]> {
   const out: { file: string; report: Report }[] = [];
-  for await (const r of reports(dir)) out.push(r);
+  for await (const r of reports(dir, corrections ?? (await correctionsOf([dir], [])))) out.push(r);
   return out;
 }
 
 /** The same, one at a time: a batch of thousands is not held in memory at once. */
-async function* reports(dir: string): AsyncGenerator<{ file: string; report: Report }> {
+async function* reports(dir: string, review: Reviewed): AsyncGenerator<{ file: string; report: Report }> {
   const manifest = path.join(dir, 'manifest.jsonl');
   if (!existsSync(manifest)) throw new Error(`${dir}: not a batch folder (no manifest.jsonl)`);
   const lines = (await readFile(manifest, 'utf8')).split('\n').filter((l) => l.trim() !== '');
   for (const line of lines) {
     const rec = JSON.parse(line) as { status: string; doc: string | null };
     if (rec.status !== 'ok' || !rec.doc) continue;
-    yield { file: rec.doc, report: JSON.parse(await readFile(path.join(dir, rec.doc), 'utf8')) as Report };
+    const report = review.apply(JSON.parse(await readFile(path.join(dir, rec.doc), 'utf8')) as Report);
+    yield { file: rec.doc, report };
   }
 }
 
@@ -241,6 +277,9 @@ async function appenders(con: DuckDBConnection): Promise<Appenders> {
 
 type Cell = string | number | boolean | null | undefined;
 
+/** Joins a column's header cells, top to bottom: 支出决算 › 基本支出 › 小计. */
+const PATH_SEPARATOR = ' › ';
+
 /** One row; numbers go in as doubles (DuckDB casts to the column's INTEGER or DECIMAL), strings as text (DATE too). */
 function row(a: DuckDBAppender, cells: Cell[]): void {
   for (const c of cells) {
@@ -253,7 +292,7 @@ function row(a: DuckDBAppender, cells: Cell[]): void {
 }
 
 // eslint-disable-next-line max-lines-per-function -- one value per column of each table, in the order of its CREATE TABLE: split, the order could no longer be read against it
-function appendReport(ap: Appenders, r: Report, batch: string, file: string): void {
+function appendReport(ap: Appenders, r: Report, batch: string, file: string, review: string | null): void {
   const sha = r.source.sha256;
   const d = r.document;
   row(ap.documents, [
@@ -271,6 +310,7 @@ function appendReport(ap: Appenders, r: Report, batch: string, file: string): vo
     r.source.bytes,
     r.schemaVersion,
     r.tool.version,
+    review,
   ]);
   for (const p of r.pages) row(ap.pages, [sha, p.number, p.method, p.chars, p.ocrConfidence, p.error]);
   for (const s of r.sections)
@@ -288,7 +328,9 @@ function appendReport(ap: Appenders, r: Report, batch: string, file: string): vo
       f.id,
       f.sectionId,
       f.paragraphId,
-      /^t\d+/.exec(f.id)?.[0] ?? null,
+      f.cell?.table ?? null,
+      f.cell ? f.cell.row + 1 : null,
+      f.cell ? f.cell.col + 1 : null,
       f.page,
       f.kind,
       num,
@@ -308,12 +350,10 @@ function appendReport(ap: Appenders, r: Report, batch: string, file: string): vo
       f.approximate,
       f.comparator,
       f.quote,
+      ...factReview(f),
     ]);
   }
-  for (const t of r.tables)
-    t.rows.forEach((cells, i) =>
-      cells.forEach((text, j) => row(ap.table_cells, [sha, t.id, t.page, t.title, i + 1, j + 1, text])),
-    );
+  for (const t of r.tables) for (const cells of tableCells(t)) row(ap.table_cells, [sha, ...cells]);
   for (const f of r.findings)
     row(ap.findings, [
       sha,
@@ -325,7 +365,50 @@ function appendReport(ap: Appenders, r: Report, batch: string, file: string): vo
       f.page,
       f.expected === null ? null : String(f.expected),
       f.actual === null ? null : String(f.actual),
+      f.review?.decision ?? null,
+      f.review?.note ?? null,
+      f.review?.by ?? null,
+      f.review?.at ?? null,
     ]);
+}
+
+/** origin (read | corrected | added), the figure as the machine read it, and the reviewer's note, name and time. */
+function factReview(f: Report['facts'][number]): Cell[] {
+  const c = f.corrected;
+  const read = c ? c.from : { value: f.value, unit: f.unit };
+  return [
+    !c ? 'read' : c.from === null ? 'added' : 'corrected',
+    read === null ? null : String(read.value),
+    read?.unit ?? null,
+    c?.from?.label ?? (read === null ? null : f.label),
+    c?.note ?? null,
+    c?.by ?? null,
+    c?.at ?? null,
+  ];
+}
+
+/**
+ * Each cell of a table as a row of table_cells (after the sha256): its table, the page its row is on, the
+ * table's title, row and column (from 1), text, the column's header path (' › ') and unit, the column's
+ * role, the row's role and 类/款/项 level — the columns in force at the row (its segment's, or the top header's).
+ */
+function tableCells(t: Table): Cell[][] {
+  return t.rows.flatMap((cells, i) => {
+    const columns = columnsAt(t, i);
+    return cells.map((text, j) => [
+      t.id,
+      pageOfRow(t, i),
+      t.title,
+      i + 1,
+      j + 1,
+      text,
+      columns[j]?.path.join(PATH_SEPARATOR) ?? null,
+      columns[j]?.unit ?? null,
+      columns[j]?.role ?? null,
+      t.rowRoles[i] ?? null,
+      t.rowLevels?.[i] ?? null,
+    ]);
+  });
 }
 
 /**

@@ -71,7 +71,8 @@ async function readFigures(con: DuckDBConnection): Promise<Figure[]> {
     kind:
       r[10] === '决算'
         ? 'final'
-        : /预算/.test(String(r[11] ?? '')) && !/决算|绩效|自评/.test(String(r[11] ?? ''))
+        : // reportType 预算 (1.3); a report read before 1.3 is known by its title.
+          r[10] === '预算' || (/预算/.test(String(r[11] ?? '')) && !/决算|绩效|自评/.test(String(r[11] ?? '')))
           ? 'budget'
           : 'other',
   }));

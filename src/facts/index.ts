@@ -58,6 +58,8 @@ interface ClauseState {
   previousIsDate: boolean;
   sentenceStart: number;
   subject: string | null;
+  /** the subject of the sentence before, for a sentence that opens on a bare measure (。预算执行率100%) */
+  lastSubject: string | null;
   measured: { measure: string; end: number } | null;
   /** the section's scope word (基本支出 …), for bare terms with no subject */
   sectionScope: string | null;
@@ -70,11 +72,14 @@ function paragraphFacts(para: FactParagraph, doc: DocumentFacts): void {
     previousIsDate: false,
     sentenceStart: -1,
     subject: null,
+    lastSubject: null,
     measured: null,
     sectionScope: scopeOfSection(para.sectionId, doc.byId),
   };
   for (const raw of raws) {
-    const { label, conceptLabel, sentence } = labelsOf(para, raw, raws, clause);
+    const read = labelsOf(para, raw, raws, clause);
+    const { conceptLabel, sentence } = read;
+    const label = changeOfWhat(read.label, raw, doc.facts, `${para.id}@${sentence}`);
     const kind = raw.kind === 'count' && RATIO_LABEL.test(label) ? 'ratio' : raw.kind;
     // Things counted one by one are whole: "1.200 人次" is a misread 1,200 (OCR) or a slip,
     // and which one cannot be told — a number read wrong is worse than one not read.
@@ -83,6 +88,18 @@ function paragraphFacts(para: FactParagraph, doc: DocumentFacts): void {
     doc.facts.push(fact);
     sentenceOf.set(fact, `${para.id}@${sentence}`);
   }
+}
+
+/**
+ * A change that names no subject (一般公共预算拨款 8,420.60 万元，较上年减少 152.30 万元) is the change of
+ * the figure before it in its sentence, of its kind: 一般公共预算拨款较上年减少.
+ */
+function changeOfWhat(label: string, raw: RawFact, facts: Fact[], sentence: string): string {
+  if (raw.change === null || !/^(?:比|较|同比|环比)/.test(label)) return label;
+  const prev = facts[facts.length - 1];
+  if (!prev || sentenceOf.get(prev) !== sentence || prev.kind !== raw.kind || prev.change) return label;
+  // (Its year words are not the change's: 上年支出 1567.89 万元，比上年增加 … is a change of 支出.)
+  return withoutYearWords(prev.label).replace(/[（(].*$/, '') + label;
 }
 
 /** The fact's label in the report's words, and the label its concept is read from; updates the clause state. */
@@ -95,7 +112,12 @@ function labelsOf(
   // The subject of a budget sentence carries over to its later clauses.
   const sentence = sentenceStartOf(para.text, raw.numberStart);
   if (sentence !== clause.sentenceStart)
-    [clause.sentenceStart, clause.subject, clause.measured] = [sentence, null, null];
+    [clause.sentenceStart, clause.lastSubject, clause.subject, clause.measured] = [
+      sentence,
+      clause.subject,
+      null,
+      null,
+    ];
   let label =
     listLabel(para.text, raw, raws) ??
     labelFor({ text: para.text, fact: raw, previousEnd: clause.previousEnd, previousIsDate: clause.previousIsDate });
@@ -115,6 +137,11 @@ function labelsOf(
   if (title && !label.includes(title) && (label.length <= 6 || BARE_MEASURE.test(label) || SUBJECT_MEASURE.test(label)))
     label = title + label;
   let conceptLabel = label;
+  // "某资金预算1,000万元，实际支出1,131万元。预算执行率100%。": a sentence that opens on a bare
+  // measure is about the last one's subject, not the unit's or project's whole.
+  const opens = para.text.slice(sentence, raw.numberStart).trim().startsWith(label);
+  if (BARE_MEASURE.test(label) && !clause.subject && !clause.sectionScope && clause.lastSubject && opens)
+    conceptLabel = clause.lastSubject + label;
   // "年初预算数为 X 万元，其中：基本支出 Y 万元，项目支出 Z 万元": the parts of a budget figure are in its measure.
   const { measured } = clause;
   if (measured && BARE_SCOPE.test(label) && /其中|包括/.test(para.text.slice(measured.end, raw.numberStart)))
@@ -123,7 +150,7 @@ function labelsOf(
   return { label, conceptLabel, sentence };
 }
 
-/** The fact of one recognised number: its year (and a growth's sign), its concept, where it stands. */
+/** The fact of one recognised number: its year, its concept (a growth's own), where it stands. */
 function factOf(
   para: FactParagraph,
   raw: RawFact,
@@ -132,7 +159,7 @@ function factOf(
 ): Fact {
   const { label, conceptLabel, sentence, kind } = read;
   const { byId, concepts, facts } = doc;
-  // The figure's year (上年决算数 → year − 1); a growth statement's direction goes into its sign.
+  // The figure's year (上年决算数 → year − 1); a change's sign is recognise.ts's.
   const before = para.text.slice(sentence, raw.numberStart);
   const { year, growth } = figureYear({
     before,
@@ -141,25 +168,23 @@ function factOf(
     label,
     fiscalYear: concepts.fiscalYear,
     sectionTitle: para.sectionId ? byId.get(para.sectionId)?.title : null,
+    change: raw.change !== null,
   });
-  let value = raw.value;
-  let normalized = raw.normalized;
-  if (growth?.sign === -1 && typeof value === 'number' && value > 0 && typeof normalized.value === 'number') {
-    value = -value;
-    normalized = { ...normalized, value: -normalized.value };
-  }
+  // A change is of a quantity, not the quantity: an amount's change has no concept (a percent's is its .growth).
   const concept = growth
-    ? growthConcept(growth, kind, normalized.unit, year, facts, para.id, sentence, concepts)
-    : conceptOf(kind, withoutYearWords(conceptLabel), concepts);
+    ? growthConcept(growth, kind, raw.normalized.unit, year, facts, para.id, sentence, concepts)
+    : raw.change !== null
+      ? null
+      : conceptOf(kind, withoutYearWords(conceptLabel), concepts);
   return {
     id: `f${facts.length + 1}`,
     sectionId: para.sectionId,
     paragraphId: para.id,
     page: pageAt(para, raw.numberStart),
     kind,
-    value,
+    value: raw.value,
     unit: raw.unit,
-    normalized,
+    normalized: raw.normalized,
     decimals: raw.decimals,
     upper: raw.rangeTo,
     label,
@@ -167,8 +192,10 @@ function factOf(
     year,
     approximate: raw.approximate,
     comparator: raw.comparator,
+    change: raw.change !== null,
     quote: quoteAround(para.text, raw),
     bbox: boxOf(para, raw.numberStart, raw.end),
+    cell: null,
   };
 }
 

@@ -26,7 +26,22 @@ const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const TRAIL = new RegExp(
   `\\s*(?:${[
     ...BOUND_WORDS_BEFORE.map(escape),
-    ...['分别为', '分别', '共计', '共有', '合计', '总计', '累计', '累次', '将近', '接近', '超过', '高达'],
+    ...[
+      '分别为',
+      '分别',
+      '共计',
+      '共有',
+      '合计',
+      '总计',
+      '累计',
+      '累次',
+      '将近',
+      '接近',
+      '超过',
+      '高达',
+      '以下',
+      '如下',
+    ],
     '(?<![下到抵传送表转])达',
     '(?<![行作])为',
     '是',
@@ -71,7 +86,9 @@ export function labelFor({ text, fact, previousEnd, previousIsDate = false }: La
   const afterPrevious = previousEnd > from && !previousIsDate;
   if (previousEnd > from) from = previousEnd;
   const raw = text.slice(from, fact.numberStart);
-  const before = trim(raw);
+  const named = trim(raw) || namedByColon(text, from, previousEnd);
+  // A date is named by a colon only as a date (报告日期：…), not by a heading (第二部分：2021年度…).
+  const before = fact.kind === 'date' && !trim(raw) && !/日期|时间/.test(named) ? '' : named;
   if (fact.kind === 'date') return before || '日期';
   const after = nounAfter(text, fact.end);
   if (after === '') return before;
@@ -81,10 +98,27 @@ export function labelFor({ text, fact, previousEnd, previousIsDate = false }: La
   return before;
 }
 
+/** Words before a colon that introduce what follows rather than name a figure: 如下：, 其中：, 包括：, a key (年度指标值：). */
+const INTRODUCES = /(?:如下|以下|其中|包括|主要有|分别|情况|具体|指标值|目标值)$/;
+
+/**
+ * "优良率：101.2%": a number right after a colon is named by the words before the colon (the clause
+ * they stand in), unless they introduce a list.
+ */
+function namedByColon(text: string, from: number, previousEnd: number): string {
+  if (!/[：:]/.test(text[from - 1] ?? '')) return '';
+  let start = from - 1;
+  while (start > 0 && start > previousEnd && !BOUNDARY.test(text[start - 1]!) && !typedStop(text, start - 1)) start--;
+  const named = trim(text.slice(start, from - 1));
+  return named.length <= 20 && !INTRODUCES.test(named) ? named : '';
+}
+
 function trim(s: string): string {
   // An opening quote or bracket, or the number's own minus sign (增长率为－15.6%), is not the label's.
   let t = s
     .replace(/[“‘（(]\s*$/, '')
+    // The bracket that opens a total's parts: 编制 52 名（行政 30 名 — the part is 行政.
+    .replace(/^\s*[（(](?!.*[）)])/, '')
     .replace(/[-－−]\s*$/, '')
     .trim();
   for (let changed = true; changed;) {

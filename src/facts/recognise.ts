@@ -4,9 +4,11 @@
 // numbers, 附件5, 第三.
 import type { FactKind } from '../schema/report.ts';
 import { boundAfter, boundBefore, type Comparator } from '../vocab/bounds.ts';
+import { COMPARISON, FALL, LESS, MORE, RISE } from '../vocab/years.ts';
 import { matchUnitAt, type UnitDef } from '../vocab/units.ts';
 import { approximateAround, roundTo, scanNumbers, type NumberToken } from '../text/numbers.ts';
 import { toHalfWidth } from '../text/width.ts';
+import { tag } from './segment.ts';
 import { isoDate, isoMonth } from '../util/dates.ts';
 
 export interface RawFact {
@@ -27,6 +29,11 @@ export interface RawFact {
   decimals: number;
   /** index of the list this fact belongs to ("分别为 12、8、5 家"), or null */
   listId: number | null;
+  /**
+   * A change against another figure, with its direction: 增加 / 增长 / 比上年多 → 1, 减少 / 下降 /
+   * 比上年少 → −1 (the value is signed by it); null for a figure stated for itself.
+   */
+  change: 1 | -1 | null;
 }
 
 const DATE_FULL = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/;
@@ -52,7 +59,48 @@ interface Scan {
 export function recogniseFacts(text: string): RawFact[] {
   const scan: Scan = { half: toHalfWidth(text), tokens: scanNumbers(text), facts: [], consumed: new Set(), lists: 0 };
   for (let k = 0; k < scan.tokens.length; k++) if (!scan.consumed.has(k)) readToken(scan, k);
-  return scan.facts.filter((f) => !isOperand(scan.half, f)).sort((a, b) => a.start - b.start);
+  const facts = scan.facts.filter((f) => !isOperand(scan.half, f)).sort((a, b) => a.start - b.start);
+  respectively(scan, facts);
+  changedTogether(scan, facts);
+  return facts;
+}
+
+/** "较2022年分别下降10.55%、10.87%": the figures listed after a change's word are changes that way too. */
+function changedTogether(scan: Scan, facts: RawFact[]): void {
+  for (let i = 1; i < facts.length; i++) {
+    const [prev, f] = [facts[i - 1]!, facts[i]!];
+    if (prev.change === null || f.change !== null || f.unit !== prev.unit || f.rangeTo !== null) continue;
+    if (!/^\s*[、和及与]\s*$/.test(scan.half.slice(prev.end, f.start))) continue;
+    f.change = prev.change;
+    if (prev.change === -1 && typeof f.value === 'number' && f.value > 0 && typeof f.normalized.value === 'number') {
+      f.value = -f.value;
+      f.normalized = { ...f.normalized, value: -f.normalized.value };
+      if (f.comparator) f.comparator = TURNED[f.comparator];
+    }
+  }
+}
+
+/**
+ * "基本支出、项目支出分别为 200 万元、150 万元": figures each with its unit, joined by 、 after 分别为,
+ * are one list (its members named in order by the names before 分别为).
+ */
+function respectively(scan: Scan, facts: RawFact[]): void {
+  for (let i = 0; i < facts.length; i++) {
+    const first = facts[i]!;
+    if (first.listId !== null || !/分别(?:为|是|达到?)\s*$/.test(endOf(scan.half.slice(0, first.start)))) continue;
+    let j = i;
+    while (
+      facts[j + 1] &&
+      facts[j + 1]!.listId === null &&
+      facts[j + 1]!.unit === first.unit &&
+      /^\s*[、和及与]\s*$/.test(scan.half.slice(facts[j]!.end, facts[j + 1]!.start))
+    )
+      j++;
+    if (j === i) continue;
+    const listId = scan.lists++;
+    for (let k = i; k <= j; k++) facts[k]!.listId = listId;
+    i = j;
+  }
 }
 
 /** Multiplication and division: a sum (合计=基本支出800万元+项目支出502万元) keeps its parts. */
@@ -258,12 +306,15 @@ function makeFact(
     extra.rangeTo !== undefined;
   // A minus sign written before the number (增长率为－6.3%), not a range's dash after another number,
   // with or without that number's unit (5%-10%, 5个-10个).
-  const sign =
+  const written =
     /(?:^|[^0-9\s])\s*[-－−]\s*$/.test(before) &&
     !/[0-9０-９][^\s0-9０-９]{0,2}\s*[-－−]\s*$/.test(before) &&
     extra.rangeTo === undefined
       ? -1
       : 1;
+  const change = extra.rangeTo === undefined ? changeOf(before) : null;
+  // A fall is negative (减少 60.30 万元 → −60.30) unless its minus is written (增长率为－6.3% stays −6.3).
+  const sign = change === -1 && written === 1 ? -1 : written;
   const value = sign * tok.value * unit.multiplier;
   const def = unit.def;
   // "3万余份" is written 3 万份 with 余: the unit as written keeps the multiplier.
@@ -277,11 +328,31 @@ function makeFact(
     unit: writtenUnit,
     normalized: { value: roundTo(value * def.factor, tok.decimals + 4), unit: def.base },
     approximate,
-    comparator,
+    // A bound on a fall turns with its sign: 降低 5% 以上 is a change of at most −5 %.
+    comparator: sign === -1 && written === 1 && comparator ? TURNED[comparator] : comparator,
     rangeTo: extra.rangeTo ?? null,
     decimals: tok.decimals,
     listId: extra.listId ?? null,
+    change,
   };
+}
+
+const TURNED: Record<Comparator, Comparator> = { '>=': '<=', '<=': '>=', '>': '<', '<': '>', '=': '=' };
+
+/**
+ * Whether the number is a change, and which way: a rise or fall word right before it (增加 120.50 万元,
+ * 同比下降 3.1%, 增长率为－6.3%), or more / less after a comparison in its clause (比上年多 800 万元,
+ * 较预算节约 12 万元). 增加至 / 下降到 name the new level, not the change.
+ */
+function changeOf(before: string): 1 | -1 | null {
+  const end = before.slice(-40).replace(/\s*[-－−]?\s*$/, '');
+  if (RISE.test(end)) return 1;
+  if (FALL.test(end)) return -1;
+  const clause = end.slice(Math.max(...[...'，。；,;：:\n'].map((c) => end.lastIndexOf(c))) + 1);
+  if (!new RegExp(COMPARISON.source).test(clause)) return null;
+  if (MORE.test(clause)) return 1;
+  if (LESS.test(clause)) return -1;
+  return null;
 }
 
 /** The sentence the number stands in, up to the number: where a target may be named (主要指标为：…达到 11100 人次). */
@@ -304,6 +375,7 @@ function dateFact(tok: NumberToken, end: number, iso: string, precision: string)
     rangeTo: null,
     decimals: 0,
     listId: null,
+    change: null,
   };
 }
 
@@ -340,6 +412,11 @@ function chineseCountOk(tok: NumberToken, half: string, unit: UnitHit): boolean 
   if (/[第每统唯万千百逐]/.test(before)) return false;
   const following = half.slice(unit.end, unit.end + 1);
   if (/[一性体化式样级]/.test(following)) return false;
+  // 智能交通三期 is a project's phase, named after its noun; 举办三期 counts (after a verb).
+  if (unit.def.unit === '期' && /[\u4e00-\u9fff]$/.test(before)) {
+    const words = tag(half.slice(Math.max(0, tok.start - 6), tok.start));
+    if (words[words.length - 1]?.tag.startsWith('n')) return false;
+  }
   return true;
 }
 

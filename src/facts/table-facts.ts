@@ -4,24 +4,26 @@
 // header rows' cells above it, unit notes taken out) with LABEL_JOINER:
 // "基本支出·全年预算数", "投入·预算执行·预算执行率·得分".
 //
-// The unit, first found wins: written in the cell (98%, 96分); in the column
-// header (年初预算数（万元）) or row header; a 分值/得分 column (分); a 率 column
-// (%); the table's unit line (单位：万元) — except under headers that count
-// people or things, where a money unit line cannot apply. A number with no
-// unit found is not a fact: a number read wrong is worse than one not read.
-import type { TableModel } from '../tables/find.ts';
-import { alignColumns, unitIn } from '../tables/find.ts';
+// The table's structure — which rows are header, the columns in force at a
+// row, their paths and units — is the report's Table (tables/structure.ts);
+// a number takes the unit written in its cell, else the one tables/units.ts
+// gives its column and row (cellUnit), else, in a target or actual column,
+// its row's unit column or target. A number with no unit found is not a
+// fact: a number read wrong is worse than one not read.
+import type { BBox, Column, Fact, Table } from '../schema/report.ts';
+import { joinDistinct, LABEL_JOINER } from '../tables/headers.ts';
+import { columnsAt, pageOfRow } from '../tables/reading.ts';
+import { isOrdinalCell, isOrdinalHeader } from '../tables/roles.ts';
+import { cellUnit, isValueColumn, stripUnits } from '../tables/units.ts';
 import {
-  columnHeader,
-  headerRowsByRow,
-  isInfoRow,
-  isSegmentHeader,
-  joinDistinct,
-  LABEL_JOINER,
-  projectOf,
-} from '../tables/headers.ts';
-import type { BBox, Fact } from '../schema/report.ts';
-import { conceptOf, finalTableConcept, isTableSelfScore, type ConceptContext } from '../vocab/concepts.ts';
+  conceptOf,
+  finalTableConcept,
+  isTableSelfScore,
+  statesUnitFigure,
+  UNIT_WIDE,
+  type ConceptContext,
+} from '../vocab/concepts.ts';
+import { ACTUAL_HEADER, COMPARATOR_COLUMN, PROSE_COLUMN, TARGET_HEADER, UNIT_COLUMN } from '../vocab/table-columns.ts';
 import { unitDef } from '../vocab/units.ts';
 import { readCellNumber, type CellNumber } from '../text/cell-number.ts';
 import { boundBefore, type Comparator } from '../vocab/bounds.ts';
@@ -34,98 +36,43 @@ import { recogniseFacts } from './recognise.ts';
 
 export { LABEL_JOINER } from '../tables/headers.ts';
 
-/** A unit in brackets in a header: 年初预算数（万元）, 得分(分), 金额（单位：万元）. */
-const BRACKET_UNIT = /[（(]\s*(?:(?:金额)?单位\s*[：:]\s*)?([^（）()]{1,6}?)\s*[）)]/g;
-const RATE_HEADER = /(?:率|比例|占比|比重)$/;
-const SCORE_HEADER = /分值|得分|分数|评分|满分/;
-/** Headers of columns whose numbers are ordinals or codes, not quantities. */
-const NOT_A_QUANTITY =
-  /^(?:序号|编号|代码|年度|年份|栏次|行次|排名|排序|(?:科目|项目|功能分类科目|经济分类科目)(?:编码|代码))$/;
-/** Headers that count people or things: a money unit line cannot apply to them. */
-const COUNTED = /(?:人数|户数|个数|数量|次数|家数|件数|人次|编制数|车辆数|床位数)$/;
 /** A row name's list marker or 其中 (一、基本支出, 1.人员经费, 其中：公用经费) is not part of the name. */
 const ROW_PREFIX = /^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[)）、.．]\s*|[①-⑳]\s*)?(?:其中\s*[：:]?\s*)?/;
 /** A list ordinal in a row's first cell (1、 （一） 2.) is not part of the row's name. */
 const ORDINAL = /^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[)）、.．]?|[①-⑳])$/;
+const PROJECT_TABLE = /项目(?:支出)?(?:绩效)?(?:自评|评价|目标)/;
 
 /**
- * The facts of a table's numeric cells. `continues` is the table this one
- * continues from an earlier page (see continuations() in tables/find.ts):
- * its header rows, unit and title then apply here.
+ * The facts of a table's cells, each naming its cell. The table's structure
+ * (header rows, segments, column paths and units) is the report's, decided in
+ * tables/; `boxes` (each cell's box, null where a merged cell covers it) give
+ * the facts their boxes and read a merged cell once.
  */
 export function tableFacts(
-  table: TableModel,
-  tableId: string,
+  table: Table,
   sectionId: string | null,
-  continues: TableModel | null = null,
   concepts: ConceptContext = {},
+  boxes: (BBox | null)[][] | null = null,
 ): Fact[] {
-  if (continues && table.headerRows > 0) {
-    // The header repeated: only the title and unit line stayed on the first page.
-    return tableFacts(
-      { ...table, title: table.title ?? continues.title, unit: table.unit ?? continues.unit },
-      tableId,
-      sectionId,
-      null,
-      concepts,
-    );
-  }
-  if (continues) {
-    const joined = withCarriedHeader(table, continues);
-    const shift = joined.headerRows;
-    return tableFacts(joined, tableId, sectionId, null, concepts).map((f) => ({
-      ...f,
-      id: f.id.replace(/\.r(\d+)c/, (_, r: string) => `.r${Number(r) - shift}c`),
-    }));
-  }
-  const headersOf = headerRowsByRow(table.rows, table.headerRows);
   // A project's table (项目名称 | …, …项目支出绩效自评表) in a report of the whole unit holds that
   // project's figures: no unit-wide concept, and none of project.* either (the report is not the project's).
-  const project = projectOf(table.rows, table.headerRows);
+  const project = table.project;
   const ownFigures = concepts.projectReport || (project === null && !PROJECT_TABLE.test(table.title ?? ''));
-  const subject = `${table.title ?? tableId}${project ? `（${project}）` : ''}`;
-  const at: TableAt = { table, tableId, sectionId, concepts, ownFigures, subject };
+  const subject = `${table.title ?? table.id}${project ? `（${project}）` : ''}`;
+  const at: TableAt = { table, boxes, sectionId, concepts, ownFigures, subject };
   const facts: Fact[] = [];
   table.rows.forEach((_, r) => {
-    if (r < table.headerRows || isSegmentHeader(table.rows, r)) return;
-    facts.push(
-      ...rowFacts(
-        at,
-        r,
-        headersOf[r]!.map((i) => table.rows[i]!),
-      ),
-    );
+    const role = table.rowRoles[r];
+    if (r < table.headerRows || role === 'header' || role === 'cover') return;
+    facts.push(...rowFacts(at, r, columnsAt(table, r)));
   });
   return facts;
 }
 
-/**
- * A part carried over from an earlier page, with the header rows of the part it
- * continues put above it: the rows carried over are named by the header that names
- * the first part's last rows (a segment header such as 一级指标 | … | 分值 | 得分
- * further down, else the top one), with its cover lines.
- */
-function withCarriedHeader(part: TableModel, continues: TableModel): TableModel {
-  const table = alignColumns(continues, part) ?? part;
-  const named = headerRowsByRow(continues.rows, continues.headerRows).filter((h) => h.length > 0);
-  const cover = [...Array(continues.headerRows).keys()].filter((i) => isInfoRow(continues.rows[i]!));
-  const keep = [...new Set([...cover, ...(named[named.length - 1] ?? [...Array(continues.headerRows).keys()])])].sort(
-    (a, b) => a - b,
-  );
-  return {
-    ...table,
-    title: table.title ?? continues.title,
-    unit: table.unit ?? continues.unit,
-    headerRows: keep.length,
-    rows: [...keep.map((i) => continues.rows[i]!), ...table.rows],
-    cellBoxes: [...keep.map((i) => continues.cellBoxes[i]!.map(() => null)), ...table.cellBoxes],
-  };
-}
-
 /** What every fact of one table shares. */
 interface TableAt {
-  table: TableModel;
-  tableId: string;
+  table: Table;
+  boxes: (BBox | null)[][] | null;
   sectionId: string | null;
   concepts: ConceptContext;
   /** the figures are the reporting unit's own (not one project's in a unit's report): concepts apply */
@@ -134,89 +81,101 @@ interface TableAt {
   subject: string;
 }
 
-/** One row's cells: `header` holds the header rows that name its columns. */
+/** One row's cells: `columns` are the columns in force at it (the top header's or its segment's). */
 interface RowAt {
   row: string[];
   r: number;
-  header: string[][];
+  columns: Column[];
   numbers: (CellNumber | null)[];
   /** the first column with a number that is a quantity (not an ordinal); -1 if none */
   firstNumber: number;
 }
 
+/** Column c's header, its distinct cells joined: 预算执行情况（万元）·年初预算数. */
+const headerOf = (columns: Column[], c: number) => (columns[c]?.path ?? []).join(LABEL_JOINER);
+
 /** The facts of row r: a number cell is one fact; a text cell's prose may hold some of its own. */
-function rowFacts(at: TableAt, r: number, header: string[][]): Fact[] {
+function rowFacts(at: TableAt, r: number, columns: Column[]): Fact[] {
   const row = at.table.rows[r]!;
   const numbers = row.map((cell) => readCellNumber(cell));
-  const firstNumber = numbers.findIndex((n, c) => n !== null && !ordinalColumn(header, row, c));
+  const firstNumber = numbers.findIndex((n, c) => n !== null && !ordinalColumn(columns, row, c));
   const facts: Fact[] = [];
+  const page = pageOfRow(at.table, r);
   row.forEach((cell, c) => {
     const n = numbers[c];
-    const box = at.table.cellBoxes[r]?.[c];
+    const box = at.boxes ? at.boxes[r]?.[c] : undefined;
     if (box === null) return; // a merged cell is read once, at its top-left cell
+    const where = { page, bbox: box ?? null, cell: { table: at.table.id, row: r, col: c } };
     if (!n) {
       // Prose in a cell (绩效目标 "汇聚数据量不低于10亿条…", 指标 "年度指标值:≥20场") holds facts of its own.
       const names = row
         .slice(0, firstNumber < 0 ? c : Math.min(firstNumber, c))
         .filter((x, i) => numbers[i] === null && x.trim() !== '' && x.length <= 40 && !ORDINAL.test(x.trim()));
       const rowName = stripUnits(joinDistinct(names)).split(LABEL_JOINER).pop() ?? '';
-      const { table, tableId, sectionId, subject, concepts } = at;
+      const { table, sectionId, subject, concepts } = at;
       facts.push(
-        ...proseFacts(cell, `${tableId}.r${r + 1}c${c + 1}`, rowName, {
-          page: table.page,
+        ...proseFacts(cell, `${table.id}.r${r + 1}c${c + 1}`, rowName, {
+          ...where,
           sectionId,
-          bbox: box ?? null,
           subject,
           fiscalYear: concepts.fiscalYear ?? null,
         }),
       );
       return;
     }
-    const fact = cellFact(at, { row, r, header, numbers, firstNumber }, c, n, box ?? null);
+    const fact = cellFact(at, { row, r, columns, numbers, firstNumber }, c, n, where);
     if (fact) facts.push(fact);
   });
   return facts;
 }
 
+/** Where a fact of a cell stands: its page, box and cell. */
+interface CellAt {
+  page: number;
+  bbox: BBox | null;
+  cell: NonNullable<Fact['cell']>;
+}
+
 /** The fact of the number in column c, or null when it has no unit, no label, or is an ordinal. */
 function cellFact(
   at: TableAt,
-  { row, r, header, numbers, firstNumber }: RowAt,
+  { row, r, columns, numbers, firstNumber }: RowAt,
   c: number,
   n: CellNumber,
-  bbox: BBox | null,
+  where: CellAt,
 ): Fact | null {
-  const colHeader = columnHeader(header, c);
-  if (ordinalColumn(header, row, c)) return null;
-  const rowHeader = rowHeaderOf(
-    row,
-    numbers,
-    c,
-    firstNumber,
-    (i) =>
-      VALUE_HEADER.test(stripUnits(columnHeader(header, i))) ||
-      PROSE_COLUMN.test(stripUnits(columnHeader(header, i)).split(LABEL_JOINER).pop() ?? '') ||
-      COMPARATOR_COLUMN.test(columnHeader(header, i)) ||
-      UNIT_COLUMN.test(stripUnits(columnHeader(header, i)).split(LABEL_JOINER).pop() ?? ''),
-  );
+  const colHeader = headerOf(columns, c);
+  if (ordinalColumn(columns, row, c)) return null;
+  const rowHeader = rowHeaderOf(row, numbers, c, firstNumber, (i) => {
+    const name = stripUnits(headerOf(columns, i));
+    const last = name.split(LABEL_JOINER).pop() ?? '';
+    return (
+      isValueColumn(columns[i]?.path ?? []) ||
+      PROSE_COLUMN.test(last) ||
+      COMPARATOR_COLUMN.test(headerOf(columns, i)) ||
+      UNIT_COLUMN.test(last)
+    );
+  });
   // A target or actual value (指标值, 完成值) is not money because the table's unit line says 万元:
   // its unit is in the cell, in a unit column of its row (绩效度量单位 | 册), or in its row's target.
-  const valueCell = VALUE_HEADER.test(stripUnits(colHeader));
-  const def = valueCell
-    ? n.unit || headerUnit(colHeader)
-      ? unitOf(n, colHeader, '', null)
-      : (unitColumnOf(row, header) ?? targetUnit(row, header, c))
-    : unitOf(n, colHeader, rowHeader, at.table.unit);
+  const column = columns[c] ?? { path: [], unit: null };
+  const valueCell = isValueColumn(column.path);
+  const written = n.unit ?? cellUnit(column, rowHeader);
+  const def = written
+    ? (unitDef(written) ?? null)
+    : valueCell
+      ? (unitColumnOf(row, columns) ?? targetUnit(row, columns, c))
+      : null;
   if (!def) return null;
-  const comparator = n.comparator ?? (valueCell ? comparatorColumnOf(row, header) : null);
+  const comparator = n.comparator ?? (valueCell ? comparatorColumnOf(row, columns) : null);
   const { rowName, colName, label } = labelOf(rowHeader, colHeader);
   if (label === '') return null;
-  const { table, tableId, sectionId, concepts, subject } = at;
+  const { table, sectionId, concepts, subject } = at;
   return {
-    id: `${tableId}.r${r + 1}c${c + 1}`,
+    id: `${table.id}.r${r + 1}c${c + 1}`,
     sectionId,
     paragraphId: null,
-    page: table.page,
+    page: where.page,
     kind: def.kind,
     value: n.value,
     unit: def.unit,
@@ -224,12 +183,16 @@ function cellFact(
     decimals: n.decimals,
     upper: null,
     label,
-    concept: at.ownFigures ? tableConcept(table.title, def.kind, rowName, colName, concepts) : null,
+    concept: at.ownFigures
+      ? tableConcept(table.title, def.kind, { rowName, colName, before: row.slice(0, c) }, concepts)
+      : null,
     year: labelYear(label, concepts.fiscalYear),
     approximate: n.approximate || comparator !== null,
     comparator,
+    change: false,
     quote: `${subject}：${label} ${row[c]!}`,
-    bbox,
+    bbox: where.bbox,
+    cell: where.cell,
   };
 }
 
@@ -247,25 +210,26 @@ function labelOf(rowHeader: string, colHeader: string): { rowName: string; colNa
   return { rowName, colName, label: [rowName, colName].filter(Boolean).join(LABEL_JOINER) };
 }
 
-/** The concept of a table figure, read from a scoped label: row scope + measure (基本支出 + 年初预算数). */
+/**
+ * The concept of a table figure, read from a scoped label: row scope + measure
+ * (基本支出 + 年初预算数). A concept of the unit as a whole comes only from a row
+ * that states the unit's own figure (合计, 基本支出 …), never from an item row
+ * (a 科目 under a 人员经费 column is not the unit's 人员经费).
+ */
 function tableConcept(
   title: string | null,
   kind: Fact['kind'],
-  rowName: string,
-  colName: string,
+  cell: { rowName: string; colName: string; before: string[] },
   concepts: ConceptContext,
 ): Fact['concept'] {
   // The innermost header, without notes in brackets: 项目支出（含结转） → 项目支出.
   const lastOf = (s: string) => (s.split(LABEL_JOINER).pop() ?? '').replace(/[（(][^（）()]*[）)]/g, '');
-  if (kind === 'score' && isTableSelfScore(title, lastOf(rowName), lastOf(colName))) return 'evaluation.selfScore';
-  return (
-    finalTableConcept(
-      kind,
-      title,
-      lastOf(rowName),
-      colName.split(LABEL_JOINER).map((h) => h.replace(/[（(][^（）()]*[）)]/g, '')),
-    ) ?? conceptOf(kind, lastOf(rowName) + lastOf(colName), concepts)
-  );
+  const [rowName, colName] = [lastOf(cell.rowName), lastOf(cell.colName)];
+  if (kind === 'score' && isTableSelfScore(title, rowName, colName)) return 'evaluation.selfScore';
+  const colPath = cell.colName.split(LABEL_JOINER).map((h) => h.replace(/[（(][^（）()]*[）)]/g, ''));
+  const concept =
+    finalTableConcept(kind, title, rowName, colPath, concepts) ?? conceptOf(kind, rowName + colName, concepts);
+  return concept && UNIT_WIDE.test(concept) && !statesUnitFigure(rowName, cell.before) ? null : concept;
 }
 
 /**
@@ -277,7 +241,7 @@ function proseFacts(
   cell: string,
   id: string,
   rowName: string,
-  at: { page: number; sectionId: string | null; bbox: BBox | null; subject: string; fiscalYear: number | null },
+  at: CellAt & { sectionId: string | null; subject: string; fiscalYear: number | null },
 ): Fact[] {
   if (!/[0-9０-９]/.test(cell) || cell.length < 4) return [];
   const raws = recogniseFacts(cell);
@@ -309,27 +273,25 @@ function proseFacts(
       year: labelYear(cell.slice(0, raw.numberStart), at.fiscalYear),
       approximate: raw.approximate,
       comparator: raw.comparator,
+      change: raw.change !== null,
       quote: `${at.subject}：${quoteAround(cell, raw)}`,
       bbox: at.bbox,
+      cell: at.cell,
     });
   }
   return out;
 }
 
-/** A column naming the unit of its row's values (绩效度量单位, 计量单位), and one naming their bound (指标性质 | ≥). */
-const UNIT_COLUMN = /^(?:绩效)?(?:度量|计量|计价)单位$|^指标(?:值)?单位$|^单位$/;
-const COMPARATOR_COLUMN = /(?:指标性质|符号|比较|运算)/;
-
-function unitColumnOf(row: string[], header: string[][]) {
-  const i = row.findIndex((_, k) =>
-    UNIT_COLUMN.test(stripUnits(columnHeader(header, k)).split(LABEL_JOINER).pop() ?? ''),
-  );
+/** The unit a unit column of the row names (绩效度量单位 | 册), or null. */
+function unitColumnOf(row: string[], columns: Column[]) {
+  const i = row.findIndex((_, k) => UNIT_COLUMN.test(stripUnits(headerOf(columns, k)).split(LABEL_JOINER).pop() ?? ''));
   const text = i < 0 ? '' : toHalfWidth(row[i]!).replace(/\s+/g, '').replace(/％/g, '%');
   return text === '' ? null : (unitDef(text) ?? null);
 }
 
-function comparatorColumnOf(row: string[], header: string[][]): Comparator | null {
-  const i = row.findIndex((_, k) => COMPARATOR_COLUMN.test(stripUnits(columnHeader(header, k))));
+/** The bound a comparator column of the row names (指标性质 | ≥), or null. */
+function comparatorColumnOf(row: string[], columns: Column[]): Comparator | null {
+  const i = row.findIndex((_, k) => COMPARATOR_COLUMN.test(stripUnits(headerOf(columns, k))));
   const sign = i < 0 ? null : boundBefore(row[i]!.trim());
   return sign && sign.length === row[i]!.trim().length ? sign.comparator : null;
 }
@@ -361,14 +323,13 @@ function itemBefore(text: string, at: number): { item: string; keyed: boolean } 
 }
 
 /** A 序号/编号/年度 column, or an ordinal number (1, 2 …) in the first column of a table without such a header. */
-function ordinalColumn(header: string[][], row: string[], c: number): boolean {
-  const parts = columnHeader(header, c).split(LABEL_JOINER);
-  if (parts.some((p) => NOT_A_QUANTITY.test(p))) return true;
-  return c === 0 && /^[0-9]{1,3}$/.test((row[0] ?? '').trim());
+function ordinalColumn(columns: Column[], row: string[], c: number): boolean {
+  return isOrdinalHeader(columns[c]?.path ?? []) || isOrdinalCell(row, c);
 }
 
-/** A target or bound (≥95%, ＜3天) is a value, not a header. */
+/** A target or bound (≥95%, ＜3天) is a value, not a header; a dash (— under 分值 in a funds row) names nothing. */
 const BOUND = /^[≥≤><＞＜=≧≦]/;
+const DASH = /^[-—–－/]+$/;
 
 /**
  * The row's name for the number in column c. Cells under a value column (年度指标值 有效提升, 实际完成值 达标,
@@ -396,61 +357,22 @@ function rowHeaderOf(
     const names = row
       .slice(from + 1, c)
       .filter(
-        (cell, k) => !valueColumn(from + 1 + k) && cell.trim() !== '' && cell.length <= 40 && !BOUND.test(cell.trim()),
+        (cell, k) =>
+          !valueColumn(from + 1 + k) &&
+          cell.trim() !== '' &&
+          cell.length <= 40 &&
+          !BOUND.test(cell.trim()) &&
+          !DASH.test(cell.trim()),
       );
     if (names.length > 0) return joinDistinct(names);
   }
   return joinDistinct(textLeft(firstNumber < 0 ? c : Math.min(firstNumber, c)));
 }
 
-function unitOf(n: CellNumber, colHeader: string, rowHeader: string, tableUnit: string | null) {
-  const written = n.unit ?? headerUnit(colHeader);
-  if (written) return unitDef(written) ?? null;
-  // A 分值 or 执行率 column keeps its meaning in a row whose name carries a money unit (年度预算申请（万元）).
-  const colName = stripUnits(colHeader);
-  if (RATE_HEADER.test(colName)) return unitDef('%') ?? null;
-  if (SCORE_HEADER.test(colName)) return unitDef('分') ?? null;
-  const inRow = headerUnit(rowHeader);
-  if (inRow) return unitDef(inRow) ?? null;
-  if (!tableUnit) return null;
-  const def = unitDef(tableUnit);
-  if (def?.kind === 'money' && (COUNTED.test(colName) || COUNTED.test(stripUnits(rowHeader)))) return null;
-  return def ?? null;
-}
-
-/** Headers of an indicator's actual value, and of the target whose unit it shares (≤100% → 93.47 is %). */
-const ACTUAL_HEADER = /(?:实际完成值|实际完成|完成值|实际值|实际完成情况)$/;
-const TARGET_HEADER = /(?:年度指标值|指标值|目标值|年度目标|预期目标值)$/;
-/** Columns that hold values, not names: targets, actuals, notes. */
-const VALUE_HEADER = /(?:指标值|目标值|完成值|实际值|实际完成情况|完成情况|偏差|原因|改进措施|说明|备注)/;
-/** A column of prose about the row (a 项目支出绩效目标表's 绩效目标): what it says is no name of the row's numbers. */
-const PROSE_COLUMN = /(?:目标|概况|简介|主要内容|实施内容|项目内容)$/;
-const PROJECT_TABLE = /项目(?:支出)?(?:绩效)?(?:自评|评价|目标)/;
-
 /** An actual value written without a unit takes the unit written in its row's target cell. */
-function targetUnit(row: string[], header: string[][], c: number) {
-  if (!ACTUAL_HEADER.test(stripUnits(columnHeader(header, c)))) return null;
-  const t = row.findIndex((_, i) => i !== c && TARGET_HEADER.test(stripUnits(columnHeader(header, i))));
+function targetUnit(row: string[], columns: Column[], c: number) {
+  if (!ACTUAL_HEADER.test(stripUnits(headerOf(columns, c)))) return null;
+  const t = row.findIndex((_, i) => i !== c && TARGET_HEADER.test(stripUnits(headerOf(columns, i))));
   const unit = t < 0 ? null : readCellNumber(row[t]!)?.unit;
   return unit ? (unitDef(unit) ?? null) : null;
-}
-
-function headerUnit(header: string): string | null {
-  const inLine = unitIn(header);
-  if (inLine) return inLine;
-  for (const m of header.replace(/％/g, '%').matchAll(BRACKET_UNIT)) if (unitDef(m[1]!)) return m[1]!;
-  return null;
-}
-
-/** A header without its unit note: 年初预算数（万元） → 年初预算数. */
-function stripUnits(header: string): string {
-  return header
-    .split(LABEL_JOINER)
-    .map((h) =>
-      h
-        .replace(/[（(]\s*(?:(?:金额)?单位\s*[：:]\s*)?[^（）()]{1,6}?\s*[）)]/g, (m) => (headerUnit(m) ? '' : m))
-        .trim(),
-    )
-    .filter(Boolean)
-    .join(LABEL_JOINER);
 }

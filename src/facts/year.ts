@@ -1,6 +1,6 @@
 // The fiscal year a figure belongs to (contract 1.2 `year`), read from the
 // words of its sentence before it, and growth statements (比上年增长 12.5%,
-// 下降 3 个百分点): a change's direction goes into the sign.
+// 下降 3 个百分点): what grew, against which year (recognise.ts signs a change).
 //
 // The rule: the last year named before the figure in its sentence decides
 // (2022年 → 2022; 上年/上一年度 → year − 1; 下一年度 → year + 1; 本年 → the
@@ -15,11 +15,8 @@ import type { FactKind } from '../schema/report.ts';
 import {
   AGAINST_PREVIOUS,
   COMPARISON,
-  DIFFERENCE,
-  FALL,
   PEOPLE,
   RELATIVE_YEARS,
-  RISE,
   STANDING,
   STANDING_SECTION,
   YEAR_NAMED,
@@ -28,8 +25,8 @@ import {
 
 export interface FigureYear {
   year: number | null;
-  /** a growth statement: its direction (the sign to give its value) and whether its base is the year before */
-  growth: { sign: 1 | -1; againstPrevious: boolean; subjectText: string } | null;
+  /** a growth statement (a percent change): whether its base is the year before, and what grew */
+  growth: { againstPrevious: boolean; subjectText: string } | null;
 }
 
 export interface YearInput {
@@ -38,19 +35,21 @@ export interface YearInput {
   kind: FactKind;
   /** the normalised unit: % or 百分点 mark a growth statement's figure */
   baseUnit: string;
+  /** the figure is a change (增长 12.5%, 比上年多 800 万元: recognise.ts decides it and its direction) */
+  change: boolean;
   label: string;
   fiscalYear: number | null | undefined;
   /** the title of the figure's section: counts under 机构设置 or 职能职责 describe the unit */
   sectionTitle?: string | null;
 }
 
-export function figureYear({ before, kind, baseUnit, label, fiscalYear, sectionTitle = null }: YearInput): FigureYear {
+export function figureYear(input: YearInput): FigureYear {
+  const { before, kind, baseUnit, label, fiscalYear, sectionTitle = null } = input;
   const fy = fiscalYear ?? null;
   if (kind === 'date') return { year: null, growth: null };
-  const percentChange = kind === 'percent' && (RISE.test(before) || FALL.test(before));
+  const percentChange = kind === 'percent' && input.change;
   const comparison = lastMatch(before, COMPARISON);
-  const change =
-    percentChange || (comparison !== null && (kind === 'money' || kind === 'count') && DIFFERENCE.test(before));
+  const change = percentChange || (comparison !== null && (kind === 'money' || kind === 'count') && input.change);
   // Comparisons closed before the figure's clause (…，比2021年增长8.6%，其中…) named their bases, not its year.
   const own = (change && comparison ? before.slice(0, comparison.index) : before).replace(CLOSED_COMPARISON, '');
   const named = yearNamed(own, fy);
@@ -62,17 +61,20 @@ export function figureYear({ before, kind, baseUnit, label, fiscalYear, sectionT
       STANDING.test(before.slice(Math.max(...['，', '；', ',', ';'].map((c) => before.lastIndexOf(c))) + 1) + label))
   )
     return { year: null, growth: null };
-  const year = named === undefined ? fy : named;
-  if (!percentChange) return { year, growth: null };
   const base = comparison ? before.slice(comparison.index) : '';
   const baseYear = comparison ? yearNamed(base, fy) : undefined;
+  const stated = named === undefined ? fy : named;
+  // A change is of a year after its base: 上年支出 1567.89 万元，比上年增加 … is this year's change.
+  const year =
+    change && typeof baseYear === 'number' && typeof stated === 'number' && stated <= baseYear ? baseYear + 1 : stated;
+  if (!percentChange) return { year, growth: null };
   const againstPrevious =
     comparison !== null &&
     (AGAINST_PREVIOUS.test(base) ||
       (year !== null && baseYear === year - 1 && /^(?:比|较|与)\s*(?:19|20)\d{2}\s*年/.test(base)));
   const cut = label.search(/比|较|与|同比|环比/);
   const subjectText = (cut < 0 ? '' : label.slice(0, cut)).replace(YEAR_WORDS_IN_LABEL, '');
-  return { year, growth: { sign: FALL.test(before) ? -1 : 1, againstPrevious, subjectText } };
+  return { year, growth: { againstPrevious, subjectText } };
 }
 
 /** The year the last year word of the text names: undefined when it names none, null when it is relative and the report's year is unknown. */

@@ -34,30 +34,45 @@ function shape(text: string): string {
 export function markFurniture(pages: { lines: Line[]; height: number }[]): void {
   const textSize = dominantSize(pages.flatMap((p) => p.lines));
   const edges = pages.map((p) => edgeLines(p.lines, p.height, textSize));
-  // How many pages carry a line of this shape in their top (or bottom) zone.
+  // How many pages carry a line of this shape in their top (or bottom) zone, and the sizes it is set in.
   const counts = new Map<string, number>();
+  const sizes = new Map<string, number[]>();
   for (const e of edges) {
-    for (const key of new Set([
-      ...e.top.map((l) => `t:${shape(l.text)}`),
-      ...e.bottom.map((l) => `b:${shape(l.text)}`),
-    ])) {
+    const here = new Map<string, Line>();
+    for (const l of e.top) here.set(`t:${shape(l.text)}`, l);
+    for (const l of e.bottom) here.set(`b:${shape(l.text)}`, l);
+    for (const [key, l] of here) {
       counts.set(key, (counts.get(key) ?? 0) + 1);
+      sizes.set(key, [...(sizes.get(key) ?? []), l.size]);
     }
   }
-  const repeated = (key: string) => {
+  const repeated = (key: string, line: Line) => {
     const n = counts.get(key) ?? 0;
-    return pages.length >= 2 && n >= 2 && n >= Math.ceil(pages.length * 0.4);
+    if (!(pages.length >= 2 && n >= 2 && n >= Math.ceil(pages.length * 0.4))) return false;
+    // The report's title over its first page of text, in the words of the running header but set
+    // far larger, is the title (a running header is set small).
+    return line.size <= 1.5 * usualSize(sizes.get(key)!);
   };
   for (const e of edges) {
     for (const line of e.top) {
       if (isPageNumberText(line.text)) line.role = 'page-number';
-      else if (repeated(`t:${shape(line.text)}`)) line.role = 'header';
+      else if (repeated(`t:${shape(line.text)}`, line)) line.role = 'header';
     }
     for (const line of e.bottom) {
       if (isPageNumberText(line.text)) line.role = 'page-number';
-      else if (repeated(`b:${shape(line.text)}`)) line.role = 'footer';
+      else if (repeated(`b:${shape(line.text)}`, line)) line.role = 'footer';
     }
   }
+}
+
+/** The size most instances are set in (the smaller of two as common). */
+function usualSize(sizes: number[]): number {
+  const counts = new Map<number, number>();
+  for (const s of sizes) counts.set(Math.round(s * 2) / 2, (counts.get(Math.round(s * 2) / 2) ?? 0) + 1);
+  let best = Infinity;
+  let n = 0;
+  for (const [size, c] of counts) if (c > n || (c === n && size < best)) [best, n] = [size, c];
+  return best;
 }
 
 /** The size that carries the most characters. */
@@ -125,10 +140,22 @@ const DOTTED_ENTRY = /(?:[…⋯.．·・]\s*){3,}[：:]?\s*[0-9０-９]{1,4}\s*
 /** A line of only a page number or leader dots: a piece of an entry the reading split off. */
 const ENTRY_PIECE = /^[\s：:.．·・…⋯0-9０-９]*$/;
 
-/** An entry of a titled contents: a leader, or a page number alone (set far right, it is a line of its own). */
+/**
+ * An entry of a titled contents: a leader, a page number alone (set far right, it is a line of
+ * its own), or a page number set apart at the line's end with no leader (第一部分 部门概况 ⇥ 3).
+ */
 function isContentsEntry(line: Line): boolean {
   const t = line.text.trim();
-  return LEADER.test(t) || /^[0-9０-９]{1,4}$/.test(t);
+  return LEADER.test(t) || /^[0-9０-９]{1,4}$/.test(t) || endsInFarNumber(line);
+}
+
+/** The line ends in a page number two ems or more right of the words before it. */
+function endsInFarNumber(line: Line): boolean {
+  const spans = line.spans.filter((s) => line.text.slice(s.start, s.end).trim() !== '');
+  const last = spans[spans.length - 1];
+  const before = spans[spans.length - 2];
+  if (!last || !before || !/^[0-9０-９]{1,4}$/.test(line.text.slice(last.start, last.end).trim())) return false;
+  return last.bbox[0] - before.bbox[2] >= 2 * line.size;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Text items → lines, in reading order, with a span per item so that every
 // character keeps its page and box.
 import type { PageText, TextItem } from '../pdf/types.ts';
-import { joinPieces, tidySpaces } from '../text/cjk.ts';
+import { closeNumberSpaces, joinPieces, tidySpaces } from '../text/cjk.ts';
 import { mostCommon } from '../util/stats.ts';
 import type { Line, Span } from './types.ts';
 
@@ -51,7 +51,7 @@ function pushLine(lines: Line[], items: TextItem[], page: PageText): void {
   const chars = new Map<string, number>();
   const sizes = new Map<number, number>();
   for (const item of items) {
-    const str = tidySpaces(item.str);
+    const str = closeNumberSpaces(tidySpaces(item.str));
     if (str === '') {
       pendingSpace = true;
       prevEnd = Math.max(prevEnd, item.x + item.width);

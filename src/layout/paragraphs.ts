@@ -43,7 +43,7 @@ export function buildParagraphs(lines: Line[], tables: ReadonlyMap<number, reado
       current &&
       prev &&
       !tableBetween(prev, line, tables) &&
-      continues(prev, line, margins, pitch, bodySize, indented, current.lines.length === 1)
+      continues(prev, line, margins, pitch, bodySize, indented && !hangs(current, prev, line, margins), current)
     ) {
       appendLine(current, line);
     } else {
@@ -62,8 +62,9 @@ function continues(
   pitch: number,
   bodySize: number,
   indented: boolean,
-  prevIsFirst: boolean,
+  current: Para,
 ): boolean {
+  const prevIsFirst = current.lines.length === 1;
   const sameSize = Math.abs(prev.size - line.size) <= 0.15 * Math.max(prev.size, line.size);
   if (!sameSize) return false;
   const pm = margins.get(prev.page) ?? { left: prev.x0, right: prev.x1 };
@@ -100,6 +101,26 @@ function continues(
   if (word === undefined || TERMINAL.test(prev.text)) return false;
   const room = pm.right - prev.x1;
   return room < 8 * prev.size && room < (word.length * 0.6 + 1) * line.size;
+}
+
+/**
+ * A numbered paragraph set with a hanging indent (Word's automatic numbering):
+ * its lines after the first start under its words, right of where its marker
+ * stood, all at one place — not a new paragraph for being indented. The first
+ * such line, under a marker set at the margin, could as well open a paragraph
+ * indented as usual: it runs on only where the line before ends mid-sentence.
+ */
+function hangs(current: Para, prev: Line, line: Line, margins: Map<number, Margins>): boolean {
+  const first = current.lines[0]!;
+  if (first.pageWidth !== line.pageWidth) return false;
+  if (matchMarker(first.text) === null || matchMarker(line.text) !== null) return false;
+  const shift = line.x0 - first.x0;
+  if (shift < 0.5 * line.size || shift > 6 * line.size) return false;
+  const later = current.lines.slice(1);
+  if (later.length > 0) return Math.abs(later[later.length - 1]!.x0 - line.x0) <= 0.5 * line.size;
+  const m = margins.get(first.page);
+  const atMargin = m !== undefined && first.x0 <= m.left + 0.5 * first.size;
+  return !(atMargin && /[。！？!?；;]$/.test(prev.text));
 }
 
 /**

@@ -29,4 +29,6 @@ export interface OcrResult {
   rules?: PixelRule[];
   /** the skew taken out of the image before reading (radians) */
   skew?: number;
+  /** CPU milliseconds of each step of the engine on this page (light, skew, rotate, rules, detection, …), for `npm run bench` */
+  steps?: Record<string, number>;
 }

@@ -9,28 +9,17 @@
 // that draw it are.
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { apply, multiply, type Matrix } from './display.ts';
-import { boxOf, walkOps, type Rect } from './ops-walk.ts';
-import type { TextItem } from './types.ts';
+import { boxOf, visible, type Rect } from './boxes.ts';
+import { walkOps } from './ops-walk.ts';
+import type { TextRun } from './hidden.ts';
 
-/** One showText: where it starts (shown page, points) and whether the clip leaves enough of it visible to be read. */
-export interface TextRun {
-  /** the glyphs' text, without spaces */
-  text: string;
-  x: number;
-  y: number;
-  /** the run's box: [x0, y0, x1, y1] */
-  box: Rect;
-  shown: boolean;
-}
+export { withoutHidden, type TextRun } from './hidden.ts';
 
 interface Glyph {
   width?: number;
   isSpace?: boolean;
   unicode?: string;
 }
-
-/** How close (points) an item's start must be to a run's to be that run. */
-const SAME = 0.5;
 
 /** The text runs of an operator list with their visibility under the clip; base maps user space to the shown page. */
 export function textRunsFromOps(
@@ -116,49 +105,4 @@ class TextState {
     this.x = this.lineX += dx;
     this.y = this.lineY += dy;
   }
-}
-
-/**
- * The items left when those drawn only by hidden runs are dropped. An item's runs are those on its
- * baseline that start within it and whose text is in its text (pdf.js joins runs into items; two
- * runs may start at one point, a hidden one under a shown one). An item none of whose runs is
- * found is kept: text is left out only on evidence.
- */
-export function withoutHidden(items: TextItem[], runs: TextRun[]): TextItem[] {
-  if (runs.every((r) => r.shown)) return items;
-  // Runs by baseline, to the point: an item looks only at the runs on its own line and the next points.
-  const byLine = new Map<number, TextRun[]>();
-  for (const r of runs) {
-    if (r.text === '') continue;
-    const key = Math.round(r.y);
-    byLine.set(key, [...(byLine.get(key) ?? []), r]);
-  }
-  return items.filter((item) => {
-    const lo = Math.min(item.x, item.x + item.width);
-    const hi = Math.max(item.x, item.x + item.width);
-    const text = item.str.replace(/\s+/g, '');
-    const key = Math.round(item.y);
-    const own = [key - 1, key, key + 1].flatMap((k) =>
-      (byLine.get(k) ?? []).filter(
-        (r) =>
-          Math.abs(r.y - item.y) <= SAME &&
-          r.x >= lo - SAME &&
-          r.x < Math.max(hi - SAME, lo + SAME) &&
-          text.includes(r.text),
-      ),
-    );
-    return own.length === 0 || own.some((r) => r.shown);
-  });
-}
-
-/** Enough of the box inside the clip to be read: half an em, or half the box where it is smaller, across and down. */
-function visible(box: Rect, clip: Rect, em: number): boolean {
-  const across = Math.min(box[2], clip[2]) - Math.max(box[0], clip[0]);
-  const down = Math.min(box[3], clip[3]) - Math.max(box[1], clip[1]);
-  return (
-    across > 0 &&
-    down > 0 &&
-    across >= 0.5 * Math.min(box[2] - box[0], em) &&
-    down >= 0.5 * Math.min(box[3] - box[1], em)
-  );
 }

@@ -21,6 +21,26 @@ export function displayOf(page: PDFPageProxy): Display {
   return { matrix, width: viewport.width, height: viewport.height };
 }
 
+/**
+ * The same display for a page's visible box ([x0, y0, x1, y1], user space) and /Rotate, computed
+ * as pdf.js's viewport computes it (so that both engines place text and rules alike).
+ */
+export function displayFor(view: readonly number[], rotate: number): Display {
+  const [x0, y0, x1, y1] = view as [number, number, number, number];
+  const cx = (x0 + x1) / 2;
+  const cy = (y0 + y1) / 2;
+  const r = ((rotate % 360) + 360) % 360;
+  // pdf.js's rotateA..D for a top-left origin, then flipped back up below
+  const [a, b, c, d] = r === 180 ? [-1, 0, 0, 1] : r === 90 ? [0, 1, 1, 0] : r === 270 ? [0, -1, -1, 0] : [1, 0, 0, -1];
+  const turned = a === 0;
+  const ox = turned ? Math.abs(cy - y0) : Math.abs(cx - x0);
+  const oy = turned ? Math.abs(cx - x0) : Math.abs(cy - y0);
+  const width = turned ? Math.abs(y1 - y0) : Math.abs(x1 - x0);
+  const height = turned ? Math.abs(x1 - x0) : Math.abs(y1 - y0);
+  const viewport: Matrix = [a, b, c, d, ox - a * cx - c * cy, oy - b * cx - d * cy];
+  return { matrix: multiply(viewport, [1, 0, 0, -1, 0, height]), width, height };
+}
+
 /** m then n. */
 export function multiply(m: Matrix, n: Matrix): Matrix {
   return [

@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { checkPdfHeader, PdfOpenError } from './errors.ts';
 
 const require = createRequire(import.meta.url);
 // pdf.js in Node reads these with fs: they must be paths ending in a separator, not file: URLs.
@@ -18,14 +19,7 @@ const WASM_DIR = path.join(pdfjsRoot, 'wasm') + path.sep;
 // resolved by mistake runs without eval too (CVE-2024-4367).
 const NO_EVAL = { isEvalSupported: false } as Record<string, unknown>;
 
-export class PdfOpenError extends Error {
-  readonly reason: 'not-pdf' | 'encrypted' | 'corrupt' | 'empty';
-  constructor(reason: PdfOpenError['reason'], message: string) {
-    super(message);
-    this.name = 'PdfOpenError';
-    this.reason = reason;
-  }
-}
+export { PdfOpenError } from './errors.ts';
 
 export interface OpenedPdf {
   doc: PDFDocumentProxy;
@@ -33,23 +27,15 @@ export interface OpenedPdf {
 }
 
 export interface OpenOptions {
-  /** pdf.js may take the buffer (it detaches it): no copy of a large file is made */
+  /** the engine may take the buffer (pdf.js detaches it): no copy of a large file is made */
   transfer?: boolean;
   /** an image of more pixels is not decoded (pdf.js removes it from its page): its decoding would exceed the memory bound */
   maxImagePixels?: number;
 }
 
-/** Whether these first bytes of a file (1 KB is enough) hold the header a PDF starts with. */
-export function hasPdfHeader(head: Uint8Array): boolean {
-  return Buffer.from(head.subarray(0, 1024)).toString('latin1').includes('%PDF-');
-}
-
-export const NOT_PDF = 'not a PDF (no %PDF- header)';
-
 /** Opens PDF bytes. The caller must call destroy() (use try/finally). */
 export async function openPdf(bytes: Uint8Array, options: OpenOptions = {}): Promise<OpenedPdf> {
-  if (bytes.length === 0) throw new PdfOpenError('empty', 'empty file (0 bytes)');
-  if (!hasPdfHeader(bytes)) throw new PdfOpenError('not-pdf', NOT_PDF);
+  checkPdfHeader(bytes);
   // pdf.js takes ownership of (and detaches) the buffer it is given: a copy, unless the caller gives it away.
   const task = getDocument({
     ...NO_EVAL,

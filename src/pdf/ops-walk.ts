@@ -11,10 +11,10 @@
 // curveTo 2 (6 numbers), quadraticCurveTo 3 (4 numbers), closePath 4, in user
 // space. A clip op (W, W*) comes just before the path it clips to.
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { apply, multiply, type Matrix } from './display.ts';
+import { boxOf, meet, type Rect } from './boxes.ts';
+import { multiply, type Matrix } from './display.ts';
 
-/** [x0, y0, x1, y1] in the shown page; x1 < x0 or y1 < y0 is an empty clip. */
-export type Rect = [number, number, number, number];
+export { boxOf, type Rect } from './boxes.ts';
 
 /** The colours in force, as pdf.js gives them (`#rrggbb`; gray and CMYK come converted); '' for a pattern. */
 export interface Paint {
@@ -90,24 +90,4 @@ function pathPoints(data: ArrayLike<number>): [number, number][] {
     i += n;
   }
   return pts;
-}
-
-/** The box of the points under m; two points are opposite corners of a rectangle. */
-export function boxOf(m: Matrix, pts: [number, number][]): Rect {
-  const corners: [number, number][] =
-    pts.length === 2 ? [pts[0]!, pts[1]!, [pts[0]![0], pts[1]![1]], [pts[1]![0], pts[0]![1]]] : pts;
-  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [px, py] of corners) {
-    const [qx, qy] = apply(m, px, py);
-    x0 = Math.min(x0, qx);
-    y0 = Math.min(y0, qy);
-    x1 = Math.max(x1, qx);
-    y1 = Math.max(y1, qy);
-  }
-  return [x0, y0, x1, y1];
-}
-
-function meet(a: Rect | null, b: Rect): Rect {
-  if (!a) return b;
-  return [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])];
 }

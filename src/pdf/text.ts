@@ -1,5 +1,6 @@
 // Reads one page's text layer into positioned items (PDF points).
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { unifyIdeographs } from '../text/ideographs.ts';
 import { displayOf, multiply, type Matrix } from './display.ts';
 import type { PageText, TextItem } from './types.ts';
 
@@ -25,7 +26,8 @@ export async function readPageText(doc: PDFDocumentProxy, pageNumber: number): P
       // A run written right to left on the shown page (a page turned 180°) starts at its far end.
       const x = a < 0 && Math.abs(a) > Math.abs(b) ? e - raw.width : e;
       items.push({
-        str: closeLetterSpacing(raw.str, raw.width, size),
+        // ⼀ (a Kangxi radical in the Unicode map) is 一: every reader downstream sees the ideograph.
+        str: itemText(raw.str, raw.width, size),
         x,
         y: f,
         width: raw.width,
@@ -44,6 +46,14 @@ export async function readPageText(doc: PDFDocumentProxy, pageNumber: number): P
   } finally {
     page.cleanup();
   }
+}
+
+/**
+ * A text item's string as every engine gives it to the reader: letter spacing closed up, and
+ * ⼀ (a Kangxi radical in the Unicode map) read as 一, so every reader downstream sees the ideograph.
+ */
+export function itemText(str: string, width: number, size: number): string {
+  return unifyIdeographs(closeLetterSpacing(str, width, size));
 }
 
 /**

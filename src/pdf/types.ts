@@ -14,6 +14,11 @@ export interface TextItem {
   font: string;
   /** OCR items: the engine's confidence in the line (0–100) */
   confidence?: number;
+  /**
+   * Pages whose drawing was read (pdf/run-gaps.ts): which text run (one showText) draws the item's
+   * start. Items of two runs may be two table cells, however close; one run is one cell's text.
+   */
+  run?: number;
 }
 
 export interface PageText {

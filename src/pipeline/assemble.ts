@@ -3,13 +3,13 @@
 // document's state, and the validation of the result against the contract.
 import { createHash } from 'node:crypto';
 import { runChecks } from '../checks/index.ts';
-import { tableHints } from '../checks/layout-hints.ts';
 import { extractFacts } from '../facts/index.ts';
 import { tableFacts } from '../facts/table-facts.ts';
 import { layoutPages } from '../layout/index.ts';
 import type { Layout } from '../layout/types.ts';
 import { lowConfidenceOf } from '../ocr/confidence.ts';
-import { carryCaptions, continuations, findTables, mendSplitRows, type TableModel } from '../tables/find.ts';
+import { carryCaptions, findTables } from '../tables/find.ts';
+import { structureTables, type StructuredTable } from '../tables/structure.ts';
 import { readMetadata } from '../meta/document.ts';
 import type { PageText } from '../pdf/types.ts';
 import {
@@ -23,7 +23,7 @@ import {
 } from '../schema/report.ts';
 import { buildSectionTree } from '../sections/tree.ts';
 import type { DocPara, SectionTree } from '../sections/types.ts';
-import { round1, roundedUnion } from '../util/geometry.ts';
+import { roundedUnion } from '../util/geometry.ts';
 import type { ConceptContext } from '../vocab/concepts.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
 import { runStages, type Stage, type StageTiming } from './stages.ts';
@@ -40,8 +40,8 @@ export interface SourceInfo {
 export interface DocumentState {
   readonly source: SourceInfo;
   readonly pages: PageText[];
-  /** tables: the tables found, in page order */
-  tables: TableModel[];
+  /** tables: the tables found, in page order, parts carried over pages joined, their structure read */
+  tables: StructuredTable[];
   /** tables: the pages without the tables' cells, for the prose stages */
   prose: PageText[];
   layout: Layout;
@@ -78,7 +78,7 @@ export const ASSEMBLY_STAGES: readonly Stage<DocumentState>[] = [
   { name: 'assemble', run: assemble },
   {
     name: 'checks',
-    run: (s) => void (s.findings = runChecks({ ...s.extracted, hints: { tables: tableHints(s.tables, s.pages) } })),
+    run: (s) => void (s.findings = runChecks(s.extracted)),
   },
   { name: 'validate', run: (s) => void (s.report = Report.parse({ ...s.extracted, findings: s.findings })) },
 ];
@@ -94,8 +94,10 @@ export function assembleReport(source: SourceInfo, pages: PageText[], options: A
 function findAllTables(s: DocumentState): void {
   const found = s.pages.map(tablesOf);
   carryCaptions(found);
-  s.tables = found.flatMap((f) => f.tables);
-  mendSplitRows(s.tables);
+  s.tables = structureTables(
+    found.flatMap((f) => f.tables),
+    s.pages,
+  );
   s.prose = found.map((f) => f.rest);
 }
 
@@ -110,13 +112,17 @@ function tablesOf(page: PageText): ReturnType<typeof findTables> {
 }
 
 function readDocument(s: DocumentState): void {
-  const document = readMetadata(s.tree.paragraphs);
+  const document = readMetadata(
+    s.tree.paragraphs,
+    s.tables.map((t) => t.table),
+  );
   s.document = document;
   // A department-wide report's bare 年初预算数 is the unit's; a project report's figures are the project's.
   s.concepts = {
     fallbackScope: document.reportType === '整体支出' ? ('total' as const) : null,
     projectReport: document.reportType === '项目支出',
     finalAccounts: document.reportType === '决算',
+    budget: document.reportType === '预算',
     fiscalYear: document.fiscalYear,
   };
 }
@@ -135,10 +141,8 @@ function textFacts(s: DocumentState): void {
 }
 
 function cellFacts(s: DocumentState): void {
-  // A table carried over to the next page without its header reads its columns from the first part.
-  const carried = continuations(s.tables);
-  const cells = s.tables.flatMap((t, i) =>
-    tableFacts(t, `t${i + 1}`, sectionBefore(t, s.tree.paragraphs), carried[i] ?? null, s.concepts),
+  const cells = s.tables.flatMap(({ table, boxes, bbox }) =>
+    tableFacts(table, sectionBefore(table.page, bbox, s.tree.paragraphs), s.concepts, boxes),
   );
   s.facts = [...s.facts, ...cells];
 }
@@ -176,13 +180,7 @@ function assemble(s: DocumentState): void {
     sections: tree.sections,
     paragraphs: tree.paragraphs.map(toParagraph),
     facts: s.facts,
-    tables: s.tables.map((t, i) => ({
-      id: `t${i + 1}`,
-      page: t.page,
-      title: t.title,
-      rows: t.rows,
-      bbox: t.bbox.map(round1) as BBox,
-    })),
+    tables: s.tables.map((t) => t.table),
   };
 }
 
@@ -198,12 +196,12 @@ function toParagraph(p: DocPara): Paragraph {
 }
 
 /** The section of the last paragraph above the table. */
-function sectionBefore(t: TableModel, paragraphs: DocPara[]): string | null {
+function sectionBefore(page: number, bbox: BBox, paragraphs: DocPara[]): string | null {
   let section: string | null = null;
   for (const p of paragraphs) {
-    if (p.page > t.page || p.docRole === 'header' || p.docRole === 'footer' || p.docRole === 'page-number') continue;
+    if (p.page > page || p.docRole === 'header' || p.docRole === 'footer' || p.docRole === 'page-number') continue;
     const top = Math.max(...p.spans.filter((s) => s.page === p.page).map((s) => s.bbox[3]));
-    if (p.page < t.page || top >= t.bbox[3]) section = p.sectionId ?? section;
+    if (p.page < page || top >= bbox[3]) section = p.sectionId ?? section;
   }
   return section;
 }

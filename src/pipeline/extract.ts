@@ -2,7 +2,9 @@
 // read, ocr, then those of assemble.ts — and destroy the document whatever happens.
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { openPdf, PdfOpenError, type OpenedPdf, type OpenOptions } from '../pdf/open.ts';
+import { openDocument, type PdfDocument } from '../pdf/document.ts';
+import { PdfOpenError } from '../pdf/errors.ts';
+import type { OpenOptions } from '../pdf/open.ts';
 import type { Report } from '../schema/report.ts';
 import { ASSEMBLY_STAGES, assembleReport, type SourceInfo } from './assemble.ts';
 import { asInputError, InputError } from './errors.ts';
@@ -30,8 +32,8 @@ export interface ExtractOptions {
    * document again (drawing its pages for the review site) reuses its parsed fonts instead of opening it twice.
    * Its failure fails the document.
    */
-  whileOpen?: (pdf: OpenedPdf, report: Report) => Promise<void>;
-  /** the caller gives the bytes away: pdf.js takes them without a copy (a large file is held once, not twice) */
+  whileOpen?: (pdf: PdfDocument, report: Report) => Promise<void>;
+  /** the caller gives the bytes away: the engine takes them without a copy (a large file is held once, not twice) */
   ownBytes?: boolean;
   /** images of more pixels are not decoded (see pdf/open.ts): the memory bound's share for one image */
   maxImagePixels?: number;
@@ -48,12 +50,12 @@ const OPEN_STAGE: Stage<ReadState> = {
   name: 'open',
   async run(s) {
     try {
-      s.pdf = await openPdf(s.source.bytes, s.open);
+      s.pdf = await openDocument(s.source.bytes, undefined, s.open);
     } catch (err) {
       if (err instanceof PdfOpenError) throw new InputError(s.source.path, err.reason, err.message, { cause: err });
       throw err;
     }
-    const n = s.pdf.doc.numPages;
+    const n = s.pdf.numPages;
     if (s.maxPages !== undefined && n > s.maxPages) {
       throw new InputError(
         s.source.path,
@@ -110,7 +112,7 @@ export async function extractBytes(
   } catch (err) {
     throw asInputError(sourcePath, err);
   } finally {
-    await (state.pdf as OpenedPdf | undefined)?.destroy();
+    await (state.pdf as PdfDocument | undefined)?.destroy();
     await (ownPool as OcrPool | null)?.close();
   }
 }

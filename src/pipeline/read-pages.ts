@@ -7,11 +7,9 @@
 import { ocrDpiFor } from '../ocr/budget.ts';
 import { ocrToPageText } from '../ocr/page.ts';
 import type { OcrPool } from '../ocr/pool.ts';
-import type { OpenedPdf } from '../pdf/open.ts';
-import { renderGrey } from '../pdf/render.ts';
-import { withoutHidden } from '../pdf/clips.ts';
-import { readPageGraphics } from '../pdf/graphics.ts';
-import { readPageText } from '../pdf/text.ts';
+import type { PdfDocument } from '../pdf/document.ts';
+import { withoutHidden } from '../pdf/hidden.ts';
+import { splitAtRunGaps } from '../pdf/run-gaps.ts';
 import { looksTabular } from '../tables/find.ts';
 import { judgeTextLayer } from '../pdf/text-quality.ts';
 import type { PageText } from '../pdf/types.ts';
@@ -29,7 +27,7 @@ export interface ReadOptions {
 
 /** What the page stages share: the opened PDF in, the pages out. */
 export interface PagesState {
-  pdf: OpenedPdf;
+  pdf: PdfDocument;
   readOptions: ReadOptions;
   /** read: every page, those sent to OCR still pending */
   pending: Promise<PageText>[];
@@ -42,21 +40,21 @@ export const PAGE_STAGES: readonly Stage<PagesState>[] = [
   { name: 'ocr', run: async (s) => void (s.pages = await Promise.all(s.pending)) },
 ];
 
-export async function readPages(pdf: OpenedPdf, options: ReadOptions): Promise<PageText[]> {
+export async function readPages(pdf: PdfDocument, options: ReadOptions): Promise<PageText[]> {
   return Promise.all(await startPages(pdf, options));
 }
 
 /** Reads the text layer of every page and sends those that need it to OCR; the OCR'd pages are promises still. None rejects. */
-async function startPages(pdf: OpenedPdf, options: ReadOptions): Promise<Promise<PageText>[]> {
+async function startPages(pdf: PdfDocument, options: ReadOptions): Promise<Promise<PageText>[]> {
   const pages: Promise<PageText>[] = [];
   // Rendered pages wait for a worker as 4 MB images: render ahead of the pool
   // by at most two pages per worker (one read, one ready), or a 300-page
   // scan holds a gigabyte of them.
   const waiting = new Set<Promise<unknown>>();
-  for (let n = 1; n <= pdf.doc.numPages; n++) {
+  for (let n = 1; n <= pdf.numPages; n++) {
     let text: PageText;
     try {
-      text = await readPageText(pdf.doc, n);
+      text = await pdf.readText(n);
     } catch (err) {
       pages.push(Promise.resolve(errorPage(n, `cannot read the text layer: ${messageOf(err)}`)));
       continue;
@@ -65,21 +63,22 @@ async function startPages(pdf: OpenedPdf, options: ReadOptions): Promise<Promise
     const ocr = options.ocr === 'always' || (options.ocr === 'auto' && verdict !== 'real');
     if (!ocr || !options.pool) {
       // Ruling lines cost a second pass over the page: only where the text falls into columns.
-      // The same pass finds text the clip hides (a split cell's text over the header), left out.
+      // The same pass finds text the clip hides (a split cell's text over the header), left out,
+      // and the runs an item joins: cells a few points apart are cut apart again.
       if (verdict === 'real' && looksTabular(text)) {
-        const graphics = await readPageGraphics(pdf.doc, n).catch(() => null);
+        const graphics = await pdf.readGraphics(n).catch(() => null);
         text.rules = graphics?.rules ?? [];
-        if (graphics) text.items = withoutHidden(text.items, graphics.runs);
+        if (graphics) text.items = splitAtRunGaps(withoutHidden(text.items, graphics.runs), graphics.runs);
       }
       pages.push(Promise.resolve(text));
       continue;
     }
-    // Render now (pdf.js works on this thread), recognise in the pool while the next page renders.
+    // Render now (the PDF engine works on this thread), recognise in the pool while the next page renders.
     try {
       const pool = options.pool();
       while (waiting.size >= 2 * pool.size) await Promise.race(waiting);
       // Within the pixel budget (src/ocr/budget.ts): a lower resolution for an oversized page, or the page fails with its reason.
-      const image = await renderGrey(pdf.doc, n, ocrDpiFor(text.width, text.height, options.ocrDpi));
+      const image = await pdf.renderGrey(n, ocrDpiFor(text.width, text.height, options.ocrDpi), 'ocr');
       const page = pool.recognize(image, image.scale).then(
         (result) => ocrToPageText(result, text, image.scale),
         (err) => errorPage(n, `OCR failed: ${messageOf(err)}`, text),

@@ -26,7 +26,7 @@ a { color: #0b57d0; }
 .filters select, .filters input { font: inherit; padding: 2px 4px; max-width: 260px; }
 table.docs { border-collapse: collapse; width: 100%; background: #fff; }
 table.docs th, table.docs td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
-table.docs th { position: sticky; top: 0; background: #eef0f3; }
+table.docs th { position: sticky; top: 0; background: #eef0f3; white-space: nowrap; }
 table.docs td.n { text-align: right; font-variant-numeric: tabular-nums; }
 table.docs td.n.sev-error, table.docs td.n.sev-warning { font-weight: bold; }
 button.sort { font: inherit; font-weight: bold; background: none; border: 0; padding: 0; cursor: pointer; }
@@ -73,12 +73,51 @@ div.page.missing { padding: 40px; background: #fff; border: 1px dashed var(--lin
 .tip b.sev-error { color: #ff8a80; } .tip b.sev-warning { color: #ffcc80; } .tip b.sev-info { color: #82b1ff; }
 .tip .id { color: #b0bec5; }
 .box:hover > .tip, .box:focus > .tip { display: block; }
-aside.tables { flex: 1 1 420px; min-width: 280px; max-height: 120vh; overflow: auto; background: #fff; border: 1px solid var(--line); padding: 6px; }
-table.cells { border-collapse: collapse; font-size: 12px; margin-bottom: 12px; }
-table.cells caption { text-align: left; font-weight: bold; padding: 2px 0 4px; }
-table.cells td { border: 1px solid var(--line); padding: 2px 4px; vertical-align: top; }
+aside.tables { flex: 1 1 420px; min-width: 320px; max-height: 120vh; overflow: auto; background: #fff; border: 1px solid var(--line); padding: 6px; }
+/* A wide table scrolls in its own panel, its header rows on top and its first column at the left. */
+.table-wrap { max-height: 80vh; overflow: auto; margin-bottom: 12px; border: 1px solid var(--line); }
+table.cells { border-collapse: separate; border-spacing: 0; font-size: 12px; }
+table.cells caption { text-align: left; font-weight: bold; padding: 2px 4px 4px; position: sticky; left: 0; }
+table.cells td { border-right: 1px solid var(--line); border-bottom: 1px solid var(--line); padding: 2px 4px; vertical-align: top; background: #fff; }
+table.cells td.short { white-space: nowrap; }
+table.cells td.long { min-width: 12em; max-width: 24em; }
+table.cells thead { position: sticky; top: 0; z-index: 2; }
+table.cells thead td { background: #eef0f3; font-weight: bold; }
+table.cells td:first-child { position: sticky; left: 0; z-index: 1; }
+table.cells thead td:first-child { z-index: 3; }
 .problem { background: #fff3e0; border: 1px solid var(--warning); padding: 8px 12px; }
 .print-findings { display: none; }
+
+/* what reviewers decided (shown by the static site too) */
+.findings li.decision-dismissed button.finding { opacity: .55; }
+.findings li.decision-dismissed .msg { text-decoration: line-through; }
+p.review { margin: -4px 0 8px; padding: 2px 8px; font-size: 13px; background: #f1f8e9; border-left: 3px solid #7cb342; }
+li.decision-dismissed p.review { background: #eceff1; border-left-color: #90a4ae; }
+.box.corrected { border: 2px solid #6a1b9a; background: rgba(106, 27, 154, .10); }
+.box.added { border: 2px dashed #6a1b9a; background: rgba(106, 27, 154, .10); }
+.tip .corrected-mark { color: #e1bee7; }
+.unmatched { margin: 12px 16px 0; }
+.not-understood { display: inline-block; padding: 0 5px; border-radius: 3px; background: #fff3e0; color: var(--warning); font-weight: bold; }
+td.why code { font-size: 12px; }
+.dismissed { color: var(--muted); font-size: 12px; }
+
+/* the review server's editing (jixiao review) */
+.review-controls { display: flex; gap: 4px; margin: -2px 0 10px; }
+.review-controls .note { flex: 1; min-width: 0; font: inherit; font-size: 13px; }
+.review-controls button, .add-fact, .fe-buttons button { font: inherit; font-size: 13px; cursor: pointer; }
+.editing .box.fact { cursor: pointer; }
+figure.page.drawing { cursor: crosshair; }
+figure.page.drawing .box { pointer-events: none; }
+.draft { position: absolute; border: 2px dashed #6a1b9a; background: rgba(106, 27, 154, .12); z-index: 5; }
+dialog#fact-editor { width: min(640px, 95vw); border: 1px solid var(--line); padding: 12px 16px; }
+.fact-editor label { display: block; margin: 6px 0; }
+.fact-editor input { font: inherit; width: 100%; }
+.fe-crop { position: relative; overflow: hidden; width: 100%; border: 1px solid var(--line); background: #fff; }
+.fe-crop img { position: absolute; left: 0; width: 100%; }
+.fe-crop .cbox { position: absolute; border: 2px solid #6a1b9a; }
+.fe-quote { color: var(--muted); font-size: 13px; }
+.fe-error { color: var(--error); min-height: 1.2em; }
+.fe-buttons { display: flex; gap: 8px; }
 @media (max-width: 900px) { .layout { grid-template-columns: 1fr; } .side { position: static; max-height: none; } .page-body { flex-wrap: wrap; } }
 
 @media print {
@@ -115,9 +154,9 @@ export const REVIEW_JS = String.raw`// jixiao review site: sorting and filters o
   if (docs) {
     var tbody = docs.tBodies[0];
     var rows = $$('tr', tbody);
-    var filters = { sev: $('#f-sev'), rule: $('#f-rule'), org: $('#f-org'), year: $('#f-year'), status: $('#f-status'), text: $('#f-text') };
+    var filters = { sev: $('#f-sev'), rule: $('#f-rule'), org: $('#f-org'), year: $('#f-year'), status: $('#f-status'), flag: $('#f-flag'), text: $('#f-text') };
     var apply = function () {
-      var sev = filters.sev.value, rule = filters.rule.value, org = filters.org.value, year = filters.year.value, status = filters.status.value;
+      var sev = filters.sev.value, rule = filters.rule.value, org = filters.org.value, year = filters.year.value, status = filters.status.value, flag = filters.flag.value;
       var text = filters.text.value.trim().toLowerCase();
       var shown = 0;
       rows.forEach(function (tr) {
@@ -126,6 +165,7 @@ export const REVIEW_JS = String.raw`// jixiao review site: sorting and filters o
           && (!org || tr.dataset.org === org)
           && (!year || tr.dataset.year === year)
           && (!status || tr.dataset.status === status)
+          && (!flag || tr.dataset.flag === flag)
           && (!text || tr.textContent.toLowerCase().indexOf(text) >= 0);
         tr.hidden = !ok;
         if (ok) shown++;

@@ -2,7 +2,7 @@
 // (and over the headings a finding names), the findings and the section tree
 // beside them, the tables read on each page next to that page, and for print
 // each finding with a crop of its page.
-import type { Fact, Finding, Report, Section, Severity, Table } from '../schema/report.ts';
+import type { Fact, Finding, Report, Review, Section, Severity, Table } from '../schema/report.ts';
 import { boxOnPage, type RenderedPage } from './page-geometry.ts';
 import { esc, head, html, pct, raw, type Html } from './html.ts';
 import { SEVERITY_LABEL, summaryLine } from './summary.ts';
@@ -17,6 +17,8 @@ export interface DocPageInput {
   pagesProblem: string | null;
   /** path from this page to the site's root, with / (e.g. "..") */
   root: string;
+  /** the review server's page: findings can be confirmed or dismissed, facts corrected or added (review-edit.js) */
+  edit?: boolean;
 }
 
 interface Box {
@@ -26,6 +28,8 @@ interface Box {
   id: string;
   findings: Finding[];
   tip: Html;
+  /** the fact as the editor needs it (facts only) */
+  fact?: Fact;
 }
 
 /** The rendered pages by page number (those with geometry). */
@@ -37,8 +41,8 @@ export function docPage(input: DocPageInput): string {
   const boxes = boxesOf(report, byNumber);
   const boxesOnPage = new Map<number, Box[]>();
   for (const b of boxes) push(boxesOnPage, b.page, b);
-  const tablesOnPage = new Map<number, Table[]>();
-  for (const t of report.tables) push(tablesOnPage, t.page, t);
+  const tablesOnPage = new Map<number, TablePart[]>();
+  for (const t of report.tables) for (const part of partsOf(t)) push(tablesOnPage, part.page, part);
 
   const title = report.document.title ?? report.source.path;
   const ocrPages = report.pages.filter((p) => p.method === 'ocr').length;
@@ -50,9 +54,9 @@ export function docPage(input: DocPageInput): string {
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
-${head(`${title} — 审阅`, `${root}/assets`)}
+${head(`${title} — 审阅`, `${root}/assets`, input.edit)}
 </head>
-<body class="doc-page">
+<body class="doc-page${input.edit ? ' editing' : ''}" data-document="${esc(report.source.sha256)}">
 ${html`<header class="top">
     <p class="back"><a href="${root}/index.html">← 全部报告</a></p>
     <h1>${title}</h1>
@@ -67,11 +71,12 @@ ${html`<header class="top">
       点击发现定位到页面；鼠标悬停或键盘聚焦数字框查看详情。
     </p>
   </header>
+  ${unmatchedHtml(report)}
   <div class="layout">
     <nav class="side" aria-label="发现与目录">
       <section>
         <h2>发现（${report.findings.length}）</h2>
-        ${findingsList(report.findings)}
+        ${findingsList(report.findings, !!input.edit)}
       </section>
       <section>
         <h2>目录</h2>
@@ -85,7 +90,8 @@ ${html`<header class="top">
   <section class="print-findings" aria-hidden="true">
     <h2>发现及其页面位置</h2>
     ${printFindings}
-  </section>`}
+  </section>
+  ${input.edit ? factEditor() : ''}`}
 </body>
 </html>
 `;
@@ -111,6 +117,7 @@ function boxesOf(report: Report, byNumber: PagesByNumber): Box[] {
       id: fact.id,
       findings: findingsOfFact.get(fact.id) ?? [],
       tip: factTip(fact),
+      fact,
     });
   }
   // A finding about headings (heading-sequence) names sections: box the heading paragraph.
@@ -137,7 +144,7 @@ function pageRow(
   p: Report['pages'][number],
   r: RenderedPage | undefined,
   boxes: Box[],
-  tables: Table[],
+  tables: TablePart[],
   input: DocPageInput,
 ): Html {
   const g = r?.geometry;
@@ -166,24 +173,30 @@ function pageRow(
             decoding="async"
             alt="第 ${p.number} 页"
           />
-          ${boxes.map(boxHtml)}
+          ${boxes.map((b) => boxHtml(b, !!input.edit))}
         </figure>`
       : html`<div class="page missing">${r?.error ?? input.pagesProblem ?? '此页没有图像'}</div>`;
+  const add =
+    input.edit && g && r?.image
+      ? html`<button type="button" class="add-fact" data-page="${p.number}" aria-pressed="false">
+          添加遗漏的数字（在页面上框出）
+        </button>`
+      : '';
   return html`<section class="page-row" id="p${p.number}" data-page="${p.number}" aria-label="第 ${p.number} 页">
-    <h2 class="page-head">第 ${p.number} 页 ${badge}</h2>
+    <h2 class="page-head">第 ${p.number} 页 ${badge} ${add}</h2>
     <div class="page-body${tables.length > 0 ? ' with-tables' : ''}">
       ${figure}${tables.length > 0 ? html`<aside class="tables" aria-label="第 ${p.number} 页的表格">${tables.map(tableHtml)}</aside>` : ''}
     </div>
   </section>`;
 }
 
-function findingsList(findings: Finding[]): Html {
+function findingsList(findings: Finding[], edit: boolean): Html {
   return findings.length === 0
     ? html`<p class="none">未发现问题</p>`
     : html`<ol class="findings" id="findings">
         ${findings.map(
           (f) =>
-            html`<li>
+            html`<li class="${f.review ? `reviewed decision-${f.review.decision}` : ''}">
               <button
                 type="button"
                 class="finding sev-${f.severity}"
@@ -196,9 +209,76 @@ function findingsList(findings: Finding[]): Html {
                 <span class="where">${f.page !== null ? `第 ${f.page} 页` : '页码未知'}</span>
                 <span class="msg">${f.message}</span> <code class="rule">${f.rule}</code>
               </button>
+              ${f.review ? reviewLine(f.review) : ''} ${edit ? reviewControls(f) : ''}
             </li>`,
         )}
       </ol>`;
+}
+
+const DECISION: Record<Review['decision'], string> = { confirmed: '已确认', dismissed: '已驳回' };
+
+/** Who decided what, when, and why: the note is the reviewer's text, shown as text. */
+function reviewLine(r: Review): Html {
+  return html`<p class="review">
+    <b>${DECISION[r.decision]}</b> · ${r.by} ·
+    ${r.at.slice(0, 10)}${r.note ? html`：<span class="note">${r.note}</span>` : ''}
+  </p>`;
+}
+
+function reviewControls(f: Finding): Html {
+  return html`<div class="review-controls" data-finding="${f.id}">
+    <input
+      type="text"
+      class="note"
+      maxlength="4000"
+      placeholder="备注（可选）"
+      aria-label="备注"
+      value="${f.review?.note ?? ''}"
+    />
+    <button type="button" class="decide" data-decision="confirmed">确认</button>
+    <button type="button" class="decide" data-decision="dismissed">驳回</button>
+  </div>`;
+}
+
+/** Corrections that no longer find their fact or finding: said on the page, never left out silently. */
+function unmatchedHtml(report: Report): Html | string {
+  const u = report.review?.unmatched ?? [];
+  if (u.length === 0) return '';
+  return html`<section class="problem unmatched" aria-label="未能应用的更正">
+    <b>${u.length} 条审阅更正未能应用</b>（原文已变，或找不到其数字或发现）：
+    <ul>
+      ${u.map((x) => html`<li>${describe(x.correction)}：${x.reason}</li>`)}
+    </ul>
+  </section>`;
+}
+
+function describe(c: Record<string, unknown>): string {
+  if ('finding' in c) return `发现 ${String(c.finding)}（${String(c.decision) === 'dismissed' ? '驳回' : '确认'}）`;
+  if (c.notAFact) return `数字 ${String(c.fact)}（不是数字）`;
+  return c.fact === null
+    ? `添加的数字 ${String(c.value)} ${String(c.unit)}`
+    : `数字 ${String(c.fact)} → ${String(c.value)} ${String(c.unit)}`;
+}
+
+/** The dialog the editing script fills: a crop of the page around the fact, its value, unit, label and a note. */
+function factEditor(): Html {
+  return html`<dialog id="fact-editor" aria-labelledby="fe-title">
+    <div class="fact-editor">
+      <h2 id="fe-title">更正数字</h2>
+      <div class="fe-crop" id="fe-crop"></div>
+      <p class="fe-quote" id="fe-quote"></p>
+      <label>数值 <input id="fe-value" autocomplete="off" /></label>
+      <label>单位 <input id="fe-unit" autocomplete="off" /></label>
+      <label>标签 <input id="fe-label" autocomplete="off" /></label>
+      <label>备注 <input id="fe-note" autocomplete="off" maxlength="4000" /></label>
+      <p class="fe-error" id="fe-error" role="alert"></p>
+      <div class="fe-buttons">
+        <button type="button" id="fe-save">保存</button>
+        <button type="button" id="fe-not-fact">不是数字</button>
+        <button type="button" id="fe-cancel">取消</button>
+      </div>
+    </div>
+  </dialog>`;
 }
 
 /** For print: a finding with a crop of each page its boxes are on, its own page first. */
@@ -236,19 +316,28 @@ function printFinding(f: Finding, boxes: Box[], byNumber: PagesByNumber, root: s
   </article>`;
 }
 
-function boxHtml(b: Box): Html {
+function boxHtml(b: Box, edit: boolean): Html {
   const worst = b.findings.reduce<Severity | null>(
     (w, f) => (w === null || RANK[f.severity] > RANK[w] ? f.severity : w),
     null,
   );
-  const cls = `box ${b.kind}${worst ? ` in-finding sev-${worst}` : ''}`;
+  const c = b.fact?.corrected;
+  const mark = c ? (c.from === null ? ' added' : ' corrected') : '';
+  const cls = `box ${b.kind}${worst ? ` in-finding sev-${worst}` : ''}${mark}`;
   const [l, t, w, h] = b.rect;
   const ids = b.findings.map((f) => f.id).join(' ');
+  // What the editor is filled with (escaped as every attribute is).
+  const data =
+    edit && b.fact
+      ? raw(
+          ` data-value="${esc(b.fact.value)}" data-unit="${esc(b.fact.unit)}" data-label="${esc(b.fact.label)}" data-quote="${esc(b.fact.quote)}"`,
+        )
+      : '';
   return html`<span
     class="${cls}"
     tabindex="0"
     data-id="${b.id}"
-    ${raw(ids ? ` data-findings="${esc(ids)}"` : '')}
+    ${raw(ids ? ` data-findings="${esc(ids)}"` : '')}${data}
     style="left: ${pct(l)}; top: ${pct(t)}; width: ${pct(w)}; height: ${pct(h)}"
     ><span class="tip" role="tooltip"
       >${b.tip}${b.findings.map((f) => html`<br /><b class="sev-${f.severity}">${SEVERITY_LABEL[f.severity]}</b> ${f.message}`)}</span
@@ -263,24 +352,77 @@ function factTip(f: Fact): Html {
   return html`<b>${f.label || '（无标签）'}</b>
     <br />数值：${comparator ? `${SYMBOL[comparator] ?? comparator} ` : ''}${value}${f.approximate ? '（约数）' : ''}
     <br />归一：${f.normalized.value} ${f.normalized.unit} <br />概念：${f.concept ?? '—'}
-    <br />比较：${comparator ?? '—'} <br />原文：${f.quote} <br /><span class="id">${f.id} · ${f.kind}</span>`;
+    <br />比较：${comparator ?? '—'} <br />原文：${f.quote} <br /><span class="id">${f.id} · ${f.kind}</span
+    >${correctedTip(f)}`;
 }
 
-function tableHtml(t: Table): Html {
-  return html`<table class="cells" id="table-${t.id}">
-    <caption>
-      ${t.title ?? '表格'}
-      <span class="id">${t.id}</span>
-    </caption>
-    <tbody>
-      ${t.rows.map(
-        (row) =>
-          html`<tr>
-            ${row.map((c) => html`<td>${c}</td>`)}
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+function correctedTip(f: Fact): Html | string {
+  const c = f.corrected;
+  if (!c) return '';
+  const who = html`${c.by} · ${c.at.slice(0, 10)}${c.note ? html`：${c.note}` : ''}`;
+  if (c.from === null) return html`<br /><b class="corrected-mark">人工添加</b> ${who}`;
+  const label = c.from.label !== undefined ? `（${c.from.label}）` : '';
+  return html`<br /><b class="corrected-mark">人工核对</b> 机器读为 ${c.from.value} ${c.from.unit}${label} · ${who}`;
+}
+
+/** What of a table stands on one page: a table carried over pages (contract 1.3) is shown part by part, beside each page. */
+interface TablePart {
+  table: Table;
+  page: number;
+  /** its rows: table.rows[from] up to table.rows[to] */
+  from: number;
+  to: number;
+  /** the table's first part (the others are ids of their own: table-t1-5 for t1's part on page 5) */
+  first: boolean;
+}
+
+function partsOf(t: Table): TablePart[] {
+  // a batch folder written before contract 1.3 has no parts: the whole table on its page
+  const parts = t.parts ?? [{ page: t.page, firstRow: 0 }];
+  return parts.map((p, i) => ({
+    table: t,
+    page: p.page,
+    from: p.firstRow,
+    to: parts[i + 1]?.firstRow ?? t.rows.length,
+    first: i === 0,
+  }));
+}
+
+/**
+ * One part of a table as read, in a panel that scrolls both ways: the table's header rows (contract 1.3)
+ * stay on top — over a part carried to a later page too, where they were not repeated — and its first
+ * column on the left; short cells do not wrap, long ones wrap at a width that keeps them readable (a wide
+ * 决算 table no longer shrinks to one character a line).
+ */
+function tableHtml({ table: t, page, from, to, first }: TablePart): Html {
+  const headerRows = t.headerRows ?? 0;
+  const repeated = first ? headerRows : (t.parts?.find((p) => p.page === page)?.headerRows ?? 0);
+  const cell = (c: string) => html`<td class="${[...c].length > 14 ? 'long' : 'short'}">${c}</td>`;
+  const rows = (rs: string[][]) =>
+    rs.map(
+      (row) =>
+        html`<tr>
+          ${row.map(cell)}
+        </tr>`,
+    );
+  return html`<div class="table-wrap">
+    <table class="cells" id="table-${t.id}${first ? '' : `-${page}`}">
+      <caption>
+        ${t.title ?? '表格'}${first ? '' : '（续）'}
+        <span class="id">${t.id}</span>
+      </caption>
+      ${
+        headerRows > 0
+          ? html`<thead>
+              ${rows(t.rows.slice(0, headerRows))}
+            </thead>`
+          : ''
+      }
+      <tbody>
+        ${rows(t.rows.slice(from + repeated, to))}
+      </tbody>
+    </table>
+  </div>`;
 }
 
 function sectionTree(sections: Section[]): Html {

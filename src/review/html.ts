@@ -57,15 +57,15 @@ export function pct(fraction: number): string {
 }
 
 /** The page's common head: no script or style from anywhere but the site's own files. */
-export function head(title: string, assets: string): Html {
+export function head(title: string, assets: string, edit = false): Html {
+  // The review server's pages (edit) may send writes to their own origin, and load its editing script.
+  const csp = `default-src 'none'; img-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self'; base-uri 'none'; form-action 'none'${edit ? "; connect-src 'self'" : ''}`;
   return html`<meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta
-      http-equiv="Content-Security-Policy"
-      content="default-src 'none'; img-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self'; base-uri 'none'; form-action 'none'"
-    />
+    <meta http-equiv="Content-Security-Policy" content="${csp}" />
     <meta name="referrer" content="no-referrer" />
     <title>${title}</title>
     <link rel="stylesheet" href="${assets}/review.css" />
-    <script src="${assets}/review.js" defer></script>`;
+    <script src="${assets}/review.js" defer></script>
+    ${edit ? html`<script src="${assets}/review-edit.js" defer></script>` : ''}`;
 }

@@ -16,6 +16,9 @@ import { expandInputs } from '../batch/inputs.ts';
 import { createOcrPool } from '../ocr/pool.ts';
 import { extractBytes } from '../pipeline/extract.ts';
 import type { OcrMode } from '../pipeline/read-pages.ts';
+import { applyCorrections } from '../corrections/apply.ts';
+import type { Correction } from '../schema/corrections.ts';
+import { CORRECTIONS_FILE, readCorrections } from '../writers/corrections-file.ts';
 import { assertRealInside, inside, writeAtomic } from '../writers/files.ts';
 import { readManifest } from '../writers/manifest.ts';
 import { uniqueNames } from '../writers/names.ts';
@@ -24,7 +27,8 @@ import { REVIEW_CSS, REVIEW_JS } from './assets.ts';
 import { docPage } from './doc-page.ts';
 import { href } from './html.ts';
 import { indexPage, type IndexRow } from './index-page.ts';
-import { linked } from './page-geometry.ts';
+import { linked, type RenderedPage } from './page-geometry.ts';
+import { triageOf, triageOrder } from './triage.ts';
 import type { RenderJob } from './render-worker.ts';
 import { severityCounts, summaryLine } from './summary.ts';
 import { messageOf } from '../util/errors.ts';
@@ -60,6 +64,11 @@ export interface SiteOptions {
   readPdf?: (file: string, draw: { dir: string; dpi: number }, raw: Buffer | null) => Promise<PdfRead>;
   /** per document, when pages are drawn here (a batch folder's PDFs): its drawing stops beyond them and its pages say why */
   limits?: DrawLimits;
+  /**
+   * a reviewer's corrections to apply to every report (--corrections); a batch folder's own
+   * corrections.jsonl is applied to its documents as well, before these
+   */
+  corrections?: Correction[];
 }
 
 export interface PdfRead {
@@ -79,6 +88,16 @@ export interface SiteResult {
   badInputs: number;
   /** page images drawn by this run (the rest were kept from an earlier run or copied from a batch's --page-images) */
   drawn: number;
+  /** each document as the site shows it, in input order: what the review server renders its pages from */
+  shown: ShownDocument[];
+}
+
+/** One document of the site: its index row, its report (null when it failed), its page images. */
+export interface ShownDocument {
+  row: IndexRow;
+  report: Report | null;
+  pages: RenderedPage[];
+  pagesProblem: string | null;
 }
 
 /** A problem with the command or the output folder: nothing was written. */
@@ -130,26 +149,30 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   );
   const site: SiteContext = { root, documentsDir, dpi, renderer };
   const rows: IndexRow[] = [];
+  const shownDocs: ShownDocument[] = [];
   let pages = 0;
   let drawn = 0;
   try {
     await Promise.all(
       entries.map(async (e, i) => {
-        const row = indexRow(e);
+        const row = indexRow(e, i);
         rows[i] = row;
+        shownDocs[i] = { row, report: e.report, pages: [], pagesProblem: e.pagesProblem };
         if (!e.report) return;
         const shown = await documentPage(e, e.report, names[i]!, site);
         pages += shown.images;
         drawn += shown.drawn;
         row.page = shown.page;
+        shownDocs[i] = { row, report: e.report, pages: shown.rendered, pagesProblem: shown.problem };
       }),
     );
   } finally {
     await renderer.close();
     await rm(staging, { recursive: true, force: true });
   }
-  await writeAtomic(inside(root, 'index.html'), indexPage(rows));
+  await writeAtomic(inside(root, 'index.html'), indexPage(triageOrder(rows)));
   return {
+    shown: shownDocs,
     out: root,
     documents: entries.length,
     ok: entries.filter((e) => e.status === 'ok').length,
@@ -170,9 +193,11 @@ interface SiteContext {
 }
 
 /** A document's row in index.html (its page link is set once the page is written). */
-function indexRow(e: Entry): IndexRow {
+function indexRow(e: Entry, index: number): IndexRow {
   const report = e.report;
   return {
+    index,
+    triage: report ? triageOf(report) : null,
     page: null,
     input: e.input,
     status: e.status,
@@ -196,7 +221,7 @@ async function documentPage(
   report: Report,
   name: string,
   site: SiteContext,
-): Promise<{ page: string; images: number; drawn: number }> {
+): Promise<{ page: string; images: number; drawn: number; rendered: RenderedPage[]; problem: string | null }> {
   const dir = inside(site.documentsDir, name);
   const { images, problem, drawn } = await pageImages(e, report, dir, site);
   // None that fit this report, and no PDF to draw from: what an earlier run left goes.
@@ -205,7 +230,7 @@ async function documentPage(
   const html = docPage({ report, pages: rendered, pagesProblem: problem, root: '..' });
   await writeAtomic(inside(site.documentsDir, `${name}.html`), html, undefined, false);
   const shown = rendered.filter((r) => r.image).length;
-  return { page: `documents/${href(name)}.html`, images: shown, drawn: drawn ? shown : 0 };
+  return { page: `documents/${href(name)}.html`, images: shown, drawn: drawn ? shown : 0, rendered, problem };
 }
 
 /**
@@ -300,14 +325,16 @@ async function collect(
       s?.isDirectory() &&
       (await stat(path.join(input, 'manifest.jsonl')).catch(() => null))?.isFile();
     if (batch && typeof input === 'string') {
-      entries.push(...(await fromBatch(input)));
+      entries.push(...(await fromBatch(input, options.corrections ?? [])));
     } else pdfInputs.push(input);
   }
+  const corrected = (e: Entry): Entry =>
+    e.report && options.corrections?.length ? { ...e, report: applyCorrections(e.report, options.corrections) } : e;
   if (pdfInputs.length > 0) {
     const { files, raws, problems } = await expandInputs(pdfInputs);
     for (const p of problems) problem(p, 'no such file, folder or match');
     if (options.readPdf) {
-      entries.push(...(await readEach(files, raws, options.readPdf, staging, dpi, problem)));
+      entries.push(...(await readEach(files, raws, options.readPdf, staging, dpi, problem)).map(corrected));
       return { entries, badInputs };
     }
     const pool = createOcrPool(options.jobs);
@@ -320,7 +347,9 @@ async function collect(
             ...(options.ocrDpi && { ocrDpi: options.ocrDpi }),
             pool,
           });
-          entries.push({ input: file, status: 'ok', reason: null, report, pdf: raws[i] ?? file, pagesProblem: null });
+          entries.push(
+            corrected({ input: file, status: 'ok', reason: null, report, pdf: raws[i] ?? file, pagesProblem: null }),
+          );
         } catch (err) {
           const reason = messageOf(err);
           problem(file, reason);
@@ -369,10 +398,15 @@ async function readEach(
   );
 }
 
-/** A folder written by `jixiao batch`: its manifest's lines, each with its docs/<name>.json and its PDF. */
-async function fromBatch(dir: string): Promise<Entry[]> {
+/**
+ * A folder written by `jixiao batch`: its manifest's lines, each with its docs/<name>.json and its PDF,
+ * the folder's corrections.jsonl and `extra` applied (reviewed after the batch ran, they are shown all the same).
+ */
+async function fromBatch(dir: string, extra: Correction[]): Promise<Entry[]> {
   const batchRoot = await realpath(dir);
   const records = await readManifest(path.join(batchRoot, 'manifest.jsonl'));
+  const own = (await readCorrections(path.join(batchRoot, CORRECTIONS_FILE))).lines.map((l) => l.correction);
+  const corrections = [...own, ...extra];
   const out: Entry[] = [];
   for (const r of records) {
     const base = { input: r.path, pages: r.pages, ocrPages: r.ocrPages };
@@ -395,6 +429,7 @@ async function fromBatch(dir: string): Promise<Entry[]> {
       report.sections ??= [];
       report.paragraphs ??= [];
       report.tables ??= [];
+      report = applyCorrections(report, corrections);
     } catch (err) {
       out.push({
         ...base,

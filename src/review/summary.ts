@@ -13,7 +13,10 @@ export function severityCounts(report: Pick<Report, 'findings'>): Record<Severit
 export function summaryLine(report: Report): string {
   const d = report.document;
   const ocr = report.pages.filter((p) => p.method === 'ocr').length;
-  const c = severityCounts(report);
+  // Findings a reviewer dismissed are counted apart.
+  const open = report.findings.filter((f) => f.review?.decision !== 'dismissed');
+  const c = severityCounts({ findings: open });
+  const dismissed = report.findings.length - open.length;
   return [
     d.title ?? '（未识别标题）',
     d.organization ?? '（未识别单位）',
@@ -21,6 +24,6 @@ export function summaryLine(report: Report): string {
     d.reportType ?? '（未识别类型）',
     `${report.pages.length}页${ocr > 0 ? `（OCR ${ocr}页）` : ''}`,
     `事实 ${report.facts.length}`,
-    `错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}`,
+    `错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}${dismissed > 0 ? `（另有已驳回 ${dismissed}）` : ''}`,
   ].join(' · ');
 }

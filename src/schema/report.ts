@@ -3,7 +3,7 @@
 // (`npm run schema`) and a test fails when the committed file is stale.
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = '1.2';
+export const SCHEMA_VERSION = '1.3';
 
 export const BBox = z
   .tuple([z.number(), z.number(), z.number(), z.number()])
@@ -16,7 +16,7 @@ export const Source = z.object({
   pages: z.number().int().nonnegative(),
 });
 
-export const ReportType = z.enum(['整体支出', '项目支出', '决算', '其他']);
+export const ReportType = z.enum(['整体支出', '项目支出', '决算', '预算', '其他']);
 
 export const DocumentMeta = z.object({
   title: z.string().nullable(),
@@ -106,6 +106,11 @@ export const Fact = z.object({
   comparator: Comparator.nullable().describe(
     "a target's or limit's bound: ≥ 不低于 不少于 以上 → >=, ≤ 不超过 以内 控制在 → <=, ＞ 高于 → >, ＜ 低于 小于 → <, = → =; null for a plain figure",
   ),
+  change: z
+    .boolean()
+    .describe(
+      '1.3: the figure is a change against another figure — 增加/增长/提高 X, 减少/下降/降低 X, 比上年多/少 X, 较预算节约 X — its value signed by its direction (减少 60.30 万元 → −60.30, 下降 3.1% → −3.1); false for a figure stated for itself. A change is never a part of an amount',
+    ),
   quote: z.string(),
   bbox: BBox.nullable(),
   ocrConfidence: z
@@ -114,14 +119,98 @@ export const Fact = z.object({
     .max(100)
     .optional()
     .describe("read by OCR from a line the engine was unsure of (confidence below 90): that line's confidence, 0–100"),
+  cell: z
+    .object({
+      table: z.string().describe("the table's id (tables[].id)"),
+      row: z.number().int().nonnegative().describe('the row: an index into tables[].rows'),
+      col: z.number().int().nonnegative().describe('the column: an index into that row'),
+    })
+    .nullable()
+    .describe(
+      'the table cell the fact was read from (also a number in prose inside a cell); null for a fact of the running text',
+    ),
+  corrected: z
+    .lazy(() => Corrected)
+    .optional()
+    .describe(
+      '1.3: a reviewer checked this figure (corrections.jsonl): value, unit and label are theirs; absent for a figure as the machine read it',
+    ),
+});
+
+export const ColumnRole = z
+  .enum(['name', 'code', 'ordinal', 'number', 'text'])
+  .describe(
+    "what a column's body cells are: names of the rows (科目名称, 三级指标), codes (科目编码), ordinals (序号), numbers (amounts, rates, scores), or other text (targets in words, reasons, notes)",
+  );
+
+export const Column = z.object({
+  path: z
+    .array(z.string())
+    .describe(
+      "the column's header cells from top to bottom, each once, as printed (unit notes kept: 年初预算数（万元）); the table's title and a 栏次 numbering row left out; [] when the column has no header",
+    ),
+  unit: z
+    .string()
+    .nullable()
+    .describe(
+      "the unit a bare number in this column takes: from its header (年初预算数（万元）), its name (…率 → %, 分值/得分 → 分), the row group's or the name column's header (项目资金（万元）, 年度预算（万元）), or the table's 单位 line where it applies (not to columns that count people or things, nor to targets and actual values); null when none",
+    ),
+  role: ColumnRole,
+});
+
+export const TableSegment = z.object({
+  row: z.number().int().nonnegative().describe('its first header row, an index into rows'),
+  headerRows: z.number().int().positive().describe('how many header rows it has'),
+  columns: z.array(Column).describe('the columns of its rows, one per column of the table'),
+});
+
+export const RowRole = z
+  .enum(['header', 'cover', 'body', 'total', 'blank'])
+  .describe(
+    "header: names columns (also a header repeated on a later page, and a segment's header); cover: a key | value line about the table (项目名称 | …, 主管部门 | …); total: 合计, 总计, 总分 …; blank: no text",
+  );
+
+export const TablePart = z.object({
+  page: z.number().int().positive(),
+  bbox: BBox,
+  firstRow: z.number().int().nonnegative().describe('the first row of rows on this page'),
+  headerRows: z
+    .number()
+    .int()
+    .nonnegative()
+    .describe(
+      "how many rows at this part's top repeat the table's header (0 for the first part, and where none is repeated)",
+    ),
 });
 
 export const Table = z.object({
   id: z.string(),
-  page: z.number().int().positive(),
+  page: z.number().int().positive().describe('the page it starts on'),
+  pages: z.array(z.number().int().positive()).describe('every page it runs on, in order (1.3)'),
   title: z.string().nullable(),
-  rows: z.array(z.array(z.string())),
-  bbox: BBox.nullable(),
+  unit: z.string().nullable().describe("the table's 单位 line (单位：万元 → 万元), or null (1.3)"),
+  project: z.string().nullable().describe('the project the table is about (its 项目名称 cover line), or null (1.3)'),
+  rows: z
+    .array(z.array(z.string()))
+    .describe(
+      "every row's cell text, header rows included; a merged cell's text in each grid cell it covers; a table carried over pages is one table, its parts' rows in order (a header repeated on a later page kept, as a header row)",
+    ),
+  headerRows: z.number().int().nonnegative().describe('how many rows at the top are header and cover lines (1.3)'),
+  columns: z.array(Column).describe('the columns named by the top header, one per column (1.3)'),
+  segments: z
+    .array(TableSegment)
+    .describe(
+      "header rows further down that name the columns of the rows below them (a 自评表's indicator block under 一级指标 | … | 得分 below its funds block), in order; [] when none (1.3)",
+    ),
+  rowRoles: z.array(RowRole).describe('one per row (1.3)'),
+  rowLevels: z
+    .array(z.number().int().nonnegative().nullable())
+    .nullable()
+    .describe(
+      'one per row: the 类/款/项 level (1, 2, 3; a fourth indentation step is 4) from 科目编码 or the indentation of the names, 0 for a total row, null for a row outside the hierarchy (headers); null for the whole field where the table is flat (1.3)',
+    ),
+  parts: z.array(TablePart).describe('one per page the table runs on: its box there and its first row (1.3)'),
+  bbox: BBox.nullable().describe('on its first page'),
 });
 
 export const Severity = z.enum(['error', 'warning', 'info']);
@@ -144,6 +233,29 @@ export const RULE_IDS = [
 
 export const RuleId = z.enum(RULE_IDS);
 
+/** 1.3: a reviewer's decision on a finding (corrections.jsonl). */
+export const Review = z.object({
+  decision: z.enum(['confirmed', 'dismissed']),
+  note: z.string(),
+  by: z.string(),
+  at: z.string().describe('ISO 8601 time of the decision'),
+});
+
+/** 1.3: a figure a reviewer checked, corrected or added (corrections.jsonl). */
+export const Corrected = z.object({
+  from: z
+    .object({
+      value: z.union([z.number(), z.string()]),
+      unit: z.string(),
+      label: z.string().optional().describe('only when the reviewer changed the label'),
+    })
+    .nullable()
+    .describe('the figure as the machine read it; null for a figure the reviewer added'),
+  note: z.string(),
+  by: z.string(),
+  at: z.string().describe('ISO 8601 time of the correction'),
+});
+
 export const Finding = z.object({
   id: z.string(),
   rule: RuleId,
@@ -154,6 +266,9 @@ export const Finding = z.object({
   page: z.number().int().positive().nullable(),
   expected: z.union([z.number(), z.string()]).nullable(),
   actual: z.union([z.number(), z.string()]).nullable(),
+  review: Review.optional().describe(
+    '1.3: a reviewer confirmed or dismissed it (corrections.jsonl); absent while no one has. `check --fail-on` leaves dismissed findings out',
+  ),
 });
 
 /** How long one named stage of the pipeline took (only with --timings / `timings: true`). */
@@ -186,6 +301,30 @@ export const Report = z.object({
   facts: z.array(Fact),
   tables: z.array(Table),
   findings: z.array(Finding),
+  review: z
+    .lazy(() => ReportReview)
+    .optional()
+    .describe('1.3: present when corrections were applied to this report (see docs/review.md)'),
+});
+
+/** 1.3: a correction that could not be applied, and why (its anchor no longer finds its fact or finding). */
+export const Unmatched = z.object({
+  correction: z.record(z.string(), z.unknown()).describe('the line of corrections.jsonl as written'),
+  reason: z.string(),
+});
+
+/** 1.3: what corrections did to a report, and what it was before them (so that they can be applied again to a later read). */
+export const ReportReview = z.object({
+  applied: z.number().int().nonnegative().describe('corrections of this document that found their fact or finding'),
+  unmatched: z
+    .array(Unmatched)
+    .describe('corrections of this document whose anchor matches nothing: reported, never dropped'),
+  asRead: z
+    .object({
+      facts: z.array(Fact).describe('the facts corrections changed or removed, as the machine read them'),
+      findings: z.array(Finding).describe("the checks' findings before any correction"),
+    })
+    .describe('the machine read where corrections changed it'),
 });
 
 export type BBox = z.infer<typeof BBox>;
@@ -200,8 +339,17 @@ export type FactKind = z.infer<typeof FactKind>;
 export type Comparator = z.infer<typeof Comparator>;
 export type Fact = z.infer<typeof Fact>;
 export type Table = z.infer<typeof Table>;
+export type Column = z.infer<typeof Column>;
+export type ColumnRole = z.infer<typeof ColumnRole>;
+export type TableSegment = z.infer<typeof TableSegment>;
+export type RowRole = z.infer<typeof RowRole>;
+export type TablePart = z.infer<typeof TablePart>;
 export type Severity = z.infer<typeof Severity>;
 export type RuleId = z.infer<typeof RuleId>;
 export type Finding = z.infer<typeof Finding>;
 export type StageTiming = z.infer<typeof StageTiming>;
+export type Review = z.infer<typeof Review>;
+export type Corrected = z.infer<typeof Corrected>;
+export type Unmatched = z.infer<typeof Unmatched>;
+export type ReportReview = z.infer<typeof ReportReview>;
 export type Report = z.infer<typeof Report>;

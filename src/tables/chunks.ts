@@ -1,6 +1,7 @@
 // Text geometry for table finding: items grouped into lines by baseline, and
 // each line cut into chunks where a gap of about an em or more separates text
 // (a column gutter), never inside a run of justified prose.
+import { GAP_EMS } from '../pdf/run-gaps.ts';
 import type { TextItem } from '../pdf/types.ts';
 import { joinLines, joinPieces, tidySpaces } from '../text/cjk.ts';
 
@@ -31,6 +32,27 @@ export interface TextLine {
 
 /** A gap this many ems wide or more separates two chunks of a line. */
 const GUTTER_EMS = 1;
+/**
+ * Between two cells' text this many ems are enough: a table without borders, set as spreadsheets
+ * export it, leaves only the cells' padding between a number set right and the next cell (10 | 97.62%
+ * read as 1097.62%; 3560.80 | 一、一般公共服务支出), or between two texts set left (分值 | 执行率,
+ * 年度预算 | 项目支出). Two cells are two runs of the drawing (where it was read: items marked with their
+ * run) or, with a number on either side, two items; a word space or the space between a number and
+ * its unit is narrower, and a name spread over its cell is one run.
+ */
+const CELL_GUTTER_EMS = GAP_EMS;
+const ENDS_NUMBER = /[0-9０-９%％]$/;
+const STARTS_NUMBER = /^[0-9０-９≥≤＞＜>]/;
+
+function gutter(last: Chunk, p: Piece): boolean {
+  const gap = p.x0 - last.x1;
+  const em = Math.min(last.size, p.size);
+  if (gap >= GUTTER_EMS * em) return true;
+  if (gap < CELL_GUTTER_EMS * em) return false;
+  const prev = last.pieces[last.pieces.length - 1]!;
+  if (prev.item.run !== undefined && p.item.run !== undefined) return prev.item.run !== p.item.run;
+  return prev.item !== p.item && (ENDS_NUMBER.test(prev.str) || STARTS_NUMBER.test(p.str));
+}
 
 /** Items' pieces grouped into lines, top to bottom, each cut into chunks. */
 export function textLines(items: TextItem[]): TextLine[] {
@@ -38,7 +60,7 @@ export function textLines(items: TextItem[]): TextLine[] {
     const chunks: Chunk[] = [];
     for (const p of g) {
       const last = chunks[chunks.length - 1];
-      if (last && p.x0 - last.x1 < GUTTER_EMS * Math.min(last.size, p.size)) {
+      if (last && !gutter(last, p)) {
         last.pieces.push(p);
         last.x1 = Math.max(last.x1, p.x1);
         last.size = Math.max(last.size, p.size);

@@ -12,11 +12,11 @@ import type { BBox } from '../schema/report.ts';
 import type { PageText, TextItem } from '../pdf/types.ts';
 import { readCellNumber } from '../text/cell-number.ts';
 import { startsWithHeaderWord } from '../vocab/header-words.ts';
-import { matchUnitAt } from '../vocab/units.ts';
 import { textLines, type TextLine } from './chunks.ts';
-import { isColumnNumbering } from './headers.ts';
+import { isColumnNumbering, isInfoRow } from './headers.ts';
 import { ruledTables, type DraftTable } from './ruled.ts';
 import { textTables } from './text-aligned.ts';
+import { unitIn } from './units.ts';
 
 export interface TableModel {
   page: number;
@@ -113,9 +113,10 @@ export function carryCaptions(pages: { tables: TableModel[]; trailing: TrailingC
 /**
  * For each table (all of a document's, in page order), the table it continues
  * from an earlier page, or null: a table at the top of the next page whose
- * columns line up with the earlier one's (see alignColumns), and which either
- * has no header of its own or repeats the earlier header. Its cells then take
- * that table's header, unit and title.
+ * columns line up with the earlier one's (see alignColumns), which has no
+ * caption of its own other than the earlier one's, and which either has no
+ * header of its own or repeats the earlier header. Its cells then take that
+ * table's header, unit and title.
  */
 export function continuations(tables: TableModel[]): (TableModel | null)[] {
   const out: (TableModel | null)[] = [];
@@ -125,8 +126,13 @@ export function continuations(tables: TableModel[]): (TableModel | null)[] {
     // In page order, so prev on the page before is the last table there and t the first on its page.
     const next =
       head !== null && prev !== undefined && t.page === prev.page + 1 && head.headerRows > 0 && firstOnPage(tables, i);
-    const aligned = next && head ? alignColumns(head, t) : null;
-    const ok = head !== null && aligned !== null && (t.headerRows === 0 || sameHeader(head, aligned));
+    // A caption of its own (预算08表 under 预算07表's very header) starts another table.
+    const titled = head !== null && t.title !== null && t.title !== head.title;
+    const aligned = next && head && !titled ? alignColumns(head, t) : null;
+    const ok =
+      head !== null &&
+      aligned !== null &&
+      (t.headerRows === 0 || sameHeader(head, aligned) || repeatsCover(head, aligned));
     out.push(ok ? head : null);
   });
   return out;
@@ -242,6 +248,16 @@ export function alignColumns(head: TableModel, t: TableModel): TableModel | null
   return { ...t, rows: t.rows.map(widenRow), cellBoxes: t.cellBoxes.map(widenBoxes) };
 }
 
+/**
+ * Only the cover lines repeated atop the next page (项目名称 | … over the rows carried on): a producer
+ * repeats the top rows, and the header below them, whose group cell runs down into the rows, stayed behind.
+ */
+function repeatsCover(head: TableModel, t: TableModel): boolean {
+  const own = t.rows.slice(0, t.headerRows);
+  const words = (r: string[]) => r.join('|').replace(/\s+/g, '');
+  return own.every(isInfoRow) && own.every((r, i) => i < head.headerRows && words(r) === words(head.rows[i]!));
+}
+
 /** A header repeated at the top of the next page: the same words in every header cell. */
 function sameHeader(head: TableModel, t: TableModel): boolean {
   // Empty rows (a spacer under the header) do not count.
@@ -272,7 +288,7 @@ function inside(it: TextItem, [x0, y0, x1, y1]: BBox): boolean {
   return cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1;
 }
 
-function headerRowsOf(rows: string[][]): number {
+export function headerRowsOf(rows: string[][]): number {
   // The first row with a number, past a column-numbering row (栏次 | 1 | 2 | 3 …), which is header.
   const first = rows.findIndex(
     (row) => !isColumnNumbering(row) && row.some((cell, c) => c > 0 && readCellNumber(cell) !== null),
@@ -294,16 +310,6 @@ function linesAbove(bbox: BBox, lines: TextLine[]): TextLine[] {
     )
     .sort((a, b) => a.y - b.y)
     .slice(0, 4);
-}
-
-// 单位：万元 / 金额单位：万元 / （单位：万元）: the unit must end there (编制单位：元江县… is not a unit).
-const UNIT_LINE = /单位\s*[：:]\s*([^\s，,；;、)）]+)/;
-
-export function unitIn(text: string): string | null {
-  const m = UNIT_LINE.exec(text.replace(/[ \u3000]+/g, ''));
-  if (!m) return null;
-  const u = matchUnitAt(m[1]!);
-  return u && u.length === m[1]!.length ? u.def.unit : null;
 }
 
 function unitOf(above: TextLine[], headerRows: string[][]): string | null {

@@ -52,11 +52,25 @@ export function isSegmentHeader(rows: string[][], r: number): boolean {
   const names = below.flatMap((cell, c) =>
     c > 0 && isNumber(cell) && !(cell === below[c - 1] && row[c] === row[c - 1]) ? [(row[c] ?? '').trim()] : [],
   );
-  if (names.some((n) => n === '' || BOUND.test(n))) return false;
+  if (names.some((n) => n === '' || BOUND.test(n)) || valuesUnderValueHeader(rows, r, below)) return false;
   // One number below is enough when the row reads as a header by its words (三级指标 | 绩效指标性质 | 本年绩效指标值 | 绩效度量单位),
   // or the name over the number gives its unit (名称 | 主要实施内容 | 拟投入的资金（万元） | 期望达到的目标).
   if (names.length < 2 && !(names.length === 1 && (headerWordCount(row) >= 3 || namesUnit(names[0]!)))) return false;
   return new Set(names).size === names.length;
+}
+
+/**
+ * A row of texts under columns the header above calls values (年度指标值, 实施周期指标值): an indicator
+ * whose targets are words (效益指标 | … | 逐步提高 | 有所提高), not a header naming the columns anew.
+ */
+function valuesUnderValueHeader(rows: string[][], r: number, below: string[]): boolean {
+  const cols = below.flatMap((cell, c) => (c > 0 && isNumber(cell) ? [c] : []));
+  for (let k = r - 1; k >= 0; k--) {
+    if (!cols.some((c) => isHeaderWord((rows[k]![c] ?? '').trim()))) continue;
+    const value = (c: number) => /(?:指标值|完成值|目标值)$/.test((rows[k]![c] ?? '').trim());
+    return cols.some(value) && cols.every((c) => !value(c) || !isHeaderWord((rows[r]![c] ?? '').trim()));
+  }
+  return false;
 }
 
 /** A column name ending in its unit in brackets: 拟投入的资金（万元）, 完成率(%). */
@@ -112,15 +126,21 @@ export function headerRowsByRow(rows: string[][], topHeaderRows: number): number
  * 金额单位：万元) names no column and is left out.
  */
 export function columnHeader(header: string[][], c: number): string {
-  return joinDistinct(header.filter((row) => !isTitleRow(row) && !isColumnNumbering(row)).map((row) => row[c] ?? ''));
+  return columnPath(header, c).join(LABEL_JOINER);
+}
+
+/** The same as a list: column c's distinct header cells, top to bottom, trimmed (a column's `path` in the report). */
+export function columnPath(header: string[][], c: number): string[] {
+  return distinct(header.filter((row) => !isTitleRow(row) && !isColumnNumbering(row)).map((row) => row[c] ?? ''));
 }
 
 /**
  * A 决算 table's column-numbering row, part of its header: 栏次 | 1 | 2 | 3 …, or (with no name
- * cell) the integers 1, 2, 3 … in order, at least three of them. It names no column and holds no amount.
+ * cell, or ** in it) the integers 1, 2, 3 … in order, at least three of them. It names no column and holds no amount.
  */
 export function isColumnNumbering(row: string[]): boolean {
-  const cells = row.map((c) => c.replace(/\s+/g, '')).filter(Boolean);
+  // ** stands in the name and code columns of some report systems' numbering row (** | ** | 1 | 2 | 3).
+  const cells = row.map((c) => c.replace(/\s+/g, '')).filter((c) => c !== '' && !/^\*+$/.test(c));
   // a merged cell repeats itself over the columns it covers
   const distinct = cells.filter((c, i) => c !== cells[i - 1]);
   const named = distinct.filter((c) => NUMBERING_WORD.test(c)).length;
@@ -142,7 +162,11 @@ function isTitleRow(row: string[]): boolean {
 }
 
 export function joinDistinct(cells: string[]): string {
+  return distinct(cells).join(LABEL_JOINER);
+}
+
+function distinct(cells: string[]): string[] {
   const out: string[] = [];
   for (const c of cells.map((x) => x.trim()).filter(Boolean)) if (!out.includes(c)) out.push(c);
-  return out.join(LABEL_JOINER);
+  return out;
 }

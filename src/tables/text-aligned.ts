@@ -135,7 +135,17 @@ function readRun(
   const wordy = new Set(
     body.cols.flatMap((_, c) => (rows.some((r) => readCellNumber(cellText(r.cells.get(c) ?? [])) !== null) ? [] : [c])),
   );
-  const header = headerRows(lines, first, body.cols, wordy);
+  // The first lines of the first row's wrapped cells, set above its numbers, are not header.
+  const rowPitch = median(body.starters.slice(1).map((k, j) => lines[body.starters[j]!]!.y - lines[k]!.y));
+  let lead = first;
+  while (
+    lead > 0 &&
+    lines[lead - 1]!.chunks.every((c) => fit(c, body.cols).length === 1) &&
+    sameRow(lines[lead - 1]!, lines.slice(lead, first + 1), rowPitch)
+  )
+    lead--;
+  for (let k = lead; k < first; k++) addLine(rows[0]!, lines[k]!, body.cols);
+  const header = headerRows(lines, lead, { cols: body.cols, rowPitch }, wordy);
   return { draft: gridOf([...header, ...rows], body.cols), next: bodyEnd + 1 };
 }
 
@@ -153,8 +163,18 @@ interface Body {
 function bodyColumns(lines: TextLine[], first: number, end: number, isStarter: boolean[]): Body | null {
   const starters = range(first, end).filter((k) => isStarter[k]);
   if (starters.length < 2) return null;
-  const cols = columnsOf(starters.map((k) => lines[k]!));
-  if (cols.length < 3) return null;
+  const rowCols = columnsOf(starters.map((k) => lines[k]!));
+  if (rowCols.length < 3) return null;
+  // A cell merged down several rows and centred on them stands on a line of its own, in a column
+  // beside the rows' (项目资金 left of 年度资金总额 | 其中：当年财政拨款 …): a column too.
+  const outside = range(first, end)
+    .filter((k) => !isStarter[k])
+    .flatMap((k) => lines[k]!.chunks)
+    .filter((c) => fit(c, rowCols).length === 0);
+  const cols =
+    outside.length === 0
+      ? rowCols
+      : columnsOfSorted(mergeSorted(sortedChunks(starters.map((k) => lines[k]!)), outside));
   // Body rows must put one chunk in each column they fill.
   if (!starters.every((k) => consistent(lines[k]!, cols))) return null;
   const bodyChunks = starters.flatMap((k) => lines[k]!.chunks);
@@ -234,8 +254,9 @@ function bodyRows(
     const dPrev = prev.lines[prev.lines.length - 1]!.y - line.y;
     const nextStarter = starters.find((s) => s > k);
     const dNext = nextStarter !== undefined ? line.y - lines[nextStarter]!.y : Infinity;
-    if (Math.min(dPrev, dNext) < 0.8 * rowPitch && dPrev <= dNext) addLine(prev, line, cols);
-    else if (wraps(line, prev)) addLine(prev, line, cols);
+    const near = Math.min(dPrev, dNext) < 0.8 * rowPitch;
+    if (near && dPrev <= dNext) addLine(prev, line, cols);
+    else if (!(near && nextStarter !== undefined) && wraps(line, prev)) addLine(prev, line, cols);
     else if (nextStarter === undefined)
       break; // after the last row: not part of the table
     else if (dNext < 0.8 * rowPitch) {
@@ -253,7 +274,12 @@ function bodyRows(
 }
 
 /** Header: chunked lines directly above the first row whose chunks sit over the columns. */
-function headerRows(lines: TextLine[], first: number, cols: Col[], wordy: ReadonlySet<number>): Row[] {
+function headerRows(
+  lines: TextLine[],
+  first: number,
+  { cols, rowPitch }: { cols: Col[]; rowPitch: number },
+  wordy: ReadonlySet<number>,
+): Row[] {
   const header: Row[] = [];
   let top = lines[first]!;
   for (let k = first - 1; k >= 0 && header.length <= MAX_HEADER_LINES; k--) {
@@ -265,8 +291,17 @@ function headerRows(lines: TextLine[], first: number, cols: Col[], wordy: Readon
     )
       break;
     const below = header[0];
-    // A header line wrapped under the one above it ("年初预算数" over "（万元）") is one header row.
-    if (below && below.lines.length === 1 && gapEms(line, top) <= 1.6 && wrapsHeader(below.lines[0]!, line, cols))
+    // A header line wrapped under the one above it ("年初预算数" over "（万元）") is one header row; so is one
+    // that holds the first lines of the row's cells (全年预算 over 数) or stands less than a line above it.
+    if (
+      below &&
+      ((below.lines.length === 1 && gapEms(line, top) <= 1.6 && wrapsHeader(below.lines[0]!, line, cols)) ||
+        sameRow(
+          line,
+          [...below.lines].sort((a, b) => b.y - a.y),
+          rowPitch,
+        ))
+    )
       addLine(below, line, cols, fitHeader(line, cols, namedBelow(header.slice(1), wordy)));
     else if (line.chunks.length >= 2 && header.length < MAX_HEADER_LINES)
       header.unshift(newRow(line, cols, fitHeader(line, cols, namedBelow(header, wordy))));
@@ -360,17 +395,28 @@ function gridOf(all: Row[], cols: Col[]): DraftTable {
   return { bbox, rows: table, cellBoxes: boxes, items: used };
 }
 
-/** Columns: the x ranges covered by the body rows' chunks, split where no chunk crosses a gutter of half an em. */
+/**
+ * Columns: the x ranges covered by the body rows' chunks, split where no chunk crosses a gutter of
+ * half an em — or any gutter right of a chunk of the same line: two chunks of one line are two cells
+ * (a number set right and the next column's text set left, a cell's padding apart).
+ */
 function columnsOf(lines: TextLine[]): Col[] {
   return columnsOfSorted(sortedChunks(lines));
 }
 
 function columnsOfSorted(spans: Chunk[]): Col[] {
   const cols: Col[] = [];
+  let lines = new Map<number, number>(); // the last column's chunks: line (baseline) → right edge
   for (const s of spans) {
     const last = cols[cols.length - 1];
-    if (last && s.x0 < last.x1 + 0.5 * s.size) last.x1 = Math.max(last.x1, s.x1);
-    else cols.push({ x0: s.x0, x1: s.x1 });
+    const sameLine = lines.get(s.y);
+    if (last && s.x0 < last.x1 + 0.5 * s.size && !(sameLine !== undefined && s.x0 >= last.x1)) {
+      last.x1 = Math.max(last.x1, s.x1);
+      lines.set(s.y, Math.max(sameLine ?? -Infinity, s.x1));
+    } else {
+      cols.push({ x0: s.x0, x1: s.x1 });
+      lines = new Map([[s.y, s.x1]]);
+    }
   }
   return cols;
 }
@@ -471,7 +517,13 @@ function placeInOrder(
   // A column already named below, or of row names, costs an em more: a gutter chunk names an unnamed number column first.
   const far = (c: Chunk, q: number) =>
     Math.max(0, cols[q]!.x0 - c.x1, c.x0 - cols[q]!.x1) + (named.has(q) ? c.size : 0);
-  const gap = (a: Chunk, b: Chunk) => Math.max(0, b.x0 - a.x1);
+  // Two words of two cells (执行率 | 得分, drawn apart) share a column only when no other is near: ten ems more.
+  const words = (a: Chunk, b: Chunk) =>
+    a.text.length >= 2 &&
+    b.text.length >= 2 &&
+    a.pieces[0]!.item.run !== undefined &&
+    a.pieces.at(-1)!.item.run !== b.pieces[0]!.item.run;
+  const gap = (a: Chunk, b: Chunk) => Math.max(0, b.x0 - a.x1) + (words(a, b) ? 10 * b.size : 0);
   const last = chunks.length - 1;
   // cost[k][q]: the least cost of chunks 0..k with chunk k in column lo + q; from[k][q]: where chunk k - 1 is.
   const cost: number[][] = [];
@@ -514,6 +566,31 @@ function namedBelow(rows: Row[], wordy: ReadonlySet<number>): Set<number> {
     ...wordy,
     ...rows.flatMap((r) => [...r.cells].filter(([, ps]) => cellText(ps).trim() !== '').map(([c]) => c)),
   ]);
+}
+
+/**
+ * Is `upper` part of the row below it (its lines top first)? The first lines of the row's wrapped
+ * cells (全年预算 over 数): each chunk over one of the row's, on its left edge, right edge or centre,
+ * at least as wide, short of the row's cells on either side (a header spanning several cells reaches
+ * over the next one), closer than the body's rows are to each other. Cells of the row set between
+ * its lines (centred where others wrap) stand less than a line above and over none of its chunks. A
+ * header centred over two cells below is a row of its own.
+ */
+function sameRow(upper: TextLine, rowLines: TextLine[], rowPitch: number): boolean {
+  const top = rowLines[0]!;
+  const close = gapEms(upper, top) < 0.9;
+  if (!close && upper.y - top.y >= 0.9 * rowPitch) return false;
+  const row = rowLines.flatMap((l) => l.chunks).sort((a, b) => a.x0 - b.x0);
+  return upper.chunks.every((u) => {
+    const under = row.filter((l) => overlap(u, l) > 0);
+    if (under.length !== 1) return under.length === 0 && close;
+    const l = under[0]!;
+    const i = row.indexOf(l);
+    if (u.x1 - u.x0 < l.x1 - l.x0 - 1) return false;
+    const aligned =
+      Math.abs(u.x0 - l.x0) <= 1.5 || Math.abs(u.x1 - l.x1) <= 1.5 || Math.abs(u.x0 + u.x1 - l.x0 - l.x1) <= 3;
+    return aligned && u.x1 < (row[i + 1]?.x0 ?? Infinity) && u.x0 > (row[i - 1]?.x1 ?? -Infinity);
+  });
 }
 
 /** Every chunk of `lower` is under a chunk of `upper` that fills exactly that one column. */

@@ -38,8 +38,27 @@ export function tidySpaces(text: string): string {
   return (
     text
       .replace(/[ \t\u00a0\u3000]+/g, ' ')
-      // Full-width forms (８５２．８７, （）, ，) are set as Chinese: a space between them is layout (letter-spacing).
-      .replace(/(?<=[\u3400-\u9fff\u3001\u3002\uff01-\uff5e])\s+(?=[\u3400-\u9fff\u3001\u3002\uff01-\uff5e])/g, '')
+      // Full-width forms (８５２．８７, （）, ，), CJK punctuation (、。《》【】) and the quotation marks
+      // of Chinese text (“三公”) are set as Chinese: a space between them is layout (letter-spacing).
+      .replace(
+        /(?<=[\u3400-\u9fff\u3001-\u303f\uff01-\uff5e\u201c\u201d\u2018\u2019])\s+(?=[\u3400-\u9fff\u3001-\u303f\uff01-\uff5e\u201c\u201d\u2018\u2019])/g,
+        '',
+      )
       .trim()
   );
+}
+
+/**
+ * Spaces inside a number: a letter-spaced or justified line comes from pdf.js
+ * with a space after every glyph of a number (占 7 2 . 5 1 %, 3 月 1 5 日) where
+ * its text run was not spaced throughout. A run of single figure glyphs
+ * (digits, decimal points, thousands commas, a per cent sign) each one space
+ * from the next is one figure spaced out; where any of the run's pieces is
+ * longer (12 8 5, 10849 10700: two labels of a chart) the spaces part numbers
+ * and stay.
+ */
+const SPACED_FIGURE = /(?<![0-9.,%]|[0-9.,%][ \u00a0])[0-9.,%](?:[ \u00a0][0-9.,%])+(?![0-9.,%]|[ \u00a0][0-9.,%])/g;
+
+export function closeNumberSpaces(text: string): string {
+  return text.replace(SPACED_FIGURE, (run) => (/[0-9]/.test(run) ? run.replace(/[ \u00a0]/g, '') : run));
 }

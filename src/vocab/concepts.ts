@@ -97,6 +97,8 @@ export interface ConceptContext {
   projectReport?: boolean;
   /** a 决算 report: a budget scope named without a measure (本年支出合计, 基本支出) is what was spent */
   finalAccounts?: boolean;
+  /** a 预算 (1.3): its figures are planned — the budget as passed, `.initial` — unless named as another stage */
+  budget?: boolean;
 }
 
 export function conceptOf(kind: FactKind, scopedLabel: string, context: ConceptContext = {}): string | null {
@@ -107,7 +109,61 @@ export function conceptOf(kind: FactKind, scopedLabel: string, context: ConceptC
     const spent = FINAL_SCOPE.exec(label);
     if (spent) return `budget.${spent[1] ? 'total' : spent[2] ? 'basic' : 'project'}.actual`;
   }
-  return anyConceptOf(kind, label, context);
+  const concept = anyConceptOf(kind, label, context);
+  return context.budget ? planned(concept, label) : concept;
+}
+
+/** Measure words that name a stage outright: a 预算 that states 上年决算数 or 调整预算 means it. */
+const NAMED_ACTUAL = /决算|执行|实际/;
+const NAMED_ADJUSTED = /调整/;
+
+/**
+ * A 预算's figures are planned (1.3): what its own words would read as spent
+ * (本年支出合计) or as the year's budget (全年预算数) is the budget as passed,
+ * `.initial`; 人员经费 and 公用经费 are `budget.basic.personnel.initial` and
+ * `budget.basic.public.initial`. A stage the label names outright stays.
+ */
+export function planned(concept: string | null, label: string): string | null {
+  if (!concept?.startsWith('budget.')) return concept;
+  if (/\.(?:personnel|public)$/.test(concept)) return NAMED_ACTUAL.test(label) ? concept : `${concept}.initial`;
+  if (concept.endsWith('.actual') && !NAMED_ACTUAL.test(label)) return concept.replace(/actual$/, 'initial');
+  if (concept.endsWith('.adjusted') && !NAMED_ADJUSTED.test(label)) return concept.replace(/adjusted$/, 'initial');
+  return concept;
+}
+
+/** The concepts of a unit as a whole: they come only from the row or sentence that states the unit's own total. */
+export const UNIT_WIDE = /^(?:budget|staffing)\./;
+
+/**
+ * Row names that state the unit's own figure: a total row, or a row named by a
+ * budget scope, a funds total or a staffing measure (基本支出, 年度资金总额,
+ * 人员经费, 编制数 …) — never an item (a 科目, a project, a sub-unit).
+ */
+const UNIT_ROW_NAME = new RegExp(
+  [
+    `${OWNER}*(?:${TOTAL}|${BASIC}|${PROJECT}|本年支出|支出)?(?:合计|总计)`,
+    `${OWNER}*(?:${TOTAL}|${BASIC}|${PROJECT})(?:小计|合计)?`,
+    '总合计|收入合计|收入总计|支出总计',
+    '人员经费|(?:日常)?公用经费|年度资金总额|资金总额|预算支出总额|年度预算',
+    '(?:核定|批复)?(?:人员)?编制(?:人|总)?数?|实有(?:在职)?(?:人员|人数|人员数)?|在职(?:人数|人员数)',
+  ]
+    .map((alternative) => `^(?:${alternative})$`)
+    .join('|'),
+);
+/** An amount as a cell writes it (1,234.56, 0.00): not a 科目 code (30213) nor a name. */
+const AMOUNT_CELL = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^-?\d{1,3}(?:,\d{3})+$/;
+
+/**
+ * Whether a table row states the unit's own figure: its name is a unit row's
+ * name, or it has no name and nothing before the figure but amounts (the one
+ * data row of a 收入总表) — a row with a 科目 code or an item's name does not.
+ */
+export function statesUnitFigure(rowName: string, cellsBefore: string[]): boolean {
+  if (rowName !== '') return UNIT_ROW_NAME.test(rowName);
+  return cellsBefore.every((cell) => {
+    const t = cell.replace(/\s+/g, '');
+    return t === '' || AMOUNT_CELL.test(t) || TOTAL_ROW.test(t);
+  });
 }
 
 /** In a 决算: 本年支出合计, 基本支出, 项目支出 named alone are this year's spending. */
@@ -131,26 +187,37 @@ function projectConceptOf(kind: FactKind, label: string): string | null {
 /**
  * The concept of a total row's cell in a 支出决算表 (合计 | 本年支出合计 |
  * 基本支出·小计 | 人员经费 | 公用经费 | 项目支出): the unit's spending of the year,
- * named by the column alone. Null for any other cell.
+ * named by the column alone — in a 预算's 支出总表 the same cells are what the
+ * unit plans to spend (planned()). Null for any other cell.
  */
 export function finalTableConcept(
   kind: FactKind,
   title: string | null,
   rowName: string,
   colPath: string[],
+  context: ConceptContext = {},
 ): string | null {
   if (kind !== 'money' || !TOTAL_ROW.test(rowName)) return null;
   if (!/支出/.test(title ?? '') && !colPath.some((h) => /支出决算|本年支出/.test(h))) return null;
-  // A 财政拨款支出决算表 (一般公共预算财政拨款…, 政府性基金预算财政拨款…) totals one source of funds, not the unit's spending.
-  if (/财政拨款/.test(title ?? '')) return null;
-  if (colPath.some((h) => /收入|结转|结余|预算数/.test(h))) return null;
+  // A table of one source of funds (一般公共预算财政拨款…, 政府性基金预算…支出表) totals that source, not the unit's spending.
+  if (/财政拨款|一般公共预算|政府性基金|国有资本经营/.test(title ?? '')) return null;
+  // In a 预算 the planned column (预算数) is the figure; an earlier year's column (上年执行数) is not.
+  if (colPath.some((h) => (context.budget ? /收入|结转|结余|上年|决算|执行/ : /收入|结转|结余|预算数/).test(h)))
+    return null;
+  const concept = spendingColumn(colPath, title ?? '');
+  return context.budget ? planned(concept, colPath.join('')) : concept;
+}
+
+function spendingColumn(colPath: string[], title: string): string | null {
   const last = colPath[colPath.length - 1] ?? '';
   if (/^人员经费/.test(last)) return 'budget.basic.personnel';
   if (/^(?:日常)?公用经费/.test(last)) return 'budget.basic.public';
-  if (/^(?:本年)?支出合计$|^合计$|^本年支出$/.test(last)) return 'budget.total.actual';
+  // A 基本支出表's (or 项目支出表's) total column totals that scope, not the unit's spending.
+  const whole = /基本支出/.test(title) ? 'basic' : /项目支出/.test(title) ? 'project' : 'total';
+  if (/^(?:本年)?支出合计$|^合计$|^本年支出$/.test(last)) return `budget.${whole}.actual`;
   // 本年支出合计 subdivided (本年支出合计 › 小计 | 基本支出 | 项目支出): its 小计 is the total.
   if (/^(?:小计|合计)$/.test(last) && /^(?:本年)?支出合计$/.test(colPath[colPath.length - 2] ?? ''))
-    return 'budget.total.actual';
+    return `budget.${whole}.actual`;
   if (colPath.some((h) => /^基本支出/.test(h)) && /^(?:基本支出|小计|合计)$/.test(last)) return 'budget.basic.actual';
   if (/^项目支出$/.test(last)) return 'budget.project.actual';
   return null;
@@ -194,11 +261,11 @@ export const SCOPE_WORDS = new RegExp(`(${TOTAL}|${BASIC}|${PROJECT})`);
 export const MEASURE_IN_LABEL = new RegExp(`(${INITIAL}|${ADJUSTED}|${ACTUAL})${SUFFIX}$`);
 /**
  * The words after an item's name in the first budget clause of a sentence
- * (破产改制企业资金缺口弥补 + 预算 6,000万元, 培训补贴 + 预算安排 …): what comes
+ * (破产改制企业资金缺口弥补 + 预算 6,000万元, 培训补贴 + 预算安排, 某引导资金 + 预算到位 …): what comes
  * before them is the subject of the bare terms that follow (实际支出, 预算执行率).
  */
 export const SUBJECT_MEASURE = new RegExp(
-  `(?:${INITIAL}|${ADJUSTED}|${ACTUAL}|预算(?:安排|批复)?(?:数|金额|资金)?|安排(?:资金|预算)?)${SUFFIX}$`,
+  `(?:${INITIAL}|${ADJUSTED}|${ACTUAL}|预算(?:安排|批复|到位|下达)?(?:数|金额|资金)?|安排(?:资金|预算)?|到位(?:资金|数)?|下达(?:资金|预算)?)${SUFFIX}$`,
 );
 /** A label that is only a budget scope (基本支出): in a 其中 list it takes the measure of the figure it divides. */
 export const BARE_SCOPE = new RegExp(`^(?:${BASIC}|${PROJECT}|${PROJECT_FUNDS.map(([, w]) => w).join('|')})$`);

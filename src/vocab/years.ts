@@ -26,8 +26,10 @@ export const COMPARISON = /同比|环比|比(?!例|重|率)|较(?![好大高低�
 export const RISE = /(?:增长|增加|上升|提高|提升|上涨|增长率|增幅|涨幅|增速)(?:了|率)?(?:为|达|达到|是)?(?:约|近)?\s*$/;
 /** …or as a fall (下降 3.1%, 减少, 降幅 5%): the fact's value becomes negative. */
 export const FALL = /(?:下降|减少|降低|下滑|回落|缩减|减幅|降幅|下降率)(?:了|率)?(?:为|达|达到|是)?(?:约|近)?\s*$/;
-/** A difference of two years' amounts: 比上年年初预算数 3,000 万元多 800.12 万元. */
-export const DIFFERENCE = /(?:多|少|增加|减少|增长|下降|节约|超支)(?:了)?\s*$/;
+/** A difference after a comparison in its clause (比上年多 800 万元, 较预算节约 12 万元): more… */
+export const MORE = /(?<![最较许很])(?:多|超支|超出)(?:了)?\s*$/;
+/** …or less. */
+export const LESS = /(?<![至减缺])(?:少|节约|节省)(?:了)?\s*$/;
 
 /** The base of a growth statement against the year before: 比上年, 较上一年度, 同比, 与上年相比. */
 export const AGAINST_PREVIOUS = /^(?:比|较|与)?(?:上年|去年|上一年度?|上年度)(?:同期)?|^同比/;

@@ -29,6 +29,9 @@ const FACT_COLUMNS = [
   'page',
   'quote',
   'fact_id',
+  'table_id',
+  'row',
+  'col',
 ] as const;
 const FINDING_COLUMNS = [
   'document',
@@ -115,6 +118,10 @@ export async function writeTables(dir: string, docs: AsyncIterable<TableInput>):
           f.page,
           text(f.quote),
           f.id,
+          // The cell a table's fact was read from, counted from 1 as the dataset's table_cells does.
+          f.cell?.table ?? null,
+          f.cell ? f.cell.row + 1 : null,
+          f.cell ? f.cell.col + 1 : null,
         ]),
       );
       await jsonl.lines(

@@ -1,5 +1,5 @@
 // A document's pages as image files, for the review site: drawn with the
-// renderer OCR uses (src/pdf/render.ts: pdf.js, grey from the red channel so
+// renderer OCR uses (the document's engine, src/pdf/document.ts; grey from the red channel so
 // a red seal fades and the numbers under it stay readable — what the reviewer
 // sees is what OCR saw), into one folder with a pages.json saying what they
 // were drawn from. `jixiao report` draws them into its site; `jixiao batch
@@ -19,9 +19,8 @@
 // the width a page is shown (about 1.3 CSS pixels a point) on a 1.5× screen.
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { openPdf } from '../pdf/open.ts';
-import { renderGrey } from '../pdf/render.ts';
+import { createRequire } from 'node:module';
+import { openDocument, type PdfDocument } from '../pdf/document.ts';
 import type { Report } from '../schema/report.ts';
 import { messageOf } from '../util/errors.ts';
 import { writeAtomic } from './files.ts';
@@ -68,7 +67,7 @@ export function pagesKey(report: Report, dpi: number): PagesKey {
 }
 
 /** Draws every page of an opened PDF into `dir` (emptied of earlier images first) and writes its pages.json last. */
-export async function drawPages(doc: PDFDocumentProxy, key: PagesKey, dir: string): Promise<PageImages> {
+export async function drawPages(doc: PdfDocument, key: PagesKey, dir: string): Promise<PageImages> {
   await clearPageImages(dir);
   await mkdir(dir, { recursive: true });
   const scanned = new Set(key.scanned);
@@ -81,9 +80,9 @@ export async function drawPages(doc: PDFDocumentProxy, key: PagesKey, dir: strin
 
 /** Opens the PDF's bytes, draws its pages into `dir`, closes it. */
 export async function drawPdfPages(bytes: Uint8Array, key: PagesKey, dir: string): Promise<PageImages> {
-  const pdf = await openPdf(bytes);
+  const pdf = await openDocument(bytes);
   try {
-    return await drawPages(pdf.doc, key, dir);
+    return await drawPages(pdf, key, dir);
   } finally {
     await pdf.destroy();
   }
@@ -117,16 +116,14 @@ export async function clearPageImages(dir: string): Promise<void> {
   for (const f of files) if (PAGE_FILE.test(f)) await rm(path.join(dir, f), { force: true });
 }
 
-async function drawOne(doc: PDFDocumentProxy, n: number, dpi: number, webp: boolean, dir: string): Promise<DrawnPage> {
+async function drawOne(doc: PdfDocument, n: number, dpi: number, webp: boolean, dir: string): Promise<DrawnPage> {
   let geometry: PageGeometry | null = null;
   try {
-    const page = await doc.getPage(n);
-    // the size renderGrey draws (pdf.js's viewport: the visible box, turned by /Rotate)
-    const vp = page.getViewport({ scale: 1 });
-    geometry = { number: n, width: vp.width, height: vp.height };
-    const img = await renderGrey(doc, n, dpi);
+    // the size renderGrey draws (the visible box, turned by /Rotate)
+    geometry = { number: n, ...(await doc.pageSize(n)) };
+    const img = await doc.renderGrey(n, dpi);
     const data = webp
-      ? await encodeWebp(doc, img.width, img.height, img.pixels)
+      ? await encodeWebp(img.width, img.height, img.pixels)
       : encodeGreyPng(img.width, img.height, img.pixels);
     const file = `page-${String(n).padStart(4, '0')}.${webp ? 'webp' : 'png'}`;
     await writeFile(path.join(dir, file), data);
@@ -137,31 +134,27 @@ async function drawOne(doc: PDFDocumentProxy, n: number, dpi: number, webp: bool
 }
 
 interface Canvas2D {
-  canvas: { encode(format: 'webp', quality: number): Promise<Buffer> };
-  context: {
+  encode(format: 'webp', quality: number): Promise<Buffer>;
+  getContext(kind: '2d'): {
     createImageData(w: number, h: number): { data: Uint8ClampedArray };
     putImageData(d: unknown, x: number, y: number): void;
   };
 }
 
-/** WebP through the document's own canvas factory (the canvas pdf.js renders with: one copy of @napi-rs/canvas). */
-async function encodeWebp(doc: PDFDocumentProxy, width: number, height: number, grey: Uint8Array): Promise<Buffer> {
-  const factory = (
-    doc as unknown as { canvasFactory: { create(w: number, h: number): Canvas2D; destroy(e: Canvas2D): void } }
-  ).canvasFactory;
-  const entry = factory.create(width, height);
-  try {
-    const data = entry.context.createImageData(width, height);
-    for (let i = 0, j = 0; i < grey.length; i++, j += 4) {
-      const v = grey[i]!;
-      data.data[j] = v;
-      data.data[j + 1] = v;
-      data.data[j + 2] = v;
-      data.data[j + 3] = 255;
-    }
-    entry.context.putImageData(data, 0, 0);
-    return await entry.canvas.encode('webp', 80);
-  } finally {
-    factory.destroy(entry);
+/** WebP through @napi-rs/canvas, the canvas pdf.js installs with (one copy, found from pdf.js's folder). */
+async function encodeWebp(width: number, height: number, grey: Uint8Array): Promise<Buffer> {
+  const require = createRequire(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  const { createCanvas } = require('@napi-rs/canvas') as { createCanvas(w: number, h: number): Canvas2D };
+  const canvas = createCanvas(width, height);
+  const context = canvas.getContext('2d');
+  const data = context.createImageData(width, height);
+  for (let i = 0, j = 0; i < grey.length; i++, j += 4) {
+    const v = grey[i]!;
+    data.data[j] = v;
+    data.data[j + 1] = v;
+    data.data[j + 2] = v;
+    data.data[j + 3] = 255;
   }
+  context.putImageData(data, 0, 0);
+  return canvas.encode('webp', 80);
 }

@@ -1,16 +1,15 @@
 // Table rules on hand-built inputs (the report's tables as the checks see them),
-// and one made PDF for the indentation the layout passes on.
+// read into the report's Table as the pipeline reads a found table, and one
+// made PDF for the indentation of a table without codes.
 import { describe, expect, test } from 'vitest';
 import { runChecks } from '../../src/checks/index.ts';
 import type { CheckInput } from '../../src/checks/types.ts';
 import { assembleReport } from '../../src/pipeline/assemble.ts';
-import { SCHEMA_VERSION, type Table } from '../../src/schema/report.ts';
+import { SCHEMA_VERSION } from '../../src/schema/report.ts';
+import { handTables, type HandTable } from '../support/hand-table.ts';
 import { readMade, ruledTable, type Cell } from '../tables/support.ts';
 
-function input(
-  tables: (Omit<Table, 'id' | 'bbox'> & { indent?: (number | null)[] })[],
-  reportType: CheckInput['document']['reportType'] = '决算',
-): CheckInput {
+function input(tables: HandTable[], reportType: CheckInput['document']['reportType'] = '决算'): CheckInput {
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'jixiao', version: 'test' },
@@ -27,14 +26,8 @@ function input(
     sections: [],
     paragraphs: [],
     facts: [],
-    tables: tables.map((t, i) => ({ id: `t${i + 1}`, page: t.page, title: t.title, rows: t.rows, bbox: null })),
-    hints: {
-      tables: tables.map((t) => ({
-        indent: t.indent ?? t.rows.map(() => null),
-        nameColumn: t.rows[0]![0] === '科目编码' ? 1 : 0,
-      })),
-    },
-  } as CheckInput;
+    tables: handTables(tables),
+  };
 }
 const found = (doc: CheckInput) => runChecks(doc).map((f) => [f.rule, f.severity, f.expected, f.actual]);
 
@@ -124,6 +117,34 @@ describe('code hierarchies add up level by level', () => {
     const fs = found(input([{ page: 5, title: '支出决算表', rows }]));
     expect(fs.map((f) => f[0])).toContain('table-total-mismatch');
     expect(fs).toContainEqual(['table-total-mismatch', 'error', 171.99, 162]);
+  });
+});
+
+describe('codes split over 类 | 款 | 项 (a 预算 table)', () => {
+  const rows = (public_: string) => [
+    ['类', '款', '项', '功能科目', '合计', '本级财政拨款', '其他收入'],
+    ['**', '**', '**', '**', '1', '2', '3'],
+    ['', '', '', '合计', '68,632.12', '68,632.12', ''],
+    ['201', '', '', '一般公共服务支出', '3.00', '3.00', ''],
+    ['', '11', '', '纪检监察事务', '3.00', '3.00', ''],
+    ['201', '11', '99', '其他纪检监察事务支出', '3.00', '3.00', ''],
+    ['204', '', '', '公共安全支出', public_, public_, ''],
+    ['', '02', '', '公安', '68,629.12', '68,629.12', ''],
+    ['204', '02', '01', '行政运行', '28,398.17', '28,398.17', ''],
+    ['204', '02', '02', '一般行政管理事务', '40,230.95', '40,230.95', ''],
+  ];
+  test('a correct table gives nothing: the codes (款 02 over its 项 01, 02) are no amounts', () => {
+    expect(
+      found(input([{ page: 14, title: '部门收入总体情况表', unit: '万元', rows: rows('68,629.12') }], '其他')),
+    ).toEqual([]);
+  });
+  test('a 类 row that is not the sum of its 款 row: found in its amounts only', () => {
+    expect(
+      found(input([{ page: 14, title: '部门收入总体情况表', unit: '万元', rows: rows('68,529.12') }], '其他')),
+    ).toEqual([
+      ['table-total-mismatch', 'error', 68629.12, 68529.12],
+      ['table-total-mismatch', 'error', 68629.12, 68529.12],
+    ]);
   });
 });
 

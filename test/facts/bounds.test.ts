@@ -70,9 +70,9 @@ describe('bounds in table cells', () => {
 });
 
 describe('signs', () => {
-  it('reads a minus written before a number, not a range dash', () => {
+  it('reads a minus written before a number, not a range dash; a fall is signed', () => {
     expect(comparators('公务用车运行维护费较上年下降15.6%，增长率为－15.6%，2021-2023年共3个')).toEqual([
-      [15.6, '%', null],
+      [-15.6, '%', null],
       [-15.6, '%', null],
       [3, '个', null],
     ]);

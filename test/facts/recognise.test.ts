@@ -99,7 +99,43 @@ describe('number forms', () => {
     expect(brief('预算执行率 99.5%')).toEqual([['percent', 99.5, '%', 99.5, '%', false]]);
     expect(brief('同比增长 33.8％')).toEqual([['percent', 33.8, '%', 33.8, '%', false]]);
     expect(brief('满意度达到百分之九十五')).toEqual([['percent', 95, '%', 95, '%', false]]);
-    expect(brief('下降 2.1 个百分点')).toEqual([['percent', 2.1, '个百分点', 2.1, '百分点', false]]);
+    expect(brief('下降 2.1 个百分点')).toEqual([['percent', -2.1, '个百分点', -2.1, '百分点', false]]);
+  });
+
+  test('changes: signed by their direction, of any kind; a level reached is no change', () => {
+    const changes = (text: string) => recogniseFacts(text).map((f) => [f.value, f.unit, f.change]);
+    expect(
+      changes('收入预算增加120.50万元，其中一般公共预算收入减少60.30万元，较上年减少152.30万元，比上年少3人'),
+    ).toEqual([
+      [120.5, '万元', 1],
+      [-60.3, '万元', -1],
+      [-152.3, '万元', -1],
+      [-3, '人', -1],
+    ]);
+    expect(changes('比上年多800万元，较预算节约12万元，同比增长2.5万户，增长率为－6.3%')).toEqual([
+      [800, '万元', 1],
+      [-12, '万元', -1],
+      [2.5, '万户', 1],
+      [-6.3, '%', 1],
+    ]);
+    // The new level, and figures that only stand near a change word, are levels.
+    expect(changes('支出增加至500万元，下降到3%，实现增加值50亿元，至少3人，8,420.60万元')).toEqual([
+      [500, '万元', null],
+      [3, '%', null],
+      [50, '亿元', null],
+      [3, '人', null],
+      [8420.6, '万元', null],
+    ]);
+    // Figures listed after the word change the same way.
+    expect(changes('较2022年分别下降10.55%、10.87%，分别增加3家和5家')).toEqual([
+      ['2022', '年', null],
+      [-10.55, '%', -1],
+      [-10.87, '%', -1],
+      [3, '家', 1],
+      [5, '家', 1],
+    ]);
+    // A bound on a fall turns with its sign: a fall of 5 % or more is a change of at most −5 %.
+    expect(recogniseFacts('成本降低5%以上')[0]).toMatchObject({ value: -5, comparator: '<=', change: -1 });
   });
 
   test('scores and dates', () => {

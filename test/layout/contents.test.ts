@@ -86,6 +86,57 @@ describe('tables of contents', () => {
     expect(report.paragraphs.filter((p) => p.role === 'toc').map((p) => p.text)).toEqual(contents.map((c) => c.text));
   });
 
+  test('a 目录 whose page numbers stand at the right margin with no leaders ends at its last entry, not at the body’s first heading', async () => {
+    const entries: [string, number, number][] = [
+      ['第一部分 部门概况', 0, 3],
+      ['一、部门基本情况', 1, 3],
+      ['二、部门整体支出情况', 1, 3],
+      ['第二部分 部门整体支出绩效情况', 0, 4],
+    ];
+    const contents = compose([centred('目录')]);
+    let y = 700;
+    for (const [text, indent, page] of entries) {
+      const x = 72 + indent * 24;
+      contents.pages[0]!.runs.push({ text, x, y, size: 12 });
+      // The tab to the number, as pdf.js gives it: a run of blanks across the gap (one line, not two columns).
+      const end = x + textWidth(text, 12);
+      contents.pages[0]!.runs.push({ text: ' '.repeat(Math.floor((515 - end) / 6)), x: end, y, size: 12 });
+      contents.pages[0]!.runs.push({ text: String(page), x: 515, y, size: 12 });
+      y -= 22;
+    }
+    const title = '某某县民政局2023年度部门整体支出绩效自评报告';
+    // The body opens with its title and a preamble whose first line has no full stop: lines a bare list would take in.
+    const preamble = `根据县财政局关于开展部门整体支出绩效自评工作的通知要求，我局对2023年度部门整体支出情况开展了绩效自评，现将有关情况报告如下：`;
+    const report = await extractSpec({
+      pages: [
+        ...contents.pages,
+        ...compose([
+          // Set a little larger than the entries: not enough to end a bare list by its size.
+          { text: title, size: 15, bold: true, indent: 0, align: 'center' },
+          body(preamble),
+          centred('第一部分 部门概况'),
+          heading('一、部门基本情况'),
+          body(filler),
+          heading('二、部门整体支出情况'),
+          body(filler),
+          centred('第二部分 部门整体支出绩效情况'),
+          body(filler),
+        ]).pages,
+      ],
+    });
+    expect(report.paragraphs.filter((p) => p.role === 'toc').map((p) => p.text)).toEqual([
+      '目录',
+      ...entries.map(([text, , page]) => `${text.replace(' ', '')} ${page}`),
+    ]);
+    expect(bodyText(report).slice(0, 2)).toEqual([title, preamble]);
+    expect(outline(report)).toEqual([
+      '第一部分部门概况',
+      '  一、部门基本情况',
+      '  二、部门整体支出情况',
+      '第二部分部门整体支出绩效情况',
+    ]);
+  });
+
   test('entries with leaders but no 目录 title are a contents too; a lone dotted line is not', async () => {
     const contents = [
       entry('一、部门基本情况…………………2'),
@@ -151,6 +202,20 @@ describe('page furniture out of the usual places', () => {
     expect(report.pages.length).toBeGreaterThan(2);
     expect(report.paragraphs.filter((p) => p.role === 'header')).toHaveLength(report.pages.length);
     expect(bodyText(report).join('')).not.toContain('某某县生态环境局');
+  });
+
+  test('the report’s title atop its first page of text, in the running header’s words but set large, is the title', async () => {
+    const title = '某某县民政局2023年度部门整体支出绩效自评报告';
+    const spec = compose([
+      { text: title, size: 18, bold: true, indent: 0, align: 'center' },
+      // One-line paragraphs that open differently (the first line of a page is no running header).
+      ...Array.from({ length: 80 }, (_, i) => body(`${String.fromCharCode(0x5f00 + 3 * i)}项工作完成，资金使用规范。`)),
+    ]);
+    for (const page of spec.pages) page.runs.push({ text: title, x: 180, y: 805, size: 9 });
+    const report = await extractSpec(spec);
+    expect(report.pages.length).toBeGreaterThan(2);
+    expect(report.paragraphs.filter((p) => p.role === 'header')).toHaveLength(report.pages.length);
+    expect(bodyText(report)[0]).toBe(title);
   });
 
   test('a page number written as one ("— 4 —") right under the last line is a page number, and the paragraph runs on over the page', async () => {

@@ -72,3 +72,49 @@ describe('paragraphs from geometry', () => {
     expect(bodyText(report)).toEqual(['正文。']);
   });
 });
+
+describe('numbered paragraphs with a hanging indent (Word’s automatic numbering)', () => {
+  const size = 12;
+  const right = 516;
+  /** Lines of a paragraph laid greedily from x0 (the first) and x1 (the rest) to the right edge. */
+  const lay = (text: string, x0: number, x1: number, y: number) => {
+    const runs: { text: string; x: number; y: number; size: number }[] = [];
+    let line = '';
+    let x = x0;
+    const width = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) < 0x80 ? size / 2 : size), 0);
+    for (const ch of text) {
+      if (x + width(line + ch) > right) {
+        runs.push({ text: line, x, y, size });
+        [line, x, y] = ['', x1, y - 21.6];
+      }
+      line += ch;
+    }
+    runs.push({ text: line, x, y, size });
+    return runs;
+  };
+  const item =
+    '1、社会救助。全年发放城乡低保金2856.7万元，惠及困难群众3215户5862人，临时救助1046人次，发放临时救助金约126万元，开展政策宣传培训1.3万人次，受益群众九千余人，全面落实各项救助政策。';
+  const heading = '（二）深入推进医疗救助与基本医疗保险大病保险三重制度综合保障衔接工作';
+  const after = `${filler}${filler}`;
+
+  test.each([
+    ['set at the paragraph indent', 96, 120],
+    ['set at the margin', 72, 96],
+  ])(
+    'marker %s: its wrapped lines under its words run on, and an indented paragraph after it is its own',
+    async (_, x0, x1) => {
+      const runs = [...lay(item, x0, x1, 700), ...lay(heading, x0, x1, 560), ...lay(after, 96, 72, 480)];
+      const report = await extractSpec({ pages: [{ runs }] });
+      const texts = report.paragraphs.map((p) => p.text);
+      expect(texts).toContain(heading);
+      expect(texts.join('|')).toContain('临时救助1046人次，发放临时救助金约126万元');
+      expect(report.sections.map((s) => s.title)).toEqual([
+        '深入推进医疗救助与基本医疗保险大病保险三重制度综合保障衔接工作',
+      ]);
+      expect(report.facts.map((f) => `${f.value}${f.unit}`)).toEqual(
+        expect.arrayContaining(['2856.7万元', '3215户', '5862人', '1046人次', '126万元', '1.3万人次']),
+      );
+      expect(bodyText(report)).toContain(after);
+    },
+  );
+});

@@ -85,3 +85,57 @@ test('a cover blank and a seal note are not part of the organisation', async () 
   ]);
   expect(r.document.organization).toBe('某某县水利局');
 });
+
+test('a seal note in the key: 单位名称（盖章）：', async () => {
+  const r = await extractComposed([
+    { text: '2024年度部门整体支出绩效自评报告', size: 18, align: 'center', indent: 0 },
+    { text: '单位名称（盖章）：某某县审计局', indent: 0 },
+    { text: '一、部门基本情况', bold: true },
+    { text: body },
+  ]);
+  expect(r.document).toMatchObject({ organization: '某某县审计局', fiscalYear: 2024, reportType: '整体支出' });
+});
+
+test("the unit's name set apart above the title, in a smaller size", async () => {
+  const r = await extractComposed([
+    { text: '某某县人民政府办公室', size: 14, align: 'center', indent: 0 },
+    { text: '2023年度部门整体支出绩效自评报告', size: 20, align: 'center', indent: 0 },
+    { text: '一、部门基本情况', bold: true },
+    { text: body },
+  ]);
+  expect(r.document).toMatchObject({
+    title: '2023年度部门整体支出绩效自评报告',
+    organization: '某某县人民政府办公室',
+    fiscalYear: 2023,
+  });
+});
+
+test('a budget: 部门综合预算 is a 预算; of two years in a title, the one the budget is of', async () => {
+  const r = await extractComposed([
+    { text: '2026年某某县教育局2025年部门综合预算', size: 18, align: 'center', indent: 0 },
+    { text: '一、部门主要职责', bold: true },
+    { text: body },
+  ]);
+  expect(r.document).toMatchObject({ organization: '某某县教育局', fiscalYear: 2025, reportType: '预算' });
+});
+
+test("a project report whose title names no unit: the unit that carries out the project, from the report's opening", async () => {
+  const r = await extractComposed([
+    { text: '2023年度农村饮水安全巩固提升项目绩效自评报告', size: 18, align: 'center', indent: 0 },
+    { text: '一、项目基本情况', bold: true },
+    { text: '农村饮水安全巩固提升项目由某某县水利局负责组织实施，项目实施周期为2023年1月至12月。' },
+  ]);
+  expect(r.document).toMatchObject({ organization: '某某县水利局', fiscalYear: 2023, reportType: '项目支出' });
+});
+
+test('a month on a cover is no report date and no signature: the signed date at the end is', async () => {
+  const r = await extractComposed([
+    { text: '某某县财政局2024年度部门预算', size: 18, align: 'center', indent: 0 },
+    { text: '二〇二四年一月', align: 'center', indent: 0 },
+    { text: '一、部门主要职责', bold: true },
+    { text: body },
+    { text: '某某县财政局', align: 'center', indent: 0 },
+    { text: '二〇二四年一月二十日', align: 'center', indent: 0 },
+  ]);
+  expect(r.document).toMatchObject({ fiscalYear: 2024, reportType: '预算', reportDate: '2024-01-20' });
+});

@@ -4,42 +4,46 @@
 // land over the header, unseen, and were read into the header cells
 // (项目总额1,620.200000) and as facts of the page.
 import { expect, test } from 'vitest';
-import { withoutHidden } from '../../src/pdf/clips.ts';
-import { readPageGraphics } from '../../src/pdf/graphics.ts';
-import { openPdf } from '../../src/pdf/open.ts';
-import { readPageText } from '../../src/pdf/text.ts';
+import { openDocument, type PdfEngineName } from '../../src/pdf/document.ts';
+import { withoutHidden } from '../../src/pdf/hidden.ts';
 import { assembleReport } from '../../src/pipeline/assemble.ts';
 import { makePdf, type TextRun } from '../support/make-pdf.ts';
 import { readMade, ruledTable } from '../tables/support.ts';
 
-async function kept(runs: TextRun[]): Promise<string[]> {
-  const pdf = await openPdf(makePdf({ pages: [{ runs }] }));
+async function kept(runs: TextRun[], engine: PdfEngineName): Promise<string[]> {
+  const pdf = await openDocument(makePdf({ pages: [{ runs }] }), engine);
   try {
-    const text = await readPageText(pdf.doc, 1);
-    const graphics = await readPageGraphics(pdf.doc, 1);
+    const text = await pdf.readText(1);
+    const graphics = await pdf.readGraphics(1);
     return withoutHidden(text.items, graphics.runs).map((i) => i.str);
   } finally {
     await pdf.destroy();
   }
 }
 
-test('a run is read when enough of it shows through its clip: half an em both ways', async () => {
-  const clip: [number, number, number, number] = [100, 500, 300, 520];
-  expect(
-    await kept([
-      { text: '不裁剪的文字', x: 100, y: 700, size: 10 },
-      { text: '框内的文字', x: 105, y: 505, size: 10, clip },
-      { text: '框外的文字', x: 105, y: 560, size: 10, clip },
-      // the top half of the line shows: read
-      { text: '半露的文字', x: 105, y: 497, size: 10, clip },
-      // a sliver shows (its em box, 519.3–529.3, is 0.7 pt inside): not read, a viewer shows no legible glyph
-      { text: '露一线文字', x: 105, y: 520.5, size: 10, clip },
-      // running past the clip's right edge: what shows is read, the run is kept whole
-      { text: '溢出右边框的很长的一行文字溢出右边框的很长的一行文字', x: 200, y: 505, size: 10, clip },
-      { text: '左边框外', x: 20, y: 505, size: 10, clip },
-    ]),
-  ).toEqual(['不裁剪的文字', '框内的文字', '半露的文字', '溢出右边框的很长的一行文字溢出右边框的很长的一行文字']);
-});
+test.each(['pdfium', 'pdfjs'] as const)(
+  '%s: a run is read when enough of it shows through its clip: half an em both ways',
+  async (engine) => {
+    const clip: [number, number, number, number] = [100, 500, 300, 520];
+    expect(
+      await kept(
+        [
+          { text: '不裁剪的文字', x: 100, y: 700, size: 10 },
+          { text: '框内的文字', x: 105, y: 505, size: 10, clip },
+          { text: '框外的文字', x: 105, y: 560, size: 10, clip },
+          // the top half of the line shows: read
+          { text: '半露的文字', x: 105, y: 497, size: 10, clip },
+          // a sliver shows (its em box, 519.3–529.3, is 0.7 pt inside): not read, a viewer shows no legible glyph
+          { text: '露一线文字', x: 105, y: 520.5, size: 10, clip },
+          // running past the clip's right edge: what shows is read, the run is kept whole
+          { text: '溢出右边框的很长的一行文字溢出右边框的很长的一行文字', x: 200, y: 505, size: 10, clip },
+          { text: '左边框外', x: 20, y: 505, size: 10, clip },
+        ],
+        engine,
+      ),
+    ).toEqual(['不裁剪的文字', '框内的文字', '半露的文字', '溢出右边框的很长的一行文字溢出右边框的很长的一行文字']);
+  },
+);
 
 test("a split cell's text clipped out over the header is left out: the header reads clean, its amounts are no facts", async () => {
   const xs = [40, 160, 230, 310, 430, 540];

@@ -1,6 +1,6 @@
 // A page that cannot be read becomes an error page; the rest of the document still counts.
 import { expect, test } from 'vitest';
-import { openPdf } from '../../src/pdf/open.ts';
+import { openDocument } from '../../src/pdf/document.ts';
 import { assembleReport } from '../../src/pipeline/assemble.ts';
 import type { OcrPool } from '../../src/ocr/pool.ts';
 import { readPages } from '../../src/pipeline/read-pages.ts';
@@ -12,18 +12,15 @@ test('a failing page is an error page with its reason; the other pages are read 
     text: `第${i + 1}项：今年新设市场主体 ${100 + i} 家，净增市场主体 ${50 + i} 家。`,
   }));
   const bytes = makePdf(compose(paras));
-  const pdf = await openPdf(bytes);
+  const pdf = await openDocument(bytes);
   try {
-    expect(pdf.doc.numPages).toBeGreaterThanOrEqual(3);
+    expect(pdf.numPages).toBeGreaterThanOrEqual(3);
     // Page 2's text layer throws, as a damaged content stream does.
-    const doc = new Proxy(pdf.doc, {
-      get(target, prop, receiver) {
-        if (prop === 'getPage')
-          return (n: number) => (n === 2 ? Promise.reject(new Error('bad content stream')) : target.getPage(n));
-        return Reflect.get(target, prop, receiver);
-      },
-    });
-    const pages = await readPages({ doc, destroy: pdf.destroy }, { ocr: 'never', ocrDpi: 200 });
+    const doc = {
+      ...pdf,
+      readText: (n: number) => (n === 2 ? Promise.reject(new Error('bad content stream')) : pdf.readText(n)),
+    };
+    const pages = await readPages(doc, { ocr: 'never', ocrDpi: 200 });
     const report = assembleReport({ path: 'made.pdf', bytes }, pages);
     expect(report.pages[1]).toMatchObject({
       number: 2,
@@ -41,7 +38,7 @@ test('a failing page is an error page with its reason; the other pages are read 
 test('rendering runs ahead of OCR by at most two pages per worker, so a long scan does not pile up images', async () => {
   const paras = Array.from({ length: 150 }, (_, i) => ({ text: `第${i + 1}项：今年新设市场主体 ${100 + i} 家。` }));
   const bytes = makePdf(compose(paras));
-  const pdf = await openPdf(bytes);
+  const pdf = await openDocument(bytes);
   let pending = 0;
   let most = 0;
   const seen: number[] = [];
@@ -59,11 +56,11 @@ test('rendering runs ahead of OCR by at most two pages per worker, so a long sca
     close: async () => {},
   };
   try {
-    expect(pdf.doc.numPages).toBeGreaterThanOrEqual(5);
+    expect(pdf.numPages).toBeGreaterThanOrEqual(5);
     const pages = await readPages(pdf, { ocr: 'always', ocrDpi: 50, pool: () => pool });
-    expect(pages.map((p) => p.number)).toEqual(Array.from({ length: pdf.doc.numPages }, (_, i) => i + 1));
+    expect(pages.map((p) => p.number)).toEqual(Array.from({ length: pdf.numPages }, (_, i) => i + 1));
     expect(pages.every((p) => p.method === 'ocr' && p.error === undefined)).toBe(true);
-    expect(seen).toHaveLength(pdf.doc.numPages);
+    expect(seen).toHaveLength(pdf.numPages);
     expect(most).toBe(2);
   } finally {
     await pdf.destroy();

@@ -135,17 +135,28 @@ describe.skipIf(missing !== null)('review site of a batch folder, in Chromium', 
     await page.close();
   });
 
-  test('one row per manifest line; failed rows with their reasons; counts at the top', async () => {
+  test('one row per manifest line, open errors first; failed rows with their reasons; counts at the top', async () => {
     const records = await readManifest(path.join(batchDir, 'manifest.jsonl'));
     const page = await browser.open(indexUrl());
     const rows = await page.$$eval('table.docs tbody tr', (trs) =>
-      trs.map((tr) => ({ status: (tr as HTMLElement).dataset.status, text: tr.textContent })),
+      trs.map((tr) => ({
+        status: (tr as HTMLElement).dataset.status,
+        file: tr.querySelector('.file')!.textContent,
+        text: tr.textContent,
+        errors: Number((tr as HTMLTableRowElement).cells[6]!.dataset.sort),
+        warnings: Number((tr as HTMLTableRowElement).cells[7]!.dataset.sort),
+      })),
     );
-    expect(rows.map((r) => r.status)).toEqual(records.map((r) => r.status));
-    for (const [i, r] of records.entries()) {
-      expect(rows[i]!.text).toContain(r.path);
-      if (r.status === 'failed') expect(rows[i]!.text).toContain(r.reason!);
+    expect(rows).toHaveLength(records.length);
+    for (const r of records) {
+      const row = rows.find((x) => x.file === r.path)!;
+      expect(row.status).toBe(r.status);
+      if (r.status === 'failed') expect(row.text).toContain(r.reason!);
     }
+    // Triage: open errors (most first), then open warnings.
+    const keys = rows.map((r) => [-r.errors, -r.warnings]);
+    expect(keys).toEqual([...keys].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!));
+    expect(rows[0]!.errors + rows[0]!.warnings).toBeGreaterThan(0);
     const counts = (await page.textContent('#counts'))!;
     expect(counts).toContain(`报告 ${records.length} 份`);
     expect(counts).toContain(`失败 ${records.filter((r) => r.status === 'failed').length}`);

@@ -22,7 +22,12 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launch(): Promise<Browser> {
+/** `allow`: origins besides file: that pages may reach (the review server on 127.0.0.1); everything else is refused. */
+export async function launch(options: { allow?: string[] } = {}): Promise<Browser> {
+  const allowed = (url: string | URL) => {
+    const u = new URL(url);
+    return u.protocol === 'file:' || (options.allow ?? []).includes(u.origin);
+  };
   const { chromium } = await import('playwright-core');
   const profile = mkdtempSync(path.join(os.tmpdir(), 'jixiao-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -46,14 +51,14 @@ export async function launch(): Promise<Browser> {
   const offsite: string[] = [];
   // Refused before they leave, and recorded for the test to fail on.
   await context.route(
-    (url) => url.protocol !== 'file:',
+    (url) => !allowed(url),
     (route) => {
       offsite.push(route.request().url());
       return route.abort('blockedbyclient');
     },
   );
   context.on('request', (r) => {
-    if (!r.url().startsWith('file:') && !offsite.includes(r.url())) offsite.push(r.url());
+    if (!allowed(r.url()) && !offsite.includes(r.url())) offsite.push(r.url());
   });
   const errors: string[] = [];
   return {

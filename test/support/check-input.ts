@@ -6,16 +6,9 @@
 //   const doc = checkInput()
 //     .paragraph(['基本支出决算数为 ', money('基本支出决算数', '4980.37'), '，其中：人员经费 ', money('人员经费', '4360.55'), '。'])
 //     .build();
-import {
-  SCHEMA_VERSION,
-  type DocumentMeta,
-  type Fact,
-  type Paragraph,
-  type Section,
-  type Table,
-} from '../../src/schema/report.ts';
+import { SCHEMA_VERSION, type DocumentMeta, type Fact, type Paragraph, type Section } from '../../src/schema/report.ts';
 import type { CheckInput } from '../../src/checks/types.ts';
-import type { TableHints } from '../../src/checks/layout-hints.ts';
+import { handTables, type HandTable } from './hand-table.ts';
 import { unitDef } from '../../src/vocab/units.ts';
 
 /** A fact before it has a place: what it is, and how the report writes it. */
@@ -33,7 +26,8 @@ export interface FactSpec {
 
 type Extra = Partial<Fact> & { quote?: string };
 
-function spec(kind: Fact['kind'], label: string, written: string, unit: string, extra: Extra): FactSpec {
+/** Any fact: its kind, label, number as written, unit, and anything else of it (a date's value …). */
+export function spec(kind: Fact['kind'], label: string, written: string, unit: string, extra: Extra = {}): FactSpec {
   const { quote, ...more } = extra;
   return { kind, label, written, unit, quote, more };
 }
@@ -79,8 +73,10 @@ function makeFact(
     year: place.year,
     approximate: false,
     comparator: null,
+    change: false,
     quote: s.quote ?? `${s.written}${/^[0-9]/.test(s.unit) || s.unit === '%' ? '' : ' '}${s.unit}`,
     bbox: null,
+    cell: null,
     ...s.more,
   };
 }
@@ -94,7 +90,7 @@ export interface PlaceOptions {
 export class CheckInputBuilder {
   private readonly doc: CheckInput;
   private readonly ocrPages = new Set<number>();
-  private readonly tableHints: TableHints[] = [];
+  private readonly tables: HandTable[] = [];
 
   constructor(document: Partial<DocumentMeta> = {}) {
     this.doc = {
@@ -155,15 +151,16 @@ export class CheckInputBuilder {
     return this;
   }
 
-  /** A table as read (cell text), with the layout's hints when the rule reads indentation. */
+  /**
+   * A table as read (cell text), laid out on a made page and read as the pipeline reads a found table
+   * (support/hand-table.ts): a table on the next page with the same columns and no header (or the
+   * same one) continues it. `indent`: each row's text indented by so many points.
+   */
   table(
     rows: string[][],
-    options: { page?: number; title?: string | null; indent?: (number | null)[]; nameColumn?: number } = {},
+    options: { page?: number; title?: string | null; unit?: string | null; indent?: (number | null)[] } = {},
   ): this {
-    const id = `t${this.doc.tables.length + 1}`;
-    const table: Table = { id, page: options.page ?? 1, title: options.title ?? null, rows, bbox: null };
-    this.doc.tables.push(table);
-    this.tableHints.push({ indent: options.indent ?? rows.map(() => null), nameColumn: options.nameColumn ?? 0 });
+    this.tables.push({ rows, ...options });
     return this;
   }
 
@@ -195,6 +192,7 @@ export class CheckInputBuilder {
 
   /** The input, with one page entry for every page anything stands on. */
   build(): CheckInput {
+    this.doc.tables = handTables(this.tables);
     const used = [...this.doc.facts, ...this.doc.paragraphs, ...this.doc.tables, ...this.doc.sections].map(
       (x) => x.page,
     );
@@ -213,7 +211,6 @@ export class CheckInputBuilder {
       ...this.doc,
       source: { ...this.doc.source, pages: last },
       pages,
-      hints: { tables: this.tableHints },
     });
   }
 

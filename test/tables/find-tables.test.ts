@@ -4,14 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { tableFacts } from '../../src/facts/table-facts.ts';
 import { continuations, findTables } from '../../src/tables/find.ts';
+import { structureTables } from '../../src/tables/structure.ts';
 import { openPdf } from '../../src/pdf/open.ts';
 import { readPageRules } from '../../src/pdf/rulings.ts';
 import { readPageText } from '../../src/pdf/text.ts';
 import { compose } from '../support/compose.ts';
 import type { TextRun } from '../support/make-pdf.ts';
-import { readMade, readOne, ruledTable, textTable, type Cell } from './support.ts';
+import { factsOf, readMade, readOne, ruledTable, textTable, type Cell } from './support.ts';
 
 const BUDGET: Cell[][] = [
   ['项目', '预算执行情况（万元）', 'left', 'left', '执行率'],
@@ -385,14 +385,23 @@ test('a table continued on the next page without its header takes the header, un
   ]);
   const links = continuations(tables);
   expect(links).toEqual([null, tables[0], null]);
-  const facts = tableFacts(tables[1]!, 't2', null, links[1]);
-  expect(facts.map((f) => [f.id, f.label, f.value, f.unit, f.page])).toEqual([
-    ['t2.r1c4', '产出·产出数量·任务完成率·分值', 40, '分', 2],
-    ['t2.r1c5', '产出·产出数量·任务完成率·得分', 38, '分', 2],
-    ['t2.r2c4', '总分·分值', 100, '分', 2],
-    ['t2.r2c5', '总分·得分', 96, '分', 2],
+  // One table in the report: the second part's rows after the first's, named by its header.
+  const [joined, third] = structureTables(tables, pages);
+  expect(joined!.table.pages).toEqual([1, 2]);
+  expect(joined!.table.parts.map((p) => [p.page, p.firstRow, p.headerRows])).toEqual([
+    [1, 0, 0],
+    [2, tables[0]!.rows.length, 0],
+  ]);
+  expect(third!.table.pages).toEqual([3]);
+  const facts = factsOf(tables).filter((f) => f.page === 2);
+  const first = tables[0]!.rows.length;
+  expect(facts.map((f) => [f.cell, f.label, f.value, f.unit, f.page])).toEqual([
+    [{ table: 't1', row: first, col: 3 }, '产出·产出数量·任务完成率·分值', 40, '分', 2],
+    [{ table: 't1', row: first, col: 4 }, '产出·产出数量·任务完成率·得分', 38, '分', 2],
+    [{ table: 't1', row: first + 1, col: 3 }, '总分·分值', 100, '分', 2],
+    [{ table: 't1', row: first + 1, col: 4 }, '总分·得分', 96, '分', 2],
   ]);
   expect(facts[0]!.quote).toBe('部门整体支出绩效自评表：产出·产出数量·任务完成率·分值 40');
-  // Without the link, the bare numbers of the second part have no unit and are not facts.
-  expect(tableFacts(tables[1]!, 't2', null)).toEqual([]);
+  // Read alone, the bare numbers of the second part have no unit and are not facts.
+  expect(factsOf(tables[1]!)).toEqual([]);
 });

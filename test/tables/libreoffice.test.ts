@@ -4,11 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
-import { tableFacts } from '../../src/facts/table-facts.ts';
 import { findTables } from '../../src/tables/find.ts';
 import { openPdf } from '../../src/pdf/open.ts';
 import { readPageRules } from '../../src/pdf/rulings.ts';
 import { readPageText } from '../../src/pdf/text.ts';
+import { factsOf } from './support.ts';
 
 async function tablesOf(name: string) {
   const pdf = await openPdf(
@@ -46,7 +46,7 @@ test('ruled: both tables exactly, merged cells spanned, captions and unit; prose
     ['效益', '满意度', '服务对象满意度', '40', '39'],
     ['总分', '总分', '总分', '100', '96'],
   ]);
-  const facts = tableFacts(tables[0]!, 't1', null);
+  const facts = factsOf(tables[0]!);
   expect(facts.filter((f) => f.concept).map((f) => [f.concept, f.normalized.value])).toEqual([
     ['budget.basic.initial', 46687000],
     ['budget.basic.adjusted', 49803700],
@@ -55,7 +55,7 @@ test('ruled: both tables exactly, merged cells spanned, captions and unit; prose
     ['budget.project.adjusted', 8558700],
     ['budget.project.actual', 8558700],
   ]);
-  expect(tableFacts(tables[1]!, 't2', null).map((f) => f.label)).toContain('投入·预算管理·预决算信息公开·得分');
+  expect(factsOf(tables[1]!, 't2').map((f) => f.label)).toContain('投入·预算管理·预决算信息公开·得分');
   const restText = rest.items.map((i) => i.str).filter((s) => s.trim() !== '');
   expect(restText).toContain('以上数据来源于部门决算报表。');
   expect(restText).toContain('1、完成市场主体登记 13967 户；');

@@ -1,23 +1,28 @@
 // Made pages for table tests: a ruled-table builder and a reader that gives
-// findTables what the pipeline gives it (text items and ruling lines via pdf.js).
-import { openPdf } from '../../src/pdf/open.ts';
-import { withoutHidden } from '../../src/pdf/clips.ts';
-import { readPageGraphics } from '../../src/pdf/graphics.ts';
-import { readPageText } from '../../src/pdf/text.ts';
+// findTables what the pipeline gives it (text items and ruling lines, through
+// the default PDF engine; JIXIAO_PDF_ENGINE=pdfjs runs them through pdf.js).
+import { openDocument } from '../../src/pdf/document.ts';
+import { withoutHidden } from '../../src/pdf/hidden.ts';
+import { splitAtRunGaps } from '../../src/pdf/run-gaps.ts';
+import { tableFacts } from '../../src/facts/table-facts.ts';
 import type { PageText } from '../../src/pdf/types.ts';
+import type { Fact } from '../../src/schema/report.ts';
+import type { TableModel } from '../../src/tables/find.ts';
+import { structureTables } from '../../src/tables/structure.ts';
+import type { ConceptContext } from '../../src/vocab/concepts.ts';
 import { textWidth } from '../support/compose.ts';
 import { makePdf, type PageSpec, type Rule, type TextRun } from '../support/make-pdf.ts';
 
 /** Made PDF pages read back as the pipeline reads them. */
 export async function readMade(pages: PageSpec[]): Promise<PageText[]> {
-  const pdf = await openPdf(makePdf({ pages }));
+  const pdf = await openDocument(makePdf({ pages }));
   try {
     const out: PageText[] = [];
     for (let n = 1; n <= pages.length; n++) {
-      const page = await readPageText(pdf.doc, n);
-      const graphics = await readPageGraphics(pdf.doc, n);
+      const page = await pdf.readText(n);
+      const graphics = await pdf.readGraphics(n);
       page.rules = graphics.rules;
-      page.items = withoutHidden(page.items, graphics.runs);
+      page.items = splitAtRunGaps(withoutHidden(page.items, graphics.runs), graphics.runs);
       out.push(page);
     }
     return out;
@@ -101,4 +106,20 @@ export function textTable(
     });
   });
   return runs;
+}
+
+/**
+ * The facts of tables found on made pages (or built by hand), read as the
+ * pipeline reads them: parts carried over pages joined and their structure
+ * read (tables/structure.ts), then their cells. The first table is named `id`.
+ */
+export function factsOf(
+  models: TableModel | TableModel[],
+  id = 't1',
+  sectionId: string | null = null,
+  concepts: ConceptContext = {},
+): Fact[] {
+  return structureTables([models].flat(), []).flatMap(({ table, boxes }, i) =>
+    tableFacts({ ...table, id: i === 0 ? id : table.id }, sectionId, concepts, boxes),
+  );
 }

@@ -2,9 +2,10 @@
 // the cell, the header or the unit line, values are normalised; numbers whose
 // unit is unknown, ordinals and merged copies are not facts.
 import { describe, expect, test } from 'vitest';
-import { LABEL_JOINER, tableFacts } from '../../src/facts/table-facts.ts';
+import { LABEL_JOINER } from '../../src/facts/table-facts.ts';
 import type { TableModel } from '../../src/tables/find.ts';
 import { Fact } from '../../src/schema/report.ts';
+import { factsOf } from './support.ts';
 
 function table(rows: string[][], o: Partial<TableModel> = {}): TableModel {
   const headerRows = o.headerRows ?? 1;
@@ -26,7 +27,7 @@ const brief = (f: Fact) => [f.label, f.value, f.unit, f.normalized.value, f.norm
 
 describe('budget tables', () => {
   test('the unit line applies to bare numbers; 执行率 is a percent; labels join row and column headers', () => {
-    const facts = tableFacts(
+    const facts = factsOf(
       table(
         [
           ['项目', '年初预算数', '全年预算数', '全年执行数', '执行率'],
@@ -71,6 +72,10 @@ describe('budget tables', () => {
       [70, 660, 80, 680],
     ]);
     expect(f.quote).toBe('测试表：基本支出·年初预算数 4668.70');
+    // The cell it was read from: the table, the row and the column, indexes into its rows.
+    expect(facts.map((x) => x.cell)).toEqual(
+      [1, 2].flatMap((row) => [1, 2, 3, 4].map((col) => ({ table: 't2', row, col }))),
+    );
   });
 
   test('a merged header over the columns and a unit in a header cell; the merged copy is read once', () => {
@@ -84,14 +89,14 @@ describe('budget tables', () => {
     );
     // 合计 spans the two money columns in this made-up table: the copy has no box.
     t.cellBoxes[2]![2] = null;
-    expect(tableFacts(t, 't1', null).map(brief)).toEqual([
+    expect(factsOf(t, 't1', null).map(brief)).toEqual([
       ['合计·预算执行情况·年初预算数', 5264.7, '万元', 52647000, '元', 'money'],
       ['合计·执行率', 100, '%', 100, '%', 'percent'],
     ]);
   });
 
   test('a unit in the column header beats the unit line; 元 and 亿元 normalise too', () => {
-    const facts = tableFacts(
+    const facts = factsOf(
       table(
         [
           ['项目', '金额（元）', '规模（亿元）', '人数'],
@@ -111,7 +116,7 @@ describe('budget tables', () => {
 
   test('no unit anywhere: no fact (a bare number is not guessed); 序号 columns are not quantities', () => {
     expect(
-      tableFacts(
+      factsOf(
         table([
           ['序号', '项目', '数值'],
           ['1', '基本支出', '4668.70'],
@@ -120,7 +125,7 @@ describe('budget tables', () => {
         null,
       ),
     ).toEqual([]);
-    const withUnit = tableFacts(
+    const withUnit = factsOf(
       table(
         [
           ['序号', '项目', '数值'],
@@ -136,7 +141,7 @@ describe('budget tables', () => {
 });
 
 test('ordinals are not names; 人员经费 is money, not a head count; 得分率 is a percent; a 年度 in a longer header is kept', () => {
-  const facts = tableFacts(
+  const facts = factsOf(
     table(
       [
         ['序号', '项目', '2023年度预算数', '实有人数', '得分率'],
@@ -154,7 +159,7 @@ test('ordinals are not names; 人员经费 is money, not a head count; 得分率
     ['公用经费·2023年度预算数', 619.82, '万元', 6198200, '元', 'money'],
   ]);
   // List markers and 其中 before a row name are not part of it: the concepts still apply.
-  const marked = tableFacts(
+  const marked = factsOf(
     table(
       [
         ['项目', '年初预算数', '决算数'],
@@ -176,13 +181,13 @@ test('ordinals are not names; 人员经费 is money, not a head count; 得分率
     ['项目支出·决算数', 'budget.project.actual'],
   ]);
   // Without a 序号 header, a small integer in the first column is still an ordinal.
-  const bare = tableFacts(table([['1', '人员经费', '4360.55']], { headerRows: 0, unit: '万元' }), 't1', null);
+  const bare = factsOf(table([['1', '人员经费', '4360.55']], { headerRows: 0, unit: '万元' }), 't1', null);
   expect(bare.map(brief)).toEqual([['人员经费', 4360.55, '万元', 43605500, '元', 'money']]);
 });
 
 describe('scoring tables', () => {
   test('分值 and 得分 are scores; the label joins 一级·二级·三级 (merged 一级 repeated); 总分 row', () => {
-    const facts = tableFacts(
+    const facts = factsOf(
       table([
         ['一级指标', '二级指标', '三级指标', '分值', '得分'],
         ['投入', '预算执行', '预算执行率', '10', '10'],
@@ -203,7 +208,7 @@ describe('scoring tables', () => {
   });
 
   test('units written in the cells (a target ≥95% is a bound; 13967户 is a count)', () => {
-    const facts = tableFacts(
+    const facts = factsOf(
       table([
         ['三级指标', '年度指标值', '实际完成值', '分值', '得分'],
         ['市场主体登记户数', '≥10000户', '1.3967万户', '10', '10'],
@@ -226,7 +231,7 @@ describe('scoring tables', () => {
   });
 
   test('key | value | key | value rows: each number takes the nearest key on its left, then the header cell above', () => {
-    const facts = tableFacts(
+    const facts = factsOf(
       table(
         [
           ['项目名称', '市场监管执法专项', '项目名称', '市场监管执法专项'],
@@ -246,7 +251,7 @@ describe('scoring tables', () => {
 });
 
 test('a 万 written in a cell without its unit is not multiplied twice: no fact', () => {
-  const facts = tableFacts(
+  const facts = factsOf(
     table(
       [
         ['项目', '金额'],

@@ -36,3 +36,21 @@ test("a key | value cover row (the unit's name, the project's name) is not colum
 test('each body row takes the header rows of its segment', () => {
   expect(headerRowsByRow(rows, 2)).toEqual([[], [], [1], [1], [1], [], [5], [5]]);
 });
+
+test('a 绩效目标表 indicator whose targets are words is a row under 实施周期指标值 | 年度指标值, not a header (variation harness)', () => {
+  const targets = [
+    ['一级指标', '二级指标', '三级指标', '实施周期指标值', '年度指标值'],
+    ['产出指标', '数量指标', '监管对象覆盖数', '≥3000家', '≥1000家'],
+    ['效益指标', '社会效益指标', '食品安全风险发现能力', '逐步提高', '有所提高'],
+    ['满意度指标', '服务对象满意度指标', '群众满意度', '≥90%', '≥90%'],
+  ];
+  expect(targets.slice(1).map((_, r) => isSegmentHeader(targets, r + 1))).toEqual([false, false, false]);
+  // A header row further down is still one: its names are header words.
+  const twoBlocks = [
+    ['项目', '实施期资金总额', '年度资金总额'],
+    ['资金总额', '360.00', '120.00'],
+    ['三级指标', '实施周期指标值', '年度指标值'],
+    ['监管对象覆盖数', '≥3000家', '≥1000家'],
+  ];
+  expect(twoBlocks.slice(1).map((_, r) => isSegmentHeader(twoBlocks, r + 1))).toEqual([false, true, false]);
+});

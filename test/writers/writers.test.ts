@@ -17,6 +17,7 @@ import type { ManifestRecord } from '../../src/writers/manifest.ts';
 import { readTable } from '../batch/csv-read.ts';
 import { compose } from '../support/compose.ts';
 import { makePdf } from '../support/make-pdf.ts';
+import { ruledTable } from '../tables/support.ts';
 
 let report: Report;
 beforeAll(async () => {
@@ -115,4 +116,47 @@ test('run writers: the manifest with one line per record in order, the tables fr
   expect(readTable(readFileSync(path.join(dir, 'facts.csv'), 'utf8')).map((f) => f.fact_id)).toEqual(
     report.facts.map((f) => f.id),
   );
+});
+
+test('facts.csv names the cell each table fact was read from (table, row and column from 1); prose facts none', async () => {
+  const t = ruledTable(
+    [
+      ['项目', '年初预算数', '全年执行数'],
+      ['基本支出', '4668.70', '4980.37'],
+    ],
+    { xs: [60, 200, 320, 440], top: 600, rowHeight: 22 },
+  );
+  const bytes = makePdf({
+    pages: [
+      {
+        runs: [
+          { text: '年初预算数为 120.5 万元。', x: 60, y: 760, size: 11 },
+          { text: '支出表', x: 220, y: 640, size: 14 },
+          { text: '单位：万元', x: 380, y: 612, size: 9 },
+          ...t.runs,
+        ],
+        rules: t.rules,
+      },
+    ],
+  });
+  const withTable = await extractBytes(bytes, 'table.pdf', { ocr: 'never' });
+  const dir = folder();
+  const records = [record({ path: 'table.pdf' })];
+  await CSV_TABLES.finish(dir, {
+    records,
+    async *documents() {
+      yield { record: records[0]!, report: withTable };
+    },
+  });
+  const rows = readTable(readFileSync(path.join(dir, 'facts.csv'), 'utf8'));
+  expect(rows.map((f) => [f.label, f.value, f.table_id, f.row, f.col])).toEqual([
+    ['年初预算数', '120.5', '', '', ''],
+    ['基本支出·年初预算数', '4668.7', 't1', '2', '2'],
+    ['基本支出·全年执行数', '4980.37', 't1', '2', '3'],
+  ]);
+  expect(withTable.facts.map((f) => f.cell)).toEqual([
+    null,
+    { table: 't1', row: 1, col: 1 },
+    { table: 't1', row: 1, col: 2 },
+  ]);
 });

@@ -76,40 +76,74 @@ export async function createPpOcrEngine(options: PpOcrOptions): Promise<PpOcrEng
 
   return {
     async recognize(page, pixelsPerPoint) {
+      const step = stepClock();
       // A photographed page's uneven light evened out first (a scan is left as it is).
-      const lit = evenLight(page);
-      const skew = measureSkew(lit);
-      const img = rotate(lit, skew);
-      const rules = findRules(img, pixelsPerPoint, { erase: true });
-      const input = detInput(img, detLimit);
-      const detOut = await det.run({ x: new ort.Tensor('float32', input.data, [1, 3, input.height, input.width]) });
+      const lit = step('light', () => evenLight(page));
+      const skew = step('skew', () => measureSkew(lit));
+      const img = step('rotate', () => rotate(lit, skew));
+      const rules = step('rules', () => findRules(img, pixelsPerPoint, { erase: true }));
+      const input = step('detInput', () => detInput(img, detLimit));
+      const detOut = await step('detection', () =>
+        det.run({ x: new ort.Tensor('float32', input.data, [1, 3, input.height, input.width]) }),
+      );
       const prob = Object.values(detOut)[0]!.data as Float32Array;
-      const boxes = dbBoxes(prob, input.width, input.height, input.sx, input.sy, img.width, img.height);
+      const boxes = step('boxes', () =>
+        dbBoxes(prob, input.width, input.height, input.sx, input.sy, img.width, img.height),
+      );
+      const crops = step('crops', () => boxes.flatMap((b, i) => cropBox(img, b, i, undefined, options.squeeze ?? 1)));
       const pieces: ReturnType<typeof ctcDecode> = [];
-      for (const batch of batches(
-        boxes.flatMap((b, i) => cropBox(img, b, i, undefined, options.squeeze ?? 1)),
-        undefined,
-        options.batch ?? 1,
-      )) {
-        const { data, width } = batchInput(batch);
-        const out = await rec.run({ x: new ort.Tensor('float32', data, [batch.length, 3, REC_HEIGHT, width]) });
+      for (const batch of batches(crops, undefined, options.batch ?? 1)) {
+        const { data, width } = step('crops', () => batchInput(batch));
+        const out = await step('recognition', () =>
+          rec.run({ x: new ort.Tensor('float32', data, [batch.length, 3, REC_HEIGHT, width]) }),
+        );
         const t = Object.values(out)[0]!;
         const [n, steps, classes] = t.dims as [number, number, number];
-        pieces.push(...ctcDecode(t.data as Float32Array, n, steps, classes, batch, dict));
+        pieces.push(...step('decode', () => ctcDecode(t.data as Float32Array, n, steps, classes, batch, dict)));
       }
-      const read: ReadLine[] = joinPieces(pieces);
-      const limit = darkLimit(img);
-      const lines = read.flatMap((r) => toLines(r, img, limit, rules));
-      lines.sort((a, b) => a.bbox.y0 - b.bbox.y0 || a.bbox.x0 - b.bbox.x0);
+      const lines = step('lines', () => {
+        const read: ReadLine[] = joinPieces(pieces);
+        const limit = darkLimit(img);
+        return read
+          .flatMap((r) => toLines(r, img, limit, rules))
+          .sort((a, b) => a.bbox.y0 - b.bbox.y0 || a.bbox.x0 - b.bbox.x0);
+      });
       const chars = lines.reduce((s, l) => s + l.words[0]!.text.length, 0);
       const confidence =
         chars === 0 ? 0 : lines.reduce((s, l) => s + l.confidence * l.words[0]!.text.length, 0) / chars;
-      return { engine: 'ppocr', confidence, lines, rules, skew };
+      return { engine: 'ppocr', confidence, lines, rules, skew, steps: step.totals };
     },
     async release() {
       await Promise.all([det.release(), rec.release()]);
     },
   };
+}
+
+/**
+ * Times each step of a page in CPU milliseconds, summed by name: this thread's clock for the
+ * steps in JavaScript, the process's while an inference is awaited (ONNX Runtime runs it on a
+ * thread of its own; with other workers busy at the same time, their CPU is counted too).
+ */
+function stepClock() {
+  const totals: Record<string, number> = {};
+  const ms = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+  const thread = () => ms(process.threadCpuUsage?.() ?? process.cpuUsage());
+  const add = (name: string, v: number) => void (totals[name] = (totals[name] ?? 0) + v);
+  function step<T>(name: string, run: () => T): T {
+    const [c, p] = [thread(), process.cpuUsage()];
+    const out = run();
+    if (out instanceof Promise) {
+      void out.then(
+        () => add(name, ms(process.cpuUsage(p))),
+        () => {},
+      );
+      return out;
+    }
+    add(name, thread() - c);
+    return out;
+  }
+  step.totals = totals;
+  return step;
 }
 
 /** Half the width of a character, in line heights: Chinese one em, digits and Latin about half, points less. */

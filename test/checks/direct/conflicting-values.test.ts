@@ -144,3 +144,59 @@ describe('conflicting-values: OCR', () => {
     expect(run(doc).map((f) => [f.severity, f.message.includes('OCR')])).toEqual([['warning', false]]);
   });
 });
+
+describe('conflicting-values: restatements worded differently, and changes', () => {
+  const restated = (first: string, again: string, a: string, b: string) =>
+    checkInput()
+      .paragraph([`全年${first}`, count(first, a, '件'), '。'], { page: 2 })
+      .paragraph([`经统计，全年${again}共`, count(again, b, '件'), '。'], { page: 7 })
+      .build();
+  test('another wording, two values a slip apart (a digit, two digits swapped): found', () => {
+    expect(run(restated('受理消费者投诉举报', '受理投诉举报', '3560', '3650')).map((f) => f.factIds)).toEqual([
+      ['f1', 'f2'],
+    ]);
+    expect(run(restated('办理行政许可事项', '办理各类行政许可', '1250', '1205')).length).toBe(1);
+  });
+  test('another wording, values far apart: another thing of a similar name (a subset), silent', () => {
+    expect(run(restated('检查食品企业', '检查企业', '300', '1200'))).toEqual([]);
+  });
+  test('a restatement without 共, the figure its sentence opens with', () => {
+    const doc = checkInput()
+      .paragraph(['我局实有编制数', count('实有编制数', '48', '人'), '。'], { page: 1 })
+      .paragraph(['经统计，实有编制数', count('实有编制数', '45', '人'), '。'], { page: 5 })
+      .build();
+    expect(run(doc).map((f) => [f.expected, f.actual])).toEqual([[48, 45]]);
+  });
+  test('the first statement as an item of a numbered list', () => {
+    const doc = checkInput()
+      .paragraph(['1、全年受理消费者投诉举报', count('受理消费者投诉举报', '3560', '件'), '。'], { page: 2 })
+      .paragraph(['经汇总，全年受理投诉举报共', count('受理投诉举报', '3650', '件'), '。'], { page: 7 })
+      .build();
+    expect(run(doc).length).toBe(1);
+  });
+  test('a change naming no subject, or a change against a level, is not one quantity', () => {
+    const doc = checkInput()
+      .paragraph(['办公费较上年减少', money('较上年减少', '-12.00', { change: true, quote: '12.00 万元' }), '。'])
+      .paragraph(['印刷费较上年减少', money('较上年减少', '-3.00', { change: true, quote: '3.00 万元' }), '。'])
+      .paragraph(['全年办公经费支出', money('办公经费支出', '30.00'), '。'])
+      .paragraph(['办公经费支出比上年增加', money('办公经费支出', '5.00', { change: true }), '。'])
+      .build();
+    expect(run(doc)).toEqual([]);
+  });
+});
+
+describe('conflicting-values: a misprint of a figure stated again, worded a little differently', () => {
+  const twice = (first: string, again: string, a: string, b: string) =>
+    checkInput()
+      .paragraph([`全年${first}`, count(first, a, '户'), '。'], { page: 2 })
+      .paragraph([`全年${again}`, count(again, b, '户'), '。'], { page: 6 })
+      .build();
+  test('a digit changed or two swapped, three digits or more: found', () => {
+    expect(run(twice('实有市场主体', '实有各类市场主体', '45678', '45687')).length).toBe(1);
+    expect(run(twice('新登记市场主体', '新登记各类市场主体', '1250', '1350')).length).toBe(1);
+  });
+  test('two small numbers, or values apart by more than a slip: silent', () => {
+    expect(run(twice('新登记市场主体', '新登记各类市场主体', '12', '13'))).toEqual([]);
+    expect(run(twice('新登记市场主体', '新登记各类市场主体', '1250', '2480'))).toEqual([]);
+  });
+});

@@ -57,3 +57,26 @@ describe('enumeration-count', () => {
     ]);
   });
 });
+
+describe('enumeration-count: 和 joining the last item, numbered paragraphs', () => {
+  test('和 / 及 / 与 joining the last two items counts them as two; 和 inside names does not', () => {
+    expect(run(listed('3', '办公室、财务股和执法股'))).toEqual([]);
+    expect(run(listed('2', '办公室、财务股和执法股'))).toEqual([]);
+    expect(run(listed('5', '办公室、财务股和执法股')).map((f) => f.actual)).toEqual([3]);
+    expect(run(listed('3', '住房和城乡建设局、住房和城乡建设执法大队、住房和城乡建设事务中心'))).toEqual([]);
+    expect(
+      run(listed('5', '住房和城乡建设局、住房和城乡建设执法大队、住房和城乡建设事务中心')).map((f) => f.actual),
+    ).toEqual([3]);
+  });
+  test('a count ending its paragraph in a colon: the numbered paragraphs after it, in order', () => {
+    const doc = (n: string, items: string[]) => {
+      const b = checkInput().paragraph(['内设 ', count('内设股室', n, '个'), '股室：']);
+      items.forEach((t, i) => b.paragraph([`${i + 1}、${t}。`]));
+      return b.paragraph(['二、部门预算情况']).build();
+    };
+    expect(run(doc('3', ['办公室', '财务股', '执法股']))).toEqual([]);
+    expect(run(doc('4', ['办公室', '财务股', '执法股'])).map((f) => f.message)).toEqual([
+      '内设股室写明 4 个（第1页），其后编号列出了 3 项',
+    ]);
+  });
+});

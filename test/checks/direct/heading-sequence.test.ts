@@ -62,3 +62,35 @@ describe('heading-sequence', () => {
     expect(run(doc).map((f) => [f.severity, f.message.includes('OCR')])).toEqual([['info', false]]);
   });
 });
+
+describe('heading-sequence: numbering that starts again by design', () => {
+  const titled = (runs: [number, string][]) => {
+    const b = checkInput();
+    runs.forEach(([n, title], i) => b.section(`${'一二三四五六七八九'[n - 1]}、`, title, { ordinal: n, page: i + 1 }));
+    return b.build();
+  };
+  test('a restart continued by 二: silent; a lone 一 where 四 belongs: found', () => {
+    expect(run(numbered([1, 2, 3, 1, 2, 3]))).toEqual([]);
+    expect(run(numbered([1, 2, 3, 1, 5])).map((f) => f.actual)).toEqual([1, 5]);
+  });
+  test('a restart repeating the first run’s title (a sheet per project, one heading each): silent', () => {
+    expect(
+      run(
+        titled([
+          [1, '项目概述'],
+          [2, '绩效目标'],
+          [1, '项目概述'],
+        ]),
+      ),
+    ).toEqual([]);
+    expect(
+      run(
+        titled([
+          [1, '项目概述'],
+          [2, '绩效目标'],
+          [1, '存在问题'],
+        ]),
+      ).length,
+    ).toBe(1);
+  });
+});

@@ -83,3 +83,9 @@ describe('percent-out-of-range', () => {
     ]);
   });
 });
+
+describe('percent-out-of-range: changes', () => {
+  test('a change (signed, change: true) is no share, whatever its label', () => {
+    expect(run(rate('优良率', '103', { change: true }))).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { runChecks } from '../../../src/checks/index.ts';
 import { subsetExceedsTotal } from '../../../src/checks/subset-exceeds-total.ts';
 import type { CheckInput } from '../../../src/checks/types.ts';
-import { checkInput, count } from '../../support/check-input.ts';
+import { checkInput, count, money } from '../../support/check-input.ts';
 
 const run = (doc: CheckInput) => runChecks(doc, [subsetExceedsTotal]);
 
@@ -141,5 +141,42 @@ describe('subset-exceeds-total: other years', () => {
       .paragraph(['上年净增市场主体 ', count('净增市场主体', '120', '家', { year: 2022 }), '。'], { page: 2 })
       .build();
     expect(run(doc).map((f) => f.rule)).toEqual(['subset-exceeds-total']);
+  });
+});
+
+describe('subset-exceeds-total: changes, and 新设 / 净增 however worded', () => {
+  test("a part's change above the whole's change is no finding (another part fell)", () => {
+    const doc = checkInput()
+      .paragraph([
+        '支出预算增加',
+        money('支出预算增加', '120.50', { change: true }),
+        '，其中基本支出增加',
+        money('基本支出增加', '200.00', { change: true }),
+        '，项目支出减少',
+        money('项目支出减少', '-79.50', { change: true, quote: '79.50 万元' }),
+        '。',
+      ])
+      .build();
+    expect(run(doc)).toEqual([]);
+  });
+  test('净增 in any order of words against 新设, 新登记, 新增', () => {
+    const doc = (whole: string, part: string, net: string) =>
+      checkInput()
+        .paragraph([`${whole} `, count(whole, '1200', '户'), '。'])
+        .paragraph([`${part} `, count(part, net, '户'), '。'], { page: 2 })
+        .build();
+    expect(run(doc('新登记各类市场主体', '市场主体净增', '1500')).map((f) => f.factIds)).toEqual([['f1', 'f2']]);
+    expect(run(doc('新增市场主体', '实现净增市场主体', '1500')).map((f) => f.actual)).toEqual([1500]);
+    expect(run(doc('新设市场主体', '净增加市场主体', '1100'))).toEqual([]);
+    // Another thing: 企业 is not 市场主体.
+    expect(run(doc('新设企业', '净增市场主体', '1500'))).toEqual([]);
+  });
+  test('two wholes of different values for one thing: which is the net’s is not known', () => {
+    const doc = checkInput()
+      .paragraph(['新设市场主体 ', count('新设市场主体', '1200', '户'), '。'])
+      .paragraph(['新设市场主体 ', count('新设市场主体', '1600', '户'), '。'])
+      .paragraph(['净增市场主体 ', count('净增市场主体', '1500', '户'), '。'])
+      .build();
+    expect(run(doc)).toEqual([]);
   });
 });

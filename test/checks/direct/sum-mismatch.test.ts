@@ -230,3 +230,142 @@ describe('sum-mismatch: OCR', () => {
     expect(f!.message).toMatch(/不符（第2页）（OCR 识别页，请对照原件核实）$/);
   });
 });
+
+describe('sum-mismatch: changes (signed) and a year against the year before', () => {
+  const change = (label: string, written: string) =>
+    money(label, written, { change: true, quote: `${written.replace('-', '')} 万元` });
+  test('the changes of a change add with their signs; a partial list of changes decides nothing', () => {
+    const doc = (last: string, lastLabel = '其他收入增加') =>
+      checkInput()
+        .paragraph([
+          '收入预算增加',
+          change('收入预算增加', '120.50'),
+          '，其中一般公共预算收入减少',
+          change('一般公共预算收入减少', '-60.30'),
+          '，政府性基金预算收入增加',
+          change('政府性基金预算收入增加', '150.00'),
+          `，${lastLabel}`,
+          change(lastLabel, last),
+          '。',
+        ])
+        .build();
+    expect(run(doc('30.80'))).toEqual([]);
+    expect(run(doc('40.80')).map((f) => f.expected)).toEqual([130.5]);
+    // Without 其他, a part left out may have gone either way.
+    expect(run(doc('40.80', '事业收入增加'))).toEqual([]);
+  });
+  test('a change beside a part of an amount is no part of it', () => {
+    const doc = checkInput()
+      .paragraph([
+        '收入预算',
+        money('收入预算', '8420.60'),
+        '，其中：一般公共预算拨款',
+        money('一般公共预算拨款', '8000.00'),
+        '，较上年减少',
+        change('一般公共预算拨款较上年减少', '-152.30'),
+        '，政府性基金拨款',
+        money('政府性基金拨款', '420.60'),
+        '，其他收入',
+        money('其他收入', '0.00'),
+        '。',
+      ])
+      .build();
+    expect(run(doc)).toEqual([]);
+  });
+  test('a bracket below its whole: a warning; with 其中 or 等 inside it is a partial list', () => {
+    const doc = (inside: string) =>
+      checkInput()
+        .paragraph([
+          '编制',
+          count('编制', '52', '名'),
+          `（${inside}行政`,
+          count('行政', '30', '名'),
+          '、事业',
+          count('事业', '20', '名'),
+          '）。',
+        ])
+        .build();
+    expect(run(doc('')).map((f) => f.severity)).toEqual(['warning']);
+    expect(run(doc('其中'))).toEqual([]);
+  });
+  test('numbered paragraphs under a total ending in a colon; a paragraph between them ends the list', () => {
+    const doc = (between: boolean) => {
+      const b = checkInput().paragraph(['项目支出决算', money('项目支出决算', '300.00'), '，主要用于以下项目：']);
+      b.paragraph(['（1）A项目', money('A项目', '200.00'), '；']);
+      if (between) b.paragraph(['该项目已完成验收。']);
+      return b.paragraph(['（2）B项目', money('B项目', '150.00'), '。']).build();
+    };
+    expect(run(doc(false)).map((f) => f.expected)).toEqual([350]);
+    expect(run(doc(true))).toEqual([]);
+  });
+  test('an item with two figures of the kind: which is its part is not known', () => {
+    const doc = checkInput()
+      .paragraph(['项目支出决算', money('项目支出决算', '300.00'), '，主要用于以下项目：'])
+      .paragraph(['（1）A项目预算', money('A项目预算', '200.00'), '，执行', money('执行', '190.00'), '；'])
+      .paragraph(['（2）B项目', money('B项目', '150.00'), '。'])
+      .build();
+    expect(run(doc)).toEqual([]);
+  });
+  test('this year less last year against the change between them', () => {
+    const doc = (written: string) =>
+      checkInput()
+        .paragraph([
+          '本年收入合计',
+          money('本年收入', '1386.35'),
+          '，上年收入合计',
+          money('上年收入', '1267.28', { year: 2022 }),
+          '，比上年增加',
+          change('收入比上年增加', written),
+          '。',
+        ])
+        .build();
+    expect(run(doc('119.07'))).toEqual([]);
+    expect(run(doc('120.07')).map((f) => [f.expected, f.actual])).toEqual([[119.07, 120.07]]);
+    // The direction denied is text-number-contradiction's.
+    expect(run(doc('-119.07'))).toEqual([]);
+  });
+});
+
+describe('sum-mismatch: what is not a part', () => {
+  test('after 用于, another measure of the whole (实际支出) ends the parts', () => {
+    const doc = checkInput()
+      .paragraph([
+        '项目预算',
+        money('项目预算', '500.00'),
+        '，用于购置设备',
+        money('购置设备', '300.00'),
+        '，实际支出',
+        money('实际支出', '480.00'),
+        '。',
+      ])
+      .build();
+    expect(run(doc)).toEqual([]);
+  });
+  test('a bracket whose parts nest (整改 of 发现问题) is no breakdown of its total', () => {
+    const doc = checkInput()
+      .paragraph([
+        '检查企业',
+        count('检查企业', '320', '家'),
+        '（发现问题企业',
+        count('发现问题企业', '45', '家'),
+        '、整改',
+        count('整改', '40', '家'),
+        '）。',
+      ])
+      .build();
+    expect(run(doc)).toEqual([]);
+  });
+});
+
+describe('sum-mismatch: numbered parts over a page break', () => {
+  test('the running header and page number between two items do not end the list', () => {
+    const doc = checkInput()
+      .paragraph(['项目支出决算', money('项目支出决算', '300.00'), '，主要用于以下项目：'])
+      .paragraph(['（1）A项目', money('A项目', '200.00'), '；'])
+      .paragraph(['— 3 —'], { role: 'page-number' })
+      .paragraph(['某某县市场监督管理局'], { page: 2, role: 'header' })
+      .paragraph(['（2）B项目', money('B项目', '150.00', {}), '。'], { page: 2 })
+      .build();
+    expect(run(doc).map((f) => f.expected)).toEqual([350]);
+  });
+});

@@ -103,3 +103,48 @@ describe('text-number-contradiction: a direction its figures deny', () => {
     ]);
   });
 });
+
+describe('text-number-contradiction: a change its figures deny, a spending said not to have happened', () => {
+  test('比上年增加 while this year is below last year: an error naming the three figures', () => {
+    const doc = (written: string) =>
+      checkInput()
+        .paragraph([
+          '本年支出合计',
+          money('本年支出', '1386.35'),
+          '，上年支出合计',
+          money('上年支出', '1567.89', { year: 2022 }),
+          '，比上年增加',
+          money('支出比上年增加', written, { change: true, quote: `${written.replace('-', '')} 万元` }),
+          '。',
+        ])
+        .build();
+    expect(run(doc('181.54')).map((f) => [f.severity, f.factIds, f.expected])).toEqual([
+      ['error', ['f3', 'f1', 'f2'], -181.54],
+    ]);
+    expect(run(doc('-181.54'))).toEqual([]);
+  });
+  test('未发生 X while the report gives X above zero: found; its budget, or last year’s, is no contradiction', () => {
+    const doc = (figure: Parameters<typeof money>, claim = '本年度未发生因公出国（境）费用。') =>
+      checkInput()
+        .paragraph([claim])
+        .paragraph(['“三公”经费中，', money(...figure), '。'])
+        .build();
+    expect(run(doc(['因公出国（境）费', '2.10'])).map((f) => [f.factIds, f.actual])).toEqual([[['f1'], 2.1]]);
+    expect(run(doc(['因公出国（境）费', '0']))).toEqual([]);
+    expect(run(doc(['因公出国（境）费预算', '2.10']))).toEqual([]);
+    expect(run(doc(['因公出国（境）费', '2.10'], '上年未发生因公出国（境）费用。'))).toEqual([]);
+    expect(run(doc(['公务接待费', '2.10']))).toEqual([]);
+  });
+});
+
+describe('text-number-contradiction: 无 as a word, not inside one', () => {
+  test('无 X after a clause break or 年度 is a claim; 无人机 is a thing', () => {
+    const doc = (claim: string, label: string) =>
+      checkInput()
+        .paragraph([claim])
+        .paragraph([`${label}`, money(label, '1.20'), '。'])
+        .build();
+    expect(run(doc('本年度无公务接待费支出。', '公务接待费')).length).toBe(1);
+    expect(run(doc('购置无人机巡查设备。', '人机巡查设备'))).toEqual([]);
+  });
+});

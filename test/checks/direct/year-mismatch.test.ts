@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { runChecks } from '../../../src/checks/index.ts';
 import type { CheckInput } from '../../../src/checks/types.ts';
 import { yearMismatch } from '../../../src/checks/year-mismatch.ts';
-import { checkInput, money } from '../../support/check-input.ts';
+import { checkInput, money, score, spec } from '../../support/check-input.ts';
 
 const run = (doc: CheckInput) => runChecks(doc, [yearMismatch]);
 
@@ -90,6 +90,25 @@ describe('year-mismatch', () => {
     const fs = run(checkInput({ reportDate: '2022-12-30' }).build());
     expect(fs.map((f) => [f.severity, f.message, f.page])).toEqual([
       ['error', '报告年度为 2023 年，报告日期却是 2022-12-30，早于该年度', 1],
+    ]);
+  });
+  test('a sentence of another year and a report dated before its year name the facts that state the year', () => {
+    const year = (written: string, quote: string) =>
+      spec('date', '日期', written, '年', { quote, value: written, normalized: { value: written, unit: '年' } });
+    const doc = checkInput({ reportDate: '2022-12-30' })
+      .paragraph([year('2022', '2022年度'), '绩效自评得分为 ', score('绩效自评得分', '95', { year: 2022 }), '。'])
+      .paragraph([
+        '报告日期：',
+        spec('date', '报告日期', '2022', '日', {
+          quote: '2022年12月30日',
+          value: '2022-12-30',
+          normalized: { value: '2022-12-30', unit: '日' },
+        }),
+      ])
+      .build();
+    expect(run(doc).map((f) => [f.actual, f.factIds])).toEqual([
+      [2022, ['f1', 'f2']],
+      [2022, ['f3']],
     ]);
   });
   test('a report dated after its year: silent', () => {

@@ -1,0 +1,22 @@
+// `jixiao rules [--json]`: the finding rules a report is checked against —
+// id, default severity, what it finds — in the order the engine ranks them
+// where two see the same inconsistency (most specific first).
+import type { Command } from 'commander';
+import { RULES, type RuleInfo } from '../api/index.ts';
+import { PRECEDENCE } from '../vocab/rules.ts';
+
+export function registerRules(program: Command): void {
+  program
+    .command('rules')
+    .description('list the finding rules: id, default severity, what each finds')
+    .option('--json', 'one JSON array')
+    .action((flags: { json?: boolean }) => {
+      const rules: RuleInfo[] = PRECEDENCE.map((id) => RULES[id]);
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify(rules, null, 2)}\n`);
+        return;
+      }
+      const width = Math.max(...rules.map((r) => r.id.length));
+      for (const r of rules) process.stdout.write(`${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}\n`);
+    });
+}

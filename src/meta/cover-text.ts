@@ -1,0 +1,47 @@
+// A cover line as one plain string, however it was set: letter-spaced (2 0 2 6
+// 年度, 某 某 局), in full-width digits (２０２６年), with half-width brackets
+// beside Chinese (某市民政局(本级)). Titles and names of every style then read alike.
+import { toHalfWidth } from '../text/width.ts';
+import { CN_DIGIT_VALUES } from '../vocab/numerals.ts';
+import { YEAR_IN_FIGURES, YEAR_IN_WORDS } from '../vocab/covers.ts';
+
+const NON_ASCII = '[^\\x00-\\x7f]';
+/**
+ * A space between Chinese, digits and brackets is layout, not a word break: a letter-spaced
+ * line gives one after every glyph (某 市 民 政 局 ( 本 级 )), a bracket included.
+ */
+const LAYOUT_SPACE = new RegExp(`(?<=${NON_ASCII}|[\\d()])\\s+(?=${NON_ASCII}|[\\d()])`, 'g');
+
+export function plainLine(text: string): string {
+  return (
+    toHalfWidth(text)
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(LAYOUT_SPACE, '')
+      // Brackets beside Chinese are Chinese brackets: (本级) → （本级）.
+      .replace(new RegExp(`\\((?=${NON_ASCII})`, 'g'), '（')
+      .replace(new RegExp(`(?<=${NON_ASCII})\\)`, 'g'), '）')
+  );
+}
+
+/** A line with no space at all: for matching field keys and the genre's words. */
+export function squeezed(text: string): string {
+  return plainLine(text).replace(/\s+/g, '');
+}
+
+export interface YearAt {
+  year: number;
+  index: number;
+}
+
+/** The years a line names (2026年, 二〇二三年度), not the years of its dates (2026年3月), in order. */
+export function yearsIn(text: string): YearAt[] {
+  const found: YearAt[] = [];
+  for (const m of text.matchAll(YEAR_IN_FIGURES)) found.push({ year: Number(m[1]), index: m.index });
+  for (const m of text.matchAll(YEAR_IN_WORDS)) {
+    const digits = [...m[1]!].map((ch) => CN_DIGIT_VALUES[ch]);
+    const year = Number(digits.join(''));
+    if (year >= 1900 && year < 2100) found.push({ year, index: m.index });
+  }
+  return found.sort((a, b) => a.index - b.index);
+}

@@ -1,0 +1,146 @@
+// PDFium compiled to WebAssembly (@embedpdf/pdfium), one instance per thread,
+// made on first use. Its wasm is read from the installed package and handed
+// over as bytes: the loader never fetches. No JavaScript engine is compiled
+// into it (no V8, no XFA), and no form environment is set up: a PDF's scripts
+// cannot run. The raw exports are called directly (the wrapped ones convert
+// every argument).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/** The exports this project calls: pointers and handles are numbers. */
+export interface Pdfium {
+  HEAPU8: Uint8Array;
+  _malloc(n: number): number;
+  _free(p: number): void;
+  _FPDF_LoadMemDocument(buf: number, size: number, password: number): number;
+  _FPDF_CloseDocument(doc: number): void;
+  _FPDF_GetLastError(): number;
+  _FPDF_GetPageCount(doc: number): number;
+  _FPDF_LoadPage(doc: number, index: number): number;
+  _FPDF_GetPageSizeByIndexF(doc: number, index: number, size: number): number;
+  _FPDF_ClosePage(page: number): void;
+  _FPDFPage_GetRotation(page: number): number;
+  _FPDFPage_GetMediaBox(page: number, l: number, b: number, r: number, t: number): number;
+  _FPDFPage_GetCropBox(page: number, l: number, b: number, r: number, t: number): number;
+  _FPDFPage_CountObjects(page: number): number;
+  _FPDFPage_GetObject(page: number, i: number): number;
+  _FPDFFormObj_CountObjects(form: number): number;
+  _FPDFFormObj_GetObject(form: number, i: number): number;
+  _FPDFPageObj_GetType(obj: number): number;
+  _FPDFPageObj_GetMatrix(obj: number, m: number): number;
+  _FPDFPageObj_GetFillColor(obj: number, r: number, g: number, b: number, a: number): number;
+  _FPDFPageObj_GetStrokeColor(obj: number, r: number, g: number, b: number, a: number): number;
+  _FPDFPageObj_GetClipPath(obj: number): number;
+  _FPDFPageObj_CountMarks(obj: number): number;
+  _FPDFPageObj_GetMark(obj: number, i: number): number;
+  _FPDFClipPath_CountPaths(clip: number): number;
+  _FPDFClipPath_CountPathSegments(clip: number, path: number): number;
+  _FPDFClipPath_GetPathSegment(clip: number, path: number, i: number): number;
+  _FPDFPath_CountSegments(path: number): number;
+  _FPDFPath_GetPathSegment(path: number, i: number): number;
+  _FPDFPath_GetDrawMode(path: number, fillMode: number, stroke: number): number;
+  _FPDFPathSegment_GetPoint(seg: number, x: number, y: number): number;
+  _FPDFPathSegment_GetType(seg: number): number;
+  _FPDFPathSegment_GetClose(seg: number): number;
+  _FPDFTextObj_GetFont(obj: number): number;
+  _FPDFFont_GetGlyphWidth(font: number, glyph: number, size: number, width: number): number;
+  _FPDFFont_GetIsEmbedded(font: number): number;
+  _FPDFFont_GetBaseFontName(font: number, buf: number, len: number): number;
+  _FPDFText_LoadPage(page: number): number;
+  _FPDFText_ClosePage(tp: number): void;
+  _FPDFText_CountChars(tp: number): number;
+  _FPDFText_GetUnicode(tp: number, i: number): number;
+  _FPDFText_IsGenerated(tp: number, i: number): number;
+  _FPDFText_GetTextObject(tp: number, i: number): number;
+  _FPDFText_GetFontSize(tp: number, i: number): number;
+  _FPDFText_GetCharOrigin(tp: number, i: number, x: number, y: number): number;
+  _FPDFText_GetLooseCharBox(tp: number, i: number, rect: number): number;
+  _FPDFText_GetMatrix(tp: number, i: number, m: number): number;
+  _FPDFBitmap_CreateEx(w: number, h: number, format: number, first: number, stride: number): number;
+  _FPDFBitmap_Destroy(bitmap: number): void;
+  _FPDFBitmap_FillRect(bitmap: number, l: number, t: number, w: number, h: number, colour: number): number;
+  _FPDFBitmap_GetBuffer(bitmap: number): number;
+  _FPDFBitmap_GetStride(bitmap: number): number;
+  _FPDF_RenderPageBitmapWithMatrix(bitmap: number, page: number, matrix: number, clip: number, flags: number): void;
+  _FPDF_RenderPageBitmap(
+    bitmap: number,
+    page: number,
+    x: number,
+    y: number,
+    w: number,
+    h: number,
+    rotate: number,
+    flags: number,
+  ): void;
+}
+
+let loading: Promise<Pdfium> | null = null;
+
+/** This thread's PDFium, loaded and initialised once. */
+export function pdfium(): Promise<Pdfium> {
+  return (loading ??= load());
+}
+
+async function load(): Promise<Pdfium> {
+  const require = createRequire(import.meta.url);
+  const bytes = readFileSync(require.resolve('@embedpdf/pdfium/pdfium.wasm'));
+  const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  const { init } = await import('@embedpdf/pdfium');
+  const wrapped = await init({ wasmBinary } as never);
+  wrapped.PDFiumExt_Init();
+  return direct((wrapped.pdfium as unknown as { wasmExports: Record<string, unknown> }).wasmExports);
+}
+
+/**
+ * The wasm exports called directly: the package's own `_FPDF…` functions wrap each in argument
+ * checks (a build with assertions) that cost more than the calls on a page of characters.
+ */
+function direct(exports: Record<string, unknown>): Pdfium {
+  const memory = exports.memory as { buffer: ArrayBuffer };
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(exports)) if (typeof value === 'function') out[`_${name}`] = value;
+  let heap = new Uint8Array(memory.buffer);
+  Object.defineProperty(out, 'HEAPU8', {
+    // a new view when the memory has grown (its old buffer is then detached: length 0)
+    get: () => (heap.byteLength > 0 ? heap : (heap = new Uint8Array(memory.buffer))),
+  });
+  return out as unknown as Pdfium;
+}
+
+/** A scratch area of the wasm heap for out-parameters: 64 bytes, read as floats, doubles or ints. */
+export class Scratch {
+  readonly ptr: number;
+  private readonly m: Pdfium;
+  private views: { buffer: ArrayBufferLike; f32: Float32Array; f64: Float64Array; u32: Uint32Array } | null = null;
+  constructor(m: Pdfium) {
+    this.m = m;
+    this.ptr = m._malloc(64);
+  }
+  private get v() {
+    if (!this.views || this.views.f32.byteLength === 0) {
+      const buffer = this.m.HEAPU8.buffer;
+      this.views = {
+        buffer,
+        f32: new Float32Array(buffer, this.ptr, 16),
+        f64: new Float64Array(buffer, this.ptr, 8),
+        u32: new Uint32Array(buffer, this.ptr, 16),
+      };
+    }
+    return this.views;
+  }
+  f32(i: number): number {
+    return this.v.f32[i]!;
+  }
+  f64(i: number): number {
+    return this.v.f64[i]!;
+  }
+  u32(i: number): number {
+    return this.v.u32[i]!;
+  }
+  at(byte: number): number {
+    return this.ptr + byte;
+  }
+  free(): void {
+    this.m._free(this.ptr);
+  }
+}

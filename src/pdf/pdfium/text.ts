@@ -1,0 +1,73 @@
+// A page's text items from PDFium's characters, joined into items the way
+// pdf.js's getTextContent joins glyphs (its evaluator's rules and thresholds:
+// a new item where the font's size or name changes, at a marked-content or
+// XObject boundary, at a move back or to another line; a gap of 0.102–0.6 em
+// is a space inside the item, a wider one a space item of its own; glyphs
+// outside the visible box are left out). The same items, so that layout,
+// tables and facts read the same text with the same boxes from either engine.
+import { multiply } from '../display.ts';
+import { itemText } from '../text.ts';
+import type { PageText, TextItem } from '../types.ts';
+import type { PdfiumPage } from './page.ts';
+import { glyphsOf, type Glyph } from './glyphs.ts';
+import { inDrawingOrder, textObjectsOf, type TextObjectInfo } from './objects.ts';
+import { Joiner, type RawItem } from './joiner.ts';
+
+/** The page's text items; null when PDFium could map a glyph to no character but a control code (pdf.js may know its name). */
+export function readText(page: PdfiumPage): PageText | null {
+  const objects = textObjectsOf(page);
+  const glyphs = glyphsOf(page);
+  if (glyphs.some((g) => UNMAPPED.test(g.ch))) return null;
+  const raw = joinGlyphs(inDrawingOrder(glyphs, objects), objects, page.view);
+  const display = page.display.matrix;
+  const items: TextItem[] = [];
+  for (const r of raw) {
+    if (r.str.length === 0) continue;
+    const [a, b, c, d, e, f] = multiply(r.transform, display);
+    const size = Math.hypot(c, d) || Math.hypot(a, b) || r.height;
+    const x = a < 0 && Math.abs(a) > Math.abs(b) ? e - r.width : e;
+    items.push({ str: itemText(r.str, r.width, size), x, y: f, width: r.width, size, font: r.font });
+  }
+  return {
+    number: page.number,
+    width: page.display.width,
+    height: page.display.height,
+    items,
+    method: 'text',
+    ocrConfidence: null,
+  };
+}
+
+/** C0 and C1 controls but the white ones: what PDFium gives for a code its font's maps do not name */
+const UNMAPPED = /^[\u0000-\u0008\u000e-\u001f\u007f-\u009f]$/u;
+const WHITESPACE = /^\s+$/u;
+const DIACRITIC = /^\p{Mn}+$/u;
+const FORMAT_MARK = /^\p{Cf}+$/u;
+
+/** pdf.js's getTextContent joining, over PDFium's glyphs (see the file's head). */
+export function joinGlyphs(glyphs: Glyph[], objects: Map<number, TextObjectInfo>, view: readonly number[]): RawItem[] {
+  const j = new Joiner();
+  let lastObj = -1;
+  for (const g of glyphs) {
+    if (g.obj !== lastObj) {
+      const info = objects.get(g.obj);
+      j.startRun(info, g.size);
+      lastObj = g.obj;
+    }
+    if (FORMAT_MARK.test(g.ch)) continue;
+    if (WHITESPACE.test(g.ch)) {
+      j.saveLastChar(' ');
+      continue;
+    }
+    const diacritic = DIACRITIC.test(g.ch);
+    if (!diacritic && !inView(g, view)) continue;
+    if (!diacritic) j.compare(g);
+    j.add(g, diacritic ? 0 : g.advance);
+  }
+  j.flush();
+  return j.items;
+}
+
+function inView(g: Glyph, view: readonly number[]): boolean {
+  return !(g.x + g.advance < view[0]! || g.x > view[2]! || g.y < view[1]! || g.y > view[3]!);
+}

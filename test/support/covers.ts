@@ -1,0 +1,301 @@
+// The cover harness's documents: each class of cover that real reports use
+// (names changed), the document block every rendering of it must give, and the
+// styles it is rendered in — a title over one, two or three lines, letter-spaced
+// or tracked, full-width digits and brackets, with a cover page, with the title
+// atop the text, opening on its 目录, opening straight on a table. HTML here;
+// scripts/render-covers.ts prints it with LibreOffice and Chromium into
+// test/fixtures/covers/, and test/variation/covers.test.ts reads every PDF.
+import type { DocumentMeta } from '../../src/schema/report.ts';
+
+export type StyleId =
+  | 'one-line'
+  | 'two-lines'
+  | 'three-lines'
+  | 'spaced-year'
+  | 'tracked'
+  | 'full-width'
+  | 'no-cover'
+  | 'toc-first'
+  | 'caption-one-line'
+  | 'caption-in-table';
+
+/** A table cell: text, or text spanning columns. */
+export type CoverCell = string | { text: string; span: number };
+
+export interface CoverClass {
+  id: string;
+  /** the title as a cover breaks it over lines; styles regroup the pieces */
+  title: string[];
+  /** the cover's lines under the title: fields, a bracketed name, a year line, a date */
+  under: string[];
+  /** the report opens on this table (its caption is the title pieces) */
+  table?: { above: string[]; rows: CoverCell[][] };
+  body: 'budget' | 'final' | 'self' | 'none';
+  expected: Omit<DocumentMeta, 'organizationKey'>;
+  styles: StyleId[];
+}
+
+const TITLE_STYLES: StyleId[] = ['one-line', 'two-lines', 'three-lines', 'spaced-year', 'tracked', 'full-width'];
+const PAGE_STYLES: StyleId[] = ['no-cover', 'toc-first'];
+
+export const COVER_CLASSES: CoverClass[] = [
+  {
+    id: 'budget-three-lines',
+    title: ['2026年度', '某市民政局(本级)', '单位预算'],
+    under: ['二〇二六年三月'],
+    body: 'budget',
+    expected: {
+      title: '2026年度某市民政局（本级）单位预算',
+      organization: '某市民政局',
+      fiscalYear: 2026,
+      reportType: '预算',
+      reportDate: null,
+    },
+    styles: [...TITLE_STYLES, ...PAGE_STYLES],
+  },
+  {
+    id: 'budget-field',
+    title: ['某市某区2026年', '区级部门预算'],
+    under: ['预算主管部门：某区司法局'],
+    body: 'budget',
+    expected: {
+      title: '某市某区2026年区级部门预算',
+      organization: '某区司法局',
+      fiscalYear: 2026,
+      reportType: '预算',
+      reportDate: null,
+    },
+    styles: ['one-line', 'two-lines', 'spaced-year', 'full-width', ...PAGE_STYLES],
+  },
+  {
+    id: 'budget-date-in-words',
+    title: ['某县农业农村局', '2026年度部门预算'],
+    // A publishing date of another year: never the fiscal year.
+    under: ['二〇二五年十二月'],
+    body: 'budget',
+    expected: {
+      title: '某县农业农村局2026年度部门预算',
+      organization: '某县农业农村局',
+      fiscalYear: 2026,
+      reportType: '预算',
+      reportDate: null,
+    },
+    styles: ['one-line', 'two-lines', 'spaced-year', 'tracked', ...PAGE_STYLES],
+  },
+  {
+    id: 'budget-summary',
+    title: ['某市司法局（汇总）', '2026年部门预算公开说明'],
+    under: [],
+    body: 'budget',
+    expected: {
+      title: '某市司法局（汇总）2026年部门预算公开说明',
+      organization: '某市司法局',
+      fiscalYear: 2026,
+      reportType: '预算',
+      reportDate: null,
+    },
+    styles: ['one-line', 'two-lines', 'full-width', ...PAGE_STYLES],
+  },
+  {
+    id: 'final-accounts',
+    title: ['2022年度', '某县水利局部门决算'],
+    under: ['（某县水利局）', '2023年8月'],
+    body: 'final',
+    expected: {
+      title: '2022年度某县水利局部门决算',
+      organization: '某县水利局',
+      fiscalYear: 2022,
+      reportType: '决算',
+      reportDate: null,
+    },
+    styles: ['one-line', 'two-lines', 'spaced-year', ...PAGE_STYLES],
+  },
+  {
+    id: 'self-evaluation',
+    title: ['2023年度某县卫生健康局', '部门整体支出', '绩效自评报告'],
+    under: ['填报单位：某县卫生健康局', '2024年3月15日'],
+    body: 'self',
+    expected: {
+      title: '2023年度某县卫生健康局部门整体支出绩效自评报告',
+      organization: '某县卫生健康局',
+      fiscalYear: 2023,
+      reportType: '整体支出',
+      reportDate: '2024-03-15',
+    },
+    styles: [...TITLE_STYLES, ...PAGE_STYLES],
+  },
+  {
+    id: 'lone-self-evaluation-table',
+    title: ['部门整体绩效自评表', '（2024年度）'],
+    under: [],
+    table: {
+      above: [],
+      rows: [
+        ['部门（单位）名称', { text: '某县应急管理局', span: 6 }],
+        ['年度预算（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+        ['年度资金总额', '500.00', '520.00', '510.00', '10', '98.08%', '9.8'],
+        ['总分', '', '', '', '100', '', '95.5'],
+      ],
+    },
+    body: 'none',
+    expected: {
+      title: '部门整体绩效自评表（2024年度）',
+      organization: '某县应急管理局',
+      fiscalYear: 2024,
+      reportType: '整体支出',
+      reportDate: null,
+    },
+    styles: ['two-lines', 'caption-one-line', 'caption-in-table'],
+  },
+  {
+    id: 'goal-table',
+    title: ['部门整体预算绩效目标申报表', '（2026年度）'],
+    under: [],
+    table: {
+      above: [],
+      rows: [
+        ['部门名称', { text: '某市数据管理局', span: 3 }],
+        ['部门预算支出', '预算金额（万元）', '收入来源', '预算金额（万元）'],
+        ['基本支出', '1,263.14', '财政拨款', '9,888.07'],
+        ['项目支出', '8,624.93', '其他资金', '0.00'],
+      ],
+    },
+    body: 'none',
+    expected: {
+      title: '部门整体预算绩效目标申报表（2026年度）',
+      organization: '某市数据管理局',
+      fiscalYear: 2026,
+      reportType: '预算',
+      reportDate: null,
+    },
+    styles: ['two-lines', 'caption-one-line', 'caption-in-table'],
+  },
+  {
+    id: 'budget-tables-only',
+    title: ['预算01表', '收支总表'],
+    under: [],
+    table: {
+      above: ['单位名称：某县公安局　　　　金额单位：万元'],
+      rows: [
+        ['收入', '', '支出', ''],
+        ['项目', '预算数', '项目', '预算数'],
+        ['一、一般公共预算拨款收入', '1,000.00', '一、公共安全支出', '1,000.00'],
+        ['本年收入合计', '1,000.00', '本年支出合计', '1,000.00'],
+      ],
+    },
+    body: 'none',
+    expected: {
+      title: '预算01表收支总表',
+      organization: '某县公安局',
+      fiscalYear: null,
+      reportType: '预算',
+      reportDate: null,
+    },
+    styles: ['one-line', 'caption-in-table'],
+  },
+];
+
+const BODY: Record<CoverClass['body'], [string, string][]> = {
+  budget: [
+    ['一、部门主要职责', '本部门负责本行政区域内的有关工作，承办上级交办的其他事项。'],
+    ['二、收支预算总体情况', '部门预算收入总计1,234.56万元，支出总计1,234.56万元，比上年增加12.30万元。'],
+  ],
+  final: [
+    ['一、部门基本情况', '本部门负责全县水利工作，内设机构5个。'],
+    ['二、收入支出决算总体情况说明', '本年度收入总计2,345.67万元，支出总计2,300.12万元。'],
+  ],
+  self: [
+    ['一、部门基本情况', '本部门负责全县卫生健康工作，内设机构8个。'],
+    ['二、绩效自评情况', '本部门年初预算数3,000.00万元，全年预算数3,200.00万元，全年执行数3,150.00万元。'],
+  ],
+  none: [],
+};
+
+const FULL_WIDTH_DIGIT = (d: string) => String.fromCharCode(d.charCodeAt(0) + 0xfee0);
+
+/** The title's lines in a style: pieces regrouped, the year letter-spaced, digits and brackets full-width. */
+function titleLines(c: CoverClass, style: StyleId): string[] {
+  const pieces = c.title;
+  let lines: string[];
+  if (style === 'one-line' || style === 'caption-one-line' || style === 'caption-in-table') lines = [pieces.join('')];
+  else if (style === 'three-lines' || pieces.length <= 2) lines = [...pieces];
+  else lines = [pieces[0]!, pieces.slice(1).join('')];
+  return lines.map((l) => {
+    if (style === 'spaced-year') return l.replace(/\d{4}/g, (y) => [...y].join(' ') + ' ');
+    if (style === 'full-width')
+      return l
+        .replace(/\d/g, FULL_WIDTH_DIGIT)
+        .replace(/[()（）]/g, (b) => ({ '(': '（', ')': '）', '（': '(', '）': ')' })[b]!);
+    return l;
+  });
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+function tableHtml(c: CoverClass, style: StyleId, caption: string[]): string {
+  const t = c.table!;
+  const width = Math.max(...t.rows.map((r) => r.reduce((n: number, x) => n + (typeof x === 'string' ? 1 : x.span), 0)));
+  const cell = (x: CoverCell) =>
+    typeof x === 'string' ? `<td>${esc(x)}</td>` : `<td colspan="${x.span}">${esc(x.text)}</td>`;
+  const rows = t.rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`);
+  if (style === 'caption-in-table')
+    rows.unshift(`<tr><td colspan="${width}" class="cap">${caption.map(esc).join('')}</td></tr>`);
+  // Attributes, not CSS: LibreOffice's HTML import draws borders and widths only from these.
+  return `<table border="1" cellspacing="0" cellpadding="4" width="100%">${rows.join('\n')}</table>`;
+}
+
+/** One rendering of a class as an HTML page (A4, CJK fonts installed on the system). */
+export function coverHtml(c: CoverClass, style: StyleId): string {
+  const title = titleLines(c, style);
+  const parts: string[] = [];
+  const p = (text: string, cls = '', extra = '') => parts.push(`<p class="${cls}"${extra}>${esc(text)}</p>`);
+  const pageBreak = () => parts.push('<p class="break">&#8203;</p>');
+  if (style === 'toc-first') {
+    p('目　录', 'toc-title');
+    for (const [heading] of BODY[c.body]) p(`${heading}……………………2`, 'toc');
+    pageBreak();
+  }
+  const cover = !c.table && style !== 'no-cover' && style !== 'toc-first';
+  if (cover) for (let i = 0; i < 5; i++) p('\u00a0', 'gap');
+  if (c.table) {
+    if (style !== 'caption-in-table') for (const line of title) p(line, 'caption');
+    for (const line of c.table.above) p(line, 'above');
+    parts.push(tableHtml(c, style, title));
+  } else {
+    for (const line of title) p(line, style === 'tracked' ? 'title tracked' : 'title');
+    for (const line of c.under) p(line, 'under');
+  }
+  if (cover) pageBreak();
+  for (const [heading, text] of BODY[c.body]) {
+    p(heading, 'heading');
+    p(text, 'body');
+  }
+  return `<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(c.id)}</title><style>
+@page { size: A4; margin: 25mm 25mm 25mm 25mm; }
+body { font-family: "Noto Sans CJK SC", sans-serif; font-size: 12pt; }
+p { margin: 0 0 6pt 0; }
+.title { font-size: 22pt; text-align: center; margin: 0 0 10pt 0; }
+.tracked { letter-spacing: 0.3em; }
+.under { font-size: 14pt; text-align: center; margin-top: 24pt; }
+.gap { font-size: 22pt; }
+.break { page-break-before: always; font-size: 1pt; }
+.caption { font-size: 16pt; text-align: center; }
+.above { font-size: 10pt; }
+.toc-title { font-size: 16pt; text-align: center; }
+.toc { font-size: 12pt; }
+.heading { font-size: 12pt; }
+.body { text-indent: 2em; }
+table { border-collapse: collapse; width: 100%; font-size: 10pt; }
+td { border: 1px solid #000; padding: 3pt; }
+td.cap { font-size: 14pt; text-align: center; border: none; }
+</style></head><body>
+${parts.join('\n')}
+</body></html>
+`;
+}
+
+/** Every (class, style) pair, named as its fixture files are: <class>--<style>. */
+export function coverCases(): { name: string; cls: CoverClass; style: StyleId }[] {
+  return COVER_CLASSES.flatMap((cls) => cls.styles.map((style) => ({ name: `${cls.id}--${style}`, cls, style })));
+}

@@ -1,0 +1,17 @@
+// Every table class of the harness. Adding a class: write its logical table in a file here and list it.
+import type { LogicalTable } from '../model.ts';
+import { budgetSummary } from './budget-summary.ts';
+import { budgetTargets } from './budget-targets.ts';
+import { deptSelfEval } from './dept-self-eval.ts';
+import { finalExpenditure } from './final-expenditure.ts';
+import { finalIncome } from './final-income.ts';
+import { projectSelfEval } from './project-self-eval.ts';
+
+export const CLASSES: readonly LogicalTable[] = [
+  projectSelfEval,
+  deptSelfEval,
+  budgetTargets,
+  budgetSummary,
+  finalIncome,
+  finalExpenditure,
+];
