@@ -3,7 +3,11 @@
 // over as bytes: the loader never fetches. No JavaScript engine is compiled
 // into it (no V8, no XFA), and no form environment is set up: a PDF's scripts
 // cannot run. The raw exports are called directly (the wrapped ones convert
-// every argument).
+// every argument). Its heap holds at most 2 GB: a file that needs more (a
+// fan-out of forms) makes PDFium abort, and an instance that trapped is
+// forgotten (discard) — the next document gets a new one. What the runtime
+// would print (Cannot enlarge memory…, Aborted(…)) goes nowhere: a document's
+// fault is one line, said by the pipeline.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -75,10 +79,27 @@ export interface Pdfium {
 }
 
 let loading: Promise<Pdfium> | null = null;
+/** the instance `loading` gave, once it has */
+let loaded: Pdfium | null = null;
 
-/** This thread's PDFium, loaded and initialised once. */
+/** This thread's PDFium, loaded and initialised once (again after discard). */
 export function pdfium(): Promise<Pdfium> {
-  return (loading ??= load());
+  return (loading ??= load().then((m) => (loaded = m)));
+}
+
+/**
+ * Whether `err` is a trap of the wasm instance (PDFium's abort() on a failed allocation, an unreachable):
+ * its state is lost, and no call into it may be made again.
+ */
+export function isTrap(err: unknown): boolean {
+  return err instanceof WebAssembly.RuntimeError;
+}
+
+/** Forgets the instance `m` after a trap: the next pdfium() makes a new one, and `m` goes with its last user. */
+export function discard(m: Pdfium): void {
+  if (loaded !== m) return;
+  loaded = null;
+  loading = null;
 }
 
 async function load(): Promise<Pdfium> {
@@ -86,7 +107,8 @@ async function load(): Promise<Pdfium> {
   const bytes = readFileSync(require.resolve('@embedpdf/pdfium/pdfium.wasm'));
   const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   const { init } = await import('@embedpdf/pdfium');
-  const wrapped = await init({ wasmBinary } as never);
+  const silent = () => {};
+  const wrapped = await init({ wasmBinary, print: silent, printErr: silent } as never);
   wrapped.PDFiumExt_Init();
   return direct((wrapped.pdfium as unknown as { wasmExports: Record<string, unknown> }).wasmExports);
 }
