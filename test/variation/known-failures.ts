@@ -8,8 +8,6 @@ export const REASONS = {
     'a header of three rows, or one spanning three of four amount columns, in a table without borders (支出决算（万元） › 基本支出 › 人员经费; 收入 over 财政拨款收入 | 事业收入 | 其他收入 beside 本年收入合计)',
   narrowWraps:
     'a narrow column wraps a value or a merged group cell onto the lines of other rows (≥12000 人 | 次, 项目资 | 金): LibreOffice ignores nowrap',
-  checksContinued:
-    'table-total-mismatch reads a table carried over a page break with its cover lines repeated by itself (checks/grid.ts): false 总分 errors; the facts are right',
 };
 
 export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
@@ -84,11 +82,5 @@ export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
     'project-self-eval/sheet-repeated-colunit/libreoffice',
     'project-self-eval/sheet/libreoffice',
     'project-self-eval/three/libreoffice',
-  ],
-  checksContinued: [
-    'dept-self-eval/grid-break-repeat/chromium',
-    'dept-self-eval/grid-break-repeat/libreoffice',
-    'project-self-eval/grid-break-repeat/chromium',
-    'project-self-eval/grid-break-repeat/libreoffice',
   ],
 };
