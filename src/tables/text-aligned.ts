@@ -13,11 +13,20 @@ import { readCellNumber } from '../text/cell-number.ts';
 import { unionBox } from '../util/geometry.ts';
 import { cellText, textLines, type Chunk, type Piece, type TextLine } from './chunks.ts';
 import type { DraftTable } from './ruled.ts';
-
-interface Col {
-  x0: number;
-  x1: number;
-}
+import {
+  unionColumns,
+  columnsOf,
+  columnsOfSorted,
+  consistent,
+  covering,
+  fit,
+  mergeSorted,
+  nearest,
+  overlap,
+  sameColumns,
+  sortedChunks,
+  type Col,
+} from './text-columns.ts';
 
 /** Two lines further apart than this many ems are not in one table. */
 const MAX_GAP_EMS = 4;
@@ -39,17 +48,18 @@ export function textTables(items: TextItem[]): DraftTable[] {
   );
   const out: DraftTable[] = [];
   let i = 0;
+  // The first line the next table may take (its header must not take the last rows of the one above).
+  let floor = 0;
   while (i < lines.length) {
     if (!isStarter[i]) {
       i++;
       continue;
     }
-    const end = extentOf(lines, i, isStarter, tableish);
-    const table = readRun(lines, i, end, isStarter);
+    const table = readTable(lines, { first: i, floor }, isStarter, tableish);
     if (table) {
       out.push(table.draft);
-      i = table.next;
-    } else i = end + 1;
+      i = floor = table.next;
+    } else i = extentOf(lines, i, isStarter, tableish) + 1;
   }
   return out;
 }
@@ -78,38 +88,22 @@ function extentOf(lines: TextLine[], first: number, isStarter: boolean[], tablei
       if (!(unchanged ? consistent(line, next) : [...body, line].every((l) => consistent(l, next)))) break;
       body.push(line);
       [spans, cols, checked] = [nextSpans, next, true];
-    } else if (body.length >= 2 && !line.chunks.every((c) => fit(c, cols).length === 1)) break;
+    } else if ((body.length >= 2 && !linesUp(line, cols)) || line.chunks.some((c) => CAPTION.test(c.text))) break;
     end = k;
   }
   return end;
 }
 
-/** The chunks of the lines sorted by x0, ties in line and chunk order (as a stable sort gives them). */
-function sortedChunks(lines: TextLine[]): Chunk[] {
-  return lines.flatMap((l) => l.chunks).sort((a, b) => a.x0 - b.x0);
-}
-
-/** `more` merged into the sorted `spans`; on equal x0 the chunks already there come first. */
-function mergeSorted(spans: Chunk[], more: Chunk[]): Chunk[] {
-  const add = [...more].sort((a, b) => a.x0 - b.x0);
-  const out: Chunk[] = [];
-  let i = 0;
-  for (const c of add) {
-    while (i < spans.length && spans[i]!.x0 <= c.x0) out.push(spans[i++]!);
-    out.push(c);
-  }
-  while (i < spans.length) out.push(spans[i++]!);
-  return out;
-}
-
-function sameColumns(a: Col[], b: Col[]): boolean {
-  return a.length === b.length && a.every((c, i) => c.x0 === b[i]!.x0 && c.x1 === b[i]!.x1);
-}
-
-/** Each chunk of a body line sits in exactly one column, and no two in the same. */
-function consistent(line: TextLine, cols: Col[]): boolean {
-  const idx = line.chunks.map((c) => fit(c, cols));
-  return idx.every((c) => c.length === 1) && new Set(idx.map((c) => c[0])).size === idx.length;
+/**
+ * A line without figures lines up with a block's columns: each of its chunks over one column and
+ * on it (a wrapped cell's line); a header of other columns (一级指标 | 二级指标 | 三级指标, set left
+ * where the funds block above has its amounts set right) has words in the block's gutters.
+ */
+function linesUp(line: TextLine, cols: Col[]): boolean {
+  return line.chunks.every((c) => {
+    const f = fit(c, cols);
+    return f.length === 1 && overlap(c, cols[f[0]!]!) > 0;
+  });
 }
 
 function starter(line: TextLine): boolean {
@@ -120,33 +114,157 @@ function gapEms(upper: TextLine, lower: TextLine): number {
   return (upper.y - lower.y) / Math.max(upper.size, lower.size);
 }
 
-/** Reads the table whose first body row is lines[first]; the run of candidate lines ends at lines[end]. */
-function readRun(
+/** A block of body rows with columns of its own: its first starter, the last line of its run, its starters and columns. */
+interface Block {
+  first: number;
+  end: number;
+  body: Body;
+}
+
+/**
+ * The blocks of the table whose first body row is lines[first]: the run of
+ * rows whose columns agree (extentOf), then, where a row's chunks no longer
+ * line up with them, the next block if the table goes on (nextBlock) and its
+ * rows read as a table of their own.
+ */
+function blocksFrom(lines: TextLine[], first: number, isStarter: boolean[], tableish: boolean[]): Block[] {
+  const blocks: Block[] = [];
+  for (let k: number | null = first; k !== null;) {
+    const end = extentOf(lines, k, isStarter, tableish);
+    const body = bodyColumns(lines, k, end, isStarter);
+    const prev = blocks[blocks.length - 1];
+    // A block of one row (a 总分 row under a line of words) is read with the block above when it lines up with it.
+    const joined = !body && prev ? bodyColumns(lines, prev.first, end, isStarter) : null;
+    if (joined) Object.assign(prev!, { end, body: joined });
+    else if (body) blocks.push({ first: k, end, body });
+    else break;
+    k = nextBlock(lines, end, isStarter, tableish);
+  }
+  return blocks;
+}
+
+/** Lines between two blocks at most: a header of a few lines, a row of words across the table. */
+const MAX_BETWEEN_LINES = 6;
+/** A caption or a unit line: what stands between two tables, not inside one. */
+const CAPTION = /表$|表[（(]|^[（(]?(?:金额)?单位\s*[：:]/;
+/** … and a key：value line (填报单位：) between two blocks. */
+const BETWEEN_TABLES = new RegExp(`${CAPTION.source}|[：:]$`);
+
+/**
+ * The first body row of the block after lines[end], or null when the table
+ * ends there: the lines up to it follow each other closely, could sit in a
+ * table, and none is a caption or a unit line (two tables one above the other).
+ */
+function nextBlock(lines: TextLine[], end: number, isStarter: boolean[], tableish: boolean[]): number | null {
+  for (let k = end + 1; k < lines.length && k <= end + MAX_BETWEEN_LINES; k++) {
+    if (!tableish[k] || gapEms(lines[k - 1]!, lines[k]!) > MAX_GAP_EMS) return null;
+    if (lines[k]!.chunks.some((c) => BETWEEN_TABLES.test(c.text))) return null;
+    if (isStarter[k]) return k;
+  }
+  return null;
+}
+
+/** Reads the table whose first body row is lines[first], its header above it but not above lines[floor]. */
+function readTable(
   lines: TextLine[],
-  first: number,
-  end: number,
+  { first, floor }: { first: number; floor: number },
   isStarter: boolean[],
+  tableish: boolean[],
 ): { draft: DraftTable; next: number } | null {
-  const body = bodyColumns(lines, first, end, isStarter);
-  if (!body) return null;
-  const { rows, bodyEnd } = bodyRows(lines, first, end, isStarter, body);
-  if (rows.filter((r) => r.lines.some((l) => starter(l))).length < 2) return null;
-  // Columns whose body cells hold no number (the row names): a header placed by nearness goes there last.
-  const wordy = new Set(
-    body.cols.flatMap((_, c) => (rows.some((r) => readCellNumber(cellText(r.cells.get(c) ?? [])) !== null) ? [] : [c])),
-  );
-  // The first lines of the first row's wrapped cells, set above its numbers, are not header.
-  const rowPitch = median(body.starters.slice(1).map((k, j) => lines[body.starters[j]!]!.y - lines[k]!.y));
-  let lead = first;
+  const blocks = blocksFrom(lines, first, isStarter, tableish);
+  if (blocks.length === 0) return null;
+  const grid = unionColumns(blocks.map((b) => ({ cols: b.body.cols, numeric: numericColumns(lines, b.body) })));
+  const starters = blocks.flatMap((b) => b.body.starters);
+  const rowPitch = median(starters.slice(1).map((k, j) => lines[starters[j]!]!.y - lines[k]!.y));
+  const all: Row[] = [];
+  let bodyRowsFound = 0;
+  let last = floor - 1;
+  let next = first;
+  blocks.forEach((b, j) => {
+    const { rows, bodyEnd } = bodyRows(lines, b.first, b.end, isStarter, b.body);
+    bodyRowsFound += rows.filter((r) => r.lines.some((l) => starter(l))).length;
+    const lead = leadOf(lines, b, rows[0]!, { floor: last + 1, rowPitch });
+    const onGrid = rows.map((r) => onColumns(r, grid.spans[j]!));
+    if (j === 0) {
+      // Columns whose body cells hold no number (the row names): a header placed by nearness goes there last.
+      const wordy = new Set(
+        grid.cols.flatMap((_, c) =>
+          onGrid.some((r) => readCellNumber(cellText(r.cells.get(c) ?? [])) !== null) ? [] : [c],
+        ),
+      );
+      all.push(...headerRows(lines, lead, { cols: grid.cols, rowPitch, floor }, wordy));
+    } else all.push(...betweenRows(lines, last + 1, lead - 1, grid.cols, rowPitch));
+    all.push(...onGrid);
+    last = bodyEnd;
+    next = bodyEnd + 1;
+  });
+  if (bodyRowsFound < 2) return null;
+  return { draft: gridOf(all, grid.cols), next };
+}
+
+/** Which of a block's columns hold numbers in most of the rows that fill them. */
+function numericColumns(lines: TextLine[], body: Body): boolean[] {
+  const counts = body.cols.map(() => ({ numbers: 0, all: 0 }));
+  for (const k of body.starters)
+    for (const chunk of lines[k]!.chunks) {
+      const at = counts[fit(chunk, body.cols)[0]!];
+      if (!at) continue;
+      at.all++;
+      if (readCellNumber(chunk.text) !== null) at.numbers++;
+    }
+  return counts.map((c) => c.all > 0 && 2 * c.numbers >= c.all);
+}
+
+/**
+ * The first line of a block's first row: the first lines of its wrapped cells,
+ * set above its numbers, are not header (they join the row, on the block's columns).
+ */
+function leadOf(
+  lines: TextLine[],
+  b: Block,
+  row: Row,
+  { floor, rowPitch }: { floor: number; rowPitch: number },
+): number {
+  let lead = b.first;
   while (
-    lead > 0 &&
-    lines[lead - 1]!.chunks.every((c) => fit(c, body.cols).length === 1) &&
-    sameRow(lines[lead - 1]!, lines.slice(lead, first + 1), rowPitch)
+    lead > floor &&
+    lines[lead - 1]!.chunks.every((c) => fit(c, b.body.cols).length === 1) &&
+    sameRow(lines[lead - 1]!, lines.slice(lead, b.first + 1), rowPitch)
   )
     lead--;
-  for (let k = lead; k < first; k++) addLine(rows[0]!, lines[k]!, body.cols);
-  const header = headerRows(lines, lead, { cols: body.cols, rowPitch }, wordy);
-  return { draft: gridOf([...header, ...rows], body.cols), next: bodyEnd + 1 };
+  for (let k = lead; k < b.first; k++) addLine(row, lines[k]!, b.body.cols);
+  return lead;
+}
+
+/** A row read on its block's columns, laid on the table's grid: a cell over several grid columns covers those after its first. */
+function onColumns(row: Row, spans: [number, number][]): Row {
+  const out: Row = { lines: row.lines, cells: new Map(), covered: new Set() };
+  for (const [c, pieces] of row.cells) {
+    const [from, to] = spans[c]!;
+    out.cells.set(from, pieces);
+    for (let k = from + 1; k <= to; k++) out.covered.add(k);
+  }
+  for (const c of row.covered) {
+    const [from, to] = spans[c]!;
+    for (let k = from; k <= to; k++) if (!out.cells.has(k)) out.covered.add(k);
+  }
+  return out;
+}
+
+/**
+ * The lines between two blocks (a segment header, a row of words across the
+ * table), each a row of its own on the grid but for the lines of one row: a
+ * wrapped header cell, or cells set between the lines of others.
+ */
+function betweenRows(lines: TextLine[], from: number, to: number, cols: Col[], rowPitch: number): Row[] {
+  const rows: Row[] = [];
+  for (let k = to; k >= from; k--) {
+    const line = lines[k]!;
+    const below = rows[0];
+    if (below && oneHeaderRow(line, below, cols, rowPitch)) addLine(below, line, cols, fitHeader(line, cols));
+    else rows.unshift(newRow(line, cols, fitHeader(line, cols)));
+  }
+  return rows;
 }
 
 interface Body {
@@ -277,12 +395,12 @@ function bodyRows(
 function headerRows(
   lines: TextLine[],
   first: number,
-  { cols, rowPitch }: { cols: Col[]; rowPitch: number },
+  { cols, rowPitch, floor }: { cols: Col[]; rowPitch: number; floor: number },
   wordy: ReadonlySet<number>,
 ): Row[] {
   const header: Row[] = [];
   let top = lines[first]!;
-  for (let k = first - 1; k >= 0 && header.length <= MAX_HEADER_LINES; k--) {
+  for (let k = first - 1; k >= floor && header.length <= MAX_HEADER_LINES; k--) {
     const line = lines[k]!;
     // A key：value line above (填报单位：…　单位：万元) or the caption (…表) is not a header.
     if (
@@ -293,15 +411,7 @@ function headerRows(
     const below = header[0];
     // A header line wrapped under the one above it ("年初预算数" over "（万元）") is one header row; so is one
     // that holds the first lines of the row's cells (全年预算 over 数) or stands less than a line above it.
-    if (
-      below &&
-      ((below.lines.length === 1 && gapEms(line, top) <= 1.6 && wrapsHeader(below.lines[0]!, line, cols)) ||
-        sameRow(
-          line,
-          [...below.lines].sort((a, b) => b.y - a.y),
-          rowPitch,
-        ))
-    )
+    if (below && oneHeaderRow(line, below, cols, rowPitch))
       addLine(below, line, cols, fitHeader(line, cols, namedBelow(header.slice(1), wordy)));
     else if (line.chunks.length >= 2 && header.length < MAX_HEADER_LINES)
       header.unshift(newRow(line, cols, fitHeader(line, cols, namedBelow(header, wordy))));
@@ -317,7 +427,7 @@ function headerRows(
       header.unshift(newRow(line, cols));
     } else {
       // One chunk: only the wrapped tail of the header line above it.
-      const up = lines[k - 1];
+      const up = k > floor ? lines[k - 1] : undefined;
       if (
         header.length >= MAX_HEADER_LINES ||
         !up ||
@@ -334,6 +444,28 @@ function headerRows(
   // sits in says less than where it stands, and the spans are read from the grid as it is.
   if (header.length === 2) spanOverSubheaders(header[0]!, header[1]!, cols);
   return header;
+}
+
+/**
+ * A line above a header row is part of it: the line it wraps under ("年初预算数" over "（万元）"),
+ * nearer than the body's rows are to each other (a cover line a row above is not); or the first
+ * lines of the row's cells (全年预算 over 数), or cells standing less than a line above it (sameRow).
+ */
+function oneHeaderRow(line: TextLine, below: Row, cols: Col[], rowPitch: number): boolean {
+  const top = below.lines.reduce((a, b) => (a.y > b.y ? a : b));
+  const wrapped =
+    below.lines.length === 1 &&
+    gapEms(line, top) <= 1.6 &&
+    (rowPitch === 0 || line.y - top.y < 0.85 * rowPitch) &&
+    wrapsHeader(below.lines[0]!, line, cols);
+  return (
+    wrapped ||
+    sameRow(
+      line,
+      [...below.lines].sort((a, b) => b.y - a.y),
+      rowPitch,
+    )
+  );
 }
 
 /**
@@ -393,69 +525,6 @@ function gridOf(all: Row[], cols: Col[]): DraftTable {
   const flat = boxes.flat().filter((b): b is BBox => b !== null);
   const bbox: BBox = unionBox(flat)!;
   return { bbox, rows: table, cellBoxes: boxes, items: used };
-}
-
-/**
- * Columns: the x ranges covered by the body rows' chunks, split where no chunk crosses a gutter of
- * half an em — or any gutter right of a chunk of the same line: two chunks of one line are two cells
- * (a number set right and the next column's text set left, a cell's padding apart).
- */
-function columnsOf(lines: TextLine[]): Col[] {
-  return columnsOfSorted(sortedChunks(lines));
-}
-
-function columnsOfSorted(spans: Chunk[]): Col[] {
-  const cols: Col[] = [];
-  let lines = new Map<number, number>(); // the last column's chunks: line (baseline) → right edge
-  for (const s of spans) {
-    const last = cols[cols.length - 1];
-    const sameLine = lines.get(s.y);
-    if (last && s.x0 < last.x1 + 0.5 * s.size && !(sameLine !== undefined && s.x0 >= last.x1)) {
-      last.x1 = Math.max(last.x1, s.x1);
-      lines.set(s.y, Math.max(sameLine ?? -Infinity, s.x1));
-    } else {
-      cols.push({ x0: s.x0, x1: s.x1 });
-      lines = new Map([[s.y, s.x1]]);
-    }
-  }
-  return cols;
-}
-
-/**
- * The columns a chunk sits in: those whose middle it covers; a chunk narrower
- * than its column, the one it overlaps most, else the nearest (a header set
- * left while the numbers under it are set right). Empty outside the table.
- */
-function fit(chunk: Chunk, cols: Col[]): number[] {
-  const covered = covering(chunk, cols);
-  return covered.length > 0 ? covered : nearest(chunk, cols);
-}
-
-/** The columns whose middle the chunk covers (give or take half an em). */
-function covering(chunk: Chunk, cols: Col[]): number[] {
-  const slack = 0.5 * chunk.size;
-  const covered = cols.flatMap((c, i) =>
-    (c.x0 + c.x1) / 2 >= chunk.x0 - slack && (c.x0 + c.x1) / 2 <= chunk.x1 + slack ? [i] : [],
-  );
-  // A chunk inside one column that reaches past a neighbour's middle only by the slack is still in one column.
-  const inner = covered.filter((i) => overlap(chunk, cols[i]!) > 0);
-  return inner.length > 0 ? inner : covered;
-}
-
-/** The column a chunk over no column's middle overlaps most, else the nearest; none outside the table. */
-function nearest(chunk: Chunk, cols: Col[]): number[] {
-  const first = cols[0]!;
-  const last = cols[cols.length - 1]!;
-  if (chunk.x1 < first.x0 - 2 * chunk.size || chunk.x0 > last.x1 + 2 * chunk.size) return [];
-  let best = 0;
-  cols.forEach((c, i) => {
-    if (overlap(chunk, c) > overlap(chunk, cols[best]!)) best = i;
-  });
-  return [best];
-}
-
-function overlap(a: { x0: number; x1: number }, b: { x0: number; x1: number }): number {
-  return Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
 }
 
 /**
