@@ -96,11 +96,13 @@ function extentOf(lines: TextLine[], first: number, isStarter: boolean[], tablei
 
 /**
  * A line without figures lines up with a block's columns: each of its chunks over one column and
- * on it (a wrapped cell's line); a header of other columns (一级指标 | 二级指标 | 三级指标, set left
+ * on it (a wrapped cell's line), or beside them all (a cell merged down the rows, centred on them:
+ * 项目资金 left of the names); a header of other columns (一级指标 | 二级指标 | 三级指标, set left
  * where the funds block above has its amounts set right) has words in the block's gutters.
  */
 function linesUp(line: TextLine, cols: Col[]): boolean {
   return line.chunks.every((c) => {
+    if (c.x1 <= cols[0]!.x0 || c.x0 >= cols[cols.length - 1]!.x1) return true;
     const f = fit(c, cols);
     return f.length === 1 && overlap(c, cols[f[0]!]!) > 0;
   });
@@ -175,30 +177,29 @@ function readTable(
   if (blocks.length === 0) return null;
   const grid = unionColumns(blocks.map((b) => ({ cols: b.body.cols, numeric: numericColumns(lines, b.body) })));
   const starters = blocks.flatMap((b) => b.body.starters);
-  const rowPitch = median(starters.slice(1).map((k, j) => lines[starters[j]!]!.y - lines[k]!.y));
-  const all: Row[] = [];
-  let bodyRowsFound = 0;
+  const rowPitch = rowPitchOf(lines, starters);
+  // Each block's rows, the first lines of its first row set above its numbers joined to it.
   let last = floor - 1;
-  let next = first;
-  blocks.forEach((b, j) => {
-    const { rows, bodyEnd } = bodyRows(lines, b.first, b.end, isStarter, b.body);
-    bodyRowsFound += rows.filter((r) => r.lines.some((l) => starter(l))).length;
+  const read = blocks.map((b) => {
+    const { rows, bodyEnd } = bodyRows(lines, { first: b.first, end: b.end, rowPitch }, isStarter, b.body);
     const lead = leadOf(lines, b, rows[0]!, { floor: last + 1, rowPitch });
-    const onGrid = rows.map((r) => onColumns(r, grid.spans[j]!));
-    if (j === 0) {
-      // Columns whose body cells hold no number (the row names): a header placed by nearness goes there last.
-      const wordy = new Set(
-        grid.cols.flatMap((_, c) =>
-          onGrid.some((r) => readCellNumber(cellText(r.cells.get(c) ?? [])) !== null) ? [] : [c],
-        ),
-      );
-      all.push(...headerRows(lines, lead, { cols: grid.cols, rowPitch, floor }, wordy));
-    } else all.push(...betweenRows(lines, last + 1, lead - 1, grid.cols, rowPitch));
-    all.push(...onGrid);
+    const out = { rows, bodyEnd, lead, after: last };
     last = bodyEnd;
-    next = bodyEnd + 1;
+    return out;
   });
-  if (bodyRowsFound < 2) return null;
+  if (read.reduce((n, r) => n + r.rows.filter((row) => row.lines.some((l) => starter(l))).length, 0) < 2) return null;
+  const leading = leadingOf(read.flatMap((r) => r.rows));
+  const all: Row[] = [];
+  read.forEach(({ rows, lead, after }, j) => {
+    const mended = mendWraps(rows, leading);
+    spanGroups(mended);
+    const onGrid = mended.map((r) => onColumns(r, grid.spans[j]!));
+    if (j === 0)
+      all.push(...headerRows(lines, lead, { cols: grid.cols, rowPitch, floor }, wordyColumns(onGrid, grid.cols)));
+    else all.push(...betweenRows(lines, after + 1, lead - 1, grid.cols, rowPitch));
+    all.push(...onGrid);
+  });
+  const next = read[read.length - 1]!.bodyEnd + 1;
   return { draft: gridOf(all, grid.cols), next };
 }
 
@@ -213,6 +214,13 @@ function numericColumns(lines: TextLine[], body: Body): boolean[] {
       if (readCellNumber(chunk.text) !== null) at.numbers++;
     }
   return counts.map((c) => c.all > 0 && 2 * c.numbers >= c.all);
+}
+
+/** Columns whose body cells hold no number (the row names): a header placed by nearness goes there last. */
+function wordyColumns(rows: Row[], cols: Col[]): Set<number> {
+  return new Set(
+    cols.flatMap((_, c) => (rows.some((r) => readCellNumber(cellText(r.cells.get(c) ?? [])) !== null) ? [] : [c])),
+  );
 }
 
 /**
@@ -248,6 +256,7 @@ function onColumns(row: Row, spans: [number, number][]): Row {
     const [from, to] = spans[c]!;
     for (let k = from; k <= to; k++) if (!out.cells.has(k)) out.covered.add(k);
   }
+  if (row.spannedDown) out.spannedDown = new Map([...row.spannedDown].map(([c, ps]) => [spans[c]![0], ps]));
   return out;
 }
 
@@ -315,6 +324,8 @@ interface Row {
   covered: Set<number>;
   /** header rows: columns a cell spans over (covered) from the column it sits in, left or right */
   spannedFrom?: Map<number, number>;
+  /** body rows: a cell merged down over this row from a row above or below (its pieces are that row's) */
+  spannedDown?: Map<number, Piece[]>;
 }
 
 function addLine(row: Row, line: TextLine, cols: Col[], fits = line.chunks.map((c) => fit(c, cols))): void {
@@ -341,13 +352,10 @@ function newRow(line: TextLine, cols: Col[], fits?: number[][]): Row {
  */
 function bodyRows(
   lines: TextLine[],
-  first: number,
-  end: number,
+  { first, end, rowPitch }: { first: number; end: number; rowPitch: number },
   isStarter: boolean[],
   { starters, cols }: Body,
 ): { rows: Row[]; bodyEnd: number } {
-  const pitches = starters.slice(1).map((k, j) => lines[starters[j]!]!.y - lines[k]!.y);
-  const rowPitch = median(pitches);
   const rows: Row[] = [];
   const textCols = (row: Row) =>
     new Set([...row.cells].filter(([, ps]) => readCellNumber(cellText(ps)) === null).map(([c]) => c));
@@ -373,8 +381,12 @@ function bodyRows(
     const nextStarter = starters.find((s) => s > k);
     const dNext = nextStarter !== undefined ? line.y - lines[nextStarter]!.y : Infinity;
     const near = Math.min(dPrev, dNext) < 0.8 * rowPitch;
-    if (near && dPrev <= dNext) addLine(prev, line, cols);
-    else if (!(near && nextStarter !== undefined) && wraps(line, prev)) addLine(prev, line, cols);
+    // The first line of a row without figures (逐步提高 | 有所提高), its next line nearer than the row above.
+    const dBelow = k < end && !isStarter[k + 1] ? line.y - lines[k + 1]!.y : Infinity;
+    const opens = dBelow < dPrev && dBelow < 0.8 * rowPitch;
+    if (near && dPrev <= dNext && !opens) addLine(prev, line, cols);
+    else if (!(near && nextStarter !== undefined) && !opens && wraps(line, prev)) addLine(prev, line, cols);
+    else if (opens) rows.push(newRow(line, cols));
     else if (nextStarter === undefined)
       break; // after the last row: not part of the table
     else if (dNext < 0.8 * rowPitch) {
@@ -389,6 +401,88 @@ function bodyRows(
     bodyEnd = k;
   }
   return { rows, bodyEnd };
+}
+
+/**
+ * How far apart two lines of one cell are: the median over the rows' cells written over several
+ * lines (其中：当年财 | 政拨款) of the distance between their lines; 0 when no cell wraps. Rows of one
+ * line stand further apart by the cells' padding.
+ */
+function leadingOf(rows: Row[]): number {
+  const gaps: number[] = [];
+  for (const row of rows)
+    for (const pieces of row.cells.values()) {
+      const ys = [...new Set(pieces.map((p) => Math.round(p.y * 10) / 10))].sort((a, b) => b - a);
+      ys.slice(1).forEach((y, i) => gaps.push(ys[i]! - y));
+    }
+  return median(gaps);
+}
+
+/** Two lines this close, or closer, are two lines of one cell (given the leading). */
+const ONE_CELL = 1.1;
+
+/**
+ * Rows that are one: where a narrow column wrapped a value (≥12000 人 over 次), the row's lines one
+ * leading apart, one holding only cells the other continues and no column with figures on both; and
+ * a cell merged down several rows and wrapped over lines, centred on them (项目资 | 金 beside
+ * 上年结转资金 and 其他资金): texts of one column in two rows one leading apart are one cell, the upper row's.
+ */
+function mendWraps(rows: Row[], leading: number): Row[] {
+  if (leading === 0) return rows;
+  const out: Row[] = [];
+  for (const row of rows) {
+    const above = out[out.length - 1];
+    if (above && oneRow(above, row, leading)) {
+      for (const [c, pieces] of row.cells) above.cells.set(c, [...(above.cells.get(c) ?? []), ...pieces]);
+      above.lines.push(...row.lines);
+      continue;
+    }
+    if (above) joinFragments(above, row, leading);
+    out.push(row);
+  }
+  return out;
+}
+
+/**
+ * A row group: a column left of the figures holding one text in the whole block (项目资金 merged
+ * down beside the funds rows, its lines joined) names every row of the block, as a merged cell's
+ * text is repeated in every grid cell it covers.
+ */
+function spanGroups(rows: Row[]): void {
+  if (rows.length < 2) return;
+  const firstFigure = Math.min(...rows.flatMap((r) => [...r.cells].filter(([, ps]) => isFigure(ps)).map(([c]) => c)));
+  const cols = new Set(rows.flatMap((r) => [...r.cells.keys()]));
+  for (const c of cols) {
+    const holding = rows.filter((r) => cellText(r.cells.get(c) ?? []).trim() !== '');
+    if (c >= firstFigure || holding.length !== 1 || isFigure(holding[0]!.cells.get(c))) continue;
+    const pieces = holding[0]!.cells.get(c)!;
+    for (const r of rows) if (r !== holding[0]) (r.spannedDown ??= new Map()).set(c, pieces);
+  }
+}
+
+const near = (a: number, b: number, leading: number) => a - b > 0 && a - b <= ONE_CELL * leading;
+const lowest = (pieces: Piece[]) => Math.min(...pieces.map((p) => p.y));
+const highest = (pieces: Piece[]) => Math.max(...pieces.map((p) => p.y));
+const isFigure = (pieces: Piece[] | undefined) => pieces !== undefined && readCellNumber(cellText(pieces)) !== null;
+
+function oneRow(above: Row, row: Row, leading: number): boolean {
+  const a = [...above.cells.keys()];
+  const b = [...row.cells.keys()];
+  const within = (xs: number[], ys: number[]) => xs.every((c) => ys.includes(c));
+  if (!(within(a, b) || within(b, a))) return false;
+  if (a.some((c) => isFigure(above.cells.get(c)) && isFigure(row.cells.get(c)))) return false;
+  const bottom = Math.min(...above.lines.map((l) => l.y));
+  const top = Math.max(...row.lines.map((l) => l.y));
+  return near(bottom, top, leading);
+}
+
+function joinFragments(above: Row, row: Row, leading: number): void {
+  for (const [c, pieces] of [...row.cells]) {
+    const over = above.cells.get(c);
+    if (!over || isFigure(pieces) || isFigure(over) || !near(lowest(over), highest(pieces), leading)) continue;
+    above.cells.set(c, [...over, ...pieces]);
+    row.cells.delete(c);
+  }
 }
 
 /** Header: chunked lines directly above the first row whose chunks sit over the columns. */
@@ -508,6 +602,12 @@ function gridOf(all: Row[], cols: Col[]): DraftTable {
     const texts: string[] = [];
     const bs: (BBox | null)[] = [];
     cols.forEach((col, c) => {
+      const down = row.cells.has(c) ? undefined : row.spannedDown?.get(c);
+      if (down) {
+        texts.push(cellText(down));
+        bs.push(null);
+        return;
+      }
       if (row.covered.has(c) && !row.cells.has(c)) {
         const from = row.spannedFrom?.get(c);
         texts.push(from !== undefined ? cellText(row.cells.get(from)!) : (texts[c - 1] ?? ''));
@@ -678,6 +778,19 @@ function wrapsHeader(lower: TextLine, upper: TextLine, cols: Col[]): boolean {
 
 function range(a: number, b: number): number[] {
   return Array.from({ length: b - a + 1 }, (_, i) => a + i);
+}
+
+/**
+ * How far apart the baselines of two rows of one line are: the lower quartile of the distances
+ * between the lines that open rows (the median was that of rows wrapped over two lines where most
+ * were, and a cover line a row above the header read as part of it).
+ */
+function rowPitchOf(lines: TextLine[], starters: number[]): number {
+  const gaps = starters
+    .slice(1)
+    .map((k, j) => lines[starters[j]!]!.y - lines[k]!.y)
+    .sort((a, b) => a - b);
+  return gaps.length === 0 ? 0 : gaps[Math.floor((gaps.length - 1) / 4)]!;
 }
 
 function median(values: number[]): number {
