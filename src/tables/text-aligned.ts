@@ -178,29 +178,39 @@ function readTable(
   const grid = unionColumns(blocks.map((b) => ({ cols: b.body.cols, numeric: numericColumns(lines, b.body) })));
   const starters = blocks.flatMap((b) => b.body.starters);
   const rowPitch = rowPitchOf(lines, starters);
-  // Each block's rows, the first lines of its first row set above its numbers joined to it.
-  let last = floor - 1;
-  const read = blocks.map((b) => {
-    const { rows, bodyEnd } = bodyRows(lines, { first: b.first, end: b.end, rowPitch }, isStarter, b.body);
-    const lead = leadOf(lines, b, rows[0]!, { floor: last + 1, rowPitch });
-    const out = { rows, bodyEnd, lead, after: last };
-    last = bodyEnd;
-    return out;
-  });
-  if (read.reduce((n, r) => n + r.rows.filter((row) => row.lines.some((l) => starter(l))).length, 0) < 2) return null;
+  const read = readBlocks(lines, blocks, { floor, rowPitch }, isStarter);
   const leading = leadingOf(read.flatMap((r) => r.rows));
+  const pitch: Pitch = { row: rowPitch, leading };
+  if (read.reduce((n, r) => n + r.rows.filter((row) => row.lines.some((l) => starter(l))).length, 0) < 2) return null;
   const all: Row[] = [];
   read.forEach(({ rows, lead, after }, j) => {
     const mended = mendWraps(rows, leading);
     spanGroups(mended);
     const onGrid = mended.map((r) => onColumns(r, grid.spans[j]!));
     if (j === 0)
-      all.push(...headerRows(lines, lead, { cols: grid.cols, rowPitch, floor }, wordyColumns(onGrid, grid.cols)));
-    else all.push(...betweenRows(lines, after + 1, lead - 1, grid.cols, rowPitch));
+      all.push(...headerRows(lines, lead, { cols: grid.cols, pitch, floor }, wordyColumns(onGrid, grid.cols)));
+    else all.push(...betweenRows(lines, after + 1, lead - 1, grid.cols, pitch));
     all.push(...onGrid);
   });
   const next = read[read.length - 1]!.bodyEnd + 1;
   return { draft: gridOf(all, grid.cols), next };
+}
+
+/** Each block's rows, the first lines of its first row set above its numbers joined to it. */
+function readBlocks(
+  lines: TextLine[],
+  blocks: Block[],
+  { floor, rowPitch }: { floor: number; rowPitch: number },
+  isStarter: boolean[],
+): { rows: Row[]; bodyEnd: number; lead: number; after: number }[] {
+  let last = floor - 1;
+  return blocks.map((b) => {
+    const { rows, bodyEnd } = bodyRows(lines, { first: b.first, end: b.end, rowPitch }, isStarter, b.body);
+    const lead = leadOf(lines, b, rows[0]!, { floor: last + 1, rowPitch });
+    const out = { rows, bodyEnd, lead, after: last };
+    last = bodyEnd;
+    return out;
+  });
 }
 
 /** Which of a block's columns hold numbers in most of the rows that fill them. */
@@ -237,7 +247,7 @@ function leadOf(
   while (
     lead > floor &&
     lines[lead - 1]!.chunks.every((c) => fit(c, b.body.cols).length === 1) &&
-    sameRow(lines[lead - 1]!, lines.slice(lead, b.first + 1), rowPitch)
+    sameRow(lines[lead - 1]!, lines.slice(lead, b.first + 1), { row: rowPitch, leading: 0 })
   )
     lead--;
   for (let k = lead; k < b.first; k++) addLine(row, lines[k]!, b.body.cols);
@@ -265,12 +275,12 @@ function onColumns(row: Row, spans: [number, number][]): Row {
  * table), each a row of its own on the grid but for the lines of one row: a
  * wrapped header cell, or cells set between the lines of others.
  */
-function betweenRows(lines: TextLine[], from: number, to: number, cols: Col[], rowPitch: number): Row[] {
+function betweenRows(lines: TextLine[], from: number, to: number, cols: Col[], pitch: Pitch): Row[] {
   const rows: Row[] = [];
   for (let k = to; k >= from; k--) {
     const line = lines[k]!;
     const below = rows[0];
-    if (below && oneHeaderRow(line, below, cols, rowPitch)) addLine(below, line, cols, fitHeader(line, cols));
+    if (below && oneHeaderRow(line, below, cols, pitch)) addLine(below, line, cols, fitHeader(line, cols));
     else rows.unshift(newRow(line, cols, fitHeader(line, cols)));
   }
   return rows;
@@ -377,13 +387,14 @@ function bodyRows(
     }
     if (!fits(line)) break; // prose between two tables ends this one
     const prev = rows[rows.length - 1]!;
-    const dPrev = prev.lines[prev.lines.length - 1]!.y - line.y;
+    const dPrev = Math.min(...prev.lines.map((l) => l.y)) - line.y;
     const nextStarter = starters.find((s) => s > k);
     const dNext = nextStarter !== undefined ? line.y - lines[nextStarter]!.y : Infinity;
     const near = Math.min(dPrev, dNext) < 0.8 * rowPitch;
     // The first line of a row without figures (逐步提高 | 有所提高), its next line nearer than the row above.
-    const dBelow = k < end && !isStarter[k + 1] ? line.y - lines[k + 1]!.y : Infinity;
-    const opens = dBelow < dPrev && dBelow < 0.8 * rowPitch;
+    const dBelow = k + 1 < lines.length && !isStarter[k + 1] ? line.y - lines[k + 1]!.y : Infinity;
+    const opens = dBelow < 0.8 * dPrev && dBelow < 0.8 * rowPitch;
+    if (opens && nextStarter === undefined) break; // the first line of what follows the block (a header)
     if (near && dPrev <= dNext && !opens) addLine(prev, line, cols);
     else if (!(near && nextStarter !== undefined) && !opens && wraps(line, prev)) addLine(prev, line, cols);
     else if (opens) rows.push(newRow(line, cols));
@@ -416,6 +427,12 @@ function leadingOf(rows: Row[]): number {
       ys.slice(1).forEach((y, i) => gaps.push(ys[i]! - y));
     }
   return median(gaps);
+}
+
+/** How far apart the rows of one line are, and two lines of one wrapped cell (0 where no cell wraps). */
+interface Pitch {
+  row: number;
+  leading: number;
 }
 
 /** Two lines this close, or closer, are two lines of one cell (given the leading). */
@@ -489,7 +506,7 @@ function joinFragments(above: Row, row: Row, leading: number): void {
 function headerRows(
   lines: TextLine[],
   first: number,
-  { cols, rowPitch, floor }: { cols: Col[]; rowPitch: number; floor: number },
+  { cols, pitch, floor }: { cols: Col[]; pitch: Pitch; floor: number },
   wordy: ReadonlySet<number>,
 ): Row[] {
   const header: Row[] = [];
@@ -505,7 +522,7 @@ function headerRows(
     const below = header[0];
     // A header line wrapped under the one above it ("年初预算数" over "（万元）") is one header row; so is one
     // that holds the first lines of the row's cells (全年预算 over 数) or stands less than a line above it.
-    if (below && oneHeaderRow(line, below, cols, rowPitch))
+    if (below && oneHeaderRow(line, below, cols, pitch))
       addLine(below, line, cols, fitHeader(line, cols, namedBelow(header.slice(1), wordy)));
     else if (line.chunks.length >= 2 && header.length < MAX_HEADER_LINES)
       header.unshift(newRow(line, cols, fitHeader(line, cols, namedBelow(header, wordy))));
@@ -545,19 +562,19 @@ function headerRows(
  * nearer than the body's rows are to each other (a cover line a row above is not); or the first
  * lines of the row's cells (全年预算 over 数), or cells standing less than a line above it (sameRow).
  */
-function oneHeaderRow(line: TextLine, below: Row, cols: Col[], rowPitch: number): boolean {
+function oneHeaderRow(line: TextLine, below: Row, cols: Col[], pitch: Pitch): boolean {
   const top = below.lines.reduce((a, b) => (a.y > b.y ? a : b));
   const wrapped =
     below.lines.length === 1 &&
     gapEms(line, top) <= 1.6 &&
-    (rowPitch === 0 || line.y - top.y < 0.85 * rowPitch) &&
+    (pitch.row === 0 || line.y - top.y < 0.85 * pitch.row) &&
     wrapsHeader(below.lines[0]!, line, cols);
   return (
     wrapped ||
     sameRow(
       line,
       [...below.lines].sort((a, b) => b.y - a.y),
-      rowPitch,
+      pitch,
     )
   );
 }
@@ -745,10 +762,12 @@ function namedBelow(rows: Row[], wordy: ReadonlySet<number>): Set<number> {
  * its lines (centred where others wrap) stand less than a line above and over none of its chunks. A
  * header centred over two cells below is a row of its own.
  */
-function sameRow(upper: TextLine, rowLines: TextLine[], rowPitch: number): boolean {
+function sameRow(upper: TextLine, rowLines: TextLine[], pitch: Pitch): boolean {
   const top = rowLines[0]!;
   const close = gapEms(upper, top) < 0.9;
-  if (!close && upper.y - top.y >= 0.9 * rowPitch) return false;
+  // Lines of one row are a leading apart at most (a cover line a row above is not one of them).
+  const within = pitch.leading > 0 ? Math.min(0.9 * pitch.row, ONE_CELL * pitch.leading) : 0.9 * pitch.row;
+  if (!close && upper.y - top.y >= within) return false;
   const row = rowLines.flatMap((l) => l.chunks).sort((a, b) => a.x0 - b.x0);
   return upper.chunks.every((u) => {
     const under = row.filter((l) => overlap(u, l) > 0);

@@ -35,13 +35,11 @@ export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
     'project-self-eval/sheet-break-bare/chromium',
     'project-self-eval/sheet-break-repeat/chromium',
     'project-self-eval/sheet-groupunit/libreoffice',
-    'project-self-eval/sheet-repeated-colunit/chromium',
     'project-self-eval/sheet-spanning/chromium',
     'project-self-eval/sheet-spanning/libreoffice',
     'project-self-eval/three-sheet-groupunit/libreoffice',
     'project-self-eval/three-spanning/chromium',
     'project-self-eval/three-spanning/libreoffice',
-    'project-self-eval/three/chromium',
   ],
   spanning: [
     'final-expenditure/sheet-spanning/chromium',
@@ -49,9 +47,5 @@ export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
     'final-income/sheet-spanning/chromium',
     'final-income/sheet-spanning/libreoffice',
   ],
-  narrowWraps: [
-    'project-self-eval/sheet-break-bare/libreoffice',
-    'project-self-eval/sheet-break-repeat/libreoffice',
-    'project-self-eval/sheet-repeated-colunit/libreoffice',
-  ],
+  narrowWraps: ['project-self-eval/sheet-break-bare/libreoffice', 'project-self-eval/sheet-break-repeat/libreoffice'],
 };
