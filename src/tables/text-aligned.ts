@@ -12,6 +12,7 @@ import type { TextItem } from '../pdf/types.ts';
 import { readCellNumber } from '../text/cell-number.ts';
 import { unionBox } from '../util/geometry.ts';
 import { cellText, textLines, type Chunk, type Piece, type TextLine } from './chunks.ts';
+import { isInfoRow } from './headers.ts';
 import type { DraftTable } from './ruled.ts';
 import {
   unionColumns,
@@ -395,7 +396,8 @@ function bodyRows(
     const dBelow = k + 1 < lines.length && !isStarter[k + 1] ? line.y - lines[k + 1]!.y : Infinity;
     const opens = dBelow < 0.8 * dPrev && dBelow < 0.8 * rowPitch;
     if (opens && nextStarter === undefined) break; // the first line of what follows the block (a header)
-    if (near && dPrev <= dNext && !opens) addLine(prev, line, cols);
+    if (wordsRow(line, prev, cols)) rows.push(newRow(line, cols));
+    else if (near && dPrev <= dNext && !opens) addLine(prev, line, cols);
     else if (!(near && nextStarter !== undefined) && !opens && wraps(line, prev)) addLine(prev, line, cols);
     else if (opens) rows.push(newRow(line, cols));
     else if (nextStarter === undefined)
@@ -502,6 +504,16 @@ function joinFragments(above: Row, row: Row, leading: number): void {
   }
 }
 
+/**
+ * A row of words under a row of figures (效益指标 | 社会效益指标 | … | 逐步提高 | 有所提高, targets
+ * in words): cells in three columns or more, one under a figure of the row above — a wrapped
+ * cell's lines hold names, and figures do not wrap into words.
+ */
+function wordsRow(line: TextLine, prev: Row, cols: Col[]): boolean {
+  const at = line.chunks.map((c) => fit(c, cols)[0]!);
+  return new Set(at).size >= 3 && at.some((c) => isFigure(prev.cells.get(c)));
+}
+
 /** Header: chunked lines directly above the first row whose chunks sit over the columns. */
 function headerRows(
   lines: TextLine[],
@@ -563,6 +575,8 @@ function headerRows(
  * lines of the row's cells (全年预算 over 数), or cells standing less than a line above it (sameRow).
  */
 function oneHeaderRow(line: TextLine, below: Row, cols: Col[], pitch: Pitch): boolean {
+  // A cover line (项目名称 | …, 主管部门 | … | 实施单位 | …) is a row of its own.
+  if ([line, ...below.lines].some((l) => isInfoRow(l.chunks.map((c) => c.text)))) return false;
   const top = below.lines.reduce((a, b) => (a.y > b.y ? a : b));
   const wrapped =
     below.lines.length === 1 &&

@@ -12,10 +12,6 @@ export const REASONS = {
 
 export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
   multiBlock: [
-    'budget-targets/sheet-break-bare/chromium',
-    'budget-targets/sheet-break-bare/libreoffice',
-    'budget-targets/sheet-break-repeat/chromium',
-    'budget-targets/sheet-break-repeat/libreoffice',
     'budget-targets/sheet-groupunit/libreoffice',
     'budget-targets/sheet-spanning/chromium',
     'budget-targets/sheet-spanning/libreoffice',
