@@ -254,9 +254,18 @@ export function alignColumns(head: TableModel, t: TableModel): TableModel | null
  */
 function repeatsCover(head: TableModel, t: TableModel): boolean {
   const own = t.rows.slice(0, t.headerRows);
-  const words = (r: string[]) => r.join('|').replace(/\s+/g, '');
-  return own.every(isInfoRow) && own.every((r, i) => i < head.headerRows && words(r) === words(head.rows[i]!));
+  return own.every(isInfoRow) && own.every((r, i) => i < head.headerRows && cellWords(r) === cellWords(head.rows[i]!));
 }
+
+/**
+ * A row's words cell by cell, a merged cell's text once: a row read again on another page may
+ * span its cells over other columns (a cover line's value over one column or three, set without rules).
+ */
+const cellWords = (row: string[]) =>
+  row
+    .map((c) => c.replace(/\s+/g, ''))
+    .filter((c, i, all) => c !== '' && c !== all[i - 1])
+    .join('|');
 
 /** A header repeated at the top of the next page: the same words in every header cell. */
 function sameHeader(head: TableModel, t: TableModel): boolean {
@@ -264,8 +273,8 @@ function sameHeader(head: TableModel, t: TableModel): boolean {
   const words = (m: TableModel) =>
     m.rows
       .slice(0, m.headerRows)
-      .map((r) => r.join('|').replace(/\s+/g, ''))
-      .filter((w) => w.replace(/\|/g, '') !== '');
+      .map(cellWords)
+      .filter((w) => w !== '');
   return words(head).join('\n') === words(t).join('\n');
 }
 

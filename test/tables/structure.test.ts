@@ -242,6 +242,35 @@ describe('a table carried over a page break is one table', () => {
     ]);
   });
 
+  test('only its cover lines repeated: the rows carried on keep the columns in force (the indicator block’s)', () => {
+    const cover = [
+      ['项目名称', '项目名称', '某某平台运维', '某某平台运维'],
+      ['主管部门', '主管部门', '某区某局', '某区某局'],
+    ];
+    const [t, ...rest] = handTables([
+      {
+        rows: [
+          ...cover,
+          ['项目资金', '', '年度资金总额', '占比'],
+          ['项目资金', '资金总额', '120.00', '100%'],
+          ['一级指标', '三级指标', '实施周期指标值', '年度指标值'],
+          ['产出指标', '故障响应时间', '≤2小时', '≤2小时'],
+        ],
+        page: 3,
+        title: '项目支出绩效目标表',
+        unit: '万元',
+      },
+      { rows: [...cover, ['成本指标', '运维成本', '≤360万元', '≤120万元']], page: 4 },
+    ]);
+    expect(rest).toEqual([]);
+    expect(t!.parts.map((p) => [p.page, p.firstRow, p.headerRows])).toEqual([
+      [3, 0, 0],
+      [4, 6, 2],
+    ]);
+    expect(t!.segments.map((s) => s.row)).toEqual([4]);
+    expect(columns(t!, 8).map((c) => c[0])).toEqual(['一级指标', '三级指标', '实施周期指标值', '年度指标值']);
+  });
+
   test('a header repeated under an indicator segment starts a segment of its own: the columns revert to it', () => {
     const top = [['项目', '年初预算数', '全年执行数', '执行率']];
     const [t] = handTables([
