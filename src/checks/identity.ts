@@ -24,6 +24,7 @@ import {
   TABLE_MEASURES,
   TOTAL_WORDS,
   WHOLE_SCOPE,
+  YEAR_ON_YEAR,
   type Stage,
 } from '../vocab/scopes.ts';
 import { locate, type Located } from './context.ts';
@@ -202,13 +203,17 @@ function textIdentity(l: Located, { doc, sections }: Context): Identity {
   const head = headScope(l);
   const scope = labelScope ?? (head === undefined ? sectionScope(f.sectionId, sections) : head);
   const base = { scope, labelScope: labelScope ?? WHOLE_SCOPE };
-  if (f.kind !== 'money' || f.change || f.approximate || !ownYear(f, doc)) return { ...base, key: null };
-  const m = measureOf(f.label);
+  if (f.kind !== 'money' || f.approximate || !ownYear(f, doc)) return { ...base, key: null };
+  // A change against the year before of a measure it names (基本支出比上年增加) is a quantity of its own.
+  const label = f.change ? f.label.replace(YEAR_ON_YEAR, '') : f.label;
+  if (f.change && label === f.label) return { ...base, key: null };
+  const m = measureOf(label);
   // A figure of a kind of spending that names no measure ("三公"经费预算 25 万元) is that spending.
   const measure = m.measure ?? (m.total && scope && SPENDING_SCOPES.has(scope) ? 'spending.year' : null);
   // A bare 支出 / 收入 (支出决算 56 万元) is of whatever its sentence is about — an item, a 科目 — unless its label names the scope.
   if (measure && BARE.has(measure) && !labelScope) return { ...base, key: null };
-  return { ...base, key: keyOf(scope, measure, m.stage, doc) };
+  const key = keyOf(scope, measure, m.stage, doc);
+  return { ...base, key: key && f.change ? `${key}|change` : key };
 }
 
 /**

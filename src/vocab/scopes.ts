@@ -57,11 +57,11 @@ export const STAGE_WORDS: readonly { stage: Stage; words: RegExp }[] = [
 
 /**
  * Words that leave what a figure measures as it is: its owner (本部门, 本单位),
- * the year (2024年, 本年度, 当年), list words (其中, 一、), 的 and a column's
- * 金额.
+ * the year (2024年, 本年度, 当年), list words (其中, 一、), 的, 安排的 (财政拨款
+ * 安排的“三公”经费) and a column's 金额.
  */
 export const NEUTRAL_WORDS =
-  /(?:19|20)\d{2}\s*年度?|本部门|本单位|我局|我单位|本级|部门|单位|本年度|年度|当年|全年|其中|^[一二三四五六七八九十]+[、.．]|^[0-9]+[、.．]|的|金额|[:：、]/g;
+  /(?:19|20)\d{2}\s*年度?|本部门|本单位|我局|我单位|本级|部门|单位|本年度|年度|当年|全年|其中|安排的?|^[一二三四五六七八九十]+[、.．]|^[0-9]+[、.．]|的|金额|[:：、]/g;
 
 /**
  * The measures, each of the whole remainder of a label once its scope, stage
@@ -73,8 +73,8 @@ export const MEASURES: readonly { id: string; words: RegExp }[] = [
   { id: 'income.grand', words: /^(?:拨款)?收入总计$|^收入总额$|^总收入$/ },
   { id: 'spending.year', words: /^(?:本年)?(?:拨款)?支出(?:合计|小计)$|^本年支出$|^拨款支出$/ },
   { id: 'spending.grand', words: /^(?:拨款)?支出总计$|^支出总额$|^总支出$/ },
-  { id: 'basic', words: /^基本支出(?:合计|小计)?$/ },
-  { id: 'project', words: /^项目支出(?:合计|小计|总数)?$/ },
+  { id: 'basic', words: /^(?:本年)?基本支出(?:合计|小计)?$/ },
+  { id: 'project', words: /^(?:本年)?项目支出(?:合计|小计|总数)?$/ },
   { id: 'personnel', words: /^人员经费(?:支出)?$/ },
   { id: 'public', words: /^(?:日常)?公用经费(?:支出)?$/ },
   { id: 'abroad', words: /^因公出国(?:境)?(?:费用?|经费)$/ },
@@ -92,6 +92,15 @@ export const BARE_MEASURES: readonly { id: string; words: RegExp }[] = [
   { id: 'income.year', words: /^收入$/ },
   { id: 'spending.year', words: /^支出$|^经费$|^经费支出$/ },
 ];
+
+/**
+ * A change against the year before, as a change's label names it (一般公共预算
+ * 支出比上年增加, 基本支出较上年减少): such a change of a budget measure is a
+ * quantity of its own, the same wherever it is stated. A change against
+ * anything else (较年初预算增加) is not read.
+ */
+export const YEAR_ON_YEAR =
+  /(?:比|较|与|同)?(?:上年|上一年度?|去年)(?:相比|同期)?(?:增加|增长|减少|下降|提高|降低|上升|多|少)了?|同比(?:增加|增长|减少|下降|提高|降低)/g;
 
 /** What a total row or a column of totals is called: it takes its measure from the column, the group or the table. */
 export const TOTAL_WORDS = /^(?:合计|总计|小计|合计数|总额)?$/;
