@@ -23,6 +23,7 @@
 import type { Fact, Section } from '../schema/report.ts';
 import { LABEL_JOINER } from '../tables/headers.ts';
 import { PLAIN_TERMS } from '../vocab/concepts.ts';
+import { WHOLE_SCOPE } from '../vocab/scopes.ts';
 import { locate, type Located } from './context.ts';
 import { identities, type Identity } from './identity.ts';
 import { num, roundingOf, show } from './tolerance.ts';
@@ -135,7 +136,8 @@ function sameConcept({ doc, at, sections, ids, report }: Reading): void {
   };
   const byConcept = new Map<string, Fact[]>();
   for (const f of doc.facts) {
-    const scope = ids.get(f.id)?.scope;
+    // Money by the scope its place gives it (unknown: no finding); a score or a count by its label's.
+    const scope = f.kind === 'money' ? ids.get(f.id)?.scope : (ids.get(f.id)?.labelScope ?? WHOLE_SCOPE);
     if (!f.concept || !scope || !exact(f) || !forTheUnit(f)) continue;
     const key = `${f.concept}|${scope}`;
     byConcept.set(key, [...(byConcept.get(key) ?? []), f]);

@@ -74,8 +74,14 @@ export function scopeIn(text: string): string | null {
   return FUND_SCOPES.find((s) => new RegExp(s.words.source).test(t))?.id ?? null;
 }
 
+/** A measure read from words: `bare` where they were only 收入 / 支出 (of a scope's own, that year's; of the whole, unknown). */
+interface Measure {
+  id: string;
+  bare: boolean;
+}
+
 /** What a label measures and at which stage, its scope words out: null where it is no budget measure. */
-function measureOf(text: string): { measure: string | null; total: boolean; stage: Stage | null | 'mixed' } {
+function measureOf(text: string): { measure: Measure | null; total: boolean; stage: Stage | null | 'mixed' } {
   let t = plain(text);
   for (const s of FUND_SCOPES) t = t.replace(s.words, '');
   const stages = new Set<Stage>();
@@ -86,11 +92,11 @@ function measureOf(text: string): { measure: string | null; total: boolean; stag
     });
   t = t.replace(NEUTRAL_WORDS, '');
   const stage = stages.size > 1 ? 'mixed' : ([...stages][0] ?? null);
-  const measure = MEASURES.find((m) => m.words.test(t))?.id ?? BARE_MEASURES.find((m) => m.words.test(t))?.id ?? null;
+  const named = MEASURES.find((m) => m.words.test(t))?.id;
+  const bare = BARE_MEASURES.find((m) => m.words.test(t))?.id;
+  const measure = named ? { id: named, bare: false } : bare ? { id: bare, bare: true } : null;
   return { measure, total: TOTAL_WORDS.test(t), stage };
 }
-
-const BARE = new Set(BARE_MEASURES.map((m) => m.id));
 
 /** The stage a figure is at when its words name none: a 预算's are planned, a 决算's spent; elsewhere unknown. */
 function defaultStage(doc: CheckInput): Stage | null {
@@ -100,15 +106,15 @@ function defaultStage(doc: CheckInput): Stage | null {
 
 function keyOf(
   scope: string | null,
-  measure: string | null,
+  measure: Measure | null,
   stage: Stage | null | 'mixed',
   doc: CheckInput,
 ): string | null {
   if (!scope || !measure || stage === 'mixed') return null;
   // A bare 收入 / 支出 of the whole unit may be this year's or the grand total: no measure.
-  if (BARE.has(measure) && scope === WHOLE_SCOPE) return null;
+  if (measure.bare && scope === WHOLE_SCOPE) return null;
   const at = stage ?? defaultStage(doc);
-  return at ? `${scope}|${measure}|${at}` : null;
+  return at ? `${scope}|${measure.id}|${at}` : null;
 }
 
 /** Own year only: a figure of another year (上年执行数, 2023年预算数) is another quantity. */
@@ -162,20 +168,25 @@ function carried(t: Table, r: number, k: number): boolean {
     if (t.rowRoles[i] === 'header') return false;
     const name = plain(t.rows[i]?.[k] ?? '');
     if (CARRIED.test(name)) return true;
-    if (i < r && (CLOSING_ROW.test(name) || t.rowRoles[i] === 'total')) return false;
+    if (CLOSING_ROW.test(name) || t.rowRoles[i] === 'total') return false;
   }
   return false;
 }
 
 /** The measure of a cell: its row's, else (a total row) its column's, its column group's, or the table's. */
-function cellMeasure(name: string, path: string[], title: string, totalRow: boolean) {
+function cellMeasure(
+  name: string,
+  path: string[],
+  title: string,
+  totalRow: boolean,
+): { measure: Measure | null; stage: Stage | null | 'mixed' } {
   const byRow = measureOf(name);
   const byCol = measureOf(path[path.length - 1] ?? '');
   const stages = new Set([...path.map((p) => measureOf(p).stage), byRow.stage].filter((s) => s !== null));
   const stage = stages.size > 1 ? ('mixed' as const) : ([...stages][0] ?? null);
   if (byRow.measure) {
     // A row naming one measure under a column naming another (基本支出 | 人员经费) is neither.
-    return { measure: byCol.measure && byCol.measure !== byRow.measure ? null : byRow.measure, stage };
+    return { measure: byCol.measure && byCol.measure.id !== byRow.measure.id ? null : byRow.measure, stage };
   }
   if (!totalRow && !byRow.total) return { measure: null, stage };
   if (byCol.measure) return { measure: byCol.measure, stage };
@@ -191,8 +202,9 @@ function cellMeasure(name: string, path: string[], title: string, totalRow: bool
   }
   let t = plain(title);
   for (const s of FUND_SCOPES) t = t.replace(s.words, '');
-  const own = TABLE_MEASURES.find((m) => m.words.test(t));
-  return { measure: own?.id ?? null, stage };
+  const own = TABLE_MEASURES.find((m) => m.words.test(t))?.id;
+  // The 合计 of a table of one measure's 科目 is that measure's for the year.
+  return { measure: own ? { id: own, bare: false } : null, stage };
 }
 
 // ——— figures of the text ———
@@ -209,9 +221,10 @@ function textIdentity(l: Located, { doc, sections }: Context): Identity {
   if (f.change && label === f.label) return { ...base, key: null };
   const m = measureOf(label);
   // A figure of a kind of spending that names no measure ("三公"经费预算 25 万元) is that spending.
-  const measure = m.measure ?? (m.total && scope && SPENDING_SCOPES.has(scope) ? 'spending.year' : null);
+  const spending = m.total && scope && SPENDING_SCOPES.has(scope);
+  const measure = m.measure ?? (spending ? { id: 'spending.year', bare: false } : null);
   // A bare 支出 / 收入 (支出决算 56 万元) is of whatever its sentence is about — an item, a 科目 — unless its label names the scope.
-  if (measure && BARE.has(measure) && !labelScope) return { ...base, key: null };
+  if (measure?.bare && !labelScope) return { ...base, key: null };
   const key = keyOf(scope, measure, m.stage, doc);
   return { ...base, key: key && f.change ? `${key}|change` : key };
 }
