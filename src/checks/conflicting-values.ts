@@ -170,11 +170,14 @@ function sameIdentity({ doc, ids, report }: Reading): void {
 /**
  * Two figures may be one quantity only if they are of one scope: money by the
  * scope its table, sentence or section gives it (and known), anything else by
- * the scope its label names (受理投诉 is of no scope, wherever it stands).
+ * the scope its label names (受理投诉 is of no scope, wherever it stands); and,
+ * where both are budget measures, of one measure and stage.
  */
 function sameScope(a: Fact, b: Fact, ids: Map<string, Identity>): boolean {
   const [x, y] = [ids.get(a.id), ids.get(b.id)];
   if (!x || !y) return false;
+  // Two budget measures known to differ (本年收入 and 收入总计, worded alike) are two quantities.
+  if (x.key && y.key && x.key !== y.key) return false;
   if (a.kind === 'money' || b.kind === 'money') return x.scope !== null && x.scope === y.scope;
   return x.labelScope === y.labelScope;
 }

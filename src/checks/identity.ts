@@ -22,6 +22,7 @@ import {
   SPENDING_SCOPES,
   STAGE_WORDS,
   TABLE_MEASURES,
+  TOTAL_BEFORE_FIGURE,
   TOTAL_WORDS,
   WHOLE_SCOPE,
   YEAR_ON_YEAR,
@@ -122,14 +123,28 @@ const ownYear = (f: Fact, doc: CheckInput) => f.year === null || f.year === doc.
 
 // ——— table cells ———
 
-/** A table whose columns are not all named (a header misread) or that has no title: what its cells are is unknown. */
-function uncertainTable(t: Table): boolean {
-  return t.title === null || t.columns.some((c) => c.role === 'number' && c.path.every((p) => p.trim() === ''));
+/**
+ * A table whose columns are not all named (a header misread), that has no
+ * title, or whose title another table of the report has too (a 部门预算 that
+ * prints the 汇总 and the 本级 tables, or one per unit): what its cells are
+ * is unknown.
+ */
+function uncertainTable(t: Table, doc: CheckInput): boolean {
+  if (t.title === null || t.columns.some((c) => c.role === 'number' && c.path.every((p) => p.trim() === '')))
+    return true;
+  const own = titleKey(t.title);
+  return doc.tables.some((o) => o !== t && o.title !== null && titleKey(o.title) === own);
 }
+
+/** A title as tables are told apart: its numbering (预算03表, 附表2), years and notes in brackets out. */
+const titleKey = (title: string) =>
+  plain(title)
+    .replace(/(?:19|20)\d{2}年度?/g, '')
+    .replace(/^(?:预算|决算|附)?表(?:[0-9０-９]+|[一二三四五六七八九十]+)|^(?:预算|决算)[0-9０-９]+表/, '');
 
 function cellIdentity(f: Fact, t: Table, { doc }: Context): Identity {
   const { row: r, col: c } = f.cell!;
-  if (uncertainTable(t)) return NONE;
+  if (uncertainTable(t, doc)) return NONE;
   const columns = columnsAt(t, r);
   const row = t.rows[r] ?? [];
   const { name, at: k } = rowName(row, c, columns);
@@ -143,7 +158,7 @@ function cellIdentity(f: Fact, t: Table, { doc }: Context): Identity {
   const coded = columns.some((col, k) => col.role === 'code' && (row[k] ?? '').trim() !== '');
   if (coded || (t.rowLevels?.[r] ?? 0) > 0 || f.kind !== 'money' || !ownYear(f, doc) || carried(t, r, k))
     return { scope, labelScope, key: null };
-  const { measure, stage } = cellMeasure(name, path, t.title ?? '', t.rowRoles[r] === 'total');
+  const { measure, stage } = cellMeasure(name, path, t, t.rowRoles[r] === 'total');
   return { scope, labelScope, key: keyOf(scope, measure, stage, doc) };
 }
 
@@ -177,7 +192,7 @@ function carried(t: Table, r: number, k: number): boolean {
 function cellMeasure(
   name: string,
   path: string[],
-  title: string,
+  table: Table,
   totalRow: boolean,
 ): { measure: Measure | null; stage: Stage | null | 'mixed' } {
   const byRow = measureOf(name);
@@ -198,12 +213,15 @@ function cellMeasure(
   for (let i = path.length - 2; i >= 0; i--) {
     const group = measureOf(path[i]!);
     if (group.measure) return { measure: group.measure, stage };
-    if (!group.total) break;
+    // A group of another kind (按收入性质分 › 一般公共预算) says what the column is: not the table's measure.
+    if (!group.total) return { measure: null, stage };
   }
-  let t = plain(title);
+  // The 合计 of a table of one measure's 科目 is that measure's for the year — unless the table also has
+  // columns of money carried over (收入总表: 合计 | 本年收入 › … | 上年结转结余 › …): its 合计 is the grand total.
+  if (table.columns.some((c) => c.path.some((h) => CARRIED.test(h)))) return { measure: null, stage };
+  let t = plain(table.title ?? '');
   for (const s of FUND_SCOPES) t = t.replace(s.words, '');
   const own = TABLE_MEASURES.find((m) => m.words.test(t))?.id;
-  // The 合计 of a table of one measure's 科目 is that measure's for the year.
   return { measure: own ? { id: own, bare: false } : null, stage };
 }
 
@@ -217,7 +235,7 @@ function textIdentity(l: Located, { doc, sections }: Context): Identity {
   const base = { scope, labelScope: labelScope ?? WHOLE_SCOPE };
   if (f.kind !== 'money' || f.approximate || !ownYear(f, doc)) return { ...base, key: null };
   // A change against the year before of a measure it names (基本支出比上年增加) is a quantity of its own.
-  const label = f.change ? f.label.replace(YEAR_ON_YEAR, '') : f.label;
+  const label = f.change ? f.label.replace(YEAR_ON_YEAR, '') : withTotalWord(f.label, l);
   if (f.change && label === f.label) return { ...base, key: null };
   const m = measureOf(label);
   // A figure of a kind of spending that names no measure ("三公"经费预算 25 万元) is that spending.
@@ -227,6 +245,13 @@ function textIdentity(l: Located, { doc, sections }: Context): Identity {
   if (measure?.bare && !labelScope) return { ...base, key: null };
   const key = keyOf(scope, measure, m.stage, doc);
   return { ...base, key: key && f.change ? `${key}|change` : key };
+}
+
+/** The label with the total word written right before the figure (财政拨款收入总计 1320 万元: 总计 is no filler). */
+function withTotalWord(label: string, l: Located): string {
+  const before = l.paragraph.text.slice(Math.max(l.sentenceStart, l.numberAt - 8), l.numberAt);
+  const word = TOTAL_BEFORE_FIGURE.exec(before)?.[1];
+  return word && !label.endsWith(word) ? label + word : label;
 }
 
 /**

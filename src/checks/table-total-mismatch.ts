@@ -32,6 +32,8 @@ import { atPage, finding } from './finding.ts';
 import type { CheckInput, Draft, Rule } from './types.ts';
 
 const NOT_SUMMED = /率|比例|占比|%|％|序号|编号|代码|编码|排名|人数|单价/;
+/** A row's name that closes a group of rows: a subtotal. */
+const SUBTOTAL = /合\s*计|小\s*计|总\s*计/;
 
 /** A table as this rule reads it: its body rows' cells, and the page each is on. */
 interface Grid extends TableRows {
@@ -321,7 +323,9 @@ function flatTotal(g: Grid, report: Report): void {
   const t = totals[0]!;
   const rows =
     t === 0 ? (g.mayContinue ? [] : [...Array(g.cells.length - 1).keys()].map((k) => k + 1)) : [...Array(t).keys()];
-  if (rows.length < 2) return;
+  // A row among them that closes a group of its own (本年收入合计 above 年初结转和结余 and 总计 in a
+  // 收入支出决算总表): the total is no sum of every row, and which rows it sums the table does not say.
+  if (rows.length < 2 || rows.some((r) => g.cells[r]!.some((cell) => !written(cell) && SUBTOTAL.test(cell)))) return;
   for (const c of amountColumns(g)) {
     if (!written(g.cells[t]![c])) continue;
     const values = rows.map((r) => cellNumber(g.cells[r]![c]));

@@ -75,8 +75,8 @@ export const MEASURES: readonly { id: string; words: RegExp }[] = [
   { id: 'spending.grand', words: /^(?:拨款)?支出总计$|^支出总额$|^总支出$/ },
   { id: 'basic', words: /^(?:本年)?基本支出(?:合计|小计)?$/ },
   { id: 'project', words: /^(?:本年)?项目支出(?:合计|小计|总数)?$/ },
-  { id: 'personnel', words: /^人员经费(?:支出)?$/ },
-  { id: 'public', words: /^(?:日常)?公用经费(?:支出)?$/ },
+  { id: 'personnel', words: /^人员经费(?:支出)?(?:合计|小计)?$/ },
+  { id: 'public', words: /^(?:日常)?公用经费(?:支出)?(?:合计|小计)?$/ },
   { id: 'abroad', words: /^因公出国(?:境)?(?:费用?|经费)$/ },
   { id: 'car', words: /^公务用车购置及运行(?:维护|维修)?(?:费用?|经费)$/ },
   { id: 'car.purchase', words: /^公务用车购置(?:费用?|经费)$/ },
@@ -104,6 +104,9 @@ export const YEAR_ON_YEAR =
 
 /** What a total row or a column of totals is called: it takes its measure from the column, the group or the table. */
 export const TOTAL_WORDS = /^(?:合计|总计|小计|合计数|总额)?$/;
+
+/** A total word written right before a figure of the text (收入总计为 1320 万元). */
+export const TOTAL_BEFORE_FIGURE = /(总计|合计|小计|总额)(?:为|是|达到?|共)?\s*$/;
 
 /**
  * 总计 is the grand total in a 收支总表 (本年收入合计 + 上年结转) and the

@@ -151,6 +151,22 @@ describe('table cells: the row, the column path, the title', () => {
   });
 });
 
+describe('tables of one title twice (the 汇总 and the 本级, or one per unit): unknown', () => {
+  test('two 部门支出总表 of different totals name no quantity', () => {
+    const rows = (total: string) => [
+      ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+      ['', '合计', total, '800.00', '400.00'],
+    ];
+    const doc = budget()
+      .table(rows('1200.00'), { title: '部门支出总表（汇总）', unit: '万元' })
+      .table(rows('1200.00'), { title: '部门支出总表（本级）', unit: '万元', page: 2 })
+      .withTableFacts()
+      .build();
+    expect(ofCell(doc, 1, 2)).toMatchObject({ scope: null, key: null });
+    expect(ofCell(doc, 1, 2, 1)).toMatchObject({ scope: null, key: null });
+  });
+});
+
 describe('figures of the text: the label, the head of a 其中 list, the sections', () => {
   test('a scope in the label; in the head of the 其中 list; none in the sentence: the whole', () => {
     const doc = budget()

@@ -68,6 +68,26 @@ describe('table-total-mismatch: a total row', () => {
   });
 });
 
+describe('table-total-mismatch: a total over subtotals', () => {
+  // 总计 = 本年收入合计 + 年初结转和结余, not the sum of every row above it.
+  test('a 收入支出决算总表 (本年收入合计, 年初结转和结余, 总计): no sum of every row', () => {
+    const doc = checkInput({ reportType: '决算' })
+      .table(
+        [
+          ['收入项目', '决算数', '支出项目', '决算数'],
+          ['一、财政拨款收入', '1300.00', '一、社会保障和就业支出', '1280.00'],
+          ['二、事业收入', '100.00', '二、其他支出', '100.00'],
+          ['本年收入合计', '1400.00', '本年支出合计', '1380.00'],
+          ['年初结转和结余', '100.00', '年末结转和结余', '120.00'],
+          ['总计', '1500.00', '总计', '1500.00'],
+        ],
+        { title: '收入支出决算总表', unit: '万元' },
+      )
+      .build();
+    expect(run(doc)).toEqual([]);
+  });
+});
+
 describe('table-total-mismatch: a total column', () => {
   const columns = (total: string) =>
     checkInput()

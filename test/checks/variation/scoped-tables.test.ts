@@ -22,6 +22,7 @@ import {
   threeTable,
   type Figures,
 } from './budget-source.ts';
+import { FINAL, finalAccounts, finalText } from './final-source.ts';
 import { tableVariations, type TableVariation } from './harness.ts';
 
 const p = (text: string): ComposePara => ({ text });
@@ -295,4 +296,39 @@ const ITEM_CHANGES: TableVariation[] = [
   },
 ];
 
-tableVariations('conflicting-values', [...WHOLE_AND_GENERAL, ...FISCAL_AND_THREE, ...FUND_ZERO, ...ITEM_CHANGES]);
+// ——— a 决算: the year's totals and the grand totals, the whole and its sources, the budget and what was spent ———
+
+const FINAL_ACCOUNTS: TableVariation[] = [
+  {
+    name: '决算: the whole’s 本年支出合计 and 基本支出 against the 支出决算表',
+    severity: 'warning',
+    clean: finalAccounts(finalText(FINAL)),
+    dirty: finalAccounts(finalText({ ...FINAL, spent: '1388.00', basic: '1008.00' })),
+  },
+  {
+    name: '决算: the 一般公共预算’s 基本支出 and 人员经费 against its tables',
+    severity: 'warning',
+    clean: finalAccounts(finalText(FINAL)),
+    dirty: finalAccounts(finalText({ ...FINAL, generalBasic: '948.00', personnel: '848.00' })),
+  },
+  {
+    name: '决算: the “三公”经费’s budget against the table’s 预算数',
+    severity: 'warning',
+    clean: finalAccounts(finalText(FINAL)),
+    dirty: finalAccounts(finalText({ ...FINAL, threeBudget: '27.00' })),
+  },
+  {
+    name: '决算: 机关运行经费 stated in two sections',
+    severity: 'warning',
+    clean: finalAccounts(finalText(FINAL, '100.00')),
+    dirty: finalAccounts(finalText(FINAL, '108.00')),
+  },
+];
+
+tableVariations('conflicting-values', [
+  ...WHOLE_AND_GENERAL,
+  ...FISCAL_AND_THREE,
+  ...FUND_ZERO,
+  ...ITEM_CHANGES,
+  ...FINAL_ACCOUNTS,
+]);
