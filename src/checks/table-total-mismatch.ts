@@ -29,9 +29,11 @@ import {
   type TableRows,
 } from './tables.ts';
 import { atPage, finding } from './finding.ts';
-import type { Draft, Rule } from './types.ts';
+import type { CheckInput, Draft, Rule } from './types.ts';
 
 const NOT_SUMMED = /率|比例|占比|%|％|序号|编号|代码|编码|排名|人数|单价/;
+/** A row's name that closes a group of rows: a subtotal. */
+const SUBTOTAL = /合\s*计|小\s*计|总\s*计/;
 
 /** A table as this rule reads it: its body rows' cells, and the page each is on. */
 interface Grid extends TableRows {
@@ -45,10 +47,11 @@ export const tableTotalMismatch: Rule = {
   id: 'table-total-mismatch',
   run(doc) {
     const drafts: Draft[] = [];
+    const factsAt = cellFacts(doc);
     for (const t of tablesOf(doc)) {
       const g = gridOf(t);
       const seen = new Set<string>();
-      const report: Report = (i, c, expected, what, names) => {
+      const report: Report = (i, c, expected, what, { parts, names }) => {
         const key = `${i}:${c}`;
         if (seen.has(key)) return;
         seen.add(key);
@@ -59,9 +62,12 @@ export const tableTotalMismatch: Rule = {
         const stated = cellNumber(cells[c])!;
         const name = names?.row ?? rowName(g, i);
         const col = names?.col ?? (pathAt(table, r, c).join(LABEL_JOINER) || `第${c + 1}列`);
+        // The total's cell first, then its parts' (the facts read from them: a cell read as no fact names none).
+        const at = (row: number, col: number) => factsAt.get(`${table.id}:${g.body[row]}:${col}`) ?? [];
         drafts.push(
           finding('table-total-mismatch', {
             message: `${table.title ? `表“${table.title}”` : '表'}${atPage(page)}“${name}”行“${col}”列为 ${cells[c]!.trim()}，${what}为 ${expected}`,
+            factIds: [...new Set([...at(i, c), ...parts.flatMap(([pr, pc]) => at(pr, pc))])],
             page,
             expected,
             actual: stated,
@@ -82,6 +88,17 @@ export const tableTotalMismatch: Rule = {
   },
 };
 
+/** The facts read from each table cell, by `table:row:col` (rows of the table, not of its body). */
+function cellFacts(doc: CheckInput): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const f of doc.facts) {
+    if (!f.cell || f.paragraphId !== null) continue;
+    const key = `${f.cell.table}:${f.cell.row}:${f.cell.col}`;
+    out.set(key, [...(out.get(key) ?? []), f.id]);
+  }
+  return out;
+}
+
 export function gridOf(t: TableRows): Grid {
   return {
     ...t,
@@ -91,8 +108,17 @@ export function gridOf(t: TableRows): Grid {
   };
 }
 
-/** A finding at body row i, column c. */
-type Report = (i: number, c: number, expected: number, what: string, names?: { row: string; col: string }) => void;
+/** A cell of the table's body: [body row, column]. */
+type At = [number, number];
+
+/** A finding at body row i, column c: the cells it sums, and the names to give it where the row and column headers are not them. */
+type Report = (
+  i: number,
+  c: number,
+  expected: number,
+  what: string,
+  how: { parts: At[]; names?: { row: string; col: string } },
+) => void;
 
 const isTotal = (g: Grid, i: number) => g.table.rowRoles[g.body[i]!] === 'total';
 
@@ -136,7 +162,7 @@ function hierarchy(g: Grid, levels: (number | null)[], report: Report): void {
   // that one wrong 类 row is not also reported as a wrong 合计.
   const fixed = new Map<string, number>();
   // Findings wait until the whole tree is checked: a tree most of whose rows do not add up was not read as printed.
-  const pending: [number, number, number, string][] = [];
+  const pending: [number, number, number, string, At[]][] = [];
   const checkedRows = new Set<number>();
   const failedRows = new Set<number>();
   const valueOf = (r: number, c: number) => fixed.get(`${r}:${c}`) ?? amount(g.cells[r]![c]);
@@ -157,7 +183,7 @@ function hierarchy(g: Grid, levels: (number | null)[], report: Report): void {
       );
       fixed.set(`${parent}:${c}`, sum);
       failedRows.add(parent);
-      pending.push([parent, c, sum, what]);
+      pending.push([parent, c, sum, what, kids.map((k): At => [k, c])]);
     }
   };
   // Each row with rows of a deeper level after it (up to the next row of its level or above), deepest first.
@@ -180,7 +206,7 @@ function hierarchy(g: Grid, levels: (number | null)[], report: Report): void {
     if (kids.length > 0) check(t, kids, `各${kids.length > 1 ? '类' : ''}级次之和`);
   }
   if (checkedRows.size < 3 || failedRows.size > Math.max(1, Math.floor(checkedRows.size / 4))) return;
-  for (const [r, c, sum, what] of pending) report(r, c, sum, what);
+  for (const [r, c, sum, what, parts] of pending) report(r, c, sum, what, { parts });
 }
 
 /** The header path of column c under the table's top header, spaces taken out. */
@@ -228,6 +254,7 @@ function totalColumns(g: Grid, report: Report): void {
             d,
           ),
           names.join(' + '),
+          { parts: parts.map((p): At => [r, p]) },
         );
     });
   }
@@ -296,7 +323,9 @@ function flatTotal(g: Grid, report: Report): void {
   const t = totals[0]!;
   const rows =
     t === 0 ? (g.mayContinue ? [] : [...Array(g.cells.length - 1).keys()].map((k) => k + 1)) : [...Array(t).keys()];
-  if (rows.length < 2) return;
+  // A row among them that closes a group of its own (本年收入合计 above 年初结转和结余 and 总计 in a
+  // 收入支出决算总表): the total is no sum of every row, and which rows it sums the table does not say.
+  if (rows.length < 2 || rows.some((r) => g.cells[r]!.some((cell) => !written(cell) && SUBTOTAL.test(cell)))) return;
   for (const c of amountColumns(g)) {
     if (!written(g.cells[t]![c])) continue;
     const values = rows.map((r) => cellNumber(g.cells[r]![c]));
@@ -311,6 +340,7 @@ function flatTotal(g: Grid, report: Report): void {
           d,
         ),
         '各项之和',
+        { parts: rows.map((r): At => [r, c]) },
       );
   }
 }
@@ -357,7 +387,7 @@ function fundsBlock(g: Grid, report: Report): void {
             d,
           ),
           `${names.join(' + ')}之和`,
-          label,
+          { parts: parts.map((r): At => [r, c]), names: label },
         );
     }
   }
@@ -372,11 +402,11 @@ function fundsBlock(g: Grid, report: Report): void {
 function scoreTotal(g: Grid, report: Report): void {
   const sums = scoreSums(g);
   if (!sums || !sums.consistent) return;
-  const { rows, t, c, score, cells } = sums;
+  const { rows, t, c, score, cells, at } = sums;
   const d = decimals([rows[t]![c], ...cells]);
   const stated = cellNumber(rows[t]![c])!;
   if (Math.abs(score - stated) > (cells.length + 1) * 0.5 * 10 ** -d + 1e-9)
-    report(t, c, round(score, d), '各项得分之和', { row: rows[t]![0]!.trim(), col: '得分' });
+    report(t, c, round(score, d), '各项得分之和', { parts: at, names: { row: rows[t]![0]!.trim(), col: '得分' } });
 }
 
 export interface ScoreSums {
@@ -386,6 +416,8 @@ export interface ScoreSums {
   c: number;
   score: number;
   cells: string[];
+  /** where the score cells summed stand: [body row, column] */
+  at: At[];
   /** the weights add up to the 总分's 分值 (or to 100) */
   consistent: boolean;
 }
@@ -399,6 +431,7 @@ export function scoreSums(g: Grid): ScoreSums | null {
   const add = (name: string) => {
     let sum = 0;
     const cells: string[] = [];
+    const at: At[] = [];
     for (let r = 0; r < t; r++) {
       if (isHeaderRow(g.table, g.body[r]!)) continue;
       // A funds part (其中：财政拨款 …) carries no score of its own, whatever a merged cell repeats there.
@@ -413,9 +446,10 @@ export function scoreSums(g: Grid): ScoreSums | null {
         if (k > 0 && rows[r]![k - 1] === cell && leaf(r, k - 1) === name) return; // a merged cell's copy
         sum += cellNumber(cell)!;
         cells.push(cell);
+        at.push([r, k]);
       });
     }
-    return { sum, cells };
+    return { sum, cells, at };
   };
   const c = column('得分');
   if (c < 0) return null;
@@ -432,5 +466,5 @@ export function scoreSums(g: Grid): ScoreSums | null {
     weights.cells.length === scores.cells.length &&
     weights.cells.length >= 2 &&
     Math.abs(weights.sum - weightTotal) <= (weights.cells.length + 1) * 0.5 * 10 ** -decimals(weights.cells) + 1e-9;
-  return { rows, t, c, score: scores.sum, cells: scores.cells, consistent };
+  return { rows, t, c, score: scores.sum, cells: scores.cells, at: scores.at, consistent };
 }

@@ -9,6 +9,7 @@
 import { SCHEMA_VERSION, type DocumentMeta, type Fact, type Paragraph, type Section } from '../../src/schema/report.ts';
 import type { CheckInput } from '../../src/checks/types.ts';
 import { handTables, type HandTable } from './hand-table.ts';
+import { tableFacts } from '../../src/facts/table-facts.ts';
 import { unitDef } from '../../src/vocab/units.ts';
 
 /** A fact before it has a place: what it is, and how the report writes it. */
@@ -91,6 +92,8 @@ export class CheckInputBuilder {
   private readonly doc: CheckInput;
   private readonly ocrPages = new Set<number>();
   private readonly tables: HandTable[] = [];
+  /** the tables' cells are read as facts too */
+  private cellFacts = false;
 
   constructor(document: Partial<DocumentMeta> = {}) {
     this.doc = {
@@ -164,6 +167,12 @@ export class CheckInputBuilder {
     return this;
   }
 
+  /** The tables' cells are facts too, read as the pipeline reads them (facts/table-facts.ts), each naming its cell. */
+  withTableFacts(): this {
+    this.cellFacts = true;
+    return this;
+  }
+
   /** A heading; level, family and ordinal as the section tree gives them. Its id is s1, s2 … in order. */
   section(
     marker: string,
@@ -193,6 +202,11 @@ export class CheckInputBuilder {
   /** The input, with one page entry for every page anything stands on. */
   build(): CheckInput {
     this.doc.tables = handTables(this.tables);
+    this.doc.facts.push(
+      ...(this.cellFacts
+        ? this.doc.tables.flatMap((t) => tableFacts(t, null, { fiscalYear: this.doc.document.fiscalYear }))
+        : []),
+    );
     const used = [...this.doc.facts, ...this.doc.paragraphs, ...this.doc.tables, ...this.doc.sections].map(
       (x) => x.page,
     );
