@@ -308,10 +308,19 @@ export function headerRowsOf(rows: string[][]): number {
   const first = rows.findIndex(
     (row) => !isColumnNumbering(row) && row.some((cell, c) => c > 0 && readCellNumber(cell) !== null),
   );
+  // A row of prose above the first figures (年度总体目标: 预期目标 | 实际完成情况 over their texts, then the
+  // indicators' header) ends the header there: the rows below it are a block of their own.
+  const prose = rows.slice(0, first < 0 ? rows.length : first).findIndex((row) => row.some(isProse));
+  if (prose >= 0 && first >= 0) return prose;
   if (first >= 0) return first;
   const numbering = rows.findLastIndex(isColumnNumbering);
   if (numbering >= 0) return numbering + 1;
   return rows.length > 1 ? 1 : 0;
+}
+
+/** A cell of sentences (…防控。目标2：…), which names no column. */
+function isProse(cell: string): boolean {
+  return cell.length >= 40 && /[。；]/.test(cell);
 }
 
 /** Lines above the table, nearest first, up to five of their own heights away. */

@@ -335,3 +335,47 @@ describe('a 预算 table with its codes split over 类 | 款 | 项 and a numberi
     ]);
   });
 });
+
+describe('a 部门整体 自评表 that opens on its year goal (预期目标 | 实际完成情况 over their texts) above the indicators', () => {
+  const goal = '目标1：全面加强党的建设。目标2：全力做好常态化疫情防控，推进健康城市建设和医药卫生体制改革。';
+  const done = '目标1：理论学习中心组集中学习356次。目标2：推广疫情处置工作经验，落实各项防控措施，完成年度任务。';
+  const t = one({
+    rows: [
+      [
+        '年度总体目标完成情况',
+        '预期目标（年初设定）',
+        '预期目标（年初设定）',
+        '目标实际完成情况',
+        '目标实际完成情况',
+        '目标实际完成情况',
+        '目标实际完成情况',
+      ],
+      ['年度总体目标完成情况', goal, goal, done, done, done, done],
+      ['一级指标', '二级指标', '指标内容', '年度指标值', '实际完成值', '分值', '得分'],
+      ['产出指标', '数量指标', '覆盖单位数量', '28个', '28个', '2', '2'],
+      ['产出指标', '数量指标', '引进高层次人才', '≥800人', '744人', '2', '1.5'],
+    ],
+    page: 31,
+  });
+
+  test('the goal rows are a block of their own and the indicator header a segment: 分值 and 得分 are points, not values of 实际完成情况', () => {
+    expect(t.headerRows).toBe(1);
+    expect(t.segments.map((s) => s.row)).toEqual([2]);
+    expect(columns(t, 3).slice(3)).toEqual([
+      ['年度指标值', null, 'number'],
+      ['实际完成值', null, 'number'],
+      ['分值', '分', 'number'],
+      ['得分', '分', 'number'],
+    ]);
+    expect(
+      tableFacts(t, null)
+        .filter((f) => f.cell?.row === 4)
+        .map((f) => [f.label, f.value, f.unit]),
+    ).toEqual([
+      ['产出指标·数量指标·引进高层次人才·年度指标值', 800, '人'],
+      ['产出指标·数量指标·引进高层次人才·实际完成值', 744, '人'],
+      ['产出指标·数量指标·引进高层次人才·分值', 2, '分'],
+      ['产出指标·数量指标·引进高层次人才·得分', 1.5, '分'],
+    ]);
+  });
+});
