@@ -14,7 +14,7 @@ import { readCellNumber } from '../text/cell-number.ts';
 import { boundBefore } from '../vocab/bounds.ts';
 import { startsWithHeaderWord } from '../vocab/header-words.ts';
 import { textLines, type TextLine } from './chunks.ts';
-import { isColumnNumbering, isInfoRow } from './headers.ts';
+import { isColumnNumbering, isInfoRow, isProse } from './headers.ts';
 import { ruledTables, type DraftTable } from './ruled.ts';
 import { textTables } from './text-aligned.ts';
 import { unitIn } from './units.ts';
@@ -316,11 +316,6 @@ export function headerRowsOf(rows: string[][]): number {
   const numbering = rows.findLastIndex(isColumnNumbering);
   if (numbering >= 0) return numbering + 1;
   return rows.length > 1 ? 1 : 0;
-}
-
-/** A cell of sentences (…防控。目标2：…), which names no column. */
-function isProse(cell: string): boolean {
-  return cell.length >= 40 && /[。；]/.test(cell);
 }
 
 /** Lines above the table, nearest first, up to five of their own heights away. */

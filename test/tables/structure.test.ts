@@ -379,3 +379,50 @@ describe('a 部门整体 自评表 that opens on its year goal (预期目标 | �
     ]);
   });
 });
+
+test('a 项目 自评表 whose goal (预期目标 | 实际完成情况 over sentences) stands between its funds and its indicators: the sentences are no header, the indicators are named by their own', () => {
+  const goal = '该项目落实献血法及本省实施办法，保障全市临床用血安全，按规定为献血者及其亲属报销用血费用。';
+  const t = one({
+    rows: [
+      [
+        '项目名称',
+        '项目名称',
+        '无偿献血者用血返还报销项目',
+        '无偿献血者用血返还报销项目',
+        '无偿献血者用血返还报销项目',
+        '无偿献血者用血返还报销项目',
+        '无偿献血者用血返还报销项目',
+      ],
+      ['项目资金（万元）', '', '年初预算数', '全年预算数', '全年执行数', '分值', '得分'],
+      ['项目资金（万元）', '年度资金总额', '350', '350', '322.15', '10', '9.2'],
+      [
+        '年度总体目标',
+        '预期目标（年初设定）',
+        '预期目标（年初设定）',
+        '预期目标（年初设定）',
+        '实际完成情况',
+        '实际完成情况',
+        '实际完成情况',
+      ],
+      ['年度总体目标', goal, goal, goal, '已完成', '已完成', '已完成'],
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+      // 2134万 with no unit after 万 is no number: the label row above reads as naming 2100人次 and 12.5
+      ['产出指标', '数量指标', '报销人次', '2100人次', '2134万', '12.5', '12.5'],
+    ],
+    page: 66,
+  });
+  expect(t.rowRoles[4]).toBe('body');
+  expect(t.segments.map((s) => [s.row, s.headerRows])).toEqual([
+    [3, 1],
+    [5, 1],
+  ]);
+  expect(columns(t, 6)).toEqual([
+    ['一级指标', null, 'name'],
+    ['二级指标', null, 'name'],
+    ['三级指标', null, 'name'],
+    ['年度指标值', null, 'number'],
+    ['实际完成值', null, 'text'],
+    ['分值', '分', 'number'],
+    ['得分', '分', 'number'],
+  ]);
+});
