@@ -426,3 +426,37 @@ test('a 项目 自评表 whose goal (预期目标 | 实际完成情况 over sent
     ['得分', '分', 'number'],
   ]);
 });
+
+describe("Fujian's 部门整体绩效自评表: columns numbered by circled formulas (全年预算数③=①+②, 执行率⑦=⑤/③)", () => {
+  const t = one({
+    title: '部门整体绩效自评表',
+    unit: '万元',
+    rows: [
+      ['项目', '年初预算数①', '调整预算数②', '全年预算数③=①+②', '拨付数④', '实际支出数⑤', '结余⑥=③-⑤', '执行率⑦=⑤/③'],
+      ['合计', '1200.00', '100.00', '1300.00', '1280.00', '1250.00', '50.00', '96.15'],
+      ['基本支出', '800.00', '0.00', '800.00', '800.00', '790.00', '10.00', '98.75'],
+      ['项目支出', '400.00', '100.00', '500.00', '480.00', '460.00', '40.00', '92.00'],
+    ],
+  });
+  const read = tableFacts(t, null, { fallbackScope: 'total', fiscalYear: 2023 });
+
+  test('a formula names no quantity and hides no name: 执行率 is a percent, the amounts 万元, labels without the formula', () => {
+    expect(read.filter((f) => f.cell?.row === 2).map((f) => [f.label, f.value, f.unit])).toEqual([
+      ['基本支出·年初预算数', 800, '万元'],
+      ['基本支出·调整预算数', 0, '万元'],
+      ['基本支出·全年预算数', 800, '万元'],
+      ['基本支出·拨付数', 800, '万元'],
+      ['基本支出·实际支出数', 790, '万元'],
+      ['基本支出·结余', 10, '万元'],
+      ['基本支出·执行率', 98.75, '%'],
+    ]);
+  });
+
+  test('调整预算数② beside 全年预算数③ is the adjustment: the year budget is ③, ② is no budget.*.adjusted', () => {
+    expect(read.filter((f) => f.cell?.row === 2 && f.concept).map((f) => [f.label, f.concept])).toEqual([
+      ['基本支出·年初预算数', 'budget.basic.initial'],
+      ['基本支出·全年预算数', 'budget.basic.adjusted'],
+      ['基本支出·实际支出数', 'budget.basic.actual'],
+    ]);
+  });
+});
