@@ -5,6 +5,7 @@
 // a finding the corrections end goes, one they cause comes. Table rules read
 // cells, not facts: a corrected table figure is written into its cell for them.
 import { runChecks } from '../checks/index.ts';
+import { buildRecords, type Records } from '../records/index.ts';
 import type { Fact, Finding, Report, Table } from '../schema/report.ts';
 import { LABEL_JOINER } from '../tables/headers.ts';
 
@@ -17,7 +18,8 @@ export interface CellPatch {
 export function checkAgain(base: Report, facts: Fact[], patches: CellPatch[]): Finding[] {
   const { findings: asRead, review: _review, ...doc } = base;
   const before = runChecks(doc);
-  const after = runChecks({ ...doc, facts, tables: patchedTables(base.tables, patches) });
+  const tables = patchedTables(base.tables, patches);
+  const after = runChecks({ ...doc, facts, tables, ...recordsAgain(base, tables, facts) });
   const gone = counts(before);
   const come = counts(after);
   for (const f of after) take(gone, key(f));
@@ -25,6 +27,15 @@ export function checkAgain(base: Report, facts: Fact[], patches: CellPatch[]): F
   const kept = asRead.filter((f) => !take(gone, key(f)));
   const caused = after.filter((f) => take(come, key(f)));
   return [...kept, ...caused].sort((a, b) => (a.page ?? 0) - (b.page ?? 0)).map((f, i) => ({ ...f, id: `c${i + 1}` }));
+}
+
+/**
+ * The records of corrected facts: a record's figures are its cells' facts, so a corrected figure is
+ * the record's too. Each row keeps the box the first read gave it.
+ */
+export function recordsAgain(base: Pick<Report, 'indicators'>, tables: Table[], facts: Fact[]): Records {
+  const boxes = new Map(base.indicators.map((i) => [`${i.table}\u0000${i.row}`, i.bbox]));
+  return buildRecords({ tables, facts }, (t, row) => boxes.get(`${t.id}\u0000${row}`) ?? null);
 }
 
 function key(f: Finding): string {

@@ -7,10 +7,11 @@ import type { CheckInput } from '../../src/checks/types.ts';
 import { assembleReport } from '../../src/pipeline/assemble.ts';
 import { SCHEMA_VERSION } from '../../src/schema/report.ts';
 import { handTables, type HandTable } from '../support/hand-table.ts';
+import { withRecords } from '../support/records.ts';
 import { readMade, ruledTable, type Cell } from '../tables/support.ts';
 
 function input(tables: HandTable[], reportType: CheckInput['document']['reportType'] = '决算'): CheckInput {
-  return {
+  return withRecords({
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'jixiao', version: 'test' },
     source: { path: 'made.pdf', sha256: '', bytes: 1, pages: 2 },
@@ -27,7 +28,7 @@ function input(tables: HandTable[], reportType: CheckInput['document']['reportTy
     paragraphs: [],
     facts: [],
     tables: handTables(tables),
-  };
+  });
 }
 const found = (doc: CheckInput) => runChecks(doc).map((f) => [f.rule, f.severity, f.expected, f.actual]);
 
