@@ -59,9 +59,11 @@ export function indicatorColumns(columns: Column[]): FieldColumns<IndicatorField
 
 /** The columns of a funds block: at least one amount (年初预算数, 全年预算数, 全年执行数), or null. */
 export function fundsColumns(columns: Column[]): FieldColumns<FundsField> | null {
-  const out = fieldsOf(columns, FUNDS_COLUMNS);
+  // Only columns of figures: 年度预算（万元） over the rows' names is a group, not the year's budget.
+  const figures = columns.map((col) => (col.role === 'number' ? col : { ...col, path: [] }));
+  const out = fieldsOf(figures, FUNDS_COLUMNS);
   if (out.adjusted === undefined) {
-    const c = columns.findIndex((col) => col.path.some((p) => ADJUSTED_FALLBACK.test(headerName(p))));
+    const c = figures.findIndex((col) => col.path.some((p) => ADJUSTED_FALLBACK.test(headerName(p))));
     if (c >= 0) out.adjusted = c;
   }
   const amounts = (['planned', 'adjusted', 'executed'] as const).filter((f) => out[f] !== undefined);

@@ -2,6 +2,7 @@
 // what the records are made of. A record's figures are its cells' facts, so
 // that a number is read once (facts/table-facts.ts) and the two never differ.
 import type { Fact, Table } from '../schema/report.ts';
+import { readCellNumber } from '../text/cell-number.ts';
 
 export class CellFacts {
   private readonly byCell = new Map<string, Fact[]>();
@@ -23,6 +24,11 @@ export class CellFacts {
   number(table: string, row: number, col: number | undefined): Fact | null {
     const numbers = this.all(table, row, col).filter((f) => typeof f.value === 'number' && f.kind !== 'date');
     return numbers.length === 1 ? numbers[0]! : null;
+  }
+
+  /** The cell's figure where the cell is one number (a funds row's amounts): a number inside a sentence is none. */
+  figure(t: Table, row: number, col: number | undefined): Fact | null {
+    return readCellNumber(cellText(t, row, col)) ? this.number(t.id, row, col) : null;
   }
 }
 

@@ -47,7 +47,8 @@ function fundsAt(
 ): FundsRow | null {
   const name = cleanName(nameOf(t.rows[r]!.slice(0, first), columns));
   if (name === '') return null;
-  const fact = (f: FundsField) => cells.number(t.id, r, cols[f]);
+  // A figure of its own cell: a number in a sentence across the block (the goal's 100%) is no funds figure.
+  const fact = (f: FundsField) => cells.figure(t, r, cols[f]);
   const facts = {
     planned: fact('planned'),
     adjusted: fact('adjusted'),

@@ -13,6 +13,7 @@ import { scorecardOf } from './scorecards.ts';
 
 export { metOf, readingOf, meets, type Reading } from './met.ts';
 export { isFundsName } from './funds.ts';
+export { fundsFacts, indicatorFacts, scorecardFacts, type FundsFacts, type IndicatorFacts } from './fields.ts';
 export type { RowBox } from './indicators.ts';
 
 export interface Records {

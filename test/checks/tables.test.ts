@@ -190,7 +190,7 @@ describe('the self-evaluation table', () => {
   test('a 总分 that is not the budget score plus the indicator scores', () => {
     expect(
       found(input([{ page: 4, title: '项目支出绩效自评表', rows: selfTable('170.48', '9.87', '98.87') }], '项目支出')),
-    ).toEqual([['table-total-mismatch', 'error', 99.87, 98.87]]);
+    ).toEqual([['score-mismatch', 'error', 99.87, 98.87]]);
   });
   test('near-miss: a table whose weights read do not add up to its 总分 (misread) is not summed', () => {
     const rows = selfTable('170.48', '9.87', '98.87');

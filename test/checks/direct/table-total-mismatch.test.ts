@@ -101,8 +101,10 @@ describe("table-total-mismatch: a self-evaluation table's funds", () => {
           ['上年结转资金', carried, carried, '20.00'],
           ['其他资金', other, other, ''],
         ],
-        { title: '项目支出绩效自评表', page: 8 },
+        // a table of amounts states their unit (a 单位 line, or 项目资金（万元）): without one no cell is a figure
+        { title: '项目支出绩效自评表', page: 8, unit: '万元' },
       )
+      .cellFacts()
       .build();
   test('every 其中 row written, short of 年度资金总额: found (the split is complete)', () => {
     expect(run(funds('70.00', '20.00', '0.00')).map((f) => f.message)).toEqual([
