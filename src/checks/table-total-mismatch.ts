@@ -5,23 +5,21 @@
 // - a total column adds up the columns its header names as its parts
 //   (本年支出合计 = 基本支出 + 项目支出, 小计 = 人员经费 + 公用经费), row by row;
 // - a self-evaluation table's 年度资金总额 is the sum of its 其中 rows, column by
-//   column, and its 总分 the sum of every segment's 分值 / 得分;
+//   column, and its 总分's 分值 the sum of its items' weights — read from its
+//   records (self-evaluation.ts; the 得分 against 总分 is score-mismatch's);
 // - any other table's total row is the sum of the rows above it.
 // Amounts in 万元 are rounded from 元, so each figure may be off by half a unit
 // of its last place. A table that may go on over the page is not judged on its
 // last group.
-import { COLUMN_FAMILIES, FUNDS_SPLITS, FUNDS_TOTAL } from '../vocab/parts.ts';
+import { COLUMN_FAMILIES } from '../vocab/parts.ts';
 import { LABEL_JOINER } from '../tables/headers.ts';
-import { isHeaderRow, nameColumn, pageOfRow } from '../tables/reading.ts';
-import { SCORE_TOTAL_ROW } from '../vocab/concepts.ts';
+import { nameColumn, pageOfRow } from '../tables/reading.ts';
 import {
   agrees,
   amount,
   cellNumber,
   decimals,
   isSelfEvaluation,
-  labelsOf,
-  leafAt,
   pathAt,
   round,
   tablesOf,
@@ -29,6 +27,7 @@ import {
   type TableRows,
 } from './tables.ts';
 import { atPage, finding } from './finding.ts';
+import { fundsTotals, weightTotals } from './self-evaluation.ts';
 import type { CheckInput, Draft, Rule } from './types.ts';
 
 const NOT_SUMMED = /率|比例|占比|%|％|序号|编号|代码|编码|排名|人数|单价/;
@@ -74,17 +73,14 @@ export const tableTotalMismatch: Rule = {
           }),
         );
       };
-      if (isSelfEvaluation(g.table)) {
-        fundsBlock(g, report);
-        scoreTotal(g, report);
-        continue;
-      }
+      // A self-evaluation table's arithmetic is read from its records (self-evaluation.ts), below.
+      if (isSelfEvaluation(g.table) || doc.funds.some((f) => f.table === g.table.id)) continue;
       const levels = g.table.rowLevels ? g.body.map((r) => g.table.rowLevels![r] ?? null) : null;
       if (levels) hierarchy(g, levels, report);
       totalColumns(g, report);
       if (!levels && !looksHierarchical(g)) flatTotal(g, report);
     }
-    return drafts;
+    return [...drafts, ...fundsTotals(doc), ...weightTotals(doc)];
   },
 };
 
@@ -343,128 +339,4 @@ function flatTotal(g: Grid, report: Report): void {
         { parts: rows.map((r): At => [r, c]) },
       );
   }
-}
-
-// ——— self-evaluation tables ———
-
-/** 年度资金总额 against its 其中 rows, in each money column (年初预算数, 全年预算数, 全年执行数). */
-function fundsBlock(g: Grid, report: Report): void {
-  const rows = g.cells;
-  for (let t = 0; t < rows.length; t++) {
-    if (!labelsOf(rows[t]!).some((l) => FUNDS_TOTAL.test(l))) continue;
-    // The rows after it whose names are parts of the total.
-    const parts: number[] = [];
-    const names: string[] = [];
-    for (let r = t + 1; r < rows.length; r++) {
-      const name = labelsOf(rows[r]!)
-        .map((l) => l.replace(/[（(].*?[）)]$/, ''))
-        .find((l) => FUNDS_SPLITS.some((s) => s.some((p) => p.test(l))));
-      if (!name) break;
-      parts.push(r);
-      names.push(name);
-    }
-    const split = FUNDS_SPLITS.find(
-      (s) => s.length === names.length && s.every((p) => names.filter((n) => p.test(n)).length === 1),
-    );
-    if (!split) continue;
-    for (let c = 0; c < (rows[t]!.length ?? 0); c++) {
-      const col = pathAt(g.table, g.body[t]!, c);
-      if (!/预算数|执行数|决算数|预算|执行/.test(col[col.length - 1] ?? '') || /率/.test(col.join(''))) continue;
-      if (!written(rows[t]![c])) continue;
-      // A part left blank is not known to be zero in a self-evaluation table: then only parts that already exceed the total are wrong.
-      const blank = !parts.every((r) => written(rows[r]![c]));
-      const values = parts.map((r) => amount(rows[r]![c]) ?? 0);
-      const d = decimals([rows[t]![c], ...parts.map((r) => rows[r]![c])]);
-      if (blank && values.reduce((a, v) => a + v, 0) <= cellNumber(rows[t]![c])! + (parts.length + 1) * 0.5 * 10 ** -d)
-        continue;
-      const label = { row: labelsOf(rows[t]!).find((l) => FUNDS_TOTAL.test(l))!, col: col[col.length - 1]! };
-      if (!agrees(cellNumber(rows[t]![c])!, values as number[], d))
-        report(
-          t,
-          c,
-          round(
-            (values as number[]).reduce((s, v) => s + v, 0),
-            d,
-          ),
-          `${names.join(' + ')}之和`,
-          { parts: parts.map((r): At => [r, c]), names: label },
-        );
-    }
-  }
-}
-
-/**
- * The 总分 row's 得分 against every segment's 得分 cells (the budget rows' own
- * score once, on 年度资金总额 — not its 其中 rows). Only where the weights read
- * add up to the 总分's 分值 (or to 100): otherwise the table was not read as
- * written, and a sum of what was read proves nothing.
- */
-function scoreTotal(g: Grid, report: Report): void {
-  const sums = scoreSums(g);
-  if (!sums || !sums.consistent) return;
-  const { rows, t, c, score, cells, at } = sums;
-  const d = decimals([rows[t]![c], ...cells]);
-  const stated = cellNumber(rows[t]![c])!;
-  if (Math.abs(score - stated) > (cells.length + 1) * 0.5 * 10 ** -d + 1e-9)
-    report(t, c, round(score, d), '各项得分之和', { parts: at, names: { row: rows[t]![0]!.trim(), col: '得分' } });
-}
-
-export interface ScoreSums {
-  rows: string[][];
-  /** the 总分 row and its 得分 column */
-  t: number;
-  c: number;
-  score: number;
-  cells: string[];
-  /** where the score cells summed stand: [body row, column] */
-  at: At[];
-  /** the weights add up to the 总分's 分值 (or to 100) */
-  consistent: boolean;
-}
-
-export function scoreSums(g: Grid): ScoreSums | null {
-  const rows = g.cells;
-  const t = rows.findIndex((r) => SCORE_TOTAL_ROW.test((r[0] ?? '').trim()));
-  if (t < 0) return null;
-  const leaf = (i: number, c: number) => leafAt(g.table, g.body[i]!, c);
-  const column = (name: string) => rows[t]!.findIndex((cell, c) => written(cell) && leaf(t, c) === name);
-  const add = (name: string) => {
-    let sum = 0;
-    const cells: string[] = [];
-    const at: At[] = [];
-    for (let r = 0; r < t; r++) {
-      if (isHeaderRow(g.table, g.body[r]!)) continue;
-      // A funds part (其中：财政拨款 …) carries no score of its own, whatever a merged cell repeats there.
-      const labels = labelsOf(rows[r]!);
-      if (
-        labels.some((l) => FUNDS_SPLITS.some((s) => s.some((p) => p.test(l.replace(/[（(].*?[）)]$/, ''))))) &&
-        !labels.some((l) => FUNDS_TOTAL.test(l))
-      )
-        continue;
-      rows[r]!.forEach((cell, k) => {
-        if (leaf(r, k) !== name || !written(cell)) return;
-        if (k > 0 && rows[r]![k - 1] === cell && leaf(r, k - 1) === name) return; // a merged cell's copy
-        sum += cellNumber(cell)!;
-        cells.push(cell);
-        at.push([r, k]);
-      });
-    }
-    return { sum, cells, at };
-  };
-  const c = column('得分');
-  if (c < 0) return null;
-  const scores = add('得分');
-  if (scores.cells.length < 2) return null;
-  const weights = add('分值');
-  const wc = column('分值');
-  const weightTotal = wc >= 0 ? cellNumber(rows[t]![wc])! : 100;
-  // The whole table is in view: its own title or cover line (a part carried over with a header of its own is not), and a score for every weight.
-  const top = g.table.rows.slice(0, g.table.headerRows).find((r, i) => g.table.rowRoles[i] !== 'blank');
-  const whole = /自评表|评分表|打分表/.test(g.table.title ?? '') || /名称|主管部门|单位/.test(top?.[0] ?? '');
-  const consistent =
-    whole &&
-    weights.cells.length === scores.cells.length &&
-    weights.cells.length >= 2 &&
-    Math.abs(weights.sum - weightTotal) <= (weights.cells.length + 1) * 0.5 * 10 ** -decimals(weights.cells) + 1e-9;
-  return { rows, t, c, score: scores.sum, cells: scores.cells, at: scores.at, consistent };
 }

@@ -37,7 +37,7 @@ describe('table cells: the row, the column path, the title', () => {
         ],
         { title: '一般公共预算支出表', unit: '万元', page: 2 },
       )
-      .withTableFacts()
+      .cellFacts()
       .build();
     expect(ofCell(doc, 1, 3).key).toBe('whole|basic|initial');
     expect(ofCell(doc, 1, 2).key).toBe('whole|spending.year|initial');
@@ -58,7 +58,7 @@ describe('table cells: the row, the column path, the title', () => {
         ],
         { title: '财政拨款收支总表', unit: '万元' },
       )
-      .withTableFacts()
+      .cellFacts()
       .build();
     expect(ofCell(doc, 1, 1).key).toBe('general-public|income.year|initial');
     expect(ofCell(doc, 2, 1).key).toBe('fiscal|income.year|initial');
@@ -75,7 +75,7 @@ describe('table cells: the row, the column path, the title', () => {
         ],
         { title: '财政拨款支出表', unit: '万元' },
       )
-      .withTableFacts()
+      .cellFacts()
       .build();
     expect([1, 2, 3].map((c) => ofCell(doc, 1, c).key)).toEqual([
       'fiscal|spending.year|initial',
@@ -100,7 +100,7 @@ describe('table cells: the row, the column path, the title', () => {
         ],
         { title: '一般公共预算基本支出表', unit: '万元', page: 2 },
       )
-      .withTableFacts()
+      .cellFacts()
       .build();
     expect([0, 1, 2, 3].map((c) => ofCell(doc, 2, c).key)).toEqual([
       'three-public|spending.year|initial',
@@ -141,7 +141,7 @@ describe('table cells: the row, the column path, the title', () => {
         ],
         { title: '基本支出决算表', unit: '万元', page: 4 },
       )
-      .withTableFacts()
+      .cellFacts()
       .build();
     expect(ofCell(doc, 1, 2, 0)).toMatchObject({ scope: null, key: null });
     expect(ofCell(doc, 1, 2, 1)).toMatchObject({ scope: null, key: null });
@@ -160,7 +160,7 @@ describe('tables of one title twice (the 汇总 and the 本级, or one per unit)
     const doc = budget()
       .table(rows('1200.00'), { title: '部门支出总表（汇总）', unit: '万元' })
       .table(rows('1200.00'), { title: '部门支出总表（本级）', unit: '万元', page: 2 })
-      .withTableFacts()
+      .cellFacts()
       .build();
     expect(ofCell(doc, 1, 2)).toMatchObject({ scope: null, key: null });
     expect(ofCell(doc, 1, 2, 1)).toMatchObject({ scope: null, key: null });

@@ -9,7 +9,7 @@
 import { SCHEMA_VERSION, type DocumentMeta, type Fact, type Paragraph, type Section } from '../../src/schema/report.ts';
 import type { CheckInput } from '../../src/checks/types.ts';
 import { handTables, type HandTable } from './hand-table.ts';
-import { tableFacts } from '../../src/facts/table-facts.ts';
+import { withRecords } from './records.ts';
 import { unitDef } from '../../src/vocab/units.ts';
 
 /** A fact before it has a place: what it is, and how the report writes it. */
@@ -89,11 +89,10 @@ export interface PlaceOptions {
 }
 
 export class CheckInputBuilder {
-  private readonly doc: CheckInput;
+  private readonly doc: Omit<CheckInput, 'indicators' | 'funds' | 'scorecards'>;
   private readonly ocrPages = new Set<number>();
   private readonly tables: HandTable[] = [];
-  /** the tables' cells are read as facts too */
-  private cellFacts = false;
+  private tableCells = false;
 
   constructor(document: Partial<DocumentMeta> = {}) {
     this.doc = {
@@ -167,9 +166,12 @@ export class CheckInputBuilder {
     return this;
   }
 
-  /** The tables' cells are facts too, read as the pipeline reads them (facts/table-facts.ts), each naming its cell. */
-  withTableFacts(): this {
-    this.cellFacts = true;
+  /**
+   * The tables' number cells are facts too, as the pipeline reads them (facts/table-facts.ts), numbered
+   * after the facts given: what rules reading the records (indicators, funds rows, scorecards) need.
+   */
+  cellFacts(): this {
+    this.tableCells = true;
     return this;
   }
 
@@ -202,11 +204,6 @@ export class CheckInputBuilder {
   /** The input, with one page entry for every page anything stands on. */
   build(): CheckInput {
     this.doc.tables = handTables(this.tables);
-    this.doc.facts.push(
-      ...(this.cellFacts
-        ? this.doc.tables.flatMap((t) => tableFacts(t, null, { fiscalYear: this.doc.document.fiscalYear }))
-        : []),
-    );
     const used = [...this.doc.facts, ...this.doc.paragraphs, ...this.doc.tables, ...this.doc.sections].map(
       (x) => x.page,
     );
@@ -221,11 +218,16 @@ export class CheckInputBuilder {
         error: null,
       };
     });
-    return structuredClone({
-      ...this.doc,
-      source: { ...this.doc.source, pages: last },
-      pages,
-    });
+    return structuredClone(
+      withRecords(
+        {
+          ...this.doc,
+          source: { ...this.doc.source, pages: last },
+          pages,
+        },
+        this.tableCells,
+      ),
+    );
   }
 
   private nextFactId(): string {

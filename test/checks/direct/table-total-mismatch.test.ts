@@ -3,6 +3,7 @@
 // code hierarchies and self-evaluation tables: test/checks/tables.test.ts.)
 import { describe, expect, test } from 'vitest';
 import { runChecks } from '../../../src/checks/index.ts';
+import { scoreMismatch } from '../../../src/checks/score-mismatch.ts';
 import { tableTotalMismatch } from '../../../src/checks/table-total-mismatch.ts';
 import type { CheckInput } from '../../../src/checks/types.ts';
 import { checkInput } from '../../support/check-input.ts';
@@ -121,8 +122,10 @@ describe("table-total-mismatch: a self-evaluation table's funds", () => {
           ['上年结转资金', carried, carried, '20.00'],
           ['其他资金', other, other, ''],
         ],
-        { title: '项目支出绩效自评表', page: 8 },
+        // a table of amounts states their unit (a 单位 line, or 项目资金（万元）): without one no cell is a figure
+        { title: '项目支出绩效自评表', page: 8, unit: '万元' },
       )
+      .cellFacts()
       .build();
   test('every 其中 row written, short of 年度资金总额: found (the split is complete)', () => {
     expect(run(funds('70.00', '20.00', '0.00')).map((f) => f.message)).toEqual([
@@ -172,7 +175,7 @@ describe('table-total-mismatch names the cells it compares (factIds)', () => {
         ],
         { title: '项目支出表' },
       )
-      .withTableFacts()
+      .cellFacts()
       .build();
     const [f] = run(doc);
     expect(f!.factIds).toEqual(
@@ -194,7 +197,7 @@ describe('table-total-mismatch names the cells it compares (factIds)', () => {
         ],
         { title: '支出决算表', unit: '万元' },
       )
-      .withTableFacts()
+      .cellFacts()
       .build();
     const [f] = run(doc);
     expect(f!.factIds).toEqual(
@@ -223,7 +226,7 @@ describe('table-total-mismatch names the cells it compares (factIds)', () => {
         ],
         { title: '支出决算表', unit: '万元' },
       )
-      .withTableFacts()
+      .cellFacts()
       .build();
     // 208 is 210.00 over 120.00 + 80.00; the 合计 adds the 类 rows as their parts give them (200 + 100).
     const found = run(doc);
@@ -236,7 +239,7 @@ describe('table-total-mismatch names the cells it compares (factIds)', () => {
       ]),
     );
   });
-  test("a self-evaluation table's 年度资金总额 and 总分: each with the cells summed", () => {
+  test("a self-evaluation table's 年度资金总额, and its 总分 (score-mismatch's): each with the cells summed", () => {
     const doc = checkInput({ reportType: '项目支出' })
       .table(
         [
@@ -251,13 +254,13 @@ describe('table-total-mismatch names the cells it compares (factIds)', () => {
         ],
         { title: '项目支出绩效自评表' },
       )
-      .withTableFacts()
+      .cellFacts()
       .build();
-    const found = run(doc);
-    // 全年执行数 95.00 over 75.00 + 30.00; 总分 98.5 over 9.5 + 50 + 38.0.
-    expect(found.map((f) => [f.expected, f.actual])).toEqual([
-      [105, 95],
-      [97.5, 98.5],
+    // 全年执行数 95.00 over 75.00 + 30.00; 总分 98.5 over 9.5 + 50 + 38.0, the more specific rule's.
+    const found = [...run(doc), ...runChecks(doc, [scoreMismatch])];
+    expect(found.map((f) => [f.rule, f.expected, f.actual])).toEqual([
+      ['table-total-mismatch', 105, 95],
+      ['score-mismatch', 97.5, 98.5],
     ]);
     expect(found[0]!.factIds).toEqual(
       idsAt(doc, [
@@ -266,14 +269,15 @@ describe('table-total-mismatch names the cells it compares (factIds)', () => {
         [3, 3],
       ]),
     );
-    expect(found[1]!.factIds).toEqual(
-      idsAt(doc, [
-        [7, 5],
-        [1, 5],
-        [5, 5],
-        [6, 5],
-      ]),
-    );
+    // The 总分 first, then every score summed (indicators and the funds block's, in any order).
+    const [total, ...scores] = idsAt(doc, [
+      [7, 5],
+      [1, 5],
+      [5, 5],
+      [6, 5],
+    ]);
+    expect(found[1]!.factIds[0]).toBe(total);
+    expect([...found[1]!.factIds.slice(1)].sort()).toEqual(scores.sort());
     expect(found[1]!.factIds).toHaveLength(4);
   });
 });
