@@ -18,6 +18,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['sections'], // headings and the section tree
   ['meta'], // the document's organisation, year, date
   ['facts'], // figures in prose and in table cells
+  ['records'], // indicators, funds rows and scorecards of the performance tables, from table structure and cell facts
   ['checks'], // the rules over facts, sections and tables
   ['corrections'], // a reviewer's corrections applied to a report: anchors found again, checks run again
   ['pipeline'], // one document through the stages, into a Report

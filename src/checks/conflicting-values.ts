@@ -9,7 +9,13 @@
 // D. the same thing under the same label in two paragraphs, both of the whole
 //    year — or worded a little differently, one figure a misprint of the
 //    other (45678 / 45687);
-// E. an item of a numbered list stated again for itself, misprinted.
+// E. an item of a numbered list stated again for itself, misprinted;
+// F. a budget measure of one scope and stage (checks/identity.ts: 一般公共预算
+//    基本支出 in the text and the 一般公共预算基本支出表's 合计) with two values.
+// What a figure is includes its scope of money (一般公共预算, 政府性基金, "三公"
+// 经费 …, or the unit's whole): figures of two scopes, or of one not known,
+// are never one quantity, however alike their words (支出预算 1260 万元 and
+// 财政拨款支出预算 1230 万元; a 支出总表's 基本支出 and a 政府性基金 table's 0.00).
 // Precision first: a figure for a campaign (期间, 专项) or a part (其中), an item
 // of a list (用于：…, 如…, （1）某项目：预算安排 …), a sentence of another year,
 // and a label used for three or more different values (a generic label such as
@@ -17,7 +23,9 @@
 import type { Fact, Section } from '../schema/report.ts';
 import { LABEL_JOINER } from '../tables/headers.ts';
 import { PLAIN_TERMS } from '../vocab/concepts.ts';
+import { WHOLE_SCOPE } from '../vocab/scopes.ts';
 import { locate, type Located } from './context.ts';
+import { identities, type Identity } from './identity.ts';
 import { num, roundingOf, show } from './tolerance.ts';
 import { atPage, finding, valueOf } from './finding.ts';
 import type { CheckInput, Draft, Rule } from './types.ts';
@@ -40,6 +48,7 @@ export const conflictingValues: Rule = {
     const r = reading(doc, reporter(drafts));
     // In this order: a fact in one finding is in no other.
     sameConcept(r);
+    sameIdentity(r);
     textAgainstTable(r);
     summingUp(r);
     statedTwice(r);
@@ -62,6 +71,8 @@ interface Reading {
   indicatorCells: Fact[];
   /** narrative counts and amounts stated for themselves */
   statements: Located[];
+  /** what each fact is: its scope of money, and the budget measure it states */
+  ids: Map<string, Identity>;
   report: Report;
 }
 
@@ -84,6 +95,7 @@ function reading(doc: CheckInput, report: Report): Reading {
         (!l.fact.change || !UNNAMED_CHANGE.test(l.fact.label)) &&
         isStatement(l),
     ),
+    ids: identities(doc),
     report,
   };
 }
@@ -109,8 +121,8 @@ function reporter(drafts: Draft[]): Report {
   };
 }
 
-/** A. The same concept with two values (three or more: the concept is not one quantity here). */
-function sameConcept({ doc, at, sections, report }: Reading): void {
+/** A. The same concept of one scope with two values (three or more: the concept is not one quantity here). */
+function sameConcept({ doc, at, sections, ids, report }: Reading): void {
   // A narrative figure counts only where it speaks for the unit: its label names its scope, or nothing stands before it in its sentence.
   const forTheUnit = (f: Fact) => {
     if (f.paragraphId === null) return true;
@@ -123,14 +135,51 @@ function sameConcept({ doc, at, sections, report }: Reading): void {
     );
   };
   const byConcept = new Map<string, Fact[]>();
-  for (const f of doc.facts)
-    if (f.concept && exact(f) && forTheUnit(f)) byConcept.set(f.concept, [...(byConcept.get(f.concept) ?? []), f]);
-  for (const facts of byConcept.values()) {
-    const values = distinct(facts);
-    if (values.length !== 2) continue;
+  for (const f of doc.facts) {
+    // Money by the scope its place gives it (unknown: no finding); a score or a count by its label's.
+    const scope = f.kind === 'money' ? ids.get(f.id)?.scope : (ids.get(f.id)?.labelScope ?? WHOLE_SCOPE);
+    if (!f.concept || !scope || !exact(f) || !forTheUnit(f)) continue;
+    const key = `${f.concept}|${scope}`;
+    byConcept.set(key, [...(byConcept.get(key) ?? []), f]);
+  }
+  reportTwoValued(byConcept, report);
+}
+
+/** Each group of one quantity with exactly two values: the first figure against the first that differs. */
+function reportTwoValued(groups: Map<string, Fact[]>, report: Report): void {
+  for (const facts of groups.values()) {
+    if (distinct(facts).length !== 2) continue;
     const b = facts.find((f) => differ(facts[0]!, f))!;
     report(facts[0]!, b, '');
   }
+}
+
+/**
+ * F. One budget measure of one scope at one stage (the 一般公共预算's 基本支出 in the
+ * text, in the 一般公共预算支出表, in the 财政拨款收支总表) with two values.
+ */
+function sameIdentity({ doc, ids, report }: Reading): void {
+  const byKey = new Map<string, Fact[]>();
+  for (const f of doc.facts) {
+    const key = ids.get(f.id)?.key;
+    if (key && exact(f)) byKey.set(key, [...(byKey.get(key) ?? []), f]);
+  }
+  reportTwoValued(byKey, report);
+}
+
+/**
+ * Two figures may be one quantity only if they are of one scope: money by the
+ * scope its table, sentence or section gives it (and known), anything else by
+ * the scope its label names (受理投诉 is of no scope, wherever it stands); and,
+ * where both are budget measures, of one measure and stage.
+ */
+function sameScope(a: Fact, b: Fact, ids: Map<string, Identity>): boolean {
+  const [x, y] = [ids.get(a.id), ids.get(b.id)];
+  if (!x || !y) return false;
+  // Two budget measures known to differ (本年收入 and 收入总计, worded alike) are two quantities.
+  if (x.key && y.key && x.key !== y.key) return false;
+  if (a.kind === 'money' || b.kind === 'money') return x.scope !== null && x.scope === y.scope;
+  return x.labelScope === y.labelScope;
 }
 
 /** B. The narrative against the self-evaluation table: an indicator's 实际完成值, the project's funds. */
@@ -164,7 +213,7 @@ function textAgainstTable({ doc, located, sections, cells, indicatorCells, repor
  * 举报 / 受理投诉举报): then only two values a slip of the pen apart (48 / 45, 3560 / 3650) are one
  * quantity — a figure far from it is another thing of a similar name (a part, a subset).
  */
-function summingUp({ located, statements, indicatorCells, report }: Reading): void {
+function summingUp({ located, statements, indicatorCells, ids, report }: Reading): void {
   const earlierText = located.filter(
     (o) => exact(o.fact) && (o.fact.kind === 'count' || o.fact.kind === 'money') && !o.fact.change && specific(o),
   );
@@ -176,7 +225,13 @@ function summingUp({ located, statements, indicatorCells, report }: Reading): vo
         .filter((o) => o.fact !== f && o.paragraph !== l.paragraph)
         .map((o) => ({ fact: o.fact, name: o.fact.label })),
       ...indicatorCells.map((c) => ({ fact: c, name: indicatorOf(c.label) })),
-    ].filter((o) => o.fact.kind === f.kind && o.fact.normalized.unit === f.normalized.unit && similar(o.name, f.label));
+    ].filter(
+      (o) =>
+        o.fact.kind === f.kind &&
+        o.fact.normalized.unit === f.normalized.unit &&
+        sameScope(o.fact, f, ids) &&
+        similar(o.name, f.label),
+    );
     const conflict = earlier.find((o) => differ(o.fact, f) && (sameWords(o.name, f.label) || slipApart(o.fact, f)));
     if (conflict && !earlier.some((o) => !differ(o.fact, f) && o.fact.paragraphId !== null))
       report(conflict.fact, f, '，前后统计数不一致');
@@ -221,7 +276,7 @@ function misprint(a: Fact, b: Fact): boolean {
  * E. An item of a numbered list (1、全年受理投诉举报 3560 件) stated again elsewhere for itself, a
  * misprint of it and its label worded alike: items keep to their list otherwise.
  */
-function misprintedItems({ doc, located, statements, report }: Reading): void {
+function misprintedItems({ doc, located, statements, ids, report }: Reading): void {
   const items = located.filter(
     (l) => exact(l.fact) && !l.fact.change && !l.fact.concept && !isStatement(l) && specific(l),
   );
@@ -232,6 +287,7 @@ function misprintedItems({ doc, located, statements, report }: Reading): void {
         s.fact.kind === item.fact.kind &&
         s.fact.normalized.unit === item.fact.normalized.unit &&
         !s.fact.change &&
+        sameScope(item.fact, s.fact, ids) &&
         !otherYear(item.sentence, s.sentence, doc) &&
         similar(item.fact.label, s.fact.label) &&
         misprint(item.fact, s.fact),
@@ -241,7 +297,7 @@ function misprintedItems({ doc, located, statements, report }: Reading): void {
 }
 
 /** D. The same thing stated twice in two paragraphs, both of the whole year (or, worded differently, a misprint of it). */
-function statedTwice({ doc, sections, statements, report }: Reading): void {
+function statedTwice({ doc, sections, statements, ids, report }: Reading): void {
   const whole = statements.filter((l) => !l.fact.concept);
   const valuesByLabel = new Map<string, Fact[]>();
   for (const l of whole) valuesByLabel.set(l.fact.label, [...(valuesByLabel.get(l.fact.label) ?? []), l.fact]);
@@ -255,7 +311,7 @@ function statedTwice({ doc, sections, statements, report }: Reading): void {
         a.fact.change !== b.fact.change
       )
         continue;
-      if (otherYear(a.sentence, b.sentence, doc)) continue;
+      if (otherYear(a.sentence, b.sentence, doc) || !sameScope(a.fact, b.fact, ids)) continue;
       // Figures under two numbered item headings ((1) 某项目：…, (2) 另一项目：…) are the items' own.
       // (A label that names its thing — 违法案件 — is the same thing under any heading.)
       if (

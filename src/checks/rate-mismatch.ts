@@ -2,6 +2,7 @@
 // 全年预算数. Reports compute it against the adjusted budget, some against the
 // initial one: either agreeing at the precision written is accepted.
 import type { Fact } from '../schema/report.ts';
+import { fundsFacts } from '../records/index.ts';
 import { LABEL_JOINER } from '../tables/headers.ts';
 import { PLAIN_TERMS as T } from '../vocab/concepts.ts';
 import { locate } from './context.ts';
@@ -19,19 +20,48 @@ const OWNER = new RegExp(`^${T.owner}?`);
 export const rateMismatch: Rule = {
   id: 'rate-mismatch',
   run(doc) {
-    const checked = new Set<string>();
-    return [...statedRates(doc, checked), ...sentenceRates(doc, checked), ...growthRates(doc)];
+    // A funds row's rate is judged against its own row (fundsRates), not by its concept.
+    const checked = new Set(doc.funds.flatMap((f) => (f.rate === null ? [] : [fundsFacts(doc, f).rate?.id ?? ''])));
+    const stated = statedRates(doc, checked, []);
+    return [...stated, ...fundsRates(doc, stated), ...sentenceRates(doc, checked), ...growthRates(doc)];
   },
 };
 
-/** 1. The unit's (or, in a 项目支出 report, the project's) execution rate against its total budget and actual; adds the rates it checked to `checked`. */
-function statedRates(doc: CheckInput, checked: Set<string>): Draft[] {
+/**
+ * 1b. A funds row's 执行率 (a self-evaluation table's) against its own 全年执行数 ÷ 全年预算数, or
+ * 年初预算数. The text's rate of the same quantity (its concept), wrong the same way, is one finding
+ * with it: the stated rate's, which names the table's figures too.
+ */
+function fundsRates(doc: CheckInput, stated: Draft[]): Draft[] {
   const drafts: Draft[] = [];
+  const conceptOf = (id: string) => doc.facts.find((f) => f.id === id)?.concept;
+  for (const row of doc.funds) {
+    const { rate, executed, adjusted, planned } = fundsFacts(doc, row);
+    if (!rate || !executed || rate.kind !== 'percent') continue;
+    const budgets = [adjusted, planned].filter((f): f is Fact => f !== null);
+    const d = budgets.length === 0 ? null : compare(rate, executed, budgets, adjusted !== null);
+    if (!d) continue;
+    const same = stated.find(
+      (o) =>
+        o.actual === d.actual &&
+        o.expected === d.expected &&
+        rate.concept !== null &&
+        o.factIds.some((id) => conceptOf(id) === rate.concept),
+    );
+    if (same) same.factIds.push(...d.factIds.filter((id) => !same.factIds.includes(id)));
+    else drafts.push(d);
+  }
+  return drafts;
+}
+
+/** 1. The unit's (or, in a 项目支出 report, the project's) execution rate against its total budget and actual; adds the rates it checked to `checked`. */
+function statedRates(doc: CheckInput, checked: Set<string>, drafts: Draft[]): Draft[] {
   // A table's rate is checked against its own row (a project's table in a department's report is not the unit's).
   const row = (f: Fact) => f.label.split(LABEL_JOINER).slice(0, -1).join(LABEL_JOINER);
   for (const owner of ['budget', 'project'] as const) {
     const rates = doc.facts.filter((f) => f.concept === `${owner}.executionRate`);
     for (const rate of rates) {
+      if (checked.has(rate.id)) continue;
       if (
         rate.paragraphId === null &&
         rates.some((o) => o.paragraphId === null && o !== rate && row(o) !== row(rate)) &&
@@ -147,7 +177,8 @@ function growthRates(doc: CheckInput): Draft[] {
   return drafts;
 }
 
-function compare(rate: Fact, actual: Fact, budgets: Fact[]): Draft | null {
+/** `adjustedKnown`: the first budget is the adjusted one (a funds row's 全年预算数（A）, whatever its label). */
+function compare(rate: Fact, actual: Fact, budgets: Fact[], adjustedKnown = false): Draft | null {
   if (rate.approximate) return null;
   const computed = budgets.filter((b) => num(b) > 0).map((b) => ({ b, r: (num(actual) / num(b)) * 100 }));
   if (computed.length === 0) return null;
@@ -160,7 +191,7 @@ function compare(rate: Fact, actual: Fact, budgets: Fact[]): Draft | null {
   const { b, r } = computed[0]!;
   const shown = Number(r.toFixed(Math.max(rate.decimals, 2)));
   // Against the initial budget alone the rate may be one of an adjusted budget the text does not give.
-  const adjusted = budgets.some((f) => f.concept?.endsWith('.adjusted') || ADJUSTED.test(f.label));
+  const adjusted = adjustedKnown || budgets.some((f) => f.concept?.endsWith('.adjusted') || ADJUSTED.test(f.label));
   return finding('rate-mismatch', {
     severity: adjusted ? 'error' : 'warning',
     message: `${rate.label} ${show(rate)}${atPage(rate.page)}与${actual.label} ${show(actual)} ÷ ${b.label} ${show(b)} = ${shown}% 不符`,

@@ -7,6 +7,7 @@
 import type { Fact, Severity } from '../schema/report.ts';
 import { LABEL_JOINER } from '../tables/headers.ts';
 import { wholeAndParts, yearOnYear, type WholeAndParts } from './context.ts';
+import { identities } from './identity.ts';
 import { inUnitOf, num, show, sumAgrees } from './tolerance.ts';
 import { FUNDS_SPLITS, PARTS_OF_WHOLES } from '../vocab/parts.ts';
 import { atPage, finding, valueOf } from './finding.ts';
@@ -48,28 +49,38 @@ export const sumMismatch: Rule = {
       );
       seen.add(now.id);
     }
-    // 3. Across the report: exhaustive decompositions by concept.
+    // 3. Across the report: exhaustive decompositions by concept, of one scope of money (the 一般公共预算's
+    // 人员经费 and 公用经费 do not make the whole unit's 基本支出; checks/identity.ts).
+    const scopeOf = (f: Fact) => identities(doc).get(f.id)?.scope ?? null;
     for (const [totalConcept, partConcepts] of DECOMPOSITIONS) {
-      const total = doc.facts.find((f) => f.concept === totalConcept);
-      if (!total || seen.has(total.id)) continue;
-      const parts = partConcepts.map((c) => doc.facts.find((f) => f.concept === c));
-      if (parts.some((p) => !p)) continue;
-      const ps = parts as Fact[];
-      // Stated together (one page or the next): figures far apart may be of other scopes the concept does not tell (财政拨款 人员经费 vs all 基本支出).
-      const pages = [total, ...ps].map((f) => f.page);
-      if (Math.max(...pages) - Math.min(...pages) > 1) continue;
-      if (sumAgrees(ps, total)) continue;
-      drafts.push(
-        draft(
-          total,
-          ps,
-          ps.reduce((s, f) => s + num(f), 0),
-        ),
-      );
+      const totals = doc.facts.filter((f) => f.concept === totalConcept && scopeOf(f) !== null);
+      // The first total of each scope.
+      const firsts = totals.filter((f, i) => totals.findIndex((o) => scopeOf(o) === scopeOf(f)) === i);
+      for (const total of firsts) {
+        if (seen.has(total.id)) continue;
+        const parts = partConcepts.map((c) => doc.facts.find((f) => f.concept === c && scopeOf(f) === scopeOf(total)));
+        const d = decomposition(total, parts);
+        if (d) drafts.push(d);
+      }
     }
     return drafts;
   },
 };
+
+/** A total against the parts of its exhaustive decomposition, where all are stated, near one another. */
+function decomposition(total: Fact, parts: (Fact | undefined)[]): Draft | null {
+  if (parts.some((p) => !p)) return null;
+  const ps = parts as Fact[];
+  // Stated together (one page or the next): figures far apart may be of other scopes the words do not tell.
+  const pages = [total, ...ps].map((f) => f.page);
+  if (Math.max(...pages) - Math.min(...pages) > 1) return null;
+  if (sumAgrees(ps, total)) return null;
+  return draft(
+    total,
+    ps,
+    ps.reduce((s, f) => s + num(f), 0),
+  );
+}
 
 /**
  * Parts that add up to more than their total are wrong; to less, only where the list is complete (a

@@ -5,23 +5,21 @@
 // - a total column adds up the columns its header names as its parts
 //   (本年支出合计 = 基本支出 + 项目支出, 小计 = 人员经费 + 公用经费), row by row;
 // - a self-evaluation table's 年度资金总额 is the sum of its 其中 rows, column by
-//   column, and its 总分 the sum of every segment's 分值 / 得分;
+//   column, and its 总分's 分值 the sum of its items' weights — read from its
+//   records (self-evaluation.ts; the 得分 against 总分 is score-mismatch's);
 // - any other table's total row is the sum of the rows above it.
 // Amounts in 万元 are rounded from 元, so each figure may be off by half a unit
 // of its last place. A table that may go on over the page is not judged on its
 // last group.
-import { COLUMN_FAMILIES, FUNDS_SPLITS, FUNDS_TOTAL } from '../vocab/parts.ts';
+import { COLUMN_FAMILIES } from '../vocab/parts.ts';
 import { LABEL_JOINER } from '../tables/headers.ts';
-import { isHeaderRow, nameColumn, pageOfRow } from '../tables/reading.ts';
-import { SCORE_TOTAL_ROW } from '../vocab/concepts.ts';
+import { nameColumn, pageOfRow } from '../tables/reading.ts';
 import {
   agrees,
   amount,
   cellNumber,
   decimals,
   isSelfEvaluation,
-  labelsOf,
-  leafAt,
   pathAt,
   round,
   tablesOf,
@@ -29,9 +27,12 @@ import {
   type TableRows,
 } from './tables.ts';
 import { atPage, finding } from './finding.ts';
-import type { Draft, Rule } from './types.ts';
+import { fundsTotals, weightTotals } from './self-evaluation.ts';
+import type { CheckInput, Draft, Rule } from './types.ts';
 
 const NOT_SUMMED = /率|比例|占比|%|％|序号|编号|代码|编码|排名|人数|单价/;
+/** A row's name that closes a group of rows: a subtotal. */
+const SUBTOTAL = /合\s*计|小\s*计|总\s*计/;
 
 /** A table as this rule reads it: its body rows' cells, and the page each is on. */
 interface Grid extends TableRows {
@@ -45,10 +46,11 @@ export const tableTotalMismatch: Rule = {
   id: 'table-total-mismatch',
   run(doc) {
     const drafts: Draft[] = [];
+    const factsAt = cellFacts(doc);
     for (const t of tablesOf(doc)) {
       const g = gridOf(t);
       const seen = new Set<string>();
-      const report: Report = (i, c, expected, what, names) => {
+      const report: Report = (i, c, expected, what, { parts, names }) => {
         const key = `${i}:${c}`;
         if (seen.has(key)) return;
         seen.add(key);
@@ -59,28 +61,39 @@ export const tableTotalMismatch: Rule = {
         const stated = cellNumber(cells[c])!;
         const name = names?.row ?? rowName(g, i);
         const col = names?.col ?? (pathAt(table, r, c).join(LABEL_JOINER) || `第${c + 1}列`);
+        // The total's cell first, then its parts' (the facts read from them: a cell read as no fact names none).
+        const at = (row: number, col: number) => factsAt.get(`${table.id}:${g.body[row]}:${col}`) ?? [];
         drafts.push(
           finding('table-total-mismatch', {
             message: `${table.title ? `表“${table.title}”` : '表'}${atPage(page)}“${name}”行“${col}”列为 ${cells[c]!.trim()}，${what}为 ${expected}`,
+            factIds: [...new Set([...at(i, c), ...parts.flatMap(([pr, pc]) => at(pr, pc))])],
             page,
             expected,
             actual: stated,
           }),
         );
       };
-      if (isSelfEvaluation(g.table)) {
-        fundsBlock(g, report);
-        scoreTotal(g, report);
-        continue;
-      }
+      // A self-evaluation table's arithmetic is read from its records (self-evaluation.ts), below.
+      if (isSelfEvaluation(g.table) || doc.funds.some((f) => f.table === g.table.id)) continue;
       const levels = g.table.rowLevels ? g.body.map((r) => g.table.rowLevels![r] ?? null) : null;
       if (levels) hierarchy(g, levels, report);
       totalColumns(g, report);
       if (!levels && !looksHierarchical(g)) flatTotal(g, report);
     }
-    return drafts;
+    return [...drafts, ...fundsTotals(doc), ...weightTotals(doc)];
   },
 };
+
+/** The facts read from each table cell, by `table:row:col` (rows of the table, not of its body). */
+function cellFacts(doc: CheckInput): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const f of doc.facts) {
+    if (!f.cell || f.paragraphId !== null) continue;
+    const key = `${f.cell.table}:${f.cell.row}:${f.cell.col}`;
+    out.set(key, [...(out.get(key) ?? []), f.id]);
+  }
+  return out;
+}
 
 export function gridOf(t: TableRows): Grid {
   return {
@@ -91,8 +104,17 @@ export function gridOf(t: TableRows): Grid {
   };
 }
 
-/** A finding at body row i, column c. */
-type Report = (i: number, c: number, expected: number, what: string, names?: { row: string; col: string }) => void;
+/** A cell of the table's body: [body row, column]. */
+type At = [number, number];
+
+/** A finding at body row i, column c: the cells it sums, and the names to give it where the row and column headers are not them. */
+type Report = (
+  i: number,
+  c: number,
+  expected: number,
+  what: string,
+  how: { parts: At[]; names?: { row: string; col: string } },
+) => void;
 
 const isTotal = (g: Grid, i: number) => g.table.rowRoles[g.body[i]!] === 'total';
 
@@ -136,7 +158,7 @@ function hierarchy(g: Grid, levels: (number | null)[], report: Report): void {
   // that one wrong 类 row is not also reported as a wrong 合计.
   const fixed = new Map<string, number>();
   // Findings wait until the whole tree is checked: a tree most of whose rows do not add up was not read as printed.
-  const pending: [number, number, number, string][] = [];
+  const pending: [number, number, number, string, At[]][] = [];
   const checkedRows = new Set<number>();
   const failedRows = new Set<number>();
   const valueOf = (r: number, c: number) => fixed.get(`${r}:${c}`) ?? amount(g.cells[r]![c]);
@@ -157,7 +179,7 @@ function hierarchy(g: Grid, levels: (number | null)[], report: Report): void {
       );
       fixed.set(`${parent}:${c}`, sum);
       failedRows.add(parent);
-      pending.push([parent, c, sum, what]);
+      pending.push([parent, c, sum, what, kids.map((k): At => [k, c])]);
     }
   };
   // Each row with rows of a deeper level after it (up to the next row of its level or above), deepest first.
@@ -180,7 +202,7 @@ function hierarchy(g: Grid, levels: (number | null)[], report: Report): void {
     if (kids.length > 0) check(t, kids, `各${kids.length > 1 ? '类' : ''}级次之和`);
   }
   if (checkedRows.size < 3 || failedRows.size > Math.max(1, Math.floor(checkedRows.size / 4))) return;
-  for (const [r, c, sum, what] of pending) report(r, c, sum, what);
+  for (const [r, c, sum, what, parts] of pending) report(r, c, sum, what, { parts });
 }
 
 /** The header path of column c under the table's top header, spaces taken out. */
@@ -228,6 +250,7 @@ function totalColumns(g: Grid, report: Report): void {
             d,
           ),
           names.join(' + '),
+          { parts: parts.map((p): At => [r, p]) },
         );
     });
   }
@@ -296,7 +319,9 @@ function flatTotal(g: Grid, report: Report): void {
   const t = totals[0]!;
   const rows =
     t === 0 ? (g.mayContinue ? [] : [...Array(g.cells.length - 1).keys()].map((k) => k + 1)) : [...Array(t).keys()];
-  if (rows.length < 2) return;
+  // A row among them that closes a group of its own (本年收入合计 above 年初结转和结余 and 总计 in a
+  // 收入支出决算总表): the total is no sum of every row, and which rows it sums the table does not say.
+  if (rows.length < 2 || rows.some((r) => g.cells[r]!.some((cell) => !written(cell) && SUBTOTAL.test(cell)))) return;
   for (const c of amountColumns(g)) {
     if (!written(g.cells[t]![c])) continue;
     const values = rows.map((r) => cellNumber(g.cells[r]![c]));
@@ -311,126 +336,7 @@ function flatTotal(g: Grid, report: Report): void {
           d,
         ),
         '各项之和',
+        { parts: rows.map((r): At => [r, c]) },
       );
   }
-}
-
-// ——— self-evaluation tables ———
-
-/** 年度资金总额 against its 其中 rows, in each money column (年初预算数, 全年预算数, 全年执行数). */
-function fundsBlock(g: Grid, report: Report): void {
-  const rows = g.cells;
-  for (let t = 0; t < rows.length; t++) {
-    if (!labelsOf(rows[t]!).some((l) => FUNDS_TOTAL.test(l))) continue;
-    // The rows after it whose names are parts of the total.
-    const parts: number[] = [];
-    const names: string[] = [];
-    for (let r = t + 1; r < rows.length; r++) {
-      const name = labelsOf(rows[r]!)
-        .map((l) => l.replace(/[（(].*?[）)]$/, ''))
-        .find((l) => FUNDS_SPLITS.some((s) => s.some((p) => p.test(l))));
-      if (!name) break;
-      parts.push(r);
-      names.push(name);
-    }
-    const split = FUNDS_SPLITS.find(
-      (s) => s.length === names.length && s.every((p) => names.filter((n) => p.test(n)).length === 1),
-    );
-    if (!split) continue;
-    for (let c = 0; c < (rows[t]!.length ?? 0); c++) {
-      const col = pathAt(g.table, g.body[t]!, c);
-      if (!/预算数|执行数|决算数|预算|执行/.test(col[col.length - 1] ?? '') || /率/.test(col.join(''))) continue;
-      if (!written(rows[t]![c])) continue;
-      // A part left blank is not known to be zero in a self-evaluation table: then only parts that already exceed the total are wrong.
-      const blank = !parts.every((r) => written(rows[r]![c]));
-      const values = parts.map((r) => amount(rows[r]![c]) ?? 0);
-      const d = decimals([rows[t]![c], ...parts.map((r) => rows[r]![c])]);
-      if (blank && values.reduce((a, v) => a + v, 0) <= cellNumber(rows[t]![c])! + (parts.length + 1) * 0.5 * 10 ** -d)
-        continue;
-      const label = { row: labelsOf(rows[t]!).find((l) => FUNDS_TOTAL.test(l))!, col: col[col.length - 1]! };
-      if (!agrees(cellNumber(rows[t]![c])!, values as number[], d))
-        report(
-          t,
-          c,
-          round(
-            (values as number[]).reduce((s, v) => s + v, 0),
-            d,
-          ),
-          `${names.join(' + ')}之和`,
-          label,
-        );
-    }
-  }
-}
-
-/**
- * The 总分 row's 得分 against every segment's 得分 cells (the budget rows' own
- * score once, on 年度资金总额 — not its 其中 rows). Only where the weights read
- * add up to the 总分's 分值 (or to 100): otherwise the table was not read as
- * written, and a sum of what was read proves nothing.
- */
-function scoreTotal(g: Grid, report: Report): void {
-  const sums = scoreSums(g);
-  if (!sums || !sums.consistent) return;
-  const { rows, t, c, score, cells } = sums;
-  const d = decimals([rows[t]![c], ...cells]);
-  const stated = cellNumber(rows[t]![c])!;
-  if (Math.abs(score - stated) > (cells.length + 1) * 0.5 * 10 ** -d + 1e-9)
-    report(t, c, round(score, d), '各项得分之和', { row: rows[t]![0]!.trim(), col: '得分' });
-}
-
-export interface ScoreSums {
-  rows: string[][];
-  /** the 总分 row and its 得分 column */
-  t: number;
-  c: number;
-  score: number;
-  cells: string[];
-  /** the weights add up to the 总分's 分值 (or to 100) */
-  consistent: boolean;
-}
-
-export function scoreSums(g: Grid): ScoreSums | null {
-  const rows = g.cells;
-  const t = rows.findIndex((r) => SCORE_TOTAL_ROW.test((r[0] ?? '').trim()));
-  if (t < 0) return null;
-  const leaf = (i: number, c: number) => leafAt(g.table, g.body[i]!, c);
-  const column = (name: string) => rows[t]!.findIndex((cell, c) => written(cell) && leaf(t, c) === name);
-  const add = (name: string) => {
-    let sum = 0;
-    const cells: string[] = [];
-    for (let r = 0; r < t; r++) {
-      if (isHeaderRow(g.table, g.body[r]!)) continue;
-      // A funds part (其中：财政拨款 …) carries no score of its own, whatever a merged cell repeats there.
-      const labels = labelsOf(rows[r]!);
-      if (
-        labels.some((l) => FUNDS_SPLITS.some((s) => s.some((p) => p.test(l.replace(/[（(].*?[）)]$/, ''))))) &&
-        !labels.some((l) => FUNDS_TOTAL.test(l))
-      )
-        continue;
-      rows[r]!.forEach((cell, k) => {
-        if (leaf(r, k) !== name || !written(cell)) return;
-        if (k > 0 && rows[r]![k - 1] === cell && leaf(r, k - 1) === name) return; // a merged cell's copy
-        sum += cellNumber(cell)!;
-        cells.push(cell);
-      });
-    }
-    return { sum, cells };
-  };
-  const c = column('得分');
-  if (c < 0) return null;
-  const scores = add('得分');
-  if (scores.cells.length < 2) return null;
-  const weights = add('分值');
-  const wc = column('分值');
-  const weightTotal = wc >= 0 ? cellNumber(rows[t]![wc])! : 100;
-  // The whole table is in view: its own title or cover line (a part carried over with a header of its own is not), and a score for every weight.
-  const top = g.table.rows.slice(0, g.table.headerRows).find((r, i) => g.table.rowRoles[i] !== 'blank');
-  const whole = /自评表|评分表|打分表/.test(g.table.title ?? '') || /名称|主管部门|单位/.test(top?.[0] ?? '');
-  const consistent =
-    whole &&
-    weights.cells.length === scores.cells.length &&
-    weights.cells.length >= 2 &&
-    Math.abs(weights.sum - weightTotal) <= (weights.cells.length + 1) * 0.5 * 10 ** -decimals(weights.cells) + 1e-9;
-  return { rows, t, c, score: scores.sum, cells: scores.cells, consistent };
 }

@@ -8,7 +8,7 @@ import { isFindingDecision } from '../schema/corrections.ts';
 import type { Fact, Finding, Report, Unmatched } from '../schema/report.ts';
 import { matchFact, matchFindings, readInside } from './anchor.ts';
 import { added, corrected, valueOf } from './fact-value.ts';
-import { checkAgain, type CellPatch } from './recheck.ts';
+import { checkAgain, recordsAgain, type CellPatch } from './recheck.ts';
 
 /** The report as the machine read it: an earlier application of corrections undone. */
 export function asRead(report: Report): Report {
@@ -21,7 +21,7 @@ export function asRead(report: Report): Report {
   const kept = new Set(facts.map((f) => f.id));
   for (const f of review.asRead.facts) if (!kept.has(f.id)) facts.push(f);
   facts.sort((a, b) => idNumber(a.id) - idNumber(b.id));
-  return { ...rest, facts, findings: review.asRead.findings };
+  return { ...rest, facts, ...recordsAgain(report, report.tables, facts), findings: review.asRead.findings };
 }
 
 /** The corrections of this report's document (by SHA-256), applied to it as read. */
@@ -41,6 +41,7 @@ export function applyCorrections(report: Report, all: readonly Correction[]): Re
   return {
     ...base,
     facts: facts.facts,
+    ...(facts.changed ? recordsAgain(base, base.tables, facts.facts) : {}),
     findings: decided.findings,
     review: {
       applied: facts.applied + decided.applied,

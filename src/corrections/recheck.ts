@@ -3,6 +3,7 @@
 // the corrected report is simply checked again. Table rules read cells, not
 // facts: a corrected table figure is written into the cell it was read from.
 import { runChecks } from '../checks/index.ts';
+import { buildRecords, type Records } from '../records/index.ts';
 import type { Fact, Finding, Report, Table } from '../schema/report.ts';
 
 /** A fact as read and the value a reviewer gave it (null: not a fact). */
@@ -13,7 +14,17 @@ export interface CellPatch {
 
 export function checkAgain(base: Report, facts: Fact[], patches: CellPatch[]): Finding[] {
   const { findings: _asRead, review: _review, ...doc } = base;
-  return runChecks({ ...doc, facts, tables: patchedTables(base.tables, patches) });
+  const tables = patchedTables(base.tables, patches);
+  return runChecks({ ...doc, facts, tables, ...recordsAgain(base, tables, facts) });
+}
+
+/**
+ * The records of corrected facts: a record's figures are its cells' facts, so a corrected figure is
+ * the record's too. Each row keeps the box the first read gave it.
+ */
+export function recordsAgain(base: Pick<Report, 'indicators'>, tables: Table[], facts: Fact[]): Records {
+  const boxes = new Map(base.indicators.map((i) => [`${i.table}\u0000${i.row}`, i.bbox]));
+  return buildRecords({ tables, facts }, (t, row) => boxes.get(`${t.id}\u0000${row}`) ?? null);
 }
 
 /** The tables with each corrected table figure's cell (facts[].cell) rewritten, emptied for "not a fact". */

@@ -23,7 +23,15 @@ import {
   UNIT_WIDE,
   type ConceptContext,
 } from '../vocab/concepts.ts';
-import { ACTUAL_HEADER, COMPARATOR_COLUMN, PROSE_COLUMN, TARGET_HEADER, UNIT_COLUMN } from '../vocab/table-columns.ts';
+import {
+  ACTUAL_HEADER,
+  ADJUSTED_HEADER,
+  ADJUSTMENT_HEADER,
+  COMPARATOR_COLUMN,
+  PROSE_COLUMN,
+  TARGET_HEADER,
+  UNIT_COLUMN,
+} from '../vocab/table-columns.ts';
 import { unitDef } from '../vocab/units.ts';
 import { readCellNumber, type CellNumber } from '../text/cell-number.ts';
 import { boundBefore, type Comparator } from '../vocab/bounds.ts';
@@ -183,9 +191,10 @@ function cellFact(
     decimals: n.decimals,
     upper: null,
     label,
-    concept: at.ownFigures
-      ? tableConcept(table.title, def.kind, { rowName, colName, before: row.slice(0, c) }, concepts)
-      : null,
+    concept:
+      at.ownFigures && !isAdjustment(columns, c)
+        ? tableConcept(table.title, def.kind, { rowName, colName, before: row.slice(0, c) }, concepts)
+        : null,
     year: labelYear(label, concepts.fiscalYear),
     approximate: n.approximate || comparator !== null,
     comparator,
@@ -194,6 +203,12 @@ function cellFact(
     bbox: where.bbox,
     cell: where.cell,
   };
+}
+
+/** An adjustment column (调整预算数②) beside the year's budget (全年预算数③=①+②): a change, no budget's concept. */
+function isAdjustment(columns: Column[], c: number): boolean {
+  const last = (k: number) => stripUnits(headerOf(columns, k)).split(LABEL_JOINER).pop() ?? '';
+  return ADJUSTMENT_HEADER.test(last(c)) && columns.some((_, k) => k !== c && ADJUSTED_HEADER.test(last(k)));
 }
 
 /** A number's label: its row's name and its column's, unit notes, list markers and 其中 taken out. */

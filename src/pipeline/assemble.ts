@@ -11,6 +11,7 @@ import { lowConfidenceOf } from '../ocr/confidence.ts';
 import { carryCaptions, findTables } from '../tables/find.ts';
 import { structureTables, type StructuredTable } from '../tables/structure.ts';
 import { readMetadata } from '../meta/document.ts';
+import { buildRecords, type Records } from '../records/index.ts';
 import type { PageText } from '../pdf/types.ts';
 import {
   Report,
@@ -53,6 +54,8 @@ export interface DocumentState {
   concepts: ConceptContext;
   /** facts, then table-facts (appended), then number-facts (sorted, numbered) */
   facts: Fact[];
+  /** records: the indicators, funds rows and scorecards of the performance tables */
+  records: Records;
   /** assemble: the report but its findings */
   extracted: Omit<Report, 'findings'>;
   /** checks */
@@ -75,6 +78,7 @@ export const ASSEMBLY_STAGES: readonly Stage<DocumentState>[] = [
   { name: 'facts', run: textFacts },
   { name: 'table-facts', run: cellFacts },
   { name: 'number-facts', run: numberFacts },
+  { name: 'records', run: tableRecords },
   { name: 'assemble', run: assemble },
   {
     name: 'checks',
@@ -181,7 +185,28 @@ function assemble(s: DocumentState): void {
     paragraphs: tree.paragraphs.map(toParagraph),
     facts: s.facts,
     tables: s.tables.map((t) => t.table),
+    ...s.records,
   };
+}
+
+/** The records, each row boxed as the table found it (the report's facts know only their own cells). */
+function tableRecords(s: DocumentState): void {
+  const byId = new Map(s.tables.map((t) => [t.table.id, t]));
+  s.records = buildRecords({ tables: s.tables.map((t) => t.table), facts: s.facts }, (table, row) =>
+    rowBox(byId.get(table.id), row),
+  );
+}
+
+/** A row's box: the table's width on the row's page, the height of its cells of one row (a cell merged down is taller). */
+function rowBox(t: StructuredTable | undefined, row: number): BBox | null {
+  const boxes = (t?.boxes[row] ?? []).filter((b): b is BBox => b !== null);
+  if (!t || boxes.length === 0) return null;
+  const part = t.table.parts.findLast((p) => p.firstRow <= row) ?? t.table.parts[0];
+  const low = boxes.reduce((a, b) => (b[3] - b[1] < a[3] - a[1] ? b : a));
+  const x = part
+    ? [part.bbox[0], part.bbox[2]]
+    : [Math.min(...boxes.map((b) => b[0])), Math.max(...boxes.map((b) => b[2]))];
+  return roundedUnion([[x[0]!, low[1], x[1]!, low[3]]]);
 }
 
 function toParagraph(p: DocPara): Paragraph {

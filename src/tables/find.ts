@@ -11,9 +11,10 @@
 import type { BBox } from '../schema/report.ts';
 import type { PageText, TextItem } from '../pdf/types.ts';
 import { readCellNumber } from '../text/cell-number.ts';
+import { boundBefore } from '../vocab/bounds.ts';
 import { startsWithHeaderWord } from '../vocab/header-words.ts';
 import { textLines, type TextLine } from './chunks.ts';
-import { isColumnNumbering, isInfoRow } from './headers.ts';
+import { isColumnNumbering, isInfoRow, isProse } from './headers.ts';
 import { ruledTables, type DraftTable } from './ruled.ts';
 import { textTables } from './text-aligned.ts';
 import { unitIn } from './units.ts';
@@ -148,8 +149,7 @@ export function continuations(tables: TableModel[]): (TableModel | null)[] {
 export function mendSplitRows(tables: TableModel[]): void {
   tables.forEach((t, i) => {
     const prev = tables[i - 1];
-    if (!prev || t.page !== prev.page + 1 || !firstOnPage(tables, i) || t.headerRows === 0 || prev.rows.length === 0)
-      return;
+    if (!prev || t.page !== prev.page + 1 || !firstOnPage(tables, i) || prev.rows.length === 0) return;
     const aligned = alignColumns(prev, t);
     if (!aligned) return;
     // The header may be repeated above the words that ran over: they come after it.
@@ -161,16 +161,12 @@ export function mendSplitRows(tables: TableModel[]): void {
     )
       skip++;
     const last = prev.rows[prev.rows.length - 1]!;
-    const fragments = aligned.rows.slice(skip, t.headerRows);
+    // A target cut after its bound (不低于 | 90%) leaves a number on the next page: its row is the tail too.
+    const cut = t.headerRows > skip ? t.headerRows : skip + (boundRunsOn(last, aligned.rows[skip]) ? 1 : 0);
+    const fragments = aligned.rows.slice(skip, cut);
     if (fragments.length === 0 || fragments.every((row) => row.every((cell) => cell.trim() === ''))) return;
     // A cell that starts with a header word is a header repeated, not the tail of a cut row.
-    const fits = fragments.every((row) =>
-      row.every(
-        (cell, c) =>
-          cell.trim() === '' ||
-          (last[c]!.trim() !== '' && readCellNumber(last[c]!) === null && !startsWithHeaderWord(cell.trim())),
-      ),
-    );
+    const fits = fragments.every((row) => row.every((cell, c) => continues(last[c]!, cell)));
     if (!fits) return;
     // A merged cell's text is repeated over the grid cells it covers: join each distinct run once.
     prev.rows[prev.rows.length - 1] = last.map((cell, c) => {
@@ -182,9 +178,28 @@ export function mendSplitRows(tables: TableModel[]): void {
       return more.length === 0 ? cell : cell + more.join('');
     });
     // The fragment rows stay as empty rows: their cells' boxes still tell the grid's columns.
-    t.rows = t.rows.map((row, r) => (r >= skip && r < t.headerRows ? row.map(() => '') : row));
+    t.rows = t.rows.map((row, r) => (r >= skip && r < cut ? row.map(() => '') : row));
     t.headerRows = skip;
   });
+}
+
+/** A cell on the next page that finishes the cell above: words under words, or a number under its bare bound. */
+function continues(above: string, cell: string): boolean {
+  if (cell.trim() === '') return true;
+  if (above.trim() === '' || readCellNumber(above) !== null || startsWithHeaderWord(cell.trim())) return false;
+  return readCellNumber(cell) === null || isBareBound(above);
+}
+
+/** The row's numbers all stand under a bound with no number (不低于 | 90%), and there is one. */
+function boundRunsOn(last: string[], row: string[] | undefined): boolean {
+  if (!row || !row.some((cell, c) => readCellNumber(cell) !== null && isBareBound(last[c] ?? ''))) return false;
+  return row.every((cell, c) => continues(last[c] ?? '', cell));
+}
+
+function isBareBound(text: string): boolean {
+  const t = text.trim();
+  const hit = t === '' ? null : boundBefore(t);
+  return hit !== null && hit.length === t.length;
 }
 
 const rowWords = (row: string[]) => row.join('|').replace(/\s+/g, '').replace(/^\|+$/, '');
@@ -254,9 +269,18 @@ export function alignColumns(head: TableModel, t: TableModel): TableModel | null
  */
 function repeatsCover(head: TableModel, t: TableModel): boolean {
   const own = t.rows.slice(0, t.headerRows);
-  const words = (r: string[]) => r.join('|').replace(/\s+/g, '');
-  return own.every(isInfoRow) && own.every((r, i) => i < head.headerRows && words(r) === words(head.rows[i]!));
+  return own.every(isInfoRow) && own.every((r, i) => i < head.headerRows && cellWords(r) === cellWords(head.rows[i]!));
 }
+
+/**
+ * A row's words cell by cell, a merged cell's text once: a row read again on another page may
+ * span its cells over other columns (a cover line's value over one column or three, set without rules).
+ */
+const cellWords = (row: string[]) =>
+  row
+    .map((c) => c.replace(/\s+/g, ''))
+    .filter((c, i, all) => c !== '' && c !== all[i - 1])
+    .join('|');
 
 /** A header repeated at the top of the next page: the same words in every header cell. */
 function sameHeader(head: TableModel, t: TableModel): boolean {
@@ -264,8 +288,8 @@ function sameHeader(head: TableModel, t: TableModel): boolean {
   const words = (m: TableModel) =>
     m.rows
       .slice(0, m.headerRows)
-      .map((r) => r.join('|').replace(/\s+/g, ''))
-      .filter((w) => w.replace(/\|/g, '') !== '');
+      .map(cellWords)
+      .filter((w) => w !== '');
   return words(head).join('\n') === words(t).join('\n');
 }
 
@@ -293,6 +317,10 @@ export function headerRowsOf(rows: string[][]): number {
   const first = rows.findIndex(
     (row) => !isColumnNumbering(row) && row.some((cell, c) => c > 0 && readCellNumber(cell) !== null),
   );
+  // A row of prose above the first figures (年度总体目标: 预期目标 | 实际完成情况 over their texts, then the
+  // indicators' header) ends the header there: the rows below it are a block of their own.
+  const prose = rows.slice(0, first < 0 ? rows.length : first).findIndex((row) => row.some(isProse));
+  if (prose >= 0 && first >= 0) return prose;
   if (first >= 0) return first;
   const numbering = rows.findLastIndex(isColumnNumbering);
   if (numbering >= 0) return numbering + 1;

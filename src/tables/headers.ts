@@ -36,6 +36,11 @@ export const LABEL_JOINER = '·';
 
 const isNumber = (cell: string | undefined) => cell !== undefined && readCellNumber(cell) !== null;
 
+/** A cell of sentences (年度总体目标's text: …防控。目标2：…): it names no column. */
+export function isProse(cell: string): boolean {
+  return cell.length >= 40 && /[。；]/.test(cell);
+}
+
 /**
  * A row further down that names columns: no numbers of its own, and the next
  * row with numbers has them (two or more) in columns where this row has
@@ -43,7 +48,7 @@ const isNumber = (cell: string | undefined) => cell !== undefined && readCellNum
  */
 export function isSegmentHeader(rows: string[][], r: number): boolean {
   const row = rows[r];
-  if (!row || row.some((cell) => isNumber(cell))) return false;
+  if (!row || row.some((cell) => isNumber(cell) || isProse(cell))) return false;
   let next = r + 1;
   while (next < rows.length && !rows[next]!.some((cell, c) => c > 0 && isNumber(cell))) next++;
   const below = rows[next];

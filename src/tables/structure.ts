@@ -179,7 +179,8 @@ function blocksOf(joined: JoinedTable): { blocks: Block[]; roles: RowRole[]; rep
     if (part) {
       for (let k = r; k < r + part.headerRows; k++) roles[k] = headerRole(rows[k]!);
       const block = { start: r, headerRows: part.headerRows, naming: naming(r, r + part.headerRows) };
-      if (pathsOf(block) !== pathsOf(blocks[blocks.length - 1]!)) blocks.push(block);
+      // Cover lines repeated alone (项目名称 | …, 主管部门 | …) name no column: the rows carried on keep the block in force.
+      if (block.naming.length > 0 && pathsOf(block) !== pathsOf(blocks[blocks.length - 1]!)) blocks.push(block);
       r += part.headerRows - 1;
       continue;
     }

@@ -12,12 +12,22 @@ import type { TextItem } from '../pdf/types.ts';
 import { readCellNumber } from '../text/cell-number.ts';
 import { unionBox } from '../util/geometry.ts';
 import { cellText, textLines, type Chunk, type Piece, type TextLine } from './chunks.ts';
+import { isInfoRow } from './headers.ts';
 import type { DraftTable } from './ruled.ts';
-
-interface Col {
-  x0: number;
-  x1: number;
-}
+import {
+  unionColumns,
+  columnsOf,
+  columnsOfSorted,
+  consistent,
+  covering,
+  fit,
+  mergeSorted,
+  nearest,
+  overlap,
+  sameColumns,
+  sortedChunks,
+  type Col,
+} from './text-columns.ts';
 
 /** Two lines further apart than this many ems are not in one table. */
 const MAX_GAP_EMS = 4;
@@ -39,17 +49,18 @@ export function textTables(items: TextItem[]): DraftTable[] {
   );
   const out: DraftTable[] = [];
   let i = 0;
+  // The first line the next table may take (its header must not take the last rows of the one above).
+  let floor = 0;
   while (i < lines.length) {
     if (!isStarter[i]) {
       i++;
       continue;
     }
-    const end = extentOf(lines, i, isStarter, tableish);
-    const table = readRun(lines, i, end, isStarter);
+    const table = readTable(lines, { first: i, floor }, isStarter, tableish);
     if (table) {
       out.push(table.draft);
-      i = table.next;
-    } else i = end + 1;
+      i = floor = table.next;
+    } else i = extentOf(lines, i, isStarter, tableish) + 1;
   }
   return out;
 }
@@ -78,38 +89,24 @@ function extentOf(lines: TextLine[], first: number, isStarter: boolean[], tablei
       if (!(unchanged ? consistent(line, next) : [...body, line].every((l) => consistent(l, next)))) break;
       body.push(line);
       [spans, cols, checked] = [nextSpans, next, true];
-    } else if (body.length >= 2 && !line.chunks.every((c) => fit(c, cols).length === 1)) break;
+    } else if ((body.length >= 2 && !linesUp(line, cols)) || line.chunks.some((c) => CAPTION.test(c.text))) break;
     end = k;
   }
   return end;
 }
 
-/** The chunks of the lines sorted by x0, ties in line and chunk order (as a stable sort gives them). */
-function sortedChunks(lines: TextLine[]): Chunk[] {
-  return lines.flatMap((l) => l.chunks).sort((a, b) => a.x0 - b.x0);
-}
-
-/** `more` merged into the sorted `spans`; on equal x0 the chunks already there come first. */
-function mergeSorted(spans: Chunk[], more: Chunk[]): Chunk[] {
-  const add = [...more].sort((a, b) => a.x0 - b.x0);
-  const out: Chunk[] = [];
-  let i = 0;
-  for (const c of add) {
-    while (i < spans.length && spans[i]!.x0 <= c.x0) out.push(spans[i++]!);
-    out.push(c);
-  }
-  while (i < spans.length) out.push(spans[i++]!);
-  return out;
-}
-
-function sameColumns(a: Col[], b: Col[]): boolean {
-  return a.length === b.length && a.every((c, i) => c.x0 === b[i]!.x0 && c.x1 === b[i]!.x1);
-}
-
-/** Each chunk of a body line sits in exactly one column, and no two in the same. */
-function consistent(line: TextLine, cols: Col[]): boolean {
-  const idx = line.chunks.map((c) => fit(c, cols));
-  return idx.every((c) => c.length === 1) && new Set(idx.map((c) => c[0])).size === idx.length;
+/**
+ * A line without figures lines up with a block's columns: each of its chunks over one column and
+ * on it (a wrapped cell's line), or beside them all (a cell merged down the rows, centred on them:
+ * 项目资金 left of the names); a header of other columns (一级指标 | 二级指标 | 三级指标, set left
+ * where the funds block above has its amounts set right) has words in the block's gutters.
+ */
+function linesUp(line: TextLine, cols: Col[]): boolean {
+  return line.chunks.every((c) => {
+    if (c.x1 <= cols[0]!.x0 || c.x0 >= cols[cols.length - 1]!.x1) return true;
+    const f = fit(c, cols);
+    return f.length === 1 && overlap(c, cols[f[0]!]!) > 0;
+  });
 }
 
 function starter(line: TextLine): boolean {
@@ -120,33 +117,174 @@ function gapEms(upper: TextLine, lower: TextLine): number {
   return (upper.y - lower.y) / Math.max(upper.size, lower.size);
 }
 
-/** Reads the table whose first body row is lines[first]; the run of candidate lines ends at lines[end]. */
-function readRun(
+/** A block of body rows with columns of its own: its first starter, the last line of its run, its starters and columns. */
+interface Block {
+  first: number;
+  end: number;
+  body: Body;
+}
+
+/**
+ * The blocks of the table whose first body row is lines[first]: the run of
+ * rows whose columns agree (extentOf), then, where a row's chunks no longer
+ * line up with them, the next block if the table goes on (nextBlock) and its
+ * rows read as a table of their own.
+ */
+function blocksFrom(lines: TextLine[], first: number, isStarter: boolean[], tableish: boolean[]): Block[] {
+  const blocks: Block[] = [];
+  for (let k: number | null = first; k !== null;) {
+    const end = extentOf(lines, k, isStarter, tableish);
+    const body = bodyColumns(lines, k, end, isStarter);
+    const prev = blocks[blocks.length - 1];
+    // A block of one row (a 总分 row under a line of words) is read with the block above when it lines up with it.
+    const joined = !body && prev ? bodyColumns(lines, prev.first, end, isStarter) : null;
+    if (joined) Object.assign(prev!, { end, body: joined });
+    else if (body) blocks.push({ first: k, end, body });
+    else break;
+    k = nextBlock(lines, end, isStarter, tableish);
+  }
+  return blocks;
+}
+
+/** Lines between two blocks at most: a header of a few lines, a row of words across the table. */
+const MAX_BETWEEN_LINES = 6;
+/** A caption or a unit line: what stands between two tables, not inside one. */
+const CAPTION = /表$|表[（(]|^[（(]?(?:金额)?单位\s*[：:]/;
+/** … and a key：value line (填报单位：) between two blocks. */
+const BETWEEN_TABLES = new RegExp(`${CAPTION.source}|[：:]$`);
+
+/**
+ * The first body row of the block after lines[end], or null when the table
+ * ends there: the lines up to it follow each other closely, could sit in a
+ * table, and none is a caption or a unit line (two tables one above the other).
+ */
+function nextBlock(lines: TextLine[], end: number, isStarter: boolean[], tableish: boolean[]): number | null {
+  for (let k = end + 1; k < lines.length && k <= end + MAX_BETWEEN_LINES; k++) {
+    if (!tableish[k] || gapEms(lines[k - 1]!, lines[k]!) > MAX_GAP_EMS) return null;
+    if (lines[k]!.chunks.some((c) => BETWEEN_TABLES.test(c.text))) return null;
+    if (isStarter[k]) return k;
+  }
+  return null;
+}
+
+/** Reads the table whose first body row is lines[first], its header above it but not above lines[floor]. */
+function readTable(
   lines: TextLine[],
-  first: number,
-  end: number,
+  { first, floor }: { first: number; floor: number },
   isStarter: boolean[],
+  tableish: boolean[],
 ): { draft: DraftTable; next: number } | null {
-  const body = bodyColumns(lines, first, end, isStarter);
-  if (!body) return null;
-  const { rows, bodyEnd } = bodyRows(lines, first, end, isStarter, body);
-  if (rows.filter((r) => r.lines.some((l) => starter(l))).length < 2) return null;
-  // Columns whose body cells hold no number (the row names): a header placed by nearness goes there last.
-  const wordy = new Set(
-    body.cols.flatMap((_, c) => (rows.some((r) => readCellNumber(cellText(r.cells.get(c) ?? [])) !== null) ? [] : [c])),
+  const blocks = blocksFrom(lines, first, isStarter, tableish);
+  if (blocks.length === 0) return null;
+  const grid = unionColumns(blocks.map((b) => ({ cols: b.body.cols, numeric: numericColumns(lines, b.body) })));
+  const starters = blocks.flatMap((b) => b.body.starters);
+  const rowPitch = rowPitchOf(lines, starters);
+  const read = readBlocks(lines, blocks, { floor, rowPitch }, isStarter);
+  const leading = leadingOf(read.flatMap((r) => r.rows));
+  const pitch: Pitch = { row: rowPitch, leading };
+  if (read.reduce((n, r) => n + r.rows.filter((row) => row.lines.some((l) => starter(l))).length, 0) < 2) return null;
+  const all: Row[] = [];
+  read.forEach(({ rows, lead, after }, j) => {
+    const mended = mendWraps(rows, leading);
+    spanGroups(mended);
+    const onGrid = mended.map((r) => onColumns(r, grid.spans[j]!));
+    if (j === 0)
+      all.push(...headerRows(lines, lead, { cols: grid.cols, pitch, floor }, wordyColumns(onGrid, grid.cols)));
+    else all.push(...betweenRows(lines, after + 1, lead - 1, grid.cols, pitch));
+    all.push(...onGrid);
+  });
+  const next = read[read.length - 1]!.bodyEnd + 1;
+  return { draft: gridOf(all, grid.cols), next };
+}
+
+/** Each block's rows, the first lines of its first row set above its numbers joined to it. */
+function readBlocks(
+  lines: TextLine[],
+  blocks: Block[],
+  { floor, rowPitch }: { floor: number; rowPitch: number },
+  isStarter: boolean[],
+): { rows: Row[]; bodyEnd: number; lead: number; after: number }[] {
+  let last = floor - 1;
+  return blocks.map((b) => {
+    const { rows, bodyEnd } = bodyRows(lines, { first: b.first, end: b.end, rowPitch }, isStarter, b.body);
+    const lead = leadOf(lines, b, rows[0]!, { floor: last + 1, rowPitch });
+    const out = { rows, bodyEnd, lead, after: last };
+    last = bodyEnd;
+    return out;
+  });
+}
+
+/** Which of a block's columns hold numbers in most of the rows that fill them. */
+function numericColumns(lines: TextLine[], body: Body): boolean[] {
+  const counts = body.cols.map(() => ({ numbers: 0, all: 0 }));
+  for (const k of body.starters)
+    for (const chunk of lines[k]!.chunks) {
+      const at = counts[fit(chunk, body.cols)[0]!];
+      if (!at) continue;
+      at.all++;
+      if (readCellNumber(chunk.text) !== null) at.numbers++;
+    }
+  return counts.map((c) => c.all > 0 && 2 * c.numbers >= c.all);
+}
+
+/** Columns whose body cells hold no number (the row names): a header placed by nearness goes there last. */
+function wordyColumns(rows: Row[], cols: Col[]): Set<number> {
+  return new Set(
+    cols.flatMap((_, c) => (rows.some((r) => readCellNumber(cellText(r.cells.get(c) ?? [])) !== null) ? [] : [c])),
   );
-  // The first lines of the first row's wrapped cells, set above its numbers, are not header.
-  const rowPitch = median(body.starters.slice(1).map((k, j) => lines[body.starters[j]!]!.y - lines[k]!.y));
-  let lead = first;
+}
+
+/**
+ * The first line of a block's first row: the first lines of its wrapped cells,
+ * set above its numbers, are not header (they join the row, on the block's columns).
+ */
+function leadOf(
+  lines: TextLine[],
+  b: Block,
+  row: Row,
+  { floor, rowPitch }: { floor: number; rowPitch: number },
+): number {
+  let lead = b.first;
   while (
-    lead > 0 &&
-    lines[lead - 1]!.chunks.every((c) => fit(c, body.cols).length === 1) &&
-    sameRow(lines[lead - 1]!, lines.slice(lead, first + 1), rowPitch)
+    lead > floor &&
+    lines[lead - 1]!.chunks.every((c) => fit(c, b.body.cols).length === 1) &&
+    sameRow(lines[lead - 1]!, lines.slice(lead, b.first + 1), { row: rowPitch, leading: 0 })
   )
     lead--;
-  for (let k = lead; k < first; k++) addLine(rows[0]!, lines[k]!, body.cols);
-  const header = headerRows(lines, lead, { cols: body.cols, rowPitch }, wordy);
-  return { draft: gridOf([...header, ...rows], body.cols), next: bodyEnd + 1 };
+  for (let k = lead; k < b.first; k++) addLine(row, lines[k]!, b.body.cols);
+  return lead;
+}
+
+/** A row read on its block's columns, laid on the table's grid: a cell over several grid columns covers those after its first. */
+function onColumns(row: Row, spans: [number, number][]): Row {
+  const out: Row = { lines: row.lines, cells: new Map(), covered: new Set() };
+  for (const [c, pieces] of row.cells) {
+    const [from, to] = spans[c]!;
+    out.cells.set(from, pieces);
+    for (let k = from + 1; k <= to; k++) out.covered.add(k);
+  }
+  for (const c of row.covered) {
+    const [from, to] = spans[c]!;
+    for (let k = from; k <= to; k++) if (!out.cells.has(k)) out.covered.add(k);
+  }
+  if (row.spannedDown) out.spannedDown = new Map([...row.spannedDown].map(([c, ps]) => [spans[c]![0], ps]));
+  return out;
+}
+
+/**
+ * The lines between two blocks (a segment header, a row of words across the
+ * table), each a row of its own on the grid but for the lines of one row: a
+ * wrapped header cell, or cells set between the lines of others.
+ */
+function betweenRows(lines: TextLine[], from: number, to: number, cols: Col[], pitch: Pitch): Row[] {
+  const rows: Row[] = [];
+  for (let k = to; k >= from; k--) {
+    const line = lines[k]!;
+    const below = rows[0];
+    if (below && oneHeaderRow(line, below, cols, pitch)) addLine(below, line, cols, fitHeader(line, cols));
+    else rows.unshift(newRow(line, cols, fitHeader(line, cols)));
+  }
+  return rows;
 }
 
 interface Body {
@@ -197,6 +335,8 @@ interface Row {
   covered: Set<number>;
   /** header rows: columns a cell spans over (covered) from the column it sits in, left or right */
   spannedFrom?: Map<number, number>;
+  /** body rows: a cell merged down over this row from a row above or below (its pieces are that row's) */
+  spannedDown?: Map<number, Piece[]>;
 }
 
 function addLine(row: Row, line: TextLine, cols: Col[], fits = line.chunks.map((c) => fit(c, cols))): void {
@@ -223,13 +363,10 @@ function newRow(line: TextLine, cols: Col[], fits?: number[][]): Row {
  */
 function bodyRows(
   lines: TextLine[],
-  first: number,
-  end: number,
+  { first, end, rowPitch }: { first: number; end: number; rowPitch: number },
   isStarter: boolean[],
   { starters, cols }: Body,
 ): { rows: Row[]; bodyEnd: number } {
-  const pitches = starters.slice(1).map((k, j) => lines[starters[j]!]!.y - lines[k]!.y);
-  const rowPitch = median(pitches);
   const rows: Row[] = [];
   const textCols = (row: Row) =>
     new Set([...row.cells].filter(([, ps]) => readCellNumber(cellText(ps)) === null).map(([c]) => c));
@@ -251,12 +388,18 @@ function bodyRows(
     }
     if (!fits(line)) break; // prose between two tables ends this one
     const prev = rows[rows.length - 1]!;
-    const dPrev = prev.lines[prev.lines.length - 1]!.y - line.y;
+    const dPrev = Math.min(...prev.lines.map((l) => l.y)) - line.y;
     const nextStarter = starters.find((s) => s > k);
     const dNext = nextStarter !== undefined ? line.y - lines[nextStarter]!.y : Infinity;
     const near = Math.min(dPrev, dNext) < 0.8 * rowPitch;
-    if (near && dPrev <= dNext) addLine(prev, line, cols);
-    else if (!(near && nextStarter !== undefined) && wraps(line, prev)) addLine(prev, line, cols);
+    // The first line of a row without figures (逐步提高 | 有所提高), its next line nearer than the row above.
+    const dBelow = k + 1 < lines.length && !isStarter[k + 1] ? line.y - lines[k + 1]!.y : Infinity;
+    const opens = dBelow < 0.8 * dPrev && dBelow < 0.8 * rowPitch;
+    if (opens && nextStarter === undefined) break; // the first line of what follows the block (a header)
+    if (wordsRow(line, prev, cols)) rows.push(newRow(line, cols));
+    else if (near && dPrev <= dNext && !opens) addLine(prev, line, cols);
+    else if (!(near && nextStarter !== undefined) && !opens && wraps(line, prev)) addLine(prev, line, cols);
+    else if (opens) rows.push(newRow(line, cols));
     else if (nextStarter === undefined)
       break; // after the last row: not part of the table
     else if (dNext < 0.8 * rowPitch) {
@@ -273,16 +416,114 @@ function bodyRows(
   return { rows, bodyEnd };
 }
 
+/**
+ * How far apart two lines of one cell are: the median over the rows' cells written over several
+ * lines (其中：当年财 | 政拨款) of the distance between their lines; 0 when no cell wraps. Rows of one
+ * line stand further apart by the cells' padding.
+ */
+function leadingOf(rows: Row[]): number {
+  const gaps: number[] = [];
+  for (const row of rows)
+    for (const pieces of row.cells.values()) {
+      const ys = [...new Set(pieces.map((p) => Math.round(p.y * 10) / 10))].sort((a, b) => b - a);
+      ys.slice(1).forEach((y, i) => gaps.push(ys[i]! - y));
+    }
+  return median(gaps);
+}
+
+/** How far apart the rows of one line are, and two lines of one wrapped cell (0 where no cell wraps). */
+interface Pitch {
+  row: number;
+  leading: number;
+}
+
+/** Two lines this close, or closer, are two lines of one cell (given the leading). */
+const ONE_CELL = 1.1;
+
+/**
+ * Rows that are one: where a narrow column wrapped a value (≥12000 人 over 次), the row's lines one
+ * leading apart, one holding only cells the other continues and no column with figures on both; and
+ * a cell merged down several rows and wrapped over lines, centred on them (项目资 | 金 beside
+ * 上年结转资金 and 其他资金): texts of one column in two rows one leading apart are one cell, the upper row's.
+ */
+function mendWraps(rows: Row[], leading: number): Row[] {
+  if (leading === 0) return rows;
+  const out: Row[] = [];
+  for (const row of rows) {
+    const above = out[out.length - 1];
+    if (above && oneRow(above, row, leading)) {
+      for (const [c, pieces] of row.cells) above.cells.set(c, [...(above.cells.get(c) ?? []), ...pieces]);
+      above.lines.push(...row.lines);
+      continue;
+    }
+    if (above) joinFragments(above, row, leading);
+    out.push(row);
+  }
+  return out;
+}
+
+/**
+ * A row group: a column left of the figures holding one text in the whole block (项目资金 merged
+ * down beside the funds rows, its lines joined) names every row of the block, as a merged cell's
+ * text is repeated in every grid cell it covers.
+ */
+function spanGroups(rows: Row[]): void {
+  if (rows.length < 2) return;
+  const firstFigure = Math.min(...rows.flatMap((r) => [...r.cells].filter(([, ps]) => isFigure(ps)).map(([c]) => c)));
+  const cols = new Set(rows.flatMap((r) => [...r.cells.keys()]));
+  for (const c of cols) {
+    const holding = rows.filter((r) => cellText(r.cells.get(c) ?? []).trim() !== '');
+    if (c >= firstFigure || holding.length !== 1 || isFigure(holding[0]!.cells.get(c))) continue;
+    const pieces = holding[0]!.cells.get(c)!;
+    for (const r of rows) if (r !== holding[0]) (r.spannedDown ??= new Map()).set(c, pieces);
+  }
+}
+
+const near = (a: number, b: number, leading: number) => a - b > 0 && a - b <= ONE_CELL * leading;
+const lowest = (pieces: Piece[]) => Math.min(...pieces.map((p) => p.y));
+const highest = (pieces: Piece[]) => Math.max(...pieces.map((p) => p.y));
+const isFigure = (pieces: Piece[] | undefined) => pieces !== undefined && readCellNumber(cellText(pieces)) !== null;
+
+function oneRow(above: Row, row: Row, leading: number): boolean {
+  const a = [...above.cells.keys()];
+  const b = [...row.cells.keys()];
+  const within = (xs: number[], ys: number[]) => xs.every((c) => ys.includes(c));
+  if (!(within(a, b) || within(b, a))) return false;
+  if (a.some((c) => isFigure(above.cells.get(c)) && isFigure(row.cells.get(c)))) return false;
+  const bottom = Math.min(...above.lines.map((l) => l.y));
+  const top = Math.max(...row.lines.map((l) => l.y));
+  return near(bottom, top, leading);
+}
+
+function joinFragments(above: Row, row: Row, leading: number): void {
+  for (const [c, pieces] of [...row.cells]) {
+    const over = above.cells.get(c);
+    if (!over || isFigure(pieces) || isFigure(over) || !near(lowest(over), highest(pieces), leading)) continue;
+    above.cells.set(c, [...over, ...pieces]);
+    row.cells.delete(c);
+  }
+}
+
+/**
+ * A row of words under a row of figures (效益指标 | 社会效益指标 | … | 逐步提高 | 有所提高, targets
+ * in words): cells in three columns or more, one under a figure of the row above — a wrapped
+ * cell's lines hold names, and figures do not wrap into words.
+ */
+function wordsRow(line: TextLine, prev: Row, cols: Col[]): boolean {
+  const at = line.chunks.map((c) => fit(c, cols)[0]!);
+  return new Set(at).size >= 3 && at.some((c) => isFigure(prev.cells.get(c)));
+}
+
 /** Header: chunked lines directly above the first row whose chunks sit over the columns. */
 function headerRows(
   lines: TextLine[],
   first: number,
-  { cols, rowPitch }: { cols: Col[]; rowPitch: number },
+  { cols, pitch, floor }: { cols: Col[]; pitch: Pitch; floor: number },
   wordy: ReadonlySet<number>,
 ): Row[] {
   const header: Row[] = [];
   let top = lines[first]!;
-  for (let k = first - 1; k >= 0 && header.length <= MAX_HEADER_LINES; k--) {
+  for (let k = first - 1; k >= floor && header.length <= MAX_HEADER_LINES; k--) {
     const line = lines[k]!;
     // A key：value line above (填报单位：…　单位：万元) or the caption (…表) is not a header.
     if (
@@ -293,15 +534,7 @@ function headerRows(
     const below = header[0];
     // A header line wrapped under the one above it ("年初预算数" over "（万元）") is one header row; so is one
     // that holds the first lines of the row's cells (全年预算 over 数) or stands less than a line above it.
-    if (
-      below &&
-      ((below.lines.length === 1 && gapEms(line, top) <= 1.6 && wrapsHeader(below.lines[0]!, line, cols)) ||
-        sameRow(
-          line,
-          [...below.lines].sort((a, b) => b.y - a.y),
-          rowPitch,
-        ))
-    )
+    if (below && oneHeaderRow(line, below, cols, pitch))
       addLine(below, line, cols, fitHeader(line, cols, namedBelow(header.slice(1), wordy)));
     else if (line.chunks.length >= 2 && header.length < MAX_HEADER_LINES)
       header.unshift(newRow(line, cols, fitHeader(line, cols, namedBelow(header, wordy))));
@@ -317,7 +550,7 @@ function headerRows(
       header.unshift(newRow(line, cols));
     } else {
       // One chunk: only the wrapped tail of the header line above it.
-      const up = lines[k - 1];
+      const up = k > floor ? lines[k - 1] : undefined;
       if (
         header.length >= MAX_HEADER_LINES ||
         !up ||
@@ -334,6 +567,30 @@ function headerRows(
   // sits in says less than where it stands, and the spans are read from the grid as it is.
   if (header.length === 2) spanOverSubheaders(header[0]!, header[1]!, cols);
   return header;
+}
+
+/**
+ * A line above a header row is part of it: the line it wraps under ("年初预算数" over "（万元）"),
+ * nearer than the body's rows are to each other (a cover line a row above is not); or the first
+ * lines of the row's cells (全年预算 over 数), or cells standing less than a line above it (sameRow).
+ */
+function oneHeaderRow(line: TextLine, below: Row, cols: Col[], pitch: Pitch): boolean {
+  // A cover line (项目名称 | …, 主管部门 | … | 实施单位 | …) is a row of its own.
+  if ([line, ...below.lines].some((l) => isInfoRow(l.chunks.map((c) => c.text)))) return false;
+  const top = below.lines.reduce((a, b) => (a.y > b.y ? a : b));
+  const wrapped =
+    below.lines.length === 1 &&
+    gapEms(line, top) <= 1.6 &&
+    (pitch.row === 0 || line.y - top.y < 0.85 * pitch.row) &&
+    wrapsHeader(below.lines[0]!, line, cols);
+  return (
+    wrapped ||
+    sameRow(
+      line,
+      [...below.lines].sort((a, b) => b.y - a.y),
+      pitch,
+    )
+  );
 }
 
 /**
@@ -376,6 +633,12 @@ function gridOf(all: Row[], cols: Col[]): DraftTable {
     const texts: string[] = [];
     const bs: (BBox | null)[] = [];
     cols.forEach((col, c) => {
+      const down = row.cells.has(c) ? undefined : row.spannedDown?.get(c);
+      if (down) {
+        texts.push(cellText(down));
+        bs.push(null);
+        return;
+      }
       if (row.covered.has(c) && !row.cells.has(c)) {
         const from = row.spannedFrom?.get(c);
         texts.push(from !== undefined ? cellText(row.cells.get(from)!) : (texts[c - 1] ?? ''));
@@ -393,69 +656,6 @@ function gridOf(all: Row[], cols: Col[]): DraftTable {
   const flat = boxes.flat().filter((b): b is BBox => b !== null);
   const bbox: BBox = unionBox(flat)!;
   return { bbox, rows: table, cellBoxes: boxes, items: used };
-}
-
-/**
- * Columns: the x ranges covered by the body rows' chunks, split where no chunk crosses a gutter of
- * half an em — or any gutter right of a chunk of the same line: two chunks of one line are two cells
- * (a number set right and the next column's text set left, a cell's padding apart).
- */
-function columnsOf(lines: TextLine[]): Col[] {
-  return columnsOfSorted(sortedChunks(lines));
-}
-
-function columnsOfSorted(spans: Chunk[]): Col[] {
-  const cols: Col[] = [];
-  let lines = new Map<number, number>(); // the last column's chunks: line (baseline) → right edge
-  for (const s of spans) {
-    const last = cols[cols.length - 1];
-    const sameLine = lines.get(s.y);
-    if (last && s.x0 < last.x1 + 0.5 * s.size && !(sameLine !== undefined && s.x0 >= last.x1)) {
-      last.x1 = Math.max(last.x1, s.x1);
-      lines.set(s.y, Math.max(sameLine ?? -Infinity, s.x1));
-    } else {
-      cols.push({ x0: s.x0, x1: s.x1 });
-      lines = new Map([[s.y, s.x1]]);
-    }
-  }
-  return cols;
-}
-
-/**
- * The columns a chunk sits in: those whose middle it covers; a chunk narrower
- * than its column, the one it overlaps most, else the nearest (a header set
- * left while the numbers under it are set right). Empty outside the table.
- */
-function fit(chunk: Chunk, cols: Col[]): number[] {
-  const covered = covering(chunk, cols);
-  return covered.length > 0 ? covered : nearest(chunk, cols);
-}
-
-/** The columns whose middle the chunk covers (give or take half an em). */
-function covering(chunk: Chunk, cols: Col[]): number[] {
-  const slack = 0.5 * chunk.size;
-  const covered = cols.flatMap((c, i) =>
-    (c.x0 + c.x1) / 2 >= chunk.x0 - slack && (c.x0 + c.x1) / 2 <= chunk.x1 + slack ? [i] : [],
-  );
-  // A chunk inside one column that reaches past a neighbour's middle only by the slack is still in one column.
-  const inner = covered.filter((i) => overlap(chunk, cols[i]!) > 0);
-  return inner.length > 0 ? inner : covered;
-}
-
-/** The column a chunk over no column's middle overlaps most, else the nearest; none outside the table. */
-function nearest(chunk: Chunk, cols: Col[]): number[] {
-  const first = cols[0]!;
-  const last = cols[cols.length - 1]!;
-  if (chunk.x1 < first.x0 - 2 * chunk.size || chunk.x0 > last.x1 + 2 * chunk.size) return [];
-  let best = 0;
-  cols.forEach((c, i) => {
-    if (overlap(chunk, c) > overlap(chunk, cols[best]!)) best = i;
-  });
-  return [best];
-}
-
-function overlap(a: { x0: number; x1: number }, b: { x0: number; x1: number }): number {
-  return Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
 }
 
 /**
@@ -576,10 +776,12 @@ function namedBelow(rows: Row[], wordy: ReadonlySet<number>): Set<number> {
  * its lines (centred where others wrap) stand less than a line above and over none of its chunks. A
  * header centred over two cells below is a row of its own.
  */
-function sameRow(upper: TextLine, rowLines: TextLine[], rowPitch: number): boolean {
+function sameRow(upper: TextLine, rowLines: TextLine[], pitch: Pitch): boolean {
   const top = rowLines[0]!;
   const close = gapEms(upper, top) < 0.9;
-  if (!close && upper.y - top.y >= 0.9 * rowPitch) return false;
+  // Lines of one row are a leading apart at most (a cover line a row above is not one of them).
+  const within = pitch.leading > 0 ? Math.min(0.9 * pitch.row, ONE_CELL * pitch.leading) : 0.9 * pitch.row;
+  if (!close && upper.y - top.y >= within) return false;
   const row = rowLines.flatMap((l) => l.chunks).sort((a, b) => a.x0 - b.x0);
   return upper.chunks.every((u) => {
     const under = row.filter((l) => overlap(u, l) > 0);
@@ -609,6 +811,19 @@ function wrapsHeader(lower: TextLine, upper: TextLine, cols: Col[]): boolean {
 
 function range(a: number, b: number): number[] {
   return Array.from({ length: b - a + 1 }, (_, i) => a + i);
+}
+
+/**
+ * How far apart the baselines of two rows of one line are: the lower quartile of the distances
+ * between the lines that open rows (the median was that of rows wrapped over two lines where most
+ * were, and a cover line a row above the header read as part of it).
+ */
+function rowPitchOf(lines: TextLine[], starters: number[]): number {
+  const gaps = starters
+    .slice(1)
+    .map((k, j) => lines[starters[j]!]!.y - lines[k]!.y)
+    .sort((a, b) => a - b);
+  return gaps.length === 0 ? 0 : gaps[Math.floor((gaps.length - 1) / 4)]!;
 }
 
 function median(values: number[]): number {

@@ -24,6 +24,9 @@ export function unitIn(text: string): string | null {
   return u && u.length === m[1]!.length ? u.def.unit : null;
 }
 
+/** ③, ③=①+②, ⑦=⑤/③ after a column's name; or ① before it. */
+const CIRCLED_FORMULA = /\s*[（(]?[①-⑳](?:\s*[=＝][①-⑳+＋\-－/×*（()）\s]*)?[）)]?\s*$|^\s*[①-⑳]\s*/;
+
 /** A unit in brackets in a header: 年初预算数（万元）, 得分(分), 金额（单位：万元）. */
 const BRACKET_UNIT = /[（(]\s*(?:(?:金额)?单位\s*[：:]\s*)?([^（）()]{1,6}?)\s*[）)]/g;
 
@@ -35,13 +38,18 @@ export function headerUnit(header: string): string | null {
   return null;
 }
 
-/** A header without its unit note: 年初预算数（万元） → 年初预算数 (each part of a joined header). */
+/**
+ * A header without its unit note: 年初预算数（万元） → 年初预算数 (each part of a joined header); and
+ * without the circled formula some forms number their columns by (全年预算数③=①+②, 执行率⑦=⑤/③):
+ * it names no quantity, and it hides the name's ending (…率 → %).
+ */
 export function stripUnits(header: string): string {
   return header
     .split(LABEL_JOINER)
     .map((h) =>
       h
         .replace(/[（(]\s*(?:(?:金额)?单位\s*[：:]\s*)?[^（）()]{1,6}?\s*[）)]/g, (m) => (headerUnit(m) ? '' : m))
+        .replace(CIRCLED_FORMULA, '')
         .trim(),
     )
     .filter(Boolean)

@@ -25,3 +25,9 @@ export const COMPARATOR_COLUMN = /(?:指标性质|符号|比较|运算)/;
 /** Headers of an indicator's actual value, and of the target whose unit it shares (≤100% → 93.47 is %). */
 export const ACTUAL_HEADER = /(?:实际完成值|实际完成|完成值|实际值|实际完成情况)$/;
 export const TARGET_HEADER = /(?:年度指标值|指标值|目标值|年度目标|预期目标值)$/;
+/**
+ * 调整预算数 beside a 全年预算数 (Fujian's 年初预算数① | 调整预算数② | 全年预算数③=①+②) is the adjustment, a
+ * change: not the adjusted budget, which the other column is.
+ */
+export const ADJUSTMENT_HEADER = /^调整预算(?:数|金额)?$/;
+export const ADJUSTED_HEADER = /^全年预算(?:数|金额)?$|^调整后(?:的)?预算(?:数|金额)?$/;

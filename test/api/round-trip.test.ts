@@ -104,8 +104,8 @@ describe('a made report: findings that stand on table structure', () => {
       ['score-mismatch', 1, 99.87, 95],
       ['table-total-mismatch', 2, 500, 480],
       ['table-total-mismatch', 2, 200, 180],
-      ['table-total-mismatch', 5, 101.87, 99.87],
       ['indicator-score-mismatch', 5, 30, 32],
+      ['score-mismatch', 5, 101.87, 99.87],
     ]);
     expect(fresh.tables.map((t) => [t.title, t.pages])).toEqual([
       ['支出决算表', [2, 3]],

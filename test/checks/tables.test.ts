@@ -7,10 +7,11 @@ import type { CheckInput } from '../../src/checks/types.ts';
 import { assembleReport } from '../../src/pipeline/assemble.ts';
 import { SCHEMA_VERSION } from '../../src/schema/report.ts';
 import { handTables, type HandTable } from '../support/hand-table.ts';
+import { withRecords } from '../support/records.ts';
 import { readMade, ruledTable, type Cell } from '../tables/support.ts';
 
 function input(tables: HandTable[], reportType: CheckInput['document']['reportType'] = '决算'): CheckInput {
-  return {
+  return withRecords({
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'jixiao', version: 'test' },
     source: { path: 'made.pdf', sha256: '', bytes: 1, pages: 2 },
@@ -27,7 +28,7 @@ function input(tables: HandTable[], reportType: CheckInput['document']['reportTy
     paragraphs: [],
     facts: [],
     tables: handTables(tables),
-  };
+  });
 }
 const found = (doc: CheckInput) => runChecks(doc).map((f) => [f.rule, f.severity, f.expected, f.actual]);
 
@@ -189,7 +190,7 @@ describe('the self-evaluation table', () => {
   test('a 总分 that is not the budget score plus the indicator scores', () => {
     expect(
       found(input([{ page: 4, title: '项目支出绩效自评表', rows: selfTable('170.48', '9.87', '98.87') }], '项目支出')),
-    ).toEqual([['table-total-mismatch', 'error', 99.87, 98.87]]);
+    ).toEqual([['score-mismatch', 'error', 99.87, 98.87]]);
   });
   test('near-miss: a table whose weights read do not add up to its 总分 (misread) is not summed', () => {
     const rows = selfTable('170.48', '9.87', '98.87');

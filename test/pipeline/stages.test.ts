@@ -119,6 +119,7 @@ test('timings: every stage in order in tool.timings, valid against the contract;
     'facts',
     'table-facts',
     'number-facts',
+    'records',
     'assemble',
     'checks',
     'validate',

@@ -9,6 +9,7 @@
 import { SCHEMA_VERSION, type DocumentMeta, type Fact, type Paragraph, type Section } from '../../src/schema/report.ts';
 import type { CheckInput } from '../../src/checks/types.ts';
 import { handTables, type HandTable } from './hand-table.ts';
+import { withRecords } from './records.ts';
 import { unitDef } from '../../src/vocab/units.ts';
 
 /** A fact before it has a place: what it is, and how the report writes it. */
@@ -88,9 +89,10 @@ export interface PlaceOptions {
 }
 
 export class CheckInputBuilder {
-  private readonly doc: CheckInput;
+  private readonly doc: Omit<CheckInput, 'indicators' | 'funds' | 'scorecards'>;
   private readonly ocrPages = new Set<number>();
   private readonly tables: HandTable[] = [];
+  private tableCells = false;
 
   constructor(document: Partial<DocumentMeta> = {}) {
     this.doc = {
@@ -164,6 +166,15 @@ export class CheckInputBuilder {
     return this;
   }
 
+  /**
+   * The tables' number cells are facts too, as the pipeline reads them (facts/table-facts.ts), numbered
+   * after the facts given: what rules reading the records (indicators, funds rows, scorecards) need.
+   */
+  cellFacts(): this {
+    this.tableCells = true;
+    return this;
+  }
+
   /** A heading; level, family and ordinal as the section tree gives them. Its id is s1, s2 … in order. */
   section(
     marker: string,
@@ -207,11 +218,16 @@ export class CheckInputBuilder {
         error: null,
       };
     });
-    return structuredClone({
-      ...this.doc,
-      source: { ...this.doc.source, pages: last },
-      pages,
-    });
+    return structuredClone(
+      withRecords(
+        {
+          ...this.doc,
+          source: { ...this.doc.source, pages: last },
+          pages,
+        },
+        this.tableCells,
+      ),
+    );
   }
 
   private nextFactId(): string {

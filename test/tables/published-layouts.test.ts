@@ -255,6 +255,41 @@ test('a row cut by a page break is joined back: its words on the next page finis
   ]);
 });
 
+test('a target cut after its bound (不低于 | 90% on the next page) is joined back with its row, and the number read with its bound', async () => {
+  const xs = [40, 100, 170, 260, 330, 400, 460, 520];
+  const first = ruledTable(
+    [
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+      ['产出指标', '数量指标', '培训人次', '≥100人次', '120人次', '90', '90'],
+      ['满意度', '服务对象满', '服务对象', '不低于', '97.4%', '10', '9'],
+    ],
+    { xs, top: 300, rowHeight: 24, size: 8 },
+  );
+  const second = ruledTable(
+    [
+      ['指标', '意度指标', '满意度', '90%', '', '', ''],
+      ['总分', 'left', 'left', 'left', 'left', '100', '99'],
+    ],
+    { xs, top: 760, rowHeight: 24, size: 8 },
+  );
+  const r = await report([
+    { runs: [{ text: '部门整体支出绩效自评表', x: 220, y: 340, size: 12 }, ...first.runs], rules: first.rules },
+    { runs: second.runs, rules: second.rules },
+  ]);
+  expect(r.tables[0]!.rows[2]!.slice(0, 4)).toEqual([
+    '满意度指标',
+    '服务对象满意度指标',
+    '服务对象满意度',
+    '不低于90%',
+  ]);
+  expect(r.facts.filter((f) => f.cell?.row === 2).map((f) => [f.label, f.value, f.unit, f.comparator])).toEqual([
+    ['满意度指标·服务对象满意度指标·服务对象满意度·年度指标值', 90, '%', '>='],
+    ['满意度指标·服务对象满意度指标·服务对象满意度·实际完成值', 97.4, '%', null],
+    ['满意度指标·服务对象满意度指标·服务对象满意度·分值', 10, '分', null],
+    ['满意度指标·服务对象满意度指标·服务对象满意度·得分', 9, '分', null],
+  ]);
+});
+
 test('a row cut by a page break under a repeated header: the header is read once, the cut words go back to their row', async () => {
   const head: Cell[][] = [['科目编码', '科目名称', '本年收入合计', '财政拨款收入', '其他收入']];
   const xs = [40, 110, 260, 340, 420, 500];

@@ -73,10 +73,10 @@ test('each part of the grid is read under its own header: budget concepts, score
   expect(r.findings).toEqual([]);
 });
 
-test('a 总分 that is not the budget score plus the indicator scores is a table-total-mismatch', async () => {
+test('a 总分 that is not the budget score plus the indicator scores is a score-mismatch (the more specific rule)', async () => {
   const r = await report('95.6');
   expect(r.findings.map((f) => [f.rule, f.severity, f.expected, f.actual])).toEqual([
-    ['table-total-mismatch', 'error', 96.6, 95.6],
+    ['score-mismatch', 'error', 96.6, 95.6],
   ]);
 });
 

@@ -242,6 +242,35 @@ describe('a table carried over a page break is one table', () => {
     ]);
   });
 
+  test('only its cover lines repeated: the rows carried on keep the columns in force (the indicator block’s)', () => {
+    const cover = [
+      ['项目名称', '项目名称', '某某平台运维', '某某平台运维'],
+      ['主管部门', '主管部门', '某区某局', '某区某局'],
+    ];
+    const [t, ...rest] = handTables([
+      {
+        rows: [
+          ...cover,
+          ['项目资金', '', '年度资金总额', '占比'],
+          ['项目资金', '资金总额', '120.00', '100%'],
+          ['一级指标', '三级指标', '实施周期指标值', '年度指标值'],
+          ['产出指标', '故障响应时间', '≤2小时', '≤2小时'],
+        ],
+        page: 3,
+        title: '项目支出绩效目标表',
+        unit: '万元',
+      },
+      { rows: [...cover, ['成本指标', '运维成本', '≤360万元', '≤120万元']], page: 4 },
+    ]);
+    expect(rest).toEqual([]);
+    expect(t!.parts.map((p) => [p.page, p.firstRow, p.headerRows])).toEqual([
+      [3, 0, 0],
+      [4, 6, 2],
+    ]);
+    expect(t!.segments.map((s) => s.row)).toEqual([4]);
+    expect(columns(t!, 8).map((c) => c[0])).toEqual(['一级指标', '三级指标', '实施周期指标值', '年度指标值']);
+  });
+
   test('a header repeated under an indicator segment starts a segment of its own: the columns revert to it', () => {
     const top = [['项目', '年初预算数', '全年执行数', '执行率']];
     const [t] = handTables([
@@ -332,6 +361,131 @@ describe('a 预算 table with its codes split over 类 | 款 | 项 and a numberi
     expect(read.filter((f) => f.cell!.row === 7).map((f) => [f.label, f.value, f.unit])).toEqual([
       ['公安·合计', 68629.12, '万元'],
       ['公安·本级财政拨款', 68629.12, '万元'],
+    ]);
+  });
+});
+
+describe('a 部门整体 自评表 that opens on its year goal (预期目标 | 实际完成情况 over their texts) above the indicators', () => {
+  const goal = '目标1：全面加强党的建设。目标2：全力做好常态化疫情防控，推进健康城市建设和医药卫生体制改革。';
+  const done = '目标1：理论学习中心组集中学习356次。目标2：推广疫情处置工作经验，落实各项防控措施，完成年度任务。';
+  const t = one({
+    rows: [
+      [
+        '年度总体目标完成情况',
+        '预期目标（年初设定）',
+        '预期目标（年初设定）',
+        '目标实际完成情况',
+        '目标实际完成情况',
+        '目标实际完成情况',
+        '目标实际完成情况',
+      ],
+      ['年度总体目标完成情况', goal, goal, done, done, done, done],
+      ['一级指标', '二级指标', '指标内容', '年度指标值', '实际完成值', '分值', '得分'],
+      ['产出指标', '数量指标', '覆盖单位数量', '28个', '28个', '2', '2'],
+      ['产出指标', '数量指标', '引进高层次人才', '≥800人', '744人', '2', '1.5'],
+    ],
+    page: 31,
+  });
+
+  test('the goal rows are a block of their own and the indicator header a segment: 分值 and 得分 are points, not values of 实际完成情况', () => {
+    expect(t.headerRows).toBe(1);
+    expect(t.segments.map((s) => s.row)).toEqual([2]);
+    expect(columns(t, 3).slice(3)).toEqual([
+      ['年度指标值', null, 'number'],
+      ['实际完成值', null, 'number'],
+      ['分值', '分', 'number'],
+      ['得分', '分', 'number'],
+    ]);
+    expect(
+      tableFacts(t, null)
+        .filter((f) => f.cell?.row === 4)
+        .map((f) => [f.label, f.value, f.unit]),
+    ).toEqual([
+      ['产出指标·数量指标·引进高层次人才·年度指标值', 800, '人'],
+      ['产出指标·数量指标·引进高层次人才·实际完成值', 744, '人'],
+      ['产出指标·数量指标·引进高层次人才·分值', 2, '分'],
+      ['产出指标·数量指标·引进高层次人才·得分', 1.5, '分'],
+    ]);
+  });
+});
+
+test('a 项目 自评表 whose goal (预期目标 | 实际完成情况 over sentences) stands between its funds and its indicators: the sentences are no header, the indicators are named by their own', () => {
+  const goal = '该项目落实献血法及本省实施办法，保障全市临床用血安全，按规定为献血者及其亲属报销用血费用。';
+  const t = one({
+    rows: [
+      [
+        '项目名称',
+        '项目名称',
+        '无偿献血者用血返还报销项目',
+        '无偿献血者用血返还报销项目',
+        '无偿献血者用血返还报销项目',
+        '无偿献血者用血返还报销项目',
+        '无偿献血者用血返还报销项目',
+      ],
+      ['项目资金（万元）', '', '年初预算数', '全年预算数', '全年执行数', '分值', '得分'],
+      ['项目资金（万元）', '年度资金总额', '350', '350', '322.15', '10', '9.2'],
+      [
+        '年度总体目标',
+        '预期目标（年初设定）',
+        '预期目标（年初设定）',
+        '预期目标（年初设定）',
+        '实际完成情况',
+        '实际完成情况',
+        '实际完成情况',
+      ],
+      ['年度总体目标', goal, goal, goal, '已完成', '已完成', '已完成'],
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+      // 2134万 with no unit after 万 is no number: the label row above reads as naming 2100人次 and 12.5
+      ['产出指标', '数量指标', '报销人次', '2100人次', '2134万', '12.5', '12.5'],
+    ],
+    page: 66,
+  });
+  expect(t.rowRoles[4]).toBe('body');
+  expect(t.segments.map((s) => [s.row, s.headerRows])).toEqual([
+    [3, 1],
+    [5, 1],
+  ]);
+  expect(columns(t, 6)).toEqual([
+    ['一级指标', null, 'name'],
+    ['二级指标', null, 'name'],
+    ['三级指标', null, 'name'],
+    ['年度指标值', null, 'number'],
+    ['实际完成值', null, 'text'],
+    ['分值', '分', 'number'],
+    ['得分', '分', 'number'],
+  ]);
+});
+
+describe("Fujian's 部门整体绩效自评表: columns numbered by circled formulas (全年预算数③=①+②, 执行率⑦=⑤/③)", () => {
+  const t = one({
+    title: '部门整体绩效自评表',
+    unit: '万元',
+    rows: [
+      ['项目', '年初预算数①', '调整预算数②', '全年预算数③=①+②', '拨付数④', '实际支出数⑤', '结余⑥=③-⑤', '执行率⑦=⑤/③'],
+      ['合计', '1200.00', '100.00', '1300.00', '1280.00', '1250.00', '50.00', '96.15'],
+      ['基本支出', '800.00', '0.00', '800.00', '800.00', '790.00', '10.00', '98.75'],
+      ['项目支出', '400.00', '100.00', '500.00', '480.00', '460.00', '40.00', '92.00'],
+    ],
+  });
+  const read = tableFacts(t, null, { fallbackScope: 'total', fiscalYear: 2023 });
+
+  test('a formula names no quantity and hides no name: 执行率 is a percent, the amounts 万元, labels without the formula', () => {
+    expect(read.filter((f) => f.cell?.row === 2).map((f) => [f.label, f.value, f.unit])).toEqual([
+      ['基本支出·年初预算数', 800, '万元'],
+      ['基本支出·调整预算数', 0, '万元'],
+      ['基本支出·全年预算数', 800, '万元'],
+      ['基本支出·拨付数', 800, '万元'],
+      ['基本支出·实际支出数', 790, '万元'],
+      ['基本支出·结余', 10, '万元'],
+      ['基本支出·执行率', 98.75, '%'],
+    ]);
+  });
+
+  test('调整预算数② beside 全年预算数③ is the adjustment: the year budget is ③, ② is no budget.*.adjusted', () => {
+    expect(read.filter((f) => f.cell?.row === 2 && f.concept).map((f) => [f.label, f.concept])).toEqual([
+      ['基本支出·年初预算数', 'budget.basic.initial'],
+      ['基本支出·全年预算数', 'budget.basic.adjusted'],
+      ['基本支出·实际支出数', 'budget.basic.actual'],
     ]);
   });
 });

@@ -16,17 +16,20 @@ const row = (name: string, target: string, actual: string, weight: string, got: 
       [HEADER, ['产出指标', '数量指标', name, target, actual, weight, got], ['总分', '', '', '', '', '100', '90']],
       { title: '项目支出绩效自评表', page },
     )
+    .cellFacts()
     .build();
 
 describe('indicator-score-mismatch', () => {
-  test('a score over its weight: an error', () => {
-    expect(run(row('培训人数', '≥100人', '120人', '10', '12'))).toEqual([
+  test('a score over its weight: an error naming the weight and the score', () => {
+    const doc = row('培训人数', '≥100人', '120人', '10', '12');
+    const id = (label: string) => doc.facts.find((f) => f.label.endsWith(label))!.id;
+    expect(run(doc)).toEqual([
       {
         id: 'c1',
         rule: 'indicator-score-mismatch',
         severity: 'error',
         message: '表“项目支出绩效自评表”（第7页）指标“培训人数”得分 12 超过其分值 10',
-        factIds: [],
+        factIds: [id('培训人数·分值'), id('培训人数·得分')],
         sectionIds: [],
         page: 7,
         expected: 10,
@@ -34,9 +37,10 @@ describe('indicator-score-mismatch', () => {
       },
     ]);
   });
-  test('a written target missed, with the full weight: an error', () => {
-    expect(run(row('培训人数', '≥100人', '90人', '10', '10')).map((f) => [f.severity, f.message])).toEqual([
-      ['error', '表“项目支出绩效自评表”（第7页）指标“培训人数”实际完成值 90人 未达到年度指标值 ≥100人，却得满分 10'],
+  test('a written target missed, with the full weight: an error naming the target, the actual, the weight and the score', () => {
+    const doc = row('培训人数', '≥100人', '90人', '10', '10');
+    expect(run(doc).map((f) => [f.severity, f.message, f.factIds.length])).toEqual([
+      ['error', '表“项目支出绩效自评表”（第7页）指标“培训人数”实际完成值 90人 未达到年度指标值 ≥100人，却得满分 10', 4],
     ]);
   });
   test('a bare target read as a minimum: a warning that says how it was read', () => {

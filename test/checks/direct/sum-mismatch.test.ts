@@ -212,6 +212,38 @@ describe('sum-mismatch: decompositions by concept', () => {
   test('figures pages apart may be of other scopes: silent', () => {
     expect(run(byConcept(2023, '600.00', [2, 5]))).toEqual([]);
   });
+  // A 决算 states 基本支出 for all funds, then 人员经费 and 公用经费 of the 一般公共预算财政拨款 基本支出 alone.
+  test('the parts of one scope against the whole of another: silent; of one scope: found', () => {
+    const doc = (general: string) =>
+      checkInput({ reportType: '决算' })
+        .paragraph([
+          '本年支出合计1380.00万元，其中：基本支出',
+          money('基本支出', '1000.00', { concept: 'budget.basic.actual', quote: '1000.00万元' }),
+          '。',
+        ])
+        .paragraph([
+          `一般公共预算财政拨款基本支出${general}万元，其中：人员经费`,
+          money('人员经费', '840.00', { concept: 'budget.basic.personnel', quote: '840.00万元' }),
+          '，公用经费',
+          money('公用经费', '100.00', { concept: 'budget.basic.public', quote: '100.00万元' }),
+          '。',
+        ])
+        .build();
+    expect(run(doc('940.00'))).toEqual([]);
+    // The whole's 基本支出 1000.00 with parts of its own that fall short: still found.
+    const whole = checkInput({ reportType: '决算' })
+      .paragraph([
+        '本年支出合计1380.00万元，其中：基本支出',
+        money('基本支出', '1000.00', { concept: 'budget.basic.actual', quote: '1000.00万元' }),
+        '。人员经费',
+        money('人员经费', '840.00', { concept: 'budget.basic.personnel', quote: '840.00万元' }),
+        '，公用经费',
+        money('公用经费', '100.00', { concept: 'budget.basic.public', quote: '100.00万元' }),
+        '。',
+      ])
+      .build();
+    expect(run(whole).map((f) => [f.expected, f.actual])).toEqual([[940, 1000]]);
+  });
 });
 
 describe('sum-mismatch: OCR', () => {

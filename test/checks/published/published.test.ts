@@ -32,13 +32,18 @@ describe.skipIf(!DOCS)('the published PDFs give exactly the confirmed findings',
     test.skipIf(!existsSync(json))(d.file, () => {
       const report = JSON.parse(readFileSync(json, 'utf8')) as Report;
       if (d.sha256) expect(report.source.sha256).toBe(d.sha256);
-      const found = check(report).map((f) => ({
+      const findings = check(report);
+      const found = findings.map((f) => ({
         rule: f.rule,
         severity: f.severity,
         page: f.page,
         message: f.message,
       }));
       expect(found).toEqual(d.findings.map(({ verdict: _v, ...f }) => f));
+      // Each error and warning names the facts it compares, facts of the report.
+      const ids = new Set(report.facts.map((f) => f.id));
+      for (const f of findings.filter((x) => x.severity !== 'info'))
+        expect([f.rule, f.factIds.length > 0 && f.factIds.every((id) => ids.has(id))]).toEqual([f.rule, true]);
     });
   }
 });

@@ -1,0 +1,110 @@
+// The indicator rows of a table, one record each: the block of rows under a
+// header naming an indicator (三级指标, 指标名称, 指标内容 …) and its values
+// (年度指标值, 实际完成值, 分值, 得分), in every layout the genre uses — the
+// MoF 自评表, a 绩效目标表 of one project or of many (项目名称 down its left),
+// a 目标表 with its bound and unit in columns of their own (指标性质 | 指标值 |
+// 度量单位), one whose 绩效指标 cell runs 一级, 二级 and 三级 together.
+import type { BBox, Fact, Indicator, Table } from '../schema/report.ts';
+import { boundBefore } from '../vocab/bounds.ts';
+import { INDICATOR_TOTAL_ROW } from '../vocab/concepts.ts';
+import { isHeaderWord } from '../vocab/header-words.ts';
+import { LEVEL1_NAMES, LEVEL2_NAMES, type IndicatorField } from '../vocab/indicators.ts';
+import { pageOfRow } from '../tables/reading.ts';
+import { blocksOf, indicatorColumns, rowsOf, type FieldColumns } from './blocks.ts';
+import { cellText, cleanName, type CellFacts } from './cells.ts';
+import { metOf } from './met.ts';
+
+export type RowBox = (t: Table, row: number) => BBox | null;
+
+/** What each indicator row of a table shares. */
+interface At {
+  t: Table;
+  cells: CellFacts;
+  cols: FieldColumns<IndicatorField>;
+  rowBox: RowBox;
+}
+
+export function indicatorsOf(t: Table, cells: CellFacts, rowBox: RowBox): Indicator[] {
+  const out: Indicator[] = [];
+  for (const block of blocksOf(t)) {
+    const cols = indicatorColumns(block.columns);
+    if (!cols) continue;
+    const at: At = { t, cells, cols, rowBox };
+    let project: string | null = null;
+    for (const r of rowsOf(t, block)) {
+      // A 项目名称 merged down its rows is printed once per page: a blank cell is the project above's.
+      if (cols.project !== undefined) project = cellText(t, r, cols.project) || project;
+      const record = indicatorAt(at, r, cols.project !== undefined ? project : t.project);
+      if (record) out.push(record);
+    }
+  }
+  return out;
+}
+
+/** The record of row r, or null for a row that is no indicator (a total, a heading row, a row without values). */
+function indicatorAt({ t, cells, cols, rowBox }: At, r: number, project: string | null): Indicator | null {
+  const printed = cellText(t, r, cols.name);
+  if (t.rowRoles[r] === 'total' || INDICATOR_TOTAL_ROW.test(printed) || isHeaderWord(printed)) return null;
+  const values = (['target', 'actual', 'weight', 'score'] as const).map((f) => cellText(t, r, cols[f]));
+  if (values.every((v) => v === '')) return null;
+  const { path, name } = pathAndName(
+    [cellText(t, r, cols.level1), cellText(t, r, cols.level2)],
+    cleanName(printed),
+    cols.level1 === undefined && cols.level2 === undefined,
+  );
+  if (name === '') return null;
+  const fact = (f: IndicatorField) => cells.number(t.id, r, cols[f]);
+  const [target, actual, weight, score] = [fact('target'), fact('actual'), fact('weight'), fact('score')];
+  const deviation = cellText(t, r, cols.deviation);
+  const named = (['target', 'actual', 'weight', 'score'] as const).flatMap((f) => cells.all(t.id, r, cols[f]));
+  return {
+    id: `${t.id}.r${r + 1}`,
+    table: t.id,
+    row: r,
+    page: pageOfRow(t, r),
+    bbox: rowBox(t, r),
+    project,
+    path,
+    name,
+    target:
+      values[0] === ''
+        ? null
+        : { text: values[0]!, ...numberOf(target), ...boundOf(target, t, r, cols), upper: target?.upper ?? null },
+    actual: values[1] === '' ? null : { text: values[1]!, ...numberOf(actual) },
+    weight: valueOf(weight),
+    score: valueOf(score),
+    deviation: deviation === '' ? null : deviation,
+    met: metOf(target, actual, name),
+    factIds: [...new Set(named.map((f) => f.id))],
+  };
+}
+
+/**
+ * The groups above the indicator as printed, each once and not the name itself; where the table
+ * has no 一级/二级 columns, the 一级 and 二级 words a merged 绩效指标 cell starts with.
+ */
+function pathAndName(levels: string[], name: string, split: boolean): { path: string[]; name: string } {
+  const path = [...new Set(levels.filter((l) => l !== '' && l !== name))];
+  if (!split) return { path, name };
+  const l1 = LEVEL1_NAMES.exec(name)?.[0];
+  const rest1 = l1 ? name.slice(l1.length) : name;
+  const l2 = LEVEL2_NAMES.exec(rest1)?.[0];
+  const rest = l2 ? rest1.slice(l2.length) : rest1;
+  if (!l1 || rest.trim() === '') return { path, name };
+  return { path: [l1, ...(l2 ? [l2] : [])], name: rest.trim() };
+}
+
+const valueOf = (f: Fact | null) => (f && typeof f.value === 'number' ? f.value : null);
+
+function numberOf(f: Fact | null): { value: number | null; unit: string | null } {
+  const value = valueOf(f);
+  return { value, unit: value === null ? null : f!.unit };
+}
+
+/** The target's bound: its fact's, else a 指标性质 cell of the row that is only a sign (≥ | 95 where 95 has no unit). */
+function boundOf(target: Fact | null, t: Table, r: number, cols: FieldColumns<IndicatorField>) {
+  if (target?.comparator) return { comparator: target.comparator };
+  const sign = cellText(t, r, cols.comparator);
+  const hit = sign === '' ? null : boundBefore(sign);
+  return { comparator: hit && hit.length === sign.length ? hit.comparator : null };
+}

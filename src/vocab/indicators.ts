@@ -1,0 +1,116 @@
+// The performance-target tables as their headers name them, as data: which
+// column of an indicator block holds what (一级/二级/三级指标, 年度指标值,
+// 实际完成值, 分值, 得分, 偏差原因 …), which column of a funds block holds what
+// (年初预算数, 全年预算数, 全年执行数, 执行率 …), the 一级 and 二级 names a
+// merged 绩效指标 cell starts with, what is better low, the 年度总体目标 and
+// 评价等级 words. records/ reads them to make each row one record.
+
+/** The fields of an indicator row. */
+export type IndicatorField =
+  | 'level1'
+  | 'level2'
+  | 'name'
+  | 'target'
+  | 'periodTarget'
+  | 'actual'
+  | 'weight'
+  | 'score'
+  | 'deviation'
+  | 'comparator'
+  | 'unit'
+  | 'project';
+
+/**
+ * A column's header (its innermost cell, spaces, notes in brackets and ①…⑦
+ * formulas taken off: headerName) against each field, first match wins. A
+ * name column may be called 三级指标, 指标名称, 指标内容 …; 绩效指标 names the
+ * indicator only where no other column does (it is also the group merged down
+ * the left of the block).
+ */
+export const INDICATOR_COLUMNS: readonly (readonly [IndicatorField, RegExp])[] = [
+  ['level1', /^一级(?:绩效)?指标$/],
+  ['level2', /^二级(?:绩效)?指标$/],
+  ['name', /^(?:三级(?:绩效)?指标|(?:绩效)?指标名称|指标内容|具体指标|考核指标|评价指标|四级指标)$/],
+  ['periodTarget', /^(?:实施周期|中长期|整体|总体)(?:绩效)?(?:指标值|目标值)$/],
+  [
+    'target',
+    /^(?:年度|本年|本年度|全年|当年)?(?:绩效)?(?:指标值|目标值)$|^年度(?:绩效)?目标$|^预期(?:目标)?值$|^计划值$/,
+  ],
+  ['actual', /^(?:全年|年度|本年)?实际完成(?:值|数|情况)?$|^(?:实际)?完成值$|^实际值$|^完成情况值$|^实际达成值$/],
+  ['weight', /^(?:指标)?分值$|^权重(?:分)?$|^满分$|^标准分$/],
+  ['score', /^(?:自评)?得分$|^评分$|^自评分$|^评价得分$|^实际得分$/],
+  ['deviation', /偏差原因|改进措施|未完成原因|偏差分析/],
+  ['comparator', /^(?:绩效)?指标(?:值)?性质$|^指标值类型$|^(?:比较)?符号$|^运算符$/],
+  ['unit', /^(?:绩效)?(?:度量|计量|计价)单位$|^指标(?:值)?单位$/],
+  ['project', /^(?:项目名称|单位（项目）名称|项目)$/],
+];
+
+/** 绩效指标 as the name column, where no other column names the indicator. */
+export const INDICATOR_NAME_FALLBACK = /^绩效指标$/;
+
+/** The fields of a funds row. */
+export type FundsField = 'planned' | 'adjusted' | 'executed' | 'rate' | 'weight' | 'score';
+
+/**
+ * A funds block's columns, first match wins. 调整预算数 is the adjusted budget
+ * only where no 全年预算数 stands beside it (Fujian's ② is the adjustment, ③ = ① + ② the year's budget).
+ */
+export const FUNDS_COLUMNS: readonly (readonly [FundsField, RegExp])[] = [
+  ['adjusted', /^(?:全年预算(?:数|金额)?|调整后(?:的)?预算(?:数)?|全年预算批复数)$/],
+  [
+    'planned',
+    /^(?:年初预算(?:数|金额)?|年初批复(?:预算)?数?|预算数|年度预算(?:数)?|年度资金总额|预算金额|申请(?:预算)?数|预算安排(?:数)?)$/,
+  ],
+  [
+    'executed',
+    /^(?:全年执行数?|执行数|实际执行数|实际支出(?:数)?|决算数|全年支出(?:数)?|全年实际支出(?:数)?|实际完成数)$/,
+  ],
+  ['rate', /执行率$/],
+  ['weight', /^(?:指标)?分值$|^权重(?:分)?$/],
+  ['score', /^(?:自评)?得分$|^评分$/],
+];
+
+/** 调整预算数: the adjusted budget where the table has no 全年预算数. */
+export const ADJUSTED_FALLBACK = /^调整预算(?:数)?$/;
+
+/** Under a group of amounts (全年预算数 › 总额 | 财政拨款 | 其他资金) the column that is the group's whole. */
+export const GROUP_WHOLE = /^(?:总额|合计|小计|总计|金额)$/;
+
+/**
+ * 一级 and 二级 names a 绩效指标 cell may start with when the table merges
+ * them into it (产出指标数量指标标志标线…完成率): split off into the path.
+ */
+export const LEVEL1_NAMES =
+  /^(?:产出指标|效益指标|满意度指标|成本指标|效果指标|影响指标|管理指标|过程指标|决策指标|投入指标|履职效能|社会效应)/;
+export const LEVEL2_NAMES =
+  /^(?:数量指标|质量指标|时效指标|(?:经济|社会|生态环境|生态)?成本指标|(?:经济|社会|生态|可持续影响)?效益指标|可持续影响指标|(?:服务对象|社会公众|群众)?满意度指标)/;
+
+/**
+ * Indicators that are better low: a target written without a bound is a
+ * ceiling there, not a floor — and not judged.
+ */
+export const LOWER_BETTER =
+  /发生率|事故|投诉|差错|误差|失误|违规|违纪|超支|成本|费用|经费|单价|时限|时间|周期|天数|时长|用时|期限|损失|死亡|伤亡|不合格|空置|闲置|流失|复发|辍学|退出|能耗|排放|浓度|控制/;
+
+/** The 年度总体目标 row's label cell(s), and the two texts under it. */
+export const GOAL_LABEL = /^(?:年度)?(?:总体|整体)(?:绩效)?目标$|^年度(?:绩效)?目标$|^总体目标$/;
+export const GOAL_PLANNED = /^预期目标/;
+export const GOAL_ACTUAL = /^(?:目标)?实际完成情况|^全年实际完成情况$/;
+
+/** A row stating the table's grade, and the grades as words. */
+export const GRADE_LABEL = /^(?:自评|评价|绩效|考核)?(?:等级|等次)$|^(?:自评|评价)结果$|^评价结论$/;
+export const GRADE_WORD = /^(?:优秀?|良好?|中等?|合格|及格|差|不合格|一般|较差|[ABCD])$/;
+
+/**
+ * A header cell as the fields match it: spaces, a circled number before it,
+ * a circled formula after it (③=①+②, ⑦=⑤/③) and notes in brackets at its end
+ * ((万元), (A), (B/A)) taken off. A bracket inside stays: 单位（项目）名称.
+ */
+export function headerName(cell: string): string {
+  let t = cell
+    .replace(/\s+/g, '')
+    .replace(/^[①-⑳]/, '')
+    .replace(/[①-⑳].*$/, '');
+  for (let before = ''; before !== t;) [before, t] = [t, t.replace(/[（(][^（）()]*[）)]$/, '')];
+  return t.replace(/[:：]$/, '');
+}
