@@ -24,7 +24,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { imageBomb, rawPdf } from '../support/hostile-pdfs.ts';
+import { defaultPdfEngine } from '../../src/pdf/document.ts';
+import { imageBomb, rawPdf, xobjectFanOut } from '../support/hostile-pdfs.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const node = path.join(root, 'node_modules', 'node', 'bin', 'node');
@@ -59,6 +60,7 @@ beforeAll(() => {
       '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
     ]),
   );
+  writeFileSync(path.join(work, 'fan-out.pdf'), xobjectFanOut());
   // A page tree whose kid is its own parent.
   writeFileSync(
     path.join(work, 'loop.pdf'),
@@ -129,6 +131,21 @@ test('a PDF that asks to run JavaScript is read as text (nothing run, nothing se
   expect(JSON.parse(loop.stdout).pages[0].error).toMatch(/circular reference/);
   expect(loop.ms).toBeLessThan(60_000);
 }, 600_000);
+
+test.runIf(defaultPdfEngine() === 'pdfium')(
+  "a bound above PDFium's 2 GB heap: the file that fills it is one line (pdf.js reads on, to the time limit), the next file reads",
+  () => {
+    // fan-out.pdf fills PDFium's heap in seconds and PDFium aborts: the instance is dropped, pdf.js reads on
+    // (and walks the forms until the time limit); the sample after it gets a new PDFium.
+    const run = timed(['check', '--timeout', '15', '--max-memory', '4096', 'fan-out.pdf', sample]);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe('jixiao: fan-out.pdf: not finished within 15 s (--timeout); stopped');
+    expect(run.stdout).toContain('yueyanglou-scjg-2023.pdf：错误 0');
+    console.log(`fan-out past PDFium's heap: peak ${run.peakMb?.toFixed(0)} MB, ${run.ms} ms`);
+    if (run.peakMb !== null) expect(run.peakMb).toBeLessThan(4096 * 1.1);
+  },
+  600_000,
+);
 
 test('a link planted in the output folder (docs/ → elsewhere) is refused before anything is written through it', () => {
   const out = path.join(work, 'planted');

@@ -1,6 +1,7 @@
-// The PDFium engine behind the seam of ../document.ts: a document opened from
-// a copy of its bytes in the wasm heap, each page loaded when first asked for
-// and closed when another is. Some pages go to pdf.js, opened for them only: a
+// The PDFium engine behind the seam of ../document.ts: a document read from
+// its bytes block by block as PDFium asks for them (they stay in JavaScript:
+// the file is held once), each page loaded when first asked for and closed
+// when another is. Some pages go to pdf.js, opened for them only: a
 // text layer with a glyph PDFium maps to a control code (published-05's
 // hyphen came as U+0002; pdf.js names it from the font), a page drawn for
 // OCR or the review site whose Chinese is set in a font the file does not
@@ -18,7 +19,7 @@ import type { PdfDocument } from '../document.ts';
 import { PdfOpenError } from '../errors.ts';
 import type { OpenOptions } from '../open.ts';
 import type { WidthCache } from './glyphs.ts';
-import { discard, isTrap, pdfium, Scratch, type Pdfium } from './module.ts';
+import { discard, isTrap, pdfium, Scratch, type FileAccess, type Pdfium } from './module.ts';
 import { shortest, type PdfiumPage } from './page.ts';
 import { drawsUnembeddedCjk, readGraphics } from './objects.ts';
 import { renderPage } from './render.ts';
@@ -36,7 +37,7 @@ class UnloadablePage extends Error {}
 interface Live {
   m: Pdfium;
   doc: number;
-  buf: number;
+  file: FileAccess;
   scratch: Scratch;
   withPage: <T>(n: number, use: (page: PdfiumPage) => T) => Promise<T>;
   close: () => void;
@@ -44,13 +45,13 @@ interface Live {
 
 export async function openPdfiumDocument(bytes: Uint8Array, options: OpenOptions = {}): Promise<PdfDocument> {
   const opened = await openLive(bytes);
-  const openPdfjs = () => import('../pdfjs-document.ts').then((e) => e.openPdfjsDocument(bytes, options));
-  // The heap could not take the file (or PDFium trapped opening it): the document is pdf.js's.
-  if (!opened) return openPdfjs();
+  const openPdfjs = pdfjsOf(bytes, options);
+  // PDFium trapped opening it: the document is pdf.js's.
+  if (!opened) return openPdfjs(true);
   let live: Live | null = opened.live;
   // pdf.js, opened only for the pages PDFium cannot do alike (see the file's head), and kept till the end
   let pdfjs: Promise<PdfDocument> | null = null;
-  const other = () => (pdfjs ??= openPdfjs());
+  const other = () => (pdfjs ??= openPdfjs(!live));
   const byPdfjs = new Set<number>();
   /** `use` on page n by PDFium, if it can: null when PDFium cannot load it or has trapped (the instance then dropped). */
   const tryPdfium = async <T>(n: number, use: (page: PdfiumPage) => T): Promise<T | null> => {
@@ -97,7 +98,7 @@ export async function openPdfiumDocument(bytes: Uint8Array, options: OpenOptions
       if (l) {
         l.close();
         l.m._FPDF_CloseDocument(l.doc);
-        l.m._free(l.buf);
+        l.file.release();
         l.scratch.free();
       }
       await (await pdfjs?.catch(() => null))?.destroy();
@@ -105,21 +106,26 @@ export async function openPdfiumDocument(bytes: Uint8Array, options: OpenOptions
   };
 }
 
+/** pdf.js over the same bytes; it may take them without a copy (detaching them) only once PDFium reads them no more. */
+function pdfjsOf(bytes: Uint8Array, options: OpenOptions) {
+  return (transfer: boolean): Promise<PdfDocument> =>
+    import('../pdfjs-document.ts').then((e) =>
+      e.openPdfjsDocument(bytes, { ...options, transfer: !!options.transfer && transfer }),
+    );
+}
+
 /**
- * The document opened in this process's PDFium; null when its heap cannot take the file or PDFium trapped
- * opening it (the instance then dropped); PdfOpenError for what PDFium finds no PDF or encrypted.
+ * The document opened in this process's PDFium; null when PDFium trapped opening it (the instance then
+ * dropped); PdfOpenError for what PDFium finds no PDF or encrypted.
  */
 async function openLive(bytes: Uint8Array): Promise<{ live: Live; numPages: number } | null> {
   const m = await pdfium();
-  let buf = 0;
   try {
-    buf = m._malloc(bytes.length);
-    if (!buf) return null;
-    m.HEAPU8.set(bytes, buf);
-    const doc = m._FPDF_LoadMemDocument(buf, bytes.length, 0);
+    const file = m.fileAccess(bytes);
+    const doc = m._FPDF_LoadCustomDocument(file.ptr, 0);
     if (!doc) {
       const code = m._FPDF_GetLastError();
-      m._free(buf);
+      file.release();
       if (code === ERR_PASSWORD || code === ERR_SECURITY)
         throw new PdfOpenError('encrypted', 'encrypted PDF: a password is required');
       throw new PdfOpenError(
@@ -131,7 +137,7 @@ async function openLive(bytes: Uint8Array): Promise<{ live: Live; numPages: numb
     let open = true;
     const { withPage, close } = pageLoader(m, doc, scratch, new Map(), () => open);
     const numPages = pageCount(m, doc, scratch);
-    const live: Live = { m, doc, buf, scratch, withPage, close: () => ((open = false), close()) };
+    const live: Live = { m, doc, file, scratch, withPage, close: () => ((open = false), close()) };
     return { live, numPages };
   } catch (err) {
     if (!isTrap(err)) throw err;
