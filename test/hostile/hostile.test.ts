@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { defaultPdfEngine } from '../../src/pdf/document.ts';
 import * as hostile from '../support/hostile-pdfs.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -46,8 +47,8 @@ const FAILS: Record<string, RegExp> = {
 const READS = ['claims-pages.pdf', 'huge-page.pdf', 'noise.pdf', 'items-100k.pdf', 'controls.pdf', 'good.pdf'];
 /**
  * Read or stopped, by the machine's speed: pdf.js overflows its stack on the 20,000-deep chain and goes on with the
- * page blank (in a document process, whose main thread has the room; a document thread spun until stopped); its OCR
- * of that blank page may outlast the 10 s.
+ * page blank (in a document process, whose main thread has the room; a document thread spun until stopped), PDFium
+ * follows forms a bounded depth (4 s); the OCR of that blank page may outlast the 10 s.
  */
 const EITHER: Record<string, RegExp> = { 'deep-forms.pdf': STOPPED };
 
@@ -71,8 +72,8 @@ beforeAll(() => {
 });
 
 /** Both runs of one command (`out`: a folder per run); stderr and stdout joined, the larger peak. */
-function both(command: (timeout: number, files: string[], i: number) => string[]) {
-  const runs = RUNS.map((r, i) => ({ ...jixiao(command(r.timeout, r.files, i)) }));
+function both(command: (timeout: number, files: string[], i: number) => string[], env: NodeJS.ProcessEnv = {}) {
+  const runs = RUNS.map((r, i) => ({ ...jixiao(command(r.timeout, r.files, i), env) }));
   return {
     statuses: runs.map((r) => r.status),
     stdout: runs.map((r) => r.stdout).join(''),
@@ -82,10 +83,15 @@ function both(command: (timeout: number, files: string[], i: number) => string[]
 }
 
 /** Runs jixiao in `dir`; with /usr/bin/time where there is one, for the peak memory (KB) of the largest process of its tree. */
-function jixiao(args: string[]) {
+function jixiao(args: string[], env: NodeJS.ProcessEnv = {}) {
   const timed = existsSync(TIME);
   const argv = timed ? [TIME, '-f', 'maxrss=%M', process.execPath, bin, ...args] : [process.execPath, bin, ...args];
-  const run = spawnSync(argv[0]!, argv.slice(1), { cwd: dir, encoding: 'utf8', timeout: 300_000 });
+  const run = spawnSync(argv[0]!, argv.slice(1), {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 300_000,
+    env: { ...process.env, ...env },
+  });
   const rss = /maxrss=(\d+)/.exec(run.stderr)?.[1];
   const stderr = run.stderr.replace(/^maxrss=\d+\n?/m, '').replace(/^Command exited with non-zero status \d+\n/m, '');
   return { status: run.status, stdout: run.stdout, stderr, peakMb: rss ? Number(rss) / 1024 : null };
@@ -126,6 +132,17 @@ describe('hostile inputs', () => {
     // The contradiction quotes the label with its escape: shown, not run.
     expect(run.stdout).toContain('\\u001b[8m违法案件');
     expect(run.stdout + run.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expectMemory(run.peakMb);
+  }, 300_000);
+
+  // The limits are the document process's: they bound the other PDF engine alike (docs/untrusted-input.md).
+  const other = defaultPdfEngine() === 'pdfium' ? 'pdfjs' : 'pdfium';
+  test(`check under the other PDF engine (${other}): the same lines, within the same bound`, () => {
+    const run = both((t, files) => ['check', ...limits(t), ...files], { JIXIAO_PDF_ENGINE: other });
+    expect(run.statuses).toEqual([2, 2]);
+    expectFailures(failures(run.stderr));
+    for (const name of READS) expect(run.stdout, name).toContain(`${name}：`);
+    expect(run.stdout).toContain('good.pdf：错误 0，警告 1，提示 2');
     expectMemory(run.peakMb);
   }, 300_000);
 
