@@ -96,12 +96,16 @@ export function pdfium(): Promise<Pdfium> {
   return (loading ??= load().then((m) => (loaded = m)));
 }
 
+/** WebAssembly's RuntimeError, what a trap throws (the ES lib this project compiles against declares no WebAssembly). */
+const RuntimeError = (globalThis as unknown as { WebAssembly: { RuntimeError: new (message?: string) => Error } })
+  .WebAssembly.RuntimeError;
+
 /**
  * Whether `err` is a trap of the wasm instance (PDFium's abort() on a failed allocation, an unreachable):
  * its state is lost, and no call into it may be made again.
  */
 export function isTrap(err: unknown): boolean {
-  return err instanceof WebAssembly.RuntimeError;
+  return err instanceof RuntimeError;
 }
 
 /** Forgets the instance `m` after a trap: the next pdfium() makes a new one, and `m` goes with its last user. */
@@ -164,7 +168,7 @@ function blockReader(m: Pdfium, addFunction: (f: (...args: number[]) => number, 
     const id = next++;
     // struct FPDF_FILEACCESS { unsigned long m_FileLen; m_GetBlock; void* m_Param; }: three 32-bit words in wasm32
     const ptr = m._malloc(12);
-    if (!ptr) throw new WebAssembly.RuntimeError('no memory for a file access');
+    if (!ptr) throw new RuntimeError('no memory for a file access');
     new Uint32Array(m.HEAPU8.buffer, ptr, 3).set([bytes.length, getBlock, id]);
     sources.set(id, bytes);
     return {
