@@ -43,6 +43,11 @@ const ACTUAL_COLUMN = /^(?:实际)?完成值$|^实际完成|^实际值$/;
 
 export const conflictingValues: Rule = {
   id: 'conflicting-values',
+  severity: 'warning',
+  description: 'one quantity is stated twice with different values',
+  descriptionZh: '同一数量在两处所述的数值不同',
+  // Any quantity stated twice: what is left once the rules that know why two figures differ have spoken.
+  precedence: 100,
   run(doc) {
     const drafts: Draft[] = [];
     const r = reading(doc, reporter(drafts));
@@ -110,7 +115,7 @@ function reporter(drafts: Draft[]): Report {
     reported.add(a.id);
     reported.add(b.id);
     drafts.push(
-      finding('conflicting-values', {
+      finding(conflictingValues, {
         message: `同一数量前后不一致：${a.label} ${show(a)}${atPage(a.page)}与${b.label} ${show(b)}${atPage(b.page)}${why}`,
         factIds: [a.id, b.id],
         page: b.page,

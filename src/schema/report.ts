@@ -322,7 +322,10 @@ export const Scorecard = z.object({
 
 export const Severity = z.enum(['error', 'warning', 'info']);
 
-/** The finding rules of one report; each one's description, default severity and precedence are in src/vocab/rules.ts. */
+/**
+ * The finding rules' ids. Each rule — its severity, descriptions and precedence — is one file of src/checks/,
+ * registered in src/checks/index.ts (a higher layer); test/checks/registry.test.ts holds this list to it.
+ */
 export const RULE_IDS = [
   'sum-mismatch',
   'subset-exceeds-total',
