@@ -4,7 +4,7 @@
 //
 // ALL_RULES is the one registry of rules: each rule is one file of this folder
 // carrying its id, severity, descriptions and precedence. The contract's
-// RULE_IDS (src/schema/report.ts, a lower layer that cannot import this one),
+// RULE_IDS (src/schema/findings.ts, a lower layer that cannot import this one),
 // the JSON Schema and the contract's rule table are held to it by
 // test/checks/registry.test.ts.
 import type { Finding } from '../schema/report.ts';
