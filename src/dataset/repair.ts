@@ -15,7 +15,7 @@ export const DOC_TABLES = ['documents', 'pages', 'sections', 'facts', 'table_cel
 export type DocTable = (typeof DOC_TABLES)[number];
 export type RowCounts = Record<DocTable, number>;
 
-/** How many rows of each table a report gives (appendReport in build.ts writes exactly these). */
+/** How many rows of each table a report gives (appendReport in rows.ts writes exactly these). */
 export function expectedRows(r: Report): RowCounts {
   return {
     documents: 1,

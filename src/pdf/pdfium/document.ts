@@ -15,10 +15,10 @@
 // same limits of time and memory as with JIXIAO_PDF_ENGINE=pdfjs: one
 // document's fault never reaches the next document's PDFium.
 import { displayFor } from '../display.ts';
-import type { PdfDocument } from '../document.ts';
+import type { PdfDocument } from '../engine.ts';
 import { PdfOpenError } from '../errors.ts';
 import type { OpenOptions } from '../open.ts';
-import type { WidthCache } from './glyphs.ts';
+import type { WidthCache } from './types.ts';
 import { discard, isTrap, pdfium, Scratch, type FileAccess, type Pdfium } from './module.ts';
 import { shortest, type PdfiumPage } from './page.ts';
 import { drawsUnembeddedCjk, readGraphics } from './objects.ts';
