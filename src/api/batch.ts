@@ -1,5 +1,5 @@
 // runBatch: many documents into an output folder, as `jixiao batch` does
-// (worker threads, time and memory limits, manifest, resume, CSV tables).
+// (document processes, time and memory limits, manifest, resume, CSV tables).
 // What it returns is both a promise of the summary and an async iterable of
 // per-document events; an AbortSignal stops it.
 import type { CorrectionsDone } from '../batch/corrections.ts';
