@@ -8,25 +8,17 @@ import type { OpenOptions } from '../pdf/open.ts';
 import type { Report } from '../schema/report.ts';
 import { ASSEMBLY_STAGES, assembleReport, type SourceInfo } from './assemble.ts';
 import { asInputError, InputError } from './errors.ts';
-import { createOcrPool, type OcrEngineName, type OcrPool } from '../ocr/pool.ts';
-import { PAGE_STAGES, type OcrMode } from './read-pages.ts';
+import { createOcrPool, type OcrPool } from '../ocr/pool.ts';
+import type { ReadingOptions } from './options.ts';
+import { PAGE_STAGES } from './read-pages.ts';
 import { asyncPipeline, type StageTiming } from './stages.ts';
 
 export { InputError } from './errors.ts';
 
-export interface ExtractOptions {
-  ocr?: OcrMode;
-  ocrDpi?: number;
+/** What the caller chooses (options.ts), and how the batch and the review site hand their work over. */
+export interface ExtractOptions extends ReadingOptions {
   /** an OCR pool shared across documents (the caller closes it); without one, a pool is made for this document when a page needs OCR and closed at its end */
   pool?: OcrPool;
-  /** OCR workers for a pool made here */
-  jobs?: number;
-  /** the engine of a pool made here (default PP-OCR) */
-  ocrEngine?: OcrEngineName;
-  /** a document declaring more pages fails before any page is read */
-  maxPages?: number;
-  /** write each stage's time into the report's `tool.timings` (off: reports stay byte-for-byte reproducible) */
-  timings?: boolean;
   /**
    * Called with the report while the PDF is still open, before it is destroyed: work that needs the
    * document again (drawing its pages for the review site) reuses its parsed fonts instead of opening it twice.
@@ -95,7 +87,7 @@ export async function extractBytes(
 ): Promise<Report> {
   const opts = { ...DEFAULT_OPTIONS, ...options };
   let ownPool: OcrPool | null = null;
-  const pool = () => opts.pool ?? (ownPool ??= createOcrPool(opts.jobs, opts.ocrEngine));
+  const pool = () => opts.pool ?? (ownPool ??= createOcrPool(opts.ocrWorkers, opts.ocrEngine));
   // Hashed before pdf.js is given the bytes: it may detach them.
   const source: SourceInfo = opts.ownBytes
     ? { path: sourcePath, bytes, sha256: createHash('sha256').update(bytes).digest('hex'), length: bytes.length }

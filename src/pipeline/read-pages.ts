@@ -14,9 +14,11 @@ import { looksTabular } from '../tables/find.ts';
 import { judgeTextLayer } from '../pdf/text-quality.ts';
 import type { PageText } from '../pdf/types.ts';
 import { messageOf } from '../util/errors.ts';
+import type { OcrMode } from './options.ts';
 import { asyncPipeline } from './stages.ts';
 
-export type OcrMode = 'auto' | 'always' | 'never';
+/** the pipeline's own (options.ts), named here as its readers always have */
+export type { OcrMode };
 
 export interface ReadOptions {
   ocr: OcrMode;
