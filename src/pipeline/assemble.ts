@@ -46,7 +46,7 @@ export const ASSEMBLY_STAGES = pipeline<ReadDocument>()
   .then('tables', findAllTables)
   .then('layout', ({ prose }) => ({ layout: layoutPages(prose) }))
   .then('sections', ({ layout }) => ({ tree: buildSectionTree(layout) }))
-  .then('meta', readDocument)
+  .then('meta', readMeta)
   .then('facts', textFacts)
   .then('table-facts', cellFacts)
   .then('number-facts', numberFacts)
@@ -97,7 +97,7 @@ interface Meta {
   concepts: ConceptContext;
 }
 
-function readDocument({ tree, tables }: { tree: SectionTree; tables: StructuredTable[] }): Meta {
+function readMeta({ tree, tables }: { tree: SectionTree; tables: StructuredTable[] }): Meta {
   const document = readMetadata(
     tree.paragraphs,
     tables.map((t) => t.table),
