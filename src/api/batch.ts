@@ -5,48 +5,39 @@
 import type { CorrectionsDone } from '../batch/corrections.ts';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  runBatch as runBatchStage,
-  type BatchEvent as StageEvent,
-  type BatchOptions as StageOptions,
-} from '../batch/run.ts';
+import { runBatch as runBatchStage } from '../batch/run.ts';
+// From the file of the batch's shapes, not run.ts: the public types reach no engine's (pdf.js's need the DOM's).
+import type { BatchEvent as StageEvent, BatchOptions as StageOptions } from '../batch/types.ts';
 import type { ManifestRecord, ManifestStatus } from '../writers/manifest.ts';
 import type { TableCounts } from '../writers/csv.ts';
 import type { Report } from '../schema/report.ts';
-import type { OcrEngine, OcrMode } from './ocr-types.ts';
 
 export type { ManifestRecord, ManifestStatus, TableCounts };
 
-export interface BatchOptions {
-  /** the output folder: docs/<name>.json, manifest.jsonl, facts.csv, findings.csv, documents.csv, facts.jsonl */
-  out: string;
-  /** documents read at once, one worker thread each (default: the number of cores) */
-  jobs?: number;
-  /** per document (default 600): a document not done by then fails with code `timeout` */
-  timeoutSeconds?: number;
-  /** per document, MB of JavaScript heap and buffers (default 2048): beyond it the document fails with `out-of-memory` */
-  maxMemoryMb?: number;
-  /** a document declaring more pages fails unread (default 2000) */
-  maxPages?: number;
-  /** redo every document, ignoring what earlier runs in `out` finished */
-  force?: boolean;
-  /** redo documents that failed in an earlier run */
-  retryFailed?: boolean;
-  ocr?: OcrMode;
-  ocrDpi?: number;
-  /** `ppocr` (default: PP-OCR through ONNX Runtime) or `tesseract` (tesseract.js) */
-  ocrEngine?: OcrEngine;
-  /** each document's report carries its stage times in `tool.timings` (default off; not with a queue) */
-  timings?: boolean;
-  /**
-   * also draw each document's pages (144 dpi) into `out/pages/<name>/` while it is open, for `jixiao report`
-   * of the folder to copy rather than draw (default off; not with a queue)
-   */
-  pageImages?: boolean;
-  /** progress on stderr, as the CLI shows it (default `none`) */
-  progress?: 'bar' | 'lines' | 'none';
-  /** stops the batch: no more documents start, running ones are stopped and not recorded (a later run redoes them); the result has `interrupted: true` */
-  signal?: AbortSignal;
+/**
+ * The options of `jixiao batch` a caller may set: the batch's own (src/batch/types.ts), by the same names.
+ * `out` is the output folder: docs/<name>.json, manifest.jsonl, facts.csv, findings.csv, documents.csv, facts.jsonl.
+ * A document over `timeoutSeconds` or `maxMemoryMb` fails with code `timeout` or `out-of-memory`.
+ * An aborted `signal` stops the batch: what was finished stands, a later run redoes the rest, and the result has `interrupted: true`.
+ */
+export interface BatchOptions extends Pick<
+  StageOptions,
+  | 'out'
+  | 'jobs'
+  | 'timeoutSeconds'
+  | 'maxMemoryMb'
+  | 'maxPages'
+  | 'force'
+  | 'retryFailed'
+  | 'ocr'
+  | 'ocrDpi'
+  | 'ocrEngine'
+  | 'timings'
+  | 'pageImages'
+  | 'signal'
+> {
+  /** progress on stderr, as the CLI shows it (default `none` here: a library is quiet unless asked) */
+  progress?: StageOptions['progress'];
 }
 
 interface EventBase {

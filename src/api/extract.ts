@@ -4,30 +4,29 @@ import {
   extractFile as extractFileStage,
   type ExtractOptions as StageOptions,
 } from '../pipeline/extract.ts';
+import type { ReadingOptions } from '../pipeline/options.ts';
 import type { Report } from '../schema/report.ts';
 import { guardStrayPdfRejections } from './stray.ts';
 import type { OcrPool } from './ocr.ts';
 import { workersOf } from './ocr-internal.ts';
-import type { OcrEngine, OcrMode } from './ocr-types.ts';
 
-export interface ExtractOptions {
-  /** `auto` (default): OCR the pages without a usable text layer; `always`; `never` */
-  ocr?: OcrMode;
-  /** resolution pages are rendered at for OCR (default 200) */
-  ocrDpi?: number;
+/** The pipeline's options of reading, as they are (src/pipeline/options.ts), a pool made by createOcrPool(), and a signal. */
+export interface ExtractOptions extends ReadingOptions {
   /** OCR workers shared across documents (createOcrPool; the caller closes it). Without one, workers are started for this document if a page needs OCR and closed at its end. */
   pool?: OcrPool;
-  /** workers for a pool made for this document (default: the cores) */
-  ocrWorkers?: number;
-  /** the engine of a pool made for this document (default `ppocr`) */
-  ocrEngine?: OcrEngine;
-  /** a document declaring more pages fails with InputError `too-many-pages` before any page is read */
-  maxPages?: number;
-  /** write each stage's time (ms) into `tool.timings`, in the order the stages ran (default off: a report is then the same bytes every run) */
-  timings?: boolean;
   /** checked before the document is read and when it is done: an aborted signal rejects with its reason (a document being read runs to its end first) */
   signal?: AbortSignal;
 }
+
+/** Which options go through to the pipeline: every one of ReadingOptions (tsc holds the list to it), and no other a caller may have put in. */
+const PASSED: Record<keyof ReadingOptions, true> = {
+  ocr: true,
+  ocrDpi: true,
+  ocrWorkers: true,
+  ocrEngine: true,
+  maxPages: true,
+  timings: true,
+};
 
 export interface ExtractBytesOptions extends ExtractOptions {
   /** recorded as `source.path` and named in errors (default `<bytes>`) */
@@ -59,14 +58,14 @@ export async function extractBytes(
   return report;
 }
 
+/** Only the options named in PASSED, and only those given (the pipeline's defaults stand for the rest). */
 function stageOptions(options: ExtractOptions): StageOptions {
   const out: StageOptions = {};
-  if (options.ocr !== undefined) out.ocr = options.ocr;
-  if (options.ocrDpi !== undefined) out.ocrDpi = options.ocrDpi;
+  for (const key of Object.keys(PASSED) as (keyof ReadingOptions)[]) pass(options, out, key);
   if (options.pool !== undefined) out.pool = workersOf(options.pool);
-  if (options.ocrWorkers !== undefined) out.jobs = options.ocrWorkers;
-  if (options.ocrEngine !== undefined) out.ocrEngine = options.ocrEngine;
-  if (options.maxPages !== undefined) out.maxPages = options.maxPages;
-  if (options.timings !== undefined) out.timings = options.timings;
   return out;
+}
+
+function pass<K extends keyof ReadingOptions>(from: ReadingOptions, to: ReadingOptions, key: K): void {
+  if (from[key] !== undefined) to[key] = from[key];
 }

@@ -1,7 +1,7 @@
 // The shapes of a batch, in a file of their own: run.ts plans and finishes a batch, plan.ts matches its
 // inputs against the manifest, local.ts reads them on document processes, src/queue/ through workers.
 import type { OcrEngineName } from '../ocr/types.ts';
-import type { OcrMode } from '../pipeline/read-pages.ts';
+import type { OcrMode } from '../pipeline/options.ts';
 import type { TableCounts } from '../writers/csv.ts';
 import type { ManifestRecord } from '../writers/manifest.ts';
 import type { CorrectionsDone } from './corrections.ts';

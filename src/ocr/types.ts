@@ -4,6 +4,7 @@
 import type { Grey } from './image.ts';
 import type { PixelRule } from './rules.ts';
 
+/** The OCR engine: `ppocr` (PP-OCRv4 mobile through ONNX Runtime, the default) or `tesseract` (tesseract.js). The library's `OcrEngine`. */
 export type OcrEngineName = 'ppocr' | 'tesseract';
 export const OCR_ENGINES: readonly OcrEngineName[] = ['ppocr', 'tesseract'];
 export const DEFAULT_ENGINE: OcrEngineName = 'ppocr';

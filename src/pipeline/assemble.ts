@@ -1,33 +1,25 @@
 // The pure stages over pages already read — tables → layout → sections →
-// metadata → facts → table facts → checks — as a list of named stages over one
-// document's state, and the validation of the result against the contract.
+// metadata → facts → table facts → checks — as a pipeline of named stages,
+// each a function from what earlier stages made to its own part, and the
+// validation of the result against the contract.
 import { createHash } from 'node:crypto';
 import { runChecks } from '../checks/index.ts';
 import { extractFacts } from '../facts/index.ts';
 import { tableFacts } from '../facts/table-facts.ts';
 import { layoutPages } from '../layout/index.ts';
-import type { Layout } from '../layout/types.ts';
 import { lowConfidenceOf } from '../ocr/confidence.ts';
 import { carryCaptions, findTables } from '../tables/find.ts';
 import { structureTables, type StructuredTable } from '../tables/structure.ts';
 import { readMetadata } from '../meta/document.ts';
 import { buildRecords, type Records } from '../records/index.ts';
 import type { PageText } from '../pdf/types.ts';
-import {
-  Report,
-  SCHEMA_VERSION,
-  type BBox,
-  type DocumentMeta,
-  type Fact,
-  type Finding,
-  type Paragraph,
-} from '../schema/report.ts';
+import { Report, SCHEMA_VERSION, type BBox, type DocumentMeta, type Fact, type Paragraph } from '../schema/report.ts';
 import { buildSectionTree } from '../sections/tree.ts';
 import type { DocPara, SectionTree } from '../sections/types.ts';
 import { roundedUnion } from '../util/geometry.ts';
 import type { ConceptContext } from '../vocab/concepts.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
-import { runStages, type Stage, type StageTiming } from './stages.ts';
+import { pipeline, type StageTiming } from './stages.ts';
 
 export interface SourceInfo {
   path: string;
@@ -37,31 +29,10 @@ export interface SourceInfo {
   length?: number;
 }
 
-/** One document on its way to a report: each stage fills in its part, in the order of ASSEMBLY_STAGES. */
-export interface DocumentState {
+/** What assembly starts from: the file and its pages, read. */
+export interface ReadDocument {
   readonly source: SourceInfo;
   readonly pages: PageText[];
-  /** tables: the tables found, in page order, parts carried over pages joined, their structure read */
-  tables: StructuredTable[];
-  /** tables: the pages without the tables' cells, for the prose stages */
-  prose: PageText[];
-  layout: Layout;
-  /** sections: the section tree and its paragraphs */
-  tree: SectionTree;
-  /** meta */
-  document: DocumentMeta;
-  /** meta: what the document is, for the concepts of its figures */
-  concepts: ConceptContext;
-  /** facts, then table-facts (appended), then number-facts (sorted, numbered) */
-  facts: Fact[];
-  /** records: the indicators, funds rows and scorecards of the performance tables */
-  records: Records;
-  /** assemble: the report but its findings */
-  extracted: Omit<Report, 'findings'>;
-  /** checks */
-  findings: Finding[];
-  /** validate */
-  report: Report;
 }
 
 export interface AssembleOptions {
@@ -69,40 +40,45 @@ export interface AssembleOptions {
   timings?: StageTiming[];
 }
 
-export const ASSEMBLY_STAGES: readonly Stage<DocumentState>[] = [
+/** Each stage reads what its parameter names (written by an earlier one) and adds its own fields. */
+export const ASSEMBLY_STAGES = pipeline<ReadDocument>()
   // Tables first: their cells leave the pages before the prose is read.
-  { name: 'tables', run: findAllTables },
-  { name: 'layout', run: (s) => void (s.layout = layoutPages(s.prose)) },
-  { name: 'sections', run: (s) => void (s.tree = buildSectionTree(s.layout)) },
-  { name: 'meta', run: readDocument },
-  { name: 'facts', run: textFacts },
-  { name: 'table-facts', run: cellFacts },
-  { name: 'number-facts', run: numberFacts },
-  { name: 'records', run: tableRecords },
-  { name: 'assemble', run: assemble },
-  {
-    name: 'checks',
-    run: (s) => void (s.findings = runChecks(s.extracted)),
-  },
-  { name: 'validate', run: (s) => void (s.report = Report.parse({ ...s.extracted, findings: s.findings })) },
-];
+  .then('tables', findAllTables)
+  .then('layout', ({ prose }) => ({ layout: layoutPages(prose) }))
+  .then('sections', ({ layout }) => ({ tree: buildSectionTree(layout) }))
+  .then('meta', readMeta)
+  .then('facts', textFacts)
+  .then('table-facts', cellFacts)
+  .then('number-facts', numberFacts)
+  .then('records', tableRecords)
+  .then('assemble', assemble)
+  .then('checks', ({ extracted }) => ({ findings: runChecks(extracted) }))
+  .then('validate', ({ extracted, findings }) => ({ report: Report.parse({ ...extracted, findings }) }));
 
 export function assembleReport(source: SourceInfo, pages: PageText[], options: AssembleOptions = {}): Report {
-  // The other fields are filled in by the stages, in order.
-  const state = { source, pages } as DocumentState;
-  const timings = runStages(ASSEMBLY_STAGES, state, options.timings);
-  if (options.timings) state.report.tool.timings = timings;
-  return state.report;
+  const timings = options.timings ?? [];
+  const { report } = ASSEMBLY_STAGES.run({ source, pages }, timings);
+  if (options.timings) report.tool.timings = timings;
+  return report;
 }
 
-function findAllTables(s: DocumentState): void {
-  const found = s.pages.map(tablesOf);
+interface Tables {
+  /** the tables found, in page order, parts carried over pages joined, their structure read */
+  tables: StructuredTable[];
+  /** the pages without the tables' cells, for the prose stages */
+  prose: PageText[];
+}
+
+function findAllTables({ pages }: { pages: PageText[] }): Tables {
+  const found = pages.map(tablesOf);
   carryCaptions(found);
-  s.tables = structureTables(
-    found.flatMap((f) => f.tables),
-    s.pages,
-  );
-  s.prose = found.map((f) => f.rest);
+  return {
+    tables: structureTables(
+      found.flatMap((f) => f.tables),
+      pages,
+    ),
+    prose: found.map((f) => f.rest),
+  };
 }
 
 /**
@@ -115,56 +91,69 @@ function tablesOf(page: PageText): ReturnType<typeof findTables> {
   return { ...found, rest: { ...found.rest, method: page.method } };
 }
 
-function readDocument(s: DocumentState): void {
+interface Meta {
+  document: DocumentMeta;
+  /** what the document is, for the concepts of its figures */
+  concepts: ConceptContext;
+}
+
+function readMeta({ tree, tables }: { tree: SectionTree; tables: StructuredTable[] }): Meta {
   const document = readMetadata(
-    s.tree.paragraphs,
-    s.tables.map((t) => t.table),
+    tree.paragraphs,
+    tables.map((t) => t.table),
   );
-  s.document = document;
   // A department-wide report's bare 年初预算数 is the unit's; a project report's figures are the project's.
-  s.concepts = {
+  const concepts = {
     fallbackScope: document.reportType === '整体支出' ? ('total' as const) : null,
     projectReport: document.reportType === '项目支出',
     finalAccounts: document.reportType === '决算',
     budget: document.reportType === '预算',
     fiscalYear: document.fiscalYear,
   };
+  return { document, concepts };
 }
 
-function textFacts(s: DocumentState): void {
-  s.facts = extractFacts({
-    concepts: s.concepts,
-    sections: s.tree.sections,
+/** The facts of the prose, unnumbered. */
+function textFacts({ concepts, tree }: Meta & { tree: SectionTree }): { textFacts: Fact[] } {
+  const textFacts = extractFacts({
+    concepts,
+    sections: tree.sections,
     // A table of contents repeats the headings with page numbers: no facts come from it.
-    paragraphs: s.tree.paragraphs.flatMap((p) =>
+    paragraphs: tree.paragraphs.flatMap((p) =>
       p.docRole === 'toc'
         ? []
         : [{ id: p.id, text: p.text, page: p.page, sectionId: p.sectionId, role: p.docRole, spans: p.spans }],
     ),
   });
+  return { textFacts };
 }
 
-function cellFacts(s: DocumentState): void {
-  const cells = s.tables.flatMap(({ table, boxes, bbox }) =>
-    tableFacts(table, sectionBefore(table.page, bbox, s.tree.paragraphs), s.concepts, boxes),
+/** The facts of the tables' cells, unnumbered. */
+function cellFacts({ tables, tree, concepts }: Meta & Tables & { tree: SectionTree }): { cellFacts: Fact[] } {
+  const cellFacts = tables.flatMap(({ table, boxes, bbox }) =>
+    tableFacts(table, sectionBefore(table.page, bbox, tree.paragraphs), concepts, boxes),
   );
-  s.facts = [...s.facts, ...cells];
+  return { cellFacts };
 }
 
-/** In page order (the sort is stable: prose before the tables of a page), numbered f1…fn. */
-function numberFacts(s: DocumentState): void {
-  const sorted = [...s.facts].sort((a, b) => a.page - b.page);
+/** Both in page order (the sort is stable: prose before the tables of a page), numbered f1…fn. */
+function numberFacts(s: { textFacts: Fact[]; cellFacts: Fact[]; pages: PageText[] }): { facts: Fact[] } {
+  const sorted = [...s.textFacts, ...s.cellFacts].sort((a, b) => a.page - b.page);
   const unsure = lowConfidenceOf(sorted, s.pages);
-  s.facts = sorted.map((f, i) => ({
+  const facts = sorted.map((f, i) => ({
     ...f,
     id: `f${i + 1}`,
     ...(unsure[i] !== undefined ? { ocrConfidence: unsure[i] } : {}),
   }));
+  return { facts };
 }
 
-function assemble(s: DocumentState): void {
+/** The report but its findings. */
+function assemble(
+  s: ReadDocument & Tables & Pick<Meta, 'document'> & { tree: SectionTree; facts: Fact[]; records: Records },
+): { extracted: Omit<Report, 'findings'> } {
   const { source, pages, tree } = s;
-  s.extracted = {
+  const extracted: Omit<Report, 'findings'> = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     source: {
@@ -187,14 +176,16 @@ function assemble(s: DocumentState): void {
     tables: s.tables.map((t) => t.table),
     ...s.records,
   };
+  return { extracted };
 }
 
-/** The records, each row boxed as the table found it (the report's facts know only their own cells). */
-function tableRecords(s: DocumentState): void {
-  const byId = new Map(s.tables.map((t) => [t.table.id, t]));
-  s.records = buildRecords({ tables: s.tables.map((t) => t.table), facts: s.facts }, (table, row) =>
+/** The indicators, funds rows and scorecards of the performance tables, each row boxed as the table found it (the report's facts know only their own cells). */
+function tableRecords({ tables, facts }: { tables: StructuredTable[]; facts: Fact[] }): { records: Records } {
+  const byId = new Map(tables.map((t) => [t.table.id, t]));
+  const records = buildRecords({ tables: tables.map((t) => t.table), facts }, (table, row) =>
     rowBox(byId.get(table.id), row),
   );
+  return { records };
 }
 
 /** A row's box: the table's width on the row's page, the height of its cells of one row (a cell merged down is taller). */

@@ -8,25 +8,17 @@ import type { OpenOptions } from '../pdf/open.ts';
 import type { Report } from '../schema/report.ts';
 import { ASSEMBLY_STAGES, assembleReport, type SourceInfo } from './assemble.ts';
 import { asInputError, InputError } from './errors.ts';
-import { createOcrPool, type OcrEngineName, type OcrPool } from '../ocr/pool.ts';
-import { PAGE_STAGES, type OcrMode, type PagesState } from './read-pages.ts';
-import { runStagesAsync, type Stage, type StageTiming } from './stages.ts';
+import { createOcrPool, type OcrPool } from '../ocr/pool.ts';
+import type { ReadingOptions } from './options.ts';
+import { PAGE_STAGES } from './read-pages.ts';
+import { asyncPipeline, type StageTiming } from './stages.ts';
 
 export { InputError } from './errors.ts';
 
-export interface ExtractOptions {
-  ocr?: OcrMode;
-  ocrDpi?: number;
+/** What the caller chooses (options.ts), and how the batch and the review site hand their work over. */
+export interface ExtractOptions extends ReadingOptions {
   /** an OCR pool shared across documents (the caller closes it); without one, a pool is made for this document when a page needs OCR and closed at its end */
   pool?: OcrPool;
-  /** OCR workers for a pool made here */
-  jobs?: number;
-  /** the engine of a pool made here (default PP-OCR) */
-  ocrEngine?: OcrEngineName;
-  /** a document declaring more pages fails before any page is read */
-  maxPages?: number;
-  /** write each stage's time into the report's `tool.timings` (off: reports stay byte-for-byte reproducible) */
-  timings?: boolean;
   /**
    * Called with the report while the PDF is still open, before it is destroyed: work that needs the
    * document again (drawing its pages for the review site) reuses its parsed fonts instead of opening it twice.
@@ -39,35 +31,38 @@ export interface ExtractOptions {
   maxImagePixels?: number;
 }
 
-interface ReadState extends PagesState {
+interface Opening {
   readonly source: SourceInfo;
   readonly maxPages: number | undefined;
   readonly open: OpenOptions;
 }
 
-/** Opening, with the limit on pages checked before any page is read. */
-const OPEN_STAGE: Stage<ReadState> = {
-  name: 'open',
-  async run(s) {
-    try {
-      s.pdf = await openDocument(s.source.bytes, undefined, s.open);
-    } catch (err) {
-      if (err instanceof PdfOpenError) throw new InputError(s.source.path, err.reason, err.message, { cause: err });
-      throw err;
-    }
-    const n = s.pdf.numPages;
-    if (s.maxPages !== undefined && n > s.maxPages) {
-      throw new InputError(
-        s.source.path,
-        'too-many-pages',
-        `declares ${n} pages, more than the limit of ${s.maxPages} (--max-pages)`,
-      );
-    }
-  },
-};
+/** Opening, with the limit on pages checked before any page is read (a document refused is closed here). */
+async function openPdf({ source, maxPages, open }: Opening): Promise<{ pdf: PdfDocument }> {
+  let pdf: PdfDocument;
+  try {
+    pdf = await openDocument(source.bytes, undefined, open);
+  } catch (err) {
+    if (err instanceof PdfOpenError) throw new InputError(source.path, err.reason, err.message, { cause: err });
+    throw err;
+  }
+  const n = pdf.numPages;
+  if (maxPages !== undefined && n > maxPages) {
+    await pdf.destroy();
+    throw new InputError(
+      source.path,
+      'too-many-pages',
+      `declares ${n} pages, more than the limit of ${maxPages} (--max-pages)`,
+    );
+  }
+  return { pdf };
+}
+
+/** A stage of its own, so that the document is closed whatever the stages after it do. */
+const OPEN_STAGE = asyncPipeline<Opening>().then('open', openPdf);
 
 /** Every stage of one document, in order: what --timings lists. */
-export const STAGE_NAMES: readonly string[] = [OPEN_STAGE, ...PAGE_STAGES, ...ASSEMBLY_STAGES].map((s) => s.name);
+export const STAGE_NAMES: readonly string[] = [OPEN_STAGE, PAGE_STAGES, ASSEMBLY_STAGES].flatMap((p) => p.names);
 
 export const DEFAULT_OPTIONS = { ocr: 'auto', ocrDpi: 200 } as const;
 
@@ -92,27 +87,25 @@ export async function extractBytes(
 ): Promise<Report> {
   const opts = { ...DEFAULT_OPTIONS, ...options };
   let ownPool: OcrPool | null = null;
-  const pool = () => opts.pool ?? (ownPool ??= createOcrPool(opts.jobs, opts.ocrEngine));
+  const pool = () => opts.pool ?? (ownPool ??= createOcrPool(opts.ocrWorkers, opts.ocrEngine));
   // Hashed before pdf.js is given the bytes: it may detach them.
   const source: SourceInfo = opts.ownBytes
     ? { path: sourcePath, bytes, sha256: createHash('sha256').update(bytes).digest('hex'), length: bytes.length }
     : { path: sourcePath, bytes };
-  const state = {
-    source,
-    open: { transfer: !!opts.ownBytes, maxImagePixels: opts.maxImagePixels },
-    maxPages: opts.maxPages,
-    readOptions: { ocr: opts.ocr, ocrDpi: opts.ocrDpi, pool },
-  } as ReadState;
+  const open = { transfer: !!opts.ownBytes, maxImagePixels: opts.maxImagePixels };
   const timings: StageTiming[] = [];
+  let pdf: PdfDocument | undefined;
   try {
-    await runStagesAsync([OPEN_STAGE, ...PAGE_STAGES], state, timings);
-    const report = assembleReport(state.source, state.pages, opts.timings ? { timings } : {});
-    await opts.whileOpen?.(state.pdf, report);
+    ({ pdf } = await OPEN_STAGE.run({ source, maxPages: opts.maxPages, open }, timings));
+    const readOptions = { ocr: opts.ocr, ocrDpi: opts.ocrDpi, pool };
+    const { pages } = await PAGE_STAGES.run({ pdf, readOptions }, timings);
+    const report = assembleReport(source, pages, opts.timings ? { timings } : {});
+    await opts.whileOpen?.(pdf, report);
     return report;
   } catch (err) {
     throw asInputError(sourcePath, err);
   } finally {
-    await (state.pdf as PdfDocument | undefined)?.destroy();
+    await pdf?.destroy();
     await (ownPool as OcrPool | null)?.close();
   }
 }

@@ -14,9 +14,11 @@ import { looksTabular } from '../tables/find.ts';
 import { judgeTextLayer } from '../pdf/text-quality.ts';
 import type { PageText } from '../pdf/types.ts';
 import { messageOf } from '../util/errors.ts';
-import type { Stage } from './stages.ts';
+import type { OcrMode } from './options.ts';
+import { asyncPipeline } from './stages.ts';
 
-export type OcrMode = 'auto' | 'always' | 'never';
+/** the pipeline's own (options.ts), named here as its readers always have */
+export type { OcrMode };
 
 export interface ReadOptions {
   ocr: OcrMode;
@@ -25,20 +27,10 @@ export interface ReadOptions {
   pool?: () => OcrPool;
 }
 
-/** What the page stages share: the opened PDF in, the pages out. */
-export interface PagesState {
-  pdf: PdfDocument;
-  readOptions: ReadOptions;
-  /** read: every page, those sent to OCR still pending */
-  pending: Promise<PageText>[];
-  /** ocr: every page, read */
-  pages: PageText[];
-}
-
-export const PAGE_STAGES: readonly Stage<PagesState>[] = [
-  { name: 'read', run: async (s) => void (s.pending = await startPages(s.pdf, s.readOptions)) },
-  { name: 'ocr', run: async (s) => void (s.pages = await Promise.all(s.pending)) },
-];
+/** The page stages: the opened PDF in; `read` starts every page (those sent to OCR still pending), `ocr` waits for them. */
+export const PAGE_STAGES = asyncPipeline<{ pdf: PdfDocument; readOptions: ReadOptions }>()
+  .then('read', async ({ pdf, readOptions }) => ({ pending: await startPages(pdf, readOptions) }))
+  .then('ocr', async ({ pending }) => ({ pages: await Promise.all(pending) }));
 
 export async function readPages(pdf: PdfDocument, options: ReadOptions): Promise<PageText[]> {
   return Promise.all(await startPages(pdf, options));

@@ -10,7 +10,7 @@ import { extractBytes as apiExtractBytes } from '../../src/api/index.ts';
 import { assembleReport } from '../../src/pipeline/assemble.ts';
 import { InputError, StageError } from '../../src/pipeline/errors.ts';
 import { extractBytes, STAGE_NAMES } from '../../src/pipeline/extract.ts';
-import { runStages, runStagesAsync, type Stage } from '../../src/pipeline/stages.ts';
+import { asyncPipeline, pipeline, type StageTiming } from '../../src/pipeline/stages.ts';
 import type { PageText } from '../../src/pdf/types.ts';
 import { Report } from '../../src/schema/report.ts';
 import { compose } from '../support/compose.ts';
@@ -25,31 +25,50 @@ const made = () =>
     ]),
   );
 
-test('stages run in the order listed, each leaving its part for the next, one timing each', () => {
-  const state = { seen: [] as string[] };
-  const stages: Stage<typeof state>[] = ['a', 'b', 'c'].map((name) => ({ name, run: (s) => void s.seen.push(name) }));
-  const timings = runStages(stages, state);
-  expect(state.seen).toEqual(['a', 'b', 'c']);
+test('stages run in the order listed, each adding its part for the next, one timing each', () => {
+  const seen: string[] = [];
+  const stages = pipeline<{ start: number }>()
+    .then('a', ({ start }) => (seen.push('a'), { a: start + 1 }))
+    .then('b', ({ a }) => (seen.push('b'), { b: a * 10 }))
+    .then('c', ({ start, b }) => (seen.push('c'), { c: `${start}:${b}` }));
+  expect(stages.names).toEqual(['a', 'b', 'c']);
+  const timings: StageTiming[] = [];
+  const input = { start: 1 };
+  expect(stages.run(input, timings)).toEqual({ start: 1, a: 2, b: 20, c: '1:20' });
+  expect(input).toEqual({ start: 1 });
+  expect(seen).toEqual(['a', 'b', 'c']);
   expect(timings.map((t) => t.stage)).toEqual(['a', 'b', 'c']);
   for (const t of timings) expect(t.ms).toBeGreaterThanOrEqual(0);
+});
+
+test('a stage reads only what an earlier stage wrote, writes each part once, and waits only in an async pipeline (checked by tsc)', () => {
+  const start = pipeline<{ pages: number }>().then('tables', ({ pages }) => ({ tables: pages * 2 }));
+  // @ts-expect-error -- no earlier stage wrote `layout`
+  start.then('sections', ({ layout }: { layout: string }) => ({ tree: layout }));
+  // @ts-expect-error -- `tables` is written already
+  start.then('more-tables', ({ tables }) => ({ tables: tables + 1 }));
+  // @ts-expect-error -- a stage that waits belongs in an asyncPipeline
+  start.then('read', async ({ tables }) => ({ read: tables }));
+  // A stage's own input type may be narrower than the state: it reads only what it names.
+  const read = start.then('sections', ({ tables }: { tables: number }) => ({ tree: String(tables) }));
+  expect(read.run({ pages: 3 })).toEqual({ pages: 3, tables: 6, tree: '6' });
+  // And at run time, should a waiting stage slip past the types, it is refused by name.
+  const sneaky = pipeline<object>().then('read', () => Promise.resolve({}) as unknown as object);
+  expect(() => sneaky.run({})).toThrow(/^stage read failed: is async/);
 });
 
 test('a stage that throws: the error names it and keeps the cause; the stages after it do not run', async () => {
   const ran: string[] = [];
   const boom = new TypeError('cannot read x of undefined');
-  const stages: Stage<null>[] = [
-    { name: 'first', run: () => void ran.push('first') },
-    {
-      name: 'layout',
-      run: () => {
-        throw boom;
-      },
-    },
-    { name: 'last', run: () => void ran.push('last') },
-  ];
+  const stages = pipeline<object>()
+    .then('first', () => (ran.push('first'), {}))
+    .then('layout', (): { layout: string } => {
+      throw boom;
+    })
+    .then('last', () => (ran.push('last'), {}));
   const err = (() => {
     try {
-      runStages(stages, null);
+      stages.run({});
     } catch (e) {
       return e;
     }
@@ -59,34 +78,16 @@ test('a stage that throws: the error names it and keeps the cause; the stages af
   expect((err as Error).message).toBe('stage layout failed: cannot read x of undefined');
   expect((err as Error).cause).toBe(boom);
   expect(ran).toEqual(['first']);
-  // The async runner the same; an input's own fault stays an InputError.
-  await expect(
-    runStagesAsync(
-      [
-        {
-          name: 'read',
-          run: async () => {
-            throw boom;
-          },
-        },
-      ],
-      null,
-    ),
-  ).rejects.toMatchObject({ stage: 'read' });
+  // The async pipeline the same; an input's own fault stays an InputError.
+  const read = asyncPipeline<object>().then('read', async () => {
+    throw boom;
+  });
+  await expect(read.run({})).rejects.toMatchObject({ stage: 'read' });
   const bad = new InputError('x.pdf', 'too-many-pages', 'declares 9 pages');
-  await expect(
-    runStagesAsync(
-      [
-        {
-          name: 'open',
-          run: async () => {
-            throw bad;
-          },
-        },
-      ],
-      null,
-    ),
-  ).rejects.toBe(bad);
+  const open = asyncPipeline<object>().then('open', async () => {
+    throw bad;
+  });
+  await expect(open.run({})).rejects.toBe(bad);
 });
 
 test('a real stage failing in assembly names the stage', () => {

@@ -102,7 +102,7 @@ describe.skipIf(missing !== null)('review site in Chromium', () => {
     result = await buildSite({ inputs: [files.sample, files.hostile, files.mixed, files.rotated], out, jobs: 2 });
     for (const [k, f] of Object.entries(files)) {
       const bytes = new Uint8Array(readFileSync(f));
-      reports[k] = await extractBytes(bytes, f, { jobs: 1 });
+      reports[k] = await extractBytes(bytes, f, { ocrWorkers: 1 });
       const pdf = await openPdf(bytes);
       sizes[k] = [];
       for (let n = 1; n <= pdf.doc.numPages; n++) {

@@ -16,7 +16,7 @@ await pdf.destroy();
 const onePage = makePdf({ pages: [{ runs: [], image: { width: img.width, height: img.height, gray: img.pixels } }] });
 const report = await extractBytes(onePage, 'page4.pdf', {
   ocr: 'auto',
-  jobs: 1,
+  ocrWorkers: 1,
   ocrEngine: (process.argv[2] ?? 'ppocr') as OcrEngineName,
 });
 console.log(
