@@ -10,6 +10,7 @@ import type { ProgressMode } from './progress.ts';
 export interface BatchOptions {
   /** files, folders, globs; or a name's own bytes (one that is not UTF-8, as the CLI passes it) */
   inputs: (string | Buffer)[];
+  /** the output folder: docs/<name>.json, manifest.jsonl, facts.csv, findings.csv, documents.csv, facts.jsonl */
   out: string;
   /** documents at once (default: the number of cores) */
   jobs?: number;
@@ -25,11 +26,12 @@ export interface BatchOptions {
   retryFailed?: boolean;
   ocr?: OcrMode;
   ocrDpi?: number;
+  /** `ppocr` (default: PP-OCR through ONNX Runtime) or `tesseract` (tesseract.js) */
   ocrEngine?: OcrEngineName;
   /** each report carries its stage times in tool.timings (default off) */
   timings?: boolean;
   /**
-   * also draw each document's pages into DIR/pages/<name>/ while it is open (default off), for
+   * also draw each document's pages (144 dpi) into DIR/pages/<name>/ while it is open (default off), for
    * `jixiao report DIR` to copy instead of opening every PDF again
    */
   pageImages?: boolean;
