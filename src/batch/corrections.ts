@@ -8,7 +8,7 @@ import { applyCorrections } from '../corrections/apply.ts';
 import type { Correction } from '../schema/corrections.ts';
 import type { Report, Unmatched } from '../schema/report.ts';
 import { CORRECTIONS_FILE, readCorrections } from '../writers/corrections-file.ts';
-import { inside, writeAtomic } from '../writers/files.ts';
+import { inside, writeAtomic } from '../util/files.ts';
 import { REPORT_JSON } from '../writers/index.ts';
 import type { ManifestRecord } from '../writers/manifest.ts';
 

@@ -3,7 +3,7 @@
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import PQueue from 'p-queue';
-import { inside, tempPath } from '../writers/files.ts';
+import { inside, tempPath } from '../util/files.ts';
 import type { ManifestRecord } from '../writers/manifest.ts';
 import { DEFAULT_DPI } from '../writers/page-images.ts';
 import { asEnvironmentError, BatchSetupError } from './errors.ts';

@@ -4,7 +4,7 @@
 import { lstat, mkdir, rm } from 'node:fs/promises';
 import PQueue from 'p-queue';
 import { NOT_PDF } from '../pdf/errors.ts';
-import { assertRealInside, inside, removeTempFiles } from '../writers/files.ts';
+import { assertRealInside, inside, removeTempFiles } from '../util/files.ts';
 import { REPORT_JSON } from '../writers/index.ts';
 import { readManifest, type ManifestRecord } from '../writers/manifest.ts';
 import { uniqueNames } from '../writers/names.ts';

@@ -11,7 +11,7 @@ import os from 'node:os';
 import { DEFAULT_OPTIONS } from '../pipeline/extract.ts';
 import { DEFAULT_ENGINE } from '../ocr/types.ts';
 import type { TableCounts, TableInput } from '../writers/csv.ts';
-import { inside } from '../writers/files.ts';
+import { inside } from '../util/files.ts';
 import { CSV_TABLES, MANIFEST } from '../writers/index.ts';
 import { ManifestWriter, NO_FINDINGS, type ManifestRecord } from '../writers/manifest.ts';
 import type { Report } from '../schema/report.ts';

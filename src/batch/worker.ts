@@ -10,7 +10,7 @@ import type { PdfDocument } from '../pdf/document.ts';
 import { PdfOpenError } from '../pdf/errors.ts';
 import type { Report } from '../schema/report.ts';
 import { belongToParent, residentBytes } from '../util/processes.ts';
-import { writeAtomic } from '../writers/files.ts';
+import { writeAtomic } from '../util/files.ts';
 import { drawPages, pagesKey } from '../writers/page-images.ts';
 import { REPORT_JSON } from '../writers/index.ts';
 import { environmentCode } from './errors.ts';

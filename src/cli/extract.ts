@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import type { Report } from '../api/index.ts';
 import path from 'node:path';
-import { inside, syncDir, writeAtomic } from '../writers/files.ts';
+import { inside, syncDir, writeAtomic } from '../util/files.ts';
 import { REPORT_JSON, reportJson } from '../writers/index.ts';
 import { uniqueNames } from '../writers/names.ts';
 import { showPath } from '../writers/safe-text.ts';

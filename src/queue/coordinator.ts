@@ -30,7 +30,7 @@ import {
   type DocumentRunner,
   type ResolvedBatchOptions,
 } from '../batch/run.ts';
-import { tempPath, writeAtomic } from '../writers/files.ts';
+import { tempPath, writeAtomic } from '../util/files.ts';
 import type { ManifestRecord } from '../writers/manifest.ts';
 import { TOOL_VERSION } from '../version.ts';
 import {

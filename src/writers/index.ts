@@ -3,7 +3,7 @@
 import type { Report } from '../schema/report.ts';
 import { writeTables, type TableCounts } from './csv.ts';
 import { rewriteManifest } from './manifest.ts';
-import { inside } from './files.ts';
+import { inside } from '../util/files.ts';
 import type { DocumentWriter, RunWriter } from './writer.ts';
 
 export {

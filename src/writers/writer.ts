@@ -6,7 +6,7 @@
 import type { Report } from '../schema/report.ts';
 import type { TableInput } from './csv.ts';
 import type { ManifestRecord } from './manifest.ts';
-import { inside, writeAtomic } from './files.ts';
+import { inside, writeAtomic } from '../util/files.ts';
 
 /** One input of a finished run, as the writers of a whole run see it. */
 export type RunDocument = TableInput;
