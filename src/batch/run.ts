@@ -12,7 +12,7 @@ import { DEFAULT_OPTIONS } from '../pipeline/extract.ts';
 import { DEFAULT_ENGINE } from '../ocr/types.ts';
 import type { TableCounts, TableInput } from '../writers/csv.ts';
 import { inside } from '../util/files.ts';
-import { CSV_TABLES, MANIFEST } from '../writers/index.ts';
+import { RUN_WRITERS, type RunWritten } from '../writers/index.ts';
 import { ManifestWriter, NO_FINDINGS, type ManifestRecord } from '../writers/manifest.ts';
 import type { Report } from '../schema/report.ts';
 import { honourCorrections, type CorrectionsDone } from './corrections.ts';
@@ -148,8 +148,10 @@ async function runPlan(plan: BatchPlan, runner: DocumentRunner): Promise<Progres
   return state;
 }
 
-/** After a whole run: duplicates pointed at their first, the corrections applied, the manifest rewritten in input order, the tables rebuilt. */
-async function finishBatch(plan: BatchPlan): Promise<{ tables: TableCounts; corrections: CorrectionsDone | null }> {
+/** After a whole run: duplicates pointed at their first, the corrections applied, then the run's writers (the manifest rewritten in input order, the tables rebuilt). */
+async function finishBatch(
+  plan: BatchPlan,
+): Promise<{ tables: TableCounts | null; corrections: CorrectionsDone | null }> {
   for (const [item, first] of plan.duplicates) {
     const f = first.record!;
     item.record = {
@@ -174,8 +176,9 @@ async function finishBatch(plan: BatchPlan): Promise<{ tables: TableCounts; corr
     for (const item of plan.items) if (item.record!.status !== 'ok') await rm(item.target, { force: true });
     const corrections = await honourCorrections(plan.root, records);
     const outputs = { records, documents: () => tableInputs(plan.root, records) };
-    await MANIFEST.finish(plan.root, outputs);
-    return { tables: await CSV_TABLES.finish(plan.root, outputs), corrections };
+    const written: RunWritten = {};
+    for (const writer of RUN_WRITERS) Object.assign(written, await writer.finish(plan.root, outputs));
+    return { tables: written.tables ?? null, corrections };
   } catch (err) {
     throw (await asEnvironmentError(err, (err as NodeJS.ErrnoException).path ?? plan.root)) ?? err;
   }

@@ -1,10 +1,10 @@
 // The writers jixiao has (the interface is in writer.ts): a command picks the
 // ones it writes and calls them the same way.
 import type { Report } from '../schema/report.ts';
-import { writeTables, type TableCounts } from './csv.ts';
+import { writeTables } from './csv.ts';
 import { rewriteManifest } from './manifest.ts';
 import { inside } from '../util/files.ts';
-import type { DocumentWriter, RunWriter } from './writer.ts';
+import type { DocumentWriter, RunWriter, RunWritten } from './writer.ts';
 
 export {
   writeDocument,
@@ -12,6 +12,7 @@ export {
   type RunDocument,
   type RunInputs,
   type RunWriter,
+  type RunWritten,
   type Writer,
 } from './writer.ts';
 
@@ -33,8 +34,15 @@ export const MANIFEST: RunWriter = {
   finish: (dir, inputs) => rewriteManifest(inside(dir, 'manifest.jsonl'), inputs.records),
 };
 
-/** facts.csv, findings.csv, documents.csv and facts.jsonl, rebuilt from every document of the run. */
-export const CSV_TABLES: RunWriter<TableCounts> = {
+/** facts.csv, findings.csv, documents.csv and facts.jsonl, rebuilt from every document of the run; says the rows of each. */
+export const CSV_TABLES: RunWriter<RunWritten> = {
   name: 'csv',
-  finish: (dir, inputs) => writeTables(dir, inputs.documents()),
+  finish: async (dir, inputs) => ({ tables: await writeTables(dir, inputs.documents()) }),
 };
+
+/**
+ * The files of a whole run, written in this order into the run's folder once its last document is done: by `batch`
+ * and by the queue's coordinator (both finish in src/batch/run.ts). A new format of a whole run is one more writer
+ * here. The review site and the dataset are not here: see src/writers/writer.ts.
+ */
+export const RUN_WRITERS: readonly RunWriter<RunWritten | void>[] = [MANIFEST, CSV_TABLES];

@@ -4,7 +4,7 @@
 // here) call the same writers; a new format is one new Writer in
 // src/writers/index.ts, not new wiring in every command.
 import type { Report } from '../schema/report.ts';
-import type { TableInput } from './csv.ts';
+import type { TableCounts, TableInput } from './csv.ts';
 import type { ManifestRecord } from './manifest.ts';
 import { inside, writeAtomic } from '../util/files.ts';
 
@@ -17,6 +17,15 @@ export interface RunInputs {
   records: ManifestRecord[];
   /** every input with its report (null unless its status is ok), read back one at a time so that a large run fits in memory; each call reads them again */
   documents(): AsyncIterable<RunDocument>;
+}
+
+/**
+ * What the writers of a run say they wrote, merged into the run's result (the batch's `BatchResult`): each
+ * writer that reports something fills its own field, the others return nothing.
+ */
+export interface RunWritten {
+  /** rows per CSV table (CSV_TABLES) */
+  tables?: TableCounts;
 }
 
 /**
