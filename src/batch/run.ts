@@ -1,10 +1,11 @@
 // `jixiao batch`: many PDFs, in parallel, resumable, every input accounted
 // for. The order of things is what makes a killed run lose nothing:
-//   docs/<name>.json is renamed into place → then its manifest line is
-//   appended and fsync'd → a run started again skips inputs whose line (same
-//   content hash, tool version and output-changing options) and file exist.
-// At the end the manifest is rewritten with one line per input, in input
-// order, and the tables are rebuilt from the documents. Planning is plan.ts,
+//   docs/<name>.json (and any other format of DOCUMENT_WRITERS) is renamed
+//   into place → then its manifest line is appended and fsync'd → a run
+//   started again skips inputs whose line (same content hash, tool version
+//   and output-changing options) and files exist.
+// At the end the writers of RUN_WRITERS write the run's files: the manifest
+// rewritten with one line per input, in input order, the tables rebuilt. Planning is plan.ts,
 // the local reading local.ts, the manifest lines records.ts.
 import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -173,8 +174,10 @@ async function finishBatch(
   const records = plan.items.map((i) => i.record!);
   try {
     // Only the documents of inputs that ended ok stay in docs/ under this run's names.
-    for (const item of plan.items) if (item.record!.status !== 'ok') await rm(item.target, { force: true });
-    const corrections = await honourCorrections(plan.root, records);
+    for (const item of plan.items)
+      if (item.record!.status !== 'ok') for (const file of item.files) await rm(file, { force: true });
+    const names = new Map(plan.items.map((i) => [i.doc, i.name]));
+    const corrections = await honourCorrections(plan.root, records, names);
     const outputs = { records, documents: () => tableInputs(plan.root, records) };
     const written: RunWritten = {};
     for (const writer of RUN_WRITERS) Object.assign(written, await writer.finish(plan.root, outputs));

@@ -4,7 +4,7 @@ import type { Report } from '../schema/report.ts';
 import { writeTables } from './csv.ts';
 import { rewriteManifest } from './manifest.ts';
 import { inside } from '../util/files.ts';
-import type { DocumentWriter, RunWriter, RunWritten } from './writer.ts';
+import { writeDocument, type DocumentWriter, type RunWriter, type RunWritten } from './writer.ts';
 
 export {
   writeDocument,
@@ -27,6 +27,39 @@ export function reportJson(options: { pretty?: boolean } = {}): DocumentWriter {
 
 /** The one-line JSON report every batch writes into docs/. */
 export const REPORT_JSON: DocumentWriter = reportJson();
+
+/**
+ * The files each document gets, in the folder its command writes documents to (batch and queue: DIR/docs/;
+ * extract: --out). First the report JSON: the document's record — the manifest's `doc`, the one file a batch
+ * reads back (resume, corrections, the CSV tables, the review site, the dataset) and the one a document worker
+ * (local, or a queue's) writes or sends back. Every other format of one document is rendered from that report by
+ * whoever writes the folder (writeOtherFormats), so a local batch, the queue's coordinator, the corrections and
+ * `extract` all write it alike. A new format of one document is one more writer here.
+ */
+export const DOCUMENT_WRITERS: readonly [DocumentWriter, ...DocumentWriter[]] = [REPORT_JSON];
+
+/** Every file of the document `name` in `dir` (absolute, checked to lie inside it), in DOCUMENT_WRITERS' order. */
+export function documentFiles(dir: string, name: string): string[] {
+  return DOCUMENT_WRITERS.map((w) => inside(dir, w.documentPath(name)));
+}
+
+/**
+ * Writes the document's files of every writer of DOCUMENT_WRITERS after the report JSON (which the caller has
+ * written) into `dir`, each atomically. `report` is asked for only when there are such writers, so a command
+ * parses a report's JSON only then. Returns the files written.
+ */
+export async function writeOtherFormats(
+  dir: string,
+  name: string,
+  report: () => Report | Promise<Report>,
+): Promise<string[]> {
+  const others = DOCUMENT_WRITERS.slice(1);
+  if (others.length === 0) return [];
+  const r = await report();
+  const written: string[] = [];
+  for (const writer of others) written.push(await writeDocument(writer, dir, name, r));
+  return written;
+}
 
 /** DIR/manifest.jsonl at the end of a run: exactly one line per input, in input order (during the run ManifestWriter appends). */
 export const MANIFEST: RunWriter = {
