@@ -1,5 +1,6 @@
-// The writers jixiao has (the interface is in writer.ts): a command picks the
-// ones it writes and calls them the same way.
+// The writers jixiao has (the interface is in writer.ts) and the two lists the
+// commands loop over: DOCUMENT_WRITERS (each document's files) and
+// RUN_WRITERS (a run's own files). A new format: one writer, one line.
 import type { Report } from '../schema/report.ts';
 import { writeTables } from './csv.ts';
 import { rewriteManifest } from './manifest.ts';
