@@ -16,7 +16,10 @@
 // - the dataset (`jixiao dataset`, src/dataset/) reads many batch folders
 //   into one DuckDB file elsewhere, appends document by document and repairs
 //   what an earlier build left: not a function of one run's documents.
-// Both write through the same plumbing (src/util/files.ts: atomic writes,
+// - a batch's page images (--page-images, src/writers/page-images.ts) are drawn
+//   from the PDF while the document worker has it open, not rendered from the
+//   report, so they are no DocumentWriter (render(report) could not draw them).
+// All of them write through the same plumbing (src/util/files.ts: atomic writes,
 // paths kept inside the output folder).
 import type { Report } from '../schema/report.ts';
 import type { TableCounts, TableInput } from './csv.ts';
