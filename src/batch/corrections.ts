@@ -8,8 +8,8 @@ import { applyCorrections } from '../corrections/apply.ts';
 import type { Correction } from '../schema/corrections.ts';
 import type { Report, Unmatched } from '../schema/report.ts';
 import { CORRECTIONS_FILE, readCorrections } from '../writers/corrections-file.ts';
-import { inside, writeAtomic } from '../writers/files.ts';
-import { REPORT_JSON } from '../writers/index.ts';
+import { inside, writeAtomic } from '../util/files.ts';
+import { DOCUMENT_WRITERS, writeOtherFormats } from '../writers/index.ts';
 import type { ManifestRecord } from '../writers/manifest.ts';
 
 export interface CorrectionsDone {
@@ -28,10 +28,12 @@ export interface CorrectionsDone {
 /**
  * Applies the folder's corrections.jsonl to the documents of `records` that read ok; null when the folder has
  * no such file (its documents are then not read: an emptied file, not a removed one, takes corrections back).
+ * A rewritten document's other formats are rendered again too: `names` gives each `doc` its document's name.
  */
 export async function honourCorrections(
   root: string,
   records: readonly ManifestRecord[],
+  names: ReadonlyMap<string, string>,
 ): Promise<CorrectionsDone | null> {
   const file = inside(root, CORRECTIONS_FILE);
   if (!(await stat(file).catch(() => null))) return null;
@@ -50,9 +52,11 @@ export async function honourCorrections(
     // A document with no corrections is read only if an earlier run applied some (they may have been removed since).
     if (!mine && !text.includes('"asRead"')) continue;
     const report = applyCorrections(JSON.parse(text) as Report, mine ?? []);
-    const json = REPORT_JSON.render(report);
+    const json = DOCUMENT_WRITERS[0].render(report);
     if (json !== text) {
       await writeAtomic(file, json);
+      const name = names.get(r.doc);
+      if (name) await writeOtherFormats(inside(root, 'docs'), name, () => report);
       done.rewritten++;
     }
     done.applied += report.review?.applied ?? 0;

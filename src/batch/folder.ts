@@ -1,7 +1,7 @@
 // The batch's output folder: created with its docs/, and refused when a link
 // inside it would lead the batch's writes somewhere else.
 import { lstat, mkdir, realpath } from 'node:fs/promises';
-import { assertRealInside, inside } from '../writers/files.ts';
+import { assertRealInside, inside } from '../util/files.ts';
 import { asEnvironmentError, BatchSetupError, makeOutputFolder } from './errors.ts';
 
 /** The files a batch writes at the top of its folder. */

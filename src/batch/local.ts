@@ -1,10 +1,12 @@
 // The local batch: each document read in a child process of this machine's pool (pool.ts), `jobs` at once,
 // its manifest line made as it ends.
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import PQueue from 'p-queue';
-import { inside, tempPath } from '../writers/files.ts';
+import { inside, tempPath } from '../util/files.ts';
+import { writeOtherFormats } from '../writers/index.ts';
 import type { ManifestRecord } from '../writers/manifest.ts';
+import type { Report } from '../schema/report.ts';
 import { DEFAULT_DPI } from '../writers/page-images.ts';
 import { asEnvironmentError, BatchSetupError } from './errors.ts';
 import { DocumentPool } from './pool.ts';
@@ -70,7 +72,11 @@ async function readOnPool(
     // A stopped run records nothing for the documents it cut short: the next run redoes them.
     if (halted()) return;
     const seconds = round3((performance.now() - t0) / 1000);
-    if (result.ok) return finished(item, okRecord(item, plan.base, result.summary, seconds));
+    if (result.ok) {
+      // The worker wrote the report JSON; the other formats of a document are rendered from it here (before its line).
+      await writeOtherFormats(inside(plan.root, 'docs'), item.name, async () => parsed(item.target));
+      return finished(item, okRecord(item, plan.base, result.summary, seconds));
+    }
     await rm(tmp, { force: true });
     // The worker could not write (or open) a file for want of space, quota, descriptors: not the document's fault.
     if (result.code === 'environment') {
@@ -97,6 +103,10 @@ async function readOnPool(
     opts.signal?.removeEventListener('abort', halt);
   }
   if (failure) throw failure;
+}
+
+async function parsed(file: string): Promise<Report> {
+  return JSON.parse(await readFile(file, 'utf8')) as Report;
 }
 
 /** What a document worker is told to do with one input. */

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { open, readFile, rm, stat, utimes } from 'node:fs/promises';
 import os from 'node:os';
-import { inside } from '../writers/files.ts';
+import { inside } from '../util/files.ts';
 import { BatchSetupError } from './errors.ts';
 
 export const LOCK_FILE = '.jixiao.lock';

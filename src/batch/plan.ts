@@ -4,8 +4,8 @@
 import { lstat, mkdir, rm } from 'node:fs/promises';
 import PQueue from 'p-queue';
 import { NOT_PDF } from '../pdf/errors.ts';
-import { assertRealInside, inside, removeTempFiles } from '../writers/files.ts';
-import { REPORT_JSON } from '../writers/index.ts';
+import { assertRealInside, inside, removeTempFiles } from '../util/files.ts';
+import { DOCUMENT_WRITERS, documentFiles } from '../writers/index.ts';
 import { readManifest, type ManifestRecord } from '../writers/manifest.ts';
 import { uniqueNames } from '../writers/names.ts';
 import { PAGES_JSON } from '../writers/page-images.ts';
@@ -41,9 +41,10 @@ export async function planBatch(
 
   const names = uniqueNames(files);
   if (opts.pageImages) await preparePagesFolder(root);
+  const docs = inside(root, 'docs');
   const items: BatchItem[] = files.map((file, i) => {
     const raw = raws[i] ?? null;
-    const doc = `docs/${REPORT_JSON.documentPath(names[i]!)}`;
+    const doc = `docs/${DOCUMENT_WRITERS[0].documentPath(names[i]!)}`;
     return {
       index: i,
       file,
@@ -51,6 +52,7 @@ export async function planBatch(
       name: names[i]!,
       doc,
       target: inside(root, doc),
+      files: documentFiles(docs, names[i]!),
       pagesDir: `pages/${names[i]!}`,
       sha256: null,
       bytes: null,
@@ -131,7 +133,7 @@ async function hashAll(items: BatchItem[], base: RunBase): Promise<void> {
   if (stop) throw stop;
 }
 
-/** Whether an earlier run's line for this input stands: same content, version and options, and (if ok) its file is there. */
+/** Whether an earlier run's line for this input stands: same content, version and options, and (if ok) its files are there. */
 async function reusable(
   r: ManifestRecord,
   item: BatchItem,
@@ -153,7 +155,9 @@ async function reusable(
     // asked for page images that an earlier run did not draw (or that are gone): read it again
     if (opts.pageImages && (r.pageImages !== item.pagesDir || !(await isFile(inside(root, r.pageImages, PAGES_JSON)))))
       return false;
-    return isFile(inside(root, r.doc));
+    // every format of the document is there (the report JSON is `r.doc`, checked equal to item.doc above)
+    for (const file of item.files) if (!(await isFile(file))) return false;
+    return true;
   }
   if (r.status === 'failed') {
     if (opts.retryFailed || ENVIRONMENTAL.has(r.code ?? '')) return false;

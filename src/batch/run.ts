@@ -1,18 +1,19 @@
 // `jixiao batch`: many PDFs, in parallel, resumable, every input accounted
 // for. The order of things is what makes a killed run lose nothing:
-//   docs/<name>.json is renamed into place → then its manifest line is
-//   appended and fsync'd → a run started again skips inputs whose line (same
-//   content hash, tool version and output-changing options) and file exist.
-// At the end the manifest is rewritten with one line per input, in input
-// order, and the tables are rebuilt from the documents. Planning is plan.ts,
+//   docs/<name>.json (and any other format of DOCUMENT_WRITERS) is renamed
+//   into place → then its manifest line is appended and fsync'd → a run
+//   started again skips inputs whose line (same content hash, tool version
+//   and output-changing options) and files exist.
+// At the end the writers of RUN_WRITERS write the run's files: the manifest
+// rewritten with one line per input, in input order, the tables rebuilt. Planning is plan.ts,
 // the local reading local.ts, the manifest lines records.ts.
 import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { DEFAULT_OPTIONS } from '../pipeline/extract.ts';
 import { DEFAULT_ENGINE } from '../ocr/types.ts';
 import type { TableCounts, TableInput } from '../writers/csv.ts';
-import { inside } from '../writers/files.ts';
-import { CSV_TABLES, MANIFEST } from '../writers/index.ts';
+import { inside } from '../util/files.ts';
+import { RUN_WRITERS, type RunWritten } from '../writers/index.ts';
 import { ManifestWriter, NO_FINDINGS, type ManifestRecord } from '../writers/manifest.ts';
 import type { Report } from '../schema/report.ts';
 import { honourCorrections, type CorrectionsDone } from './corrections.ts';
@@ -148,8 +149,10 @@ async function runPlan(plan: BatchPlan, runner: DocumentRunner): Promise<Progres
   return state;
 }
 
-/** After a whole run: duplicates pointed at their first, the corrections applied, the manifest rewritten in input order, the tables rebuilt. */
-async function finishBatch(plan: BatchPlan): Promise<{ tables: TableCounts; corrections: CorrectionsDone | null }> {
+/** After a whole run: duplicates pointed at their first, the corrections applied, then the run's writers (the manifest rewritten in input order, the tables rebuilt). */
+async function finishBatch(
+  plan: BatchPlan,
+): Promise<{ tables: TableCounts | null; corrections: CorrectionsDone | null }> {
   for (const [item, first] of plan.duplicates) {
     const f = first.record!;
     item.record = {
@@ -171,11 +174,14 @@ async function finishBatch(plan: BatchPlan): Promise<{ tables: TableCounts; corr
   const records = plan.items.map((i) => i.record!);
   try {
     // Only the documents of inputs that ended ok stay in docs/ under this run's names.
-    for (const item of plan.items) if (item.record!.status !== 'ok') await rm(item.target, { force: true });
-    const corrections = await honourCorrections(plan.root, records);
+    for (const item of plan.items)
+      if (item.record!.status !== 'ok') for (const file of item.files) await rm(file, { force: true });
+    const names = new Map(plan.items.map((i) => [i.doc, i.name]));
+    const corrections = await honourCorrections(plan.root, records, names);
     const outputs = { records, documents: () => tableInputs(plan.root, records) };
-    await MANIFEST.finish(plan.root, outputs);
-    return { tables: await CSV_TABLES.finish(plan.root, outputs), corrections };
+    const written: RunWritten = {};
+    for (const writer of RUN_WRITERS) Object.assign(written, await writer.finish(plan.root, outputs));
+    return { tables: written.tables ?? null, corrections };
   } catch (err) {
     throw (await asEnvironmentError(err, (err as NodeJS.ErrnoException).path ?? plan.root)) ?? err;
   }

@@ -79,9 +79,12 @@ export interface BatchItem {
   /** it does not start as a PDF does (found while hashing, which stopped there) */
   notPdf?: boolean;
   name: string;
-  /** docs/<name>.json relative to the output folder */
+  /** docs/<name>.json relative to the output folder: the report JSON, the first of DOCUMENT_WRITERS (src/writers/index.ts) */
   doc: string;
+  /** `doc`, absolute */
   target: string;
+  /** every file of its document, absolute, in DOCUMENT_WRITERS' order: `target` first, then the other formats */
+  files: string[];
   /** pages/<name> relative to the output folder: where --page-images draws its pages */
   pagesDir: string;
   sha256: string | null;

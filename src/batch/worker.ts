@@ -10,9 +10,9 @@ import type { PdfDocument } from '../pdf/document.ts';
 import { PdfOpenError } from '../pdf/errors.ts';
 import type { Report } from '../schema/report.ts';
 import { belongToParent, residentBytes } from '../util/processes.ts';
-import { writeAtomic } from '../writers/files.ts';
+import { writeAtomic } from '../util/files.ts';
 import { drawPages, pagesKey } from '../writers/page-images.ts';
-import { REPORT_JSON } from '../writers/index.ts';
+import { DOCUMENT_WRITERS } from '../writers/index.ts';
 import { environmentCode } from './errors.ts';
 import { inputBounds, MAX_FILE_BYTES, readInput, RefusedInput } from './input-file.ts';
 import type { DocSummary, Failure, FromWorker, Job } from './protocol.ts';
@@ -70,7 +70,8 @@ async function run(job: Job): Promise<{ summary: DocSummary; json?: string }> {
   };
   // Read here, bounded and only if a regular file (the batch checked it when hashing; it may have been swapped since).
   const report = await extractBytes(job.data ?? (await readSource(job)), job.file, options);
-  const rendered = REPORT_JSON.render(report);
+  // The report JSON only: the batch renders a document's other formats from it (src/writers/index.ts).
+  const rendered = DOCUMENT_WRITERS[0].render(report);
   const json = typeof rendered === 'string' ? rendered : Buffer.from(rendered).toString('utf8');
   if (job.target) await writeAtomic(job.target, json, job.tmp, false);
   const findings = { error: 0, warning: 0, info: 0 };

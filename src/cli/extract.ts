@@ -4,8 +4,8 @@
 import type { Command } from 'commander';
 import type { Report } from '../api/index.ts';
 import path from 'node:path';
-import { inside, syncDir, writeAtomic } from '../writers/files.ts';
-import { REPORT_JSON, reportJson } from '../writers/index.ts';
+import { inside, syncDir, writeAtomic } from '../util/files.ts';
+import { DOCUMENT_WRITERS, REPORT_JSON, reportJson, writeOtherFormats } from '../writers/index.ts';
 import { uniqueNames } from '../writers/names.ts';
 import { showPath } from '../writers/safe-text.ts';
 import { makeOutputFolder } from '../batch/errors.ts';
@@ -91,7 +91,7 @@ async function extractEach(
   const settings = readSettingsOf(flags);
   let status = 0;
   for (const [i, file] of files.entries()) {
-    const target = outDir ? inside(outDir, `${names[i]}.json`) : undefined;
+    const target = outDir ? inside(outDir, DOCUMENT_WRITERS[0].documentPath(names[i]!)) : undefined;
     const read = await reader.read(file, settings, target);
     if (!read.ok && read.code === 'environment' && read.errno)
       throw Object.assign(new Error(read.reason), { code: read.errno, path: read.path ?? target });
@@ -100,19 +100,23 @@ async function extractEach(
       status = 2;
       continue;
     }
-    await emit(file, read.json, target, flags, corrections);
+    const report = await emit(file, read.json, target, flags, corrections);
+    if (outDir && report) await writeOtherFormats(outDir, names[i]!, () => report);
   }
   return status;
 }
 
-/** One report written (or printed): as the worker wrote it, or again with --pretty or the reviewer's corrections. */
+/**
+ * One report written (or printed): as the worker wrote it, or again with --pretty or the reviewer's corrections.
+ * The report written to `target`, for the document's other formats; null when printed.
+ */
 async function emit(
   file: string,
   read: string,
   target: string | undefined,
   flags: ExtractFlags,
   corrections: Correction[],
-): Promise<void> {
+): Promise<Report | null> {
   // The worker writes the one-line JSON; --pretty renders it again through the JSON writer.
   const pretty = reportJson({ pretty: true });
   // The reviewer's corrections applied to the fresh read: the JSON rewritten with them.
@@ -126,7 +130,10 @@ async function emit(
     process.stderr.write(
       `jixiao: ${showPath(file)} → ${showPath(path.relative(process.cwd(), target))} (${summary(report)})\n`,
     );
-  } else process.stdout.write(json ?? (flags.pretty ? pretty.render(JSON.parse(read) as Report) : read));
+    return report;
+  }
+  process.stdout.write(json ?? (flags.pretty ? pretty.render(JSON.parse(read) as Report) : read));
+  return null;
 }
 
 function summary(r: Report): string {

@@ -9,7 +9,7 @@ import { DEFAULTS } from '../batch/run.ts';
 import { DocumentPool } from '../batch/pool.ts';
 import type { OcrEngineName } from '../ocr/types.ts';
 import type { OcrMode } from '../pipeline/read-pages.ts';
-import { tempPath } from '../writers/files.ts';
+import { tempPath } from '../util/files.ts';
 import { rawBytesOf } from './raw-args.ts';
 
 export interface Limits {

@@ -11,7 +11,7 @@ import { readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Report } from '../schema/report.ts';
-import { tempPath } from '../writers/files.ts';
+import { tempPath } from '../util/files.ts';
 import { crossChecks, type CrossFinding } from './cross.ts';
 import { actualRows, expectedRows, noRepairs, removeDocument, tally, type Repairs, type RowCounts } from './repair.ts';
 import { correctionsOf, prepareReview, reviewDigest, type Reviewed } from './review.ts';

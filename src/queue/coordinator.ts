@@ -30,7 +30,9 @@ import {
   type DocumentRunner,
   type ResolvedBatchOptions,
 } from '../batch/run.ts';
-import { tempPath, writeAtomic } from '../writers/files.ts';
+import type { Report } from '../schema/report.ts';
+import { inside, tempPath, writeAtomic } from '../util/files.ts';
+import { writeOtherFormats } from '../writers/index.ts';
 import type { ManifestRecord } from '../writers/manifest.ts';
 import { TOOL_VERSION } from '../version.ts';
 import {
@@ -341,6 +343,7 @@ async function collect(
     text = JSON.stringify(report) + '\n';
   }
   await writeAtomic(item.target, text, tempPath(item.target), false);
+  await writeOtherFormats(inside(plan.root, 'docs'), item.name, () => JSON.parse(text) as Report);
   await finished(item, { ...okRecord(item, plan.base, result.summary, result.seconds), worker: result.worker });
   pending.delete(id);
 }

@@ -16,7 +16,7 @@ import { applyCorrections, asRead } from '../corrections/apply.ts';
 import type { Correction } from '../schema/corrections.ts';
 import type { Report } from '../schema/report.ts';
 import { CORRECTIONS_FILE, appendCorrection, readCorrections } from '../writers/corrections-file.ts';
-import { inside } from '../writers/files.ts';
+import { inside } from '../util/files.ts';
 import { docPage } from './doc-page.ts';
 import { REVIEW_EDIT_JS } from './edit-assets.ts';
 import { indexPage } from './index-page.ts';

@@ -13,7 +13,7 @@ import type { Correction } from '../schema/corrections.ts';
 import type { Report } from '../schema/report.ts';
 import { messageOf } from '../util/errors.ts';
 import { CORRECTIONS_FILE, readCorrections } from '../writers/corrections-file.ts';
-import { assertRealInside, inside } from '../writers/files.ts';
+import { assertRealInside, inside } from '../util/files.ts';
 import { readManifest } from '../writers/manifest.ts';
 import type { Entry, SiteOptions } from './site-types.ts';
 

@@ -11,7 +11,7 @@ import { copyFile, constants as fsConstants, lstat, mkdir, realpath, rm } from '
 import os from 'node:os';
 import path from 'node:path';
 import { asEnvironmentError, environmentCode, makeOutputFolder } from '../batch/errors.ts';
-import { assertRealInside, inside, writeAtomic } from '../writers/files.ts';
+import { assertRealInside, inside, writeAtomic } from '../util/files.ts';
 import { uniqueNames } from '../writers/names.ts';
 import type { Report, Severity } from '../schema/report.ts';
 import { REVIEW_CSS, REVIEW_JS } from './assets.ts';

@@ -6,7 +6,7 @@
 import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Correction } from '../schema/corrections.ts';
-import { injectedWriteError, syncDir } from './files.ts';
+import { injectedWriteError, syncDir } from '../util/files.ts';
 
 /** The file's name in a batch folder. */
 export const CORRECTIONS_FILE = 'corrections.jsonl';

@@ -5,7 +5,7 @@ import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Report, Section } from '../schema/report.ts';
-import { syncDir, tempPath } from './files.ts';
+import { syncDir, tempPath } from '../util/files.ts';
 import { csvText } from './safe-text.ts';
 import type { ManifestRecord } from './manifest.ts';
 

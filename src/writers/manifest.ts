@@ -3,7 +3,7 @@
 // of a run it is rewritten with exactly one line per input, in input order.
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import type { Severity } from '../schema/report.ts';
-import { injectedWriteError, writeAtomic } from './files.ts';
+import { injectedWriteError, writeAtomic } from '../util/files.ts';
 
 export type ManifestStatus = 'ok' | 'failed' | 'skipped';
 

@@ -23,7 +23,7 @@ import { createRequire } from 'node:module';
 import { openDocument, type PdfDocument } from '../pdf/document.ts';
 import type { Report } from '../schema/report.ts';
 import { messageOf } from '../util/errors.ts';
-import { writeAtomic } from './files.ts';
+import { writeAtomic } from '../util/files.ts';
 import { encodeGreyPng } from './png.ts';
 
 export const DEFAULT_DPI = 144;

@@ -1,12 +1,30 @@
-// The output seam: every format jixiao writes — a document's JSON report, a
-// run's manifest and CSV tables, and next the review site and the dataset —
-// is a Writer. `extract` and `batch` (and `report`, `dataset` as they move
-// here) call the same writers; a new format is one new Writer in
-// src/writers/index.ts, not new wiring in every command.
+// The output seam: every format a run writes — a document's JSON report, a
+// run's manifest and CSV tables — is a Writer, and the commands loop over two
+// lists of src/writers/index.ts: DOCUMENT_WRITERS (each document's files:
+// `extract`, the batch, the queue's coordinator, the batch's corrections) and
+// RUN_WRITERS (a run's own files, at the end of `batch` and of the queue's
+// run, both in src/batch/run.ts). A new format is one Writer and one line in
+// one of those lists.
+//
+// Two outputs are not Writers, on purpose:
+// - the review site (`jixiao report`, src/review/) is built on demand into a
+//   folder of its own, from PDFs or from batch folders, drawing every page
+//   from the PDFs: written at the end of every batch it would change every
+//   batch's folder and cost minutes of drawing per run. It also sits above
+//   the batch in the layer order (it reads batch folders, lint/layers.ts), so
+//   no list the batch loops over could hold it.
+// - the dataset (`jixiao dataset`, src/dataset/) reads many batch folders
+//   into one DuckDB file elsewhere, appends document by document and repairs
+//   what an earlier build left: not a function of one run's documents.
+// - a batch's page images (--page-images, src/writers/page-images.ts) are drawn
+//   from the PDF while the document worker has it open, not rendered from the
+//   report, so they are no DocumentWriter (render(report) could not draw them).
+// All of them write through the same plumbing (src/util/files.ts: atomic writes,
+// paths kept inside the output folder).
 import type { Report } from '../schema/report.ts';
-import type { TableInput } from './csv.ts';
+import type { TableCounts, TableInput } from './csv.ts';
 import type { ManifestRecord } from './manifest.ts';
-import { inside, writeAtomic } from './files.ts';
+import { inside, writeAtomic } from '../util/files.ts';
 
 /** One input of a finished run, as the writers of a whole run see it. */
 export type RunDocument = TableInput;
@@ -17,6 +35,15 @@ export interface RunInputs {
   records: ManifestRecord[];
   /** every input with its report (null unless its status is ok), read back one at a time so that a large run fits in memory; each call reads them again */
   documents(): AsyncIterable<RunDocument>;
+}
+
+/**
+ * What the writers of a run say they wrote, merged into the run's result (the batch's `BatchResult`): each
+ * writer that reports something fills its own field, the others return nothing.
+ */
+export interface RunWritten {
+  /** rows per CSV table (CSV_TABLES) */
+  tables?: TableCounts;
 }
 
 /**

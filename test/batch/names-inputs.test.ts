@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect, test } from 'vitest';
 import { expandInputs } from '../../src/batch/inputs.ts';
 import { safeName, uniqueNames } from '../../src/writers/names.ts';
-import { inside } from '../../src/writers/files.ts';
+import { inside } from '../../src/util/files.ts';
 
 test('safe names: no separators, dots, control or reserved characters; bounded in bytes', () => {
   expect(safeName('/a/b/报告.PDF')).toBe('报告');

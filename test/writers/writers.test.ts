@@ -98,9 +98,9 @@ test('run writers: the manifest with one line per record in order, the tables fr
     .split('\n')
     .map((l) => JSON.parse(l));
   expect(lines).toEqual(records);
-  const counts = await CSV_TABLES.finish(dir, inputs);
+  const written = await CSV_TABLES.finish(dir, inputs);
   expect(reads).toBe(1);
-  expect(counts).toEqual({ documents: 2, facts: report.facts.length, findings: report.findings.length });
+  expect(written.tables).toEqual({ documents: 2, facts: report.facts.length, findings: report.findings.length });
   expect(readdirSync(dir).sort()).toEqual([
     'documents.csv',
     'facts.csv',

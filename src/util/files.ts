@@ -1,4 +1,4 @@
-// Output files of a run: every path checked to lie inside the output folder,
+// Files jixiao writes: every path checked to lie inside the output folder,
 // every file written whole or not at all (temporary file, fsync, rename).
 import { randomBytes } from 'node:crypto';
 import { open, readdir, realpath, rename, rm } from 'node:fs/promises';
