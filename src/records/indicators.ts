@@ -31,24 +31,44 @@ export function indicatorsOf(t: Table, cells: CellFacts, rowBox: RowBox): Indica
     if (!cols) continue;
     const at: At = { t, cells, cols, rowBox };
     let project: string | null = null;
+    let levels: Levels = ['', ''];
     for (const r of rowsOf(t, block)) {
       // A 项目名称 merged down its rows is printed once per page: a blank cell is the project above's.
       if (cols.project !== undefined) project = cellText(t, r, cols.project) || project;
-      const record = indicatorAt(at, r, cols.project !== undefined ? project : t.project);
+      levels = levelsAt(t, r, cols, levels);
+      const record = indicatorAt(at, r, cols.project !== undefined ? project : t.project, levels);
       if (record) out.push(record);
     }
   }
   return out;
 }
 
+type Levels = [string, string];
+
+/**
+ * Row r's 一级 and 二级 cells. Merged down their rows they are printed once per page (a merged cell
+ * carried over a page break is blank there): a blank cell is the one above's — 二级 only under the same 一级.
+ */
+function levelsAt(t: Table, r: number, cols: FieldColumns<IndicatorField>, above: Levels): Levels {
+  const l1 = cellText(t, r, cols.level1);
+  const l2 = cellText(t, r, cols.level2);
+  const level1 = l1 || above[0];
+  return [level1, l2 || (level1 === above[0] ? above[1] : '')];
+}
+
 /** The record of row r, or null for a row that is no indicator (a total, a heading row, a row without values). */
-function indicatorAt({ t, cells, cols, rowBox }: At, r: number, project: string | null): Indicator | null {
+function indicatorAt(
+  { t, cells, cols, rowBox }: At,
+  r: number,
+  project: string | null,
+  levels: Levels,
+): Indicator | null {
   const printed = cellText(t, r, cols.name);
   if (t.rowRoles[r] === 'total' || INDICATOR_TOTAL_ROW.test(printed) || isHeaderWord(printed)) return null;
   const values = (['target', 'actual', 'weight', 'score'] as const).map((f) => cellText(t, r, cols[f]));
   if (values.every((v) => v === '')) return null;
   const { path, name } = pathAndName(
-    [cellText(t, r, cols.level1), cellText(t, r, cols.level2)],
+    levels,
     cleanName(printed),
     cols.level1 === undefined && cols.level2 === undefined,
   );
