@@ -12,7 +12,8 @@ import type { BBox } from '../schema/report.ts';
 import type { PageText, TextItem } from '../pdf/types.ts';
 import { readCellNumber } from '../text/cell-number.ts';
 import { boundBefore } from '../vocab/bounds.ts';
-import { startsWithHeaderWord } from '../vocab/header-words.ts';
+import { isHeaderWord, startsWithHeaderWord } from '../vocab/header-words.ts';
+import { GOAL_ACTUAL, GOAL_LABEL, GOAL_PLANNED, headerName } from '../vocab/indicators.ts';
 import { textLines, type TextLine } from './chunks.ts';
 import { isColumnNumbering, isInfoRow, isProse } from './headers.ts';
 import { ruledTables, type DraftTable } from './ruled.ts';
@@ -130,14 +131,37 @@ export function continuations(tables: TableModel[]): (TableModel | null)[] {
     // A caption of its own (预算08表 under 预算07表's very header) starts another table.
     const titled = head !== null && t.title !== null && t.title !== head.title;
     const aligned = next && head && !titled ? alignColumns(head, t) : null;
+    const carried = head !== null && aligned !== null && wordRowsCarried(head, aligned);
     const ok =
       head !== null &&
       aligned !== null &&
-      (t.headerRows === 0 || sameHeader(head, aligned) || repeatsCover(head, aligned));
+      (t.headerRows === 0 || sameHeader(head, aligned) || repeatsCover(head, aligned) || carried);
+    if (ok && carried) t.headerRows = 0;
     out.push(ok ? head : null);
   });
   return out;
 }
+
+/**
+ * The rows atop the next page before its first number are rows carried on, not a header: indicators
+ * whose targets are words (可持续影响指标 | 长效管理机制 | 达标 | 达标) under a 一级 cell merged from the
+ * page before. No cell of theirs is a header word, a cell of the table's own header or a word that
+ * heads a block of the genre (年度总体目标 | 预期目标 | 实际完成情况), and none is a cover line.
+ */
+function wordRowsCarried(head: TableModel, t: TableModel): boolean {
+  if (t.headerRows === 0 || head.headerRows === 0) return false;
+  const own = t.rows.slice(0, t.headerRows);
+  const headCells = new Set(head.rows.slice(0, head.headerRows).flat().map(squash));
+  const headerish = (cell: string) =>
+    squash(cell) !== '' &&
+    (headCells.has(squash(cell)) ||
+      startsWithHeaderWord(squash(cell)) ||
+      isHeaderWord(squash(cell)) ||
+      [GOAL_LABEL, GOAL_PLANNED, GOAL_ACTUAL].some((re) => re.test(headerName(cell))));
+  return own.every((row) => !isInfoRow(row) && !row.some(headerish) && row.some((c) => c.trim() !== ''));
+}
+
+const squash = (s: string) => s.replace(/\s+/g, '');
 
 /**
  * A row cut by a page break: the words of its cells that ran over to the next
@@ -229,9 +253,21 @@ function columnRanges(t: TableModel): [number, number][] | null {
  * when the columns do not line up.
  */
 export function alignColumns(head: TableModel, t: TableModel): TableModel | null {
-  const h = columnRanges(head);
   const own = columnRanges(t);
-  if (!h || !own || own.length < 2) return null;
+  if (!own || own.length < 2) return null;
+  // The columns of the block in force at the foot of the page, where the table's grid as a whole (its
+  // blocks laid on one) does not line up: an indicator block's, under a funds block set otherwise.
+  return alignOn(columnRanges(head), t, own) ?? alignOn(columnRanges(lastBlock(head)), t, own);
+}
+
+/** The rows from the last header row down (a segment's header of the genre's words), or the whole table. */
+function lastBlock(t: TableModel): TableModel {
+  const r = t.rows.findLastIndex((row) => row.filter((c) => isHeaderWord(squash(c))).length >= 2);
+  return r <= 0 ? t : { ...t, rows: t.rows.slice(r), cellBoxes: t.cellBoxes.slice(r) };
+}
+
+function alignOn(h: [number, number][] | null, t: TableModel, own: [number, number][]): TableModel | null {
+  if (!h) return null;
   const spans: [number, number][] = [];
   for (const [a, b] of own) {
     const inside = h.flatMap(([x0, x1], i) => (x0 >= a - 3 && x1 <= b + 3 ? [i] : []));

@@ -9,9 +9,10 @@
 // dot leaders (a table of contents) and no key：value pairs (a form).
 import type { BBox } from '../schema/report.ts';
 import type { TextItem } from '../pdf/types.ts';
-import { readCellNumber } from '../text/cell-number.ts';
+import { isFigureCell, readCellNumber } from '../text/cell-number.ts';
 import { unionBox } from '../util/geometry.ts';
 import { cellText, textLines, type Chunk, type Piece, type TextLine } from './chunks.ts';
+import { isHeaderWord } from '../vocab/header-words.ts';
 import { isInfoRow } from './headers.ts';
 import type { DraftTable } from './ruled.ts';
 import {
@@ -110,7 +111,7 @@ function linesUp(line: TextLine, cols: Col[]): boolean {
 }
 
 function starter(line: TextLine): boolean {
-  return line.chunks.length >= 2 && line.chunks.slice(1).some((c) => readCellNumber(c.text) !== null);
+  return line.chunks.length >= 2 && line.chunks.slice(1).some((c) => isFigureCell(c.text));
 }
 
 function gapEms(upper: TextLine, lower: TextLine): number {
@@ -137,9 +138,14 @@ function blocksFrom(lines: TextLine[], first: number, isStarter: boolean[], tabl
     const body = bodyColumns(lines, k, end, isStarter);
     const prev = blocks[blocks.length - 1];
     // A block of one row (a 总分 row under a line of words) is read with the block above when it lines up with it.
-    const joined = !body && prev ? bodyColumns(lines, prev.first, end, isStarter) : null;
+    // A block's first row at the foot of a page under a header of its own (the table carried over): a block of one row.
+    const foot =
+      !body && prev && headed(lines, prev.end, k)
+        ? footRow(lines, { from: prev.end + 1, first: k, end }, isStarter)
+        : null;
+    const joined = !body && !foot && prev ? bodyColumns(lines, prev.first, end, isStarter) : null;
     if (joined) Object.assign(prev!, { end, body: joined });
-    else if (body) blocks.push({ first: k, end, body });
+    else if (body ?? foot) blocks.push({ first: k, end, body: (body ?? foot)! });
     else break;
     k = nextBlock(lines, end, isStarter, tableish);
   }
@@ -181,6 +187,14 @@ function readTable(
   const rowPitch = rowPitchOf(lines, starters);
   const read = readBlocks(lines, blocks, { floor, rowPitch }, isStarter);
   const leading = leadingOf(read.flatMap((r) => r.rows));
+  if (process.env.DBG)
+    console.error(
+      'pitch',
+      rowPitch,
+      'leading',
+      leading,
+      read.map((r) => r.rows.length),
+    );
   const pitch: Pitch = { row: rowPitch, leading };
   if (read.reduce((n, r) => n + r.rows.filter((row) => row.lines.some((l) => starter(l))).length, 0) < 2) return null;
   const all: Row[] = [];
@@ -328,6 +342,40 @@ function bodyColumns(lines: TextLine[], first: number, end: number, isStarter: b
   return numericCol ? { starters, cols } : null;
 }
 
+/**
+ * A block of one body row, the last row of the page: the table runs over the page break with the
+ * block's first row under its header (lines[from] on). Its chunks are its columns (at least three,
+ * one figure after the first), and its header's chunks beside them (a column the row leaves blank:
+ * 偏差原因分析及改进措施), with no dot leaders; only page furniture (a page number) may stand below it.
+ */
+function footRow(
+  lines: TextLine[],
+  { from, first, end }: { from: number; first: number; end: number },
+  isStarter: boolean[],
+): Body | null {
+  const starters = range(first, end).filter((k) => isStarter[k]);
+  if (starters.length !== 1 || lines.slice(end + 1).some((l) => !FOLIO.test(l.chunks.map((c) => c.text).join(''))))
+    return null;
+  const line = lines[starters[0]!]!;
+  if (line.chunks.length < 3 || line.chunks.some((c) => LEADER.test(c.text))) return null;
+  const own = columnsOf([line]);
+  const beside = range(from, first - 1)
+    .flatMap((k) => lines[k]!.chunks)
+    .filter((c) => own.every((col) => overlap(c, col) <= 0));
+  const cols = beside.length === 0 ? own : columnsOfSorted(mergeSorted(sortedChunks([line]), beside));
+  return consistent(line, cols) ? { starters, cols } : null;
+}
+
+/** A line between two blocks names columns: two of its cells are a header's words (二级指标, 年度指标值 …). */
+function headed(lines: TextLine[], from: number, to: number): boolean {
+  return lines
+    .slice(from + 1, to)
+    .some((l) => l.chunks.filter((c) => isHeaderWord(c.text.replace(/\s+/g, ''))).length >= 2);
+}
+
+/** A page number line (— 4 —, 第3页): what may stand below a table at the foot of a page. */
+const FOLIO = /^[-—–－\s]*(?:第\s*)?[0-9]{1,4}(?:\s*页)?(?:\s*[/共]\s*[0-9]+\s*页?)?[-—–－\s]*$/;
+
 interface Row {
   lines: TextLine[];
   cells: Map<number, Piece[]>;
@@ -396,7 +444,8 @@ function bodyRows(
     const dBelow = k + 1 < lines.length && !isStarter[k + 1] ? line.y - lines[k + 1]!.y : Infinity;
     const opens = dBelow < 0.8 * dPrev && dBelow < 0.8 * rowPitch;
     if (opens && nextStarter === undefined) break; // the first line of what follows the block (a header)
-    if (wordsRow(line, prev, cols)) rows.push(newRow(line, cols));
+    if (wordsRow(line, prev, cols) || (!near && wordsAcross(line, cols) && dPrev >= 0.9 * rowPitch))
+      rows.push(newRow(line, cols));
     else if (near && dPrev <= dNext && !opens) addLine(prev, line, cols);
     else if (!(near && nextStarter !== undefined) && !opens && wraps(line, prev)) addLine(prev, line, cols);
     else if (opens) rows.push(newRow(line, cols));
@@ -427,6 +476,7 @@ function leadingOf(rows: Row[]): number {
     for (const pieces of row.cells.values()) {
       const ys = [...new Set(pieces.map((p) => Math.round(p.y * 10) / 10))].sort((a, b) => b - a);
       ys.slice(1).forEach((y, i) => gaps.push(ys[i]! - y));
+      if (process.env.DBG && ys.length > 1) console.error('cell', cellText(pieces), ys);
     }
   return median(gaps);
 }
@@ -482,7 +532,7 @@ function spanGroups(rows: Row[]): void {
 const near = (a: number, b: number, leading: number) => a - b > 0 && a - b <= ONE_CELL * leading;
 const lowest = (pieces: Piece[]) => Math.min(...pieces.map((p) => p.y));
 const highest = (pieces: Piece[]) => Math.max(...pieces.map((p) => p.y));
-const isFigure = (pieces: Piece[] | undefined) => pieces !== undefined && readCellNumber(cellText(pieces)) !== null;
+const isFigure = (pieces: Piece[] | undefined) => pieces !== undefined && isFigureCell(cellText(pieces));
 
 function oneRow(above: Row, row: Row, leading: number): boolean {
   const a = [...above.cells.keys()];
@@ -512,6 +562,16 @@ function joinFragments(above: Row, row: Row, leading: number): void {
 function wordsRow(line: TextLine, prev: Row, cols: Col[]): boolean {
   const at = line.chunks.map((c) => fit(c, cols)[0]!);
   return new Set(at).size >= 3 && at.some((c) => isFigure(prev.cells.get(c)));
+}
+
+/**
+ * A line of words in three columns or more, no figure among them: a row of words a row
+ * apart from the row above (two indicators whose targets are words, one under the other), where a
+ * wrapped cell's next line stands a leading below its first.
+ */
+function wordsAcross(line: TextLine, cols: Col[]): boolean {
+  const at = line.chunks.map((c) => fit(c, cols)[0]!);
+  return new Set(at).size >= 3 && !line.chunks.some((c) => isFigureCell(c.text));
 }
 
 /** Header: chunked lines directly above the first row whose chunks sit over the columns. */
