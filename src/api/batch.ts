@@ -13,7 +13,7 @@ import {
 import type { ManifestRecord, ManifestStatus } from '../writers/manifest.ts';
 import type { TableCounts } from '../writers/csv.ts';
 import type { Report } from '../schema/report.ts';
-import type { OcrEngine, OcrMode } from './extract.ts';
+import type { OcrEngine, OcrMode } from './ocr-types.ts';
 
 export type { ManifestRecord, ManifestStatus, TableCounts };
 

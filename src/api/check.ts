@@ -1,9 +1,18 @@
 // check(report): the finding rules over a report, e.g. one read back from JSON or edited.
-import { ALL_RULES, runChecks } from '../checks/index.ts';
-import type { Finding, Report } from '../schema/report.ts';
-import type { RuleId } from '../vocab/rules.ts';
+import { ALL_RULES, byPrecedence, runChecks } from '../checks/index.ts';
+import type { RuleInfo } from '../checks/types.ts';
+import type { Finding, Report, RuleId } from '../schema/report.ts';
 
-export { RULES, type RuleId, type RuleInfo } from '../vocab/rules.ts';
+export type { RuleInfo } from '../checks/types.ts';
+export type { RuleId } from '../schema/report.ts';
+
+/** Every rule by its id — severity, descriptions, precedence — in order of precedence, most specific first. */
+export const RULES: Readonly<Record<RuleId, RuleInfo>> = Object.fromEntries(
+  byPrecedence(ALL_RULES).map(({ id, severity, description, descriptionZh, precedence }) => [
+    id,
+    { id, severity, description, descriptionZh, precedence },
+  ]),
+) as Record<RuleId, RuleInfo>;
 
 export interface CheckOptions {
   /** only these rules (default: all) */

@@ -8,12 +8,7 @@ import type { Report } from '../schema/report.ts';
 import { guardStrayPdfRejections } from './stray.ts';
 import type { OcrPool } from './ocr.ts';
 import { workersOf } from './ocr-internal.ts';
-
-/** How pages are read: `auto` OCRs those without a usable text layer, `always` and `never` force it. */
-export type OcrMode = 'auto' | 'always' | 'never';
-
-/** The OCR engine: `ppocr` (PP-OCRv4 mobile through ONNX Runtime, the default) or `tesseract` (tesseract.js). */
-export type OcrEngine = 'ppocr' | 'tesseract';
+import type { OcrEngine, OcrMode } from './ocr-types.ts';
 
 export interface ExtractOptions {
   /** `auto` (default): OCR the pages without a usable text layer; `always`; `never` */

@@ -9,14 +9,8 @@
 //   reportJsonSchema             the contract as JSON Schema (also the file jixiao/report.schema.json)
 //   applyCorrections, readCorrections, appendCorrection   a reviewer's corrections.jsonl (contract 1.3, docs/review.md)
 //   InputError, BatchSetupError, BatchEnvironmentError  the errors thrown on purpose
-export {
-  extractBytes,
-  extractFile,
-  type ExtractBytesOptions,
-  type ExtractOptions,
-  type OcrEngine,
-  type OcrMode,
-} from './extract.ts';
+export { extractBytes, extractFile, type ExtractBytesOptions, type ExtractOptions } from './extract.ts';
+export type { OcrEngine, OcrMode } from './ocr-types.ts';
 export { check, RULES, type CheckOptions, type RuleId, type RuleInfo } from './check.ts';
 export {
   BatchRun,

@@ -2,7 +2,7 @@
 // number of extractFile/extractBytes calls, closed once (close() or
 // `await using`). Workers start only when a page first needs OCR.
 import { createOcrPool as createWorkers, defaultPoolSize } from '../ocr/pool.ts';
-import type { OcrEngine } from './extract.ts';
+import type { OcrEngine } from './ocr-types.ts';
 import { inner } from './ocr-internal.ts';
 
 export interface OcrPoolOptions {

@@ -25,6 +25,11 @@ interface Listed {
 
 export const enumerationCount: Rule = {
   id: 'enumeration-count',
+  severity: 'warning',
+  description: 'a stated count differs from the number of items listed after it',
+  descriptionZh: '所述个数与其后列举的项数不符',
+  // A count against the items listed after it: after the arithmetic of figures, before conflicting-values.
+  precedence: 90,
   run(doc) {
     const drafts: Draft[] = [];
     const order = new Map(doc.paragraphs.map((p, k) => [p, k]));
@@ -38,7 +43,7 @@ export const enumerationCount: Rule = {
       const listed = rest.trim() === '' ? numberedParagraphs(doc, order.get(l.paragraph)!) : inline(rest);
       if (!listed || listed.items === f.value || listed.alternative === f.value) continue;
       drafts.push(
-        finding('enumeration-count', {
+        finding(enumerationCount, {
           message: `${f.label}写明 ${show(f)}${atPage(f.page)}，其后${listed.how}了 ${listed.items} 项`,
           factIds: [f.id],
           sectionIds: f.sectionId ? [f.sectionId] : [],

@@ -1,16 +1,15 @@
 // One way to build a finding: every rule makes its drafts here, so that the
-// severity comes from vocab/rules.ts unless the rule says otherwise, the page
+// severity is the rule's own unless the finding says otherwise, the page
 // reference reads the same in every message, and the fields are always all
 // present in the contract's order.
 import type { Severity } from '../schema/report.ts';
-import { RULES, type RuleId } from '../vocab/rules.ts';
-import type { Draft } from './types.ts';
+import type { Draft, RuleHead } from './types.ts';
 
 export interface FindingFields {
   message: string;
   /** the page the finding is listed under; null where it has none */
   page: number | null;
-  /** default: the rule's severity in vocab/rules.ts */
+  /** default: the rule's severity */
   severity?: Severity;
   factIds?: string[];
   sectionIds?: string[];
@@ -18,10 +17,11 @@ export interface FindingFields {
   actual?: number | string | null;
 }
 
-export function finding(rule: RuleId, fields: FindingFields): Draft {
+/** A finding of `rule`: the rule object itself, or the one a shared helper was given. */
+export function finding(rule: RuleHead, fields: FindingFields): Draft {
   return {
-    rule,
-    severity: fields.severity ?? RULES[rule].severity,
+    rule: rule.id,
+    severity: fields.severity ?? rule.severity,
     message: fields.message,
     factIds: fields.factIds ?? [],
     sectionIds: fields.sectionIds ?? [],

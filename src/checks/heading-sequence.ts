@@ -31,6 +31,11 @@ function restarts(siblings: Section[], i: number): boolean {
 
 export const headingSequence: Rule = {
   id: 'heading-sequence',
+  severity: 'info',
+  description: 'heading numbers repeat, skip or run backwards at one level',
+  descriptionZh: '同一级标题的序号重复、跳号或倒序',
+  // Heading numbers: last.
+  precedence: 120,
   run(doc) {
     const groups = new Map<string, Section[]>();
     for (const s of doc.sections) {
@@ -56,7 +61,7 @@ export const headingSequence: Rule = {
         }
         if (!message) continue;
         drafts.push(
-          finding('heading-sequence', {
+          finding(headingSequence, {
             message,
             sectionIds: [prev.id, cur.id],
             page: cur.page,

@@ -1,8 +1,13 @@
 // The checks stage: every rule over the extracted document; findings numbered
 // c1…cn in page order. Where rules overlap the most specific one is kept, as
-// PRECEDENCE in vocab/rules.ts ranks them.
+// each rule's `precedence` ranks them.
+//
+// ALL_RULES is the one registry of rules: each rule is one file of this folder
+// carrying its id, severity, descriptions and precedence. The contract's
+// RULE_IDS (src/schema/findings.ts, a lower layer that cannot import this one),
+// the JSON Schema and the contract's rule table are held to it by
+// test/checks/registry.test.ts.
 import type { Finding } from '../schema/report.ts';
-import { precedenceOf } from '../vocab/rules.ts';
 import { conflictingValues } from './conflicting-values.ts';
 import { enumerationCount } from './enumeration-count.ts';
 import { headingSequence } from './heading-sequence.ts';
@@ -17,7 +22,7 @@ import { textNumberContradiction } from './text-number-contradiction.ts';
 import type { CheckInput, Draft, Rule } from './types.ts';
 import { yearMismatch } from './year-mismatch.ts';
 
-/** Every rule; which one wins where two overlap is PRECEDENCE's to say, not this list's order. */
+/** Every rule; which one wins where two overlap is their `precedence`'s to say, not this list's order. */
 export const ALL_RULES: Rule[] = [
   tableTotalMismatch,
   indicatorScoreMismatch,
@@ -49,9 +54,16 @@ export function runChecks(input: CheckInput, rules: readonly Rule[] = ALL_RULES)
   return drafts.map((d, i) => ({ id: `c${i + 1}`, ...readByOcr(d, doc) }));
 }
 
-/** The rules most specific first (vocab/rules.ts PRECEDENCE), whatever order they were given in. */
-function byPrecedence(rules: readonly Rule[]): Rule[] {
-  return [...rules].sort((a, b) => precedenceOf(a.id) - precedenceOf(b.id));
+/** The rules most specific first (lowest `precedence`), whatever order they were given in. */
+export function byPrecedence(rules: readonly Rule[]): Rule[] {
+  const sorted = [...rules].sort((a, b) => a.precedence - b.precedence);
+  sorted.forEach((r, i) => {
+    const prev = sorted[i - 1];
+    // Two rules of one rank would be run in the order given: which one names an inconsistency both see would depend on it.
+    if (prev && prev.precedence === r.precedence && prev.id !== r.id)
+      throw new RangeError(`rules ${prev.id} and ${r.id} share precedence ${r.precedence}`);
+  });
+  return sorted;
 }
 
 /**

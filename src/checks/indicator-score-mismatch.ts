@@ -10,6 +10,13 @@ import type { CheckInput, Draft, Rule } from './types.ts';
 
 export const indicatorScoreMismatch: Rule = {
   id: 'indicator-score-mismatch',
+  severity: 'error',
+  description:
+    'an indicator row of a self-evaluation table scores more than its weight (得分 > 分值), or misses its own target (实际完成值 against 年度指标值 and its comparator) yet gets the full weight',
+  descriptionZh:
+    '自评表中某一指标的得分超过其分值（得分 > 分值），或未达到其年度指标值（实际完成值对照年度指标值及其比较关系）却得满分',
+  // One indicator row's 得分 against its 分值 and target: after the table's own totals.
+  precedence: 20,
   run(doc) {
     return doc.indicators.flatMap((i) => {
       const draft = recordFinding(doc, i);
@@ -28,7 +35,7 @@ function recordFinding(doc: CheckInput, i: Indicator): Draft | null {
   const shown = (f: keyof typeof facts, fallback: string) =>
     facts[f]?.cell && table ? table.rows[facts[f]!.cell!.row]![facts[f]!.cell!.col]!.trim() : fallback;
   if (score > weight + 1e-9) {
-    return finding('indicator-score-mismatch', {
+    return finding(indicatorScoreMismatch, {
       message: `${where}得分 ${shown('score', String(score))} 超过其分值 ${shown('weight', String(weight))}`,
       factIds: [facts.weight, facts.score].flatMap((f) => (f ? [f.id] : [])),
       page: i.page,
@@ -39,7 +46,7 @@ function recordFinding(doc: CheckInput, i: Indicator): Draft | null {
   if (Math.abs(score - weight) > 1e-9 || weight === 0 || i.met !== false) return null;
   // A target read without a written bound (a bare 65000 剂次 read as ≥) may be read otherwise.
   const assumed = facts.target ? (readingOf(facts.target, i.name)?.assumed ?? false) : false;
-  return finding('indicator-score-mismatch', {
+  return finding(indicatorScoreMismatch, {
     severity: assumed ? 'warning' : 'error',
     message: `${where}实际完成值 ${i.actual!.text} 未达到年度指标值 ${i.target!.text}${assumed ? '（按 ≥ 理解）' : ''}，却得满分 ${shown('score', String(score))}`,
     factIds: i.factIds,

@@ -15,6 +15,11 @@ const BARE = /^(?:全年|年度|本年)?(?:实际)?(?:完成(?:值|情况)?|达�
 
 export const percentOutOfRange: Rule = {
   id: 'percent-out-of-range',
+  severity: 'error',
+  description: 'a share or rate that cannot exceed 100 % does',
+  descriptionZh: '不可能超过 100% 的占比或比率超过了 100%',
+  // A share over 100 %: after rate-mismatch, which names a rate its own figures deny.
+  precedence: 70,
   run(doc) {
     const drafts: Draft[] = [];
     /** each draft's name, figure and pages, for the message when the same figure is found again */
@@ -53,7 +58,7 @@ export const percentOutOfRange: Rule = {
         same.message = message(first.name, first.f, first.pages);
         continue;
       }
-      const d = finding('percent-out-of-range', {
+      const d = finding(percentOutOfRange, {
         message: message(name, f, [f.page]),
         factIds: [f.id],
         page: f.page,

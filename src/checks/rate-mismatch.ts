@@ -19,6 +19,11 @@ const OWNER = new RegExp(`^${T.owner}?`);
 
 export const rateMismatch: Rule = {
   id: 'rate-mismatch',
+  severity: 'error',
+  description: 'a stated rate differs from the one its own numbers give (执行率 vs 决算/预算)',
+  descriptionZh: '所述比率与其自身数据算出的比率不符（执行率与决算数/预算数）',
+  // A rate against the budget and actual it is computed from: before the same figures read as two statements (conflicting-values).
+  precedence: 60,
   run(doc) {
     // A funds row's rate is judged against its own row (fundsRates), not by its concept.
     const checked = new Set(doc.funds.flatMap((f) => (f.rate === null ? [] : [fundsFacts(doc, f).rate?.id ?? ''])));
@@ -165,7 +170,7 @@ function growthRates(doc: CheckInput): Draft[] {
     if (rateAgrees(r.fact, computed) || Math.abs(rate - computed) <= roundingOf(r.fact) + slack) continue;
     const shown = Number(computed.toFixed(Math.max(r.fact.decimals, 2)));
     drafts.push(
-      finding('rate-mismatch', {
+      finding(rateMismatch, {
         message: `${r.fact.label} ${show(r.fact)}${atPage(r.fact.page)}与${d.fact.label} ${show(d.fact)} ÷ 上年 ${Number((before / (num(t.fact) / (t.fact.value as number))).toFixed(t.fact.decimals))} ${t.fact.unit} = ${shown}% 不符`,
         factIds: [r.fact.id, d.fact.id, t.fact.id],
         page: r.fact.page,
@@ -192,7 +197,7 @@ function compare(rate: Fact, actual: Fact, budgets: Fact[], adjustedKnown = fals
   const shown = Number(r.toFixed(Math.max(rate.decimals, 2)));
   // Against the initial budget alone the rate may be one of an adjusted budget the text does not give.
   const adjusted = adjustedKnown || budgets.some((f) => f.concept?.endsWith('.adjusted') || ADJUSTED.test(f.label));
-  return finding('rate-mismatch', {
+  return finding(rateMismatch, {
     severity: adjusted ? 'error' : 'warning',
     message: `${rate.label} ${show(rate)}${atPage(rate.page)}与${actual.label} ${show(actual)} ÷ ${b.label} ${show(b)} = ${shown}% 不符`,
     factIds: [rate.id, actual.id, b.id],

@@ -8,8 +8,13 @@ import type { CheckInput, Draft, Rule } from './types.ts';
 
 export const scoreMismatch: Rule = {
   id: 'score-mismatch',
+  severity: 'error',
+  description: 'a total score differs from the sum of its item scores',
+  descriptionZh: '总分与各项得分之和不符',
+  // The text's self-score against the scoring table: before conflicting-values, which would see the same two figures.
+  precedence: 30,
   run(doc) {
-    return [...statedScore(doc), ...scoreTotals(doc)];
+    return [...statedScore(doc), ...scoreTotals(doc, scoreMismatch)];
   },
 };
 
@@ -33,7 +38,7 @@ function statedScore(doc: CheckInput): Draft[] {
   if (Math.abs(tableScore - stated.value) <= 0.5 * 10 ** -stated.decimals) return [];
   const title = doc.tables.find((t) => t.id === card.table)?.title ?? card.table;
   return [
-    finding('score-mismatch', {
+    finding(scoreMismatch, {
       message: `正文${stated.label} ${show(stated)}${atPage(stated.page)}与评分表“${title}”${atPage(score.page)}总分 ${tableScore} 分不符`,
       // The table's own 总分 fact too, so that conflicting-values does not report the pair again.
       factIds: [stated.id, score.id],

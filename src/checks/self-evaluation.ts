@@ -7,13 +7,14 @@
 //   specific rule).
 // A sum proves something only where the table was read whole: the weights are
 // judged where the scores add up, the scores where the weights do — a row
-// read wrong or missed would put both out.
+// read wrong or missed would put both out. Each helper makes the findings of
+// the rule that calls it (given as `rule`: the rules' files import this one).
 import type { Fact, FundsRow, Scorecard, Table } from '../schema/report.ts';
 import { fundsFacts, indicatorFacts, isFundsName, scorecardFacts } from '../records/index.ts';
 import { columnsAt, pageOfRow } from '../tables/reading.ts';
 import { FUNDS_SPLITS, FUNDS_TOTAL } from '../vocab/parts.ts';
 import { atPage, finding } from './finding.ts';
-import type { CheckInput, Draft } from './types.ts';
+import type { CheckInput, Draft, RuleHead } from './types.ts';
 
 const value = (f: Fact) => f.value as number;
 
@@ -72,13 +73,13 @@ const adds = (total: Fact | null, parts: Fact[], fallback?: number) =>
 const comparable = (s: Sheet) => isWhole(s.table) && s.weighted === s.scored && s.weighted >= 2;
 
 /** 总分's 分值 against the items' weights, where their scores add up to its 得分 (table-total-mismatch). */
-export function weightTotals(doc: CheckInput): Draft[] {
+export function weightTotals(doc: CheckInput, rule: RuleHead): Draft[] {
   return sheetsOf(doc).flatMap((s) => {
     const { weight, score } = s.total;
     if (!weight || !score || !comparable(s) || !adds(score, s.scores) || adds(weight, s.weights)) return [];
     const sum = round(sumOf(s.weights), [weight, ...s.weights]);
     return [
-      finding('table-total-mismatch', {
+      finding(rule, {
         message: `${titleOf(s.table)}${atPage(weight.page)}“${firstCell(s.table, weight)}”行“分值”列为 ${cellOf(s.table, weight)}，各项分值之和为 ${sum}`,
         factIds: [weight.id, ...s.weights.map((f) => f.id)],
         page: weight.page,
@@ -90,13 +91,13 @@ export function weightTotals(doc: CheckInput): Draft[] {
 }
 
 /** 总分's 得分 against the items' scores, where their weights add up to its 分值 (or 100) (score-mismatch). */
-export function scoreTotals(doc: CheckInput): Draft[] {
+export function scoreTotals(doc: CheckInput, rule: RuleHead): Draft[] {
   return sheetsOf(doc).flatMap((s) => {
     const { weight, score } = s.total;
     if (!score || !comparable(s) || !adds(weight, s.weights, 100) || adds(score, s.scores)) return [];
     const sum = round(sumOf(s.scores), [score, ...s.scores]);
     return [
-      finding('score-mismatch', {
+      finding(rule, {
         message: `${titleOf(s.table)}${atPage(score.page)}总分 ${cellOf(s.table, score)} 与各项得分之和 ${sum} 不符`,
         factIds: [score.id, ...s.scores.map((f) => f.id)],
         page: score.page,
@@ -116,7 +117,7 @@ export function scoringTable(doc: CheckInput): { card: Scorecard; score: Fact } 
 const AMOUNTS = ['planned', 'adjusted', 'executed'] as const;
 
 /** 年度资金总额 against its 其中 rows, in each amount column (table-total-mismatch). */
-export function fundsTotals(doc: CheckInput): Draft[] {
+export function fundsTotals(doc: CheckInput, rule: RuleHead): Draft[] {
   const drafts: Draft[] = [];
   doc.funds.forEach((total, k) => {
     if (!FUNDS_TOTAL.test(total.name)) return;
@@ -141,7 +142,7 @@ export function fundsTotals(doc: CheckInput): Draft[] {
       if (adds(stated, known)) continue;
       const sum = round(sumOf(known), [stated, ...known]);
       drafts.push(
-        finding('table-total-mismatch', {
+        finding(rule, {
           message: `${titleOf(t)}${atPage(pageOfRow(t, total.row))}“${total.name}”行“${columnName(t, stated)}”列为 ${cellOf(t, stated)}，${names.join(' + ')}之和为 ${sum}`,
           factIds: [stated.id, ...known.map((f) => f.id)],
           page: pageOfRow(t, total.row),

@@ -16,6 +16,11 @@ const SUBSET_PREFIXES: [whole: string, part: string][] = [
 
 export const subsetExceedsTotal: Rule = {
   id: 'subset-exceeds-total',
+  severity: 'error',
+  description: 'a part is larger than the whole it belongs to (净增 > 新设, 其中 > 共)',
+  descriptionZh: '部分大于其所属的整体（净增 > 新设，其中 > 共）',
+  // A part larger than its whole is also a sum that does not add up: the part is named, before sum-mismatch.
+  precedence: 40,
   run(doc) {
     const drafts: Draft[] = [];
     // 1. A part after 其中 larger than the total before it. The parts of a change may exceed it (one part
@@ -131,7 +136,7 @@ function sameYear(a: Fact, b: Fact): boolean {
 }
 
 function draft(whole: Fact, part: Fact): Draft {
-  return finding('subset-exceeds-total', {
+  return finding(subsetExceedsTotal, {
     message: `${part.label} ${show(part)}${atPage(part.page)}大于其总数${whole.label} ${show(whole)}${atPage(whole.page)}`,
     factIds: [whole.id, part.id],
     page: part.page,

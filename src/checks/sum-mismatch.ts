@@ -23,6 +23,11 @@ const DECOMPOSITIONS: [string, string[]][] = [
 
 export const sumMismatch: Rule = {
   id: 'sum-mismatch',
+  severity: 'error',
+  description: 'stated parts (其中 …) do not add up to the stated total, beyond rounding',
+  descriptionZh: '所列分项（其中……）之和与所述合计不符，超出四舍五入的误差',
+  // Parts against their total: after the part larger than its whole (subset-exceeds-total), before rates and repeated figures.
+  precedence: 50,
   run(doc) {
     const drafts: Draft[] = [];
     const seen = new Set<string>();
@@ -39,7 +44,7 @@ export const sumMismatch: Rule = {
       const diff = num(now) - num(last);
       if (diff > 0 !== num(change) > 0 || sumAgrees([last, change], now)) continue;
       drafts.push(
-        finding('sum-mismatch', {
+        finding(sumMismatch, {
           message: `${now.label} ${show(now)} − ${last.label} ${show(last)} = ${inUnitOf(diff, now)} ${now.unit}，与${change.label} ${show(change)}不符${atPage([now, last, change].map((f) => f.page))}`,
           factIds: [change.id, now.id, last.id],
           page: change.page,
@@ -185,7 +190,7 @@ function collapse(parts: Fact[]): Fact[] {
 
 function draft(total: Fact, parts: Fact[], sum: number, severity?: Severity): Draft {
   const written = inUnitOf(sum, total);
-  return finding('sum-mismatch', {
+  return finding(sumMismatch, {
     severity,
     message: `${parts.map((p) => `${p.label} ${show(p)}`).join(' + ')} = ${written} ${total.unit}，与${total.label || '合计'} ${show(total)}不符${atPage([total, ...parts].map((f) => f.page))}`,
     factIds: [total.id, ...parts.map((p) => p.id)],

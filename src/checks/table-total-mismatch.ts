@@ -44,6 +44,11 @@ interface Grid extends TableRows {
 
 export const tableTotalMismatch: Rule = {
   id: 'table-total-mismatch',
+  severity: 'error',
+  description: "a table's total row or column does not equal the sum of its parts",
+  descriptionZh: '表格的合计行或合计列不等于其各分项之和',
+  // A table's own arithmetic: what the table says is wrong is known without reading the text — before every other rule.
+  precedence: 10,
   run(doc) {
     const drafts: Draft[] = [];
     const factsAt = cellFacts(doc);
@@ -64,7 +69,7 @@ export const tableTotalMismatch: Rule = {
         // The total's cell first, then its parts' (the facts read from them: a cell read as no fact names none).
         const at = (row: number, col: number) => factsAt.get(`${table.id}:${g.body[row]}:${col}`) ?? [];
         drafts.push(
-          finding('table-total-mismatch', {
+          finding(tableTotalMismatch, {
             message: `${table.title ? `表“${table.title}”` : '表'}${atPage(page)}“${name}”行“${col}”列为 ${cells[c]!.trim()}，${what}为 ${expected}`,
             factIds: [...new Set([...at(i, c), ...parts.flatMap(([pr, pc]) => at(pr, pc))])],
             page,
@@ -80,7 +85,7 @@ export const tableTotalMismatch: Rule = {
       totalColumns(g, report);
       if (!levels && !looksHierarchical(g)) flatTotal(g, report);
     }
-    return [...drafts, ...fundsTotals(doc), ...weightTotals(doc)];
+    return [...drafts, ...fundsTotals(doc, tableTotalMismatch), ...weightTotals(doc, tableTotalMismatch)];
   },
 };
 

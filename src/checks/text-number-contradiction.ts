@@ -16,6 +16,11 @@ const ACTUAL = new RegExp(`${T.actual}$`);
 
 export const textNumberContradiction: Rule = {
   id: 'text-number-contradiction',
+  severity: 'warning',
+  description: 'the narrative asserts something the numbers deny',
+  descriptionZh: '文字表述与报告自身的数据相矛盾',
+  // The narrative against the figures: after the figures' own arithmetic.
+  precedence: 80,
   run(doc) {
     const drafts: Draft[] = [];
     for (const para of doc.paragraphs) {
@@ -37,7 +42,7 @@ export const textNumberContradiction: Rule = {
 };
 
 function draft(page: number, claim: string, item: string, budget: Fact, actual: Fact): Draft {
-  return finding('text-number-contradiction', {
+  return finding(textNumberContradiction, {
     message: `${pageRef(page)}称“${claim}”，但报告中${item}的${budget.label} ${show(budget)}${atPage(budget.page)}与${actual.label} ${show(actual)}${atPage(actual.page)}相等`,
     factIds: [budget.id, actual.id],
     page,
@@ -80,7 +85,7 @@ function unadjusted(doc: CheckInput): Draft[] {
   if (!initial || !adjusted || Math.abs(num(initial) - num(adjusted)) <= roundingOf(initial) + roundingOf(adjusted))
     return [];
   return [
-    finding('text-number-contradiction', {
+    finding(textNumberContradiction, {
       message: `${pageRef(claim.p.page)}称“${claim.m![0]}”，但${initial.label} ${show(initial)}${atPage(initial.page)}与${adjusted.label} ${show(adjusted)}${atPage(adjusted.page)}不同`,
       factIds: [initial.id, adjusted.id],
       page: claim.p.page,
@@ -119,7 +124,7 @@ function direction(doc: CheckInput): Draft[] {
     const diff = num(now) - num(last);
     if (Math.abs(diff) <= roundingOf(now) + roundingOf(last) || up === diff > 0) continue;
     drafts.push(
-      finding('text-number-contradiction', {
+      finding(textNumberContradiction, {
         // Two figures of the report's own say the direction is the other: certain, unlike a claim of a 差距.
         severity: 'error',
         message: `${pageRef(now.page)}称“${m[0]}”，但${now.label} ${show(now)}${diff > 0 ? '高于' : '低于'}${last.label} ${show(last)}`,
@@ -149,7 +154,7 @@ function changeDirection(doc: CheckInput): Draft[] {
     const diff = num(now) - num(last);
     if (Math.abs(diff) <= roundingOf(now) + roundingOf(last) || diff > 0 === num(change) > 0) continue;
     drafts.push(
-      finding('text-number-contradiction', {
+      finding(textNumberContradiction, {
         severity: 'error',
         message: `${change.label} ${show(change)}${atPage(change.page)}，但${now.label} ${show(now)}${diff > 0 ? '高于' : '低于'}${last.label} ${show(last)}`,
         factIds: [change.id, now.id, last.id],
@@ -195,7 +200,7 @@ function noneSpent(doc: CheckInput): Draft[] {
       if (spent.length === 0) continue;
       const f = spent[0]!;
       drafts.push(
-        finding('text-number-contradiction', {
+        finding(textNumberContradiction, {
           message: `${pageRef(para.page)}称“${m[0]}”，但${f.label} ${show(f)}${atPage(f.page)}`,
           factIds: spent.map((x) => x.id),
           page: para.page,

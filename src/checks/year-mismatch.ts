@@ -22,6 +22,11 @@ const COMPARES =
 
 export const yearMismatch: Rule = {
   id: 'year-mismatch',
+  severity: 'warning',
+  description: 'the fiscal year named in one place contradicts another',
+  descriptionZh: '一处所写的年度与另一处相矛盾',
+  // A year named against another: after every rule over figures.
+  precedence: 110,
   run(doc) {
     const year = doc.document.fiscalYear ?? prevailingYear(doc);
     if (year === null) return [];
@@ -127,7 +132,7 @@ function datedBeforeTheYear(doc: CheckInput, year: number): Draft[] {
   if (!date || !(Number(date.slice(0, 4)) < year)) return [];
   // A date before the year itself began cannot be read two ways.
   return [
-    finding('year-mismatch', {
+    finding(yearMismatch, {
       severity: 'error',
       message: `报告年度为 ${year} 年，报告日期却是 ${date}，早于该年度`,
       page: 1,
@@ -139,7 +144,7 @@ function datedBeforeTheYear(doc: CheckInput, year: number): Draft[] {
 }
 
 function draft(year: number, y: number, page: number, where: string, factIds: string[] = []): Draft {
-  return finding('year-mismatch', {
+  return finding(yearMismatch, {
     message: `报告年度为 ${year} 年，但${pageRef(page)}${where}写的是 ${y} 年度`,
     factIds,
     page,

@@ -9,7 +9,7 @@ import { startReview } from '../review/server.ts';
 import { DEFAULT_DPI } from '../writers/page-images.ts';
 import { showPath } from '../writers/safe-text.ts';
 import { addJobsOption, addLimitOptions, limitsOf, type LimitFlags } from './shared.ts';
-import { count } from './values.ts';
+import { count, integer } from './values.ts';
 
 interface ReviewFlags extends LimitFlags {
   port: number;
@@ -25,7 +25,7 @@ export function registerReview(program: Command): void {
       'review a batch folder in the browser: confirm or dismiss findings, correct or add facts (into DIR/corrections.jsonl)',
     )
     .argument('<dir>', 'a folder written by jixiao batch')
-    .addOption(new Option('--port <n>', 'port on 127.0.0.1 (default: a free one)').default(0).argParser(port))
+    .addOption(new Option('--port <n>', 'port on 127.0.0.1').default(0, 'a free one').argParser(port))
     .option('--by <name>', "the reviewer's name written with each decision (default: the user's login name)")
     .addOption(new Option('--dpi <n>', 'resolution of the page images').default(DEFAULT_DPI).argParser(count('--dpi')));
   addJobsOption(cmd);
@@ -35,12 +35,7 @@ export function registerReview(program: Command): void {
 }
 
 function port(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) {
-    process.stderr.write(`jixiao: --port must be 0–65535 (got ${v})\n`);
-    process.exit(2);
-  }
-  return n;
+  return integer('--port', v, 0, 65535, 'takes a port, 0–65535 (0: a free one)');
 }
 
 export async function runReview(dir: string, flags: ReviewFlags): Promise<number> {

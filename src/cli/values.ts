@@ -18,7 +18,7 @@ export function badValue(flag: string, value: string, wants: string): never {
   process.exit(2);
 }
 
-function integer(flag: string, value: string, min: number, max: number, wants: string): number {
+export function integer(flag: string, value: string, min: number, max: number, wants: string): number {
   const n = /^\s*\+?\d+\s*$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max) badValue(flag, value, wants);
   return n;

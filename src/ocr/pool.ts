@@ -6,22 +6,13 @@
 // ruling lines it found; workers are made on first use and ended by close().
 import { createRequire } from 'node:module';
 import os from 'node:os';
-import type { Grey } from './image.ts';
 import { noiseReason } from './noise.ts';
 import { createPpOcrPool } from './ppocr/pool.ts';
 import { createTesseractPool } from './tesseract.ts';
-import { DEFAULT_ENGINE, type OcrEngineName, type OcrResult } from './types.ts';
+import { DEFAULT_ENGINE, type OcrEngineName, type OcrPool } from './types.ts';
 
-export type { OcrEngineName, OcrLine, OcrResult, OcrWord } from './types.ts';
+export type { OcrEngineName, OcrLine, OcrPool, OcrResult, OcrWord } from './types.ts';
 export { DEFAULT_ENGINE, OCR_ENGINES } from './types.ts';
-
-export interface OcrPool {
-  readonly size: number;
-  readonly engine: OcrEngineName;
-  /** OCR one grey page image; `pixelsPerPoint` is its resolution (dpi / 72). The pool may change the image's pixels. */
-  recognize(image: Grey, pixelsPerPoint: number): Promise<OcrResult>;
-  close(): Promise<void>;
-}
 
 export function defaultPoolSize(): number {
   return Math.max(1, os.availableParallelism());

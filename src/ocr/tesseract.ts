@@ -10,7 +10,7 @@ import { createWorker, type Worker } from 'tesseract.js';
 import { toPgm } from '../pdf/render.ts';
 import { evenLight, measureSkew, rotate, type Grey } from './image.ts';
 import { findRules } from './rules.ts';
-import type { OcrLine, OcrPool, OcrResult } from './pool.ts';
+import type { OcrLine, OcrPool, OcrResult } from './types.ts';
 
 const require = createRequire(import.meta.url);
 const DATA_DIR = path.dirname(require.resolve('@tesseract.js-data/chi_sim/package.json'));

@@ -1,5 +1,5 @@
 // The pdf.js engine behind the seam of document.ts.
-import type { PdfDocument } from './document.ts';
+import type { PdfDocument } from './engine.ts';
 import { readPageGraphics } from './graphics.ts';
 import { openPdf } from './open.ts';
 import { renderGrey } from './render.ts';

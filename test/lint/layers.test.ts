@@ -1,7 +1,8 @@
 // The layer order holds and the lint enforces it. The import graph of src/
 // (folder to folder, from the source text) is checked against lint/layers.ts;
 // and ESLint, run through its Node API with the project's own config, is shown
-// to fail an import that points up a layer or sideways within one, and a cycle,
+// to fail an import that points up a layer or sideways within one, and a cycle
+// (type-only and dynamic imports counted: jixiao/no-cycle, lint/no-cycle.ts),
 // while a downward import passes.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -159,7 +160,53 @@ describe('the lint', () => {
       `${width}\nimport { roundTo } from './numbers.ts';\nexport const r = roundTo;\n`,
       'src/text/width.ts',
     );
-    expect(messages).toEqual([expect.stringMatching(/^import-x\/no-cycle: Dependency cycle detected/)]);
+    expect(messages).toEqual([
+      'jixiao/no-cycle: Import circle (type imports counted): src/text/width.ts → src/text/numbers.ts → src/text/width.ts',
+    ]);
+  });
+
+  test('an import cycle through a type-only import is an error too', async () => {
+    // import-x/no-cycle skips type imports: the interface two files take from each other was a circle it let pass.
+    const width = readFileSync(path.join(src, 'text/width.ts'), 'utf8');
+    for (const line of [
+      `import type { NumberToken } from './numbers.ts';\nexport type T = NumberToken;\n`,
+      `import { type NumberToken } from './numbers.ts';\nexport type T = NumberToken;\n`,
+      `export type T = import('./numbers.ts').NumberToken;\n`,
+      `export type { NumberToken } from './numbers.ts';\n`,
+    ]) {
+      const messages = await lint(`${width}\n${line}`, 'src/text/width.ts');
+      expect(messages, line).toEqual([expect.stringMatching(/^jixiao\/no-cycle: Import circle/)]);
+    }
+  });
+
+  test('an import cycle through a dynamic import, or through several files, is an error', async () => {
+    const width = readFileSync(path.join(src, 'text/width.ts'), 'utf8');
+    const dynamic = await lint(`${width}\nexport const n = () => import('./numbers.ts');\n`, 'src/text/width.ts');
+    expect(dynamic).toEqual([expect.stringMatching(/^jixiao\/no-cycle: Import circle/)]);
+    // text/cell-number.ts imports text/numbers.ts, which imports text/cn-numerals.ts: cn-numerals → cell-number closes a circle of three.
+    const numerals = readFileSync(path.join(src, 'text/cn-numerals.ts'), 'utf8');
+    const long = await lint(
+      `${numerals}\nimport type { CellNumber } from './cell-number.ts';\nexport type C = CellNumber;\n`,
+      'src/text/cn-numerals.ts',
+    );
+    expect(long).toEqual([
+      'jixiao/no-cycle: Import circle (type imports counted): src/text/cn-numerals.ts → src/text/cell-number.ts → src/text/numbers.ts → src/text/cn-numerals.ts',
+    ]);
+  });
+
+  test('the files of the circles once known are clean: their shared interfaces have files of their own', async () => {
+    const files = [
+      'api/extract.ts',
+      'api/ocr.ts',
+      'ocr/pool.ts',
+      'ocr/tesseract.ts',
+      'pdf/document.ts',
+      'pdf/pdfium/page.ts',
+    ];
+    const results = await eslint.lintFiles(files.map((f) => path.join(src, f)));
+    expect(results.flatMap((r) => r.messages.map((m) => `${path.relative(root, r.filePath)}: ${m.message}`))).toEqual(
+      [],
+    );
   });
 
   test('downward imports are clean, in a probe and in a real file of the table stage', async () => {

@@ -224,7 +224,7 @@ test('indicators.csv and funds.csv: every record of the run, a row each, with it
     ['docs/self.json', '服务质量达标率', '95', '%', '>=', '93.5', '%', '15', '12', 'false'],
     ['docs/self.json', '老年人生活质量', '', '', '', '', '', '20', '18', ''],
   ]);
-  expect(indicators.map((i) => [i.indicator_id, i.table_id, i.row, i.page, i.fact_ids.split(' ').length])).toEqual(
+  expect(indicators.map((i) => [i.indicator_id, i.table_id, i.row, i.page, (i.fact_ids ?? '').split(' ').length])).toEqual(
     selfEval.indicators.map((i) => [i.id, i.table, String(i.row + 1), String(i.page), i.factIds.length]),
   );
   const funds = readTable(readFileSync(path.join(dir, 'funds.csv'), 'utf8'));

@@ -6,8 +6,7 @@ import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startThread, stopThread } from '../../util/threads.ts';
 import type { Grey } from '../image.ts';
-import type { OcrPool } from '../pool.ts';
-import type { OcrResult } from '../types.ts';
+import type { OcrPool, OcrResult } from '../types.ts';
 import type { PageJob } from './worker.ts';
 
 // worker.ts in a checkout (sources run directly), worker.js in the installed package (dist/).

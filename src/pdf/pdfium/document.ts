@@ -9,9 +9,9 @@
 // are drawn by pdf.js (JIXIAO_OCR_RENDER=pdfium for PDFium's drawing): on the
 // scanned corpus PDFium's drawing read slightly worse.
 import { displayFor } from '../display.ts';
-import type { PdfDocument } from '../document.ts';
+import type { PdfDocument } from '../engine.ts';
 import { PdfOpenError } from '../errors.ts';
-import type { WidthCache } from './glyphs.ts';
+import type { WidthCache } from './types.ts';
 import { pdfium, Scratch, type Pdfium } from './module.ts';
 import { shortest, type PdfiumPage } from './page.ts';
 import { drawsUnembeddedCjk, readGraphics } from './objects.ts';

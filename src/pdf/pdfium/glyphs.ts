@@ -3,21 +3,7 @@
 import type { Matrix } from '../display.ts';
 import { shortest, type PdfiumPage } from './page.ts';
 import type { Pdfium, Scratch } from './module.ts';
-
-/** One glyph as PDFium places it, in user space. */
-export interface Glyph {
-  ch: string;
-  obj: number;
-  /** origin (pen position) */
-  x: number;
-  y: number;
-  /** advance along the baseline, user space */
-  advance: number;
-  /** the text matrix in user space (Tm × CTM), without the font size */
-  m: Matrix;
-  /** the font size set by Tf */
-  size: number;
-}
+import type { Glyph, WidthCache } from './types.ts';
 
 /**
  * Every character PDFium found on the page that the content drew (not the spaces and line ends it
@@ -74,9 +60,6 @@ function looseWidth(m: Pdfium, s: Scratch, tp: number, i: number, mat: Matrix, s
   m._FPDFText_GetLooseCharBox(tp, i, s.ptr);
   return Math.abs(s.f32(2) - s.f32(0));
 }
-
-/** Widths by font and character, kept by the document (PDFium finds a character's code by a search of the font's map). */
-export type WidthCache = Map<number, Map<number, number | null>>;
 
 /** The character's width in the font, in thousandths of an em; null when the font cannot say. */
 function widthInFont(m: Pdfium, s: Scratch, widths: WidthCache, font: number, code: number): number | null {

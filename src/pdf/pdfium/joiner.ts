@@ -3,8 +3,7 @@
 // space: its thresholds are ems of the item's font scaled to the page, and
 // positions are the glyphs' own (PDFium has applied the spacing and kerning).
 import type { Matrix } from '../display.ts';
-import type { TextObjectInfo } from './objects.ts';
-import type { Glyph } from './glyphs.ts';
+import type { Glyph, TextObjectInfo } from './types.ts';
 import { normalizeUnicode } from './unicode.ts';
 
 /** An item as pdf.js's text content gives it: str, transform (of its first glyph, font size in), width. */

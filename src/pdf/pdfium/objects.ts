@@ -5,14 +5,15 @@
 // font and the boundaries pdf.js ends an item at (marked content, XObjects).
 import { boxOf, visible, type Rect } from '../boxes.ts';
 import { multiply, type Matrix } from '../display.ts';
-import type { PageGraphics } from '../document.ts';
+import type { PageGraphics } from '../engine.ts';
 import type { TextRun } from '../hidden.ts';
 import { addPathRules } from '../rule-paths.ts';
 import type { Segment } from '../types.ts';
 import type { PdfiumPage } from './page.ts';
 import type { Pdfium, Scratch } from './module.ts';
 import { clipOf, coloursOf, drawModeOf, pathData } from './paths.ts';
-import { glyphsOf, type Glyph } from './glyphs.ts';
+import { glyphsOf } from './glyphs.ts';
+import type { Glyph, TextObjectInfo } from './types.ts';
 
 const TEXT = 1;
 const PATH = 2;
@@ -20,17 +21,6 @@ const IMAGE = 3;
 const FORM = 5;
 /** How far PDFium's form objects are followed into each other. */
 const MAX_DEPTH = 32;
-
-export interface TextObjectInfo {
-  fontId: number;
-  fontName: string;
-  /** changes where pdf.js would end an item: a marked-content sequence begun or ended, an XObject drawn */
-  barrier: number;
-  /** the object's place in drawing order */
-  order: number;
-  /** whether its font's program is in the file (PDFium has none but Latin ones of its own to draw with otherwise) */
-  embedded: boolean;
-}
 
 interface Visit {
   obj: number;

@@ -1,8 +1,7 @@
 // A PDFium page as the readers get it, and PDFium's 32-bit numbers read back.
 import type { Display } from '../display.ts';
-import type { Glyph, WidthCache } from './glyphs.ts';
-import type { TextObjectInfo } from './objects.ts';
 import type { Pdfium, Scratch } from './module.ts';
+import type { Glyph, TextObjectInfo, WidthCache } from './types.ts';
 
 /** A loaded page and how it is shown. */
 export interface PdfiumPage {

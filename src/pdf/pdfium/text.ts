@@ -9,8 +9,9 @@ import { multiply } from '../display.ts';
 import { itemText } from '../text.ts';
 import type { PageText, TextItem } from '../types.ts';
 import type { PdfiumPage } from './page.ts';
-import { glyphsOf, type Glyph } from './glyphs.ts';
-import { inDrawingOrder, textObjectsOf, type TextObjectInfo } from './objects.ts';
+import { glyphsOf } from './glyphs.ts';
+import { inDrawingOrder, textObjectsOf } from './objects.ts';
+import type { Glyph, TextObjectInfo } from './types.ts';
 import { Joiner, type RawItem } from './joiner.ts';
 
 /** The page's text items; null when PDFium could map a glyph to no character but a control code (pdf.js may know its name). */

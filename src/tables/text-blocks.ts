@@ -1,0 +1,214 @@
+// The block finder of text-aligned tables (text-aligned.ts): which lines open
+// a body row (a number after the first chunk), how far a run of rows with
+// consistent columns goes, where the next block of the same table starts,
+// and whether a run reads as a table at all (bodyColumns: the conservative
+// tests that keep prose, contents pages and forms out).
+import { isFigureCell, readCellNumber } from '../text/cell-number.ts';
+import { isHeaderWord } from '../vocab/header-words.ts';
+import type { TextLine } from './chunks.ts';
+import {
+  columnsOf,
+  columnsOfSorted,
+  consistent,
+  fit,
+  mergeSorted,
+  overlap,
+  sameColumns,
+  sortedChunks,
+  type Col,
+} from './text-columns.ts';
+
+/** Two lines further apart than this many ems are not in one table. */
+export const MAX_GAP_EMS = 4;
+
+const LEADER = /[.．。…⋯·・•_\-—－]{4,}/;
+
+const KEY = /[：:]$/;
+
+/**
+ * The last line of the table whose first body row is lines[first]: table-ish
+ * lines follow each other closely, and each further body row keeps the
+ * columns consistent (one chunk per column); the first that does not, or a
+ * line of prose across the columns, ends the table.
+ */
+export function extentOf(lines: TextLine[], first: number, isStarter: boolean[], tableish: boolean[]): number {
+  let end = first;
+  const body = [lines[first]!];
+  // The body's chunks sorted by x0 and its columns, kept as rows are added (rebuilding them for
+  // every row was quadratic in a long table); every body line is checked again only when the
+  // columns change, since a line consistent with them stays so while they stay the same.
+  let spans = sortedChunks(body);
+  let cols = columnsOfSorted(spans);
+  let checked = false;
+  for (let k = first + 1; k < lines.length && tableish[k] && gapEms(lines[k - 1]!, lines[k]!) <= MAX_GAP_EMS; k++) {
+    const line = lines[k]!;
+    if (isStarter[k]) {
+      const nextSpans = mergeSorted(spans, line.chunks);
+      const next = columnsOfSorted(nextSpans);
+      const unchanged = checked && sameColumns(cols, next);
+      if (!(unchanged ? consistent(line, next) : [...body, line].every((l) => consistent(l, next)))) break;
+      body.push(line);
+      [spans, cols, checked] = [nextSpans, next, true];
+    } else if ((body.length >= 2 && !linesUp(line, cols)) || line.chunks.some((c) => CAPTION.test(c.text))) break;
+    end = k;
+  }
+  return end;
+}
+
+/**
+ * A line without figures lines up with a block's columns: each of its chunks over one column and
+ * on it (a wrapped cell's line), or beside them all (a cell merged down the rows, centred on them:
+ * 项目资金 left of the names); a header of other columns (一级指标 | 二级指标 | 三级指标, set left
+ * where the funds block above has its amounts set right) has words in the block's gutters.
+ */
+function linesUp(line: TextLine, cols: Col[]): boolean {
+  return line.chunks.every((c) => {
+    if (c.x1 <= cols[0]!.x0 || c.x0 >= cols[cols.length - 1]!.x1) return true;
+    const f = fit(c, cols);
+    return f.length === 1 && overlap(c, cols[f[0]!]!) > 0;
+  });
+}
+
+export function starter(line: TextLine): boolean {
+  return line.chunks.length >= 2 && line.chunks.slice(1).some((c) => isFigureCell(c.text));
+}
+
+export function gapEms(upper: TextLine, lower: TextLine): number {
+  return (upper.y - lower.y) / Math.max(upper.size, lower.size);
+}
+
+/** A block of body rows with columns of its own: its first starter, the last line of its run, its starters and columns. */
+export interface Block {
+  first: number;
+  end: number;
+  body: Body;
+}
+
+/**
+ * The blocks of the table whose first body row is lines[first]: the run of
+ * rows whose columns agree (extentOf), then, where a row's chunks no longer
+ * line up with them, the next block if the table goes on (nextBlock) and its
+ * rows read as a table of their own.
+ */
+export function blocksFrom(lines: TextLine[], first: number, isStarter: boolean[], tableish: boolean[]): Block[] {
+  const blocks: Block[] = [];
+  for (let k: number | null = first; k !== null;) {
+    const end = extentOf(lines, k, isStarter, tableish);
+    const body = bodyColumns(lines, k, end, isStarter);
+    const prev = blocks[blocks.length - 1];
+    // A block's first row at the foot of a page under a header of its own (the table carried over): a block of one row.
+    const foot =
+      !body && prev && headed(lines, prev.end, k)
+        ? footRow(lines, { from: prev.end + 1, first: k, end }, isStarter)
+        : null;
+    // A block of one row (a 总分 row under a line of words) is read with the block above when it lines up with it.
+    const joined = !body && !foot && prev ? bodyColumns(lines, prev.first, end, isStarter) : null;
+    if (joined) Object.assign(prev!, { end, body: joined });
+    else if (body ?? foot) blocks.push({ first: k, end, body: (body ?? foot)! });
+    else break;
+    k = nextBlock(lines, end, isStarter, tableish);
+  }
+  return blocks;
+}
+
+/** Lines between two blocks at most: a header of a few lines, a row of words across the table. */
+const MAX_BETWEEN_LINES = 6;
+
+/** A caption or a unit line: what stands between two tables, not inside one. */
+const CAPTION = /表$|表[（(]|^[（(]?(?:金额)?单位\s*[：:]/;
+
+/** … and a key：value line (填报单位：) between two blocks. */
+const BETWEEN_TABLES = new RegExp(`${CAPTION.source}|[：:]$`);
+
+/**
+ * The first body row of the block after lines[end], or null when the table
+ * ends there: the lines up to it follow each other closely, could sit in a
+ * table, and none is a caption or a unit line (two tables one above the other).
+ */
+function nextBlock(lines: TextLine[], end: number, isStarter: boolean[], tableish: boolean[]): number | null {
+  for (let k = end + 1; k < lines.length && k <= end + MAX_BETWEEN_LINES; k++) {
+    if (!tableish[k] || gapEms(lines[k - 1]!, lines[k]!) > MAX_GAP_EMS) return null;
+    if (lines[k]!.chunks.some((c) => BETWEEN_TABLES.test(c.text))) return null;
+    if (isStarter[k]) return k;
+  }
+  return null;
+}
+
+export interface Body {
+  /** the indices of the lines that open a body row */
+  starters: number[];
+  cols: Col[];
+}
+
+/**
+ * The body rows' columns, when the run reads as a table: two rows or more, three
+ * columns or more, one chunk per column in each row, a column of numbers in
+ * most rows, and neither dot leaders (a table of contents) nor key：value cells (a form).
+ */
+function bodyColumns(lines: TextLine[], first: number, end: number, isStarter: boolean[]): Body | null {
+  const starters = range(first, end).filter((k) => isStarter[k]);
+  if (starters.length < 2) return null;
+  const rowCols = columnsOf(starters.map((k) => lines[k]!));
+  if (rowCols.length < 3) return null;
+  // A cell merged down several rows and centred on them stands on a line of its own, in a column
+  // beside the rows' (项目资金 left of 年度资金总额 | 其中：当年财政拨款 …): a column too.
+  const outside = range(first, end)
+    .filter((k) => !isStarter[k])
+    .flatMap((k) => lines[k]!.chunks)
+    .filter((c) => fit(c, rowCols).length === 0);
+  const cols =
+    outside.length === 0
+      ? rowCols
+      : columnsOfSorted(mergeSorted(sortedChunks(starters.map((k) => lines[k]!)), outside));
+  // Body rows must put one chunk in each column they fill.
+  if (!starters.every((k) => consistent(lines[k]!, cols))) return null;
+  const bodyChunks = starters.flatMap((k) => lines[k]!.chunks);
+  if (bodyChunks.some((c) => LEADER.test(c.text))) return null;
+  const textChunks = bodyChunks.filter((c) => readCellNumber(c.text) === null);
+  if (textChunks.length > 0 && textChunks.filter((c) => KEY.test(c.text)).length * 2 >= textChunks.length) return null;
+  const numericCol = cols.some(
+    (_, c) =>
+      starters.filter((k) => lines[k]!.chunks.some((ch) => fit(ch, cols)[0] === c && readCellNumber(ch.text))).length *
+        3 >=
+      starters.length * 2,
+  );
+  return numericCol ? { starters, cols } : null;
+}
+
+/**
+ * A block of one body row, the last row of the page: the table runs over the page break with the
+ * block's first row under its header (lines[from] on). Its chunks are its columns (at least three,
+ * one figure after the first), and its header's chunks beside them (a column the row leaves blank:
+ * 偏差原因分析及改进措施), with no dot leaders; only page furniture (a page number) may stand below it.
+ */
+function footRow(
+  lines: TextLine[],
+  { from, first, end }: { from: number; first: number; end: number },
+  isStarter: boolean[],
+): Body | null {
+  const starters = range(first, end).filter((k) => isStarter[k]);
+  if (starters.length !== 1 || lines.slice(end + 1).some((l) => !FOLIO.test(l.chunks.map((c) => c.text).join(''))))
+    return null;
+  const line = lines[starters[0]!]!;
+  if (line.chunks.length < 3 || line.chunks.some((c) => LEADER.test(c.text))) return null;
+  const own = columnsOf([line]);
+  const beside = range(from, first - 1)
+    .flatMap((k) => lines[k]!.chunks)
+    .filter((c) => own.every((col) => overlap(c, col) <= 0));
+  const cols = beside.length === 0 ? own : columnsOfSorted(mergeSorted(sortedChunks([line]), beside));
+  return consistent(line, cols) ? { starters, cols } : null;
+}
+
+/** A line between two blocks names columns: two of its cells are a header's words (二级指标, 年度指标值 …). */
+function headed(lines: TextLine[], from: number, to: number): boolean {
+  return lines
+    .slice(from + 1, to)
+    .some((l) => l.chunks.filter((c) => isHeaderWord(c.text.replace(/\s+/g, ''))).length >= 2);
+}
+
+/** A page number line (— 4 —, 第3页): what may stand below a table at the foot of a page. */
+const FOLIO = /^[-—–－\s]*(?:第\s*)?[0-9]{1,4}(?:\s*页)?(?:\s*[/共]\s*[0-9]+\s*页?)?[-—–－\s]*$/;
+
+function range(a: number, b: number): number[] {
+  return Array.from({ length: b - a + 1 }, (_, i) => a + i);
+}

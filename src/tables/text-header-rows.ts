@@ -1,0 +1,249 @@
+// The header rows of text-aligned tables (text-aligned.ts): the chunked lines
+// above the first body row that name its columns, which lines are one header
+// row, which column each header word names (fitHeader, placeInOrder: headers
+// set left over numbers set right), and the cells that span sub-headers.
+import { readCellNumber } from '../text/cell-number.ts';
+import { cellText, type Chunk, type TextLine } from './chunks.ts';
+import { isInfoRow } from './headers.ts';
+import { covering, fit, nearest, overlap, type Col } from './text-columns.ts';
+import { MAX_GAP_EMS, gapEms } from './text-blocks.ts';
+import { type Row, addLine, newRow, type Pitch, sameRow } from './text-rows.ts';
+
+const MAX_HEADER_LINES = 3;
+
+/** Columns whose body cells hold no number (the row names): a header placed by nearness goes there last. */
+export function wordyColumns(rows: Row[], cols: Col[]): Set<number> {
+  return new Set(
+    cols.flatMap((_, c) => (rows.some((r) => readCellNumber(cellText(r.cells.get(c) ?? [])) !== null) ? [] : [c])),
+  );
+}
+
+/** Header: chunked lines directly above the first row whose chunks sit over the columns. */
+export function headerRows(
+  lines: TextLine[],
+  first: number,
+  { cols, pitch, floor }: { cols: Col[]; pitch: Pitch; floor: number },
+  wordy: ReadonlySet<number>,
+): Row[] {
+  const header: Row[] = [];
+  let top = lines[first]!;
+  for (let k = first - 1; k >= floor && header.length <= MAX_HEADER_LINES; k--) {
+    const line = lines[k]!;
+    // A key：value line above (填报单位：…　单位：万元) or the caption (…表) is not a header.
+    if (
+      gapEms(line, top) > MAX_GAP_EMS ||
+      line.chunks.some((c) => fit(c, cols).length === 0 || /[：:]|表$/.test(c.text))
+    )
+      break;
+    const below = header[0];
+    // A header line wrapped under the one above it ("年初预算数" over "（万元）") is one header row; so is one
+    // that holds the first lines of the row's cells (全年预算 over 数) or stands less than a line above it.
+    if (below && oneHeaderRow(line, below, cols, pitch))
+      addLine(below, line, cols, fitHeader(line, cols, namedBelow(header.slice(1), wordy)));
+    else if (line.chunks.length >= 2 && header.length < MAX_HEADER_LINES)
+      header.unshift(newRow(line, cols, fitHeader(line, cols, namedBelow(header, wordy))));
+    else if (
+      header.length > 0 &&
+      header.length < MAX_HEADER_LINES &&
+      line.chunks.length === 1 &&
+      gapEms(line, top) <= 1.8 &&
+      fit(line.chunks[0]!, cols).length >= 2 &&
+      !/表$/.test(line.chunks[0]!.text)
+    ) {
+      // One chunk over several columns right above the header: a spanning header cell (预算执行情况（万元）).
+      header.unshift(newRow(line, cols));
+    } else {
+      // One chunk: only the wrapped tail of the header line above it.
+      const up = k > floor ? lines[k - 1] : undefined;
+      if (
+        header.length >= MAX_HEADER_LINES ||
+        !up ||
+        up.chunks.length < 2 ||
+        gapEms(up, line) > 1.6 ||
+        !wrapsHeader(line, up, cols)
+      )
+        break;
+      header.unshift(newRow(line, cols));
+    }
+    top = line;
+  }
+  // Two header rows only: over three (a 决算 table's 支出决算 › 基本支出 › 人员经费), which row a name
+  // sits in says less than where it stands, and the spans are read from the grid as it is.
+  if (header.length === 2) spanOverSubheaders(header[0]!, header[1]!, cols);
+  return header;
+}
+
+/**
+ * A line above a header row is part of it: the line it wraps under ("年初预算数" over "（万元）"),
+ * nearer than the body's rows are to each other (a cover line a row above is not); or the first
+ * lines of the row's cells (全年预算 over 数), or cells standing less than a line above it (sameRow).
+ */
+export function oneHeaderRow(line: TextLine, below: Row, cols: Col[], pitch: Pitch): boolean {
+  // A cover line (项目名称 | …, 主管部门 | … | 实施单位 | …) is a row of its own.
+  if ([line, ...below.lines].some((l) => isInfoRow(l.chunks.map((c) => c.text)))) return false;
+  const top = below.lines.reduce((a, b) => (a.y > b.y ? a : b));
+  const wrapped =
+    below.lines.length === 1 &&
+    gapEms(line, top) <= 1.6 &&
+    (pitch.row === 0 || line.y - top.y < 0.85 * pitch.row) &&
+    wrapsHeader(below.lines[0]!, line, cols);
+  return (
+    wrapped ||
+    sameRow(
+      line,
+      [...below.lines].sort((a, b) => b.y - a.y),
+      pitch,
+    )
+  );
+}
+
+/**
+ * A header cell over sub-headers spans them: in a header of two rows, a column
+ * the row below names but this row does not is spanned by the nearer of this row's cells on
+ * either side of it, among those that have a sub-header under their own column (预算执行情况（万元）
+ * over 年初预算数 | 全年预算数 | 全年执行数, set left or centred and narrower than the three). A cell
+ * with nothing under it (执行率 down both rows) spans no sub-header.
+ */
+function spanOverSubheaders(upper: Row, lower: Row, cols: Col[]): void {
+  const named = (row: Row, c: number) => cellText(row.cells.get(c) ?? []).trim() !== '';
+  const heads = [...upper.cells.keys()].filter((c) => named(upper, c)).sort((a, b) => a - b);
+  const extent = (c: number) => {
+    const ps = upper.cells.get(c)!;
+    return { x0: Math.min(...ps.map((p) => p.x0)), x1: Math.max(...ps.map((p) => p.x1)) };
+  };
+  cols.forEach((col, c) => {
+    if (named(upper, c) || upper.covered.has(c) || !named(lower, c)) return;
+    const left = heads.filter((h) => h < c).pop();
+    const right = heads.find((h) => h > c);
+    const candidates = [left, right].filter((h): h is number => h !== undefined && named(lower, h));
+    if (candidates.length === 0) return;
+    const distance = (h: number) => Math.max(0, -overlap(extent(h), col));
+    const from = candidates.reduce((a, b) => (distance(b) < distance(a) ? b : a));
+    upper.covered.add(c);
+    (upper.spannedFrom ??= new Map()).set(c, from);
+  });
+}
+
+/**
+ * A header line's chunks in columns. A chunk over a column's middle is in it,
+ * and one that overlaps a column's extent is in the one it overlaps most, as
+ * fit says (项 and 目 of a spaced 项　目 in the first column). A run of chunks
+ * in the gutters between those takes columns in order, each as near as it can,
+ * where a chunk that shares a column with the chunk before it costs the gap
+ * between them (a word spaced out shares cheaply, two headers a column apart
+ * do not). With headers set left and numbers set right (a spreadsheet's
+ * defaults, borders off), a header lies nearer the numbers on its left than its
+ * own, and by nearness alone 全年执行数 and 执行率 fell in one column. A column
+ * that a header row below already names costs an em more (执行率 over the
+ * unnamed rate column, not over 全年执行数).
+ */
+export function fitHeader(line: TextLine, cols: Col[], named: ReadonlySet<number> = new Set()): number[][] {
+  const fits = line.chunks.map((c) => {
+    const cs = covering(c, cols);
+    return cs.length > 0 || !cols.some((col) => overlap(c, col) > 0) ? cs : nearest(c, cols);
+  });
+  for (let i = 0; i < fits.length;) {
+    if (fits[i]!.length > 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < fits.length && fits[j]!.length === 0) j++;
+    const left = i > 0 ? Math.max(...fits[i - 1]!) : null;
+    const right = j < fits.length ? Math.min(...fits[j]!) : null;
+    const placed = placeInOrder(
+      line.chunks.slice(i, j),
+      cols,
+      { left, right, named },
+      line.chunks[i - 1],
+      line.chunks[j],
+    );
+    placed.forEach((c, k) => (fits[i + k] = [c]));
+    i = j;
+  }
+  return fits;
+}
+
+/**
+ * Columns for the chunks, in order (never leftwards), from the column of the chunk on their left
+ * to that of the chunk on their right (either may be shared), at the least cost: each chunk's
+ * distance to its column, and for each column shared the gap between the two chunks that share it.
+ */
+function placeInOrder(
+  chunks: Chunk[],
+  cols: Col[],
+  { left, right, named }: { left: number | null; right: number | null; named: ReadonlySet<number> },
+  before?: Chunk,
+  after?: Chunk,
+): number[] {
+  const lo = left ?? 0;
+  const m = (right ?? cols.length - 1) - lo + 1;
+  // No column between the neighbours (they span over each other): each chunk as fit places it.
+  if (m <= 0) return chunks.map((c) => nearest(c, cols)[0] ?? lo);
+  // A column already named below, or of row names, costs an em more: a gutter chunk names an unnamed number column first.
+  const far = (c: Chunk, q: number) =>
+    Math.max(0, cols[q]!.x0 - c.x1, c.x0 - cols[q]!.x1) + (named.has(q) ? c.size : 0);
+  // Two words of two cells (执行率 | 得分, drawn apart) share a column only when no other is near: ten ems more.
+  const words = (a: Chunk, b: Chunk) =>
+    a.text.length >= 2 &&
+    b.text.length >= 2 &&
+    a.pieces[0]!.item.run !== undefined &&
+    a.pieces.at(-1)!.item.run !== b.pieces[0]!.item.run;
+  const gap = (a: Chunk, b: Chunk) => Math.max(0, b.x0 - a.x1) + (words(a, b) ? 10 * b.size : 0);
+  const last = chunks.length - 1;
+  // cost[k][q]: the least cost of chunks 0..k with chunk k in column lo + q; from[k][q]: where chunk k - 1 is.
+  const cost: number[][] = [];
+  const from: number[][] = [];
+  chunks.forEach((chunk, k) => {
+    cost.push([]);
+    from.push([]);
+    for (let q = 0; q < m; q++) {
+      let here = far(chunk, lo + q);
+      if (k === last && right !== null && q === m - 1 && after) here += gap(chunk, after);
+      if (k === 0) {
+        cost[0]![q] = here + (left !== null && q === 0 && before ? gap(before, chunk) : 0);
+        from[0]![q] = -1;
+        continue;
+      }
+      let best = Infinity;
+      for (let p = 0; p <= q; p++) {
+        const c = cost[k - 1]![p]! + (p === q ? gap(chunks[k - 1]!, chunk) : 0);
+        if (c < best) [best, from[k]![q]] = [c, p];
+      }
+      cost[k]![q] = here + best;
+    }
+  });
+  let q = 0;
+  for (let r = 1; r < m; r++) if (cost[last]![r]! < cost[last]![q]!) q = r;
+  const out = new Array<number>(chunks.length);
+  for (let k = last; k >= 0; k--) {
+    out[k] = lo + q;
+    q = from[k]![q]!;
+  }
+  return out;
+}
+
+/**
+ * The columns a header chunk in a gutter should name only when none else is near: those the
+ * header rows below the line already name, and those of no numbers (the row names).
+ */
+function namedBelow(rows: Row[], wordy: ReadonlySet<number>): Set<number> {
+  return new Set([
+    ...wordy,
+    ...rows.flatMap((r) => [...r.cells].filter(([, ps]) => cellText(ps).trim() !== '').map(([c]) => c)),
+  ]);
+}
+
+/** Every chunk of `lower` is under a chunk of `upper` that fills exactly that one column. */
+function wrapsHeader(lower: TextLine, upper: TextLine, cols: Col[]): boolean {
+  const single = new Set(
+    upper.chunks
+      .map((c) => fit(c, cols))
+      .filter((cs) => cs.length === 1)
+      .map((cs) => cs[0]!),
+  );
+  return lower.chunks.every((c) => {
+    const cs = fit(c, cols);
+    return cs.length === 1 && single.has(cs[0]!);
+  });
+}

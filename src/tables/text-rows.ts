@@ -1,0 +1,253 @@
+// The row builder of text-aligned tables (text-aligned.ts): a block's lines
+// into rows (a line between two body rows joins one, opens one or is one),
+// wrapped cells mended, cells merged down a group of rows, and the pitch of
+// rows and of the lines of one cell that those decisions measure against.
+import { isFigureCell, readCellNumber } from '../text/cell-number.ts';
+import { cellText, type Piece, type TextLine } from './chunks.ts';
+import { fit, overlap, type Col } from './text-columns.ts';
+import { starter, gapEms, type Body } from './text-blocks.ts';
+
+export interface Row {
+  lines: TextLine[];
+  cells: Map<number, Piece[]>;
+  /** columns covered by a chunk that starts further left (a spanning cell) */
+  covered: Set<number>;
+  /** header rows: columns a cell spans over (covered) from the column it sits in, left or right */
+  spannedFrom?: Map<number, number>;
+  /** body rows: a cell merged down over this row from a row above or below (its pieces are that row's) */
+  spannedDown?: Map<number, Piece[]>;
+}
+
+export function addLine(row: Row, line: TextLine, cols: Col[], fits = line.chunks.map((c) => fit(c, cols))): void {
+  row.lines.push(line);
+  line.chunks.forEach((chunk, i) => {
+    const cs = fits[i]!;
+    const c0 = cs[0]!;
+    row.cells.set(c0, [...(row.cells.get(c0) ?? []), ...chunk.pieces]);
+    for (const c of cs.slice(1)) row.covered.add(c);
+  });
+}
+
+export function newRow(line: TextLine, cols: Col[], fits?: number[][]): Row {
+  const row: Row = { lines: [], cells: new Map(), covered: new Set() };
+  addLine(row, line, cols, fits);
+  return row;
+}
+
+/**
+ * The body's rows: each starter opens one; a line between them joins the row
+ * nearer to it or the one whose text cells it wraps, opens the next row when it
+ * is written above that row's numbers, or else is a row of its own. Prose across
+ * the columns, or a line after the last row that belongs to none, ends the body.
+ */
+export function bodyRows(
+  lines: TextLine[],
+  { first, end, rowPitch }: { first: number; end: number; rowPitch: number },
+  isStarter: boolean[],
+  { starters, cols }: Body,
+): { rows: Row[]; bodyEnd: number } {
+  const rows: Row[] = [];
+  const textCols = (row: Row) =>
+    new Set([...row.cells].filter(([, ps]) => readCellNumber(cellText(ps)) === null).map(([c]) => c));
+  const fits = (l: TextLine) => l.chunks.every((c) => fit(c, cols).length === 1);
+  const wraps = (l: TextLine, row: Row) => {
+    const cs = l.chunks.map((c) => fit(c, cols)[0]!);
+    const tc = textCols(row);
+    return !cs.includes(0) && cs.every((c) => tc.has(c)) && !starter(l);
+  };
+
+  let bodyEnd = first;
+  for (let k = first; k <= end; k++) {
+    const line = lines[k]!;
+    if (isStarter[k]) {
+      if (!fits(line)) break;
+      rows.push(newRow(line, cols));
+      bodyEnd = k;
+      continue;
+    }
+    if (!fits(line)) break; // prose between two tables ends this one
+    const prev = rows[rows.length - 1]!;
+    const dPrev = Math.min(...prev.lines.map((l) => l.y)) - line.y;
+    const nextStarter = starters.find((s) => s > k);
+    const dNext = nextStarter !== undefined ? line.y - lines[nextStarter]!.y : Infinity;
+    const near = Math.min(dPrev, dNext) < 0.8 * rowPitch;
+    // The first line of a row without figures (逐步提高 | 有所提高), its next line nearer than the row above.
+    const dBelow = k + 1 < lines.length && !isStarter[k + 1] ? line.y - lines[k + 1]!.y : Infinity;
+    const opens = dBelow < 0.8 * dPrev && dBelow < 0.8 * rowPitch;
+    if (opens && nextStarter === undefined) break; // the first line of what follows the block (a header)
+    if (wordsRow(line, prev, cols) || (!near && wordsAcross(line, cols) && dPrev >= 0.9 * rowPitch))
+      rows.push(newRow(line, cols));
+    else if (near && dPrev <= dNext && !opens) addLine(prev, line, cols);
+    else if (!(near && nextStarter !== undefined) && !opens && wraps(line, prev)) addLine(prev, line, cols);
+    else if (opens) rows.push(newRow(line, cols));
+    else if (nextStarter === undefined)
+      break; // after the last row: not part of the table
+    else if (dNext < 0.8 * rowPitch) {
+      // A line of the next row written above its numbers (cells centred vertically).
+      const row = newRow(lines[nextStarter]!, cols);
+      addLine(row, line, cols);
+      rows.push(row);
+      k = nextStarter;
+      bodyEnd = k;
+      continue;
+    } else rows.push(newRow(line, cols));
+    bodyEnd = k;
+  }
+  return { rows, bodyEnd };
+}
+
+/**
+ * How far apart two lines of one cell are: the median over the rows' cells written over several
+ * lines (其中：当年财 | 政拨款) of the distance between their lines; 0 when no cell wraps. Rows of one
+ * line stand further apart by the cells' padding.
+ */
+export function leadingOf(rows: Row[]): number {
+  const gaps: number[] = [];
+  for (const row of rows)
+    for (const pieces of row.cells.values()) {
+      const ys = [...new Set(pieces.map((p) => Math.round(p.y * 10) / 10))].sort((a, b) => b - a);
+      ys.slice(1).forEach((y, i) => gaps.push(ys[i]! - y));
+    }
+  return median(gaps);
+}
+
+/** How far apart the rows of one line are, and two lines of one wrapped cell (0 where no cell wraps). */
+export interface Pitch {
+  row: number;
+  leading: number;
+}
+
+/** Two lines this close, or closer, are two lines of one cell (given the leading). */
+const ONE_CELL = 1.1;
+
+/**
+ * Rows that are one: where a narrow column wrapped a value (≥12000 人 over 次), the row's lines one
+ * leading apart, one holding only cells the other continues and no column with figures on both; and
+ * a cell merged down several rows and wrapped over lines, centred on them (项目资 | 金 beside
+ * 上年结转资金 and 其他资金): texts of one column in two rows one leading apart are one cell, the upper row's.
+ */
+export function mendWraps(rows: Row[], leading: number): Row[] {
+  if (leading === 0) return rows;
+  const out: Row[] = [];
+  for (const row of rows) {
+    const above = out[out.length - 1];
+    if (above && oneRow(above, row, leading)) {
+      for (const [c, pieces] of row.cells) above.cells.set(c, [...(above.cells.get(c) ?? []), ...pieces]);
+      above.lines.push(...row.lines);
+      continue;
+    }
+    if (above) joinFragments(above, row, leading);
+    out.push(row);
+  }
+  return out;
+}
+
+/**
+ * A row group: a column left of the figures holding one text in the whole block (项目资金 merged
+ * down beside the funds rows, its lines joined) names every row of the block, as a merged cell's
+ * text is repeated in every grid cell it covers.
+ */
+export function spanGroups(rows: Row[]): void {
+  if (rows.length < 2) return;
+  const firstFigure = Math.min(...rows.flatMap((r) => [...r.cells].filter(([, ps]) => isFigure(ps)).map(([c]) => c)));
+  const cols = new Set(rows.flatMap((r) => [...r.cells.keys()]));
+  for (const c of cols) {
+    const holding = rows.filter((r) => cellText(r.cells.get(c) ?? []).trim() !== '');
+    if (c >= firstFigure || holding.length !== 1 || isFigure(holding[0]!.cells.get(c))) continue;
+    const pieces = holding[0]!.cells.get(c)!;
+    for (const r of rows) if (r !== holding[0]) (r.spannedDown ??= new Map()).set(c, pieces);
+  }
+}
+
+const near = (a: number, b: number, leading: number) => a - b > 0 && a - b <= ONE_CELL * leading;
+
+const lowest = (pieces: Piece[]) => Math.min(...pieces.map((p) => p.y));
+
+const highest = (pieces: Piece[]) => Math.max(...pieces.map((p) => p.y));
+
+const isFigure = (pieces: Piece[] | undefined) => pieces !== undefined && isFigureCell(cellText(pieces));
+
+function oneRow(above: Row, row: Row, leading: number): boolean {
+  const a = [...above.cells.keys()];
+  const b = [...row.cells.keys()];
+  const within = (xs: number[], ys: number[]) => xs.every((c) => ys.includes(c));
+  if (!(within(a, b) || within(b, a))) return false;
+  if (a.some((c) => isFigure(above.cells.get(c)) && isFigure(row.cells.get(c)))) return false;
+  const bottom = Math.min(...above.lines.map((l) => l.y));
+  const top = Math.max(...row.lines.map((l) => l.y));
+  return near(bottom, top, leading);
+}
+
+function joinFragments(above: Row, row: Row, leading: number): void {
+  for (const [c, pieces] of [...row.cells]) {
+    const over = above.cells.get(c);
+    if (!over || isFigure(pieces) || isFigure(over) || !near(lowest(over), highest(pieces), leading)) continue;
+    above.cells.set(c, [...over, ...pieces]);
+    row.cells.delete(c);
+  }
+}
+
+/**
+ * A row of words under a row of figures (效益指标 | 社会效益指标 | … | 逐步提高 | 有所提高, targets
+ * in words): cells in three columns or more, one under a figure of the row above — a wrapped
+ * cell's lines hold names, and figures do not wrap into words.
+ */
+function wordsRow(line: TextLine, prev: Row, cols: Col[]): boolean {
+  const at = line.chunks.map((c) => fit(c, cols)[0]!);
+  return new Set(at).size >= 3 && at.some((c) => isFigure(prev.cells.get(c)));
+}
+
+/**
+ * A line of words in three columns or more, no figure among them: a row of words a row
+ * apart from the row above (two indicators whose targets are words, one under the other), where a
+ * wrapped cell's next line stands a leading below its first.
+ */
+function wordsAcross(line: TextLine, cols: Col[]): boolean {
+  const at = line.chunks.map((c) => fit(c, cols)[0]!);
+  return new Set(at).size >= 3 && !line.chunks.some((c) => isFigureCell(c.text));
+}
+
+/**
+ * Is `upper` part of the row below it (its lines top first)? The first lines of the row's wrapped
+ * cells (全年预算 over 数): each chunk over one of the row's, on its left edge, right edge or centre,
+ * at least as wide, short of the row's cells on either side (a header spanning several cells reaches
+ * over the next one), closer than the body's rows are to each other. Cells of the row set between
+ * its lines (centred where others wrap) stand less than a line above and over none of its chunks. A
+ * header centred over two cells below is a row of its own.
+ */
+export function sameRow(upper: TextLine, rowLines: TextLine[], pitch: Pitch): boolean {
+  const top = rowLines[0]!;
+  const close = gapEms(upper, top) < 0.9;
+  // Lines of one row are a leading apart at most (a cover line a row above is not one of them).
+  const within = pitch.leading > 0 ? Math.min(0.9 * pitch.row, ONE_CELL * pitch.leading) : 0.9 * pitch.row;
+  if (!close && upper.y - top.y >= within) return false;
+  const row = rowLines.flatMap((l) => l.chunks).sort((a, b) => a.x0 - b.x0);
+  return upper.chunks.every((u) => {
+    const under = row.filter((l) => overlap(u, l) > 0);
+    if (under.length !== 1) return under.length === 0 && close;
+    const l = under[0]!;
+    const i = row.indexOf(l);
+    if (u.x1 - u.x0 < l.x1 - l.x0 - 1) return false;
+    const aligned =
+      Math.abs(u.x0 - l.x0) <= 1.5 || Math.abs(u.x1 - l.x1) <= 1.5 || Math.abs(u.x0 + u.x1 - l.x0 - l.x1) <= 3;
+    return aligned && u.x1 < (row[i + 1]?.x0 ?? Infinity) && u.x0 > (row[i - 1]?.x1 ?? -Infinity);
+  });
+}
+
+/**
+ * How far apart the baselines of two rows of one line are: the lower quartile of the distances
+ * between the lines that open rows (the median was that of rows wrapped over two lines where most
+ * were, and a cover line a row above the header read as part of it).
+ */
+export function rowPitchOf(lines: TextLine[], starters: number[]): number {
+  const gaps = starters
+    .slice(1)
+    .map((k, j) => lines[starters[j]!]!.y - lines[k]!.y)
+    .sort((a, b) => a - b);
+  return gaps.length === 0 ? 0 : gaps[Math.floor((gaps.length - 1) / 4)]!;
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : s[Math.floor((s.length - 1) / 2)]!;
+}
