@@ -73,11 +73,16 @@ function readTable(
   if (blocks.length === 0) return null;
   const grid = unionColumns(blocks.map((b) => ({ cols: b.body.cols, numeric: numericColumns(lines, b.body) })));
   const starters = blocks.flatMap((b) => b.body.starters);
-  const rowPitch = rowPitchOf(lines, starters);
+  // One row (a table's first row at the foot of a page): the header's last line stands a row above it.
+  const rowPitch =
+    starters.length > 1 || first === 0 ? rowPitchOf(lines, starters) : lines[first - 1]!.y - lines[first]!.y;
   const read = readBlocks(lines, blocks, { floor, rowPitch }, isStarter);
   const leading = leadingOf(read.flatMap((r) => r.rows));
   const pitch: Pitch = { row: rowPitch, leading };
-  if (read.reduce((n, r) => n + r.rows.filter((row) => row.lines.some((l) => starter(l))).length, 0) < 2) return null;
+  // Two body rows at least, or one under its header at the foot of a page (the table goes on overleaf).
+  const least = blocks.some((b) => b.body.foot) ? 1 : 2;
+  if (read.reduce((n, r) => n + r.rows.filter((row) => row.lines.some((l) => starter(l))).length, 0) < least)
+    return null;
   const all: Row[] = [];
   read.forEach(({ rows, lead, after }, j) => {
     const mended = mendWraps(rows, leading);

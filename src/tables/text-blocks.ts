@@ -18,6 +18,9 @@ import {
   type Col,
 } from './text-columns.ts';
 
+/** Lines of a header above a table's first row, at most. */
+const MAX_HEADER_LINES = 3;
+
 /** Two lines further apart than this many ems are not in one table. */
 export const MAX_GAP_EMS = 4;
 
@@ -97,10 +100,10 @@ export function blocksFrom(lines: TextLine[], first: number, isStarter: boolean[
     const body = bodyColumns(lines, k, end, isStarter);
     const prev = blocks[blocks.length - 1];
     // A block's first row at the foot of a page under a header of its own (the table carried over): a block of one row.
+    // (The table's first block too: its header and first row at the foot of a page.)
+    const above = prev ? prev.end : Math.max(-1, k - 1 - MAX_HEADER_LINES);
     const foot =
-      !body && prev && headed(lines, prev.end, k)
-        ? footRow(lines, { from: prev.end + 1, first: k, end }, isStarter)
-        : null;
+      !body && headed(lines, above, k) ? footRow(lines, { from: above + 1, first: k, end }, isStarter) : null;
     // A block of one row (a 总分 row under a line of words) is read with the block above when it lines up with it.
     const joined = !body && !foot && prev ? bodyColumns(lines, prev.first, end, isStarter) : null;
     if (joined) Object.assign(prev!, { end, body: joined });
@@ -138,6 +141,8 @@ export interface Body {
   /** the indices of the lines that open a body row */
   starters: number[];
   cols: Col[];
+  /** a block of one row under its header at the foot of a page (footRow): the table goes on overleaf */
+  foot?: boolean;
 }
 
 /**
@@ -178,7 +183,7 @@ function bodyColumns(lines: TextLine[], first: number, end: number, isStarter: b
 /**
  * A block of one body row, the last row of the page: the table runs over the page break with the
  * block's first row under its header (lines[from] on). Its chunks are its columns (at least three,
- * one figure after the first), and its header's chunks beside them (a column the row leaves blank:
+ * one figure after the first), and its header's chunks past them (a last column the row leaves blank:
  * 偏差原因分析及改进措施), with no dot leaders; only page furniture (a page number) may stand below it.
  */
 function footRow(
@@ -192,11 +197,12 @@ function footRow(
   const line = lines[starters[0]!]!;
   if (line.chunks.length < 3 || line.chunks.some((c) => LEADER.test(c.text))) return null;
   const own = columnsOf([line]);
+  // Header cells past the row's last column (or before its first); one between two of its columns names one of them.
   const beside = range(from, first - 1)
     .flatMap((k) => lines[k]!.chunks)
-    .filter((c) => own.every((col) => overlap(c, col) <= 0));
+    .filter((c) => c.x0 >= own[own.length - 1]!.x1 || c.x1 <= own[0]!.x0);
   const cols = beside.length === 0 ? own : columnsOfSorted(mergeSorted(sortedChunks([line]), beside));
-  return consistent(line, cols) ? { starters, cols } : null;
+  return consistent(line, cols) ? { starters, cols, foot: true } : null;
 }
 
 /** A line between two blocks names columns: two of its cells are a header's words (二级指标, 年度指标值 …). */
