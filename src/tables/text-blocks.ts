@@ -156,11 +156,12 @@ function bodyColumns(lines: TextLine[], first: number, end: number, isStarter: b
   const rowCols = columnsOf(starters.map((k) => lines[k]!));
   if (rowCols.length < 3) return null;
   // A cell merged down several rows and centred on them stands on a line of its own, in a column
-  // beside the rows' (项目资金 left of 年度资金总额 | 其中：当年财政拨款 …): a column too.
+  // beside the rows' (项目资金 left of 年度资金总额 | 其中：当年财政拨款 …) or in a gutter between two
+  // of theirs (a 二级 指标 set on a line of its own between the 一级 and the names): a column too.
   const outside = range(first, end)
     .filter((k) => !isStarter[k])
     .flatMap((k) => lines[k]!.chunks)
-    .filter((c) => fit(c, rowCols).length === 0);
+    .filter((c) => fit(c, rowCols).length === 0 || rowCols.every((col) => overlap(c, col) <= 0));
   const cols =
     outside.length === 0
       ? rowCols

@@ -67,7 +67,11 @@ export function bodyRows(
     }
     if (!fits(line)) break; // prose between two tables ends this one
     const prev = rows[rows.length - 1]!;
-    const dPrev = Math.min(...prev.lines.map((l) => l.y)) - line.y;
+    // From the row's lowest line in a column of this one's: a cell merged down many rows (一级 产出指标,
+    // its tail 标 on a line of its own) hangs below a row it does not end.
+    const at = new Set(line.chunks.map((c) => fit(c, cols)[0]));
+    const shared = prev.lines.filter((l) => l.chunks.some((c) => at.has(fit(c, cols)[0])));
+    const dPrev = Math.min(...(shared.length > 0 ? shared : prev.lines).map((l) => l.y)) - line.y;
     const nextStarter = starters.find((s) => s > k);
     const dNext = nextStarter !== undefined ? line.y - lines[nextStarter]!.y : Infinity;
     const near = Math.min(dPrev, dNext) < 0.8 * rowPitch;
@@ -171,7 +175,10 @@ function oneRow(above: Row, row: Row, leading: number): boolean {
   const a = [...above.cells.keys()];
   const b = [...row.cells.keys()];
   const within = (xs: number[], ys: number[]) => xs.every((c) => ys.includes(c));
-  if (!(within(a, b) || within(b, a))) return false;
+  // The first lines of a row's wrapped cells, set above its figures (产出 | 数量指标 | 培训基层干 over
+  // 指标 | 部 | 7820人次 …): words only, over words of the row or over columns it leaves blank.
+  const firstLines = a.every((c) => !isFigure(above.cells.get(c)) && !isFigure(row.cells.get(c)));
+  if (!(within(a, b) || within(b, a) || firstLines)) return false;
   if (a.some((c) => isFigure(above.cells.get(c)) && isFigure(row.cells.get(c)))) return false;
   const bottom = Math.min(...above.lines.map((l) => l.y));
   const top = Math.max(...row.lines.map((l) => l.y));
@@ -222,9 +229,13 @@ export function sameRow(upper: TextLine, rowLines: TextLine[], pitch: Pitch): bo
   const within = pitch.leading > 0 ? Math.min(0.9 * pitch.row, ONE_CELL * pitch.leading) : 0.9 * pitch.row;
   if (!close && upper.y - top.y >= within) return false;
   const row = rowLines.flatMap((l) => l.chunks).sort((a, b) => a.x0 - b.x0);
+  // A cell over none of the row's, a line's height above it, beside cells that go on below (the
+  // 二级 merged down the rows, its text on the first row's first line): the row's too.
+  const over = upper.chunks.some((u) => row.filter((l) => overlap(u, l) > 0).length === 1);
+  const tight = gapEms(upper, top) <= 1.3;
   return upper.chunks.every((u) => {
     const under = row.filter((l) => overlap(u, l) > 0);
-    if (under.length !== 1) return under.length === 0 && close;
+    if (under.length !== 1) return under.length === 0 && (close || (tight && over));
     const l = under[0]!;
     const i = row.indexOf(l);
     if (u.x1 - u.x0 < l.x1 - l.x0 - 1) return false;
