@@ -27,7 +27,11 @@ export function continuations(tables: TableModel[]): (TableModel | null)[] {
     const head = prev ? (out[i - 1] ?? prev) : null;
     // In page order, so prev on the page before is the last table there and t the first on its page.
     const next =
-      head !== null && prev !== undefined && t.page === prev.page + 1 && head.headerRows > 0 && firstOnPage(tables, i);
+      head !== null &&
+      prev !== undefined &&
+      t.page === prev.page + 1 &&
+      (head.headerRows > 0 || headerRowOf(head) >= 0) &&
+      firstOnPage(tables, i);
     // A caption of its own (预算08表 under 预算07表's very header) starts another table.
     const titled = head !== null && t.title !== null && t.title !== head.title;
     const aligned = next && head && !titled ? alignColumns(head, t) : null;
@@ -170,7 +174,7 @@ export function alignColumns(head: TableModel, t: TableModel): TableModel | null
  */
 function alignByHeader(head: TableModel, t: TableModel, own: [number, number][]): TableModel | null {
   const h = columnRanges(head);
-  const r = head.rows.findLastIndex((row) => row.filter((c) => isHeaderWord(squash(c))).length >= 2);
+  const r = headerRowOf(head);
   if (!h || r < 0 || t.headerRows > 0) return null;
   const row = head.rows[r]!;
   const runs: [number, number][] = [];
@@ -186,9 +190,14 @@ function alignByHeader(head: TableModel, t: TableModel, own: [number, number][])
   return fits ? widen(t, runs, h.length) : null;
 }
 
+/** The last row of a table that names columns in the genre's words (a segment's header), or -1. */
+function headerRowOf(t: TableModel): number {
+  return t.rows.findLastIndex((row) => row.filter((c) => isHeaderWord(squash(c))).length >= 2);
+}
+
 /** The rows from the last header row down (a segment's header of the genre's words), or the whole table. */
 function lastBlock(t: TableModel): TableModel {
-  const r = t.rows.findLastIndex((row) => row.filter((c) => isHeaderWord(squash(c))).length >= 2);
+  const r = headerRowOf(t);
   return r <= 0 ? t : { ...t, rows: t.rows.slice(r), cellBoxes: t.cellBoxes.slice(r) };
 }
 

@@ -16,7 +16,7 @@ import { unionBox } from '../util/geometry.ts';
 import { textLines, type TextLine } from './chunks.ts';
 import type { DraftTable } from './ruled.ts';
 import { unionColumns, fit, type Col } from './text-columns.ts';
-import { extentOf, starter, type Block, blocksFrom } from './text-blocks.ts';
+import { starter, type Block, blocksFrom } from './text-blocks.ts';
 import { wordyColumns, headerRows, oneHeaderRow, fitHeader } from './text-header-rows.ts';
 import { numericColumns, onColumns, gridOf } from './text-grid.ts';
 import {
@@ -57,7 +57,7 @@ export function textTables(items: TextItem[]): DraftTable[] {
     if (table) {
       out.push(table.draft);
       i = floor = table.next;
-    } else i = extentOf(lines, i, isStarter, tableish) + 1;
+    } else i++;
   }
   return out;
 }

@@ -34,7 +34,7 @@ const KEY = /[：:]$/;
  * columns consistent (one chunk per column); the first that does not, or a
  * line of prose across the columns, ends the table.
  */
-export function extentOf(lines: TextLine[], first: number, isStarter: boolean[], tableish: boolean[]): number {
+function extentOf(lines: TextLine[], first: number, isStarter: boolean[], tableish: boolean[]): number {
   let end = first;
   const body = [lines[first]!];
   // The body's chunks sorted by x0 and its columns, kept as rows are added (rebuilding them for
