@@ -175,7 +175,8 @@ export function alignColumns(head: TableModel, t: TableModel): TableModel | null
 function alignByHeader(head: TableModel, t: TableModel, own: [number, number][]): TableModel | null {
   const h = columnRanges(head);
   const r = headerRowOf(head);
-  if (!h || r < 0 || t.headerRows > 0) return null;
+  // Only cover lines may stand above the part's rows (项目名称 | … repeated on every page).
+  if (!h || r < 0 || t.rows.slice(0, t.headerRows).some((row) => !isInfoRow(row))) return null;
   const row = head.rows[r]!;
   const runs: [number, number][] = [];
   row.forEach((cell, c) => {

@@ -13,10 +13,11 @@
 // rows), text-header-rows.ts (the header above), text-grid.ts (the cells).
 import type { TextItem } from '../pdf/types.ts';
 import { unionBox } from '../util/geometry.ts';
+import { isHeaderWord } from '../vocab/header-words.ts';
 import { textLines, type TextLine } from './chunks.ts';
 import type { DraftTable } from './ruled.ts';
 import { unionColumns, fit, type Col } from './text-columns.ts';
-import { starter, type Block, blocksFrom } from './text-blocks.ts';
+import { gapEms, isFolio, starter, type Block, blocksFrom } from './text-blocks.ts';
 import { wordyColumns, headerRows, oneHeaderRow, fitHeader } from './text-header-rows.ts';
 import { numericColumns, onColumns, gridOf } from './text-grid.ts';
 import {
@@ -93,8 +94,26 @@ function readTable(
     else all.push(...betweenRows(lines, after + 1, lead - 1, grid.cols, pitch));
     all.push(...onGrid);
   });
-  const next = read[read.length - 1]!.bodyEnd + 1;
-  return { draft: gridOf(all, grid.cols), next };
+  const bodyEnd = read[read.length - 1]!.bodyEnd;
+  // A block's header left alone at the page's foot (its rows overleaf) is the table's last row.
+  const foot = footHeader(lines, bodyEnd);
+  if (foot > bodyEnd) all.push(...betweenRows(lines, bodyEnd + 1, foot, grid.cols, pitch));
+  return { draft: gridOf(all, grid.cols), next: Math.max(foot, bodyEnd) + 1 };
+}
+
+/**
+ * The last line of a header standing alone after a table's last row at the foot of its page: lines
+ * close below the row, without figures, one of them two of the genre's header words (一级指标 …
+ * 偏差原因), nothing but a page number under them. The row's own index where there is none.
+ */
+function footHeader(lines: TextLine[], bodyEnd: number): number {
+  let end = lines.length - 1;
+  while (end > bodyEnd && isFolio(lines[end]!)) end--;
+  const after = lines.slice(bodyEnd + 1, end + 1);
+  if (after.length === 0 || after.length > 4 || gapEms(lines[bodyEnd]!, after[0]!) > 2.5) return bodyEnd;
+  const words = (l: TextLine) => l.chunks.filter((c) => isHeaderWord(c.text.replace(/\s+/g, ''))).length;
+  if (after.some((l) => starter(l) || l.chunks.some((c) => /表$|[：:]$/.test(c.text)))) return bodyEnd;
+  return words(after[after.length - 1]!) >= 2 ? end : bodyEnd;
 }
 
 /** Each block's rows, the first lines of its first row set above its numbers joined to it. */

@@ -193,8 +193,7 @@ function footRow(
   isStarter: boolean[],
 ): Body | null {
   const starters = range(first, end).filter((k) => isStarter[k]);
-  if (starters.length !== 1 || lines.slice(end + 1).some((l) => !FOLIO.test(l.chunks.map((c) => c.text).join(''))))
-    return null;
+  if (starters.length !== 1 || lines.slice(end + 1).some((l) => !isFolio(l))) return null;
   const line = lines[starters[0]!]!;
   if (line.chunks.length < 3 || line.chunks.some((c) => LEADER.test(c.text))) return null;
   const own = columnsOf([line]);
@@ -215,6 +214,7 @@ function headed(lines: TextLine[], from: number, to: number): boolean {
 
 /** A page number line (— 4 —, 第3页): what may stand below a table at the foot of a page. */
 const FOLIO = /^[-—–－\s]*(?:第\s*)?[0-9]{1,4}(?:\s*页)?(?:\s*[/共]\s*[0-9]+\s*页?)?[-—–－\s]*$/;
+export const isFolio = (l: TextLine) => FOLIO.test(l.chunks.map((c) => c.text).join(''));
 
 function range(a: number, b: number): number[] {
   return Array.from({ length: b - a + 1 }, (_, i) => a + i);

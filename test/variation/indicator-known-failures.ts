@@ -9,7 +9,6 @@ export const INDICATOR_REASONS = {
 
 export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, string[]> = {
   borderless: [
-    'budget-targets/sheet-break-repeat/libreoffice',
     'budget-targets/sheet-groupunit/chromium',
     'budget-targets/sheet-headunit/libreoffice',
     'budget-targets/sheet-spanning/chromium',
@@ -41,7 +40,6 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'mof-project/sheet-headunit/chromium',
     'mof-project/sheet-headunit/libreoffice',
     'mof-project/sheet-repeated-colunit/chromium',
-    'mof-project/sheet-repeated-colunit/libreoffice',
     'mof-project/sheet-spanning/chromium',
     'mof-project/sheet-spanning/libreoffice',
     'mof-project/sheet/chromium',
