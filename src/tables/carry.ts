@@ -85,7 +85,10 @@ export function mendSplitRows(tables: TableModel[]): void {
     let skip = 0;
     while (
       skip < t.headerRows &&
-      (headerWords.has(rowWords(aligned.rows[skip]!)) || rowWords(aligned.rows[skip]!) === '')
+      (headerWords.has(rowWords(aligned.rows[skip]!)) ||
+        rowWords(aligned.rows[skip]!) === '' ||
+        // a cover line repeated (部门（单位）名称 | 某局), however its cells were laid on the columns
+        isInfoRow(aligned.rows[skip]!))
     )
       skip++;
     const last = prev.rows[prev.rows.length - 1]!;
@@ -175,8 +178,9 @@ export function alignColumns(head: TableModel, t: TableModel): TableModel | null
 function alignByHeader(head: TableModel, t: TableModel, own: [number, number][]): TableModel | null {
   const h = columnRanges(head);
   const r = headerRowOf(head);
-  // Only cover lines may stand above the part's rows (项目名称 | … repeated on every page).
-  if (!h || r < 0 || t.rows.slice(0, t.headerRows).some((row) => !isInfoRow(row))) return null;
+  // Above the part's rows only words (cover lines repeated, the tail of a header cut by the page break).
+  const figures = (row: string[]) => row.some((cell) => readCellNumber(cell) !== null);
+  if (!h || r < 0 || t.rows.slice(0, t.headerRows).some(figures)) return null;
   const row = head.rows[r]!;
   const runs: [number, number][] = [];
   row.forEach((cell, c) => {

@@ -196,9 +196,12 @@ function blocksOf(joined: JoinedTable): { blocks: Block[]; roles: RowRole[]; rep
       r += part.headerRows - 1;
       continue;
     }
-    // A header names rows of its own page, or those carried on bare to the next (a page break right under
-    // an indicator block's header): the last rows of a page are not read as the header of a part with its own.
-    const end = joined.parts.find((p) => p.firstRow > r && p.headerRows > 0)?.firstRow ?? rows.length;
+    // A header names rows of its own page, or those carried on to the next under no header or only cover
+    // lines repeated (a page break right under an indicator block's header): the last rows of a page are
+    // not read as the header of a part with its own.
+    const namesColumns = (p: TablePart) =>
+      rows.slice(p.firstRow, p.firstRow + p.headerRows).some((row) => !isInfoRow(row) && words(row) !== '');
+    const end = joined.parts.find((p) => p.firstRow > r && namesColumns(p))?.firstRow ?? rows.length;
     if (repeated.has(r) || !isSegmentHeader(rows.slice(0, end), r)) continue;
     roles[r] = 'header';
     // Consecutive header rows (a two-line header) name the columns together.

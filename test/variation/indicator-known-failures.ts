@@ -26,7 +26,6 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'fujian-dept/sheet/libreoffice',
     'many-projects/sheet-break-repeat/libreoffice',
     'many-projects/sheet-repeated-colunit/chromium',
-    'mof-dept/sheet-break-repeat/chromium',
     'mof-dept/sheet-break-repeat/libreoffice',
     'mof-dept/sheet-caption/libreoffice',
     'mof-dept/sheet-headunit/libreoffice',

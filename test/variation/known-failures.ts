@@ -20,7 +20,6 @@ export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
     'budget-targets/three-spanning/libreoffice',
     'dept-self-eval/sheet-break-bare/chromium',
     'dept-self-eval/sheet-break-repeat/chromium',
-    'dept-self-eval/sheet-break-repeat/libreoffice',
     'dept-self-eval/sheet-spanning/chromium',
     'dept-self-eval/sheet-spanning/libreoffice',
     'dept-self-eval/three-sheet-groupunit/libreoffice',
