@@ -161,6 +161,7 @@ function bodyColumns(lines: TextLine[], first: number, end: number, isStarter: b
   const outside = range(first, end)
     .filter((k) => !isStarter[k])
     .flatMap((k) => lines[k]!.chunks)
+    .concat(levelNames(lines, first))
     .filter((c) => fit(c, rowCols).length === 0 || rowCols.every((col) => overlap(c, col) <= 0));
   const cols =
     outside.length === 0
@@ -180,6 +181,23 @@ function bodyColumns(lines: TextLine[], first: number, end: number, isStarter: b
   );
   return numericCol ? { starters, cols } : null;
 }
+
+/**
+ * The 一级 / 二级 / 三级指标 cells of the header right above a block's first row: a level's name over a
+ * column the rows on this page leave blank (a 二级 merged down its rows, its text printed on another
+ * page) still makes the column.
+ */
+function levelNames(lines: TextLine[], first: number): TextLine['chunks'] {
+  const level = (c: TextLine['chunks'][number]) => LEVEL_HEADER.test(c.text.replace(/\s+/g, ''));
+  const out: TextLine['chunks'] = [];
+  for (let k = first - 1; k >= Math.max(0, first - 3); k--) {
+    const names = lines[k]!.chunks.filter(level);
+    if (names.length >= 2) out.push(...names);
+  }
+  return out;
+}
+
+const LEVEL_HEADER = /^[一二三]级(?:绩效)?指标$/;
 
 /**
  * A block of one body row, the last row of the page: the table runs over the page break with the
