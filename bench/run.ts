@@ -10,6 +10,7 @@ for (const [name, file, fn] of [
   ['ocr', './ocr.ts', 'runOcrBench'],
   ['batch', './batch.ts', 'runBatchBench'],
   ['queue', './queue.ts', 'runQueueBench'],
+  ['faults', './faults.ts', 'runFaultsBench'],
 ] as const) {
   if (!existsSync(new URL(file, import.meta.url))) continue;
   const mod = (await import(file)) as Record<string, () => Promise<unknown>>;

@@ -1,5 +1,5 @@
 // runBatch: many documents into an output folder, as `jixiao batch` does
-// (worker threads, time and memory limits, manifest, resume, CSV tables).
+// (document processes, time and memory limits, manifest, resume, CSV tables).
 // What it returns is both a promise of the summary and an async iterable of
 // per-document events; an AbortSignal stops it.
 import type { CorrectionsDone } from '../batch/corrections.ts';
@@ -126,7 +126,7 @@ export class BatchRun implements PromiseLike<BatchResult>, AsyncIterable<BatchEv
   #ended = false;
 
   /** @internal use runBatch() */
-  constructor(inputs: readonly string[], options: BatchOptions) {
+  constructor(inputs: readonly (string | Buffer)[], options: BatchOptions) {
     const { out } = options;
     const stage: StageOptions = {
       ...options,
@@ -197,9 +197,10 @@ export class BatchRun implements PromiseLike<BatchResult>, AsyncIterable<BatchEv
 /**
  * Reads many PDFs (files, folders searched recursively for *.pdf, glob
  * patterns) into `options.out`, in parallel and resumably, like `jixiao batch`.
+ * An input may be a Buffer: a file name's own bytes, where they are not UTF-8.
  * A document that fails does not stop the others.
  */
-export function runBatch(inputs: readonly string[], options: BatchOptions): BatchRun {
+export function runBatch(inputs: readonly (string | Buffer)[], options: BatchOptions): BatchRun {
   return new BatchRun(inputs, options);
 }
 

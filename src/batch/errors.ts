@@ -1,6 +1,6 @@
 // The batch's own errors, on their own so that the library's type declarations
 // can name them without pulling in the whole batch (and pdf.js's DOM types).
-import { statfs } from 'node:fs/promises';
+import { mkdir, stat, statfs } from 'node:fs/promises';
 import path from 'node:path';
 
 /** A problem with the command or the output folder: nothing was run (exit status 2). */
@@ -11,13 +11,24 @@ export class BatchSetupError extends Error {
 /** Errors of the machine, not of a document: the batch stops on them and records nothing for what they cut short. */
 export const ENVIRONMENT_CODES: ReadonlySet<string> = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EMFILE', 'ENFILE']);
 
+/**
+ * Writing the output where the user may not (a read-only folder of another owner): the machine's failure too,
+ * but only for writes — a PDF that cannot be read for want of permission is that document's failure.
+ */
+export const OUTPUT_DENIED_CODES: ReadonlySet<string> = new Set(['EACCES', 'EPERM']);
+
 const WHAT: Record<string, string> = {
   ENOSPC: 'no space left on the device',
   EDQUOT: 'disk quota exceeded',
   EROFS: 'the file system is read-only',
   EMFILE: 'too many open files in this process',
   ENFILE: 'too many open files on this system',
+  EACCES: 'no permission to write',
+  EPERM: 'not permitted to write',
 };
+
+/** Where the free space says something (a full disk, a quota); for a read-only or denied folder it is noise. */
+const SPACE_CODES = new Set(['ENOSPC', 'EDQUOT']);
 
 /**
  * The batch stopped because the machine could not go on (a full disk, a quota, a read-only file system, no file
@@ -33,7 +44,8 @@ export class BatchEnvironmentError extends Error {
   /** bytes free for this user on the file system of `path`, when known */
   readonly freeBytes: number | null;
   constructor(code: string, file: string, freeBytes: number | null, action = 'writing', options?: { cause?: unknown }) {
-    const free = freeBytes === null ? '' : `; ${(freeBytes / (1024 * 1024)).toFixed(1)} MB free there`;
+    const free =
+      freeBytes === null || !SPACE_CODES.has(code) ? '' : `; ${(freeBytes / (1024 * 1024)).toFixed(1)} MB free there`;
     super(`${WHAT[code] ?? code} (${code}) ${action} ${file}${free}`, options);
     this.code = code;
     this.path = file;
@@ -41,10 +53,28 @@ export class BatchEnvironmentError extends Error {
   }
 }
 
-/** The errno code of `err` when it is one of ENVIRONMENT_CODES, else null. */
-export function environmentCode(err: unknown): string | null {
+/** The errno code of `err` when it is one of ENVIRONMENT_CODES (or, `writing`, of OUTPUT_DENIED_CODES), else null. */
+export function environmentCode(err: unknown, writing = false): string | null {
   const code = (err as NodeJS.ErrnoException | null)?.code;
-  return typeof code === 'string' && ENVIRONMENT_CODES.has(code) ? code : null;
+  if (typeof code !== 'string') return null;
+  return ENVIRONMENT_CODES.has(code) || (writing && OUTPUT_DENIED_CODES.has(code)) ? code : null;
+}
+
+/**
+ * Makes an output folder (and its parents). Node's recursive mkdir says ENOENT where a parent cannot be written
+ * (a read-only file system, no permission): the first missing folder is made alone to learn the true reason.
+ */
+export async function makeOutputFolder(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    let missing = path.resolve(dir);
+    while ((await stat(path.dirname(missing)).catch(() => null)) === null && path.dirname(missing) !== missing)
+      missing = path.dirname(missing);
+    await mkdir(missing); // throws the true reason; if it does not, the rest can be made now
+    await mkdir(dir, { recursive: true });
+  }
 }
 
 /** `err` as a BatchEnvironmentError (with the free space of `file`'s file system) when it is one; otherwise null. */
@@ -54,7 +84,7 @@ export async function asEnvironmentError(
   action = 'writing',
 ): Promise<BatchEnvironmentError | null> {
   if (err instanceof BatchEnvironmentError) return err;
-  const code = environmentCode(err);
+  const code = environmentCode(err, action === 'writing');
   if (!code) return null;
   const free = await statfs(path.dirname(file)).then(
     (s) => s.bavail * s.bsize,

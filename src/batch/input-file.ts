@@ -6,10 +6,27 @@
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { lstat, open, stat, type FileHandle } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import type { PathLike, Stats } from 'node:fs';
+import { hasPdfHeader, NOT_PDF, PdfOpenError } from '../pdf/errors.ts';
 
 /** Input files larger than this are refused unread (hashing, and the batch's document workers). */
 export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
+
+const MB = 1024 * 1024;
+
+/**
+ * What a document may bring within a memory bound of `maxMemoryMb` (its process's resident memory): a file that
+ * pdf.js holds whole, and images it decodes whole (the stream, then four bytes a pixel, then the page canvas's
+ * copy). Measured: a %PDF file of 1000 MB peaked at 3.3 GB when it was copied twice on its way to pdf.js; read
+ * once and given to pdf.js, 800 MB of it peaked at 1.9 GB before pdf.js gave up (a string too long). What pdf.js
+ * then builds is bounded by the sampled bound alone: rebuilding a 300 MB file without a cross-reference table in
+ * strings took 8 GB. An image of 20,480 × 20,480 (400 million pixels) peaked at 5.1 GB.
+ */
+export function inputBounds(maxMemoryMb: number): { fileBytes: number; imagePixels: number } {
+  // What a document process holds before it reads anything: Node, pdf.js and the pipeline (measured 150 MB).
+  const room = Math.max(0, maxMemoryMb - 160) * MB;
+  return { fileBytes: Math.min(MAX_FILE_BYTES, Math.floor(room / 2.5)), imagePixels: Math.floor(room / 12) };
+}
 
 export type RefusedCode = 'not-a-file' | 'too-large';
 
@@ -24,7 +41,10 @@ export class RefusedInput extends Error {
 }
 
 /** Opens `file` for reading if it is a regular file of at most `maxBytes`; throws RefusedInput otherwise (or the fs error). */
-export async function openRegular(file: string, maxBytes = MAX_FILE_BYTES): Promise<{ fh: FileHandle; size: number }> {
+export async function openRegular(
+  file: PathLike,
+  maxBytes = MAX_FILE_BYTES,
+): Promise<{ fh: FileHandle; size: number }> {
   const s = await stat(file);
   await refuseUnless(file, s, maxBytes);
   const fh = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOCTTY ?? 0));
@@ -38,54 +58,73 @@ export async function openRegular(file: string, maxBytes = MAX_FILE_BYTES): Prom
   }
 }
 
-/** sha256 and length of a regular file, reading at most `maxBytes` (a file that grows past it is refused). */
-export async function hashFile(file: string, maxBytes = MAX_FILE_BYTES): Promise<{ sha256: string; bytes: number }> {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  await readChunks(file, maxBytes, (chunk) => {
-    hash.update(chunk);
-    bytes += chunk.length;
-  });
-  return { sha256: hash.digest('hex'), bytes };
-}
-
-/** The whole of a regular file, at most `maxBytes`. */
-export async function readInput(file: string, maxBytes = MAX_FILE_BYTES): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  await readChunks(file, maxBytes, (chunk) => {
-    chunks.push(new Uint8Array(chunk)); // a copy: the read buffer is reused
-    total += chunk.length;
-  });
-  // One buffer of its own (not a slice of Node's pool): pdf.js may transfer it.
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
-
-async function readChunks(file: string, maxBytes: number, take: (chunk: Uint8Array) => void): Promise<void> {
-  const { fh } = await openRegular(file, maxBytes);
+/**
+ * sha256 and length of a regular file, reading at most `maxBytes` (a file that grows past it is refused); a file
+ * that does not start as a PDF starts is not read past its first megabyte: `sha256` null, `pdf` false.
+ */
+export async function hashFile(
+  file: PathLike,
+  maxBytes = MAX_FILE_BYTES,
+): Promise<{ sha256: string | null; bytes: number; pdf: boolean }> {
+  const { fh, size } = await openRegular(file, maxBytes);
   try {
+    const hash = createHash('sha256');
     const buffer = Buffer.alloc(1024 * 1024);
-    let total = 0;
+    let bytes = 0;
     for (;;) {
       const { bytesRead } = await fh.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) return;
-      total += bytesRead;
-      // The size was checked, but a file can grow, and some (in /proc) say 0 and hold more.
-      if (total > maxBytes) throw tooLarge(maxBytes);
-      take(buffer.subarray(0, bytesRead));
+      if (bytes === 0 && bytesRead > 0 && !hasPdfHeader(buffer.subarray(0, bytesRead)))
+        return { sha256: null, bytes: size, pdf: false };
+      if (bytesRead === 0) return { sha256: hash.digest('hex'), bytes, pdf: bytes > 0 };
+      bytes += bytesRead;
+      if (bytes > maxBytes) throw tooLarge(maxBytes);
+      hash.update(buffer.subarray(0, bytesRead));
     }
   } finally {
     await fh.close();
   }
 }
 
-async function refuseUnless(file: string, s: Stats, maxBytes: number): Promise<void> {
+/**
+ * The whole of a regular file of at most `maxBytes`, in one buffer of its own (pdf.js may take it whole: no copy).
+ * A file that does not start as a PDF starts is not read further: PdfOpenError not-pdf after its first kilobyte,
+ * whatever its size.
+ */
+export async function readInput(file: PathLike, maxBytes = MAX_FILE_BYTES): Promise<Uint8Array> {
+  // Its size is judged after its header: a file that is no PDF is said to be none, however large.
+  const { fh, size } = await openRegular(file, Number.MAX_SAFE_INTEGER);
+  try {
+    const head = new Uint8Array(1024);
+    const { bytesRead } = await fh.read(head, 0, head.length, 0);
+    if (bytesRead > 0 && !hasPdfHeader(head.subarray(0, bytesRead))) throw new PdfOpenError('not-pdf', NOT_PDF);
+    if (size > maxBytes) throw tooLarge(maxBytes, size);
+    let out = new Uint8Array(Math.max(size, 1024));
+    let at = 0;
+    for (;;) {
+      if (at === out.length) {
+        // Full: is there more (it grew since its size was taken, or says 0 as files in /proc do)?
+        const probe = Buffer.alloc(64 * 1024);
+        const { bytesRead } = await fh.read(probe, 0, probe.length, null);
+        if (bytesRead === 0) return out;
+        if (at + bytesRead > maxBytes) throw tooLarge(maxBytes);
+        const bigger = new Uint8Array(Math.min(maxBytes, Math.max(out.length * 2, at + bytesRead)));
+        bigger.set(out);
+        bigger.set(probe.subarray(0, bytesRead), at);
+        out = bigger;
+        at += bytesRead;
+        continue;
+      }
+      const { bytesRead } = await fh.read(out, at, out.length - at, null);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return at === out.length ? out : out.slice(0, at);
+  } finally {
+    await fh.close();
+  }
+}
+
+async function refuseUnless(file: PathLike, s: Stats, maxBytes: number): Promise<void> {
   if (!s.isFile()) {
     const link = (await lstat(file).catch(() => null))?.isSymbolicLink() ? ' (through a symbolic link)' : '';
     throw new RefusedInput('not-a-file', `is ${kindOf(s)}${link}, not a regular file; not opened`);

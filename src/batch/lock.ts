@@ -96,12 +96,27 @@ function parseOwner(text: string): (Partial<LockOwner> & { pid: number; host: st
   }
 }
 
+/**
+ * Whether `pid` is a running process. A zombie — dead, but not yet reaped by its parent (a batch killed under a
+ * supervisor that does not wait for its children) — still answers kill(pid, 0): its state in /proc says Z (or X).
+ */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  const state = processState(pid);
+  return state !== 'Z' && state !== 'X';
+}
+
+/** Field 3 of /proc/PID/stat (R, S, D, Z, T, X …), or null where it cannot be read. */
+function processState(pid: number): string | null {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return text.slice(text.lastIndexOf(')') + 2).split(' ')[0] ?? null;
+  } catch {
+    return null;
   }
 }
 

@@ -1,4 +1,4 @@
-// Messages between the batch and its document workers.
+// Messages between the batch and its document workers (child processes: structured clone over IPC).
 import type { OcrEngineName } from '../ocr/types.ts';
 import type { OcrMode } from '../pipeline/read-pages.ts';
 import type { Severity } from '../schema/report.ts';
@@ -7,12 +7,14 @@ export interface Job {
   id: number;
   /** the input as given (recorded as source.path) */
   file: string;
-  /** where to read the bytes when not from `file` (a queue worker: the path it sees, or a copy of the job's bytes) */
-  source?: string;
-  /** absolute path of docs/<name>.json, already checked to lie inside the output folder */
-  target: string;
-  /** the temporary file the report is written to before the rename */
-  tmp: string;
+  /** where to read the bytes when not from `file`: a queue worker's path, or the name's own bytes (not UTF-8) */
+  source?: string | Uint8Array;
+  /** the PDF itself (a queue job's inline copy): nothing is read from disk */
+  data?: Uint8Array;
+  /** absolute path of docs/<name>.json, already checked to lie inside the output folder; none: the JSON comes back in the answer */
+  target?: string;
+  /** the temporary file the report is written to before the rename (with `target`) */
+  tmp?: string;
   ocr: OcrMode;
   ocrDpi: number;
   /** default PP-OCR */
@@ -33,8 +35,15 @@ export interface DocSummary {
   pageImages?: boolean;
 }
 
+export type ToWorker = Job;
+
 export type FromWorker =
-  { type: 'ready' } | { type: 'done'; id: number; summary: DocSummary } | ({ type: 'failed'; id: number } & Failure);
+  | { type: 'ready' }
+  /** resident bytes, from a worker whose parent cannot read /proc */
+  | { type: 'memory'; rss: number }
+  /** `json`: the report's JSON (one line) when the job had no target */
+  | { type: 'done'; id: number; summary: DocSummary; json?: string }
+  | ({ type: 'failed'; id: number } & Failure);
 
 /**
  * Why a document failed. Code `environment` is not the document's failure but the machine's (a full disk …):
@@ -49,4 +58,4 @@ export interface Failure {
   stack?: string;
 }
 
-export type JobResult = { ok: true; summary: DocSummary } | ({ ok: false } & Failure);
+export type JobResult = { ok: true; summary: DocSummary; json?: string } | ({ ok: false } & Failure);

@@ -1,29 +1,35 @@
-// A document worker: reads one PDF at a time through the pipeline and writes
-// its report atomically to the path the batch chose. Runs in a worker thread
-// so that a document that hangs or bloats can be killed without the batch.
-import { readFile } from 'node:fs/promises';
-import { parentPort, workerData } from 'node:worker_threads';
+// A document worker: a child process (src/batch/pool.ts) that reads one PDF at
+// a time through the pipeline and writes its report atomically to the path the
+// batch chose, or sends its JSON back (no file at all). Killed — never asked —
+// when a document must stop, so no native code is torn down under it.
 import { createOcrPool, type OcrPool } from '../ocr/pool.ts';
 import type { OcrEngineName } from '../ocr/types.ts';
 import { ignoreStrayPdfRejections, InputError } from '../pipeline/errors.ts';
 import { extractBytes } from '../pipeline/extract.ts';
 import type { PdfDocument } from '../pdf/document.ts';
+import { PdfOpenError } from '../pdf/errors.ts';
 import type { Report } from '../schema/report.ts';
+import { belongToParent, residentBytes } from '../util/processes.ts';
 import { writeAtomic } from '../writers/files.ts';
 import { drawPages, pagesKey } from '../writers/page-images.ts';
 import { REPORT_JSON } from '../writers/index.ts';
 import { environmentCode } from './errors.ts';
-import { readInput, RefusedInput } from './input-file.ts';
+import { inputBounds, MAX_FILE_BYTES, readInput, RefusedInput } from './input-file.ts';
 import type { DocSummary, Failure, FromWorker, Job } from './protocol.ts';
 
-const port = parentPort;
-if (!port) throw new Error('batch/worker.ts runs only as a worker thread');
+if (!process.send) throw new Error('batch/worker.ts runs only as a child process of src/batch/pool.ts');
+belongToParent();
 
-const send = (m: FromWorker) => port.postMessage(m);
+const send = (m: FromWorker) => process.send!(m, undefined, {}, () => {});
 
-// This thread's OCR workers, made when a page first needs OCR and shared by the documents this thread reads;
-// the batch sizes them so that all threads together use no more OCR workers than there are cores.
-const { ocrWorkers } = (workerData ?? {}) as { ocrWorkers?: number };
+// This process's OCR workers, made when a page first needs OCR and shared by the documents it reads;
+// the batch sizes them so that all document processes together use no more OCR workers than there are cores.
+const { ocrWorkers, memoryReportMs, maxMemoryMb } = JSON.parse(process.argv[2] ?? '{}') as {
+  ocrWorkers?: number;
+  memoryReportMs?: number;
+  maxMemoryMb?: number;
+};
+const bounds = inputBounds(maxMemoryMb ?? 2048);
 const ocrPools = new Map<OcrEngineName, OcrPool>();
 const pool = (engine: OcrEngineName) => {
   let p = ocrPools.get(engine);
@@ -33,9 +39,13 @@ const pool = (engine: OcrEngineName) => {
 
 ignoreStrayPdfRejections();
 
-port.on('message', (job: Job) => {
+// Where the parent cannot read this process's memory from /proc, it is told.
+if (residentBytes(process.pid) === null)
+  setInterval(() => send({ type: 'memory', rss: process.memoryUsage.rss() }), memoryReportMs ?? 100).unref();
+
+process.on('message', (job: Job) => {
   run(job).then(
-    (summary) => send({ type: 'done', id: job.id, summary }),
+    ({ summary, json }) => send({ type: 'done', id: job.id, summary, ...(json !== undefined && { json }) }),
     (err: unknown) =>
       send({
         type: 'failed',
@@ -47,27 +57,32 @@ port.on('message', (job: Job) => {
 });
 send({ type: 'ready' });
 
-async function run(job: Job): Promise<DocSummary> {
+async function run(job: Job): Promise<{ summary: DocSummary; json?: string }> {
   const options = {
     ocr: job.ocr,
     ocrDpi: job.ocrDpi,
     pool: pool(job.ocrEngine ?? 'ppocr'),
     maxPages: job.maxPages,
     timings: job.timings,
+    ownBytes: true,
+    maxImagePixels: bounds.imagePixels,
     ...(job.pageImages && { whileOpen: drawInto(job.pageImages) }),
   };
   // Read here, bounded and only if a regular file (the batch checked it when hashing; it may have been swapped since).
-  const report = await extractBytes(await readSource(job), job.file, options);
-  await writeAtomic(job.target, REPORT_JSON.render(report), job.tmp, false);
+  const report = await extractBytes(job.data ?? (await readSource(job)), job.file, options);
+  const rendered = REPORT_JSON.render(report);
+  const json = typeof rendered === 'string' ? rendered : Buffer.from(rendered).toString('utf8');
+  if (job.target) await writeAtomic(job.target, json, job.tmp, false);
   const findings = { error: 0, warning: 0, info: 0 };
   for (const f of report.findings) findings[f.severity]++;
-  return {
+  const summary: DocSummary = {
     sha256: report.source.sha256,
     pages: report.pages.length,
     ocrPages: report.pages.filter((p) => p.method === 'ocr').length,
     findings,
     ...(job.pageImages && { pageImages: true }),
   };
+  return job.target ? { summary } : { summary, json };
 }
 
 /** --page-images: the pages drawn from the document still open (its fonts parsed once, for reading and drawing). */
@@ -78,9 +93,21 @@ function drawInto(to: { dir: string; dpi: number }) {
 /** The bytes from job.source (or job.file), a failure named after job.file as extractFile would name it. */
 async function readSource(job: Job): Promise<Uint8Array> {
   try {
-    return job.source ? new Uint8Array(await readFile(job.source)) : await readInput(job.file);
+    return await readInput(
+      typeof job.source === 'string' ? job.source : job.source ? Buffer.from(job.source) : job.file,
+      bounds.fileBytes,
+    );
   } catch (err) {
+    if (err instanceof RefusedInput && err.code === 'too-large' && bounds.fileBytes < MAX_FILE_BYTES)
+      throw new RefusedInput(
+        err.code,
+        err.message.replace(
+          /; not read$/,
+          ` under --max-memory ${maxMemoryMb} MB (pdf.js holds a file whole, and more besides); not read`,
+        ),
+      );
     if (err instanceof RefusedInput || environmentCode(err)) throw err;
+    if (err instanceof PdfOpenError) throw new InputError(job.file, err.reason, err.message, { cause: err });
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InputError(job.file, 'not-found', 'no such file', { cause: err });
     if (code === 'EISDIR')
@@ -92,11 +119,18 @@ async function readSource(job: Job): Promise<Uint8Array> {
 function classify(err: unknown, job: Job): Failure {
   if (err instanceof InputError) return { code: err.reason, reason: err.message.replace(`${job.file}: `, '') };
   if (err instanceof RefusedInput) return { code: err.code, reason: err.message };
-  const errno = environmentCode(err);
+  const errno = environmentCode(err, writes(err, job));
   if (errno) {
-    const path = (err as NodeJS.ErrnoException).path ?? job.target;
+    const path = (err as NodeJS.ErrnoException).path ?? job.target ?? job.file;
     return { code: 'environment', reason: `${errno} on ${path}`, errno, path };
   }
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'error', reason: `internal error: ${message.split('\n')[0]}` };
+}
+
+/** Whether `err` came from writing the job's output (its report, its page images), not from reading its PDF. */
+function writes(err: unknown, job: Job): boolean {
+  const p = (err as NodeJS.ErrnoException).path;
+  if (typeof p !== 'string') return false;
+  return p === job.target || p === job.tmp || (!!job.pageImages && p.startsWith(job.pageImages.dir));
 }

@@ -4,10 +4,12 @@
 // machine (disk full, quota, read-only, out of file descriptors: run it again once
 // that is fixed), 130 interrupted.
 import { Option, type Command } from 'commander';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { BatchEnvironmentError, BatchSetupError, runBatch, type OcrEngine, type OcrMode } from '../api/index.ts';
 import { addLimitOptions, addReadOptions, addTimingsOption, type ReadFlags } from './shared.ts';
 import { correctionLines } from './corrections.ts';
+import { rawBytesOf } from './raw-args.ts';
 import { count, jobs } from './values.ts';
 
 interface BatchFlags extends ReadFlags {
@@ -96,7 +98,9 @@ export async function runBatchCommand(inputs: string[], flags: BatchFlags): Prom
       progress: flags.quiet ? 'none' : (flags.progress ?? (process.stderr.isTTY ? 'bar' : 'lines')),
       signal: controller.signal,
     };
-    const result = flags.queue ? await queueBatch(inputs, options, flags) : await runBatch(inputs, options);
+    // A name not in UTF-8 is passed on as its own bytes (src/cli/raw-args.ts): found and read like any other.
+    const given = inputs.map((a) => (existsSync(a) ? a : (rawBytesOf(a) ?? a)));
+    const result = flags.queue ? await queueBatch(given, options, flags) : await runBatch(given, options);
     if (result.interrupted) {
       process.stderr.write(
         `jixiao batch: interrupted; run the same command again to go on (${result.out}/manifest.jsonl keeps what is done${flags.queue ? '; the queue keeps the rest and its workers go on' : ''})\n`,
@@ -133,7 +137,7 @@ export async function runBatchCommand(inputs: string[], flags: BatchFlags): Prom
 }
 
 /** `--queue`: the same batch, its documents read by `jixiao worker` processes. BullMQ is loaded only here: the local batch needs no Redis. */
-async function queueBatch(inputs: string[], options: Parameters<typeof runBatch>[1], flags: BatchFlags) {
+async function queueBatch(inputs: (string | Buffer)[], options: Parameters<typeof runBatch>[1], flags: BatchFlags) {
   const { runQueueBatch } = await import('../queue/coordinator.ts');
   const r = await runQueueBatch({
     ...options,

@@ -2,14 +2,16 @@
 // file, or one <name>.json per input into DIR. A bad file gets a one-line
 // error naming it and its reason; the other files still run.
 import type { Command } from 'commander';
-import { mkdir } from 'node:fs/promises';
 import type { Report } from '../api/index.ts';
 import path from 'node:path';
 import { inside, syncDir, writeAtomic } from '../writers/files.ts';
 import { REPORT_JSON, reportJson } from '../writers/index.ts';
 import { uniqueNames } from '../writers/names.ts';
 import { showPath } from '../writers/safe-text.ts';
+import { makeOutputFolder } from '../batch/errors.ts';
 import { applyCorrections } from '../corrections/apply.ts';
+import type { Correction } from '../schema/corrections.ts';
+import { messageOf } from '../util/errors.ts';
 import { addCorrectionsOption, loadCorrections, unmatchedLines, type CorrectionsFlags } from './corrections.ts';
 import { IsolatedReader } from './isolated.ts';
 import {
@@ -21,6 +23,7 @@ import {
   limitsOf,
   ocrWorkersOf,
   readSettingsOf,
+  stoppedByMachine,
   type LimitFlags,
   type ReadFlags,
 } from './shared.ts';
@@ -54,40 +57,76 @@ export async function runExtract(files: string[], flags: ExtractFlags): Promise<
   const corrections = await loadCorrections('jixiao extract', flags);
   const names = uniqueNames(files);
   const outDir = flags.output ? path.resolve(flags.output) : null;
-  if (outDir) await mkdir(outDir, { recursive: true });
+  const kept = 'fix that and run the same command again (the reports written so far are kept)';
+  try {
+    if (outDir) await makeOutputFolder(outDir);
+  } catch (err) {
+    if (await stoppedByMachine('extract', err, outDir!, kept)) return 3;
+    process.stderr.write(`jixiao extract: output folder ${showPath(outDir!)}: ${messageOf(err)}\n`);
+    return 2;
+  }
   // One document worker for all the files, under the batch's limits; its OCR workers start only if a page needs OCR.
   const reader = new IsolatedReader(limitsOf(flags), ocrWorkersOf(flags));
-  const settings = readSettingsOf(flags);
-  // The worker writes the one-line JSON; --pretty renders it again through the JSON writer.
-  const pretty = reportJson({ pretty: true });
-  let status = 0;
   try {
-    for (const [i, file] of files.entries()) {
-      const target = outDir ? inside(outDir, `${names[i]}.json`) : undefined;
-      const read = await reader.read(file, settings, target);
-      if (!read.ok) {
-        failureLine(file, read.reason, flags.debug ? read.stack : undefined);
-        status = 2;
-        continue;
-      }
-      // The reviewer's corrections applied to the fresh read: the JSON rewritten with them.
-      const corrected = corrections.length > 0 ? applyCorrections(JSON.parse(read.json) as Report, corrections) : null;
-      if (corrected) process.stderr.write(unmatchedLines('jixiao extract', file, corrected));
-      const json = corrected ? (flags.pretty ? pretty : REPORT_JSON).render(corrected) : null;
-      if (target) {
-        const report = corrected ?? (JSON.parse(read.json) as Report);
-        if (json) await writeAtomic(target, json);
-        else if (flags.pretty) await writeAtomic(target, pretty.render(report));
-        process.stderr.write(
-          `jixiao: ${showPath(file)} → ${showPath(path.relative(process.cwd(), target))} (${summary(report)})\n`,
-        );
-      } else process.stdout.write(json ?? (flags.pretty ? pretty.render(JSON.parse(read.json) as Report) : read.json));
-    }
+    const status = await extractEach(files, names, outDir, reader, flags, corrections);
+    if (outDir) await syncDir(outDir);
+    return status;
+  } catch (err) {
+    if (await stoppedByMachine('extract', err, outDir ?? process.cwd(), kept)) return 3;
+    throw err;
   } finally {
     await reader.close();
   }
-  if (outDir) await syncDir(outDir);
+}
+
+/** Each file read and written (or printed); a bad file is one line and status 2, the machine's failure stops all. */
+async function extractEach(
+  files: string[],
+  names: string[],
+  outDir: string | null,
+  reader: IsolatedReader,
+  flags: ExtractFlags,
+  corrections: Correction[],
+): Promise<number> {
+  const settings = readSettingsOf(flags);
+  let status = 0;
+  for (const [i, file] of files.entries()) {
+    const target = outDir ? inside(outDir, `${names[i]}.json`) : undefined;
+    const read = await reader.read(file, settings, target);
+    if (!read.ok && read.code === 'environment' && read.errno)
+      throw Object.assign(new Error(read.reason), { code: read.errno, path: read.path ?? target });
+    if (!read.ok) {
+      failureLine(file, read.reason, flags.debug ? read.stack : undefined);
+      status = 2;
+      continue;
+    }
+    await emit(file, read.json, target, flags, corrections);
+  }
   return status;
+}
+
+/** One report written (or printed): as the worker wrote it, or again with --pretty or the reviewer's corrections. */
+async function emit(
+  file: string,
+  read: string,
+  target: string | undefined,
+  flags: ExtractFlags,
+  corrections: Correction[],
+): Promise<void> {
+  // The worker writes the one-line JSON; --pretty renders it again through the JSON writer.
+  const pretty = reportJson({ pretty: true });
+  // The reviewer's corrections applied to the fresh read: the JSON rewritten with them.
+  const corrected = corrections.length > 0 ? applyCorrections(JSON.parse(read) as Report, corrections) : null;
+  if (corrected) process.stderr.write(unmatchedLines('jixiao extract', file, corrected));
+  const json = corrected ? (flags.pretty ? pretty : REPORT_JSON).render(corrected) : null;
+  if (target) {
+    const report = corrected ?? (JSON.parse(read) as Report);
+    if (json) await writeAtomic(target, json);
+    else if (flags.pretty) await writeAtomic(target, pretty.render(report));
+    process.stderr.write(
+      `jixiao: ${showPath(file)} → ${showPath(path.relative(process.cwd(), target))} (${summary(report)})\n`,
+    );
+  } else process.stdout.write(json ?? (flags.pretty ? pretty.render(JSON.parse(read) as Report) : read));
 }
 
 function summary(r: Report): string {

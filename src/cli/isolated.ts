@@ -4,9 +4,7 @@
 // tree of 100,000 pages, an OCR crash) ends as one line naming it and its
 // reason, and the files after it are still read.
 import { existsSync } from 'node:fs';
-import { mkdtemp, open, readFile, rm, type FileHandle } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
 import { DEFAULTS } from '../batch/run.ts';
 import { DocumentPool } from '../batch/pool.ts';
 import type { OcrEngineName } from '../ocr/types.ts';
@@ -36,12 +34,18 @@ export interface ReadSettings {
 
 export type Read =
   | { ok: true; json: string; /** its pages were drawn (the `pageImages` asked for) */ drewPages: boolean }
-  | { ok: false; code: string; reason: string; stack?: string };
+  | {
+      ok: false;
+      code: string;
+      reason: string;
+      stack?: string;
+      /** code `environment`: the errno and its file */ errno?: string;
+      path?: string;
+    };
 
 export class IsolatedReader {
   private readonly pool: DocumentPool;
   private readonly limits: Limits;
-  private scratch: Promise<string> | null = null;
   private id = 0;
 
   /**
@@ -60,7 +64,8 @@ export class IsolatedReader {
 
   /**
    * Reads `file` into its report's JSON (one line). `target`: where the worker
-   * writes it (atomically); by default a scratch file, read back and removed. `pageImages`: draw
+   * writes it (atomically); by default nowhere — the JSON comes back in memory, so
+   * nothing is written outside the output folder. `pageImages`: draw
    * its pages into that folder while the document is open (as `batch --page-images` does).
    */
   async read(
@@ -68,40 +73,33 @@ export class IsolatedReader {
     settings: ReadSettings,
     target?: string,
     pageImages?: { dir: string; dpi: number },
+    raw?: Buffer | null,
   ): Promise<Read> {
     const id = ++this.id;
-    const out = target ?? path.join(await (this.scratch ??= mkdtemp(path.join(os.tmpdir(), 'jixiao-'))), `${id}.json`);
-    const tmp = tempPath(out);
-    // A name in another byte encoding: opened here by its bytes, read by the worker through the descriptor.
-    const bytes = existsSync(file) ? null : rawBytesOf(file);
-    const handle: FileHandle | null = bytes ? await open(bytes, 'r').catch(() => null) : null;
-    const source = handle ? { source: `/proc/self/fd/${handle.fd}` } : {};
-    const result = await this.pool
-      .run({
-        id,
-        file,
-        ...source,
-        target: out,
-        tmp,
-        ocr: settings.ocr,
-        ocrDpi: settings.ocrDpi,
-        ocrEngine: settings.ocrEngine,
-        maxPages: this.limits.maxPages,
-        timings: settings.timings,
-        ...(pageImages && { pageImages }),
-      })
-      .finally(() => handle?.close());
+    const tmp = target ? tempPath(target) : undefined;
+    // A name in another byte encoding (`raw`, or an argument's as given): opened by its own bytes.
+    const bytes = raw ?? (existsSync(file) ? null : rawBytesOf(file));
+    const result = await this.pool.run({
+      id,
+      file,
+      ...(bytes && { source: new Uint8Array(bytes) }),
+      ...(target && { target, tmp }),
+      ocr: settings.ocr,
+      ocrDpi: settings.ocrDpi,
+      ocrEngine: settings.ocrEngine,
+      maxPages: this.limits.maxPages,
+      timings: settings.timings,
+      ...(pageImages && { pageImages }),
+    });
     if (!result.ok) {
-      await rm(tmp, { force: true });
+      if (tmp) await rm(tmp, { force: true });
       return result;
     }
-    const json = await readFile(out, 'utf8');
-    if (!target) await rm(out, { force: true });
+    const json = result.json ?? (await readFile(target!, 'utf8'));
     return { ok: true, json, drewPages: !!result.summary.pageImages };
   }
 
   async close(): Promise<void> {
     await this.pool.close();
-    if (this.scratch) await rm(await this.scratch, { recursive: true, force: true });
   }
 }

@@ -22,6 +22,10 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 
 ignoreStrayPdfRejections();
 
+// No byte leaves the machine: ONNX Runtime's telemetry is off in this process and every one it starts
+// (src/ocr/ppocr/pool.ts says why; set here too, before any of them exists).
+process.env.ORT_DISABLE_TELEMETRY = '1';
+
 const program = new Command('jixiao')
   .description('Chinese performance self-evaluation reports (绩效自评报告) → structured, schema-checked JSON')
   // Both versions: the tool's, and the output contract's it writes (see README, Versions).

@@ -4,13 +4,19 @@
 // a name that decoded with a replacement character is opened from them.
 import { readFileSync } from 'node:fs';
 
-let raw: Map<string, Buffer> | null = null;
+let raw: Map<string, Buffer[]> | null = null;
 
-/** The argument's own bytes when it did not decode as UTF-8 and they can be found; otherwise null. */
+/**
+ * The argument's own bytes when it did not decode as UTF-8 and they can be found; otherwise null. Names that
+ * decode alike (报告.pdf and 博规.pdf in GBK are both four replacement characters) are told apart by their order:
+ * each call takes the next argument that decodes to `arg`, so call it once per argument, in their order.
+ */
 export function rawBytesOf(arg: string): Buffer | null {
   if (!arg.includes('\ufffd')) return null;
   raw ??= readRaw();
-  return raw.get(arg) ?? null;
+  const left = raw.get(arg);
+  if (!left || left.length === 0) return null;
+  return left.length > 1 ? left.shift()! : left[0]!;
 }
 
 /**
@@ -19,8 +25,8 @@ export function rawBytesOf(arg: string): Buffer | null {
  * with another Node, whose argv would hold the replacement characters
  * already) or from /proc/self/cmdline, matched to process.argv by position.
  */
-function readRaw(): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
+function readRaw(): Map<string, Buffer[]> {
+  const out = new Map<string, Buffer[]>();
   const args = process.argv.slice(2);
   let bytes: Buffer[];
   try {
@@ -32,7 +38,10 @@ function readRaw(): Map<string, Buffer> {
   }
   if (bytes.length !== args.length) return out;
   args.forEach((arg, i) => {
-    if (bytes[i]!.toString('utf8') === arg) out.set(arg, bytes[i]!);
+    if (bytes[i]!.toString('utf8') !== arg) return;
+    const list = out.get(arg);
+    if (list) list.push(bytes[i]!);
+    else out.set(arg, [bytes[i]!]);
   });
   return out;
 }

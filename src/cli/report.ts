@@ -1,16 +1,20 @@
 // `jixiao report INPUT... --out DIR`: a static review site (DIR/index.html,
 // opens from disk) showing every fact and finding on its page. INPUT is PDFs
 // (read as `check` reads them) or folders written by `jixiao batch`.
-// Exit status: 0 every input read, 2 a bad input (the site is still written) or a usage/set-up error.
+// Exit status: 0 every input read, 2 a bad input (the site is still written) or a usage/set-up error,
+// 3 stopped by the machine (a full disk, a read-only or denied output folder).
 import { Option, type Command } from 'commander';
 import path from 'node:path';
 import type { OcrMode } from '../pipeline/read-pages.ts';
+import { asEnvironmentError } from '../batch/errors.ts';
 import { buildSite } from '../review/site.ts';
 import type { Report } from '../schema/report.ts';
 import { DEFAULT_DPI } from '../writers/page-images.ts';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { addCorrectionsOption, loadCorrections, type CorrectionsFlags } from './corrections.ts';
 import { IsolatedReader } from './isolated.ts';
+import { rawBytesOf } from './raw-args.ts';
 import {
   addJobsOption,
   addLimitOptions,
@@ -53,12 +57,16 @@ export async function runReport(inputs: string[], flags: ReportFlags): Promise<n
     const corrections = await loadCorrections('jixiao report', flags);
     const result = await buildSite({
       corrections,
-      readPdf: async (file, draw) => {
-        const read = await reader.read(file, settings, undefined, draw);
+      readPdf: async (file, draw, raw) => {
+        const read = await reader.read(file, settings, undefined, draw, raw);
+        // Drawing its pages into the site failed for want of space (…): the machine's, the site stops.
+        if (!read.ok && read.code === 'environment' && read.errno)
+          throw await asEnvironmentError({ code: read.errno }, read.path ?? draw.dir);
         if (!read.ok) throw new Error(read.reason);
         return { report: JSON.parse(read.json) as Report, drewPages: read.drewPages };
       },
-      inputs,
+      // A name not in UTF-8 is passed on as its own bytes (src/cli/raw-args.ts): found and read like any other.
+      inputs: inputs.map((a) => (existsSync(a) ? a : (rawBytesOf(a) ?? a))),
       out: flags.out,
       dpi: flags.dpi,
       limits: limitsOf(flags),
@@ -75,6 +83,13 @@ export async function runReport(inputs: string[], flags: ReportFlags): Promise<n
     }
     return result.badInputs > 0 ? 2 : 0;
   } catch (err) {
+    const machine = await asEnvironmentError(err, (err as NodeJS.ErrnoException).path ?? flags.out);
+    if (machine) {
+      process.stderr.write(
+        `jixiao report: stopped: ${machine.message} — fix that and run the same command again (pages drawn so far are kept)\n`,
+      );
+      return 3;
+    }
     process.stderr.write(`jixiao: ${err instanceof Error ? err.message : String(err)}\n`);
     if (flags.debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
     // a set-up problem (SiteSetupError) or anything unexpected: nothing usable was written

@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import os from 'node:os';
 import { DEFAULT_ENGINE, OCR_ENGINES, type OcrEngineName } from '../ocr/types.ts';
 import { InputError, type OcrMode } from '../api/index.ts';
+import { asEnvironmentError } from '../batch/errors.ts';
 import { showLines, showPath, showText } from '../writers/safe-text.ts';
 import { DEFAULT_LIMITS, type Limits, type ReadSettings } from './isolated.ts';
 import * as values from './values.ts';
@@ -105,4 +106,15 @@ export function reportFailure(file: string, err: unknown, debug?: boolean): void
 export function failureLine(file: string, reason: string, stack?: string): void {
   process.stderr.write(`jixiao: ${showPath(file)}: ${showText(reason)}\n`);
   if (stack) process.stderr.write(`${showLines(stack)}\n`);
+}
+
+/**
+ * The machine stopped the command (a full disk, a read-only or denied output folder, no file descriptors): one line
+ * saying what and where, and true (exit status 3); false when `err` is not that.
+ */
+export async function stoppedByMachine(command: string, err: unknown, where: string, kept: string): Promise<boolean> {
+  const machine = await asEnvironmentError(err, (err as NodeJS.ErrnoException | null)?.path ?? where);
+  if (!machine) return false;
+  process.stderr.write(`jixiao ${command}: stopped: ${showText(machine.message)} — ${kept}\n`);
+  return true;
 }

@@ -6,6 +6,7 @@
 // docs/speed.md.
 import type { PdfDocument, PdfEngineName } from './engine.ts';
 import { checkPdfHeader } from './errors.ts';
+import type { OpenOptions } from './open.ts';
 
 export type { PageGraphics, PdfDocument, PdfEngineName } from './engine.ts';
 
@@ -15,9 +16,13 @@ export function defaultPdfEngine(): PdfEngineName {
 }
 
 /** Opens PDF bytes with an engine; throws PdfOpenError for what is no readable PDF. */
-export async function openDocument(bytes: Uint8Array, engine = defaultPdfEngine()): Promise<PdfDocument> {
+export async function openDocument(
+  bytes: Uint8Array,
+  engine = defaultPdfEngine(),
+  options: OpenOptions = {},
+): Promise<PdfDocument> {
   checkPdfHeader(bytes);
-  // Each engine is loaded only when used: a thread reading with PDFium never loads pdf.js.
-  if (engine === 'pdfjs') return (await import('./pdfjs-document.ts')).openPdfjsDocument(bytes);
-  return (await import('./pdfium/document.ts')).openPdfiumDocument(bytes);
+  // Each engine is loaded only when used: a process reading with PDFium never loads pdf.js.
+  if (engine === 'pdfjs') return (await import('./pdfjs-document.ts')).openPdfjsDocument(bytes, options);
+  return (await import('./pdfium/document.ts')).openPdfiumDocument(bytes, options);
 }

@@ -10,9 +10,15 @@ export class PdfOpenError extends Error {
   }
 }
 
+export const NOT_PDF = 'not a PDF (no %PDF- header)';
+
+/** Whether these first bytes of a file (1 KB is enough) hold the header a PDF starts with. */
+export function hasPdfHeader(head: Uint8Array): boolean {
+  return Buffer.from(head.subarray(0, 1024)).toString('latin1').includes('%PDF-');
+}
+
 /** Empty input and input without a %PDF- header in its first kilobyte are refused before parsing. */
 export function checkPdfHeader(bytes: Uint8Array): void {
   if (bytes.length === 0) throw new PdfOpenError('empty', 'empty file (0 bytes)');
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  if (!head.includes('%PDF-')) throw new PdfOpenError('not-pdf', 'not a PDF (no %PDF- header)');
+  if (!hasPdfHeader(bytes)) throw new PdfOpenError('not-pdf', NOT_PDF);
 }

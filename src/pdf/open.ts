@@ -26,13 +26,21 @@ export interface OpenedPdf {
   destroy(): Promise<void>;
 }
 
+export interface OpenOptions {
+  /** the engine may take the buffer (pdf.js detaches it): no copy of a large file is made */
+  transfer?: boolean;
+  /** an image of more pixels is not decoded (pdf.js removes it from its page): its decoding would exceed the memory bound */
+  maxImagePixels?: number;
+}
+
 /** Opens PDF bytes. The caller must call destroy() (use try/finally). */
-export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
+export async function openPdf(bytes: Uint8Array, options: OpenOptions = {}): Promise<OpenedPdf> {
   checkPdfHeader(bytes);
-  // pdf.js takes ownership of (and detaches) the buffer it is given: hand it a copy.
+  // pdf.js takes ownership of (and detaches) the buffer it is given: a copy, unless the caller gives it away.
   const task = getDocument({
     ...NO_EVAL,
-    data: bytes.slice(),
+    data: options.transfer ? bytes : bytes.slice(),
+    ...(options.maxImagePixels !== undefined && { maxImageSize: Math.floor(options.maxImagePixels) }),
     cMapUrl: CMAP_DIR,
     cMapPacked: true,
     standardFontDataUrl: FONT_DIR,

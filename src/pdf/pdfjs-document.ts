@@ -1,12 +1,12 @@
 // The pdf.js engine behind the seam of document.ts.
 import type { PdfDocument } from './engine.ts';
 import { readPageGraphics } from './graphics.ts';
-import { openPdf } from './open.ts';
+import { openPdf, type OpenOptions } from './open.ts';
 import { renderGrey } from './render.ts';
 import { readPageText } from './text.ts';
 
-export async function openPdfjsDocument(bytes: Uint8Array): Promise<PdfDocument> {
-  const { doc, destroy } = await openPdf(bytes);
+export async function openPdfjsDocument(bytes: Uint8Array, options: OpenOptions = {}): Promise<PdfDocument> {
+  const { doc, destroy } = await openPdf(bytes, options);
   return {
     engine: 'pdfjs',
     numPages: doc.numPages,

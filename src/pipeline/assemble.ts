@@ -32,6 +32,9 @@ import { runStages, type Stage, type StageTiming } from './stages.ts';
 export interface SourceInfo {
   path: string;
   bytes: Uint8Array;
+  /** hash and length taken before the bytes were given to pdf.js (which detaches them) */
+  sha256?: string;
+  length?: number;
 }
 
 /** One document on its way to a report: each stage fills in its part, in the order of ASSEMBLY_STAGES. */
@@ -166,8 +169,8 @@ function assemble(s: DocumentState): void {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     source: {
       path: source.path,
-      sha256: createHash('sha256').update(source.bytes).digest('hex'),
-      bytes: source.bytes.length,
+      sha256: source.sha256 ?? createHash('sha256').update(source.bytes).digest('hex'),
+      bytes: source.length ?? source.bytes.length,
       pages: pages.length,
     },
     document: s.document,

@@ -1,8 +1,10 @@
 // One document, end to end: read the file, then the stages — open (safely),
 // read, ocr, then those of assemble.ts — and destroy the document whatever happens.
 import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { openDocument, type PdfDocument } from '../pdf/document.ts';
 import { PdfOpenError } from '../pdf/errors.ts';
+import type { OpenOptions } from '../pdf/open.ts';
 import type { Report } from '../schema/report.ts';
 import { ASSEMBLY_STAGES, assembleReport, type SourceInfo } from './assemble.ts';
 import { asInputError, InputError } from './errors.ts';
@@ -31,11 +33,16 @@ export interface ExtractOptions {
    * Its failure fails the document.
    */
   whileOpen?: (pdf: PdfDocument, report: Report) => Promise<void>;
+  /** the caller gives the bytes away: the engine takes them without a copy (a large file is held once, not twice) */
+  ownBytes?: boolean;
+  /** images of more pixels are not decoded (see pdf/open.ts): the memory bound's share for one image */
+  maxImagePixels?: number;
 }
 
 interface ReadState extends PagesState {
   readonly source: SourceInfo;
   readonly maxPages: number | undefined;
+  readonly open: OpenOptions;
 }
 
 /** Opening, with the limit on pages checked before any page is read. */
@@ -43,7 +50,7 @@ const OPEN_STAGE: Stage<ReadState> = {
   name: 'open',
   async run(s) {
     try {
-      s.pdf = await openDocument(s.source.bytes);
+      s.pdf = await openDocument(s.source.bytes, undefined, s.open);
     } catch (err) {
       if (err instanceof PdfOpenError) throw new InputError(s.source.path, err.reason, err.message, { cause: err });
       throw err;
@@ -86,8 +93,13 @@ export async function extractBytes(
   const opts = { ...DEFAULT_OPTIONS, ...options };
   let ownPool: OcrPool | null = null;
   const pool = () => opts.pool ?? (ownPool ??= createOcrPool(opts.jobs, opts.ocrEngine));
+  // Hashed before pdf.js is given the bytes: it may detach them.
+  const source: SourceInfo = opts.ownBytes
+    ? { path: sourcePath, bytes, sha256: createHash('sha256').update(bytes).digest('hex'), length: bytes.length }
+    : { path: sourcePath, bytes };
   const state = {
-    source: { path: sourcePath, bytes },
+    source,
+    open: { transfer: !!opts.ownBytes, maxImagePixels: opts.maxImagePixels },
     maxPages: opts.maxPages,
     readOptions: { ocr: opts.ocr, ocrDpi: opts.ocrDpi, pool },
   } as ReadState;

@@ -158,6 +158,7 @@ async function dataFor(run: QueueRun, item: BatchItem, inlineNotes: { big: numbe
     v: 1,
     file: item.file,
     path: path.resolve(item.file),
+    ...(item.raw && { pathBytes: absoluteBytes(item.raw).toString('hex') }),
     sha256: item.sha256!,
     bytes: item.bytes!,
     tool: TOOL_VERSION,
@@ -169,10 +170,15 @@ async function dataFor(run: QueueRun, item: BatchItem, inlineNotes: { big: numbe
     attempts: q.attempts,
   };
   if (q.inline) {
-    if ((item.bytes ?? 0) <= INLINE_MAX_BYTES) data.inline = (await readFile(item.file)).toString('base64');
+    if ((item.bytes ?? 0) <= INLINE_MAX_BYTES) data.inline = (await readFile(item.raw ?? item.file)).toString('base64');
     else inlineNotes.big++;
   }
   return data;
+}
+
+/** A path's bytes made absolute (the working folder's own bytes before a relative one). */
+function absoluteBytes(raw: Buffer): Buffer {
+  return raw[0] === 0x2f ? raw : Buffer.concat([Buffer.from(process.cwd() + path.sep), raw]);
 }
 
 function jobOptions(q: QueueSettings, id: string) {

@@ -41,6 +41,8 @@ export interface DocJobData {
   file: string;
   /** absolute path on the coordinator's machine: workers read it there (a shared folder) unless `inline` is set */
   path: string;
+  /** that path's own bytes (hex) when the name is not UTF-8: what workers open */
+  pathBytes?: string;
   /** the file's bytes, base64 (--inline) */
   inline?: string;
   sha256: string;

@@ -1,5 +1,5 @@
 // `jixiao worker --queue redis://…`: takes document jobs from the queue, reads
-// each in a document worker thread (src/batch/pool.ts: the same time and memory
+// each in a document worker process (src/batch/pool.ts: the same time and memory
 // limits as the local batch), and stores the report in Redis for the batch's
 // coordinator to write into its output folder.
 //
@@ -8,15 +8,11 @@
 // workers moves the job back to waiting and another worker takes it. A document
 // that has killed its worker on every one of its attempts ends failed.
 import { UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { DocumentPool } from '../batch/pool.ts';
 import { round3 } from '../batch/run.ts';
-import { tempPath } from '../writers/files.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { closeRedis, connectRedis, maskSecret, parseRedisUrl, QueueSetupError } from './connection.ts';
 import {
@@ -75,8 +71,6 @@ interface WorkerContext {
   /** how log lines name this worker */
   who: string;
   client: Awaited<ReturnType<typeof connectRedis>>;
-  /** reports and inline PDFs on their way */
-  tmpDir: string;
   poolFor: (d: DocJobData) => Promise<DocumentPool>;
   pools: Map<string, DocumentPool>;
   stats: Omit<WorkerSummary, 'name'>;
@@ -100,7 +94,6 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   const who = `jixiao worker ${workerName}`;
   const client = await connectRedis(target, { log, who, connectionName: `jixiao-worker-${process.pid}` });
 
-  const tmpDir = await mkdtemp(path.join(os.tmpdir(), 'jixiao-worker-'));
   const ocrWorkers = Math.max(1, Math.floor(os.availableParallelism() / jobs));
   const { pools, poolFor } = documentPools(jobs, ocrWorkers);
   const ctx: WorkerContext = {
@@ -110,7 +103,6 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     workerName,
     who,
     client,
-    tmpDir,
     poolFor,
     pools,
     stats: { done: 0, failed: 0, pages: 0, released: 0 },
@@ -127,7 +119,6 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     await worker.close(true).catch(() => {});
     await Promise.all([...pools.values()].map((p) => p.close()));
     await closeRedis(client);
-    await rm(tmpDir, { recursive: true, force: true });
   }
 }
 
@@ -254,7 +245,10 @@ function refuseJob(ctx: WorkerContext, job: Job<DocJobData, DocJobResult>): void
   }
 }
 
-/** One job: the document read in a document worker thread, its report stored in Redis for the coordinator. */
+/**
+ * One job: the document read in a document worker process, its report stored in Redis for the coordinator.
+ * Nothing touches this machine's disk: an inline PDF goes to the worker in memory, the report comes back in memory.
+ */
 async function processJob(
   ctx: WorkerContext,
   job: Job<DocJobData, DocJobResult>,
@@ -264,25 +258,18 @@ async function processJob(
   const d = job.data;
   refuseJob(ctx, job);
   const t0 = performance.now();
-  const id = `${++ctx.seq}-${randomBytes(4).toString('hex')}`;
-  const docTarget = path.join(ctx.tmpDir, `${id}.json`);
-  const tmp = tempPath(docTarget);
-  let source = d.path;
-  if (d.inline !== undefined) {
-    source = path.join(ctx.tmpDir, `${id}.pdf`);
-    await writeFile(source, Buffer.from(d.inline, 'base64'));
-  }
+  const id = ++ctx.seq;
   const hold = holdJob(ctx, job, token);
   try {
     const pool = await ctx.poolFor(d);
     if (options.verbose) log(`${who}: reading ${d.file} (attempt ${job.attemptsStarted} of ${d.attempts})`);
     const result = await Promise.race([
       pool.run({
-        id: ctx.seq,
+        id,
         file: d.file,
-        source,
-        target: docTarget,
-        tmp,
+        ...(d.inline !== undefined
+          ? { data: new Uint8Array(Buffer.from(d.inline, 'base64')) }
+          : { source: d.pathBytes ? new Uint8Array(Buffer.from(d.pathBytes, 'hex')) : d.path }),
         ocr: d.ocr,
         ocrDpi: d.ocrDpi,
         maxPages: d.maxPages,
@@ -297,20 +284,16 @@ async function processJob(
     }
     const seconds = round3((performance.now() - t0) / 1000);
     if (!result.ok) {
-      await rm(tmp, { force: true });
       if (options.verbose) log(`${who}: ${d.file}: ${result.code}: ${result.reason}`);
       if (RETRYABLE.has(result.code)) throw new Error(formatFailure(result.code, result.reason));
       ctx.stats.failed++;
       throw new UnrecoverableError(formatFailure(result.code, result.reason));
     }
-    await storeReport(ctx, job, docTarget, result.summary.pages);
+    await storeReport(ctx, job, result.json!, result.summary.pages);
     if (options.verbose) log(`${who}: ${d.file}: ok, ${result.summary.pages} pages in ${seconds} s`);
     return { status: 'ok', summary: result.summary, seconds, worker: ctx.workerName };
   } finally {
     ctx.running.delete(job.id!);
-    await rm(docTarget, { force: true });
-    await rm(tmp, { force: true });
-    if (d.inline !== undefined) await rm(source, { force: true });
   }
 }
 
@@ -335,10 +318,9 @@ function holdJob(
 }
 
 /** The report, gzipped, where the coordinator takes it from; the pages counted for this minute's rate. */
-async function storeReport(ctx: WorkerContext, job: Job, docTarget: string, pages: number): Promise<void> {
+async function storeReport(ctx: WorkerContext, job: Job, json: string, pages: number): Promise<void> {
   const { client, worker } = ctx;
-  const report = await readFile(docTarget);
-  await client.set(reportKey(worker!, job.id!), await gzipAsync(report), 'EX', KEEP_SECONDS);
+  await client.set(reportKey(worker!, job.id!), await gzipAsync(json), 'EX', KEEP_SECONDS);
   const minute = Math.floor(Date.now() / 60_000);
   await client.multi().incrby(pagesKey(worker!, minute), pages).expire(pagesKey(worker!, minute), 7200).exec();
   ctx.stats.done++;

@@ -10,7 +10,8 @@ ignoreStrayPdfRejections();
 
 export interface RenderJob {
   id: number;
-  pdf: string;
+  /** the PDF, or its name's own bytes where they are not UTF-8 */
+  pdf: string | Uint8Array;
   key: PagesKey;
   /** absolute folder the images go to, checked by the site to lie inside it */
   dir: string;
@@ -18,9 +19,12 @@ export interface RenderJob {
 
 parentPort!.on('message', async (job: RenderJob) => {
   try {
-    const images = await drawPdfPages(new Uint8Array(await readFile(job.pdf)), job.key, job.dir);
+    const file = typeof job.pdf === 'string' ? job.pdf : Buffer.from(job.pdf);
+    const images = await drawPdfPages(new Uint8Array(await readFile(file)), job.key, job.dir);
     parentPort!.postMessage({ id: job.id, images });
   } catch (err) {
-    parentPort!.postMessage({ id: job.id, error: messageOf(err) });
+    // errno and path go along: a full disk stops the site, a broken PDF only fails its pages.
+    const { code, path } = err as NodeJS.ErrnoException;
+    parentPort!.postMessage({ id: job.id, error: messageOf(err), code, path });
   }
 });

@@ -5,21 +5,13 @@
 //   DIR/assets/review.css, review.js    the site's only style and script
 //   DIR/documents/<name>.html           one page per document
 //   DIR/documents/<name>/page-NNNN.*    its pages as images
-// Everything is checked to land inside DIR; names are made safe as batch makes them.
-import { createHash } from 'node:crypto';
-import { copyFile, constants as fsConstants, lstat, mkdir, readFile, realpath, rm, stat } from 'node:fs/promises';
+// Everything is checked to land inside DIR; names are made safe as batch makes them. Inputs are read into
+// entries by site-inputs.ts, pages drawn by renderer.ts.
+import { copyFile, constants as fsConstants, lstat, mkdir, realpath, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Worker } from 'node:worker_threads';
-import { expandInputs } from '../batch/inputs.ts';
-import { createOcrPool } from '../ocr/pool.ts';
-import { extractBytes } from '../pipeline/extract.ts';
-import type { OcrMode } from '../pipeline/read-pages.ts';
-import { applyCorrections } from '../corrections/apply.ts';
-import type { Correction } from '../schema/corrections.ts';
-import { CORRECTIONS_FILE, readCorrections } from '../writers/corrections-file.ts';
+import { asEnvironmentError, environmentCode, makeOutputFolder } from '../batch/errors.ts';
 import { assertRealInside, inside, writeAtomic } from '../writers/files.ts';
-import { readManifest } from '../writers/manifest.ts';
 import { uniqueNames } from '../writers/names.ts';
 import type { Report, Severity } from '../schema/report.ts';
 import { REVIEW_CSS, REVIEW_JS } from './assets.ts';
@@ -27,15 +19,15 @@ import { docPage } from './doc-page.ts';
 import { href } from './html.ts';
 import { indexPage, type IndexRow } from './index-page.ts';
 import { linked, type RenderedPage } from './page-geometry.ts';
+import { Renderer } from './renderer.ts';
+import { collect, STAGING } from './site-inputs.ts';
+import type { Entry, SiteOptions } from './site-types.ts';
 import { triageOf, triageOrder } from './triage.ts';
-import type { RenderJob } from './render-worker.ts';
 import { severityCounts, summaryLine } from './summary.ts';
 import { messageOf } from '../util/errors.ts';
-import { startThread, stopThread } from '../util/threads.ts';
 import {
   clearPageImages,
   DEFAULT_DPI,
-  drawPdfPages,
   pagesKey,
   PAGES_JSON,
   readPageImages,
@@ -43,37 +35,8 @@ import {
   type PagesKey,
 } from '../writers/page-images.ts';
 
-export interface SiteOptions {
-  inputs: string[];
-  out: string;
-  /** resolution of the page images */
-  dpi?: number;
-  /** render threads (default: the cores) */
-  jobs?: number;
-  ocr?: OcrMode;
-  ocrDpi?: number;
-  /** called for each input that could not be read (the site still gets its row) */
-  onProblem?: (input: string, reason: string) => void;
-  /**
-   * How a PDF input is read (default: extracted in this thread). The CLI reads each in a document
-   * worker under the batch's limits, drawing its pages into `draw.dir` while it is open; it throws
-   * (with the reason as message) for an input that cannot be read.
-   */
-  readPdf?: (file: string, draw: { dir: string; dpi: number }) => Promise<PdfRead>;
-  /** per document, when pages are drawn here (a batch folder's PDFs): its drawing stops beyond them and its pages say why */
-  limits?: DrawLimits;
-  /**
-   * a reviewer's corrections to apply to every report (--corrections); a batch folder's own
-   * corrections.jsonl is applied to its documents as well, before these
-   */
-  corrections?: Correction[];
-}
-
-export interface PdfRead {
-  report: Report;
-  /** its pages were drawn into the folder given */
-  drewPages: boolean;
-}
+export type { DrawLimits } from './renderer.ts';
+export type { PdfRead, SiteOptions } from './site-types.ts';
 
 export interface SiteResult {
   out: string;
@@ -103,31 +66,8 @@ export class SiteSetupError extends Error {
   override name = 'SiteSetupError';
 }
 
-interface Entry {
-  input: string;
-  status: IndexRow['status'];
-  reason: string | null;
-  report: Report | null;
-  /** the PDF to render the pages from, or null */
-  pdf: string | null;
-  /** why the pages cannot be shown (PDF missing or changed) */
-  pagesProblem: string | null;
-  /** a folder where this document's pages were drawn already (by `jixiao batch --page-images`, or while it was read here), or null */
-  drawnIn?: string | null;
-  /** drawnIn was drawn by this run (a PDF input read here), not by a batch */
-  drawnNow?: boolean;
-  /** a batch's own count where there is no report (failed rows) */
-  pages?: number | null;
-  ocrPages?: number | null;
-}
-
 const ASSET_FILES: Record<string, string> = { 'review.css': REVIEW_CSS, 'review.js': REVIEW_JS };
 const ASSETS = Object.keys(ASSET_FILES);
-// render-worker.ts in a checkout (sources run directly), render-worker.js in the installed package (dist/).
-const WORKER_URL = new URL(
-  import.meta.url.endsWith('.ts') ? './render-worker.ts' : './render-worker.js',
-  import.meta.url,
-);
 
 export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   const started = performance.now();
@@ -255,6 +195,8 @@ async function pageImages(
     const images = await site.renderer.render(e.pdf!, key, dir);
     return { images, problem: e.pagesProblem, drawn: true };
   } catch (err) {
+    // A full disk is not this document's problem: the site stops (what it wrote stays; the same command goes on).
+    if (environmentCode(err, true)) throw err;
     return { images: null, problem: `无法渲染页面：${messageOf(err)}`, drawn: false };
   }
 }
@@ -278,7 +220,7 @@ async function copyPageImages(from: string, dir: string, key: PagesKey): Promise
 
 async function prepareOut(out: string): Promise<string> {
   try {
-    await mkdir(out, { recursive: true });
+    await makeOutputFolder(out);
     const root = await realpath(out);
     for (const d of ['assets', 'documents']) {
       const dir = inside(root, d);
@@ -291,267 +233,9 @@ async function prepareOut(out: string): Promise<string> {
     }
     return root;
   } catch (err) {
+    // A read-only or full file system, a folder not ours to write: the machine's, said as such (exit 3).
+    const machine = await asEnvironmentError(err, (err as NodeJS.ErrnoException).path ?? out);
+    if (machine) throw machine;
     throw new SiteSetupError(`output folder ${out}: ${messageOf(err)}`);
-  }
-}
-
-/** Where PDF inputs read by `readPdf` have their pages drawn, each in its own folder, until the site copies them. */
-const STAGING = '.drawing';
-
-/** The documents: batch folders read as they are, PDFs extracted (one OCR pool for all). */
-async function collect(
-  options: SiteOptions,
-  staging: string,
-  dpi: number,
-): Promise<{ entries: Entry[]; badInputs: number }> {
-  const entries: Entry[] = [];
-  const pdfInputs: string[] = [];
-  let badInputs = 0;
-  const problem = (input: string, reason: string) => {
-    badInputs++;
-    options.onProblem?.(input, reason);
-  };
-  for (const input of options.inputs) {
-    const s = await stat(input).catch(() => null);
-    if (s?.isDirectory() && (await stat(path.join(input, 'manifest.jsonl')).catch(() => null))?.isFile()) {
-      entries.push(...(await fromBatch(input, options.corrections ?? [])));
-    } else pdfInputs.push(input);
-  }
-  const corrected = (e: Entry): Entry =>
-    e.report && options.corrections?.length ? { ...e, report: applyCorrections(e.report, options.corrections) } : e;
-  if (pdfInputs.length > 0) {
-    const { files, problems } = await expandInputs(pdfInputs);
-    for (const p of problems) problem(p, 'no such file, folder or match');
-    if (options.readPdf) {
-      entries.push(...(await readEach(files, options.readPdf, staging, dpi, problem)).map(corrected));
-      return { entries, badInputs };
-    }
-    const pool = createOcrPool(options.jobs);
-    try {
-      for (const file of files) {
-        try {
-          const bytes = new Uint8Array(await readFile(file));
-          const report = await extractBytes(bytes, file, {
-            ...(options.ocr && { ocr: options.ocr }),
-            ...(options.ocrDpi && { ocrDpi: options.ocrDpi }),
-            pool,
-          });
-          entries.push(corrected({ input: file, status: 'ok', reason: null, report, pdf: file, pagesProblem: null }));
-        } catch (err) {
-          const reason = messageOf(err);
-          problem(file, reason);
-          entries.push({ input: file, status: 'failed', reason, report: null, pdf: null, pagesProblem: null });
-        }
-      }
-    } finally {
-      await pool.close();
-    }
-  }
-  return { entries, badInputs };
-}
-
-/** PDF inputs through `readPdf`, all at once (it bounds how many run), each drawing its pages into its staging folder. */
-async function readEach(
-  files: string[],
-  readPdf: NonNullable<SiteOptions['readPdf']>,
-  staging: string,
-  dpi: number,
-  problem: (input: string, reason: string) => void,
-): Promise<Entry[]> {
-  await mkdir(staging, { recursive: true });
-  await assertRealInside(path.dirname(staging), staging);
-  return Promise.all(
-    files.map(async (file, i): Promise<Entry> => {
-      const dir = inside(staging, String(i));
-      try {
-        const { report, drewPages } = await readPdf(file, { dir, dpi });
-        return {
-          input: file,
-          status: 'ok',
-          reason: null,
-          report,
-          pdf: file,
-          pagesProblem: null,
-          ...(drewPages && { drawnIn: dir, drawnNow: true }),
-        };
-      } catch (err) {
-        const reason = messageOf(err);
-        problem(file, reason);
-        return { input: file, status: 'failed', reason, report: null, pdf: null, pagesProblem: null };
-      }
-    }),
-  );
-}
-
-/**
- * A folder written by `jixiao batch`: its manifest's lines, each with its docs/<name>.json and its PDF,
- * the folder's corrections.jsonl and `extra` applied (reviewed after the batch ran, they are shown all the same).
- */
-async function fromBatch(dir: string, extra: Correction[]): Promise<Entry[]> {
-  const batchRoot = await realpath(dir);
-  const records = await readManifest(path.join(batchRoot, 'manifest.jsonl'));
-  const own = (await readCorrections(path.join(batchRoot, CORRECTIONS_FILE))).lines.map((l) => l.correction);
-  const corrections = [...own, ...extra];
-  const out: Entry[] = [];
-  for (const r of records) {
-    const base = { input: r.path, pages: r.pages, ocrPages: r.ocrPages };
-    if (r.status !== 'ok' || !r.doc) {
-      out.push({ ...base, status: r.status, reason: r.reason ?? r.code, report: null, pdf: null, pagesProblem: null });
-      continue;
-    }
-    let report: Report;
-    try {
-      report = JSON.parse(await readFile(inside(batchRoot, r.doc), 'utf8')) as Report;
-      if (
-        !Array.isArray(report.pages) ||
-        !Array.isArray(report.facts) ||
-        !Array.isArray(report.findings) ||
-        !report.document ||
-        !report.source
-      )
-        throw new Error('not a jixiao report');
-      // what an older batch may not have written
-      report.sections ??= [];
-      report.paragraphs ??= [];
-      report.tables ??= [];
-      report = applyCorrections(report, corrections);
-    } catch (err) {
-      out.push({
-        ...base,
-        status: 'failed',
-        reason: `cannot read ${r.doc}: ${messageOf(err)}`,
-        report: null,
-        pdf: null,
-        pagesProblem: null,
-      });
-      continue;
-    }
-    const pdf = await findPdf(r.path, batchRoot, r.sha256);
-    const drawnIn = r.pageImages ? inside(batchRoot, r.pageImages) : null;
-    out.push({ ...base, status: 'ok', reason: null, report, pdf: pdf.file, pagesProblem: pdf.problem, drawnIn });
-  }
-  return out;
-}
-
-/** The manifest's path as given to batch: from here, or from where the batch folder sits. Only the same bytes will do. */
-async function findPdf(
-  p: string,
-  batchRoot: string,
-  sha256: string | null,
-): Promise<{ file: string | null; problem: string | null }> {
-  const candidates = path.isAbsolute(p)
-    ? [p]
-    : [path.resolve(p), path.resolve(batchRoot, '..', p), path.resolve(batchRoot, p)];
-  let changed = false;
-  for (const c of [...new Set(candidates)]) {
-    const bytes = await readFile(c).catch(() => null);
-    if (!bytes) continue;
-    if (sha256 === null || createHash('sha256').update(bytes).digest('hex') === sha256)
-      return { file: c, problem: null };
-    changed = true;
-  }
-  return {
-    file: null,
-    problem: changed
-      ? `PDF 文件 ${p} 自批处理以来已改变，页面不显示（框的位置将不对应）`
-      : `找不到 PDF 文件 ${p}，页面不显示`,
-  };
-}
-
-/** Renders in worker threads, one document each at a time (in this thread, one at a time, when one will do). */
-export interface DrawLimits {
-  timeoutSeconds: number;
-  maxMemoryMb: number;
-}
-
-class Renderer {
-  private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
-  private readonly queue: (() => void)[] = [];
-  private readonly pending = new Map<
-    number,
-    { worker: Worker; resolve: (p: PageImages) => void; reject: (e: Error) => void }
-  >();
-  private next = 0;
-  private running = 0;
-
-  private readonly size: number;
-  private readonly limits: DrawLimits | null;
-  /** `limits`: each document's drawing is stopped beyond them (its page shows why), in a thread even when size is 1 */
-  constructor(size: number, limits: DrawLimits | null = null) {
-    this.size = size;
-    this.limits = limits;
-  }
-
-  async render(pdf: string, key: PagesKey, dir: string): Promise<PageImages> {
-    while (this.running >= this.size) await new Promise<void>((resolve) => this.queue.push(resolve));
-    this.running++;
-    try {
-      if (this.size <= 1 && !this.limits) return await drawPdfPages(new Uint8Array(await readFile(pdf)), key, dir);
-      const worker = this.idle.pop() ?? this.spawn();
-      const id = this.next++;
-      const timer = this.limits && setTimeout(() => this.stop(id, worker), this.limits.timeoutSeconds * 1000);
-      try {
-        return await new Promise<PageImages>((resolve, reject) => {
-          this.pending.set(id, { worker, resolve, reject });
-          worker.postMessage({ id, pdf, key, dir } satisfies RenderJob);
-        });
-      } finally {
-        if (timer) clearTimeout(timer);
-        if (this.workers.includes(worker)) this.idle.push(worker);
-      }
-    } finally {
-      this.running--;
-      this.queue.shift()?.();
-    }
-  }
-
-  /** Past the time limit: the document fails to draw with the reason, its thread is stopped and not used again. */
-  private stop(id: number, worker: Worker): void {
-    const p = this.pending.get(id);
-    this.pending.delete(id);
-    p?.reject(new Error(`drawing its pages took longer than ${this.limits!.timeoutSeconds} s (--timeout)`));
-    this.workers.splice(this.workers.indexOf(worker), 1);
-    void stopThread(worker);
-  }
-
-  private spawn(): Worker {
-    const worker = startThread(
-      WORKER_URL,
-      this.limits ? { resourceLimits: { maxOldGenerationSizeMb: this.limits.maxMemoryMb } } : {},
-    );
-    worker.on('message', (m: { id: number; images?: PageImages; error?: string }) => {
-      const p = this.pending.get(m.id);
-      this.pending.delete(m.id);
-      if (m.error !== undefined) p?.reject(new Error(m.error));
-      else p?.resolve(m.images!);
-    });
-    // A crashed thread fails its document (shown without pages) and is not used again.
-    const fail = (err: Error) => {
-      this.workers.splice(this.workers.indexOf(worker), 1);
-      for (const [id, p] of this.pending) {
-        if (p.worker !== worker) continue;
-        this.pending.delete(id);
-        p.reject(err);
-      }
-    };
-    worker.on('error', (err: Error & { code?: string }) =>
-      fail(
-        err.code === 'ERR_WORKER_OUT_OF_MEMORY' && this.limits
-          ? new Error(`drawing its pages needed more than ${this.limits.maxMemoryMb} MB (--max-memory)`)
-          : err,
-      ),
-    );
-    worker.on('exit', (code) => {
-      if (this.workers.includes(worker)) fail(new Error(`render thread exited (${code})`));
-    });
-    this.workers.push(worker);
-    return worker;
-  }
-
-  async close(): Promise<void> {
-    const all = [...this.workers];
-    this.workers.length = 0;
-    await Promise.all(all.map((w) => stopThread(w)));
   }
 }

@@ -58,6 +58,9 @@ export async function writeAtomic(
     await rename(tmp, target);
   } catch (err) {
     await rm(tmp, { force: true });
+    // Named by the file the user asked for, not by its temporary name (a write's error may name none at all).
+    const e = err as NodeJS.ErrnoException;
+    if (e && typeof e === 'object' && (e.path === undefined || e.path === tmp)) e.path = target;
     throw err;
   }
   if (syncFolder) await syncDir(path.dirname(target));

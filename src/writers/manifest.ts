@@ -8,7 +8,10 @@ import { injectedWriteError, writeAtomic } from './files.ts';
 export type ManifestStatus = 'ok' | 'failed' | 'skipped';
 
 export interface ManifestRecord {
+  /** the input as given; a name that is not UTF-8 as it decodes (a replacement character a byte) */
   path: string;
+  /** that name's own bytes (hex), only when it is not UTF-8: what the file is opened by */
+  pathBytes?: string;
   sha256: string | null;
   bytes: number | null;
   status: ManifestStatus;

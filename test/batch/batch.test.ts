@@ -65,7 +65,7 @@ beforeAll(async () => {
     out,
     jobs: 2,
     timeoutSeconds: 8,
-    maxMemoryMb: 320,
+    maxMemoryMb: 768,
     progress: 'none',
     ocr: 'never',
   });
@@ -92,7 +92,7 @@ test('bad files fail with the right code and a reason; the batch went on', () =>
     }
   }
   expect(manifest.find((m) => m.path.endsWith('spinner.pdf'))!.reason).toContain('8 s');
-  expect(manifest.find((m) => m.path.endsWith('memory-bomb.pdf'))!.reason).toContain('320 MB');
+  expect(manifest.find((m) => m.path.endsWith('memory-bomb.pdf'))!.reason).toContain('768 MB');
 });
 
 test('good files are ok, with their pages and a valid document under docs/', () => {

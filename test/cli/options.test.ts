@@ -24,7 +24,8 @@ const BAD: [string[], RegExp][] = [
   [['--timeout', '2200000'], /^jixiao: --timeout 2200000: takes seconds above 0, at most 2147483 /],
   [['--timeout', 'soon'], /^jixiao: --timeout soon: /],
   [['--max-pages', '0'], /^jixiao: --max-pages 0: takes a whole number of at least 1$/],
-  [['--max-memory', '64'], /^jixiao: --max-memory 64: takes MB, at least 128 /],
+  [['--max-memory', '64'], /^jixiao: --max-memory 64: takes MB from 256 \(.*\) to 1048576 \(1 TB\)$/],
+  [['--max-memory', '99999999'], /^jixiao: --max-memory 99999999: takes MB from 256 \(.*\) to 1048576 \(1 TB\)$/],
   [['--ocr-dpi', '0'], /^jixiao: --ocr-dpi 0: takes a resolution from 72 to 600$/],
   [['--ocr-dpi', '3000'], /^jixiao: --ocr-dpi 3000: takes a resolution from 72 to 600$/],
 ];

@@ -1,7 +1,8 @@
 // Hostile inputs through every command that reads PDFs: each ends as one line
-// naming the file and its reason (or reads with its page failed), memory stays
-// within --max-memory plus the runtime's own, and the good file given after
-// them is still read. Inputs come from test/support/hostile-pdfs.ts.
+// naming the file and its reason (or reads with its page failed), no process
+// of the command ever holds more than --max-memory (+10 %: the bound is
+// sampled), and the good file given after them is still read. Inputs come from
+// test/support/hostile-pdfs.ts.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,9 +16,11 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = path.join(root, 'bin', 'jixiao.js');
 const sample = path.join(root, 'samples', 'yueyanglou-scjg-2023.pdf');
 const TIME = '/usr/bin/time';
-const MAX_MEMORY_MB = 256;
-/** What the process holds besides a document worker's bounded heap and buffers: Node, the pipeline loaded twice (main thread and worker), pdf.js, the OCR engine and its model. */
-const RUNTIME_MB = 900;
+/**
+ * The bound is a document process's resident memory, everything it holds: Node and the pipeline (150 MB), pdf.js's
+ * buffers, and its OCR workers with their models (PP-OCR: about 300 MB each; the poster-sized page needs 1.1 GB).
+ */
+const MAX_MEMORY_MB = 1536;
 /**
  * Two runs per command: the inputs that hang or spin (stopped by --timeout or
  * --max-memory) with a short time limit and a small good file after them; the
@@ -25,41 +28,38 @@ const RUNTIME_MB = 900;
  * with a time limit a loaded CI machine meets, and the sample after them.
  */
 const RUNS = [
-  { timeout: 10, files: ['fan-out.pdf', 'many-pages.pdf', 'controls.pdf'] },
+  { timeout: 10, files: ['fan-out.pdf', 'deep-forms.pdf', 'many-pages.pdf', 'controls.pdf'] },
   { timeout: 120, files: ['bomb.pdf', 'claims-pages.pdf', 'huge-page.pdf', 'noise.pdf', 'items-100k.pdf', 'good.pdf'] },
 ];
 const limits = (timeout: number) => ['--timeout', String(timeout), '--max-memory', String(MAX_MEMORY_MB)];
 const STOPPED =
-  /^(not finished within 10 s \(--timeout\)|needed more than 256 MB of memory \(--max-memory\)); stopped$/;
+  /^(not finished within 10 s \(--timeout\)|needed more than 1536 MB of memory \(--max-memory\)); stopped$/;
 
-// One line each, and why. A chain of 20,000 forms hangs pdf.js's recursion till the timeout; PDFium
-// follows forms a bounded depth and reads the page (empty).
-const PDFIUM = defaultPdfEngine() === 'pdfium';
+// One line each, and why.
 const FAILS: Record<string, RegExp> = {
-  'bomb.pdf': /^needed more than 256 MB of memory \(--max-memory\); stopped$/,
+  // Its stream inflates as pdf.js reads it: on a loaded machine the time limit can come first.
+  'bomb.pdf':
+    /^(needed more than 1536 MB of memory \(--max-memory\)|not finished within 120 s \(--timeout\)); stopped$/,
   'fan-out.pdf': STOPPED,
-  ...(!PDFIUM && { 'deep-forms.pdf': STOPPED }),
   'many-pages.pdf': /^declares 2001 pages, more than the limit of 2000 \(--max-pages\)$/,
 };
 // Read, with what they cost contained.
-const READS = [
-  'claims-pages.pdf',
-  'huge-page.pdf',
-  'noise.pdf',
-  'items-100k.pdf',
-  'controls.pdf',
-  'good.pdf',
-  ...(PDFIUM ? ['deep-forms.pdf'] : []),
-];
-// the chain that hangs goes with the inputs stopped early; read, with those whose cost is contained
-RUNS[PDFIUM ? 1 : 0]!.files.push('deep-forms.pdf');
+const READS = ['claims-pages.pdf', 'huge-page.pdf', 'noise.pdf', 'items-100k.pdf', 'controls.pdf', 'good.pdf'];
+/**
+ * Read or stopped, by the machine's speed: pdf.js overflows its stack on the 20,000-deep chain and goes on with the
+ * page blank (in a document process, whose main thread has the room; a document thread spun until stopped), PDFium
+ * follows forms a bounded depth (4 s); the OCR of that blank page may outlast the 10 s.
+ */
+const EITHER: Record<string, RegExp> = { 'deep-forms.pdf': STOPPED };
 
 let dir: string;
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'jixiao-hostile-'));
   const made: Record<string, Uint8Array> = {
-    'bomb.pdf': hostile.flateBomb(512),
+    // 4 GB of zeros (4 MB on disk): past the bound under either engine. 512 MB was near it — pdf.js peaked
+    // at 1.59–1.62 GB, and now and then read it whole under the 1536 MB bound.
+    'bomb.pdf': hostile.flateBomb(4096),
     'fan-out.pdf': hostile.xobjectFanOut(),
     'deep-forms.pdf': hostile.deepFormChain(),
     'many-pages.pdf': hostile.manyPages(2001),
@@ -74,8 +74,8 @@ beforeAll(() => {
 });
 
 /** Both runs of one command (`out`: a folder per run); stderr and stdout joined, the larger peak. */
-function both(command: (timeout: number, files: string[], i: number) => string[]) {
-  const runs = RUNS.map((r, i) => ({ ...jixiao(command(r.timeout, r.files, i)) }));
+function both(command: (timeout: number, files: string[], i: number) => string[], env: NodeJS.ProcessEnv = {}) {
+  const runs = RUNS.map((r, i) => ({ ...jixiao(command(r.timeout, r.files, i), env) }));
   return {
     statuses: runs.map((r) => r.status),
     stdout: runs.map((r) => r.stdout).join(''),
@@ -84,11 +84,16 @@ function both(command: (timeout: number, files: string[], i: number) => string[]
   };
 }
 
-/** Runs jixiao in `dir`; with /usr/bin/time where there is one, for the peak memory (KB). */
-function jixiao(args: string[]) {
+/** Runs jixiao in `dir`; with /usr/bin/time where there is one, for the peak memory (KB) of the largest process of its tree. */
+function jixiao(args: string[], env: NodeJS.ProcessEnv = {}) {
   const timed = existsSync(TIME);
   const argv = timed ? [TIME, '-f', 'maxrss=%M', process.execPath, bin, ...args] : [process.execPath, bin, ...args];
-  const run = spawnSync(argv[0]!, argv.slice(1), { cwd: dir, encoding: 'utf8', timeout: 300_000 });
+  const run = spawnSync(argv[0]!, argv.slice(1), {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 300_000,
+    env: { ...process.env, ...env },
+  });
   const rss = /maxrss=(\d+)/.exec(run.stderr)?.[1];
   const stderr = run.stderr.replace(/^maxrss=\d+\n?/m, '').replace(/^Command exited with non-zero status \d+\n/m, '');
   return { status: run.status, stdout: run.stdout, stderr, peakMb: rss ? Number(rss) / 1024 : null };
@@ -108,12 +113,14 @@ function failures(stderr: string): Map<string, string> {
 }
 
 function expectFailures(lines: Map<string, string>): void {
-  expect([...lines.keys()].sort()).toEqual(Object.keys(FAILS).sort());
+  expect([...lines.keys()].filter((n) => !(n in EITHER)).sort()).toEqual(Object.keys(FAILS).sort());
+  for (const [name, reason] of Object.entries(EITHER))
+    if (lines.has(name)) expect(lines.get(name), name).toMatch(reason);
   for (const [name, reason] of Object.entries(FAILS)) expect(lines.get(name), name).toMatch(reason);
 }
 
 function expectMemory(peakMb: number | null): void {
-  if (peakMb !== null) expect(peakMb).toBeLessThan(MAX_MEMORY_MB + RUNTIME_MB);
+  if (peakMb !== null) expect(peakMb).toBeLessThan(MAX_MEMORY_MB * 1.1);
 }
 
 describe('hostile inputs', () => {
@@ -130,12 +137,27 @@ describe('hostile inputs', () => {
     expectMemory(run.peakMb);
   }, 300_000);
 
+  // The limits are the document process's: they bound the other PDF engine alike (docs/untrusted-input.md).
+  const other = defaultPdfEngine() === 'pdfium' ? 'pdfjs' : 'pdfium';
+  test(`check under the other PDF engine (${other}): the same lines, within the same bound`, () => {
+    const run = both((t, files) => ['check', ...limits(t), ...files], { JIXIAO_PDF_ENGINE: other });
+    expect(run.statuses).toEqual([2, 2]);
+    expectFailures(failures(run.stderr));
+    for (const name of READS) expect(run.stdout, name).toContain(`${name}：`);
+    expect(run.stdout).toContain('good.pdf：错误 0，警告 1，提示 2');
+    expectMemory(run.peakMb);
+  }, 300_000);
+
   test('extract -o: one line per hostile file, a JSON for every other; JSON keeps the text exact', () => {
     const out = path.join(dir, 'out');
     const run = both((t, files) => ['extract', ...limits(t), '-o', out, ...files]);
     expect(run.statuses).toEqual([2, 2]);
     expectFailures(failures(run.stderr));
-    expect(readdirSync(out).sort()).toEqual(READS.map((n) => n.replace(/\.pdf$/, '.json')).sort());
+    expect(
+      readdirSync(out)
+        .filter((n) => n !== 'deep-forms.json')
+        .sort(),
+    ).toEqual(READS.map((n) => n.replace(/\.pdf$/, '.json')).sort());
     const json = (name: string) => JSON.parse(readFileSync(path.join(out, name), 'utf8'));
     // The poster-sized page is read at a resolution within the pixel budget; the noise page is not OCR'd.
     expect(json('huge-page.json').pages[0]).toMatchObject({ method: 'ocr', error: null });
@@ -164,6 +186,8 @@ describe('hostile inputs', () => {
       expect(byName.get(name)?.reason, name).toMatch(reason);
     }
     for (const name of READS) expect(byName.get(name)?.status, name).toBe('ok');
+    for (const [name, reason] of Object.entries(EITHER))
+      if (byName.get(name)?.status !== 'ok') expect(byName.get(name)?.reason, name).toMatch(reason);
     for (const csv of ['facts.csv', 'findings.csv', 'documents.csv']) {
       expect(readFileSync(path.join(out(0), csv), 'utf8'), csv).not.toMatch(
         /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/,

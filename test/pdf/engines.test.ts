@@ -106,6 +106,18 @@ test.each(ENGINES)('%s counts the pages there are, not the 100,000 the page tree
   }
 });
 
+test.each(ENGINES)('%s fails the page of a page tree that loops, saying so', async (engine) => {
+  // PDFium loads no such page and says nothing of why: the page is asked of pdf.js, which finds the loop.
+  const loop = rawPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [2 0 R] /Count 1 >>']);
+  const pdf = await openDocument(new Uint8Array(loop), engine);
+  try {
+    expect(pdf.numPages).toBe(1);
+    await expect(pdf.readText(1)).rejects.toThrow(/circular reference/);
+  } finally {
+    await pdf.destroy();
+  }
+});
+
 /** The image rows (of 10) that hold ink. */
 async function inkRows(pdf: PdfDocument, n: number, dpi: number): Promise<number[]> {
   const img = await pdf.renderGrey(n, dpi);

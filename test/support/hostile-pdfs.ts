@@ -172,3 +172,21 @@ export function controlCharacters(): Uint8Array {
     ],
   });
 }
+
+/**
+ * A page that is one Flate-compressed image of side × side grey pixels, all black: 400 KB on disk at the default
+ * 20,480 (400 MB of pixels), which decoded for drawing (four bytes a pixel, and copies) took 5.1 GB.
+ */
+export function imageBomb(side = 20_480): Uint8Array {
+  const mb = Math.ceil((side * side) / (1 << 20));
+  return rawPdf([
+    catalog,
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    page('4 0 R', '/XObject << /Im0 5 0 R >>'),
+    stream('', 'q 595 0 0 842 0 0 cm /Im0 Do Q'),
+    stream(
+      `/Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode`,
+      zeroBomb(mb),
+    ),
+  ]);
+}

@@ -23,6 +23,7 @@ export function createPpOcrPool(
   options: { detLimit?: number; threads?: number } = {},
 ): OcrPool {
   const threads = options.threads ?? Math.max(1, Math.floor(os.availableParallelism() / size));
+  offline();
   const idle: Worker[] = [];
   const all: Worker[] = [];
   const waiting: (() => void)[] = [];
@@ -93,4 +94,14 @@ export function createPpOcrPool(
       await Promise.all(all.splice(0).map((w) => stopThread(w)));
     },
   };
+}
+
+/**
+ * ONNX Runtime sends telemetry unless told not to: with PP-OCR it asked DNS for a vendor's events host
+ * (mobile.events.data.microsoft.com, 8 queries in one run). It reads ORT_DISABLE_TELEMETRY from the process's
+ * environment when it starts, in the worker threads made below: set here, in the thread that makes them (in the
+ * main thread this is the process's own environment, which native code reads; the CLI's processes inherit it).
+ */
+export function offline(): void {
+  process.env.ORT_DISABLE_TELEMETRY = '1';
 }

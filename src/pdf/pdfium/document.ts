@@ -1,18 +1,25 @@
-// The PDFium engine behind the seam of ../document.ts: a document opened from
-// a copy of its bytes in the wasm heap, each page loaded when first asked for
-// and closed when another is. Two kinds of page go to pdf.js, opened for them only: a
+// The PDFium engine behind the seam of ../document.ts: a document read from
+// its bytes block by block as PDFium asks for them (they stay in JavaScript:
+// the file is held once), each page loaded when first asked for and closed
+// when another is. Some pages go to pdf.js, opened for them only: a
 // text layer with a glyph PDFium maps to a control code (published-05's
-// hyphen came as U+0002; pdf.js names it from the font), and a page drawn for
+// hyphen came as U+0002; pdf.js names it from the font), a page drawn for
 // OCR or the review site whose Chinese is set in a font the file does not
 // carry (PDFium in WebAssembly sees no system fonts and would leave it blank;
-// pdf.js draws it through the canvas's system fonts). And pages drawn for OCR
+// pdf.js draws it through the canvas's system fonts), and a page PDFium cannot
+// load (a page tree that loops: pdf.js says why). And pages drawn for OCR
 // are drawn by pdf.js (JIXIAO_OCR_RENDER=pdfium for PDFium's drawing): on the
-// scanned corpus PDFium's drawing read slightly worse.
+// scanned corpus PDFium's drawing read slightly worse. When PDFium traps (it
+// aborts when its 2 GB heap is full: 10⁹ nested forms, a bomb past the heap)
+// its instance is dropped, and the rest of the document is pdf.js's, under the
+// same limits of time and memory as with JIXIAO_PDF_ENGINE=pdfjs: one
+// document's fault never reaches the next document's PDFium.
 import { displayFor } from '../display.ts';
 import type { PdfDocument } from '../engine.ts';
 import { PdfOpenError } from '../errors.ts';
+import type { OpenOptions } from '../open.ts';
 import type { WidthCache } from './types.ts';
-import { pdfium, Scratch, type Pdfium } from './module.ts';
+import { discard, isTrap, pdfium, Scratch, type FileAccess, type Pdfium } from './module.ts';
 import { shortest, type PdfiumPage } from './page.ts';
 import { drawsUnembeddedCjk, readGraphics } from './objects.ts';
 import { renderPage } from './render.ts';
@@ -23,57 +30,120 @@ const ERR_FORMAT = 3;
 const ERR_PASSWORD = 4;
 const ERR_SECURITY = 5;
 
-export async function openPdfiumDocument(bytes: Uint8Array): Promise<PdfDocument> {
-  const m = await pdfium();
-  const buf = m._malloc(bytes.length);
-  if (!buf) throw new PdfOpenError('corrupt', 'unreadable PDF: no memory for its bytes');
-  m.HEAPU8.set(bytes, buf);
-  const doc = m._FPDF_LoadMemDocument(buf, bytes.length, 0);
-  if (!doc) {
-    const code = m._FPDF_GetLastError();
-    m._free(buf);
-    if (code === ERR_PASSWORD || code === ERR_SECURITY)
-      throw new PdfOpenError('encrypted', 'encrypted PDF: a password is required');
-    throw new PdfOpenError(
-      'corrupt',
-      `corrupt or truncated PDF: ${code === ERR_FORMAT ? 'no valid structure' : `PDFium error ${code}`}`,
-    );
-  }
-  const scratch = new Scratch(m);
-  const widths: WidthCache = new Map();
-  let open = true;
-  const { withPage, close } = pageLoader(m, doc, scratch, widths, () => open);
+/** A page PDFium could not load (FPDF_LoadPage gave none): pdf.js is asked instead. */
+class UnloadablePage extends Error {}
+
+/** An open PDFium document: all that holds the wasm instance, dropped at once when it traps. */
+interface Live {
+  m: Pdfium;
+  doc: number;
+  file: FileAccess;
+  scratch: Scratch;
+  withPage: <T>(n: number, use: (page: PdfiumPage) => T) => Promise<T>;
+  close: () => void;
+}
+
+export async function openPdfiumDocument(bytes: Uint8Array, options: OpenOptions = {}): Promise<PdfDocument> {
+  const opened = await openLive(bytes);
+  const openPdfjs = pdfjsOf(bytes, options);
+  // PDFium trapped opening it: the document is pdf.js's.
+  if (!opened) return openPdfjs(true);
+  let live: Live | null = opened.live;
   // pdf.js, opened only for the pages PDFium cannot do alike (see the file's head), and kept till the end
   let pdfjs: Promise<PdfDocument> | null = null;
-  const other = () => (pdfjs ??= import('../pdfjs-document.ts').then((e) => e.openPdfjsDocument(bytes)));
+  const other = () => (pdfjs ??= openPdfjs(!live));
   const byPdfjs = new Set<number>();
+  /** `use` on page n by PDFium, if it can: null when PDFium cannot load it or has trapped (the instance then dropped). */
+  const tryPdfium = async <T>(n: number, use: (page: PdfiumPage) => T): Promise<T | null> => {
+    if (!live) return null;
+    const { m } = live;
+    try {
+      return await live.withPage(n, use);
+    } catch (err) {
+      if (err instanceof UnloadablePage) return null;
+      if (!isTrap(err)) throw err;
+      live = null;
+      discard(m);
+      return null;
+    }
+  };
   return {
     engine: 'pdfium',
-    numPages: pageCount(m, doc, scratch),
+    numPages: opened.numPages,
     async readText(n) {
-      const text = await withPage(n, readText);
+      const text = byPdfjs.has(n) ? null : await tryPdfium(n, readText);
       if (text) return text;
       byPdfjs.add(n);
       return (await other()).readText(n);
     },
     // The runs must be those of the items' engine: withoutHidden matches them by their text.
-    readGraphics: async (n) => (byPdfjs.has(n) ? (await other()).readGraphics(n) : withPage(n, readGraphics)),
+    async readGraphics(n) {
+      if (byPdfjs.has(n)) return (await other()).readGraphics(n);
+      const graphics = await tryPdfium(n, readGraphics);
+      if (!graphics) throw new Error('PDFium stopped on this page after its text was read');
+      return graphics;
+    },
     async renderGrey(n, dpi, purpose = 'view') {
       if (purpose === 'ocr' && process.env.JIXIAO_OCR_RENDER !== 'pdfium') return (await other()).renderGrey(n, dpi);
-      const image = await withPage(n, (page) => (drawsUnembeddedCjk(page) ? null : renderPage(page, dpi)));
+      const image = await tryPdfium(n, (page) => (drawsUnembeddedCjk(page) ? null : renderPage(page, dpi)));
       return image ?? (await other()).renderGrey(n, dpi);
     },
-    pageSize: (n) => withPage(n, ({ display }) => ({ width: display.width, height: display.height })),
+    async pageSize(n) {
+      const size = await tryPdfium(n, ({ display }) => ({ width: display.width, height: display.height }));
+      return size ?? (await other()).pageSize(n);
+    },
     async destroy() {
-      if (!open) return;
-      open = false;
-      close();
-      m._FPDF_CloseDocument(doc);
-      m._free(buf);
-      scratch.free();
+      const l = live;
+      live = null;
+      if (l) {
+        l.close();
+        l.m._FPDF_CloseDocument(l.doc);
+        l.file.release();
+        l.scratch.free();
+      }
       await (await pdfjs?.catch(() => null))?.destroy();
     },
   };
+}
+
+/** pdf.js over the same bytes; it may take them without a copy (detaching them) only once PDFium reads them no more. */
+function pdfjsOf(bytes: Uint8Array, options: OpenOptions) {
+  return (transfer: boolean): Promise<PdfDocument> =>
+    import('../pdfjs-document.ts').then((e) =>
+      e.openPdfjsDocument(bytes, { ...options, transfer: !!options.transfer && transfer }),
+    );
+}
+
+/**
+ * The document opened in this process's PDFium; null when PDFium trapped opening it (the instance then
+ * dropped); PdfOpenError for what PDFium finds no PDF or encrypted.
+ */
+async function openLive(bytes: Uint8Array): Promise<{ live: Live; numPages: number } | null> {
+  const m = await pdfium();
+  try {
+    const file = m.fileAccess(bytes);
+    const doc = m._FPDF_LoadCustomDocument(file.ptr, 0);
+    if (!doc) {
+      const code = m._FPDF_GetLastError();
+      file.release();
+      if (code === ERR_PASSWORD || code === ERR_SECURITY)
+        throw new PdfOpenError('encrypted', 'encrypted PDF: a password is required');
+      throw new PdfOpenError(
+        'corrupt',
+        `corrupt or truncated PDF: ${code === ERR_FORMAT ? 'no valid structure' : `PDFium error ${code}`}`,
+      );
+    }
+    const scratch = new Scratch(m);
+    let open = true;
+    const { withPage, close } = pageLoader(m, doc, scratch, new Map(), () => open);
+    const numPages = pageCount(m, doc, scratch);
+    const live: Live = { m, doc, file, scratch, withPage, close: () => ((open = false), close()) };
+    return { live, numPages };
+  } catch (err) {
+    if (!isTrap(err)) throw err;
+    discard(m);
+    return null;
+  }
 }
 
 /**
@@ -91,7 +161,7 @@ function pageLoader(m: Pdfium, doc: number, scratch: Scratch, widths: WidthCache
     if (kept?.number !== n) {
       close();
       const handle = m._FPDF_LoadPage(doc, n - 1);
-      if (!handle) throw new Error(`page ${n} cannot be loaded`);
+      if (!handle) throw new UnloadablePage(`page ${n} cannot be loaded`);
       const view = viewOf(m, handle, scratch);
       const display = displayFor(view, 90 * m._FPDFPage_GetRotation(handle));
       kept = { m, handle, number: n, view, display, scratch, widths, memo: {} };

@@ -3,7 +3,11 @@
 // over as bytes: the loader never fetches. No JavaScript engine is compiled
 // into it (no V8, no XFA), and no form environment is set up: a PDF's scripts
 // cannot run. The raw exports are called directly (the wrapped ones convert
-// every argument).
+// every argument). Its heap holds at most 2 GB: a file that needs more (a
+// fan-out of forms) makes PDFium abort, and an instance that trapped is
+// forgotten (discard) — the next document gets a new one. What the runtime
+// would print (Cannot enlarge memory…, Aborted(…)) goes nowhere: a document's
+// fault is one line, said by the pipeline.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -13,6 +17,9 @@ export interface Pdfium {
   _malloc(n: number): number;
   _free(p: number): void;
   _FPDF_LoadMemDocument(buf: number, size: number, password: number): number;
+  _FPDF_LoadCustomDocument(access: number, password: number): number;
+  /** the file as PDFium reads it: block by block from `bytes` (see fileAccess) */
+  fileAccess(bytes: Uint8Array): FileAccess;
   _FPDF_CloseDocument(doc: number): void;
   _FPDF_GetLastError(): number;
   _FPDF_GetPageCount(doc: number): number;
@@ -74,11 +81,38 @@ export interface Pdfium {
   ): void;
 }
 
-let loading: Promise<Pdfium> | null = null;
+/** An FPDF_FILEACCESS in the heap over bytes that stay in JavaScript; released once the document is closed. */
+export interface FileAccess {
+  ptr: number;
+  release(): void;
+}
 
-/** This thread's PDFium, loaded and initialised once. */
+let loading: Promise<Pdfium> | null = null;
+/** the instance `loading` gave, once it has */
+let loaded: Pdfium | null = null;
+
+/** This thread's PDFium, loaded and initialised once (again after discard). */
 export function pdfium(): Promise<Pdfium> {
-  return (loading ??= load());
+  return (loading ??= load().then((m) => (loaded = m)));
+}
+
+/** WebAssembly's RuntimeError, what a trap throws (the ES lib this project compiles against declares no WebAssembly). */
+const RuntimeError = (globalThis as unknown as { WebAssembly: { RuntimeError: new (message?: string) => Error } })
+  .WebAssembly.RuntimeError;
+
+/**
+ * Whether `err` is a trap of the wasm instance (PDFium's abort() on a failed allocation, an unreachable):
+ * its state is lost, and no call into it may be made again.
+ */
+export function isTrap(err: unknown): boolean {
+  return err instanceof RuntimeError;
+}
+
+/** Forgets the instance `m` after a trap: the next pdfium() makes a new one, and `m` goes with its last user. */
+export function discard(m: Pdfium): void {
+  if (loaded !== m) return;
+  loaded = null;
+  loading = null;
 }
 
 async function load(): Promise<Pdfium> {
@@ -86,9 +120,65 @@ async function load(): Promise<Pdfium> {
   const bytes = readFileSync(require.resolve('@embedpdf/pdfium/pdfium.wasm'));
   const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   const { init } = await import('@embedpdf/pdfium');
-  const wrapped = await init({ wasmBinary } as never);
+  const silent = () => {};
+  const globals = new Set(Object.getOwnPropertyNames(globalThis));
+  const wrapped = await init({ wasmBinary, print: silent, printErr: silent } as never);
+  unhookGlobals(globals);
   wrapped.PDFiumExt_Init();
-  return direct((wrapped.pdfium as unknown as { wasmExports: Record<string, unknown> }).wasmExports);
+  const module = wrapped.pdfium as unknown as {
+    wasmExports: Record<string, unknown>;
+    addFunction(f: (...args: number[]) => number, signature: string): number;
+  };
+  const m = direct(module.wasmExports);
+  m.fileAccess = blockReader(m, module.addFunction);
+  return m;
+}
+
+/**
+ * The runtime (a build with assertions) hooks some 150 names on globalThis — getters that warn of symbols it
+ * lacks (`buffer`, `asm` …) — the first time an instance is made, closing over that instance: it could never
+ * be collected, and one PDFium dropped after a trap kept its 2 GB till the process ended. They are removed.
+ */
+function unhookGlobals(before: Set<string>): void {
+  for (const name of Object.getOwnPropertyNames(globalThis)) {
+    if (before.has(name)) continue;
+    const d = Object.getOwnPropertyDescriptor(globalThis, name);
+    if (d?.get && d.configurable) Reflect.deleteProperty(globalThis, name);
+  }
+}
+
+/**
+ * Files handed to PDFium as FPDF_FILEACCESS (FPDF_LoadCustomDocument): it asks for each block it parses
+ * and the block is copied into its heap, so the file is held once, by JavaScript — FPDF_LoadMemDocument
+ * needs the whole file copied into the heap first, and a 700 MB file was held twice (1975 MB at its
+ * peak under the 2048 MB bound, against pdf.js's 1263 MB).
+ */
+function blockReader(m: Pdfium, addFunction: (f: (...args: number[]) => number, signature: string) => number) {
+  const sources = new Map<number, Uint8Array>();
+  let next = 1;
+  // int m_GetBlock(void* param, unsigned long position, unsigned char* pBuf, unsigned long size): non-zero when read
+  const getBlock = addFunction((param: number, position: number, buf: number, size: number) => {
+    const bytes = sources.get(param);
+    const [from, n] = [position >>> 0, size >>> 0];
+    if (!bytes || from + n > bytes.length) return 0;
+    m.HEAPU8.set(bytes.subarray(from, from + n), buf);
+    return 1;
+  }, 'iiiii');
+  return (bytes: Uint8Array): FileAccess => {
+    const id = next++;
+    // struct FPDF_FILEACCESS { unsigned long m_FileLen; m_GetBlock; void* m_Param; }: three 32-bit words in wasm32
+    const ptr = m._malloc(12);
+    if (!ptr) throw new RuntimeError('no memory for a file access');
+    new Uint32Array(m.HEAPU8.buffer, ptr, 3).set([bytes.length, getBlock, id]);
+    sources.set(id, bytes);
+    return {
+      ptr,
+      release: () => {
+        sources.delete(id);
+        m._free(ptr);
+      },
+    };
+  };
 }
 
 /**

@@ -1,0 +1,118 @@
+// The local batch: each document read in a child process of this machine's pool (pool.ts), `jobs` at once,
+// its manifest line made as it ends.
+import { rm } from 'node:fs/promises';
+import os from 'node:os';
+import PQueue from 'p-queue';
+import { inside, tempPath } from '../writers/files.ts';
+import type { ManifestRecord } from '../writers/manifest.ts';
+import { DEFAULT_DPI } from '../writers/page-images.ts';
+import { asEnvironmentError, BatchSetupError } from './errors.ts';
+import { DocumentPool } from './pool.ts';
+import type { Job } from './protocol.ts';
+import { failedRecord, okRecord, round3 } from './records.ts';
+import type { BatchItem, BatchPlan, DocumentRunner, ResolvedBatchOptions } from './types.ts';
+
+/** The local batch: documents read by document processes of this machine. */
+export function localRunner(opts: ResolvedBatchOptions): DocumentRunner {
+  let pool: DocumentPool | null = null;
+  return {
+    async start(plan) {
+      const size = Math.min(opts.jobs, Math.max(1, plan.toRun.length));
+      pool = new DocumentPool({
+        size,
+        timeoutMs: opts.timeoutSeconds * 1000,
+        maxMemoryMb: opts.maxMemoryMb,
+        recycleAfter: opts.recycleAfter,
+        // Together no more OCR workers than cores: each document worker gets its share.
+        ocrWorkers: Math.max(1, Math.floor(os.availableParallelism() / size)),
+      });
+      try {
+        await pool.start();
+      } catch (err) {
+        throw new BatchSetupError(
+          `cannot start a document worker: ${err instanceof Error ? err.message : String(err)}`,
+        );
+      }
+    },
+    async run(plan, finished) {
+      if (pool) await readOnPool(pool, plan, finished);
+    },
+    async close() {
+      await pool?.close();
+    },
+  };
+}
+
+/** Reads the plan's documents on the pool, `jobs` at once; stops early on the signal or on an error of the machine. */
+async function readOnPool(
+  p: DocumentPool,
+  plan: BatchPlan,
+  finished: (item: BatchItem, record: ManifestRecord) => Promise<void>,
+): Promise<void> {
+  const { opts } = plan;
+  const queue = new PQueue({ concurrency: opts.jobs });
+  // A stop (the signal) or an error of the machine (a full disk): no document starts, the running ones are cut short.
+  let failure: unknown = null;
+  const halted = () => !!opts.signal?.aborted || failure !== null;
+  const halt = () => {
+    queue.clear();
+    void p.close();
+  };
+  opts.signal?.addEventListener('abort', halt, { once: true });
+  let id = 0;
+  const read = async (item: BatchItem) => {
+    if (halted()) return;
+    opts.onEvent?.({ type: 'started', index: item.index, path: item.file });
+    const t0 = performance.now();
+    const job = jobOf(++id, item, plan);
+    const tmp = job.tmp!;
+    const result = await p.run(job);
+    // A stopped run records nothing for the documents it cut short: the next run redoes them.
+    if (halted()) return;
+    const seconds = round3((performance.now() - t0) / 1000);
+    if (result.ok) return finished(item, okRecord(item, plan.base, result.summary, seconds));
+    await rm(tmp, { force: true });
+    // The worker could not write (or open) a file for want of space, quota, descriptors: not the document's fault.
+    if (result.code === 'environment') {
+      const where = result.path ?? item.target;
+      throw await asEnvironmentError({ code: result.errno }, where, where === item.file ? 'reading' : 'writing');
+    }
+    await finished(item, { ...failedRecord(item, plan.base, result.code, result.reason), seconds });
+  };
+  try {
+    await queue.addAll(
+      plan.toRun.map(
+        (item) => () =>
+          read(item).catch((err: unknown) => {
+            failure ??= err;
+            halt();
+          }),
+      ),
+    );
+  } catch (err) {
+    // p-queue's clear() rejects the tasks it drops (AbortError): a stop, not a failure. The running ones end with their worker.
+    if (!halted()) throw err;
+  } finally {
+    await queue.onIdle();
+    opts.signal?.removeEventListener('abort', halt);
+  }
+  if (failure) throw failure;
+}
+
+/** What a document worker is told to do with one input. */
+function jobOf(id: number, item: BatchItem, plan: BatchPlan): Job {
+  const { opts } = plan;
+  return {
+    id,
+    file: item.file,
+    ...(item.raw && { source: new Uint8Array(item.raw) }),
+    target: item.target,
+    tmp: tempPath(item.target),
+    ocr: opts.ocr,
+    ocrDpi: opts.ocrDpi,
+    ocrEngine: opts.ocrEngine,
+    maxPages: opts.maxPages,
+    timings: opts.timings,
+    ...(opts.pageImages && { pageImages: { dir: inside(plan.root, item.pagesDir), dpi: DEFAULT_DPI } }),
+  };
+}
