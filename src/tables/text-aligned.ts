@@ -113,7 +113,7 @@ function footHeader(lines: TextLine[], bodyEnd: number): number {
   if (after.length === 0 || after.length > 4 || gapEms(lines[bodyEnd]!, after[0]!) > 2.5) return bodyEnd;
   const words = (l: TextLine) => l.chunks.filter((c) => isHeaderWord(c.text.replace(/\s+/g, ''))).length;
   if (after.some((l) => starter(l) || l.chunks.some((c) => /表$|[：:]$/.test(c.text)))) return bodyEnd;
-  return words(after[after.length - 1]!) >= 2 ? end : bodyEnd;
+  return after.some((l) => words(l) >= 2) ? end : bodyEnd;
 }
 
 /** Each block's rows, the first lines of its first row set above its numbers joined to it. */

@@ -52,7 +52,6 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'mof-project/sheet-headunit/chromium',
     'mof-project/sheet-spanning/chromium',
     'mof-project/sheet/chromium',
-    'mof-project/three-spanning/chromium',
     'mof-project/three/chromium',
     'sichuan-project/sheet/libreoffice',
   ],
@@ -64,6 +63,7 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'sichuan-project/sheet-repeated-colunit/libreoffice',
   ],
   fundsHeader: [
+    'mof-project/three-spanning/chromium',
     'budget-targets/sheet-spanning/chromium',
     'budget-targets/three-spanning/chromium',
     'mof-dept/sheet-spanning/chromium',
