@@ -3,6 +3,7 @@
 // wrapped cells mended, cells merged down a group of rows, and the pitch of
 // rows and of the lines of one cell that those decisions measure against.
 import { isFigureCell, readCellNumber } from '../text/cell-number.ts';
+import { isHeaderWord } from '../vocab/header-words.ts';
 import { cellText, type Piece, type TextLine } from './chunks.ts';
 import { fit, overlap, type Col } from './text-columns.ts';
 import { starter, gapEms, type Body } from './text-blocks.ts';
@@ -77,7 +78,10 @@ export function bodyRows(
     const near = Math.min(dPrev, dNext) < 0.8 * rowPitch;
     // The first line of a row without figures (逐步提高 | 有所提高), its next line nearer than the row above.
     const dBelow = k + 1 < lines.length && !isStarter[k + 1] ? line.y - lines[k + 1]!.y : Infinity;
-    const opens = dBelow < 0.8 * dPrev && dBelow < 0.8 * rowPitch;
+    const opens =
+      !(nextStarter !== undefined && tail(line, prev, lines[k + 1], lines[nextStarter]!)) &&
+      dBelow < 0.8 * dPrev &&
+      dBelow < 0.8 * rowPitch;
     if (opens && nextStarter === undefined) break; // the first line of what follows the block (a header)
     if (wordsRow(line, prev, cols) || (!near && wordsAcross(line, cols) && dPrev >= 0.9 * rowPitch))
       rows.push(newRow(line, cols));
@@ -98,6 +102,28 @@ export function bodyRows(
     bodyEnd = k;
   }
   return { rows, bodyEnd };
+}
+
+/**
+ * One word under a word cell of the row above, the next line words in none of its column and the next
+ * row empty there: the tail of a cell (标 under 产出指 of a 一级 merged down the rows), not the first line
+ * of a row, however near the next line (a name wrapped round its row's figures, 项目 over 1638.43 … over
+ * 支出, or a cell of the next row set above its figures, opens the row).
+ */
+function tail(line: TextLine, prev: Row, next: TextLine | undefined, nextRow: TextLine): boolean {
+  // (Nor the first line of a header: 一级 over 二级指标 | 三级指标 ….)
+  const names = (l: TextLine) => l.chunks.filter((c) => isHeaderWord(c.text.replace(/\s+/g, ''))).length;
+  if (line.chunks.length !== 1 || !next || starter(next) || names(next) >= 2) return false;
+  const chunk = line.chunks[0]!;
+  const above = [...prev.cells.values()].find((ps) => ps.some((p) => overlap(chunk, p) > 0));
+  return (
+    above !== undefined &&
+    !isFigure(above) &&
+    !isFigureCell(chunk.text) &&
+    !next.chunks.some((c) => overlap(c, chunk) > 0) &&
+    // the next row has nothing of its own in the column (the group merged down: 标 beside 农民 | ≥12950人次)
+    !nextRow.chunks.some((c) => overlap(c, chunk) > 0)
+  );
 }
 
 /**
