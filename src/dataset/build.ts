@@ -1,7 +1,8 @@
 // jixiao dataset: batch folders (manifest.jsonl + docs/*.json) into one DuckDB
 // database a researcher can query — tables documents, pages, sections, facts,
-// table_cells, findings keyed by the document's sha256, the views
-// concept_values and concept_matrix, and cross_findings (checks across
+// table_cells, findings, indicators and funds (the performance targets as
+// records) keyed by the document's sha256, the views concept_values,
+// concept_matrix and indicator_values, and cross_findings (checks across
 // reports). Appending skips documents already present (by sha256); the same
 // batches give the same database. Each document is added whole or not at all
 // (one transaction for its rows in every table), and a run repairs what an
@@ -41,7 +42,17 @@ export interface DatasetResult {
   seconds: number;
 }
 
-export const TABLES = ['documents', 'pages', 'sections', 'facts', 'table_cells', 'findings', 'cross_findings'] as const;
+export const TABLES = [
+  'documents',
+  'pages',
+  'sections',
+  'facts',
+  'table_cells',
+  'findings',
+  'indicators',
+  'funds',
+  'cross_findings',
+] as const;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS documents (
@@ -68,6 +79,16 @@ CREATE TABLE IF NOT EXISTS findings (
   sha256 VARCHAR, id VARCHAR, rule VARCHAR, severity VARCHAR, message VARCHAR, fact_ids VARCHAR,
   page INTEGER, expected VARCHAR, actual VARCHAR,
   review_decision VARCHAR, review_note VARCHAR, review_by VARCHAR, review_at VARCHAR);
+CREATE TABLE IF NOT EXISTS indicators (
+  sha256 VARCHAR, id VARCHAR, table_id VARCHAR, row INTEGER, page INTEGER, project VARCHAR,
+  level1 VARCHAR, level2 VARCHAR, name VARCHAR,
+  target_text VARCHAR, target_value DOUBLE, target_unit VARCHAR, target_comparator VARCHAR, target_upper DOUBLE,
+  actual_text VARCHAR, actual_value DOUBLE, actual_unit VARCHAR,
+  weight DOUBLE, score DOUBLE, met BOOLEAN, deviation VARCHAR, fact_ids VARCHAR);
+CREATE TABLE IF NOT EXISTS funds (
+  sha256 VARCHAR, id VARCHAR, table_id VARCHAR, row INTEGER, page INTEGER, project VARCHAR, name VARCHAR,
+  planned DOUBLE, adjusted DOUBLE, executed DOUBLE, rate DOUBLE, weight DOUBLE, score DOUBLE, unit VARCHAR,
+  fact_ids VARCHAR);
 CREATE TABLE IF NOT EXISTS cross_findings (
   rule VARCHAR, severity VARCHAR, organization_key VARCHAR, concept VARCHAR, year INTEGER, message VARCHAR,
   sha256_a VARCHAR, page_a INTEGER, value_a DOUBLE, sha256_b VARCHAR, page_b INTEGER, value_b DOUBLE);
@@ -76,6 +97,12 @@ CREATE OR REPLACE VIEW concept_values AS
          f.approximate, f.rounding, f.decimals, d.report_type, d.title, f.sha256, f.page, f.id AS fact_id, f.origin
   FROM facts f JOIN documents d USING (sha256)
   WHERE f.concept IS NOT NULL;
+CREATE OR REPLACE VIEW indicator_values AS
+  SELECT d.organization_key AS organization, d.fiscal_year, d.report_type, d.title, i.project,
+         i.level1, i.level2, i.name, i.target_text, i.target_value, i.target_unit, i.target_comparator, i.target_upper,
+         i.actual_text, i.actual_value, i.actual_unit, i.weight, i.score, i.met, i.deviation,
+         i.sha256, i.page, i.id AS indicator_id
+  FROM indicators i JOIN documents d USING (sha256);
 `;
 
 /**
@@ -295,6 +322,8 @@ async function writeParquet(con: DuckDBConnection, dir: string): Promise<void> {
     facts: 'sha256, id',
     table_cells: 'sha256, table_id, row, col',
     findings: 'sha256, id',
+    indicators: 'sha256, table_id, row, id',
+    funds: 'sha256, table_id, row, id',
     cross_findings: 'rule, organization_key, concept, year, sha256_a, sha256_b',
   };
   for (const t of TABLES) {

@@ -11,7 +11,16 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Report } from '../schema/report.ts';
 
 /** The tables that hold a document's rows, keyed by its sha256. */
-export const DOC_TABLES = ['documents', 'pages', 'sections', 'facts', 'table_cells', 'findings'] as const;
+export const DOC_TABLES = [
+  'documents',
+  'pages',
+  'sections',
+  'facts',
+  'table_cells',
+  'findings',
+  'indicators',
+  'funds',
+] as const;
 export type DocTable = (typeof DOC_TABLES)[number];
 export type RowCounts = Record<DocTable, number>;
 
@@ -24,6 +33,9 @@ export function expectedRows(r: Report): RowCounts {
     facts: r.facts.length,
     table_cells: r.tables.reduce((n, t) => n + t.rows.reduce((m, row) => m + row.length, 0), 0),
     findings: r.findings.length,
+    // A report of contract 1.2 has no records.
+    indicators: r.indicators?.length ?? 0,
+    funds: r.funds?.length ?? 0,
   };
 }
 
@@ -99,5 +111,5 @@ export function describeRepairs(r: Repairs): string | null {
 }
 
 function zero(): RowCounts {
-  return { documents: 0, pages: 0, sections: 0, facts: 0, table_cells: 0, findings: 0 };
+  return { documents: 0, pages: 0, sections: 0, facts: 0, table_cells: 0, findings: 0, indicators: 0, funds: 0 };
 }

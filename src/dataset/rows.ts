@@ -5,7 +5,7 @@ import type { Report, Table } from '../schema/report.ts';
 import { columnsAt, pageOfRow } from '../tables/reading.ts';
 
 export type Appenders = Record<
-  'documents' | 'pages' | 'sections' | 'facts' | 'table_cells' | 'findings',
+  'documents' | 'pages' | 'sections' | 'facts' | 'table_cells' | 'findings' | 'indicators' | 'funds',
   DuckDBAppender
 >;
 
@@ -17,6 +17,8 @@ export async function appenders(con: DuckDBConnection): Promise<Appenders> {
     facts: await con.createAppender('facts'),
     table_cells: await con.createAppender('table_cells'),
     findings: await con.createAppender('findings'),
+    indicators: await con.createAppender('indicators'),
+    funds: await con.createAppender('funds'),
   };
 }
 
@@ -114,6 +116,58 @@ export function appendReport(ap: Appenders, r: Report, batch: string, file: stri
       f.review?.note ?? null,
       f.review?.by ?? null,
       f.review?.at ?? null,
+    ]);
+  appendRecords(ap, r);
+}
+
+/**
+ * The report's records (contract 1.3): an indicator a row of indicators, a funds row one of funds, with
+ * its table's row counted from 1 (as facts' and table_cells'), 一级 and 二级 apart, its facts' ids.
+ */
+function appendRecords(ap: Appenders, r: Report): void {
+  const sha = r.source.sha256;
+  for (const i of r.indicators ?? [])
+    row(ap.indicators, [
+      sha,
+      i.id,
+      i.table,
+      i.row + 1,
+      i.page,
+      i.project,
+      i.path[0] ?? null,
+      i.path[1] ?? null,
+      i.name,
+      i.target?.text,
+      i.target?.value,
+      i.target?.unit,
+      i.target?.comparator,
+      i.target?.upper,
+      i.actual?.text,
+      i.actual?.value,
+      i.actual?.unit,
+      i.weight,
+      i.score,
+      i.met,
+      i.deviation,
+      i.factIds.join(','),
+    ]);
+  for (const f of r.funds ?? [])
+    row(ap.funds, [
+      sha,
+      f.id,
+      f.table,
+      f.row + 1,
+      f.page,
+      f.project,
+      f.name,
+      f.planned,
+      f.adjusted,
+      f.executed,
+      f.rate,
+      f.weight,
+      f.score,
+      f.unit,
+      f.factIds.join(','),
     ]);
 }
 

@@ -80,7 +80,8 @@ function fieldsOf<F extends string>(columns: Column[], table: readonly (readonly
   columns.forEach((col, c) => {
     const names = col.path.map(headerName).filter(Boolean);
     for (let k = names.length - 1; k >= 0; k--) {
-      const field = table.find(([, re]) => re.test(names[k]!))?.[0];
+      // A header cell wrapped in a narrow column may be read as two (分 over 值): its lines joined name it too.
+      const field = table.find(([, re]) => re.test(names[k]!) || re.test(names.slice(k).join('')))?.[0];
       if (!field) continue;
       const own = k === names.length - 1 || GROUP_WHOLE.test(names[names.length - 1]!);
       found.set(field, [...(found.get(field) ?? []), { c, own }]);

@@ -31,24 +31,55 @@ export function indicatorsOf(t: Table, cells: CellFacts, rowBox: RowBox): Indica
     if (!cols) continue;
     const at: At = { t, cells, cols, rowBox };
     let project: string | null = null;
+    let levels: Levels = { names: ['', ''], carried: [false, false], page: null };
     for (const r of rowsOf(t, block)) {
       // A 项目名称 merged down its rows is printed once per page: a blank cell is the project above's.
       if (cols.project !== undefined) project = cellText(t, r, cols.project) || project;
-      const record = indicatorAt(at, r, cols.project !== undefined ? project : t.project);
+      levels = levelsAt(t, r, cols, levels);
+      const record = indicatorAt(at, r, cols.project !== undefined ? project : t.project, levels.names);
       if (record) out.push(record);
     }
   }
   return out;
 }
 
+/** The 一级 and 二级 in force, whether each was carried over a page break, and the page of the row. */
+interface Levels {
+  names: [string, string];
+  carried: [boolean, boolean];
+  page: number | null;
+}
+
+/**
+ * Row r's 一级 and 二级. A cell merged down its rows is printed on the first page it covers: below a
+ * page break its rows' cells are blank and are the merged cell's — 二级 only under the same 一级. A
+ * blank cell on the page where the cell above stands is blank (a 二级 left empty).
+ */
+function levelsAt(t: Table, r: number, cols: FieldColumns<IndicatorField>, above: Levels): Levels {
+  const page = pageOfRow(t, r);
+  const broke = above.page !== null && page !== above.page;
+  const level = (k: 0 | 1, text: string, may: boolean): [string, boolean] => {
+    if (text !== '') return [text, false];
+    return may && (broke || above.carried[k]) && above.names[k] !== '' ? [above.names[k], true] : ['', false];
+  };
+  const [l1, c1] = level(0, cellText(t, r, cols.level1), true);
+  const [l2, c2] = level(1, cellText(t, r, cols.level2), l1 === above.names[0]);
+  return { names: [l1, l2], carried: [c1, c2], page };
+}
+
 /** The record of row r, or null for a row that is no indicator (a total, a heading row, a row without values). */
-function indicatorAt({ t, cells, cols, rowBox }: At, r: number, project: string | null): Indicator | null {
+function indicatorAt(
+  { t, cells, cols, rowBox }: At,
+  r: number,
+  project: string | null,
+  levels: [string, string],
+): Indicator | null {
   const printed = cellText(t, r, cols.name);
   if (t.rowRoles[r] === 'total' || INDICATOR_TOTAL_ROW.test(printed) || isHeaderWord(printed)) return null;
   const values = (['target', 'actual', 'weight', 'score'] as const).map((f) => cellText(t, r, cols[f]));
   if (values.every((v) => v === '')) return null;
   const { path, name } = pathAndName(
-    [cellText(t, r, cols.level1), cellText(t, r, cols.level2)],
+    levels,
     cleanName(printed),
     cols.level1 === undefined && cols.level2 === undefined,
   );

@@ -86,6 +86,15 @@ table.cells thead td { background: #eef0f3; font-weight: bold; }
 table.cells td:first-child { position: sticky; left: 0; z-index: 1; }
 table.cells thead td:first-child { z-index: 3; }
 .problem { background: #fff3e0; border: 1px solid var(--warning); padding: 8px 12px; }
+/* a document's indicators (records): a missed target's row marked */
+section.indicators { background: #fff; border: 1px solid var(--line); padding: 6px 10px; margin-bottom: 12px; }
+section.indicators summary h2 { display: inline; font-size: 16px; }
+table.indicators { border-collapse: collapse; font-size: 13px; }
+table.indicators th, table.indicators td { border-bottom: 1px solid var(--line); padding: 3px 6px; text-align: left; vertical-align: top; }
+table.indicators th { position: sticky; top: 0; background: #eef0f3; white-space: nowrap; }
+table.indicators td.n { text-align: right; font-variant-numeric: tabular-nums; }
+table.indicators tr.missed td { background: #fdecea; }
+.met-no { color: var(--error); font-weight: bold; } .met-yes { color: var(--fact); }
 .print-findings { display: none; }
 
 /* what reviewers decided (shown by the static site too) */

@@ -5,6 +5,7 @@
 import type { Fact, Finding, Report, Review, Section, Severity, Table } from '../schema/report.ts';
 import { boxOnPage, type RenderedPage } from './page-geometry.ts';
 import { esc, head, html, pct, raw, type Html } from './html.ts';
+import { indicatorsSection } from './indicators-html.ts';
 import { SEVERITY_LABEL, summaryLine } from './summary.ts';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -84,7 +85,8 @@ ${html`<header class="top">
       </section>
     </nav>
     <main class="pages" id="pages">
-      ${input.pagesProblem ? html`<p class="problem">${input.pagesProblem}</p>` : ''} ${pageRows}
+      ${input.pagesProblem ? html`<p class="problem">${input.pagesProblem}</p>` : ''} ${indicatorsSection(report)}
+      ${pageRows}
     </main>
   </div>
   <section class="print-findings" aria-hidden="true">

@@ -10,12 +10,12 @@ import { unitDef } from '../vocab/units.ts';
 
 /**
  * A key cell of a "key | value" row naming who reports or what the table is
- * about (部门（单位）名称 | 某某局, 项目名称 | 某某专项资金): a cover line, not
+ * about (部门（单位）名称 | 某某局, 项目名称 | 某某专项资金, 实施单位（盖章） | …): a cover line, not
  * column names. The project's name is kept as the table's subject instead
  * (projectOf), so that two projects' tables stay apart.
  */
 const KEY_CELL =
-  /^(?:部门|单位|部门[（(]单位[）)]|预算单位|主管部门|实施单位|填报单位|项目名称|项目单位|资金名称|专项名称)(?:名称)?\s*[：:]?$|^(?:负责人|联系人|联系电话|电话|地址)\s*[：:]?$/;
+  /^(?:部门|单位|部门[（(]单位[）)]|预算单位|主管部门|实施单位|填报单位|项目名称|项目单位|资金名称|专项名称)(?:名称)?\s*(?:[（(](?:盖章|签章|公章)[）)])?\s*[：:]?$|^(?:负责人|联系人|联系电话|电话|地址)\s*[：:]?$/;
 const PROJECT_KEY = /^(?:项目名称|资金名称|专项名称)\s*[：:]?$/;
 
 /** The project a table is about: the value of its 项目名称 cover line; null if it has none. */

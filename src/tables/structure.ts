@@ -14,7 +14,8 @@ import type { PageText } from '../pdf/types.ts';
 import { readCellNumber } from '../text/cell-number.ts';
 import { round1 } from '../util/geometry.ts';
 import { TOTAL_ROW_START } from '../vocab/concepts.ts';
-import { alignColumns, continuations, mendSplitRows, type TableModel } from './find.ts';
+import { alignColumns, continuations, mendSplitRows } from './carry.ts';
+import type { TableModel } from './find.ts';
 import { columnPath, isInfoRow, isSegmentHeader, joinDistinct, projectOf } from './headers.ts';
 import { levelsOf, nameEdge, type LevelRow } from './levels.ts';
 import { bodyRole, columnRoles, headerRole } from './roles.ts';
@@ -147,6 +148,13 @@ function describeTable(
   return table;
 }
 
+/** A row's words, a merged cell's text once: a row repeated on another page, however its cells were split. */
+const words = (row: string[]) =>
+  row
+    .map((c) => c.replace(/\s+/g, ''))
+    .filter((c, i, all) => c !== '' && c !== all[i - 1])
+    .join('|');
+
 const hasFigures = (row: string[]) => row.some((cell, c) => c > 0 && readCellNumber(cell) !== null);
 
 /**
@@ -179,13 +187,21 @@ function blocksOf(joined: JoinedTable): { blocks: Block[]; roles: RowRole[]; rep
     if (part) {
       for (let k = r; k < r + part.headerRows; k++) roles[k] = headerRole(rows[k]!);
       const block = { start: r, headerRows: part.headerRows, naming: naming(r, r + part.headerRows) };
-      // Cover lines repeated alone (项目名称 | …, 主管部门 | …) name no column: the rows carried on keep the block in force.
-      if (block.naming.length > 0 && pathsOf(block) !== pathsOf(blocks[blocks.length - 1]!)) blocks.push(block);
+      // Cover lines repeated alone (项目名称 | …, 主管部门 | …) name no column, and the table's own top rows
+      // repeated by the producer over rows that fit the block in force better than the top block (a 自评表's
+      // funds header over its indicator rows) do not name them: the rows carried on keep the block in force.
+      const keep = repeatsTopOver(joined, blocks, r, part.headerRows);
+      if (block.naming.length > 0 && !keep && pathsOf(block) !== pathsOf(blocks[blocks.length - 1]!))
+        blocks.push(block);
       r += part.headerRows - 1;
       continue;
     }
-    // A header names rows of its own page: the last rows of a page are not read as the header of the next.
-    const end = joined.parts.find((p) => p.firstRow > r)?.firstRow ?? rows.length;
+    // A header names rows of its own page, or those carried on to the next under no header or only cover
+    // lines repeated (a page break right under an indicator block's header): the last rows of a page are
+    // not read as the header of a part with its own.
+    const namesColumns = (p: TablePart) =>
+      rows.slice(p.firstRow, p.firstRow + p.headerRows).some((row) => !isInfoRow(row) && words(row) !== '');
+    const end = joined.parts.find((p) => p.firstRow > r && namesColumns(p))?.firstRow ?? rows.length;
     if (repeated.has(r) || !isSegmentHeader(rows.slice(0, end), r)) continue;
     roles[r] = 'header';
     // Consecutive header rows (a two-line header) name the columns together.
@@ -197,6 +213,36 @@ function blocksOf(joined: JoinedTable): { blocks: Block[]; roles: RowRole[]; rep
     previousSegment = r;
   }
   return { blocks, roles, repeated };
+}
+
+/**
+ * The table's top header rows repeated at row r (a producer repeats a table's first rows on every page)
+ * over rows that fit the block in force (a segment) better than the top block's rows.
+ */
+function repeatsTopOver(joined: JoinedTable, blocks: Block[], r: number, n: number): boolean {
+  const { rows, headerRows } = joined;
+  const last = blocks[blocks.length - 1]!;
+  if (blocks.length < 2) return false;
+  const top = new Set(rows.slice(0, headerRows).map(words));
+  if (![...Array(n).keys()].every((k) => top.has(words(rows[r + k]!)))) return false;
+  const end = joined.parts.find((p) => p.firstRow > r)?.firstRow ?? rows.length;
+  const carried = rows.slice(r + n, end);
+  const topBody = rows.slice(headerRows, blocks[1]!.start);
+  return misfit(rows.slice(last.start + last.headerRows, r), carried) < misfit(topBody, carried);
+}
+
+/** How many cells of the rows stray from a block's body: a figure where its column has none, words where it has only figures. */
+function misfit(body: string[][], carried: string[][]): number {
+  const figure = (cell: string) => readCellNumber(cell) !== null;
+  let n = 0;
+  for (const row of carried)
+    row.forEach((cell, c) => {
+      const column = body.map((b) => b[c] ?? '').filter((x) => x.trim() !== '');
+      if (cell.trim() === '' || column.length === 0) return;
+      const figures = column.filter(figure).length;
+      if (figure(cell) ? figures === 0 : figures === column.length) n++;
+    });
+  return n;
 }
 
 /** A block's columns: each one's header path, role over the block's body rows, and unit. */
@@ -228,7 +274,9 @@ function columnsOf(
 
 /** A unit note in the names of every row that has numbers (项目资金（万元） merged over the funds rows); null when they differ or have none. */
 function rowGroupUnit(body: string[][]): string | null {
-  const units = body.flatMap((row) => {
+  // A group merged down the rows is printed on the first page it covers: below a page break its cell is blank.
+  const named = body.filter((row) => (row[0] ?? '').trim() !== '');
+  const units = (named.length > 0 ? named : body).flatMap((row) => {
     const first = row.findIndex((cell, c) => c > 0 && readCellNumber(cell) !== null);
     return first < 0 ? [] : [headerUnit(joinDistinct(row.slice(0, first)))];
   });

@@ -13,10 +13,11 @@
 // rows), text-header-rows.ts (the header above), text-grid.ts (the cells).
 import type { TextItem } from '../pdf/types.ts';
 import { unionBox } from '../util/geometry.ts';
+import { isHeaderWord } from '../vocab/header-words.ts';
 import { textLines, type TextLine } from './chunks.ts';
 import type { DraftTable } from './ruled.ts';
 import { unionColumns, fit, type Col } from './text-columns.ts';
-import { extentOf, starter, type Block, blocksFrom } from './text-blocks.ts';
+import { gapEms, isFolio, starter, type Block, blocksFrom } from './text-blocks.ts';
 import { wordyColumns, headerRows, oneHeaderRow, fitHeader } from './text-header-rows.ts';
 import { numericColumns, onColumns, gridOf } from './text-grid.ts';
 import {
@@ -57,7 +58,7 @@ export function textTables(items: TextItem[]): DraftTable[] {
     if (table) {
       out.push(table.draft);
       i = floor = table.next;
-    } else i = extentOf(lines, i, isStarter, tableish) + 1;
+    } else i++;
   }
   return out;
 }
@@ -73,11 +74,16 @@ function readTable(
   if (blocks.length === 0) return null;
   const grid = unionColumns(blocks.map((b) => ({ cols: b.body.cols, numeric: numericColumns(lines, b.body) })));
   const starters = blocks.flatMap((b) => b.body.starters);
-  const rowPitch = rowPitchOf(lines, starters);
+  // One row (a table's first row at the foot of a page): the header's last line stands a row above it.
+  const rowPitch =
+    starters.length > 1 || first === 0 ? rowPitchOf(lines, starters) : lines[first - 1]!.y - lines[first]!.y;
   const read = readBlocks(lines, blocks, { floor, rowPitch }, isStarter);
   const leading = leadingOf(read.flatMap((r) => r.rows));
   const pitch: Pitch = { row: rowPitch, leading };
-  if (read.reduce((n, r) => n + r.rows.filter((row) => row.lines.some((l) => starter(l))).length, 0) < 2) return null;
+  // Two body rows at least, or one under its header at the foot of a page (the table goes on overleaf).
+  const least = blocks.some((b) => b.body.foot) ? 1 : 2;
+  if (read.reduce((n, r) => n + r.rows.filter((row) => row.lines.some((l) => starter(l))).length, 0) < least)
+    return null;
   const all: Row[] = [];
   read.forEach(({ rows, lead, after }, j) => {
     const mended = mendWraps(rows, leading);
@@ -88,8 +94,26 @@ function readTable(
     else all.push(...betweenRows(lines, after + 1, lead - 1, grid.cols, pitch));
     all.push(...onGrid);
   });
-  const next = read[read.length - 1]!.bodyEnd + 1;
-  return { draft: gridOf(all, grid.cols), next };
+  const bodyEnd = read[read.length - 1]!.bodyEnd;
+  // A block's header left alone at the page's foot (its rows overleaf) is the table's last row.
+  const foot = footHeader(lines, bodyEnd);
+  if (foot > bodyEnd) all.push(...betweenRows(lines, bodyEnd + 1, foot, grid.cols, pitch));
+  return { draft: gridOf(all, grid.cols), next: Math.max(foot, bodyEnd) + 1 };
+}
+
+/**
+ * The last line of a header standing alone after a table's last row at the foot of its page: lines
+ * close below the row, without figures, one of them two of the genre's header words (一级指标 …
+ * 偏差原因), nothing but a page number under them. The row's own index where there is none.
+ */
+function footHeader(lines: TextLine[], bodyEnd: number): number {
+  let end = lines.length - 1;
+  while (end > bodyEnd && isFolio(lines[end]!)) end--;
+  const after = lines.slice(bodyEnd + 1, end + 1);
+  if (after.length === 0 || after.length > 4 || gapEms(lines[bodyEnd]!, after[0]!) > 2.5) return bodyEnd;
+  const words = (l: TextLine) => l.chunks.filter((c) => isHeaderWord(c.text.replace(/\s+/g, ''))).length;
+  if (after.some((l) => starter(l) || l.chunks.some((c) => /表$|[：:]$/.test(c.text)))) return bodyEnd;
+  return after.some((l) => words(l) >= 2) ? end : bodyEnd;
 }
 
 /** Each block's rows, the first lines of its first row set above its numbers joined to it. */

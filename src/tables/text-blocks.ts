@@ -3,7 +3,8 @@
 // consistent columns goes, where the next block of the same table starts,
 // and whether a run reads as a table at all (bodyColumns: the conservative
 // tests that keep prose, contents pages and forms out).
-import { readCellNumber } from '../text/cell-number.ts';
+import { isFigureCell, readCellNumber } from '../text/cell-number.ts';
+import { isHeaderWord } from '../vocab/header-words.ts';
 import type { TextLine } from './chunks.ts';
 import {
   columnsOf,
@@ -16,6 +17,9 @@ import {
   sortedChunks,
   type Col,
 } from './text-columns.ts';
+
+/** Lines of a header above a table's first row, at most. */
+const MAX_HEADER_LINES = 3;
 
 /** Two lines further apart than this many ems are not in one table. */
 export const MAX_GAP_EMS = 4;
@@ -30,7 +34,7 @@ const KEY = /[：:]$/;
  * columns consistent (one chunk per column); the first that does not, or a
  * line of prose across the columns, ends the table.
  */
-export function extentOf(lines: TextLine[], first: number, isStarter: boolean[], tableish: boolean[]): number {
+function extentOf(lines: TextLine[], first: number, isStarter: boolean[], tableish: boolean[]): number {
   let end = first;
   const body = [lines[first]!];
   // The body's chunks sorted by x0 and its columns, kept as rows are added (rebuilding them for
@@ -69,7 +73,7 @@ function linesUp(line: TextLine, cols: Col[]): boolean {
 }
 
 export function starter(line: TextLine): boolean {
-  return line.chunks.length >= 2 && line.chunks.slice(1).some((c) => readCellNumber(c.text) !== null);
+  return line.chunks.length >= 2 && line.chunks.slice(1).some((c) => isFigureCell(c.text));
 }
 
 export function gapEms(upper: TextLine, lower: TextLine): number {
@@ -95,10 +99,15 @@ export function blocksFrom(lines: TextLine[], first: number, isStarter: boolean[
     const end = extentOf(lines, k, isStarter, tableish);
     const body = bodyColumns(lines, k, end, isStarter);
     const prev = blocks[blocks.length - 1];
+    // A block's first row at the foot of a page under a header of its own (the table carried over): a block of one row.
+    // (The table's first block too: its header and first row at the foot of a page.)
+    const above = prev ? prev.end : Math.max(-1, k - 1 - MAX_HEADER_LINES);
+    const foot =
+      !body && headed(lines, above, k) ? footRow(lines, { from: above + 1, first: k, end }, isStarter) : null;
     // A block of one row (a 总分 row under a line of words) is read with the block above when it lines up with it.
-    const joined = !body && prev ? bodyColumns(lines, prev.first, end, isStarter) : null;
+    const joined = !body && !foot && prev ? bodyColumns(lines, prev.first, end, isStarter) : null;
     if (joined) Object.assign(prev!, { end, body: joined });
-    else if (body) blocks.push({ first: k, end, body });
+    else if (body ?? foot) blocks.push({ first: k, end, body: (body ?? foot)! });
     else break;
     k = nextBlock(lines, end, isStarter, tableish);
   }
@@ -132,6 +141,8 @@ export interface Body {
   /** the indices of the lines that open a body row */
   starters: number[];
   cols: Col[];
+  /** a block of one row under its header at the foot of a page (footRow): the table goes on overleaf */
+  foot?: boolean;
 }
 
 /**
@@ -145,11 +156,13 @@ function bodyColumns(lines: TextLine[], first: number, end: number, isStarter: b
   const rowCols = columnsOf(starters.map((k) => lines[k]!));
   if (rowCols.length < 3) return null;
   // A cell merged down several rows and centred on them stands on a line of its own, in a column
-  // beside the rows' (项目资金 left of 年度资金总额 | 其中：当年财政拨款 …): a column too.
+  // beside the rows' (项目资金 left of 年度资金总额 | 其中：当年财政拨款 …) or in a gutter between two
+  // of theirs (a 二级 指标 set on a line of its own between the 一级 and the names): a column too.
   const outside = range(first, end)
     .filter((k) => !isStarter[k])
     .flatMap((k) => lines[k]!.chunks)
-    .filter((c) => fit(c, rowCols).length === 0);
+    .concat(levelNames(lines, first))
+    .filter((c) => fit(c, rowCols).length === 0 || rowCols.every((col) => overlap(c, col) <= 0));
   const cols =
     outside.length === 0
       ? rowCols
@@ -168,6 +181,58 @@ function bodyColumns(lines: TextLine[], first: number, end: number, isStarter: b
   );
   return numericCol ? { starters, cols } : null;
 }
+
+/**
+ * The 一级 / 二级 / 三级指标 cells of the header right above a block's first row: a level's name over a
+ * column the rows on this page leave blank (a 二级 merged down its rows, its text printed on another
+ * page) still makes the column.
+ */
+function levelNames(lines: TextLine[], first: number): TextLine['chunks'] {
+  const level = (c: TextLine['chunks'][number]) => LEVEL_HEADER.test(c.text.replace(/\s+/g, ''));
+  const out: TextLine['chunks'] = [];
+  for (let k = first - 1; k >= Math.max(0, first - 3); k--) {
+    const names = lines[k]!.chunks.filter(level);
+    if (names.length >= 2) out.push(...names);
+  }
+  return out;
+}
+
+const LEVEL_HEADER = /^[一二三]级(?:绩效)?指标$/;
+
+/**
+ * A block of one body row, the last row of the page: the table runs over the page break with the
+ * block's first row under its header (lines[from] on). Its chunks are its columns (at least three,
+ * one figure after the first), and its header's chunks past them (a last column the row leaves blank:
+ * 偏差原因分析及改进措施), with no dot leaders; only page furniture (a page number) may stand below it.
+ */
+function footRow(
+  lines: TextLine[],
+  { from, first, end }: { from: number; first: number; end: number },
+  isStarter: boolean[],
+): Body | null {
+  const starters = range(first, end).filter((k) => isStarter[k]);
+  if (starters.length !== 1 || lines.slice(end + 1).some((l) => !isFolio(l))) return null;
+  const line = lines[starters[0]!]!;
+  if (line.chunks.length < 3 || line.chunks.some((c) => LEADER.test(c.text))) return null;
+  const own = columnsOf([line]);
+  // Header cells past the row's last column (or before its first); one between two of its columns names one of them.
+  const beside = range(from, first - 1)
+    .flatMap((k) => lines[k]!.chunks)
+    .filter((c) => c.x0 >= own[own.length - 1]!.x1 || c.x1 <= own[0]!.x0);
+  const cols = beside.length === 0 ? own : columnsOfSorted(mergeSorted(sortedChunks([line]), beside));
+  return consistent(line, cols) ? { starters, cols, foot: true } : null;
+}
+
+/** A line between two blocks names columns: two of its cells are a header's words (二级指标, 年度指标值 …). */
+function headed(lines: TextLine[], from: number, to: number): boolean {
+  return lines
+    .slice(from + 1, to)
+    .some((l) => l.chunks.filter((c) => isHeaderWord(c.text.replace(/\s+/g, ''))).length >= 2);
+}
+
+/** A page number line (— 4 —, 第3页): what may stand below a table at the foot of a page. */
+const FOLIO = /^[-—–－\s]*(?:第\s*)?[0-9]{1,4}(?:\s*页)?(?:\s*[/共]\s*[0-9]+\s*页?)?[-—–－\s]*$/;
+export const isFolio = (l: TextLine) => FOLIO.test(l.chunks.map((c) => c.text).join(''));
 
 function range(a: number, b: number): number[] {
   return Array.from({ length: b - a + 1 }, (_, i) => a + i);

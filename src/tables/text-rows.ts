@@ -2,7 +2,8 @@
 // into rows (a line between two body rows joins one, opens one or is one),
 // wrapped cells mended, cells merged down a group of rows, and the pitch of
 // rows and of the lines of one cell that those decisions measure against.
-import { readCellNumber } from '../text/cell-number.ts';
+import { isFigureCell, readCellNumber } from '../text/cell-number.ts';
+import { isHeaderWord } from '../vocab/header-words.ts';
 import { cellText, type Piece, type TextLine } from './chunks.ts';
 import { fit, overlap, type Col } from './text-columns.ts';
 import { starter, gapEms, type Body } from './text-blocks.ts';
@@ -67,15 +68,23 @@ export function bodyRows(
     }
     if (!fits(line)) break; // prose between two tables ends this one
     const prev = rows[rows.length - 1]!;
-    const dPrev = Math.min(...prev.lines.map((l) => l.y)) - line.y;
+    // From the row's lowest line in a column of this one's: a cell merged down many rows (一级 产出指标,
+    // its tail 标 on a line of its own) hangs below a row it does not end.
+    const at = new Set(line.chunks.map((c) => fit(c, cols)[0]));
+    const shared = prev.lines.filter((l) => l.chunks.some((c) => at.has(fit(c, cols)[0])));
+    const dPrev = Math.min(...(shared.length > 0 ? shared : prev.lines).map((l) => l.y)) - line.y;
     const nextStarter = starters.find((s) => s > k);
     const dNext = nextStarter !== undefined ? line.y - lines[nextStarter]!.y : Infinity;
     const near = Math.min(dPrev, dNext) < 0.8 * rowPitch;
     // The first line of a row without figures (逐步提高 | 有所提高), its next line nearer than the row above.
     const dBelow = k + 1 < lines.length && !isStarter[k + 1] ? line.y - lines[k + 1]!.y : Infinity;
-    const opens = dBelow < 0.8 * dPrev && dBelow < 0.8 * rowPitch;
+    const opens =
+      !(nextStarter !== undefined && tail(line, prev, lines[k + 1], lines[nextStarter]!)) &&
+      dBelow < 0.8 * dPrev &&
+      dBelow < 0.8 * rowPitch;
     if (opens && nextStarter === undefined) break; // the first line of what follows the block (a header)
-    if (wordsRow(line, prev, cols)) rows.push(newRow(line, cols));
+    if (wordsRow(line, prev, cols) || (!near && wordsAcross(line, cols) && dPrev >= 0.9 * rowPitch))
+      rows.push(newRow(line, cols));
     else if (near && dPrev <= dNext && !opens) addLine(prev, line, cols);
     else if (!(near && nextStarter !== undefined) && !opens && wraps(line, prev)) addLine(prev, line, cols);
     else if (opens) rows.push(newRow(line, cols));
@@ -93,6 +102,28 @@ export function bodyRows(
     bodyEnd = k;
   }
   return { rows, bodyEnd };
+}
+
+/**
+ * One word under a word cell of the row above, the next line words in none of its column and the next
+ * row empty there: the tail of a cell (标 under 产出指 of a 一级 merged down the rows), not the first line
+ * of a row, however near the next line (a name wrapped round its row's figures, 项目 over 1638.43 … over
+ * 支出, or a cell of the next row set above its figures, opens the row).
+ */
+function tail(line: TextLine, prev: Row, next: TextLine | undefined, nextRow: TextLine): boolean {
+  // (Nor the first line of a header: 一级 over 二级指标 | 三级指标 ….)
+  const names = (l: TextLine) => l.chunks.filter((c) => isHeaderWord(c.text.replace(/\s+/g, ''))).length;
+  if (line.chunks.length !== 1 || !next || starter(next) || names(next) >= 2) return false;
+  const chunk = line.chunks[0]!;
+  const above = [...prev.cells.values()].find((ps) => ps.some((p) => overlap(chunk, p) > 0));
+  return (
+    above !== undefined &&
+    !isFigure(above) &&
+    !isFigureCell(chunk.text) &&
+    !next.chunks.some((c) => overlap(c, chunk) > 0) &&
+    // the next row has nothing of its own in the column (the group merged down: 标 beside 农民 | ≥12950人次)
+    !nextRow.chunks.some((c) => overlap(c, chunk) > 0)
+  );
 }
 
 /**
@@ -164,13 +195,16 @@ const lowest = (pieces: Piece[]) => Math.min(...pieces.map((p) => p.y));
 
 const highest = (pieces: Piece[]) => Math.max(...pieces.map((p) => p.y));
 
-const isFigure = (pieces: Piece[] | undefined) => pieces !== undefined && readCellNumber(cellText(pieces)) !== null;
+const isFigure = (pieces: Piece[] | undefined) => pieces !== undefined && isFigureCell(cellText(pieces));
 
 function oneRow(above: Row, row: Row, leading: number): boolean {
   const a = [...above.cells.keys()];
   const b = [...row.cells.keys()];
   const within = (xs: number[], ys: number[]) => xs.every((c) => ys.includes(c));
-  if (!(within(a, b) || within(b, a))) return false;
+  // The first lines of a row's wrapped cells, set above its figures (产出 | 数量指标 | 培训基层干 over
+  // 指标 | 部 | 7820人次 …): words only, over words of the row or over columns it leaves blank.
+  const firstLines = a.every((c) => !isFigure(above.cells.get(c)) && !isFigure(row.cells.get(c)));
+  if (!(within(a, b) || within(b, a) || firstLines)) return false;
   if (a.some((c) => isFigure(above.cells.get(c)) && isFigure(row.cells.get(c)))) return false;
   const bottom = Math.min(...above.lines.map((l) => l.y));
   const top = Math.max(...row.lines.map((l) => l.y));
@@ -197,6 +231,16 @@ function wordsRow(line: TextLine, prev: Row, cols: Col[]): boolean {
 }
 
 /**
+ * A line of words in three columns or more, no figure among them: a row of words a row
+ * apart from the row above (two indicators whose targets are words, one under the other), where a
+ * wrapped cell's next line stands a leading below its first.
+ */
+function wordsAcross(line: TextLine, cols: Col[]): boolean {
+  const at = line.chunks.map((c) => fit(c, cols)[0]!);
+  return new Set(at).size >= 3 && !line.chunks.some((c) => isFigureCell(c.text));
+}
+
+/**
  * Is `upper` part of the row below it (its lines top first)? The first lines of the row's wrapped
  * cells (全年预算 over 数): each chunk over one of the row's, on its left edge, right edge or centre,
  * at least as wide, short of the row's cells on either side (a header spanning several cells reaches
@@ -211,9 +255,13 @@ export function sameRow(upper: TextLine, rowLines: TextLine[], pitch: Pitch): bo
   const within = pitch.leading > 0 ? Math.min(0.9 * pitch.row, ONE_CELL * pitch.leading) : 0.9 * pitch.row;
   if (!close && upper.y - top.y >= within) return false;
   const row = rowLines.flatMap((l) => l.chunks).sort((a, b) => a.x0 - b.x0);
+  // A cell over none of the row's, a line's height above it, beside cells that go on below (the
+  // 二级 merged down the rows, its text on the first row's first line): the row's too.
+  const over = upper.chunks.some((u) => row.filter((l) => overlap(u, l) > 0).length === 1);
+  const tight = gapEms(upper, top) <= 1.3;
   return upper.chunks.every((u) => {
     const under = row.filter((l) => overlap(u, l) > 0);
-    if (under.length !== 1) return under.length === 0 && close;
+    if (under.length !== 1) return under.length === 0 && (close || (tight && over));
     const l = under[0]!;
     const i = row.indexOf(l);
     if (u.x1 - u.x0 < l.x1 - l.x0 - 1) return false;

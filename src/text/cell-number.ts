@@ -55,3 +55,28 @@ function withoutBound(t: string): [string, Comparator | null] {
     return [t.slice(0, t.length - after.length), after.comparator];
   return [t, null];
 }
+
+/**
+ * A cell that holds a figure as a table sets it: one number (readCellNumber), or a target written
+ * as a range (85%-90%, 90～95分) or bounded on both sides (控制在20万元以内). Table detection reads a
+ * row with one as a row of figures; the facts of such a cell are read as prose (the range's upper,
+ * the bound).
+ */
+export function isFigureCell(cell: string): boolean {
+  if (readCellNumber(cell) !== null) return true;
+  const t = toHalfWidth(cell).replace(/\s+/g, '').replace(/％/g, '%');
+  if (t === '' || t.length > 24) return false;
+  const range = /^([^0-9]*[0-9][0-9.,]*[^0-9-~～至到—]*)(?:-|~|～|至|到|—)([0-9][0-9.,]*\D*)$/.exec(t);
+  // Years apart (2023-2025, an 实施周期) are a period, not a figure.
+  if (range && /^(?:19|20)[0-9]{2}$/.test(range[1]!) && /^(?:19|20)[0-9]{2}年?$/.test(range[2]!)) return false;
+  if (range) return readCellNumber(range[1]!) !== null && readCellNumber(range[2]!) !== null;
+  const lead = /^([^0-9]*?)(?=[0-9])/.exec(t)?.[1] ?? '';
+  const before = lead === '' ? null : boundBefore(lead);
+  const after = boundAtEnd(t);
+  return (
+    before !== null &&
+    before.length === lead.length &&
+    after !== null &&
+    readCellNumber(t.slice(lead.length, t.length - after.length)) !== null
+  );
+}

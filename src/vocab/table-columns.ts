@@ -10,8 +10,8 @@ export const NOT_A_QUANTITY =
 export const CODE_HEADER = /(?:编码|代码)$|^[类款项]$/;
 /** A column of rates: its numbers are percent. */
 export const RATE_HEADER = /(?:率|比例|占比|比重)$/;
-/** A column of scores: its numbers are 分. */
-export const SCORE_HEADER = /分值|得分|分数|评分|满分/;
+/** A column of scores: its numbers are 分 (权重 is a weight in points: Sichuan's 权重 | 得分). */
+export const SCORE_HEADER = /分值|得分|分数|评分|满分|权重|权数/;
 /** Headers that count people or things: a money unit line cannot apply to them. */
 export const COUNTED = /(?:人数|户数|个数|数量|次数|家数|件数|人次|编制数|车辆数|床位数)$/;
 /** Columns that hold values, not names: targets, actuals, notes. */

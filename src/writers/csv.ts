@@ -1,6 +1,7 @@
 // Tables for people, rebuilt from the per-document JSON at the end of a run:
-// facts.csv, findings.csv, documents.csv (UTF-8 with BOM so Excel reads the
-// Chinese) and facts.jsonl. One document is held in memory at a time.
+// documents.csv, facts.csv, findings.csv, indicators.csv, funds.csv (UTF-8
+// with BOM so Excel reads the Chinese) and facts.jsonl. One document is held
+// in memory at a time.
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
@@ -71,6 +72,58 @@ const DOCUMENT_COLUMNS = [
   'seconds',
 ] as const;
 
+/** indicators.csv: every indicator record (contract 1.3), one row each. */
+const INDICATOR_COLUMNS = [
+  'document',
+  'path',
+  'organization',
+  'fiscal_year',
+  'report_type',
+  'indicator_id',
+  'table_id',
+  'row',
+  'page',
+  'project',
+  'level1',
+  'level2',
+  'name',
+  'target_text',
+  'target_value',
+  'target_unit',
+  'target_comparator',
+  'target_upper',
+  'actual_text',
+  'actual_value',
+  'actual_unit',
+  'weight',
+  'score',
+  'met',
+  'deviation',
+  'fact_ids',
+] as const;
+/** funds.csv: every funds row record (年度资金总额 and its 其中 rows), one row each. */
+const FUNDS_COLUMNS = [
+  'document',
+  'path',
+  'organization',
+  'fiscal_year',
+  'report_type',
+  'funds_id',
+  'table_id',
+  'row',
+  'page',
+  'project',
+  'name',
+  'planned',
+  'adjusted',
+  'executed',
+  'rate',
+  'weight',
+  'score',
+  'unit',
+  'fact_ids',
+] as const;
+
 export interface TableInput {
   record: ManifestRecord;
   /** the document's report, for records with status ok */
@@ -81,76 +134,54 @@ export interface TableCounts {
   documents: number;
   facts: number;
   findings: number;
+  indicators: number;
+  funds: number;
 }
 
-/** Writes the four tables into `dir`, each atomically. */
-// eslint-disable-next-line max-lines-per-function -- the rows of the four files side by side, one cell per column in the order of its *_COLUMNS list
+type DocContext = ReturnType<typeof docContext>;
+
+/** One output table: its file, its columns (null for JSON lines) and its rows of a document's report. */
+interface OutputTable {
+  file: string;
+  columns: readonly string[] | null;
+  /** what it counts in TableCounts, if anything */
+  counts?: keyof TableCounts;
+  rows: (report: Report, doc: DocContext, sectionPath: Map<string, string>) => unknown[];
+}
+
+/** The tables a run writes, each rebuilt from every document's report. */
+const OUTPUT_TABLES: readonly OutputTable[] = [
+  { file: 'facts.csv', columns: FACT_COLUMNS, counts: 'facts', rows: factRows },
+  { file: 'facts.jsonl', columns: null, rows: factLines },
+  { file: 'findings.csv', columns: FINDING_COLUMNS, counts: 'findings', rows: findingRows },
+  { file: 'indicators.csv', columns: INDICATOR_COLUMNS, counts: 'indicators', rows: indicatorRows },
+  { file: 'funds.csv', columns: FUNDS_COLUMNS, counts: 'funds', rows: fundsRows },
+];
+
+/** Writes documents.csv and the tables of OUTPUT_TABLES into `dir`, each atomically. */
 export async function writeTables(dir: string, docs: AsyncIterable<TableInput>): Promise<TableCounts> {
-  const facts = await TableFile.create(path.join(dir, 'facts.csv'), FACT_COLUMNS);
-  const findings = await TableFile.create(path.join(dir, 'findings.csv'), FINDING_COLUMNS);
   const documents = await TableFile.create(path.join(dir, 'documents.csv'), DOCUMENT_COLUMNS);
-  const jsonl = await TableFile.create(path.join(dir, 'facts.jsonl'), null);
-  const counts: TableCounts = { documents: 0, facts: 0, findings: 0 };
-  const files = [facts, findings, documents, jsonl];
+  const files: TableFile[] = [documents];
+  const counts: TableCounts = { documents: 0, facts: 0, findings: 0, indicators: 0, funds: 0 };
   try {
+    const tables: [OutputTable, TableFile][] = [];
+    for (const t of OUTPUT_TABLES) {
+      const file = await TableFile.create(path.join(dir, t.file), t.columns);
+      files.push(file);
+      tables.push([t, file]);
+    }
     for await (const { record, report } of docs) {
       counts.documents++;
       await documents.rows([documentRow(record, report)]);
       if (!report) continue;
       const sectionPath = sectionPaths(report.sections);
       const doc = docContext(record, report);
-      await facts.rows(
-        report.facts.map((f) => [
-          doc.document,
-          doc.path,
-          doc.organization,
-          doc.fiscalYear,
-          doc.reportType,
-          f.sectionId ? (sectionPath.get(f.sectionId) ?? '') : '',
-          text(f.label),
-          f.concept,
-          f.kind,
-          f.value,
-          f.unit,
-          f.normalized.value,
-          f.normalized.unit,
-          f.approximate,
-          f.page,
-          text(f.quote),
-          f.id,
-          // The cell a table's fact was read from, counted from 1 as the dataset's table_cells does.
-          f.cell?.table ?? null,
-          f.cell ? f.cell.row + 1 : null,
-          f.cell ? f.cell.col + 1 : null,
-        ]),
-      );
-      await jsonl.lines(
-        report.facts.map((f) => ({
-          ...doc,
-          sectionPath: f.sectionId ? (sectionPath.get(f.sectionId) ?? null) : null,
-          ...f,
-        })),
-      );
-      await findings.rows(
-        report.findings.map((c) => [
-          doc.document,
-          doc.path,
-          doc.organization,
-          doc.fiscalYear,
-          doc.reportType,
-          c.id,
-          c.rule,
-          c.severity,
-          c.page,
-          text(c.message),
-          c.expected,
-          c.actual,
-          c.factIds.join(' '),
-          c.sectionIds.join(' '),
-        ]),
-      );
-      counts.facts += report.facts.length;
-      counts.findings += report.findings.length;
+      for (const [t, file] of tables) {
+        const rows = t.rows(report, doc, sectionPath);
+        if (t.columns) await file.rows(rows as unknown[][]);
+        else await file.lines(rows as object[]);
+        if (t.counts) counts[t.counts] += rows.length;
+      }
     }
     for (const f of files) await f.commit();
   } finally {
@@ -158,6 +189,101 @@ export async function writeTables(dir: string, docs: AsyncIterable<TableInput>):
   }
   await syncDir(dir);
   return counts;
+}
+
+const docCells = (doc: DocContext) => [doc.document, doc.path, doc.organization, doc.fiscalYear, doc.reportType];
+
+function factRows(report: Report, doc: DocContext, sectionPath: Map<string, string>): unknown[][] {
+  return report.facts.map((f) => [
+    ...docCells(doc),
+    f.sectionId ? (sectionPath.get(f.sectionId) ?? '') : '',
+    text(f.label),
+    f.concept,
+    f.kind,
+    f.value,
+    f.unit,
+    f.normalized.value,
+    f.normalized.unit,
+    f.approximate,
+    f.page,
+    text(f.quote),
+    f.id,
+    // The cell a table's fact was read from, counted from 1 as the dataset's table_cells does.
+    f.cell?.table ?? null,
+    f.cell ? f.cell.row + 1 : null,
+    f.cell ? f.cell.col + 1 : null,
+  ]);
+}
+
+function factLines(report: Report, doc: DocContext, sectionPath: Map<string, string>): object[] {
+  return report.facts.map((f) => ({
+    ...doc,
+    sectionPath: f.sectionId ? (sectionPath.get(f.sectionId) ?? null) : null,
+    ...f,
+  }));
+}
+
+function findingRows(report: Report, doc: DocContext): unknown[][] {
+  return report.findings.map((c) => [
+    ...docCells(doc),
+    c.id,
+    c.rule,
+    c.severity,
+    c.page,
+    text(c.message),
+    c.expected,
+    c.actual,
+    c.factIds.join(' '),
+    c.sectionIds.join(' '),
+  ]);
+}
+
+/** An indicator a row: its table's row counted from 1 (as facts.csv), 一级 and 二级 apart, met as true / false / empty. */
+function indicatorRows(report: Report, doc: DocContext): unknown[][] {
+  return report.indicators.map((i) => [
+    ...docCells(doc),
+    i.id,
+    i.table,
+    i.row + 1,
+    i.page,
+    text(i.project),
+    text(i.path[0] ?? null),
+    text(i.path[1] ?? null),
+    text(i.name),
+    text(i.target?.text ?? null),
+    i.target?.value ?? null,
+    i.target?.unit ?? null,
+    i.target?.comparator ?? null,
+    i.target?.upper ?? null,
+    text(i.actual?.text ?? null),
+    i.actual?.value ?? null,
+    i.actual?.unit ?? null,
+    i.weight,
+    i.score,
+    i.met,
+    text(i.deviation),
+    i.factIds.join(' '),
+  ]);
+}
+
+function fundsRows(report: Report, doc: DocContext): unknown[][] {
+  return report.funds.map((f) => [
+    ...docCells(doc),
+    f.id,
+    f.table,
+    f.row + 1,
+    f.page,
+    text(f.project),
+    text(f.name),
+    f.planned,
+    f.adjusted,
+    f.executed,
+    f.rate,
+    f.weight,
+    f.score,
+    f.unit,
+    f.factIds.join(' '),
+  ]);
 }
 
 function docContext(record: ManifestRecord, report: Report) {

@@ -142,6 +142,8 @@ test('document names are safe, unique and inside docs/; nothing else is left beh
     'facts.csv',
     'facts.jsonl',
     'findings.csv',
+    'funds.csv',
+    'indicators.csv',
     'manifest.jsonl',
   ]);
   expect(readdirSync(work).sort()).toEqual(['bad', 'good', 'out']);

@@ -108,7 +108,7 @@ test('started again: the same outputs as an uninterrupted run, no duplicate line
       readFileSync(path.join(reference, 'docs', d), 'utf8'),
     );
   }
-  for (const table of ['facts.csv', 'findings.csv', 'facts.jsonl']) {
+  for (const table of ['facts.csv', 'findings.csv', 'facts.jsonl', 'indicators.csv', 'funds.csv']) {
     expect(readFileSync(path.join(resumed, table), 'utf8'), table).toBe(
       readFileSync(path.join(reference, table), 'utf8'),
     );
@@ -121,6 +121,8 @@ test('started again: the same outputs as an uninterrupted run, no duplicate line
     'facts.csv',
     'facts.jsonl',
     'findings.csv',
+    'funds.csv',
+    'indicators.csv',
     'manifest.jsonl',
   ]);
 });

@@ -161,7 +161,7 @@ test.skipIf(NO_REDIS)("both manifests, the documents and the tables equal the lo
       expect(readFileSync(path.join(out, 'docs', d), 'utf8'), d).toBe(
         readFileSync(path.join(reference, 'docs', d), 'utf8'),
       );
-    for (const t of ['facts.csv', 'findings.csv', 'facts.jsonl'])
+    for (const t of ['facts.csv', 'findings.csv', 'facts.jsonl', 'indicators.csv', 'funds.csv'])
       expect(readFileSync(path.join(out, t), 'utf8'), t).toBe(readFileSync(path.join(reference, t), 'utf8'));
     const dropSeconds = (file: string) => parseCsv(readFileSync(file, 'utf8')).map((row) => row.slice(0, -1));
     expect(dropSeconds(path.join(out, 'documents.csv'))).toEqual(dropSeconds(path.join(reference, 'documents.csv')));
@@ -171,6 +171,8 @@ test.skipIf(NO_REDIS)("both manifests, the documents and the tables equal the lo
       'facts.csv',
       'facts.jsonl',
       'findings.csv',
+      'funds.csv',
+      'indicators.csv',
       'manifest.jsonl',
     ]);
   }

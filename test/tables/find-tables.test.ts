@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { continuations, findTables } from '../../src/tables/find.ts';
+import { continuations } from '../../src/tables/carry.ts';
+import { findTables } from '../../src/tables/find.ts';
 import { structureTables } from '../../src/tables/structure.ts';
 import { openPdf } from '../../src/pdf/open.ts';
 import { readPageRules } from '../../src/pdf/rulings.ts';

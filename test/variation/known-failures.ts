@@ -19,9 +19,7 @@ export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
     'budget-targets/three-spanning/chromium',
     'budget-targets/three-spanning/libreoffice',
     'dept-self-eval/sheet-break-bare/chromium',
-    'dept-self-eval/sheet-break-bare/libreoffice',
     'dept-self-eval/sheet-break-repeat/chromium',
-    'dept-self-eval/sheet-break-repeat/libreoffice',
     'dept-self-eval/sheet-spanning/chromium',
     'dept-self-eval/sheet-spanning/libreoffice',
     'dept-self-eval/three-sheet-groupunit/libreoffice',
@@ -43,5 +41,5 @@ export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
     'final-income/sheet-spanning/chromium',
     'final-income/sheet-spanning/libreoffice',
   ],
-  narrowWraps: ['project-self-eval/sheet-break-bare/libreoffice', 'project-self-eval/sheet-break-repeat/libreoffice'],
+  narrowWraps: ['project-self-eval/sheet-break-repeat/libreoffice'],
 };

@@ -100,12 +100,20 @@ test('run writers: the manifest with one line per record in order, the tables fr
   expect(lines).toEqual(records);
   const written = await CSV_TABLES.finish(dir, inputs);
   expect(reads).toBe(1);
-  expect(written.tables).toEqual({ documents: 2, facts: report.facts.length, findings: report.findings.length });
+  expect(written.tables).toEqual({
+    documents: 2,
+    facts: report.facts.length,
+    findings: report.findings.length,
+    indicators: 0,
+    funds: 0,
+  });
   expect(readdirSync(dir).sort()).toEqual([
     'documents.csv',
     'facts.csv',
     'facts.jsonl',
     'findings.csv',
+    'funds.csv',
+    'indicators.csv',
     'manifest.jsonl',
   ]);
   const documents = readTable(readFileSync(path.join(dir, 'documents.csv'), 'utf8'));
@@ -158,5 +166,73 @@ test('facts.csv names the cell each table fact was read from (table, row and col
     null,
     { table: 't1', row: 1, col: 1 },
     { table: 't1', row: 1, col: 2 },
+  ]);
+});
+
+test('indicators.csv and funds.csv: every record of the run, a row each, with its document; met true, false or empty', async () => {
+  const t = ruledTable(
+    [
+      ['项目', '年初预算数', '全年预算数', '全年执行数', '执行率', '分值', '得分'],
+      ['年度资金总额', '520.00', '560.00', '532.00', '95.00%', '10', '9.5'],
+      ['其中：当年财政拨款', '500.00', '540.00', '515.00', '95.37%', '', ''],
+      ['三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因', '备注'],
+      ['服务老年人人次', '≥12000人次', '12860人次', '15', '15', '', ''],
+      ['服务质量达标率', '不低于95%', '93.5', '15', '12', '培训不足', ''],
+      ['老年人生活质量', '有效提升', '有效提升', '20', '18', '', ''],
+    ],
+    { xs: [40, 130, 200, 270, 340, 410, 470, 540], top: 620, rowHeight: 22 },
+  );
+  const bytes = makePdf({
+    pages: [
+      {
+        runs: [
+          { text: '项目支出绩效自评表', x: 220, y: 680, size: 14 },
+          { text: '单位：万元', x: 470, y: 640, size: 9 },
+          ...t.runs,
+        ],
+        rules: t.rules,
+      },
+    ],
+  });
+  const selfEval = await extractBytes(bytes, 'self.pdf', { ocr: 'never' });
+  const dir = folder();
+  const records = [record({ path: 'self.pdf', doc: 'docs/self.json' })];
+  const counts = await CSV_TABLES.finish(dir, {
+    records,
+    async *documents() {
+      yield { record: records[0]!, report: selfEval };
+    },
+  });
+  expect([counts.tables?.indicators, counts.tables?.funds]).toEqual([
+    selfEval.indicators.length,
+    selfEval.funds.length,
+  ]);
+  const indicators = readTable(readFileSync(path.join(dir, 'indicators.csv'), 'utf8'));
+  expect(
+    indicators.map((i) => [
+      i.document,
+      i.name,
+      i.target_value,
+      i.target_unit,
+      i.target_comparator,
+      i.actual_value,
+      i.actual_unit,
+      i.weight,
+      i.score,
+      i.met,
+    ]),
+  ).toEqual([
+    ['docs/self.json', '服务老年人人次', '12000', '人次', '>=', '12860', '人次', '15', '15', 'true'],
+    // an actual written without its unit takes the target's, and misses it
+    ['docs/self.json', '服务质量达标率', '95', '%', '>=', '93.5', '%', '15', '12', 'false'],
+    ['docs/self.json', '老年人生活质量', '', '', '', '', '', '20', '18', ''],
+  ]);
+  expect(
+    indicators.map((i) => [i.indicator_id, i.table_id, i.row, i.page, (i.fact_ids ?? '').split(' ').length]),
+  ).toEqual(selfEval.indicators.map((i) => [i.id, i.table, String(i.row + 1), String(i.page), i.factIds.length]));
+  const funds = readTable(readFileSync(path.join(dir, 'funds.csv'), 'utf8'));
+  expect(funds.map((f) => [f.name, f.planned, f.adjusted, f.executed, f.rate, f.weight, f.score, f.unit])).toEqual([
+    ['年度资金总额', '520', '560', '532', '95', '10', '9.5', '万元'],
+    ['当年财政拨款', '500', '540', '515', '95.37', '', '', '万元'],
   ]);
 });

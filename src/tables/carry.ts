@@ -1,0 +1,275 @@
+// Tables carried over pages: which table of the next page continues the one
+// above (its columns line up, it has no header or repeats it, or only its
+// cover lines or rows carried on stand above its first figures), how its
+// columns lie on the table's, and the words of a row cut by the page break
+// joined back to it. Called on a document's tables in page order
+// (tables/structure.ts) before they are joined.
+import type { BBox } from '../schema/report.ts';
+import { readCellNumber } from '../text/cell-number.ts';
+import { boundBefore } from '../vocab/bounds.ts';
+import { isHeaderWord, startsWithHeaderWord } from '../vocab/header-words.ts';
+import { GOAL_ACTUAL, GOAL_LABEL, GOAL_PLANNED, headerName } from '../vocab/indicators.ts';
+import type { TableModel } from './find.ts';
+import { isInfoRow } from './headers.ts';
+
+/**
+ * For each table (all of a document's, in page order), the table it continues
+ * from an earlier page, or null: a table at the top of the next page whose
+ * columns line up with the earlier one's (see alignColumns), which has no
+ * caption of its own other than the earlier one's, and which either has no
+ * header of its own or repeats the earlier header. Its cells then take that
+ * table's header, unit and title.
+ */
+export function continuations(tables: TableModel[]): (TableModel | null)[] {
+  const out: (TableModel | null)[] = [];
+  tables.forEach((t, i) => {
+    const prev = tables[i - 1];
+    const head = prev ? (out[i - 1] ?? prev) : null;
+    // In page order, so prev on the page before is the last table there and t the first on its page.
+    const next =
+      head !== null &&
+      prev !== undefined &&
+      t.page === prev.page + 1 &&
+      (head.headerRows > 0 || headerRowOf(head) >= 0) &&
+      firstOnPage(tables, i);
+    // A caption of its own (预算08表 under 预算07表's very header) starts another table.
+    const titled = head !== null && t.title !== null && t.title !== head.title;
+    const aligned = next && head && !titled ? alignColumns(head, t) : null;
+    const carried = head !== null && aligned !== null && wordRowsCarried(head, aligned);
+    const ok =
+      head !== null &&
+      aligned !== null &&
+      (t.headerRows === 0 || sameHeader(head, aligned) || repeatsCover(head, aligned) || carried);
+    if (ok && carried) t.headerRows = 0;
+    out.push(ok ? head : null);
+  });
+  return out;
+}
+
+/**
+ * The rows atop the next page before its first number are rows carried on, not a header: indicators
+ * whose targets are words (可持续影响指标 | 长效管理机制 | 达标 | 达标) under a 一级 cell merged from the
+ * page before. No cell of theirs is a header word, a cell of the table's own header or a word that
+ * heads a block of the genre (年度总体目标 | 预期目标 | 实际完成情况), and none is a cover line.
+ */
+function wordRowsCarried(head: TableModel, t: TableModel): boolean {
+  if (t.headerRows === 0 || head.headerRows === 0) return false;
+  const own = t.rows.slice(0, t.headerRows);
+  const headCells = new Set(head.rows.slice(0, head.headerRows).flat().map(squash));
+  const headerish = (cell: string) =>
+    squash(cell) !== '' &&
+    (headCells.has(squash(cell)) ||
+      startsWithHeaderWord(squash(cell)) ||
+      isHeaderWord(squash(cell)) ||
+      [GOAL_LABEL, GOAL_PLANNED, GOAL_ACTUAL].some((re) => re.test(headerName(cell))));
+  return own.every((row) => !isInfoRow(row) && !row.some(headerish) && row.some((c) => c.trim() !== ''));
+}
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/**
+ * A row cut by a page break: the words of its cells that ran over to the next
+ * page (服务对象满 | … then 意度指标 at the top of the next page) stand there
+ * as rows without a number, under cells of the last row that hold text. They
+ * are joined back to that row, so that it is named whole and the part on the
+ * next page starts with its first real row. Call before continuations().
+ */
+export function mendSplitRows(tables: TableModel[]): void {
+  tables.forEach((t, i) => {
+    const prev = tables[i - 1];
+    if (!prev || t.page !== prev.page + 1 || !firstOnPage(tables, i) || prev.rows.length === 0) return;
+    const aligned = alignColumns(prev, t);
+    if (!aligned) return;
+    // The header may be repeated above the words that ran over: they come after it.
+    const headerWords = new Set(prev.rows.slice(0, prev.headerRows).map(rowWords));
+    let skip = 0;
+    while (
+      skip < t.headerRows &&
+      (headerWords.has(rowWords(aligned.rows[skip]!)) ||
+        rowWords(aligned.rows[skip]!) === '' ||
+        // a cover line repeated (部门（单位）名称 | 某局), however its cells were laid on the columns
+        isInfoRow(aligned.rows[skip]!))
+    )
+      skip++;
+    const last = prev.rows[prev.rows.length - 1]!;
+    // A target cut after its bound (不低于 | 90%) leaves a number on the next page: its row is the tail too.
+    const cut = t.headerRows > skip ? t.headerRows : skip + (boundRunsOn(last, aligned.rows[skip]) ? 1 : 0);
+    const fragments = aligned.rows.slice(skip, cut);
+    if (fragments.length === 0 || fragments.every((row) => row.every((cell) => cell.trim() === ''))) return;
+    // A cell that starts with a header word is a header repeated, not the tail of a cut row.
+    const fits = fragments.every((row) => row.every((cell, c) => continues(last[c]!, cell)));
+    if (!fits) return;
+    // A merged cell's text is repeated over the grid cells it covers: join each distinct run once.
+    prev.rows[prev.rows.length - 1] = last.map((cell, c) => {
+      const more = fragments
+        .map((row) => row[c] ?? '')
+        .filter(
+          (x, k) => x.trim() !== '' && (c === 0 || x !== (fragments[k]![c - 1] ?? '') || last[c] !== last[c - 1]),
+        );
+      return more.length === 0 ? cell : cell + more.join('');
+    });
+    // The fragment rows stay as empty rows: their cells' boxes still tell the grid's columns.
+    t.rows = t.rows.map((row, r) => (r >= skip && r < cut ? row.map(() => '') : row));
+    t.headerRows = skip;
+  });
+}
+
+/** A cell on the next page that finishes the cell above: words under words, or a number under its bare bound. */
+function continues(above: string, cell: string): boolean {
+  if (cell.trim() === '') return true;
+  if (above.trim() === '' || readCellNumber(above) !== null || startsWithHeaderWord(cell.trim())) return false;
+  return readCellNumber(cell) === null || isBareBound(above);
+}
+
+/** The row's numbers all stand under a bound with no number (不低于 | 90%), and there is one. */
+function boundRunsOn(last: string[], row: string[] | undefined): boolean {
+  if (!row || !row.some((cell, c) => readCellNumber(cell) !== null && isBareBound(last[c] ?? ''))) return false;
+  return row.every((cell, c) => continues(last[c] ?? '', cell));
+}
+
+function isBareBound(text: string): boolean {
+  const t = text.trim();
+  const hit = t === '' ? null : boundBefore(t);
+  return hit !== null && hit.length === t.length;
+}
+
+const rowWords = (row: string[]) => row.join('|').replace(/\s+/g, '').replace(/^\|+$/, '');
+
+function firstOnPage(tables: TableModel[], i: number): boolean {
+  return tables.findIndex((t) => t.page === tables[i]!.page) === i;
+}
+
+/** The x-range of each grid column: from the left edges of the cells that start in it. */
+function columnRanges(t: TableModel): [number, number][] | null {
+  const width = t.rows[0]?.length ?? 0;
+  const left: number[] = [];
+  for (let c = 0; c < width; c++) {
+    const xs = t.cellBoxes.flatMap((row) => (row[c] ? [row[c]![0]] : []));
+    if (xs.length === 0) return null;
+    left.push(Math.min(...xs));
+  }
+  const right = Math.max(...t.cellBoxes.flatMap((row) => row.flatMap((b) => (b ? [b[2]] : []))));
+  return left.map((x, c) => [x, c + 1 < width ? left[c + 1]! : right]);
+}
+
+/**
+ * Table t laid on the columns of head: each of t's columns goes to the head
+ * columns whose edges it spans (a merged cell such as 总分 over five columns)
+ * or else to the one it overlaps most (at least half its width), in order —
+ * a part carried over may have lost an empty column or merged some. Null
+ * when the columns do not line up.
+ */
+export function alignColumns(head: TableModel, t: TableModel): TableModel | null {
+  const own = columnRanges(t);
+  if (!own || own.length < 2) return null;
+  // The columns of the block in force at the foot of the page, where the table's grid as a whole (its
+  // blocks laid on one) does not line up: an indicator block's, under a funds block set otherwise.
+  return (
+    alignOn(columnRanges(head), t, own) ?? alignOn(columnRanges(lastBlock(head)), t, own) ?? alignByHeader(head, t, own)
+  );
+}
+
+/**
+ * A part without a header whose columns are those the last header names one by one, in order: a
+ * borderless table's blocks laid on one grid may set the block in force otherwise than overleaf (its
+ * first row alone at the page's foot), but its header has a cell over each of its columns. Each of
+ * the part's columns must stand within the grid columns its header cell and the cells beside cover.
+ */
+function alignByHeader(head: TableModel, t: TableModel, own: [number, number][]): TableModel | null {
+  const h = columnRanges(head);
+  const r = headerRowOf(head);
+  // Above the part's rows only words (cover lines repeated, the tail of a header cut by the page break).
+  const figures = (row: string[]) => row.some((cell) => readCellNumber(cell) !== null);
+  if (!h || r < 0 || t.rows.slice(0, t.headerRows).some(figures)) return null;
+  const row = head.rows[r]!;
+  const runs: [number, number][] = [];
+  row.forEach((cell, c) => {
+    if (c > 0 && cell === row[c - 1]) runs[runs.length - 1]![1] = c;
+    else runs.push([c, c]);
+  });
+  if (runs.length !== own.length || runs.some(([c]) => squash(row[c]!) === '')) return null;
+  const fits = own.every(([a, b], j) => {
+    const [from, to] = runs[j]!;
+    return (a + b) / 2 >= h[Math.max(0, from - 1)]![0] && (a + b) / 2 <= h[Math.min(h.length - 1, to + 1)]![1];
+  });
+  return fits ? widen(t, runs, h.length) : null;
+}
+
+/** The last row of a table that names columns in the genre's words (a segment's header), or -1. */
+function headerRowOf(t: TableModel): number {
+  return t.rows.findLastIndex((row) => row.filter((c) => isHeaderWord(squash(c))).length >= 2);
+}
+
+/** The rows from the last header row down (a segment's header of the genre's words), or the whole table. */
+function lastBlock(t: TableModel): TableModel {
+  const r = headerRowOf(t);
+  return r <= 0 ? t : { ...t, rows: t.rows.slice(r), cellBoxes: t.cellBoxes.slice(r) };
+}
+
+function alignOn(h: [number, number][] | null, t: TableModel, own: [number, number][]): TableModel | null {
+  if (!h) return null;
+  const spans: [number, number][] = [];
+  for (const [a, b] of own) {
+    const inside = h.flatMap(([x0, x1], i) => (x0 >= a - 3 && x1 <= b + 3 ? [i] : []));
+    let span: [number, number] | null = inside.length > 0 ? [inside[0]!, inside[inside.length - 1]!] : null;
+    if (!span) {
+      let best = -1;
+      let bestOverlap = 0;
+      h.forEach(([x0, x1], i) => {
+        const overlap = Math.min(b, x1) - Math.max(a, x0);
+        if (overlap > bestOverlap) [best, bestOverlap] = [i, overlap];
+      });
+      if (best >= 0 && bestOverlap >= 0.5 * (b - a)) span = [best, best];
+    }
+    if (!span || (spans.length > 0 && span[0] <= spans[spans.length - 1]![1])) return null;
+    spans.push(span);
+  }
+  return widen(t, spans, h.length);
+}
+
+/** t's columns laid on a grid of `width`, column j over spans[j]. */
+function widen(t: TableModel, spans: [number, number][], width: number): TableModel {
+  if (spans.length === width && spans.every(([i0, i1], j) => i0 === j && i1 === j)) return t;
+  // A merged cell's text is repeated over the columns it covers, its box kept at the first (as findTables does).
+  const widenRow = (row: string[]) => {
+    const out = Array.from({ length: width }, () => '');
+    row.forEach((cell, j) => out.fill(cell, spans[j]![0], spans[j]![1] + 1));
+    return out;
+  };
+  const widenBoxes = (row: (BBox | null)[]) => {
+    const out = Array.from({ length: width }, (): BBox | null => null);
+    row.forEach((box, j) => (out[spans[j]![0]] = box));
+    return out;
+  };
+  return { ...t, rows: t.rows.map(widenRow), cellBoxes: t.cellBoxes.map(widenBoxes) };
+}
+
+/**
+ * Only the cover lines repeated atop the next page (项目名称 | … over the rows carried on): a producer
+ * repeats the top rows, and the header below them, whose group cell runs down into the rows, stayed behind.
+ */
+function repeatsCover(head: TableModel, t: TableModel): boolean {
+  const own = t.rows.slice(0, t.headerRows);
+  return own.every(isInfoRow) && own.every((r, i) => i < head.headerRows && cellWords(r) === cellWords(head.rows[i]!));
+}
+
+/**
+ * A row's words cell by cell, a merged cell's text once: a row read again on another page may
+ * span its cells over other columns (a cover line's value over one column or three, set without rules).
+ */
+const cellWords = (row: string[]) =>
+  row
+    .map((c) => c.replace(/\s+/g, ''))
+    .filter((c, i, all) => c !== '' && c !== all[i - 1])
+    .join('|');
+
+/** A header repeated at the top of the next page: the same words in every header cell. */
+function sameHeader(head: TableModel, t: TableModel): boolean {
+  // Empty rows (a spacer under the header) do not count.
+  const words = (m: TableModel) =>
+    m.rows
+      .slice(0, m.headerRows)
+      .map(cellWords)
+      .filter((w) => w !== '');
+  return words(head).join('\n') === words(t).join('\n');
+}

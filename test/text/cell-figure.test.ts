@@ -1,0 +1,24 @@
+// A cell that holds a figure as a table sets it (text/cell-number.ts isFigureCell): one number, or a
+// target written as a range or bounded on both sides — what makes a row of a borderless target table
+// a row of figures, though its facts are read as prose (the range's upper, the bound).
+import { describe, expect, test } from 'vitest';
+import { isFigureCell, readCellNumber } from '../../src/text/cell-number.ts';
+
+describe('isFigureCell', () => {
+  test('a number as readCellNumber reads it', () => {
+    for (const s of ['12860人次', '≥95%', '不少于 2290 人次', '182 次以上', '=24 小时', '0.5'])
+      expect(isFigureCell(s), s).toBe(true);
+  });
+
+  test('a range and a bound on both sides, which readCellNumber leaves to prose', () => {
+    for (const s of ['85%-90%', '90～95分', '控制在 13004.25 元以内', '控制在20万元以内', '20-30万元']) {
+      expect(readCellNumber(s), s).toBeNull();
+      expect(isFigureCell(s), s).toBe(true);
+    }
+  });
+
+  test('words, dates and a period of years are no figure', () => {
+    for (const s of ['有效提升', '12 月 31 日前', '2023年12月底前', '2019-2023', '2023-2025年', '达标', ''])
+      expect(isFigureCell(s), s).toBe(false);
+  });
+});
