@@ -40,7 +40,13 @@ test('a run writer added to RUN_WRITERS is written at the end of a batch, from e
   const out = path.join(work, 'out');
   const result = await runBatch({ inputs, out, jobs: 1, progress: 'none' });
   expect(result.exitCode).toBe(0);
-  expect(result.tables).toEqual({ documents: 2, facts: expect.any(Number), findings: expect.any(Number) });
+  expect(result.tables).toEqual({
+    documents: 2,
+    facts: expect.any(Number),
+    findings: expect.any(Number),
+    indicators: expect.any(Number),
+    funds: expect.any(Number),
+  });
   const written = readFileSync(path.join(out, 'organisations.txt'), 'utf8').split('\n');
   expect(written[0]).toBe('2 inputs');
   expect(written.slice(1, 3).map((l) => l.split(':')[0])).toEqual(['docs/a.json', 'docs/b.json']);
