@@ -14,7 +14,16 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Report } from '../schema/report.ts';
 import { tempPath } from '../util/files.ts';
 import { crossChecks, type CrossFinding } from './cross.ts';
-import { actualRows, expectedRows, noRepairs, removeDocument, tally, type Repairs, type RowCounts } from './repair.ts';
+import {
+  actualRows,
+  DOC_TABLES,
+  expectedRows,
+  noRepairs,
+  removeDocument,
+  tally,
+  type Repairs,
+  type RowCounts,
+} from './repair.ts';
 import { correctionsOf, prepareReview, reviewDigest, type Reviewed } from './review.ts';
 import { appendReport, appenders, row, type Appenders } from './rows.ts';
 
@@ -42,17 +51,8 @@ export interface DatasetResult {
   seconds: number;
 }
 
-export const TABLES = [
-  'documents',
-  'pages',
-  'sections',
-  'facts',
-  'table_cells',
-  'findings',
-  'indicators',
-  'funds',
-  'cross_findings',
-] as const;
+/** Every table: a document's own (DOC_TABLES, where a new one is added) and the findings across documents. */
+export const TABLES = [...DOC_TABLES, 'cross_findings'] as const;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS documents (
