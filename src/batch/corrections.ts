@@ -4,7 +4,6 @@
 // corrections make of it changed; the PDF is not read again — corrections are
 // applied to the report as read, which the JSON keeps (review.asRead).
 import { readFile, stat } from 'node:fs/promises';
-import { applyCorrections } from '../corrections/apply.ts';
 import type { Correction } from '../schema/corrections.ts';
 import type { Report, Unmatched } from '../schema/report.ts';
 import { CORRECTIONS_FILE, readCorrections } from '../writers/corrections-file.ts';
@@ -37,6 +36,8 @@ export async function honourCorrections(
 ): Promise<CorrectionsDone | null> {
   const file = inside(root, CORRECTIONS_FILE);
   if (!(await stat(file).catch(() => null))) return null;
+  // Loaded only for a folder that has corrections: applying them runs the checks again, which a plain batch's own process never needs.
+  const { applyCorrections } = await import('../corrections/apply.ts');
   const { lines, problems } = await readCorrections(file);
   const done: CorrectionsDone = { lines: lines.length, rewritten: 0, applied: 0, unmatched: [], problems };
   const bySha = new Map<string, Correction[]>();

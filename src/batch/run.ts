@@ -9,7 +9,7 @@
 // the local reading local.ts, the manifest lines records.ts.
 import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
-import { DEFAULT_OPTIONS } from '../pipeline/extract.ts';
+import { DEFAULT_OPTIONS } from '../pipeline/options.ts';
 import { DEFAULT_ENGINE } from '../ocr/types.ts';
 import type { TableCounts, TableInput } from '../writers/csv.ts';
 import { inside } from '../util/files.ts';

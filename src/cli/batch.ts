@@ -6,7 +6,8 @@
 import { Option, type Command } from 'commander';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
-import { BatchEnvironmentError, BatchSetupError, runBatch, type OcrEngine, type OcrMode } from '../api/index.ts';
+import type { OcrEngine, OcrMode, runBatch } from '../api/index.ts';
+import { BatchEnvironmentError, BatchSetupError } from '../batch/errors.ts';
 import { addLimitOptions, addReadOptions, addTimingsOption, type ReadFlags } from './shared.ts';
 import { correctionLines } from './corrections.ts';
 import { rawBytesOf } from './raw-args.ts';
@@ -100,7 +101,10 @@ export async function runBatchCommand(inputs: string[], flags: BatchFlags): Prom
     };
     // A name not in UTF-8 is passed on as its own bytes (src/cli/raw-args.ts): found and read like any other.
     const given = inputs.map((a) => (existsSync(a) ? a : (rawBytesOf(a) ?? a)));
-    const result = flags.queue ? await queueBatch(given, options, flags) : await runBatch(given, options);
+    // Loaded here, not with the command line: the batch's own process reads no PDF (its workers do).
+    const result = flags.queue
+      ? await queueBatch(given, options, flags)
+      : await (await import('../api/batch.ts')).runBatch(given, options);
     if (result.interrupted) {
       process.stderr.write(
         `jixiao batch: interrupted; run the same command again to go on (${result.out}/manifest.jsonl keeps what is done${flags.queue ? '; the queue keeps the rest and its workers go on' : ''})\n`,

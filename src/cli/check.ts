@@ -5,7 +5,6 @@ import { Option, type Command } from 'commander';
 import type { Finding, Report, Severity } from '../api/index.ts';
 import { summaryLine } from '../review/summary.ts';
 import { showPath, showText } from '../writers/safe-text.ts';
-import { applyCorrections, openFindings } from '../corrections/apply.ts';
 import { REPORT_JSON } from '../writers/index.ts';
 import { addCorrectionsOption, loadCorrections, unmatchedLines, type CorrectionsFlags } from './corrections.ts';
 import { IsolatedReader } from './isolated.ts';
@@ -57,6 +56,8 @@ export async function runCheck(files: string[], flags: CheckFlags): Promise<numb
   const reader = new IsolatedReader(limitsOf(flags), ocrWorkersOf(flags));
   const settings = readSettingsOf(flags);
   const corrections = await loadCorrections('jixiao check', flags);
+  // The commands' modules are loaded by the command that runs (`jixiao batch` needs none of these).
+  const { applyCorrections, openFindings } = await import('../corrections/apply.ts');
   try {
     for (const file of files) {
       const read = await reader.read(file, settings);

@@ -9,7 +9,6 @@ import { DOCUMENT_WRITERS, REPORT_JSON, reportJson, writeOtherFormats } from '..
 import { uniqueNames } from '../writers/names.ts';
 import { showPath } from '../writers/safe-text.ts';
 import { makeOutputFolder } from '../batch/errors.ts';
-import { applyCorrections } from '../corrections/apply.ts';
 import type { Correction } from '../schema/corrections.ts';
 import { messageOf } from '../util/errors.ts';
 import { addCorrectionsOption, loadCorrections, unmatchedLines, type CorrectionsFlags } from './corrections.ts';
@@ -120,7 +119,10 @@ async function emit(
   // The worker writes the one-line JSON; --pretty renders it again through the JSON writer.
   const pretty = reportJson({ pretty: true });
   // The reviewer's corrections applied to the fresh read: the JSON rewritten with them.
-  const corrected = corrections.length > 0 ? applyCorrections(JSON.parse(read) as Report, corrections) : null;
+  const corrected =
+    corrections.length > 0
+      ? (await import('../corrections/apply.ts')).applyCorrections(JSON.parse(read) as Report, corrections)
+      : null;
   if (corrected) process.stderr.write(unmatchedLines('jixiao extract', file, corrected));
   const json = corrected ? (flags.pretty ? pretty : REPORT_JSON).render(corrected) : null;
   if (target) {

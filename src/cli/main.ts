@@ -1,7 +1,8 @@
 // The jixiao command line: subcommands register themselves here.
 import { Command } from 'commander';
 import { ignoreStrayPdfRejections } from '../pipeline/errors.ts';
-import { SCHEMA_VERSION, VERSION } from '../api/index.ts';
+import { SCHEMA_VERSION } from '../schema/version.ts';
+import { TOOL_VERSION as VERSION } from '../version.ts';
 import { registerBatch } from './batch.ts';
 import { registerCheck } from './check.ts';
 import { registerDataset } from './dataset.ts';

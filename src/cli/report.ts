@@ -7,7 +7,6 @@ import { Option, type Command } from 'commander';
 import path from 'node:path';
 import type { OcrMode } from '../pipeline/read-pages.ts';
 import { asEnvironmentError } from '../batch/errors.ts';
-import { buildSite } from '../review/site.ts';
 import type { Report } from '../schema/report.ts';
 import { DEFAULT_DPI } from '../writers/page-images.ts';
 import { existsSync } from 'node:fs';
@@ -55,6 +54,8 @@ export async function runReport(inputs: string[], flags: ReportFlags): Promise<n
   const settings = readSettingsOf(flags);
   try {
     const corrections = await loadCorrections('jixiao report', flags);
+    // The site's modules are loaded by the command that builds one, not by every command.
+    const { buildSite } = await import('../review/site.ts');
     const result = await buildSite({
       corrections,
       readPdf: async (file, draw, raw) => {

@@ -5,7 +5,6 @@
 // dataset. Runs until Ctrl-C. Exit status: 0 stopped, 2 a usage or set-up error.
 import { Option, type Command } from 'commander';
 import os from 'node:os';
-import { startReview } from '../review/server.ts';
 import { DEFAULT_DPI } from '../writers/page-images.ts';
 import { showPath } from '../writers/safe-text.ts';
 import { addJobsOption, addLimitOptions, limitsOf, type LimitFlags } from './shared.ts';
@@ -41,6 +40,8 @@ function port(v: string): number {
 export async function runReview(dir: string, flags: ReviewFlags): Promise<number> {
   let server;
   try {
+    // The server's modules (hono, the site) are loaded by this command only.
+    const { startReview } = await import('../review/server.ts');
     server = await startReview({
       folder: dir,
       port: flags.port,

@@ -2,7 +2,8 @@
 import { Option, type Command } from 'commander';
 import os from 'node:os';
 import { DEFAULT_ENGINE, OCR_ENGINES, type OcrEngineName } from '../ocr/types.ts';
-import { InputError, type OcrMode } from '../api/index.ts';
+import type { OcrMode } from '../api/index.ts';
+import { InputError } from '../pipeline/errors.ts';
 import { asEnvironmentError } from '../batch/errors.ts';
 import { showLines, showPath, showText } from '../writers/safe-text.ts';
 import { DEFAULT_LIMITS, type Limits, type ReadSettings } from './isolated.ts';

@@ -9,7 +9,7 @@ import type { Report } from '../schema/report.ts';
 import { ASSEMBLY_STAGES, assembleReport, type SourceInfo } from './assemble.ts';
 import { asInputError, InputError } from './errors.ts';
 import { createOcrPool, type OcrPool } from '../ocr/pool.ts';
-import type { ReadingOptions } from './options.ts';
+import { DEFAULT_OPTIONS, type ReadingOptions } from './options.ts';
 import { PAGE_STAGES } from './read-pages.ts';
 import { asyncPipeline, type StageTiming } from './stages.ts';
 
@@ -64,7 +64,7 @@ const OPEN_STAGE = asyncPipeline<Opening>().then('open', openPdf);
 /** Every stage of one document, in order: what --timings lists. */
 export const STAGE_NAMES: readonly string[] = [OPEN_STAGE, PAGE_STAGES, ASSEMBLY_STAGES].flatMap((p) => p.names);
 
-export const DEFAULT_OPTIONS = { ocr: 'auto', ocrDpi: 200 } as const;
+export { DEFAULT_OPTIONS };
 
 export async function extractFile(filePath: string, options: ExtractOptions = {}): Promise<Report> {
   let bytes: Uint8Array;

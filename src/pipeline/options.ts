@@ -7,6 +7,9 @@ import type { OcrEngineName } from '../ocr/types.ts';
 /** How pages are read: `auto` OCRs those without a usable text layer, `always` and `never` force it. The library's too. */
 export type OcrMode = 'auto' | 'always' | 'never';
 
+/** The reading options a caller leaves out: here, not in extract.ts, so that the batch's own process need not load the pipeline to know them. */
+export const DEFAULT_OPTIONS = { ocr: 'auto', ocrDpi: 200 } as const;
+
 export interface ReadingOptions {
   /** `auto` (default): OCR the pages without a usable text layer; `always`; `never` */
   ocr?: OcrMode;

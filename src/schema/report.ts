@@ -12,6 +12,7 @@ import { Fact } from './facts.ts';
 import { Table } from './tables.ts';
 import { Indicator, FundsRow, Scorecard } from './records.ts';
 import { Finding } from './findings.ts';
+import { SCHEMA_VERSION } from './version.ts';
 
 export * from './document.ts';
 export * from './facts.ts';
@@ -19,7 +20,7 @@ export * from './tables.ts';
 export * from './records.ts';
 export * from './findings.ts';
 
-export const SCHEMA_VERSION = '1.3';
+export { SCHEMA_VERSION };
 
 /** How long one named stage of the pipeline took (only with --timings / `timings: true`). */
 export const StageTiming = z.object({

@@ -5,8 +5,14 @@
 // a correction is reported by its number, and the rest still count.
 import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Correction } from '../schema/corrections.ts';
+import type { Correction } from '../schema/corrections.ts';
 import { injectedWriteError, syncDir } from '../util/files.ts';
+
+/**
+ * The schema a line is checked against, loaded when a line is first read or appended: a batch's own process
+ * (which reads no PDF and, without corrections, no line) need not load zod and the contract's schemas.
+ */
+const schema = () => import('../schema/corrections.ts').then((s) => s.Correction);
 
 /** The file's name in a batch folder. */
 export const CORRECTIONS_FILE = 'corrections.jsonl';
@@ -32,20 +38,24 @@ export async function readCorrections(file: string): Promise<CorrectionsRead> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { lines: [], problems: [] };
     throw err;
   }
+  const Correction = await schema();
   const parts = text.split('\n');
   const lines: CorrectionLine[] = [];
   const problems: string[] = [];
   parts.forEach((raw, i) => {
     if (!raw.trim()) return;
     const torn = i === parts.length - 1; // no newline after it
-    const parsed = parseLine(raw);
+    const parsed = parseLine(raw, Correction);
     if ('correction' in parsed) lines.push({ line: i + 1, correction: parsed.correction });
     else if (!torn) problems.push(`${file}:${i + 1}: ${parsed.problem}`);
   });
   return { lines, problems };
 }
 
-function parseLine(raw: string): { correction: Correction } | { problem: string } {
+function parseLine(
+  raw: string,
+  Correction: Awaited<ReturnType<typeof schema>>,
+): { correction: Correction } | { problem: string } {
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -73,9 +83,11 @@ let chain: Promise<void> = Promise.resolve();
 
 /** Appends one correction as a whole line and waits until it is on disk. */
 export function appendCorrection(file: string, c: Correction): Promise<void> {
-  const checked = Correction.safeParse(c);
-  if (!checked.success) return Promise.reject(new Error(`not a correction: ${checked.error.issues[0]?.message}`));
-  const next = chain.then(() => appendLine(file, JSON.stringify(checked.data) + '\n'));
+  const next = chain.then(async () => {
+    const checked = (await schema()).safeParse(c);
+    if (!checked.success) throw new Error(`not a correction: ${checked.error.issues[0]?.message}`);
+    await appendLine(file, JSON.stringify(checked.data) + '\n');
+  });
   chain = next.catch(() => {});
   return next;
 }
@@ -114,7 +126,7 @@ async function wholeEnd(fh: Awaited<ReturnType<typeof open>>, size: number): Pro
   const nl = tail.lastIndexOf(0x0a);
   const lastStart = nl === -1 ? size - tail.length : size - tail.length + nl + 1;
   const last = tail.subarray(lastStart - (size - tail.length)).toString('utf8');
-  if ('correction' in parseLine(last)) {
+  if ('correction' in parseLine(last, await schema())) {
     await fh.write(Buffer.from('\n'), 0, 1, null);
     return size + 1;
   }
