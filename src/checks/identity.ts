@@ -10,6 +10,7 @@
 // as one quantity with another.
 import type { Fact, Section, Table } from '../schema/report.ts';
 import { columnsAt } from '../tables/reading.ts';
+import { memoized } from '../util/memo.ts';
 import { readCellNumber } from '../text/cell-number.ts';
 import {
   BARE_MEASURES,
@@ -69,11 +70,14 @@ interface Context {
 /** The text as scopes and measures are matched: quotes, spaces and notes in brackets out. */
 const plain = (s: string) => s.replace(/[（(][^（）()]*[）)]/g, '').replace(/[\s“”"‘’'「」『』]/g, '');
 
-/** The most specific scope a text names, or null. */
-export function scopeIn(text: string): string | null {
+/** Each scope's words without the global flag (a test that keeps no lastIndex), compiled once, not per text. */
+const SCOPE_TESTS = FUND_SCOPES.map((s) => ({ id: s.id, words: new RegExp(s.words.source) }));
+
+/** The most specific scope a text names, or null (kept per text: a table's headers and titles are asked again for every cell). */
+export const scopeIn: (text: string) => string | null = memoized((text) => {
   const t = plain(text);
-  return FUND_SCOPES.find((s) => new RegExp(s.words.source).test(t))?.id ?? null;
-}
+  return SCOPE_TESTS.find((s) => s.words.test(t))?.id ?? null;
+});
 
 /** A measure read from words: `bare` where they were only 收入 / 支出 (of a scope's own, that year's; of the whole, unknown). */
 interface Measure {
@@ -81,8 +85,10 @@ interface Measure {
   bare: boolean;
 }
 
-/** What a label measures and at which stage, its scope words out: null where it is no budget measure. */
-function measureOf(text: string): { measure: Measure | null; total: boolean; stage: Stage | null | 'mixed' } {
+/** What a label measures and at which stage, its scope words out: null where it is no budget measure (kept per text, shared: not to be changed). */
+const measureOf = memoized(readMeasure);
+
+function readMeasure(text: string): { measure: Measure | null; total: boolean; stage: Stage | null | 'mixed' } {
   let t = plain(text);
   for (const s of FUND_SCOPES) t = t.replace(s.words, '');
   const stages = new Set<Stage>();

@@ -13,12 +13,13 @@ import { glyphsOf } from './glyphs.ts';
 import { inDrawingOrder, textObjectsOf } from './objects.ts';
 import type { Glyph, TextObjectInfo } from './types.ts';
 import { Joiner, type RawItem } from './joiner.ts';
+import { memoized } from '../../util/memo.ts';
 
 /** The page's text items; null when PDFium could map a glyph to no character but a control code (pdf.js may know its name). */
 export function readText(page: PdfiumPage): PageText | null {
   const objects = textObjectsOf(page);
   const glyphs = glyphsOf(page);
-  if (glyphs.some((g) => UNMAPPED.test(g.ch))) return null;
+  if (glyphs.some((g) => kindOf(g.ch) & UNMAPPED_CHAR)) return null;
   const raw = joinGlyphs(inDrawingOrder(glyphs, objects), objects, page.view);
   const display = page.display.matrix;
   const items: TextItem[] = [];
@@ -45,6 +46,20 @@ const WHITESPACE = /^\s+$/u;
 const DIACRITIC = /^\p{Mn}+$/u;
 const FORMAT_MARK = /^\p{Cf}+$/u;
 
+const UNMAPPED_CHAR = 1;
+const WHITESPACE_CHAR = 2;
+const DIACRITIC_CHAR = 4;
+const FORMAT_CHAR = 8;
+
+/** Which of the classes above a glyph's character is in: the patterns run once per character, not per glyph. */
+const kindOf = memoized(
+  (ch: string) =>
+    (UNMAPPED.test(ch) ? UNMAPPED_CHAR : 0) |
+    (WHITESPACE.test(ch) ? WHITESPACE_CHAR : 0) |
+    (DIACRITIC.test(ch) ? DIACRITIC_CHAR : 0) |
+    (FORMAT_MARK.test(ch) ? FORMAT_CHAR : 0),
+);
+
 /** pdf.js's getTextContent joining, over PDFium's glyphs (see the file's head). */
 export function joinGlyphs(glyphs: Glyph[], objects: Map<number, TextObjectInfo>, view: readonly number[]): RawItem[] {
   const j = new Joiner();
@@ -55,12 +70,13 @@ export function joinGlyphs(glyphs: Glyph[], objects: Map<number, TextObjectInfo>
       j.startRun(info, g.size);
       lastObj = g.obj;
     }
-    if (FORMAT_MARK.test(g.ch)) continue;
-    if (WHITESPACE.test(g.ch)) {
+    const kind = kindOf(g.ch);
+    if (kind & FORMAT_CHAR) continue;
+    if (kind & WHITESPACE_CHAR) {
       j.saveLastChar(' ');
       continue;
     }
-    const diacritic = DIACRITIC.test(g.ch);
+    const diacritic = (kind & DIACRITIC_CHAR) !== 0;
     if (!diacritic && !inView(g, view)) continue;
     if (!diacritic) j.compare(g);
     j.add(g, diacritic ? 0 : g.advance);
