@@ -11,6 +11,7 @@
 // people, in a clause about duties or bodies or under a section on them —
 // 职能职责, 机构设置 — naming no year), and wherever
 // the report's year is unknown and the sentence names none.
+import { memoized } from '../util/memo.ts';
 import type { FactKind } from '../schema/report.ts';
 import {
   AGAINST_PREVIOUS,
@@ -79,6 +80,16 @@ export function figureYear(input: YearInput): FigureYear {
 
 /** The year the last year word of the text names: undefined when it names none, null when it is relative and the report's year is unknown. */
 export function yearNamed(text: string, fy: number | null): number | null | undefined {
+  return yearNamedKept(`${fy ?? ''}\u0000${text}`);
+}
+
+/** yearNamed, kept per report year and text: a table's headers are asked again for every cell under them. */
+const yearNamedKept = memoized((key: string) => {
+  const at = key.indexOf('\u0000');
+  return readYearNamed(key.slice(at + 1), at === 0 ? null : Number(key.slice(0, at)));
+});
+
+function readYearNamed(text: string, fy: number | null): number | null | undefined {
   let best: { at: number; year: number | null } | null = null;
   const consider = (at: number, year: number | null) => {
     if (!best || at >= best.at) best = { at, year };

@@ -5,6 +5,7 @@ import { boundAtEnd, boundBefore, type Comparator } from '../vocab/bounds.ts';
 import { matchUnitAt } from '../vocab/units.ts';
 import { parseNumberText } from './numbers.ts';
 import { toHalfWidth } from './width.ts';
+import { memoized } from '../util/memo.ts';
 
 export interface CellNumber {
   value: number;
@@ -17,7 +18,18 @@ export interface CellNumber {
   comparator: Comparator | null;
 }
 
+/**
+ * The number a cell holds, if it is one. Table detection, table facts, records and checks each ask it of the
+ * same cells: read once per distinct text, each caller given a copy of its own.
+ */
 export function readCellNumber(cell: string): CellNumber | null {
+  const n = readKept(cell);
+  return n && { ...n };
+}
+
+const readKept = memoized(readCell, 16384);
+
+function readCell(cell: string): CellNumber | null {
   const t = toHalfWidth(cell).replace(/\s+/g, '').replace(/％/g, '%');
   if (t === '' || t.length > 24) return null;
   const [bounded, comparator] = withoutBound(t);
@@ -62,7 +74,9 @@ function withoutBound(t: string): [string, Comparator | null] {
  * row with one as a row of figures; the facts of such a cell are read as prose (the range's upper,
  * the bound).
  */
-export function isFigureCell(cell: string): boolean {
+export const isFigureCell: (cell: string) => boolean = memoized(figureCell, 16384);
+
+function figureCell(cell: string): boolean {
   if (readCellNumber(cell) !== null) return true;
   const t = toHalfWidth(cell).replace(/\s+/g, '').replace(/％/g, '%');
   if (t === '' || t.length > 24) return false;

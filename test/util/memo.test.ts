@@ -25,3 +25,11 @@ test('it keeps at most `limit` strings: past that it forgets and runs again', ()
   expect(runs).toBe(4);
   expect(f('a')).toBe('a!');
 });
+
+test('a cell read again is a copy: what one caller changes, the next does not see', async () => {
+  const { readCellNumber } = await import('../../src/text/cell-number.ts');
+  const first = readCellNumber('4980.37万元')!;
+  first.unit = 'changed';
+  first.value = -1;
+  expect(readCellNumber('4980.37万元')).toMatchObject({ value: 4980.37, unit: '万元' });
+});
