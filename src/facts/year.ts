@@ -80,16 +80,6 @@ export function figureYear(input: YearInput): FigureYear {
 
 /** The year the last year word of the text names: undefined when it names none, null when it is relative and the report's year is unknown. */
 export function yearNamed(text: string, fy: number | null): number | null | undefined {
-  return yearNamedKept(`${fy ?? ''}\u0000${text}`);
-}
-
-/** yearNamed, kept per report year and text: a table's headers are asked again for every cell under them. */
-const yearNamedKept = memoized((key: string) => {
-  const at = key.indexOf('\u0000');
-  return readYearNamed(key.slice(at + 1), at === 0 ? null : Number(key.slice(0, at)));
-});
-
-function readYearNamed(text: string, fy: number | null): number | null | undefined {
   let best: { at: number; year: number | null } | null = null;
   const consider = (at: number, year: number | null) => {
     if (!best || at >= best.at) best = { at, year };
@@ -102,10 +92,16 @@ function readYearNamed(text: string, fy: number | null): number | null | undefin
 
 /** The year of a table cell's label (上年决算数, 2022年·决算数): the report's year unless a header names another. */
 export function labelYear(label: string, fiscalYear: number | null | undefined): number | null {
-  const fy = fiscalYear ?? null;
-  const named = yearNamed(label, fy);
-  return named === undefined ? fy : named;
+  return labelYearKept(`${fiscalYear ?? ''}\u0000${label}`);
 }
+
+/** labelYear, kept per report year and label: every cell under a header asks its year again. */
+const labelYearKept = memoized((key: string) => {
+  const at = key.indexOf('\u0000');
+  const fy = at === 0 ? null : Number(key.slice(0, at));
+  const named = yearNamed(key.slice(at + 1), fy);
+  return named === undefined ? fy : named;
+});
 
 /** A concept label without the year words before it: 上年决算数 → 决算数, 比2021年决算数 → 决算数. */
 export function withoutYearWords(label: string): string {

@@ -15,6 +15,7 @@ import {
 } from '../vocab/table-columns.ts';
 import { isInfoRow, LABEL_JOINER } from './headers.ts';
 import { ownUnit, stripUnits } from './units.ts';
+import { memoized } from '../util/memo.ts';
 
 /** A 科目编码 of a 类 (201), 款 (20101) or 项 (2010101). */
 export const SUBJECT_CODE = /^(\d{3}|\d{5}|\d{7})$/;
@@ -60,11 +61,11 @@ export function isOrdinalCell(row: string[], c: number): boolean {
 
 /** A column whose header says its numbers are codes or ordinals (序号, 科目编码, 年度 …). */
 export function isOrdinalHeader(path: string[]): boolean {
-  return path
-    .join(LABEL_JOINER)
-    .split(LABEL_JOINER)
-    .some((p) => NOT_A_QUANTITY.test(p));
+  return ordinalHeader(path.join(LABEL_JOINER));
 }
+
+/** Kept per header: every cell under it asks again. */
+const ordinalHeader = memoized((header: string) => header.split(LABEL_JOINER).some((p) => NOT_A_QUANTITY.test(p)));
 
 /** A column of values, prose, units or bounds: what its cells say is not the name of the row. */
 function namesNothing(path: string[]): boolean {

@@ -12,6 +12,7 @@
 import { matchUnitAt, unitDef } from '../vocab/units.ts';
 import { COUNTED, RATE_HEADER, SCORE_HEADER, VALUE_HEADER } from '../vocab/table-columns.ts';
 import { LABEL_JOINER } from './headers.ts';
+import { memoized } from '../util/memo.ts';
 
 // 单位：万元 / 金额单位：万元 / （单位：万元）: the unit must end there (编制单位：元江县… is not a unit).
 const UNIT_LINE = /单位\s*[：:]\s*([^\s，,；;、)）]+)/;
@@ -43,8 +44,8 @@ export function headerUnit(header: string): string | null {
  * without the circled formula some forms number their columns by (全年预算数③=①+②, 执行率⑦=⑤/③):
  * it names no quantity, and it hides the name's ending (…率 → %).
  */
-export function stripUnits(header: string): string {
-  return header
+export const stripUnits: (header: string) => string = memoized((header) =>
+  header
     .split(LABEL_JOINER)
     .map((h) =>
       h
@@ -53,8 +54,8 @@ export function stripUnits(header: string): string {
         .trim(),
     )
     .filter(Boolean)
-    .join(LABEL_JOINER);
-}
+    .join(LABEL_JOINER),
+);
 
 /** A column of targets, actual values or notes: its numbers take only the units written in them or its header. */
 export function isValueColumn(path: string[]): boolean {
