@@ -8,6 +8,8 @@ const results: Record<string, unknown> = { extract: await runExtractBench() };
 console.error('extract done');
 for (const [name, file, fn] of [
   ['ocr', './ocr.ts', 'runOcrBench'],
+  // the typed path against pdftotext -layout, side by side: CPU per page, parallel efficiency by CPU
+  ['engines', './engines.ts', 'runEnginesBench'],
   ['batch', './batch.ts', 'runBatchBench'],
   ['queue', './queue.ts', 'runQueueBench'],
   ['faults', './faults.ts', 'runFaultsBench'],
