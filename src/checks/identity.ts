@@ -52,7 +52,7 @@ export function identities(doc: CheckInput): Map<string, Identity> {
   const located = new Map(locate(doc).map((l) => [l.fact.id, l]));
   const tables = new Map(doc.tables.map((t) => [t.id, t]));
   const sections = new Map(doc.sections.map((s) => [s.id, s]));
-  const at: Context = { doc, sections };
+  const at: Context = { doc, sections, uncertain: new Map() };
   for (const f of doc.facts) {
     const table = f.cell && f.paragraphId === null ? tables.get(f.cell.table) : undefined;
     const l = located.get(f.id);
@@ -65,6 +65,8 @@ export function identities(doc: CheckInput): Map<string, Identity> {
 interface Context {
   doc: CheckInput;
   sections: Map<string, Section>;
+  /** each table's uncertainTable, found once (it compares the table's title with every other table's) */
+  uncertain: Map<Table, boolean>;
 }
 
 /** The text as scopes and measures are matched: quotes, spaces and notes in brackets out. */
@@ -148,9 +150,11 @@ const titleKey = (title: string) =>
     .replace(/(?:19|20)\d{2}年度?/g, '')
     .replace(/^(?:预算|决算|附)?表(?:[0-9０-９]+|[一二三四五六七八九十]+)|^(?:预算|决算)[0-9０-９]+表/, '');
 
-function cellIdentity(f: Fact, t: Table, { doc }: Context): Identity {
+function cellIdentity(f: Fact, t: Table, { doc, uncertain }: Context): Identity {
   const { row: r, col: c } = f.cell!;
-  if (uncertainTable(t, doc)) return NONE;
+  let unsure = uncertain.get(t);
+  if (unsure === undefined) uncertain.set(t, (unsure = uncertainTable(t, doc)));
+  if (unsure) return NONE;
   const columns = columnsAt(t, r);
   const row = t.rows[r] ?? [];
   const { name, at: k } = rowName(row, c, columns);

@@ -41,8 +41,16 @@ interface Sheet {
   scored: number;
 }
 
-/** Each scorecard with a 总分 row, its items' weights and scores: indicators, and the funds block once. */
+const SHEETS = new WeakMap<CheckInput, Sheet[]>();
+
+/** Each scorecard with a 总分 row, its items' weights and scores: indicators, and the funds block once (read once per document: three rules ask). */
 function sheetsOf(doc: CheckInput): Sheet[] {
+  let sheets = SHEETS.get(doc);
+  if (!sheets) SHEETS.set(doc, (sheets = readSheets(doc)));
+  return sheets;
+}
+
+function readSheets(doc: CheckInput): Sheet[] {
   const sheets: Sheet[] = [];
   for (const card of doc.scorecards) {
     const table = tableOf(doc, card.table);
