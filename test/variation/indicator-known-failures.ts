@@ -41,25 +41,23 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'mof-project/three-sheet-groupunit/libreoffice',
   ],
   groupLines: [
-    'fujian-dept/sheet-break-repeat/chromium',
     'fujian-dept/sheet-break-repeat/libreoffice',
-    'fujian-dept/sheet-caption/chromium',
-    'fujian-dept/sheet-caption/libreoffice',
-    'fujian-dept/sheet/chromium',
     'mof-dept/three/chromium',
     'mof-project/sheet-break-repeat/chromium',
     'mof-project/sheet-spanning/chromium',
     'mof-project/three/chromium',
-    'sichuan-project/sheet/libreoffice',
   ],
   blankLevels: [
     'mof-project/sheet-break-repeat/libreoffice',
     'mof-project/sheet-headunit/libreoffice',
     'mof-project/sheet-spanning/libreoffice',
     'mof-project/sheet/libreoffice',
-    'sichuan-project/sheet-repeated-colunit/libreoffice',
   ],
   fundsHeader: [
+    'sichuan-project/sheet-repeated-colunit/chromium',
+    'sichuan-project/sheet-repeated-colunit/libreoffice',
+    'fujian-dept/sheet-caption/libreoffice',
+    'sichuan-project/sheet/libreoffice',
     'mof-project/three-spanning/chromium',
     'budget-targets/sheet-spanning/chromium',
     'budget-targets/three-spanning/chromium',
@@ -68,8 +66,6 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'mof-dept/three-spanning/chromium',
     'mof-dept/three-spanning/libreoffice',
     'mof-project/sheet-repeated-colunit/chromium',
-    'sichuan-project/sheet-caption/chromium',
-    'sichuan-project/three/chromium',
   ],
   wordRows: [
     'budget-targets/sheet-groupunit/chromium',
@@ -95,12 +91,7 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
   threeLine: [
     'budget-targets/three/chromium',
     'dept-declaration/three/chromium',
-    'dept-declaration/three/libreoffice',
     'mof-project/three-spanning/libreoffice',
   ],
-  wrappedHeader: [
-    'sichuan-project/sheet-break-repeat/chromium',
-    'sichuan-project/sheet-repeated-colunit/chromium',
-    'sichuan-project/sheet/chromium',
-  ],
+  wrappedHeader: ['sichuan-project/sheet-break-repeat/chromium', 'sichuan-project/sheet/chromium'],
 };
