@@ -187,12 +187,35 @@ function alignByHeader(head: TableModel, t: TableModel, own: [number, number][])
     if (c > 0 && cell === row[c - 1]) runs[runs.length - 1]![1] = c;
     else runs.push([c, c]);
   });
-  if (runs.length !== own.length || runs.some(([c]) => squash(row[c]!) === '')) return null;
-  const fits = own.every(([a, b], j) => {
-    const [from, to] = runs[j]!;
-    return (a + b) / 2 >= h[Math.max(0, from - 1)]![0] && (a + b) / 2 <= h[Math.min(h.length - 1, to + 1)]![1];
-  });
-  return fits ? widen(t, runs, h.length) : null;
+  if (runs.some(([c]) => squash(row[c]!) === '')) return null;
+  const spans = runsOver(runs, own, h);
+  const fits =
+    spans !== null &&
+    own.every(([a, b], j) => {
+      const [from, to] = spans[j]!;
+      return (a + b) / 2 >= h[Math.max(0, from - 1)]![0] && (a + b) / 2 <= h[Math.min(h.length - 1, to + 1)]![1];
+    });
+  return fits ? widen(t, spans, h.length) : null;
+}
+
+/**
+ * The header cells over each of the part's columns, in order: one each, but a column of the part
+ * within which the next header cell's grid column starts takes that cell too where the header has more cells than the part
+ * columns (一级 | 二级指标 over one column overleaf, where no row sets a 二级 of its own). Null when
+ * they do not come out even.
+ */
+function runsOver(runs: [number, number][], own: [number, number][], h: [number, number][]): [number, number][] | null {
+  const spans: [number, number][] = [];
+  let r = 0;
+  const inside = (x: number, a: number, b: number) => x >= a - 3 && x < b;
+  for (const [j, [a, b]] of own.entries()) {
+    const run = runs[r++];
+    if (!run) return null;
+    const span: [number, number] = [...run];
+    while (runs.length - r > own.length - j - 1 && inside(h[runs[r]![0]]![0], a, b)) span[1] = runs[r++]![1];
+    spans.push(span);
+  }
+  return r === runs.length ? spans : null;
 }
 
 /** The last row of a table that names columns in the genre's words (a segment's header), or -1. */

@@ -285,7 +285,9 @@ export function sameRow(upper: TextLine, rowLines: TextLine[], pitch: Pitch, bod
     // its neighbours on its own line
     const row = rowLines.find((r) => r.chunks.includes(l))!.chunks;
     const i = row.indexOf(l);
-    if (u.x1 - u.x0 < l.x1 - l.x0 - 1) return false;
+    // (over words a glyph short at most: a line may not begin with ，, so 少， goes down together: 务项目较
+    // over 少，将持续; over a figure no shorter, a header's （B） over 1908.95 is no line of it)
+    if (u.x1 - u.x0 < l.x1 - l.x0 - (isFigureCell(l.text) ? 1 : Math.max(1, u.size))) return false;
     const aligned =
       Math.abs(u.x0 - l.x0) <= 1.5 || Math.abs(u.x1 - l.x1) <= 1.5 || Math.abs(u.x0 + u.x1 - l.x0 - l.x1) <= 3;
     return aligned && u.x1 < (row[i + 1]?.x0 ?? Infinity) && u.x0 > (row[i - 1]?.x1 ?? -Infinity);

@@ -41,7 +41,6 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'mof-project/three-sheet-groupunit/libreoffice',
   ],
   groupLines: [
-    'fujian-dept/sheet-break-repeat/libreoffice',
     'mof-dept/three/chromium',
     'mof-project/sheet-break-repeat/chromium',
     'mof-project/sheet-spanning/chromium',
@@ -55,8 +54,6 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
   ],
   fundsHeader: [
     'sichuan-project/sheet-repeated-colunit/chromium',
-    'sichuan-project/sheet-repeated-colunit/libreoffice',
-    'fujian-dept/sheet-caption/libreoffice',
     'sichuan-project/sheet/libreoffice',
     'mof-project/three-spanning/chromium',
     'budget-targets/sheet-spanning/chromium',
@@ -65,7 +62,6 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'mof-dept/three-sheet-groupunit/libreoffice',
     'mof-dept/three-spanning/chromium',
     'mof-dept/three-spanning/libreoffice',
-    'mof-project/sheet-repeated-colunit/chromium',
   ],
   wordRows: [
     'budget-targets/sheet-groupunit/chromium',
