@@ -232,7 +232,7 @@ function lastBlock(t: TableModel): TableModel {
 function alignOn(h: [number, number][] | null, t: TableModel, own: [number, number][]): TableModel | null {
   if (!h) return null;
   const spans: [number, number][] = [];
-  for (const [a, b] of own) {
+  for (const [j, [a, b]] of own.entries()) {
     const inside = h.flatMap(([x0, x1], i) => (x0 >= a - 3 && x1 <= b + 3 ? [i] : []));
     let span: [number, number] | null = inside.length > 0 ? [inside[0]!, inside[inside.length - 1]!] : null;
     if (!span) {
@@ -244,10 +244,21 @@ function alignOn(h: [number, number][] | null, t: TableModel, own: [number, numb
       });
       if (best >= 0 && bestOverlap >= 0.5 * (b - a)) span = [best, best];
     }
-    if (!span || (spans.length > 0 && span[0] <= spans[spans.length - 1]![1])) return null;
+    const last = spans[spans.length - 1];
+    if (span && last && sharesWords(t, j, span, last)) span = last;
+    else if (!span || (last && span[0] <= last[1])) return null;
     spans.push(span);
   }
   return widen(t, spans, h.length);
+}
+
+/**
+ * Two columns of words overleaf under one of the head's, that column alone (一级 | 二级 set apart
+ * overleaf, under 一级指标二级指标 where the rows above left 二级 blank): one, their words joined.
+ */
+function sharesWords(t: TableModel, j: number, span: [number, number], last: [number, number]): boolean {
+  const words = (c: number) => t.rows.every((row) => readCellNumber(row[c] ?? '') === null);
+  return span[0] === span[1] && last[0] === span[0] && last[1] === span[1] && words(j) && words(j - 1);
 }
 
 /** t's columns laid on a grid of `width`, column j over spans[j]. */
@@ -256,12 +267,17 @@ function widen(t: TableModel, spans: [number, number][], width: number): TableMo
   // A merged cell's text is repeated over the columns it covers, its box kept at the first (as findTables does).
   const widenRow = (row: string[]) => {
     const out = Array.from({ length: width }, () => '');
-    row.forEach((cell, j) => out.fill(cell, spans[j]![0], spans[j]![1] + 1));
+    row.forEach((cell, j) => {
+      const [from, to] = spans[j]!;
+      // two columns under one (sharesWords): the second's words after the first's
+      const joined = j > 0 && spans[j - 1] === spans[j] ? out[from]! + cell : cell;
+      out.fill(joined, from, to + 1);
+    });
     return out;
   };
   const widenBoxes = (row: (BBox | null)[]) => {
     const out = Array.from({ length: width }, (): BBox | null => null);
-    row.forEach((box, j) => (out[spans[j]![0]] = box));
+    row.forEach((box, j) => (out[spans[j]![0]] ??= box));
     return out;
   };
   return { ...t, rows: t.rows.map(widenRow), cellBoxes: t.cellBoxes.map(widenBoxes) };

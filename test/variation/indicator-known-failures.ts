@@ -46,13 +46,9 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'mof-project/sheet-spanning/chromium',
     'mof-project/three/chromium',
   ],
-  blankLevels: [
-    'mof-project/sheet-break-repeat/libreoffice',
-    'mof-project/sheet-headunit/libreoffice',
-    'mof-project/sheet-spanning/libreoffice',
-    'mof-project/sheet/libreoffice',
-  ],
+  blankLevels: ['mof-project/sheet-break-repeat/libreoffice', 'mof-project/sheet-headunit/libreoffice'],
   fundsHeader: [
+    'mof-project/sheet-spanning/libreoffice',
     'sichuan-project/sheet-repeated-colunit/chromium',
     'sichuan-project/sheet/libreoffice',
     'mof-project/three-spanning/chromium',
