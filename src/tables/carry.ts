@@ -34,7 +34,7 @@ export function continuations(tables: TableModel[]): (TableModel | null)[] {
       firstOnPage(tables, i);
     // A caption of its own (预算08表 under 预算07表's very header) starts another table.
     const titled = head !== null && t.title !== null && t.title !== head.title;
-    const aligned = next && head && !titled ? alignColumns(head, t) : null;
+    const aligned = next && head && !titled ? alignColumns(head, t, prev) : null;
     const carried = head !== null && aligned !== null && wordRowsCarried(head, aligned);
     const ok =
       head !== null &&
@@ -159,7 +159,24 @@ function columnRanges(t: TableModel): [number, number][] | null {
  * a part carried over may have lost an empty column or merged some. Null
  * when the columns do not line up.
  */
-export function alignColumns(head: TableModel, t: TableModel): TableModel | null {
+export function alignColumns(head: TableModel, t: TableModel, via?: TableModel): TableModel | null {
+  const direct = spansFor(head, t);
+  if (direct) return widen(t, direct, head.rows[0]?.length ?? 0);
+  // Through the part before it (a part on the page before, itself laid on the head's columns): the
+  // head's grid may be a funds block's, which the indicator rows overleaf do not line up with.
+  if (!via || via === head) return null;
+  const up = spansFor(head, via);
+  const on = spansFor(via, t);
+  if (!up || !on) return null;
+  return widen(
+    t,
+    on.map(([a, b]) => [up[a]![0], up[b]![1]]),
+    head.rows[0]?.length ?? 0,
+  );
+}
+
+/** Which of head's columns each of t's lies over, or null when they do not line up. */
+function spansFor(head: TableModel, t: TableModel): [number, number][] | null {
   const own = columnRanges(t);
   if (!own || own.length < 2) return null;
   // The columns of the block in force at the foot of the page, where the table's grid as a whole (its
@@ -175,7 +192,7 @@ export function alignColumns(head: TableModel, t: TableModel): TableModel | null
  * first row alone at the page's foot), but its header has a cell over each of its columns. Each of
  * the part's columns must stand within the grid columns its header cell and the cells beside cover.
  */
-function alignByHeader(head: TableModel, t: TableModel, own: [number, number][]): TableModel | null {
+function alignByHeader(head: TableModel, t: TableModel, own: [number, number][]): [number, number][] | null {
   const h = columnRanges(head);
   const r = headerRowOf(head);
   // Above the part's rows only words (cover lines repeated, the tail of a header cut by the page break).
@@ -195,7 +212,7 @@ function alignByHeader(head: TableModel, t: TableModel, own: [number, number][])
       const [from, to] = spans[j]!;
       return (a + b) / 2 >= h[Math.max(0, from - 1)]![0] && (a + b) / 2 <= h[Math.min(h.length - 1, to + 1)]![1];
     });
-  return fits ? widen(t, spans, h.length) : null;
+  return fits ? spans : null;
 }
 
 /**
@@ -229,7 +246,7 @@ function lastBlock(t: TableModel): TableModel {
   return r <= 0 ? t : { ...t, rows: t.rows.slice(r), cellBoxes: t.cellBoxes.slice(r) };
 }
 
-function alignOn(h: [number, number][] | null, t: TableModel, own: [number, number][]): TableModel | null {
+function alignOn(h: [number, number][] | null, t: TableModel, own: [number, number][]): [number, number][] | null {
   if (!h) return null;
   const spans: [number, number][] = [];
   for (const [j, [a, b]] of own.entries()) {
@@ -249,7 +266,7 @@ function alignOn(h: [number, number][] | null, t: TableModel, own: [number, numb
     else if (!span || (last && span[0] <= last[1])) return null;
     spans.push(span);
   }
-  return widen(t, spans, h.length);
+  return spans;
 }
 
 /**
@@ -270,7 +287,8 @@ function widen(t: TableModel, spans: [number, number][], width: number): TableMo
     row.forEach((cell, j) => {
       const [from, to] = spans[j]!;
       // two columns under one (sharesWords): the second's words after the first's
-      const joined = j > 0 && spans[j - 1] === spans[j] ? out[from]! + cell : cell;
+      const [before, end] = spans[j - 1] ?? [-1, -1];
+      const joined = before === from && end === to ? out[from]! + cell : cell;
       out.fill(joined, from, to + 1);
     });
     return out;

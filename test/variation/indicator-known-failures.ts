@@ -46,7 +46,7 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'mof-project/sheet-spanning/chromium',
     'mof-project/three/chromium',
   ],
-  blankLevels: ['mof-project/sheet-break-repeat/libreoffice', 'mof-project/sheet-headunit/libreoffice'],
+  blankLevels: ['mof-project/sheet-break-repeat/libreoffice'],
   fundsHeader: [
     'mof-project/sheet-spanning/libreoffice',
     'sichuan-project/sheet-repeated-colunit/chromium',
