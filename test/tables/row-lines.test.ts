@@ -181,6 +181,33 @@ describe('a part overleaf whose 一级 / 二级 columns differ from the part abo
     expect(aligned?.rows).toEqual([['成本指标经济成本指标', '项目总成本', '3864万元', '4347.5万元', '3', '3']]);
   });
 
+  test("through the part before it, where the head's grid is a funds block's", () => {
+    const funds = [59.1, 180.8, 268.8, 336.5, 389.2, 417.5, 516.1];
+    const head = model(
+      1,
+      [
+        ['项目资金', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+        ['年度资金总额', '2037.96', '2140.85', '1908.95', '10', '89.17%', '8.92'],
+        ['一级指标二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因'],
+      ],
+      funds,
+      536,
+      1,
+    );
+    const lefts = [59.1, 159.2, 231.3, 322.1, 395, 417.5, 457.9];
+    const before = model(2, [['产出指标', '开展培训', '100人次', '98人次', '3', '3', '']], lefts, 521, 0);
+    const part = model(
+      3,
+      [['', '', '数据录入准确率', '≥98%', '100%', '2', '2', '']],
+      [59.1, 95.3, 159.2, 245.7, 319.2, 383.4, 427.2, 457.9],
+      531,
+      0,
+    );
+    expect(alignColumns(head, part)).toBeNull();
+    const aligned = alignColumns(head, part, before);
+    expect(aligned?.rows[0]!.slice(1)).toEqual(['数据录入准确率', '≥98%', '100%', '2', '2', '']);
+  });
+
   test('but not columns with figures under one column', () => {
     const head = model(
       1,
