@@ -56,13 +56,16 @@ function wordRowsCarried(head: TableModel, t: TableModel): boolean {
   if (t.headerRows === 0 || head.headerRows === 0) return false;
   const own = t.rows.slice(0, t.headerRows);
   const headCells = new Set(head.rows.slice(0, head.headerRows).flat().map(squash));
-  const headerish = (cell: string) =>
+  // A name may start as a header does (项目完成时间) where the row's targets are values written out
+  // (2023年12月底前): a header's cells hold no figures but those of its own header.
+  const valued = (row: string[]) => row.some((c) => /[0-9０-９]/.test(c) && !headCells.has(squash(c)));
+  const headerish = (cell: string, row: string[]) =>
     squash(cell) !== '' &&
     (headCells.has(squash(cell)) ||
-      startsWithHeaderWord(squash(cell)) ||
+      (startsWithHeaderWord(squash(cell)) && !valued(row)) ||
       isHeaderWord(squash(cell)) ||
       [GOAL_LABEL, GOAL_PLANNED, GOAL_ACTUAL].some((re) => re.test(headerName(cell))));
-  return own.every((row) => !isInfoRow(row) && !row.some(headerish) && row.some((c) => c.trim() !== ''));
+  return own.every((row) => !isInfoRow(row) && !row.some((c) => headerish(c, row)) && row.some((c) => c.trim() !== ''));
 }
 
 const squash = (s: string) => s.replace(/\s+/g, '');

@@ -80,10 +80,6 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'mof-project/sheet-groupunit/libreoffice',
     'mof-project/three/libreoffice',
   ],
-  threeLine: [
-    'budget-targets/three/chromium',
-    'dept-declaration/three/chromium',
-    'mof-project/three-spanning/libreoffice',
-  ],
+  threeLine: ['mof-project/three-spanning/libreoffice'],
   wrappedHeader: ['sichuan-project/sheet-break-repeat/chromium', 'sichuan-project/sheet/chromium'],
 };
