@@ -3,7 +3,7 @@
 // lines of a first row set above its figures at LibreOffice's leading; and parts carried over a
 // page whose 一级 / 二级 columns the rows leave blank on one page (tables/carry.ts).
 import { describe, expect, test } from 'vitest';
-import { alignColumns } from '../../src/tables/carry.ts';
+import { alignColumns, continuations } from '../../src/tables/carry.ts';
 import { findTables, type TableModel } from '../../src/tables/find.ts';
 import type { TextRun } from '../support/make-pdf.ts';
 import { readOne } from './support.ts';
@@ -221,5 +221,38 @@ describe('a part overleaf whose 一级 / 二级 columns differ from the part abo
     );
     const part = model(2, [['基本支出', '60', '30', '90%']], [59, 200, 300, 400], 540, 0);
     expect(alignColumns(head, part)).toBeNull();
+  });
+});
+
+describe('a row carried on atop the next page', () => {
+  test('whose name starts as a header does, its targets values written out, is no header', () => {
+    const lefts = [67, 124, 190, 305, 393, 465];
+    const head = model(
+      1,
+      [
+        ['年度绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实施周期指标值'],
+        ['', '产出指标', '数量指标', '培训基层干部', '不少于2290人次', '不少于6870人次'],
+      ],
+      lefts,
+      530,
+      1,
+    );
+    const part = (name: string) =>
+      model(
+        2,
+        [
+          ['', '', '时效指标', name, '2023年12月底前', '2023年12月底前'],
+          ['', '成本指标', '经济成本指标', '运维服务费用', '不超过122万元', '不超过244万元'],
+        ],
+        lefts,
+        530,
+        1,
+      );
+    expect(continuations([head, part('项目完成时间')])[1]).toBe(head);
+    // a header repeated overleaf is still a header
+    const repeated = model(2, [head.rows[0]!, head.rows[1]!], lefts, 530, 1);
+    const [, carried] = continuations([head, repeated]);
+    expect(carried).toBe(head);
+    expect(repeated.headerRows).toBe(1);
   });
 });
