@@ -34,7 +34,7 @@ export function continuations(tables: TableModel[]): (TableModel | null)[] {
       firstOnPage(tables, i);
     // A caption of its own (预算08表 under 预算07表's very header) starts another table.
     const titled = head !== null && t.title !== null && t.title !== head.title;
-    const aligned = next && head && !titled ? alignColumns(head, t) : null;
+    const aligned = next && head && !titled ? alignColumns(head, t, prev) : null;
     const carried = head !== null && aligned !== null && wordRowsCarried(head, aligned);
     const ok =
       head !== null &&
@@ -56,13 +56,16 @@ function wordRowsCarried(head: TableModel, t: TableModel): boolean {
   if (t.headerRows === 0 || head.headerRows === 0) return false;
   const own = t.rows.slice(0, t.headerRows);
   const headCells = new Set(head.rows.slice(0, head.headerRows).flat().map(squash));
-  const headerish = (cell: string) =>
+  // A name may start as a header does (项目完成时间) where the row's targets are values written out
+  // (2023年12月底前): a header's cells hold no figures but those of its own header.
+  const valued = (row: string[]) => row.some((c) => /[0-9０-９]/.test(c) && !headCells.has(squash(c)));
+  const headerish = (cell: string, row: string[]) =>
     squash(cell) !== '' &&
     (headCells.has(squash(cell)) ||
-      startsWithHeaderWord(squash(cell)) ||
+      (startsWithHeaderWord(squash(cell)) && !valued(row)) ||
       isHeaderWord(squash(cell)) ||
       [GOAL_LABEL, GOAL_PLANNED, GOAL_ACTUAL].some((re) => re.test(headerName(cell))));
-  return own.every((row) => !isInfoRow(row) && !row.some(headerish) && row.some((c) => c.trim() !== ''));
+  return own.every((row) => !isInfoRow(row) && !row.some((c) => headerish(c, row)) && row.some((c) => c.trim() !== ''));
 }
 
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -159,7 +162,24 @@ function columnRanges(t: TableModel): [number, number][] | null {
  * a part carried over may have lost an empty column or merged some. Null
  * when the columns do not line up.
  */
-export function alignColumns(head: TableModel, t: TableModel): TableModel | null {
+export function alignColumns(head: TableModel, t: TableModel, via?: TableModel): TableModel | null {
+  const direct = spansFor(head, t);
+  if (direct) return widen(t, direct, head.rows[0]?.length ?? 0);
+  // Through the part before it (a part on the page before, itself laid on the head's columns): the
+  // head's grid may be a funds block's, which the indicator rows overleaf do not line up with.
+  if (!via || via === head) return null;
+  const up = spansFor(head, via);
+  const on = spansFor(via, t);
+  if (!up || !on) return null;
+  return widen(
+    t,
+    on.map(([a, b]) => [up[a]![0], up[b]![1]]),
+    head.rows[0]?.length ?? 0,
+  );
+}
+
+/** Which of head's columns each of t's lies over, or null when they do not line up. */
+function spansFor(head: TableModel, t: TableModel): [number, number][] | null {
   const own = columnRanges(t);
   if (!own || own.length < 2) return null;
   // The columns of the block in force at the foot of the page, where the table's grid as a whole (its
@@ -175,7 +195,7 @@ export function alignColumns(head: TableModel, t: TableModel): TableModel | null
  * first row alone at the page's foot), but its header has a cell over each of its columns. Each of
  * the part's columns must stand within the grid columns its header cell and the cells beside cover.
  */
-function alignByHeader(head: TableModel, t: TableModel, own: [number, number][]): TableModel | null {
+function alignByHeader(head: TableModel, t: TableModel, own: [number, number][]): [number, number][] | null {
   const h = columnRanges(head);
   const r = headerRowOf(head);
   // Above the part's rows only words (cover lines repeated, the tail of a header cut by the page break).
@@ -187,12 +207,35 @@ function alignByHeader(head: TableModel, t: TableModel, own: [number, number][])
     if (c > 0 && cell === row[c - 1]) runs[runs.length - 1]![1] = c;
     else runs.push([c, c]);
   });
-  if (runs.length !== own.length || runs.some(([c]) => squash(row[c]!) === '')) return null;
-  const fits = own.every(([a, b], j) => {
-    const [from, to] = runs[j]!;
-    return (a + b) / 2 >= h[Math.max(0, from - 1)]![0] && (a + b) / 2 <= h[Math.min(h.length - 1, to + 1)]![1];
-  });
-  return fits ? widen(t, runs, h.length) : null;
+  if (runs.some(([c]) => squash(row[c]!) === '')) return null;
+  const spans = runsOver(runs, own, h);
+  const fits =
+    spans !== null &&
+    own.every(([a, b], j) => {
+      const [from, to] = spans[j]!;
+      return (a + b) / 2 >= h[Math.max(0, from - 1)]![0] && (a + b) / 2 <= h[Math.min(h.length - 1, to + 1)]![1];
+    });
+  return fits ? spans : null;
+}
+
+/**
+ * The header cells over each of the part's columns, in order: one each, but a column of the part
+ * within which the next header cell's grid column starts takes that cell too where the header has more cells than the part
+ * columns (一级 | 二级指标 over one column overleaf, where no row sets a 二级 of its own). Null when
+ * they do not come out even.
+ */
+function runsOver(runs: [number, number][], own: [number, number][], h: [number, number][]): [number, number][] | null {
+  const spans: [number, number][] = [];
+  let r = 0;
+  const inside = (x: number, a: number, b: number) => x >= a - 3 && x < b;
+  for (const [j, [a, b]] of own.entries()) {
+    const run = runs[r++];
+    if (!run) return null;
+    const span: [number, number] = [...run];
+    while (runs.length - r > own.length - j - 1 && inside(h[runs[r]![0]]![0], a, b)) span[1] = runs[r++]![1];
+    spans.push(span);
+  }
+  return r === runs.length ? spans : null;
 }
 
 /** The last row of a table that names columns in the genre's words (a segment's header), or -1. */
@@ -206,10 +249,10 @@ function lastBlock(t: TableModel): TableModel {
   return r <= 0 ? t : { ...t, rows: t.rows.slice(r), cellBoxes: t.cellBoxes.slice(r) };
 }
 
-function alignOn(h: [number, number][] | null, t: TableModel, own: [number, number][]): TableModel | null {
+function alignOn(h: [number, number][] | null, t: TableModel, own: [number, number][]): [number, number][] | null {
   if (!h) return null;
   const spans: [number, number][] = [];
-  for (const [a, b] of own) {
+  for (const [j, [a, b]] of own.entries()) {
     const inside = h.flatMap(([x0, x1], i) => (x0 >= a - 3 && x1 <= b + 3 ? [i] : []));
     let span: [number, number] | null = inside.length > 0 ? [inside[0]!, inside[inside.length - 1]!] : null;
     if (!span) {
@@ -221,10 +264,21 @@ function alignOn(h: [number, number][] | null, t: TableModel, own: [number, numb
       });
       if (best >= 0 && bestOverlap >= 0.5 * (b - a)) span = [best, best];
     }
-    if (!span || (spans.length > 0 && span[0] <= spans[spans.length - 1]![1])) return null;
+    const last = spans[spans.length - 1];
+    if (span && last && sharesWords(t, j, span, last)) span = last;
+    else if (!span || (last && span[0] <= last[1])) return null;
     spans.push(span);
   }
-  return widen(t, spans, h.length);
+  return spans;
+}
+
+/**
+ * Two columns of words overleaf under one of the head's, that column alone (一级 | 二级 set apart
+ * overleaf, under 一级指标二级指标 where the rows above left 二级 blank): one, their words joined.
+ */
+function sharesWords(t: TableModel, j: number, span: [number, number], last: [number, number]): boolean {
+  const words = (c: number) => t.rows.every((row) => readCellNumber(row[c] ?? '') === null);
+  return span[0] === span[1] && last[0] === span[0] && last[1] === span[1] && words(j) && words(j - 1);
 }
 
 /** t's columns laid on a grid of `width`, column j over spans[j]. */
@@ -233,12 +287,18 @@ function widen(t: TableModel, spans: [number, number][], width: number): TableMo
   // A merged cell's text is repeated over the columns it covers, its box kept at the first (as findTables does).
   const widenRow = (row: string[]) => {
     const out = Array.from({ length: width }, () => '');
-    row.forEach((cell, j) => out.fill(cell, spans[j]![0], spans[j]![1] + 1));
+    row.forEach((cell, j) => {
+      const [from, to] = spans[j]!;
+      // two columns under one (sharesWords): the second's words after the first's
+      const [before, end] = spans[j - 1] ?? [-1, -1];
+      const joined = before === from && end === to ? out[from]! + cell : cell;
+      out.fill(joined, from, to + 1);
+    });
     return out;
   };
   const widenBoxes = (row: (BBox | null)[]) => {
     const out = Array.from({ length: width }, (): BBox | null => null);
-    row.forEach((box, j) => (out[spans[j]![0]] = box));
+    row.forEach((box, j) => (out[spans[j]![0]] ??= box));
     return out;
   };
   return { ...t, rows: t.rows.map(widenRow), cellBoxes: t.cellBoxes.map(widenBoxes) };

@@ -30,6 +30,7 @@ import {
   mendWraps,
   spanGroups,
   sameRow,
+  hangsFrom,
   rowPitchOf,
 } from './text-rows.ts';
 
@@ -126,7 +127,7 @@ function readBlocks(
   let last = floor - 1;
   return blocks.map((b) => {
     const { rows, bodyEnd } = bodyRows(lines, { first: b.first, end: b.end, rowPitch }, isStarter, b.body);
-    const lead = leadOf(lines, b, rows[0]!, { floor: last + 1, rowPitch });
+    const lead = leadOf(lines, b, rows[0]!, { floor: last + 1, row: rowPitch, leading: leadingOf(rows) });
     const out = { rows, bodyEnd, lead, after: last };
     last = bodyEnd;
     return out;
@@ -137,17 +138,13 @@ function readBlocks(
  * The first line of a block's first row: the first lines of its wrapped cells,
  * set above its numbers, are not header (they join the row, on the block's columns).
  */
-function leadOf(
-  lines: TextLine[],
-  b: Block,
-  row: Row,
-  { floor, rowPitch }: { floor: number; rowPitch: number },
-): number {
+function leadOf(lines: TextLine[], b: Block, row: Row, { floor, ...pitch }: { floor: number } & Pitch): number {
   let lead = b.first;
   while (
     lead > floor &&
     lines[lead - 1]!.chunks.every((c) => fit(c, b.body.cols).length === 1) &&
-    sameRow(lines[lead - 1]!, lines.slice(lead, b.first + 1), { row: rowPitch, leading: 0 })
+    sameRow(lines[lead - 1]!, lines.slice(lead, b.first + 1), pitch, true) &&
+    !hangsFrom(lines[lead - 1]!, lines[lead - 2], lines.slice(lead, b.first + 1), pitch.leading)
   )
     lead--;
   for (let k = lead; k < b.first; k++) addLine(row, lines[k]!, b.body.cols);

@@ -4,7 +4,7 @@
 // rows and of the lines of one cell that those decisions measure against.
 import { isFigureCell, readCellNumber } from '../text/cell-number.ts';
 import { isHeaderWord } from '../vocab/header-words.ts';
-import { cellText, type Piece, type TextLine } from './chunks.ts';
+import { cellText, type Chunk, type Piece, type TextLine } from './chunks.ts';
 import { fit, overlap, type Col } from './text-columns.ts';
 import { starter, gapEms, type Body } from './text-blocks.ts';
 
@@ -70,9 +70,7 @@ export function bodyRows(
     const prev = rows[rows.length - 1]!;
     // From the row's lowest line in a column of this one's: a cell merged down many rows (一级 产出指标,
     // its tail 标 on a line of its own) hangs below a row it does not end.
-    const at = new Set(line.chunks.map((c) => fit(c, cols)[0]));
-    const shared = prev.lines.filter((l) => l.chunks.some((c) => at.has(fit(c, cols)[0])));
-    const dPrev = Math.min(...(shared.length > 0 ? shared : prev.lines).map((l) => l.y)) - line.y;
+    const dPrev = distanceUp(line, prev, cols);
     const nextStarter = starters.find((s) => s > k);
     const dNext = nextStarter !== undefined ? line.y - lines[nextStarter]!.y : Infinity;
     const near = Math.min(dPrev, dNext) < 0.8 * rowPitch;
@@ -102,6 +100,23 @@ export function bodyRows(
     bodyEnd = k;
   }
   return { rows, bodyEnd };
+}
+
+/**
+ * How far a line stands below the row above, measured in each of its columns from the row's lowest
+ * line in that column (a cell merged down many rows, its tail 标 on a line of its own, hangs below a
+ * row it does not end), the farthest column deciding: a cell goes on a leading below its own last
+ * line, so a name a row below the row's name starts the next row, however near the line of a group
+ * cell set between the rows (满意 | 度指 of a 一级 centred over two rows, beside 服务对象满 of the
+ * second). From the row's lowest line where it has none of the line's columns.
+ */
+function distanceUp(line: TextLine, prev: Row, cols: Col[]): number {
+  const ds = line.chunks.flatMap((c) => {
+    const at = fit(c, cols)[0];
+    const shared = prev.lines.filter((l) => l.chunks.some((p) => fit(p, cols)[0] === at));
+    return shared.length > 0 ? [Math.min(...shared.map((l) => l.y)) - line.y] : [];
+  });
+  return ds.length > 0 ? Math.max(...ds) : Math.min(...prev.lines.map((l) => l.y)) - line.y;
 }
 
 /**
@@ -206,6 +221,10 @@ function oneRow(above: Row, row: Row, leading: number): boolean {
   const firstLines = a.every((c) => !isFigure(above.cells.get(c)) && !isFigure(row.cells.get(c)));
   if (!(within(a, b) || within(b, a) || firstLines)) return false;
   if (a.some((c) => isFigure(above.cells.get(c)) && isFigure(row.cells.get(c)))) return false;
+  // Measured in the columns both hold (a cell goes on a leading below its own last line), not from a
+  // group cell's line set between two rows (可持续影响指标 between 长效管理机制 and 设施持续发挥效益).
+  const both = a.filter((c) => row.cells.has(c));
+  if (both.length > 0) return both.every((c) => near(lowest(above.cells.get(c)!), highest(row.cells.get(c)!), leading));
   const bottom = Math.min(...above.lines.map((l) => l.y));
   const top = Math.max(...row.lines.map((l) => l.y));
   return near(bottom, top, leading);
@@ -248,27 +267,56 @@ function wordsAcross(line: TextLine, cols: Col[]): boolean {
  * its lines (centred where others wrap) stand less than a line above and over none of its chunks. A
  * header centred over two cells below is a row of its own.
  */
-export function sameRow(upper: TextLine, rowLines: TextLine[], pitch: Pitch): boolean {
+export function sameRow(upper: TextLine, rowLines: TextLine[], pitch: Pitch, body = false): boolean {
   const top = rowLines[0]!;
   const close = gapEms(upper, top) < 0.9;
   // Lines of one row are a leading apart at most (a cover line a row above is not one of them).
   const within = pitch.leading > 0 ? Math.min(0.9 * pitch.row, ONE_CELL * pitch.leading) : 0.9 * pitch.row;
   if (!close && upper.y - top.y >= within) return false;
-  const row = rowLines.flatMap((l) => l.chunks).sort((a, b) => a.x0 - b.x0);
   // A cell over none of the row's, a line's height above it, beside cells that go on below (the
   // 二级 merged down the rows, its text on the first row's first line): the row's too.
-  const over = upper.chunks.some((u) => row.filter((l) => overlap(u, l) > 0).length === 1);
-  const tight = gapEms(upper, top) <= 1.3;
+  const over = upper.chunks.some((u) => beneath(u, rowLines).length === 1);
+  // Over a body row, as far as a line of one of its cells (the body's leading, LibreOffice's wider than 1.3 em).
+  const tight = gapEms(upper, top) <= 1.3 || (body && upper.y - top.y <= ONE_CELL * pitch.leading);
   return upper.chunks.every((u) => {
-    const under = row.filter((l) => overlap(u, l) > 0);
+    const under = beneath(u, rowLines);
     if (under.length !== 1) return under.length === 0 && (close || (tight && over));
     const l = under[0]!;
+    // its neighbours on its own line
+    const row = rowLines.find((r) => r.chunks.includes(l))!.chunks;
     const i = row.indexOf(l);
-    if (u.x1 - u.x0 < l.x1 - l.x0 - 1) return false;
+    // (over words a glyph short at most: a line may not begin with ，, so 少， goes down together: 务项目较
+    // over 少，将持续; over a figure no shorter, a header's （B） over 1908.95 is no line of it)
+    if (u.x1 - u.x0 < l.x1 - l.x0 - (isFigureCell(l.text) ? 1 : Math.max(1, u.size))) return false;
     const aligned =
       Math.abs(u.x0 - l.x0) <= 1.5 || Math.abs(u.x1 - l.x1) <= 1.5 || Math.abs(u.x0 + u.x1 - l.x0 - l.x1) <= 3;
     return aligned && u.x1 < (row[i + 1]?.x0 ?? Infinity) && u.x0 > (row[i - 1]?.x1 ?? -Infinity);
   });
+}
+
+/** The chunks right under a chunk: on the row's highest line that has any under it (a cell's lines are one cell). */
+function beneath(u: Chunk, rowLines: TextLine[]): Chunk[] {
+  for (const l of rowLines) {
+    const under = l.chunks.filter((c) => overlap(u, c) > 0);
+    if (under.length > 0) return under;
+  }
+  return [];
+}
+
+/**
+ * Does `upper`, a line just above a row, go on a cell of the line above it rather than open the row?
+ * Each of its chunks a leading under one of that line's and over none of the row's: the tail of a
+ * cell beside the rows (绩效指标（90 | 分） merged down the block, its text hanging from the header).
+ */
+export function hangsFrom(
+  upper: TextLine,
+  above: TextLine | undefined,
+  rowLines: TextLine[],
+  leading: number,
+): boolean {
+  if (!above || leading === 0 || above.y - upper.y > ONE_CELL * leading) return false;
+  const row = rowLines.flatMap((l) => l.chunks);
+  return upper.chunks.every((u) => above.chunks.some((a) => overlap(u, a) > 0) && !row.some((l) => overlap(u, l) > 0));
 }
 
 /**
