@@ -18,7 +18,7 @@
 //   and drawing the pages with each PDF engine (CPU per page);
 // - CPU per page side by side (cpuPerPage): on each page in turn, the
 //   `tesseract` command (one thread, and as installed) and PP-OCR in this
-//   thread with its models in fp32, detection in int8, both in int8, every
+//   thread with its models in fp32, either in int8, both in int8, every
 //   step timed — the
 //   figure issue #26 asks for is PP-OCR's CPU per page against the command's.
 import { execFile, spawnSync } from 'node:child_process';
@@ -318,6 +318,7 @@ async function cpuSideBySide(pages: BenchPage[]): Promise<Record<string, unknown
   const configs: Record<string, Int8Models> = {
     fp32: { detection: false, recognition: false },
     'int8-detection': { detection: true, recognition: false },
+    'int8-recognition': { detection: false, recognition: true },
     'int8-both': { detection: true, recognition: true },
   };
   const precisions = Object.keys(configs);
