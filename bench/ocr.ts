@@ -15,15 +15,23 @@
 // - memory per PP-OCR worker (resident set added by a warm worker);
 // - where PP-OCR's time goes: each step's milliseconds per page (light,
 //   skew, rotate, rules, detection, boxes, crops, recognition, decode, lines),
-//   and drawing the pages with each PDF engine (CPU per page).
+//   and drawing the pages with each PDF engine (CPU per page);
+// - CPU per page side by side (cpuPerPage): on each page in turn, the
+//   `tesseract` command (one thread, and as installed) and PP-OCR in this
+//   thread with its models in fp32, either in int8, both in int8, every
+//   step timed — the
+//   figure issue #26 asks for is PP-OCR's CPU per page against the command's.
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PQueue from 'p-queue';
+import { noiseReason } from '../src/ocr/noise.ts';
+import { ocrToPageText } from '../src/ocr/page.ts';
 import { createOcrPool, type OcrEngineName, type OcrResult } from '../src/ocr/pool.ts';
+import { createPpOcrEngine, type Int8Models, type PpOcrEngine } from '../src/ocr/ppocr/engine.ts';
 import { openDocument, type PdfEngineName } from '../src/pdf/document.ts';
 import { toPgm, type GreyImage } from '../src/pdf/render.ts';
 import type { TextItem } from '../src/pdf/types.ts';
@@ -51,6 +59,7 @@ export async function runOcrBench(): Promise<Record<string, unknown>> {
   ];
   result.pages = { text: pages.filter((p) => !p.table).length, table: pages.filter((p) => p.table).length };
   result.renderMsPerPage = await renderTimes([SCAN, RENDERED]);
+  result.cpuPerPage = await cpuSideBySide(pages);
 
   // The whole pipeline, default engine, on the scanned sample.
   const bytes = new Uint8Array(readFileSync(SCAN));
@@ -94,7 +103,7 @@ async function loadPages(file: string, typedFile: string, isTable: (n: number) =
     const out: BenchPage[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
       const text = await typed.readText(n);
-      out.push({ image: await pdf.renderGrey(n, DPI), truth: numbers(joinRuns(text.items)), table: isTable(n) });
+      out.push({ image: await pdf.renderGrey(n, DPI, 'ocr'), truth: numbers(joinRuns(text.items)), table: isTable(n) });
     }
     return out;
   } finally {
@@ -262,11 +271,140 @@ async function renderTimes(files: string[]): Promise<Record<PdfEngineName, numbe
   return Object.fromEntries(engines.map((e) => [e, round(ms[e]! / pages, 1)])) as Record<PdfEngineName, number>;
 }
 
+const cpuMs = (from: NodeJS.CpuUsage) => {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1000;
+};
+
+/** One page through PP-OCR in this thread as the pipeline reads it (noise check, engine, page text): its digits and CPU. */
+async function ppocrPage(
+  engine: PpOcrEngine,
+  page: BenchPage,
+): Promise<{ text: string; ms: number; steps: Record<string, number> }> {
+  const t = process.cpuUsage();
+  noiseReason(page.image);
+  const r = await engine.recognize(copy(page.image), page.image.scale);
+  ocrToPageText(
+    r,
+    { number: 1, width: page.image.width / page.image.scale, height: page.image.height / page.image.scale },
+    page.image.scale,
+  );
+  return { text: lineText(r), ms: cpuMs(t), steps: r.steps ?? {} };
+}
+
+/** The `tesseract` command on one page image file: its text and the CPU (user + system) of its process. */
+function tesseractPage(file: string, env: NodeJS.ProcessEnv): { text: string; ms: number } {
+  const run = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%U %S', 'tesseract', file, '-', '-l', 'chi_sim', '--dpi', String(DPI)],
+    {
+      env,
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    },
+  );
+  const [user, system] = (run.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
+  return { text: run.stdout, ms: ((user ?? NaN) + (system ?? NaN)) * 1000 };
+}
+
+/**
+ * CPU per page, every reader on each page in turn (so that a busy machine slows them alike):
+ * the `tesseract` command with one thread and as installed (an OpenMP build spins threads of
+ * its own), and PP-OCR at each precision, one ONNX Runtime thread, in this thread. PP-OCR's
+ * figure counts everything from the page image to the page's text items (the drawing is
+ * given apart, in renderMsPerPage: the command is handed the drawn image too).
+ */
+async function cpuSideBySide(pages: BenchPage[]): Promise<Record<string, unknown>> {
+  const configs: Record<string, Int8Models> = {
+    fp32: { detection: false, recognition: false },
+    'int8-detection': { detection: true, recognition: false },
+    'int8-recognition': { detection: false, recognition: true },
+    'int8-both': { detection: true, recognition: true },
+  };
+  const precisions = Object.keys(configs);
+  const engines = await Promise.all(precisions.map((p) => createPpOcrEngine({ threads: 1, int8: configs[p] })));
+  const hasTesseract = !spawnSync('tesseract', ['--version']).error && existsSync('/usr/bin/time');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-bench-'));
+  const { OMP_THREAD_LIMIT: _, ...asInstalled } = process.env;
+  const readers = [
+    ...(hasTesseract ? ['tesseractOneThread', 'tesseractAsInstalled'] : []),
+    ...precisions.map((p) => `ppocr-${p}`),
+  ];
+  const ms: Record<string, number> = {};
+  const texts: Record<string, string[]> = {};
+  const steps: Record<string, Record<string, number>> = {};
+  try {
+    await Promise.all(engines.map((e) => ppocrPage(e, pages[0]!))); // warm: first inferences allocate
+    for (const [i, page] of pages.entries()) {
+      const file = path.join(dir, `p${i + 1}.pgm`);
+      writeFileSync(file, toPgm(page.image));
+      const got: Record<string, { text: string; ms: number; steps?: Record<string, number> }> = {};
+      if (hasTesseract) {
+        got.tesseractOneThread = tesseractPage(file, { ...asInstalled, OMP_THREAD_LIMIT: '1' });
+        got.tesseractAsInstalled = tesseractPage(file, asInstalled);
+      }
+      for (const [k, e] of engines.entries()) got[`ppocr-${precisions[k]}`] = await ppocrPage(e, page);
+      for (const [name, r] of Object.entries(got)) {
+        ms[name] = (ms[name] ?? 0) + r.ms;
+        (texts[name] ??= []).push(r.text);
+        const s = (steps[name] ??= {});
+        for (const [k, v] of Object.entries(r.steps ?? {})) s[k] = (s[k] ?? 0) + v;
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await Promise.all(engines.map((e) => e.release()));
+  }
+  const per = (name: string) => round(ms[name]! / pages.length, 0);
+  const out: Record<string, unknown> = { pages: pages.length };
+  for (const name of readers)
+    out[name] = {
+      cpuMsPerPage: per(name),
+      digitRecall: digitRecall(pages, texts[name]!),
+      ...(Object.keys(steps[name]!).length > 0 && {
+        stepsMsPerPage: Object.fromEntries(
+          Object.entries(steps[name]!).map(([k, v]) => [k, round(v / pages.length, 1)]),
+        ),
+      }),
+    };
+  // Pages per CPU-second, PP-OCR's over the command's (≥ 1: PP-OCR reads at least as many pages per CPU-second).
+  if (hasTesseract)
+    for (const p of precisions) {
+      out[`ratio-${p}-vs-tesseractOneThread`] = round(ms.tesseractOneThread! / ms[`ppocr-${p}`]!);
+      out[`ratio-${p}-vs-tesseractAsInstalled`] = round(ms.tesseractAsInstalled! / ms[`ppocr-${p}`]!);
+    }
+  return out;
+}
+
+/** A scanned corpus report's typed twin (x-scan.pdf → x.pdf), whose text is the digits' truth; else the file itself. */
+function typedTwin(file: string): string {
+  const twin = file.replace(/-scan\.pdf$/, '.pdf');
+  return twin !== file && existsSync(twin) ? twin : file;
+}
+
 function round(v: number, places = 2): number {
   const f = 10 ** places;
   return Math.round(v * f) / f;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(JSON.stringify(await runOcrBench(), null, 2));
+  if (process.argv.includes('--cpu')) {
+    // Only the side-by-side CPU figures (and the drawing), on the bench's pages or on the PDFs named.
+    const files = process.argv.slice(2).filter((a) => a.endsWith('.pdf'));
+    const pages =
+      files.length > 0
+        ? (await Promise.all(files.map((f) => loadPages(f, typedTwin(f), () => false)))).flat()
+        : [
+            ...(await loadPages(SCAN, SCAN_TYPED, () => false)),
+            ...(await loadPages(RENDERED, RENDERED, (n) => n === 3)),
+          ];
+    const renderMsPerPage = await renderTimes(files.length > 0 ? files : [SCAN, RENDERED]);
+    console.log(
+      JSON.stringify(
+        { machine: machine(), dpi: DPI, renderMsPerPage, cpuPerPage: await cpuSideBySide(pages) },
+        null,
+        2,
+      ),
+    );
+  } else console.log(JSON.stringify(await runOcrBench(), null, 2));
 }

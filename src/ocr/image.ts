@@ -99,18 +99,19 @@ export function rotate(img: Grey, angle: number): Grey {
     let sy = cy - cx * sin + dy * cos;
     const o = y * w;
     for (let x = 0; x < w; x++, sx += cos, sy += sin) {
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      if (x0 < 0 || y0 < 0 || x0 >= w - 1 || y0 >= h - 1) {
+      // Outside the page (a negative coordinate, or past its last pixel but one): white. Inside, `| 0` is the floor.
+      if (sx < 0 || sy < 0 || sx >= w - 1 || sy >= h - 1) {
         out[o + x] = 255;
         continue;
       }
+      const x0 = sx | 0;
+      const y0 = sy | 0;
       const fx = sx - x0;
       const fy = sy - y0;
       const i = y0 * w + x0;
       const top = src[i]! + (src[i + 1]! - src[i]!) * fx;
       const bottom = src[i + w]! + (src[i + w + 1]! - src[i + w]!) * fx;
-      out[o + x] = top + (bottom - top) * fy + 0.5;
+      out[o + x] = (top + (bottom - top) * fy + 0.5) | 0;
     }
   }
   return { width: w, height: h, pixels: out };

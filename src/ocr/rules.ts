@@ -35,16 +35,24 @@ export function findRules(img: Grey, pixelsPerPoint: number, options: { erase?: 
   const contrast = inkAndPaper(img);
   // Faint: a rule's ink, over three lines, stands this far above the paper around it.
   const faint = 0.2 * (contrast.paper - contrast.ink);
-  const find = (horizontal: boolean, minLength: number) =>
-    mergeCollinear(
-      [
-        ...collect(img, { limit }, horizontal, minLength, gap, maxThick),
-        ...collect(img, { limit, faint }, horizontal, minLength, gap, maxThick),
-      ],
+  const find = (horizontal: boolean, minLength: number) => {
+    // Along columns, the image transposed: rows are read in memory order (a column's pixels are a row apart).
+    const { dark, faint: ridge } = collect(
+      horizontal ? img : transpose(img),
+      { limit, faint },
+      minLength,
+      gap,
+      maxThick,
+    );
+    return mergeCollinear(
+      [...dark, ...ridge].map((r) =>
+        horizontal ? r : { x0: r.y0, y0: r.x0, x1: r.y1, y1: r.x1, thickness: r.thickness },
+      ),
       horizontal,
       Math.max(4, gap * 4),
       Math.max(2, Math.round(1.5 * pixelsPerPoint)),
     );
+  };
   const hs = find(true, Math.round(50 * pixelsPerPoint));
   const vs = find(false, Math.round(30 * pixelsPerPoint));
   const tol = Math.round(4 * pixelsPerPoint);
@@ -59,97 +67,131 @@ export function findRules(img: Grey, pixelsPerPoint: number, options: { erase?: 
 }
 
 /**
- * Long runs of ink along rows (horizontal) or columns, merged across
- * neighbouring rows into rules. Ink is either a pixel darker than `limit`, or
- * also (`faint`) a ridge: three lines together darker, by `faint`, than the
- * lines two beyond them either side (the edge of a fill light enough not to
- * be ink is no ridge; a darker fill is ink, too thick for a rule). A thin grey
- * rule scanned askew is a staircase; deskewed, it is level but its ink moves
- * between two or three neighbouring lines, below the limit in none of them —
- * read line by line it falls apart into pieces shorter than any rule.
+ * Long runs of ink along rows, merged across neighbouring rows into
+ * (horizontal) rules — twice, in one pass over the image: `dark`, where ink is
+ * a pixel darker than `limit`, and `faint`, where it is also a ridge: three
+ * rows together darker, by `faint`, than the rows two beyond them either side
+ * (the edge of a fill light enough not to be ink is no ridge; a darker fill is
+ * ink, too thick for a rule). A thin grey rule scanned askew is a staircase;
+ * deskewed, it is level but its ink moves between two or three neighbouring
+ * rows, below the limit in none of them — read row by row it falls apart into
+ * pieces shorter than any rule. Vertical rules: the same on the image transposed.
  */
 function collect(
   img: Grey,
-  ink: { limit: number; faint?: number },
-  horizontal: boolean,
+  ink: { limit: number; faint: number },
   minLength: number,
   gap: number,
   maxThick: number,
-): PixelRule[] {
-  const lines = horizontal ? img.height : img.width;
+): { dark: PixelRule[]; faint: PixelRule[] } {
+  const dark = tracker();
+  const faint = tracker();
+  for (let l = 0; l < img.height; l++) {
+    const runs = inkRuns(img, ink, l, minLength, gap);
+    dark.add(runs.dark, l);
+    faint.add(runs.faint, l);
+  }
+  return { dark: toRules(dark.end(), maxThick, false), faint: toRules(faint.end(), maxThick, true) };
+}
+
+/** Runs of successive rows joined where they overlap: a run continues an open one that ended on the row above. */
+function tracker() {
   let open: Run[] = [];
   const done: Run[] = [];
-  for (let l = 0; l < lines; l++) {
-    const runs = inkRuns(img, ink, horizontal, l, minLength, gap);
-    // Continue the open runs that overlap a run of this line.
-    const next: Run[] = [];
-    for (const [a, b] of runs) {
-      const hit = open.find((o) => o.to === l - 1 && o.a < b && a < o.b);
-      if (hit) {
-        hit.a = Math.min(hit.a, a);
-        hit.b = Math.max(hit.b, b);
-        hit.to = l;
-        if (!next.includes(hit)) next.push(hit);
-      } else next.push({ a, b, from: l, to: l });
-    }
-    for (const o of open) if (!next.includes(o)) done.push(o);
-    open = next;
-  }
-  done.push(...open);
+  return {
+    add(runs: [number, number][], l: number): void {
+      const next: Run[] = [];
+      for (const [a, b] of runs) {
+        const hit = open.find((o) => o.to === l - 1 && o.a < b && a < o.b);
+        if (hit) {
+          hit.a = Math.min(hit.a, a);
+          hit.b = Math.max(hit.b, b);
+          hit.to = l;
+          if (!next.includes(hit)) next.push(hit);
+        } else next.push({ a, b, from: l, to: l });
+      }
+      for (const o of open) if (!next.includes(o)) done.push(o);
+      open = next;
+    },
+    end(): Run[] {
+      return [...done, ...open];
+    },
+  };
+}
+
+function toRules(done: Run[], maxThick: number, ridge: boolean): PixelRule[] {
   const out: PixelRule[] = [];
   for (const r of done) {
-    // A ridge shows on the line either side of the ink too.
-    const thickness = ink.faint === undefined ? r.to - r.from + 1 : Math.max(1, r.to - r.from - 1);
+    // A ridge shows on the row either side of the ink too.
+    const thickness = ridge ? Math.max(1, r.to - r.from - 1) : r.to - r.from + 1;
     if (thickness > maxThick) continue;
     const mid = (r.from + r.to) / 2;
-    out.push(
-      horizontal
-        ? { x0: r.a, y0: mid, x1: r.b, y1: mid, thickness }
-        : { x0: mid, y0: r.a, x1: mid, y1: r.b, thickness },
-    );
+    out.push({ x0: r.a, y0: mid, x1: r.b, y1: mid, thickness });
   }
   return out;
 }
 
-/** The runs of ink at least `minLength` long along line `l` (a row, or a column), gaps of up to `gap` bridged. */
+/** The image turned about its diagonal: column x becomes row x. */
+export function transpose(img: Grey): Grey {
+  const { width: w, height: h, pixels: p } = img;
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const o = y * w;
+    for (let x = 0; x < w; x++) out[x * h + y] = p[o + x]!;
+  }
+  return { width: h, height: w, pixels: out };
+}
+
+/**
+ * The runs of ink at least `minLength` long along row `l`, gaps of up to `gap`
+ * bridged: of dark pixels, and of dark pixels or ridges (see collect).
+ */
 function inkRuns(
   img: Grey,
-  ink: { limit: number; faint?: number },
-  horizontal: boolean,
+  ink: { limit: number; faint: number },
   l: number,
   minLength: number,
   gap: number,
-): [number, number][] {
+): { dark: [number, number][]; faint: [number, number][] } {
   const { width: w, height: h, pixels: p } = img;
-  const { limit, faint = -1 } = ink;
-  const lines = horizontal ? h : w;
-  const along = horizontal ? w : h;
-  const stepAlong = horizontal ? 1 : w;
-  const stepAcross = horizontal ? w : 1;
-  const runs: [number, number][] = [];
+  const { limit, faint } = ink;
+  const dark: [number, number][] = [];
+  const ridge: [number, number][] = [];
   let start = -1;
   let last = -1;
-  let i = l * stepAcross;
-  // the ridge's lines: l-1…l+1 against l-3 and l+3 (clamped at the edges)
-  const up = l >= 1 ? -stepAcross : 0;
-  const down = l + 1 < lines ? stepAcross : 0;
-  const far0 = l >= 3 ? -3 * stepAcross : up;
-  const far1 = l + 3 < lines ? 3 * stepAcross : down;
-  for (let t = 0; t < along; t++, i += stepAlong) {
-    const inked =
-      p[i]! < limit ||
-      (faint > 0 && 765 - p[i + up]! - p[i]! - p[i + down]! - 1.5 * (510 - p[i + far0]! - p[i + far1]!) >= faint);
-    if (inked) {
+  let rStart = -1;
+  let rLast = -1;
+  let i = l * w;
+  // the ridge's rows: l-1…l+1 against l-3 and l+3 (clamped at the edges)
+  const up = l >= 1 ? -w : 0;
+  const down = l + 1 < h ? w : 0;
+  const far0 = l >= 3 ? -3 * w : up;
+  const far1 = l + 3 < h ? 3 * w : down;
+  for (let t = 0; t < w; t++, i++) {
+    const isDark = p[i]! < limit;
+    if (isDark) {
       if (start < 0) start = t;
       else if (t - last > gap + 1) {
-        if (last - start + 1 >= minLength) runs.push([start, last]);
+        if (last - start + 1 >= minLength) dark.push([start, last]);
         start = t;
       }
       last = t;
     }
+    if (
+      isDark ||
+      (faint > 0 && 765 - p[i + up]! - p[i]! - p[i + down]! - 1.5 * (510 - p[i + far0]! - p[i + far1]!) >= faint)
+    ) {
+      if (rStart < 0) rStart = t;
+      else if (t - rLast > gap + 1) {
+        if (rLast - rStart + 1 >= minLength) ridge.push([rStart, rLast]);
+        rStart = t;
+      }
+      rLast = t;
+    }
   }
-  if (start >= 0 && last - start + 1 >= minLength) runs.push([start, last]);
-  return runs;
+  if (start >= 0 && last - start + 1 >= minLength) dark.push([start, last]);
+  if (rStart >= 0 && rLast - rStart + 1 >= minLength) ridge.push([rStart, rLast]);
+  return { dark, faint: ridge };
 }
 
 /**

@@ -31,6 +31,27 @@ export const MODEL_FILES = {
   dictionary: path.join(ASSETS, 'ppocr_keys_v1.txt'),
 };
 
+// The same models quantised to int8 (scripts/quantize-ppocr.py, run once; the files are this package's own models/).
+const OWN_MODELS = fileURLToPath(new URL('../../../models/', import.meta.url));
+export const INT8_FILES = {
+  detection: path.join(OWN_MODELS, 'ch_PP-OCRv4_det_infer.int8.onnx'),
+  recognition: path.join(OWN_MODELS, 'ch_PP-OCRv4_rec_infer.int8.onnx'),
+};
+
+/** Which models run quantised to int8 (the rest in fp32, as published). */
+export interface Int8Models {
+  detection: boolean;
+  recognition: boolean;
+}
+
+/** The models JIXIAO_OCR_INT8 names (`detection`, `recognition`, comma-separated; `none`), else the default. */
+export function int8Models(value = process.env.JIXIAO_OCR_INT8): Int8Models {
+  if (value === undefined || value.trim() === '') return { ...DEFAULT_INT8 };
+  const names = value.split(',').map((v) => v.trim());
+  return { detection: names.includes('detection'), recognition: names.includes('recognition') };
+}
+const DEFAULT_INT8: Int8Models = { detection: false, recognition: false };
+
 export interface PpOcrOptions {
   /** ONNX Runtime threads for this engine's inferences */
   threads: number;
@@ -40,6 +61,8 @@ export interface PpOcrOptions {
   batch?: number;
   /** horizontal scale of the recognition crops (1: the box's own aspect) */
   squeeze?: number;
+  /** the models run in int8 (default: int8Models()) */
+  int8?: Int8Models;
 }
 
 /** Detection at a 2339-pixel A4 page (200 dpi) scaled to this: keeps 9 pt table digits apart. */
@@ -67,9 +90,10 @@ export async function createPpOcrEngine(options: PpOcrOptions): Promise<PpOcrEng
     // No spinning: threads that wait busily between operators take the cores from the other workers and the rendering.
     extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
   };
+  const int8 = options.int8 ?? int8Models();
   const [det, rec] = await Promise.all([
-    ort.InferenceSession.create(MODEL_FILES.detection, sessionOptions),
-    ort.InferenceSession.create(MODEL_FILES.recognition, sessionOptions),
+    ort.InferenceSession.create(int8.detection ? INT8_FILES.detection : MODEL_FILES.detection, sessionOptions),
+    ort.InferenceSession.create(int8.recognition ? INT8_FILES.recognition : MODEL_FILES.recognition, sessionOptions),
   ]);
   const dict = readDictionary(MODEL_FILES.dictionary);
   const detLimit = options.detLimit ?? DEFAULT_DET_LIMIT;

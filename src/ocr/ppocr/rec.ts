@@ -97,18 +97,26 @@ function resizeBox(img: Grey, box: Box, squeeze: number): { width: number; data:
   const sy = bh / REC_HEIGHT;
   const src = img.pixels;
   const w = img.width;
+  // Each column's source column and weight, once for all rows (the same arithmetic as per pixel).
+  const cx = new Int32Array(width);
+  const ct = new Float64Array(width);
+  for (let x = 0; x < width; x++) {
+    const fx = Math.min(w - 1.001, Math.max(0, box.x0 + (x + 0.5) * sx - 0.5));
+    cx[x] = Math.floor(fx);
+    ct[x] = fx - cx[x]!;
+  }
   for (let y = 0; y < REC_HEIGHT; y++) {
     const fy = Math.min(img.height - 1.001, Math.max(0, box.y0 + (y + 0.5) * sy - 0.5));
     const y0 = Math.floor(fy);
     const ty = fy - y0;
+    const row = y0 * w;
+    const o = y * width;
     for (let x = 0; x < width; x++) {
-      const fx = Math.min(w - 1.001, Math.max(0, box.x0 + (x + 0.5) * sx - 0.5));
-      const x0 = Math.floor(fx);
-      const tx = fx - x0;
-      const i = y0 * w + x0;
+      const tx = ct[x]!;
+      const i = row + cx[x]!;
       const top = src[i]! + (src[i + 1]! - src[i]!) * tx;
       const bottom = src[i + w]! + (src[i + w + 1]! - src[i + w]!) * tx;
-      data[y * width + x] = (top + (bottom - top) * ty) / 127.5 - 1;
+      data[o + x] = (top + (bottom - top) * ty) / 127.5 - 1;
     }
   }
   return { width, data };
