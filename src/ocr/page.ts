@@ -50,6 +50,9 @@ export function ocrToPageText(
       size: size / pixelsPerPoint,
       font: 'ocr',
       confidence: Math.round(line.confidence * 10) / 10,
+      // Each line read is one run, as a producer draws each cell's text: lines are cut at
+      // the blanks between cells (ppocr/gaps.ts), so two lines side by side are two cells.
+      run: i,
     };
     items.push(item);
     if (pitches[i]) measured.add(item);

@@ -12,6 +12,8 @@ import { darkLimit, evenLight, measureSkew, rotate, type Grey } from '../image.t
 import { findRules, type PixelRule } from '../rules.ts';
 import type { OcrLine, OcrResult } from '../types.ts';
 import { dbBoxes, detInput, type Box } from './det.ts';
+import { withoutEchoes } from './echoes.ts';
+import { blanks, cutAtBlanks } from './gaps.ts';
 import {
   batches,
   batchInput,
@@ -128,9 +130,9 @@ export async function createPpOcrEngine(options: PpOcrOptions): Promise<PpOcrEng
       const lines = step('lines', () => {
         const read: ReadLine[] = joinPieces(pieces);
         const limit = darkLimit(img);
-        return read
-          .flatMap((r) => toLines(r, img, limit, rules))
-          .sort((a, b) => a.bbox.y0 - b.bbox.y0 || a.bbox.x0 - b.bbox.x0);
+        return withoutEchoes(read.flatMap((r) => toLines(r, img, limit, rules))).sort(
+          (a, b) => a.bbox.y0 - b.bbox.y0 || a.bbox.x0 - b.bbox.x0,
+        );
       });
       const chars = lines.reduce((s, l) => s + l.words[0]!.text.length, 0);
       const confidence =
@@ -192,21 +194,8 @@ function toLines(r: ReadLine, img: Grey, limit: number, rules: PixelRule[]): Ocr
     )
     .map((v) => v.x0);
   const groups: ReadChar[][] = [];
-  let cur: ReadChar[] = [];
-  let prev: ReadChar | null = null;
-  for (const c of r.chars) {
-    if (prev) {
-      const gap = c.x - halfWidth(c.ch) * h - (prev.x + halfWidth(prev.ch) * h);
-      const ruled = cross.some((x) => x > prev!.x && x < c.x);
-      if (ruled || gap > 1.0 * h) {
-        groups.push(cur);
-        cur = [];
-      }
-    }
-    cur.push(c);
-    prev = c;
-  }
-  groups.push(cur);
+  for (const cell of cutAtBlanks(r.chars, blanks(img, r.box.x0, r.box.x1, ink.y0, ink.y1, limit), h))
+    groups.push(...cutAtRulesAndGaps(cell, cross, h));
   const out: OcrLine[] = [];
   for (const g of groups) {
     const chars = trimSpaces(g);
@@ -227,6 +216,27 @@ function toLines(r: ReadLine, img: Grey, limit: number, rules: PixelRule[]): Ocr
     });
   }
   return out;
+}
+
+/** Characters parted where a vertical rule passes between them or a gap wider than a character is. */
+function cutAtRulesAndGaps(chars: ReadChar[], cross: number[], h: number): ReadChar[][] {
+  const groups: ReadChar[][] = [];
+  let cur: ReadChar[] = [];
+  let prev: ReadChar | null = null;
+  for (const c of chars) {
+    if (prev) {
+      const gap = c.x - halfWidth(c.ch) * h - (prev.x + halfWidth(prev.ch) * h);
+      const ruled = cross.some((x) => x > prev!.x && x < c.x);
+      if (ruled || gap > 1.0 * h) {
+        groups.push(cur);
+        cur = [];
+      }
+    }
+    cur.push(c);
+    prev = c;
+  }
+  groups.push(cur);
+  return groups;
 }
 
 function trimSpaces(chars: ReadChar[]): ReadChar[] {

@@ -1,0 +1,160 @@
+// Where a read box holds more than one cell: the blank columns of the page
+// image under it. The detector joins neighbouring cells of a table without
+// rules into one box (实施周期指标值 年度指标值) when they stand less than a
+// few characters apart, and the recogniser reads the blank between them as
+// characters that are not there (年度资金总额页·占比). The characters' places
+// from the recogniser are too rough to measure a gap of one character; the
+// ink is not. Chinese is set solid, so a blank as wide as a character inside
+// one cell only follows or precedes full-width punctuation (，。、：；（）…),
+// whose ink sits on one side of its em.
+import { matchUnitAt } from '../../vocab/units.ts';
+import type { Grey } from '../image.ts';
+import type { ReadChar } from './rec.ts';
+
+/**
+ * A blank this wide, in line heights, parts two cells: between two characters of one word
+ * Chinese leaves a tenth of an em or so, inside a glyph (八, 川) a third.
+ */
+const CELL_GAP = 0.55;
+/**
+ * After a number a narrower blank parts two cells: a spreadsheet sets a number right and the
+ * next column's text left, a cell's padding apart (3560.80 | 一、一般公共服务支出; 10 | 97.62%,
+ * never 1097.62%; a 科目编码 and its name). Inside one cell a number is followed by its unit
+ * (4998.20 万元) or a date's 年/月/日, spaced wider in justified prose: never cut there.
+ */
+const NUMBER_GAP = 0.4;
+const NUMBER_END = /[0-9%％]$/;
+/** What follows a number in its own cell besides a unit: a date's 年月日, 余/多 (120余人), 以上/以内 … */
+const NUMBER_WORD = /^(?:[年月日时号余多个]|以[上下内]|左右)/;
+/**
+ * The recogniser reads characters from the blank between two cells (页·, a trailing ．):
+ * a character it was unsure of, standing in or within this many line heights of a
+ * stretch without ink, is one of those. Digits and letters are never dropped: a number
+ * cut short is worse than a stray mark, and their ink is never faint.
+ */
+const PHANTOM_REACH = 0.2;
+const PHANTOM_BELOW = 0.95;
+const KEPT = /[0-9A-Za-z%\s]/;
+
+export interface Blank {
+  x0: number;
+  x1: number;
+}
+
+/** Punctuation: the blank beside it belongs to its em (the recogniser gives a full-width （ as "(" too). */
+const PUNCTUATION = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—·()[\]{}:;,.!?、]/;
+
+/**
+ * The stretches without ink of the band y0…y1 across the box, at its ends too, at least
+ * NUMBER_GAP line heights wide. Ink is a pixel darker than `limit` with a neighbour as
+ * dark: a scanner's lone speck does not close a gap.
+ */
+export function blanks(img: Grey, x0: number, x1: number, y0: number, y1: number, limit: number): Blank[] {
+  const { width: w, pixels: p } = img;
+  const a = Math.max(1, Math.floor(x0));
+  const b = Math.min(w - 2, Math.ceil(x1));
+  const top = Math.max(1, y0);
+  const bottom = Math.min(img.height - 2, y1);
+  const dark = (i: number) => p[i]! < limit;
+  const inked: boolean[] = [];
+  for (let x = a; x <= b; x++) {
+    let ink = false;
+    for (let y = top; y <= bottom && !ink; y++) {
+      const i = y * w + x;
+      ink = dark(i) && (dark(i - 1) || dark(i + 1) || dark(i - w) || dark(i + w));
+    }
+    inked.push(ink);
+  }
+  return runs(inked, a, NUMBER_GAP * (y1 - y0 + 1));
+}
+
+/** Stretches of columns where `filled` is false, at least `min` wide. */
+function runs(filled: boolean[], a: number, min: number): Blank[] {
+  const out: Blank[] = [];
+  let start = -1;
+  for (let i = 0; i <= filled.length; i++) {
+    if (i < filled.length && !filled[i]) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0 && i - start >= min) out.push({ x0: a + start, x1: a + i - 1 });
+    start = -1;
+  }
+  return out;
+}
+
+/**
+ * The box's characters in cells: cut at each blank that stands between two characters
+ * neither of which is punctuation, wide enough for what stands either side; characters
+ * read from a blank dropped.
+ */
+export function cutAtBlanks(chars: ReadChar[], gaps: Blank[], h: number): ReadChar[][] {
+  const r = PHANTOM_REACH * h;
+  // Punctuation stands beside a blank by nature, its ink on one side of its em and its place read
+  // over the other: only one read well inside a blank is not there.
+  const reach = (c: ReadChar) => (PUNCTUATION.test(c.ch) ? -1.5 * r : r);
+  const phantom = (c: ReadChar, i: number) =>
+    !KEPT.test(c.ch) &&
+    c.prob < PHANTOM_BELOW &&
+    (gaps.some((g) => c.x > g.x0 - reach(c) && c.x < g.x1 + reach(c)) || unsureSign(chars, i));
+  const real = chars.filter((c, i) => !phantom(c, i));
+  const groups: ReadChar[][] = [];
+  let cur: ReadChar[] = [];
+  let prev: ReadChar | null = null;
+  for (const [i, c] of real.entries()) {
+    if (c.ch.trim() === '') {
+      cur.push(c);
+      continue;
+    }
+    if (prev && !PUNCTUATION.test(prev.ch) && !PUNCTUATION.test(c.ch)) {
+      const mid = (g: Blank) => (g.x0 + g.x1) / 2;
+      // A character read inside the stretch is faint ink (一 scanned light), not a blank.
+      const holds = (g: Blank) => real.some((o) => o.ch.trim() !== '' && o.x > g.x0 + r && o.x < g.x1 - r);
+      const gap = gaps.find((g) => mid(g) > prev!.x && mid(g) < c.x && !holds(g));
+      if (gap && gap.x1 - gap.x0 + 1 >= minGap(cur, real.slice(i), h)) {
+        groups.push(cur);
+        cur = [];
+      }
+    }
+    cur.push(c);
+    prev = c;
+  }
+  groups.push(cur);
+  return unspaced(groups.filter((g) => g.some((c) => c.ch.trim() !== '')));
+}
+
+/**
+ * A minus or plus sign before a number that the recogniser was unsure of is a speck or a
+ * rule's remains before the cell's figure (-314.90 for 314.90): a sign misread turns a
+ * figure into another, so an unsure one is not taken. A printed sign reads sure.
+ */
+function unsureSign(chars: ReadChar[], i: number): boolean {
+  const c = chars[i]!;
+  return /[-−+]/.test(c.ch) && (i === 0 || chars[i - 1]!.ch.trim() === '') && /[0-9]/.test(chars[i + 1]?.ch ?? '');
+}
+
+/** The blank that parts the characters before from those after: narrower after an amount not followed by its unit. */
+function minGap(before: ReadChar[], after: ReadChar[], h: number): number {
+  const left = before
+    .map((c) => c.ch)
+    .join('')
+    .trim();
+  const right = after
+    .map((c) => c.ch)
+    .join('')
+    .trim();
+  const number = NUMBER_END.test(left) && !matchUnitAt(right) && !NUMBER_WORD.test(right);
+  return (number ? NUMBER_GAP : CELL_GAP) * h;
+}
+
+/** Letter-spaced words (项  目  名  称, a form's 分散对齐) are one cell: runs of one-character pieces joined again. */
+function unspaced(groups: ReadChar[][]): ReadChar[][] {
+  const single = (g: ReadChar[]) => g.filter((c) => c.ch.trim() !== '').length === 1;
+  const out: { chars: ReadChar[]; spaced: boolean }[] = [];
+  for (const g of groups) {
+    const last = out[out.length - 1];
+    if (last?.spaced && single(g)) last.chars.push(...g);
+    else out.push({ chars: [...g], spaced: single(g) });
+  }
+  return out.map((o) => o.chars);
+}
