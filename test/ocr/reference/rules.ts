@@ -1,4 +1,6 @@
-// The routine as it was before the change for issue #26 (speed), kept to test that the faster one gives the same output.
+// The routine as it was before the change for issue #26 (speed), kept to test that the faster one gives the same output
+// (with the later changes of what it finds: one-row cell borders, collinear pieces merged until none is left, rules
+// painted in the paper beside them — the same in both).
 import { darkLimit, inkAndPaper, type Grey } from '../../../src/ocr/image.ts';
 
 /** A rule in image pixels: horizontal (y0 === y1) or vertical (x0 === x1), with its thickness. */
@@ -40,16 +42,33 @@ export function findRules(img: Grey, pixelsPerPoint: number, options: { erase?: 
       Math.max(2, Math.round(1.5 * pixelsPerPoint)),
     );
   const hs = find(true, Math.round(50 * pixelsPerPoint));
-  const vs = find(false, Math.round(30 * pixelsPerPoint));
+  const vs = find(false, Math.round(CELL_BORDER * pixelsPerPoint));
   const tol = Math.round(4 * pixelsPerPoint);
   const meets = (h: PixelRule, v: PixelRule) =>
     v.x0 >= h.x0 - tol && v.x0 <= h.x1 + tol && h.y0 >= v.y0 - tol && h.y0 <= v.y1 + tol;
   // A vertical border meets a horizontal one; a horizontal rule without verticals is kept when long (three-line tables).
-  const verticals = vs.filter((v) => hs.some((h) => meets(h, v)));
+  const verticals = vs.filter(
+    (v) => (v.y1 - v.y0 >= 30 * pixelsPerPoint && hs.some((h) => meets(h, v))) || spansCell(v, hs, pixelsPerPoint),
+  );
   const horizontals = hs.filter((h) => h.x1 - h.x0 >= 120 * pixelsPerPoint || verticals.some((v) => meets(h, v)));
   const rules = [...horizontals, ...verticals];
-  if (options.erase) for (const r of rules) erase(img, r, limit);
+  if (options.erase) for (const r of rules) erase(img, r);
   return rules;
+}
+
+/** A vertical this long (pt) is a border when it runs from one horizontal rule to the next: one row's cell border. */
+const CELL_BORDER = 10;
+
+/**
+ * A short vertical that starts on one horizontal rule and ends on another, within 2 pt at
+ * both ends: the border between two cells of a row that the rows around it do not share
+ * (科目编码 | 科目名称 over a 合计 row merged across both). A glyph's stroke stands inside
+ * its cell's padding and touches neither rule.
+ */
+function spansCell(v: PixelRule, hs: PixelRule[], pixelsPerPoint: number): boolean {
+  const tol = 2 * pixelsPerPoint;
+  const on = (y: number) => hs.some((h) => Math.abs(h.y0 - y) <= tol && v.x0 >= h.x0 - tol && v.x0 <= h.x1 + tol);
+  return on(v.y0) && on(v.y1);
 }
 
 /**
@@ -152,6 +171,16 @@ function inkRuns(
  * or the shade beside a scanned rule): one border between two cells.
  */
 function mergeCollinear(rules: PixelRule[], horizontal: boolean, gap: number, near: number): PixelRule[] {
+  // A merge can bring two pieces merged before within reach of each other: again until none is left.
+  let out = mergePass(rules, horizontal, gap, near);
+  for (let n = rules.length; out.length < n;) {
+    n = out.length;
+    out = mergePass(out, horizontal, gap, near);
+  }
+  return out;
+}
+
+function mergePass(rules: PixelRule[], horizontal: boolean, gap: number, near: number): PixelRule[] {
   const pos = (r: PixelRule) => (horizontal ? r.y0 : r.x0);
   const start = (r: PixelRule) => (horizontal ? r.x0 : r.y0);
   const end = (r: PixelRule) => (horizontal ? r.x1 : r.y1);
@@ -182,21 +211,24 @@ function mergeCollinear(rules: PixelRule[], horizontal: boolean, gap: number, ne
   return out;
 }
 
-/** Paints a rule's band white, one pixel either side, where it is ink. */
-function erase(img: Grey, r: PixelRule, limit: number): void {
-  const half = Math.ceil(r.thickness / 2) + 1;
+/**
+ * Paints a rule's band, two pixels either side, in the paper beside it: the rule's grey
+ * fringe left standing is read as 丨 or 「 by the recogniser, and a band painted white
+ * through a shaded cell would be a line of its own.
+ */
+function erase(img: Grey, r: PixelRule): void {
+  const half = Math.ceil(r.thickness / 2) + 2;
   const p = img.pixels;
   const w = img.width;
-  if (r.y0 === r.y1) {
-    const y0 = Math.max(0, Math.floor(r.y0 - half));
-    const y1 = Math.min(img.height - 1, Math.ceil(r.y0 + half));
-    for (let y = y0; y <= y1; y++)
-      for (let x = Math.max(0, r.x0); x <= Math.min(w - 1, r.x1); x++)
-        if (p[y * w + x]! < limit + 30) p[y * w + x] = 255;
-  } else {
-    const x0 = Math.max(0, Math.floor(r.x0 - half));
-    const x1 = Math.min(w - 1, Math.ceil(r.x0 + half));
-    for (let y = Math.max(0, r.y0); y <= Math.min(img.height - 1, r.y1); y++)
-      for (let x = x0; x <= x1; x++) if (p[y * w + x]! < limit + 30) p[y * w + x] = 255;
+  const horizontal = r.y0 === r.y1;
+  const across0 = Math.max(1, Math.floor((horizontal ? r.y0 : r.x0) - half));
+  const across1 = Math.min((horizontal ? img.height : w) - 2, Math.ceil((horizontal ? r.y0 : r.x0) + half));
+  const [from, to] = horizontal
+    ? [Math.max(0, r.x0), Math.min(w - 1, r.x1)]
+    : [Math.max(0, r.y0), Math.min(img.height - 1, r.y1)];
+  const at = (along: number, across: number) => (horizontal ? across * w + along : along * w + across);
+  for (let t = from; t <= to; t++) {
+    const paper = Math.max(p[at(t, across0 - 1)]!, p[at(t, across1 + 1)]!);
+    for (let c = across0; c <= across1; c++) if (p[at(t, c)]! < paper) p[at(t, c)] = paper;
   }
 }
