@@ -3,7 +3,8 @@
 // row, which column each header word names (fitHeader, placeInOrder: headers
 // set left over numbers set right), and the cells that span sub-headers.
 import { readCellNumber } from '../text/cell-number.ts';
-import { cellText, type Chunk, type TextLine } from './chunks.ts';
+import { cellText, wordsOf, type Chunk, type TextLine } from './chunks.ts';
+import { isHeaderWord } from '../vocab/header-words.ts';
 import { isInfoRow } from './headers.ts';
 import { headerUnit } from './units.ts';
 import { covering, fit, nearest, overlap, type Col } from './text-columns.ts';
@@ -33,7 +34,7 @@ export function headerRows(
   const header: Row[] = [];
   let top = lines[first]!;
   for (let k = first - 1; k >= floor && header.length <= MAX_HEADER_LINES + MAX_COVER_LINES; k--) {
-    const line = lines[k]!;
+    const line = headerWordsApart(lines[k]!);
     // A key：value line above (填报单位：…　单位：万元) or the caption (…表) is not a header.
     if (
       gapEms(line, top) > MAX_GAP_EMS ||
@@ -90,6 +91,22 @@ function spanningCell(line: TextLine, top: TextLine, cols: Col[]): boolean {
   if (gapEms(line, top) <= 1.8 && fit(chunk, cols).length >= 2) return true;
   // A row's pitch above the header (the grid's rows drawn one height, borders off) is still next to it.
   return headerUnit(chunk.text) !== null && readCellNumber(chunk.text) === null;
+}
+
+/**
+ * A header line whose chunk is two or more of the genre's header words a word space apart
+ * (全年预算数 全年执行数: two cells drawn as one run, padding thinner than a gutter) has a chunk
+ * for each word, each then fitted to its own column; any other chunk is left as it is.
+ */
+export function headerWordsApart(line: TextLine): TextLine {
+  const apart = (c: Chunk): Chunk[] => {
+    if (c.pieces.length !== 1) return [c];
+    const words = wordsOf(c.pieces[0]!);
+    if (words.length < 2 || !words.every((w) => isHeaderWord(w.str))) return [c];
+    return words.map((w) => ({ pieces: [w], text: w.str, x0: w.x0, x1: w.x1, y: c.y, size: c.size }));
+  };
+  const chunks = line.chunks.flatMap(apart);
+  return chunks.length === line.chunks.length ? line : { ...line, chunks };
 }
 
 /**

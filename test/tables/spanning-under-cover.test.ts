@@ -127,3 +127,41 @@ test('资金安排（万元） over two of three columns: 占比 beside it is no
     ['其他资金·占比', 8.33, '%'],
   ]);
 });
+
+// LibreOffice draws two header cells set left in narrow columns as one run, a word space between
+// them (全年预算数 全年执行数): one chunk over two columns' middles, read as one cell spanning both.
+test('two header words in one run, a word space apart, name a column each', async () => {
+  const lefts = [60, 160, 200, 250, 300, 350];
+  const rights = [150, 195, 245, 295, 345, 400];
+  const top = 700;
+  const runs: TextRun[] = [
+    { text: '部门整体支出绩效自评表', x: 230, y: 760, size: 14 },
+    ...textTable([['部门（单位）名称', null, '某市市场监督管理局']], { lefts, rights, top, pitch: PITCH, size: SIZE }),
+    { text: '年初预算数', x: 150, y: top - PITCH, size: SIZE },
+    { text: '全年预算数 全年执行数', x: 200, y: top - PITCH, size: SIZE },
+    { text: '执行率', x: 300, y: top - PITCH, size: SIZE },
+    ...textTable(
+      [
+        ['年度资金总额', '4680.50', '5120.30', '4998.20', '97.62%'],
+        ['其中：基本支出', '3860.20', '4010.30', '4002.10', '99.80%'],
+        ['项目支出', '820.30', '1110.00', '996.10', '89.74%'],
+      ],
+      { lefts, rights, top: top - 2 * PITCH, pitch: PITCH, size: SIZE },
+    ),
+    { text: '单位：万元', x: 350, y: 730, size: SIZE },
+  ];
+  const r = assembleReport({ path: 'made.pdf', bytes: new Uint8Array(1) }, await readMade([{ runs }]));
+  expect(r.tables[0]!.columns.map((c) => c.path)).toEqual([
+    [],
+    ['年初预算数'],
+    ['全年预算数'],
+    ['全年执行数'],
+    ['执行率'],
+  ]);
+  expect(cells(r).slice(0, 4)).toEqual([
+    ['年度资金总额·年初预算数', 4680.5, '万元'],
+    ['年度资金总额·全年预算数', 5120.3, '万元'],
+    ['年度资金总额·全年执行数', 4998.2, '万元'],
+    ['年度资金总额·执行率', 97.62, '%'],
+  ]);
+});

@@ -59,7 +59,6 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
   ],
   fundsHeader: [
     'mof-project/three-spanning/chromium',
-    'mof-dept/three-sheet-groupunit/libreoffice',
     'mof-dept/three-spanning/chromium',
     'mof-dept/three-spanning/libreoffice',
     'mof-project/sheet-repeated-colunit/chromium',
