@@ -21,7 +21,6 @@ export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
     'project-self-eval/sheet-groupunit/libreoffice',
     'project-self-eval/three-sheet-groupunit/libreoffice',
     'project-self-eval/three-spanning/chromium',
-    'project-self-eval/three-spanning/libreoffice',
   ],
   spanning: [
     'final-expenditure/sheet-spanning/chromium',
