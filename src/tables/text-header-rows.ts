@@ -16,6 +16,8 @@ const MAX_HEADER_LINES = 3;
 // (预算执行情况（万元） over 年初预算数 | …) are rows of the table beyond the header's own.
 const MAX_COVER_LINES = 3;
 const isCover = (line: TextLine) => isInfoRow(line.chunks.map((c) => c.text));
+/** A cover line's key (主管部门, 实施单位 …): a cell that makes a cover line with any value after it. */
+const isKey = (text: string) => isInfoRow([text, '—']);
 
 /** Columns whose body cells hold no number (the row names): a header placed by nearness goes there last. */
 export function wordyColumns(rows: Row[], cols: Col[]): Set<number> {
@@ -44,9 +46,13 @@ export function headerRows(
     const below = header[0];
     // A header line wrapped under the one above it ("年初预算数" over "（万元）") is one header row; so is one
     // that holds the first lines of the row's cells (全年预算 over 数) or stands less than a line above it.
-    if (below && oneHeaderRow(line, below, cols, pitch))
+    const wrap = below ? coverValueWrapped(line, below, cols) : null;
+    if (wrap !== null) addLine(below!, line, cols, [[wrap]]);
+    else if (below && oneHeaderRow(line, below, cols, pitch))
       addLine(below, line, cols, fitHeader(line, cols, namedBelow(header.slice(1), wordy)));
-    else if (line.chunks.length >= 2 && header.length < MAX_HEADER_LINES + (isCover(line) ? MAX_COVER_LINES : 0))
+    else if (isCover(line) && header.length < MAX_HEADER_LINES + MAX_COVER_LINES)
+      header.unshift(newRow(line, cols, coverFits(line, cols)));
+    else if (line.chunks.length >= 2 && header.length < MAX_HEADER_LINES)
       header.unshift(newRow(line, cols, fitHeader(line, cols, namedBelow(header, wordy))));
     else if (header.length > 0 && header.length < MAX_HEADER_LINES && spanningCell(line, top, cols)) {
       // One chunk over several columns right above the header: a spanning header cell (预算执行情况（万元）).
@@ -91,6 +97,36 @@ function spanningCell(line: TextLine, top: TextLine, cols: Col[]): boolean {
   if (gapEms(line, top) <= 1.8 && fit(chunk, cols).length >= 2) return true;
   // A row's pitch above the header (the grid's rows drawn one height, borders off) is still next to it.
   return headerUnit(chunk.text) !== null && readCellNumber(chunk.text) === null;
+}
+
+/**
+ * A cover line's cells in columns, key, value, key, value, each right of the one before: a value
+ * wrapped in a narrow cell (某区食品安全检测中 | 心) leaves its last line in the gutter, nearer the
+ * key's column than its own, and the key and the value became one cell (实施单位心).
+ */
+function coverFits(line: TextLine, cols: Col[]): number[][] {
+  let last = -1;
+  return line.chunks.map((chunk) => {
+    let f = fit(chunk, cols);
+    if (f.length > 0 && f[0]! <= last && last + 1 < cols.length) f = [last + 1];
+    last = Math.max(last, ...f);
+    return f;
+  });
+}
+
+/**
+ * The column of a cover row's value whose first line this one-chunk line is (某区食品安全检测中 over
+ * the 心 beside 实施单位, the other cells centred on the two lines): less than a line above it,
+ * over that value's text. Null for any other line.
+ */
+function coverValueWrapped(line: TextLine, below: Row, cols: Col[]): number | null {
+  if (line.chunks.length !== 1 || !isCover(below.lines[0]!)) return null;
+  const top = below.lines.reduce((a, b) => (a.y > b.y ? a : b));
+  if (gapEms(line, top) > 1.6) return null;
+  const chunk = line.chunks[0]!;
+  for (const [c, ps] of below.cells)
+    if (c > 0 && c < cols.length && ps.some((p) => overlap(p, chunk) > 0) && !isKey(cellText(ps))) return c;
+  return null;
 }
 
 /**

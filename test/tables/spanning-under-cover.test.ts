@@ -165,3 +165,47 @@ test('two header words in one run, a word space apart, name a column each', asyn
     ['年度资金总额·执行率', 97.62, '%'],
   ]);
 });
+
+// A cover line's last value wrapped in its narrow cell (某区食品安全检测中 | 心), the line's other cells
+// centred between its two lines: 心 lies left in its cell, nearer the column of 实施单位 than its own,
+// and 实施单位心 was read as one cell — no cover line, the names above lost, a column named 某区….
+test('a cover value wrapped in a narrow cell stays a cover value', async () => {
+  const lefts = [60, 160, 260, 360];
+  const rights = [150, 250, 350, 450];
+  const top = 700;
+  const runs: TextRun[] = [
+    { text: '项目支出绩效目标表', x: 230, y: 760, size: 14 },
+    ...textTable([['项目名称', '智慧食安监管平台运维']], { lefts, rights, top, pitch: PITCH, size: SIZE }),
+    { text: '某区食品安全检测中', x: 360, y: top - PITCH + 6, size: SIZE },
+    ...textTable([['主管部门', '某区市场监督管理局', '实施单位', '心']], {
+      lefts,
+      rights,
+      top: top - PITCH - 5,
+      pitch: PITCH,
+      size: SIZE,
+    }),
+    ...textTable(
+      [
+        [null, '实施期资金总额', '年度资金总额', '占比'],
+        ['资金总额', '360.00', '120.00', '100%'],
+        ['其中：财政拨款', '330.00', '110.00', '91.67%'],
+        ['其他资金', '30.00', '10.00', '8.33%'],
+      ],
+      { lefts, rights, top: top - 2 * PITCH - 5, pitch: PITCH, size: SIZE },
+    ),
+    { text: '单位：万元', x: 400, y: 730, size: SIZE },
+  ];
+  const r = assembleReport({ path: 'made.pdf', bytes: new Uint8Array(1) }, await readMade([{ runs }]));
+  const t = r.tables[0]!;
+  expect(t.rows.slice(0, 2)).toEqual([
+    ['项目名称', '智慧食安监管平台运维', '', ''],
+    ['主管部门', '某区市场监督管理局', '实施单位', '某区食品安全检测中心'],
+  ]);
+  expect(t.rowRoles.slice(0, 3)).toEqual(['cover', 'cover', 'header']);
+  expect(t.columns.map((c) => c.path)).toEqual([[], ['实施期资金总额'], ['年度资金总额'], ['占比']]);
+  expect(cells(r).slice(0, 3)).toEqual([
+    ['资金总额·实施期资金总额', 360, '万元'],
+    ['资金总额·年度资金总额', 120, '万元'],
+    ['资金总额·占比', 100, '%'],
+  ]);
+});

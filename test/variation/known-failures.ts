@@ -12,7 +12,6 @@ export const REASONS = {
 
 export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
   multiBlock: [
-    'budget-targets/sheet-groupunit/libreoffice',
     'budget-targets/three-sheet-groupunit/libreoffice',
     'dept-self-eval/sheet-break-bare/chromium',
     'dept-self-eval/sheet-break-repeat/chromium',
