@@ -18,7 +18,7 @@ import { textLines, type TextLine } from './chunks.ts';
 import type { DraftTable } from './ruled.ts';
 import { unionColumns, fit, type Col } from './text-columns.ts';
 import { gapEms, isFolio, starter, type Block, blocksFrom } from './text-blocks.ts';
-import { wordyColumns, headerRows, oneHeaderRow, fitHeader } from './text-header-rows.ts';
+import { wordyColumns, headerRows, oneHeaderRow, fitHeader, headerWordsApart } from './text-header-rows.ts';
 import { numericColumns, onColumns, gridOf } from './text-grid.ts';
 import {
   type Row,
@@ -142,6 +142,7 @@ function leadOf(lines: TextLine[], b: Block, row: Row, { floor, ...pitch }: { fl
   let lead = b.first;
   while (
     lead > floor &&
+    !namesColumns(lines[lead - 1]!) &&
     lines[lead - 1]!.chunks.every((c) => fit(c, b.body.cols).length === 1) &&
     sameRow(lines[lead - 1]!, lines.slice(lead, b.first + 1), pitch, true) &&
     !hangsFrom(lines[lead - 1]!, lines[lead - 2], lines.slice(lead, b.first + 1), pitch.leading)
@@ -149,6 +150,12 @@ function leadOf(lines: TextLine[], b: Block, row: Row, { floor, ...pitch }: { fl
     lead--;
   for (let k = lead; k < b.first; k++) addLine(row, lines[k]!, b.body.cols);
   return lead;
+}
+
+/** A line of two or more of the genre's header words and nothing else (年初预算数 | 全年预算数 | 全年执行数) names columns: it is no row's first line. */
+function namesColumns(line: TextLine): boolean {
+  const chunks = headerWordsApart(line).chunks;
+  return chunks.length >= 2 && chunks.every((c) => isHeaderWord(c.text.replace(/\s+/g, '')));
 }
 
 /**

@@ -3,13 +3,21 @@
 // row, which column each header word names (fitHeader, placeInOrder: headers
 // set left over numbers set right), and the cells that span sub-headers.
 import { readCellNumber } from '../text/cell-number.ts';
-import { cellText, type Chunk, type TextLine } from './chunks.ts';
+import { cellText, wordsOf, type Chunk, type TextLine } from './chunks.ts';
+import { isHeaderWord } from '../vocab/header-words.ts';
 import { isInfoRow } from './headers.ts';
+import { headerUnit } from './units.ts';
 import { covering, fit, nearest, overlap, type Col } from './text-columns.ts';
 import { MAX_GAP_EMS, gapEms } from './text-blocks.ts';
 import { type Row, addLine, newRow, type Pitch, sameRow } from './text-rows.ts';
 
 const MAX_HEADER_LINES = 3;
+// Cover lines (项目名称 | …, 主管部门 | … | 实施单位 | …) over a header of as many rows as it has
+// (预算执行情况（万元） over 年初预算数 | …) are rows of the table beyond the header's own.
+const MAX_COVER_LINES = 3;
+const isCover = (line: TextLine) => isInfoRow(line.chunks.map((c) => c.text));
+/** A cover line's key (主管部门, 实施单位 …): a cell that makes a cover line with any value after it. */
+const isKey = (text: string) => isInfoRow([text, '—']);
 
 /** Columns whose body cells hold no number (the row names): a header placed by nearness goes there last. */
 export function wordyColumns(rows: Row[], cols: Col[]): Set<number> {
@@ -27,8 +35,8 @@ export function headerRows(
 ): Row[] {
   const header: Row[] = [];
   let top = lines[first]!;
-  for (let k = first - 1; k >= floor && header.length <= MAX_HEADER_LINES; k--) {
-    const line = lines[k]!;
+  for (let k = first - 1; k >= floor && header.length <= MAX_HEADER_LINES + MAX_COVER_LINES; k--) {
+    const line = headerWordsApart(lines[k]!);
     // A key：value line above (填报单位：…　单位：万元) or the caption (…表) is not a header.
     if (
       gapEms(line, top) > MAX_GAP_EMS ||
@@ -38,18 +46,15 @@ export function headerRows(
     const below = header[0];
     // A header line wrapped under the one above it ("年初预算数" over "（万元）") is one header row; so is one
     // that holds the first lines of the row's cells (全年预算 over 数) or stands less than a line above it.
-    if (below && oneHeaderRow(line, below, cols, pitch))
+    const wrap = below ? coverValueWrapped(line, below, cols) : null;
+    if (wrap !== null) addLine(below!, line, cols, [[wrap]]);
+    else if (below && oneHeaderRow(line, below, cols, pitch))
       addLine(below, line, cols, fitHeader(line, cols, namedBelow(header.slice(1), wordy)));
+    else if (isCover(line) && header.length < MAX_HEADER_LINES + MAX_COVER_LINES)
+      header.unshift(newRow(line, cols, coverFits(line, cols)));
     else if (line.chunks.length >= 2 && header.length < MAX_HEADER_LINES)
       header.unshift(newRow(line, cols, fitHeader(line, cols, namedBelow(header, wordy))));
-    else if (
-      header.length > 0 &&
-      header.length < MAX_HEADER_LINES &&
-      line.chunks.length === 1 &&
-      gapEms(line, top) <= 1.8 &&
-      fit(line.chunks[0]!, cols).length >= 2 &&
-      !/表$/.test(line.chunks[0]!.text)
-    ) {
+    else if (header.length > 0 && header.length < MAX_HEADER_LINES && spanningCell(line, top, cols)) {
       // One chunk over several columns right above the header: a spanning header cell (预算执行情况（万元）).
       header.unshift(newRow(line, cols));
     } else {
@@ -69,8 +74,75 @@ export function headerRows(
   }
   // Two header rows only: over three (a 决算 table's 支出决算 › 基本支出 › 人员经费), which row a name
   // sits in says less than where it stands, and the spans are read from the grid as it is.
-  if (header.length === 2) spanOverSubheaders(header[0]!, header[1]!, cols);
+  // Cover lines (项目名称 | …, 主管部门 | …) name no column and span none. Under them only a cell
+  // centred over a run of sub-headers is known to span them (the upper line may be the first line of
+  // wrapped headers: 实际支出 over 数⑤, each over its own column).
+  const naming = header.filter((r) => !isCover(r.lines[0]!));
+  if (naming.length === 2 && header.length === 2) spanOverSubheaders(naming[0]!, naming[1]!, cols);
+  else if (naming.length === 2)
+    for (const h of [...naming[0]!.cells.keys()].filter((c) => named(naming[0]!, c)))
+      spanCentred(naming[0]!, naming[1]!, h, cols);
   return header;
+}
+
+/**
+ * One chunk right above the header that heads several of its columns: it covers their middles, or,
+ * centred over them and narrower (预算执行情况（万元） over 年初预算数 | 全年预算数 | 全年执行数 set
+ * wide), it states their unit in brackets, as only a header does; the header's own gap above
+ * (MAX_GAP_EMS) bounds it then. Not a caption (…表).
+ */
+function spanningCell(line: TextLine, top: TextLine, cols: Col[]): boolean {
+  const chunk = line.chunks[0]!;
+  if (line.chunks.length !== 1 || /表$/.test(chunk.text)) return false;
+  if (gapEms(line, top) <= 1.8 && fit(chunk, cols).length >= 2) return true;
+  // A row's pitch above the header (the grid's rows drawn one height, borders off) is still next to it.
+  return headerUnit(chunk.text) !== null && readCellNumber(chunk.text) === null;
+}
+
+/**
+ * A cover line's cells in columns, key, value, key, value, each right of the one before: a value
+ * wrapped in a narrow cell (某区食品安全检测中 | 心) leaves its last line in the gutter, nearer the
+ * key's column than its own, and the key and the value became one cell (实施单位心).
+ */
+function coverFits(line: TextLine, cols: Col[]): number[][] {
+  let last = -1;
+  return line.chunks.map((chunk) => {
+    let f = fit(chunk, cols);
+    if (f.length > 0 && f[0]! <= last && last + 1 < cols.length) f = [last + 1];
+    last = Math.max(last, ...f);
+    return f;
+  });
+}
+
+/**
+ * The column of a cover row's value whose first line this one-chunk line is (某区食品安全检测中 over
+ * the 心 beside 实施单位, the other cells centred on the two lines): less than a line above it,
+ * over that value's text. Null for any other line.
+ */
+function coverValueWrapped(line: TextLine, below: Row, cols: Col[]): number | null {
+  if (line.chunks.length !== 1 || !isCover(below.lines[0]!)) return null;
+  const top = below.lines.reduce((a, b) => (a.y > b.y ? a : b));
+  if (gapEms(line, top) > 1.6) return null;
+  const chunk = line.chunks[0]!;
+  for (const [c, ps] of below.cells)
+    if (c > 0 && c < cols.length && ps.some((p) => overlap(p, chunk) > 0) && !isKey(cellText(ps))) return c;
+  return null;
+}
+
+/**
+ * A header line whose chunk is two or more of the genre's header words a word space apart
+ * (全年预算数 全年执行数: two cells drawn as one run, padding thinner than a gutter) has a chunk
+ * for each word, each then fitted to its own column; any other chunk is left as it is.
+ */
+export function headerWordsApart(line: TextLine): TextLine {
+  const apart = (c: Chunk): Chunk[] => {
+    if (c.pieces.length !== 1) return [c];
+    const words = wordsOf(c.pieces[0]!);
+    if (words.length < 2 || !words.every((w) => isHeaderWord(w.str))) return [c];
+    return words.map((w) => ({ pieces: [w], text: w.str, x0: w.x0, x1: w.x1, y: c.y, size: c.size }));
+  };
+  const chunks = line.chunks.flatMap(apart);
+  return chunks.length === line.chunks.length ? line : { ...line, chunks };
 }
 
 /**
@@ -105,23 +177,58 @@ export function oneHeaderRow(line: TextLine, below: Row, cols: Col[], pitch: Pit
  * with nothing under it (执行率 down both rows) spans no sub-header.
  */
 function spanOverSubheaders(upper: Row, lower: Row, cols: Col[]): void {
-  const named = (row: Row, c: number) => cellText(row.cells.get(c) ?? []).trim() !== '';
   const heads = [...upper.cells.keys()].filter((c) => named(upper, c)).sort((a, b) => a - b);
-  const extent = (c: number) => {
-    const ps = upper.cells.get(c)!;
-    return { x0: Math.min(...ps.map((p) => p.x0)), x1: Math.max(...ps.map((p) => p.x1)) };
-  };
+  if (heads.length === 1 && spanCentred(upper, lower, heads[0]!, cols)) return;
   cols.forEach((col, c) => {
     if (named(upper, c) || upper.covered.has(c) || !named(lower, c)) return;
     const left = heads.filter((h) => h < c).pop();
     const right = heads.find((h) => h > c);
     const candidates = [left, right].filter((h): h is number => h !== undefined && named(lower, h));
     if (candidates.length === 0) return;
-    const distance = (h: number) => Math.max(0, -overlap(extent(h), col));
+    const distance = (h: number) => Math.max(0, -overlap(extentOf(upper.cells.get(h)!), col));
     const from = candidates.reduce((a, b) => (distance(b) < distance(a) ? b : a));
     upper.covered.add(c);
     (upper.spannedFrom ??= new Map()).set(c, from);
   });
+}
+
+const named = (row: Row, c: number) => cellText(row.cells.get(c) ?? []).trim() !== '';
+const extentOf = (ps: { x0: number; x1: number }[]) => ({
+  x0: Math.min(...ps.map((p) => p.x0)),
+  x1: Math.max(...ps.map((p) => p.x1)),
+});
+
+/**
+ * A lone header cell centred over a run of the sub-headers below it spans that run: the run of two
+ * or more, around its own column, whose middle (from the first sub-header's left to the last's
+ * right) is nearest its own, within an em (预算执行情况（万元） over 年初预算数 | 全年预算数 |
+ * 全年执行数 but not 分值 | 执行率 | 得分 beside them; 资金安排（万元） over 实施期资金总额 |
+ * 年度资金总额 but not 占比). Set left, it is no centre: false, and the nearer-cell rule spans.
+ */
+function spanCentred(upper: Row, lower: Row, h: number, cols: Col[]): boolean {
+  if (!named(lower, h)) return false;
+  const own = extentOf(upper.cells.get(h)!);
+  const size = Math.max(...upper.lines.flatMap((l) => l.chunks.map((c) => c.size)));
+  const mid = (own.x0 + own.x1) / 2;
+  // A column's extent: its figures' and its sub-header's (set left over figures set right).
+  const extent = (c: number) => extentOf([cols[c]!, ...lower.cells.get(c)!]);
+  let a = h;
+  while (named(lower, a - 1) && !named(upper, a - 1)) a--;
+  let b = h;
+  while (named(lower, b + 1) && !named(upper, b + 1)) b++;
+  let best: [number, number, number] | null = null;
+  for (let from = a; from <= h; from++)
+    for (let to = Math.max(h, from + 1); to <= b; to++) {
+      const off = Math.abs((extent(from).x0 + extent(to).x1) / 2 - mid);
+      if (!best || off < best[2]) best = [from, to, off];
+    }
+  if (!best || best[2] > size) return false;
+  for (let c = best[0]; c <= best[1]; c++)
+    if (c !== h) {
+      upper.covered.add(c);
+      (upper.spannedFrom ??= new Map()).set(c, h);
+    }
+  return true;
 }
 
 /**

@@ -26,7 +26,6 @@ export const INDICATOR_REASONS = {
 export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, string[]> = {
   rowCut: [
     'budget-targets/grid-groupunit/libreoffice',
-    'budget-targets/sheet-spanning/libreoffice',
     'dept-declaration/sheet-break-repeat/libreoffice',
     'fujian-dept/sheet-repeated-colunit/libreoffice',
     'fujian-dept/sheet/libreoffice',
@@ -42,7 +41,6 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
   ],
   groupLines: [
     'mof-dept/three/chromium',
-    'mof-project/sheet-break-repeat/chromium',
     'mof-project/sheet-spanning/chromium',
     'mof-project/three/chromium',
   ],
@@ -52,10 +50,6 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'sichuan-project/sheet-repeated-colunit/chromium',
     'sichuan-project/sheet/libreoffice',
     'mof-project/three-spanning/chromium',
-    'budget-targets/sheet-spanning/chromium',
-    'budget-targets/three-spanning/chromium',
-    'mof-dept/sheet-spanning/chromium',
-    'mof-dept/three-sheet-groupunit/libreoffice',
     'mof-dept/three-spanning/chromium',
     'mof-dept/three-spanning/libreoffice',
   ],

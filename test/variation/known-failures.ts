@@ -12,28 +12,14 @@ export const REASONS = {
 
 export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
   multiBlock: [
-    'budget-targets/sheet-groupunit/libreoffice',
-    'budget-targets/sheet-spanning/chromium',
-    'budget-targets/sheet-spanning/libreoffice',
     'budget-targets/three-sheet-groupunit/libreoffice',
-    'budget-targets/three-spanning/chromium',
-    'budget-targets/three-spanning/libreoffice',
     'dept-self-eval/sheet-break-bare/chromium',
     'dept-self-eval/sheet-break-repeat/chromium',
-    'dept-self-eval/sheet-spanning/chromium',
-    'dept-self-eval/sheet-spanning/libreoffice',
-    'dept-self-eval/three-sheet-groupunit/libreoffice',
-    'dept-self-eval/three-spanning/chromium',
-    'dept-self-eval/three-spanning/libreoffice',
-    'dept-self-eval/three/libreoffice',
     'project-self-eval/sheet-break-bare/chromium',
     'project-self-eval/sheet-break-repeat/chromium',
     'project-self-eval/sheet-groupunit/libreoffice',
-    'project-self-eval/sheet-spanning/chromium',
-    'project-self-eval/sheet-spanning/libreoffice',
     'project-self-eval/three-sheet-groupunit/libreoffice',
     'project-self-eval/three-spanning/chromium',
-    'project-self-eval/three-spanning/libreoffice',
   ],
   spanning: [
     'final-expenditure/sheet-spanning/chromium',
@@ -41,5 +27,5 @@ export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
     'final-income/sheet-spanning/chromium',
     'final-income/sheet-spanning/libreoffice',
   ],
-  narrowWraps: ['project-self-eval/sheet-break-repeat/libreoffice'],
+  narrowWraps: [],
 };
