@@ -39,12 +39,8 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'mof-dept/sheet-spanning/libreoffice',
     'mof-project/three-sheet-groupunit/libreoffice',
   ],
-  groupLines: [
-    'mof-dept/three/chromium',
-    'mof-project/sheet-spanning/chromium',
-    'mof-project/three/chromium',
-  ],
-  blankLevels: ['mof-project/sheet-break-repeat/libreoffice'],
+  groupLines: ['mof-dept/three/chromium', 'mof-project/three/chromium'],
+  blankLevels: [],
   fundsHeader: [
     'mof-project/sheet-spanning/libreoffice',
     'sichuan-project/sheet-repeated-colunit/chromium',
@@ -75,5 +71,5 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'mof-project/three/libreoffice',
   ],
   threeLine: ['mof-project/three-spanning/libreoffice'],
-  wrappedHeader: ['sichuan-project/sheet-break-repeat/chromium', 'sichuan-project/sheet/chromium'],
+  wrappedHeader: ['sichuan-project/sheet/chromium'],
 };
