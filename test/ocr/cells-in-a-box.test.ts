@@ -4,7 +4,7 @@
 // a rule even where the rows around it do not share it.
 import { expect, test } from 'vitest';
 import type { Grey } from '../../src/ocr/image.ts';
-import { withoutEchoes } from '../../src/ocr/ppocr/echoes.ts';
+import { withoutEchoes, withoutOverlaps } from '../../src/ocr/ppocr/echoes.ts';
 import { blanks, cutAtBlanks } from '../../src/ocr/ppocr/gaps.ts';
 import type { ReadChar } from '../../src/ocr/ppocr/rec.ts';
 import { findRules } from '../../src/ocr/rules.ts';
@@ -87,6 +87,28 @@ test('an unsure sign before a figure is a speck, a sure one is printed', () => {
   expect(cells(a.chars, band(a.glyphs))).toEqual(['314.90']);
   const b = setSolid('-6.3%', 100);
   expect(cells(b.chars, band(b.glyphs))).toEqual(['-6.3%']);
+});
+
+test('a digit read unsure past an amount’s two decimals is not taken; a sure one, or one in a longer number, is', () => {
+  const a = setSolid('1879.201', 100, {}, { 7: 0.49 });
+  expect(cells(a.chars, band(a.glyphs))).toEqual(['1879.20']);
+  const b = setSolid('1879.201', 100);
+  expect(cells(b.chars, band(b.glyphs))).toEqual(['1879.201']);
+  const c = setSolid('18790', 100, {}, { 4: 0.49 });
+  expect(cells(c.chars, band(c.glyphs))).toEqual(['18790']);
+});
+
+test('characters at a box’s end that stand in the next box are the next box’s', () => {
+  const box = (x0: number, x1: number) => ({ x0, y0: 300, x1, y1: 325, score: 0.9 });
+  const chars = (text: string, x: number) => [...text].map((ch, i) => ({ ch, x: x + 12 + i * 25, prob: 0.99 }));
+  const read = [
+    { box: box(1050, 1250), chars: chars('财政拨款收入·事', 1050) },
+    { box: box(1232, 1335), chars: chars('事业收入', 1232) },
+    { box: box(160, 290), chars: chars('年度预算', 160) },
+    { box: box(262, 292), chars: chars('算', 262) },
+  ];
+  const text = withoutOverlaps(read).map((r) => r.chars.map((c) => c.ch).join(''));
+  expect(text).toEqual(['财政拨款收入·', '事业收入', '年度预算', '算']);
 });
 
 test('a box read inside the box of a longer line is its echo', () => {

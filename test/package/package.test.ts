@@ -182,8 +182,10 @@ test('the tarball holds only what runs, built fresh from every source file', () 
   // about +8 kB with #26's PDFium engine (src/pdf/pdfium/; the engine's wasm comes from its own npm package);
   // 609 kB with the records, the table checks' scopes and #28's document processes — 449 kB without the
   // source maps (package.json "files": !dist/**/*.map); 463 kB with #27's rule files and small rooms (the
-  // schema, text-aligned, conflicting-values, batch/run and review/site in parts). The bound: that + 5 %.
-  expect(packInfo.size).toBeLessThan(486_000);
+  // schema, text-aligned, conflicting-values, batch/run and review/site in parts); 488 kB with the commands
+  // loading only what they run (cli/ split), OCR's cell gaps and echoes, the tables' header and row work of
+  // this round. The bound: that + 5 %. The int8 OCR models (models/, 7.3 MB) stay out of the package.
+  expect(packInfo.size).toBeLessThan(512_000);
   console.log(
     `tarball: ${path.basename(tarball)} ${packInfo.size} bytes, ${packInfo.unpackedSize} unpacked, ${packInfo.entryCount} files`,
   );

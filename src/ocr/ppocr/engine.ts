@@ -12,7 +12,7 @@ import { darkLimit, evenLight, measureSkew, rotate, type Grey } from '../image.t
 import { findRules, type PixelRule } from '../rules.ts';
 import type { OcrLine, OcrResult } from '../types.ts';
 import { dbBoxes, detInput, type Box } from './det.ts';
-import { withoutEchoes } from './echoes.ts';
+import { withoutEchoes, withoutOverlaps } from './echoes.ts';
 import { blanks, cutAtBlanks } from './gaps.ts';
 import {
   batches,
@@ -130,7 +130,7 @@ export async function createPpOcrEngine(options: PpOcrOptions): Promise<PpOcrEng
       const lines = step('lines', () => {
         const read: ReadLine[] = joinPieces(pieces);
         const limit = darkLimit(img);
-        return withoutEchoes(read.flatMap((r) => toLines(r, img, limit, rules))).sort(
+        return withoutEchoes(withoutOverlaps(read).flatMap((r) => toLines(r, img, limit, rules))).sort(
           (a, b) => a.bbox.y0 - b.bbox.y0 || a.bbox.x0 - b.bbox.x0,
         );
       });

@@ -35,6 +35,10 @@ const NUMBER_WORD = /^(?:[年月日时号余多个]|以[上下内]|左右)/;
 const PHANTOM_REACH = 0.2;
 const PHANTOM_BELOW = 0.95;
 const KEPT = /[0-9A-Za-z%\s]/;
+/** Below this the recogniser guessed: a digit past an amount's two decimals is not taken. */
+const UNSURE = 0.6;
+/** A sign read below this is not taken (a printed minus reads sure). */
+const UNSURE_SIGN = 0.95;
 
 export interface Blank {
   x0: number;
@@ -93,10 +97,12 @@ export function cutAtBlanks(chars: ReadChar[], gaps: Blank[], h: number): ReadCh
   // Punctuation stands beside a blank by nature, its ink on one side of its em and its place read
   // over the other: only one read well inside a blank is not there.
   const reach = (c: ReadChar) => (PUNCTUATION.test(c.ch) ? -1.5 * r : r);
+  // Punctuation read well inside a blank is not there however sure the recogniser is: it has no ink.
   const phantom = (c: ReadChar, i: number) =>
-    !KEPT.test(c.ch) &&
-    c.prob < PHANTOM_BELOW &&
-    (gaps.some((g) => c.x > g.x0 - reach(c) && c.x < g.x1 + reach(c)) || unsureSign(chars, i));
+    unsureTail(chars, i) ||
+    (!KEPT.test(c.ch) &&
+      (PUNCTUATION.test(c.ch) || c.prob < PHANTOM_BELOW) &&
+      (gaps.some((g) => c.x > g.x0 - reach(c) && c.x < g.x1 + reach(c)) || unsureSign(chars, i)));
   const real = chars.filter((c, i) => !phantom(c, i));
   const groups: ReadChar[][] = [];
   let cur: ReadChar[] = [];
@@ -130,7 +136,28 @@ export function cutAtBlanks(chars: ReadChar[], gaps: Blank[], h: number): ReadCh
  */
 function unsureSign(chars: ReadChar[], i: number): boolean {
   const c = chars[i]!;
-  return /[-−+]/.test(c.ch) && (i === 0 || chars[i - 1]!.ch.trim() === '') && /[0-9]/.test(chars[i + 1]?.ch ?? '');
+  return (
+    c.prob < UNSURE_SIGN &&
+    /[-−+]/.test(c.ch) &&
+    (i === 0 || chars[i - 1]!.ch.trim() === '') &&
+    /[0-9]/.test(chars[i + 1]?.ch ?? '')
+  );
+}
+
+/**
+ * An amount is written to two decimals (1879.20): a third the recogniser was unsure of, at
+ * the box's end, is read past the figure's ink (1879.201), not printed.
+ */
+function unsureTail(chars: ReadChar[], i: number): boolean {
+  const c = chars[i]!;
+  if (c.prob >= UNSURE || !/[0-9]/.test(c.ch) || chars.slice(i + 1).some((o) => o.ch.trim() !== '')) return false;
+  return /[0-9][.,][0-9]{2}$/.test(
+    chars
+      .slice(0, i)
+      .map((o) => o.ch)
+      .join('')
+      .trim(),
+  );
 }
 
 /** The blank that parts the characters before from those after: narrower after an amount not followed by its unit. */
