@@ -6,6 +6,7 @@
 //   npx node scripts/indicator-matrix.ts --json m.json    also every outcome's counts, to compare runs
 //   npx node scripts/indicator-matrix.ts --failing        the failing entries' ids (for known failures)
 //   npx node scripts/indicator-matrix.ts --why <id part>  what went wrong in the entries matching it
+//   npx node scripts/indicator-matrix.ts --paths <id part>  each row whose path or project is wrong there: expected → read
 import { writeFileSync } from 'node:fs';
 import { INDICATOR_CLASSES } from '../test/support/variation/indicators/classes.ts';
 import { readManifest, stylesOf } from '../test/support/variation/indicators/manifest.ts';
@@ -26,6 +27,16 @@ const why = flag('--why');
 if (why !== null) {
   for (const [id, o] of outcomes)
     if (id.includes(why) && (!o.pass || o.wrong.length > 0)) console.log(`## ${id}\n${describe(o)}\n`);
+} else if (flag('--paths') !== null) {
+  for (const [id, o] of outcomes) {
+    const bad = o.wrong.filter((w) => w.fields.some((f) => f === '~path' || f === '~project'));
+    if (!id.includes(flag('--paths')!) || bad.length === 0) continue;
+    console.log(`## ${id}`);
+    for (const { truth: t, record: r } of bad)
+      console.log(
+        `${t.name}: ${t.path.join('›') || '∅'} (${t.project ?? '∅'}) → ${r!.path.join('›') || '∅'} (${r!.project ?? '∅'}) p${r!.page} r${r!.row}`,
+      );
+  }
 } else if (args.includes('--failing')) {
   for (const [id, o] of outcomes) if (!o.pass) console.log(`'${id}',`);
 } else matrix();

@@ -12,6 +12,7 @@ import { LEVEL1_NAMES, LEVEL2_NAMES, type IndicatorField } from '../vocab/indica
 import { pageOfRow } from '../tables/reading.ts';
 import { blocksOf, indicatorColumns, rowsOf, type FieldColumns } from './blocks.ts';
 import { cellText, cleanName, type CellFacts } from './cells.ts';
+import { fillLevels } from './levels.ts';
 import { metOf } from './met.ts';
 
 export type RowBox = (t: Table, row: number) => BBox | null;
@@ -31,40 +32,41 @@ export function indicatorsOf(t: Table, cells: CellFacts, rowBox: RowBox): Indica
     if (!cols) continue;
     const at: At = { t, cells, cols, rowBox };
     let project: string | null = null;
-    let levels: Levels = { names: ['', ''], carried: [false, false], page: null };
-    for (const r of rowsOf(t, block)) {
+    const rows = rowsOf(t, block);
+    const levels = levelsOf(t, rows, cols);
+    rows.forEach((r, i) => {
       // A 项目名称 merged down its rows is printed once per page: a blank cell is the project above's.
       if (cols.project !== undefined) project = cellText(t, r, cols.project) || project;
-      levels = levelsAt(t, r, cols, levels);
-      const record = indicatorAt(at, r, cols.project !== undefined ? project : t.project, levels.names);
+      const record = indicatorAt(at, r, cols.project !== undefined ? project : t.project, levels[i]!);
       if (record) out.push(record);
-    }
+    });
   }
   return out;
 }
 
-/** The 一级 and 二级 in force, whether each was carried over a page break, and the page of the row. */
-interface Levels {
-  names: [string, string];
-  carried: [boolean, boolean];
-  page: number | null;
+/**
+ * Each row's 一级 and 二级 (fillLevels): the 一级 over the block's indicator rows (a total row and a
+ * heading row left out), the 二级 within each run of rows under one 一级.
+ */
+function levelsOf(t: Table, rows: number[], cols: FieldColumns<IndicatorField>): [string, string][] {
+  const within = rows.filter((r) => !notIndicator(t, r, cols));
+  const pages = within.map((r) => pageOfRow(t, r));
+  const l1 = fillLevels({
+    texts: within.map((r) => cellText(t, r, cols.level1)),
+    pages,
+    ranges: within.length ? [[0, within.length - 1]] : [],
+  });
+  const ranges: [number, number][] = [];
+  l1.forEach((l, i) => (i > 0 && l === l1[i - 1] ? (ranges[ranges.length - 1]![1] = i) : ranges.push([i, i])));
+  const l2 = fillLevels({ texts: within.map((r) => cellText(t, r, cols.level2)), pages, ranges });
+  const at = new Map(within.map((r, i) => [r, [l1[i]!, l2[i]!] as [string, string]]));
+  return rows.map((r) => at.get(r) ?? ['', '']);
 }
 
-/**
- * Row r's 一级 and 二级. A cell merged down its rows is printed on the first page it covers: below a
- * page break its rows' cells are blank and are the merged cell's — 二级 only under the same 一级. A
- * blank cell on the page where the cell above stands is blank (a 二级 left empty).
- */
-function levelsAt(t: Table, r: number, cols: FieldColumns<IndicatorField>, above: Levels): Levels {
-  const page = pageOfRow(t, r);
-  const broke = above.page !== null && page !== above.page;
-  const level = (k: 0 | 1, text: string, may: boolean): [string, boolean] => {
-    if (text !== '') return [text, false];
-    return may && (broke || above.carried[k]) && above.names[k] !== '' ? [above.names[k], true] : ['', false];
-  };
-  const [l1, c1] = level(0, cellText(t, r, cols.level1), true);
-  const [l2, c2] = level(1, cellText(t, r, cols.level2), l1 === above.names[0]);
-  return { names: [l1, l2], carried: [c1, c2], page };
+/** A total row or a heading row: no indicator. */
+function notIndicator(t: Table, r: number, cols: FieldColumns<IndicatorField>): boolean {
+  const printed = cellText(t, r, cols.name);
+  return t.rowRoles[r] === 'total' || INDICATOR_TOTAL_ROW.test(printed) || isHeaderWord(printed);
 }
 
 /** The record of row r, or null for a row that is no indicator (a total, a heading row, a row without values). */
@@ -74,8 +76,8 @@ function indicatorAt(
   project: string | null,
   levels: [string, string],
 ): Indicator | null {
+  if (notIndicator(t, r, cols)) return null;
   const printed = cellText(t, r, cols.name);
-  if (t.rowRoles[r] === 'total' || INDICATOR_TOTAL_ROW.test(printed) || isHeaderWord(printed)) return null;
   const values = (['target', 'actual', 'weight', 'score'] as const).map((f) => cellText(t, r, cols[f]));
   if (values.every((v) => v === '')) return null;
   const { path, name } = pathAndName(

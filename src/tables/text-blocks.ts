@@ -6,6 +6,7 @@
 import { isFigureCell, readCellNumber } from '../text/cell-number.ts';
 import { isHeaderWord } from '../vocab/header-words.ts';
 import type { TextLine } from './chunks.ts';
+import { splitAtLevelNames } from './text-level-columns.ts';
 import {
   columnsOf,
   columnsOfSorted,
@@ -163,10 +164,18 @@ function bodyColumns(lines: TextLine[], first: number, end: number, isStarter: b
     .flatMap((k) => lines[k]!.chunks)
     .concat(levelNames(lines, first))
     .filter((c) => fit(c, rowCols).length === 0 || rowCols.every((col) => overlap(c, col) <= 0));
-  const cols =
+  const merged =
     outside.length === 0
       ? rowCols
       : columnsOfSorted(mergeSorted(sortedChunks(starters.map((k) => lines[k]!)), outside));
+  const names = levelNames(lines, first);
+  const above = rowsAbove(lines, first - 1).flatMap((l) => l.chunks);
+  const cols = splitAtLevelNames(
+    merged,
+    [...starters.flatMap((k) => lines[k]!.chunks), ...outside, ...names],
+    names,
+    above,
+  );
   // Body rows must put one chunk in each column they fill.
   if (!starters.every((k) => consistent(lines[k]!, cols))) return null;
   const bodyChunks = starters.flatMap((k) => lines[k]!.chunks);
@@ -195,6 +204,13 @@ function levelNames(lines: TextLine[], first: number): TextLine['chunks'] {
     if (names.length >= 2) out.push(...names);
   }
   return out;
+}
+
+/** The lines of cells above lines[from] (two chunks or more each; prose above stops them). */
+function rowsAbove(lines: TextLine[], from: number): TextLine[] {
+  let k = from;
+  while (k >= 0 && lines[k]!.chunks.length >= 2) k--;
+  return lines.slice(k + 1, from + 1);
 }
 
 const LEVEL_HEADER = /^[一二三]级(?:绩效)?指标$/;

@@ -1,0 +1,104 @@
+// The 一级 and 二级 of each indicator row. A merged 一级 or 二级 cell is printed
+// once where its producer sets it: a ruled table (and a run of rows a table
+// reader filled) shows it in each row of its page, but a table without rules
+// shows one label per group — at its foot (a spreadsheet's cells set at the
+// bottom), in its middle (centred) or at its top — and no rule shows where
+// the group ends. Each blank level cell takes a label of its column in the
+// same block (a 二级 in the same 一级 group): the one below where the column's
+// labels sit at their groups' feet, the one above where at their tops, the
+// nearest where centred. A cell cut by a page break is printed on the first
+// page it covers, so the rows after the break before any label are its.
+
+/** One level column's cells over a block's indicator rows, each row's page, the ranges (first, last) a label may reach. */
+export interface LevelColumn {
+  texts: string[];
+  pages: number[];
+  ranges: [number, number][];
+}
+
+/** Rows from..to holding one label (a cell filled into each of its rows on one page). */
+interface Run {
+  from: number;
+  to: number;
+  /** the cell goes on past a page break: blank rows after it on its page, or filled down to the page's last row */
+  cut: boolean;
+}
+
+type Mode = 'foot' | 'top' | 'middle';
+
+/** The column's cells, each blank one given the label it lies under. */
+export function fillLevels({ texts, pages, ranges }: LevelColumn): string[] {
+  const out = [...texts];
+  const runs = ranges.map(([s, e]) => runsOf(texts, pages, s, e));
+  // Labels filled into their rows (a ruled table's): a blank cell is blank (a 二级 left empty), but
+  // for the rows after a page break, before any label there: they are the cell's above.
+  if (filled(runs.flat(), pages)) return carryOverBreaks(out, pages, ranges);
+  const mode = modeOf(ranges, runs, pages);
+  ranges.forEach(([s, e], k) => {
+    const list = runs[k]!;
+    if (list.length === 0) return;
+    for (let i = s; i <= e; i++) if (texts[i] === '') out[i] = texts[labelOf(i, list, pages, mode)]!;
+  });
+  return out;
+}
+
+function carryOverBreaks(out: string[], pages: number[], ranges: [number, number][]): string[] {
+  for (const [s, e] of ranges) {
+    let carrying = false;
+    for (let i = s + 1; i <= e; i++) {
+      carrying = out[i] === '' && out[i - 1] !== '' && (carrying || pages[i] !== pages[i - 1]);
+      if (carrying) out[i] = out[i - 1]!;
+    }
+  }
+  return out;
+}
+
+function runsOf(texts: string[], pages: number[], s: number, e: number): Run[] {
+  const runs: Run[] = [];
+  for (let i = s; i <= e; i++) {
+    if (texts[i] === '') continue;
+    const last = runs[runs.length - 1];
+    if (last && last.to === i - 1 && texts[last.to] === texts[i] && pages[i - 1] === pages[i]) last.to = i;
+    else runs.push({ from: i, to: i, cut: false });
+  }
+  for (const [k, r] of runs.entries()) {
+    let end = r.to;
+    while (end < e && pages[end + 1] === pages[r.to]) end++;
+    const nextHere = runs[k + 1] !== undefined && runs[k + 1]!.from <= end;
+    r.cut = end < e && !nextHere && (end > r.to || r.to > r.from);
+  }
+  return runs;
+}
+
+/** A page holding two labels, one filled into several rows. */
+function filled(runs: Run[], pages: number[]): boolean {
+  return runs.some(
+    (r) =>
+      r.to > r.from && runs.some((o) => o !== r && (pages[o.from] === pages[r.from] || pages[o.to] === pages[r.to])),
+  );
+}
+
+/** Where the column's labels sit: at the foot of their ranges, at the top, or neither (centred). */
+function modeOf(ranges: [number, number][], runs: Run[][], pages: number[]): Mode {
+  let foot = 0;
+  let top = 0;
+  ranges.forEach(([s, e], k) => {
+    for (const r of runs[k]!) {
+      if (r.cut || r.from !== r.to) continue;
+      if (r.to === e && pages[s] !== undefined) foot++;
+      else if (r.from === s) top++;
+    }
+  });
+  return foot > top ? 'foot' : top > foot ? 'top' : 'middle';
+}
+
+/** The row holding the label that row i lies under. */
+function labelOf(i: number, runs: Run[], pages: number[], mode: Mode): number {
+  const above = runs.findLast((r) => r.to < i);
+  const below = runs.find((r) => r.from > i);
+  if (above === undefined) return below!.from;
+  if (below === undefined || above.cut || (pages[above.to] === pages[i] && above.from !== above.to)) return above.to;
+  if (mode === 'top') return above.to;
+  if (mode === 'foot') return below.from;
+  return below.from - i < i - above.to ? below.from : above.to;
+}

@@ -1,0 +1,110 @@
+// A 自评表 without rules prints each merged 一级 and 二级 cell once, where its producer sets it — at
+// the foot of its rows (a spreadsheet's cells set at the bottom), in their middle (centred) or at their
+// top — and no rule shows a group's extent: every row of a group takes its label, the rows above it
+// too. (Before, a row took only a label above it: the rows over a label at a foot had no path.)
+import { expect, test } from 'vitest';
+import type { Report } from '../../src/schema/report.ts';
+import { SCHEMA_VERSION } from '../../src/schema/report.ts';
+import { handTables, type HandTable } from '../support/hand-table.ts';
+import { withRecords } from '../support/records.ts';
+
+function pathsOf(rows: [string, string, string][]): string[][] {
+  const table: HandTable = {
+    title: '项目支出绩效自评表',
+    page: 3,
+    rows: [
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+      ...rows.map(([l1, l2, name]) => [l1, l2, name, '≥10个', '12个', '10', '10']),
+      ['总分', '', '', '', '', '60', '60'],
+    ],
+  };
+  const r: Pick<Report, 'indicators'> = withRecords({
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'jixiao', version: 'test' },
+    source: { path: 'made.pdf', sha256: '0'.repeat(64), bytes: 1, pages: 3 },
+    document: {
+      title: null,
+      organization: null,
+      organizationKey: null,
+      fiscalYear: 2023,
+      reportType: '项目支出',
+      reportDate: null,
+    },
+    pages: [],
+    sections: [],
+    paragraphs: [],
+    facts: [],
+    tables: handTables([table]),
+  });
+  return r.indicators.map((i) => [i.name, ...i.path]);
+}
+
+const QUANTITY = ['产出指标', '数量指标'];
+const QUALITY = ['产出指标', '质量指标'];
+const SOCIAL = ['效益指标', '社会效益指标'];
+
+test('labels set at the foot of their rows: the rows above them are theirs', () => {
+  expect(
+    pathsOf([
+      ['', '', '培训人次'],
+      ['', '数量指标', '新建站点'],
+      ['', '', '设备完好率'],
+      ['产出指标', '质量指标', '验收合格率'],
+      ['', '', '就业人数'],
+      ['效益指标', '社会效益指标', '群众知晓率'],
+    ]),
+  ).toEqual([
+    ['培训人次', ...QUANTITY],
+    ['新建站点', ...QUANTITY],
+    ['设备完好率', ...QUALITY],
+    ['验收合格率', ...QUALITY],
+    ['就业人数', ...SOCIAL],
+    ['群众知晓率', ...SOCIAL],
+  ]);
+});
+
+test('labels set in the middle of their rows: the rows around them are theirs', () => {
+  expect(
+    pathsOf([
+      ['', '', '培训人次'],
+      ['', '数量指标', '新建站点'],
+      ['', '', '采购设备'],
+      ['产出指标', '', '设备完好率'],
+      ['', '质量指标', '验收合格率'],
+      ['', '', '抽检合格率'],
+      ['', '', '就业人数'],
+      ['效益指标', '社会效益指标', '群众知晓率'],
+      ['', '', '覆盖率'],
+    ]),
+  ).toEqual([
+    ['培训人次', ...QUANTITY],
+    ['新建站点', ...QUANTITY],
+    ['采购设备', ...QUANTITY],
+    ['设备完好率', ...QUALITY],
+    ['验收合格率', ...QUALITY],
+    ['抽检合格率', ...QUALITY],
+    ['就业人数', ...SOCIAL],
+    ['群众知晓率', ...SOCIAL],
+    ['覆盖率', ...SOCIAL],
+  ]);
+});
+
+test('labels set at the top of their rows: the rows below them are theirs', () => {
+  expect(
+    pathsOf([
+      ['产出指标', '数量指标', '培训人次'],
+      ['', '', '新建站点'],
+      ['', '质量指标', '设备完好率'],
+      ['', '', '验收合格率'],
+      ['效益指标', '社会效益指标', '就业人数'],
+      ['', '', '群众知晓率'],
+    ]),
+  ).toEqual([
+    ['培训人次', ...QUANTITY],
+    ['新建站点', ...QUANTITY],
+    ['设备完好率', ...QUALITY],
+    ['验收合格率', ...QUALITY],
+    ['就业人数', ...SOCIAL],
+    ['群众知晓率', ...SOCIAL],
+  ]);
+});
