@@ -1,6 +1,7 @@
 // What a PDF engine gives the pipeline for an open document, in a file of its
 // own: document.ts opens one of the engines, and each engine implements this.
 import type { TextRun } from './hidden.ts';
+import type { PageImage } from './page-images.ts';
 import type { GreyImage } from './render.ts';
 import type { PageText, Segment } from './types.ts';
 
@@ -18,6 +19,8 @@ export interface PdfDocument {
   readText(pageNumber: number): Promise<PageText>;
   /** ruling lines and text runs with whether the clip shows them */
   readGraphics(pageNumber: number): Promise<PageGraphics>;
+  /** the images the page draws, where and how fine (nothing is decoded or drawn for PDFium) */
+  readImages(pageNumber: number): Promise<PageImage[]>;
   /**
    * The shown page drawn grey on white at `dpi`. For OCR (`purpose` 'ocr') PDFium hands the drawing
    * to pdf.js: on the scanned corpus PDFium's drawing of the scans read slightly worse (docs/speed.md).

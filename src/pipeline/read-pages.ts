@@ -1,6 +1,6 @@
 // Reads every page of an opened PDF into positioned text, page by page: from
-// the text layer when it is real text, by OCR when it has none or garbage
-// (or always/never, as asked). A page that fails becomes an error page (no
+// the text layer, by OCR when it is garbage or when it has next to no text
+// and an image that may hold some (pdf/ocr-need.ts), or always/never, as asked. A page that fails becomes an error page (no
 // items) while the rest of the document still counts. Two stages: `read`
 // (text layers, ruling lines, rendering for OCR) and `ocr` (waiting for the
 // recognition still running when the last page has been read).
@@ -11,6 +11,7 @@ import type { PdfDocument } from '../pdf/document.ts';
 import { withoutHidden } from '../pdf/hidden.ts';
 import { splitAtRunGaps } from '../pdf/run-gaps.ts';
 import { looksTabular } from '../tables/find.ts';
+import { ocrCause, type OcrCause } from '../pdf/ocr-need.ts';
 import { judgeTextLayer } from '../pdf/text-quality.ts';
 import type { PageText } from '../pdf/types.ts';
 import { messageOf } from '../util/errors.ts';
@@ -51,13 +52,12 @@ async function startPages(pdf: PdfDocument, options: ReadOptions): Promise<Promi
       pages.push(Promise.resolve(errorPage(n, `cannot read the text layer: ${messageOf(err)}`)));
       continue;
     }
-    const verdict = judgeTextLayer(text);
-    const ocr = options.ocr === 'always' || (options.ocr === 'auto' && verdict !== 'real');
-    if (!ocr || !options.pool) {
+    const cause = await whyOcr(pdf, text, options.ocr);
+    if (!cause || !options.pool) {
       // Ruling lines cost a second pass over the page: only where the text falls into columns.
       // The same pass finds text the clip hides (a split cell's text over the header), left out,
       // and the runs an item joins: cells a few points apart are cut apart again.
-      if (verdict === 'real' && looksTabular(text)) {
+      if (judgeTextLayer(text) === 'real' && looksTabular(text)) {
         const graphics = await pdf.readGraphics(n).catch(() => null);
         text.rules = graphics?.rules ?? [];
         if (graphics) text.items = splitAtRunGaps(withoutHidden(text.items, graphics.runs), graphics.runs);
@@ -83,6 +83,13 @@ async function startPages(pdf: PdfDocument, options: ReadOptions): Promise<Promi
     }
   }
   return pages;
+}
+
+/** Why page `text` goes to OCR under `mode`, or null: it is read from its text layer. */
+async function whyOcr(pdf: PdfDocument, text: PageText, mode: OcrMode): Promise<OcrCause | 'always' | null> {
+  if (mode === 'always') return 'always';
+  if (mode === 'never') return null;
+  return ocrCause(text, () => pdf.readImages(text.number));
 }
 
 function errorPage(n: number, error: string, like?: PageText): PageText {

@@ -1,7 +1,7 @@
 // Hostile PDFs for the limits tests (test/hostile/), each made here in a
 // fraction of a second and small on disk, each costing without limits what
 // an auditor's hostile input costs: memory, time, OCR or the terminal.
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, deflateSync } from 'node:zlib';
 import { makePdf } from './make-pdf.ts';
 
 /** A PDF from object bodies (object 1 is the catalog), with a correct xref table. */
@@ -118,13 +118,21 @@ export function deepFormChain(depth = 20_000): Uint8Array {
   return rawPdf(bodies);
 }
 
-/** A page of 9000 × 12600 pt (a 3 m poster) with no text: OCR would render it at 875 million pixels. */
+/**
+ * A page of 9000 × 12600 pt (a 3 m poster) with no text and a scanned picture over a tenth of it (so
+ * that --ocr auto reads it): OCR would render it at 875 million pixels.
+ */
 export function hugePage(): Uint8Array {
+  const [w, h] = [1000, 1334];
   return rawPdf([
     catalog,
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    page('4 0 R', '', '9000 12600'),
-    stream('', '0 0 9000 12600 re S'),
+    page('4 0 R', '/XObject << /Im1 5 0 R >>', '9000 12600'),
+    stream('', '0 0 9000 12600 re S q 3000 0 0 4002 0 0 cm /Im1 Do Q'),
+    stream(
+      `/Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode`,
+      deflateSync(Buffer.alloc(w * h, 255)),
+    ),
   ]);
 }
 

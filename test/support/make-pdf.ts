@@ -34,8 +34,8 @@ export interface Rule {
 export interface PageSpec {
   runs: TextRun[];
   rules?: Rule[];
-  /** A raw greyscale image drawn over the whole page (for scanned-page tests). */
-  image?: { width: number; height: number; gray: Uint8Array };
+  /** A raw greyscale image drawn over the whole page (for scanned-page tests), or over `box` ([x0, y0, x1, y1]). */
+  image?: { width: number; height: number; gray: Uint8Array; box?: [number, number, number, number] };
   /** a `cm` matrix the rules are drawn under, inside q … Q (rule coordinates are then in that user space) */
   rulesTransform?: [number, number, number, number, number, number];
   width?: number;
@@ -128,7 +128,8 @@ export function makePdf(spec: PdfSpec): Uint8Array {
         ),
       );
       xobj = ` /XObject << /Im1 ${img} 0 R >>`;
-      content += `q ${w} 0 0 ${h} 0 0 cm /Im1 Do Q\n`;
+      const [x0, y0, x1, y1] = page.image.box ?? [0, 0, w, h];
+      content += `q ${x1 - x0} 0 0 ${y1 - y0} ${x0} ${y0} cm /Im1 Do Q\n`;
     }
     if (page.rulesTransform) content += `q ${page.rulesTransform.join(' ')} cm\n`;
     for (const r of page.rules ?? []) {

@@ -21,7 +21,7 @@ import type { OpenOptions } from '../open.ts';
 import type { WidthCache } from './types.ts';
 import { discard, isTrap, pdfium, Scratch, type FileAccess, type Pdfium } from './module.ts';
 import { shortest, type PdfiumPage } from './page.ts';
-import { drawsUnembeddedCjk, readGraphics } from './objects.ts';
+import { drawsUnembeddedCjk, readGraphics, readImages } from './objects.ts';
 import { renderPage } from './render.ts';
 import { readText } from './text.ts';
 
@@ -83,6 +83,7 @@ export async function openPdfiumDocument(bytes: Uint8Array, options: OpenOptions
       if (!graphics) throw new Error('PDFium stopped on this page after its text was read');
       return graphics;
     },
+    readImages: async (n) => (byPdfjs.has(n) ? null : await tryPdfium(n, readImages)) ?? (await other()).readImages(n),
     async renderGrey(n, dpi, purpose = 'view') {
       if (purpose === 'ocr' && process.env.JIXIAO_OCR_RENDER !== 'pdfium') return (await other()).renderGrey(n, dpi);
       const image = await tryPdfium(n, (page) => (drawsUnembeddedCjk(page) ? null : renderPage(page, dpi)));

@@ -39,6 +39,7 @@ export interface Pdfium {
   _FPDFPageObj_GetStrokeColor(obj: number, r: number, g: number, b: number, a: number): number;
   _FPDFPageObj_GetClipPath(obj: number): number;
   _FPDFPageObj_CountMarks(obj: number): number;
+  _FPDFImageObj_GetImagePixelSize(obj: number, width: number, height: number): number;
   _FPDFPageObj_GetMark(obj: number, i: number): number;
   _FPDFClipPath_CountPaths(clip: number): number;
   _FPDFClipPath_CountPathSegments(clip: number, path: number): number;

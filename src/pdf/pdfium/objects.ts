@@ -7,6 +7,7 @@ import { boxOf, visible, type Rect } from '../boxes.ts';
 import { multiply, type Matrix } from '../display.ts';
 import type { PageGraphics } from '../engine.ts';
 import type { TextRun } from '../hidden.ts';
+import { pageImage, type PageImage } from '../page-images.ts';
 import { addPathRules } from '../rule-paths.ts';
 import type { Segment } from '../types.ts';
 import type { PdfiumPage } from './page.ts';
@@ -117,6 +118,20 @@ export function readGraphics(page: PdfiumPage): PageGraphics {
     addPathRules(rules, drawModeOf(m, s, obj), pathData(m, s, obj), ctm, clip, coloursOf(m, s, obj));
   });
   return { rules, runs: runsOf(inDrawingOrder(glyphsOf(page), textObjectsOf(page)), clips, display.matrix) };
+}
+
+/** The page's image objects (forms' too): each one's unit square under its matrix, cut to its clip, in the shown page. */
+export function readImages({ m, handle, scratch: s, display }: PdfiumPage): PageImage[] {
+  const images: PageImage[] = [];
+  walk(m, s, handle, ({ obj, type, parent }) => {
+    if (type !== IMAGE) return;
+    const ctm = multiply(multiply(matrixOf(m, s, obj), parent), display.matrix);
+    // the pixel size is the image dictionary's /Width and /Height: nothing is decoded
+    const sized = m._FPDFImageObj_GetImagePixelSize(obj, s.at(0), s.at(4)) !== 0;
+    const [w, h] = sized ? [s.u32(0), s.u32(1)] : [0, 0];
+    images.push(pageImage(ctm, clipOf(m, s, obj, display.matrix), w, h));
+  });
+  return images;
 }
 
 /** One run per text object, as pdf.js's showText: its glyphs' text, start, em box and visibility. */
