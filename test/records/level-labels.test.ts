@@ -3,40 +3,20 @@
 // top — and no rule shows a group's extent: every row of a group takes its label, the rows above it
 // too. (Before, a row took only a label above it: the rows over a label at a foot had no path.)
 import { expect, test } from 'vitest';
-import type { Report } from '../../src/schema/report.ts';
-import { SCHEMA_VERSION } from '../../src/schema/report.ts';
-import { handTables, type HandTable } from '../support/hand-table.ts';
-import { withRecords } from '../support/records.ts';
+import { checkInput } from '../support/check-input.ts';
 
 function pathsOf(rows: [string, string, string][]): string[][] {
-  const table: HandTable = {
-    title: '项目支出绩效自评表',
-    page: 3,
-    rows: [
-      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
-      ...rows.map(([l1, l2, name]) => [l1, l2, name, '≥10个', '12个', '10', '10']),
-      ['总分', '', '', '', '', '60', '60'],
-    ],
-  };
-  const r: Pick<Report, 'indicators'> = withRecords({
-    schemaVersion: SCHEMA_VERSION,
-    tool: { name: 'jixiao', version: 'test' },
-    source: { path: 'made.pdf', sha256: '0'.repeat(64), bytes: 1, pages: 3 },
-    document: {
-      title: null,
-      organization: null,
-      organizationKey: null,
-      fiscalYear: 2023,
-      reportType: '项目支出',
-      reportDate: null,
-    },
-    pages: [],
-    sections: [],
-    paragraphs: [],
-    facts: [],
-    tables: handTables([table]),
-  });
-  return r.indicators.map((i) => [i.name, ...i.path]);
+  const doc = checkInput({ reportType: '项目支出' })
+    .table(
+      [
+        ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+        ...rows.map(([l1, l2, name]) => [l1, l2, name, '≥10个', '12个', '10', '10']),
+        ['总分', '', '', '', '', '60', '60'],
+      ],
+      { page: 3, title: '项目支出绩效自评表' },
+    )
+    .build();
+  return doc.indicators.map((i) => [i.name, ...i.path]);
 }
 
 const QUANTITY = ['产出指标', '数量指标'];
