@@ -69,7 +69,7 @@ export function findRules(img: Grey, pixelsPerPoint: number, options: { erase?: 
 }
 
 /** A vertical this long (pt) is a border when it runs from one horizontal rule to the next: one row's cell border. */
-const CELL_BORDER = 10;
+export const CELL_BORDER = 10;
 
 /**
  * A short vertical that starts on one horizontal rule and ends on another, within 2 pt at
@@ -77,7 +77,7 @@ const CELL_BORDER = 10;
  * (科目编码 | 科目名称 over a 合计 row merged across both). A glyph's stroke stands inside
  * its cell's padding and touches neither rule.
  */
-function spansCell(v: PixelRule, hs: PixelRule[], pixelsPerPoint: number): boolean {
+export function spansCell(v: PixelRule, hs: PixelRule[], pixelsPerPoint: number): boolean {
   const tol = 2 * pixelsPerPoint;
   const on = (y: number) => hs.some((h) => Math.abs(h.y0 - y) <= tol && v.x0 >= h.x0 - tol && v.x0 <= h.x1 + tol);
   return on(v.y0) && on(v.y1);
@@ -216,7 +216,7 @@ function inkRuns(
  * and so do rules within `near` pixels of each other across (a double border,
  * or the shade beside a scanned rule): one border between two cells.
  */
-function mergeCollinear(rules: PixelRule[], horizontal: boolean, gap: number, near: number): PixelRule[] {
+export function mergeCollinear(rules: PixelRule[], horizontal: boolean, gap: number, near: number): PixelRule[] {
   // A merge can bring two pieces merged before within reach of each other: again until none is left.
   let out = mergePass(rules, horizontal, gap, near);
   for (let n = rules.length; out.length < n;) {
@@ -262,7 +262,7 @@ function mergePass(rules: PixelRule[], horizontal: boolean, gap: number, near: n
  * fringe left standing is read as 丨 or 「 by the recogniser, and a band painted white
  * through a shaded cell would be a line of its own.
  */
-function erase(img: Grey, r: PixelRule): void {
+export function erase(img: Grey, r: PixelRule): void {
   const half = Math.ceil(r.thickness / 2) + 2;
   const p = img.pixels;
   const w = img.width;

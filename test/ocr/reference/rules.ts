@@ -1,7 +1,8 @@
-// The routine as it was before the change for issue #26 (speed), kept to test that the faster one gives the same output
-// (with the later changes of what it finds: one-row cell borders, collinear pieces merged until none is left, rules
-// painted in the paper beside them — the same in both).
+// The routine as it was before the change for issue #26 (speed), kept to test that the faster one gives the same
+// output: its two passes over the image, row by row and column by column.
 import { darkLimit, inkAndPaper, type Grey } from '../../../src/ocr/image.ts';
+// What the speed work left as it was (what is kept as a rule, merging, painting out) is the routine's own.
+import { CELL_BORDER, erase, mergeCollinear, spansCell } from '../../../src/ocr/rules.ts';
 
 /** A rule in image pixels: horizontal (y0 === y1) or vertical (x0 === x1), with its thickness. */
 export interface PixelRule {
@@ -54,21 +55,6 @@ export function findRules(img: Grey, pixelsPerPoint: number, options: { erase?: 
   const rules = [...horizontals, ...verticals];
   if (options.erase) for (const r of rules) erase(img, r);
   return rules;
-}
-
-/** A vertical this long (pt) is a border when it runs from one horizontal rule to the next: one row's cell border. */
-const CELL_BORDER = 10;
-
-/**
- * A short vertical that starts on one horizontal rule and ends on another, within 2 pt at
- * both ends: the border between two cells of a row that the rows around it do not share
- * (科目编码 | 科目名称 over a 合计 row merged across both). A glyph's stroke stands inside
- * its cell's padding and touches neither rule.
- */
-function spansCell(v: PixelRule, hs: PixelRule[], pixelsPerPoint: number): boolean {
-  const tol = 2 * pixelsPerPoint;
-  const on = (y: number) => hs.some((h) => Math.abs(h.y0 - y) <= tol && v.x0 >= h.x0 - tol && v.x0 <= h.x1 + tol);
-  return on(v.y0) && on(v.y1);
 }
 
 /**
@@ -163,72 +149,4 @@ function inkRuns(
   }
   if (start >= 0 && last - start + 1 >= minLength) runs.push([start, last]);
   return runs;
-}
-
-/**
- * Pieces of one rule broken by a light spot (noise, a faded seal) become one,
- * and so do rules within `near` pixels of each other across (a double border,
- * or the shade beside a scanned rule): one border between two cells.
- */
-function mergeCollinear(rules: PixelRule[], horizontal: boolean, gap: number, near: number): PixelRule[] {
-  // A merge can bring two pieces merged before within reach of each other: again until none is left.
-  let out = mergePass(rules, horizontal, gap, near);
-  for (let n = rules.length; out.length < n;) {
-    n = out.length;
-    out = mergePass(out, horizontal, gap, near);
-  }
-  return out;
-}
-
-function mergePass(rules: PixelRule[], horizontal: boolean, gap: number, near: number): PixelRule[] {
-  const pos = (r: PixelRule) => (horizontal ? r.y0 : r.x0);
-  const start = (r: PixelRule) => (horizontal ? r.x0 : r.y0);
-  const end = (r: PixelRule) => (horizontal ? r.x1 : r.y1);
-  const sorted = [...rules].sort((a, b) => pos(a) - pos(b) || start(a) - start(b));
-  const out: PixelRule[] = [];
-  for (const r of sorted) {
-    const prev = out.find(
-      (o) => Math.abs(pos(o) - pos(r)) <= near && start(r) <= end(o) + gap && start(o) <= end(r) + gap,
-    );
-    if (!prev) {
-      out.push({ ...r });
-      continue;
-    }
-    // The longer piece says where the merged rule lies.
-    if (end(r) - start(r) > end(prev) - start(prev)) {
-      if (horizontal) prev.y0 = prev.y1 = r.y0;
-      else prev.x0 = prev.x1 = r.x0;
-    }
-    if (horizontal) {
-      prev.x0 = Math.min(prev.x0, r.x0);
-      prev.x1 = Math.max(prev.x1, r.x1);
-    } else {
-      prev.y0 = Math.min(prev.y0, r.y0);
-      prev.y1 = Math.max(prev.y1, r.y1);
-    }
-    prev.thickness = Math.max(prev.thickness, r.thickness);
-  }
-  return out;
-}
-
-/**
- * Paints a rule's band, two pixels either side, in the paper beside it: the rule's grey
- * fringe left standing is read as 丨 or 「 by the recogniser, and a band painted white
- * through a shaded cell would be a line of its own.
- */
-function erase(img: Grey, r: PixelRule): void {
-  const half = Math.ceil(r.thickness / 2) + 2;
-  const p = img.pixels;
-  const w = img.width;
-  const horizontal = r.y0 === r.y1;
-  const across0 = Math.max(1, Math.floor((horizontal ? r.y0 : r.x0) - half));
-  const across1 = Math.min((horizontal ? img.height : w) - 2, Math.ceil((horizontal ? r.y0 : r.x0) + half));
-  const [from, to] = horizontal
-    ? [Math.max(0, r.x0), Math.min(w - 1, r.x1)]
-    : [Math.max(0, r.y0), Math.min(img.height - 1, r.y1)];
-  const at = (along: number, across: number) => (horizontal ? across * w + along : along * w + across);
-  for (let t = from; t <= to; t++) {
-    const paper = Math.max(p[at(t, across0 - 1)]!, p[at(t, across1 + 1)]!);
-    for (let c = across0; c <= across1; c++) if (p[at(t, c)]! < paper) p[at(t, c)] = paper;
-  }
 }
