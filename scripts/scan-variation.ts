@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { createOcrPool } from '../src/ocr/pool.ts';
 import { extractBytes } from '../src/pipeline/extract.ts';
-import { compareFacts, describe } from '../test/support/variation/compare.ts';
+import { compareFacts, describe, foreignFigures } from '../test/support/variation/compare.ts';
 import { expectedOf } from '../test/support/variation/evaluate.ts';
 import { readManifest } from '../test/support/variation/manifest.ts';
 import { scannedEntry } from '../test/support/variation/scan.ts';
@@ -39,8 +39,7 @@ try {
     const report = await extractBytes(bytes, `${entry.id}.pdf`, { pool });
     const facts = report.facts.filter((f) => f.kind !== 'date');
     const c = compareFacts(expectedOf(entry), facts);
-    const truthValues = new Set(expectedOf(entry).map((e) => e.value));
-    const misread = c.extra.filter((f) => typeof f.value === 'number' && !truthValues.has(f.value));
+    const misread = foreignFigures(expectedOf(entry), c.extra);
     [expected, matched, valueMatched, wrong] = [
       expected + c.expected,
       matched + c.matched,

@@ -7,7 +7,7 @@
 import { afterAll, expect, test } from 'vitest';
 import { createOcrPool } from '../../src/ocr/pool.ts';
 import { extractBytes } from '../../src/pipeline/extract.ts';
-import { compareFacts, describe } from '../support/variation/compare.ts';
+import { compareFacts, describe, foreignFigures } from '../support/variation/compare.ts';
 import { expectedOf } from '../support/variation/evaluate.ts';
 import { readManifest } from '../support/variation/manifest.ts';
 import { scannedEntry } from '../support/variation/scan.ts';
@@ -30,8 +30,7 @@ for (const id of ENTRIES) {
       expected,
       report.facts.filter((f) => f.kind !== 'date'),
     );
-    const held = new Set(expected.map((e) => e.value));
-    const foreign = c.extra.filter((f) => typeof f.value === 'number' && !held.has(f.value));
+    const foreign = foreignFigures(expected, c.extra);
     expect(foreign.map((f) => `${f.label} ${f.value}${f.unit}`)).toEqual([]);
     expect(c.matched / c.expected, describe(c)).toBeGreaterThanOrEqual(0.95);
   }, 120_000);

@@ -82,3 +82,9 @@ export function describe(c: Comparison & { errors?: { rule: string; message: str
   for (const f of c.errors ?? []) lines.push(`false error ${f.rule}: ${f.message}`);
   return lines.join('\n');
 }
+
+/** Facts left over whose figure the table does not hold at all: a figure misread, worse than a cell missed. */
+export function foreignFigures(expected: ExpectedFact[], extra: Fact[]): Fact[] {
+  const held = new Set(expected.map((e) => e.value));
+  return extra.filter((f) => typeof f.value === 'number' && !held.has(f.value));
+}
