@@ -83,16 +83,29 @@ beforeAll(async () => {
   expect(Object.values(counts).reduce((x, y) => x + y, 0)).toBe(TOTAL);
 
   for (let i = 0; i < 3; i++)
-    workers.push(jixiao(['worker', '--queue', redis.url, '--name', 'main', '--jobs', '1', '--stall-timeout', '8']));
+    workers.push(jixiao(['worker', '--queue', redis.url, '--name', 'main', '--jobs', '1', '--stall-timeout', '12']));
 
   // SIGKILL a worker while it holds a job, once some documents are done.
   await until(async () => ((await queue.getJobCounts('completed')).completed ?? 0) >= 8, 120_000, '8 documents done');
   await until(
     async () => {
       const active = (await queue.getJobs(['active'])) as Job[];
-      for (const job of active) {
-        const w = workers.find((p) => job.processedBy === `${os.hostname()}:${p.pid}`);
-        if (!w || !(await client.exists(`bull:${queueName('main')}:${job.id}:lock`))) continue;
+      for (const seen of active) {
+        const w = workers.find((p) => seen.processedBy === `${os.hostname()}:${p.pid}`);
+        if (!w) continue;
+        // Frozen first, then read again: a worker that finishes a job takes its next one in the same step,
+        // so the job seen active a moment ago may no longer be the one it holds when the kill lands.
+        w.child.kill('SIGSTOP');
+        const job = (await queue.getJob(seen.id!)) as Job | undefined;
+        const holds =
+          job !== undefined &&
+          (await job.getState()) === 'active' &&
+          job.processedBy === seen.processedBy &&
+          (await client.exists(`bull:${queueName('main')}:${job.id}:lock`)) === 1;
+        if (!holds) {
+          w.child.kill('SIGCONT');
+          continue;
+        }
         w.child.kill('SIGKILL');
         killedWorker = job.processedBy!;
         killedJob = job.id!;
