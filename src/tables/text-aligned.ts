@@ -18,7 +18,14 @@ import { textLines, type TextLine } from './chunks.ts';
 import type { DraftTable } from './ruled.ts';
 import { unionColumns, fit, type Col } from './text-columns.ts';
 import { gapEms, isFolio, starter, type Block, blocksFrom } from './text-blocks.ts';
-import { wordyColumns, headerRows, oneHeaderRow, fitHeader, headerWordsApart } from './text-header-rows.ts';
+import {
+  wordyColumns,
+  setRightColumns,
+  headerRows,
+  oneHeaderRow,
+  fitHeader,
+  headerWordsApart,
+} from './text-header-rows.ts';
 import { numericColumns, onColumns, gridOf } from './text-grid.ts';
 import {
   type Row,
@@ -91,7 +98,14 @@ function readTable(
     spanGroups(mended);
     const onGrid = mended.map((r) => onColumns(r, grid.spans[j]!));
     if (j === 0)
-      all.push(...headerRows(lines, lead, { cols: grid.cols, pitch, floor }, wordyColumns(onGrid, grid.cols)));
+      all.push(
+        ...headerRows(
+          lines,
+          lead,
+          { cols: grid.cols, pitch, floor },
+          { wordy: wordyColumns(onGrid, grid.cols), setRight: setRightColumns(onGrid, grid.cols) },
+        ),
+      );
     else all.push(...betweenRows(lines, after + 1, lead - 1, grid.cols, pitch));
     all.push(...onGrid);
   });

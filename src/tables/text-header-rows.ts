@@ -8,10 +8,13 @@ import { isHeaderWord } from '../vocab/header-words.ts';
 import { isInfoRow } from './headers.ts';
 import { headerUnit } from './units.ts';
 import { covering, fit, nearest, overlap, type Col } from './text-columns.ts';
+import { middleBelow, standsOverMiddle } from './text-header-middle.ts';
 import { MAX_GAP_EMS, gapEms } from './text-blocks.ts';
 import { type Row, addLine, newRow, type Pitch, sameRow } from './text-rows.ts';
 
 const MAX_HEADER_LINES = 3;
+/** The cost of placing a header in a column set right whose figures end before it starts: only when nothing else will do. */
+const PAST_ITS_EDGE = 1000;
 // Cover lines (项目名称 | …, 主管部门 | … | 实施单位 | …) over a header of as many rows as it has
 // (预算执行情况（万元） over 年初预算数 | …) are rows of the table beyond the header's own.
 const MAX_COVER_LINES = 3;
@@ -26,12 +29,42 @@ export function wordyColumns(rows: Row[], cols: Col[]): Set<number> {
   );
 }
 
+/**
+ * Columns whose figures are set right: their right edges one, their left edges not — and, where a
+ * column's figures are all of one width (260.30 down the column) and say nothing, as the table's
+ * other figure columns are set (a sheet sets every figure right). Such a column's cell ends where its
+ * figures end, so a header that starts past that edge names a column further right (a spreadsheet's
+ * header set left in a wide cell stands nearer the figures on its left).
+ */
+export function setRightColumns(rows: Row[], cols: Col[]): Set<number> {
+  const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
+  const sets = cols.map((_, c) => {
+    const figures = rows
+      .map((r) => r.cells.get(c) ?? [])
+      .filter((ps) => ps.length > 0 && readCellNumber(cellText(ps)) !== null)
+      .map(extentOf);
+    if (figures.length === 0) return 'none';
+    const [left, right] = [spread(figures.map((f) => f.x0)), spread(figures.map((f) => f.x1))];
+    if (left < 2 && right < 2) return 'unknown';
+    return right <= 1 && left >= 2 ? 'right' : 'other';
+  });
+  const known = sets.filter((s) => s === 'right' || s === 'other');
+  const allRight = known.length > 0 && known.every((s) => s === 'right');
+  return new Set(sets.flatMap((s, c) => (s === 'right' || (allRight && s === 'unknown') ? [c] : [])));
+}
+
+/** What the body says of its columns that places header words: which hold no figures, which are set right. */
+export interface BodyColumns {
+  wordy: ReadonlySet<number>;
+  setRight: ReadonlySet<number>;
+}
+
 /** Header: chunked lines directly above the first row whose chunks sit over the columns. */
 export function headerRows(
   lines: TextLine[],
   first: number,
   { cols, pitch, floor }: { cols: Col[]; pitch: Pitch; floor: number },
-  wordy: ReadonlySet<number>,
+  { wordy, setRight }: BodyColumns,
 ): Row[] {
   const header: Row[] = [];
   let top = lines[first]!;
@@ -47,13 +80,20 @@ export function headerRows(
     // A header line wrapped under the one above it ("年初预算数" over "（万元）") is one header row; so is one
     // that holds the first lines of the row's cells (全年预算 over 数) or stands less than a line above it.
     const wrap = below ? coverValueWrapped(line, below, cols) : null;
+    const middle = middleBelow(header);
     if (wrap !== null) addLine(below!, line, cols, [[wrap]]);
-    else if (below && oneHeaderRow(line, below, cols, pitch))
-      addLine(below, line, cols, fitHeader(line, cols, namedBelow(header.slice(1), wordy)));
+    else if (
+      middle &&
+      standsOverMiddle([line, middle.mid, middle.lower], (l) => fitHeader(l, cols, wordy, setRight), pitch)
+    ) {
+      if (middle.rows === 1) header.splice(0, 1, ...twoRows(line, below!, header.slice(1), { cols, wordy, setRight }));
+      else addLine(below!, line, cols, fitHeader(line, cols, namedBelow(header.slice(1), wordy), setRight));
+    } else if (below && oneHeaderRow(line, below, cols, pitch))
+      addLine(below, line, cols, fitHeader(line, cols, namedBelow(header.slice(1), wordy), setRight));
     else if (isCover(line) && header.length < MAX_HEADER_LINES + MAX_COVER_LINES)
       header.unshift(newRow(line, cols, coverFits(line, cols)));
     else if (line.chunks.length >= 2 && header.length < MAX_HEADER_LINES)
-      header.unshift(newRow(line, cols, fitHeader(line, cols, namedBelow(header, wordy))));
+      header.unshift(newRow(line, cols, fitHeader(line, cols, namedBelow(header, wordy), setRight)));
     else if (header.length > 0 && header.length < MAX_HEADER_LINES && spanningCell(line, top, cols)) {
       // One chunk over several columns right above the header: a spanning header cell (预算执行情况（万元）).
       header.unshift(newRow(line, cols));
@@ -83,6 +123,24 @@ export function headerRows(
     for (const h of [...naming[0]!.cells.keys()].filter((c) => named(naming[0]!, c)))
       spanCentred(naming[0]!, naming[1]!, h, cols);
   return header;
+}
+
+/**
+ * The rows of a header whose middle line's cells span two rows (standsOverMiddle): `line` with the
+ * middle line over the lower line alone, each fitted as a header row of its own.
+ */
+function twoRows(
+  line: TextLine,
+  below: Row,
+  rest: Row[],
+  { cols, wordy, setRight }: { cols: Col[] } & BodyColumns,
+): [Row, Row] {
+  const [lower, mid] = below.lines as [TextLine, TextLine];
+  const lowerRow = newRow(lower, cols, fitHeader(lower, cols, namedBelow(rest, wordy), setRight));
+  const named = namedBelow([lowerRow, ...rest], wordy);
+  const upper = newRow(mid, cols, fitHeader(mid, cols, named, setRight));
+  addLine(upper, line, cols, fitHeader(line, cols, named, setRight));
+  return [upper, lowerRow];
 }
 
 /**
@@ -244,7 +302,12 @@ function spanCentred(upper: Row, lower: Row, h: number, cols: Col[]): boolean {
  * that a header row below already names costs an em more (执行率 over the
  * unnamed rate column, not over 全年执行数).
  */
-export function fitHeader(line: TextLine, cols: Col[], named: ReadonlySet<number> = new Set()): number[][] {
+export function fitHeader(
+  line: TextLine,
+  cols: Col[],
+  named: ReadonlySet<number> = new Set(),
+  setRight: ReadonlySet<number> = new Set(),
+): number[][] {
   const fits = line.chunks.map((c) => {
     const cs = covering(c, cols);
     return cs.length > 0 || !cols.some((col) => overlap(c, col) > 0) ? cs : nearest(c, cols);
@@ -261,7 +324,7 @@ export function fitHeader(line: TextLine, cols: Col[], named: ReadonlySet<number
     const placed = placeInOrder(
       line.chunks.slice(i, j),
       cols,
-      { left, right, named },
+      { left, right, named, setRight },
       line.chunks[i - 1],
       line.chunks[j],
     );
@@ -279,7 +342,12 @@ export function fitHeader(line: TextLine, cols: Col[], named: ReadonlySet<number
 function placeInOrder(
   chunks: Chunk[],
   cols: Col[],
-  { left, right, named }: { left: number | null; right: number | null; named: ReadonlySet<number> },
+  {
+    left,
+    right,
+    named,
+    setRight,
+  }: { left: number | null; right: number | null; named: ReadonlySet<number>; setRight: ReadonlySet<number> },
   before?: Chunk,
   after?: Chunk,
 ): number[] {
@@ -288,8 +356,11 @@ function placeInOrder(
   // No column between the neighbours (they span over each other): each chunk as fit places it.
   if (m <= 0) return chunks.map((c) => nearest(c, cols)[0] ?? lo);
   // A column already named below, or of row names, costs an em more: a gutter chunk names an unnamed number column first.
+  // A column set right ends where its figures do: a chunk past that edge is no header of it.
   const far = (c: Chunk, q: number) =>
-    Math.max(0, cols[q]!.x0 - c.x1, c.x0 - cols[q]!.x1) + (named.has(q) ? c.size : 0);
+    Math.max(0, cols[q]!.x0 - c.x1, c.x0 - cols[q]!.x1) +
+    (named.has(q) ? c.size : 0) +
+    (setRight.has(q) && c.x0 > cols[q]!.x1 + 1 ? PAST_ITS_EDGE : 0);
   // Two words of two cells (执行率 | 得分, drawn apart) share a column only when no other is near: ten ems more.
   const words = (a: Chunk, b: Chunk) =>
     a.text.length >= 2 &&

@@ -24,14 +24,22 @@ function cellCss(cell: GridCell, grid: Grid, style: Style): { attrs: string; css
   const sheet = style.align === 'sheet';
   // A spreadsheet sets text left and numbers right, but a header merged over several columns centred
   // over them (合并后居中, the button that merges): set left it would name its first column as much.
-  const merged = cell.role === 'head' && cell.colspan > 1;
+  const merged = cell.role === 'head' && cell.colspan > 1 && style.mergedHead !== 'left';
   const align =
     sheet && !merged ? (numeric ? 'right' : 'left') : cell.level || cell.role === 'cover' ? 'left' : 'center';
-  attrs.push(`align="${align}"`, `valign="${sheet ? 'bottom' : 'middle'}"`);
-  css.push(`text-align:${align}`, `vertical-align:${sheet ? 'bottom' : 'middle'}`);
+  const valign = style.valign ?? (sheet ? 'bottom' : 'middle');
+  attrs.push(`align="${align}"`, `valign="${valign}"`);
+  css.push(`text-align:${align}`, `vertical-align:${valign}`);
   if (cell.level && cell.level > 1) css.push(`padding-left:${(cell.level - 1) * 2}em`);
   // A number is never wrapped inside its cell (a spreadsheet shows #### instead; a word processor widens the column).
   if (numeric) (attrs.push('nowrap'), css.push('white-space:nowrap'));
+  if (numeric && style.wideFigures) {
+    // Wide, but the figure columns together take at most 72 % of the table: the names keep some room.
+    const figureColumns = new Set(grid.rows.flat().flatMap((c) => (c.role === 'number' ? [c.col] : []))).size;
+    const share = Math.min(20, Math.floor(72 / Math.max(1, figureColumns)));
+    attrs.push(`width="${share}%"`);
+    css.push(`width:${share}%`);
+  }
   if (style.rules === 'grid') css.push(`border:0.75pt solid ${BLACK}`);
   if (style.rules === 'three') {
     const last = grid.rows.length;

@@ -16,6 +16,15 @@ export interface Style {
   header: 'flat' | 'spanning';
   /** the table on one page, or carried over a page break with its header repeated, or without it */
   pageBreak: 'none' | 'repeat' | 'bare';
+  /**
+   * where a cell's text stands in its height (a header cell merged down several header rows shows it):
+   * at the foot (a spreadsheet's default), in the middle (a word processor's, and 垂直居中 in a sheet), at the top
+   */
+  valign?: 'bottom' | 'middle' | 'top';
+  /** a header merged over several columns: centred over them (合并后居中), or set left like any text of a sheet */
+  mergedHead?: 'center' | 'left';
+  /** columns of figures drawn wide (a sheet's columns widened for its largest sums): a header set left stands apart from its figures set right */
+  wideFigures?: boolean;
 }
 
 const base: Omit<Style, 'id'> = {
@@ -47,6 +56,19 @@ export const STYLES: readonly Style[] = [
   style('grid-break-bare', { pageBreak: 'bare' }),
   style('sheet-break-repeat', { rules: 'none', align: 'sheet', pageBreak: 'repeat' }),
   style('sheet-break-bare', { rules: 'none', align: 'sheet', pageBreak: 'bare' }),
+  // Header cells merged down the header's rows show their text in its middle or at its top, so the
+  // header's lines hold names of different levels side by side (本年支出合计 beside 基本支出's sub-headers).
+  style('sheet-middle', { rules: 'none', align: 'sheet', valign: 'middle', mergedHead: 'left' }),
+  style('sheet-top', { rules: 'none', align: 'sheet', valign: 'top' }),
+  style('three-sheet-middle', { rules: 'three', align: 'sheet', valign: 'middle' }),
+  style('sheet-wide', { rules: 'none', align: 'sheet', wideFigures: true }),
+  style('sheet-wide-middle', {
+    rules: 'none',
+    align: 'sheet',
+    wideFigures: true,
+    valign: 'middle',
+    mergedHead: 'left',
+  }),
 ];
 
 /** Does the style mean anything for this class (a group's cell needs a group; a spanning header needs one)? */
