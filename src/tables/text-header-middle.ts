@@ -6,6 +6,7 @@
 // 公用经费) became the first line of the cell under it (基本支出人员经费).
 import type { TextLine } from './chunks.ts';
 import type { Pitch, Row } from './text-rows.ts';
+import { fit, type Col } from './text-columns.ts';
 
 /** Where a header line's chunks are placed: a column for each, or more for one that spans. */
 export type PlaceLine = (line: TextLine) => number[][];
@@ -49,4 +50,22 @@ export function standsOverMiddle(
   const unnamed = [...bottom].some((c) => !top.has(c));
   const heads = place(line).some((cs) => cs.filter((k) => bottom.has(k)).length >= 2);
   return unnamed || heads;
+}
+
+/**
+ * `line`, one chunk, is the last line of a header cell wrapped over two (科目编 | 码) whose first line
+ * stands over it with the header's other cells set in the middle between them (`mid`): the first
+ * line over the same column, the middle line in none of it, halfway between, a leading apart.
+ */
+export function wrapsAroundMiddle(line: TextLine, mid: TextLine, first: TextLine, cols: Col[]): boolean {
+  if (line.chunks.length !== 1) return false;
+  const size = Math.max(line.size, mid.size, first.size);
+  const [up, down] = [first.y - mid.y, mid.y - line.y];
+  if (down < 0.3 * size || Math.abs(up - down) > 0.25 * size || first.y - line.y > 1.8 * size) return false;
+  const own = fit(line.chunks[0]!, cols);
+  if (own.length !== 1) return false;
+  const column = own[0]!;
+  return (
+    first.chunks.some((c) => fit(c, cols).includes(column)) && !mid.chunks.some((c) => fit(c, cols).includes(column))
+  );
 }

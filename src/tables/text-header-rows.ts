@@ -8,7 +8,7 @@ import { isHeaderWord } from '../vocab/header-words.ts';
 import { isInfoRow } from './headers.ts';
 import { headerUnit } from './units.ts';
 import { covering, fit, nearest, overlap, type Col } from './text-columns.ts';
-import { middleBelow, standsOverMiddle } from './text-header-middle.ts';
+import { middleBelow, standsOverMiddle, wrapsAroundMiddle } from './text-header-middle.ts';
 import { MAX_GAP_EMS, gapEms } from './text-blocks.ts';
 import { type Row, addLine, newRow, type Pitch, sameRow } from './text-rows.ts';
 
@@ -100,12 +100,15 @@ export function headerRows(
     } else {
       // One chunk: only the wrapped tail of the header line above it.
       const up = k > floor ? lines[k - 1] : undefined;
+      // (only right over the body: above a header row, such a line is more likely a cover row's wrapped value)
+      const around =
+        header.length === 0 && k - 1 > floor && up ? wrapsAroundMiddle(line, up, lines[k - 2]!, cols) : false;
       if (
         header.length >= MAX_HEADER_LINES ||
         !up ||
         up.chunks.length < 2 ||
         gapEms(up, line) > 1.6 ||
-        !wrapsHeader(line, up, cols)
+        !(around || wrapsHeader(line, up, cols))
       )
         break;
       header.unshift(newRow(line, cols));

@@ -6,8 +6,6 @@ export const REASONS = {
     'borderless and 三线表 自评表 / 目标表 of two blocks: the budget block, the cover lines and the indicator block laid on one grid of columns, so amounts stand under the wrong column name or none',
   spanning:
     'a header of three rows, or one spanning three of four amount columns, in a table without borders (支出决算（万元） › 基本支出 › 人员经费; 收入 over 财政拨款收入 | 事业收入 | 其他收入 beside 本年收入合计)',
-  middleWrap:
-    'a header cell wrapped over two lines (科目编 | 码) with the other header cells set in the middle of its height, between its two lines: the header is not read',
   gluedFigure:
     "a figure set right and the next column's words set left with no gap between them (3806.40本年支出合计, LibreOffice's 三线表 with text in the middle): one chunk",
   narrowWraps:
@@ -35,7 +33,6 @@ export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
     'project-self-eval/sheet-break-repeat/chromium',
     'project-self-eval/sheet-groupunit/libreoffice',
     'project-self-eval/three-sheet-groupunit/libreoffice',
-    'project-self-eval/three-spanning/chromium',
   ],
   spanning: [
     'final-expenditure/sheet-spanning/chromium',
@@ -43,7 +40,6 @@ export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
     'final-income/sheet-spanning/chromium',
     'final-income/sheet-spanning/libreoffice',
   ],
-  middleWrap: ['final-income/sheet-wide-middle/chromium'],
   gluedFigure: ['budget-summary/three-sheet-middle/libreoffice'],
   narrowWraps: [],
 };
