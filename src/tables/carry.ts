@@ -10,7 +10,7 @@ import { boundBefore } from '../vocab/bounds.ts';
 import { isHeaderWord, startsWithHeaderWord } from '../vocab/header-words.ts';
 import { GOAL_ACTUAL, GOAL_LABEL, GOAL_PLANNED, headerName } from '../vocab/indicators.ts';
 import type { TableModel } from './find.ts';
-import { isInfoRow } from './headers.ts';
+import { columnPath, isInfoRow } from './headers.ts';
 
 /**
  * For each table (all of a document's, in page order), the table it continues
@@ -323,7 +323,12 @@ const cellWords = (row: string[]) =>
     .filter((c, i, all) => c !== '' && c !== all[i - 1])
     .join('|');
 
-/** A header repeated at the top of the next page: the same words in every header cell. */
+/**
+ * A header repeated at the top of the next page: the same words in every header cell — or the same
+ * columns under the same names with a cell fewer over them (收入 over 财政拨款收入 | 事业收入 | 其他收入
+ * read on one page and lost on the next: an OCR'd word missed, a line set too far apart to be
+ * joined), every word of the repeat being one of the first header's.
+ */
 function sameHeader(head: TableModel, t: TableModel): boolean {
   // Empty rows (a spacer under the header) do not count.
   const words = (m: TableModel) =>
@@ -331,5 +336,16 @@ function sameHeader(head: TableModel, t: TableModel): boolean {
       .slice(0, m.headerRows)
       .map(cellWords)
       .filter((w) => w !== '');
-  return words(head).join('\n') === words(t).join('\n');
+  if (words(head).join('\n') === words(t).join('\n')) return true;
+  const width = head.rows[0]?.length ?? 0;
+  if (t.headerRows === 0 || width === 0 || t.rows[0]?.length !== width) return false;
+  const header = (m: TableModel) => m.rows.slice(0, m.headerRows);
+  const leaf = (m: TableModel, c: number) => columnPath(header(m), c).at(-1) ?? '';
+  const theirs = new Set(header(head).flat().map(squash));
+  const named = [...Array(width).keys()].filter((c) => leaf(t, c) !== '');
+  return (
+    named.length >= 2 &&
+    [...Array(width).keys()].every((c) => leaf(t, c) === leaf(head, c)) &&
+    header(t).every((row) => row.every((cell) => squash(cell) === '' || theirs.has(squash(cell))))
+  );
 }

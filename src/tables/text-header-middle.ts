@@ -40,7 +40,8 @@ export function standsOverMiddle(
   const down = mid.y - lower.y;
   const size = Math.max(line.size, mid.size, lower.size);
   if (down < 0.3 * size || Math.abs(up - down) > 0.25 * size) return false;
-  if (line.y - lower.y > (pitch.row > 0 ? 1.25 * pitch.row : 2.5 * size)) return false;
+  // Within a body row's pitch, or two and a half lines where the rows are set tight (OCR'd lines stand closer).
+  if (line.y - lower.y > Math.max(pitch.row > 0 ? 1.25 * pitch.row : 0, 2.5 * size)) return false;
   const [top, middle, bottom] = [line, mid, lower].map((l) => new Set(place(l).flat())) as [
     Set<number>,
     Set<number>,

@@ -231,6 +231,46 @@ describe('a table carried over a page break is one table', () => {
     ]);
   });
 
+  test('with its header repeated less a spanning cell (收入 lost overleaf): one table, the repeat’s figures in 万元', () => {
+    const spanning = [
+      ['项目', '本年收入合计', '收入', '收入'],
+      ['', '', '财政拨款收入', '其他收入'],
+    ];
+    const lost = [
+      ['项目', '本年收入合计', '', ''],
+      ['', '', '财政拨款收入', '其他收入'],
+    ];
+    const rows = (a: string, b: string) => [['合计', a, b, '1.00']];
+    const specs = [
+      { rows: [...spanning, ...rows('10.00', '9.00')], page: 3, title: '收入表', unit: '万元' },
+      { rows: [...lost, ...rows('20.00', '19.00')], page: 4 },
+    ];
+    const [t, ...rest] = handTables(specs);
+    expect(rest).toEqual([]);
+    expect(t!.pages).toEqual([3, 4]);
+    // The table's columns are named by its first header; a repeat's cells by the words printed over them.
+    expect(t!.columns.map((c) => c.path)).toEqual([
+      ['项目'],
+      ['本年收入合计'],
+      ['收入', '财政拨款收入'],
+      ['收入', '其他收入'],
+    ]);
+    const cells = facts(specs).filter((f) => f.page === 4);
+    expect(cells.map((f) => [f.label, f.value, f.unit, f.cell!.col])).toEqual([
+      ['合计·本年收入合计', 20, '万元', 1],
+      ['合计·财政拨款收入', 19, '万元', 2],
+      ['合计·其他收入', 1, '万元', 3],
+    ]);
+    // A repeat with a word the first header does not have, or another name over a column, is another table.
+    for (const other of [
+      [['项目', '本年支出合计', '', ''], lost[1]!],
+      [lost[0]!, ['', '', '财政拨款收入', '事业收入']],
+    ])
+      expect(
+        handTables([specs[0]!, { rows: [...other, ...rows('20.00', '19.00')], page: 4 }]).map((x) => x.pages),
+      ).toEqual([[3], [4]]);
+  });
+
   test('a table on the next page with a caption of its own is another table, whatever its header', () => {
     const tables = handTables([
       { rows: [...header, ...first], page: 3, title: '预算07表', unit: '万元' },
