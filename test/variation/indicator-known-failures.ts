@@ -30,8 +30,6 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'fujian-dept/sheet-repeated-colunit/libreoffice',
     'fujian-dept/sheet/libreoffice',
     'sichuan-project/grid-break-repeat/libreoffice',
-    'sichuan-project/sheet-break-repeat/libreoffice',
-    'sichuan-project/sheet-caption/libreoffice',
     'sichuan-project/three/libreoffice',
   ],
   coarserHead: [
@@ -71,5 +69,5 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'mof-project/three/libreoffice',
   ],
   threeLine: ['mof-project/three-spanning/libreoffice'],
-  wrappedHeader: ['sichuan-project/sheet/chromium'],
+  wrappedHeader: [],
 };
