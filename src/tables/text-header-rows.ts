@@ -95,8 +95,29 @@ function spanningCell(line: TextLine, top: TextLine, cols: Col[]): boolean {
   const chunk = line.chunks[0]!;
   if (line.chunks.length !== 1 || /表$/.test(chunk.text)) return false;
   if (gapEms(line, top) <= 1.8 && fit(chunk, cols).length >= 2) return true;
+  if (gapEms(line, top) <= 2.5 && centredOverSome(chunk, top, cols)) return true;
   // A row's pitch above the header (the grid's rows drawn one height, borders off) is still next to it.
   return headerUnit(chunk.text) !== null && readCellNumber(chunk.text) === null;
+}
+
+/**
+ * A chunk centred (within an em) over the columns of a run of two or more of the header line's cells
+ * below it, but not all of them: 预算数 set narrow over 总额 | 财政拨款 | 其他资金, beside 任务名称 |
+ * 主要内容. (A line centred over the whole header is the page's: a subtitle, （2023年度）.)
+ */
+function centredOverSome(chunk: Chunk, below: TextLine, cols: Col[]): boolean {
+  // Each header cell's extent with its column's (a header set left over figures set right).
+  const cells = below.chunks.flatMap((c) => {
+    const f = fit(c, cols);
+    return f.length === 0
+      ? []
+      : [{ x0: Math.min(c.x0, cols[f[0]!]!.x0), x1: Math.max(c.x1, cols[f[f.length - 1]!]!.x1) }];
+  });
+  const mid = (chunk.x0 + chunk.x1) / 2;
+  for (let i = 0; i < cells.length; i++)
+    for (let j = i + 1; j < cells.length; j++)
+      if (j - i + 1 < cells.length && Math.abs((cells[i]!.x0 + cells[j]!.x1) / 2 - mid) <= chunk.size) return true;
+  return false;
 }
 
 /**
