@@ -58,16 +58,8 @@ export function headerRows(
       // One chunk over several columns right above the header: a spanning header cell (预算执行情况（万元）).
       header.unshift(newRow(line, cols));
     } else {
-      // One chunk: only the wrapped tail of the header line above it.
-      const up = k > floor ? lines[k - 1] : undefined;
-      if (
-        header.length >= MAX_HEADER_LINES ||
-        !up ||
-        up.chunks.length < 2 ||
-        gapEms(up, line) > 1.6 ||
-        !wrapsHeader(line, up, cols)
-      )
-        break;
+      // One chunk: only the wrapped tail of a header line above it.
+      if (header.length >= MAX_HEADER_LINES || !tailOfHeader(lines, k, floor, cols)) break;
       header.unshift(newRow(line, cols));
     }
     top = line;
@@ -83,6 +75,20 @@ export function headerRows(
     for (const h of [...naming[0]!.cells.keys()].filter((c) => named(naming[0]!, c)))
       spanCentred(naming[0]!, naming[1]!, h, cols);
   return header;
+}
+
+/**
+ * A line of one chunk is the wrapped tail of a header line above it: of the line right above, or,
+ * where the header's cells are centred down its lines (a 三线表's: 年度预算 | 数（万 … | 数 数 | 元）),
+ * of one of the lines above that, each less than 1.6 ems above the next — a line of two cells or
+ * more with a cell of its own over the chunk's column.
+ */
+function tailOfHeader(lines: TextLine[], k: number, floor: number, cols: Col[]): boolean {
+  for (let j = k - 1; j >= Math.max(floor, k - MAX_HEADER_LINES); j--) {
+    if (gapEms(lines[j]!, lines[j + 1]!) > 1.6) return false;
+    if (lines[j]!.chunks.length >= 2 && wrapsHeader(lines[k]!, lines[j]!, cols)) return true;
+  }
+  return false;
 }
 
 /**

@@ -44,7 +44,6 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'sichuan-project/sheet-repeated-colunit/chromium',
     'sichuan-project/sheet/libreoffice',
     'mof-project/three-spanning/chromium',
-    'mof-dept/three-spanning/chromium',
     'mof-dept/three-spanning/libreoffice',
   ],
   wordRows: [

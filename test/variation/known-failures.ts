@@ -15,7 +15,6 @@ export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
     'budget-targets/three-sheet-groupunit/libreoffice',
     'project-self-eval/sheet-groupunit/libreoffice',
     'project-self-eval/three-sheet-groupunit/libreoffice',
-    'project-self-eval/three-spanning/chromium',
   ],
   spanning: [
     'final-expenditure/sheet-spanning/chromium',
