@@ -88,13 +88,17 @@ function readTable(
   const all: Row[] = [];
   read.forEach(({ rows, lead, after }, j) => {
     const mended = mendWraps(rows, leading);
-    spanGroups(mended);
-    const onGrid = mended.map((r) => onColumns(r, grid.spans[j]!));
-    if (j === 0)
-      all.push(...headerRows(lines, lead, { cols: grid.cols, pitch, floor }, wordyColumns(onGrid, grid.cols)));
-    else all.push(...betweenRows(lines, after + 1, lead - 1, grid.cols, pitch));
-    all.push(...onGrid);
+    const header =
+      j === 0
+        ? headerRows(lines, lead, { cols: grid.cols, pitch, floor }, wordyColumns(onColumnsOf(mended, j), grid.cols))
+        : betweenRows(lines, after + 1, lead - 1, grid.cols, pitch);
+    // A block under no header of its own on this page may go on a group from the page before.
+    spanGroups(mended, { levels: header.length > 0 });
+    all.push(...header, ...onColumnsOf(mended, j));
   });
+  function onColumnsOf(rows: Row[], j: number): Row[] {
+    return rows.map((r) => onColumns(r, grid.spans[j]!));
+  }
   const bodyEnd = read[read.length - 1]!.bodyEnd;
   // A block's header left alone at the page's foot (its rows overleaf) is the table's last row.
   const foot = footHeader(lines, bodyEnd);

@@ -85,6 +85,12 @@ export const LEVEL1_NAMES =
 export const LEVEL2_NAMES =
   /^(?:数量指标|质量指标|时效指标|(?:经济|社会|生态环境|生态)?成本指标|(?:经济|社会|生态|可持续影响)?效益指标|可持续影响指标|(?:服务对象|社会公众|群众)?满意度指标)/;
 
+/** A cell that is a 一级 or 二级 name and nothing more (产出指标, 数量指标, 服务对象满意度指标). */
+export function isLevelName(text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  return [LEVEL1_NAMES, LEVEL2_NAMES].some((re) => re.exec(t)?.[0] === t);
+}
+
 /**
  * Indicators that are better low: a target written without a bound is a
  * ceiling there, not a floor — and not judged.
