@@ -45,6 +45,10 @@ export const INDICATOR_COLUMNS: readonly (readonly [IndicatorField, RegExp])[] =
   ['project', /^(?:项目名称|单位（项目）名称|项目)$/],
 ];
 
+/** In a cell listing indicators: the key of an item's year's target (年度指标值:), and of its period's. */
+export const LISTED_TARGET_KEY = /^((?:年度|本年|全年|当年)?(?:绩效)?(?:指标值|目标值))\s*[:：]/;
+export const LISTED_PERIOD_KEY = /^(?:实施周期|中长期|整体|总体)(?:绩效)?(?:指标值|目标值)\s*[:：]/;
+
 /** 绩效指标 as the name column, where no other column names the indicator. */
 export const INDICATOR_NAME_FALLBACK = /^绩效指标$/;
 
