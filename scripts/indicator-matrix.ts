@@ -94,6 +94,7 @@ function matrix(): void {
               n: o.indicators,
               extra: o.extra.length,
               funds: o.fundsExact,
+              fundsN: o.funds,
               paths: o.paths,
             },
           ]),

@@ -9,6 +9,7 @@ import { roundedUnion } from '../util/geometry.ts';
 import { CellFacts } from './cells.ts';
 import { fundsOf } from './funds.ts';
 import { indicatorsOf, type RowBox } from './indicators.ts';
+import { listedIndicatorsOf } from './listed.ts';
 import { scorecardOf } from './scorecards.ts';
 
 export { metOf, readingOf, meets, type Reading } from './met.ts';
@@ -31,7 +32,7 @@ export function buildRecords(doc: Pick<Report, 'tables' | 'facts'>, rowBox?: Row
   const box = rowBox ?? factsBox(doc.facts);
   const out: Records = { indicators: [], funds: [], scorecards: [] };
   for (const t of doc.tables) {
-    const indicators = indicatorsOf(t, cells, box);
+    const indicators = [...indicatorsOf(t, cells, box), ...listedIndicatorsOf(t, cells, box)];
     const funds = fundsOf(t, cells);
     out.indicators.push(...indicators);
     out.funds.push(...funds);

@@ -8,7 +8,7 @@ import type { BBox, Fact, Indicator, Table } from '../schema/report.ts';
 import { boundBefore } from '../vocab/bounds.ts';
 import { INDICATOR_TOTAL_ROW } from '../vocab/concepts.ts';
 import { isHeaderWord } from '../vocab/header-words.ts';
-import { LEVEL1_NAMES, LEVEL2_NAMES, type IndicatorField } from '../vocab/indicators.ts';
+import { LEVEL1_NAMES, LEVEL2_NAMES, isLevelPiece, levelsClash, type IndicatorField } from '../vocab/indicators.ts';
 import { pageOfRow } from '../tables/reading.ts';
 import { blocksOf, indicatorColumns, rowsOf, type FieldColumns } from './blocks.ts';
 import { cellText, cleanName, type CellFacts } from './cells.ts';
@@ -59,8 +59,23 @@ function levelsOf(t: Table, rows: number[], cols: FieldColumns<IndicatorField>):
   const ranges: [number, number][] = [];
   l1.forEach((l, i) => (i > 0 && l === l1[i - 1] ? (ranges[ranges.length - 1]![1] = i) : ranges.push([i, i])));
   const l2 = fillLevels({ texts: within.map((r) => cellText(t, r, cols.level2)), pages, ranges });
-  const at = new Map(within.map((r, i) => [r, [l1[i]!, l2[i]!] as [string, string]]));
+  const printed = (i: number) =>
+    cellText(t, within[i]!, cols.level1) !== '' && cellText(t, within[i]!, cols.level2) !== '';
+  const at = new Map(within.map((r, i) => [r, sound(l1[i]!, l2[i]!, cols.level1 !== undefined, printed(i))]));
   return rows.map((r) => at.get(r) ?? ['', '']);
+}
+
+/**
+ * A row's levels as far as they can be given: a label read in pieces (成本指 | 标, 产出数量指标指标 —
+ * two narrow cells' wrapped lines run together) is none, a 二级 under no 一级 where the table has a
+ * 一级 column is not given alone (the path's first place is the 一级's), and a 一级 and 二级 that
+ * cannot stand together (成本指标 › 数量指标: one of them is another row's) are neither — a path left
+ * short rather than wrong.
+ */
+function sound(l1: string, l2: string, hasLevel1: boolean, printed: boolean): [string, string] {
+  const a = isLevelPiece(l1) ? '' : l1;
+  const b = isLevelPiece(l2) ? '' : l2;
+  return (hasLevel1 && a === '') || (!printed && levelsClash(a, b)) ? ['', ''] : [a, b];
 }
 
 /** A total row or a heading row: no indicator. */

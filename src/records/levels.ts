@@ -37,7 +37,7 @@ export function fillLevels({ texts, pages, ranges }: LevelColumn): string[] {
   ranges.forEach(([s, e], k) => {
     const list = runs[k]!;
     if (list.length === 0) return;
-    for (let i = s; i <= e; i++) if (texts[i] === '') out[i] = texts[labelOf(i, list, pages, mode)]!;
+    for (let i = s; i <= e; i++) if (texts[i] === '') out[i] = texts[labelOf(i, list, pages, mode)] ?? '';
   });
   return out;
 }
@@ -92,11 +92,18 @@ function modeOf(ranges: [number, number][], runs: Run[][], pages: number[]): Mod
   return foot > top ? 'foot' : top > foot ? 'top' : 'middle';
 }
 
-/** The row holding the label that row i lies under. */
+/**
+ * The row holding the label that row i lies under, or -1 where it cannot be told: a row after a
+ * cell cut by the page break, before a label set alone at the foot or in the middle of its group —
+ * the cut cell goes on over the rows overleaf as far as the next group begins, and that label does
+ * not show where its group begins (a label filled into its rows, or set at its group's top, does).
+ */
 function labelOf(i: number, runs: Run[], pages: number[], mode: Mode): number {
   const above = runs.findLast((r) => r.to < i);
   const below = runs.find((r) => r.from > i);
   if (above === undefined) return below!.from;
+  if (above.cut && below !== undefined && mode !== 'top' && below.from === below.to && pages[above.to] !== pages[i])
+    return -1;
   if (below === undefined || above.cut || (pages[above.to] === pages[i] && above.from !== above.to)) return above.to;
   if (mode === 'top') return above.to;
   if (mode === 'foot') return below.from;

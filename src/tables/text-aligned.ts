@@ -18,14 +18,8 @@ import { textLines, type TextLine } from './chunks.ts';
 import type { DraftTable } from './ruled.ts';
 import { unionColumns, fit, type Col } from './text-columns.ts';
 import { gapEms, isFolio, starter, type Block, blocksFrom } from './text-blocks.ts';
-import {
-  wordyColumns,
-  setRightColumns,
-  headerRows,
-  oneHeaderRow,
-  fitHeader,
-  headerWordsApart,
-} from './text-header-rows.ts';
+import { headerRows, oneHeaderRow, fitHeader, headerWordsApart } from './text-header-rows.ts';
+import { setRightColumns, wordyColumns } from './body-columns.ts';
 import { numericColumns, onColumns, gridOf } from './text-grid.ts';
 import {
   type Row,
@@ -95,20 +89,23 @@ function readTable(
   const all: Row[] = [];
   read.forEach(({ rows, lead, after }, j) => {
     const mended = mendWraps(rows, leading);
-    spanGroups(mended);
-    const onGrid = mended.map((r) => onColumns(r, grid.spans[j]!));
-    if (j === 0)
-      all.push(
-        ...headerRows(
-          lines,
-          lead,
-          { cols: grid.cols, pitch, floor },
-          { wordy: wordyColumns(onGrid, grid.cols), setRight: setRightColumns(onGrid, grid.cols) },
-        ),
-      );
-    else all.push(...betweenRows(lines, after + 1, lead - 1, grid.cols, pitch));
-    all.push(...onGrid);
+    const onGrid = onColumnsOf(mended, j);
+    const header =
+      j === 0
+        ? headerRows(
+            lines,
+            lead,
+            { cols: grid.cols, pitch, floor },
+            { wordy: wordyColumns(onGrid, grid.cols), setRight: setRightColumns(onGrid, grid.cols) },
+          )
+        : betweenRows(lines, after + 1, lead - 1, grid.cols, pitch);
+    // A block under no header of its own on this page may go on a group from the page before.
+    spanGroups(mended, { levels: header.length > 0 });
+    all.push(...header, ...onColumnsOf(mended, j));
   });
+  function onColumnsOf(rows: Row[], j: number): Row[] {
+    return rows.map((r) => onColumns(r, grid.spans[j]!));
+  }
   const bodyEnd = read[read.length - 1]!.bodyEnd;
   // A block's header left alone at the page's foot (its rows overleaf) is the table's last row.
   const foot = footHeader(lines, bodyEnd);

@@ -170,11 +170,10 @@ function bodyColumns(lines: TextLine[], first: number, end: number, isStarter: b
       : columnsOfSorted(mergeSorted(sortedChunks(starters.map((k) => lines[k]!)), outside));
   const names = levelNames(lines, first);
   const above = rowsAbove(lines, first - 1).flatMap((l) => l.chunks);
-  const cols = splitAtLevelNames(
-    merged,
-    [...starters.flatMap((k) => lines[k]!.chunks), ...outside, ...names],
-    names,
-    above,
+  const cols = withHeaderPast(
+    lines,
+    starters,
+    splitAtLevelNames(merged, [...starters.flatMap((k) => lines[k]!.chunks), ...outside, ...names], names, above),
   );
   // Body rows must put one chunk in each column they fill.
   if (!starters.every((k) => consistent(lines[k]!, cols))) return null;
@@ -204,6 +203,29 @@ function levelNames(lines: TextLine[], first: number): TextLine['chunks'] {
     if (names.length >= 2) out.push(...names);
   }
   return out;
+}
+
+/**
+ * The columns and, past the last, the header's cells right above the block beyond it: a last column
+ * the rows on this page leave blank (未完成原因分析 beside 得分, the reasons overleaf) is a column still,
+ * else its header cell is read with the one before it (未完成原得分因分析) and the part overleaf, which
+ * fills it, lines up with no grid. Only past a column of figures (the 得分 set right): a column of
+ * words set left may end short of its own header's cell. The header: its lines after the block
+ * above, from a line of two of the genre's header words (二级指标, 得分 …) down.
+ */
+function withHeaderPast(lines: TextLine[], starters: number[], cols: Col[]): Col[] {
+  const first = starters[0]!;
+  const edge = cols[cols.length - 1]!;
+  const inLast = starters.flatMap((k) => lines[k]!.chunks.filter((c) => overlap(c, edge) > 0));
+  if (inLast.length === 0 || inLast.some((c) => readCellNumber(c.text) === null)) return cols;
+  let top = first;
+  while (top > Math.max(0, first - MAX_HEADER_LINES - 1) && !starter(lines[top - 1]!)) top--;
+  const header = lines.slice(top, first);
+  const words = (l: TextLine) => l.chunks.filter((c) => isHeaderWord(c.text.replace(/\s+/g, ''))).length;
+  const named = header.findIndex((l) => words(l) >= 2);
+  if (named < 0) return cols;
+  const past = header.slice(named).flatMap((l) => l.chunks.filter((c) => c.x0 >= edge.x1));
+  return past.length === 0 ? cols : [...cols, ...columnsOfSorted(past.sort((a, b) => a.x0 - b.x0))];
 }
 
 /** The lines of cells above lines[from] (two chunks or more each; prose above stops them). */

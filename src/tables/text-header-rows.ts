@@ -7,6 +7,7 @@ import { cellText, wordsOf, type Chunk, type TextLine } from './chunks.ts';
 import { isHeaderWord } from '../vocab/header-words.ts';
 import { isInfoRow } from './headers.ts';
 import { headerUnit } from './units.ts';
+import type { BodyColumns } from './body-columns.ts';
 import { covering, fit, nearest, overlap, type Col } from './text-columns.ts';
 import { middleBelow, standsOverMiddle, wrapsAroundMiddle } from './text-header-middle.ts';
 import { MAX_GAP_EMS, gapEms } from './text-blocks.ts';
@@ -22,43 +23,6 @@ const isCover = (line: TextLine) => isInfoRow(line.chunks.map((c) => c.text));
 /** A cover line's key (主管部门, 实施单位 …): a cell that makes a cover line with any value after it. */
 const isKey = (text: string) => isInfoRow([text, '—']);
 
-/** Columns whose body cells hold no number (the row names): a header placed by nearness goes there last. */
-export function wordyColumns(rows: Row[], cols: Col[]): Set<number> {
-  return new Set(
-    cols.flatMap((_, c) => (rows.some((r) => readCellNumber(cellText(r.cells.get(c) ?? [])) !== null) ? [] : [c])),
-  );
-}
-
-/**
- * Columns whose figures are set right: their right edges one, their left edges not — and, where a
- * column's figures are all of one width (260.30 down the column) and say nothing, as the table's
- * other figure columns are set (a sheet sets every figure right). Such a column's cell ends where its
- * figures end, so a header that starts past that edge names a column further right (a spreadsheet's
- * header set left in a wide cell stands nearer the figures on its left).
- */
-export function setRightColumns(rows: Row[], cols: Col[]): Set<number> {
-  const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
-  const sets = cols.map((_, c) => {
-    const figures = rows
-      .map((r) => r.cells.get(c) ?? [])
-      .filter((ps) => ps.length > 0 && readCellNumber(cellText(ps)) !== null)
-      .map(extentOf);
-    if (figures.length === 0) return 'none';
-    const [left, right] = [spread(figures.map((f) => f.x0)), spread(figures.map((f) => f.x1))];
-    if (left < 2 && right < 2) return 'unknown';
-    return right <= 1 && left >= 2 ? 'right' : 'other';
-  });
-  const known = sets.filter((s) => s === 'right' || s === 'other');
-  const allRight = known.length > 0 && known.every((s) => s === 'right');
-  return new Set(sets.flatMap((s, c) => (s === 'right' || (allRight && s === 'unknown') ? [c] : [])));
-}
-
-/** What the body says of its columns that places header words: which hold no figures, which are set right. */
-export interface BodyColumns {
-  wordy: ReadonlySet<number>;
-  setRight: ReadonlySet<number>;
-}
-
 /** Header: chunked lines directly above the first row whose chunks sit over the columns. */
 export function headerRows(
   lines: TextLine[],
@@ -67,6 +31,8 @@ export function headerRows(
   { wordy, setRight }: BodyColumns,
 ): Row[] {
   const header: Row[] = [];
+  // The two rows a middle line's cells span (standsOverMiddle): their spans are known whatever stands above.
+  let split: [Row, Row] | null = null;
   let top = lines[first]!;
   for (let k = first - 1; k >= floor && header.length <= MAX_HEADER_LINES + MAX_COVER_LINES; k--) {
     const line = headerWordsApart(lines[k]!);
@@ -88,6 +54,7 @@ export function headerRows(
     ) {
       if (middle.rows === 1) header.splice(0, 1, ...twoRows(line, below!, header.slice(1), { cols, wordy, setRight }));
       else addLine(below!, line, cols, fitHeader(line, cols, namedBelow(header.slice(1), wordy), setRight));
+      split = [header[0]!, header[1]!];
     } else if (below && oneHeaderRow(line, below, cols, pitch))
       addLine(below, line, cols, fitHeader(line, cols, namedBelow(header.slice(1), wordy), setRight));
     else if (isCover(line) && header.length < MAX_HEADER_LINES + MAX_COVER_LINES)
@@ -96,21 +63,20 @@ export function headerRows(
       header.unshift(newRow(line, cols, fitHeader(line, cols, namedBelow(header, wordy), setRight)));
     else if (header.length > 0 && header.length < MAX_HEADER_LINES && spanningCell(line, top, cols)) {
       // One chunk over several columns right above the header: a spanning header cell (预算执行情况（万元）).
-      header.unshift(newRow(line, cols));
+      header.unshift(newRow(line, cols, setLeftOver(line, header)));
     } else {
-      // One chunk: only the wrapped tail of the header line above it.
+      // One chunk: only the wrapped tail of a header line above it — or, right over the body, the last
+      // line of a cell wrapped around the header's middle line (above a header row, such a line is more
+      // likely a cover row's wrapped value).
       const up = k > floor ? lines[k - 1] : undefined;
-      // (only right over the body: above a header row, such a line is more likely a cover row's wrapped value)
       const around =
-        header.length === 0 && k - 1 > floor && up ? wrapsAroundMiddle(line, up, lines[k - 2]!, cols) : false;
-      if (
-        header.length >= MAX_HEADER_LINES ||
-        !up ||
-        up.chunks.length < 2 ||
-        gapEms(up, line) > 1.6 ||
-        !(around || wrapsHeader(line, up, cols))
-      )
-        break;
+        header.length === 0 &&
+        k - 1 > floor &&
+        up !== undefined &&
+        up.chunks.length >= 2 &&
+        gapEms(up, line) <= 1.6 &&
+        wrapsAroundMiddle(line, up, lines[k - 2]!, cols);
+      if (header.length >= MAX_HEADER_LINES || !(around || tailOfHeader(lines, k, floor, cols))) break;
       header.unshift(newRow(line, cols));
     }
     top = line;
@@ -125,6 +91,8 @@ export function headerRows(
   else if (naming.length === 2)
     for (const h of [...naming[0]!.cells.keys()].filter((c) => named(naming[0]!, c)))
       spanCentred(naming[0]!, naming[1]!, h, cols);
+  else if (split && header.includes(split[0]) && header.includes(split[1]))
+    spanOverSubheaders(split[0], split[1], cols);
   return header;
 }
 
@@ -147,6 +115,32 @@ function twoRows(
 }
 
 /**
+ * A line of one chunk is the wrapped tail of a header line above it: of the line right above, or,
+ * where the header's cells are centred down its lines (a 三线表's: 年度预算 | 数（万 … | 数 数 | 元）),
+ * of one of the lines above that, each less than 1.6 ems above the next — a line of two cells or
+ * more with a cell of its own over the chunk's column.
+ */
+function tailOfHeader(lines: TextLine[], k: number, floor: number, cols: Col[]): boolean {
+  for (let j = k - 1; j >= Math.max(floor, k - MAX_HEADER_LINES); j--) {
+    if (gapEms(lines[j]!, lines[j + 1]!) > 1.6) return false;
+    if (lines[j]!.chunks.length >= 2 && wrapsHeader(lines[k]!, lines[j]!, cols)) return true;
+  }
+  return false;
+}
+
+/**
+ * A spanning cell set left (a sheet's merged cell not centred) starts where the first cell it spans
+ * starts: a header cell below with the same left edge is in its first column (支出决算 over 本年支出合计,
+ * both at its cell's left edge, though nearer the row names' column). Otherwise fit decides.
+ */
+function setLeftOver(line: TextLine, header: Row[]): number[][] | undefined {
+  const x0 = line.chunks[0]!.x0;
+  for (const row of header)
+    for (const [c, pieces] of row.cells) if (pieces.some((p) => Math.abs(p.x0 - x0) <= 1)) return [[c]];
+  return undefined;
+}
+
+/**
  * One chunk right above the header that heads several of its columns: it covers their middles, or,
  * centred over them and narrower (预算执行情况（万元） over 年初预算数 | 全年预算数 | 全年执行数 set
  * wide), it states their unit in brackets, as only a header does; the header's own gap above
@@ -156,8 +150,29 @@ function spanningCell(line: TextLine, top: TextLine, cols: Col[]): boolean {
   const chunk = line.chunks[0]!;
   if (line.chunks.length !== 1 || /表$/.test(chunk.text)) return false;
   if (gapEms(line, top) <= 1.8 && fit(chunk, cols).length >= 2) return true;
+  if (gapEms(line, top) <= 2.5 && centredOverSome(chunk, top, cols)) return true;
   // A row's pitch above the header (the grid's rows drawn one height, borders off) is still next to it.
   return headerUnit(chunk.text) !== null && readCellNumber(chunk.text) === null;
+}
+
+/**
+ * A chunk centred (within an em) over the columns of a run of two or more of the header line's cells
+ * below it, but not all of them: 预算数 set narrow over 总额 | 财政拨款 | 其他资金, beside 任务名称 |
+ * 主要内容. (A line centred over the whole header is the page's: a subtitle, （2023年度）.)
+ */
+function centredOverSome(chunk: Chunk, below: TextLine, cols: Col[]): boolean {
+  // Each header cell's extent with its column's (a header set left over figures set right).
+  const cells = below.chunks.flatMap((c) => {
+    const f = fit(c, cols);
+    return f.length === 0
+      ? []
+      : [{ x0: Math.min(c.x0, cols[f[0]!]!.x0), x1: Math.max(c.x1, cols[f[f.length - 1]!]!.x1) }];
+  });
+  const mid = (chunk.x0 + chunk.x1) / 2;
+  for (let i = 0; i < cells.length; i++)
+    for (let j = i + 1; j < cells.length; j++)
+      if (j - i + 1 < cells.length && Math.abs((cells[i]!.x0 + cells[j]!.x1) / 2 - mid) <= chunk.size) return true;
+  return false;
 }
 
 /**

@@ -4,6 +4,7 @@
 // rows and of the lines of one cell that those decisions measure against.
 import { isFigureCell, readCellNumber } from '../text/cell-number.ts';
 import { isHeaderWord } from '../vocab/header-words.ts';
+import { isLevelName } from '../vocab/indicators.ts';
 import { cellText, type Chunk, type Piece, type TextLine } from './chunks.ts';
 import { fit, overlap, type Col } from './text-columns.ts';
 import { starter, gapEms, type Body } from './text-blocks.ts';
@@ -190,9 +191,12 @@ export function mendWraps(rows: Row[], leading: number): Row[] {
 /**
  * A row group: a column left of the figures holding one text in the whole block (项目资金 merged
  * down beside the funds rows, its lines joined) names every row of the block, as a merged cell's
- * text is repeated in every grid cell it covers.
+ * text is repeated in every grid cell it covers. A 一级 or 二级 name (产出指标) only under a header of
+ * the block's own on the page (levels): a block carried on from the page before may go on with the
+ * group above, and with no rule to show where it ends the page's only label may be the next group's
+ * — the records decide which rows it covers from where the column's labels sit (records/levels.ts).
  */
-export function spanGroups(rows: Row[]): void {
+export function spanGroups(rows: Row[], { levels }: { levels: boolean }): void {
   if (rows.length < 2) return;
   const firstFigure = Math.min(...rows.flatMap((r) => [...r.cells].filter(([, ps]) => isFigure(ps)).map(([c]) => c)));
   const cols = new Set(rows.flatMap((r) => [...r.cells.keys()]));
@@ -200,6 +204,7 @@ export function spanGroups(rows: Row[]): void {
     const holding = rows.filter((r) => cellText(r.cells.get(c) ?? []).trim() !== '');
     if (c >= firstFigure || holding.length !== 1 || isFigure(holding[0]!.cells.get(c))) continue;
     const pieces = holding[0]!.cells.get(c)!;
+    if (!levels && isLevelName(cellText(pieces))) continue;
     for (const r of rows) if (r !== holding[0]) (r.spannedDown ??= new Map()).set(c, pieces);
   }
 }

@@ -45,6 +45,10 @@ export const INDICATOR_COLUMNS: readonly (readonly [IndicatorField, RegExp])[] =
   ['project', /^(?:项目名称|单位（项目）名称|项目)$/],
 ];
 
+/** In a cell listing indicators: the key of an item's year's target (年度指标值:), and of its period's. */
+export const LISTED_TARGET_KEY = /^((?:年度|本年|全年|当年)?(?:绩效)?(?:指标值|目标值))\s*[:：]/;
+export const LISTED_PERIOD_KEY = /^(?:实施周期|中长期|整体|总体)(?:绩效)?(?:指标值|目标值)\s*[:：]/;
+
 /** 绩效指标 as the name column, where no other column names the indicator. */
 export const INDICATOR_NAME_FALLBACK = /^绩效指标$/;
 
@@ -84,6 +88,74 @@ export const LEVEL1_NAMES =
   /^(?:产出指标|效益指标|满意度指标|成本指标|效果指标|影响指标|管理指标|过程指标|决策指标|投入指标|履职效能|社会效应)/;
 export const LEVEL2_NAMES =
   /^(?:数量指标|质量指标|时效指标|(?:经济|社会|生态环境|生态)?成本指标|(?:经济|社会|生态|可持续影响)?效益指标|可持续影响指标|(?:服务对象|社会公众|群众)?满意度指标)/;
+
+/** A cell that is a 一级 or 二级 name and nothing more (产出指标, 数量指标, 服务对象满意度指标). */
+export function isLevelName(text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  return [LEVEL1_NAMES, LEVEL2_NAMES].some((re) => re.exec(t)?.[0] === t);
+}
+
+/**
+ * A 一级 or 二级 cell read in pieces: 指标 twice (产出数量指标指标, two wrapped cells run together), or
+ * a piece of a name short of its end (成本指, 产出, 指标, 标).
+ */
+const LEVEL_NAME_LIST = [
+  '产出指标',
+  '效益指标',
+  '满意度指标',
+  '成本指标',
+  '效果指标',
+  '影响指标',
+  '数量指标',
+  '质量指标',
+  '时效指标',
+  '经济成本指标',
+  '社会成本指标',
+  '生态环境成本指标',
+  '生态成本指标',
+  '经济效益指标',
+  '社会效益指标',
+  '生态效益指标',
+  '可持续影响指标',
+  '服务对象满意度指标',
+  '社会公众满意度指标',
+  '群众满意度指标',
+];
+/**
+ * The 一级 each of the framework's 二级 names stands under (财政部's 绩效指标体系): 数量 | 质量 | 时效
+ * under 产出指标, 经济 | 社会 | 生态 | 可持续影响 效益 under 效益指标, 经济 | 社会 | 生态环境 成本 under
+ * 成本指标, 服务对象满意度 under 满意度指标. (成本指标 alone is a 二级 of 产出指标 in the older framework.)
+ */
+const LEVEL1_OF: Record<string, string> = {
+  数量指标: '产出指标',
+  质量指标: '产出指标',
+  时效指标: '产出指标',
+  经济效益指标: '效益指标',
+  社会效益指标: '效益指标',
+  生态效益指标: '效益指标',
+  可持续影响指标: '效益指标',
+  经济成本指标: '成本指标',
+  社会成本指标: '成本指标',
+  生态环境成本指标: '成本指标',
+  生态成本指标: '成本指标',
+  服务对象满意度指标: '满意度指标',
+  社会公众满意度指标: '满意度指标',
+  群众满意度指标: '满意度指标',
+};
+
+/** A 一级 and a 二级 that cannot stand together: both the framework's names, the 二级 under another 一级. */
+export function levelsClash(level1: string, level2: string): boolean {
+  const parent = LEVEL1_OF[level2.replace(/\s+/g, '')];
+  const l1 = level1.replace(/\s+/g, '');
+  return parent !== undefined && Object.values(LEVEL1_OF).includes(l1) && l1 !== parent;
+}
+
+export function isLevelPiece(text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  if (t === '') return false;
+  if ((t.match(/指标/g) ?? []).length >= 2 || /^标/.test(t) || t === '指标') return true;
+  return LEVEL_NAME_LIST.some((n) => n.length > t.length && n.startsWith(t));
+}
 
 /**
  * Indicators that are better low: a target written without a bound is a

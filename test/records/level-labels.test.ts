@@ -88,3 +88,38 @@ test('labels set at the top of their rows: the rows below them are theirs', () =
     ['群众知晓率', ...SOCIAL],
   ]);
 });
+
+// A path left short rather than wrong (records/indicators.ts sound): a label read in pieces, or a
+// 一级 taken from another row that the row's 二级 cannot stand under.
+test('a 一级 label lost: the rows above the only one left are not put under it against their 二级', () => {
+  expect(
+    pathsOf([
+      ['', '数量指标', '培训人次'],
+      ['', '', '新建站点'],
+      ['', '质量指标', '验收合格率'],
+      ['', '', '人均培训成本'],
+      ['成本指标', '经济成本指标', '单个站点建设成本'],
+    ]),
+  ).toEqual([
+    ['培训人次'],
+    ['新建站点'],
+    ['验收合格率'],
+    ['人均培训成本'],
+    ['单个站点建设成本', '成本指标', '经济成本指标'],
+  ]);
+});
+
+test('printed in the row, a 一级 and 二级 stand as printed, however they go together', () => {
+  expect(pathsOf([['产出指标', '可持续影响指标', '技能人才队伍建设']])).toEqual([
+    ['技能人才队伍建设', '产出指标', '可持续影响指标'],
+  ]);
+});
+
+test('labels read in pieces (two narrow cells’ wrapped lines run together) are no path', () => {
+  expect(
+    pathsOf([
+      ['产出数量指标指标', '', '培训人次'],
+      ['成本指', '经济成本指', '单个站点建设成本'],
+    ]),
+  ).toEqual([['培训人次'], ['单个站点建设成本']]);
+});

@@ -3,7 +3,7 @@
 // 全年执行数, centred and narrower than the three, 分值 | 执行率 | 得分 beside them, and no 单位 line.
 // The merged cell's text lay over one column's middle only, so it was taken for no header: the
 // header stopped under it, the cover lines were lost with it, and the amounts had no unit (no facts).
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { assembleReport } from '../../src/pipeline/assemble.ts';
 import type { Report } from '../../src/schema/report.ts';
 import { textWidth } from '../support/compose.ts';
@@ -208,4 +208,61 @@ test('a cover value wrapped in a narrow cell stays a cover value', async () => {
     ['资金总额·年度资金总额', 120, '万元'],
     ['资金总额·占比', 100, '%'],
   ]);
+});
+
+// A cell merged over two header rows and three columns, its text set in its middle, narrow (预算数 over
+// 总额 | 财政拨款 | 其他资金, beside 任务名称 | 主要内容 merged down the two rows): LibreOffice sets it
+// nearly two ems above the header's line and over no column's middle but one. It was taken for no
+// header, the header stopped under it and the cover line above was lost — and with it the cover line
+// repeated atop the next page no longer told the part there to carry on the table.
+describe('预算数 centred over three of five columns, two ems above their header', () => {
+  const lefts = [60, 160, 260, 340, 420];
+  const rights = [150, 250, 330, 410, 490];
+  const under = (subtitle: TextRun | null): TextRun[] => [
+    { text: '部门整体支出绩效目标申报表', x: 200, y: 760, size: 14 },
+    ...(subtitle
+      ? [subtitle]
+      : textTable([['部门（单位）名称', '某市卫生健康委员会']], { lefts, rights, top: 720, pitch: PITCH, size: SIZE })),
+    ...textTable(
+      [
+        ['任务名称', '主要内容', '总额', '财政拨款', '其他资金'],
+        ['城乡居民医保补助', '做好医保补助工作', '1544.48', '1390.03', '154.45'],
+        ['基本公共卫生服务', '做好公共卫生工作', '443.31', '398.98', '44.33'],
+        ['重大疾病防控', '做好疾病防控工作', '403.30', '362.97', '40.33'],
+      ],
+      { lefts, rights, top: 683, pitch: PITCH, size: SIZE },
+    ),
+    { text: '单位：万元', x: 430, y: 740, size: SIZE },
+  ];
+
+  test('is the header row over them, and the cover line above stays the table’s', async () => {
+    const spanning = centred('预算数', 0, 0, 700);
+    spanning.x = (260 + 490) / 2 - textWidth('预算数', SIZE) / 2;
+    const r = assembleReport(
+      { path: 'made.pdf', bytes: new Uint8Array(1) },
+      await readMade([{ runs: [...under(null), spanning] }]),
+    );
+    const t = r.tables[0]!;
+    expect(t.rowRoles.slice(0, 3)).toEqual(['cover', 'header', 'header']);
+    expect(t.rows.slice(0, 3)).toEqual([
+      ['部门（单位）名称', '某市卫生健康委员会', '', '', ''],
+      ['', '', '预算数', '预算数', '预算数'],
+      ['任务名称', '主要内容', '总额', '财政拨款', '其他资金'],
+    ]);
+  });
+
+  test('but a line centred over the whole header is the page’s (a subtitle), not a header row', async () => {
+    const subtitle = {
+      text: '（2026年度）',
+      x: (60 + 490) / 2 - textWidth('（2026年度）', SIZE) / 2,
+      y: 700,
+      size: SIZE,
+    };
+    const r = assembleReport(
+      { path: 'made.pdf', bytes: new Uint8Array(1) },
+      await readMade([{ runs: under(subtitle) }]),
+    );
+    const t = r.tables[0]!;
+    expect(t.rows[0]).toEqual(['任务名称', '主要内容', '总额', '财政拨款', '其他资金']);
+  });
 });

@@ -54,7 +54,6 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'mof-dept/three-sheet-middle/libreoffice',
     'mof-project/sheet-middle/chromium',
     'mof-project/sheet-middle/libreoffice',
-    'mof-project/sheet-top/libreoffice',
     'mof-project/sheet-wide-middle/chromium',
     'mof-project/sheet-wide-middle/libreoffice',
     'mof-project/sheet-wide/libreoffice',
@@ -77,8 +76,6 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'fujian-dept/sheet-repeated-colunit/libreoffice',
     'fujian-dept/sheet/libreoffice',
     'sichuan-project/grid-break-repeat/libreoffice',
-    'sichuan-project/sheet-break-repeat/libreoffice',
-    'sichuan-project/sheet-caption/libreoffice',
     'sichuan-project/three/libreoffice',
   ],
   coarserHead: [
@@ -93,7 +90,6 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'sichuan-project/sheet-repeated-colunit/chromium',
     'sichuan-project/sheet/libreoffice',
     'mof-project/three-spanning/chromium',
-    'mof-dept/three-spanning/chromium',
     'mof-dept/three-spanning/libreoffice',
   ],
   wordRows: [
@@ -118,5 +114,5 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'mof-project/three/libreoffice',
   ],
   threeLine: ['mof-project/three-spanning/libreoffice'],
-  wrappedHeader: ['sichuan-project/sheet/chromium'],
+  wrappedHeader: [],
 };
