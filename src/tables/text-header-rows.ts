@@ -54,7 +54,11 @@ export function headerRows(
       header.unshift(newRow(line, cols, coverFits(line, cols)));
     else if (line.chunks.length >= 2 && header.length < MAX_HEADER_LINES)
       header.unshift(newRow(line, cols, fitHeader(line, cols, namedBelow(header, wordy))));
-    else if (header.length > 0 && header.length < MAX_HEADER_LINES && spanningCell(line, top, cols)) {
+    else if (
+      header.length > 0 &&
+      header.length < MAX_HEADER_LINES &&
+      spanningCell(line, top, cols, { bottom: header.at(-1)!, up: lines[k - 1], pitch })
+    ) {
       // One chunk over several columns right above the header: a spanning header cell (预算执行情况（万元）).
       header.unshift(newRow(line, cols));
     } else {
@@ -79,9 +83,10 @@ export function headerRows(
   // wrapped headers: 实际支出 over 数⑤, each over its own column).
   const naming = header.filter((r) => !isCover(r.lines[0]!));
   if (naming.length === 2 && header.length === 2) spanOverSubheaders(naming[0]!, naming[1]!, cols);
-  else if (naming.length === 2)
-    for (const h of [...naming[0]!.cells.keys()].filter((c) => named(naming[0]!, c)))
-      spanCentred(naming[0]!, naming[1]!, h, cols);
+  else if (naming.length >= 2)
+    for (const upper of naming.slice(0, -1))
+      for (const h of [...upper.cells.keys()].filter((c) => named(upper, c)))
+        spanCentred(upper, naming.at(-1)!, h, cols);
   return header;
 }
 
@@ -91,12 +96,52 @@ export function headerRows(
  * wide), it states their unit in brackets, as only a header does; the header's own gap above
  * (MAX_GAP_EMS) bounds it then. Not a caption (…表).
  */
-function spanningCell(line: TextLine, top: TextLine, cols: Col[]): boolean {
+function spanningCell(
+  line: TextLine,
+  top: TextLine,
+  cols: Col[],
+  { bottom, up, pitch }: { bottom: Row; up: TextLine | undefined; pitch: Pitch },
+): boolean {
   const chunk = line.chunks[0]!;
   if (line.chunks.length !== 1 || /表$/.test(chunk.text)) return false;
   if (gapEms(line, top) <= 1.8 && fit(chunk, cols).length >= 2) return true;
+  if (centredRun(chunk, bottom, cols) && !midRow(line, up, pitch)) return true;
   // A row's pitch above the header (the grid's rows drawn one height, borders off) is still next to it.
   return headerUnit(chunk.text) !== null && readCellNumber(chunk.text) === null;
+}
+
+/**
+ * A line less than a row's pitch under one of other cells (区 under 年度总体目标 | 为辖区…, the tail
+ * of a merged cell wrapped above and below them) is one line of a row of several, no header of its
+ * own; under its own first line (支出决算 over （万元）, centred alike) it may be.
+ */
+function midRow(line: TextLine, up: TextLine | undefined, pitch: Pitch): boolean {
+  if (!up || pitch.row === 0 || up.y - line.y >= 0.85 * pitch.row) return false;
+  const mid = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
+  return up.chunks.length !== 1 || Math.abs(mid(up.chunks[0]!) - mid(line.chunks[0]!)) > line.chunks[0]!.size;
+}
+
+/**
+ * The run of two or more sub-headers (the header's lowest row, each column taken as its sub-header
+ * and its figures) a chunk is centred over, within an em, and lies within: 基本支出 over 人员经费 |
+ * 公用经费, 支出决算（万元） over those and 本年支出合计 | 项目支出 beside them, narrower than
+ * what it heads and so over no column's middle, or over one only. Never every column of the table
+ * (the caption's （2023年度） is centred over them all), and no year or figure.
+ */
+function centredRun(chunk: Chunk, bottom: Row, cols: Col[]): [number, number] | null {
+  if (/\d/.test(chunk.text)) return null;
+  const extent = (c: number) => extentOf([cols[c]!, ...(bottom.cells.get(c) ?? [])]);
+  const mid = (chunk.x0 + chunk.x1) / 2;
+  let best: [number, number, number] | null = null;
+  for (let from = 0; from < cols.length; from++)
+    for (let to = from + 1; to < cols.length && named(bottom, to) && named(bottom, from); to++) {
+      if (from === 0 && to === cols.length - 1) continue;
+      const [x0, x1] = [extent(from).x0, extent(to).x1];
+      const off = Math.abs((x0 + x1) / 2 - mid);
+      if (chunk.x0 >= x0 - chunk.size && chunk.x1 <= x1 + chunk.size && (!best || off < best[2]))
+        best = [from, to, off];
+    }
+  return best && best[2] <= chunk.size ? [best[0], best[1]] : null;
 }
 
 /**
@@ -178,12 +223,15 @@ export function oneHeaderRow(line: TextLine, below: Row, cols: Col[], pitch: Pit
  */
 function spanOverSubheaders(upper: Row, lower: Row, cols: Col[]): void {
   const heads = [...upper.cells.keys()].filter((c) => named(upper, c)).sort((a, b) => a - b);
-  if (heads.length === 1 && spanCentred(upper, lower, heads[0]!, cols)) return;
+  // A head centred over its run spans that run and no more (项目 over 科目编码 | 科目名称 and 收入（万元）
+  // over 财政拨款收入 | 事业收入 | 其他收入 leave 本年收入合计 between them unspanned).
+  const centred = new Set(heads.filter((h) => spanCentred(upper, lower, h, cols)));
+  if (centred.size === heads.length) return;
   cols.forEach((col, c) => {
     if (named(upper, c) || upper.covered.has(c) || !named(lower, c)) return;
     const left = heads.filter((h) => h < c).pop();
     const right = heads.find((h) => h > c);
-    const candidates = [left, right].filter((h): h is number => h !== undefined && named(lower, h));
+    const candidates = [left, right].filter((h): h is number => h !== undefined && !centred.has(h) && named(lower, h));
     if (candidates.length === 0) return;
     const distance = (h: number) => Math.max(0, -overlap(extentOf(upper.cells.get(h)!), col));
     const from = candidates.reduce((a, b) => (distance(b) < distance(a) ? b : a));

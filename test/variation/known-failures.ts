@@ -21,11 +21,6 @@ export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
     'project-self-eval/three-sheet-groupunit/libreoffice',
     'project-self-eval/three-spanning/chromium',
   ],
-  spanning: [
-    'final-expenditure/sheet-spanning/chromium',
-    'final-expenditure/sheet-spanning/libreoffice',
-    'final-income/sheet-spanning/chromium',
-    'final-income/sheet-spanning/libreoffice',
-  ],
+  spanning: [],
   narrowWraps: [],
 };
