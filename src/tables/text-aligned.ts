@@ -18,7 +18,14 @@ import { textLines, type TextLine } from './chunks.ts';
 import type { DraftTable } from './ruled.ts';
 import { unionColumns, fit, type Col } from './text-columns.ts';
 import { gapEms, isFolio, starter, type Block, blocksFrom } from './text-blocks.ts';
-import { wordyColumns, headerRows, oneHeaderRow, fitHeader, headerWordsApart } from './text-header-rows.ts';
+import {
+  wordyColumns,
+  headerRows,
+  oneHeaderRow,
+  fitHeader,
+  headerWordsApart,
+  keepWrapsInColumn,
+} from './text-header-rows.ts';
 import { numericColumns, onColumns, gridOf } from './text-grid.ts';
 import {
   type Row,
@@ -171,5 +178,6 @@ function betweenRows(lines: TextLine[], from: number, to: number, cols: Col[], p
     if (below && oneHeaderRow(line, below, cols, pitch)) addLine(below, line, cols, fitHeader(line, cols));
     else rows.unshift(newRow(line, cols, fitHeader(line, cols)));
   }
+  rows.forEach(keepWrapsInColumn);
   return rows;
 }

@@ -81,6 +81,7 @@ export function headerRows(
   // Cover lines (项目名称 | …, 主管部门 | …) name no column and span none. Under them only a cell
   // centred over a run of sub-headers is known to span them (the upper line may be the first line of
   // wrapped headers: 实际支出 over 数⑤, each over its own column).
+  header.forEach(keepWrapsInColumn);
   const naming = header.filter((r) => !isCover(r.lines[0]!));
   if (naming.length === 2 && header.length === 2) spanOverSubheaders(naming[0]!, naming[1]!, cols);
   else if (naming.length >= 2)
@@ -172,6 +173,36 @@ function coverValueWrapped(line: TextLine, below: Row, cols: Col[]): number | nu
   for (const [c, ps] of below.cells)
     if (c > 0 && c < cols.length && ps.some((p) => overlap(p, chunk) > 0) && !isKey(cellText(ps))) return c;
   return null;
+}
+
+/**
+ * A header cell's lines stay in one column: a chunk of a row's line right under a chunk of its line
+ * above, starting where that starts (set left) or centred where it is centred, and no wider, is
+ * that cell's next line (施 under 偏差原因分析及改进措, fallen nearer 得分 where no text of its own
+ * column stands on the page).
+ */
+export function keepWrapsInColumn(row: Row): void {
+  const colOf = (chunk: Chunk) => [...row.cells].find(([, ps]) => ps.includes(chunk.pieces[0]!))?.[0];
+  const mid = (c: Chunk) => (c.x0 + c.x1) / 2;
+  const lines = [...row.lines].sort((a, b) => b.y - a.y);
+  for (let i = 1; i < lines.length; i++) {
+    const up = lines[i - 1]!;
+    if (gapEms(up, lines[i]!) > 1.6) continue;
+    for (const chunk of lines[i]!.chunks) {
+      const near = 0.5 * chunk.size;
+      const over = up.chunks.find(
+        (u) =>
+          chunk.x1 - chunk.x0 <= u.x1 - u.x0 + near &&
+          (Math.abs(u.x0 - chunk.x0) <= near || Math.abs(mid(u) - mid(chunk)) <= near),
+      );
+      const [to, from] = [over && colOf(over), colOf(chunk)];
+      if (to === undefined || from === undefined || to === from) continue;
+      const rest = row.cells.get(from)!.filter((p) => !chunk.pieces.includes(p));
+      if (rest.length > 0) row.cells.set(from, rest);
+      else row.cells.delete(from);
+      row.cells.set(to, [...row.cells.get(to)!, ...chunk.pieces]);
+    }
+  }
 }
 
 /**

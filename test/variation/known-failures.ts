@@ -13,10 +13,6 @@ export const REASONS = {
 export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
   multiBlock: [
     'budget-targets/three-sheet-groupunit/libreoffice',
-    'dept-self-eval/sheet-break-bare/chromium',
-    'dept-self-eval/sheet-break-repeat/chromium',
-    'project-self-eval/sheet-break-bare/chromium',
-    'project-self-eval/sheet-break-repeat/chromium',
     'project-self-eval/sheet-groupunit/libreoffice',
     'project-self-eval/three-sheet-groupunit/libreoffice',
     'project-self-eval/three-spanning/chromium',
