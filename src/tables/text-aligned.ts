@@ -18,14 +18,8 @@ import { textLines, type TextLine } from './chunks.ts';
 import type { DraftTable } from './ruled.ts';
 import { unionColumns, fit, type Col } from './text-columns.ts';
 import { gapEms, isFolio, starter, type Block, blocksFrom } from './text-blocks.ts';
-import {
-  wordyColumns,
-  headerRows,
-  oneHeaderRow,
-  fitHeader,
-  headerWordsApart,
-  keepWrapsInColumn,
-} from './text-header-rows.ts';
+import { wordyColumns, headerRows, oneHeaderRow, fitHeader, headerWordsApart } from './text-header-rows.ts';
+import { keepWrapsInColumn } from './text-header-spans.ts';
 import { numericColumns, onColumns, gridOf } from './text-grid.ts';
 import {
   type Row,
