@@ -32,6 +32,8 @@ function cellCss(cell: GridCell, grid: Grid, style: Style): { attrs: string; css
   if (cell.level && cell.level > 1) css.push(`padding-left:${(cell.level - 1) * 2}em`);
   // A number is never wrapped inside its cell (a spreadsheet shows #### instead; a word processor widens the column).
   if (numeric) (attrs.push('nowrap'), css.push('white-space:nowrap'));
+  // Small type, lines set close (LibreOffice takes a cell's CSS padding for every side: the table's cellpadding stays).
+  if (style.dense) css.push('font-size:7.5pt', 'line-height:1.05');
   if (style.rules === 'grid') css.push(`border:0.75pt solid ${BLACK}`);
   if (style.rules === 'three') {
     const last = grid.rows.length;
@@ -60,7 +62,8 @@ function tableHtml(grid: Grid, style: Style): string {
     style.pageBreak === 'repeat'
       ? `<thead>\n${head}\n</thead>\n<tbody>\n${body}\n</tbody>`
       : `<tbody>\n${head}\n${body}\n</tbody>`;
-  return `<table width="100%" cellspacing="0" cellpadding="3"${border} style="border-collapse:collapse;width:100%">\n${rows}\n</table>`;
+  const font = style.dense ? ';font-size:7.5pt' : '';
+  return `<table width="100%" cellspacing="0" cellpadding="3"${border} style="border-collapse:collapse;width:100%${font}">\n${rows}\n</table>`;
 }
 
 const BREAK = 'page-break-before:always;break-before:page';
@@ -81,6 +84,7 @@ function pageHtml(page: Page, first: boolean): string {
   if (grid.note) parts.push(`<p align="center" style="text-align:center">${esc(grid.note)}</p>`);
   if (grid.unitLine) parts.push(`<p align="right" style="text-align:right">${esc(grid.unitLine)}</p>`);
   parts.push(tableHtml(grid, style));
+  if (grid.footnote) parts.push(`<p align="left" style="text-align:left">${esc(grid.footnote)}</p>`);
   return parts.join('\n');
 }
 

@@ -16,6 +16,16 @@ export interface Style {
   header: 'flat' | 'spanning';
   /** the table on one page, or carried over a page break with its header repeated, or without it */
   pageBreak: 'none' | 'repeat' | 'bare';
+  /** amounts as the class writes them (万元, 520.00), with thousands separators (4,680.50), or in 元 with them (5,200,000.00) */
+  figures: 'plain' | 'thousands' | 'yuan';
+  /** what an empty number cell shows: nothing, or a dash or slash as many offices write */
+  empty: '' | '-' | '—' | '/';
+  /** the 合计 row where the class has it, or first (合计 on top, as many 决算 tables set it) */
+  totalFirst: boolean;
+  /** a 注： line under the table */
+  footnote: boolean;
+  /** a dense table: small type (7.5pt), lines set close */
+  dense: boolean;
 }
 
 const base: Omit<Style, 'id'> = {
@@ -25,6 +35,11 @@ const base: Omit<Style, 'id'> = {
   unit: 'line',
   header: 'flat',
   pageBreak: 'none',
+  figures: 'plain',
+  empty: '',
+  totalFirst: false,
+  footnote: false,
+  dense: false,
 };
 const style = (id: string, s: Partial<Style>): Style => ({ id, ...base, ...s });
 
@@ -47,6 +62,16 @@ export const STYLES: readonly Style[] = [
   style('grid-break-bare', { pageBreak: 'bare' }),
   style('sheet-break-repeat', { rules: 'none', align: 'sheet', pageBreak: 'repeat' }),
   style('sheet-break-bare', { rules: 'none', align: 'sheet', pageBreak: 'bare' }),
+  style('grid-yuan', { figures: 'yuan' }),
+  style('sheet-yuan-caption', { rules: 'none', align: 'sheet', unit: 'caption', figures: 'yuan' }),
+  style('three-thousands', { rules: 'three', unit: 'caption', figures: 'thousands' }),
+  style('grid-dash', { empty: '-' }),
+  style('sheet-emdash', { rules: 'none', align: 'sheet', empty: '—' }),
+  style('three-slash', { rules: 'three', unit: 'caption', empty: '/' }),
+  style('grid-total-first-note', { totalFirst: true, footnote: true }),
+  style('sheet-total-first-note', { rules: 'none', align: 'sheet', totalFirst: true, footnote: true }),
+  style('grid-dense', { dense: true, figures: 'thousands' }),
+  style('sheet-dense', { rules: 'none', align: 'sheet', dense: true, figures: 'yuan' }),
 ];
 
 /** Does the style mean anything for this class (a group's cell needs a group; a spanning header needs one)? */
@@ -55,7 +80,23 @@ export function applies(s: Style, table: LogicalTable): boolean {
   if ((s.groups === 'header' || s.unit === 'group') && !grouped) return false;
   if (s.groups === 'repeated' && !grouped && !table.segments.some(mergesNames)) return false;
   if (s.header === 'spanning' && !table.segments.some((g) => g.spanning)) return false;
+  if (s.empty !== '' && !table.segments.some(hasEmptyNumber)) return false;
+  if (s.totalFirst && !table.segments.some((g) => totalLast(g) !== null)) return false;
   return true;
+}
+
+const NUMBER_MEASURES = new Set(['money', 'score', 'percent']);
+
+/** Does a segment have an empty cell in a number column? */
+function hasEmptyNumber(g: LogicalTable['segments'][number]): boolean {
+  return g.rows.some((r) => !r.spans && r.cells.some((c, i) => c === '' && NUMBER_MEASURES.has(g.columns[i]!.measure)));
+}
+
+/** The index of a segment's last row when it is its 合计 / 总计 (a total at the foot), else null. */
+export function totalLast(g: LogicalTable['segments'][number]): number | null {
+  const last = g.rows[g.rows.length - 1];
+  const name = last && typeof last.cells[0] === 'string' ? last.cells[0].trim() : '';
+  return /^(合计|总计)$/.test(name) ? g.rows.length - 1 : null;
 }
 
 function mergesNames(g: LogicalTable['segments'][number]): boolean {
