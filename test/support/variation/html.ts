@@ -46,13 +46,22 @@ function cellCss(cell: GridCell, grid: Grid, style: Style): { attrs: string; css
   return { attrs: attrs.join(' '), css };
 }
 
+/** A header cell's text over three lines as a narrow column wraps it (年初预算数 → 年初 / 预算 / 数); shorter ones whole. */
+function wrapped(text: string): string[] {
+  const chars = [...text];
+  if (chars.length < 4) return [text];
+  const n = Math.ceil(chars.length / 3);
+  return [0, 1, 2].map((k) => chars.slice(k * n, (k + 1) * n).join('')).filter(Boolean);
+}
+
 function tableHtml(grid: Grid, style: Style): string {
   const border = style.rules === 'grid' ? ' border="1"' : ' border="0"';
   const row = (cells: GridCell[]) =>
     `<tr>${cells
       .map((c) => {
         const { attrs, css } = cellCss(c, grid, style);
-        return `<td ${attrs} style="${css.join(';')}">${esc(c.text)}</td>`;
+        const text = style.headWrap && c.role === 'head' ? wrapped(c.text).map(esc).join('<br>') : esc(c.text);
+        return `<td ${attrs} style="${css.join(';')}">${text}</td>`;
       })
       .join('')}</tr>`;
   const head = grid.rows.slice(0, grid.headRows).map(row).join('\n');

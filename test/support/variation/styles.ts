@@ -26,6 +26,8 @@ export interface Style {
   footnote: boolean;
   /** a dense table: small type (7.5pt), lines set close */
   dense: boolean;
+  /** header cells of four characters or more wrapped over three lines, as a narrow column wraps them (年初 / 预算 / 数) */
+  headWrap: boolean;
 }
 
 const base: Omit<Style, 'id'> = {
@@ -40,6 +42,7 @@ const base: Omit<Style, 'id'> = {
   totalFirst: false,
   footnote: false,
   dense: false,
+  headWrap: false,
 };
 const style = (id: string, s: Partial<Style>): Style => ({ id, ...base, ...s });
 
@@ -72,6 +75,9 @@ export const STYLES: readonly Style[] = [
   style('sheet-total-first-note', { rules: 'none', align: 'sheet', totalFirst: true, footnote: true }),
   style('grid-dense', { dense: true, figures: 'thousands' }),
   style('sheet-dense', { rules: 'none', align: 'sheet', dense: true, figures: 'yuan' }),
+  style('grid-headwrap', { headWrap: true }),
+  style('sheet-headwrap', { rules: 'none', align: 'sheet', headWrap: true }),
+  style('three-headwrap', { rules: 'three', unit: 'caption', headWrap: true }),
 ];
 
 /** Does the style mean anything for this class (a group's cell needs a group; a spanning header needs one)? */
