@@ -11,6 +11,7 @@ import { covering, fit, nearest, overlap, type Col } from './text-columns.ts';
 import { MAX_GAP_EMS, gapEms } from './text-blocks.ts';
 import { type Row, addLine, newRow, type Pitch, sameRow } from './text-rows.ts';
 import { centredRun, spanHeader } from './text-header-spans.ts';
+import { stackedHeader } from './text-header-stack.ts';
 
 const MAX_HEADER_LINES = 3;
 // Cover lines (项目名称 | …, 主管部门 | … | 实施单位 | …) over a header of as many rows as it has
@@ -77,8 +78,32 @@ export function headerRows(
     }
     top = line;
   }
-  spanHeader(header, cols, wordy);
-  return header;
+  const read = stackedOver(header, stackedHeader(lines, first, { cols, pitch, floor }), { lines, cols, floor });
+  spanHeader(read, cols, wordy);
+  return read;
+}
+
+/**
+ * The header read as stacks of wrapped lines (text-header-stack.ts) where it names more columns than
+ * the header read line by line does, and that one has no cover lines: read line by line, lines of
+ * cells centred in rows of different heights broke off after the lowest.
+ */
+function stackedOver(
+  header: Row[],
+  stacked: { rows: Row[]; top: number } | null,
+  { lines, cols, floor }: { lines: TextLine[]; cols: Col[]; floor: number },
+): Row[] {
+  if (!stacked || header.some((r) => isCover(r.lines[0]!))) return header;
+  const namedIn = (rows: Row[]) =>
+    new Set(rows.flatMap((r) => [...r.cells].filter(([, ps]) => cellText(ps).trim() !== '').map(([c]) => c))).size;
+  if (namedIn(stacked.rows) <= namedIn(header)) return header;
+  // The cover lines right above it (项目名称 | …, 主管部门 | … | 实施单位 | …) are rows of the table too.
+  const rows = [...stacked.rows];
+  for (let k = stacked.top - 1; k >= floor && rows.length < stacked.rows.length + MAX_COVER_LINES; k--) {
+    if (!isCover(lines[k]!) || gapEms(lines[k]!, lines[k + 1]!) > MAX_GAP_EMS) break;
+    rows.unshift(newRow(lines[k]!, cols, coverFits(lines[k]!, cols)));
+  }
+  return rows;
 }
 
 /**
