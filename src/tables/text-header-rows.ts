@@ -84,9 +84,20 @@ export function headerRows(
 }
 
 /**
+ * Did the line reader run the stacks' upper row into the row under it: the same lines read, in fewer
+ * rows (基本支出人员经费 as one cell, every line of the header within one row's leading)?
+ */
+function ranTogether(header: Row[], stacked: Row[]): boolean {
+  if (stacked.length < 2 || header.length >= stacked.length) return false;
+  const read = new Set(header.flatMap((r) => [...r.cells.values()].flat()));
+  return stacked.every((r) => [...r.cells.values()].flat().every((p) => read.has(p)));
+}
+
+/**
  * The header read as stacks of wrapped lines (text-header-stack.ts) where it names more columns than
- * the header read line by line does, and that one has no cover lines: read line by line, lines of
- * cells centred in rows of different heights broke off after the lowest.
+ * the header read line by line does, or as many where that one ran its rows together, and that one
+ * has no cover lines: read line by line, lines of cells centred in rows of different heights broke
+ * off after the lowest, or all within one row's leading made one row.
  */
 function stackedOver(
   header: Row[],
@@ -96,7 +107,8 @@ function stackedOver(
   if (!stacked || header.some((r) => isCover(r.lines[0]!))) return header;
   const namedIn = (rows: Row[]) =>
     new Set(rows.flatMap((r) => [...r.cells].filter(([, ps]) => cellText(ps).trim() !== '').map(([c]) => c))).size;
-  if (namedIn(stacked.rows) <= namedIn(header)) return header;
+  const [a, b] = [namedIn(stacked.rows), namedIn(header)];
+  if (a < b || (a === b && !ranTogether(header, stacked.rows))) return header;
   // The cover lines right above it (项目名称 | …, 主管部门 | … | 实施单位 | …) are rows of the table too.
   const rows = [...stacked.rows];
   for (let k = stacked.top - 1; k >= floor && rows.length < stacked.rows.length + MAX_COVER_LINES; k--) {
