@@ -309,7 +309,9 @@ function factOf(cell: Cell, col: Column, unit: string): Omit<ExpectedFact, 'need
   if (typeof cell !== 'string') return cell.fact ? { ...cell.fact } : null;
   const text = cell.trim();
   if (text === '' || /^[-—/]$/.test(text)) return null;
-  const value = Number(text.replace(/,/g, '').replace(/%$/, ''));
+  // A negative figure however it is signed: -22.20, −22.20, －22.20, (22.20).
+  const signed = text.replace(/^[−－]/, '-').replace(/^\((.*)\)$/, '-$1');
+  const value = Number(signed.replace(/,/g, '').replace(/%$/, ''));
   if (!Number.isFinite(value)) return null;
   if (col.measure === 'money') return { value, unit, kind: 'money', comparator: null };
   if (col.measure === 'score') return { value, unit: '分', kind: 'score', comparator: null };

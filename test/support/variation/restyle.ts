@@ -1,5 +1,6 @@
 // A logical table as a style writes its figures: amounts with thousands
-// separators or in 元, empty number cells as a dash, the 合计 row first.
+// separators or in 元, empty number cells as a dash, negative figures as the
+// style signs them, the 合计 row first.
 // The expected facts are derived from the table this returns, so a style
 // that writes 5,200,000.00 元 expects 5200000 元.
 import type { Cell, LogicalTable, Row, Segment } from './model.ts';
@@ -19,7 +20,14 @@ function amount(text: string, figures: Style['figures']): string {
 function cellOf(cell: Cell, measure: string, style: Style): Cell {
   if (typeof cell !== 'string' || !NUMBER_MEASURES.has(measure)) return cell;
   if (cell.trim() === '') return style.empty;
-  return measure === 'money' ? amount(cell, style.figures) : cell;
+  return negative(measure === 'money' ? amount(cell, style.figures) : cell, style.negative);
+}
+
+/** -22.20 as the style writes a negative figure: −22.20, －22.20, (22.20). */
+function negative(text: string, sign: Style['negative']): string {
+  const m = /^-(\d.*)$/.exec(text.trim());
+  if (!m || sign === '-') return text;
+  return sign === '()' ? `(${m[1]})` : `${sign}${m[1]}`;
 }
 
 function rowOf(row: Row, segment: Segment, style: Style): Row {

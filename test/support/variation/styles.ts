@@ -28,6 +28,8 @@ export interface Style {
   dense: boolean;
   /** header cells of four characters or more wrapped over three lines, as a narrow column wraps them (年初 / 预算 / 数) */
   headWrap: boolean;
+  /** how a negative figure is written: a hyphen (-22.20), the minus sign (−22.20), a full-width minus (－22.20), or in brackets ((22.20)) */
+  negative: '-' | '−' | '－' | '()';
 }
 
 const base: Omit<Style, 'id'> = {
@@ -43,6 +45,7 @@ const base: Omit<Style, 'id'> = {
   footnote: false,
   dense: false,
   headWrap: false,
+  negative: '-',
 };
 const style = (id: string, s: Partial<Style>): Style => ({ id, ...base, ...s });
 
@@ -78,6 +81,9 @@ export const STYLES: readonly Style[] = [
   style('grid-headwrap', { headWrap: true }),
   style('sheet-headwrap', { rules: 'none', align: 'sheet', headWrap: true }),
   style('three-headwrap', { rules: 'three', unit: 'caption', headWrap: true }),
+  style('grid-minus', { negative: '−' }),
+  style('sheet-fullwidth-minus', { rules: 'none', align: 'sheet', negative: '－' }),
+  style('three-brackets', { rules: 'three', unit: 'caption', negative: '()' }),
 ];
 
 /** Does the style mean anything for this class (a group's cell needs a group; a spanning header needs one)? */
@@ -88,6 +94,7 @@ export function applies(s: Style, table: LogicalTable): boolean {
   if (s.header === 'spanning' && !table.segments.some((g) => g.spanning)) return false;
   if (s.empty !== '' && !table.segments.some(hasEmptyNumber)) return false;
   if (s.totalFirst && !table.segments.some((g) => totalLast(g) !== null)) return false;
+  if (s.negative !== '-' && !table.segments.some(hasNegative)) return false;
   return true;
 }
 
@@ -96,6 +103,11 @@ const NUMBER_MEASURES = new Set(['money', 'score', 'percent']);
 /** Does a segment have an empty cell in a number column? */
 function hasEmptyNumber(g: LogicalTable['segments'][number]): boolean {
   return g.rows.some((r) => !r.spans && r.cells.some((c, i) => c === '' && NUMBER_MEASURES.has(g.columns[i]!.measure)));
+}
+
+/** Does a segment have a negative figure (-22.20)? */
+function hasNegative(g: LogicalTable['segments'][number]): boolean {
+  return g.rows.some((r) => r.cells.some((c) => typeof c === 'string' && /^-\d/.test(c.trim())));
 }
 
 /** The index of a segment's last row when it is its 合计 / 总计 (a total at the foot), else null. */

@@ -58,9 +58,15 @@ export function stylesOf(c: IndicatorClass): Style[] {
   );
 }
 
-/** The table harness's styles of how figures and headers are written (千分位, 元, dashes, 合计 first, a note, small type, headers wrapped) are not drawn here. */
+/** The table harness's styles of how figures and headers are written (千分位, 元, dashes, 合计 first, a note, small type, headers wrapped, negatives signed) are not drawn here. */
 const plainFigures = (s: Style) =>
-  s.figures === 'plain' && s.empty === '' && !s.totalFirst && !s.footnote && !s.dense && !s.headWrap;
+  s.figures === 'plain' &&
+  s.empty === '' &&
+  !s.totalFirst &&
+  !s.footnote &&
+  !s.dense &&
+  !s.headWrap &&
+  s.negative === '-';
 
 export function pagesOf(cls: string): Page[] {
   const c = classOf(cls);
