@@ -361,7 +361,12 @@ function rowHeaderOf(
     row
       .slice(0, to)
       .filter(
-        (cell, i) => numbers[i] === null && !valueColumn(i) && !BOUND.test(cell.trim()) && !ORDINAL.test(cell.trim()),
+        (cell, i) =>
+          numbers[i] === null &&
+          !valueColumn(i) &&
+          !BOUND.test(cell.trim()) &&
+          !ORDINAL.test(cell.trim()) &&
+          !DASH.test(cell.trim()),
       );
   // key | value | key | value: the text cells between the number before and this one name it
   // (年初预算数 | 596 | 全年执行数 | 855; … | 一级指标 | 二级指标 | 三级指标 | ＝ | 1): prose (绩效目标) is no name.

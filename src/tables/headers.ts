@@ -161,8 +161,10 @@ function isTitleRow(row: string[]): boolean {
   if (row.length > 1 && row.every((x) => x === row[0])) return true;
   const filled = row.map((x) => x.replace(/\s+/g, '')).filter(Boolean);
   const cells = [...new Set(filled)];
-  // One merged cell across most of the grid (a title, its （2026年度） note), or only captions and unit lines.
-  if (cells.length === 1 && row.length > 2 && filled.length >= 0.6 * row.length) return true;
+  // One merged cell across most of the grid from its left edge (a title, its （2026年度） note), or only
+  // captions and unit lines. One that leaves the row names' column blank heads the columns it spans
+  // (支出决算（万元） over the four amounts of a table without borders).
+  if (cells.length === 1 && row.length > 2 && filled.length >= 0.6 * row.length && row[0]!.trim() !== '') return true;
   return cells.length > 0 && cells.every((x) => CAPTION_CELL.test(x));
 }
 

@@ -20,6 +20,7 @@ import { unionColumns, fit, type Col } from './text-columns.ts';
 import { gapEms, isFolio, starter, type Block, blocksFrom } from './text-blocks.ts';
 import { headerRows, oneHeaderRow, fitHeader, headerWordsApart } from './text-header-rows.ts';
 import { setRightColumns, wordyColumns } from './body-columns.ts';
+import { keepWrapsInColumn } from './text-header-spans.ts';
 import { numericColumns, onColumns, gridOf } from './text-grid.ts';
 import {
   type Row,
@@ -182,5 +183,6 @@ function betweenRows(lines: TextLine[], from: number, to: number, cols: Col[], p
     if (below && oneHeaderRow(line, below, cols, pitch)) addLine(below, line, cols, fitHeader(line, cols));
     else rows.unshift(newRow(line, cols, fitHeader(line, cols)));
   }
+  rows.forEach(keepWrapsInColumn);
   return rows;
 }

@@ -12,6 +12,8 @@ import { covering, fit, nearest, overlap, type Col } from './text-columns.ts';
 import { middleBelow, standsOverMiddle, wrapsAroundMiddle } from './text-header-middle.ts';
 import { MAX_GAP_EMS, gapEms } from './text-blocks.ts';
 import { type Row, addLine, newRow, type Pitch, sameRow } from './text-rows.ts';
+import { centredRun, spanHeader } from './text-header-spans.ts';
+import { stackedHeader } from './text-header-stack.ts';
 
 const MAX_HEADER_LINES = 3;
 /** The cost of placing a header in a column set right whose figures end before it starts: only when nothing else will do. */
@@ -61,7 +63,11 @@ export function headerRows(
       header.unshift(newRow(line, cols, coverFits(line, cols)));
     else if (line.chunks.length >= 2 && header.length < MAX_HEADER_LINES)
       header.unshift(newRow(line, cols, fitHeader(line, cols, namedBelow(header, wordy), setRight)));
-    else if (header.length > 0 && header.length < MAX_HEADER_LINES && spanningCell(line, top, cols)) {
+    else if (
+      header.length > 0 &&
+      header.length < MAX_HEADER_LINES &&
+      spanningCell(line, top, cols, { bottom: header.at(-1)!, up: lines[k - 1], pitch })
+    ) {
       // One chunk over several columns right above the header: a spanning header cell (预算执行情况（万元）).
       header.unshift(newRow(line, cols, setLeftOver(line, header)));
     } else {
@@ -81,19 +87,44 @@ export function headerRows(
     }
     top = line;
   }
-  // Two header rows only: over three (a 决算 table's 支出决算 › 基本支出 › 人员经费), which row a name
-  // sits in says less than where it stands, and the spans are read from the grid as it is.
-  // Cover lines (项目名称 | …, 主管部门 | …) name no column and span none. Under them only a cell
-  // centred over a run of sub-headers is known to span them (the upper line may be the first line of
-  // wrapped headers: 实际支出 over 数⑤, each over its own column).
-  const naming = header.filter((r) => !isCover(r.lines[0]!));
-  if (naming.length === 2 && header.length === 2) spanOverSubheaders(naming[0]!, naming[1]!, cols);
-  else if (naming.length === 2)
-    for (const h of [...naming[0]!.cells.keys()].filter((c) => named(naming[0]!, c)))
-      spanCentred(naming[0]!, naming[1]!, h, cols);
-  else if (split && header.includes(split[0]) && header.includes(split[1]))
-    spanOverSubheaders(split[0], split[1], cols);
-  return header;
+  const read = stackedOver(header, stackedHeader(lines, first, { cols, pitch, floor }), { lines, cols, floor });
+  spanHeader(read, cols, wordy, split);
+  return read;
+}
+
+/**
+ * Did the line reader run the stacks' upper row into the row under it: the same lines read, in fewer
+ * rows (基本支出人员经费 as one cell, every line of the header within one row's leading)?
+ */
+function ranTogether(header: Row[], stacked: Row[]): boolean {
+  if (stacked.length < 2 || header.length >= stacked.length) return false;
+  const read = new Set(header.flatMap((r) => [...r.cells.values()].flat()));
+  return stacked.every((r) => [...r.cells.values()].flat().every((p) => read.has(p)));
+}
+
+/**
+ * The header read as stacks of wrapped lines (text-header-stack.ts) where it names more columns than
+ * the header read line by line does, or as many where that one ran its rows together, and that one
+ * has no cover lines: read line by line, lines of cells centred in rows of different heights broke
+ * off after the lowest, or all within one row's leading made one row.
+ */
+function stackedOver(
+  header: Row[],
+  stacked: { rows: Row[]; top: number } | null,
+  { lines, cols, floor }: { lines: TextLine[]; cols: Col[]; floor: number },
+): Row[] {
+  if (!stacked || header.some((r) => isCover(r.lines[0]!))) return header;
+  const namedIn = (rows: Row[]) =>
+    new Set(rows.flatMap((r) => [...r.cells].filter(([, ps]) => cellText(ps).trim() !== '').map(([c]) => c))).size;
+  const [a, b] = [namedIn(stacked.rows), namedIn(header)];
+  if (a < b || (a === b && !ranTogether(header, stacked.rows))) return header;
+  // The cover lines right above it (项目名称 | …, 主管部门 | … | 实施单位 | …) are rows of the table too.
+  const rows = [...stacked.rows];
+  for (let k = stacked.top - 1; k >= floor && rows.length < stacked.rows.length + MAX_COVER_LINES; k--) {
+    if (!isCover(lines[k]!) || gapEms(lines[k]!, lines[k + 1]!) > MAX_GAP_EMS) break;
+    rows.unshift(newRow(lines[k]!, cols, coverFits(lines[k]!, cols)));
+  }
+  return rows;
 }
 
 /**
@@ -146,11 +177,18 @@ function setLeftOver(line: TextLine, header: Row[]): number[][] | undefined {
  * wide), it states their unit in brackets, as only a header does; the header's own gap above
  * (MAX_GAP_EMS) bounds it then. Not a caption (…表).
  */
-function spanningCell(line: TextLine, top: TextLine, cols: Col[]): boolean {
+function spanningCell(
+  line: TextLine,
+  top: TextLine,
+  cols: Col[],
+  { bottom, up, pitch }: { bottom: Row; up: TextLine | undefined; pitch: Pitch },
+): boolean {
   const chunk = line.chunks[0]!;
   if (line.chunks.length !== 1 || /表$/.test(chunk.text)) return false;
   if (gapEms(line, top) <= 1.8 && fit(chunk, cols).length >= 2) return true;
-  if (gapEms(line, top) <= 2.5 && centredOverSome(chunk, top, cols)) return true;
+  // Centred over some of the header's cells (the line's own or those of the bottom row), unless it is a line of a row.
+  const centred = (gapEms(line, top) <= 2.5 && centredOverSome(chunk, top, cols)) || centredRun(chunk, bottom, cols);
+  if (centred && !midRow(line, up, pitch)) return true;
   // A row's pitch above the header (the grid's rows drawn one height, borders off) is still next to it.
   return headerUnit(chunk.text) !== null && readCellNumber(chunk.text) === null;
 }
@@ -173,6 +211,17 @@ function centredOverSome(chunk: Chunk, below: TextLine, cols: Col[]): boolean {
     for (let j = i + 1; j < cells.length; j++)
       if (j - i + 1 < cells.length && Math.abs((cells[i]!.x0 + cells[j]!.x1) / 2 - mid) <= chunk.size) return true;
   return false;
+}
+
+/**
+ * A line less than a row's pitch under one of other cells (区 under 年度总体目标 | 为辖区…, the tail
+ * of a merged cell wrapped above and below them) is one line of a row of several, no header of its
+ * own; under its own first line (支出决算 over （万元）, centred alike) it may be.
+ */
+function midRow(line: TextLine, up: TextLine | undefined, pitch: Pitch): boolean {
+  if (!up || pitch.row === 0 || up.y - line.y >= 0.85 * pitch.row) return false;
+  const mid = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
+  return up.chunks.length !== 1 || Math.abs(mid(up.chunks[0]!) - mid(line.chunks[0]!)) > line.chunks[0]!.size;
 }
 
 /**
@@ -243,68 +292,6 @@ export function oneHeaderRow(line: TextLine, below: Row, cols: Col[], pitch: Pit
       pitch,
     )
   );
-}
-
-/**
- * A header cell over sub-headers spans them: in a header of two rows, a column
- * the row below names but this row does not is spanned by the nearer of this row's cells on
- * either side of it, among those that have a sub-header under their own column (预算执行情况（万元）
- * over 年初预算数 | 全年预算数 | 全年执行数, set left or centred and narrower than the three). A cell
- * with nothing under it (执行率 down both rows) spans no sub-header.
- */
-function spanOverSubheaders(upper: Row, lower: Row, cols: Col[]): void {
-  const heads = [...upper.cells.keys()].filter((c) => named(upper, c)).sort((a, b) => a - b);
-  if (heads.length === 1 && spanCentred(upper, lower, heads[0]!, cols)) return;
-  cols.forEach((col, c) => {
-    if (named(upper, c) || upper.covered.has(c) || !named(lower, c)) return;
-    const left = heads.filter((h) => h < c).pop();
-    const right = heads.find((h) => h > c);
-    const candidates = [left, right].filter((h): h is number => h !== undefined && named(lower, h));
-    if (candidates.length === 0) return;
-    const distance = (h: number) => Math.max(0, -overlap(extentOf(upper.cells.get(h)!), col));
-    const from = candidates.reduce((a, b) => (distance(b) < distance(a) ? b : a));
-    upper.covered.add(c);
-    (upper.spannedFrom ??= new Map()).set(c, from);
-  });
-}
-
-const named = (row: Row, c: number) => cellText(row.cells.get(c) ?? []).trim() !== '';
-const extentOf = (ps: { x0: number; x1: number }[]) => ({
-  x0: Math.min(...ps.map((p) => p.x0)),
-  x1: Math.max(...ps.map((p) => p.x1)),
-});
-
-/**
- * A lone header cell centred over a run of the sub-headers below it spans that run: the run of two
- * or more, around its own column, whose middle (from the first sub-header's left to the last's
- * right) is nearest its own, within an em (预算执行情况（万元） over 年初预算数 | 全年预算数 |
- * 全年执行数 but not 分值 | 执行率 | 得分 beside them; 资金安排（万元） over 实施期资金总额 |
- * 年度资金总额 but not 占比). Set left, it is no centre: false, and the nearer-cell rule spans.
- */
-function spanCentred(upper: Row, lower: Row, h: number, cols: Col[]): boolean {
-  if (!named(lower, h)) return false;
-  const own = extentOf(upper.cells.get(h)!);
-  const size = Math.max(...upper.lines.flatMap((l) => l.chunks.map((c) => c.size)));
-  const mid = (own.x0 + own.x1) / 2;
-  // A column's extent: its figures' and its sub-header's (set left over figures set right).
-  const extent = (c: number) => extentOf([cols[c]!, ...lower.cells.get(c)!]);
-  let a = h;
-  while (named(lower, a - 1) && !named(upper, a - 1)) a--;
-  let b = h;
-  while (named(lower, b + 1) && !named(upper, b + 1)) b++;
-  let best: [number, number, number] | null = null;
-  for (let from = a; from <= h; from++)
-    for (let to = Math.max(h, from + 1); to <= b; to++) {
-      const off = Math.abs((extent(from).x0 + extent(to).x1) / 2 - mid);
-      if (!best || off < best[2]) best = [from, to, off];
-    }
-  if (!best || best[2] > size) return false;
-  for (let c = best[0]; c <= best[1]; c++)
-    if (c !== h) {
-      upper.covered.add(c);
-      (upper.spannedFrom ??= new Map()).set(c, h);
-    }
-  return true;
 }
 
 /**

@@ -30,7 +30,7 @@ export function readCellNumber(cell: string): CellNumber | null {
 const readKept = memoized(readCell, 16384);
 
 function readCell(cell: string): CellNumber | null {
-  const t = toHalfWidth(cell).replace(/\s+/g, '').replace(/％/g, '%');
+  const t = signed(toHalfWidth(cell).replace(/\s+/g, '').replace(/％/g, '%'));
   if (t === '' || t.length > 24) return null;
   const [bounded, comparator] = withoutBound(t);
   let core = bounded;
@@ -55,6 +55,18 @@ function readCell(cell: string): CellNumber | null {
     unit,
     comparator,
   };
+}
+
+/**
+ * A negative figure however a cell signs it, as -: a full-width minus (－22.20), or brackets around
+ * an amount written with decimals or thousands separators, as accounts set it ((22.20), （1,234）,
+ * (5.28%)); an item number in brackets ((3), （2023）) is no figure. Read as a bare 22.20 it would
+ * be a number read wrong.
+ */
+function signed(t: string): string {
+  const bracketed = /^[(（]([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+\.[0-9]+)(%?)[)）]$/.exec(t);
+  if (bracketed) return `-${bracketed[1]}${bracketed[2]}`;
+  return t.replace(/^－(?=[0-9])/, '-');
 }
 
 /** The cell's text without a bound before its number (≥, 不低于) or after its unit (以上, 以内), and the bound. */

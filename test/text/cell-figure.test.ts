@@ -22,3 +22,23 @@ describe('isFigureCell', () => {
       expect(isFigureCell(s), s).toBe(false);
   });
 });
+
+describe('readCellNumber: a negative figure however it is signed', () => {
+  test('a full-width minus, or brackets around an amount with decimals or thousands separators, is negative', () => {
+    const cases: [string, number, string | null][] = [
+      ['-22.20', -22.2, null],
+      ['−22.20', -22.2, null],
+      ['－22.20', -22.2, null],
+      ['－5.28%', -5.28, '%'],
+      ['(22.20)', -22.2, null],
+      ['（22.20）', -22.2, null],
+      ['(5.28%)', -5.28, '%'],
+      ['(1,234.50)', -1234.5, null],
+    ];
+    for (const [s, value, unit] of cases) expect(readCellNumber(s), s).toMatchObject({ value, unit });
+  });
+
+  test('an item number or a year in brackets is no figure', () => {
+    for (const s of ['(3)', '（2023）', '(12)', '－']) expect(readCellNumber(s), s).toBeNull();
+  });
+});

@@ -11,6 +11,7 @@ import {
   type Row,
   type Segment,
 } from './model.ts';
+import { restyle } from './restyle.ts';
 import type { Style } from './styles.ts';
 
 export type Role = 'head' | 'cover' | 'group' | 'name' | 'code' | 'number' | 'text';
@@ -39,11 +40,17 @@ export interface Grid {
   caption: string;
   note: string | null;
   unitLine: string | null;
+  /** a 注： line under the table */
+  footnote: string | null;
 }
+
+/** The note under a table: numbered as offices write it, no figure an amount could be read from. */
+export const FOOTNOTE = '注：1.本表数据来源于单位财务账；2.空白单元格表示无此项。';
 
 const withUnit = (text: string, unit: string) => `${text}（${unit}）`;
 
-export function layoutGrid(table: LogicalTable, style: Style): Grid {
+export function layoutGrid(logical: LogicalTable, style: Style): Grid {
+  const table = restyle(logical, style);
   const width = widthOf(table);
   const out: Grid = {
     width,
@@ -54,6 +61,7 @@ export function layoutGrid(table: LogicalTable, style: Style): Grid {
     caption: style.unit === 'caption' ? `${table.caption}（单位：${table.unit}）` : table.caption,
     note: table.note ?? null,
     unitLine: style.unit === 'line' ? `单位：${table.unit}` : null,
+    footnote: style.footnote ? FOOTNOTE : null,
   };
   for (const cover of table.cover ?? []) {
     let col = 0;
@@ -300,8 +308,10 @@ function ancestors(segment: Segment, row: Row): string[] {
 function factOf(cell: Cell, col: Column, unit: string): Omit<ExpectedFact, 'need' | 'may' | 'at'> | null {
   if (typeof cell !== 'string') return cell.fact ? { ...cell.fact } : null;
   const text = cell.trim();
-  if (text === '' || text === '—') return null;
-  const value = Number(text.replace(/,/g, '').replace(/%$/, ''));
+  if (text === '' || /^[-—/]$/.test(text)) return null;
+  // A negative figure however it is signed: -22.20, −22.20, －22.20, (22.20).
+  const signed = text.replace(/^[−－]/, '-').replace(/^\((.*)\)$/, '-$1');
+  const value = Number(signed.replace(/,/g, '').replace(/%$/, ''));
   if (!Number.isFinite(value)) return null;
   if (col.measure === 'money') return { value, unit, kind: 'money', comparator: null };
   if (col.measure === 'score') return { value, unit: '分', kind: 'score', comparator: null };

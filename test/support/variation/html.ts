@@ -40,6 +40,8 @@ function cellCss(cell: GridCell, grid: Grid, style: Style): { attrs: string; css
     attrs.push(`width="${share}%"`);
     css.push(`width:${share}%`);
   }
+  // Small type, lines set close (LibreOffice takes a cell's CSS padding for every side: the table's cellpadding stays).
+  if (style.dense) css.push('font-size:7.5pt', 'line-height:1.05');
   if (style.rules === 'grid') css.push(`border:0.75pt solid ${BLACK}`);
   if (style.rules === 'three') {
     const last = grid.rows.length;
@@ -52,13 +54,22 @@ function cellCss(cell: GridCell, grid: Grid, style: Style): { attrs: string; css
   return { attrs: attrs.join(' '), css };
 }
 
+/** A header cell's text over three lines as a narrow column wraps it (年初预算数 → 年初 / 预算 / 数); shorter ones whole. */
+function wrapped(text: string): string[] {
+  const chars = [...text];
+  if (chars.length < 4) return [text];
+  const n = Math.ceil(chars.length / 3);
+  return [0, 1, 2].map((k) => chars.slice(k * n, (k + 1) * n).join('')).filter(Boolean);
+}
+
 function tableHtml(grid: Grid, style: Style): string {
   const border = style.rules === 'grid' ? ' border="1"' : ' border="0"';
   const row = (cells: GridCell[]) =>
     `<tr>${cells
       .map((c) => {
         const { attrs, css } = cellCss(c, grid, style);
-        return `<td ${attrs} style="${css.join(';')}">${esc(c.text)}</td>`;
+        const text = style.headWrap && c.role === 'head' ? wrapped(c.text).map(esc).join('<br>') : esc(c.text);
+        return `<td ${attrs} style="${css.join(';')}">${text}</td>`;
       })
       .join('')}</tr>`;
   const head = grid.rows.slice(0, grid.headRows).map(row).join('\n');
@@ -68,7 +79,8 @@ function tableHtml(grid: Grid, style: Style): string {
     style.pageBreak === 'repeat'
       ? `<thead>\n${head}\n</thead>\n<tbody>\n${body}\n</tbody>`
       : `<tbody>\n${head}\n${body}\n</tbody>`;
-  return `<table width="100%" cellspacing="0" cellpadding="3"${border} style="border-collapse:collapse;width:100%">\n${rows}\n</table>`;
+  const font = style.dense ? ';font-size:7.5pt' : '';
+  return `<table width="100%" cellspacing="0" cellpadding="3"${border} style="border-collapse:collapse;width:100%${font}">\n${rows}\n</table>`;
 }
 
 const BREAK = 'page-break-before:always;break-before:page';
@@ -89,6 +101,7 @@ function pageHtml(page: Page, first: boolean): string {
   if (grid.note) parts.push(`<p align="center" style="text-align:center">${esc(grid.note)}</p>`);
   if (grid.unitLine) parts.push(`<p align="right" style="text-align:right">${esc(grid.unitLine)}</p>`);
   parts.push(tableHtml(grid, style));
+  if (grid.footnote) parts.push(`<p align="left" style="text-align:left">${esc(grid.footnote)}</p>`);
   return parts.join('\n');
 }
 

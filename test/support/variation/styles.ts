@@ -25,6 +25,20 @@ export interface Style {
   mergedHead?: 'center' | 'left';
   /** columns of figures drawn wide (a sheet's columns widened for its largest sums): a header set left stands apart from its figures set right */
   wideFigures?: boolean;
+  /** amounts as the class writes them (万元, 520.00), with thousands separators (4,680.50), or in 元 with them (5,200,000.00) */
+  figures: 'plain' | 'thousands' | 'yuan';
+  /** what an empty number cell shows: nothing, or a dash or slash as many offices write */
+  empty: '' | '-' | '—' | '/';
+  /** the 合计 row where the class has it, or first (合计 on top, as many 决算 tables set it) */
+  totalFirst: boolean;
+  /** a 注： line under the table */
+  footnote: boolean;
+  /** a dense table: small type (7.5pt), lines set close */
+  dense: boolean;
+  /** header cells of four characters or more wrapped over three lines, as a narrow column wraps them (年初 / 预算 / 数) */
+  headWrap: boolean;
+  /** how a negative figure is written: a hyphen (-22.20), the minus sign (−22.20), a full-width minus (－22.20), or in brackets ((22.20)) */
+  negative: '-' | '−' | '－' | '()';
 }
 
 const base: Omit<Style, 'id'> = {
@@ -34,6 +48,13 @@ const base: Omit<Style, 'id'> = {
   unit: 'line',
   header: 'flat',
   pageBreak: 'none',
+  figures: 'plain',
+  empty: '',
+  totalFirst: false,
+  footnote: false,
+  dense: false,
+  headWrap: false,
+  negative: '-',
 };
 const style = (id: string, s: Partial<Style>): Style => ({ id, ...base, ...s });
 
@@ -69,6 +90,22 @@ export const STYLES: readonly Style[] = [
     valign: 'middle',
     mergedHead: 'left',
   }),
+  style('grid-yuan', { figures: 'yuan' }),
+  style('sheet-yuan-caption', { rules: 'none', align: 'sheet', unit: 'caption', figures: 'yuan' }),
+  style('three-thousands', { rules: 'three', unit: 'caption', figures: 'thousands' }),
+  style('grid-dash', { empty: '-' }),
+  style('sheet-emdash', { rules: 'none', align: 'sheet', empty: '—' }),
+  style('three-slash', { rules: 'three', unit: 'caption', empty: '/' }),
+  style('grid-total-first-note', { totalFirst: true, footnote: true }),
+  style('sheet-total-first-note', { rules: 'none', align: 'sheet', totalFirst: true, footnote: true }),
+  style('grid-dense', { dense: true, figures: 'thousands' }),
+  style('sheet-dense', { rules: 'none', align: 'sheet', dense: true, figures: 'yuan' }),
+  style('grid-headwrap', { headWrap: true }),
+  style('sheet-headwrap', { rules: 'none', align: 'sheet', headWrap: true }),
+  style('three-headwrap', { rules: 'three', unit: 'caption', headWrap: true }),
+  style('grid-minus', { negative: '−' }),
+  style('sheet-fullwidth-minus', { rules: 'none', align: 'sheet', negative: '－' }),
+  style('three-brackets', { rules: 'three', unit: 'caption', negative: '()' }),
 ];
 
 /** Does the style mean anything for this class (a group's cell needs a group; a spanning header needs one)? */
@@ -77,7 +114,29 @@ export function applies(s: Style, table: LogicalTable): boolean {
   if ((s.groups === 'header' || s.unit === 'group') && !grouped) return false;
   if (s.groups === 'repeated' && !grouped && !table.segments.some(mergesNames)) return false;
   if (s.header === 'spanning' && !table.segments.some((g) => g.spanning)) return false;
+  if (s.empty !== '' && !table.segments.some(hasEmptyNumber)) return false;
+  if (s.totalFirst && !table.segments.some((g) => totalLast(g) !== null)) return false;
+  if (s.negative !== '-' && !table.segments.some(hasNegative)) return false;
   return true;
+}
+
+const NUMBER_MEASURES = new Set(['money', 'score', 'percent']);
+
+/** Does a segment have an empty cell in a number column? */
+function hasEmptyNumber(g: LogicalTable['segments'][number]): boolean {
+  return g.rows.some((r) => !r.spans && r.cells.some((c, i) => c === '' && NUMBER_MEASURES.has(g.columns[i]!.measure)));
+}
+
+/** Does a segment have a negative figure (-22.20)? */
+function hasNegative(g: LogicalTable['segments'][number]): boolean {
+  return g.rows.some((r) => r.cells.some((c) => typeof c === 'string' && /^-\d/.test(c.trim())));
+}
+
+/** The index of a segment's last row when it is its 合计 / 总计 (a total at the foot), else null. */
+export function totalLast(g: LogicalTable['segments'][number]): number | null {
+  const last = g.rows[g.rows.length - 1];
+  const name = last && typeof last.cells[0] === 'string' ? last.cells[0].trim() : '';
+  return /^(合计|总计)$/.test(name) ? g.rows.length - 1 : null;
 }
 
 function mergesNames(g: LogicalTable['segments'][number]): boolean {

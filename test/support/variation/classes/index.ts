@@ -1,5 +1,6 @@
 // Every table class of the harness. Adding a class: write its logical table in a file here and list it.
 import type { LogicalTable } from '../model.ts';
+import { budgetChange } from './budget-change.ts';
 import { budgetSummary } from './budget-summary.ts';
 import { budgetTargets } from './budget-targets.ts';
 import { deptSelfEval } from './dept-self-eval.ts';
@@ -14,4 +15,5 @@ export const CLASSES: readonly LogicalTable[] = [
   budgetSummary,
   finalIncome,
   finalExpenditure,
+  budgetChange,
 ];

@@ -52,10 +52,21 @@ export function stylesOf(c: IndicatorClass): Style[] {
   return STYLES.filter(
     (s) =>
       s.pageBreak !== 'bare' &&
+      plainFigures(s) &&
       applies(s, c.table) &&
       !(c.fixedGroups && (s.groups === 'header' || s.unit === 'group')),
   );
 }
+
+/** The table harness's styles of how figures and headers are written (千分位, 元, dashes, 合计 first, a note, small type, headers wrapped, negatives signed) are not drawn here. */
+const plainFigures = (s: Style) =>
+  s.figures === 'plain' &&
+  s.empty === '' &&
+  !s.totalFirst &&
+  !s.footnote &&
+  !s.dense &&
+  !s.headWrap &&
+  s.negative === '-';
 
 export function pagesOf(cls: string): Page[] {
   const c = classOf(cls);
