@@ -1,8 +1,9 @@
 // A cover line as one plain string, however it was set: letter-spaced (2 0 2 6
 // 年度, 某 某 局), in full-width digits (２０２６年), with half-width brackets
-// beside Chinese (某市民政局(本级)). Titles and names of every style then read alike.
+// beside Chinese (某市民政局(本级)), a year in words typed with ○ for 〇
+// (二○二四年度). Titles and names of every style then read alike.
 import { toHalfWidth } from '../text/width.ts';
-import { CN_DIGIT_VALUES } from '../vocab/numerals.ts';
+import { CN_DIGIT_VALUES, CN_ZERO_LOOKALIKES, TYPED_YEAR_IN_WORDS } from '../vocab/numerals.ts';
 import { YEAR_IN_FIGURES, YEAR_IN_WORDS } from '../vocab/covers.ts';
 
 const NON_ASCII = '[^\\x00-\\x7f]';
@@ -21,6 +22,7 @@ export function plainLine(text: string): string {
       // Brackets beside Chinese are Chinese brackets: (本级) → （本级）.
       .replace(new RegExp(`\\((?=${NON_ASCII})`, 'g'), '（')
       .replace(new RegExp(`(?<=${NON_ASCII})\\)`, 'g'), '）')
+      .replace(TYPED_YEAR_IN_WORDS, (year) => year.replace(CN_ZERO_LOOKALIKES, '〇'))
   );
 }
 

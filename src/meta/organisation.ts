@@ -8,6 +8,7 @@
 import type { DocPara } from '../sections/types.ts';
 import { mostCommonEntry } from '../util/stats.ts';
 import {
+  ABOUT_VERB,
   AFTER_TITLE_UNIT,
   DATE_LINE,
   FIELD_STOP,
@@ -19,6 +20,8 @@ import {
   TITLE_WORDS,
   UNIT_FIELDS,
   UNIT_QUALIFIER,
+  UNITS_NOTE,
+  UNITS_NOTE_END,
 } from '../vocab/covers.ts';
 import { squeezed, yearsIn } from './cover-text.ts';
 import { FIELD_FORM, titleLike, type CoverLine } from './cover-lines.ts';
@@ -45,11 +48,16 @@ export function organisationOf({ paragraphs, lines, title, tables }: Organisatio
   );
 }
 
-/** A unit's name as a field or cell gives it: the seal note, blanks, a field after it and an accounts note cut off. */
+/**
+ * A unit's name as a field or cell gives it: the seal note, blanks, a field
+ * after it and an accounts note (（本级）, 及所属单位, 机关) cut off.
+ */
 export function cleanUnit(value: string): string | null {
   const text = squeezed(value).replace(/^[（(]盖章[）)]/, '');
   const stop = FIELD_STOP.exec(text);
-  const name = (stop ? text.slice(0, stop.index) : text).replace(UNIT_QUALIFIER, '').replace(/[_＿]+/g, '');
+  const named = (stop ? text.slice(0, stop.index) : text).replace(UNIT_QUALIFIER, '').replace(/[_＿]+/g, '');
+  const bare = named.replace(UNITS_NOTE_END, '');
+  const name = bare !== named && ORG_END.test(bare) ? bare : named;
   if (name.length < 2 || name.length > 40 || NOT_A_UNIT.test(name) || SENTENCE_MARK.test(name)) return null;
   return /[\u4e00-\u9fff]{2}/.test(name) ? name : null;
 }
@@ -110,16 +118,27 @@ function bestField(fields: FieldValue[]): string | null {
 /**
  * The unit a title names: the longest start (after a leading year) that ends
  * as a body's name does and is followed by a year, 关于, an accounts note or
- * the genre's words — 某某县教育局2022年度…, 2026年度某市民政局（本级）单位预算.
+ * the genre's words — 某某县教育局2022年度…, 2026年度某市民政局（本级）单位预算,
+ * 某县教育局及所属单位2024年度…. In 某县财政局关于某县教育局2024年度…评价情况的
+ * 报告 the report is about the unit after 关于; with none there (某县教育局关于
+ * 报送2024年度…的报告), it is the one before.
  */
 export function unitFromTitle(title: string): string | null {
   const text = squeezed(title);
+  const about = text.indexOf('关于');
+  if (about < 0) return unitAtStart(text);
+  return unitAtStart(text.slice(about + 2).replace(ABOUT_VERB, '')) ?? unitAtStart(text.slice(0, about + 2));
+}
+
+function unitAtStart(text: string): string | null {
   const lead = yearsIn(text)[0];
   const start = lead && lead.index === 0 ? /^.*?年度?/.exec(text)![0].length : 0;
   let found: string | null = null;
   for (let end = start + 3; end < text.length; end++) {
     const name = text.slice(start, end);
-    if (ORG_END.test(name) && AFTER_TITLE_UNIT.test(text.slice(end)) && yearsIn(name).length === 0) found = name;
+    const after = text.slice(end).replace(UNITS_NOTE, '');
+    if (ORG_END.test(name) && AFTER_TITLE_UNIT.test(after) && yearsIn(name).length === 0 && !name.includes('关于'))
+      found = name;
   }
   return found ? cleanUnit(found) : null;
 }

@@ -59,7 +59,20 @@ export const NOT_A_UNIT = /^(?:万元|元|亿元|千元|人|个|[（(]?盖章[�
  * Notes after a unit's name that say which accounts the report covers, not who
  * the unit is: 某市民政局（本级）, 某市司法局（汇总）.
  */
-export const UNIT_QUALIFIER = /[（(](?:本级|汇总|部门汇总|单位汇总|机关本级|本部|合并|部门|单位)[）)]/g;
+export const UNIT_QUALIFIER =
+  /[（(](?:本级|汇总|部门汇总|单位汇总|机关本级|本部|合并|部门|单位|含(?:所属|下属)(?:各)?(?:事业)?单位)[）)]/g;
+
+/**
+ * Words after a unit's name, unbracketed, that say which of its accounts the
+ * report covers, not who the unit is: 某县教育局及所属单位 (the department with
+ * the units under it), 某市财政局机关 (the bureau's own office, as （机关本级）).
+ */
+export const UNITS_NOTE = /^(?:及其?(?:所属|下属|直属)(?:各)?(?:事业|行政)?单位|机关(?:本级)?)/;
+/** The same note ending a name as a field gives it (单位名称：某县教育局及所属单位). */
+export const UNITS_NOTE_END = /(?:及其?(?:所属|下属|直属)(?:各)?(?:事业|行政)?单位|机关(?:本级)?)$/;
+
+/** Verbs that open what a 关于 title is about before the unit: 关于对某县教育局…, 关于报送…. */
+export const ABOUT_VERB = /^(?:对|报送|上报|呈报|印发|提交)/;
 
 /** What the name of a public body ends with. */
 export const ORG_END =
@@ -70,10 +83,17 @@ export const ORG_END =
  * or the start of the genre's words (部门/单位, 整体, 项目支出, 决算, 预算, 绩效, 自评, 区级/本级).
  */
 export const AFTER_TITLE_UNIT =
-  /^(?:(?:19|20)\d{2}年|关于|[（(](?:本级|汇总|部门汇总|单位汇总|机关本级)[）)]|部门|单位|整体|项目支出|专项|决算|预算|绩效|自评|区级|县级|市级|本级)/;
+  /^(?:(?:19|20)\d{2}年|[〇零一二三四五六七八九]{4}年|关于|[（(](?:本级|汇总|部门汇总|单位汇总|机关本级)[）)]|部门|单位|整体|项目支出|专项|决算|预算|绩效|自评|区级|县级|市级|本级)/;
 
 /** A cover line that is an annex number (附件 5, 附件：), not part of a title. */
 export const ANNEX_LINE = /^附件\s*[0-9一二三四五六七八九十]*\s*[：:]?$/;
+
+/**
+ * A 文号 line under a red header (某财绩〔2025〕12号, 某教发[2025]3号): when
+ * and by whom a paper was issued, never part of a title; its year is the year
+ * of issue, not the fiscal year.
+ */
+export const DOC_NUMBER_LINE = /^[\u4e00-\u9fff]{1,10}[〔［\[（(]\s*(?:19|20)\d{2}\s*[〕］\]）)]\s*第?\s*\d{1,4}\s*号$/;
 
 /** A unit-of-measure line above a table (金额单位：万元, 单位：元). */
 export const MEASURE_LINE = /^(?:金额)?单位[：:]\s*(?:万元|元|亿元|千元)$/;
@@ -93,6 +113,22 @@ export const DATE_LINE =
 /** A line that is only the report's year: （2024年度）, 2024年度, 年度：2024 (group 1 or 2). */
 export const YEAR_LINE =
   /^[（(]?(?:((?:19|20)\d{2})\s*年度?|(?:预算|评价|所属|报告)?年度[：:]\s*((?:19|20)\d{2})\s*年?)[）)]?$/;
+
+/**
+ * In a report's opening, a year that names the report itself, by its kind:
+ * 我局对2024年度部门整体支出开展了绩效自评, 一、2024年度部门整体支出基本情况,
+ * 本部门2025年部门预算…. A year of another stage (a 预算's 2024年决算, a
+ * self-evaluation's 2025年度预算安排) does not: the text from the year on.
+ */
+const OPENING_YEAR = '^(?:(?:19|20)\\d{2}|[〇零一二三四五六七八九]{4})年度?的?';
+const SPENDING = '(?:部门|单位)?(?:整体支出|项目支出|(?:预算)?绩效(?:自评|评价)|财政支出)';
+export const OPENING_YEAR_WORDS: Record<ReportType, RegExp> = {
+  预算: new RegExp(`${OPENING_YEAR}(?:部门|单位)?(?:综合)?预算(?!执行)`),
+  决算: new RegExp(`${OPENING_YEAR}(?:部门|单位)?决算`),
+  整体支出: new RegExp(`${OPENING_YEAR}${SPENDING}`),
+  项目支出: new RegExp(`${OPENING_YEAR}(?:${SPENDING}|[^，。；：、《》]{0,20}?(?:项目|专项资金|专项经费))`),
+  其他: new RegExp(`${OPENING_YEAR}${SPENDING}`),
+};
 
 /** A cover field naming the year: 预算年度：2026, 年度：2024 (group 1). */
 export const YEAR_FIELD = /^(?:预算|评价|所属|报告|绩效)?年度[：:]\s*((?:19|20)\d{2})/;
