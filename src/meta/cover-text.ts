@@ -4,7 +4,7 @@
 // (二○二四年度). Titles and names of every style then read alike.
 import { toHalfWidth } from '../text/width.ts';
 import { CN_DIGIT_VALUES, CN_ZERO_LOOKALIKES, TYPED_YEAR_IN_WORDS } from '../vocab/numerals.ts';
-import { YEAR_IN_FIGURES, YEAR_IN_WORDS } from '../vocab/covers.ts';
+import { YEAR_IN_FIGURES, YEAR_IN_WORDS, YEAR_RANGE } from '../vocab/covers.ts';
 
 const NON_ASCII = '[^\\x00-\\x7f]';
 /**
@@ -46,4 +46,9 @@ export function yearsIn(text: string): YearAt[] {
     if (year >= 1900 && year < 2100) found.push({ year, index: m.index });
   }
   return found.sort((a, b) => a.index - b.index);
+}
+
+/** The text with each span of years (2022—2025年) blanked, its length kept: a span names no one year. */
+export function withoutSpans(text: string): string {
+  return text.replace(YEAR_RANGE, (span) => '　'.repeat(span.length));
 }

@@ -12,8 +12,10 @@ import {
   AFTER_TITLE_UNIT,
   DATE_LINE,
   FIELD_STOP,
+  LEADING_YEAR,
   NOT_A_UNIT,
   ORG_END,
+  RED_HEADER,
   SEAL_NOTE,
   SELF_EVALUATOR,
   SENTENCE_MARK,
@@ -41,6 +43,7 @@ export function organisationOf({ paragraphs, lines, title, tables }: Organisatio
     (title ? unitFromTitle(title.text) : null) ??
     (title ? nameLineBy(lines, title) : null) ??
     signature(paragraphs)?.org ??
+    redHeaderUnit(lines) ??
     bestField(fieldsOf(fieldParagraphs(paragraphs))) ??
     bestField(tables.flatMap(tableUnitFields)) ??
     selfEvaluator(paragraphs) ??
@@ -131,8 +134,7 @@ export function unitFromTitle(title: string): string | null {
 }
 
 function unitAtStart(text: string): string | null {
-  const lead = yearsIn(text)[0];
-  const start = lead && lead.index === 0 ? /^.*?年度?/.exec(text)![0].length : 0;
+  const start = LEADING_YEAR.exec(text)?.[0].length ?? 0;
   let found: string | null = null;
   for (let end = start + 3; end < text.length; end++) {
     const name = text.slice(start, end);
@@ -157,6 +159,18 @@ function nameLineBy(lines: CoverLine[], title: TitleLines): string | null {
     if (text.length <= 30 && ORG_END.test(text) && !/\d/.test(text) && !TITLE_WORDS.test(text)) return cleanUnit(text);
   }
   return null;
+}
+
+/**
+ * The red header atop a covering letter, its front's first line, names who issues it: 某县民政局文件.
+ * A joint header (某县财政局某县教育局文件: two bodies of one place) names no one unit.
+ */
+function redHeaderUnit(lines: CoverLine[]): string | null {
+  const name = lines[0] ? RED_HEADER.exec(squeezed(lines[0].text))?.[1] : null;
+  if (!name || !ORG_END.test(name) || /\d/.test(name)) return null;
+  for (let end = 3; end < name.length - 3; end++)
+    if (ORG_END.test(name.slice(0, end)) && name.startsWith(name.slice(end, end + 2))) return null;
+  return cleanUnit(name);
 }
 
 /**

@@ -76,7 +76,10 @@ export const ABOUT_VERB = /^(?:对|报送|上报|呈报|印发|提交)/;
 
 /** What the name of a public body ends with. */
 export const ORG_END =
-  /(?:局|委|委员会|院|校|所|中心|办|办公室|厅|部|会|站|馆|政府|医院|学校|大学|中学|小学|幼儿园|队|社|处|室|街道|镇|乡|支队|大队|分局|公司|台)$/;
+  /(?:局|委|委员会|院|校|所|中心|办|办公室|厅|部|会|站|馆|政府|医院|学校|大学|中学|小学|幼儿园|队|社|处|室|街道|镇|乡|支队|大队|分局|公司|台|(?:林|农|牧|渔|茶|果|种畜|良种|原种|园艺|苗木)场|苗圃|(?:艺术|歌舞|文工|剧|杂技|京剧)团|监狱)$/;
+
+/** A red header: the issuing body's name and 文件 (某县民政局文件), atop a covering letter. */
+export const RED_HEADER = /^(.{4,30}?)文件$/;
 
 /**
  * What may follow a unit's name inside a title: a year, 关于, an accounts note,
@@ -100,6 +103,16 @@ export const MEASURE_LINE = /^(?:金额)?单位[：:]\s*(?:万元|元|亿元|千
 
 /** Sentence punctuation: a line with it is prose, not a title or field. */
 export const SENTENCE_MARK = /[，。；！？,;]/;
+
+/**
+ * A span of years (2022—2025年, 2023年至2025年): a project's years, none of
+ * them the one fiscal year a report is about.
+ */
+export const YEAR_RANGE = /(?:19|20)\d{2}\s*年?度?\s*[-—–~～至到]+\s*(?:19|20)\d{2}\s*年度?/g;
+
+/** The year or span of years a title opens with (2024年度, 二〇二四年度, 2022—2025年). */
+export const LEADING_YEAR =
+  /^(?:(?:19|20)\d{2}\s*年?度?\s*[-—–~～至到]+\s*)?(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年度?/;
 
 /** A year written in figures, not the start of a date (2026年3月 is a date): group 1. */
 export const YEAR_IN_FIGURES = /((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/g;

@@ -183,3 +183,16 @@ test('关于对某单位…: the unit evaluated, not the verb before it; a 文�
     reportType: '整体支出',
   });
 });
+
+test('a red header names the unit that issues a letter; a joint header names none', async () => {
+  const letter = (header: string) =>
+    extractComposed([
+      { text: header, size: 30, align: 'center', indent: 0 },
+      title('关于报送2024年度部门整体支出绩效自评报告的报告'),
+      { text: '县财政局：现将我局2024年度部门整体支出绩效自评报告报送如下。' },
+      { text: '一、部门概况', bold: true },
+      { text: body },
+    ]);
+  expect((await letter('某县民政局文件')).document.organization).toBe('某县民政局');
+  expect((await letter('某县财政局某县民政局文件')).document.organization).toBeNull();
+});
