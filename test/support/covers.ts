@@ -423,6 +423,95 @@ export const COVER_CLASSES: CoverClass[] = [
     },
     styles: ['two-lines', 'caption-one-line', 'caption-in-table'],
   },
+  {
+    // A project over several years: the range names no one fiscal year; the cover's 评价年度 does.
+    id: 'year-range-title',
+    title: ['2022—2025年某县农村饮水安全', '巩固提升工程项目绩效自评报告'],
+    under: ['项目单位：某县水利局', '评价年度：2024年度'],
+    body: 'project',
+    expected: {
+      title: '2022—2025年某县农村饮水安全巩固提升工程项目绩效自评报告',
+      organization: '某县水利局',
+      fiscalYear: 2024,
+      reportType: '项目支出',
+      reportDate: null,
+    },
+    styles: ['one-line', 'two-lines', 'spaced-year', 'full-width', ...PAGE_STYLES],
+  },
+  {
+    // The same range and no year elsewhere: no fiscal year, rather than the range's end.
+    id: 'year-range-only',
+    title: ['2023年—2025年某县高标准农田', '建设项目绩效自评报告'],
+    under: ['项目单位：某县农业农村局'],
+    body: 'project',
+    expected: {
+      title: '2023年—2025年某县高标准农田建设项目绩效自评报告',
+      organization: '某县农业农村局',
+      fiscalYear: null,
+      reportType: '项目支出',
+      reportDate: null,
+    },
+    styles: ['one-line', 'two-lines', 'spaced-year', ...PAGE_STYLES],
+  },
+  {
+    // Units whose names end in 林场, 苗圃, 艺术团: bodies of the genre too.
+    id: 'farm-unit',
+    title: ['某县国有林场', '2024年度部门整体支出绩效自评报告'],
+    under: [],
+    sign: ['某县国有林场', '2025年3月18日'],
+    body: 'self',
+    expected: {
+      title: '某县国有林场2024年度部门整体支出绩效自评报告',
+      organization: '某县国有林场',
+      fiscalYear: 2024,
+      reportType: '整体支出',
+      reportDate: '2025-03-18',
+    },
+    styles: ['one-line', 'two-lines', 'tracked', ...PAGE_STYLES],
+  },
+  {
+    // A 红头 covering letter with no name in its title and no signed name (a seal): the header names the unit.
+    id: 'red-header-unsigned',
+    head: ['某县民政局文件', '某民发〔2025〕8号'],
+    title: ['关于报送2024年度部门整体支出', '绩效自评报告的报告'],
+    under: [],
+    letter: {
+      text: ['县财政局：', '现将我局2024年度部门整体支出绩效自评报告报送如下，请审阅。'],
+      sign: ['2025年3月26日'],
+    },
+    second: '2024年度部门整体支出绩效自评报告',
+    body: 'self',
+    expected: {
+      title: '关于报送2024年度部门整体支出绩效自评报告的报告',
+      organization: '某县民政局',
+      fiscalYear: 2024,
+      reportType: '整体支出',
+      reportDate: '2025-03-26',
+    },
+    styles: ['one-line', 'two-lines', 'spaced-year', 'same-size'],
+  },
+  {
+    // The finance bureau's own cover of an evaluation it made (published-01's shape):
+    // the unit is the one evaluated, named in 评价项目单位.
+    id: 'finance-made-cover',
+    title: ['某市财政项目支出绩效评价报告'],
+    under: [
+      '评价项目名称：2023年度某市文化广电旅游局文旅融合专项资金绩效评价',
+      '评价项目单位：某市文化广电旅游局',
+      '项目主管部门：某市文化广电旅游局',
+      '报告日期：2024年8月22日',
+      '某市财政局制',
+    ],
+    body: 'project',
+    expected: {
+      title: '某市财政项目支出绩效评价报告',
+      organization: '某市文化广电旅游局',
+      fiscalYear: 2023,
+      reportType: '项目支出',
+      reportDate: '2024-08-22',
+    },
+    styles: ['one-line', 'tracked', 'full-width', 'no-cover'],
+  },
 ];
 
 const BODY: Record<CoverClass['body'], [string, string][]> = {
