@@ -9,6 +9,7 @@ import type { DocPara } from '../sections/types.ts';
 import { mostCommonEntry } from '../util/stats.ts';
 import {
   ABOUT_VERB,
+  AGENCY,
   AFTER_TITLE_UNIT,
   DATE_LINE,
   FIELD_STOP,
@@ -63,6 +64,17 @@ export function cleanUnit(value: string): string | null {
   const name = bare !== named && ORG_END.test(bare) ? bare : named;
   if (name.length < 2 || name.length > 40 || NOT_A_UNIT.test(name) || SENTENCE_MARK.test(name)) return null;
   return /[\u4e00-\u9fff]{2}/.test(name) ? name : null;
+}
+
+/**
+ * A name a report carries outside its fields (by its title, atop a letter, in
+ * its signature or opening, as a running header): a body's, unless it is an
+ * agency that evaluates for others (AGENCY) — a firm signing an evaluation is
+ * not the unit evaluated.
+ */
+function bodyName(text: string): string | null {
+  const name = cleanUnit(text);
+  return name && !AGENCY.test(name) ? name : null;
 }
 
 /**
@@ -156,7 +168,7 @@ function nameLineBy(lines: CoverLine[], title: TitleLines): string | null {
     const line = lines[at];
     if (!line || line.page !== page || !titleLike(line)) continue;
     const text = squeezed(line.text).replace(/^[（(]([^（）()]+)[）)]$/, '$1');
-    if (text.length <= 30 && ORG_END.test(text) && !/\d/.test(text) && !TITLE_WORDS.test(text)) return cleanUnit(text);
+    if (text.length <= 30 && ORG_END.test(text) && !/\d/.test(text) && !TITLE_WORDS.test(text)) return bodyName(text);
   }
   return null;
 }
@@ -170,7 +182,7 @@ function redHeaderUnit(lines: CoverLine[]): string | null {
   if (!name || !ORG_END.test(name) || /\d/.test(name)) return null;
   for (let end = 3; end < name.length - 3; end++)
     if (ORG_END.test(name.slice(0, end)) && name.startsWith(name.slice(end, end + 2))) return null;
-  return cleanUnit(name);
+  return bodyName(name);
 }
 
 /**
@@ -186,7 +198,7 @@ export function signature(paragraphs: DocPara[]): { org: string | null; date: st
     const above = squeezed(paragraphs[i - 1]!.text);
     const org =
       above.length >= 4 && above.length <= 40 && ORG_END.test(above) && !/[，。；：:]/.test(above) ? above : null;
-    return { org: org ? cleanUnit(org) : null, date: p.text };
+    return { org: org ? bodyName(org) : null, date: p.text };
   }
   return null;
 }
@@ -198,7 +210,8 @@ function selfEvaluator(paragraphs: DocPara[]): string | null {
     const text = squeezed(p.text);
     for (const re of SELF_EVALUATOR) {
       const name = re.exec(text)?.[1];
-      if (name && ORG_END.test(name) && yearsIn(name).length === 0) return cleanUnit(name);
+      const unit = name && ORG_END.test(name) && yearsIn(name).length === 0 ? bodyName(name) : null;
+      if (unit) return unit;
     }
   }
   return null;
@@ -213,5 +226,5 @@ function runningHeaderUnit(paragraphs: DocPara[]): string | null {
     if (t.length >= 4 && t.length <= 40 && ORG_END.test(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   const best = mostCommonEntry(counts);
-  return best && best[1] >= 2 ? cleanUnit(best[0]) : null;
+  return best && best[1] >= 2 ? bodyName(best[0]) : null;
 }

@@ -31,14 +31,14 @@ export const REPORT_TYPES: { type: ReportType; test: (title: string) => boolean 
 ];
 
 /**
- * Cover fields that name the reporting unit, by rank: the unit itself (预算单位,
- * 单位名称, 部门（单位）名称, 编制单位, 填报单位 …), then the unit carrying out a
+ * Cover fields that name the reporting unit, by rank: the unit itself (预算单位（名称）,
+ * 单位名称, 部门（单位）名称, 编制单位, 填报单位, 自评单位 …), then the unit carrying out a
  * project, then the department above it (预算主管部门). The best rank on the
  * cover wins; within a rank, the first.
  */
 export const UNIT_FIELDS: { key: RegExp; rank: number }[] = [
   {
-    key: /^(?:预算单位|预算部门|单位名称|部门名称|部门（单位）名称|部门\(单位\)名称|部门（单位）|单位|部门|编制单位|编报单位|填报单位|报送单位|申报单位)$/,
+    key: /^(?:预算单位(?:名称)?|预算部门(?:名称)?|单位名称|部门名称|部门（单位）名称|部门\(单位\)名称|部门（单位）|单位|部门|编制单位|编报单位|填报单位|报送单位|申报单位|自评单位|报告单位|上报单位)$/,
     rank: 1,
   },
   { key: /^(?:评价项目单位|项目单位|项目实施单位|实施单位|被评价单位|资金使用单位)(?:名称)?$/, rank: 2 },
@@ -147,11 +147,20 @@ export const OPENING_YEAR_WORDS: Record<ReportType, RegExp> = {
 export const YEAR_FIELD = /^(?:预算|评价|所属|报告|绩效)?年度[：:]\s*((?:19|20)\d{2})/;
 
 /**
+ * Who makes evaluations for others and signs them, never the unit a report is
+ * about: 某某会计师事务所（有限公司）, 某某咨询有限公司, 某某资产评估事务所.
+ */
+export const AGENCY = /事务所|咨询|评估|顾问|有限(?:责任)?公司|股份(?:有限)?公司|合伙/;
+
+/**
  * The opening sentence of a self-evaluation, naming who carried it out or who
- * carries out the project: 某县疾病预防控制中心对2022年度…开展了绩效自评;
+ * carries out the project, or of an evaluation, naming the unit evaluated:
+ * 某县疾病预防控制中心对2022年度…开展了绩效自评;
  * 该项目由某县人力资源和社会保障局负责组织实施 (group 1).
  */
 export const SELF_EVALUATOR = [
+  // An evaluation made for others names the unit evaluated: 某所对某县交通运输局2024年度…开展了绩效评价.
+  /对\s*([^，。；：:对]{3,30}?)\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年度?[^，。；]{0,40}?(?:开展|进行|实施)了?[^，。；]{0,8}?(?:绩效)?评价/,
   /(?:^|[，。；：:])\s*([^，。；：:]{3,30}?)\s*对[^，。；]{2,60}?(?:开展|进行|组织)了?[^，。；]{0,8}?(?:绩效)?自评/,
   /由\s*([^，。；：:]{3,30}?)\s*负责(?:组织)?实施/,
 ];
