@@ -512,6 +512,55 @@ export const COVER_CLASSES: CoverClass[] = [
     },
     styles: ['one-line', 'tracked', 'full-width', 'no-cover'],
   },
+  {
+    // An evaluation made by an accounting firm for the finance bureau: the firm
+    // under the title and in the signature is not the unit; the unit is the one
+    // its opening says was evaluated.
+    id: 'third-party-evaluation',
+    title: ['2024年度某县农村公路养护', '专项资金绩效评价报告'],
+    under: ['某某会计师事务所有限公司', '二〇二五年五月'],
+    opening:
+      '受某县财政局委托，某某会计师事务所有限公司对某县交通运输局2024年度农村公路养护专项资金开展了绩效评价，现将评价情况报告如下：',
+    sign: ['某某会计师事务所有限公司', '2025年5月20日'],
+    body: 'project',
+    expected: {
+      title: '2024年度某县农村公路养护专项资金绩效评价报告',
+      organization: '某县交通运输局',
+      fiscalYear: 2024,
+      reportType: '项目支出',
+      reportDate: '2025-05-20',
+    },
+    styles: ['one-line', 'two-lines', 'spaced-year', 'tracked', ...PAGE_STYLES],
+  },
+  {
+    // Unit fields under other keys: 自评单位（盖章）, a date field 填报日期.
+    id: 'self-fields',
+    title: ['2024年度部门整体支出', '绩效自评报告'],
+    under: ['自评单位（盖章）：某县卫生健康局', '填报日期：2025年3月1日'],
+    body: 'self',
+    expected: {
+      title: '2024年度部门整体支出绩效自评报告',
+      organization: '某县卫生健康局',
+      fiscalYear: 2024,
+      reportType: '整体支出',
+      reportDate: '2025-03-01',
+    },
+    styles: ['one-line', 'two-lines', 'spaced-year', 'full-width', ...PAGE_STYLES],
+  },
+  {
+    id: 'budget-unit-name-field',
+    title: ['2025年单位预算'],
+    under: ['预算单位名称：某县档案馆', '填报部门：某县委办公室'],
+    body: 'budget',
+    expected: {
+      title: '2025年单位预算',
+      organization: '某县档案馆',
+      fiscalYear: 2025,
+      reportType: '预算',
+      reportDate: null,
+    },
+    styles: ['one-line', 'spaced-year', 'tracked', ...PAGE_STYLES],
+  },
 ];
 
 const BODY: Record<CoverClass['body'], [string, string][]> = {
