@@ -136,12 +136,13 @@ function bestField(fields: FieldValue[]): string | null {
  * the genre's words — 某某县教育局2022年度…, 2026年度某市民政局（本级）单位预算,
  * 某县教育局及所属单位2024年度…. In 某县财政局关于某县教育局2024年度…评价情况的
  * 报告 the report is about the unit after 关于; with none there (某县教育局关于
- * 报送2024年度…的报告), it is the one before.
+ * 报送2024年度…的报告), it is the one before. A name in brackets closing the
+ * title (…自评报告（某县市场监督管理局）) is the unit too.
  */
 export function unitFromTitle(title: string): string | null {
   const text = squeezed(title);
   const about = text.indexOf('关于');
-  if (about < 0) return unitAtStart(text);
+  if (about < 0) return unitAtStart(text) ?? unitAtEnd(text);
   return unitAtStart(text.slice(about + 2).replace(ABOUT_VERB, '')) ?? unitAtStart(text.slice(0, about + 2));
 }
 
@@ -155,6 +156,12 @@ function unitAtStart(text: string): string | null {
       found = name;
   }
   return found ? cleanUnit(found) : null;
+}
+
+/** A body's name in brackets closing a title: 2024年度部门整体支出绩效自评报告（某县市场监督管理局）. */
+function unitAtEnd(text: string): string | null {
+  const name = /[（(]([^（）()]{3,30})[）)]$/.exec(text)?.[1];
+  return name && ORG_END.test(name) && yearsIn(name).length === 0 && !TITLE_WORDS.test(name) ? bodyName(name) : null;
 }
 
 /**
