@@ -45,6 +45,8 @@ export interface CoverClass {
   firstHeading?: string;
   /** a signature at the end of the report: who, then when */
   sign?: string[];
+  /** a table appended after the signature on a page of its own: its caption, its rows */
+  appendix?: { caption: string; rows: CoverCell[][] };
   expected: Omit<DocumentMeta, 'organizationKey'>;
   styles: StyleId[];
 }
@@ -561,6 +563,45 @@ export const COVER_CLASSES: CoverClass[] = [
     },
     styles: ['one-line', 'spaced-year', 'tracked', ...PAGE_STYLES],
   },
+  {
+    // The unit named in brackets at the end of a one-line title.
+    id: 'unit-after-title',
+    title: ['2024年度部门整体支出绩效自评报告（某县市场监督管理局）'],
+    under: [],
+    body: 'self',
+    expected: {
+      title: '2024年度部门整体支出绩效自评报告（某县市场监督管理局）',
+      organization: '某县市场监督管理局',
+      fiscalYear: 2024,
+      reportType: '整体支出',
+      reportDate: null,
+    },
+    styles: ['one-line', 'spaced-year', 'tracked', 'full-width', ...PAGE_STYLES],
+  },
+  {
+    // A self-evaluation report carrying its project 自评表 as an appendix: the report's kind, not the table's.
+    id: 'self-with-table',
+    title: ['2024年度某县人力资源和社会保障局', '部门整体支出绩效自评报告'],
+    under: [],
+    sign: ['某县人力资源和社会保障局', '2025年4月8日'],
+    appendix: {
+      caption: '附件：项目支出绩效自评表（2024年度）',
+      rows: [
+        ['项目名称', { text: '就业创业补助资金', span: 3 }],
+        ['主管部门', '某县财政局', '实施单位', '某县就业服务中心'],
+        ['年度资金总额', '500.00', '480.00', '96.00%'],
+      ],
+    },
+    body: 'self',
+    expected: {
+      title: '2024年度某县人力资源和社会保障局部门整体支出绩效自评报告',
+      organization: '某县人力资源和社会保障局',
+      fiscalYear: 2024,
+      reportType: '整体支出',
+      reportDate: '2025-04-08',
+    },
+    styles: ['one-line', 'two-lines', 'tracked', 'full-width', ...PAGE_STYLES],
+  },
 ];
 
 const BODY: Record<CoverClass['body'], [string, string][]> = {
@@ -604,8 +645,7 @@ function titleLines(c: CoverClass, style: StyleId): string[] {
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
-function tableHtml(c: CoverClass, style: StyleId, caption: string[]): string {
-  const t = c.table!;
+function tableHtml(t: { rows: CoverCell[][] }, style: StyleId, caption: string[]): string {
   const width = Math.max(...t.rows.map((r) => r.reduce((n: number, x) => n + (typeof x === 'string' ? 1 : x.span), 0)));
   const cell = (x: CoverCell) =>
     typeof x === 'string' ? `<td>${esc(x)}</td>` : `<td colspan="${x.span}">${esc(x.text)}</td>`;
@@ -637,7 +677,7 @@ export function coverHtml(c: CoverClass, style: StyleId): string {
   if (c.table) {
     if (style !== 'caption-in-table') for (const line of title) p(line, 'caption');
     for (const line of c.table.above) p(line, 'above');
-    parts.push(tableHtml(c, style, title));
+    parts.push(tableHtml(c.table, style, title));
   } else {
     const cls = style === 'tracked' ? 'title tracked' : style === 'same-size' ? 'title same' : 'title';
     for (const line of title) p(line, cls);
@@ -655,6 +695,11 @@ export function coverHtml(c: CoverClass, style: StyleId): string {
     p(text, 'body');
   });
   for (const line of c.sign ?? []) p(line, 'sign');
+  if (c.appendix) {
+    pageBreak();
+    p(c.appendix.caption, 'caption');
+    parts.push(tableHtml(c.appendix, 'one-line', []));
+  }
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(c.id)}</title><style>
 @page { size: A4; margin: 25mm 25mm 25mm 25mm; }
