@@ -47,10 +47,11 @@ export function fiscalYearOf({ title, lines, tables, paragraphs, type }: YearInp
   return coverFieldYear(lines) ?? otherTitleYear(lines, title) ?? captionYear(tables) ?? openingYear(paragraphs, type);
 }
 
-/** 预算年度：2026; 评价项目名称：2020年度…: a field whose value opens with a year. */
+/** 预算年度：2026; 评价项目名称：2020年度…: a field whose value opens with a year (not a span of years). */
 function coverFieldYear(lines: CoverLine[]): number | null {
   for (const line of lines) {
-    const t = squeezed(line.text);
+    // 项目实施年度：2023年—2025年 is a project's span, not the year reported on.
+    const t = withoutSpans(squeezed(line.text));
     const field = YEAR_FIELD.exec(t);
     if (field) return Number(field[1]);
     const key = FIELD_FORM.exec(t);

@@ -125,7 +125,7 @@ export const DATE_LINE =
 
 /** A line that is only the report's year: （2024年度）, 2024年度, 年度：2024 (group 1 or 2). */
 export const YEAR_LINE =
-  /^[（(]?(?:((?:19|20)\d{2})\s*年度?|(?:预算|评价|所属|报告)?年度[：:]\s*((?:19|20)\d{2})\s*年?)[）)]?$/;
+  /^[（(]?(?:((?:19|20)\d{2})\s*年度?|(?:预算|评价|自评|考核|所属|报告)?年度[：:]\s*((?:19|20)\d{2})\s*年?)[）)]?$/;
 
 /**
  * In a report's opening, a year that names the report itself, by its kind:
@@ -144,7 +144,7 @@ export const OPENING_YEAR_WORDS: Record<ReportType, RegExp> = {
 };
 
 /** A cover field naming the year: 预算年度：2026, 年度：2024 (group 1). */
-export const YEAR_FIELD = /^(?:预算|评价|所属|报告|绩效)?年度[：:]\s*((?:19|20)\d{2})/;
+export const YEAR_FIELD = /^(?:预算|评价|自评|考核|所属|报告|绩效)?年度[：:]\s*((?:19|20)\d{2})/;
 
 /**
  * Who makes evaluations for others and signs them, never the unit a report is
