@@ -45,6 +45,8 @@ export interface CoverClass {
   firstHeading?: string;
   /** a signature at the end of the report: who, then when */
   sign?: string[];
+  /** the signature's lines set as one paragraph (a line break, not a paragraph, between them) */
+  signJoined?: boolean;
   /** a table appended after the signature on a page of its own: its caption, its rows */
   appendix?: { caption: string; rows: CoverCell[][] };
   expected: Omit<DocumentMeta, 'organizationKey'>;
@@ -602,6 +604,38 @@ export const COVER_CLASSES: CoverClass[] = [
     },
     styles: ['one-line', 'two-lines', 'tracked', 'full-width', ...PAGE_STYLES],
   },
+  {
+    // The signature's name and date one paragraph, broken over two lines: the title names no unit.
+    id: 'signed-one-paragraph',
+    title: ['2024年度部门整体支出', '绩效自评报告'],
+    under: [],
+    sign: ['某县统计局', '2025年3月12日'],
+    signJoined: true,
+    body: 'self',
+    expected: {
+      title: '2024年度部门整体支出绩效自评报告',
+      organization: '某县统计局',
+      fiscalYear: 2024,
+      reportType: '整体支出',
+      reportDate: '2025-03-12',
+    },
+    styles: ['one-line', 'two-lines', 'spaced-year', ...PAGE_STYLES],
+  },
+  {
+    // A project's span of years in one field and the year evaluated in another.
+    id: 'span-field',
+    title: ['某县乡村振兴衔接资金项目', '绩效自评报告'],
+    under: ['项目实施年度：2023年—2025年', '自评年度：2024年', '项目单位：某县乡村振兴局'],
+    body: 'project',
+    expected: {
+      title: '某县乡村振兴衔接资金项目绩效自评报告',
+      organization: '某县乡村振兴局',
+      fiscalYear: 2024,
+      reportType: '项目支出',
+      reportDate: null,
+    },
+    styles: ['one-line', 'two-lines', 'tracked', 'full-width', ...PAGE_STYLES],
+  },
 ];
 
 const BODY: Record<CoverClass['body'], [string, string][]> = {
@@ -694,7 +728,8 @@ export function coverHtml(c: CoverClass, style: StyleId): string {
     p(i === 0 && c.firstHeading ? c.firstHeading : heading, 'heading');
     p(text, 'body');
   });
-  for (const line of c.sign ?? []) p(line, 'sign');
+  if (c.signJoined) parts.push(`<p class="sign">${(c.sign ?? []).map(esc).join('<br>')}</p>`);
+  else for (const line of c.sign ?? []) p(line, 'sign');
   if (c.appendix) {
     pageBreak();
     p(c.appendix.caption, 'caption');
