@@ -22,6 +22,7 @@ import {
   SENTENCE_MARK,
   TITLE_WORDS,
   UNIT_FIELDS,
+  UNIT_CODE,
   UNIT_QUALIFIER,
   UNITS_NOTE,
   UNITS_NOTE_END,
@@ -54,10 +55,13 @@ export function organisationOf({ paragraphs, lines, title, tables }: Organisatio
 
 /**
  * A unit's name as a field or cell gives it: the seal note, blanks, a field
- * after it and an accounts note (（本级）, 及所属单位, 机关) cut off.
+ * after it, a finance system's code ([101001]) and an accounts note (（本级）,
+ * 本级, 及所属单位, 机关) cut off.
  */
 export function cleanUnit(value: string): string | null {
-  const text = squeezed(value).replace(/^[（(]盖章[）)]/, '');
+  const text = squeezed(value)
+    .replace(/^[（(]盖章[）)]/, '')
+    .replace(UNIT_CODE, '');
   const stop = FIELD_STOP.exec(text);
   const named = (stop ? text.slice(0, stop.index) : text).replace(UNIT_QUALIFIER, '').replace(/[_＿]+/g, '');
   const bare = named.replace(UNITS_NOTE_END, '');

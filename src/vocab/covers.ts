@@ -33,16 +33,17 @@ export const REPORT_TYPES: { type: ReportType; test: (title: string) => boolean 
 /**
  * Cover fields that name the reporting unit, by rank: the unit itself (预算单位（名称）,
  * 单位名称, 部门（单位）名称, 编制单位, 填报单位, 自评单位 …), then the unit carrying out a
- * project, then the department above it (预算主管部门). The best rank on the
+ * project, then the department above it (预算主管部门, 预算部门). The best rank on the
  * cover wins; within a rank, the first.
  */
 export const UNIT_FIELDS: { key: RegExp; rank: number }[] = [
   {
-    key: /^(?:预算单位(?:名称)?|预算部门(?:名称)?|单位名称|部门名称|部门（单位）名称|部门\(单位\)名称|部门（单位）|单位|部门|编制单位|编报单位|填报单位|报送单位|申报单位|自评单位|报告单位|上报单位)$/,
+    key: /^(?:预算单位(?:名称)?|单位名称|部门名称|部门（单位）名称|部门\(单位\)名称|部门（单位）|单位|部门|编制单位|编报单位|填报单位|报送单位|申报单位|自评单位|报告单位|上报单位)$/,
     rank: 1,
   },
   { key: /^(?:评价项目单位|项目单位|项目实施单位|实施单位|被评价单位|资金使用单位)(?:名称)?$/, rank: 2 },
-  { key: /^(?:预算主管部门|项目主管部门|主管部门|主管单位)(?:名称)?$/, rank: 3 },
+  // 预算部门 is the department a 预算单位 belongs to: the unit when no 预算单位 is named.
+  { key: /^(?:预算主管部门|项目主管部门|主管部门|主管单位|预算部门)(?:名称)?$/, rank: 3 },
 ];
 
 /** A seal note in a field's key or value: 单位名称（盖章）：, 某某局（盖章）. */
@@ -69,7 +70,10 @@ export const UNIT_QUALIFIER =
  */
 export const UNITS_NOTE = /^(?:及其?(?:所属|下属|直属)(?:各)?(?:事业|行政)?单位|机关(?:本级)?)/;
 /** The same note ending a name as a field gives it (单位名称：某县教育局及所属单位). */
-export const UNITS_NOTE_END = /(?:及其?(?:所属|下属|直属)(?:各)?(?:事业|行政)?单位|机关(?:本级)?)$/;
+export const UNITS_NOTE_END = /(?:及其?(?:所属|下属|直属)(?:各)?(?:事业|行政)?单位|机关(?:本级)?|本级)$/;
+
+/** A finance system's code before a unit's name: [101001]某县教育局, 101001-某县教育局, （101）某局. */
+export const UNIT_CODE = /^[[［(（【]?\d{3,}[\]］)）】]?[-—_.、:：]?/;
 
 /** Verbs that open what a 关于 title is about before the unit: 关于对某县教育局…, 关于报送…. */
 export const ABOUT_VERB = /^(?:对|报送|上报|呈报|印发|提交)/;
