@@ -636,6 +636,45 @@ export const COVER_CLASSES: CoverClass[] = [
     },
     styles: ['one-line', 'two-lines', 'tracked', 'full-width', ...PAGE_STYLES],
   },
+  {
+    // A unit's budget naming its department too: the 预算单位 is the unit, the 预算部门 above it.
+    id: 'budget-dept-and-unit',
+    title: ['2025年单位预算'],
+    under: ['预算部门：某县教育局', '预算单位：某县第一中学'],
+    body: 'budget',
+    expected: {
+      title: '2025年单位预算',
+      organization: '某县第一中学',
+      fiscalYear: 2025,
+      reportType: '预算',
+      reportDate: null,
+    },
+    styles: ['one-line', 'spaced-year', 'tracked', ...PAGE_STYLES],
+  },
+  {
+    // A finance system's tables: the unit with its code and 本级.
+    id: 'coded-unit-field',
+    title: ['预算01表', '收支总表'],
+    under: [],
+    table: {
+      above: ['单位名称：[101001]某县教育局本级　　　　金额单位：万元'],
+      rows: [
+        ['收入', '', '支出', ''],
+        ['项目', '预算数', '项目', '预算数'],
+        ['一、一般公共预算拨款收入', '2,000.00', '一、教育支出', '2,000.00'],
+        ['本年收入合计', '2,000.00', '本年支出合计', '2,000.00'],
+      ],
+    },
+    body: 'none',
+    expected: {
+      title: '预算01表收支总表',
+      organization: '某县教育局',
+      fiscalYear: null,
+      reportType: '预算',
+      reportDate: null,
+    },
+    styles: ['one-line', 'caption-in-table'],
+  },
 ];
 
 const BODY: Record<CoverClass['body'], [string, string][]> = {
