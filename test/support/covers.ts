@@ -675,6 +675,44 @@ export const COVER_CLASSES: CoverClass[] = [
     },
     styles: ['one-line', 'caption-in-table'],
   },
+  {
+    // A city finance bureau's template: the city in the title is no unit; 预算编码,
+    // 评价方式, 评价机构 are no unit fields; 某市财政局（制） made the form.
+    id: 'city-template',
+    title: ['某市2024年度部门整体支出', '绩效评价自评报告'],
+    under: [
+      '部门（单位）名称：某市城市管理监督指挥中心',
+      '预算编码：906017',
+      '评价方式：部门（单位）绩效自评',
+      '评价机构：部门（单位）评价组',
+      '报告日期：2025年06月18日',
+      '某市财政局（制）',
+    ],
+    body: 'self',
+    expected: {
+      title: '某市2024年度部门整体支出绩效评价自评报告',
+      organization: '某市城市管理监督指挥中心',
+      fiscalYear: 2024,
+      reportType: '整体支出',
+      reportDate: '2025-06-18',
+    },
+    styles: ['one-line', 'two-lines', 'spaced-year', 'tracked', 'full-width', 'no-cover'],
+  },
+  {
+    // A commissioned evaluation's cover: 评价机构 and 委托单位 are not the unit, 被评价单位 is.
+    id: 'commissioned-cover',
+    title: ['某县水利工程维修养护资金', '绩效评价报告'],
+    under: ['委托单位：某县财政局', '被评价单位：某县水利局', '评价机构：某某资产评估事务所', '二〇二五年七月'],
+    body: 'project',
+    expected: {
+      title: '某县水利工程维修养护资金绩效评价报告',
+      organization: '某县水利局',
+      fiscalYear: null,
+      reportType: '项目支出',
+      reportDate: null,
+    },
+    styles: ['one-line', 'two-lines', 'tracked', ...PAGE_STYLES],
+  },
 ];
 
 const BODY: Record<CoverClass['body'], [string, string][]> = {
