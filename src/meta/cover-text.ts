@@ -52,3 +52,17 @@ export function yearsIn(text: string): YearAt[] {
 export function withoutSpans(text: string): string {
   return text.replace(YEAR_RANGE, (span) => '　'.repeat(span.length));
 }
+
+/** A bracketed note: （含2023年结转）, （汇总）, （2024年度）. */
+const NOTE = /[（(]([^（）()]*)[）)]/g;
+/** A note that is only the report's year: （2024年度）. */
+const YEAR_NOTE = /^(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})年度?$/;
+
+/**
+ * The text with its bracketed notes blanked, its length kept — a note's year
+ * (（含2023年结转）) is another year's money, not the report's — except a note
+ * that is only a year (（2024年度）), which names the report's.
+ */
+export function withoutNotes(text: string): string {
+  return text.replace(NOTE, (note, inner: string) => (YEAR_NOTE.test(inner) ? note : '　'.repeat(note.length)));
+}

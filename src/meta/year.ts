@@ -6,7 +6,7 @@
 // (opening-year.ts). A publishing date (二〇二六年三月, 2026年3月) is
 // never the fiscal year: dates are not years here (see yearsIn).
 import { TITLE_WORDS, YEAR_FIELD, YEAR_LINE } from '../vocab/covers.ts';
-import { squeezed, withoutSpans, yearsIn } from './cover-text.ts';
+import { squeezed, withoutNotes, withoutSpans, yearsIn } from './cover-text.ts';
 import { FIELD_FORM, titleLike, type CoverLine } from './cover-lines.ts';
 import type { ReportType } from '../schema/report.ts';
 import type { DocPara } from '../sections/types.ts';
@@ -16,11 +16,12 @@ import type { CoverTable } from './tables.ts';
 
 /**
  * The year a title names for its report: the last one before the genre's
- * words, else the first after; a span of years is none.
+ * words, else the first after; a span of years is none, nor a year in a
+ * bracketed note (…补助资金（含2023年结转）绩效自评报告 is 2024's).
  */
 export function titleYear(title: string): number | null {
-  // A span of years (2022—2025年…项目) names none of them as the report's.
-  const text = withoutSpans(squeezed(title));
+  // A span of years (2022—2025年…项目) names none of them as the report's, nor a note (（含2023年结转）).
+  const text = withoutNotes(withoutSpans(squeezed(title)));
   const years = yearsIn(text);
   if (years.length === 0) return null;
   const genre = TITLE_WORDS.exec(text)?.index ?? text.length;

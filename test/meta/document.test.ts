@@ -196,3 +196,20 @@ test('a red header names the unit that issues a letter; a joint header names non
   expect((await letter('某县民政局文件')).document.organization).toBe('某县民政局');
   expect((await letter('某县财政局某县民政局文件')).document.organization).toBeNull();
 });
+
+test('a bracketed note names neither the kind nor the year of a report; a note of only a year or a kind does', async () => {
+  const meta = async (text: string) =>
+    (await extractComposed([title(text), { text: '一、基本情况', bold: true }, { text: body }])).document;
+  expect(await meta('某县水利局2025年部门预算（含2024年决算）')).toMatchObject({
+    reportType: '预算',
+    fiscalYear: 2025,
+  });
+  expect(await meta('2024年度衔接资金（含2023年结转）绩效自评报告')).toMatchObject({
+    reportType: '项目支出',
+    fiscalYear: 2024,
+  });
+  expect(await meta('某县水利局绩效自评报告（部门整体支出）（2024年度）')).toMatchObject({
+    reportType: '整体支出',
+    fiscalYear: 2024,
+  });
+});
