@@ -713,6 +713,21 @@ export const COVER_CLASSES: CoverClass[] = [
     },
     styles: ['one-line', 'two-lines', 'tracked', ...PAGE_STYLES],
   },
+  {
+    // A bracketed note naming another year (funds carried over from 2023) inside the title.
+    id: 'year-note-in-title',
+    title: ['2024年度衔接推进乡村振兴补助资金', '（含2023年结转）绩效自评报告'],
+    under: ['主管部门：某县农业农村局'],
+    body: 'project',
+    expected: {
+      title: '2024年度衔接推进乡村振兴补助资金（含2023年结转）绩效自评报告',
+      organization: '某县农业农村局',
+      fiscalYear: 2024,
+      reportType: '项目支出',
+      reportDate: null,
+    },
+    styles: ['one-line', 'two-lines', 'spaced-year', 'full-width', ...PAGE_STYLES],
+  },
 ];
 
 const BODY: Record<CoverClass['body'], [string, string][]> = {
