@@ -120,10 +120,13 @@ function fieldParagraphs(paragraphs: DocPara[]): string[] {
 
 /**
  * A value's next line goes on with it when the name is not complete yet and
- * the two make one (…监督管理委 / 员会): never after a unit of measure (单位：万元).
+ * the two make one (…监督管理委 / 员会), or is the value of a key left blank on
+ * its line: never after a unit of measure (单位：万元).
  */
 function wraps(value: string, next: string): boolean {
-  if (value === '' || NOT_A_UNIT.test(value) || next.length === 0 || next.length > 20) return false;
+  // A key left blank on its line (填报单位（盖章）：) takes the body's name under it.
+  if (value === '') return next.length >= 3 && next.length <= 30 && ORG_END.test(next) && !/[\d，。；]/.test(next);
+  if (NOT_A_UNIT.test(value) || next.length === 0 || next.length > 20) return false;
   if (DATE_LINE.test(next) || SENTENCE_MARK.test(next) || !ORG_END.test(value + next)) return false;
   return !ORG_END.test(value) || next.length <= 4;
 }
