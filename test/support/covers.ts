@@ -728,6 +728,44 @@ export const COVER_CLASSES: CoverClass[] = [
     },
     styles: ['one-line', 'two-lines', 'spaced-year', 'full-width', ...PAGE_STYLES],
   },
+  {
+    // A field's key on one line and its value on the next (a form filled in under its label).
+    id: 'field-value-below',
+    title: ['2024年度部门整体支出', '绩效自评报告'],
+    under: ['填报单位（盖章）：', '某县退役军人事务局', '填报日期：', '2025年3月20日'],
+    body: 'self',
+    expected: {
+      title: '2024年度部门整体支出绩效自评报告',
+      organization: '某县退役军人事务局',
+      fiscalYear: 2024,
+      reportType: '整体支出',
+      reportDate: '2025-03-20',
+    },
+    styles: ['one-line', 'two-lines', 'tracked', 'full-width', ...PAGE_STYLES],
+  },
+  {
+    // The cover's fields in a table under the title.
+    id: 'cover-field-table',
+    title: ['2024年度部门整体支出绩效自评报告'],
+    under: [],
+    table: {
+      above: [],
+      rows: [
+        ['单位名称（盖章）', '某县医疗保障局'],
+        ['联系人', '张某'],
+        ['报告日期', '2025年3月20日'],
+      ],
+    },
+    body: 'self',
+    expected: {
+      title: '2024年度部门整体支出绩效自评报告',
+      organization: '某县医疗保障局',
+      fiscalYear: 2024,
+      reportType: '整体支出',
+      reportDate: null,
+    },
+    styles: ['one-line', 'spaced-year'],
+  },
 ];
 
 const BODY: Record<CoverClass['body'], [string, string][]> = {
