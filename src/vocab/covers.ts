@@ -160,11 +160,13 @@ export const AGENCY = /事务所|咨询|评估|顾问|有限(?:责任)?公司|�
  * The opening sentence of a self-evaluation, naming who carried it out or who
  * carries out the project, or of an evaluation, naming the unit evaluated:
  * 某县疾病预防控制中心对2022年度…开展了绩效自评;
- * 该项目由某县人力资源和社会保障局负责组织实施 (group 1).
+ * 该项目由某县人力资源和社会保障局负责组织实施; 某县统计局是县人民政府工作部门 (group 1).
  */
 export const SELF_EVALUATOR = [
   // An evaluation made for others names the unit evaluated: 某所对某县交通运输局2024年度…开展了绩效评价.
   /对\s*([^，。；：:对]{3,30}?)\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年度?[^，。；]{0,40}?(?:开展|进行|实施)了?[^，。；]{0,8}?(?:绩效)?评价/,
   /(?:^|[，。；：:])\s*([^，。；：:]{3,30}?)\s*对[^，。；]{2,60}?(?:开展|进行|组织)了?[^，。；]{0,8}?(?:绩效)?自评/,
   /由\s*([^，。；：:]{3,30}?)\s*负责(?:组织)?实施/,
+  // A paragraph introducing the unit: 某县统计局是县人民政府工作部门, 某中心系某局所属事业单位.
+  /^(?![本我该此其])([^，。；：:、]{3,30}?)(?:是|系|为)[^，。；]{0,14}?(?:(?:工作|组成|直属|派出|职能)(?:部门|机构)|(?:直属|所属|下属)[^，。；]{0,8}?(?:事业|行政)?单位)/,
 ];
