@@ -766,6 +766,22 @@ export const COVER_CLASSES: CoverClass[] = [
     },
     styles: ['one-line', 'spaced-year'],
   },
+  {
+    // The unit named only where the report introduces it: 某县统计局是县人民政府工作部门.
+    id: 'unit-in-opening',
+    title: ['2024年度部门整体支出', '绩效自评报告'],
+    under: [],
+    opening: '某县统计局是县人民政府工作部门，主要负责全县统计调查和统计监督工作。',
+    body: 'self',
+    expected: {
+      title: '2024年度部门整体支出绩效自评报告',
+      organization: '某县统计局',
+      fiscalYear: 2024,
+      reportType: '整体支出',
+      reportDate: null,
+    },
+    styles: ['one-line', 'two-lines', 'spaced-year', ...PAGE_STYLES],
+  },
 ];
 
 const BODY: Record<CoverClass['body'], [string, string][]> = {
