@@ -45,6 +45,7 @@ export function organisationOf({ paragraphs, lines, title, tables }: Organisatio
     (title ? unitFromTitle(title.text) : null) ??
     (title ? nameLineBy(lines, title) : null) ??
     signature(paragraphs)?.org ??
+    lastSigner(paragraphs) ??
     redHeaderUnit(lines) ??
     bestField(fieldsOf(fieldParagraphs(paragraphs))) ??
     bestField(tables.flatMap(tableUnitFields)) ??
@@ -209,12 +210,25 @@ export function signature(paragraphs: DocPara[]): { org: string | null; date: st
     const p = paragraphs[i]!;
     // A date to the day signs a report; a month alone (二〇二六年三月) dates a cover.
     if (p.docRole !== 'body' || !DATE_LINE.test(squeezed(p.text)) || !/日$/.test(squeezed(p.text))) continue;
-    const above = squeezed(paragraphs[i - 1]!.text);
-    const org =
-      above.length >= 4 && above.length <= 40 && ORG_END.test(above) && !/[，。；：:]/.test(above) ? above : null;
-    return { org: org ? bodyName(org) : null, date: p.text };
+    return { org: signerAbove(paragraphs, i), date: p.text };
   }
   return null;
+}
+
+/** Signed at the very end with a month only (某县审计局 / 二〇二五年三月): the signer, no report date. */
+function lastSigner(paragraphs: DocPara[]): string | null {
+  for (let i = paragraphs.length - 1; i >= Math.max(1, paragraphs.length - 6); i--) {
+    const p = paragraphs[i]!;
+    if (p.docRole === 'body' && DATE_LINE.test(squeezed(p.text))) return signerAbove(paragraphs, i);
+  }
+  return null;
+}
+
+/** The short paragraph right above a date, when it is a body's name. */
+function signerAbove(paragraphs: DocPara[], i: number): string | null {
+  const above = squeezed(paragraphs[i - 1]!.text);
+  const named = above.length >= 4 && above.length <= 40 && ORG_END.test(above) && !/[，。；：:]/.test(above);
+  return named ? bodyName(above) : null;
 }
 
 /** 某县疾病预防控制中心对2022年度…开展了绩效自评; …由某县人社局负责组织实施: in the report's first paragraphs. */
