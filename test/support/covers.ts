@@ -782,6 +782,22 @@ export const COVER_CLASSES: CoverClass[] = [
     },
     styles: ['one-line', 'two-lines', 'spaced-year', ...PAGE_STYLES],
   },
+  {
+    // Signed at the end with a month only: the signer is the unit, and there is no report date.
+    id: 'signed-month',
+    title: ['2024年度部门整体支出', '绩效自评报告'],
+    under: [],
+    sign: ['某县审计局', '二〇二五年三月'],
+    body: 'self',
+    expected: {
+      title: '2024年度部门整体支出绩效自评报告',
+      organization: '某县审计局',
+      fiscalYear: 2024,
+      reportType: '整体支出',
+      reportDate: null,
+    },
+    styles: ['one-line', 'two-lines', 'white-circle', ...PAGE_STYLES],
+  },
 ];
 
 const BODY: Record<CoverClass['body'], [string, string][]> = {
