@@ -226,7 +226,8 @@ function lastSigner(paragraphs: DocPara[]): string | null {
 
 /** The short paragraph right above a date, when it is a body's name. */
 function signerAbove(paragraphs: DocPara[], i: number): string | null {
-  const above = squeezed(paragraphs[i - 1]!.text);
+  // A seal note after the name (某县林业局（盖章）) is where the seal goes, not part of it.
+  const above = squeezed(paragraphs[i - 1]!.text).replace(SEAL_NOTE, '');
   const named = above.length >= 4 && above.length <= 40 && ORG_END.test(above) && !/[，。；：:]/.test(above);
   return named ? bodyName(above) : null;
 }
