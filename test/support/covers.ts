@@ -798,6 +798,22 @@ export const COVER_CLASSES: CoverClass[] = [
     },
     styles: ['one-line', 'two-lines', 'white-circle', ...PAGE_STYLES],
   },
+  {
+    // A signature with its seal note: 某县林业局（盖章）.
+    id: 'sealed-signature',
+    title: ['2024年度部门整体支出', '绩效自评报告'],
+    under: [],
+    sign: ['某县林业局（盖章）', '2025年3月20日'],
+    body: 'self',
+    expected: {
+      title: '2024年度部门整体支出绩效自评报告',
+      organization: '某县林业局',
+      fiscalYear: 2024,
+      reportType: '整体支出',
+      reportDate: '2025-03-20',
+    },
+    styles: ['one-line', 'two-lines', 'full-width', ...PAGE_STYLES],
+  },
 ];
 
 const BODY: Record<CoverClass['body'], [string, string][]> = {
