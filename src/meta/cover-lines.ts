@@ -3,7 +3,7 @@
 // join a cover's lines into one paragraph or keep them apart depending on the
 // producer; reading lines makes both the same.
 import type { DocPara } from '../sections/types.ts';
-import { ANNEX_LINE, DATE_LINE, MEASURE_LINE, SENTENCE_MARK } from '../vocab/covers.ts';
+import { ANNEX_LINE, DATE_LINE, DOC_NUMBER_LINE, MEASURE_LINE, SENTENCE_MARK } from '../vocab/covers.ts';
 import { squeezed } from './cover-text.ts';
 
 export interface CoverLine {
@@ -34,7 +34,7 @@ export function coverLines(front: DocPara[]): CoverLine[] {
 /** A line of the key：value form (预算主管部门：某区司法局, 报告日期：…). */
 export const FIELD_FORM = /^[^：:，。]{2,16}[：:]/;
 
-/** A line that may be part of a title: no sentence, no field, no date, annex number or unit line. */
+/** A line that may be part of a title: no sentence, no field, no date, 文号, annex number or unit line. */
 export function titleLike(line: CoverLine): boolean {
   if (!line.titleArea) return false;
   const t = squeezed(line.text);
@@ -43,6 +43,7 @@ export function titleLike(line: CoverLine): boolean {
     t.length <= 60 &&
     !FIELD_FORM.test(t) &&
     !DATE_LINE.test(t) &&
+    !DOC_NUMBER_LINE.test(t) &&
     !ANNEX_LINE.test(t) &&
     !MEASURE_LINE.test(t) &&
     !/^[-—\d\s第页共/]+$/.test(t)

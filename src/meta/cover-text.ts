@@ -1,9 +1,10 @@
 // A cover line as one plain string, however it was set: letter-spaced (2 0 2 6
 // 年度, 某 某 局), in full-width digits (２０２６年), with half-width brackets
-// beside Chinese (某市民政局(本级)). Titles and names of every style then read alike.
+// beside Chinese (某市民政局(本级)), a year in words typed with ○ for 〇
+// (二○二四年度). Titles and names of every style then read alike.
 import { toHalfWidth } from '../text/width.ts';
-import { CN_DIGIT_VALUES } from '../vocab/numerals.ts';
-import { YEAR_IN_FIGURES, YEAR_IN_WORDS } from '../vocab/covers.ts';
+import { CN_DIGIT_VALUES, CN_ZERO_LOOKALIKES, TYPED_YEAR_IN_WORDS } from '../vocab/numerals.ts';
+import { YEAR_IN_FIGURES, YEAR_IN_WORDS, YEAR_RANGE } from '../vocab/covers.ts';
 
 const NON_ASCII = '[^\\x00-\\x7f]';
 /**
@@ -21,6 +22,7 @@ export function plainLine(text: string): string {
       // Brackets beside Chinese are Chinese brackets: (本级) → （本级）.
       .replace(new RegExp(`\\((?=${NON_ASCII})`, 'g'), '（')
       .replace(new RegExp(`(?<=${NON_ASCII})\\)`, 'g'), '）')
+      .replace(TYPED_YEAR_IN_WORDS, (year) => year.replace(CN_ZERO_LOOKALIKES, '〇'))
   );
 }
 
@@ -44,4 +46,23 @@ export function yearsIn(text: string): YearAt[] {
     if (year >= 1900 && year < 2100) found.push({ year, index: m.index });
   }
   return found.sort((a, b) => a.index - b.index);
+}
+
+/** The text with each span of years (2022—2025年) blanked, its length kept: a span names no one year. */
+export function withoutSpans(text: string): string {
+  return text.replace(YEAR_RANGE, (span) => '　'.repeat(span.length));
+}
+
+/** A bracketed note: （含2023年结转）, （汇总）, （2024年度）. */
+const NOTE = /[（(]([^（）()]*)[）)]/g;
+/** A note that is only the report's year: （2024年度）. */
+const YEAR_NOTE = /^(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})年度?$/;
+
+/**
+ * The text with its bracketed notes blanked, its length kept — a note's year
+ * (（含2023年结转）) is another year's money, not the report's — except a note
+ * that is only a year (（2024年度）), which names the report's.
+ */
+export function withoutNotes(text: string): string {
+  return text.replace(NOTE, (note, inner: string) => (YEAR_NOTE.test(inner) ? note : '　'.repeat(note.length)));
 }

@@ -23,12 +23,13 @@ export function readMetadata(paragraphs: DocPara[], tables: CoverTable[] = []): 
   const lines = coverLines(front);
   const title = findTitle(lines) ?? captionTitle(paragraphs, tables);
   const organization = organisationOf({ paragraphs, lines, title, tables });
+  const reportType = title ? reportTypeOf(title.text) : null;
   return {
     title: title?.text ?? null,
     organization,
     organizationKey: organizationKey(organization),
-    fiscalYear: fiscalYearOf(title, lines, tables),
-    reportType: title ? reportTypeOf(title.text) : null,
+    fiscalYear: fiscalYearOf({ title, lines, tables, paragraphs, type: reportType }),
+    reportType,
     reportDate: reportDateOf(front, paragraphs),
   };
 }

@@ -17,6 +17,13 @@ export const CN_DIGIT_VALUES: Record<string, number> = {
   八: 8,
   九: 9,
 };
+/**
+ * A year in words as offices type it, 〇 written with a look-alike (二○二四年 with
+ * the white circle, 二Ｏ二四年, 二0二四年): the look-alikes, and the year they sit in.
+ */
+export const CN_ZERO_LOOKALIKES = /[○◯ＯO0]/g;
+export const TYPED_YEAR_IN_WORDS = /[一二][〇零九○◯ＯO0][〇零一二三四五六七八九○◯ＯO0]{2}(?=年)/g;
+
 export const CN_MULTIPLIERS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** Every character of a Chinese numeral below 10 000, for a regex character class. */

@@ -139,3 +139,77 @@ test('a month on a cover is no report date and no signature: the signed date at 
   ]);
   expect(r.document).toMatchObject({ fiscalYear: 2024, reportType: '预算', reportDate: '2024-01-20' });
 });
+
+const title = (text: string) => ({ text, size: 18, align: 'center' as const, indent: 0 });
+
+test('a title with no year: the opening year of the report’s own kind, never a cited 通知’s, never one of two', async () => {
+  const own = await extractComposed([
+    title('某县司法局部门整体支出绩效自评报告'),
+    { text: '根据《关于开展2025年度预算绩效自评工作的通知》要求，我局对2024年度部门整体支出开展了绩效自评。' },
+    { text: '一、部门概况', bold: true },
+    { text: body },
+  ]);
+  expect(own.document.fiscalYear).toBe(2024);
+  const two = await extractComposed([
+    title('某县司法局部门整体支出绩效自评报告'),
+    { text: '根据关于开展2025年度绩效自评工作的通知要求，我局对2024年度部门整体支出开展了绩效自评。' },
+    { text: '一、部门概况', bold: true },
+    { text: body },
+  ]);
+  expect(two.document.fiscalYear).toBeNull();
+});
+
+test('a 预算 with no year in its title is not dated by the 决算 its opening cites', async () => {
+  const report = await extractComposed([
+    title('某县水利局部门预算'),
+    { text: '本部门2024年决算支出2,100.00万元，主要用于水利工程建设。' },
+    { text: '一、部门主要职责', bold: true },
+    { text: body },
+  ]);
+  expect(report.document).toMatchObject({ reportType: '预算', fiscalYear: null, organization: '某县水利局' });
+});
+
+test('关于对某单位…: the unit evaluated, not the verb before it; a 文号 is no part of the title', async () => {
+  const report = await extractComposed([
+    title('某财绩〔2025〕12号'),
+    title('某县财政局关于对某县教育局2024年度部门整体支出绩效评价情况的报告'),
+    { text: '一、评价概况', bold: true },
+    { text: body },
+  ]);
+  expect(report.document).toMatchObject({
+    title: '某县财政局关于对某县教育局2024年度部门整体支出绩效评价情况的报告',
+    organization: '某县教育局',
+    fiscalYear: 2024,
+    reportType: '整体支出',
+  });
+});
+
+test('a red header names the unit that issues a letter; a joint header names none', async () => {
+  const letter = (header: string) =>
+    extractComposed([
+      { text: header, size: 30, align: 'center', indent: 0 },
+      title('关于报送2024年度部门整体支出绩效自评报告的报告'),
+      { text: '县财政局：现将我局2024年度部门整体支出绩效自评报告报送如下。' },
+      { text: '一、部门概况', bold: true },
+      { text: body },
+    ]);
+  expect((await letter('某县民政局文件')).document.organization).toBe('某县民政局');
+  expect((await letter('某县财政局某县民政局文件')).document.organization).toBeNull();
+});
+
+test('a bracketed note names neither the kind nor the year of a report; a note of only a year or a kind does', async () => {
+  const meta = async (text: string) =>
+    (await extractComposed([title(text), { text: '一、基本情况', bold: true }, { text: body }])).document;
+  expect(await meta('某县水利局2025年部门预算（含2024年决算）')).toMatchObject({
+    reportType: '预算',
+    fiscalYear: 2025,
+  });
+  expect(await meta('2024年度衔接资金（含2023年结转）绩效自评报告')).toMatchObject({
+    reportType: '项目支出',
+    fiscalYear: 2024,
+  });
+  expect(await meta('某县水利局绩效自评报告（部门整体支出）（2024年度）')).toMatchObject({
+    reportType: '整体支出',
+    fiscalYear: 2024,
+  });
+});

@@ -48,5 +48,5 @@ describe.skipIf(missing !== null)('every style printed by Chromium now', () => {
       if (JSON.stringify(document) !== JSON.stringify(c.cls.expected)) wrong[c.name] = document;
     }
     expect(wrong).toEqual({});
-  }, 300_000);
+  }, 600_000);
 });
