@@ -22,6 +22,16 @@ interface CanvasFactory {
 }
 
 export async function renderGrey(doc: PDFDocumentProxy, pageNumber: number, dpi: number): Promise<GreyImage> {
+  const { width, height, rgba, scale } = await renderRgba(doc, pageNumber, dpi);
+  return { width, height, pixels: toGrey(rgba), scale };
+}
+
+/** The page drawn in colour on white, four bytes a pixel (RGBA). */
+export async function renderRgba(
+  doc: PDFDocumentProxy,
+  pageNumber: number,
+  dpi: number,
+): Promise<{ width: number; height: number; rgba: Uint8ClampedArray; scale: number }> {
   const page = await doc.getPage(pageNumber);
   try {
     const scale = dpi / 72;
@@ -36,8 +46,7 @@ export async function renderGrey(doc: PDFDocumentProxy, pageNumber: number, dpi:
         viewport,
         background: 'white',
       }).promise;
-      const rgba = entry.context.getImageData(0, 0, width, height).data;
-      return { width, height, pixels: toGrey(rgba), scale };
+      return { width, height, rgba: entry.context.getImageData(0, 0, width, height).data, scale };
     } finally {
       factory.destroy(entry);
     }
