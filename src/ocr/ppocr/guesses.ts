@@ -1,0 +1,84 @@
+// A figure's characters the recogniser was unsure of: of its two guesses, the
+// one a figure's grammar allows, and a point past the figure not taken. A
+// scan's specks and soft edges make a recogniser waver between ≥ and 2
+// (≥8个 read 28个), . and : (720.30 read 720:30), 个 and ↑ (8↑); it is sure of
+// what is printed plainly. A figure read wrong is worse than one not read, so
+// only the second guess is ever taken, never a character it did not see.
+import { isCjk } from '../../text/cjk.ts';
+import { matchUnitAt } from '../../vocab/units.ts';
+import type { ReadChar } from './rec.ts';
+
+/** Below this the recogniser wavered (a printed sign, point or unit reads sure). */
+const UNSURE = 0.95;
+const SIGN = /^[≥≤<>＞＜]$/;
+const DIGIT = /^[0-9]$/;
+const POINT = /^[.,:：，。]$/;
+const LEAD_POINT = /^[.,:;'`，、。·：；]$/;
+const TAIL_POINT = /^[.,;'`·]$/;
+
+const unsure = (c: ReadChar | undefined) => c !== undefined && c.prob < UNSURE;
+const retold = (c: ReadChar, ch: string): ReadChar => ({ ...c, ch });
+
+/**
+ * One cell's characters (spaces at its ends already trimmed or not) with its figure's
+ * unsure characters settled: a first digit whose second guess is a bound's sign (≥8个,
+ * not 28个), a colon between digits whose second guess is the decimal point, a mark after
+ * a digit whose second guess begins a unit (8个, not 8↑); a point after the last digit or
+ * % that the recogniser was unsure of is dropped (20. 314.90. 100%. — a speck or the edge
+ * of the digit; no figure ends in a point).
+ */
+export function settleFigure(cell: ReadChar[]): ReadChar[] {
+  const out = withoutStrayPoints(cell);
+  let end = out.length;
+  while (end > 0 && out[end - 1]!.ch.trim() === '') end--;
+  const last = out[end - 1];
+  if (last && POINT.test(last.ch) && unsure(last) && /^[0-9%％]$/.test(out[end - 2]?.ch ?? '')) out.splice(end - 1, 1);
+  for (let i = 0; i < out.length; i++) {
+    const [c, prev, next] = [out[i]!, out[i - 1], out[i + 1]];
+    if (!unsure(c) || !c.alt) continue;
+    const first = !prev || prev.ch.trim() === '';
+    if (DIGIT.test(c.ch) && first && SIGN.test(c.alt) && DIGIT.test(next?.ch ?? '')) out[i] = retold(c, c.alt);
+    else if (/[:：]/.test(c.ch) && c.alt === '.' && DIGIT.test(prev?.ch ?? '') && DIGIT.test(next?.ch ?? ''))
+      out[i] = retold(c, '.');
+    else if (afterFigure(out, i) && !POINT.test(c.ch) && !DIGIT.test(next?.ch ?? '') && unitAt(out, i, c.alt))
+      out[i] = unitAt(out, i, c.ch) ? c : retold(c, c.alt);
+  }
+  return out;
+}
+
+/**
+ * A point the recogniser was unsure of at a cell's start before a Chinese character, or at its
+ * end after one (.机关事业单位…, 住房公积金., ，服务对象满意度指标): a speck beside the text, since
+ * no name starts with a point nor ends with a half-width one. Before a figure (.20) only where
+ * the recogniser's other guess was nothing at all: a decimal point it reads sure, and a figure
+ * is never printed .20 for 0.20.
+ */
+function withoutStrayPoints(cell: ReadChar[]): ReadChar[] {
+  const ink = cell.filter((c) => c.ch.trim() !== '');
+  const [first, second] = [ink[0], ink[1]];
+  const [last, before] = [ink[ink.length - 1], ink[ink.length - 2]];
+  const stray = (c: ReadChar | undefined, next: ReadChar | undefined, lead: boolean) =>
+    c !== undefined &&
+    unsure(c) &&
+    (lead ? LEAD_POINT : TAIL_POINT).test(c.ch) &&
+    (isCjk(next?.ch) || (lead && c.alt === '' && DIGIT.test(next?.ch ?? '')));
+  return cell.filter((c) => !(c === first && stray(c, second, true)) && !(c === last && stray(c, before, false)));
+}
+
+/** The character follows a figure's last digit (a space between allowed). */
+function afterFigure(chars: ReadChar[], i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && chars[j]!.ch === ' ') j--;
+  return j >= 0 && DIGIT.test(chars[j]!.ch) && !DIGIT.test(chars[i]!.ch);
+}
+
+/** A unit starts at character i when it reads `ch`. */
+function unitAt(chars: ReadChar[], i: number, ch: string): boolean {
+  const rest =
+    ch +
+    chars
+      .slice(i + 1)
+      .map((c) => c.ch)
+      .join('');
+  return matchUnitAt(rest) !== null;
+}
