@@ -57,7 +57,7 @@ export async function renderRgba(
 
 /**
  * RGBA → grey from the red channel: black text stays black while the red seal
- * (盖章) and red headers, bright in red, fade to near white.
+ * (盖章) and red headers, bright in red, fade to white.
  */
 export function toGrey(rgba: Uint8ClampedArray): Uint8Array {
   const out = new Uint8Array(rgba.length / 4);
@@ -81,10 +81,22 @@ export function toGrey(rgba: Uint8ClampedArray): Uint8Array {
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
-/** A red pixel (r well above g and b) reads as its red value; any other as its luminance. */
+/**
+ * A red pixel reads as its red value raised by its redness, so that a seal's ink — and the pink
+ * a scanner's JPEG leaves round its strokes — comes out as paper; black print under the seal
+ * stays dark (black ink darkens every channel, so the pixel is hardly redder). Red is r above
+ * both g and b, these two alike: a warm-tinted photograph's paper and print (r > g > b) are not.
+ * Any other pixel reads as its luminance.
+ */
 function greyOf(r: number, g: number, b: number): number {
-  return r > 1.4 * g && r > 1.4 * b ? r : (r * 299 + g * 587 + b * 114) / 1000;
+  const redness = r - Math.max(g, b);
+  if ((r > 1.4 * g && r > 1.4 * b) || (redness > RED_MARGIN && Math.abs(g - b) < redness))
+    return Math.min(255, r + redness / 2);
+  return (r * 299 + g * 587 + b * 114) / 1000;
 }
+
+/** How far red must stand above green and blue to be ink of a seal rather than a scanner's colour noise. */
+const RED_MARGIN = 16;
 
 /** A binary PGM (P5) file: the simplest image format tesseract's Leptonica reads. */
 export function toPgm(img: GreyImage): Buffer {

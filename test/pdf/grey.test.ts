@@ -3,12 +3,14 @@
 import { describe, expect, test } from 'vitest';
 import { toGrey } from '../../src/pdf/render.ts';
 
-/** The rule written out per pixel: red reads as its red value, anything else as its luminance. */
+/** The rule written out per pixel: red reads as its red value raised by its redness, anything else as its luminance. */
 function byRule(rgba: Uint8ClampedArray): number[] {
   const out: number[] = [];
   for (let i = 0; i < rgba.length; i += 4) {
     const [r, g, b] = [rgba[i]!, rgba[i + 1]!, rgba[i + 2]!];
-    out.push(Math.trunc(r > 1.4 * g && r > 1.4 * b ? r : (r * 299 + g * 587 + b * 114) / 1000));
+    const redness = r - Math.max(g, b);
+    const red = (r > 1.4 * g && r > 1.4 * b) || (redness > 16 && Math.abs(g - b) < redness);
+    out.push(Math.trunc(red ? Math.min(255, r + redness / 2) : (r * 299 + g * 587 + b * 114) / 1000));
   }
   return out;
 }
@@ -23,12 +25,27 @@ describe('toGrey', () => {
       [255, 255, 255],
       [0, 0, 0],
       [128, 128, 128],
-      [230, 40, 40], // seal red: its red value, near white
+      [230, 40, 40], // seal red: paper
       [20, 40, 200],
       [30, 160, 60],
       [255, 254, 255],
     ]);
-    expect([...toGrey(rgba)]).toEqual([255, 0, 128, 230, 52, 109, 254]);
+    expect([...toGrey(rgba)]).toEqual([255, 0, 128, 255, 52, 109, 254]);
+  });
+
+  test("a seal's ink as a colour JPEG leaves it reads as paper or near it; print under it and a warm-tinted photograph do not", () => {
+    const seal = pixels([
+      [249, 219, 222], // the pink round a stroke (read by its luminance before: 226)
+      [216, 49, 62], // the stroke itself
+      [190, 120, 126], // a stroke the JPEG's colour, sampled at half the resolution, left greyer
+    ]);
+    expect([...toGrey(seal)].every((v) => v >= 220)).toBe(true);
+    const kept = pixels([
+      [40, 10, 12], // black print under the seal
+      [250, 230, 200], // warm-tinted paper, r > g > b: its luminance
+      [150, 130, 110], // warm-tinted print's edge
+    ]);
+    expect([...toGrey(kept)]).toEqual([54, 232, 133]);
   });
 
   test('agrees with the rule on every grey level and on many coloured pixels', () => {
@@ -46,6 +63,6 @@ describe('toGrey', () => {
     backing.set([0, 200, 30, 30, 255, 90, 90, 90, 255, 255, 255, 255, 255]);
     const view = backing.subarray(1);
     expect([...toGrey(view)]).toEqual(byRule(view));
-    expect([...toGrey(view)]).toEqual([200, 90, 255]);
+    expect([...toGrey(view)]).toEqual([255, 90, 255]);
   });
 });

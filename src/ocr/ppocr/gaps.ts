@@ -112,7 +112,8 @@ export function cutAtBlanks(chars: ReadChar[], gaps: Blank[], h: number): ReadCh
     inkless(c) ||
     (!KEPT.test(c.ch) &&
       (PUNCTUATION.test(c.ch) || c.prob < PHANTOM_BELOW) &&
-      (wide.some((g) => c.x > g.x0 - reach(c) && c.x < g.x1 + reach(c)) || unsureSign(chars, i)));
+      ((wide.some((g) => c.x > g.x0 - reach(c) && c.x < g.x1 + reach(c)) && !againstFigure(chars, i, gaps)) ||
+        unsureSign(chars, i)));
   const real = chars.filter((c, i) => !phantom(c, i));
   const groups: ReadChar[][] = [];
   let cur: ReadChar[] = [];
@@ -141,6 +142,22 @@ export function cutAtBlanks(chars: ReadChar[], gaps: Blank[], h: number): ReadCh
 
 /** Whether the recogniser read a space inside the blank: it saw the blank too. */
 const spaceIn = (chars: ReadChar[], g: Blank) => chars.some((c) => c.ch === ' ' && c.x >= g.x0 && c.x <= g.x1);
+
+/**
+ * A character read unsure at a blank's edge with a digit beside it and no blank between them
+ * (值 read from a seal's stroke over the 1 of 120.20): its ink may be the figure's, so it is
+ * kept and the cell is not read as a figure, rather than dropped leaving a figure cut short
+ * (20.20). Punctuation is not such a character.
+ */
+function againstFigure(chars: ReadChar[], i: number, gaps: Blank[]): boolean {
+  const c = chars[i]!;
+  if (PUNCTUATION.test(c.ch)) return false;
+  const beside = [chars[i - 1], chars[i + 1]].filter((n): n is ReadChar => n !== undefined && /[0-9]/.test(n.ch));
+  return beside.some((n) => {
+    const [lo, hi] = [Math.min(c.x, n.x), Math.max(c.x, n.x)];
+    return !gaps.some((g) => g.x1 > lo && g.x0 < hi);
+  });
+}
 
 /**
  * A minus or plus sign before a number that the recogniser was unsure of is a speck or a
@@ -186,12 +203,18 @@ function minGap(before: ReadChar[], after: ReadChar[], h: number, spaced: boolea
   // Two column names of the genre side by side (全年预算数 全年执行数 分值, a 三线表's header set a third of
   // an em apart): no header cell holds two of them.
   if (isHeaderWord(left) && startsWithWholeHeaderWord(right)) return HEADER_GAP * h;
-  const numberEnd = NUMBER_END.test(left);
+  const numberEnd = NUMBER_END.test(left) || endsInUnit(left);
   if (numberEnd && (matchUnitAt(right) || NUMBER_WORD.test(right))) return CELL_GAP * h;
   // A blank the recogniser read as a space too parts two cells a little narrower apart (全年预算数 | 数, the
   // second line of the next column's wrapped header, half an em away): inside one cell, Chinese set solid
   // gives the recogniser no space to read.
   return (numberEnd || spaced ? NUMBER_GAP : CELL_GAP) * h;
+}
+
+/** A figure and its unit end the text (12000人次, 385 元): a cell's end as much as a bare number's. */
+function endsInUnit(text: string): boolean {
+  const m = /[0-9]\s?([^0-9\s]{1,4})$/.exec(text);
+  return m !== null && matchUnitAt(m[1]!)?.length === m[1]!.length;
 }
 
 /** Letter-spaced words (项  目  名  称, a form's 分散对齐) are one cell: runs of one-character pieces joined again. */

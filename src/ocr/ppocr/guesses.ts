@@ -25,7 +25,8 @@ const retold = (c: ReadChar, ch: string): ReadChar => ({ ...c, ch });
  * not 28个), a colon between digits whose second guess is the decimal point, a mark after
  * a digit whose second guess begins a unit (8个, not 8↑); a point after the last digit or
  * % that the recogniser was unsure of is dropped (20. 314.90. 100%. — a speck or the edge
- * of the digit; no figure ends in a point).
+ * of the digit; no figure ends in a point), and one between a figure and its unit whose other guess
+ * was nothing at all, however sure (12000.人次: no figure is printed so).
  */
 export function settleFigure(cell: ReadChar[]): ReadChar[] {
   const out = withoutStrayPoints(cell);
@@ -35,6 +36,10 @@ export function settleFigure(cell: ReadChar[]): ReadChar[] {
   if (last && POINT.test(last.ch) && unsure(last) && /^[0-9%％]$/.test(out[end - 2]?.ch ?? '')) out.splice(end - 1, 1);
   for (let i = 0; i < out.length; i++) {
     const [c, prev, next] = [out[i]!, out[i - 1], out[i + 1]];
+    if (POINT.test(c.ch) && c.alt === '' && DIGIT.test(prev?.ch ?? '') && unitAt(out, i, '')) {
+      out.splice(i--, 1);
+      continue;
+    }
     if (!unsure(c) || !c.alt) continue;
     const first = !prev || prev.ch.trim() === '';
     if (DIGIT.test(c.ch) && first && SIGN.test(c.alt) && DIGIT.test(next?.ch ?? '')) out[i] = retold(c, c.alt);
