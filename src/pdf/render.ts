@@ -82,16 +82,15 @@ export function toGrey(rgba: Uint8ClampedArray): Uint8Array {
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /**
- * A red pixel reads as its red value raised by its redness, so that a seal's ink — and the pink
- * a scanner's JPEG leaves round its strokes — comes out as paper; black print under the seal
- * stays dark (black ink darkens every channel, so the pixel is hardly redder). Red is r above
- * both g and b, these two alike: a warm-tinted photograph's paper and print (r > g > b) are not.
+ * A red pixel reads as its red value, so that a seal's ink — and the pink a scanner's JPEG leaves
+ * round its strokes — fades towards paper, while print under the seal, black or dark red where
+ * the seal's ink lies over it, stays as dark as its red. Red is r well above g and b, or above
+ * both with these two alike: a warm-tinted photograph's paper and print (r > g > b) are not.
  * Any other pixel reads as its luminance.
  */
 function greyOf(r: number, g: number, b: number): number {
   const redness = r - Math.max(g, b);
-  if ((r > 1.4 * g && r > 1.4 * b) || (redness > RED_MARGIN && Math.abs(g - b) < redness))
-    return Math.min(255, r + redness / 2);
+  if ((r > 1.4 * g && r > 1.4 * b) || (redness > RED_MARGIN && Math.abs(g - b) < redness)) return r;
   return (r * 299 + g * 587 + b * 114) / 1000;
 }
 

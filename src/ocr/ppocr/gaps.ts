@@ -129,7 +129,10 @@ export function cutAtBlanks(chars: ReadChar[], gaps: Blank[], h: number): ReadCh
       const mid = (g: Blank) => (g.x0 + g.x1) / 2;
       // A character read inside the stretch is faint ink (一 scanned light), not a blank.
       const holds = (g: Blank) => real.some((o) => o.ch.trim() !== '' && o.x > g.x0 + r && o.x < g.x1 - r);
-      const gap = gaps.find((g) => mid(g) > prev!.x && mid(g) < c.x && !holds(g));
+      // The widest blank between them: a narrow one beside it (a third of a line) must not hide it.
+      const gap = gaps
+        .filter((g) => mid(g) > prev!.x && mid(g) < c.x && !holds(g))
+        .reduce<Blank | undefined>((w, g) => (w && w.x1 - w.x0 >= g.x1 - g.x0 ? w : g), undefined);
       if (gap && gap.x1 - gap.x0 + 1 >= minGap(cur, real.slice(i), h, spaceIn(real, gap))) {
         groups.push(cur);
         cur = [];
