@@ -88,10 +88,13 @@ function arcText(x: Ctx, text: string, r: number, px: number, spanDeg: number, f
 
 /** Seal ink (a scanned 印泥 red) and how thick it lies: dense in the middle of a stroke, thin in patches. */
 const INK: [number, number, number] = [214, 38, 52];
+/** How much of the print the ink hides where it is dense (black under it scans dark red, not black). */
+const COVER = 0.35;
 
 /**
  * Stamps the seal on an RGBA page at (cx, cy) pixels: each channel multiplied
- * by the ink where the mask has it, the ink's density varying in patches
+ * by the ink where the mask has it and drawn a little towards the ink's red
+ * (it partly covers the print), the ink's density varying in patches
  * (seeded, so runs compare).
  */
 export function stampSeal(
@@ -111,8 +114,10 @@ export function stampSeal(
       if (a === 0 || px < 0 || py < 0 || px >= page.width || py >= page.height) continue;
       const d = a * density(x, y);
       const i = (py * page.width + px) * 4;
-      for (let ch = 0; ch < 3; ch++)
-        page.rgba[i + ch] = Math.round(page.rgba[i + ch]! * (1 - d + (d * INK[ch]!) / 255));
+      for (let ch = 0; ch < 3; ch++) {
+        const under = page.rgba[i + ch]! * (1 - d + (d * INK[ch]!) / 255);
+        page.rgba[i + ch] = Math.round(under * (1 - COVER * d) + INK[ch]! * COVER * d);
+      }
     }
 }
 
