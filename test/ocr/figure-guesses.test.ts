@@ -46,6 +46,11 @@ describe('settleFigure', () => {
     expect(text(settleFigure(read('3 1 4 . 9 0')))).toBe('314.90');
     expect(text(settleFigure(read('2 0 .')))).toBe('20.');
     expect(text(settleFigure(read('其 中 ：@0.8')))).toBe('其中：');
+    // a line of prose ending in a comma read unsure, or a full stop read as a point whose other guess is 。
+    expect(text(settleFigure(read('调 查 ,@0.7/，')))).toBe('调查,');
+    expect(text(settleFigure(read('调 查 ,@0.7')))).toBe('调查,');
+    expect(text(settleFigure(read('调 查 .@0.7/。')))).toBe('调查.');
+    expect(text(settleFigure(read('1 2 % ,@0.7/，')))).toBe('12%,');
     // a point before a figure whose other guess was a character: 0.20 or 20 cannot be told
     expect(text(settleFigure(read('.@0.77/0 2 0')))).toBe('.20');
     expect(text(settleFigure(read('1 . 5 万 元')))).toBe('1.5万元');

@@ -14,7 +14,7 @@ const SIGN = /^[≥≤<>＞＜]$/;
 const DIGIT = /^[0-9]$/;
 const POINT = /^[.,:：，。]$/;
 const LEAD_POINT = /^[.,:;'`，、。·：；]$/;
-const TAIL_POINT = /^[.,;'`·]$/;
+const TAIL_POINT = /^[.'`·]$/;
 
 const unsure = (c: ReadChar | undefined) => c !== undefined && c.prob < UNSURE;
 const retold = (c: ReadChar, ch: string): ReadChar => ({ ...c, ch });
@@ -24,7 +24,7 @@ const retold = (c: ReadChar, ch: string): ReadChar => ({ ...c, ch });
  * unsure characters settled: a first digit whose second guess is a bound's sign (≥8个,
  * not 28个), a colon between digits whose second guess is the decimal point, a mark after
  * a digit whose second guess begins a unit (8个, not 8↑); a point after the last digit or
- * % that the recogniser was unsure of is dropped (20. 314.90. 100%. — a speck or the edge
+ * % that the recogniser was unsure of, its other guess nothing, is dropped (20. 314.90. 100%. — a speck or the edge
  * of the digit; no figure ends in a point), and one between a figure and its unit whose other guess
  * was nothing at all, however sure (12000.人次: no figure is printed so).
  */
@@ -33,7 +33,8 @@ export function settleFigure(cell: ReadChar[]): ReadChar[] {
   let end = out.length;
   while (end > 0 && out[end - 1]!.ch.trim() === '') end--;
   const last = out[end - 1];
-  if (last && POINT.test(last.ch) && unsure(last) && /^[0-9%％]$/.test(out[end - 2]?.ch ?? '')) out.splice(end - 1, 1);
+  if (last && /^[.:]$/.test(last.ch) && unsure(last) && last.alt === '' && /^[0-9%％]$/.test(out[end - 2]?.ch ?? ''))
+    out.splice(end - 1, 1);
   for (let i = 0; i < out.length; i++) {
     const [c, prev, next] = [out[i]!, out[i - 1], out[i + 1]];
     if (POINT.test(c.ch) && c.alt === '' && DIGIT.test(prev?.ch ?? '') && unitAt(out, i, '')) {
@@ -52,11 +53,11 @@ export function settleFigure(cell: ReadChar[]): ReadChar[] {
 }
 
 /**
- * A point the recogniser was unsure of at a cell's start before a Chinese character, or at its
- * end after one (.机关事业单位…, 住房公积金., ，服务对象满意度指标): a speck beside the text, since
- * no name starts with a point nor ends with a half-width one. Before a figure (.20) only where
- * the recogniser's other guess was nothing at all: a decimal point it reads sure, and a figure
- * is never printed .20 for 0.20.
+ * A point the recogniser was unsure of, its other guess nothing at all, at a cell's start before
+ * a Chinese character or a figure, or at its end after a Chinese character (.机关事业单位…,
+ * 住房公积金., ，服务对象满意度指标, .20): a speck beside the text — no line starts with a point,
+ * no name ends with a half-width one, no figure is printed .20 for 0.20, and a decimal point is
+ * read sure. A comma or semicolon ending a line of prose stays (its other guess is a character).
  */
 function withoutStrayPoints(cell: ReadChar[]): ReadChar[] {
   const ink = cell.filter((c) => c.ch.trim() !== '');
@@ -65,8 +66,9 @@ function withoutStrayPoints(cell: ReadChar[]): ReadChar[] {
   const stray = (c: ReadChar | undefined, next: ReadChar | undefined, lead: boolean) =>
     c !== undefined &&
     unsure(c) &&
+    c.alt === '' &&
     (lead ? LEAD_POINT : TAIL_POINT).test(c.ch) &&
-    (isCjk(next?.ch) || (lead && c.alt === '' && DIGIT.test(next?.ch ?? '')));
+    (isCjk(next?.ch) || (lead && DIGIT.test(next?.ch ?? '')));
   return cell.filter((c) => !(c === first && stray(c, second, true)) && !(c === last && stray(c, before, false)));
 }
 
