@@ -106,9 +106,12 @@ export function cutAtBlanks(chars: ReadChar[], gaps: Blank[], h: number): ReadCh
   const reach = (c: ReadChar) => (PUNCTUATION.test(c.ch) ? -1.5 * r : r);
   // Punctuation read well inside a blank is not there however sure the recogniser is: it has no ink.
   // A half-width point's ink sits at its place: one read where the image has none is a speck's or nothing's.
-  // Never one before a digit: a decimal point printed faint stands in a blank too, and 91.67 read 9167 is the worst misreading.
+  // Only at the box's end (20. 总分.): a decimal point printed faint stands in a blank too (91.67 read 9167 is the
+  // worst misreading), and so does a list marker's full-width ． read as a point, its ink at the left of its em (2．配置…).
   const inkless = (c: ReadChar, i: number) =>
-    HALF_POINT.test(c.ch) && !/[0-9]/.test(chars[i + 1]?.ch ?? '') && gaps.some((g) => c.x >= g.x0 && c.x <= g.x1);
+    HALF_POINT.test(c.ch) &&
+    chars.slice(i + 1).every((o) => o.ch.trim() === '') &&
+    gaps.some((g) => c.x >= g.x0 && c.x <= g.x1);
   const phantom = (c: ReadChar, i: number) =>
     unsureTail(chars, i) ||
     inkless(c, i) ||
