@@ -114,6 +114,7 @@ export function cutAtBlanks(chars: ReadChar[], gaps: Blank[], h: number): ReadCh
     gaps.some((g) => c.x >= g.x0 && c.x <= g.x1);
   const phantom = (c: ReadChar, i: number) =>
     unsureTail(chars, i) ||
+    (unsureTail(chars, i, false) && gaps.some((g) => c.x >= g.x0 && c.x <= g.x1)) ||
     inkless(c, i) ||
     (!KEPT.test(c.ch) &&
       (PUNCTUATION.test(c.ch) || c.prob < PHANTOM_BELOW) &&
@@ -184,12 +185,14 @@ function unsureSign(chars: ReadChar[], i: number): boolean {
 
 /**
  * An amount is written to two decimals (1879.20): a third the recogniser was unsure of, at
- * the box's end, is read past the figure's ink (1879.201), not printed.
+ * the box's end, is read past the figure's ink (1879.201), not printed. Without `amount`,
+ * any last digit read unsure after another (30 and a seal's stroke read 2: 302); the caller
+ * asks then that it stand where the image has no ink.
  */
-function unsureTail(chars: ReadChar[], i: number): boolean {
+function unsureTail(chars: ReadChar[], i: number, amount = true): boolean {
   const c = chars[i]!;
   if (c.prob >= UNSURE || !/[0-9]/.test(c.ch) || chars.slice(i + 1).some((o) => o.ch.trim() !== '')) return false;
-  return /[0-9][.,][0-9]{2}$/.test(
+  return (amount ? /[0-9][.,][0-9]{2}$/ : /[0-9]$/).test(
     chars
       .slice(0, i)
       .map((o) => o.ch)

@@ -6,6 +6,7 @@
 // only the second guess is ever taken, never a character it did not see.
 import { isCjk } from '../../text/cjk.ts';
 import { matchUnitAt } from '../../vocab/units.ts';
+import type { OcrLine } from '../types.ts';
 import type { ReadChar } from './rec.ts';
 
 /** Below this the recogniser wavered (a printed sign, point or unit reads sure). */
@@ -88,4 +89,29 @@ function unitAt(chars: ReadChar[], i: number, ch: string): boolean {
       .map((c) => c.ch)
       .join('');
   return matchUnitAt(rest) !== null;
+}
+
+/** A line this many times the page's usual height. */
+const TALL = 1.8;
+const FIGURE = /^[≥≤<>＞＜]?[-−+]?[0-9][0-9.,]*\s*([^0-9\s]{0,4})$/;
+
+/**
+ * Lines that are a figure alone (314.90, 12 人次) read from a box far taller than the page's
+ * lines: the detector joined rows through something drawn across them (a seal's strokes), and
+ * the recogniser, reading them squeezed to its height, loses what is small — a decimal point
+ * (314.90 read 31490). Such a figure is not read.
+ */
+export function withoutTallFigures(lines: OcrLine[]): OcrLine[] {
+  const heights = lines.map((l) => l.bbox.y1 - l.bbox.y0).sort((a, b) => a - b);
+  const usual = heights[Math.floor(heights.length / 2)] ?? 0;
+  return lines.filter((l) => {
+    if (l.bbox.y1 - l.bbox.y0 <= TALL * usual) return true;
+    const m = FIGURE.exec(
+      l.words
+        .map((w) => w.text)
+        .join('')
+        .trim(),
+    );
+    return !m || (m[1] !== '' && matchUnitAt(m[1]!)?.length !== m[1]!.length);
+  });
 }
