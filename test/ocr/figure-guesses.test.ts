@@ -38,6 +38,7 @@ describe('settleFigure', () => {
     expect(text(settleFigure(read('1 0 0 % .@0.61')))).toBe('100%');
     expect(text(settleFigure(read('总 分 .@0.79')))).toBe('总分');
     expect(text(settleFigure(read('.@0.8 机 关')))).toBe('机关');
+    expect(text(settleFigure(read(',@0.8/， 服 务')))).toBe('服务');
     expect(text(settleFigure(read('1 2 .@0.98 人 次')))).toBe('12人次');
     expect(text(settleFigure(read('.@0.77 2 0')))).toBe('20');
   });

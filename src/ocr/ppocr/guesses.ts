@@ -54,11 +54,11 @@ export function settleFigure(cell: ReadChar[]): ReadChar[] {
 }
 
 /**
- * A point the recogniser was unsure of, its other guess nothing at all, at a cell's start before
- * a Chinese character or a figure, or at its end after a Chinese character (.机关事业单位…,
- * 住房公积金., ，服务对象满意度指标, .20): a speck beside the text — no line starts with a point,
- * no name ends with a half-width one, no figure is printed .20 for 0.20, and a decimal point is
- * read sure. A comma or semicolon ending a line of prose stays (its other guess is a character).
+ * A point the recogniser was unsure of at a cell's start before a Chinese character (.机关事业单位…,
+ * ，服务对象满意度指标: no line starts with a point), or — its other guess nothing at all — before
+ * a figure (.20: no figure is printed so for 0.20, and a decimal point is read sure) or at its end
+ * after a Chinese character (住房公积金.): a speck beside the text. A comma or semicolon ending a
+ * line of prose stays, and a point whose other guess is a character (。) too.
  */
 function withoutStrayPoints(cell: ReadChar[]): ReadChar[] {
   const ink = cell.filter((c) => c.ch.trim() !== '');
@@ -67,9 +67,8 @@ function withoutStrayPoints(cell: ReadChar[]): ReadChar[] {
   const stray = (c: ReadChar | undefined, next: ReadChar | undefined, lead: boolean) =>
     c !== undefined &&
     unsure(c) &&
-    c.alt === '' &&
     (lead ? LEAD_POINT : TAIL_POINT).test(c.ch) &&
-    (isCjk(next?.ch) || (lead && DIGIT.test(next?.ch ?? '')));
+    ((isCjk(next?.ch) && (lead || c.alt === '')) || (lead && c.alt === '' && DIGIT.test(next?.ch ?? '')));
   return cell.filter((c) => !(c === first && stray(c, second, true)) && !(c === last && stray(c, before, false)));
 }
 
