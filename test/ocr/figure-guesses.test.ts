@@ -55,5 +55,7 @@ describe('settleFigure', () => {
     // a point before a figure whose other guess was a character: 0.20 or 20 cannot be told
     expect(text(settleFigure(read('.@0.77/0 2 0')))).toBe('.20');
     expect(text(settleFigure(read('1 . 5 万 元')))).toBe('1.5万元');
+    // a list's marker before a name that starts like a unit (项)
+    expect(text(settleFigure(read('2 . 项 目 资 金')))).toBe('2.项目资金');
   });
 });

@@ -38,7 +38,7 @@ export function settleFigure(cell: ReadChar[]): ReadChar[] {
     out.splice(end - 1, 1);
   for (let i = 0; i < out.length; i++) {
     const [c, prev, next] = [out[i]!, out[i - 1], out[i + 1]];
-    if (POINT.test(c.ch) && c.alt === '' && DIGIT.test(prev?.ch ?? '') && unitAt(out, i, '')) {
+    if (POINT.test(c.ch) && c.alt === '' && DIGIT.test(prev?.ch ?? '') && unitEnds(out, i)) {
       out.splice(i--, 1);
       continue;
     }
@@ -77,6 +77,16 @@ function afterFigure(chars: ReadChar[], i: number): boolean {
   let j = i - 1;
   while (j >= 0 && chars[j]!.ch === ' ') j--;
   return j >= 0 && DIGIT.test(chars[j]!.ch) && !DIGIT.test(chars[i]!.ch);
+}
+
+/** After character i the cell holds a unit and nothing more (12000.人次, not a list's 2.项目资金…). */
+function unitEnds(chars: ReadChar[], i: number): boolean {
+  const rest = chars
+    .slice(i + 1)
+    .map((c) => c.ch)
+    .join('')
+    .trim();
+  return rest !== '' && matchUnitAt(rest)?.length === rest.length;
 }
 
 /** A unit starts at character i when it reads `ch`. */
