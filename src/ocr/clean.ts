@@ -6,7 +6,9 @@ import { isCjk } from '../text/cjk.ts';
 const TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' };
 
 export function cleanOcrText(text: string): string {
-  let t = text;
+  // A line never starts with 、 (it may not open a line): the 一 of 一、 before it was not read (a
+  // stroke as thin as a rule, at a box's edge). The dangling mark goes; the item's name stays.
+  let t = text.replace(/^\s*、/, '');
   // Inside a number: O/o → 0, l/I/| → 1, 。 → . ("4980。37"), a comma before exactly two decimals stays.
   t = t.replace(/(?<=[0-9])[Oo](?=[0-9])/g, '0').replace(/(?<=[0-9])[lI|](?=[0-9])/g, '1');
   t = t.replace(/(?<=[0-9])[Oo](?=[0-9]*\s*(?:万|亿|元|%|个|家|人|件|起|户))/g, '0');

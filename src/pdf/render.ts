@@ -22,6 +22,16 @@ interface CanvasFactory {
 }
 
 export async function renderGrey(doc: PDFDocumentProxy, pageNumber: number, dpi: number): Promise<GreyImage> {
+  const { width, height, rgba, scale } = await renderRgba(doc, pageNumber, dpi);
+  return { width, height, pixels: toGrey(rgba), scale };
+}
+
+/** The page drawn in colour on white, four bytes a pixel (RGBA). */
+export async function renderRgba(
+  doc: PDFDocumentProxy,
+  pageNumber: number,
+  dpi: number,
+): Promise<{ width: number; height: number; rgba: Uint8ClampedArray; scale: number }> {
   const page = await doc.getPage(pageNumber);
   try {
     const scale = dpi / 72;
@@ -36,8 +46,7 @@ export async function renderGrey(doc: PDFDocumentProxy, pageNumber: number, dpi:
         viewport,
         background: 'white',
       }).promise;
-      const rgba = entry.context.getImageData(0, 0, width, height).data;
-      return { width, height, pixels: toGrey(rgba), scale };
+      return { width, height, rgba: entry.context.getImageData(0, 0, width, height).data, scale };
     } finally {
       factory.destroy(entry);
     }
@@ -48,7 +57,7 @@ export async function renderGrey(doc: PDFDocumentProxy, pageNumber: number, dpi:
 
 /**
  * RGBA → grey from the red channel: black text stays black while the red seal
- * (盖章) and red headers, bright in red, fade to near white.
+ * (盖章) and red headers, bright in red, fade to white.
  */
 export function toGrey(rgba: Uint8ClampedArray): Uint8Array {
   const out = new Uint8Array(rgba.length / 4);
@@ -72,10 +81,21 @@ export function toGrey(rgba: Uint8ClampedArray): Uint8Array {
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
-/** A red pixel (r well above g and b) reads as its red value; any other as its luminance. */
+/**
+ * A red pixel reads as its red value, so that a seal's ink — and the pink a scanner's JPEG leaves
+ * round its strokes — fades towards paper, while print under the seal, black or dark red where
+ * the seal's ink lies over it, stays as dark as its red. Red is r well above g and b, or above
+ * both with these two alike: a warm-tinted photograph's paper and print (r > g > b) are not.
+ * Any other pixel reads as its luminance.
+ */
 function greyOf(r: number, g: number, b: number): number {
-  return r > 1.4 * g && r > 1.4 * b ? r : (r * 299 + g * 587 + b * 114) / 1000;
+  const redness = r - Math.max(g, b);
+  if ((r > 1.4 * g && r > 1.4 * b) || (redness > RED_MARGIN && Math.abs(g - b) < redness)) return r;
+  return (r * 299 + g * 587 + b * 114) / 1000;
 }
+
+/** How far red must stand above green and blue to be ink of a seal rather than a scanner's colour noise. */
+const RED_MARGIN = 16;
 
 /** A binary PGM (P5) file: the simplest image format tesseract's Leptonica reads. */
 export function toPgm(img: GreyImage): Buffer {

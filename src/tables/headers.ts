@@ -28,6 +28,8 @@ export function projectOf(rows: string[][], headerRows: number): string | null {
   }
   return null;
 }
+/** A clause (完成年度目标，服务覆盖全部社区 — a 年度总体目标 row's text) names no column. */
+const CLAUSE = /[，。；]/;
 /** A bound or target (≥95%) is a value, not a column name. */
 const BOUND = /^[≥≤><＞＜=≧≦]/;
 
@@ -57,7 +59,8 @@ export function isSegmentHeader(rows: string[][], r: number): boolean {
   const names = below.flatMap((cell, c) =>
     c > 0 && isNumber(cell) && !(cell === below[c - 1] && row[c] === row[c - 1]) ? [(row[c] ?? '').trim()] : [],
   );
-  if (names.some((n) => n === '' || BOUND.test(n)) || valuesUnderValueHeader(rows, r, below)) return false;
+  if (names.some((n) => n === '' || BOUND.test(n) || CLAUSE.test(n)) || valuesUnderValueHeader(rows, r, below))
+    return false;
   // One number below is enough when the row reads as a header by its words (三级指标 | 绩效指标性质 | 本年绩效指标值 | 绩效度量单位),
   // or the name over the number gives its unit (名称 | 主要实施内容 | 拟投入的资金（万元） | 期望达到的目标).
   if (names.length < 2 && !(names.length === 1 && (headerWordCount(row) >= 3 || namesUnit(names[0]!)))) return false;

@@ -55,6 +55,12 @@ export function isHeaderWord(cell: string): boolean {
   return WHOLE.has(cell);
 }
 
+/** The text starts with a word that is a header cell by itself ('whole' and 'both' words). */
+export function startsWithWholeHeaderWord(text: string): boolean {
+  for (const w of WHOLE) if (text.startsWith(w)) return true;
+  return false;
+}
+
 /** The text starts with a header word: 'start' and 'both' words. */
 export function startsWithHeaderWord(text: string): boolean {
   return START.some((w) => text.startsWith(w));

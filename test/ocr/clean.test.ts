@@ -12,3 +12,9 @@ test('thousands commas read as dots are repaired where a second decimal point ma
   // Dates and versions are not numbers with decimals.
   expect(cleanOcrText('2023.3.15')).toBe('2023.3.15');
 });
+
+test('a line starting with 、 lost the numeral before it: the mark goes, the name stays', () => {
+  expect(cleanOcrText('、一般公共服务支出')).toBe('一般公共服务支出');
+  expect(cleanOcrText('一、一般公共服务支出')).toBe('一、一般公共服务支出');
+  expect(cleanOcrText('教育、卫生')).toBe('教育、卫生');
+});

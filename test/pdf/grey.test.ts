@@ -8,7 +8,9 @@ function byRule(rgba: Uint8ClampedArray): number[] {
   const out: number[] = [];
   for (let i = 0; i < rgba.length; i += 4) {
     const [r, g, b] = [rgba[i]!, rgba[i + 1]!, rgba[i + 2]!];
-    out.push(Math.trunc(r > 1.4 * g && r > 1.4 * b ? r : (r * 299 + g * 587 + b * 114) / 1000));
+    const redness = r - Math.max(g, b);
+    const red = (r > 1.4 * g && r > 1.4 * b) || (redness > 16 && Math.abs(g - b) < redness);
+    out.push(Math.trunc(red ? r : (r * 299 + g * 587 + b * 114) / 1000));
   }
   return out;
 }
@@ -29,6 +31,20 @@ describe('toGrey', () => {
       [255, 254, 255],
     ]);
     expect([...toGrey(rgba)]).toEqual([255, 0, 128, 230, 52, 109, 254]);
+  });
+
+  test("a seal's pink edge, as a colour JPEG leaves it, reads by its red as the seal does; print under it and a warm-tinted photograph by luminance", () => {
+    const seal = pixels([
+      [249, 219, 222], // the pink round a stroke (its luminance, 226, before)
+      [216, 49, 62], // the stroke itself
+    ]);
+    expect([...toGrey(seal)]).toEqual([249, 216]);
+    const kept = pixels([
+      [120, 18, 18], // black print under the seal's ink: dark as its red
+      [250, 230, 200], // warm-tinted paper, r > g > b: its luminance
+      [150, 130, 110], // warm-tinted print's edge
+    ]);
+    expect([...toGrey(kept)]).toEqual([120, 232, 133]);
   });
 
   test('agrees with the rule on every grey level and on many coloured pixels', () => {

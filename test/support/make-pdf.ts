@@ -35,7 +35,15 @@ export interface PageSpec {
   runs: TextRun[];
   rules?: Rule[];
   /** A raw greyscale image drawn over the whole page (for scanned-page tests), or over `box` ([x0, y0, x1, y1]). */
-  image?: { width: number; height: number; gray: Uint8Array; box?: [number, number, number, number] };
+  image?: {
+    width: number;
+    height: number;
+    /** one byte a pixel; or `rgb`, three; or `jpeg`, a colour JPEG file as a scanner saves it */
+    gray?: Uint8Array;
+    rgb?: Uint8Array;
+    jpeg?: Uint8Array;
+    box?: [number, number, number, number];
+  };
   /** a `cm` matrix the rules are drawn under, inside q … Q (rule coordinates are then in that user space) */
   rulesTransform?: [number, number, number, number, number, number];
   width?: number;
@@ -118,12 +126,15 @@ export function makePdf(spec: PdfSpec): Uint8Array {
     let content = page.rotate === 90 ? `q 0 1 -1 0 ${w} 0 cm\n` : page.rotate === 270 ? `q 0 -1 1 0 0 ${h} cm\n` : '';
     let xobj = '';
     if (page.image) {
+      const { gray, rgb, jpeg } = page.image;
+      const data = jpeg ?? rgb ?? gray ?? new Uint8Array(page.image.width * page.image.height).fill(255);
+      const space = jpeg || rgb ? '/DeviceRGB' : '/DeviceGray';
       const img = add(
         concat(
           latin1(
-            `<< /Type /XObject /Subtype /Image /Width ${page.image.width} /Height ${page.image.height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Length ${page.image.gray.length} >>\nstream\n`,
+            `<< /Type /XObject /Subtype /Image /Width ${page.image.width} /Height ${page.image.height} /ColorSpace ${space} /BitsPerComponent 8${jpeg ? ' /Filter /DCTDecode' : ''} /Length ${data.length} >>\nstream\n`,
           ),
-          page.image.gray,
+          data,
           latin1('\nendstream'),
         ),
       );

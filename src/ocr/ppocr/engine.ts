@@ -14,6 +14,7 @@ import type { OcrLine, OcrResult } from '../types.ts';
 import { dbBoxes, detInput, type Box } from './det.ts';
 import { withoutEchoes, withoutOverlaps } from './echoes.ts';
 import { blanks, cutAtBlanks } from './gaps.ts';
+import { withoutTallFigures } from './guesses.ts';
 import {
   batches,
   batchInput,
@@ -130,9 +131,9 @@ export async function createPpOcrEngine(options: PpOcrOptions): Promise<PpOcrEng
       const lines = step('lines', () => {
         const read: ReadLine[] = joinPieces(pieces);
         const limit = darkLimit(img);
-        return withoutEchoes(withoutOverlaps(read).flatMap((r) => toLines(r, img, limit, rules))).sort(
-          (a, b) => a.bbox.y0 - b.bbox.y0 || a.bbox.x0 - b.bbox.x0,
-        );
+        return withoutTallFigures(
+          withoutEchoes(withoutOverlaps(read).flatMap((r) => toLines(r, img, limit, rules))),
+        ).sort((a, b) => a.bbox.y0 - b.bbox.y0 || a.bbox.x0 - b.bbox.x0);
       });
       const chars = lines.reduce((s, l) => s + l.words[0]!.text.length, 0);
       const confidence =

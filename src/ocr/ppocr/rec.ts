@@ -35,6 +35,8 @@ export interface ReadChar {
   /** centre along the line, in page pixels */
   x: number;
   prob: number;
+  /** the recogniser's second guess where it was surest of this character ('' for none but the blank) */
+  alt?: string;
 }
 
 export interface ReadLine {
@@ -184,28 +186,36 @@ export function ctcDecode(
     let prev = 0;
     let runStart = 0;
     let runProb = 0;
+    let runAlt = 0;
+    const charOf = (k: number) => (k === 0 ? '' : k === classes - 1 ? ' ' : (dict[k - 1] ?? ''));
     const close = (t: number) => {
       if (prev === 0) return;
-      const ch = prev === classes - 1 ? ' ' : (dict[prev - 1] ?? '');
-      chars.push({ ch, x: x0 + ((runStart + t) / 2) * px, prob: runProb });
+      chars.push({ ch: charOf(prev), x: x0 + ((runStart + t) / 2) * px, prob: runProb, alt: charOf(runAlt) });
     };
     for (let t = 0; t < valid; t++) {
       const base = (b * steps + t) * classes;
       let best = 0;
+      let second = 0;
       let bestP = out[base]!;
+      let secondP = -1;
       for (let k = 1; k < classes; k++) {
         const p = out[base + k]!;
         if (p > bestP) {
+          second = best;
+          secondP = bestP;
           bestP = p;
           best = k;
+        } else if (p > secondP) {
+          second = k;
+          secondP = p;
         }
       }
       if (best !== prev) {
         close(t);
         prev = best;
         runStart = t;
-        runProb = bestP;
-      } else if (bestP > runProb) runProb = bestP;
+        [runProb, runAlt] = [bestP, second];
+      } else if (bestP > runProb) [runProb, runAlt] = [bestP, second];
     }
     close(valid);
     lines.push({ crop, chars });
