@@ -184,8 +184,11 @@ test('the tarball holds only what runs, built fresh from every source file', () 
   // source maps (package.json "files": !dist/**/*.map); 463 kB with #27's rule files and small rooms (the
   // schema, text-aligned, conflicting-values, batch/run and review/site in parts); 488 kB with the commands
   // loading only what they run (cli/ split), OCR's cell gaps and echoes, the tables' header and row work of
-  // this round. The bound: that + 5 %. The int8 OCR models (models/, 7.3 MB) stay out of the package.
-  expect(packInfo.size).toBeLessThan(512_000);
+  // this round; 520 kB with the header rows of tables without rules in their own modules (body-columns,
+  // text-header-middle, -spans, -stack), indicators listed in one cell (records/listed), the opening
+  // paragraph's year and the cover vocabulary of 2026-12-07, the OCR's second guesses, and that day's
+  // CHANGELOG lines. The bound: that + 5 %. The int8 OCR models (models/, 7.3 MB) stay out of the package.
+  expect(packInfo.size).toBeLessThan(546_000);
   console.log(
     `tarball: ${path.basename(tarball)} ${packInfo.size} bytes, ${packInfo.unpackedSize} unpacked, ${packInfo.entryCount} files`,
   );
