@@ -2,13 +2,8 @@
 // hold no figures (the row names), and which have their figures set right (their cells end there).
 import { readCellNumber } from '../text/cell-number.ts';
 import { cellText } from './chunks.ts';
-import type { Col } from './text-columns.ts';
+import { extentOf, type Col } from './text-columns.ts';
 import type { Row } from './text-rows.ts';
-
-const extentOf = (ps: { x0: number; x1: number }[]) => ({
-  x0: Math.min(...ps.map((p) => p.x0)),
-  x1: Math.max(...ps.map((p) => p.x1)),
-});
 
 /** Columns whose body cells hold no number (the row names): a header placed by nearness goes there last. */
 export function wordyColumns(rows: Row[], cols: Col[]): Set<number> {

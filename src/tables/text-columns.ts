@@ -100,6 +100,12 @@ export function nearest(chunk: Chunk, cols: Col[]): number[] {
   return [best];
 }
 
+/** The x range a set of boxes covers. */
+export const extentOf = (ps: { x0: number; x1: number }[]): Col => ({
+  x0: Math.min(...ps.map((p) => p.x0)),
+  x1: Math.max(...ps.map((p) => p.x1)),
+});
+
 export function overlap(a: { x0: number; x1: number }, b: { x0: number; x1: number }): number {
   return Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
 }

@@ -4,7 +4,7 @@
 // lines stay in its column; a header set left reaches the figures set right.
 import { isInfoRow } from './headers.ts';
 import { cellText, type Chunk, type TextLine } from './chunks.ts';
-import { overlap, type Col } from './text-columns.ts';
+import { extentOf, overlap, type Col } from './text-columns.ts';
 import { gapEms } from './text-blocks.ts';
 import type { Row } from './text-rows.ts';
 
@@ -112,10 +112,6 @@ function spanOverSubheaders(upper: Row, lower: Row, cols: Col[]): void {
 }
 
 const named = (row: Row, c: number) => cellText(row.cells.get(c) ?? []).trim() !== '';
-const extentOf = (ps: { x0: number; x1: number }[]) => ({
-  x0: Math.min(...ps.map((p) => p.x0)),
-  x1: Math.max(...ps.map((p) => p.x1)),
-});
 
 /**
  * A lone header cell centred over a run of the sub-headers below it spans that run: the run of two
