@@ -1,6 +1,6 @@
 // The variation harness's matrix: for each class × style × producer whether
 // the facts came out exactly as expected, the cells read (recall), facts too
-// many and false errors; and the harness's table-cell recall overall.
+// many and false errors; and the harness's table-cell recall, facts precision and F1 overall.
 //   npx node scripts/variation-matrix.ts                  the matrix (markdown)
 //   npx node scripts/variation-matrix.ts --json m.json    also every outcome, to compare runs
 //   npx node scripts/variation-matrix.ts --failing        the failing entries' ids (for known-failures.ts)
@@ -49,11 +49,15 @@ function matrix(): void {
   const all = [...outcomes.values()];
   const sum = (f: (o: Outcome) => number) => all.reduce((n, o) => n + f(o), 0);
   const recall = sum((o) => o.matched) / sum((o) => o.expected);
+  // Facts as the corpus scorer counts them: a cell read right is a true positive, a fact the
+  // table does not hold (or holds under another label, unit or kind) a false one.
+  const precision = sum((o) => o.matched) / (sum((o) => o.matched) + sum((o) => o.extra.length));
   console.log(
     `\nentries ${all.length}, passing ${all.filter((o) => o.pass).length}; cells expected ${sum((o) => o.expected)}, ` +
       `read right ${sum((o) => o.matched)} (recall ${recall.toFixed(3)}; value, unit and kind alone ` +
       `${(sum((o) => o.valueMatched) / sum((o) => o.expected)).toFixed(3)}), facts too many ${sum((o) => o.extra.length)}, ` +
-      `false errors ${sum((o) => o.errors.length)}`,
+      `false errors ${sum((o) => o.errors.length)}; facts precision ${precision.toFixed(3)}, ` +
+      `F1 ${((2 * precision * recall) / (precision + recall)).toFixed(3)}`,
   );
   const json = flag('--json');
   if (json)
