@@ -36,7 +36,8 @@ function matrix(): void {
       ? '—'
       : `${o.pass ? 'pass' : 'FAIL'} ${o.matched}/${o.expected}` +
         (o.extra.length ? ` +${o.extra.length}` : '') +
-        (o.errors.length ? ` !${o.errors.length}` : '');
+        (o.errors.length ? ` !${o.errors.length}` : '') +
+        (o.missed.length ? ` missed ${o.missed.map((p) => p.rule).join(', ')}` : '');
   for (const c of CLASSES) {
     console.log(`\n### ${c.id} (${c.title})\n`);
     console.log(`| style | ${PRODUCERS.join(' | ')} |\n| --- | ${PRODUCERS.map(() => '---').join(' | ')} |`);
@@ -57,7 +58,8 @@ function matrix(): void {
       `read right ${sum((o) => o.matched)} (recall ${recall.toFixed(3)}; value, unit and kind alone ` +
       `${(sum((o) => o.valueMatched) / sum((o) => o.expected)).toFixed(3)}), facts too many ${sum((o) => o.extra.length)}, ` +
       `false errors ${sum((o) => o.errors.length)}; facts precision ${precision.toFixed(3)}, ` +
-      `F1 ${((2 * precision * recall) / (precision + recall)).toFixed(3)}`,
+      `F1 ${((2 * precision * recall) / (precision + recall)).toFixed(3)}; planted mistakes found ` +
+      `${sum((o) => o.planted - o.missed.length)} of ${sum((o) => o.planted)}`,
   );
   const json = flag('--json');
   if (json)

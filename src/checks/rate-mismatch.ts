@@ -1,10 +1,13 @@
 // A stated execution rate that its own numbers deny: 预算执行率 vs 决算数 /
 // 全年预算数. Reports compute it against the adjusted budget, some against the
-// initial one: either agreeing at the precision written is accepted.
+// initial one: either agreeing at the precision written is accepted. And a
+// growth rate against its change: in a sentence (比上年增加 X，增长 Y%) or in a
+// table of changes (上年数 | 增减额 | 增减率, change-rates.ts).
 import type { Fact } from '../schema/report.ts';
 import { fundsFacts } from '../records/index.ts';
 import { LABEL_JOINER } from '../tables/headers.ts';
 import { PLAIN_TERMS as T } from '../vocab/concepts.ts';
+import { changeRates } from './change-rates.ts';
 import { locate } from './context.ts';
 import { num, rateAgrees, roundingOf, show } from './tolerance.ts';
 import { atPage, finding, valueOf } from './finding.ts';
@@ -28,7 +31,13 @@ export const rateMismatch: Rule = {
     // A funds row's rate is judged against its own row (fundsRates), not by its concept.
     const checked = new Set(doc.funds.flatMap((f) => (f.rate === null ? [] : [fundsFacts(doc, f).rate?.id ?? ''])));
     const stated = statedRates(doc, checked, []);
-    return [...stated, ...fundsRates(doc, stated), ...sentenceRates(doc, checked), ...growthRates(doc)];
+    return [
+      ...stated,
+      ...fundsRates(doc, stated),
+      ...sentenceRates(doc, checked),
+      ...growthRates(doc),
+      ...changeRates(doc, rateMismatch),
+    ];
   },
 };
 

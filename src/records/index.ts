@@ -14,6 +14,7 @@ import { scorecardOf } from './scorecards.ts';
 
 export { metOf, readingOf, meets, type Reading } from './met.ts';
 export { isFundsName } from './funds.ts';
+export { CellFacts } from './cells.ts';
 export { fundsFacts, indicatorFacts, scorecardFacts, type FundsFacts, type IndicatorFacts } from './fields.ts';
 export type { RowBox } from './indicators.ts';
 

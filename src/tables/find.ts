@@ -15,7 +15,7 @@ import { textLines, type TextLine } from './chunks.ts';
 import { isColumnNumbering, isProse } from './headers.ts';
 import { ruledTables, type DraftTable } from './ruled.ts';
 import { textTables } from './text-aligned.ts';
-import { unitIn } from './units.ts';
+import { stripUnits, unitIn } from './units.ts';
 
 export interface TableModel {
   page: number;
@@ -186,10 +186,12 @@ function captionOf(above: TextLine[]): string | null {
   const texts: string[] = [];
   for (const line of above) {
     // Key：value chunks beside a caption (填报单位：…, 单位：万元) are not part of it; 附件1：…表 is.
+    // A unit note in the caption's brackets (…自评表（单位：万元）) is the unit line's, not a key：value.
     const t = line.chunks
       .map((c) => {
-        const after = c.text.split(/[：:]/).pop()!.trim();
-        return c.text === after ? c.text : TABLE_CAPTION.test(after) ? after : '';
+        const text = stripUnits(c.text);
+        const after = text.split(/[：:]/).pop()!.trim();
+        return text === after ? text : TABLE_CAPTION.test(after) ? after : '';
       })
       .join('');
     if (t === '') continue;

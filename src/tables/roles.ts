@@ -74,6 +74,18 @@ function namesNothing(path: string[]): boolean {
   return VALUE_HEADER.test(name) || PROSE_COLUMN.test(last) || UNIT_COLUMN.test(last) || COMPARATOR_COLUMN.test(name);
 }
 
+/** Column c has no number column before it and a column of words after it (in most rows). */
+function beforeNames(c: number, roles: ColumnRole[], body: string[][]): boolean {
+  if (roles.includes('number')) return false;
+  const width = Math.max(0, ...body.map((r) => r.length));
+  for (let k = c + 1; k < width; k++) {
+    const words = body.filter((r) => CJK.test(r[k] ?? '') && readCellNumber(r[k]!) === null).length;
+    if (words > 0 && 2 * words >= body.length) return true;
+    if (body.some((r) => readCellNumber(r[k] ?? '') !== null)) return false;
+  }
+  return false;
+}
+
 /**
  * Each column's role over the body rows of one block (and its total rows
  * where the body leaves a column blank): codes and ordinals by header or
@@ -103,8 +115,15 @@ export function columnRoles(
     else if (written.length > 0 && 2 * written.filter((x) => readCellNumber(x) !== null).length >= written.length)
       roles.push('number');
     // A column left blank in this block holds numbers when its name gives a unit (分值, 执行率, 金额（万元）)
-    // or the table states one for its amounts (单位：万元) and the column is no value column.
-    else if (written.length === 0 && (ownUnit(path) !== null || (amounts && !namesNothing(path)))) roles.push('number');
+    // or the table states one for its amounts (单位：万元) and the column is no value column — unless it
+    // stands before the rows' names: a group cell set at the top of its rows (年度预算（万元） over
+    // 年度资金总额 / 其中…) is read into the header, and leaves its column blank below.
+    else if (
+      written.length === 0 &&
+      (ownUnit(path) !== null || (amounts && !namesNothing(path))) &&
+      !beforeNames(c, roles, body)
+    )
+      roles.push('number');
     else roles.push('text');
   }
   const firstNumber = roles.indexOf('number');

@@ -225,8 +225,12 @@ function spendingColumn(colPath: string[], title: string): string | null {
 
 /** The words a table's total row goes by (the whole name: a 支出决算表 total cell's concept). */
 export const TOTAL_ROW = /^(?:合计|总计|总合计|支出合计|本年支出合计|收入合计)$/;
-/** How the table checks know a total row: its name starts so (合 计 spaced out, 小计 too: a row that sums others). */
-export const TOTAL_ROW_START = /^(合\s*计|总\s*计|小\s*计|总\s*分|合计数|总得分|总分值|分数合计)/;
+/**
+ * How the table checks know a total row: its name starts so (合 计 spaced out, 小计 too: a row that sums
+ * others), or names the side it totals first (本年收入合计 | … | 本年支出合计 closing a 收支总表's two sides).
+ */
+export const TOTAL_ROW_START =
+  /^((?:本年|本期)?(?:收入|支出)?(?:合\s*计|总\s*计)|小\s*计|总\s*分|合计数|总得分|总分值|分数合计)/;
 /** A self-evaluation table's total score row, named in full (the 得分 column's total). */
 export const SCORE_TOTAL_ROW = /^(总分|总计|合计|总得分|分数合计)$/;
 /** A row of a self-evaluation table's indicators that is their total, not an indicator. */

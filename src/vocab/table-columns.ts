@@ -31,3 +31,11 @@ export const TARGET_HEADER = /(?:年度指标值|指标值|目标值|年度目�
  */
 export const ADJUSTMENT_HEADER = /^调整预算(?:数|金额)?$/;
 export const ADJUSTED_HEADER = /^全年预算(?:数|金额)?$|^调整后(?:的)?预算(?:数|金额)?$/;
+/**
+ * The columns of a table of changes (上年预算数 | 本年预算数 | 增减额 | 增减率, or 比上年增减 › 金额 | %):
+ * the year before's amount, the change, and the change's rate — matched on a column's whole header path
+ * (its cells joined), so that a two-row header names them too.
+ */
+export const BEFORE_HEADER = /^上年(?:度)?(?:预算|决算|执行|实际|支出|收入)?(?:数|金额|合计)?$/;
+export const CHANGE_HEADER = /(?:增减|变动)(?:额|金额|数)?$/;
+export const CHANGE_RATE_HEADER = /(?:(?:增减|增长|变动)(?:率|幅度|比例|%|％)|增幅)$/;

@@ -47,8 +47,6 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'many-projects/three-sheet-middle/libreoffice',
     'mof-dept/sheet-middle/chromium',
     'mof-dept/sheet-middle/libreoffice',
-    'mof-dept/sheet-top/chromium',
-    'mof-dept/sheet-top/libreoffice',
     'mof-dept/sheet-wide-middle/chromium',
     'mof-dept/sheet-wide-middle/libreoffice',
     'mof-dept/sheet-wide/libreoffice',

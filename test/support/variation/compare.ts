@@ -70,7 +70,9 @@ export function compareFacts(expected: ExpectedFact[], facts: Fact[]): Compariso
 }
 
 /** One line per problem, for a failing test's message. */
-export function describe(c: Comparison & { errors?: { rule: string; message: string }[] }): string {
+export function describe(
+  c: Comparison & { errors?: { rule: string; message: string }[]; missed?: { rule: string; what: string }[] },
+): string {
   const lines = c.missing.map(
     ({ expected: e, nearest, failed }) =>
       `missing ${e.need.join('·')} ${e.value}${e.unit} (${e.kind}${e.comparator ? ` ${e.comparator}` : ''}) at r${e.at.row}c${e.at.col}` +
@@ -80,6 +82,7 @@ export function describe(c: Comparison & { errors?: { rule: string; message: str
   );
   for (const f of c.extra) lines.push(`extra ${f.label} ${f.value}${f.unit} (${f.kind}) p${f.page}`);
   for (const f of c.errors ?? []) lines.push(`false error ${f.rule}: ${f.message}`);
+  for (const p of c.missed ?? []) lines.push(`planted ${p.rule} not found: ${p.what}`);
   return lines.join('\n');
 }
 

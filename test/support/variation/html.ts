@@ -6,6 +6,9 @@
 import type { Grid, GridCell } from './grid.ts';
 import type { Style } from './styles.ts';
 
+/** How a row's level is set: a cell's left padding (a spreadsheet's indent), or ideographic spaces typed before the name (a word processor's). */
+export type Indent = 'padding' | 'spaces';
+
 export interface Page {
   style: Style;
   grid: Grid;
@@ -17,7 +20,7 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 const BLACK = '#000000';
 
-function cellCss(cell: GridCell, grid: Grid, style: Style): { attrs: string; css: string[] } {
+function cellCss(cell: GridCell, grid: Grid, style: Style, indent: Indent): { attrs: string; css: string[] } {
   const css: string[] = [];
   const attrs: string[] = [];
   const numeric = cell.role === 'number';
@@ -30,7 +33,7 @@ function cellCss(cell: GridCell, grid: Grid, style: Style): { attrs: string; css
   const valign = style.valign ?? (sheet ? 'bottom' : 'middle');
   attrs.push(`align="${align}"`, `valign="${valign}"`);
   css.push(`text-align:${align}`, `vertical-align:${valign}`);
-  if (cell.level && cell.level > 1) css.push(`padding-left:${(cell.level - 1) * 2}em`);
+  if (cell.level && cell.level > 1 && indent === 'padding') css.push(`padding-left:${(cell.level - 1) * 2}em`);
   // A number is never wrapped inside its cell (a spreadsheet shows #### instead; a word processor widens the column).
   if (numeric) (attrs.push('nowrap'), css.push('white-space:nowrap'));
   if (numeric && style.wideFigures) {
@@ -62,13 +65,21 @@ function wrapped(text: string): string[] {
   return [0, 1, 2].map((k) => chars.slice(k * n, (k + 1) * n).join('')).filter(Boolean);
 }
 
-function tableHtml(grid: Grid, style: Style): string {
+/** A cell's text as typed: two ideographic spaces a level below the first where the level is set so. */
+function typed(cell: GridCell, indent: Indent): string {
+  return indent === 'spaces' && cell.level && cell.level > 1
+    ? '\u3000'.repeat((cell.level - 1) * 2) + cell.text
+    : cell.text;
+}
+
+function tableHtml(grid: Grid, style: Style, indent: Indent): string {
   const border = style.rules === 'grid' ? ' border="1"' : ' border="0"';
   const row = (cells: GridCell[]) =>
     `<tr>${cells
       .map((c) => {
-        const { attrs, css } = cellCss(c, grid, style);
-        const text = style.headWrap && c.role === 'head' ? wrapped(c.text).map(esc).join('<br>') : esc(c.text);
+        const { attrs, css } = cellCss(c, grid, style, indent);
+        const text =
+          style.headWrap && c.role === 'head' ? wrapped(c.text).map(esc).join('<br>') : esc(typed(c, indent));
         return `<td ${attrs} style="${css.join(';')}">${text}</td>`;
       })
       .join('')}</tr>`;
@@ -91,7 +102,7 @@ export const FILLER = '本页上部为报告正文，以下为表格。';
 /** The page that names the style after it (no number, no table). */
 export const separator = (style: Style) => `以下样式：${style.id}`;
 
-function pageHtml(page: Page, first: boolean): string {
+function pageHtml(page: Page, first: boolean, indent: Indent): string {
   const { grid, style } = page;
   const parts = [`<p style="${first ? '' : BREAK}">${esc(separator(style))}</p>`];
   const lines = [...Array(page.filler).keys()].map(() => FILLER);
@@ -100,12 +111,12 @@ function pageHtml(page: Page, first: boolean): string {
   parts.push(`<p align="center" style="text-align:center;${top}"><b>${esc(grid.caption)}</b></p>`);
   if (grid.note) parts.push(`<p align="center" style="text-align:center">${esc(grid.note)}</p>`);
   if (grid.unitLine) parts.push(`<p align="right" style="text-align:right">${esc(grid.unitLine)}</p>`);
-  parts.push(tableHtml(grid, style));
+  parts.push(tableHtml(grid, style, indent));
   if (grid.footnote) parts.push(`<p align="left" style="text-align:left">${esc(grid.footnote)}</p>`);
   return parts.join('\n');
 }
 
-export function documentHtml(pages: Page[], font: string): string {
+export function documentHtml(pages: Page[], font: string, indent: Indent = 'padding'): string {
   return `<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>variation</title>
 <style>
@@ -115,7 +126,7 @@ p { margin: 0 0 4pt 0 }
 table { border-collapse: collapse; font-size: 9pt }
 td { padding: 2pt 3pt }
 </style></head><body>
-${pages.map((p, i) => pageHtml(p, i === 0)).join('\n')}
+${pages.map((p, i) => pageHtml(p, i === 0, indent)).join('\n')}
 </body></html>
 `;
 }

@@ -66,6 +66,23 @@ export interface LogicalTable {
   unit: string;
   cover?: CoverRow[];
   segments: Segment[];
+  /** inconsistencies written into this class on purpose (a twin of a clean class, classes/planted.ts): each must be found */
+  planted?: Plant[];
+}
+
+/**
+ * One inconsistency written into a table, as an auditor would look for it: the rule that must
+ * report it (or one of `alt`, rules that may see the same figures first), and a figure the
+ * finding must name — its printed or expected value, or the value of a fact it cites.
+ */
+export interface Plant {
+  rule: string;
+  alt?: string[];
+  figure: number;
+  /** the figure is an amount in the class's unit (a style that writes amounts in 元 names it ×10000) */
+  money?: boolean;
+  /** what was changed, for the matrix and a failing test's message */
+  what: string;
 }
 
 /** A number cell as a fact: what every style must read from it. */

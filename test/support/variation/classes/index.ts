@@ -6,6 +6,7 @@ import { budgetTargets } from './budget-targets.ts';
 import { deptSelfEval } from './dept-self-eval.ts';
 import { finalExpenditure } from './final-expenditure.ts';
 import { finalIncome } from './final-income.ts';
+import { PLANTED } from './planted.ts';
 import { projectSelfEval } from './project-self-eval.ts';
 
 export const CLASSES: readonly LogicalTable[] = [
@@ -16,4 +17,6 @@ export const CLASSES: readonly LogicalTable[] = [
   finalIncome,
   finalExpenditure,
   budgetChange,
+  // and their twins with mistakes written in (planted.ts): each must be found in every style
+  ...PLANTED,
 ];
