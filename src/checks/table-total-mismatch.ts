@@ -137,7 +137,7 @@ function rowName(g: Grid, i: number): string {
   );
 }
 
-/** Columns holding amounts: a number in some body row, and a header that is not a rate or a code (nor a column of codes, names or ordinals). */
+/** Columns holding amounts: a number in some body row, and a header that is not a rate or a code (nor a column of codes, names, ordinals or percentages). */
 function amountColumns(g: Grid): number[] {
   return [...Array(g.width).keys()].filter(
     (c) =>
@@ -145,6 +145,8 @@ function amountColumns(g: Grid): number[] {
       !['code', 'ordinal', 'name'].includes(g.table.columns[c]?.role ?? '') &&
       g.cells.some((r) => written(r[c])) &&
       !NOT_SUMMED.test(topPath(g, c).join('')) &&
+      // Rates, whatever the header says (or where it was not read): 5.28% is no part of a sum.
+      !g.cells.some((r) => /[%％]\s*$/.test(r[c] ?? '')) &&
       !g.cells.every((r) => /^\d{3,7}$/.test((r[c] ?? '').trim()) || !written(r[c])),
   );
 }

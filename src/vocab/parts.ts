@@ -2,8 +2,9 @@
 //
 // 1. Columns of 决算 tables that add up (支出决算 › 本年支出合计 = 基本支出 +
 //    项目支出; 基本支出 › 小计 = 人员经费 + 公用经费; 本年收入合计 = 财政拨款收入 +
-//    事业收入 + 其他收入 …): a total column is checked only when every column it
-//    would add is one of its known parts.
+//    事业收入 + 其他收入 …; "三公"经费 合计 = 因公出国（境）费 + 公务用车购置及运行费 +
+//    公务接待费, the car group's 小计 = 购置费 + 运行费): a total column is checked
+//    only when every column it would add is one of its known parts.
 // 2. Rows of a self-evaluation table's funds block (年度资金总额 over 其中：当年
 //    财政拨款 / 上年结转资金 / 其他资金, or 基本支出 / 项目支出, or 财政拨款 / 其他资金).
 // 3. Counts of one activity where one is a subset of the other (办结 ⊆ 受理,
@@ -31,6 +32,9 @@ const INCOME_PARTS = [
   /^其他收入/,
 ];
 const BASIC_PARTS = [/^人员经费/, /^(日常)?公用经费/, /^工资福利支出/, /^商品和服务支出/, /^对个人和家庭的补助/];
+/** "三公"经费: 因公出国（境）费, 公务用车购置及运行费 (its 小计 where it has one), 公务接待费. */
+const THREE_PUBLIC_PARTS = [/^因公出国[（(]境[)）]费(用)?$/, /^公务用车购置及运行(维护)?费$/, /^公务接待费$/];
+const CAR_PARTS = [/^公务用车购置费?$/, /^公务用车运行(维护)?费$/];
 
 export const COLUMN_FAMILIES: ColumnFamily[] = [
   { total: /^(?:本年)?支出(?:决算)?(?:合计|总计)$/, parts: EXPENSE_PARTS },
@@ -39,6 +43,12 @@ export const COLUMN_FAMILIES: ColumnFamily[] = [
   { total: /^(?:合计|总计)$/, group: /收入/, parts: INCOME_PARTS },
   { total: /^(?:小计|合计)$/, group: /^基本支出$/, parts: BASIC_PARTS },
   { total: /^基本支出(?:合计|小计)?$/, parts: BASIC_PARTS },
+  // A 合计 over no group is checked only where every column beside it is a "三公" part; so is one
+  // under a "三公" group (财政拨款安排的"三公"经费 › 小计) or named so ("三公"经费财政拨款预算总额).
+  { total: /^(?:合计|总计)$/, parts: THREE_PUBLIC_PARTS },
+  { total: /^(?:小计|合计|总计)$/, group: /三公/, parts: THREE_PUBLIC_PARTS },
+  { total: /三公[”"]?经费.*(?:总额|合计|总计|小计)$/, parts: THREE_PUBLIC_PARTS },
+  { total: /^(?:小计|合计)$/, group: /^公务用车购置及运行(维护)?费$/, parts: CAR_PARTS },
 ];
 
 /** The funds block of a self-evaluation table: a total row and the rows of its 其中 that make it up. */

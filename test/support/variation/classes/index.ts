@@ -7,6 +7,8 @@ import { deptSelfEval } from './dept-self-eval.ts';
 import { finalExpenditure } from './final-expenditure.ts';
 import { finalIncome } from './final-income.ts';
 import { PLANTED } from './planted.ts';
+import { basicEconomic } from './basic-economic.ts';
+import { threePublic } from './three-public.ts';
 import { projectSelfEval } from './project-self-eval.ts';
 
 export const CLASSES: readonly LogicalTable[] = [
@@ -17,6 +19,8 @@ export const CLASSES: readonly LogicalTable[] = [
   finalIncome,
   finalExpenditure,
   budgetChange,
+  threePublic,
+  basicEconomic,
   // and their twins with mistakes written in (planted.ts): each must be found in every style
   ...PLANTED,
 ];

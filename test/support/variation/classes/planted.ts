@@ -5,6 +5,7 @@
 // and nothing else: the rest of the twin still adds up. The corpus plants the
 // same mistakes in its few layouts; this proves the checks read them in all.
 import { t, type Cell, type LogicalTable, type Plant } from '../model.ts';
+import { basicEconomic } from './basic-economic.ts';
 import { budgetChange } from './budget-change.ts';
 import { budgetSummary } from './budget-summary.ts';
 import { budgetTargets } from './budget-targets.ts';
@@ -12,6 +13,7 @@ import { deptSelfEval } from './dept-self-eval.ts';
 import { finalExpenditure } from './final-expenditure.ts';
 import { finalIncome } from './final-income.ts';
 import { projectSelfEval } from './project-self-eval.ts';
+import { threePublic } from './three-public.ts';
 
 /** A cell changed: its segment, row and column (cells as written in the row, spans counted once). */
 interface Edit {
@@ -118,5 +120,41 @@ export const PLANTED: readonly LogicalTable[] = [
     budgetChange,
     [{ at: [0, 2, 4], to: '-18.12%' }],
     [{ rule: 'rate-mismatch', figure: -18.12, what: '卫生健康支出 增减率 -18.12%: -3.10 ÷ 38.20 is -8.12%' }],
+  ),
+  twin(
+    threePublic,
+    [
+      { at: [0, 0, 5], to: '26.20' },
+      { at: [0, 1, 1], to: '81.90' },
+    ],
+    [
+      {
+        rule: 'table-total-mismatch',
+        alt: ['sum-mismatch'],
+        figure: 26.2,
+        money: true,
+        what: '上年 公务用车运行费 26.20: 购置费 30.00 + 26.20 ≠ 小计 58.20',
+      },
+      {
+        rule: 'table-total-mismatch',
+        alt: ['sum-mismatch'],
+        figure: 81.9,
+        money: true,
+        what: '本年 合计 81.90: 10.00 + 56.70 + 13.20 = 79.90',
+      },
+    ],
+  ),
+  twin(
+    basicEconomic,
+    [{ at: [0, 8, 2], to: '55.80' }],
+    [
+      {
+        rule: 'table-total-mismatch',
+        alt: ['sum-mismatch'],
+        figure: 55.8,
+        money: true,
+        what: '30211 差旅费 55.80: its 公用经费 45.80, and 302 is 260.30',
+      },
+    ],
   ),
 ];
