@@ -1,12 +1,8 @@
 // 预算 一般公共预算基本支出表: 经济分类 codes 类 (301) / 款 (30101) beside their names,
 // the 合计 row on top across the code and name columns, each row's 合计 split into
 // 人员经费 and 公用经费 — a class's amounts stand under one of the two, the other blank.
-import type { LogicalTable, Row } from '../model.ts';
-
-const row = (code: string, name: string, ...amounts: string[]): Row => ({
-  cells: [code, name, ...amounts],
-  level: code.length === 3 ? 1 : 2,
-});
+import type { LogicalTable } from '../model.ts';
+import { codedRow as row } from './shared.ts';
 
 export const basicEconomic: LogicalTable = {
   id: 'basic-economic',

@@ -1,11 +1,7 @@
 // 决算 收入决算表: 科目编码 rows 类 (201) / 款 (20138) / 项 (2013801) beside their names, the 合计
 // row on top spanning the code and name columns; 本年收入合计 then its sources.
-import type { LogicalTable, Row } from '../model.ts';
-
-const row = (code: string, name: string, ...amounts: string[]): Row => ({
-  cells: [code, name, ...amounts],
-  level: code.length === 3 ? 1 : code.length === 5 ? 2 : 3,
-});
+import type { LogicalTable } from '../model.ts';
+import { codedRow as row } from './shared.ts';
 
 export const finalIncome: LogicalTable = {
   id: 'final-income',
