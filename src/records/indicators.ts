@@ -101,7 +101,12 @@ function indicatorAt(
     cols.level1 === undefined && cols.level2 === undefined,
   );
   if (name === '') return null;
-  const fact = (f: IndicatorField) => cells.number(t.id, r, cols[f]);
+  // A target or actual written as sentences (…授课任务，卫校招生789人，…) states no one value: a
+  // number among its clauses is the prose's, not the indicator's (a figure in a phrase is: 实际支付1392.20万元).
+  const fact = (f: IndicatorField) =>
+    (f === 'target' || f === 'actual') && SENTENCES.test(cellText(t, r, cols[f]))
+      ? null
+      : cells.number(t.id, r, cols[f]);
   const [target, actual, weight, score] = [fact('target'), fact('actual'), fact('weight'), fact('score')];
   const deviation = cellText(t, r, cols.deviation);
   const named = (['target', 'actual', 'weight', 'score'] as const).flatMap((f) => cells.all(t.id, r, cols[f]));
@@ -126,6 +131,9 @@ function indicatorAt(
     factIds: [...new Set(named.map((f) => f.id))],
   };
 }
+
+/** Clauses of a sentence: a full-width comma, stop or semicolon between words. */
+const SENTENCES = /[\u4e00-\u9fff][，。；;]\s*[\u4e00-\u9fff]/;
 
 /**
  * The groups above the indicator as printed, each once and not the name itself; where the table

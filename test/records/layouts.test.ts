@@ -425,3 +425,46 @@ test('年度预算（万元） in the header cell over the funds rows names a gr
     ['其他资金', 159.96, 219.41, 202.94, null, '万元'],
   ]);
 });
+
+describe('a target or actual written as sentences: no value, its text kept (a figure in a phrase is one)', () => {
+  const r = recordsOf([
+    {
+      title: '部门整体支出绩效自评表',
+      page: 2,
+      rows: [
+        ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+        [
+          '产出指标',
+          '质量指标',
+          '培养中专学生质量',
+          '达到规定标准',
+          '顺利完成授课任务，卫校招生789人，多项成果获表彰。',
+          '2',
+          '2',
+        ],
+        ['产出指标', '成本指标', '资金投入', '≤1095万元', '实际支付1392.20万元', '10', '10'],
+      ],
+    },
+  ]);
+
+  test('the sentence gives no value and no met; the phrase gives its figure', () => {
+    expect(r.indicators.map(brief)).toEqual([
+      [
+        '产出指标 › 质量指标 › 培养中专学生质量',
+        ['达到规定标准', null, null, null],
+        ['顺利完成授课任务，卫校招生789人，多项成果获表彰。', null, null],
+        2,
+        2,
+        null,
+      ],
+      [
+        '产出指标 › 成本指标 › 资金投入',
+        ['≤1095万元', 1095, '万元', '<='],
+        ['实际支付1392.20万元', 1392.2, '万元'],
+        10,
+        10,
+        false,
+      ],
+    ]);
+  });
+});
