@@ -13,31 +13,37 @@ export function wordyColumns(rows: Row[], cols: Col[]): Set<number> {
 }
 
 /**
- * Columns whose figures are set right: their right edges one, their left edges not — and, where a
- * column's figures are all of one width (260.30 down the column) and say nothing, as the table's
- * other figure columns are set (a sheet sets every figure right). Such a column's cell ends where its
- * figures end, so a header that starts past that edge names a column further right (a spreadsheet's
- * header set left in a wide cell stands nearer the figures on its left).
+ * Columns whose figures are set right, each with the right edge its figures share: their right edges
+ * one, their left edges not — and, where a column's figures are all of one width (260.30 down the
+ * column) and say nothing, as the table's other figure columns are set (a sheet sets every figure
+ * right). Such a column's cell ends where its figures end, so a header that starts past that edge
+ * names a column further right (a spreadsheet's header set left in a wide cell stands nearer the
+ * figures on its left). The edge is the figures' own, not the grid column's: on a grid shared by
+ * two blocks the other block's words (≥90% in a wider glyph, a line set left) may reach further
+ * right, up to the next cell's header (占比 two points past 120.00, read as 年度资金总额占比).
  */
-export function setRightColumns(rows: Row[], cols: Col[]): Set<number> {
+export function setRightColumns(rows: Row[], cols: Col[]): Map<number, number> {
   const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
   const sets = cols.map((_, c) => {
     const figures = rows
       .map((r) => r.cells.get(c) ?? [])
       .filter((ps) => ps.length > 0 && readCellNumber(cellText(ps)) !== null)
       .map(extentOf);
-    if (figures.length === 0) return 'none';
+    if (figures.length === 0) return { set: 'none', edge: 0 };
     const [left, right] = [spread(figures.map((f) => f.x0)), spread(figures.map((f) => f.x1))];
-    if (left < 2 && right < 2) return 'unknown';
-    return right <= 1 && left >= 2 ? 'right' : 'other';
+    const edge = Math.max(...figures.map((f) => f.x1));
+    if (left < 2 && right < 2) return { set: 'unknown', edge };
+    return { set: right <= 1 && left >= 2 ? 'right' : 'other', edge };
   });
-  const known = sets.filter((s) => s === 'right' || s === 'other');
-  const allRight = known.length > 0 && known.every((s) => s === 'right');
-  return new Set(sets.flatMap((s, c) => (s === 'right' || (allRight && s === 'unknown') ? [c] : [])));
+  const known = sets.filter(({ set }) => set === 'right' || set === 'other');
+  const allRight = known.length > 0 && known.every(({ set }) => set === 'right');
+  return new Map(
+    sets.flatMap(({ set, edge }, c) => (set === 'right' || (allRight && set === 'unknown') ? [[c, edge]] : [])),
+  );
 }
 
-/** What the body says of its columns that places header words: which hold no figures, which are set right. */
+/** What the body says of its columns that places header words: which hold no figures, which are set right (and where their figures end). */
 export interface BodyColumns {
   wordy: ReadonlySet<number>;
-  setRight: ReadonlySet<number>;
+  setRight: ReadonlyMap<number, number>;
 }

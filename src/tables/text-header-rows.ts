@@ -311,11 +311,13 @@ export function fitHeader(
   line: TextLine,
   cols: Col[],
   named: ReadonlySet<number> = new Set(),
-  setRight: ReadonlySet<number> = new Set(),
+  setRight: ReadonlyMap<number, number> = new Map(),
 ): number[][] {
+  // A column set right ends where its figures do, whatever the grid's other block reaches past them.
+  const cells = cols.map((col, q) => ({ x0: col.x0, x1: Math.min(col.x1, (setRight.get(q) ?? Infinity) + 1) }));
   const fits = line.chunks.map((c) => {
-    const cs = covering(c, cols);
-    return cs.length > 0 || !cols.some((col) => overlap(c, col) > 0) ? cs : nearest(c, cols);
+    const cs = covering(c, cells);
+    return cs.length > 0 || !cells.some((col) => overlap(c, col) > 0) ? cs : nearest(c, cells);
   });
   for (let i = 0; i < fits.length;) {
     if (fits[i]!.length > 0) {
@@ -352,7 +354,7 @@ function placeInOrder(
     right,
     named,
     setRight,
-  }: { left: number | null; right: number | null; named: ReadonlySet<number>; setRight: ReadonlySet<number> },
+  }: { left: number | null; right: number | null; named: ReadonlySet<number>; setRight: ReadonlyMap<number, number> },
   before?: Chunk,
   after?: Chunk,
 ): number[] {
@@ -365,7 +367,7 @@ function placeInOrder(
   const far = (c: Chunk, q: number) =>
     Math.max(0, cols[q]!.x0 - c.x1, c.x0 - cols[q]!.x1) +
     (named.has(q) ? c.size : 0) +
-    (setRight.has(q) && c.x0 > cols[q]!.x1 + 1 ? PAST_ITS_EDGE : 0);
+    (c.x0 > (setRight.get(q) ?? Infinity) + 1 ? PAST_ITS_EDGE : 0);
   // Two words of two cells (执行率 | 得分, drawn apart) share a column only when no other is near: ten ems more.
   const words = (a: Chunk, b: Chunk) =>
     a.text.length >= 2 &&

@@ -21,7 +21,6 @@ export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
     'budget-targets/sheet-wide-middle/chromium',
     'budget-targets/sheet-wide-middle/libreoffice',
     'budget-targets/sheet-wide/libreoffice',
-    'budget-targets/three-sheet-middle/libreoffice',
     'dept-self-eval/sheet-middle/libreoffice',
     'dept-self-eval/sheet-wide-middle/chromium',
     'dept-self-eval/sheet-wide-middle/libreoffice',
