@@ -30,7 +30,7 @@ export function headerRows(
   lines: TextLine[],
   first: number,
   { cols, pitch, floor }: { cols: Col[]; pitch: Pitch; floor: number },
-  { wordy, setRight }: BodyColumns,
+  { wordy, setRight, edges }: BodyColumns,
 ): Row[] {
   const header: Row[] = [];
   // The two rows a middle line's cells span (standsOverMiddle): their spans are known whatever stands above.
@@ -52,17 +52,18 @@ export function headerRows(
     if (wrap !== null) addLine(below!, line, cols, [[wrap]]);
     else if (
       middle &&
-      standsOverMiddle([line, middle.mid, middle.lower], (l) => fitHeader(l, cols, wordy, setRight), pitch)
+      standsOverMiddle([line, middle.mid, middle.lower], (l) => fitHeader(l, cols, wordy, setRight, edges), pitch)
     ) {
-      if (middle.rows === 1) header.splice(0, 1, ...twoRows(line, below!, header.slice(1), { cols, wordy, setRight }));
-      else addLine(below!, line, cols, fitHeader(line, cols, namedBelow(header.slice(1), wordy), setRight));
+      if (middle.rows === 1)
+        header.splice(0, 1, ...twoRows(line, below!, header.slice(1), { cols, wordy, setRight, edges }));
+      else addLine(below!, line, cols, fitHeader(line, cols, namedBelow(header.slice(1), wordy), setRight, edges));
       split = [header[0]!, header[1]!];
     } else if (below && oneHeaderRow(line, below, cols, pitch))
-      addLine(below, line, cols, fitHeader(line, cols, namedBelow(header.slice(1), wordy), setRight));
+      addLine(below, line, cols, fitHeader(line, cols, namedBelow(header.slice(1), wordy), setRight, edges));
     else if (isCover(line) && header.length < MAX_HEADER_LINES + MAX_COVER_LINES)
       header.unshift(newRow(line, cols, coverFits(line, cols)));
     else if (line.chunks.length >= 2 && header.length < MAX_HEADER_LINES)
-      header.unshift(newRow(line, cols, fitHeader(line, cols, namedBelow(header, wordy), setRight)));
+      header.unshift(newRow(line, cols, fitHeader(line, cols, namedBelow(header, wordy), setRight, edges)));
     else if (
       header.length > 0 &&
       header.length < MAX_HEADER_LINES &&
@@ -135,13 +136,13 @@ function twoRows(
   line: TextLine,
   below: Row,
   rest: Row[],
-  { cols, wordy, setRight }: { cols: Col[] } & BodyColumns,
+  { cols, wordy, setRight, edges }: { cols: Col[] } & BodyColumns,
 ): [Row, Row] {
   const [lower, mid] = below.lines as [TextLine, TextLine];
-  const lowerRow = newRow(lower, cols, fitHeader(lower, cols, namedBelow(rest, wordy), setRight));
+  const lowerRow = newRow(lower, cols, fitHeader(lower, cols, namedBelow(rest, wordy), setRight, edges));
   const named = namedBelow([lowerRow, ...rest], wordy);
-  const upper = newRow(mid, cols, fitHeader(mid, cols, named, setRight));
-  addLine(upper, line, cols, fitHeader(line, cols, named, setRight));
+  const upper = newRow(mid, cols, fitHeader(mid, cols, named, setRight, edges));
+  addLine(upper, line, cols, fitHeader(line, cols, named, setRight, edges));
   return [upper, lowerRow];
 }
 
@@ -311,10 +312,12 @@ export function fitHeader(
   line: TextLine,
   cols: Col[],
   named: ReadonlySet<number> = new Set(),
-  setRight: ReadonlyMap<number, number> = new Map(),
+  setRight: ReadonlySet<number> = new Set(),
+  edges: ReadonlyMap<number, number> = new Map(),
 ): number[][] {
-  // A column set right ends where its figures do, whatever the grid's other block reaches past them.
-  const cells = cols.map((col, q) => ({ x0: col.x0, x1: Math.min(col.x1, (setRight.get(q) ?? Infinity) + 1) }));
+  // A column set right ends where its figures do (edges), whatever the grid's other block reaches past them.
+  const edge = (q: number) => (setRight.has(q) ? Math.min(cols[q]!.x1, edges.get(q) ?? Infinity) : Infinity);
+  const cells = cols.map((col, q) => ({ x0: col.x0, x1: Math.min(col.x1, edge(q) + 1) }));
   const fits = line.chunks.map((c) => {
     const cs = covering(c, cells);
     return cs.length > 0 || !cells.some((col) => overlap(c, col) > 0) ? cs : nearest(c, cells);
@@ -331,7 +334,7 @@ export function fitHeader(
     const placed = placeInOrder(
       line.chunks.slice(i, j),
       cols,
-      { left, right, named, setRight },
+      { left, right, named, edge },
       line.chunks[i - 1],
       line.chunks[j],
     );
@@ -353,8 +356,8 @@ function placeInOrder(
     left,
     right,
     named,
-    setRight,
-  }: { left: number | null; right: number | null; named: ReadonlySet<number>; setRight: ReadonlyMap<number, number> },
+    edge,
+  }: { left: number | null; right: number | null; named: ReadonlySet<number>; edge: (q: number) => number },
   before?: Chunk,
   after?: Chunk,
 ): number[] {
@@ -367,7 +370,7 @@ function placeInOrder(
   const far = (c: Chunk, q: number) =>
     Math.max(0, cols[q]!.x0 - c.x1, c.x0 - cols[q]!.x1) +
     (named.has(q) ? c.size : 0) +
-    (c.x0 > (setRight.get(q) ?? Infinity) + 1 ? PAST_ITS_EDGE : 0);
+    (c.x0 > edge(q) + 1 ? PAST_ITS_EDGE : 0);
   // Two words of two cells (执行率 | 得分, drawn apart) share a column only when no other is near: ten ems more.
   const words = (a: Chunk, b: Chunk) =>
     a.text.length >= 2 &&
