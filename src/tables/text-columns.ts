@@ -22,9 +22,10 @@ export function columnsOf(lines: TextLine[]): Col[] {
  * Columns: the x ranges covered by the body rows' chunks, split where no chunk crosses a gutter of
  * half an em — or any gutter right of a chunk of the same line: two chunks of one line are two cells
  * (a number set right and the next column's text set left, a cell's padding apart) — or any gutter
- * right of a figure set right that words start past, on whatever line: the words are the next cell's
- * (a score and a reason wrapped above and below its line, LibreOffice's padding apart: 19 beside
- * 个别审批环 / 节仍需压缩 were one column, the score's and the reason's cells one text).
+ * right of a figure, on whatever line: a figure set right ends its cell, so what starts past it is the
+ * next cell's (a score and a reason wrapped above and below the score's line, LibreOffice's padding
+ * apart: 19 beside 个别审批环 / 节仍需压缩; a target wrapped in a narrow cell, ≥12000 人 / 次, beside
+ * the actual 12860 人次 on the line between — each was one column, two cells' text in one).
  */
 export function columnsOfSorted(spans: Chunk[]): Col[] {
   const cols: Col[] = [];
@@ -34,8 +35,8 @@ export function columnsOfSorted(spans: Chunk[]): Col[] {
     const last = cols[cols.length - 1];
     const sameLine = lines.get(s.y);
     const past = last !== undefined && s.x0 >= last.x1;
-    const words = past && figureEdge && readCellNumber(s.text) === null;
-    if (last && s.x0 < last.x1 + 0.5 * s.size && !(sameLine !== undefined && past) && !words) {
+    const cut = past && (sameLine !== undefined || figureEdge);
+    if (last && s.x0 < last.x1 + 0.5 * s.size && !cut) {
       if (s.x1 > last.x1) figureEdge = readCellNumber(s.text) !== null;
       else if (s.x1 === last.x1) figureEdge ||= readCellNumber(s.text) !== null;
       last.x1 = Math.max(last.x1, s.x1);

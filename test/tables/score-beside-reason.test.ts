@@ -90,3 +90,51 @@ describe('a score set right beside a reason set left and wrapped around its line
     ]);
   });
 });
+
+// The same with two figures: a target wrapped in a narrow cell (≥12000 人 over 次, set right) beside
+// the actual on the line between its two (12860 人次, set right in the next cell, a padding apart).
+// One column held both: the cell's text ≥12000 人12860 人次次, and the target a count of 人.
+describe('a target wrapped around the line of the actual beside it', () => {
+  test.each([
+    ['at 10.5 pt', 10.5, 1.1],
+    ['at 9 pt', 9, 1.5],
+    ['at 9 pt, padding wider', 9, 2.2],
+  ])('%s: target and actual two columns, each with its unit', async (_, size, pad) => {
+    // The actual's cell as narrow as its widest figure: it starts a padding past the target's cell.
+    const actual = 190 + textWidth('12860 人次', size) + 2 * pad;
+    const borders = [50, 110, 190, actual, actual + 40, actual + 80, actual + 120];
+    const left = (text: string, c: number, y: number): TextRun => ({ text, x: borders[c]! + pad, y, size });
+    const right = (text: string, c: number, y: number): TextRun => ({
+      text,
+      x: borders[c + 1]! - pad - textWidth(text, size),
+      y,
+      size,
+    });
+    const lead = size * 1.45;
+    const y = (i: number) => 680 - i * 3 * lead;
+    const rows: [string, [string, string], string, string, string][] = [
+      ['服务人次', ['≥12000 人', '次'], '12860 人次', '15', '15'],
+      ['新建站点', ['≥8 个', ''], '8 个', '10', '10'],
+      ['达标率', ['≥95%', ''], '97.5%', '10', '9'],
+    ];
+    const runs: TextRun[] = [
+      { text: '项目支出绩效自评表', x: 150, y: 760, size: 14 },
+      ...['三级指标', '年度指标值', '实际完成值', '分值', '得分'].map((t, c) => left(t, c, 720)),
+      ...rows.flatMap(([name, [t1, t2], actual, weight, score], i) => [
+        left(name, 0, y(i)),
+        ...(t2 ? [right(t1, 1, y(i) + lead / 2), right(t2, 1, y(i) - lead / 2)] : [right(t1, 1, y(i))]),
+        right(actual, 2, y(i)),
+        right(weight, 3, y(i)),
+        right(score, 4, y(i)),
+      ]),
+    ];
+    const r = assembleReport({ path: 'made.pdf', bytes: new Uint8Array(1) }, await readMade([{ runs }]));
+    const first = r.facts.filter((f) => f.cell?.row === 1).map((f) => [f.value, f.unit, f.comparator ?? null]);
+    expect(first).toEqual([
+      [12000, '人次', '>='],
+      [12860, '人次', null],
+      [15, '分', null],
+      [15, '分', null],
+    ]);
+  });
+});

@@ -21,8 +21,6 @@ export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
     'budget-targets/sheet-wide-middle/chromium',
     'budget-targets/sheet-wide-middle/libreoffice',
     'budget-targets/sheet-wide/libreoffice',
-    'project-self-eval/sheet-middle/libreoffice',
-    'project-self-eval/three-sheet-middle/libreoffice',
     'budget-targets/three-sheet-groupunit/libreoffice',
     'project-self-eval/sheet-groupunit/libreoffice',
     'project-self-eval/three-sheet-groupunit/libreoffice',
