@@ -14,6 +14,7 @@ import { MAX_GAP_EMS, gapEms } from './text-blocks.ts';
 import { type Row, addLine, newRow, type Pitch, sameRow } from './text-rows.ts';
 import { centredRun, spanHeader } from './text-header-spans.ts';
 import { stackedHeader } from './text-header-stack.ts';
+import { coverFits, coverValueWrapped, isCover, joinRow, valuesUnder } from './text-header-cover.ts';
 
 const MAX_HEADER_LINES = 3;
 /** The cost of placing a header in a column set right whose figures end before it starts: only when nothing else will do. */
@@ -21,9 +22,6 @@ const PAST_ITS_EDGE = 1000;
 // Cover lines (项目名称 | …, 主管部门 | … | 实施单位 | …) over a header of as many rows as it has
 // (预算执行情况（万元） over 年初预算数 | …) are rows of the table beyond the header's own.
 const MAX_COVER_LINES = 3;
-const isCover = (line: TextLine) => isInfoRow(line.chunks.map((c) => c.text));
-/** A cover line's key (主管部门, 实施单位 …): a cell that makes a cover line with any value after it. */
-const isKey = (text: string) => isInfoRow([text, '—']);
 
 /** Header: chunked lines directly above the first row whose chunks sit over the columns. */
 export function headerRows(
@@ -49,7 +47,7 @@ export function headerRows(
     // that holds the first lines of the row's cells (全年预算 over 数) or stands less than a line above it.
     const wrap = below ? coverValueWrapped(line, below, cols) : null;
     const middle = middleBelow(header);
-    if (wrap !== null) addLine(below!, line, cols, [[wrap]]);
+    if (wrap !== null) addLine(below!, line, cols, wrap);
     else if (
       middle &&
       standsOverMiddle([line, middle.mid, middle.lower], (l) => fitHeader(l, cols, wordy, setRight, edges), pitch)
@@ -60,9 +58,11 @@ export function headerRows(
       split = [header[0]!, header[1]!];
     } else if (below && oneHeaderRow(line, below, cols, pitch))
       addLine(below, line, cols, fitHeader(line, cols, namedBelow(header.slice(1), wordy), setRight, edges));
-    else if (isCover(line) && header.length < MAX_HEADER_LINES + MAX_COVER_LINES)
-      header.unshift(newRow(line, cols, coverFits(line, cols)));
-    else if (line.chunks.length >= 2 && header.length < MAX_HEADER_LINES)
+    else if (isCover(line) && header.length < MAX_HEADER_LINES + MAX_COVER_LINES) {
+      const cover = newRow(line, cols, coverFits(line, cols));
+      if (below && valuesUnder(line, below)) joinRow(cover, header.shift()!);
+      header.unshift(cover);
+    } else if (line.chunks.length >= 2 && header.length < MAX_HEADER_LINES)
       header.unshift(newRow(line, cols, fitHeader(line, cols, namedBelow(header, wordy), setRight, edges)));
     else if (
       header.length > 0 &&
@@ -223,36 +223,6 @@ function midRow(line: TextLine, up: TextLine | undefined, pitch: Pitch): boolean
   if (!up || pitch.row === 0 || up.y - line.y >= 0.85 * pitch.row) return false;
   const mid = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
   return up.chunks.length !== 1 || Math.abs(mid(up.chunks[0]!) - mid(line.chunks[0]!)) > line.chunks[0]!.size;
-}
-
-/**
- * A cover line's cells in columns, key, value, key, value, each right of the one before: a value
- * wrapped in a narrow cell (某区食品安全检测中 | 心) leaves its last line in the gutter, nearer the
- * key's column than its own, and the key and the value became one cell (实施单位心).
- */
-function coverFits(line: TextLine, cols: Col[]): number[][] {
-  let last = -1;
-  return line.chunks.map((chunk) => {
-    let f = fit(chunk, cols);
-    if (f.length > 0 && f[0]! <= last && last + 1 < cols.length) f = [last + 1];
-    last = Math.max(last, ...f);
-    return f;
-  });
-}
-
-/**
- * The column of a cover row's value whose first line this one-chunk line is (某区食品安全检测中 over
- * the 心 beside 实施单位, the other cells centred on the two lines): less than a line above it,
- * over that value's text. Null for any other line.
- */
-function coverValueWrapped(line: TextLine, below: Row, cols: Col[]): number | null {
-  if (line.chunks.length !== 1 || !isCover(below.lines[0]!)) return null;
-  const top = below.lines.reduce((a, b) => (a.y > b.y ? a : b));
-  if (gapEms(line, top) > 1.6) return null;
-  const chunk = line.chunks[0]!;
-  for (const [c, ps] of below.cells)
-    if (c > 0 && c < cols.length && ps.some((p) => overlap(p, chunk) > 0) && !isKey(cellText(ps))) return c;
-  return null;
 }
 
 /**
