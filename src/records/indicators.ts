@@ -8,7 +8,14 @@ import type { BBox, Fact, Indicator, Table } from '../schema/report.ts';
 import { boundBefore } from '../vocab/bounds.ts';
 import { INDICATOR_TOTAL_ROW } from '../vocab/concepts.ts';
 import { isHeaderWord } from '../vocab/header-words.ts';
-import { LEVEL1_NAMES, LEVEL2_NAMES, isLevelPiece, levelsClash, type IndicatorField } from '../vocab/indicators.ts';
+import {
+  LEVEL1_NAMES,
+  LEVEL2_NAMES,
+  isLevelPiece,
+  isOtherLevelName,
+  levelsClash,
+  type IndicatorField,
+} from '../vocab/indicators.ts';
 import { pageOfRow } from '../tables/reading.ts';
 import { blocksOf, indicatorColumns, rowsOf, type FieldColumns } from './blocks.ts';
 import { cellText, cleanName, type CellFacts } from './cells.ts';
@@ -73,8 +80,8 @@ function levelsOf(t: Table, rows: number[], cols: FieldColumns<IndicatorField>):
  * short rather than wrong.
  */
 function sound(l1: string, l2: string, hasLevel1: boolean, printed: boolean): [string, string] {
-  const a = isLevelPiece(l1) ? '' : l1;
-  const b = isLevelPiece(l2) ? '' : l2;
+  const a = isLevelPiece(l1) || isOtherLevelName(l1, 1) ? '' : l1;
+  const b = isLevelPiece(l2) || isOtherLevelName(l2, 2) ? '' : l2;
   return (hasLevel1 && a === '') || (!printed && levelsClash(a, b)) ? ['', ''] : [a, b];
 }
 

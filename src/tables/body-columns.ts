@@ -36,8 +36,27 @@ export function setRightColumns(rows: Row[], cols: Col[]): Set<number> {
   return new Set(sets.flatMap((s, c) => (s === 'right' || (allRight && s === 'unknown') ? [c] : [])));
 }
 
-/** What the body says of its columns that places header words: which hold no figures, which are set right. */
+/**
+ * The right edge the figures of each column set right share: where its cell ends. The figures' own,
+ * not the grid column's: on a grid shared by two blocks the other block's lines (≥90% in a wider
+ * glyph) may reach further right, up to where the next cell's header starts (占比 two points past
+ * 120.00 was put with 年度资金总额, and the amounts under 年度资金总额占比 read as percentages).
+ */
+export function figureEdges(rows: Row[], cols: Col[], setRight: ReadonlySet<number>): Map<number, number> {
+  return new Map(
+    [...setRight].map((c) => {
+      const ends = rows
+        .map((r) => r.cells.get(c) ?? [])
+        .filter((ps) => ps.length > 0 && readCellNumber(cellText(ps)) !== null)
+        .map((ps) => extentOf(ps).x1);
+      return [c, ends.length > 0 ? Math.max(...ends) : cols[c]!.x1];
+    }),
+  );
+}
+
+/** What the body says of its columns that places header words: which hold no figures, which are set right (and where their figures end). */
 export interface BodyColumns {
   wordy: ReadonlySet<number>;
   setRight: ReadonlySet<number>;
+  edges?: ReadonlyMap<number, number>;
 }

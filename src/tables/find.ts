@@ -12,7 +12,7 @@ import type { BBox } from '../schema/report.ts';
 import type { PageText, TextItem } from '../pdf/types.ts';
 import { readCellNumber } from '../text/cell-number.ts';
 import { textLines, type TextLine } from './chunks.ts';
-import { isColumnNumbering, isProse } from './headers.ts';
+import { isColumnNumbering, isGoalRow, isProse } from './headers.ts';
 import { ruledTables, type DraftTable } from './ruled.ts';
 import { textTables } from './text-aligned.ts';
 import { stripUnits, unitIn } from './units.ts';
@@ -134,8 +134,9 @@ export function headerRowsOf(rows: string[][]): number {
     (row) => !isColumnNumbering(row) && row.some((cell, c) => c > 0 && readCellNumber(cell) !== null),
   );
   // A row of prose above the first figures (年度总体目标: 预期目标 | 实际完成情况 over their texts, then the
-  // indicators' header) ends the header there: the rows below it are a block of their own.
-  const prose = rows.slice(0, first < 0 ? rows.length : first).findIndex((row) => row.some(isProse));
+  // indicators' header), or the 年度总体目标 row itself however short its texts, ends the header there:
+  // the rows below it are a block of their own.
+  const prose = rows.slice(0, first < 0 ? rows.length : first).findIndex((row) => row.some(isProse) || isGoalRow(row));
   if (prose >= 0 && first >= 0) return prose;
   if (first >= 0) return first;
   const numbering = rows.findLastIndex(isColumnNumbering);

@@ -6,6 +6,7 @@
 // take their column names from it and not from the top.
 import { readCellNumber } from '../text/cell-number.ts';
 import { isHeaderWord, NUMBERING_WORD } from '../vocab/header-words.ts';
+import { GOAL_LABEL, headerName } from '../vocab/indicators.ts';
 import { unitDef } from '../vocab/units.ts';
 
 /**
@@ -37,6 +38,15 @@ const BOUND = /^[≥≤><＞＜=≧≦]/;
 export const LABEL_JOINER = '·';
 
 const isNumber = (cell: string | undefined) => cell !== undefined && readCellNumber(cell) !== null;
+
+/**
+ * The 年度总体目标 row (年度总体目标 | 为辖区老年人提供… | 完成年度目标…): its label first, texts after
+ * it. A row of the form, naming no column, whatever the length of its texts.
+ */
+export function isGoalRow(row: string[]): boolean {
+  const cells = row.map((c) => c.trim()).filter((c) => c !== '');
+  return cells.length >= 2 && GOAL_LABEL.test(headerName(cells[0]!)) && cells.some((c) => c !== cells[0]);
+}
 
 /** A cell of sentences (年度总体目标's text: …防控。目标2：…): it names no column. */
 export function isProse(cell: string): boolean {

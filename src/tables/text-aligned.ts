@@ -19,7 +19,7 @@ import type { DraftTable } from './ruled.ts';
 import { unionColumns, fit, type Col } from './text-columns.ts';
 import { gapEms, isFolio, starter, type Block, blocksFrom } from './text-blocks.ts';
 import { headerRows, oneHeaderRow, fitHeader, headerWordsApart } from './text-header-rows.ts';
-import { setRightColumns, wordyColumns } from './body-columns.ts';
+import { figureEdges, setRightColumns, wordyColumns, type BodyColumns } from './body-columns.ts';
 import { keepWrapsInColumn } from './text-header-spans.ts';
 import { numericColumns, onColumns, gridOf } from './text-grid.ts';
 import {
@@ -93,12 +93,7 @@ function readTable(
     const onGrid = onColumnsOf(mended, j);
     const header =
       j === 0
-        ? headerRows(
-            lines,
-            lead,
-            { cols: grid.cols, pitch, floor },
-            { wordy: wordyColumns(onGrid, grid.cols), setRight: setRightColumns(onGrid, grid.cols) },
-          )
+        ? headerRows(lines, lead, { cols: grid.cols, pitch, floor }, bodyColumnsOf(onGrid, grid.cols))
         : betweenRows(lines, after + 1, lead - 1, grid.cols, pitch);
     // A block under no header of its own on this page may go on a group from the page before.
     spanGroups(mended, { levels: header.length > 0 });
@@ -112,6 +107,12 @@ function readTable(
   const foot = footHeader(lines, bodyEnd);
   if (foot > bodyEnd) all.push(...betweenRows(lines, bodyEnd + 1, foot, grid.cols, pitch));
   return { draft: gridOf(all, grid.cols), next: Math.max(foot, bodyEnd) + 1 };
+}
+
+/** What a block's rows say of the columns that places its header's words (body-columns.ts). */
+function bodyColumnsOf(rows: Row[], cols: Col[]): BodyColumns {
+  const setRight = setRightColumns(rows, cols);
+  return { wordy: wordyColumns(rows, cols), setRight, edges: figureEdges(rows, cols, setRight) };
 }
 
 /**

@@ -5,7 +5,8 @@
 // tests that keep prose, contents pages and forms out).
 import { isFigureCell, readCellNumber } from '../text/cell-number.ts';
 import { isHeaderWord } from '../vocab/header-words.ts';
-import type { TextLine } from './chunks.ts';
+import { isLevelName } from '../vocab/indicators.ts';
+import type { Chunk, TextLine } from './chunks.ts';
 import { splitAtLevelNames } from './text-level-columns.ts';
 import {
   columnsOf,
@@ -44,6 +45,8 @@ function extentOf(lines: TextLine[], first: number, isStarter: boolean[], tablei
   let spans = sortedChunks(body);
   let cols = columnsOfSorted(spans);
   let checked = false;
+  // The chunks of the lines between the rows read so far (names set on lines of their own).
+  const between: Chunk[] = [];
   for (let k = first + 1; k < lines.length && tableish[k] && gapEms(lines[k - 1]!, lines[k]!) <= MAX_GAP_EMS; k++) {
     const line = lines[k]!;
     if (isStarter[k]) {
@@ -53,7 +56,9 @@ function extentOf(lines: TextLine[], first: number, isStarter: boolean[], tablei
       if (!(unchanged ? consistent(line, next) : [...body, line].every((l) => consistent(l, next)))) break;
       body.push(line);
       [spans, cols, checked] = [nextSpans, next, true];
-    } else if ((body.length >= 2 && !linesUp(line, cols)) || line.chunks.some((c) => CAPTION.test(c.text))) break;
+    } else if ((body.length >= 2 && !linesUp(line, cols, between)) || line.chunks.some((c) => CAPTION.test(c.text)))
+      break;
+    else between.push(...line.chunks);
     end = k;
   }
   return end;
@@ -62,14 +67,22 @@ function extentOf(lines: TextLine[], first: number, isStarter: boolean[], tablei
 /**
  * A line without figures lines up with a block's columns: each of its chunks over one column and
  * on it (a wrapped cell's line), or beside them all (a cell merged down the rows, centred on them:
- * 项目资金 left of the names); a header of other columns (一级指标 | 二级指标 | 三级指标, set left
- * where the funds block above has its amounts set right) has words in the block's gutters.
+ * 项目资金 left of the names), or in a gutter under a chunk of the lines between the rows read so far:
+ * a column whose cells are set on lines of their own, the rows' figures set in the middle of their
+ * height between a name's two lines (服务质量达 | ≥95% … | 标率) — not a 一级 / 二级 name (a group
+ * cell set between the rows, which ends no group). A header of other columns (一级指标 |
+ * 二级指标 | 三级指标, set left where the funds block above has its amounts set right) has words in
+ * the block's gutters.
  */
-function linesUp(line: TextLine, cols: Col[]): boolean {
+function linesUp(line: TextLine, cols: Col[], between: Chunk[]): boolean {
+  const named = line.chunks.filter((c) => isHeaderWord(c.text.replace(/\s+/g, ''))).length;
   return line.chunks.every((c) => {
     if (c.x1 <= cols[0]!.x0 || c.x0 >= cols[cols.length - 1]!.x1) return true;
     const f = fit(c, cols);
-    return f.length === 1 && overlap(c, cols[f[0]!]!) > 0;
+    if (f.length === 1 && overlap(c, cols[f[0]!]!) > 0) return true;
+    // (Not a 一级 / 二级 name set on a line of its own between the rows: a group cell centred on its rows.)
+    const names = (b: Chunk) => !isLevelName(b.text) && cols.every((col) => overlap(b, col) <= 0);
+    return named === 0 && names(c) && between.some((b) => overlap(b, c) > 0 && names(b));
   });
 }
 

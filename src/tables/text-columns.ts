@@ -5,6 +5,7 @@
 // the way a spreadsheet's rows share its column edges whatever each cell's
 // alignment: a funds block's amounts set right and an indicator block's names
 // set left stand apart in one column, and each block alone has its gutters there.
+import { readCellNumber } from '../text/cell-number.ts';
 import type { Chunk, TextLine } from './chunks.ts';
 
 export interface Col {
@@ -20,20 +21,30 @@ export function columnsOf(lines: TextLine[]): Col[] {
 /**
  * Columns: the x ranges covered by the body rows' chunks, split where no chunk crosses a gutter of
  * half an em — or any gutter right of a chunk of the same line: two chunks of one line are two cells
- * (a number set right and the next column's text set left, a cell's padding apart).
+ * (a number set right and the next column's text set left, a cell's padding apart) — or any gutter
+ * right of a figure, on whatever line: a figure set right ends its cell, so what starts past it is the
+ * next cell's (a score and a reason wrapped above and below the score's line, LibreOffice's padding
+ * apart: 19 beside 个别审批环 / 节仍需压缩; a target wrapped in a narrow cell, ≥12000 人 / 次, beside
+ * the actual 12860 人次 on the line between — each was one column, two cells' text in one).
  */
 export function columnsOfSorted(spans: Chunk[]): Col[] {
   const cols: Col[] = [];
   let lines = new Map<number, number>(); // the last column's chunks: line (baseline) → right edge
+  let figureEdge = false; // the last column's right edge is a figure's
   for (const s of spans) {
     const last = cols[cols.length - 1];
     const sameLine = lines.get(s.y);
-    if (last && s.x0 < last.x1 + 0.5 * s.size && !(sameLine !== undefined && s.x0 >= last.x1)) {
+    const past = last !== undefined && s.x0 >= last.x1;
+    const cut = past && (sameLine !== undefined || figureEdge);
+    if (last && s.x0 < last.x1 + 0.5 * s.size && !cut) {
+      if (s.x1 > last.x1) figureEdge = readCellNumber(s.text) !== null;
+      else if (s.x1 === last.x1) figureEdge ||= readCellNumber(s.text) !== null;
       last.x1 = Math.max(last.x1, s.x1);
       lines.set(s.y, Math.max(sameLine ?? -Infinity, s.x1));
     } else {
       cols.push({ x0: s.x0, x1: s.x1 });
       lines = new Map([[s.y, s.x1]]);
+      figureEdge = readCellNumber(s.text) !== null;
     }
   }
   return cols;

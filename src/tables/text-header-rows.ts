@@ -14,6 +14,7 @@ import { MAX_GAP_EMS, gapEms } from './text-blocks.ts';
 import { type Row, addLine, newRow, type Pitch, sameRow } from './text-rows.ts';
 import { centredRun, spanHeader } from './text-header-spans.ts';
 import { stackedHeader } from './text-header-stack.ts';
+import { coverFits, coverValueWrapped, isCover, joinRow, valuesUnder } from './text-header-cover.ts';
 
 const MAX_HEADER_LINES = 3;
 /** The cost of placing a header in a column set right whose figures end before it starts: only when nothing else will do. */
@@ -21,16 +22,13 @@ const PAST_ITS_EDGE = 1000;
 // Cover lines (项目名称 | …, 主管部门 | … | 实施单位 | …) over a header of as many rows as it has
 // (预算执行情况（万元） over 年初预算数 | …) are rows of the table beyond the header's own.
 const MAX_COVER_LINES = 3;
-const isCover = (line: TextLine) => isInfoRow(line.chunks.map((c) => c.text));
-/** A cover line's key (主管部门, 实施单位 …): a cell that makes a cover line with any value after it. */
-const isKey = (text: string) => isInfoRow([text, '—']);
 
 /** Header: chunked lines directly above the first row whose chunks sit over the columns. */
 export function headerRows(
   lines: TextLine[],
   first: number,
   { cols, pitch, floor }: { cols: Col[]; pitch: Pitch; floor: number },
-  { wordy, setRight }: BodyColumns,
+  { wordy, setRight, edges }: BodyColumns,
 ): Row[] {
   const header: Row[] = [];
   // The two rows a middle line's cells span (standsOverMiddle): their spans are known whatever stands above.
@@ -49,20 +47,23 @@ export function headerRows(
     // that holds the first lines of the row's cells (全年预算 over 数) or stands less than a line above it.
     const wrap = below ? coverValueWrapped(line, below, cols) : null;
     const middle = middleBelow(header);
-    if (wrap !== null) addLine(below!, line, cols, [[wrap]]);
+    if (wrap !== null) addLine(below!, line, cols, wrap);
     else if (
       middle &&
-      standsOverMiddle([line, middle.mid, middle.lower], (l) => fitHeader(l, cols, wordy, setRight), pitch)
+      standsOverMiddle([line, middle.mid, middle.lower], (l) => fitHeader(l, cols, wordy, setRight, edges), pitch)
     ) {
-      if (middle.rows === 1) header.splice(0, 1, ...twoRows(line, below!, header.slice(1), { cols, wordy, setRight }));
-      else addLine(below!, line, cols, fitHeader(line, cols, namedBelow(header.slice(1), wordy), setRight));
+      if (middle.rows === 1)
+        header.splice(0, 1, ...twoRows(line, below!, header.slice(1), { cols, wordy, setRight, edges }));
+      else addLine(below!, line, cols, fitHeader(line, cols, namedBelow(header.slice(1), wordy), setRight, edges));
       split = [header[0]!, header[1]!];
     } else if (below && oneHeaderRow(line, below, cols, pitch))
-      addLine(below, line, cols, fitHeader(line, cols, namedBelow(header.slice(1), wordy), setRight));
-    else if (isCover(line) && header.length < MAX_HEADER_LINES + MAX_COVER_LINES)
-      header.unshift(newRow(line, cols, coverFits(line, cols)));
-    else if (line.chunks.length >= 2 && header.length < MAX_HEADER_LINES)
-      header.unshift(newRow(line, cols, fitHeader(line, cols, namedBelow(header, wordy), setRight)));
+      addLine(below, line, cols, fitHeader(line, cols, namedBelow(header.slice(1), wordy), setRight, edges));
+    else if (isCover(line) && header.length < MAX_HEADER_LINES + MAX_COVER_LINES) {
+      const cover = newRow(line, cols, coverFits(line, cols));
+      if (below && valuesUnder(line, below)) joinRow(cover, header.shift()!);
+      header.unshift(cover);
+    } else if (line.chunks.length >= 2 && header.length < MAX_HEADER_LINES)
+      header.unshift(newRow(line, cols, fitHeader(line, cols, namedBelow(header, wordy), setRight, edges)));
     else if (
       header.length > 0 &&
       header.length < MAX_HEADER_LINES &&
@@ -135,13 +136,13 @@ function twoRows(
   line: TextLine,
   below: Row,
   rest: Row[],
-  { cols, wordy, setRight }: { cols: Col[] } & BodyColumns,
+  { cols, wordy, setRight, edges }: { cols: Col[] } & BodyColumns,
 ): [Row, Row] {
   const [lower, mid] = below.lines as [TextLine, TextLine];
-  const lowerRow = newRow(lower, cols, fitHeader(lower, cols, namedBelow(rest, wordy), setRight));
+  const lowerRow = newRow(lower, cols, fitHeader(lower, cols, namedBelow(rest, wordy), setRight, edges));
   const named = namedBelow([lowerRow, ...rest], wordy);
-  const upper = newRow(mid, cols, fitHeader(mid, cols, named, setRight));
-  addLine(upper, line, cols, fitHeader(line, cols, named, setRight));
+  const upper = newRow(mid, cols, fitHeader(mid, cols, named, setRight, edges));
+  addLine(upper, line, cols, fitHeader(line, cols, named, setRight, edges));
   return [upper, lowerRow];
 }
 
@@ -225,36 +226,6 @@ function midRow(line: TextLine, up: TextLine | undefined, pitch: Pitch): boolean
 }
 
 /**
- * A cover line's cells in columns, key, value, key, value, each right of the one before: a value
- * wrapped in a narrow cell (某区食品安全检测中 | 心) leaves its last line in the gutter, nearer the
- * key's column than its own, and the key and the value became one cell (实施单位心).
- */
-function coverFits(line: TextLine, cols: Col[]): number[][] {
-  let last = -1;
-  return line.chunks.map((chunk) => {
-    let f = fit(chunk, cols);
-    if (f.length > 0 && f[0]! <= last && last + 1 < cols.length) f = [last + 1];
-    last = Math.max(last, ...f);
-    return f;
-  });
-}
-
-/**
- * The column of a cover row's value whose first line this one-chunk line is (某区食品安全检测中 over
- * the 心 beside 实施单位, the other cells centred on the two lines): less than a line above it,
- * over that value's text. Null for any other line.
- */
-function coverValueWrapped(line: TextLine, below: Row, cols: Col[]): number | null {
-  if (line.chunks.length !== 1 || !isCover(below.lines[0]!)) return null;
-  const top = below.lines.reduce((a, b) => (a.y > b.y ? a : b));
-  if (gapEms(line, top) > 1.6) return null;
-  const chunk = line.chunks[0]!;
-  for (const [c, ps] of below.cells)
-    if (c > 0 && c < cols.length && ps.some((p) => overlap(p, chunk) > 0) && !isKey(cellText(ps))) return c;
-  return null;
-}
-
-/**
  * A header line whose chunk is two or more of the genre's header words a word space apart
  * (全年预算数 全年执行数: two cells drawn as one run, padding thinner than a gutter) has a chunk
  * for each word, each then fitted to its own column; any other chunk is left as it is.
@@ -312,10 +283,14 @@ export function fitHeader(
   cols: Col[],
   named: ReadonlySet<number> = new Set(),
   setRight: ReadonlySet<number> = new Set(),
+  edges: ReadonlyMap<number, number> = new Map(),
 ): number[][] {
+  // A column set right ends where its figures do (edges), whatever the grid's other block reaches past them.
+  const edge = (q: number) => (setRight.has(q) ? Math.min(cols[q]!.x1, edges.get(q) ?? Infinity) : Infinity);
+  const cells = cols.map((col, q) => ({ x0: col.x0, x1: Math.min(col.x1, edge(q) + 1) }));
   const fits = line.chunks.map((c) => {
-    const cs = covering(c, cols);
-    return cs.length > 0 || !cols.some((col) => overlap(c, col) > 0) ? cs : nearest(c, cols);
+    const cs = covering(c, cells);
+    return cs.length > 0 || !cells.some((col) => overlap(c, col) > 0) ? cs : nearest(c, cells);
   });
   for (let i = 0; i < fits.length;) {
     if (fits[i]!.length > 0) {
@@ -329,7 +304,7 @@ export function fitHeader(
     const placed = placeInOrder(
       line.chunks.slice(i, j),
       cols,
-      { left, right, named, setRight },
+      { left, right, named, edge },
       line.chunks[i - 1],
       line.chunks[j],
     );
@@ -351,8 +326,8 @@ function placeInOrder(
     left,
     right,
     named,
-    setRight,
-  }: { left: number | null; right: number | null; named: ReadonlySet<number>; setRight: ReadonlySet<number> },
+    edge,
+  }: { left: number | null; right: number | null; named: ReadonlySet<number>; edge: (q: number) => number },
   before?: Chunk,
   after?: Chunk,
 ): number[] {
@@ -365,7 +340,7 @@ function placeInOrder(
   const far = (c: Chunk, q: number) =>
     Math.max(0, cols[q]!.x0 - c.x1, c.x0 - cols[q]!.x1) +
     (named.has(q) ? c.size : 0) +
-    (setRight.has(q) && c.x0 > cols[q]!.x1 + 1 ? PAST_ITS_EDGE : 0);
+    (c.x0 > edge(q) + 1 ? PAST_ITS_EDGE : 0);
   // Two words of two cells (执行率 | 得分, drawn apart) share a column only when no other is near: ten ems more.
   const words = (a: Chunk, b: Chunk) =>
     a.text.length >= 2 &&

@@ -96,6 +96,17 @@ export function isLevelName(text: string): boolean {
 }
 
 /**
+ * A name the framework gives the other level only: a 二级 name in the 一级 column (数量指标, 社会效益指标)
+ * or a 一级 name in the 二级 column (产出指标) — a merged cell read over both level columns, or a column
+ * taken for the other. (成本指标, 效益指标, 满意度指标 are names of both levels.)
+ */
+export function isOtherLevelName(text: string, level: 1 | 2): boolean {
+  const t = text.replace(/\s+/g, '');
+  const is = (re: RegExp) => re.exec(t)?.[0] === t;
+  return level === 1 ? is(LEVEL2_NAMES) && !is(LEVEL1_NAMES) : is(LEVEL1_NAMES) && !is(LEVEL2_NAMES);
+}
+
+/**
  * A 一级 or 二级 cell read in pieces: 指标 twice (产出数量指标指标, two wrapped cells run together), or
  * a piece of a name short of its end (成本指, 产出, 指标, 标).
  */
