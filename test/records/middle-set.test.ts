@@ -1,0 +1,159 @@
+// Self-evaluation tables without rules whose cells are set in the middle (or at the top) of their
+// height, or whose figure columns are drawn wide: the lines of one cell stand with other cells' lines
+// between them, and a header's words need not stand over their figures. Each case is a page laid out
+// as LibreOffice prints such a table (the positions of the indicator harness's fixtures), read end to
+// end; each failed on the reader before its fix.
+import { expect, test } from 'vitest';
+import { extractBytes } from '../../src/pipeline/extract.ts';
+import type { Report } from '../../src/schema/report.ts';
+import { textWidth } from '../support/compose.ts';
+import { makePdf, type TextRun } from '../support/make-pdf.ts';
+
+const SIZE = 10.5;
+
+/** A cell's text at the baseline y: set left from x, or (a number) right, ending at x. */
+const left = (text: string, x: number, y: number): TextRun => ({ text, x, y, size: SIZE });
+const right = (text: string, x: number, y: number): TextRun => ({ text, x: x - textWidth(text, SIZE), y, size: SIZE });
+
+const read = async (pages: TextRun[][]): Promise<Report> =>
+  extractBytes(makePdf({ pages: pages.map((runs) => ({ runs })) }), 'made.pdf', { ocr: 'never' });
+
+const rows = (r: Report) =>
+  r.indicators.map((i) => [i.name, i.target?.value ?? null, i.actual?.value ?? null, i.weight, i.score]);
+
+/** An indicator row on the columns of MoF's 项目支出绩效自评表 as LibreOffice sets them (figures right). */
+function indicatorRow(y: number, [l1, l2, name, target, actual, weight, score, why]: string[]): TextRun[] {
+  return [
+    // a 一级 wrapped in its narrow column (产出指 | 标), centred on the row
+    ...(l1 ? [left(l1.slice(0, 3), 59, y + 7.6), left(l1.slice(3), 59, y - 7.6)] : []),
+    ...(l2 ? [left(l2, 95, y)] : []),
+    left(name!, 159, y),
+    right(target!, 307, y),
+    right(actual!, 374, y),
+    right(weight!, 401, y),
+    right(score!, 453, y),
+    ...(why ? [left(why, 458, y)] : []),
+  ];
+}
+
+const INDICATORS = [
+  ['产出指标', '数量指标', '开展培训', '≥100人次', '120人次', '3', '3', ''],
+  ['', '', '改造危房', '≥50户', '52户', '3', '3', ''],
+  ['', '质量指标', '设备完好率', '≥99%', '90.4%', '2', '1.7', '资金到位较晚'],
+  ['', '', '录入准确率', '≥98%', '100%', '2', '2', ''],
+];
+
+test('a header cell centred down the header (偏差原因分析及 | 改进措施 around 得分 set left) keeps its lines in one column: the 得分 column names the scores overleaf', async () => {
+  const page1 = [
+    left('项目支出绩效自评表', 240, 400),
+    left('项目名称', 57, 298.2),
+    left('农村人居环境整治专项资金', 157, 298.2),
+    left('全年执行数', 309, 261),
+    left('执行率', 403, 261),
+    left('年初预算数', 157, 253.4),
+    left('全年预算数（A）', 221, 253.4),
+    left('分值', 377, 253.4),
+    left('得分', 456, 253.4),
+    left('（B）', 309, 245.8),
+    left('（B/A）', 403, 245.8),
+    ...[
+      ['年度资金总额', '2037.96', '2140.85', '1908.95', '10', '89.17%', '8.92'],
+      ['其中：财政拨款', '626.30', '627.16', '598.56', '', '95.44%', ''],
+      ['其他资金', '1210.32', '1299.46', '1110.47', '', '85.46%', ''],
+      ['上年结转资金', '201.34', '214.23', '199.92', '', '93.32%', ''],
+    ].flatMap(([name, a, b, c, w, rate, s], k) => {
+      const y = [217.8, 183.3, 148, 120.7][k]!;
+      return [
+        left(name!, 95, y),
+        right(a!, 219, y),
+        right(b!, 307, y),
+        right(c!, 374, y),
+        ...(w ? [right(w, 401, y)] : []),
+        right(rate!, 453, y),
+        ...(s ? [right(s, 536, y)] : []),
+      ];
+    }),
+    // 项目资金 merged down the funds rows, wrapped in the narrow first column
+    left('项目资', 59, 198.5),
+    left('金', 59, 183.3),
+    left('年度总体目标', 59, 101),
+    left('改善农村人居环境，完成年度整治任务', 159, 101),
+    left('完成年度目标，村容村貌明显改善', 379, 101),
+    // the indicator block's header, its cells centred down two lines: 一级指 | 标 and 偏差原因分析及 | 改进措施 around the rest
+    left('一级指', 59, 81.3),
+    left('偏差原因分析及', 458, 81.3),
+    ...['二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'].map((w, k) =>
+      left(w, [95, 159, 223, 311, 379, 405][k]!, 73.7),
+    ),
+    left('标', 59, 66.1),
+    left('改进措施', 458, 66.1),
+  ];
+  const page2 = INDICATORS.flatMap((row, k) => indicatorRow(763 - 35 * k, row));
+  const report = await read([page1, page2]);
+  expect(rows(report)).toEqual([
+    ['开展培训', 100, 120, 3, 3],
+    ['改造危房', 50, 52, 3, 3],
+    ['设备完好率', 99, 90.4, 2, 1.7],
+    ['录入准确率', 98, 100, 2, 2],
+  ]);
+});
+
+/** A row of Fujian's 部门整体绩效自评表 as LibreOffice sets it (figures right, 偏差原因 left). */
+function fujianRow(y: number, [l1, l2, name, target, actual, weight, score, why]: string[]): TextRun[] {
+  return [
+    ...(l1 ? [left(l1.slice(0, 2), 59, y), left(l1.slice(2), 59, y - 15.2)] : []),
+    ...(l2 ? [left(l2, 90, y)] : []),
+    left(name!, 145, y),
+    right(target!, 313, y),
+    right(actual!, 379, y),
+    right(weight!, 427, y),
+    right(score!, 469, y),
+    ...(why ? [left(why, 474, y)] : []),
+  ];
+}
+
+const fundsRow = (y: number, cells: string[]) => [
+  left(cells[0]!, 59, y),
+  ...cells.slice(1).map((c, k) => right(c, [140, 206, 313, 379, 427, 469, 536][k]!, y)),
+];
+
+test('the funds block’s last row alone atop a page, the indicator block’s header under it: the part after the next is carried through that page', async () => {
+  const page1 = [
+    left('部门整体绩效自评表', 251, 236.7),
+    left('单位：万元', 486, 193.8),
+    left('部门名称', 59, 170.1),
+    left('某县农业农村局', 145, 170.1),
+    ...['项目', '年初预算', '调整预算数', '全年预算数③=①+②', '拨付数④', '实际支出', '结余', '执行率'].map((w, k) =>
+      left(w, [59, 90, 145, 210, 318, 383, 431, 474][k]!, 150.4),
+    ),
+    ...['数①', '②', '数⑤', '⑥=③-', '⑦=⑤/③'].map((w, k) => left(w, [90, 145, 383, 431, 474][k]!, 135.2)),
+    left('⑤', 431, 120),
+    ...fundsRow(100.3, ['合计', '2463.71', '47.64', '2511.35', '2422.22', '2333.08', '178.27', '92.90%']),
+    ...fundsRow(80.6, ['基本支出', '825.28', '46.15', '871.43', '836.30', '801.16', '70.27', '91.94%']),
+  ];
+  const page2 = [
+    ...fundsRow(770.7, ['项目', '1638.43', '1.49', '1639.92', '1585.92', '1531.92', '108.00', '93.41%']),
+    left('支出', 59, 755.5),
+    ...['一级', '二级指标', '三级指标', '指标值', '实际完成值', '分值', '得分', '偏差原因'].map((w, k) =>
+      left(w, [59, 90, 145, 210, 318, 383, 431, 474][k]!, 735.8),
+    ),
+    left('指标', 59, 720.6),
+    ...fujianRow(700.9, ['产出指标', '数量指标', '培训干部', '7820人次', '8679人次', '2', '2']),
+    ...fujianRow(665.9, ['', '', '接待来访', '=2200人次', '2200人次', '2', '2']),
+  ];
+  const more = (names: string[]) =>
+    names.flatMap((name, k) =>
+      fujianRow(770.7 - 35 * k, ['', '', name, '≥100个', '120个', '2.5', '2.5', k === 0 ? '按期完成' : '']),
+    );
+  const report = await read([page1, page2, more(['建成示范点', '新建站点']), more(['改造危房', '修复公路'])]);
+  expect(rows(report)).toEqual([
+    ['培训干部', 7820, 8679, 2, 2],
+    ['接待来访', 2200, 2200, 2, 2],
+    ...['建成示范点', '新建站点', '改造危房', '修复公路'].map((n) => [n, 100, 120, 2.5, 2.5]),
+  ]);
+  expect(report.funds.map((f) => [f.name, f.executed])).toEqual([
+    ['合计', 2333.08],
+    ['基本支出', 801.16],
+    ['项目支出', 1531.92],
+  ]);
+});
