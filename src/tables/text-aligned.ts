@@ -88,8 +88,14 @@ function readTable(
   if (read.reduce((n, r) => n + r.rows.filter((row) => row.lines.some((l) => starter(l))).length, 0) < least)
     return null;
   const all: Row[] = [];
-  read.forEach(({ rows, lead, after }, j) => {
-    const mended = mendWraps(rows, leading);
+  const mendedAll = read.map(({ rows }) => mendWraps(rows, leading));
+  // Which columns set their figures right, over every block: a block's own rows (one at a page's foot) may not tell.
+  const setRight = setRightColumns(
+    mendedAll.flatMap((rows, j) => onColumnsOf(rows, j)),
+    grid.cols,
+  );
+  read.forEach(({ lead, after }, j) => {
+    const mended = mendedAll[j]!;
     const onGrid = onColumnsOf(mended, j);
     const header =
       j === 0
@@ -99,7 +105,7 @@ function readTable(
             { cols: grid.cols, pitch, floor },
             { wordy: wordyColumns(onGrid, grid.cols), setRight: setRightColumns(onGrid, grid.cols) },
           )
-        : betweenRows(lines, after + 1, lead - 1, grid.cols, pitch);
+        : betweenRows(lines, after + 1, lead - 1, { cols: grid.cols, pitch, setRight });
     // A block under no header of its own on this page may go on a group from the page before.
     spanGroups(mended, { levels: header.length > 0 });
     all.push(...header, ...onColumnsOf(mended, j));
@@ -110,7 +116,7 @@ function readTable(
   const bodyEnd = read[read.length - 1]!.bodyEnd;
   // A block's header left alone at the page's foot (its rows overleaf) is the table's last row.
   const foot = footHeader(lines, bodyEnd);
-  if (foot > bodyEnd) all.push(...betweenRows(lines, bodyEnd + 1, foot, grid.cols, pitch));
+  if (foot > bodyEnd) all.push(...betweenRows(lines, bodyEnd + 1, foot, { cols: grid.cols, pitch, setRight }));
   return { draft: gridOf(all, grid.cols), next: Math.max(foot, bodyEnd) + 1 };
 }
 
@@ -173,15 +179,23 @@ function namesColumns(line: TextLine): boolean {
 /**
  * The lines between two blocks (a segment header, a row of words across the
  * table), each a row of its own on the grid but for the lines of one row: a
- * wrapped header cell, or cells set between the lines of others.
+ * wrapped header cell, or cells set between the lines of others. A word in a
+ * gutter past the figures of a column set right names a column further right
+ * (权 | 重 set left in the weight's wide cell, nearer the actuals' figures).
  */
-function betweenRows(lines: TextLine[], from: number, to: number, cols: Col[], pitch: Pitch): Row[] {
+function betweenRows(
+  lines: TextLine[],
+  from: number,
+  to: number,
+  { cols, pitch, setRight }: { cols: Col[]; pitch: Pitch; setRight: ReadonlySet<number> },
+): Row[] {
   const rows: Row[] = [];
+  const fits = (line: TextLine) => fitHeader(line, cols, new Set(), setRight);
   for (let k = to; k >= from; k--) {
     const line = lines[k]!;
     const below = rows[0];
-    if (below && oneHeaderRow(line, below, cols, pitch)) addLine(below, line, cols, fitHeader(line, cols));
-    else rows.unshift(newRow(line, cols, fitHeader(line, cols)));
+    if (below && oneHeaderRow(line, below, cols, pitch)) addLine(below, line, cols, fits(line));
+    else rows.unshift(newRow(line, cols, fits(line)));
   }
   rows.forEach(keepWrapsInColumn);
   return rows;

@@ -157,3 +157,64 @@ test('the funds block’s last row alone atop a page, the indicator block’s he
     ['项目支出', 1531.92],
   ]);
 });
+
+/** A row of Sichuan's 部门预算项目支出绩效自评表 drawn with wide figure columns (指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分). */
+function sichuanRow(y: number, [l1, l2, name, bound, target, unit, actual, weight, score]: string[]): TextRun[] {
+  return [
+    ...(l1 ? [left(l1, 107, y)] : []),
+    ...(l2 ? [left(l2, 154, y)] : []),
+    left(name!, 202, y),
+    left(bound!, 260, y),
+    right(target!, 383, y),
+    left(unit!, 388, y),
+    right(actual!, 457, y),
+    right(weight!, 481, y),
+    right(score!, 513, y),
+  ];
+}
+
+test('a header between the funds block and the indicator block, 权 | 重 set left in the wide weight cell past the actuals’ figures: the actuals keep their column', async () => {
+  const up = (y: number) => y + 400;
+  const page = [
+    left('部门预算项目支出绩效自评表', 230, up(329.8)),
+    left('单位：万元', 486, up(286.9)),
+    left('项目名称', 59, up(263.2)),
+    left('乡村振兴衔接补助资金', 202, up(263.2)),
+    left('年度预算数', 107, up(278.2)),
+    ...['年初', '调整后', '执行数', '执行率', '权重', '得分'].map((w, k) =>
+      left(w, [154, 202, 260, 304, 388, 414][k]!, up(243.2)),
+    ),
+    ...[
+      ['总额', '5343.19', '5606.80', '5265.95', '93.92%', '10', '9.39'],
+      ['财政资金', '1252.21', '1286.42', '1214.01', '94.37%', '/', '/'],
+      ['其他资金', '1389.47', '1493.09', '1337.88', '89.60%', '/', '/'],
+    ].flatMap(([name, a, b, c, rate, w, s], k) => {
+      const y = up(223.6 - 19.7 * k);
+      return [
+        left(name!, 107, y),
+        ...[a, b, c, rate, w, s].map((v, j) => right(v!, [197, 255, 300, 383, 410, 457][j]!, y)),
+      ];
+    }),
+    // the indicator block's header, its cells set in the middle: 权 | 重 and 未完成原 | 因分析 around the one-line cells
+    ...['绩效指标', '指标性', '度量', '权', '未完成原'].map((w, k) => left(w, [59, 260, 388, 462, 518][k]!, up(164.4))),
+    ...['一级指标', '二级指标', '三级指标', '指标值', '完成值', '得分'].map((w, k) =>
+      left(w, [107, 154, 202, 304, 414, 485][k]!, up(156.8)),
+    ),
+    ...['质', '单位', '重', '因分析'].map((w, k) => left(w, [260, 388, 462, 518][k]!, up(149.2))),
+    ...[
+      ['产出指标', '数量指标', '培训干部', '＝', '4170', '人次', '4710', '3', '3'],
+      ['', '', '接待来访', '≥', '19280', '人次', '20342', '2', '2'],
+      ['', '', '建成示范点', '＞', '64', '个', '71', '2.5', '2.5'],
+      ['', '质量指标', '验收合格率', '≥', '80', '%', '89.42', '2', '1.8'],
+    ].flatMap((row, k) => sichuanRow(up(129.5 - 25 * k), row)),
+  ];
+  const report = await read([page]);
+  expect(
+    report.indicators.map((i) => [i.name, i.target?.value, i.actual?.value, i.actual?.unit, i.weight, i.score]),
+  ).toEqual([
+    ['培训干部', 4170, 4710, '人次', 3, 3],
+    ['接待来访', 19280, 20342, '人次', 2, 2],
+    ['建成示范点', 64, 71, '个', 2.5, 2.5],
+    ['验收合格率', 80, 89.42, '%', 2, 1.8],
+  ]);
+});
