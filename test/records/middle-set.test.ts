@@ -218,3 +218,44 @@ test('a header between the funds block and the indicator block, 权 | 重 set le
     ['验收合格率', 80, 89.42, '%', 2, 1.8],
   ]);
 });
+
+test('the first lines of two header cells wrapped in narrow columns, their padding all that parts them (绩效指标性 | 本年绩效指标 over 质 | 值): each names its own column', async () => {
+  const up = 200;
+  const page = [
+    left('项目支出绩效目标表', 251, up + 579.9 - 300),
+    left('单位：万元', 486, up + 537 - 300),
+    left('绩效指标性', 358.8, up + 512.7 - 300),
+    left('本年绩效指标', 414.1, up + 512.7 - 300),
+    left('绩效度量单', 487, up + 512.7 - 300),
+    ...['项目名称', '一级指标', '二级指标', '三级指标'].map((w, k) =>
+      left(w, [57, 133, 181, 265][k]!, up + 505.1 - 300),
+    ),
+    left('质', 359, up + 497.5 - 300),
+    left('值', 414, up + 497.5 - 300),
+    left('位', 487, up + 497.5 - 300),
+    ...[
+      ['执法办案经费', '产出指标', '数量指标', '建设安防小区', '＝', '164', '个'],
+      ['', '', '', '组织应急演练', '＞', '318', '次'],
+      ['', '', '质量指标', '检测准确率', '≥', '80', '%'],
+      ['', '成本指标', '经济成本指标', '设备采购成本', '≤', '891.41', '万元'],
+    ].flatMap(([project, l1, l2, name, bound, value, unit], k) => {
+      const y = up + 477.9 - 300 - 19.7 * k;
+      return [
+        ...(project ? [left(project, 59, y)] : []),
+        ...(l1 ? [left(l1, 135, y)] : []),
+        ...(l2 ? [left(l2, 183, y)] : []),
+        left(name!, 267, y),
+        left(bound!, 361, y),
+        right(value!, 481, y),
+        left(unit!, 487, y),
+      ];
+    }),
+  ];
+  const report = await read([page]);
+  expect(report.indicators.map((i) => [i.name, i.target?.value, i.target?.unit, i.target?.comparator])).toEqual([
+    ['建设安防小区', 164, '个', '='],
+    ['组织应急演练', 318, '次', '>'],
+    ['检测准确率', 80, '%', '>='],
+    ['设备采购成本', 891.41, '万元', '<='],
+  ]);
+});
