@@ -189,7 +189,7 @@ function bodyColumns(lines: TextLine[], first: number, end: number, isStarter: b
   // A cell merged down several rows and centred on them stands on a line of its own, in a column
   // beside the rows' (项目资金 left of 年度资金总额 | 其中：当年财政拨款 …) or in a gutter between two
   // of theirs (a 二级 指标 set on a line of its own between the 一级 and the names): a column too.
-  const outside = range(first, end)
+  const outside = range(firstLinesAbove(lines, first, isStarter), end)
     .filter((k) => !isStarter[k])
     .flatMap((k) => lines[k]!.chunks)
     .concat(levelNames(lines, first))
@@ -256,6 +256,24 @@ function withHeaderPast(lines: TextLine[], starters: number[], cols: Col[]): Col
   if (named < 0) return cols;
   const past = header.slice(named).flatMap((l) => l.chunks.filter((c) => c.x0 >= edge.x1));
   return past.length === 0 ? cols : [...cols, ...columnsOfSorted(past.sort((a, b) => a.x0 - b.x0))];
+}
+
+/**
+ * The first line of the block's first row: the lines right above its figures, less than an em
+ * apart, none naming columns — a row's cells set in its middle stand above and below its figures
+ * (产出指 | 数量指标 | 培训基层干 over ＝ | 4170 …), and a 二级 printed there makes a column as one
+ * printed on the figures' line does.
+ */
+function firstLinesAbove(lines: TextLine[], first: number, isStarter: boolean[]): number {
+  let k = first;
+  while (
+    k > 0 &&
+    !isStarter[k - 1] &&
+    gapEms(lines[k - 1]!, lines[k]!) < 1 &&
+    !lines[k - 1]!.chunks.some((c) => isHeaderWord(c.text.replace(/\s+/g, '')))
+  )
+    k--;
+  return k;
 }
 
 /** The lines of cells above lines[from] (two chunks or more each; prose above stops them). */

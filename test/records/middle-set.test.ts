@@ -259,3 +259,49 @@ test('the first lines of two header cells wrapped in narrow columns, their paddi
     ['设备采购成本', 891.41, '万元', '<='],
   ]);
 });
+
+test('a 二级 printed only on the first line of the first row overleaf, set above the row’s figures (cells set in their middle): it has a column of its own', async () => {
+  const size = 9;
+  const at = (text: string, x: number, y: number): TextRun => ({ text, x, y, size });
+  const end = (text: string, x: number, y: number): TextRun => ({ text, x: x - textWidth(text, size), y, size });
+  const figures = (y: number, cells: string[]) => cells.map((c, k) => end(c, [295, 353, 373, 403][k]!, y));
+  const plain = (rows: string[][], top: number) =>
+    rows.flatMap(([name, ...cells], k) => [at(name!, 162, top - 14.3 * k), ...figures(top - 14.3 * k, cells)]);
+  const page1 = [
+    at('项目支出绩效自评表', 230, 420),
+    ...['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'].map((w, k) =>
+      at(w, [59, 105, 162, 246, 316, 366, 391][k]!, 380),
+    ),
+    at('产出指标', 59, 360),
+    at('数量指标', 105, 360),
+    ...plain(
+      [
+        ['接待群众来访', '=1910人次', '1910人次', '2', '2'],
+        ['开展义诊服务', '不少于8330人次', '8966人次', '2', '2'],
+      ],
+      360,
+    ),
+  ];
+  const page2 = [
+    // the first row: its 二级 and its name's first line above its figures, the name's tail below
+    at('质量指标', 105, 775.2),
+    at('验收合格', 162, 775.2),
+    ...figures(770, ['≥95%', '98%', '2', '2']),
+    at('率', 162, 764.8),
+    ...plain(
+      [
+        ['资料规范率', '≥90%', '93%', '2', '2'],
+        ['录入准确率', '≥98%', '100%', '2', '2'],
+      ],
+      750,
+    ),
+  ];
+  const report = await read([page1, page2]);
+  expect(report.indicators.map((i) => [i.path.join('›'), i.name, i.target?.value, i.actual?.value])).toEqual([
+    ['产出指标›数量指标', '接待群众来访', 1910, 1910],
+    ['产出指标›数量指标', '开展义诊服务', 8330, 8966],
+    ['产出指标›质量指标', '验收合格率', 95, 98],
+    ['产出指标›质量指标', '资料规范率', 90, 93],
+    ['产出指标›质量指标', '录入准确率', 98, 100],
+  ]);
+});

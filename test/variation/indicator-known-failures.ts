@@ -82,7 +82,7 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'mof-dept/sheet-spanning/libreoffice',
     'mof-project/three-sheet-groupunit/libreoffice',
   ],
-  groupLines: ['mof-dept/three/chromium', 'mof-project/three/chromium'],
+  groupLines: ['mof-project/three/chromium'],
   blankLevels: [],
   fundsHeader: [
     'mof-project/sheet-spanning/libreoffice',
