@@ -193,11 +193,22 @@ function betweenRows(
   const rows: Row[] = [];
   const fits = (line: TextLine) => fitHeader(line, cols, new Set(), setRight);
   for (let k = to; k >= from; k--) {
-    const line = lines[k]!;
+    const line = besideLeft(lines[k]!, cols);
+    if (line.chunks.length === 0) continue;
     const below = rows[0];
     if (below && oneHeaderRow(line, below, cols, pitch)) addLine(below, line, cols, fits(line));
     else rows.unshift(newRow(line, cols, fits(line)));
   }
   rows.forEach(keepWrapsInColumn);
   return rows;
+}
+
+/**
+ * A line between blocks without its cells wholly left of the table's columns: a cell merged down the
+ * block below and set beside its header (绩效指标（90分） left of 一级指标, no column of its own on the
+ * page) names no column, and read into the first it ran into its header (绩效指标（90 一级指标).
+ */
+function besideLeft(line: TextLine, cols: Col[]): TextLine {
+  const chunks = line.chunks.filter((c) => c.x1 >= cols[0]!.x0);
+  return chunks.length === line.chunks.length ? line : { ...line, chunks };
 }

@@ -53,7 +53,10 @@ function extentOf(lines: TextLine[], first: number, isStarter: boolean[], tablei
       if (!(unchanged ? consistent(line, next) : [...body, line].every((l) => consistent(l, next)))) break;
       body.push(line);
       [spans, cols, checked] = [nextSpans, next, true];
-    } else if ((body.length >= 2 && !linesUp(line, cols)) || line.chunks.some((c) => CAPTION.test(c.text))) break;
+    } else if (body.length >= 2 && !linesUp(line, cols))
+      // A header's line of words under the block: the header's lines above it are not the block's either.
+      return namesThree(line) ? headerTop(lines, k, first) - 1 : end;
+    else if (line.chunks.some((c) => CAPTION.test(c.text))) break;
     else if (body.length === 1 && namesThree(line)) return headerTop(lines, k, end) - 1;
     end = k;
   }
@@ -146,7 +149,7 @@ export function blocksFrom(lines: TextLine[], first: number, isStarter: boolean[
 }
 
 /** Lines between two blocks at most: a header of a few lines, a row of words across the table. */
-const MAX_BETWEEN_LINES = 6;
+const MAX_BETWEEN_LINES = 8;
 
 /** A caption or a unit line: what stands between two tables, not inside one. */
 const CAPTION = /表$|表[（(]|^[（(]?(?:金额)?单位\s*[：:]/;

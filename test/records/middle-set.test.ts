@@ -305,3 +305,83 @@ test('a 二级 printed only on the first line of the first row overleaf, set abo
     ['产出指标›质量指标', '录入准确率', 98, 100],
   ]);
 });
+
+test('the indicator block’s header centred over five lines under the goal row (a 三线表 whose header cells wrap): the rows below are the block’s, under its header', async () => {
+  const size = 9;
+  const at = (text: string, x: number, y: number): TextRun => ({ text, x, y, size });
+  const end = (text: string, x: number, y: number): TextRun => ({ text, x: x - textWidth(text, size), y, size });
+  const funds = (y: number, name: string, cells: string[]) => [
+    at(name, 127, y),
+    ...cells.map((c, k) => (c ? [end(c, [251, 320, 371, 399, 438, 494][k]!, y)] : [])).flat(),
+  ];
+  const page = [
+    at('项目支出绩效自评表（单位：万元）', 214, 775.2),
+    at('项目名称', 66, 741.4),
+    at('社区养老服务补助资金', 198, 741.4),
+    ...['年初', '全年', '全年'].map((w, k) => at(w, [228, 297, 349][k]!, 712.2)),
+    at('分', 389, 706.9),
+    ...['预算', '预算', '执行', '执行率', '得分'].map((w, k) => at(w, [228, 297, 349, 410, 478][k]!, 701.7)),
+    at('值', 389, 696.4),
+    ...['数', '数', '数'].map((w, k) => at(w, [233, 302, 353][k]!, 691.2)),
+    ...funds(676.2, '年度资金总额', ['520.00', '560.00', '532.00', '10', '95.00%', '9.5']),
+    at('项目资金', 69, 667.2),
+    ...funds(655.9, '当年财政拨款', ['500.00', '540.00', '515.00', '', '95.37%', '']),
+    ...funds(636.4, '上年结转资金', ['20.00', '20.00', '17.00', '', '85.00%', '']),
+    at('年度总体目标', 102, 607.2),
+    at('为辖区老年人提供日间照料和助餐服务', 212, 607.2),
+    at('完成年度目标，服务覆盖全部社区', 390, 607.2),
+    // the indicator block's header: 一级 | 指标, 年度 | 指标 | 值 … each cell centred down five lines
+    ...['年度', '实际', '偏差原因'].map((w, k) => at(w, [297, 349, 469][k]!, 592.9)),
+    ...['一级', '二级', '三级', '分'].map((w, k) => at(w, [78, 145, 228, 389][k]!, 587.7)),
+    ...['指标', '完成', '得分', '分析及改'].map((w, k) => at(w, [297, 349, 415, 469][k]!, 582.4)),
+    ...['指标', '指标', '指标', '值'].map((w, k) => at(w, [78, 145, 228, 389][k]!, 577.2)),
+    ...['值', '值', '进措施'].map((w, k) => at(w, [302, 353, 474][k]!, 571.9)),
+    ...[
+      ['产出指标', '数量指标', '服务老年人次', '≥12000人次', '12860人次', '15', '15'],
+      ['', '', '新建服务站', '≥8个', '8个', '10', '10'],
+      ['', '质量指标', '服务满意率', '≥90%', '93%', '15', '14'],
+    ].flatMap(([l1, l2, name, ...cells], k) => {
+      const y = 557.7 - 14.3 * k;
+      return [
+        ...(l1 ? [at(l1, 69, y)] : []),
+        ...(l2 ? [at(l2, 136, y)] : []),
+        at(name!, 206, y),
+        ...cells.map((c, j) => end(c!, [330, 379, 399, 429][j]!, y)),
+      ];
+    }),
+  ];
+  const report = await read([page]);
+  expect(report.indicators.map((i) => [i.name, i.target?.value, i.actual?.value, i.weight, i.score])).toEqual([
+    ['服务老年人次', 12000, 12860, 15, 15],
+    ['新建服务站', 8, 8, 10, 10],
+    ['服务满意率', 90, 93, 15, 14],
+  ]);
+});
+
+test('a cell merged down the indicator block and set beside its header (绩效指标（90分） left of 一级指标) on a page where no row fills its column: the 一级 column keeps its own header, the paths their 一级', async () => {
+  const page = [
+    ...[
+      ['单位资金', '1754.93', '1798.79', '1766.97', '98.23%', '/', '/'],
+      ['其他资金', '1389.47', '1493.09', '1337.88', '89.60%', '/', '/'],
+    ].flatMap(([name, ...cells], k) => [
+      left(name!, 107, 751 - 19.7 * k),
+      ...cells.map((c, j) => right(c!, [197, 255, 300, 383, 410, 457][j]!, 751 - 19.7 * k)),
+    ]),
+    ...['绩效指标', '指标性', '度量', '权', '未完成原'].map((w, k) => left(w, [59, 260, 388, 462, 518][k]!, 711.6)),
+    ...['（90', '一级指标', '二级指标', '三级指标', '质', '指标值', '单位', '完成值', '重', '得分', '因分析'].map(
+      (w, k) => left(w, [59, 107, 154, 202, 260, 304, 388, 414, 462, 485, 518][k]!, 696.4),
+    ),
+    left('分）', 59, 681.2),
+    ...[
+      ['产出指标', '数量指标', '培训干部', '＝', '4170', '人次', '4710', '3', '3'],
+      ['', '', '接待来访', '≥', '19280', '人次', '20342', '2', '2'],
+      ['', '', '建成示范点', '＞', '64', '个', '71', '2.5', '2.5'],
+    ].flatMap((row, k) => sichuanRow(661.5 - 35 * k, row)),
+  ];
+  const report = await read([page]);
+  expect(report.indicators.map((i) => [i.path.join('›'), i.name, i.actual?.value, i.weight])).toEqual([
+    ['产出指标›数量指标', '培训干部', 4710, 3],
+    ['产出指标›数量指标', '接待来访', 20342, 2],
+    ['产出指标›数量指标', '建成示范点', 71, 2.5],
+  ]);
+});

@@ -40,7 +40,6 @@ export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
   overSpan: ['final-expenditure/sheet-wide/chromium'],
   stackedHeader: [
     'budget-change/three-headwrap/libreoffice',
-    'project-self-eval/three-headwrap/chromium',
     'final-expenditure/three-headwrap/libreoffice',
     'budget-change/three-sheet-middle/libreoffice',
   ],
