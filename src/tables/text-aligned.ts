@@ -144,9 +144,13 @@ function readBlocks(
   isStarter: boolean[],
 ): { rows: Row[]; bodyEnd: number; lead: number; after: number }[] {
   let last = floor - 1;
-  return blocks.map((b) => {
-    const { rows, bodyEnd } = bodyRows(lines, { first: b.first, end: b.end, rowPitch }, isStarter, b.body);
-    const lead = leadOf(lines, b, rows[0]!, { floor: last + 1, row: rowPitch, leading: leadingOf(rows) });
+  const read = blocks.map((b) => bodyRows(lines, { first: b.first, end: b.end, rowPitch }, isStarter, b.body));
+  // A block whose rows wrap no cell (one or two rows under its header) measures by the table's leading.
+  const table = leadingOf(read.flatMap((r) => r.rows));
+  return blocks.map((b, j) => {
+    const { rows, bodyEnd } = read[j]!;
+    const leading = leadingOf(rows) || table;
+    const lead = leadOf(lines, b, rows[0]!, { floor: last + 1, row: rowPitch, leading });
     const out = { rows, bodyEnd, lead, after: last };
     last = bodyEnd;
     return out;

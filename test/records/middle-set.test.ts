@@ -385,3 +385,59 @@ test('a cell merged down the indicator block and set beside its header (绩效�
     ['产出指标›数量指标', '建成示范点', 71, 2.5],
   ]);
 });
+
+test('the last line of a header cell wrapped over four lines (度 | 量 | 单 | 位) above a block of rows that wrap none of their own cells, under a block whose rows do: the header’s, not the first row’s', async () => {
+  const size = 9;
+  const at = (text: string, x: number, y: number): TextRun => ({ text, x, y, size });
+  const end = (text: string, x: number, y: number): TextRun => ({ text, x: x - textWidth(text, size), y, size });
+  const page = [
+    at('部门预算项目支出绩效自评表', 230, 487.2),
+    // the funds rows, their names wrapped in a narrow column and centred on their figures
+    ...[
+      ['财政专', '户管理', '资金', '946.58', '1028.50', '947.09', '92.08%', '10', '9.39'],
+      ['其中：', '财政资', '金', '1252.21', '1286.42', '1214.01', '94.37%', '/', '/'],
+      ['其他资', '金来', '源', '1389.47', '1493.09', '1337.88', '89.60%', '/', '/'],
+    ].flatMap(([a, b, c, ...cells], k) => {
+      const y = 353.7 - 35 * k;
+      return [
+        at(a!, 109, y + 10.5),
+        at(b!, 109, y),
+        at(c!, 109, y - 10.5),
+        ...cells.map((v, j) => end(v!, [193, 245, 287, 358, 381, 423][j]!, y)),
+      ];
+    }),
+    // the indicator block's header, its cells centred: 度量单位 over four lines, the others over one to three
+    at('绩效指标', 66, 267.9),
+    at('度', 364, 267.9),
+    ...['（90', '一级指', '指标性', '量', '权', '未完成原因'].map((w, k) =>
+      at(w, [66, 109, 251, 364, 429, 479][k]!, 257.4),
+    ),
+    ...['二级指标', '三级指标', '指标值', '完成值', '得分'].map((w, k) => at(w, [148, 199, 293, 387, 450][k]!, 252.2)),
+    ...['分）', '标', '质', '单', '重', '分析'].map((w, k) => at(w, [66, 109, 251, 364, 429, 479][k]!, 246.9)),
+    at('位', 364, 236.4),
+    ...[
+      ['产出指标', '数量指标', '培训干部', '＝', '4170', '人次', '4710', '3', '3'],
+      ['', '', '建成示范点', '＞', '64', '个', '71', '3', '3'],
+      ['', '', '验收合格率', '≥', '80', '%', '89.42', '2', '2'],
+    ].flatMap(([l1, l2, name, bound, target, unit, actual, weight, score], k) => {
+      const y = 216.9 - 25.5 * k;
+      return [
+        ...(l1 ? [at(l1, 109, y)] : []),
+        ...(l2 ? [at(l2, 148, y)] : []),
+        at(name!, 199, y),
+        at(bound!, 251, y),
+        end(target!, 358, y),
+        at(unit!, 364, y),
+        end(actual!, 423, y),
+        end(weight!, 444, y),
+        end(score!, 473, y),
+      ];
+    }),
+  ];
+  const report = await read([page]);
+  expect(report.indicators.map((i) => [i.name, i.target?.value, i.target?.unit, i.actual?.value, i.weight])).toEqual([
+    ['培训干部', 4170, '人次', 4710, 3],
+    ['建成示范点', 64, '个', 71, 3],
+    ['验收合格率', 80, '%', 89.42, 2],
+  ]);
+});
