@@ -19,7 +19,7 @@ import {
 import { pageOfRow } from '../tables/reading.ts';
 import { blocksOf, indicatorColumns, rowsOf, type FieldColumns } from './blocks.ts';
 import { cellText, cleanName, type CellFacts } from './cells.ts';
-import { fillLevels } from './levels.ts';
+import { centredLabels, fillLevels } from './levels.ts';
 import { metOf } from './met.ts';
 
 export type RowBox = (t: Table, row: number) => BBox | null;
@@ -58,14 +58,12 @@ export function indicatorsOf(t: Table, cells: CellFacts, rowBox: RowBox): Indica
 function levelsOf(t: Table, rows: number[], cols: FieldColumns<IndicatorField>): [string, string][] {
   const within = rows.filter((r) => !notIndicator(t, r, cols));
   const pages = within.map((r) => pageOfRow(t, r));
-  const l1 = fillLevels({
-    texts: within.map((r) => cellText(t, r, cols.level1)),
-    pages,
-    ranges: within.length ? [[0, within.length - 1]] : [],
-  });
+  const [texts1, texts2] = [cols.level1, cols.level2].map((c) => within.map((r) => cellText(t, r, c)));
+  const mode = centredLabels(texts1!, texts2!, pages) ? 'middle' : undefined;
+  const l1 = fillLevels({ texts: texts1!, pages, ranges: within.length ? [[0, within.length - 1]] : [], mode });
   const ranges: [number, number][] = [];
   l1.forEach((l, i) => (i > 0 && l === l1[i - 1] ? (ranges[ranges.length - 1]![1] = i) : ranges.push([i, i])));
-  const l2 = fillLevels({ texts: within.map((r) => cellText(t, r, cols.level2)), pages, ranges });
+  const l2 = fillLevels({ texts: texts2!, pages, ranges, mode });
   const printed = (i: number) =>
     cellText(t, within[i]!, cols.level1) !== '' && cellText(t, within[i]!, cols.level2) !== '';
   const at = new Map(within.map((r, i) => [r, sound(l1[i]!, l2[i]!, cols.level1 !== undefined, printed(i))]));

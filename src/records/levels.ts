@@ -14,6 +14,8 @@ export interface LevelColumn {
   texts: string[];
   pages: number[];
   ranges: [number, number][];
+  /** where the table sets its labels, where the other level column tells (centredLabels) */
+  mode?: Mode;
 }
 
 /** Rows from..to holding one label (a cell filled into each of its rows on one page). */
@@ -24,16 +26,16 @@ interface Run {
   cut: boolean;
 }
 
-type Mode = 'foot' | 'top' | 'middle';
+export type Mode = 'foot' | 'top' | 'middle';
 
 /** The column's cells, each blank one given the label it lies under. */
-export function fillLevels({ texts, pages, ranges }: LevelColumn): string[] {
+export function fillLevels({ texts, pages, ranges, mode: told }: LevelColumn): string[] {
   const out = [...texts];
   const runs = ranges.map(([s, e]) => runsOf(texts, pages, s, e));
   // Labels filled into their rows (a ruled table's): a blank cell is blank (a 二级 left empty), but
   // for the rows after a page break, before any label there: they are the cell's above.
   if (filled(runs.flat(), pages)) return carryOverBreaks(out, pages, ranges);
-  const mode = modeOf(ranges, runs, pages);
+  const mode = told ?? modeOf(ranges, runs, pages);
   ranges.forEach(([s, e], k) => {
     const list = runs[k]!;
     if (list.length === 0) return;
@@ -108,4 +110,23 @@ function labelOf(i: number, runs: Run[], pages: number[], mode: Mode): number {
   if (mode === 'top') return above.to;
   if (mode === 'foot') return below.from;
   return below.from - i < i - above.to ? below.from : above.to;
+}
+
+/**
+ * Labels set in the middle of their groups, told by the two level columns together: half the 一级
+ * labels or more (one row each, not cut by a page break) on rows where the 二级 column has none. At the foot or at the
+ * top of their groups the two stand on one row — a 一级 group ends (or begins) with its last (first)
+ * 二级 group; centred, only where the 一级 group holds one 二级 group. (Where labels stand at the ends
+ * of their ranges is no evidence against it: a group of one row, 满意度指标 last, has its label at
+ * its foot, top and middle alike.)
+ */
+export function centredLabels(level1: string[], level2: string[], pages: number[]): boolean {
+  if (!level2.some((t) => t !== '')) return false;
+  const labels = level1.flatMap((t, i) =>
+    t !== '' && level1[i - 1] !== t && level1[i + 1] !== t && pages[i - 1] === pages[i] && pages[i + 1] === pages[i]
+      ? [i]
+      : [],
+  );
+  const alone = labels.filter((i) => level2[i] === '').length;
+  return alone >= 2 && 2 * alone >= labels.length;
 }

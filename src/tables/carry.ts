@@ -34,7 +34,9 @@ export function continuations(tables: TableModel[]): (TableModel | null)[] {
       firstOnPage(tables, i);
     // A caption of its own (预算08表 under 预算07表's very header) starts another table.
     const titled = head !== null && t.title !== null && t.title !== head.title;
-    const aligned = next && head && !titled ? alignColumns(head, t, prev) : null;
+    // The parts of head's table before this one, the latest first (the part to go through, below).
+    const parts = tables.slice(0, i).filter((_, j) => out[j] === head);
+    const aligned = next && head && !titled ? alignColumns(head, t, parts.reverse()) : null;
     const carried = head !== null && aligned !== null && wordRowsCarried(head, aligned);
     const ok =
       head !== null &&
@@ -162,20 +164,25 @@ function columnRanges(t: TableModel): [number, number][] | null {
  * a part carried over may have lost an empty column or merged some. Null
  * when the columns do not line up.
  */
-export function alignColumns(head: TableModel, t: TableModel, via?: TableModel): TableModel | null {
+export function alignColumns(head: TableModel, t: TableModel, via: TableModel[] = []): TableModel | null {
   const direct = spansFor(head, t);
   if (direct) return widen(t, direct, head.rows[0]?.length ?? 0);
-  // Through the part before it (a part on the page before, itself laid on the head's columns): the
-  // head's grid may be a funds block's, which the indicator rows overleaf do not line up with.
-  if (!via || via === head) return null;
-  const up = spansFor(head, via);
-  const on = spansFor(via, t);
-  if (!up || !on) return null;
-  return widen(
-    t,
-    on.map(([a, b]) => [up[a]![0], up[b]![1]]),
-    head.rows[0]?.length ?? 0,
-  );
+  // Through a part before it (on a page before, itself laid on the head's columns), the latest that
+  // serves: the head's grid may be a funds block's, which the indicator rows overleaf do not line up
+  // with, and a part laid on it only through another (its indicator block starting under the funds
+  // block's last row atop its page) does not line up with it either.
+  for (const part of via) {
+    if (part === head) continue;
+    const up = spansFor(head, part);
+    const on = up && spansFor(part, t);
+    if (up && on)
+      return widen(
+        t,
+        on.map(([a, b]) => [up[a]![0], up[b]![1]]),
+        head.rows[0]?.length ?? 0,
+      );
+  }
+  return null;
 }
 
 /** Which of head's columns each of t's lies over, or null when they do not line up. */

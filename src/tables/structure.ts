@@ -72,7 +72,7 @@ function joinParts(chain: TableModel[]): JoinedTable {
   const boxes = [...head.cellBoxes];
   const parts: JoinedTable['parts'] = [];
   chain.forEach((part, k) => {
-    const aligned = k === 0 ? part : (alignColumns(head, part, chain[k - 1]) ?? part);
+    const aligned = k === 0 ? part : (alignColumns(head, part, chain.slice(1, k).reverse()) ?? part);
     parts.push({
       page: part.page,
       bbox: part.bbox,

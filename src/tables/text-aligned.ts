@@ -18,7 +18,8 @@ import { textLines, type TextLine } from './chunks.ts';
 import type { DraftTable } from './ruled.ts';
 import { unionColumns, fit, type Col } from './text-columns.ts';
 import { gapEms, isFolio, starter, type Block, blocksFrom } from './text-blocks.ts';
-import { headerRows, oneHeaderRow, fitHeader, headerWordsApart } from './text-header-rows.ts';
+import { headerRows, oneHeaderRow, fitHeader } from './text-header-rows.ts';
+import { headerWordsApart } from './text-header-words.ts';
 import { figureEdges, setRightColumns, wordyColumns, type BodyColumns } from './body-columns.ts';
 import { keepWrapsInColumn } from './text-header-spans.ts';
 import { numericColumns, onColumns, gridOf } from './text-grid.ts';
@@ -88,13 +89,19 @@ function readTable(
   if (read.reduce((n, r) => n + r.rows.filter((row) => row.lines.some((l) => starter(l))).length, 0) < least)
     return null;
   const all: Row[] = [];
-  read.forEach(({ rows, lead, after }, j) => {
-    const mended = mendWraps(rows, leading);
+  const mendedAll = read.map(({ rows }) => mendWraps(rows, leading));
+  // Which columns set their figures right, over every block: a block's own rows (one at a page's foot) may not tell.
+  const setRight = setRightColumns(
+    mendedAll.flatMap((rows, j) => onColumnsOf(rows, j)),
+    grid.cols,
+  );
+  read.forEach(({ lead, after }, j) => {
+    const mended = mendedAll[j]!;
     const onGrid = onColumnsOf(mended, j);
     const header =
       j === 0
         ? headerRows(lines, lead, { cols: grid.cols, pitch, floor }, bodyColumnsOf(onGrid, grid.cols))
-        : betweenRows(lines, after + 1, lead - 1, grid.cols, pitch);
+        : betweenRows(lines, after + 1, lead - 1, { cols: grid.cols, pitch, setRight });
     // A block under no header of its own on this page may go on a group from the page before.
     spanGroups(mended, { levels: header.length > 0 });
     all.push(...header, ...onColumnsOf(mended, j));
@@ -105,7 +112,7 @@ function readTable(
   const bodyEnd = read[read.length - 1]!.bodyEnd;
   // A block's header left alone at the page's foot (its rows overleaf) is the table's last row.
   const foot = footHeader(lines, bodyEnd);
-  if (foot > bodyEnd) all.push(...betweenRows(lines, bodyEnd + 1, foot, grid.cols, pitch));
+  if (foot > bodyEnd) all.push(...betweenRows(lines, bodyEnd + 1, foot, { cols: grid.cols, pitch, setRight }));
   return { draft: gridOf(all, grid.cols), next: Math.max(foot, bodyEnd) + 1 };
 }
 
@@ -138,9 +145,13 @@ function readBlocks(
   isStarter: boolean[],
 ): { rows: Row[]; bodyEnd: number; lead: number; after: number }[] {
   let last = floor - 1;
-  return blocks.map((b) => {
-    const { rows, bodyEnd } = bodyRows(lines, { first: b.first, end: b.end, rowPitch }, isStarter, b.body);
-    const lead = leadOf(lines, b, rows[0]!, { floor: last + 1, row: rowPitch, leading: leadingOf(rows) });
+  const read = blocks.map((b) => bodyRows(lines, { first: b.first, end: b.end, rowPitch }, isStarter, b.body));
+  // A block whose rows wrap no cell (one or two rows under its header) measures by the table's leading.
+  const table = leadingOf(read.flatMap((r) => r.rows));
+  return blocks.map((b, j) => {
+    const { rows, bodyEnd } = read[j]!;
+    const leading = leadingOf(rows) || table;
+    const lead = leadOf(lines, b, rows[0]!, { floor: last + 1, row: rowPitch, leading });
     const out = { rows, bodyEnd, lead, after: last };
     last = bodyEnd;
     return out;
@@ -174,16 +185,35 @@ function namesColumns(line: TextLine): boolean {
 /**
  * The lines between two blocks (a segment header, a row of words across the
  * table), each a row of its own on the grid but for the lines of one row: a
- * wrapped header cell, or cells set between the lines of others.
+ * wrapped header cell, or cells set between the lines of others. A word in a
+ * gutter past the figures of a column set right names a column further right
+ * (权 | 重 set left in the weight's wide cell, nearer the actuals' figures).
  */
-function betweenRows(lines: TextLine[], from: number, to: number, cols: Col[], pitch: Pitch): Row[] {
+function betweenRows(
+  lines: TextLine[],
+  from: number,
+  to: number,
+  { cols, pitch, setRight }: { cols: Col[]; pitch: Pitch; setRight: ReadonlySet<number> },
+): Row[] {
   const rows: Row[] = [];
+  const fits = (line: TextLine) => fitHeader(line, cols, new Set(), setRight);
   for (let k = to; k >= from; k--) {
-    const line = lines[k]!;
+    const line = besideLeft(lines[k]!, cols);
+    if (line.chunks.length === 0) continue;
     const below = rows[0];
-    if (below && oneHeaderRow(line, below, cols, pitch)) addLine(below, line, cols, fitHeader(line, cols));
-    else rows.unshift(newRow(line, cols, fitHeader(line, cols)));
+    if (below && oneHeaderRow(line, below, cols, pitch)) addLine(below, line, cols, fits(line));
+    else rows.unshift(newRow(line, cols, fits(line)));
   }
   rows.forEach(keepWrapsInColumn);
   return rows;
+}
+
+/**
+ * A line between blocks without its cells wholly left of the table's columns: a cell merged down the
+ * block below and set beside its header (绩效指标（90分） left of 一级指标, no column of its own on the
+ * page) names no column, and read into the first it ran into its header (绩效指标（90 一级指标).
+ */
+function besideLeft(line: TextLine, cols: Col[]): TextLine {
+  const chunks = line.chunks.filter((c) => c.x1 >= cols[0]!.x0);
+  return chunks.length === line.chunks.length ? line : { ...line, chunks };
 }

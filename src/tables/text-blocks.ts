@@ -56,12 +56,40 @@ function extentOf(lines: TextLine[], first: number, isStarter: boolean[], tablei
       if (!(unchanged ? consistent(line, next) : [...body, line].every((l) => consistent(l, next)))) break;
       body.push(line);
       [spans, cols, checked] = [nextSpans, next, true];
-    } else if ((body.length >= 2 && !linesUp(line, cols, between)) || line.chunks.some((c) => CAPTION.test(c.text)))
-      break;
+    } else if (body.length >= 2 && !linesUp(line, cols, between))
+      // A header's line of words under the block: the header's lines above it are not the block's either.
+      return namesThree(line) ? headerTop(lines, k, first) - 1 : end;
+    else if (line.chunks.some((c) => CAPTION.test(c.text))) break;
+    else if (body.length === 1 && namesThree(line)) return headerTop(lines, k, end) - 1;
     else between.push(...line.chunks);
     end = k;
   }
   return end;
+}
+
+/**
+ * A line of three of the genre's header words or more (二级指标 | 三级指标 | 年度指标值 …) under a
+ * block's one row (the last funds row carried atop the page) is the header of the next block: with one
+ * row there are no columns yet to tell a header's words from (figure columns drawn wide, 得分 set left
+ * in a cell its figures stand right in, line up with the row's).
+ */
+function namesThree(line: TextLine): boolean {
+  return line.chunks.filter((c) => isHeaderWord(c.text.replace(/\s+/g, ''))).length >= 3;
+}
+
+/**
+ * The first line of the header whose line of words is lines[k]: the lines right above it, a leading
+ * apart at most, none of them a row's (a starter), each nearer the header than the line above it (the
+ * last line of a row's wrapped cell, 金 under 其他资, stands nearer its row), back to lines[end + 1].
+ */
+function headerTop(lines: TextLine[], k: number, end: number): number {
+  let top = k;
+  const joins = (j: number) =>
+    !starter(lines[j]!) &&
+    gapEms(lines[j]!, lines[j + 1]!) <= 1.6 &&
+    (j - 1 <= end || lines[j - 1]!.y - lines[j]!.y >= lines[j]!.y - lines[j + 1]!.y);
+  while (top - 1 > end && joins(top - 1)) top--;
+  return top;
 }
 
 /**
@@ -117,7 +145,11 @@ export function blocksFrom(lines: TextLine[], first: number, isStarter: boolean[
     // (The table's first block too: its header and first row at the foot of a page.)
     const above = prev ? prev.end : Math.max(-1, k - 1 - MAX_HEADER_LINES);
     const foot =
-      !body && headed(lines, above, k) ? footRow(lines, { from: above + 1, first: k, end }, isStarter) : null;
+      !body && headed(lines, above, k)
+        ? footRow(lines, { from: above + 1, first: k, end }, isStarter)
+        : !body && !prev
+          ? topRow(lines, { first: k, end }, isStarter, tableish)
+          : null;
     // A block of one row (a 总分 row under a line of words) is read with the block above when it lines up with it.
     const joined = !body && !foot && prev ? bodyColumns(lines, prev.first, end, isStarter) : null;
     if (joined) Object.assign(prev!, { end, body: joined });
@@ -129,7 +161,7 @@ export function blocksFrom(lines: TextLine[], first: number, isStarter: boolean[
 }
 
 /** Lines between two blocks at most: a header of a few lines, a row of words across the table. */
-const MAX_BETWEEN_LINES = 6;
+const MAX_BETWEEN_LINES = 8;
 
 /** A caption or a unit line: what stands between two tables, not inside one. */
 const CAPTION = /表$|表[（(]|^[（(]?(?:金额)?单位\s*[：:]/;
@@ -172,7 +204,7 @@ function bodyColumns(lines: TextLine[], first: number, end: number, isStarter: b
   // A cell merged down several rows and centred on them stands on a line of its own, in a column
   // beside the rows' (项目资金 left of 年度资金总额 | 其中：当年财政拨款 …) or in a gutter between two
   // of theirs (a 二级 指标 set on a line of its own between the 一级 and the names): a column too.
-  const outside = range(first, end)
+  const outside = range(firstLinesAbove(lines, first, isStarter), end)
     .filter((k) => !isStarter[k])
     .flatMap((k) => lines[k]!.chunks)
     .concat(levelNames(lines, first))
@@ -241,6 +273,24 @@ function withHeaderPast(lines: TextLine[], starters: number[], cols: Col[]): Col
   return past.length === 0 ? cols : [...cols, ...columnsOfSorted(past.sort((a, b) => a.x0 - b.x0))];
 }
 
+/**
+ * The first line of the block's first row: the lines right above its figures, less than an em
+ * apart, none naming columns — a row's cells set in its middle stand above and below its figures
+ * (产出指 | 数量指标 | 培训基层干 over ＝ | 4170 …), and a 二级 printed there makes a column as one
+ * printed on the figures' line does.
+ */
+function firstLinesAbove(lines: TextLine[], first: number, isStarter: boolean[]): number {
+  let k = first;
+  while (
+    k > 0 &&
+    !isStarter[k - 1] &&
+    gapEms(lines[k - 1]!, lines[k]!) < 1 &&
+    !lines[k - 1]!.chunks.some((c) => isHeaderWord(c.text.replace(/\s+/g, '')))
+  )
+    k--;
+  return k;
+}
+
 /** The lines of cells above lines[from] (two chunks or more each; prose above stops them). */
 function rowsAbove(lines: TextLine[], from: number): TextLine[] {
   let k = from;
@@ -272,6 +322,26 @@ function footRow(
     .filter((c) => c.x0 >= own[own.length - 1]!.x1 || c.x1 <= own[0]!.x0);
   const cols = beside.length === 0 ? own : columnsOfSorted(mergeSorted(sortedChunks([line]), beside));
   return consistent(line, cols) ? { starters, cols, foot: true } : null;
+}
+
+/**
+ * A block of one body row, the first line of its page, under which the next block's header names
+ * columns (二级指标 | 三级指标 …): the last row of a block carried over the page break (项目支出 of
+ * the funds rows above), read as a block of its own so that the header below it is the next block's.
+ */
+function topRow(
+  lines: TextLine[],
+  { first, end }: { first: number; end: number },
+  isStarter: boolean[],
+  tableish: boolean[],
+): Body | null {
+  const starters = range(first, end).filter((k) => isStarter[k]);
+  if (starters.length !== 1 || !lines.slice(0, first).every(isFolio)) return null;
+  const next = nextBlock(lines, end, isStarter, tableish);
+  if (next === null || !headed(lines, end, next)) return null;
+  const line = lines[first]!;
+  const cols = columnsOf([line]);
+  return line.chunks.length >= 3 && consistent(line, cols) ? { starters, cols } : null;
 }
 
 /** A line between two blocks names columns: two of its cells are a header's words (二级指标, 年度指标值 …). */

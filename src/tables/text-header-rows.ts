@@ -3,8 +3,8 @@
 // row, which column each header word names (fitHeader, placeInOrder: headers
 // set left over numbers set right), and the cells that span sub-headers.
 import { readCellNumber } from '../text/cell-number.ts';
-import { cellText, wordsOf, type Chunk, type TextLine } from './chunks.ts';
-import { isHeaderWord } from '../vocab/header-words.ts';
+import { cellText, type Chunk, type TextLine } from './chunks.ts';
+import { headerWordsApart } from './text-header-words.ts';
 import { isInfoRow } from './headers.ts';
 import { headerUnit } from './units.ts';
 import type { BodyColumns } from './body-columns.ts';
@@ -226,19 +226,6 @@ function midRow(line: TextLine, up: TextLine | undefined, pitch: Pitch): boolean
 }
 
 /**
- * A header line whose chunk is two or more of the genre's header words a word space apart
- * (全年预算数 全年执行数: two cells drawn as one run, padding thinner than a gutter) has a chunk
- * for each word, each then fitted to its own column; any other chunk is left as it is.
- */
-export function headerWordsApart(line: TextLine): TextLine {
-  const apart = (c: Chunk): Chunk[] => {
-    if (c.pieces.length !== 1) return [c];
-    const words = wordsOf(c.pieces[0]!);
-    if (words.length < 2 || !words.every((w) => isHeaderWord(w.str))) return [c];
-    return words.map((w) => ({ pieces: [w], text: w.str, x0: w.x0, x1: w.x1, y: c.y, size: c.size }));
-  };
-  const chunks = line.chunks.flatMap(apart);
-  return chunks.length === line.chunks.length ? line : { ...line, chunks };
 }
 
 /**

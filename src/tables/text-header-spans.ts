@@ -66,9 +66,11 @@ export function keepWrapsInColumn(row: Row): void {
   const mid = (c: Chunk) => (c.x0 + c.x1) / 2;
   const lines = [...row.lines].sort((a, b) => b.y - a.y);
   for (let i = 1; i < lines.length; i++) {
-    const up = lines[i - 1]!;
-    if (gapEms(up, lines[i]!) > 1.6) continue;
     for (const chunk of lines[i]!.chunks) {
+      // The cell's line above: the nearest with text over this chunk, past a line of other cells set
+      // between its lines (a cell centred down the header: 得分 between 偏差原因分析及 and 改进措施).
+      const up = lines.slice(0, i).findLast((l) => l.chunks.some((u) => overlap(u, chunk) > 0));
+      if (!up || gapEms(up, lines[i]!) > 1.6) continue;
       const near = 0.5 * chunk.size;
       const over = up.chunks.find(
         (u) =>

@@ -123,3 +123,29 @@ test('labels read in pieces (two narrow cells’ wrapped lines run together) are
     ]),
   ).toEqual([['培训人次'], ['单个站点建设成本']]);
 });
+
+test('labels centred on their rows, the last group of one row (满意度指标 at the block’s foot): 一级 labels on rows where no 二级 stands tell the middle, not the foot', () => {
+  expect(
+    pathsOf([
+      ['', '', '培训人次'],
+      ['', '数量指标', '新建站点'],
+      ['产出指标', '', '修复公路'],
+      ['', '质量指标', '设备完好率'],
+      ['', '', '验收合格率'],
+      ['', '社会效益指标', '就业人数'],
+      ['效益指标', '', '群众知晓率'],
+      ['', '可持续影响指标', '长效机制'],
+      ['满意度指标', '服务对象满意度指标', '群众满意度'],
+    ]),
+  ).toEqual([
+    ['培训人次', ...QUANTITY],
+    ['新建站点', ...QUANTITY],
+    ['修复公路', ...QUANTITY],
+    ['设备完好率', ...QUALITY],
+    ['验收合格率', ...QUALITY],
+    ['就业人数', ...SOCIAL],
+    ['群众知晓率', ...SOCIAL],
+    ['长效机制', '效益指标', '可持续影响指标'],
+    ['群众满意度', '满意度指标', '服务对象满意度指标'],
+  ]);
+});

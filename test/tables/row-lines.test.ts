@@ -204,7 +204,7 @@ describe('a part overleaf whose 一级 / 二级 columns differ from the part abo
       0,
     );
     expect(alignColumns(head, part)).toBeNull();
-    const aligned = alignColumns(head, part, before);
+    const aligned = alignColumns(head, part, [before]);
     expect(aligned?.rows[0]!.slice(1)).toEqual(['数据录入准确率', '≥98%', '100%', '2', '2', '']);
   });
 

@@ -38,7 +38,6 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'dept-declaration/three-sheet-middle/chromium',
     'dept-declaration/three-sheet-middle/libreoffice',
     'fujian-dept/sheet-middle/libreoffice',
-    'fujian-dept/sheet-top/libreoffice',
     'fujian-dept/sheet-wide-middle/libreoffice',
     'fujian-dept/sheet-wide/libreoffice',
     'fujian-dept/three-sheet-middle/chromium',
@@ -81,7 +80,7 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'mof-dept/sheet-spanning/libreoffice',
     'mof-project/three-sheet-groupunit/libreoffice',
   ],
-  groupLines: ['mof-dept/three/chromium', 'mof-project/three/chromium'],
+  groupLines: ['mof-project/three/chromium'],
   blankLevels: [],
   fundsHeader: [
     'mof-project/sheet-spanning/libreoffice',
