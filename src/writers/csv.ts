@@ -349,12 +349,17 @@ function text(value: string | null): string | null {
 
 const CSV_OPTIONS = { cast: { boolean: (b: boolean) => (b ? 'true' : 'false') } };
 
+/** Text gathered before a write: one write per table and megabyte, not one per document (a third of the CPU). */
+const FLUSH_CHARS = 1 << 20;
+
 /** One output table: a temporary file that becomes the real one on commit. */
 class TableFile {
   private readonly target: string;
   private readonly tmp: string;
   private readonly fh: FileHandle;
   private done = false;
+  private pending: string[] = [];
+  private pendingChars = 0;
 
   private constructor(target: string, tmp: string, fh: FileHandle) {
     this.target = target;
@@ -365,14 +370,14 @@ class TableFile {
   static async create(target: string, columns: readonly string[] | null): Promise<TableFile> {
     const tmp = tempPath(target);
     const file = new TableFile(target, tmp, await open(tmp, 'wx'));
-    if (columns) await file.fh.write(stringify([columns as string[]], { ...CSV_OPTIONS, bom: true }));
+    if (columns) await file.write(stringify([columns as string[]], { ...CSV_OPTIONS, bom: true }));
     return file;
   }
 
   /** Text cells with their control characters shown escaped (\u001b): a PDF's escape sequences, NUL and BEL stay out of the tables. */
   async rows(rows: unknown[][]): Promise<void> {
     if (rows.length > 0)
-      await this.fh.write(
+      await this.write(
         stringify(
           rows.map((row) => row.map((v) => (typeof v === 'string' ? csvText(v) : v))),
           CSV_OPTIONS,
@@ -381,10 +386,11 @@ class TableFile {
   }
 
   async lines(objects: object[]): Promise<void> {
-    if (objects.length > 0) await this.fh.write(objects.map((o) => JSON.stringify(o) + '\n').join(''));
+    if (objects.length > 0) await this.write(objects.map((o) => JSON.stringify(o) + '\n').join(''));
   }
 
   async commit(): Promise<void> {
+    await this.flush();
     await this.fh.sync();
     await this.fh.close();
     await rename(this.tmp, this.target);
@@ -396,5 +402,19 @@ class TableFile {
     this.done = true;
     await this.fh.close().catch(() => {});
     await rm(this.tmp, { force: true });
+  }
+
+  private async write(text: string): Promise<void> {
+    this.pending.push(text);
+    this.pendingChars += text.length;
+    if (this.pendingChars >= FLUSH_CHARS) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const text = this.pending.join('');
+    this.pending = [];
+    this.pendingChars = 0;
+    await this.fh.write(text);
   }
 }
