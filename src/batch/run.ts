@@ -69,8 +69,13 @@ export async function runWith(
   const root = await prepareOutput(opts.out);
   const unlock = await lockFolder(root);
   try {
-    const plan = await planBatch(opts, root, files, raws);
-    const state = await runPlan(plan, makeRunner(opts));
+    const runner = makeRunner(opts);
+    // The runner's set-up (document processes starting) overlaps the hashing, once work is expected.
+    const plan = await planBatch(opts, root, files, raws, (n) => runner.prepare?.(n)).catch(async (err: unknown) => {
+      await runner.close();
+      throw err;
+    });
+    const state = await runPlan(plan, runner);
     if (opts.signal?.aborted) return summary(plan.items, state, started, 130, root, null);
     const { tables, corrections } = await finishBatch(plan);
     const anyFailed = plan.items.some((i) => i.record!.status === 'failed');
