@@ -11,6 +11,8 @@ for (const [name, file, fn] of [
   // the typed path against pdftotext -layout, side by side: CPU per page, parallel efficiency by CPU
   ['engines', './engines.ts', 'runEnginesBench'],
   ['batch', './batch.ts', 'runBatchBench'],
+  // --jobs 1 pinned to one core against --jobs 2 on two: parallel efficiency by wall and by CPU
+  ['parallel', './parallel.ts', 'runParallelBench'],
   ['queue', './queue.ts', 'runQueueBench'],
   ['faults', './faults.ts', 'runFaultsBench'],
 ] as const) {

@@ -69,7 +69,8 @@ export async function hashFile(
   const { fh, size } = await openRegular(file, maxBytes);
   try {
     const hash = createHash('sha256');
-    const buffer = Buffer.alloc(1024 * 1024);
+    // Sized to the file (a batch hashes thousands of small ones), not zero-filled: only what was read is looked at.
+    const buffer = Buffer.allocUnsafe(Math.min(MB, Math.max(64 * 1024, size + 1)));
     let bytes = 0;
     for (;;) {
       const { bytesRead } = await fh.read(buffer, 0, buffer.length, null);

@@ -17,17 +17,32 @@ import type { BatchItem, BatchPlan, DocumentRunner, ResolvedBatchOptions } from 
 /** The local batch: documents read by document processes of this machine. */
 export function localRunner(opts: ResolvedBatchOptions): DocumentRunner {
   let pool: DocumentPool | null = null;
+  let size = 0;
+  const makePool = (documents: number) => {
+    size = Math.min(opts.jobs, Math.max(1, documents));
+    return new DocumentPool({
+      size,
+      timeoutMs: opts.timeoutSeconds * 1000,
+      maxMemoryMb: opts.maxMemoryMb,
+      recycleAfter: opts.recycleAfter,
+      // Together no more OCR workers than cores: each document worker gets its share.
+      ocrWorkers: Math.max(1, Math.floor(os.availableParallelism() / size)),
+    });
+  };
   return {
+    prepare(expected) {
+      // Every worker starts now, loading while the inputs are hashed (on 2 cores the set-up was a second and more
+      // of one core busy and the other idle, before the first document).
+      pool = makePool(expected);
+      pool.warm();
+    },
     async start(plan) {
-      const size = Math.min(opts.jobs, Math.max(1, plan.toRun.length));
-      pool = new DocumentPool({
-        size,
-        timeoutMs: opts.timeoutSeconds * 1000,
-        maxMemoryMb: opts.maxMemoryMb,
-        recycleAfter: opts.recycleAfter,
-        // Together no more OCR workers than cores: each document worker gets its share.
-        ocrWorkers: Math.max(1, Math.floor(os.availableParallelism() / size)),
-      });
+      // Fewer documents than workers started (the rest were done before): a pool of the right size instead.
+      if (pool && size !== Math.min(opts.jobs, Math.max(1, plan.toRun.length))) {
+        await pool.close();
+        pool = null;
+      }
+      pool ??= makePool(plan.toRun.length);
       try {
         await pool.start();
       } catch (err) {

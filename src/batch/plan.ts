@@ -24,11 +24,15 @@ export async function planBatch(
   root: string,
   files: string[],
   raws: (Buffer | null)[],
+  /** called before hashing with the inputs that have no line an earlier run left (or all, with --force), if any */
+  likelyWork?: (expected: number) => void,
 ): Promise<BatchPlan> {
   const manifest = inside(root, 'manifest.jsonl');
   await removeTempFiles(root, inside(root, 'docs'));
   if (opts.force) await rm(manifest, { force: true });
   const previous = latestByPath(await readManifest(manifest));
+  const unseen = opts.force ? files.length : files.filter((f, i) => !previous.has(keyOf(f, raws[i] ?? null))).length;
+  if (unseen > 0) likelyWork?.(unseen);
   const limits = { timeout: opts.timeoutSeconds, maxMemoryMb: opts.maxMemoryMb, maxPages: opts.maxPages };
   const base: RunBase = {
     tool: TOOL_VERSION,

@@ -60,11 +60,15 @@ export class DocumentPool {
     this.opts = { recycleAfter: 1000, memoryCheckMs: 50, workerUrl: WORKER_URL, ocrWorkers: 1, ...options };
   }
 
-  /** Starts one worker and waits until it has loaded the pipeline: a set-up problem shows here, not as N failed documents. */
+  /** Starts workers up to the pool's size now, before there is work for them: their set-up overlaps the caller's. */
+  warm(): void {
+    while (!this.closed && this.all.size < this.opts.size) this.idle.push(this.spawn());
+  }
+
+  /** Waits until a worker has loaded the pipeline (started now if none was): a set-up problem shows here, not as N failed documents. */
   async start(): Promise<void> {
-    const slot = this.spawn();
-    await slot.ready;
-    this.idle.push(slot);
+    if (this.idle.length === 0) this.idle.push(this.spawn());
+    await this.idle[0]!.ready;
   }
 
   /** Runs one document. Never rejects: every way a document can end is a JobResult. */

@@ -42,6 +42,26 @@ export function failedRecord(item: BatchItem, base: RunBase, code: string, reaso
   };
 }
 
+/** The manifest line of an input with the same content as an earlier one (`first`, whose line is known): pointed at it. */
+export function duplicateRecord(item: BatchItem, first: BatchItem): ManifestRecord {
+  const f = first.record!;
+  const record: ManifestRecord = {
+    ...f,
+    path: item.file,
+    ...pathBytesOf(item),
+    status: 'skipped',
+    code: 'duplicate',
+    reason: `same content as ${first.file}${f.status === 'ok' ? '' : ` (which ${f.status === 'failed' ? 'failed' : 'was skipped'}: ${f.reason})`}`,
+    doc: f.status === 'ok' ? f.doc : null,
+    pages: null,
+    ocrPages: null,
+    seconds: 0,
+    findings: { ...NO_FINDINGS },
+  };
+  delete record.worker;
+  return record;
+}
+
 /** The key an input's manifest lines are found by: its bytes when its name is not UTF-8 (names that decode alike differ). */
 export function keyOf(file: string, raw: Buffer | null): string {
   return raw ? `bytes:${raw.toString('hex')}` : file;

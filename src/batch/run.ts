@@ -14,7 +14,7 @@ import { DEFAULT_ENGINE } from '../ocr/types.ts';
 import type { TableCounts, TableInput } from '../writers/csv.ts';
 import { inside } from '../util/files.ts';
 import { RUN_WRITERS, type RunWritten } from '../writers/index.ts';
-import { ManifestWriter, NO_FINDINGS, type ManifestRecord } from '../writers/manifest.ts';
+import { ManifestWriter, type ManifestRecord } from '../writers/manifest.ts';
 import type { Report } from '../schema/report.ts';
 import { honourCorrections, type CorrectionsDone } from './corrections.ts';
 import { asEnvironmentError, BatchEnvironmentError, BatchSetupError } from './errors.ts';
@@ -23,8 +23,9 @@ import { expandInputs } from './inputs.ts';
 import { localRunner } from './local.ts';
 import { lockFolder } from './lock.ts';
 import { planBatch } from './plan.ts';
+import { InOrderWriters } from './in-order.ts';
 import { Progress, type ProgressMode, type ProgressState } from './progress.ts';
-import { pathBytesOf, round3 } from './records.ts';
+import { duplicateRecord, round3 } from './records.ts';
 import type { BatchItem, BatchOptions, BatchPlan, BatchResult, DocumentRunner, ResolvedBatchOptions } from './types.ts';
 
 export type {
@@ -69,15 +70,28 @@ export async function runWith(
   const root = await prepareOutput(opts.out);
   const unlock = await lockFolder(root);
   try {
-    const plan = await planBatch(opts, root, files, raws);
-    const state = await runPlan(plan, makeRunner(opts));
-    if (opts.signal?.aborted) return summary(plan.items, state, started, 130, root, null);
-    const { tables, corrections } = await finishBatch(plan);
-    const anyFailed = plan.items.some((i) => i.record!.status === 'failed');
-    return {
-      ...summary(plan.items, state, started, anyFailed ? 1 : 0, root, tables),
-      ...(corrections && { corrections }),
-    };
+    const runner = makeRunner(opts);
+    // The runner's set-up (document processes starting) overlaps the hashing, once work is expected.
+    const plan = await planBatch(opts, root, files, raws, (n) => runner.prepare?.(n)).catch(async (err: unknown) => {
+      await runner.close();
+      throw err;
+    });
+    const inOrder = await InOrderWriters.open(plan).catch(async (err: unknown) => {
+      await runner.close();
+      throw (await asEnvironmentError(err, (err as NodeJS.ErrnoException).path ?? root)) ?? err;
+    });
+    try {
+      const state = await runPlan(plan, runner, inOrder);
+      if (opts.signal?.aborted) return summary(plan.items, state, started, 130, root, null);
+      const { tables, corrections } = await finishBatch(plan, inOrder);
+      const anyFailed = plan.items.some((i) => i.record!.status === 'failed');
+      return {
+        ...summary(plan.items, state, started, anyFailed ? 1 : 0, root, tables),
+        ...(corrections && { corrections }),
+      };
+    } finally {
+      await inOrder?.abandon();
+    }
   } finally {
     await unlock();
   }
@@ -105,7 +119,11 @@ function resolveOptions(options: BatchOptions): ResolvedBatchOptions {
 }
 
 /** Reads the plan's documents through `runner`, appending each one's manifest line as it ends; the progress counts. */
-async function runPlan(plan: BatchPlan, runner: DocumentRunner): Promise<ProgressState> {
+async function runPlan(
+  plan: BatchPlan,
+  runner: DocumentRunner,
+  inOrder: InOrderWriters | null,
+): Promise<ProgressState> {
   const { opts, items, toRun } = plan;
   const state: ProgressState = { total: items.length, reused: 0, done: 0, failed: 0, pages: 0 };
   for (const item of items) {
@@ -125,6 +143,8 @@ async function runPlan(plan: BatchPlan, runner: DocumentRunner): Promise<Progres
     for (const item of items)
       if (item.record && !item.reused && item.record.status === 'failed') await writer.append(item.record);
     for (const item of items) if (item.record) tell(opts, item);
+    // The run's tables take what is done as it is done, not waiting for it (a failure there is said at the end).
+    void inOrder?.advance();
     if (toRun.length > 0) await runner.start(plan);
     progress = new Progress(opts.progress, state, opts.progressIntervalMs);
     await runner.run(plan, async (item, record) => {
@@ -134,6 +154,7 @@ async function runPlan(plan: BatchPlan, runner: DocumentRunner): Promise<Progres
       if (record.status === 'ok') state.pages += record.pages ?? 0;
       else state.failed++;
       item.record = record;
+      void inOrder?.advance();
       tell(opts, item);
       state.done++;
       progress?.update();
@@ -152,23 +173,10 @@ async function runPlan(plan: BatchPlan, runner: DocumentRunner): Promise<Progres
 /** After a whole run: duplicates pointed at their first, the corrections applied, then the run's writers (the manifest rewritten in input order, the tables rebuilt). */
 async function finishBatch(
   plan: BatchPlan,
+  inOrder: InOrderWriters | null,
 ): Promise<{ tables: TableCounts | null; corrections: CorrectionsDone | null }> {
   for (const [item, first] of plan.duplicates) {
-    const f = first.record!;
-    item.record = {
-      ...f,
-      path: item.file,
-      ...pathBytesOf(item),
-      status: 'skipped',
-      code: 'duplicate',
-      reason: `same content as ${first.file}${f.status === 'ok' ? '' : ` (which ${f.status === 'failed' ? 'failed' : 'was skipped'}: ${f.reason})`}`,
-      doc: f.status === 'ok' ? f.doc : null,
-      pages: null,
-      ocrPages: null,
-      seconds: 0,
-      findings: { ...NO_FINDINGS },
-    };
-    delete item.record.worker;
+    item.record = duplicateRecord(item, first);
     tell(plan.opts, item);
   }
   const records = plan.items.map((i) => i.record!);
@@ -179,8 +187,13 @@ async function finishBatch(
     const names = new Map(plan.items.map((i) => [i.doc, i.name]));
     const corrections = await honourCorrections(plan.root, records, names);
     const outputs = { records, documents: () => tableInputs(plan.root, records) };
+    // Corrections that came during the run changed documents the streams already have: written from docs/ instead.
+    const streams = corrections ? null : inOrder;
     const written: RunWritten = {};
-    for (const writer of RUN_WRITERS) Object.assign(written, await writer.finish(plan.root, outputs));
+    for (const writer of RUN_WRITERS) {
+      const stream = await streams?.streamOf(writer);
+      Object.assign(written, stream ? await stream.finish() : await writer.finish(plan.root, outputs));
+    }
     return { tables: written.tables ?? null, corrections };
   } catch (err) {
     throw (await asEnvironmentError(err, (err as NodeJS.ErrnoException).path ?? plan.root)) ?? err;

@@ -119,6 +119,11 @@ export interface BatchPlan {
  * jobs from a queue (src/queue/). Planning, the manifest, docs/ and the tables are the same code for both.
  */
 export interface DocumentRunner {
+  /**
+   * Told, before the inputs are hashed, that about `expected` documents will likely be read: set-up may begin
+   * (document processes start loading) while the plan is made. `close` ends it if nothing is read after all.
+   */
+  prepare?(expected: number): void;
   /** Set-up before progress shows (start a worker, connect); throws BatchSetupError when nothing can run. */
   start(plan: BatchPlan): Promise<void>;
   /** Reads plan.toRun, calling `finished` once for each document that ended (not for those a stop cut short). */

@@ -1,14 +1,13 @@
-// Tables for people, rebuilt from the per-document JSON at the end of a run:
-// documents.csv, facts.csv, findings.csv, indicators.csv, funds.csv (UTF-8
-// with BOM so Excel reads the Chinese) and facts.jsonl. One document is held
-// in memory at a time.
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+// Tables for people, rebuilt from the per-document reports of a run, in input
+// order: documents.csv, facts.csv, findings.csv, indicators.csv, funds.csv
+// (UTF-8 with BOM so Excel reads the Chinese) and facts.jsonl. One document is
+// held in memory at a time; a batch hands them over as they finish
+// (src/batch/in-order.ts), and the files take their place at the end.
 import path from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import type { Report, Section } from '../schema/report.ts';
-import { syncDir, tempPath } from '../util/files.ts';
-import { csvText } from './safe-text.ts';
+import { syncDir } from '../util/files.ts';
 import type { ManifestRecord } from './manifest.ts';
+import { TableFile } from './table-file.ts';
 
 export const SECTION_PATH_SEPARATOR = ' › ';
 
@@ -160,35 +159,69 @@ const OUTPUT_TABLES: readonly OutputTable[] = [
 
 /** Writes documents.csv and the tables of OUTPUT_TABLES into `dir`, each atomically. */
 export async function writeTables(dir: string, docs: AsyncIterable<TableInput>): Promise<TableCounts> {
-  const documents = await TableFile.create(path.join(dir, 'documents.csv'), DOCUMENT_COLUMNS);
-  const files: TableFile[] = [documents];
-  const counts: TableCounts = { documents: 0, facts: 0, findings: 0, indicators: 0, funds: 0 };
+  const tables = await TablesWriter.create(dir);
   try {
-    const tables: [OutputTable, TableFile][] = [];
-    for (const t of OUTPUT_TABLES) {
-      const file = await TableFile.create(path.join(dir, t.file), t.columns);
-      files.push(file);
-      tables.push([t, file]);
-    }
-    for await (const { record, report } of docs) {
-      counts.documents++;
-      await documents.rows([documentRow(record, report)]);
-      if (!report) continue;
-      const sectionPath = sectionPaths(report.sections);
-      const doc = docContext(record, report);
-      for (const [t, file] of tables) {
-        const rows = t.rows(report, doc, sectionPath);
-        if (t.columns) await file.rows(rows as unknown[][]);
-        else await file.lines(rows as object[]);
-        if (t.counts) counts[t.counts] += rows.length;
-      }
-    }
-    for (const f of files) await f.commit();
+    for await (const doc of docs) await tables.add(doc);
+    return await tables.commit();
   } finally {
-    for (const f of files) await f.abandon();
+    await tables.abandon();
   }
-  await syncDir(dir);
-  return counts;
+}
+
+/**
+ * documents.csv and the tables of OUTPUT_TABLES being written, one input at a time in input order (into
+ * temporary files): `commit` makes them the real files, `abandon` removes what was written.
+ */
+export class TablesWriter {
+  private readonly dir: string;
+  private readonly documents: TableFile;
+  private readonly tables: [OutputTable, TableFile][];
+  private readonly counts: TableCounts = { documents: 0, facts: 0, findings: 0, indicators: 0, funds: 0 };
+
+  private constructor(dir: string, documents: TableFile, tables: [OutputTable, TableFile][]) {
+    this.dir = dir;
+    this.documents = documents;
+    this.tables = tables;
+  }
+
+  static async create(dir: string): Promise<TablesWriter> {
+    const documents = await TableFile.create(path.join(dir, 'documents.csv'), DOCUMENT_COLUMNS);
+    const tables: [OutputTable, TableFile][] = [];
+    try {
+      for (const t of OUTPUT_TABLES) tables.push([t, await TableFile.create(path.join(dir, t.file), t.columns)]);
+    } catch (err) {
+      for (const f of [documents, ...tables.map(([, file]) => file)]) await f.abandon();
+      throw err;
+    }
+    return new TablesWriter(dir, documents, tables);
+  }
+
+  /** The next input's rows. */
+  async add({ record, report }: TableInput): Promise<void> {
+    this.counts.documents++;
+    await this.documents.rows([documentRow(record, report)]);
+    if (!report) return;
+    const sectionPath = sectionPaths(report.sections);
+    const doc = docContext(record, report);
+    for (const [t, file] of this.tables) {
+      const rows = t.rows(report, doc, sectionPath);
+      if (t.columns) await file.rows(rows as unknown[][]);
+      else await file.lines(rows as object[]);
+      if (t.counts) this.counts[t.counts] += rows.length;
+    }
+  }
+
+  /** Every table renamed into place (and the folder synced); the rows of each. */
+  async commit(): Promise<TableCounts> {
+    for (const f of [this.documents, ...this.tables.map(([, file]) => file)]) await f.commit();
+    await syncDir(this.dir);
+    return { ...this.counts };
+  }
+
+  /** The temporary files of the tables not committed, removed. */
+  async abandon(): Promise<void> {
+    for (const f of [this.documents, ...this.tables.map(([, file]) => file)]) await f.abandon();
+  }
 }
 
 const docCells = (doc: DocContext) => [doc.document, doc.path, doc.organization, doc.fiscalYear, doc.reportType];
@@ -345,56 +378,4 @@ export function sectionPaths(sections: Section[]): Map<string, string> {
 function text(value: string | null): string | null {
   if (value === null) return null;
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-const CSV_OPTIONS = { cast: { boolean: (b: boolean) => (b ? 'true' : 'false') } };
-
-/** One output table: a temporary file that becomes the real one on commit. */
-class TableFile {
-  private readonly target: string;
-  private readonly tmp: string;
-  private readonly fh: FileHandle;
-  private done = false;
-
-  private constructor(target: string, tmp: string, fh: FileHandle) {
-    this.target = target;
-    this.tmp = tmp;
-    this.fh = fh;
-  }
-
-  static async create(target: string, columns: readonly string[] | null): Promise<TableFile> {
-    const tmp = tempPath(target);
-    const file = new TableFile(target, tmp, await open(tmp, 'wx'));
-    if (columns) await file.fh.write(stringify([columns as string[]], { ...CSV_OPTIONS, bom: true }));
-    return file;
-  }
-
-  /** Text cells with their control characters shown escaped (\u001b): a PDF's escape sequences, NUL and BEL stay out of the tables. */
-  async rows(rows: unknown[][]): Promise<void> {
-    if (rows.length > 0)
-      await this.fh.write(
-        stringify(
-          rows.map((row) => row.map((v) => (typeof v === 'string' ? csvText(v) : v))),
-          CSV_OPTIONS,
-        ),
-      );
-  }
-
-  async lines(objects: object[]): Promise<void> {
-    if (objects.length > 0) await this.fh.write(objects.map((o) => JSON.stringify(o) + '\n').join(''));
-  }
-
-  async commit(): Promise<void> {
-    await this.fh.sync();
-    await this.fh.close();
-    await rename(this.tmp, this.target);
-    this.done = true;
-  }
-
-  async abandon(): Promise<void> {
-    if (this.done) return;
-    this.done = true;
-    await this.fh.close().catch(() => {});
-    await rm(this.tmp, { force: true });
-  }
 }

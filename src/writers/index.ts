@@ -2,7 +2,7 @@
 // commands loop over: DOCUMENT_WRITERS (each document's files) and
 // RUN_WRITERS (a run's own files). A new format: one writer, one line.
 import type { Report } from '../schema/report.ts';
-import { writeTables } from './csv.ts';
+import { TablesWriter, writeTables } from './csv.ts';
 import { rewriteManifest } from './manifest.ts';
 import { inside } from '../util/files.ts';
 import { writeDocument, type DocumentWriter, type RunWriter, type RunWritten } from './writer.ts';
@@ -12,6 +12,7 @@ export {
   type DocumentWriter,
   type RunDocument,
   type RunInputs,
+  type RunStream,
   type RunWriter,
   type RunWritten,
   type Writer,
@@ -72,6 +73,14 @@ export const MANIFEST: RunWriter = {
 export const CSV_TABLES: RunWriter<RunWritten> = {
   name: 'csv',
   finish: async (dir, inputs) => ({ tables: await writeTables(dir, inputs.documents()) }),
+  stream: async (dir) => {
+    const tables = await TablesWriter.create(dir);
+    return {
+      add: (doc) => tables.add(doc),
+      finish: async () => ({ tables: await tables.commit() }),
+      abandon: () => tables.abandon(),
+    };
+  },
 };
 
 /**

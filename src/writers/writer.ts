@@ -66,6 +66,22 @@ export interface Writer<Result = void> {
    * each whole or not at all (src/writers/files.ts), and says what it wrote (say, rows per table).
    */
   finish?(dir: string, inputs: RunInputs): Promise<Result>;
+  /**
+   * Per run, instead of `finish` where it can: the same files written while the run goes on, each input handed
+   * over in input order once it and every input before it is done (a batch's tables no longer wait for its last
+   * document, nor read every report back then). Not used where corrections change the documents at the end.
+   */
+  stream?(dir: string): Promise<RunStream<Result>>;
+}
+
+/** A run writer's files being written (Writer.stream). */
+export interface RunStream<Result = void> {
+  /** the next input, in input order */
+  add(doc: RunDocument): Promise<void>;
+  /** after the last input: the files put in place; what `finish` would say */
+  finish(): Promise<Result>;
+  /** the run stopped, or `finish` is used after all: nothing of it is left (after `finish`, nothing happens) */
+  abandon(): Promise<void>;
 }
 
 /** A writer of documents. */

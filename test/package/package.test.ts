@@ -149,6 +149,7 @@ test('the tarball holds only what runs, built fresh from every source file', () 
   }
   for (const f of [
     'bin/jixiao.js',
+    'bin/postinstall.js',
     'dist/api/index.js',
     'dist/api/index.d.ts',
     'dist/cli/main.js',
@@ -311,3 +312,69 @@ test('the API types: a consumer file compiles against the installed .d.ts (and i
   expect(existsSync(path.join(project, 'node_modules', 'jixiao', 'dist', 'api', 'index.d.ts'))).toBe(true);
   expect(existsSync(path.join(project, 'node_modules', 'jixiao', 'src'))).toBe(false);
 });
+
+/** `npm install ARGS` in `cwd` as a person at a terminal runs it (a pseudo-terminal through `script`), npm's defaults. */
+function npmAtTerminal(args: string[], cwd: string, env: NodeJS.ProcessEnv): { status: number | null; screen: string } {
+  const log = path.join(cwd, 'terminal.txt');
+  const command = ['npm', ...args].map((a) => `'${a}'`).join(' ');
+  const run = spawnSync('script', ['-qec', command, log], { cwd, encoding: 'utf8', timeout: 300_000, env });
+  // What the terminal showed, without npm's spinner and colours.
+  const screen = readFileSync(log, 'utf8')
+    .replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')
+    .replace(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/g, '');
+  return { status: run.status, screen };
+}
+
+test("PP-OCR's engine with npm's defaults: where onnxruntime-node's CUDA download fails, one line at install says how to get it; that command brings PP-OCR back", async () => {
+  if (spawnSync('script', ['--version']).error) return void console.log('no `script` command: skipped');
+  const fresh = path.join(tmp, 'fresh');
+  mkdirSync(fresh);
+  writeFileSync(path.join(fresh, 'package.json'), JSON.stringify({ name: 'fresh', private: true, type: 'module' }));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    npm_config_update_notifier: 'false',
+    // onnxruntime-node's script reaches its CUDA host through global-agent: sent to a closed local port here, it
+    // fails as on a machine that reaches only the npm registry (and downloads nothing where the network is open).
+    GLOBAL_AGENT_HTTPS_PROXY: 'http://127.0.0.1:9',
+    GLOBAL_AGENT_HTTP_PROXY: 'http://127.0.0.1:9',
+  };
+  delete env.ONNXRUNTIME_NODE_INSTALL;
+  const quiet = ['--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'];
+  const first = npmAtTerminal(['install', ...quiet, tarball], fresh, env);
+  expect(first.status, first.screen).toBe(0);
+  const said = first.screen.split(/\r?\n/).filter((l) => l.startsWith('jixiao: '));
+  expect(said, first.screen).toHaveLength(1);
+  expect(said[0]).toContain('onnxruntime-node');
+  expect(said[0]).toContain('`ONNXRUNTIME_NODE_INSTALL=skip npm install`');
+  // What the line warns of did happen: npm left the engine out.
+  expect(existsSync(path.join(fresh, 'node_modules', 'onnxruntime-node'))).toBe(false);
+
+  const again = npmAtTerminal(['install', ...quiet], fresh, { ...env, ONNXRUNTIME_NODE_INSTALL: 'skip' });
+  expect(again.status, again.screen).toBe(0);
+  expect(again.screen).not.toContain('jixiao: ');
+  expect(existsSync(path.join(fresh, 'node_modules', 'onnxruntime-node'))).toBe(true);
+
+  // PP-OCR reads a scanned page in that project, with the network refused.
+  const { scannedPage } = await import('../support/scan-page.ts');
+  writeFileSync(path.join(fresh, 'scan.pdf'), await scannedPage());
+  writeFileSync(
+    path.join(fresh, 'ocr.mjs'),
+    [
+      "import { createOcrPool, extractFile } from 'jixiao';",
+      'const pool = createOcrPool({ workers: 1 });',
+      "const report = await extractFile('scan.pdf', { pool });",
+      'await pool.close();',
+      "console.log(JSON.stringify({ engine: pool.engine, ocr: report.pages.filter((p) => p.method === 'ocr').length, text: report.sections.length + report.facts.length }));",
+    ].join('\n'),
+  );
+  const ocr = spawnSync(node24, [`--import=${noNetwork}`, 'ocr.mjs'], {
+    cwd: fresh,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  expect(ocr.status, ocr.stderr).toBe(0);
+  expect(ocr.stderr).toBe('');
+  const read = JSON.parse(ocr.stdout) as { engine: string; ocr: number; text: number };
+  expect(read).toMatchObject({ engine: 'ppocr', ocr: 1 });
+  expect(read.text).toBeGreaterThan(0);
+}, 600_000);
