@@ -28,8 +28,8 @@ export const INDICATOR_REASONS = {
 };
 
 export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, string[]> = {
+  repeatOverleaf: ['sichuan-project/sheet-break-repeat/libreoffice'],
   middleTopWide: [
-    'many-projects/sheet-wide-middle/libreoffice',
     'budget-targets/sheet-middle/libreoffice',
     'budget-targets/sheet-wide-middle/chromium',
     'budget-targets/sheet-wide/libreoffice',
@@ -43,6 +43,7 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'fujian-dept/three-sheet-middle/chromium',
     'fujian-dept/three-sheet-middle/libreoffice',
     'many-projects/sheet-top/libreoffice',
+    'many-projects/sheet-wide-middle/libreoffice',
     'many-projects/three-sheet-middle/libreoffice',
     'mof-dept/sheet-middle/libreoffice',
     'mof-dept/sheet-wide-middle/chromium',
@@ -83,11 +84,11 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
   groupLines: ['mof-project/three/chromium'],
   blankLevels: [],
   fundsHeader: [
+    'mof-dept/three-spanning/libreoffice',
     'mof-project/sheet-spanning/libreoffice',
+    'mof-project/three-spanning/chromium',
     'sichuan-project/sheet-repeated-colunit/chromium',
     'sichuan-project/sheet/libreoffice',
-    'mof-project/three-spanning/chromium',
-    'mof-dept/three-spanning/libreoffice',
   ],
   wordRows: [
     'budget-targets/sheet-groupunit/chromium',
@@ -112,5 +113,4 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
   ],
   threeLine: ['mof-project/three-spanning/libreoffice'],
   wrappedHeader: [],
-  repeatOverleaf: ['sichuan-project/sheet-break-repeat/libreoffice'],
 };
