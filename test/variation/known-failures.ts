@@ -15,8 +15,8 @@ export const REASONS = {
     'a merged header centred over two sub-headers in a sheet of wide figure columns (基本支出 over 人员经费 | 公用经费) is read as spanning the columns beside them too (本年支出合计, 项目支出): a label with a path too long, the figures right (found when the styles of 2026-12-07 were merged)',
   stackedHeader:
     'a 三线表 whose header cells wrap over three lines, each centred in its row: the 年度总体目标 row between the two blocks of a 自评表 joins the indicator header below it (Chromium); the last lines of wrapped cells read as a header row of their own (上年预算 › 数, LibreOffice)',
-  indentedNarrow:
-    "a 决算 table whose names are indented with ideographic spaces (LibreOffice: a word processor's indent) grows its name column, so the figure columns narrow and their headers wrap under a spanning 收入（万元） (本年收入合计（万 | 元）, 财政拨款收 | 入): the wrapped header lines are read as one cell across the columns",
+  flatLevels:
+    "LibreOffice's HTML import drops a cell's left padding, so a 决算 table's names (类 / 款 / 项 with no codes) stand flush: no level can be read (none is guessed), so the hierarchy's sums are not checked and a planted 项 goes unreported — the same table with its names indented by ideographic spaces (the *-indent styles) is read and checked",
   splitScorecard:
     "a 三线表 自评表 printed by LibreOffice is read as two tables (the funds block, then the indicators with 总分): the 总分 row's table holds the indicators' scores but not the funds' 得分, so its sum is not judged and a planted 总分 goes unreported",
   shortBreak:
@@ -51,7 +51,35 @@ export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
     'final-expenditure-planted/three-headwrap/libreoffice',
     'final-expenditure/three-headwrap/libreoffice',
   ],
-  indentedNarrow: ['final-income-planted/sheet-spanning/libreoffice', 'final-income/sheet-spanning/libreoffice'],
+  flatLevels: [
+    'final-expenditure-planted/grid-break-bare/libreoffice',
+    'final-expenditure-planted/grid-break-repeat/libreoffice',
+    'final-expenditure-planted/grid-dash/libreoffice',
+    'final-expenditure-planted/grid-dense/libreoffice',
+    'final-expenditure-planted/grid-headwrap/libreoffice',
+    'final-expenditure-planted/grid-spanning/libreoffice',
+    'final-expenditure-planted/grid-total-first-note/libreoffice',
+    'final-expenditure-planted/grid-yuan/libreoffice',
+    'final-expenditure-planted/grid/libreoffice',
+    'final-expenditure-planted/sheet-break-bare/libreoffice',
+    'final-expenditure-planted/sheet-break-repeat/libreoffice',
+    'final-expenditure-planted/sheet-caption/libreoffice',
+    'final-expenditure-planted/sheet-dense/libreoffice',
+    'final-expenditure-planted/sheet-emdash/libreoffice',
+    'final-expenditure-planted/sheet-headwrap/libreoffice',
+    'final-expenditure-planted/sheet-middle/libreoffice',
+    'final-expenditure-planted/sheet-spanning/libreoffice',
+    'final-expenditure-planted/sheet-top/libreoffice',
+    'final-expenditure-planted/sheet-total-first-note/libreoffice',
+    'final-expenditure-planted/sheet-wide-middle/libreoffice',
+    'final-expenditure-planted/sheet-wide/libreoffice',
+    'final-expenditure-planted/sheet-yuan-caption/libreoffice',
+    'final-expenditure-planted/sheet/libreoffice',
+    'final-expenditure-planted/three-sheet-middle/libreoffice',
+    'final-expenditure-planted/three-slash/libreoffice',
+    'final-expenditure-planted/three-thousands/libreoffice',
+    'final-expenditure-planted/three/libreoffice',
+  ],
   splitScorecard: ['project-self-eval-planted/three-headwrap/libreoffice'],
   shortBreak: [
     'three-public-planted/sheet-break-bare/chromium',

@@ -6,9 +6,6 @@
 import type { Grid, GridCell } from './grid.ts';
 import type { Style } from './styles.ts';
 
-/** How a row's level is set: a cell's left padding (a spreadsheet's indent), or ideographic spaces typed before the name (a word processor's). */
-export type Indent = 'padding' | 'spaces';
-
 export interface Page {
   style: Style;
   grid: Grid;
@@ -20,7 +17,7 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 const BLACK = '#000000';
 
-function cellCss(cell: GridCell, grid: Grid, style: Style, indent: Indent): { attrs: string; css: string[] } {
+function cellCss(cell: GridCell, grid: Grid, style: Style): { attrs: string; css: string[] } {
   const css: string[] = [];
   const attrs: string[] = [];
   const numeric = cell.role === 'number';
@@ -33,7 +30,7 @@ function cellCss(cell: GridCell, grid: Grid, style: Style, indent: Indent): { at
   const valign = style.valign ?? (sheet ? 'bottom' : 'middle');
   attrs.push(`align="${align}"`, `valign="${valign}"`);
   css.push(`text-align:${align}`, `vertical-align:${valign}`);
-  if (cell.level && cell.level > 1 && indent === 'padding') css.push(`padding-left:${(cell.level - 1) * 2}em`);
+  if (cell.level && cell.level > 1 && style.indent !== 'spaces') css.push(`padding-left:${(cell.level - 1) * 2}em`);
   // A number is never wrapped inside its cell (a spreadsheet shows #### instead; a word processor widens the column).
   if (numeric) (attrs.push('nowrap'), css.push('white-space:nowrap'));
   if (numeric && style.wideFigures) {
@@ -66,20 +63,19 @@ function wrapped(text: string): string[] {
 }
 
 /** A cell's text as typed: two ideographic spaces a level below the first where the level is set so. */
-function typed(cell: GridCell, indent: Indent): string {
-  return indent === 'spaces' && cell.level && cell.level > 1
+function typed(cell: GridCell, style: Style): string {
+  return style.indent === 'spaces' && cell.level && cell.level > 1
     ? '\u3000'.repeat((cell.level - 1) * 2) + cell.text
     : cell.text;
 }
 
-function tableHtml(grid: Grid, style: Style, indent: Indent): string {
+function tableHtml(grid: Grid, style: Style): string {
   const border = style.rules === 'grid' ? ' border="1"' : ' border="0"';
   const row = (cells: GridCell[]) =>
     `<tr>${cells
       .map((c) => {
-        const { attrs, css } = cellCss(c, grid, style, indent);
-        const text =
-          style.headWrap && c.role === 'head' ? wrapped(c.text).map(esc).join('<br>') : esc(typed(c, indent));
+        const { attrs, css } = cellCss(c, grid, style);
+        const text = style.headWrap && c.role === 'head' ? wrapped(c.text).map(esc).join('<br>') : esc(typed(c, style));
         return `<td ${attrs} style="${css.join(';')}">${text}</td>`;
       })
       .join('')}</tr>`;
@@ -102,7 +98,7 @@ export const FILLER = '本页上部为报告正文，以下为表格。';
 /** The page that names the style after it (no number, no table). */
 export const separator = (style: Style) => `以下样式：${style.id}`;
 
-function pageHtml(page: Page, first: boolean, indent: Indent): string {
+function pageHtml(page: Page, first: boolean): string {
   const { grid, style } = page;
   const parts = [`<p style="${first ? '' : BREAK}">${esc(separator(style))}</p>`];
   const lines = [...Array(page.filler).keys()].map(() => FILLER);
@@ -111,12 +107,12 @@ function pageHtml(page: Page, first: boolean, indent: Indent): string {
   parts.push(`<p align="center" style="text-align:center;${top}"><b>${esc(grid.caption)}</b></p>`);
   if (grid.note) parts.push(`<p align="center" style="text-align:center">${esc(grid.note)}</p>`);
   if (grid.unitLine) parts.push(`<p align="right" style="text-align:right">${esc(grid.unitLine)}</p>`);
-  parts.push(tableHtml(grid, style, indent));
+  parts.push(tableHtml(grid, style));
   if (grid.footnote) parts.push(`<p align="left" style="text-align:left">${esc(grid.footnote)}</p>`);
   return parts.join('\n');
 }
 
-export function documentHtml(pages: Page[], font: string, indent: Indent = 'padding'): string {
+export function documentHtml(pages: Page[], font: string): string {
   return `<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>variation</title>
 <style>
@@ -126,7 +122,7 @@ p { margin: 0 0 4pt 0 }
 table { border-collapse: collapse; font-size: 9pt }
 td { padding: 2pt 3pt }
 </style></head><body>
-${pages.map((p, i) => pageHtml(p, i === 0, indent)).join('\n')}
+${pages.map((p, i) => pageHtml(p, i === 0)).join('\n')}
 </body></html>
 `;
 }

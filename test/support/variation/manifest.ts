@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { CLASSES } from './classes/index.ts';
 import { layoutGrid } from './grid.ts';
 import { documentHtml, type Page } from './html.ts';
-import { FONTS, INDENT, type Producer } from './producers.ts';
+import { FONTS, type Producer } from './producers.ts';
 import { applies, STYLES } from './styles.ts';
 
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/variation/', import.meta.url));
@@ -47,7 +47,7 @@ export function pagesOf(cls: string, filler: (style: string) => number): Page[] 
 }
 
 export function htmlOf(cls: string, producer: Producer, filler: (style: string) => number): string {
-  return documentHtml(pagesOf(cls, filler), FONTS[producer], INDENT[producer]);
+  return documentHtml(pagesOf(cls, filler), FONTS[producer]);
 }
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -7,7 +7,6 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Indent } from './html.ts';
 
 export type Producer = 'libreoffice' | 'chromium';
 export const PRODUCERS: readonly Producer[] = ['libreoffice', 'chromium'];
@@ -17,14 +16,6 @@ export const FONTS: Record<Producer, string> = {
   libreoffice: 'Noto Sans CJK SC',
   chromium: 'WenQuanYi Micro Hei',
 };
-
-/**
- * How each producer's document indents a row's name by its level: LibreOffice's HTML import drops a
- * cell's padding (its names would stand flush, no level to read), so its documents type ideographic
- * spaces before the name, as a word processor's user does; Chromium keeps the padding, as a
- * spreadsheet's indent prints.
- */
-export const INDENT: Record<Producer, Indent> = { libreoffice: 'spaces', chromium: 'padding' };
 
 /** Where WenQuanYi Micro Hei is: installed (fonts-wqy-microhei), or unpacked from its .deb into a folder. */
 export function wqyFolder(): string | null {

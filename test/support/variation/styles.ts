@@ -25,6 +25,8 @@ export interface Style {
   mergedHead?: 'center' | 'left';
   /** columns of figures drawn wide (a sheet's columns widened for its largest sums): a header set left stands apart from its figures set right */
   wideFigures?: boolean;
+  /** how a row's level is set: a cell's left padding (a spreadsheet's indent, the default) or ideographic spaces typed before the name (a word processor's) */
+  indent?: 'padding' | 'spaces';
   /** amounts as the class writes them (万元, 520.00), with thousands separators (4,680.50), or in 元 with them (5,200,000.00) */
   figures: 'plain' | 'thousands' | 'yuan';
   /** what an empty number cell shows: nothing, or a dash or slash as many offices write */
@@ -106,6 +108,9 @@ export const STYLES: readonly Style[] = [
   style('grid-minus', { negative: '−' }),
   style('sheet-fullwidth-minus', { rules: 'none', align: 'sheet', negative: '－' }),
   style('three-brackets', { rules: 'three', unit: 'caption', negative: '()' }),
+  style('grid-indent', { indent: 'spaces' }),
+  style('sheet-indent', { rules: 'none', align: 'sheet', indent: 'spaces' }),
+  style('three-indent', { rules: 'three', indent: 'spaces' }),
 ];
 
 /** Does the style mean anything for this class (a group's cell needs a group; a spanning header needs one)? */
@@ -117,6 +122,7 @@ export function applies(s: Style, table: LogicalTable): boolean {
   if (s.empty !== '' && !table.segments.some(hasEmptyNumber)) return false;
   if (s.totalFirst && !table.segments.some((g) => totalLast(g) !== null)) return false;
   if (s.negative !== '-' && !table.segments.some(hasNegative)) return false;
+  if (s.indent === 'spaces' && !table.segments.some((g) => g.rows.some((r) => (r.level ?? 0) > 1))) return false;
   return true;
 }
 
