@@ -16,7 +16,7 @@ import { unionBox } from '../util/geometry.ts';
 import { isHeaderWord } from '../vocab/header-words.ts';
 import { textLines, type TextLine } from './chunks.ts';
 import type { DraftTable } from './ruled.ts';
-import { unionColumns, fit, type Col } from './text-columns.ts';
+import { unionColumns, columnsOfSorted, fit, type Col } from './text-columns.ts';
 import { gapEms, isFolio, starter, type Block, blocksFrom } from './text-blocks.ts';
 import { headerRows, oneHeaderRow, fitHeader } from './text-header-rows.ts';
 import { headerWordsApart } from './text-header-words.ts';
@@ -117,8 +117,20 @@ function readTable(
   const bodyEnd = read[read.length - 1]!.bodyEnd;
   // A block's header left alone at the page's foot (its rows overleaf) is the table's last row.
   const foot = footHeader(lines, bodyEnd);
-  if (foot > bodyEnd) all.push(...betweenRows(lines, bodyEnd + 1, foot, { cols: grid.cols, pitch, setRight }));
-  return { draft: gridOf(all, grid.cols), next: Math.max(foot, bodyEnd) + 1 };
+  const cols = foot > bodyEnd ? [...grid.cols, ...pastLast(lines.slice(bodyEnd + 1, foot + 1), grid.cols)] : grid.cols;
+  if (foot > bodyEnd) all.push(...betweenRows(lines, bodyEnd + 1, foot, { cols, pitch, setRight }));
+  return { draft: gridOf(all, cols), next: Math.max(foot, bodyEnd) + 1 };
+}
+
+/**
+ * Columns of a header left alone at the page's foot past the table's last column: its block's rows
+ * overleaf fill columns the block above has none of (权 | 得分 | 未完成原因分析 right of the funds
+ * block's last figures), and read into that last column they named none of them.
+ */
+function pastLast(header: TextLine[], cols: Col[]): Col[] {
+  const edge = cols[cols.length - 1]!.x1;
+  const past = header.flatMap((l) => l.chunks.filter((c) => c.x0 >= edge)).sort((a, b) => a.x0 - b.x0);
+  return past.length === 0 ? [] : columnsOfSorted(past);
 }
 
 /**
