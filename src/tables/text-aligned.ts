@@ -14,7 +14,7 @@
 import type { TextItem } from '../pdf/types.ts';
 import { unionBox } from '../util/geometry.ts';
 import { isHeaderWord } from '../vocab/header-words.ts';
-import { textLines, type TextLine } from './chunks.ts';
+import { cellText, textLines, type TextLine } from './chunks.ts';
 import type { DraftTable } from './ruled.ts';
 import { unionColumns, columnsOfSorted, fit, type Col } from './text-columns.ts';
 import { gapEms, isFolio, starter, type Block, blocksFrom } from './text-blocks.ts';
@@ -106,7 +106,7 @@ function readTable(
             { cols: grid.cols, pitch, floor },
             { wordy: wordyColumns(onGrid, grid.cols), setRight: setRightColumns(onGrid, grid.cols) },
           )
-        : betweenRows(lines, after + 1, lead - 1, { cols: grid.cols, pitch, setRight });
+        : tailsJoined(all, betweenRows(lines, after + 1, lead - 1, { cols: grid.cols, pitch, setRight }), leading);
     // A block under no header of its own on this page may go on a group from the page before.
     spanGroups(mended, { levels: header.length > 0 });
     all.push(...header, ...onColumnsOf(mended, j));
@@ -227,4 +227,24 @@ function betweenRows(
 function besideLeft(line: TextLine, cols: Col[]): TextLine {
   const chunks = line.chunks.filter((c) => c.x1 >= cols[0]!.x0);
   return chunks.length === line.chunks.length ? line : { ...line, chunks };
+}
+
+/**
+ * The rows between two blocks that are the tails of the last row above, joined to it (mendWraps): a
+ * row's cells set in its middle wrap round its figures (接待群众来 | 人 over its figures, 访 | 次
+ * under them), and where that row ends its block, its last lines stood alone between the blocks —
+ * a name cut short and a unit (人 for 人次) read wrong. Rows holding a header's words are the next
+ * block's header.
+ */
+function tailsJoined(all: Row[], between: Row[], leading: number): Row[] {
+  const last = all[all.length - 1];
+  let k = 0;
+  while (
+    last &&
+    k < between.length &&
+    ![...between[k]!.cells.values()].some((ps) => isHeaderWord(cellText(ps).replace(/\s+/g, ''))) &&
+    mendWraps([last, between[k]!], leading).length === 1
+  )
+    k++;
+  return between.slice(k);
 }

@@ -53,7 +53,6 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'mof-dept/three-sheet-middle/libreoffice',
     'mof-project/sheet-middle/chromium',
     'mof-project/sheet-middle/libreoffice',
-    'mof-project/sheet-wide-middle/chromium',
     'mof-project/sheet-wide-middle/libreoffice',
     'mof-project/sheet-wide/libreoffice',
     'mof-project/three-sheet-middle/chromium',
