@@ -14,9 +14,9 @@
 import type { TextItem } from '../pdf/types.ts';
 import { unionBox } from '../util/geometry.ts';
 import { isHeaderWord } from '../vocab/header-words.ts';
-import { textLines, type TextLine } from './chunks.ts';
+import { cellText, textLines, type TextLine } from './chunks.ts';
 import type { DraftTable } from './ruled.ts';
-import { unionColumns, fit, type Col } from './text-columns.ts';
+import { unionColumns, columnsOfSorted, fit, type Col } from './text-columns.ts';
 import { gapEms, isFolio, starter, type Block, blocksFrom } from './text-blocks.ts';
 import { headerRows, oneHeaderRow, fitHeader } from './text-header-rows.ts';
 import { headerWordsApart } from './text-header-words.ts';
@@ -101,7 +101,7 @@ function readTable(
     const header =
       j === 0
         ? headerRows(lines, lead, { cols: grid.cols, pitch, floor }, bodyColumnsOf(onGrid, grid.cols))
-        : betweenRows(lines, after + 1, lead - 1, { cols: grid.cols, pitch, setRight });
+        : tailsJoined(all, betweenRows(lines, after + 1, lead - 1, { cols: grid.cols, pitch, setRight }), leading);
     // A block under no header of its own on this page may go on a group from the page before.
     spanGroups(mended, { levels: header.length > 0 });
     all.push(...header, ...onColumnsOf(mended, j));
@@ -112,8 +112,20 @@ function readTable(
   const bodyEnd = read[read.length - 1]!.bodyEnd;
   // A block's header left alone at the page's foot (its rows overleaf) is the table's last row.
   const foot = footHeader(lines, bodyEnd);
-  if (foot > bodyEnd) all.push(...betweenRows(lines, bodyEnd + 1, foot, { cols: grid.cols, pitch, setRight }));
-  return { draft: gridOf(all, grid.cols), next: Math.max(foot, bodyEnd) + 1 };
+  const cols = foot > bodyEnd ? [...grid.cols, ...pastLast(lines.slice(bodyEnd + 1, foot + 1), grid.cols)] : grid.cols;
+  if (foot > bodyEnd) all.push(...betweenRows(lines, bodyEnd + 1, foot, { cols, pitch, setRight }));
+  return { draft: gridOf(all, cols), next: Math.max(foot, bodyEnd) + 1 };
+}
+
+/**
+ * Columns of a header left alone at the page's foot past the table's last column: its block's rows
+ * overleaf fill columns the block above has none of (权 | 得分 | 未完成原因分析 right of the funds
+ * block's last figures), and read into that last column they named none of them.
+ */
+function pastLast(header: TextLine[], cols: Col[]): Col[] {
+  const edge = cols[cols.length - 1]!.x1;
+  const past = header.flatMap((l) => l.chunks.filter((c) => c.x0 >= edge)).sort((a, b) => a.x0 - b.x0);
+  return past.length === 0 ? [] : columnsOfSorted(past);
 }
 
 /** What a block's rows say of the columns that places its header's words (body-columns.ts). */
@@ -216,4 +228,24 @@ function betweenRows(
 function besideLeft(line: TextLine, cols: Col[]): TextLine {
   const chunks = line.chunks.filter((c) => c.x1 >= cols[0]!.x0);
   return chunks.length === line.chunks.length ? line : { ...line, chunks };
+}
+
+/**
+ * The rows between two blocks that are the tails of the last row above, joined to it (mendWraps): a
+ * row's cells set in its middle wrap round its figures (接待群众来 | 人 over its figures, 访 | 次
+ * under them), and where that row ends its block, its last lines stood alone between the blocks —
+ * a name cut short and a unit (人 for 人次) read wrong. Rows holding a header's words are the next
+ * block's header.
+ */
+function tailsJoined(all: Row[], between: Row[], leading: number): Row[] {
+  const last = all[all.length - 1];
+  let k = 0;
+  while (
+    last &&
+    k < between.length &&
+    ![...between[k]!.cells.values()].some((ps) => isHeaderWord(cellText(ps).replace(/\s+/g, ''))) &&
+    mendWraps([last, between[k]!], leading).length === 1
+  )
+    k++;
+  return between.slice(k);
 }

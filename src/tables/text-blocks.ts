@@ -317,10 +317,15 @@ function footRow(
   if (line.chunks.length < 3 || line.chunks.some((c) => LEADER.test(c.text))) return null;
   const own = columnsOf([line]);
   // Header cells past the row's last column (or before its first); one between two of its columns names one of them.
-  const beside = range(from, first - 1)
-    .flatMap((k) => lines[k]!.chunks)
-    .filter((c) => c.x0 >= own[own.length - 1]!.x1 || c.x1 <= own[0]!.x0);
-  const cols = beside.length === 0 ? own : columnsOfSorted(mergeSorted(sortedChunks([line]), beside));
+  const header = range(from, first - 1).flatMap((k) => lines[k]!.chunks);
+  // Each side's cells columns of their own, not run into the row's outer columns however near (未完成原因
+  // set left a cell's padding past the 得分 set right).
+  const side = (cs: typeof header) => (cs.length === 0 ? [] : columnsOfSorted(cs.sort((a, b) => a.x0 - b.x0)));
+  const cols = [
+    ...side(header.filter((c) => c.x1 <= own[0]!.x0)),
+    ...own,
+    ...side(header.filter((c) => c.x0 >= own[own.length - 1]!.x1)),
+  ];
   return consistent(line, cols) ? { starters, cols, foot: true } : null;
 }
 

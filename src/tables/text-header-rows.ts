@@ -237,11 +237,13 @@ export function oneHeaderRow(line: TextLine, below: Row, cols: Col[], pitch: Pit
   // A cover line (项目名称 | …, 主管部门 | … | 实施单位 | …) is a row of its own.
   if ([line, ...below.lines].some((l) => isInfoRow(l.chunks.map((c) => c.text)))) return false;
   const top = below.lines.reduce((a, b) => (a.y > b.y ? a : b));
+  // (Its cells' lines below, each under a cell of this one: a header set at the top of its cells,
+  // 绩效指标 | 指标性 | 度量 | 权 over （90 | 质 | 单位 | 重 over 分）.)
   const wrapped =
-    below.lines.length === 1 &&
+    below.lines.length <= MAX_HEADER_LINES &&
     gapEms(line, top) <= 1.6 &&
     (pitch.row === 0 || line.y - top.y < 0.85 * pitch.row) &&
-    wrapsHeader(below.lines[0]!, line, cols);
+    below.lines.every((l) => wrapsHeader(l, line, cols));
   return (
     wrapped ||
     sameRow(

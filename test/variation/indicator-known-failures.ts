@@ -6,7 +6,7 @@ export const INDICATOR_REASONS = {
   repeatOverleaf:
     "Sichuan's eleven columns carried over a page break with the header repeated (LibreOffice): the rows of the part overleaf are not read as indicators — it passed on the indicator branch alone and fails since it was merged with the table branch's header spans (2026-12-07); not yet traced",
   middleTopWide:
-    "styles added 2026-12-07 (cells set in the middle or at the top of their height; figure columns drawn wide, headers set left apart from their figures): a row's lines stand between the lines of the 一级 / 二级 cells merged down beside them, so rows are joined or cut (groupLines), targets lose their unit to a wrapped line, and rows under a header set apart from its figures are not found — not yet sorted into one class each",
+    "styles added 2026-12-07 (cells set in the middle or at the top of their height; figure columns drawn wide): most of their rows are read since (0.956; docs/indicators.md), what is left being mostly the funds rows — a funds block's header set in the middle or at the top over cells wrapped four lines deep, read short of its amount columns' names or units — and a row or two each: a row whose name is cut by the page break (问题整改完 | 成率), two rows of a middle-set 三线表 read as one; the tasks block of LibreOffice's middle-set 申报表 lines up with the indicator header under it and takes it for a row (dept-declaration/three-sheet-middle)",
   rowCut:
     "LibreOffice breaks a row across the page (as Word does unless told not to): a header row or a merged cell cut between two pages (一级 | 实际完成 | 偏差原因分析及改 over 指标 | 值 | 进措施 overleaf, 项目资金（万 over 元）, a funds header's last lines alone atop the next page), so the part overleaf keeps a header of fragments or lines up with no column",
   coarserHead:
@@ -52,7 +52,6 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'mof-dept/three-sheet-middle/libreoffice',
     'mof-project/sheet-middle/chromium',
     'mof-project/sheet-middle/libreoffice',
-    'mof-project/sheet-wide-middle/chromium',
     'mof-project/sheet-wide-middle/libreoffice',
     'mof-project/sheet-wide/libreoffice',
     'mof-project/three-sheet-middle/chromium',
