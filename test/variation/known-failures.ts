@@ -18,7 +18,6 @@ export const REASONS = {
 
 export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
   multiBlock: [
-    'budget-targets/sheet-wide-middle/chromium',
     'budget-targets/three-sheet-groupunit/libreoffice',
     'project-self-eval/sheet-groupunit/libreoffice',
     'project-self-eval/three-sheet-groupunit/libreoffice',
