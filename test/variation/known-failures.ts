@@ -17,11 +17,7 @@ export const REASONS = {
 };
 
 export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
-  multiBlock: [
-    'budget-targets/three-sheet-groupunit/libreoffice',
-    'project-self-eval/sheet-groupunit/libreoffice',
-    'project-self-eval/three-sheet-groupunit/libreoffice',
-  ],
+  multiBlock: ['budget-targets/three-sheet-groupunit/libreoffice'],
   spanning: [],
   gluedFigure: ['budget-summary/three-sheet-middle/libreoffice'],
   narrowWraps: [],
