@@ -30,22 +30,39 @@ export function columnsOf(lines: TextLine[]): Col[] {
 export function columnsOfSorted(spans: Chunk[]): Col[] {
   const cols: Col[] = [];
   let lines = new Map<number, number>(); // the last column's chunks: line (baseline) → right edge
+  let members: Chunk[] = []; // the last column's chunks
   let figureEdge = false; // the last column's right edge is a figure's
+  const start = (chunks: Chunk[]) => {
+    cols.push({ x0: Math.min(...chunks.map((m) => m.x0)), x1: Math.max(...chunks.map((m) => m.x1)) });
+    lines = new Map();
+    for (const m of chunks) lines.set(m.y, Math.max(lines.get(m.y) ?? -Infinity, m.x1));
+    members = chunks;
+    figureEdge = chunks.some((m) => m.x1 === cols.at(-1)!.x1 && readCellNumber(m.text) !== null);
+  };
   for (const s of spans) {
     const last = cols[cols.length - 1];
     const sameLine = lines.get(s.y);
     const past = last !== undefined && s.x0 >= last.x1;
-    const cut = past && (sameLine !== undefined || figureEdge);
-    if (last && s.x0 < last.x1 + 0.5 * s.size && !cut) {
-      if (s.x1 > last.x1) figureEdge = readCellNumber(s.text) !== null;
-      else if (s.x1 === last.x1) figureEdge ||= readCellNumber(s.text) !== null;
-      last.x1 = Math.max(last.x1, s.x1);
-      lines.set(s.y, Math.max(sameLine ?? -Infinity, s.x1));
-    } else {
-      cols.push({ x0: s.x0, x1: s.x1 });
-      lines = new Map([[s.y, s.x1]]);
-      figureEdge = readCellNumber(s.text) !== null;
+    if (!last || s.x0 >= last.x1 + 0.5 * s.size || (past && (sameLine !== undefined || figureEdge))) {
+      start([s]);
+      continue;
     }
+    // A chunk of a line the column holds already, past its chunk there: the column is two cells,
+    // parted where that chunk ends, when nothing of the column crosses there (二级 names gathered
+    // before 满意度指标 | 度指标 showed the gutter between the 一级 column and the 二级 one).
+    if (sameLine !== undefined && s.x0 >= sameLine) {
+      const stay = members.filter((m) => m.x0 < sameLine);
+      if (stay.every((m) => m.x1 <= s.x0)) {
+        last.x1 = Math.max(...stay.map((m) => m.x1));
+        start([...members.filter((m) => m.x0 >= sameLine), s]);
+        continue;
+      }
+    }
+    if (s.x1 > last.x1) figureEdge = readCellNumber(s.text) !== null;
+    else if (s.x1 === last.x1) figureEdge ||= readCellNumber(s.text) !== null;
+    last.x1 = Math.max(last.x1, s.x1);
+    lines.set(s.y, Math.max(sameLine ?? -Infinity, s.x1));
+    members.push(s);
   }
   return cols;
 }

@@ -5,10 +5,41 @@ import { cellText, type Chunk, type TextLine } from './chunks.ts';
 import { isInfoRow } from './headers.ts';
 import { fit, overlap, type Col } from './text-columns.ts';
 import { gapEms } from './text-blocks.ts';
-import type { Row } from './text-rows.ts';
+import { addLine, newRow, type Row } from './text-rows.ts';
 import { isHeaderWord } from '../vocab/header-words.ts';
 
 export const isCover = (line: TextLine) => isInfoRow(line.chunks.map((c) => c.text));
+
+/** A cover line, or one whose last key's value is wrapped off it (主管部门 | 某区市场监督管理局 | 实施单位). */
+export function isCoverLine(line: TextLine): boolean {
+  const texts = line.chunks.map((c) => c.text);
+  return isInfoRow(texts) || (texts.length > 0 && isKey(texts.at(-1)!) && isInfoRow([...texts, '—']));
+}
+
+/** The cover line as a row atop the header; the line under it joined when it holds its values' last lines. */
+export function unshiftCover(header: Row[], line: TextLine, cols: Col[]): void {
+  const fits = coverFits(line, cols);
+  const cover = newRow(line, cols, fits);
+  if (header[0] && valuesUnder(line, header[0])) {
+    // Each last line in the column after its key's, as the value's first line would be (coverFits).
+    const lower = header.shift()!.lines[0]!;
+    const keyColumn = (c: Chunk) => Math.max(...fits[line.chunks.findLastIndex((k) => k.x1 <= c.x0)]!);
+    addLine(
+      cover,
+      lower,
+      cols,
+      lower.chunks.map((c) => [Math.max(fit(c, cols)[0]!, keyColumn(c) + 1)]),
+    );
+  }
+  header.unshift(cover);
+}
+
+/** The last line of a cover value wrapped around the cover line above it (心 under 主管部门 | … | 实施单位). */
+export function coverTail(line: TextLine, up: TextLine | undefined): boolean {
+  return (
+    up !== undefined && isCoverLine(up) && gapEms(up, line) <= 1.6 && line.chunks.every((c) => inValuePlace(c, up))
+  );
+}
 /** A cover line's key (主管部门, 实施单位 …): a cell that makes a cover line with any value after it. */
 const isKey = (text: string) => isInfoRow([text, '—']);
 
@@ -28,30 +59,32 @@ export function coverFits(line: TextLine, cols: Col[]): number[][] {
 }
 
 /**
- * A cover line of keys only (主管部门 | 实施单位) over a line of one row holding the last lines of its
- * values (局 | 中心 under 某区市场监督管理 | 某区食品安全检测, the keys set in the middle between): less
- * than a line apart, each chunk right of a key and short of the next, no header word among them.
+ * A cover line over a line of one row holding the last lines of its values (局 | 中心 under 某区市场
+ * 监督管理 | 某区食品安全检测, the keys set in the middle between; 心 under 某区食品安全检测中 beside
+ * 实施单位): less than a line apart, each chunk in a value's place the cover line leaves empty.
  */
-export function valuesUnder(line: TextLine, below: Row): boolean {
-  const keys = line.chunks;
-  if (below.lines.length !== 1 || !keys.every((k) => isKey(k.text))) return false;
+function valuesUnder(line: TextLine, below: Row): boolean {
+  if (below.lines.length !== 1) return false;
   const lower = below.lines[0]!;
-  if (gapEms(line, lower) > 1.6 || isCover(lower)) return false;
-  return lower.chunks.every((c, i) => {
-    const key = keys.findLast((k) => k.x1 <= c.x0);
-    const next = keys.find((k) => k.x0 >= c.x1);
-    return (
-      key !== undefined &&
-      (next === undefined || keys.indexOf(next) === keys.indexOf(key) + 1) &&
-      !isHeaderWord(lower.chunks[i]!.text)
-    );
-  });
+  return gapEms(line, lower) <= 1.6 && !isCover(lower) && lower.chunks.every((c) => inValuePlace(c, line));
 }
 
-/** The cells and lines of `from` added to `row`. */
-export function joinRow(row: Row, from: Row): void {
-  for (const [c, ps] of from.cells) row.cells.set(c, [...(row.cells.get(c) ?? []), ...ps]);
-  row.lines.push(...from.lines);
+/**
+ * A chunk in the place of a cover line's value left empty on that line: right of a key whose value
+ * the line does not hold (the line's next cell another key, or none), over none of its cells, and no
+ * header word.
+ */
+function inValuePlace(chunk: Chunk, cover: TextLine): boolean {
+  const cells = cover.chunks;
+  const key = cells.findLast((k) => k.x1 <= chunk.x0);
+  const next = cells.find((k) => k.x0 >= chunk.x1);
+  return (
+    key !== undefined &&
+    isKey(key.text) &&
+    (next === undefined || (cells.indexOf(next) === cells.indexOf(key) + 1 && isKey(next.text))) &&
+    !cells.some((k) => overlap(k, chunk) > 0) &&
+    !isHeaderWord(chunk.text)
+  );
 }
 
 /**

@@ -14,7 +14,7 @@ import { MAX_GAP_EMS, gapEms } from './text-blocks.ts';
 import { type Row, addLine, newRow, type Pitch, sameRow } from './text-rows.ts';
 import { centredRun, spanHeader } from './text-header-spans.ts';
 import { stackedHeader } from './text-header-stack.ts';
-import { coverFits, coverValueWrapped, isCover, joinRow, valuesUnder } from './text-header-cover.ts';
+import { coverFits, coverTail, coverValueWrapped, isCover, isCoverLine, unshiftCover } from './text-header-cover.ts';
 
 const MAX_HEADER_LINES = 3;
 /** The cost of placing a header in a column set right whose figures end before it starts: only when nothing else will do. */
@@ -48,6 +48,7 @@ export function headerRows(
     const wrap = below ? coverValueWrapped(line, below, cols) : null;
     const middle = middleBelow(header);
     if (wrap !== null) addLine(below!, line, cols, wrap);
+    else if (isCoverLine(line) && header.length < MAX_HEADER_LINES + MAX_COVER_LINES) unshiftCover(header, line, cols);
     else if (
       middle &&
       standsOverMiddle([line, middle.mid, middle.lower], (l) => fitHeader(l, cols, wordy, setRight, edges), pitch)
@@ -58,11 +59,7 @@ export function headerRows(
       split = [header[0]!, header[1]!];
     } else if (below && oneHeaderRow(line, below, cols, pitch))
       addLine(below, line, cols, fitHeader(line, cols, namedBelow(header.slice(1), wordy), setRight, edges));
-    else if (isCover(line) && header.length < MAX_HEADER_LINES + MAX_COVER_LINES) {
-      const cover = newRow(line, cols, coverFits(line, cols));
-      if (below && valuesUnder(line, below)) joinRow(cover, header.shift()!);
-      header.unshift(cover);
-    } else if (line.chunks.length >= 2 && header.length < MAX_HEADER_LINES)
+    else if (line.chunks.length >= 2 && header.length < MAX_HEADER_LINES)
       header.unshift(newRow(line, cols, fitHeader(line, cols, namedBelow(header, wordy), setRight, edges)));
     else if (
       header.length > 0 &&
@@ -72,18 +69,8 @@ export function headerRows(
       // One chunk over several columns right above the header: a spanning header cell (预算执行情况（万元）).
       header.unshift(newRow(line, cols, setLeftOver(line, header)));
     } else {
-      // One chunk: only the wrapped tail of a header line above it — or, right over the body, the last
-      // line of a cell wrapped around the header's middle line (above a header row, such a line is more
-      // likely a cover row's wrapped value).
-      const up = k > floor ? lines[k - 1] : undefined;
-      const around =
-        header.length === 0 &&
-        k - 1 > floor &&
-        up !== undefined &&
-        up.chunks.length >= 2 &&
-        gapEms(up, line) <= 1.6 &&
-        wrapsAroundMiddle(line, up, lines[k - 2]!, cols);
-      if (header.length >= MAX_HEADER_LINES || !(around || tailOfHeader(lines, k, floor, cols))) break;
+      const cell = lineOfCell(line, lines, k, { floor, cols, atBody: header.length === 0 });
+      if (header.length >= MAX_HEADER_LINES || !cell) break;
       header.unshift(newRow(line, cols));
     }
     top = line;
@@ -91,6 +78,29 @@ export function headerRows(
   const read = stackedOver(header, stackedHeader(lines, first, { cols, pitch, floor }), { lines, cols, floor });
   spanHeader(read, cols, wordy, split);
   return read;
+}
+
+/**
+ * A line of one chunk is a line of a cell: the wrapped tail of a header line above it — or, right over
+ * the body, the last line of a cell wrapped around the header's middle line (above a header row, such
+ * a line is more likely a cover row's wrapped value) — or the last line of a cover value wrapped
+ * around the cover line above it.
+ */
+function lineOfCell(
+  line: TextLine,
+  lines: TextLine[],
+  k: number,
+  { floor, cols, atBody }: { floor: number; cols: Col[]; atBody: boolean },
+): boolean {
+  const up = k > floor ? lines[k - 1] : undefined;
+  const around =
+    atBody &&
+    k - 1 > floor &&
+    up !== undefined &&
+    up.chunks.length >= 2 &&
+    gapEms(up, line) <= 1.6 &&
+    wrapsAroundMiddle(line, up, lines[k - 2]!, cols);
+  return around || coverTail(line, up) || tailOfHeader(lines, k, floor, cols);
 }
 
 /**

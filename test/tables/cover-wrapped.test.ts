@@ -14,7 +14,7 @@ import { readMade } from './support.ts';
 interface Style {
   size: number;
   /** where the keys stand against their values' two lines */
-  keys: 'foot' | 'middle';
+  keys: 'foot' | 'middle' | 'middle-last';
   rules: boolean;
 }
 
@@ -40,8 +40,10 @@ function page({ size, keys, rules }: Style): { runs: TextRun[]; rules: Rule[] } 
     left('项目名称', 0, 700 + lead / 2),
     left('智慧食安监管平台运维', 2, 700 + lead / 2),
     left('主管部门', 0, keyY),
-    left('某区市场监督管理', 2, cover + lead),
-    left('局', 2, cover),
+    // (middle-last: the first value on the keys' line, whole; only the last wraps around it)
+    ...(keys === 'middle-last'
+      ? [left('某区市场监督管理局', 2, keyY)]
+      : [left('某区市场监督管理', 2, cover + lead), left('局', 2, cover)]),
     left('实施单位', 3, keyY),
     left('某区食品安全检测', 4, cover + lead),
     left('中心', 4, cover),
@@ -70,6 +72,7 @@ const STYLES: [string, Style][] = [
   ['cells set at their foot', { size: 9, keys: 'foot', rules: false }],
   ['cells set in the middle', { size: 9, keys: 'middle', rules: false }],
   ['cells set in the middle, a 三线表 at 10 pt', { size: 10, keys: 'middle', rules: true }],
+  ['the last value alone wrapped around the keys’ line', { size: 9, keys: 'middle-last', rules: false }],
 ];
 
 describe('cover values wrapped in their cells', () => {
