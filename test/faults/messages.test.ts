@@ -134,8 +134,12 @@ test('a lock held by a dead process, and by a zombie (dead, not reaped): taken o
   const afterDead = jixiao(['batch', path.join(work, 'in'), '--out', path.join(work, 'dead'), '--quiet']);
   expect(afterDead.status, afterDead.stderr).toBe(0);
 
-  // `true` runs in the background of a shell that then becomes `sleep`, which never waits for it: a zombie.
-  const parent = spawn('/bin/sh', ['-c', 'true & echo $!; exec sleep 60'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  // A short `sleep` runs in the background of a shell that then becomes `sleep 60`, which never waits for
+  // it: a zombie once it ends. It must outlive the exec: a child that ends before it (`true`, on a loaded
+  // machine) is reaped by the shell itself and leaves no zombie (CI, 2026-12-07: /proc/PID/stat gone).
+  const parent = spawn('/bin/sh', ['-c', 'sleep 0.5 & echo $!; exec sleep 60'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   try {
     const zombie = Number((await new Promise<Buffer>((r) => parent.stdout.once('data', r))).toString().trim());
     const until = Date.now() + 10_000;
