@@ -27,14 +27,8 @@ export const REASONS = {
 
 export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
   multiBlock: [
-    'budget-targets-planted/sheet-wide-middle/chromium',
     'budget-targets-planted/three-sheet-groupunit/libreoffice',
-    'budget-targets/sheet-wide-middle/chromium',
     'budget-targets/three-sheet-groupunit/libreoffice',
-    'project-self-eval-planted/sheet-groupunit/libreoffice',
-    'project-self-eval-planted/three-sheet-groupunit/libreoffice',
-    'project-self-eval/sheet-groupunit/libreoffice',
-    'project-self-eval/three-sheet-groupunit/libreoffice',
   ],
   spanning: [],
   gluedFigure: [
