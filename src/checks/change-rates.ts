@@ -3,7 +3,7 @@
 // The columns are the table's (tables/ decided them); this only names them by
 // their headers. A rate whose sign is not the change's is left alone: a minus
 // lost in reading would make a finding of a figure printed right.
-import type { Fact, Table } from '../schema/report.ts';
+import type { Column, Fact, Table } from '../schema/report.ts';
 import { CellFacts } from '../records/index.ts';
 import { LABEL_JOINER } from '../tables/headers.ts';
 import { columnsAt, nameColumn } from '../tables/reading.ts';
@@ -37,12 +37,20 @@ export function changeColumns(paths: string[][]): ChangeColumns | null {
 export function changeRates(doc: CheckInput, rule: RuleHead): Draft[] {
   const cells = new CellFacts(doc.facts);
   const drafts: Draft[] = [];
-  for (const { table, body } of tablesOf(doc))
+  for (const { table, body } of tablesOf(doc)) {
+    // The rows of one segment share its columns: name them once per segment, not once per row.
+    const named = new Map<Column[], ChangeColumns | null>();
+    const colsAt = (r: number) => {
+      const columns = columnsAt(table, r);
+      if (!named.has(columns)) named.set(columns, changeColumns(columns.map((c) => c.path)));
+      return named.get(columns)!;
+    };
     for (const r of body) {
-      const cols = changeColumns(columnsAt(table, r).map((c) => c.path));
+      const cols = colsAt(r);
       const d = cols && rowRate(table, r, cols, cells, rule);
       if (d) drafts.push(d);
     }
+  }
   return drafts;
 }
 
