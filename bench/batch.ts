@@ -8,14 +8,10 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ManifestRecord } from '../src/writers/manifest.ts';
 import { madeReport, sampleVariant, writeAll } from '../test/batch/corpus.ts';
 import { machine } from './extract.ts';
-
-const root = fileURLToPath(new URL('../', import.meta.url));
-const node = path.join(root, 'node_modules', '.bin', 'node');
-const bin = path.join(root, 'bin', 'jixiao.js');
+import { bin, node, root } from './paths.ts';
 
 export interface BatchRun {
   documents: number;

@@ -10,13 +10,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { madeReport, sampleVariant, writeAll } from '../test/batch/corpus.ts';
 import { machine } from './extract.ts';
-
-const root = fileURLToPath(new URL('../', import.meta.url));
-const node = path.join(root, 'node_modules', '.bin', 'node');
-const bin = path.join(root, 'bin', 'jixiao.js');
+import { bin, node, root } from './paths.ts';
 
 export interface ParallelRun {
   jobs: number;
