@@ -6,6 +6,7 @@ import { isInfoRow } from './headers.ts';
 import { fit, overlap, type Col } from './text-columns.ts';
 import { gapEms } from './text-blocks.ts';
 import { addLine, newRow, type Row } from './text-rows.ts';
+import { YEAR_LINE } from '../vocab/covers.ts';
 import { isHeaderWord } from '../vocab/header-words.ts';
 
 export const isCover = (line: TextLine) => isInfoRow(line.chunks.map((c) => c.text));
@@ -94,7 +95,9 @@ function inValuePlace(chunk: Chunk, cover: TextLine): boolean {
  * Null for any other line.
  */
 export function coverValueWrapped(line: TextLine, below: Row, cols: Col[]): number[][] | null {
-  if (!isCover(below.lines[0]!)) return null;
+  // The caption's （2026年度） set close over the first cover line is the caption's, not a value's first line.
+  if (!isCover(below.lines[0]!) || (line.chunks.length === 1 && YEAR_LINE.test(line.chunks[0]!.text.trim())))
+    return null;
   const top = below.lines.reduce((a, b) => (a.y > b.y ? a : b));
   if (gapEms(line, top) > 1.6) return null;
   const valueUnder = (chunk: Chunk) =>

@@ -16,11 +16,13 @@ interface Style {
   /** where the keys stand against their values' two lines */
   keys: 'foot' | 'middle' | 'middle-last';
   rules: boolean;
+  /** the caption's （2026年度） set close over the 项目名称 line, over its value's column (as Chromium prints a form) */
+  subtitle?: boolean;
 }
 
 const BORDERS = [50, 130, 230, 330, 430, 540];
 
-function page({ size, keys, rules }: Style): { runs: TextRun[]; rules: Rule[] } {
+function page({ size, keys, rules, subtitle }: Style): { runs: TextRun[]; rules: Rule[] } {
   const pad = 2;
   const left = (text: string, c: number, y: number): TextRun => ({ text, x: BORDERS[c]! + pad, y, size });
   const right = (text: string, c: number, y: number): TextRun => ({
@@ -36,6 +38,16 @@ function page({ size, keys, rules }: Style): { runs: TextRun[]; rules: Rule[] } 
   const head = cover - pitch;
   const runs: TextRun[] = [
     { text: '项目支出绩效目标表', x: 230, y: 760, size: 14 },
+    ...(subtitle
+      ? [
+          {
+            text: '（2026年度）',
+            x: 290 - textWidth('（2026年度）', size + 1) / 2,
+            y: 700 + lead / 2 + size * 1.6,
+            size: size + 1,
+          },
+        ]
+      : []),
     { text: '单位：万元', x: 480, y: 735, size },
     left('项目名称', 0, 700 + lead / 2),
     left('智慧食安监管平台运维', 2, 700 + lead / 2),
@@ -73,6 +85,8 @@ const STYLES: [string, Style][] = [
   ['cells set in the middle', { size: 9, keys: 'middle', rules: false }],
   ['cells set in the middle, a 三线表 at 10 pt', { size: 10, keys: 'middle', rules: true }],
   ['the last value alone wrapped around the keys’ line', { size: 9, keys: 'middle-last', rules: false }],
+  ['the caption’s year close over the 项目名称 line', { size: 9, keys: 'foot', rules: false, subtitle: true }],
+  ['the caption’s year close over a 三线表', { size: 10, keys: 'middle', rules: true, subtitle: true }],
 ];
 
 describe('cover values wrapped in their cells', () => {
@@ -80,6 +94,7 @@ describe('cover values wrapped in their cells', () => {
     const r = await read(style);
     const t = r.tables[0]!;
     expect(t.project).toBe('智慧食安监管平台运维');
+    expect(t.title).toBe(style.subtitle ? '项目支出绩效目标表（2026年度）' : '项目支出绩效目标表');
     const cover = t.rows.find((row) => row[0] === '主管部门')!;
     expect(cover.filter((c, k) => c !== '' && c !== cover[k - 1])).toEqual([
       '主管部门',
