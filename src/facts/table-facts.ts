@@ -14,7 +14,7 @@ import type { BBox, Column, Fact, Table } from '../schema/report.ts';
 import { joinDistinct, LABEL_JOINER } from '../tables/headers.ts';
 import { columnsAt, pageOfRow } from '../tables/reading.ts';
 import { isOrdinalCell, isOrdinalHeader } from '../tables/roles.ts';
-import { cellUnit, isValueColumn, stripUnits } from '../tables/units.ts';
+import { cellUnit, isTargetOrActual, isValueColumn, stripUnits } from '../tables/units.ts';
 import {
   conceptOf,
   finalTableConcept,
@@ -167,7 +167,7 @@ function cellFact(
   // A target or actual value (指标值, 完成值) is not money because the table's unit line says 万元:
   // its unit is in the cell, in a unit column of its row (绩效度量单位 | 册), or in its row's target.
   const column = columns[c] ?? { path: [], unit: null };
-  const valueCell = isValueColumn(column.path);
+  const valueCell = isTargetOrActual(column.path);
   const written = n.unit ?? cellUnit(column, rowHeader);
   const def = written
     ? (unitDef(written) ?? null)

@@ -10,7 +10,14 @@
 //      年初预算数 | …), then the table's 单位 line — never a money unit for a
 //      column or row that counts people or things.
 import { matchUnitAt, unitDef } from '../vocab/units.ts';
-import { COUNTED, RATE_HEADER, SCORE_HEADER, VALUE_HEADER } from '../vocab/table-columns.ts';
+import {
+  ACTUAL_HEADER,
+  COUNTED,
+  RATE_HEADER,
+  SCORE_HEADER,
+  TARGET_HEADER,
+  VALUE_HEADER,
+} from '../vocab/table-columns.ts';
 import { LABEL_JOINER } from './headers.ts';
 import { memoized } from '../util/memo.ts';
 
@@ -60,6 +67,18 @@ export const stripUnits: (header: string) => string = memoized((header) =>
 /** A column of targets, actual values or notes: its numbers take only the units written in them or its header. */
 export function isValueColumn(path: string[]): boolean {
   return VALUE_HEADER.test(stripUnits(path.join(LABEL_JOINER)));
+}
+
+/**
+ * A column of an indicator's target or actual value (年度指标值, 实际完成值): a bare number there takes
+ * its row's unit (a 度量单位 cell, the target's). A note's (备注, 说明, 偏差原因) does not: a figure in a
+ * note is no value of the indicator's (a weight set under 备注 is not 10%).
+ */
+export function isTargetOrActual(path: string[]): boolean {
+  return path.some((cell) => {
+    const name = stripUnits(cell);
+    return TARGET_HEADER.test(name) || ACTUAL_HEADER.test(name);
+  });
 }
 
 /** The unit a column's own header or name gives its numbers (年初预算数（万元）; 执行率 → %; 得分 → 分), or null. */

@@ -2,7 +2,7 @@
 // (98%, 96分, 4980.37万元, 1.2万户). Shared by table detection (which rows are
 // body rows) and table facts, so that both agree on what a numeric cell is.
 import { boundAtEnd, boundBefore, type Comparator } from '../vocab/bounds.ts';
-import { matchUnitAt } from '../vocab/units.ts';
+import { matchUnitAt, YEARS } from '../vocab/units.ts';
 import { parseNumberText } from './numbers.ts';
 import { toHalfWidth } from './width.ts';
 import { memoized } from '../util/memo.ts';
@@ -29,6 +29,9 @@ export function readCellNumber(cell: string): CellNumber | null {
 
 const readKept = memoized(readCell, 16384);
 
+/** A number of years a duration runs: one or two digits, a half year allowed (1.5年). */
+const DURATION_YEARS = /^[0-9]{1,2}(?:\.5)?$/;
+
 function readCell(cell: string): CellNumber | null {
   const t = signed(toHalfWidth(cell).replace(/\s+/g, '').replace(/％/g, '%'));
   if (t === '' || t.length > 24) return null;
@@ -41,6 +44,10 @@ function readCell(cell: string): CellNumber | null {
     if (u && u.length === tail[2]!.length) {
       core = tail[1]!;
       unit = u.def.unit;
+    } else if (tail[2] === YEARS.unit && DURATION_YEARS.test(tail[1]!)) {
+      // ≥6年, 1年: a duration; a year (2023年) has four digits.
+      core = tail[1]!;
+      unit = YEARS.unit;
     }
   }
   // 4980.37万 with no unit after it: the multiplier would be applied twice with a 万元 header.

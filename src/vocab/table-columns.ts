@@ -20,8 +20,8 @@ export const VALUE_HEADER = /(?:指标值|目标值|完成值|实际值|实际�
 export const PROSE_COLUMN = /(?:目标|概况|简介|主要内容|实施内容|项目内容)$/;
 /** A column naming the unit of its row's values (绩效度量单位, 计量单位). */
 export const UNIT_COLUMN = /^(?:绩效)?(?:度量|计量|计价)单位$|^指标(?:值)?单位$|^单位$/;
-/** A column naming its row's bound (指标性质 | ≥). */
-export const COMPARATOR_COLUMN = /(?:指标性质|符号|比较|运算)/;
+/** A column naming its row's bound (指标性质 | ≥, 指标值类型 | ＝). */
+export const COMPARATOR_COLUMN = /(?:指标性质|指标值类型|符号|比较|运算)/;
 /** Headers of an indicator's actual value, and of the target whose unit it shares (≤100% → 93.47 is %). */
 export const ACTUAL_HEADER = /(?:实际完成值|实际完成|完成值|实际值|实际完成情况)$/;
 export const TARGET_HEADER = /(?:年度指标值|指标值|目标值|年度目标|预期目标值)$/;

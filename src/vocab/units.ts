@@ -183,7 +183,15 @@ function build(): UnitDef[] {
 }
 
 export const UNITS: readonly UnitDef[] = build();
-const BY_UNIT = new Map(UNITS.map((u) => [u.unit, u]));
+
+/**
+ * Years as a duration (≥6年, 5年以上, 设备使用年限 | 8年): a table cell's unit only, after a number
+ * of one or two digits (cell-number.ts). In running text 年 follows a year (2023年) or a span in
+ * words (近3年来, 3年行动) far more often than a measured duration, so it is no unit there.
+ */
+export const YEARS: UnitDef = { unit: '年', kind: 'other', base: '年', factor: 1 };
+
+const BY_UNIT = new Map([...UNITS, YEARS].map((u) => [u.unit, u]));
 
 export function unitDef(unit: string): UnitDef | undefined {
   return BY_UNIT.get(unit);

@@ -227,6 +227,27 @@ test('a 绩效目标表 with its title and unit line inside the grid, the bound 
   ]);
 });
 
+test('a 绩效目标表 with the unit in a column of its own and a 备注 column of figures: years are a duration, a note takes no unit', async () => {
+  const t = ruledTable(
+    [
+      ['三级指标', '指标值', '评（扣）分标准', '度量单位', '指标值类型', '备注'],
+      ['民警满意度', '90', '达到目标值得满分', '%', '≥', '10'],
+      ['项目建设周期', '1', '按期完成得满分', '年', '≤', '20'],
+      ['设备使用年限', '6年以上', '达到得满分', '', '定性', '5'],
+      ['验收时间', '2025年12月', '按期验收得满分', '', '定性', '5'],
+    ],
+    { xs: [40, 140, 200, 330, 390, 450, 500], top: 700, rowHeight: 22, size: 7 },
+  );
+  const r = await report([{ runs: t.runs, rules: t.rules }]);
+  expect(r.facts.filter((f) => f.kind !== 'date').map((f) => [f.label, f.value, f.unit, f.kind, f.comparator])).toEqual(
+    [
+      ['民警满意度·指标值', 90, '%', 'percent', '>='],
+      ['项目建设周期·指标值', 1, '年', 'other', '<='],
+      ['设备使用年限·指标值', 6, '年', 'other', '>='],
+    ],
+  );
+});
+
 test('a row cut by a page break is joined back: its words on the next page finish its names, the part there starts with its first real row', async () => {
   const xs = [40, 100, 170, 260, 330, 400, 460, 520];
   const first = ruledTable(

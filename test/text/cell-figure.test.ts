@@ -23,6 +23,20 @@ describe('isFigureCell', () => {
   });
 });
 
+describe('readCellNumber: years as a duration', () => {
+  test('one or two digits before 年, with or without a bound, are years; a year is not', () => {
+    const cases: [string, number | null, string | null][] = [
+      ['≥6年', 6, '>='],
+      ['5年以上', 5, '>='],
+      ['1.5年', 1.5, null],
+      ['20年', 20, null],
+    ];
+    for (const [cell, value, comparator] of cases)
+      expect(readCellNumber(cell), cell).toMatchObject({ value, unit: '年', comparator });
+    for (const cell of ['2023年', '2023年度', '预计大于8年', '123年']) expect(readCellNumber(cell), cell).toBeNull();
+  });
+});
+
 describe('readCellNumber: a negative figure however it is signed', () => {
   test('a full-width minus, or brackets around an amount with decimals or thousands separators, is negative', () => {
     const cases: [string, number, string | null][] = [
