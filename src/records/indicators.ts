@@ -38,17 +38,33 @@ export function indicatorsOf(t: Table, cells: CellFacts, rowBox: RowBox): Indica
     const cols = indicatorColumns(block.columns);
     if (!cols) continue;
     const at: At = { t, cells, cols, rowBox };
-    let project: string | null = null;
     const rows = rowsOf(t, block);
     const levels = levelsOf(t, rows, cols);
+    const projects = projectsOf(t, rows, cols);
     rows.forEach((r, i) => {
-      // A 项目名称 merged down its rows is printed once per page: a blank cell is the project above's.
-      if (cols.project !== undefined) project = cellText(t, r, cols.project) || project;
-      const record = indicatorAt(at, r, cols.project !== undefined ? project : t.project, levels[i]!);
+      const record = indicatorAt(at, r, projects?.[i] ?? t.project, levels[i]!);
       if (record) out.push(record);
     });
   }
   return out;
+}
+
+/**
+ * Each row's project where a 项目名称 column runs down the block: a cell merged over a project's rows
+ * is printed once per group as the level columns' are — at its top, its foot or its middle — and is
+ * laid over its rows as they are (fillLevels), not carried down from the one above (a project set at
+ * the foot of its rows would name the rows of the project before it); null where the block has no
+ * such column.
+ */
+function projectsOf(t: Table, rows: number[], cols: FieldColumns<IndicatorField>): (string | null)[] | null {
+  if (cols.project === undefined) return null;
+  const texts = rows.map((r) => cellText(t, r, cols.project));
+  const pages = rows.map((r) => pageOfRow(t, r));
+  const laid = fillLevels({ texts, pages, ranges: rows.length ? [[0, rows.length - 1]] : [] });
+  // A row none is laid over (a cell cut by the page break before a label that does not show where its
+  // group begins) keeps the project above: the cell merged over the break is printed on its first page.
+  let above: string | null = null;
+  return laid.map((p) => (above = p || above));
 }
 
 /**

@@ -337,6 +337,31 @@ describe('a 绩效目标表 of many projects: 项目名称 down the left, the bo
   });
 
   test('the figures are the facts named', () => figuresAreFacts(r));
+
+  test('a table without rules printing each project once, at the foot of its rows (as a spreadsheet sets a merged cell): each row is the project below it, not the one above', () => {
+    const foot = recordsOf(
+      [
+        {
+          title: '项目支出绩效目标表',
+          page: 12,
+          rows: [
+            head,
+            ['', '', '产出指标', '数量指标', '办理案件', '≥', '180', '件'],
+            ['执法办案经费', '100.00', '产出指标', '质量指标', '检验鉴定差错率', '≤', '1', '%'],
+            ['', '', '产出指标', '数量指标', '印发宣传资料', '≥', '5000', '份'],
+            ['宣传经费', '30.00', '成本指标', '经济成本指标', '宣传品制作', '≤', '29.9', '万元'],
+          ],
+        },
+      ],
+      '预算',
+    );
+    expect(foot.indicators.map((i) => [i.project, i.name])).toEqual([
+      ['执法办案经费', '办理案件'],
+      ['执法办案经费', '检验鉴定差错率'],
+      ['宣传经费', '印发宣传资料'],
+      ['宣传经费', '宣传品制作'],
+    ]);
+  });
 });
 
 test("a 部门整体支出绩效目标表 whose 绩效指标 cell runs 一级, 二级 and 三级 together: the path split off by the genre's words", () => {
