@@ -15,7 +15,7 @@ import { messageOf } from '../util/errors.ts';
 import { CORRECTIONS_FILE, readCorrections } from '../writers/corrections-file.ts';
 import { assertRealInside, inside } from '../util/files.ts';
 import { readManifest } from '../writers/manifest.ts';
-import type { Entry, SiteOptions } from './site-types.ts';
+import type { DrawWhileOpen, Entry, SiteOptions } from './site-types.ts';
 
 /** Where PDF inputs read by `readPdf` have their pages drawn, each in its own folder, until the site copies them. */
 export const STAGING = '.drawing';
@@ -49,7 +49,8 @@ export async function collect(
     const { files, raws, problems } = await expandInputs(pdfInputs);
     for (const p of problems) problem(p, 'no such file, folder or match');
     if (options.readPdf) {
-      entries.push(...(await readEach(files, raws, options.readPdf, staging, dpi, problem)).map(corrected));
+      const draw = { dpi, all: !!options.allPages };
+      entries.push(...(await readEach(files, raws, options.readPdf, staging, draw, problem)).map(corrected));
       return { entries, badInputs };
     }
     const pool = createOcrPool(options.jobs);
@@ -84,7 +85,7 @@ async function readEach(
   raws: (Buffer | null)[],
   readPdf: NonNullable<SiteOptions['readPdf']>,
   staging: string,
-  dpi: number,
+  draw: Omit<DrawWhileOpen, 'dir'>,
   problem: (input: string, reason: string) => void,
 ): Promise<Entry[]> {
   await mkdir(staging, { recursive: true });
@@ -93,7 +94,7 @@ async function readEach(
     files.map(async (file, i): Promise<Entry> => {
       const dir = inside(staging, String(i));
       try {
-        const { report, drewPages } = await readPdf(file, { dir, dpi }, raws[i] ?? null);
+        const { report, drewPages } = await readPdf(file, { ...draw, dir }, raws[i] ?? null);
         return {
           input: file,
           status: 'ok',
