@@ -5,7 +5,7 @@
 // reason, and the files after it are still read.
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
-import { DEFAULTS } from '../batch/run.ts';
+import { DEFAULT_LIMITS as DEFAULTS } from '../batch/limits.ts';
 import { DocumentPool } from '../batch/pool.ts';
 import type { OcrEngineName } from '../ocr/types.ts';
 import type { OcrMode } from '../pipeline/read-pages.ts';
