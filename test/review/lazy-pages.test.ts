@@ -1,17 +1,21 @@
+/// <reference lib="dom" />
 // The first review site draws only the pages a reviewer is sent to first (those holding a finding);
 // the static site says on every other page how to see it; the review server draws such a page on
 // the first request for it — once, however many ask at once — into the site's folder, and refuses a
-// page the report does not have or a path that climbs out. The real server and its drawing threads.
+// page the report does not have or a path that climbs out. The real server and its drawing threads,
+// and Chromium (skipped where it is missing).
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runBatch } from '../../src/batch/run.ts';
 import { startReview, type ReviewServer } from '../../src/review/server.ts';
 import { buildSite, type SiteResult } from '../../src/review/site.ts';
 import type { Report } from '../../src/schema/report.ts';
 import { SAMPLE } from '../batch/corpus.ts';
+import { browserMissing, launch, pageErrors } from '../support/browser.ts';
 
 const NAME = 'yueyanglou-scjg-2023';
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
@@ -101,8 +105,11 @@ describe('pages drawn when first needed', () => {
     expect(all.undrawn).toBe(0);
     expect(imagesIn(path.join(tmp, 'site-all', 'documents', NAME))).toHaveLength(report.pages.length);
     // and a site drawn before keeps what it has, drawing only what it lacks
-    const again = await buildSite({ inputs: [batch], out: path.join(tmp, 'site'), jobs: 2, allPages: true });
-    expect(again.drawn).toBe(report.pages.length - expected.length);
+    const again = path.join(tmp, 'site-again');
+    expect((await buildSite({ inputs: [batch], out: again, jobs: 2 })).drawn).toBe(expected.length);
+    expect((await buildSite({ inputs: [batch], out: again, jobs: 2, allPages: true })).drawn).toBe(
+      report.pages.length - expected.length,
+    );
   }, 120_000);
 
   test('the review server draws a missing page on request, once, inside the site, and serves it', async () => {
@@ -166,6 +173,43 @@ describe('pages drawn when first needed', () => {
     expect(imagesIn(dir).sort()).toEqual(before);
     expect(readdirSync(path.join(batch, 'review', 'documents')).sort()).toEqual([NAME, `${NAME}.html`]);
   });
+
+  test.skipIf(browserMissing() !== null)(
+    'in Chromium: the static page says how to see an undrawn page; in the server, scrolled to, it is drawn and shown',
+    async () => {
+      const browser = await launch({ allow: [new URL(server!.url).origin] });
+      try {
+        const last = report.pages.filter((p) => !expected.includes(p.number)).at(-1)!.number;
+        const fromDisk = await browser.open(pathToFileURL(path.join(tmp, 'site', 'documents', `${NAME}.html`)).href);
+        const line = fromDisk.locator(`#p${last} .page.missing`);
+        await line.scrollIntoViewIfNeeded();
+        expect(await line.isVisible()).toBe(true);
+        expect(await line.textContent()).toContain('jixiao review');
+        await fromDisk.screenshot({ path: path.join(os.tmpdir(), 'jixiao-lazy-static.png') });
+        const drawn = server!.pagesDrawn();
+        const live = await browser.open(`${server!.url.slice(0, -'index.html'.length)}documents/${NAME}.html`);
+        const img = live.locator(`#p${last} figure.page img`);
+        await img.scrollIntoViewIfNeeded();
+        await live.waitForFunction(
+          (n) => {
+            const i = document.querySelector<HTMLImageElement>(`#p${n} figure.page img`);
+            return !!i && i.complete && i.naturalWidth > 0;
+          },
+          last,
+          { timeout: 60_000 },
+        );
+        expect(server!.pagesDrawn()).toBeGreaterThan(drawn);
+        expect(await live.locator(`#p${last} .box.fact`).count()).toBe(
+          report.facts.filter((f) => f.page === last && f.bbox).length,
+        );
+        expect(pageErrors(live)).toEqual([]);
+        expect(browser.offsite).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+    120_000,
+  );
 
   test('a server started again keeps the pages drawn before', async () => {
     await server!.close();
