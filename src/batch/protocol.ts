@@ -22,8 +22,11 @@ export interface Job {
   maxPages: number;
   /** stage times into the report's tool.timings */
   timings?: boolean;
-  /** --page-images: draw the pages into `dir` (absolute, checked to lie inside the output folder) while the document is open */
-  pageImages?: { dir: string; dpi: number };
+  /**
+   * --page-images: draw the pages into `dir` (absolute, checked to lie inside the output folder) while the
+   * document is open; `all: false` (`jixiao report`'s PDF inputs): only those holding a finding
+   */
+  pageImages?: { dir: string; dpi: number; all?: boolean };
 }
 
 export interface DocSummary {

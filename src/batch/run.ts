@@ -26,6 +26,7 @@ import { planBatch } from './plan.ts';
 import { InOrderWriters } from './in-order.ts';
 import { Progress, type ProgressMode, type ProgressState } from './progress.ts';
 import { duplicateRecord, round3 } from './records.ts';
+import { DEFAULT_LIMITS } from './limits.ts';
 import type { BatchItem, BatchOptions, BatchPlan, BatchResult, DocumentRunner, ResolvedBatchOptions } from './types.ts';
 
 export type {
@@ -44,9 +45,7 @@ export { failedRecord, keyOf, okRecord, round3 } from './records.ts';
 export { BatchEnvironmentError, BatchSetupError };
 
 export const DEFAULTS = {
-  timeoutSeconds: 600,
-  maxMemoryMb: 2048,
-  maxPages: 2000,
+  ...DEFAULT_LIMITS,
   ocr: DEFAULT_OPTIONS.ocr,
   ocrDpi: DEFAULT_OPTIONS.ocrDpi,
   ocrEngine: DEFAULT_ENGINE,

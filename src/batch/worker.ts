@@ -11,7 +11,7 @@ import { PdfOpenError } from '../pdf/errors.ts';
 import type { Report } from '../schema/report.ts';
 import { belongToParent, residentBytes } from '../util/processes.ts';
 import { writeAtomic } from '../util/files.ts';
-import { drawPages, pagesKey } from '../writers/page-images.ts';
+import { drawPages, findingPages, pagesKey } from '../writers/page-images.ts';
 import { DOCUMENT_WRITERS } from '../writers/index.ts';
 import { environmentCode } from './errors.ts';
 import { inputBounds, MAX_FILE_BYTES, readInput, RefusedInput } from './input-file.ts';
@@ -87,8 +87,9 @@ async function run(job: Job): Promise<{ summary: DocSummary; json?: string }> {
 }
 
 /** --page-images: the pages drawn from the document still open (its fonts parsed once, for reading and drawing). */
-function drawInto(to: { dir: string; dpi: number }) {
-  return async (pdf: PdfDocument, report: Report) => void (await drawPages(pdf, pagesKey(report, to.dpi), to.dir));
+function drawInto(to: NonNullable<Job['pageImages']>) {
+  return async (pdf: PdfDocument, report: Report) =>
+    void (await drawPages(pdf, pagesKey(report, to.dpi), to.dir, to.all === false ? findingPages(report) : 'all'));
 }
 
 /** The bytes from job.source (or job.file), a failure named after job.file as extractFile would name it. */

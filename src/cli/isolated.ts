@@ -5,7 +5,7 @@
 // reason, and the files after it are still read.
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
-import { DEFAULTS } from '../batch/run.ts';
+import { DEFAULT_LIMITS as DEFAULTS } from '../batch/limits.ts';
 import { DocumentPool } from '../batch/pool.ts';
 import type { OcrEngineName } from '../ocr/types.ts';
 import type { OcrMode } from '../pipeline/read-pages.ts';
@@ -66,13 +66,14 @@ export class IsolatedReader {
    * Reads `file` into its report's JSON (one line). `target`: where the worker
    * writes it (atomically); by default nowhere — the JSON comes back in memory, so
    * nothing is written outside the output folder. `pageImages`: draw
-   * its pages into that folder while the document is open (as `batch --page-images` does).
+   * its pages into that folder while the document is open (as `batch --page-images` does; `all: false`:
+   * only the pages holding a finding).
    */
   async read(
     file: string,
     settings: ReadSettings,
     target?: string,
-    pageImages?: { dir: string; dpi: number },
+    pageImages?: { dir: string; dpi: number; all?: boolean },
     raw?: Buffer | null,
   ): Promise<Read> {
     const id = ++this.id;

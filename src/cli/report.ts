@@ -28,6 +28,7 @@ import { count } from './values.ts';
 interface ReportFlags extends ReadFlags, LimitFlags, CorrectionsFlags {
   out: string;
   dpi: number;
+  allPages?: boolean;
   quiet?: boolean;
 }
 
@@ -38,6 +39,10 @@ export function registerReport(program: Command): void {
     .argument('<inputs...>', 'PDF files, folders or globs, or folders written by `jixiao batch`')
     .requiredOption('--out <dir>', 'output folder')
     .addOption(new Option('--dpi <n>', 'resolution of the page images').default(DEFAULT_DPI).argParser(count('--dpi')))
+    .option(
+      '--all-pages',
+      'draw every page now (default: only the pages holding a finding; `jixiao review` draws the others when opened)',
+    )
     .option('--quiet', 'no summary line at the end');
   addJobsOption(cmd);
   addLimitOptions(cmd);
@@ -45,6 +50,13 @@ export function registerReport(program: Command): void {
   addReadOptions(cmd).action(async (inputs: string[], flags: ReportFlags) => {
     process.exitCode = await runReport(inputs, flags);
   });
+}
+
+/** The pages left undrawn, and how to see them. */
+function undrawnNote(undrawn: number): string {
+  return undrawn > 0
+    ? `; ${undrawn} pages without a finding not drawn (jixiao review draws them when opened, --all-pages draws them now)`
+    : '';
 }
 
 export async function runReport(inputs: string[], flags: ReportFlags): Promise<number> {
@@ -70,6 +82,7 @@ export async function runReport(inputs: string[], flags: ReportFlags): Promise<n
       inputs: inputs.map((a) => (existsSync(a) ? a : (rawBytesOf(a) ?? a))),
       out: flags.out,
       dpi: flags.dpi,
+      allPages: !!flags.allPages,
       limits: limitsOf(flags),
       jobs: flags.jobs,
       ocr: flags.ocr as OcrMode,
@@ -79,7 +92,7 @@ export async function runReport(inputs: string[], flags: ReportFlags): Promise<n
     });
     if (!flags.quiet) {
       process.stderr.write(
-        `jixiao: ${result.documents} documents (${result.ok} ok, ${result.failed} failed), ${result.pages} page images (${result.drawn} drawn now, the rest kept from an earlier run or copied from the batch), ${result.seconds.toFixed(1)} s → ${path.join(result.out, 'index.html')}\n`,
+        `jixiao: ${result.documents} documents (${result.ok} ok, ${result.failed} failed), ${result.pages} page images (${result.drawn} drawn now, the rest kept from an earlier run or copied from the batch)${undrawnNote(result.undrawn)}, ${result.seconds.toFixed(1)} s → ${path.join(result.out, 'index.html')}\n`,
       );
     }
     return result.badInputs > 0 ? 2 : 0;

@@ -3,12 +3,13 @@
 // beside them, the tables read on each page next to that page, and for print
 // each finding with a crop of its page.
 import type { Fact, Finding, Report, Review, Section, Severity, Table } from '../schema/report.ts';
-import { boxOnPage, type RenderedPage } from './page-geometry.ts';
+import { boxOnPage, NOT_DRAWN, type RenderedPage } from './page-geometry.ts';
 import { esc, head, html, pct, raw, type Html } from './html.ts';
 import { indicatorsSection } from './indicators-html.ts';
 import { SEVERITY_LABEL, summaryLine } from './summary.ts';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
 const SYMBOL: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '＞', '<': '＜', '=': '＝' };
 
 export interface DocPageInput {
@@ -33,12 +34,12 @@ interface Box {
   fact?: Fact;
 }
 
-/** The rendered pages by page number (those with geometry). */
+/** The rendered pages by page number (those drawn, tried, or measured). */
 type PagesByNumber = Map<number, RenderedPage>;
 
 export function docPage(input: DocPageInput): string {
   const { report, pages, root } = input;
-  const byNumber: PagesByNumber = new Map(pages.flatMap((p) => (p.geometry ? [[p.geometry.number, p] as const] : [])));
+  const byNumber: PagesByNumber = new Map(pages.map((p) => [p.number, p]));
   const boxes = boxesOf(report, byNumber);
   const boxesOnPage = new Map<number, Box[]>();
   for (const b of boxes) push(boxesOnPage, b.page, b);
@@ -177,7 +178,7 @@ function pageRow(
           />
           ${boxes.map((b) => boxHtml(b, !!input.edit))}
         </figure>`
-      : html`<div class="page missing">${r?.error ?? input.pagesProblem ?? '此页没有图像'}</div>`;
+      : html`<div class="page missing">${r?.error ?? input.pagesProblem ?? NOT_DRAWN}</div>`;
   const add =
     input.edit && g && r?.image
       ? html`<button type="button" class="add-fact" data-page="${p.number}" aria-pressed="false">

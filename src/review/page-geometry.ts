@@ -23,3 +23,10 @@ export function boxOnPage(g: PageGeometry, bbox: BBox): [number, number, number,
 export function linked(pages: DrawnPage[], href: string): RenderedPage[] {
   return pages.map(({ file, ...p }) => ({ ...p, image: file === null ? null : `${href}/${file}` }));
 }
+
+/**
+ * A page `jixiao report` left undrawn (it draws the pages holding a finding first), in the static site:
+ * how to see it. No link to the PDF: the browser's own viewer may run a PDF's scripts (Firefox does).
+ */
+export const NOT_DRAWN =
+  '此页尚未绘制（jixiao report 只预先绘制有发现的页面）。查看此页：用 jixiao review 打开批处理文件夹（页面按需绘制），或加 --all-pages 重新运行 jixiao report。';

@@ -4,7 +4,7 @@ import { parentPort } from 'node:worker_threads';
 import { readFile } from 'node:fs/promises';
 import { ignoreStrayPdfRejections } from '../pipeline/errors.ts';
 import { messageOf } from '../util/errors.ts';
-import { drawPdfPages, type PagesKey } from '../writers/page-images.ts';
+import { drawPdfPages, type PageChoice, type PagesKey } from '../writers/page-images.ts';
 
 ignoreStrayPdfRejections();
 
@@ -15,13 +15,17 @@ export interface RenderJob {
   key: PagesKey;
   /** absolute folder the images go to, checked by the site to lie inside it */
   dir: string;
+  /** the pages to draw */
+  pages: PageChoice;
+  /** every other page's size as well (the review server's document page places its boxes by them) */
+  measure: boolean;
 }
 
 parentPort!.on('message', async (job: RenderJob) => {
   try {
     const file = typeof job.pdf === 'string' ? job.pdf : Buffer.from(job.pdf);
-    const images = await drawPdfPages(new Uint8Array(await readFile(file)), job.key, job.dir);
-    parentPort!.postMessage({ id: job.id, images });
+    const pages = await drawPdfPages(new Uint8Array(await readFile(file)), job.key, job.dir, job.pages, job.measure);
+    parentPort!.postMessage({ id: job.id, pages });
   } catch (err) {
     // errno and path go along: a full disk stops the site, a broken PDF only fails its pages.
     const { code, path } = err as NodeJS.ErrnoException;

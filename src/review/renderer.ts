@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Worker } from 'node:worker_threads';
 import { startThread, stopThread } from '../util/threads.ts';
-import { drawPdfPages, type PageImages, type PagesKey } from '../writers/page-images.ts';
+import { drawPdfPages, type DrawnPage, type PageChoice, type PagesKey } from '../writers/page-images.ts';
 import type { RenderJob } from './render-worker.ts';
 
 // render-worker.ts in a checkout (sources run directly), render-worker.js in the installed package (dist/).
@@ -11,6 +11,12 @@ const WORKER_URL = new URL(
   import.meta.url.endsWith('.ts') ? './render-worker.ts' : './render-worker.js',
   import.meta.url,
 );
+
+/** What one job draws: these pages; with `measure`, every other page's size as well. */
+export interface DrawRequest {
+  pages: PageChoice;
+  measure?: boolean;
+}
 
 /** Per document: its drawing stops beyond them, and its pages say why. */
 export interface DrawLimits {
@@ -24,7 +30,7 @@ export class Renderer {
   private readonly queue: (() => void)[] = [];
   private readonly pending = new Map<
     number,
-    { worker: Worker; resolve: (p: PageImages) => void; reject: (e: Error) => void }
+    { worker: Worker; resolve: (p: DrawnPage[]) => void; reject: (e: Error) => void }
   >();
   private next = 0;
   private running = 0;
@@ -37,23 +43,32 @@ export class Renderer {
     this.limits = limits;
   }
 
-  async render(pdf: string | Uint8Array, key: PagesKey, dir: string): Promise<PageImages> {
+  /**
+   * Draws the chosen pages of a PDF into `dir` and says what each became (see drawSome). `request` may
+   * be a function, asked when the job gets its thread: the review server then draws every page of the
+   * document asked for while it waited, in one opening of the PDF.
+   */
+  async render(
+    pdf: string | Uint8Array,
+    key: PagesKey,
+    dir: string,
+    request: DrawRequest | (() => DrawRequest),
+  ): Promise<DrawnPage[]> {
     while (this.running >= this.size) await new Promise<void>((resolve) => this.queue.push(resolve));
     this.running++;
     try {
-      if (this.size <= 1 && !this.limits)
-        return await drawPdfPages(
-          new Uint8Array(await readFile(typeof pdf === 'string' ? pdf : Buffer.from(pdf))),
-          key,
-          dir,
-        );
+      const { pages, measure = false } = typeof request === 'function' ? request() : request;
+      if (this.size <= 1 && !this.limits) {
+        const bytes = new Uint8Array(await readFile(typeof pdf === 'string' ? pdf : Buffer.from(pdf)));
+        return await drawPdfPages(bytes, key, dir, pages, measure);
+      }
       const worker = this.idle.pop() ?? this.spawn();
       const id = this.next++;
       const timer = this.limits && setTimeout(() => this.stop(id, worker), this.limits.timeoutSeconds * 1000);
       try {
-        return await new Promise<PageImages>((resolve, reject) => {
+        return await new Promise<DrawnPage[]>((resolve, reject) => {
           this.pending.set(id, { worker, resolve, reject });
-          worker.postMessage({ id, pdf, key, dir } satisfies RenderJob);
+          worker.postMessage({ id, pdf, key, dir, pages, measure } satisfies RenderJob);
         });
       } finally {
         if (timer) clearTimeout(timer);
@@ -79,11 +94,11 @@ export class Renderer {
       WORKER_URL,
       this.limits ? { resourceLimits: { maxOldGenerationSizeMb: this.limits.maxMemoryMb } } : {},
     );
-    worker.on('message', (m: { id: number; images?: PageImages; error?: string; code?: string; path?: string }) => {
+    worker.on('message', (m: { id: number; pages?: DrawnPage[]; error?: string; code?: string; path?: string }) => {
       const p = this.pending.get(m.id);
       this.pending.delete(m.id);
       if (m.error !== undefined) p?.reject(Object.assign(new Error(m.error), { code: m.code, path: m.path }));
-      else p?.resolve(m.images!);
+      else p?.resolve(m.pages!);
     });
     // A crashed thread fails its document (shown without pages) and is not used again.
     const fail = (err: Error) => {

@@ -5,9 +5,13 @@
 // rendered from the reports with the corrections applied, so a reload shows
 // them. Nothing outside DIR/review/ is served; every write carries the token,
 // JSON, and (when the browser sends them) its own Origin and Sec-Fetch-Site.
+// The site is built drawing only the pages holding a finding; a document's
+// page measures its other pages and their images are drawn when the browser
+// asks for them (page-drawer.ts), into DIR/review/ like the rest.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { lstat, readFile, realpath, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
@@ -21,6 +25,10 @@ import { docPage } from './doc-page.ts';
 import { REVIEW_EDIT_JS } from './edit-assets.ts';
 import { indexPage } from './index-page.ts';
 import { buildSite, type ShownDocument, type SiteOptions, type SiteResult } from './site.ts';
+import { PageDrawer } from './page-drawer.ts';
+import { linked, type RenderedPage } from './page-geometry.ts';
+import { messageOf } from '../util/errors.ts';
+import { pageFile } from '../writers/page-images.ts';
 import { severityCounts, summaryLine } from './summary.ts';
 import { triageOf, triageOrder } from './triage.ts';
 import { correctionFor, WriteRefused } from './writes.ts';
@@ -40,6 +48,8 @@ export interface ReviewServer {
   site: SiteResult;
   /** DIR/corrections.jsonl */
   corrections: string;
+  /** pages drawn on request since it started */
+  pagesDrawn(): number;
   close(): Promise<void>;
 }
 
@@ -52,6 +62,7 @@ interface State {
   lines: Correction[];
   by: string;
   origin: string;
+  drawer: PageDrawer;
 }
 
 export async function startReview(options: ReviewOptions): Promise<ReviewServer> {
@@ -69,6 +80,7 @@ export async function startReview(options: ReviewOptions): Promise<ReviewServer>
     lines: (await readCorrections(file)).lines.map((l) => l.correction),
     by: options.by,
     origin: '',
+    drawer: new PageDrawer(await realpath(siteDir), threads(options.jobs), options.limits ?? null),
   };
   const token = randomBytes(24).toString('base64url');
   const server = await listen(reviewApp(state, token), options.port ?? 0);
@@ -79,13 +91,21 @@ export async function startReview(options: ReviewOptions): Promise<ReviewServer>
     token,
     site,
     corrections: file,
-    close: () =>
-      new Promise<void>((resolve) => {
+    pagesDrawn: () => state.drawer.drawn,
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // a browser's kept-alive connections would hold the close open
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }),
+      });
+      await state.drawer.close();
+    },
   };
+}
+
+/** Drawing threads: --jobs, or the cores. */
+function threads(jobs: number | undefined): number {
+  return Math.max(1, jobs ?? os.availableParallelism());
 }
 
 function listen(app: Hono, port: number): Promise<ServerType> {
@@ -152,13 +172,64 @@ function indexOf(state: State): string {
   return indexPage(triageOrder(rows), { edit: true });
 }
 
-function documentOf(c: Context, state: State): Response {
+async function documentOf(c: Context, state: State): Promise<Response> {
   const wanted = `documents/${c.req.param('page')}`;
   const d = state.docs.find((x) => x.row.page === wanted);
   const report = d && current(state, d);
   if (!d || !report) return c.text('not found', 404);
-  return c.html(docPage({ report, pages: d.pages, pagesProblem: d.pagesProblem, root: '..', edit: true }));
+  const { pages, problem } = await pagesOf(state, d, report);
+  return c.html(docPage({ report, pages, pagesProblem: problem, root: '..', edit: true }));
 }
+
+/**
+ * A document's pages as its page in the server shows them: every page with its size (measured the first
+ * time), those not drawn yet linked all the same — the browser's request for one draws it (pageImage).
+ */
+async function pagesOf(
+  state: State,
+  d: ShownDocument,
+  report: Report,
+): Promise<{ pages: RenderedPage[]; problem: string | null }> {
+  const source = d.source;
+  if (!source) return { pages: d.pages, problem: d.pagesProblem };
+  try {
+    const all = await state.drawer.measured(source, report.pages.length);
+    const scanned = new Set(source.key.scanned);
+    const pages = linked(all, source.href).map((p) =>
+      p.image !== null || p.error !== null || !p.geometry
+        ? p
+        : { ...p, image: `${source.href}/${pageFile(p.number, scanned.has(p.number))}` },
+    );
+    return { pages, problem: d.pagesProblem };
+  } catch (err) {
+    return { pages: linked(source.pages, source.href), problem: messageOf(err) };
+  }
+}
+
+/**
+ * documents/<name>/page-NNNN.png (or .webp, a page read by OCR) of a document with a PDF: its image,
+ * drawn now if it was not. A page the report does not have, or a name not that page's, is not found.
+ */
+async function pageImage(c: Context, state: State, segments: string[]): Promise<Response | null> {
+  const [top, name, file] = segments;
+  const number = segments.length === 3 && top === 'documents' ? PAGE_IMAGE.exec(file!) : null;
+  const d = number && state.docs.find((x) => x.source?.name === name);
+  if (!d?.source || !d.report) return null;
+  const n = Number(number![1]);
+  const source = d.source;
+  if (n < 1 || n > d.report.pages.length || file !== pageFile(n, source.key.scanned.includes(n)))
+    return c.text('not found', 404);
+  let page;
+  try {
+    page = await state.drawer.page(source, n);
+  } catch (err) {
+    return c.text(messageOf(err), 500);
+  }
+  if (!page.file) return c.text(page.error ?? 'not drawn', 500);
+  return null;
+}
+
+const PAGE_IMAGE = /^page-(\d{4,})\.(?:png|webp)$/;
 
 /** A write: checked (JSON, same origin, a known document and target), appended, and the page told to reload. */
 async function write(c: Context, state: State): Promise<Response> {
@@ -212,6 +283,9 @@ async function fileOf(c: Context, state: State, token: string): Promise<Response
     return c.text('bad path', 400);
   }
   if (segments.some((s) => s === '' || s === '.' || s === '..' || /[\\/\0]/.test(s))) return c.text('not found', 404);
+  // a page image not drawn yet is drawn first (a refusal or failure answers here)
+  const refused = await pageImage(c, state, segments);
+  if (refused) return refused;
   const target = path.join(state.site, ...segments);
   if (!target.startsWith(state.site + path.sep)) return c.text('not found', 404);
   const real = await realpath(target).catch(() => null);

@@ -6,16 +6,13 @@ import { mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BatchEnvironmentError } from '../batch/errors.ts';
 import { expandInputs } from '../batch/inputs.ts';
-import { applyCorrections } from '../corrections/apply.ts';
-import { createOcrPool } from '../ocr/pool.ts';
-import { extractBytes } from '../pipeline/extract.ts';
 import type { Correction } from '../schema/corrections.ts';
 import type { Report } from '../schema/report.ts';
 import { messageOf } from '../util/errors.ts';
 import { CORRECTIONS_FILE, readCorrections } from '../writers/corrections-file.ts';
 import { assertRealInside, inside } from '../util/files.ts';
 import { readManifest } from '../writers/manifest.ts';
-import type { Entry, SiteOptions } from './site-types.ts';
+import type { DrawWhileOpen, Entry, SiteOptions } from './site-types.ts';
 
 /** Where PDF inputs read by `readPdf` have their pages drawn, each in its own folder, until the site copies them. */
 export const STAGING = '.drawing';
@@ -43,39 +40,57 @@ export async function collect(
       entries.push(...(await fromBatch(input, options.corrections ?? [])));
     } else pdfInputs.push(input);
   }
-  const corrected = (e: Entry): Entry =>
-    e.report && options.corrections?.length ? { ...e, report: applyCorrections(e.report, options.corrections) } : e;
   if (pdfInputs.length > 0) {
     const { files, raws, problems } = await expandInputs(pdfInputs);
     for (const p of problems) problem(p, 'no such file, folder or match');
-    if (options.readPdf) {
-      entries.push(...(await readEach(files, raws, options.readPdf, staging, dpi, problem)).map(corrected));
-      return { entries, badInputs };
-    }
-    const pool = createOcrPool(options.jobs);
-    try {
-      for (const [i, file] of files.entries()) {
-        try {
-          const bytes = new Uint8Array(await readFile(raws[i] ?? file));
-          const report = await extractBytes(bytes, file, {
-            ...(options.ocr && { ocr: options.ocr }),
-            ...(options.ocrDpi && { ocrDpi: options.ocrDpi }),
-            pool,
-          });
-          entries.push(
-            corrected({ input: file, status: 'ok', reason: null, report, pdf: raws[i] ?? file, pagesProblem: null }),
-          );
-        } catch (err) {
-          const reason = messageOf(err);
-          problem(file, reason);
-          entries.push({ input: file, status: 'failed', reason, report: null, pdf: null, pagesProblem: null });
-        }
-      }
-    } finally {
-      await pool.close();
-    }
+    const read = options.readPdf
+      ? await readEach(files, raws, options.readPdf, staging, { dpi, all: !!options.allPages }, problem)
+      : await extractEach(files, raws, options, problem);
+    entries.push(...(await corrected(read, options.corrections ?? [])));
   }
   return { entries, badInputs };
+}
+
+/** The reviewer's corrections applied to the reports read here (their module loaded only when there are some). */
+async function corrected(entries: Entry[], corrections: Correction[]): Promise<Entry[]> {
+  if (corrections.length === 0) return entries;
+  const { applyCorrections } = await import('../corrections/apply.ts');
+  return entries.map((e) => (e.report ? { ...e, report: applyCorrections(e.report, corrections) } : e));
+}
+
+/** PDF inputs extracted in this thread, one at a time, with one OCR pool (the pipeline loaded only for them). */
+async function extractEach(
+  files: string[],
+  raws: (Buffer | null)[],
+  options: SiteOptions,
+  problem: (input: string, reason: string) => void,
+): Promise<Entry[]> {
+  const [{ createOcrPool }, { extractBytes }] = await Promise.all([
+    import('../ocr/pool.ts'),
+    import('../pipeline/extract.ts'),
+  ]);
+  const entries: Entry[] = [];
+  const pool = createOcrPool(options.jobs);
+  try {
+    for (const [i, file] of files.entries()) {
+      try {
+        const bytes = new Uint8Array(await readFile(raws[i] ?? file));
+        const report = await extractBytes(bytes, file, {
+          ...(options.ocr && { ocr: options.ocr }),
+          ...(options.ocrDpi && { ocrDpi: options.ocrDpi }),
+          pool,
+        });
+        entries.push({ input: file, status: 'ok', reason: null, report, pdf: raws[i] ?? file, pagesProblem: null });
+      } catch (err) {
+        const reason = messageOf(err);
+        problem(file, reason);
+        entries.push({ input: file, status: 'failed', reason, report: null, pdf: null, pagesProblem: null });
+      }
+    }
+  } finally {
+    await pool.close();
+  }
+  return entries;
 }
 
 /** PDF inputs through `readPdf`, all at once (it bounds how many run), each drawing its pages into its staging folder. */
@@ -84,7 +99,7 @@ async function readEach(
   raws: (Buffer | null)[],
   readPdf: NonNullable<SiteOptions['readPdf']>,
   staging: string,
-  dpi: number,
+  draw: Omit<DrawWhileOpen, 'dir'>,
   problem: (input: string, reason: string) => void,
 ): Promise<Entry[]> {
   await mkdir(staging, { recursive: true });
@@ -93,7 +108,7 @@ async function readEach(
     files.map(async (file, i): Promise<Entry> => {
       const dir = inside(staging, String(i));
       try {
-        const { report, drewPages } = await readPdf(file, { dir, dpi }, raws[i] ?? null);
+        const { report, drewPages } = await readPdf(file, { ...draw, dir }, raws[i] ?? null);
         return {
           input: file,
           status: 'ok',
@@ -144,7 +159,9 @@ async function fromBatch(dir: string, extra: Correction[]): Promise<Entry[]> {
       report.sections ??= [];
       report.paragraphs ??= [];
       report.tables ??= [];
-      report = applyCorrections(report, corrections);
+      // a report no reviewer touched is shown as written (the corrections' module, and the checks it runs again, not loaded)
+      if (corrections.length > 0 || report.review)
+        report = (await import('../corrections/apply.ts')).applyCorrections(report, corrections);
     } catch (err) {
       out.push({
         ...base,

@@ -12,6 +12,11 @@ export interface SiteOptions {
   out: string;
   /** resolution of the page images */
   dpi?: number;
+  /**
+   * draw every page of every document now (--all-pages); by default only the pages a reviewer is sent
+   * to first (those holding a finding), the others when the review server is asked for them
+   */
+  allPages?: boolean;
   /** render threads (default: the cores) */
   jobs?: number;
   ocr?: OcrMode;
@@ -23,7 +28,7 @@ export interface SiteOptions {
    * worker under the batch's limits, drawing its pages into `draw.dir` while it is open; it throws
    * (with the reason as message) for an input that cannot be read.
    */
-  readPdf?: (file: string, draw: { dir: string; dpi: number }, raw: Buffer | null) => Promise<PdfRead>;
+  readPdf?: (file: string, draw: DrawWhileOpen, raw: Buffer | null) => Promise<PdfRead>;
   /** per document, when pages are drawn here (a batch folder's PDFs): its drawing stops beyond them and its pages say why */
   limits?: DrawLimits;
   /**
@@ -31,6 +36,13 @@ export interface SiteOptions {
    * corrections.jsonl is applied to its documents as well, before these
    */
   corrections?: Correction[];
+}
+
+/** Pages to draw while a PDF input is open: into `dir`, at `dpi`; all of them, or only those holding a finding. */
+export interface DrawWhileOpen {
+  dir: string;
+  dpi: number;
+  all: boolean;
 }
 
 export interface PdfRead {

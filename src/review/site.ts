@@ -4,7 +4,8 @@
 //   DIR/index.html                      the documents, sortable and filterable
 //   DIR/assets/review.css, review.js    the site's only style and script
 //   DIR/documents/<name>.html           one page per document
-//   DIR/documents/<name>/page-NNNN.*    its pages as images
+//   DIR/documents/<name>/page-NNNN.*    its pages as images: those holding a finding (findingPages), or
+//                                       all with allPages; the review server draws the others when asked
 // Everything is checked to land inside DIR; names are made safe as batch makes them. Inputs are read into
 // entries by site-inputs.ts, pages drawn by renderer.ts.
 import { copyFile, constants as fsConstants, lstat, mkdir, realpath, rm } from 'node:fs/promises';
@@ -28,9 +29,13 @@ import { messageOf } from '../util/errors.ts';
 import {
   clearPageImages,
   DEFAULT_DPI,
+  findingPages,
+  isDrawn,
+  mergePages,
   pagesKey,
-  PAGES_JSON,
   readPageImages,
+  writePageImages,
+  type DrawnPage,
   type PageImages,
   type PagesKey,
 } from '../writers/page-images.ts';
@@ -49,6 +54,8 @@ export interface SiteResult {
   badInputs: number;
   /** page images drawn by this run (the rest were kept from an earlier run or copied from a batch's --page-images) */
   drawn: number;
+  /** pages of documents with a PDF not drawn yet: drawn when the review server is asked for them, or with allPages */
+  undrawn: number;
   /** each document as the site shows it, in input order: what the review server renders its pages from */
   shown: ShownDocument[];
 }
@@ -59,6 +66,21 @@ export interface ShownDocument {
   report: Report | null;
   pages: RenderedPage[];
   pagesProblem: string | null;
+  /** where its pages not drawn yet can be drawn from (null: no PDF that fits the report) */
+  source: PageSource | null;
+}
+
+/** A document's PDF and image folder, for drawing its other pages on request (src/review/page-drawer.ts). */
+export interface PageSource {
+  pdf: string | Uint8Array;
+  key: PagesKey;
+  /** its image folder, inside the site */
+  dir: string;
+  /** that folder's name under documents/, and its link from the site's root */
+  name: string;
+  href: string;
+  /** its pages.json's pages: those drawn (or tried) so far */
+  pages: DrawnPage[];
 }
 
 /** A problem with the command or the output folder: nothing was written. */
@@ -85,23 +107,31 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
     Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), entries.filter((e) => e.pdf).length)),
     options.limits ?? null,
   );
-  const site: SiteContext = { root, documentsDir, dpi, renderer };
+  const site: SiteContext = { root, documentsDir, dpi, renderer, allPages: !!options.allPages };
   const rows: IndexRow[] = [];
   const shownDocs: ShownDocument[] = [];
   let pages = 0;
   let drawn = 0;
+  let undrawn = 0;
   try {
     await Promise.all(
       entries.map(async (e, i) => {
         const row = indexRow(e, i);
         rows[i] = row;
-        shownDocs[i] = { row, report: e.report, pages: [], pagesProblem: e.pagesProblem };
+        shownDocs[i] = { row, report: e.report, pages: [], pagesProblem: e.pagesProblem, source: null };
         if (!e.report) return;
         const shown = await documentPage(e, e.report, names[i]!, site);
         pages += shown.images;
         drawn += shown.drawn;
+        if (shown.source) undrawn += e.report.pages.length - shown.source.pages.filter(isDrawn).length;
         row.page = shown.page;
-        shownDocs[i] = { row, report: e.report, pages: shown.rendered, pagesProblem: shown.problem };
+        shownDocs[i] = {
+          row,
+          report: e.report,
+          pages: shown.rendered,
+          pagesProblem: shown.problem,
+          source: shown.source,
+        };
       }),
     );
   } finally {
@@ -119,6 +149,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
     seconds: (performance.now() - started) / 1000,
     badInputs,
     drawn,
+    undrawn,
   };
 }
 
@@ -128,6 +159,8 @@ interface SiteContext {
   documentsDir: string;
   dpi: number;
   renderer: Renderer;
+  /** draw every page now, not only those a reviewer is sent to first */
+  allPages: boolean;
 }
 
 /** A document's row in index.html (its page link is set once the page is written). */
@@ -159,61 +192,100 @@ async function documentPage(
   report: Report,
   name: string,
   site: SiteContext,
-): Promise<{ page: string; images: number; drawn: number; rendered: RenderedPage[]; problem: string | null }> {
+): Promise<{
+  page: string;
+  images: number;
+  drawn: number;
+  rendered: RenderedPage[];
+  problem: string | null;
+  source: PageSource | null;
+}> {
   const dir = inside(site.documentsDir, name);
   const { images, problem, drawn } = await pageImages(e, report, dir, site);
-  // None that fit this report, and no PDF to draw from: what an earlier run left goes.
+  // None that fit this report, and none drawn now: what an earlier run left goes.
   if (!images) await clearPageImages(dir);
-  const rendered = images ? linked(images.pages, `documents/${href(name)}`) : [];
+  const base = `documents/${href(name)}`;
+  const rendered = images ? linked(images.pages, base) : [];
   const html = docPage({ report, pages: rendered, pagesProblem: problem, root: '..' });
   await writeAtomic(inside(site.documentsDir, `${name}.html`), html, undefined, false);
   const shown = rendered.filter((r) => r.image).length;
-  return { page: `documents/${href(name)}.html`, images: shown, drawn: drawn ? shown : 0, rendered, problem };
+  const key = pagesKey(report, site.dpi);
+  const source = e.pdf ? { pdf: e.pdf, key, dir, name, href: base, pages: images?.pages ?? [] } : null;
+  return { page: `${base}.html`, images: shown, drawn, rendered, problem, source };
 }
 
 /**
  * The document's page images in `dir`: those an earlier run of the site made for the same key, or
- * those its batch drew (--page-images) copied in, or drawn now. The key holds the SHA-256 of the PDF
- * the report was read from, so kept or copied images fit the report even where that PDF has since
- * changed or gone.
+ * those its batch drew (--page-images) copied in, and the pages a reviewer is sent to first
+ * (findingPages; every page with --all-pages) drawn now where neither has them. The key holds the
+ * SHA-256 of the PDF the report was read from, so kept or copied images fit the report even where that
+ * PDF has since changed or gone. `drawn`: how many pages this run drew.
  */
 async function pageImages(
   e: Entry,
   report: Report,
   dir: string,
   site: SiteContext,
-): Promise<{ images: PageImages | null; problem: string | null; drawn: boolean }> {
+): Promise<{ images: PageImages | null; problem: string | null; drawn: number }> {
   await mkdir(dir, { recursive: true });
   await assertRealInside(site.root, dir);
   const key = pagesKey(report, site.dpi);
-  const kept = await readPageImages(dir, key);
-  if (kept) return { images: kept, problem: null, drawn: false };
-  const copied = e.drawnIn ? await copyPageImages(e.drawnIn, dir, key) : null;
-  if (copied) return { images: copied, problem: null, drawn: !!e.drawnNow };
-  if (!e.pdf) return { images: null, problem: e.pagesProblem, drawn: false };
+  const wanted = site.allPages ? report.pages.map((p) => p.number) : findingPages(report);
+  const all = report.pages.map((p) => p.number);
+  let images = await readPageImages(dir, key);
+  let drawn = 0;
+  // what the batch drew (--page-images: every page) is copied, as cheap as keeping it
+  const copied = e.drawnIn && !covers(images, all) ? await copyPageImages(e.drawnIn, dir, key, images) : null;
+  if (copied) images = copied.images;
+  if (copied && e.drawnNow) drawn += copied.copied;
+  // Shown whole (kept or copied), the pages need no word on their PDF.
+  const problem = () => (covers(images, all) ? null : e.pagesProblem);
+  const missing = wanted.filter((n) => !images?.pages.some((p) => p.number === n && isDrawn(p)));
+  if (missing.length === 0 || !e.pdf) return { images, problem: problem(), drawn };
+  // images drawn under another key go before any is drawn under this one
+  if (!images) await clearPageImages(dir);
   try {
-    const images = await site.renderer.render(e.pdf!, key, dir);
-    return { images, problem: e.pagesProblem, drawn: true };
+    const pages = await site.renderer.render(e.pdf, key, dir, { pages: missing });
+    images = { ...key, pages: mergePages(images?.pages ?? [], pages) };
+    await writePageImages(dir, images);
+    return { images, problem: problem(), drawn: drawn + pages.filter((p) => p.file).length };
   } catch (err) {
     // A full disk is not this document's problem: the site stops (what it wrote stays; the same command goes on).
     if (environmentCode(err, true)) throw err;
-    return { images: null, problem: `无法渲染页面：${messageOf(err)}`, drawn: false };
+    return { images, problem: `无法渲染页面：${messageOf(err)}`, drawn };
   }
 }
 
-/** The batch's drawn pages copied into `dir` (pages.json last), when they were drawn under this key; otherwise null. */
-async function copyPageImages(from: string, dir: string, key: PagesKey): Promise<PageImages | null> {
+/** Every one of these pages drawn (or tried) in `images`. */
+function covers(images: PageImages | null, pages: number[]): boolean {
+  const done = new Set(images?.pages.filter(isDrawn).map((p) => p.number));
+  return pages.every((n) => done.has(n));
+}
+
+/**
+ * The pages the batch drew (or the document worker, for a PDF input) copied into `dir` beside those it
+ * has, when they were drawn under this key; null when they were not (or the batch folder changed under us).
+ */
+async function copyPageImages(
+  from: string,
+  dir: string,
+  key: PagesKey,
+  have: PageImages | null,
+): Promise<{ images: PageImages; copied: number } | null> {
   const images = await readPageImages(from, key);
   if (!images) return null;
   try {
-    await clearPageImages(dir);
-    for (const p of images.pages)
+    // images drawn under another key go first
+    if (!have) await clearPageImages(dir);
+    const kept = new Set(have?.pages.filter(isDrawn).map((p) => p.number));
+    const copied = images.pages.filter((p) => !kept.has(p.number));
+    for (const p of copied)
       if (p.file) await copyFile(path.join(from, p.file), path.join(dir, p.file), fsConstants.COPYFILE_FICLONE);
-    await writeAtomic(path.join(dir, PAGES_JSON), JSON.stringify(images), undefined, false);
-    return images;
+    const merged = { ...key, pages: mergePages(have?.pages ?? [], copied) };
+    await writePageImages(dir, merged);
+    return { images: merged, copied: copied.filter((p) => p.file).length };
   } catch {
-    // a batch folder changed under us: draw them instead
-    await clearPageImages(dir);
+    // a batch folder changed under us: the pages are drawn instead (pages.json names none of what was copied)
     return null;
   }
 }

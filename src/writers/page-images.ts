@@ -38,8 +38,10 @@ export interface PageGeometry {
 }
 
 export interface DrawnPage {
+  /** the page's number (a folder written before it was recorded: its place in the list) */
+  number: number;
   geometry: PageGeometry | null;
-  /** the image's file name in its folder; null when the page could not be drawn */
+  /** the image's file name in its folder; null when the page could not be drawn, or is measured but not drawn yet */
   file: string | null;
   pixelWidth: number;
   pixelHeight: number;
@@ -55,9 +57,51 @@ export interface PagesKey {
   scanned: number[];
 }
 
-/** A folder's pages.json. */
+/**
+ * A folder's pages.json. Its pages are those drawn (or tried), by number; a site drawn on demand
+ * (`jixiao report` without --all-pages) holds some of the document's pages only, and entries with
+ * geometry but neither file nor error: measured for the review server, not drawn yet.
+ */
 export interface PageImages extends PagesKey {
   pages: DrawnPage[];
+}
+
+/** Which pages a job draws: all of them, or these numbers (those past the document's end are left out). */
+export type PageChoice = 'all' | number[];
+
+/** A page drawn, or tried and failed: what a reviewer can be shown for it without drawing it again. */
+export function isDrawn(p: DrawnPage): boolean {
+  return p.file !== null || p.error !== null;
+}
+
+/** The image file of page n: grey PNG for a text page, WebP for a page read by OCR. */
+export function pageFile(n: number, scanned: boolean): string {
+  return `page-${String(n).padStart(4, '0')}.${scanned ? 'webp' : 'png'}`;
+}
+
+/**
+ * The pages a reviewer is sent to first, drawn before the site is opened: the page of each finding and
+ * the pages of the facts and headings it names (the boxes a click on it scrolls to and prints). A
+ * document's other pages are drawn when asked for (the review server) or with --all-pages.
+ */
+export function findingPages(report: Report): number[] {
+  const factPage = new Map(report.facts.map((f) => [f.id, f.page]));
+  const headingPage = new Map(report.paragraphs.flatMap((p) => (p.sectionId ? [[p.sectionId, p.page] as const] : [])));
+  const pages = new Set<number>();
+  for (const f of report.findings) {
+    if (f.page !== null) pages.add(f.page);
+    for (const id of f.factIds) if (factPage.has(id)) pages.add(factPage.get(id)!);
+    for (const id of f.sectionIds) if (headingPage.has(id)) pages.add(headingPage.get(id)!);
+  }
+  const last = report.pages.length;
+  return [...pages].filter((n) => n >= 1 && n <= last).sort((a, b) => a - b);
+}
+
+/** `have` and `more` as one list by page number, `more`'s entry winning where both have one, unless it only measured a page drawn. */
+export function mergePages(have: DrawnPage[], more: DrawnPage[]): DrawnPage[] {
+  const byNumber = new Map(have.map((p) => [p.number, p]));
+  for (const p of more) if (isDrawn(p) || !isDrawn(byNumber.get(p.number) ?? p)) byNumber.set(p.number, p);
+  return [...byNumber.values()].sort((a, b) => a.number - b.number);
 }
 
 /** The key a report's page images are drawn under at `dpi`. */
@@ -66,26 +110,63 @@ export function pagesKey(report: Report, dpi: number): PagesKey {
   return { sha256: report.source.sha256, dpi, scanned };
 }
 
-/** Draws every page of an opened PDF into `dir` (emptied of earlier images first) and writes its pages.json last. */
-export async function drawPages(doc: PdfDocument, key: PagesKey, dir: string): Promise<PageImages> {
+/**
+ * Draws the chosen pages of an opened PDF into `dir` (emptied of earlier images first) and writes its
+ * pages.json last (the pages drawn, by number).
+ */
+export async function drawPages(
+  doc: PdfDocument,
+  key: PagesKey,
+  dir: string,
+  choice: PageChoice = 'all',
+): Promise<PageImages> {
   await clearPageImages(dir);
-  await mkdir(dir, { recursive: true });
-  const scanned = new Set(key.scanned);
-  const pages: DrawnPage[] = [];
-  for (let n = 1; n <= doc.numPages; n++) pages.push(await drawOne(doc, n, key.dpi, scanned.has(n), dir));
-  const images = { ...key, pages };
-  await writeAtomic(path.join(dir, PAGES_JSON), JSON.stringify(images), undefined, false);
+  const images = { ...key, pages: await drawSome(doc, key, dir, choice) };
+  await writePageImages(dir, images);
   return images;
 }
 
-/** Opens the PDF's bytes, draws its pages into `dir`, closes it. */
-export async function drawPdfPages(bytes: Uint8Array, key: PagesKey, dir: string): Promise<PageImages> {
+/**
+ * Draws the chosen pages of an opened PDF into `dir` (nothing else there is touched) and says what
+ * each became; `measure`: every other page's size too (an entry with geometry, neither file nor error).
+ */
+export async function drawSome(
+  doc: PdfDocument,
+  key: PagesKey,
+  dir: string,
+  choice: PageChoice,
+  measure = false,
+): Promise<DrawnPage[]> {
+  await mkdir(dir, { recursive: true });
+  const scanned = new Set(key.scanned);
+  const wanted = new Set(choice === 'all' ? [] : choice);
+  const pages: DrawnPage[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    if (choice === 'all' || wanted.has(n)) pages.push(await drawOne(doc, n, key.dpi, scanned.has(n), dir));
+    else if (measure) pages.push(await measureOne(doc, n));
+  }
+  return pages;
+}
+
+/** Opens the PDF's bytes, draws the chosen pages into `dir` (see drawSome), closes it. */
+export async function drawPdfPages(
+  bytes: Uint8Array,
+  key: PagesKey,
+  dir: string,
+  choice: PageChoice,
+  measure = false,
+): Promise<DrawnPage[]> {
   const pdf = await openDocument(bytes);
   try {
-    return await drawPages(pdf, key, dir);
+    return await drawSome(pdf, key, dir, choice, measure);
   } finally {
     await pdf.destroy();
   }
+}
+
+/** Writes the folder's pages.json (atomically: a reader sees the old list or the new one). */
+export async function writePageImages(dir: string, images: PageImages): Promise<void> {
+  await writeAtomic(path.join(dir, PAGES_JSON), JSON.stringify(images), undefined, false);
 }
 
 /** The images in `dir` when its pages.json has this key and every image it names is there; otherwise null. */
@@ -102,6 +183,9 @@ export async function readPageImages(dir: string, key: PagesKey): Promise<PageIm
       return null;
     const files = new Set(await readdir(dir));
     for (const p of saved.pages) if (p.file !== null && !(PAGE_FILE.test(p.file) && files.has(p.file))) return null;
+    // written before pages were numbered: every page, in order
+    saved.pages.forEach((p, i) => (p.number ??= i + 1));
+    if (saved.pages.some((p) => !Number.isInteger(p.number) || p.number < 1)) return null;
     return saved;
   } catch {
     return null;
@@ -116,6 +200,28 @@ export async function clearPageImages(dir: string): Promise<void> {
   for (const f of files) if (PAGE_FILE.test(f)) await rm(path.join(dir, f), { force: true });
 }
 
+async function measureOne(doc: PdfDocument, n: number): Promise<DrawnPage> {
+  try {
+    return {
+      number: n,
+      geometry: { number: n, ...(await doc.pageSize(n)) },
+      file: null,
+      pixelWidth: 0,
+      pixelHeight: 0,
+      error: null,
+    };
+  } catch (err) {
+    return {
+      number: n,
+      geometry: null,
+      file: null,
+      pixelWidth: 0,
+      pixelHeight: 0,
+      error: `无法渲染此页：${messageOf(err)}`,
+    };
+  }
+}
+
 async function drawOne(doc: PdfDocument, n: number, dpi: number, webp: boolean, dir: string): Promise<DrawnPage> {
   let geometry: PageGeometry | null = null;
   try {
@@ -125,11 +231,11 @@ async function drawOne(doc: PdfDocument, n: number, dpi: number, webp: boolean, 
     const data = webp
       ? await encodeWebp(img.width, img.height, img.pixels)
       : encodeGreyPng(img.width, img.height, img.pixels);
-    const file = `page-${String(n).padStart(4, '0')}.${webp ? 'webp' : 'png'}`;
+    const file = pageFile(n, webp);
     await writeFile(path.join(dir, file), data);
-    return { geometry, file, pixelWidth: img.width, pixelHeight: img.height, error: null };
+    return { number: n, geometry, file, pixelWidth: img.width, pixelHeight: img.height, error: null };
   } catch (err) {
-    return { geometry, file: null, pixelWidth: 0, pixelHeight: 0, error: `无法渲染此页：${messageOf(err)}` };
+    return { number: n, geometry, file: null, pixelWidth: 0, pixelHeight: 0, error: `无法渲染此页：${messageOf(err)}` };
   }
 }
 

@@ -76,7 +76,7 @@ describe.skipIf(missing !== null)('review site of a batch folder, in Chromium', 
       writeFileSync(changedPdf, madeReport(500));
       out = path.join(tmp, 'site');
       t = performance.now();
-      site = await buildSite({ inputs: ['batch'], out: 'site', jobs: 2 });
+      site = await buildSite({ inputs: ['batch'], out: 'site', jobs: 2, allPages: true });
       siteSeconds = (performance.now() - t) / 1000;
       t = performance.now();
       withImages.site = await buildSite({ inputs: ['batch-pi'], out: 'site-pi', jobs: 2 });
@@ -249,7 +249,7 @@ describe.skipIf(missing !== null)('review site of a batch folder, in Chromium', 
       writeFileSync(path.join(tmp, 'in', 'made-002.pdf'), madeReport(502));
       const t = performance.now();
       startedSecond = Date.now();
-      await buildSite({ inputs: ['batch'], out: 'site', jobs: 2 });
+      await buildSite({ inputs: ['batch'], out: 'site', jobs: 2, allPages: true });
       console.log(
         JSON.stringify({
           reviewSiteSecondRun: { documents: DOCS, seconds: +((performance.now() - t) / 1000).toFixed(2) },

@@ -33,7 +33,13 @@ describe.skipIf(missing !== null)('a long report in Chromium', () => {
       ],
     }));
     writeFileSync(path.join(tmp, 'long.pdf'), makePdf({ pages }));
-    await buildSite({ inputs: [path.join(tmp, 'long.pdf')], out: path.join(tmp, 'site'), jobs: 1, dpi: 48 }); // small images: what is tested is when they load
+    await buildSite({
+      inputs: [path.join(tmp, 'long.pdf')],
+      out: path.join(tmp, 'site'),
+      jobs: 1,
+      dpi: 48,
+      allPages: true,
+    }); // small images: what is tested is when they load
     browser = await launch();
   }, 600_000);
 

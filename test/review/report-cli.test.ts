@@ -31,7 +31,9 @@ test('report writes the site; a bad input is a failed row with its reason and ex
   writeFileSync(path.join(tmp, 'not-a-pdf.pdf'), '<html>404</html>');
   const run = jixiao(['report', sample, 'not-a-pdf.pdf', '--out', 'site']);
   expect(run.stderr).toContain('not-a-pdf.pdf');
-  expect(run.stderr).toContain('11 page images (11 drawn now');
+  // the pages holding a finding (4, 7 and 10), drawn while it was read; the others when asked for
+  expect(run.stderr).toContain('3 page images (3 drawn now');
+  expect(run.stderr).toContain('8 pages without a finding not drawn');
   expect(run.status).toBe(2);
   const index = readFileSync(path.join(tmp, 'site', 'index.html'), 'utf8');
   expect(index).toContain('not a PDF');
@@ -55,10 +57,14 @@ test('PDF inputs are read under the limits check and batch read them with, and t
   expect(time.status).toBe(2);
   expect(time.stderr).toContain('--timeout');
   // the first site's pages were drawn while the document was read, and nothing of that is left lying in DIR
-  expect(
-    readdirSync(path.join(tmp, 'site', 'documents', 'yueyanglou-scjg-2023')).filter((f) => f.endsWith('.png')).length,
-  ).toBe(11);
+  const pngs = (site: string) =>
+    readdirSync(path.join(tmp, site, 'documents', 'yueyanglou-scjg-2023')).filter((f) => f.endsWith('.png'));
+  expect(pngs('site')).toEqual(['page-0004.png', 'page-0007.png', 'page-0010.png']);
   expect(readdirSync(path.join(tmp, 'site'))).not.toContain('.drawing');
+  // --all-pages: every one
+  const all = jixiao(['report', sample, '--out', 'site-all', '--all-pages']);
+  expect(all.stderr).toContain('11 page images (11 drawn now');
+  expect(pngs('site-all')).toHaveLength(11);
 });
 
 test("a batch folder's pages are drawn under the time limit too: past it, the page says why", () => {
@@ -69,7 +75,9 @@ test("a batch folder's pages are drawn under the time limit too: past it, the pa
   expect(html).toContain('drawing its pages took longer than 0.05 s (--timeout)');
   expect(readdirSync(path.join(tmp, 'site-draw', 'documents', 'yueyanglou-scjg-2023'))).toEqual([]);
   // and within it, drawn
-  expect(jixiao(['report', 'batch', '--out', 'site-draw']).stderr).toContain('11 page images (11 drawn now');
+  expect(jixiao(['report', 'batch', '--out', 'site-draw', '--all-pages']).stderr).toContain(
+    '11 page images (11 drawn now',
+  );
 });
 
 test('check prints the same one-line summary the site shows', () => {

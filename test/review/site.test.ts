@@ -99,7 +99,12 @@ describe.skipIf(missing !== null)('review site in Chromium', () => {
     );
 
     out = path.join(tmp, 'site');
-    result = await buildSite({ inputs: [files.sample, files.hostile, files.mixed, files.rotated], out, jobs: 2 });
+    result = await buildSite({
+      inputs: [files.sample, files.hostile, files.mixed, files.rotated],
+      out,
+      jobs: 2,
+      allPages: true,
+    });
     for (const [k, f] of Object.entries(files)) {
       const bytes = new Uint8Array(readFileSync(f));
       reports[k] = await extractBytes(bytes, f, { ocrWorkers: 1 });
