@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { madeReport, sampleVariant, writeAll } from '../test/batch/corpus.ts';
 import { machine } from './extract.ts';
-import { bin, node, root } from './paths.ts';
+import { bin, measured, node, root } from './paths.ts';
 
 export interface ParallelRun {
   jobs: number;
@@ -52,6 +52,7 @@ export async function runParallelBench(total = 1000, rounds = 3): Promise<object
     const m2 = medianRun(two);
     return {
       machine: machine(),
+      measured,
       documents: total,
       rounds,
       oneCore: m1,
