@@ -30,6 +30,8 @@ export interface ParallelRun {
   documentsPerSecond: number;
   /** the wall time on an idle machine with `jobs` cores, estimated from the CPU samples (CpuSamples) */
   idleWallSeconds: number;
+  /** document processes started (a worker is replaced after RECYCLE_AT of its memory bound, or a crash) */
+  documentProcesses: number;
   load: string;
 }
 
@@ -118,40 +120,58 @@ async function pinnedRun(input: string, out: string, jobs: number, cpus: string)
     workersMsPerDocument: round(((cpu - own) / documents) * 1000),
     documentsPerSecond: round(documents / wall),
     idleWallSeconds: round(samples.idleWall(jobs, cpu)),
+    documentProcesses: samples.workers.size,
     load: `${load0} → ${loadAverage()}`,
   };
 }
 
 const SAMPLE_MS = 20;
+const WINDOW_MS = 500;
 const TICK = 100; // USER_HZ
 
 /**
  * The CPU of the batch's process and of each of its document processes, sampled from /proc every SAMPLE_MS, for
- * the wall time the run would take on an idle machine with `jobs` cores to itself: in each interval, what the
- * busiest process used (one process runs on one core) or the interval's CPU shared over the cores, whichever is
+ * the wall time the run would take on an idle machine with `jobs` cores to itself: in each WINDOW_MS, what the
+ * busiest process used (one process runs on one core) or the window's CPU shared over the cores, whichever is
  * more. So CPU spent while only one process can run (the batch's start, the first worker's set-up, the tables at
  * the end) counts whole, the rest divided. CPU the samples missed (a process that ended between two samples) is
  * counted as divided.
  */
 class CpuSamples {
   own = 0;
+  /** the document processes seen */
+  readonly workers = new Set<number>();
   private last = new Map<number, number>();
   private intervals: number[][] = [];
+  private window = new Map<number, number>();
+  private samples = 0;
 
   take(timePid: number): void {
     const coordinator = childrenOf(timePid)[0];
     if (coordinator === undefined) return;
     const now = new Map<number, number>();
-    for (const pid of [coordinator, ...childrenOf(coordinator)]) {
+    const children = childrenOf(coordinator);
+    for (const pid of children) this.workers.add(pid);
+    for (const pid of [coordinator, ...children]) {
       const cpu = cpuOf(pid);
       if (cpu !== null) now.set(pid, cpu);
     }
     this.own = Math.max(this.own, now.get(coordinator) ?? 0);
-    this.intervals.push([...now].map(([pid, cpu]) => cpu - (this.last.get(pid) ?? 0)));
+    const used = new Map([...now].map(([pid, cpu]) => [pid, cpu - (this.last.get(pid) ?? 0)]));
     this.last = now;
+    // Sampled every SAMPLE_MS but judged over WINDOW_MS: on a machine shared with other work, two processes that
+    // both run are not both scheduled in every 20 ms.
+    if (this.samples++ === WINDOW_MS / SAMPLE_MS) {
+      this.intervals.push([...this.window.values()]);
+      this.window = new Map();
+      this.samples = 1;
+    }
+    for (const [pid, cpu] of used) this.window.set(pid, (this.window.get(pid) ?? 0) + cpu);
   }
 
   idleWall(jobs: number, total: number): number {
+    if (this.window.size > 0) this.intervals.push([...this.window.values()]);
+    this.window = new Map();
     let wall = 0;
     let seen = 0;
     for (const used of this.intervals) {
