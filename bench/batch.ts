@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { ManifestRecord } from '../src/writers/manifest.ts';
 import { madeReport, sampleVariant, writeAll } from '../test/batch/corpus.ts';
 import { machine } from './extract.ts';
-import { bin, node, root } from './paths.ts';
+import { bin, measured, node, root } from './paths.ts';
 
 export interface BatchRun {
   documents: number;
@@ -53,6 +53,7 @@ export async function runBatchBench(total = 1000): Promise<object> {
     const at1000 = runs[`${total} docs, --jobs ${cores}`]!.peakRssMiB;
     return {
       machine: machine(),
+      measured,
       inputs: {
         documents: total,
         sampleVariants: inputs.filter((f) => f.name.startsWith('s')).length,

@@ -16,11 +16,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { machine } from './extract.ts';
+import { bin, measured, node } from './paths.ts';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
-const bin = path.join(root, 'bin', 'jixiao.js');
 const CORPUS = process.env.JIXIAO_CORPUS ?? '/work/shared/corpus';
 const PUBLISHED = process.env.JIXIAO_PUBLISHED ?? '/work/shared/published';
 /** A PDF pdftotext finds fewer characters per page in than this is a scan: no typed path to time. */
@@ -65,7 +63,7 @@ function batchCase(files: string[], engine: string, jobs: number, out: string, e
   return () =>
     timed(
       [
-        process.execPath,
+        node,
         bin,
         'batch',
         ...files,
@@ -152,6 +150,7 @@ export async function runEnginesBench(rounds = 3, typedOnly = false): Promise<ob
       typedPath.published = typedRatios('published', published, pagesOf(path.join(work, 'published-2')), result);
     return {
       machine: machine(),
+      measured,
       load: os.loadavg().map((l) => Math.round(l * 10) / 10),
       rounds,
       typedPath,
@@ -168,7 +167,6 @@ export async function runEnginesBench(rounds = 3, typedOnly = false): Promise<ob
  * the pages holding a finding (the default), or every page (--all-pages).
  */
 function otherCases(files: string[], work: string): Runs {
-  const node = process.execPath;
   // a first site each time: the folder of the round before (and the images it drew) removed first
   const report =
     (engine: string, from: string, out: string, extra: string[] = []) =>

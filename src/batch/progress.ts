@@ -1,6 +1,7 @@
 // Progress of a batch on stderr: a live bar on a terminal, a plain line every
 // few seconds otherwise (logs, CI), nothing with --quiet.
-import { SingleBar } from 'cli-progress';
+import { createRequire } from 'node:module';
+import type { SingleBar } from 'cli-progress';
 
 export type ProgressMode = 'bar' | 'lines' | 'none';
 
@@ -31,7 +32,9 @@ export class Progress {
     this.state = state;
     this.stream = stream;
     if (mode === 'bar') {
-      this.bar = new SingleBar({
+      // Loaded only for a bar (a terminal): a batch in a log, a script or a scheduler never draws one.
+      const { SingleBar: Bar } = createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
+      this.bar = new Bar({
         stream,
         format: 'jixiao batch {bar} {value}/{total} docs | {pps} pages/s | {failed} failed | ETA {left}',
         hideCursor: true,

@@ -8,7 +8,6 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { noiseReason } from './noise.ts';
 import { createPpOcrPool } from './ppocr/pool.ts';
-import { createTesseractPool } from './tesseract.ts';
 import { DEFAULT_ENGINE, type OcrEngineName, type OcrPool } from './types.ts';
 
 export type { OcrEngineName, OcrLine, OcrPool, OcrResult, OcrWord } from './types.ts';
@@ -34,7 +33,24 @@ export function createOcrPool(
     );
     engine = 'tesseract';
   }
-  return skippingNoise(engine === 'tesseract' ? createTesseractPool(size) : createPpOcrPool(size, { threads }));
+  return skippingNoise(engine === 'tesseract' ? tesseractOnUse(size) : createPpOcrPool(size, { threads }));
+}
+
+/**
+ * tesseract.js's pool, its modules loaded when it reads its first page: every document process makes a pool, few
+ * read a page with tesseract, and loading tesseract.js cost each ≈ 30 ms of CPU.
+ */
+function tesseractOnUse(size: number): OcrPool {
+  let pool: Promise<OcrPool> | null = null;
+  const load = () => (pool ??= import('./tesseract.ts').then((m) => m.createTesseractPool(size)));
+  return {
+    size,
+    engine: 'tesseract',
+    recognize: async (image, pixelsPerPoint) => (await load()).recognize(image, pixelsPerPoint),
+    close: async () => {
+      if (pool) await (await pool).close();
+    },
+  };
 }
 
 /** A page image of noise is refused before it reaches an engine (src/ocr/noise.ts): its page fails with the reason. */

@@ -1,11 +1,12 @@
 // One output table on disk: a temporary file, written a megabyte at a time, that becomes the real one on
 // commit (src/writers/csv.ts writes the tables through it).
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
-import { stringify } from 'csv-stringify/sync';
 import { tempPath } from '../util/files.ts';
+import { csvRecords } from './csv-record.ts';
 import { csvText } from './safe-text.ts';
 
-const CSV_OPTIONS = { cast: { boolean: (b: boolean) => (b ? 'true' : 'false') } };
+/** Where a spreadsheet finds the file's encoding (UTF-8): before the header. */
+const BOM = '\ufeff';
 
 /** Text gathered before a write: one write per table and megabyte, not one per document (a third of the CPU). */
 const FLUSH_CHARS = 1 << 20;
@@ -28,19 +29,14 @@ export class TableFile {
   static async create(target: string, columns: readonly string[] | null): Promise<TableFile> {
     const tmp = tempPath(target);
     const file = new TableFile(target, tmp, await open(tmp, 'wx'));
-    if (columns) await file.write(stringify([columns as string[]], { ...CSV_OPTIONS, bom: true }));
+    if (columns) await file.write(BOM + csvRecords([columns]));
     return file;
   }
 
   /** Text cells with their control characters shown escaped (\u001b): a PDF's escape sequences, NUL and BEL stay out of the tables. */
   async rows(rows: unknown[][]): Promise<void> {
     if (rows.length > 0)
-      await this.write(
-        stringify(
-          rows.map((row) => row.map((v) => (typeof v === 'string' ? csvText(v) : v))),
-          CSV_OPTIONS,
-        ),
-      );
+      await this.write(csvRecords(rows.map((row) => row.map((v) => (typeof v === 'string' ? csvText(v) : v)))));
   }
 
   async lines(objects: object[]): Promise<void> {
