@@ -2,11 +2,15 @@
 // commit (src/writers/csv.ts writes the tables through it).
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { tempPath } from '../util/files.ts';
-import { csvRecords } from './csv-record.ts';
 import { csvText } from './safe-text.ts';
 
-/** Where a spreadsheet finds the file's encoding (UTF-8): before the header. */
-const BOM = '\ufeff';
+const CSV_OPTIONS = { cast: { boolean: (b: boolean) => (b ? 'true' : 'false') } };
+
+/**
+ * csv-stringify, loaded when a table is first written: every document process imports the writers
+ * (for its own files) and writes no table, so it does not load it.
+ */
+const csv = () => import('csv-stringify/sync').then((m) => m.stringify);
 
 /** Text gathered before a write: one write per table and megabyte, not one per document (a third of the CPU). */
 const FLUSH_CHARS = 1 << 20;
@@ -29,14 +33,20 @@ export class TableFile {
   static async create(target: string, columns: readonly string[] | null): Promise<TableFile> {
     const tmp = tempPath(target);
     const file = new TableFile(target, tmp, await open(tmp, 'wx'));
-    if (columns) await file.write(BOM + csvRecords([columns]));
+    if (columns) await file.write((await csv())([columns as string[]], { ...CSV_OPTIONS, bom: true }));
     return file;
   }
 
   /** Text cells with their control characters shown escaped (\u001b): a PDF's escape sequences, NUL and BEL stay out of the tables. */
   async rows(rows: unknown[][]): Promise<void> {
-    if (rows.length > 0)
-      await this.write(csvRecords(rows.map((row) => row.map((v) => (typeof v === 'string' ? csvText(v) : v)))));
+    if (rows.length === 0) return;
+    const stringify = await csv();
+    await this.write(
+      stringify(
+        rows.map((row) => row.map((v) => (typeof v === 'string' ? csvText(v) : v))),
+        CSV_OPTIONS,
+      ),
+    );
   }
 
   async lines(objects: object[]): Promise<void> {
