@@ -32,10 +32,24 @@ const states = new WeakMap<ChildProcess, State>();
 /** Flags of this process a child must not inherit: its own heap limit, a debugger's port. */
 const NOT_INHERITED = /^--(max-old-space-size|max-semi-space-size|inspect|heapsnapshot|heap-prof|cpu-prof)/;
 
+/**
+ * This process's Node flags a child takes: all but NOT_INHERITED, and with one of those its value
+ * when written as the next argument (--cpu-prof-interval 250: the 250 would be the child's module).
+ */
+export function inheritedFlags(execArgv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const a = execArgv[i]!;
+    if (!NOT_INHERITED.test(a)) out.push(a);
+    else if (!a.includes('=') && execArgv[i + 1] !== undefined && !execArgv[i + 1]!.startsWith('-')) i++;
+  }
+  return out;
+}
+
 /** A module run in a child process with an IPC channel (structured clone), its stderr passed on. */
 export function startProcess(modulePath: string, options: ProcessOptions): ChildProcess {
   const execArgv = [
-    ...process.execArgv.filter((a) => !NOT_INHERITED.test(a)),
+    ...inheritedFlags(process.execArgv),
     `--max-old-space-size=${Math.max(16, Math.floor(options.heapMb))}`,
     '--max-semi-space-size=32',
   ];
