@@ -38,9 +38,7 @@ export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
   narrowWraps: [],
   overSpan: ['final-expenditure-planted/sheet-wide/chromium', 'final-expenditure/sheet-wide/chromium'],
   stackedHeader: [
-    'budget-change-planted/three-headwrap/libreoffice',
     'budget-change-planted/three-sheet-middle/libreoffice',
-    'budget-change/three-headwrap/libreoffice',
     'budget-change/three-sheet-middle/libreoffice',
     'final-expenditure-planted/three-headwrap/libreoffice',
     'final-expenditure/three-headwrap/libreoffice',
@@ -85,17 +83,5 @@ export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
     'three-public/sheet-break-repeat/chromium',
     'three-public/sheet-break-repeat/libreoffice',
   ],
-  groupWraps: [
-    'three-public-planted/sheet-headwrap/chromium',
-    'three-public-planted/sheet-headwrap/libreoffice',
-    'three-public-planted/sheet-middle/libreoffice',
-    'three-public-planted/sheet-wide-middle/chromium',
-    'three-public-planted/sheet-wide-middle/libreoffice',
-    'three-public-planted/three-headwrap/libreoffice',
-    'three-public/sheet-headwrap/chromium',
-    'three-public/sheet-headwrap/libreoffice',
-    'three-public/sheet-wide-middle/chromium',
-    'three-public/sheet-wide-middle/libreoffice',
-    'three-public/three-headwrap/libreoffice',
-  ],
+  groupWraps: [],
 };
