@@ -168,7 +168,7 @@ function runOf(h: Stack, leaves: Stack[], extent: (c: number) => Col): [number, 
   return centred && centred[2] <= size ? [centred[0], centred[1]] : null;
 }
 
-/** The run of two or more leaves, one of them under the head, whose middle is nearest the head's, and how far off. */
+/** The run of two or more leaves, one of them under the head, whose middle is nearest the head's (a point either way: the narrower), and how far off. */
 function centredRun(h: Stack, leaves: Stack[], extent: (c: number) => Col): [number, number, number] | null {
   const mid = (h.x0 + h.x1) / 2;
   let best: [number, number, number] | null = null;
@@ -176,7 +176,9 @@ function centredRun(h: Stack, leaves: Stack[], extent: (c: number) => Col): [num
     for (let to = from + 1; to < leaves.length; to++) {
       if (!leaves.slice(from, to + 1).some((l) => overlap(l, h) > 0)) continue;
       const off = Math.abs((extent(from).x0 + extent(to).x1) / 2 - mid);
-      if (!best || off < best[2]) best = [from, to, off];
+      // Equally centred over a run and a wider one (columns of one width): the narrower, the cells right under it.
+      const wider = best !== null && to - from < best[1] - best[0];
+      if (!best || off < best[2] - 1 || (off <= best[2] + 1 && wider)) best = [from, to, off];
     }
   return best;
 }
