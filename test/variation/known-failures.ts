@@ -20,7 +20,7 @@ export const REASONS = {
   splitScorecard:
     "a 三线表 自评表 printed by LibreOffice is read as two tables (the funds block, then the indicators with 总分): the 总分 row's table holds the indicators' scores but not the funds' 得分, so its sum is not judged and a planted 总分 goes unreported",
   shortBreak:
-    'a table of two rows carried over a page in the styles without rules (its header and first row at the foot of one page, its second row alone overleaf): neither part is read as a table, so no cell gives a fact (none is read wrong)',
+    'a table of two rows carried over a page in the styles without rules, its second row alone overleaf without the header repeated: that row is read as no table, so its cells give no fact (none is read wrong); the part at the foot of the page before is read (its header and first row), and so is the row overleaf under a repeated header',
   groupWraps:
     "a group header over three of seven columns in a table without rules (公务用车购置及运行费 over 小计 | 公务用车购置费 | 公务用车运行费) whose header cells wrap or are set in the middle: the wrapped lines of neighbouring cells are joined into one name, or the group is laid over two of its three columns — figures keep their values but some are named after the next column (购置费's 30.00 as 运行费), and the group's 小计 is not checked",
 };
@@ -76,12 +76,8 @@ export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
   shortBreak: [
     'three-public-planted/sheet-break-bare/chromium',
     'three-public-planted/sheet-break-bare/libreoffice',
-    'three-public-planted/sheet-break-repeat/chromium',
-    'three-public-planted/sheet-break-repeat/libreoffice',
     'three-public/sheet-break-bare/chromium',
     'three-public/sheet-break-bare/libreoffice',
-    'three-public/sheet-break-repeat/chromium',
-    'three-public/sheet-break-repeat/libreoffice',
   ],
   groupWraps: [],
 };
