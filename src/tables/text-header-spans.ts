@@ -138,7 +138,10 @@ function spanCentred(upper: Row, lower: Row, h: number, cols: Col[]): boolean {
   for (let from = a; from <= h; from++)
     for (let to = Math.max(h, from + 1); to <= b; to++) {
       const off = Math.abs((extent(from).x0 + extent(to).x1) / 2 - mid);
-      if (!best || off < best[2]) best = [from, to, off];
+      // Equally centred over a run and a wider one (基本支出 over 人员经费 | 公用经费, and over those and
+      // 本年支出合计 | 项目支出 beside them on a page laid out symmetrically): the narrower.
+      const narrower = best !== null && to - from < best[1] - best[0];
+      if (!best || off < best[2] - 1 || (off <= best[2] + 1 && narrower)) best = [from, to, off];
     }
   if (!best || best[2] > size || (best[2] > 0.25 * size && setLeft(own, lower.cells.get(h)!, size))) return false;
   for (let c = best[0]; c <= best[1]; c++)

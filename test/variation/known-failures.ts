@@ -36,7 +36,7 @@ export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
     'budget-summary/three-sheet-middle/libreoffice',
   ],
   narrowWraps: [],
-  overSpan: ['final-expenditure-planted/sheet-wide/chromium', 'final-expenditure/sheet-wide/chromium'],
+  overSpan: [],
   stackedHeader: [
     'budget-change-planted/three-sheet-middle/libreoffice',
     'budget-change/three-sheet-middle/libreoffice',
