@@ -1,4 +1,4 @@
-// A header of wrapped cells read as its cells, not its lines: each cell's lines
+// A header read as its cells, not its lines (wrapped or not): each cell's lines
 // (a stack: the lines of one cell start where it starts, set left, or are
 // centred where it is centred, each a line under the last) and the cells that
 // head others. Where the cells no other stands under (the leaves) are as many
@@ -28,9 +28,10 @@ interface Stack {
 }
 
 /**
- * The header over lines[first] read by its cells, and the index of its top line, or null: a cell
- * wrapped over two lines at least, every cell that stands over others heading a run of two or more
- * of them, the leaves one to a column. Of the lines above the body that may be a header's, the
+ * The header over lines[first] read by its cells, and the index of its top line, or null: every
+ * cell that stands over others heading a run of two or more of them, the leaves one to a column (a
+ * header of one line too: 本年预算数 set left where 上年预算数's figures end, the 合计 row's bold
+ * figures reaching as far, put by nearness in 上年预算数's column). Of the lines above the body that may be a header's, the
  * most that read so, leaving out only top lines that are no cell's first line (a subtitle over the
  * whole table heads no run): a header cut short of its top lines is misread.
  */
@@ -46,7 +47,7 @@ export function leafHeader(
     block.unshift(line);
   }
   // A top line of one chunk with no line under it (a subtitle, （2026年度）) may be left out, no other: a header cut short is misread.
-  for (let top = 0; top < block.length - 1; top++) {
+  for (let top = 0; top < block.length; top++) {
     const stacks = stacksOf(block.slice(top), pitch);
     const rows = readLeaves(stacks, cols);
     if (rows)
@@ -111,7 +112,6 @@ const bottom = (s: Stack) => Math.min(...s.chunks.map((c) => c.y));
  * row: the heads and the leaves no head is over (cells merged down both rows); lower row: the rest.
  */
 function readLeaves(stacks: Stack[], cols: Col[]): Row[] | null {
-  if (!stacks.some((s) => s.chunks.length >= 2)) return null;
   const under = (b: Stack, a: Stack) => b !== a && top(b) < bottom(a) && overlap(b, a) > 0;
   const leaves = stacks.filter((a) => !stacks.some((b) => under(b, a))).sort((a, b) => a.x0 - b.x0);
   if (leaves.length !== cols.length) return null;
