@@ -144,9 +144,11 @@ export function blocksFrom(lines: TextLine[], first: number, isStarter: boolean[
     // A block's first row at the foot of a page under a header of its own (the table carried over): a block of one row.
     // (The table's first block too: its header and first row at the foot of a page.)
     const above = prev ? prev.end : Math.max(-1, k - 1 - MAX_HEADER_LINES);
+    // (Anywhere on the page under a line naming its every cell: a table of one row, or its part overleaf.)
+    const named = !body && namesRow(lines, above, k);
     const foot =
-      !body && headed(lines, above, k)
-        ? footRow(lines, { from: above + 1, first: k, end }, isStarter)
+      !body && (named || headed(lines, above, k))
+        ? footRow(lines, { from: above + 1, first: k, end, named }, isStarter)
         : !body && !prev
           ? topRow(lines, { first: k, end }, isStarter, tableish)
           : null;
@@ -302,17 +304,19 @@ const LEVEL_HEADER = /^[一二三]级(?:绩效)?指标$/;
 
 /**
  * A block of one body row, the last row of the page: the table runs over the page break with the
- * block's first row under its header (lines[from] on). Its chunks are its columns (at least three,
+ * block's first row under its header (lines[from] on) — or anywhere on the page under a line that
+ * names its every cell (`named`: a table of one row, or the last row of one carried overleaf under
+ * its header repeated). Its chunks are its columns (at least three,
  * one figure after the first), and its header's chunks past them (a last column the row leaves blank:
  * 偏差原因分析及改进措施), with no dot leaders; only page furniture (a page number) may stand below it.
  */
 function footRow(
   lines: TextLine[],
-  { from, first, end }: { from: number; first: number; end: number },
+  { from, first, end, named }: { from: number; first: number; end: number; named: boolean },
   isStarter: boolean[],
 ): Body | null {
   const starters = range(first, end).filter((k) => isStarter[k]);
-  if (starters.length !== 1 || lines.slice(end + 1).some((l) => !isFolio(l))) return null;
+  if (starters.length !== 1 || (!named && lines.slice(end + 1).some((l) => !isFolio(l)))) return null;
   const line = lines[starters[0]!]!;
   if (line.chunks.length < 3 || line.chunks.some((c) => LEADER.test(c.text))) return null;
   const own = columnsOf([line]);
@@ -354,6 +358,20 @@ function headed(lines: TextLine[], from: number, to: number): boolean {
   return lines
     .slice(from + 1, to)
     .some((l) => l.chunks.filter((c) => isHeaderWord(c.text.replace(/\s+/g, ''))).length >= 2);
+}
+
+/**
+ * The line right over lines[k] names its cells, whatever their words: a line of words only, four
+ * cells or more, as many as the row's or one fewer (项目 | 合计 | 因公出国（境）费 | 小计 | … over
+ * 上年预算数 | 86.40 | 12.00 | 58.20 | …, a "三公" table's header and first row at a page's foot).
+ * Three are not enough: the tail of a row cut by the page break (指标 | 意度指标 | 意度 atop 总分 |
+ * 100 | 95.02) is no header.
+ */
+function namesRow(lines: TextLine[], from: number, k: number): boolean {
+  const line = lines[k - 1];
+  if (k - 1 <= from || !line) return false;
+  const n = line.chunks.length;
+  return n >= 4 && n >= lines[k]!.chunks.length - 1 && line.chunks.every((c) => readCellNumber(c.text) === null);
 }
 
 /** A page number line (— 4 —, 第3页): what may stand below a table at the foot of a page. */

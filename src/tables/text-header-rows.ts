@@ -14,6 +14,7 @@ import { MAX_GAP_EMS, gapEms } from './text-blocks.ts';
 import { type Row, addLine, newRow, type Pitch, sameRow } from './text-rows.ts';
 import { centredRun, spanHeader } from './text-header-spans.ts';
 import { stackedHeader } from './text-header-stack.ts';
+import { leafHeader, splitsCells } from './text-header-leaves.ts';
 import { coverFits, coverTail, coverValueWrapped, isCover, isCoverLine, unshiftCover } from './text-header-cover.ts';
 
 const MAX_HEADER_LINES = 3;
@@ -75,7 +76,12 @@ export function headerRows(
     }
     top = line;
   }
-  const read = stackedOver(header, stackedHeader(lines, first, { cols, pitch, floor }), { lines, cols, floor });
+  // A header of wrapped cells whose lines the reading line by line splits or joins is read by its cells.
+  const leaves = leafHeader(lines, first, { floor, cols, pitch });
+  const read =
+    leaves && splitsCells(header, leaves.cells)
+      ? withCover(leaves, { lines, cols, floor })!
+      : stackedOver(header, stackedHeader(lines, first, { cols, pitch, floor }), { lines, cols, floor });
   spanHeader(read, cols, wordy, split);
   return read;
 }
@@ -129,9 +135,17 @@ function stackedOver(
     new Set(rows.flatMap((r) => [...r.cells].filter(([, ps]) => cellText(ps).trim() !== '').map(([c]) => c))).size;
   const [a, b] = [namedIn(stacked.rows), namedIn(header)];
   if (a < b || (a === b && !ranTogether(header, stacked.rows))) return header;
-  // The cover lines right above it (项目名称 | …, 主管部门 | … | 实施单位 | …) are rows of the table too.
-  const rows = [...stacked.rows];
-  for (let k = stacked.top - 1; k >= floor && rows.length < stacked.rows.length + MAX_COVER_LINES; k--) {
+  return withCover(stacked, { lines, cols, floor })!;
+}
+
+/** A header read otherwise than line by line, with the cover lines right above it (项目名称 | …, 主管部门 | … | 实施单位 | …): rows of the table too. */
+function withCover(
+  read: { rows: Row[]; top: number } | null,
+  { lines, cols, floor }: { lines: TextLine[]; cols: Col[]; floor: number },
+): Row[] | null {
+  if (!read) return null;
+  const rows = [...read.rows];
+  for (let k = read.top - 1; k >= floor && rows.length < read.rows.length + MAX_COVER_LINES; k--) {
     if (!isCover(lines[k]!) || gapEms(lines[k]!, lines[k + 1]!) > MAX_GAP_EMS) break;
     rows.unshift(newRow(lines[k]!, cols, coverFits(lines[k]!, cols)));
   }

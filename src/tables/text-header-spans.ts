@@ -120,7 +120,8 @@ const named = (row: Row, c: number) => cellText(row.cells.get(c) ?? []).trim() !
  * or more, around its own column, whose middle (from the first sub-header's left to the last's
  * right) is nearest its own, within an em (预算执行情况（万元） over 年初预算数 | 全年预算数 |
  * 全年执行数 but not 分值 | 执行率 | 得分 beside them; 资金安排（万元） over 实施期资金总额 |
- * 年度资金总额 but not 占比). Set left, it is no centre: false, and the nearer-cell rule spans.
+ * 年度资金总额 but not 占比). Set left, it is no centre: false, and the nearer-cell rule spans (so too
+ * when it starts where its own sub-header starts and is centred less closely: setLeft).
  */
 function spanCentred(upper: Row, lower: Row, h: number, cols: Col[]): boolean {
   if (!named(lower, h)) return false;
@@ -137,15 +138,27 @@ function spanCentred(upper: Row, lower: Row, h: number, cols: Col[]): boolean {
   for (let from = a; from <= h; from++)
     for (let to = Math.max(h, from + 1); to <= b; to++) {
       const off = Math.abs((extent(from).x0 + extent(to).x1) / 2 - mid);
-      if (!best || off < best[2]) best = [from, to, off];
+      // Equally centred over a run and a wider one (基本支出 over 人员经费 | 公用经费, and over those and
+      // 本年支出合计 | 项目支出 beside them on a page laid out symmetrically): the narrower.
+      const narrower = best !== null && to - from < best[1] - best[0];
+      if (!best || off < best[2] - 1 || (off <= best[2] + 1 && narrower)) best = [from, to, off];
     }
-  if (!best || best[2] > size) return false;
+  if (!best || best[2] > size || (best[2] > 0.25 * size && setLeft(own, lower.cells.get(h)!, size))) return false;
   for (let c = best[0]; c <= best[1]; c++)
     if (c !== h) {
       upper.covered.add(c);
       (upper.spannedFrom ??= new Map()).set(c, h);
     }
   return true;
+}
+
+/**
+ * A head that starts where the sub-header under it starts, its padding the same, is set left: its
+ * being near the middle of a run (公务用车购置及运行费 over 小计 | 公务用车购置费, not 公务用车运行费
+ * beside them) is chance, unless it is centred closely.
+ */
+function setLeft(own: Col, below: Col[], size: number): boolean {
+  return Math.abs(extentOf(below).x0 - own.x0) <= 0.15 * size;
 }
 
 /**

@@ -35,7 +35,6 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'budget-targets/sheet-wide/libreoffice',
     'budget-targets/three-sheet-middle/libreoffice',
     'dept-declaration/sheet-top/libreoffice',
-    'dept-declaration/three-sheet-middle/chromium',
     'dept-declaration/three-sheet-middle/libreoffice',
     'fujian-dept/sheet-middle/libreoffice',
     'fujian-dept/sheet-wide-middle/libreoffice',

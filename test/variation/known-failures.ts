@@ -14,13 +14,13 @@ export const REASONS = {
   overSpan:
     'a merged header centred over two sub-headers in a sheet of wide figure columns (基本支出 over 人员经费 | 公用经费) is read as spanning the columns beside them too (本年支出合计, 项目支出): a label with a path too long, the figures right (found when the styles of 2026-12-07 were merged)',
   stackedHeader:
-    'a 三线表 whose header cells wrap over three lines, each centred in its row: the 年度总体目标 row between the two blocks of a 自评表 joins the indicator header below it (Chromium); the last lines of wrapped cells read as a header row of their own (上年预算 › 数, LibreOffice)',
+    'a 三线表 支出决算表 whose header cells wrap over three lines, each centred in its row (LibreOffice): 基本 / 支出 over 人员 / 经费 | 公用 / 经费 beside 本年 / 支出 / 合计, the lines of one cell set further apart than a body row in places, so its cells are not read whole',
   flatLevels:
     "LibreOffice's HTML import drops a cell's left padding, so a 决算 table's names (类 / 款 / 项 with no codes) stand flush: no level can be read (none is guessed), so the hierarchy's sums are not checked and a planted 项 goes unreported — the same table with its names indented by ideographic spaces (the *-indent styles) is read and checked",
   splitScorecard:
     "a 三线表 自评表 printed by LibreOffice is read as two tables (the funds block, then the indicators with 总分): the 总分 row's table holds the indicators' scores but not the funds' 得分, so its sum is not judged and a planted 总分 goes unreported",
   shortBreak:
-    'a table of two rows carried over a page in the styles without rules (its header and first row at the foot of one page, its second row alone overleaf): neither part is read as a table, so no cell gives a fact (none is read wrong)',
+    'a table of two rows carried over a page in the styles without rules, its second row alone overleaf without the header repeated: that row is read as no table, so its cells give no fact (none is read wrong); the part at the foot of the page before is read (its header and first row), and so is the row overleaf under a repeated header',
   groupWraps:
     "a group header over three of seven columns in a table without rules (公务用车购置及运行费 over 小计 | 公务用车购置费 | 公务用车运行费) whose header cells wrap or are set in the middle: the wrapped lines of neighbouring cells are joined into one name, or the group is laid over two of its three columns — figures keep their values but some are named after the next column (购置费's 30.00 as 运行费), and the group's 小计 is not checked",
 };
@@ -36,12 +36,8 @@ export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
     'budget-summary/three-sheet-middle/libreoffice',
   ],
   narrowWraps: [],
-  overSpan: ['final-expenditure-planted/sheet-wide/chromium', 'final-expenditure/sheet-wide/chromium'],
+  overSpan: [],
   stackedHeader: [
-    'budget-change-planted/three-headwrap/libreoffice',
-    'budget-change-planted/three-sheet-middle/libreoffice',
-    'budget-change/three-headwrap/libreoffice',
-    'budget-change/three-sheet-middle/libreoffice',
     'final-expenditure-planted/three-headwrap/libreoffice',
     'final-expenditure/three-headwrap/libreoffice',
   ],
@@ -78,24 +74,8 @@ export const KNOWN_FAILURES: Record<keyof typeof REASONS, string[]> = {
   shortBreak: [
     'three-public-planted/sheet-break-bare/chromium',
     'three-public-planted/sheet-break-bare/libreoffice',
-    'three-public-planted/sheet-break-repeat/chromium',
-    'three-public-planted/sheet-break-repeat/libreoffice',
     'three-public/sheet-break-bare/chromium',
     'three-public/sheet-break-bare/libreoffice',
-    'three-public/sheet-break-repeat/chromium',
-    'three-public/sheet-break-repeat/libreoffice',
   ],
-  groupWraps: [
-    'three-public-planted/sheet-headwrap/chromium',
-    'three-public-planted/sheet-headwrap/libreoffice',
-    'three-public-planted/sheet-middle/libreoffice',
-    'three-public-planted/sheet-wide-middle/chromium',
-    'three-public-planted/sheet-wide-middle/libreoffice',
-    'three-public-planted/three-headwrap/libreoffice',
-    'three-public/sheet-headwrap/chromium',
-    'three-public/sheet-headwrap/libreoffice',
-    'three-public/sheet-wide-middle/chromium',
-    'three-public/sheet-wide-middle/libreoffice',
-    'three-public/three-headwrap/libreoffice',
-  ],
+  groupWraps: [],
 };
