@@ -85,9 +85,14 @@ function coversShown(clip: number[], ctm: Matrix, display: { width: number; heig
 function plainColours({ m, handle, scratch: s }: PdfiumPage, obj: number): boolean {
   if (!m._FPDFImageObj_GetImageMetadata(obj, handle, s.ptr)) return false;
   const [bits, space] = [s.u32(4), s.u32(5)];
+  // a poster-sized image is left to pdf.js, which drops what exceeds the document's image limit
+  if (s.u32(0) * s.u32(1) > MAX_PIXELS) return false;
   if (GREY_SPACES.has(space)) return bits === 8;
   return COLOUR_SPACES.has(space) && (bits === 24 || bits === 32);
 }
+
+/** The largest image decoded here: an A3 page scanned at 600 ppi has 70 million pixels. */
+const MAX_PIXELS = 100e6;
 
 /** FPDF_COLORSPACE_DEVICEGRAY, _CALGRAY, _ICCBASED (one channel when 8 bits a pixel) */
 const GREY_SPACES = new Set([1, 4, 7]);
