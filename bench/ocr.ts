@@ -249,26 +249,35 @@ function meanSteps(results: OcrResult[]): Record<string, number> {
   return Object.fromEntries(Object.entries(sum).map(([k, v]) => [k, round(v / results.length, 1)]));
 }
 
-/** Drawing the pages for OCR (${DPI} dpi) with each PDF engine, interleaved page by page: CPU milliseconds per page. */
-async function renderTimes(files: string[]): Promise<Record<PdfEngineName, number>> {
-  const engines: PdfEngineName[] = ['pdfium', 'pdfjs'];
+/**
+ * Drawing the pages (${DPI} dpi) with each PDF engine, and for OCR as the pipeline draws them (a page of
+ * one scanned image drawn from it, src/pdf/pdfium/scan-image.ts), interleaved page by page: CPU
+ * milliseconds per page.
+ */
+async function renderTimes(files: string[]): Promise<Record<string, number>> {
+  const ways: [string, PdfEngineName, 'view' | 'ocr'][] = [
+    ['pdfium', 'pdfium', 'view'],
+    ['pdfjs', 'pdfjs', 'view'],
+    ['forOcr', 'pdfium', 'ocr'],
+  ];
   const ms: Record<string, number> = {};
   let pages = 0;
   for (const file of files) {
-    const docs = await Promise.all(engines.map((e) => openDocument(new Uint8Array(readFileSync(file)), e)));
+    const docs = await Promise.all(ways.map(([, e]) => openDocument(new Uint8Array(readFileSync(file)), e)));
     try {
       for (let n = 1; n <= docs[0]!.numPages; n++, pages++)
         for (const [i, doc] of docs.entries()) {
+          const [name, , purpose] = ways[i]!;
           const t = process.cpuUsage();
-          await doc.renderGrey(n, DPI);
+          await doc.renderGrey(n, DPI, purpose);
           const d = process.cpuUsage(t);
-          ms[engines[i]!] = (ms[engines[i]!] ?? 0) + (d.user + d.system) / 1000;
+          ms[name] = (ms[name] ?? 0) + (d.user + d.system) / 1000;
         }
     } finally {
       await Promise.all(docs.map((d) => d.destroy()));
     }
   }
-  return Object.fromEntries(engines.map((e) => [e, round(ms[e]! / pages, 1)])) as Record<PdfEngineName, number>;
+  return Object.fromEntries(ways.map(([name]) => [name, round(ms[name]! / pages, 1)]));
 }
 
 const cpuMs = (from: NodeJS.CpuUsage) => {

@@ -106,7 +106,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
  * both with these two alike: a warm-tinted photograph's paper and print (r > g > b) are not.
  * Any other pixel reads as its luminance.
  */
-function greyOf(r: number, g: number, b: number): number {
+export function greyOf(r: number, g: number, b: number): number {
   const redness = r - Math.max(g, b);
   if ((r > 1.4 * g && r > 1.4 * b) || (redness > RED_MARGIN && Math.abs(g - b) < redness)) return r;
   return (r * 299 + g * 587 + b * 114) / 1000;

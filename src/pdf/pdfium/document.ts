@@ -7,9 +7,11 @@
 // OCR or the review site whose Chinese is set in a font the file does not
 // carry (PDFium in WebAssembly sees no system fonts and would leave it blank;
 // pdf.js draws it through the canvas's system fonts), and a page PDFium cannot
-// load (a page tree that loops: pdf.js says why). And pages drawn for OCR
-// are drawn by pdf.js (JIXIAO_OCR_RENDER=pdfium for PDFium's drawing): on the
-// scanned corpus PDFium's drawing read slightly worse. When PDFium traps (it
+// load (a page tree that loops: pdf.js says why). A page drawn for OCR that
+// is one scanned image is drawn from that image as pdf.js would draw it
+// (scan-image.ts); any other page for OCR is drawn by pdf.js
+// (JIXIAO_OCR_RENDER=pdfium for PDFium's drawing): on the scanned corpus
+// PDFium's drawing read slightly worse. When PDFium traps (it
 // aborts when its 2 GB heap is full: 10⁹ nested forms, a bomb past the heap)
 // its instance is dropped, and the rest of the document is pdf.js's, under the
 // same limits of time and memory as with JIXIAO_PDF_ENGINE=pdfjs: one
@@ -23,6 +25,7 @@ import { discard, isTrap, pdfium, Scratch, type FileAccess, type Pdfium } from '
 import { shortest, type PdfiumPage } from './page.ts';
 import { drawsUnembeddedCjk, readGraphics, readImages } from './objects.ts';
 import { renderPage } from './render.ts';
+import { drawScannedPage } from './scan-image.ts';
 import { readText } from './text.ts';
 
 // FPDF_GetLastError
@@ -84,11 +87,7 @@ export async function openPdfiumDocument(bytes: Uint8Array, options: OpenOptions
       return graphics;
     },
     readImages: async (n) => (byPdfjs.has(n) ? null : await tryPdfium(n, readImages)) ?? (await other()).readImages(n),
-    async renderGrey(n, dpi, purpose = 'view') {
-      if (purpose === 'ocr' && process.env.JIXIAO_OCR_RENDER !== 'pdfium') return (await other()).renderGrey(n, dpi);
-      const image = await tryPdfium(n, (page) => (drawsUnembeddedCjk(page) ? null : renderPage(page, dpi)));
-      return image ?? (await other()).renderGrey(n, dpi);
-    },
+    renderGrey: (n, dpi, purpose = 'view') => drawn(tryPdfium, other, n, dpi, purpose),
     async pageSize(n) {
       const size = await tryPdfium(n, ({ display }) => ({ width: display.width, height: display.height }));
       return size ?? (await other()).pageSize(n);
@@ -105,6 +104,29 @@ export async function openPdfiumDocument(bytes: Uint8Array, options: OpenOptions
       await (await pdfjs?.catch(() => null))?.destroy();
     },
   };
+}
+
+type TryPdfium = <T>(n: number, use: (page: PdfiumPage) => T) => Promise<T | null>;
+
+/** Page n drawn grey at dpi: by PDFium, or by pdf.js (`other`) where PDFium cannot or should not. */
+async function drawn(tryPdfium: TryPdfium, other: () => Promise<PdfDocument>, n: number, dpi: number, purpose: string) {
+  const how = purpose === 'ocr' ? ocrDrawing() : 'pdfium';
+  // a page of one scanned image drawn from it (scan-image.ts): as pdf.js draws it, at a fraction of the CPU
+  const scan = how === 'pdfjs' ? null : purpose === 'ocr' && (await tryPdfium(n, (p) => drawScannedPage(p, dpi)));
+  if (scan) return scan;
+  if (how !== 'pdfium') return (await other()).renderGrey(n, dpi);
+  const image = await tryPdfium(n, (page) => (drawsUnembeddedCjk(page) ? null : renderPage(page, dpi)));
+  return image ?? (await other()).renderGrey(n, dpi);
+}
+
+/**
+ * Who draws a page for OCR: a page of one scanned image is drawn from it, any other by pdf.js (PDFium's
+ * drawing read the scanned corpus slightly worse, docs/speed.md); JIXIAO_OCR_RENDER=pdfium draws the
+ * others by PDFium, =pdfjs every page by pdf.js.
+ */
+function ocrDrawing(): 'scan' | 'pdfium' | 'pdfjs' {
+  const how = process.env.JIXIAO_OCR_RENDER;
+  return how === 'pdfium' || how === 'pdfjs' ? how : 'scan';
 }
 
 /** pdf.js over the same bytes; it may take them without a copy (detaching them) only once PDFium reads them no more. */

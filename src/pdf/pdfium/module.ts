@@ -40,6 +40,12 @@ export interface Pdfium {
   _FPDFPageObj_GetClipPath(obj: number): number;
   _FPDFPageObj_CountMarks(obj: number): number;
   _FPDFImageObj_GetImagePixelSize(obj: number, width: number, height: number): number;
+  /** the image decoded at its own size, its matrix and mask not applied; the caller destroys it */
+  _FPDFImageObj_GetBitmap(obj: number): number;
+  _FPDFPageObj_HasTransparency(obj: number): number;
+  /** FPDF_IMAGEOBJ_METADATA: width, height, dpi across and down (floats), bits a pixel, colour space, marked-content id */
+  _FPDFImageObj_GetImageMetadata(obj: number, page: number, metadata: number): number;
+  _FPDFPage_GetAnnotCount(page: number): number;
   _FPDFPageObj_GetMark(obj: number, i: number): number;
   _FPDFClipPath_CountPaths(clip: number): number;
   _FPDFClipPath_CountPathSegments(clip: number, path: number): number;
@@ -69,6 +75,10 @@ export interface Pdfium {
   _FPDFBitmap_FillRect(bitmap: number, l: number, t: number, w: number, h: number, colour: number): number;
   _FPDFBitmap_GetBuffer(bitmap: number): number;
   _FPDFBitmap_GetStride(bitmap: number): number;
+  _FPDFBitmap_GetWidth(bitmap: number): number;
+  _FPDFBitmap_GetHeight(bitmap: number): number;
+  /** 1 grey, 2 BGR, 3 BGRx, 4 BGRA; 0 unknown */
+  _FPDFBitmap_GetFormat(bitmap: number): number;
   _FPDF_RenderPageBitmapWithMatrix(bitmap: number, page: number, matrix: number, clip: number, flags: number): void;
   _FPDF_RenderPageBitmap(
     bitmap: number,
