@@ -188,8 +188,11 @@ test('the tarball holds only what runs, built fresh from every source file', () 
   // this round; 520 kB with the header rows of tables without rules in their own modules (body-columns,
   // text-header-middle, -spans, -stack), indicators listed in one cell (records/listed), the opening
   // paragraph's year and the cover vocabulary of 2026-12-07, the OCR's second guesses, and that day's
-  // CHANGELOG lines. The bound: that + 5 %. The int8 OCR models (models/, 7.3 MB) stay out of the package.
-  expect(packInfo.size).toBeLessThan(546_000);
+  // CHANGELOG lines; 558 kB with the header read by its cells (tables/text-header-leaves), the review server's
+  // drawing on request (review/page-drawer), scans drawn from their image (pdf/pdfium/scan-image, pdf/scale-grey)
+  // and that round's CHANGELOG lines. The bound: that + 5 %. The int8 OCR models (models/, 7.3 MB) stay out of
+  // the package.
+  expect(packInfo.size).toBeLessThan(586_000);
   console.log(
     `tarball: ${path.basename(tarball)} ${packInfo.size} bytes, ${packInfo.unpackedSize} unpacked, ${packInfo.entryCount} files`,
   );
