@@ -9,23 +9,16 @@
 // put a column left and joined with the next cell's (因公出国（境合计）费), and a
 // group header 公务用车购置及运行费 over 小计 | 购置费 | 运行费 laid over the wrong
 // columns: figures named after the next column.
-import { readCellNumber } from '../text/cell-number.ts';
-import type { Chunk, Piece, TextLine } from './chunks.ts';
-import { isInfoRow } from './headers.ts';
-import { extentOf, fit, overlap, type Col } from './text-columns.ts';
+import type { Piece, TextLine } from './chunks.ts';
+import { extentOf, overlap, type Col } from './text-columns.ts';
 import { gapEms } from './text-blocks.ts';
+import { headerish, stackChunks, type Stack } from './text-header-stack.ts';
 import { addLine, type Pitch, type Row } from './text-rows.ts';
 
 /** At most this many lines in the header (two rows of cells wrapped over three lines, a subtitle above). */
 const MAX_LINES = 12;
 /** A cell's lines stand closer than the body's rows; two header rows (基本支出 over 人员经费, set left alike) as far apart. */
 const WRAP_PITCH = 0.92;
-
-interface Stack {
-  chunks: Chunk[];
-  x0: number;
-  x1: number;
-}
 
 /**
  * The header over lines[first] read by its cells, and the index of its top line, or null: every
@@ -58,14 +51,6 @@ export function leafHeader(
   return null;
 }
 
-/** A line that may be a header's: no figure, no caption (…表), no key：value, no cover line, every chunk over the table. */
-function headerish(line: TextLine, cols: Col[]): boolean {
-  return (
-    !isInfoRow(line.chunks.map((c) => c.text)) &&
-    line.chunks.every((c) => readCellNumber(c.text) === null && !/[：:]|表$/.test(c.text) && fit(c, cols).length > 0)
-  );
-}
-
 /**
  * The block's chunks in stacks, top down: a chunk goes on the stack whose last chunk stands less than
  * 1.8 ems and less than a body row above it, and starts where it starts (set left: the same padding;
@@ -74,31 +59,18 @@ function headerish(line: TextLine, cols: Col[]): boolean {
  * as near over the first line of a sub-header set left (公务用) as a cell's lines stand to each other.
  */
 function stacksOf(block: TextLine[], pitch: Pitch): Stack[] {
-  const stacks: Stack[] = [];
   const mid = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
-  for (const line of block)
-    for (const chunk of line.chunks) {
-      const near = 0.5 * chunk.size;
-      const on = stacks.find((s) => {
-        const last = s.chunks.at(-1)!;
-        return (
-          last.y > chunk.y &&
-          (last.y - chunk.y) / chunk.size <= 1.8 &&
-          (pitch.row === 0 || last.y - chunk.y < WRAP_PITCH * pitch.row) &&
-          (Math.abs(last.x0 - chunk.x0) <= 0.15 * chunk.size ||
-            (chunk.x1 - chunk.x0 <= last.x1 - last.x0 + near &&
-              (Math.abs(last.x0 - chunk.x0) <= near || Math.abs(mid(last) - mid(chunk)) <= near)))
-        );
-      });
-      if (on)
-        Object.assign(on, {
-          chunks: [...on.chunks, chunk],
-          x0: Math.min(on.x0, chunk.x0),
-          x1: Math.max(on.x1, chunk.x1),
-        });
-      else stacks.push({ chunks: [chunk], x0: chunk.x0, x1: chunk.x1 });
-    }
-  return stacks;
+  return stackChunks(block, (last, chunk) => {
+    const near = 0.5 * chunk.size;
+    return (
+      last.y > chunk.y &&
+      (last.y - chunk.y) / chunk.size <= 1.8 &&
+      (pitch.row === 0 || last.y - chunk.y < WRAP_PITCH * pitch.row) &&
+      (Math.abs(last.x0 - chunk.x0) <= 0.15 * chunk.size ||
+        (chunk.x1 - chunk.x0 <= last.x1 - last.x0 + near &&
+          (Math.abs(last.x0 - chunk.x0) <= near || Math.abs(mid(last) - mid(chunk)) <= near)))
+    );
+  });
 }
 
 const top = (s: Stack) => Math.max(...s.chunks.map((c) => c.y));

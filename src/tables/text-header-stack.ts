@@ -14,7 +14,8 @@ import { addLine, type Pitch, type Row } from './text-rows.ts';
 /** At most this many lines in a stacked header (three rows of three lines and a little). */
 const MAX_LINES = 10;
 
-interface Stack {
+/** One cell's chunks, top down, and their extent. */
+export interface Stack {
   chunks: Chunk[];
   x0: number;
   x1: number;
@@ -48,7 +49,7 @@ export function stackedHeader(
 }
 
 /** A line that may be a header's: no figure, no caption (…表), no key：value, no cover line, every chunk over the table. */
-function headerish(line: TextLine, cols: Col[]): boolean {
+export function headerish(line: TextLine, cols: Col[]): boolean {
   return (
     !isInfoRow(line.chunks.map((c) => c.text)) &&
     line.chunks.every((c) => readCellNumber(c.text) === null && !/[：:]|表$/.test(c.text) && fit(c, cols).length > 0)
@@ -57,13 +58,18 @@ function headerish(line: TextLine, cols: Col[]): boolean {
 
 /** The block's chunks in stacks, top down: a chunk under the last of a stack it overlaps, a line or so below it, goes on it. */
 function stacksOf(block: TextLine[]): Stack[] {
+  return stackChunks(
+    block,
+    (last, chunk) => overlap(last, chunk) > 0 && last.y > chunk.y && (last.y - chunk.y) / chunk.size <= 1.6,
+  );
+}
+
+/** The block's chunks in stacks, top down: each on the first stack whose last chunk `joins` it, else a stack of its own. */
+export function stackChunks(block: TextLine[], joins: (last: Chunk, chunk: Chunk) => boolean): Stack[] {
   const stacks: Stack[] = [];
   for (const line of block)
     for (const chunk of line.chunks) {
-      const on = stacks.find((s) => {
-        const last = s.chunks.at(-1)!;
-        return overlap(last, chunk) > 0 && last.y > chunk.y && (last.y - chunk.y) / chunk.size <= 1.6;
-      });
+      const on = stacks.find((s) => joins(s.chunks.at(-1)!, chunk));
       if (on)
         Object.assign(on, {
           chunks: [...on.chunks, chunk],
