@@ -63,6 +63,9 @@ interface ClauseState {
   measured: { measure: string; end: number } | null;
   /** the section's scope word (基本支出 …), for bare terms with no subject */
   sectionScope: string | null;
+  /** the sentence's first amount named by a thing and no measure (应急资金为280万元): what its bare terms are of */
+  named: string | null;
+  moneySeen: boolean;
 }
 
 function paragraphFacts(para: FactParagraph, doc: DocumentFacts): void {
@@ -75,6 +78,8 @@ function paragraphFacts(para: FactParagraph, doc: DocumentFacts): void {
     lastSubject: null,
     measured: null,
     sectionScope: scopeOfSection(para.sectionId, doc.byId),
+    named: null,
+    moneySeen: false,
   };
   for (const raw of raws) {
     const read = labelsOf(para, raw, raws, clause);
@@ -112,11 +117,13 @@ function labelsOf(
   // The subject of a budget sentence carries over to its later clauses.
   const sentence = sentenceStartOf(para.text, raw.numberStart);
   if (sentence !== clause.sentenceStart)
-    [clause.sentenceStart, clause.lastSubject, clause.subject, clause.measured] = [
+    [clause.sentenceStart, clause.lastSubject, clause.subject, clause.measured, clause.named, clause.moneySeen] = [
       sentence,
       clause.subject,
       null,
       null,
+      null,
+      false,
     ];
   let label =
     listLabel(para.text, raw, raws) ??
@@ -146,6 +153,21 @@ function labelsOf(
   const { measured } = clause;
   if (measured && BARE_SCOPE.test(label) && /其中|包括/.test(para.text.slice(measured.end, raw.numberStart)))
     conceptLabel = label + measured.measure;
+  // "应急资金为280万元，执行数70万元": a bare term after an amount the sentence names by a thing
+  // alone is that thing's (应急资金执行数), not the unit's or the project's whole.
+  if (BARE_MEASURE.test(label) && !clause.subject && !clause.sectionScope && clause.named && conceptLabel === label)
+    conceptLabel = clause.named + label;
+  // (Only the sentence's first amount: 其中：基本支出 Y 万元 after a total names a part, not the subject.)
+  if (
+    raw.kind === 'money' &&
+    !clause.moneySeen &&
+    raw.change === null &&
+    !measure &&
+    !named &&
+    !BARE_MEASURE.test(label)
+  )
+    clause.named = label || null;
+  if (raw.kind === 'money') clause.moneySeen = true;
   if (measure && raw.kind === 'money') clause.measured = { measure: measure[1]!, end: raw.end };
   return { label, conceptLabel, sentence };
 }

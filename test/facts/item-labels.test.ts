@@ -58,3 +58,33 @@ test("其中 parts of a project's funds take the measure they divide; 本年支�
     ['本年支出', 558.45, 'budget.total.actual'],
   ]);
 });
+
+test("a bare 执行数 after an amount named by a thing alone is that thing's, never the whole's", () => {
+  const project = { projectReport: true, fiscalYear: 2020 };
+  // a sub-fund named by a thing alone: its 执行数 is not the project's
+  for (const text of [
+    '2020年财政批复的应急资金为280万元，执行数70万元，结余210万元。',
+    '应急资金280万元，实际支出70万元。',
+    '设备购置经费安排为50万元，决算数48万元。',
+  ])
+    expect(
+      labels(text, project).every(([, , concept]) => concept === null),
+      text,
+    ).toBe(true);
+  // the project's whole, or a budget scope, named alone: the bare term is its
+  expect(labels('项目资金280万元，执行数270万元。', project)).toEqual([
+    ['项目资金', 280, null],
+    ['执行数', 270, 'project.total.actual'],
+  ]);
+  expect(labels('基本支出500万元，执行数480万元。', { fiscalYear: 2020, fallbackScope: 'total' })).toEqual([
+    ['基本支出', 500, null],
+    ['执行数', 480, 'budget.basic.actual'],
+  ]);
+  // a part after a total is not the subject of what follows
+  expect(
+    labels('年初预算数为100万元，其中基本支出60万元，项目支出40万元，执行数95万元。', {
+      fiscalYear: 2020,
+      fallbackScope: 'total',
+    }).map(([, , c]) => c),
+  ).toEqual(['budget.total.initial', 'budget.basic.initial', 'budget.project.initial', 'budget.total.actual']);
+});
