@@ -81,10 +81,12 @@ function paragraphFacts(para: FactParagraph, doc: DocumentFacts): void {
     named: null,
     moneySeen: false,
   };
+  let previous: { raw: RawFact; fact: Fact } | undefined;
   for (const raw of raws) {
     const read = labelsOf(para, raw, raws, clause);
     const { conceptLabel, sentence } = read;
-    const label = changeOfWhat(read.label, raw, doc.facts, `${para.id}@${sentence}`);
+    const changed = changeOfWhat(read.label, raw, doc.facts, `${para.id}@${sentence}`);
+    const label = shareOfWhat(changed, raw, para.text, previous);
     const kind = raw.kind === 'count' && RATIO_LABEL.test(label) ? 'ratio' : raw.kind;
     // Things counted one by one are whole: "1.200 人次" is a misread 1,200 (OCR) or a slip,
     // and which one cannot be told — a number read wrong is worse than one not read.
@@ -92,6 +94,7 @@ function paragraphFacts(para: FactParagraph, doc: DocumentFacts): void {
     const fact = factOf(para, raw, { label, conceptLabel, sentence, kind }, doc);
     doc.facts.push(fact);
     sentenceOf.set(fact, `${para.id}@${sentence}`);
+    previous = { raw, fact };
   }
 }
 
@@ -105,6 +108,18 @@ function changeOfWhat(label: string, raw: RawFact, facts: Fact[], sentence: stri
   if (!prev || sentenceOf.get(prev) !== sentence || prev.kind !== raw.kind || prev.change) return label;
   // (Its year words are not the change's: 上年支出 1567.89 万元，比上年增加 … is a change of 支出.)
   return withoutYearWords(prev.label).replace(/[（(].*$/, '') + label;
+}
+
+/**
+ * A share that names no whole (其中：基本支出1,168.04万元，占56.29%) is the share of the amount just before
+ * it, in the same clause: 基本支出占比.
+ */
+function shareOfWhat(label: string, raw: RawFact, text: string, previous?: { raw: RawFact; fact: Fact }): string {
+  if (raw.kind !== 'percent' || !/^占比?$/.test(label) || !previous) return label;
+  const { fact } = previous;
+  if (fact.kind !== 'money' || fact.change || fact.label === '') return label;
+  if (!/^\s*[，,]?\s*占比?为?\s*$/.test(text.slice(previous.raw.end, raw.numberStart))) return label;
+  return withoutYearWords(fact.label) + '占比';
 }
 
 /** The fact's label in the report's words, and the label its concept is read from; updates the clause state. */

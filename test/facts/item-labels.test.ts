@@ -88,3 +88,20 @@ test("a bare 执行数 after an amount named by a thing alone is that thing's, n
     }).map(([, , c]) => c),
   ).toEqual(['budget.total.initial', 'budget.basic.initial', 'budget.project.initial', 'budget.total.actual']);
 });
+
+test('a share that names no whole is the share of the amount just before it in its clause', () => {
+  expect(
+    labels('本年支出合计2,074.96万元，其中：基本支出1,168.04万元，占56.29%；项目支出906.92万元，占比43.71%。').map(
+      ([label, value]) => [label, value],
+    ),
+  ).toEqual([
+    ['本年支出', 2074.96],
+    ['基本支出', 1168.04],
+    ['基本支出占比', 56.29],
+    ['项目支出', 906.92],
+    ['项目支出占比', 43.71],
+  ]);
+  // a share after other words, or after a count, keeps its own words
+  expect(labels('基本支出1,168.04万元，较上年增长，占56.29%。').map(([l]) => l)).toContain('占');
+  expect(labels('编制人数50人，占60%。').at(-1)?.[0]).toBe('占');
+});
