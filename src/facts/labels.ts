@@ -126,13 +126,24 @@ function trim(s: string): string {
     for (const re of LEAD) {
       const next = t.replace(re, '');
       // A lead word is trimmed only when a word is left: 在职 stays 在职.
-      if (next !== t && next.length >= 2) [t, changed] = [next, true];
+      if (next !== t && next.length >= 2 && !startsWord(t, next)) [t, changed] = [next, true];
       else if (next !== t && next.length === 0) [t, changed] = ['', false];
     }
     const next = t.replace(TRAIL, '');
     if (next !== t) [t, changed] = [next, true];
   }
   return t.replace(/^[、）).．\s]+/, '').trim();
+}
+
+/**
+ * Whether the one character `next` lacks is the start of a longer word of `t` rather than a word of its own:
+ * 在职人员, 在建项目, 对口帮扶, 给水管网 keep their first character; 在全市, 对困难群众 lose it.
+ */
+function startsWord(t: string, next: string): boolean {
+  if (t.trimStart().length - next.length !== 1) return false;
+  // Dictionary words only: jieba's guesses join a lone preposition to what follows (对区, 已到).
+  const first = tag(t.trimStart(), false)[0]?.word ?? '';
+  return first.length > 1;
 }
 
 /** The noun phrase right after the unit: "2 家小微企业融资" → 小微企业, "1 个执法大队：" → 执法大队. */

@@ -13,12 +13,13 @@ export interface Token {
 
 let jieba: Jieba | null = null;
 
-export function tag(text: string): Token[] {
+/** `hmm`: also words jieba guesses (its hidden Markov model) beyond its dictionary's. */
+export function tag(text: string, hmm = true): Token[] {
   if (!jieba) {
     // jieba's own dictionary (dict.txt), the file `@node-rs/jieba/dict.js` reads — read here when first needed: that
     // module also reads the keyword weights (idf.txt, 6 MB) on import, which segmentation never uses.
     jieba = Jieba.withDict(readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt')));
     jieba.loadDict(Buffer.from(dictionaryText()));
   }
-  return jieba.tag(text, true);
+  return jieba.tag(text, hmm);
 }

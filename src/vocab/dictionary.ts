@@ -26,6 +26,7 @@ export const DOMAIN_WORDS: [word: string, tag: string][] = [
   ['自评得分', 'n'],
   ['编制数', 'n'],
   ['实有人数', 'n'],
+  ['在岗', 'v'],
   ['市场主体', 'n'],
   ['小微企业', 'n'],
   ['新办企业', 'n'],

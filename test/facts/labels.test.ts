@@ -172,3 +172,24 @@ test('enumerated clauses (一是…二是…) do not carry their ordinal into th
     ['孕产妇系统管理率', null],
   ]);
 });
+
+test('a lead word is cut only where it stands alone, not from the word it begins (在职人员, 对口帮扶)', () => {
+  expect(
+    labels([
+      '在职人员50人。',
+      '在岗职工30人。',
+      '在建项目5个。',
+      '对口帮扶村4个。',
+      '给水管网改造3公里。',
+      '给予补助对象120人。',
+      '在校学生1200人。',
+    ]),
+  ).toEqual(['在职人员', '在岗职工', '在建项目', '对口帮扶村', '给水管网改造', '给予补助对象', '在校学生']);
+  // a preposition or adverb of its own is still cut
+  expect(labels(['在全市开展培训3次。', '对困难群众发放补助100户。', '共完成培训3次。', '已完成验收5个。'])).toEqual([
+    '开展培训',
+    '困难群众发放补助',
+    '完成培训',
+    '完成验收',
+  ]);
+});
