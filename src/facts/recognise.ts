@@ -412,6 +412,10 @@ function chineseCountOk(tok: NumberToken, half: string, unit: UnitHit): boolean 
   if (/[第每统唯万千百逐]/.test(before)) return false;
   const following = half.slice(unit.end, unit.end + 1);
   if (/[一性体化式样级]/.test(following)) return false;
+  // A slogan quoted as a name counts nothing: “四个意识”, “两个维护”, ‘三个一’.
+  if (/[“‘「"]/.test(before) && /^[^\s，。；、：,;:“”"]{0,6}[”’」"]/.test(half.slice(unit.end))) return false;
+  // （二期） after a project's name is its phase.
+  if (unit.def.unit === '期' && /[（(]/.test(before)) return false;
   // 智能交通三期 is a project's phase, named after its noun; 举办三期 counts (after a verb).
   if (unit.def.unit === '期' && /[\u4e00-\u9fff]$/.test(before)) {
     const words = tag(half.slice(Math.max(0, tok.start - 6), tok.start));

@@ -195,3 +195,20 @@ test('physical measures take 万 as well: 2.3 万平方米, 1.5万吨', () => {
     ['other', 312.6, '公里', 312.6, '公里', false],
   ]);
 });
+
+test('a Chinese numeral in a quoted slogan or a bracketed phase counts nothing', () => {
+  const counts = (text: string) =>
+    recogniseFacts(text)
+      .filter((f) => f.kind === 'count')
+      .map((f) => [f.value, f.unit]);
+  expect(counts('坚定捍卫“两个确立”、增强“四个意识”、做到“两个维护”。')).toEqual([]);
+  expect(counts('慰问应急资金确保“两节两会”期间系统大局稳定。')).toEqual([]);
+  expect(counts('西安市红会医院高铁新城院区（二期）项目绩效自评表')).toEqual([]);
+  expect(counts('完成“天网工程（四期）”项目建设。')).toEqual([]);
+  // plain counts still count, quoted or not
+  expect(counts('举办三期培训班，开展“三个一”活动5场，完成三项任务。')).toEqual([
+    [3, '期'],
+    [5, '场'],
+    [3, '项'],
+  ]);
+});
