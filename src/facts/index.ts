@@ -66,6 +66,8 @@ interface ClauseState {
   /** the sentence's first amount named by a thing and no measure (应急资金为280万元): what its bare terms are of */
   named: string | null;
   moneySeen: boolean;
+  /** the sentence's figures so far, with their labels: what a trailing 分别 list names */
+  earlier: { raw: RawFact; label: string }[];
 }
 
 function paragraphFacts(para: FactParagraph, doc: DocumentFacts): void {
@@ -80,6 +82,7 @@ function paragraphFacts(para: FactParagraph, doc: DocumentFacts): void {
     sectionScope: scopeOfSection(para.sectionId, doc.byId),
     named: null,
     moneySeen: false,
+    earlier: [],
   };
   let previous: { raw: RawFact; fact: Fact } | undefined;
   for (const raw of raws) {
@@ -131,17 +134,17 @@ function labelsOf(
 ): { label: string; conceptLabel: string; sentence: number } {
   // The subject of a budget sentence carries over to its later clauses.
   const sentence = sentenceStartOf(para.text, raw.numberStart);
-  if (sentence !== clause.sentenceStart)
-    [clause.sentenceStart, clause.lastSubject, clause.subject, clause.measured, clause.named, clause.moneySeen] = [
+  if (sentence !== clause.sentenceStart) {
+    [clause.sentenceStart, clause.lastSubject, clause.subject, clause.measured] = [
       sentence,
       clause.subject,
       null,
       null,
-      null,
-      false,
     ];
+    [clause.named, clause.moneySeen, clause.earlier] = [null, false, []];
+  }
   let label =
-    listLabel(para.text, raw, raws) ??
+    listLabel(para.text, raw, raws, clause.earlier) ??
     labelFor({ text: para.text, fact: raw, previousEnd: clause.previousEnd, previousIsDate: clause.previousIsDate });
   [clause.previousEnd, clause.previousIsDate] = [raw.end, raw.kind === 'date'];
   // "运行维护费全年预算数为 X，决算数为 Y": what the first budget clause names
@@ -184,6 +187,7 @@ function labelsOf(
     clause.named = label || null;
   if (raw.kind === 'money') clause.moneySeen = true;
   if (measure && raw.kind === 'money') clause.measured = { measure: measure[1]!, end: raw.end };
+  clause.earlier.push({ raw, label });
   return { label, conceptLabel, sentence };
 }
 
@@ -297,18 +301,35 @@ function growthConcept(
  * "新设企业、个体工商户、农民专业合作社分别为 12、8、5 家": the named items
  * before 分别 label the list's members in order, when their counts agree.
  */
-function listLabel(text: string, raw: RawFact, raws: RawFact[]): string | null {
+function listLabel(
+  text: string,
+  raw: RawFact,
+  raws: RawFact[],
+  earlier: { raw: RawFact; label: string }[],
+): string | null {
   if (raw.listId === null) return null;
   const members = raws.filter((r) => r.listId === raw.listId);
   const first = members[0]!;
-  const head = /([^，。；：,;:]*?)(?:分别为|分别是|依次为|分别达到|分别达)\s*$/.exec(text.slice(0, first.numberStart));
+  // "事故起数和死亡人数较2022年分别下降 10.55%、10.87%": each name's change, 事故起数较2022年下降.
+  const head =
+    /([^，。；：,;:]*?)((?:较|比|同比|与)[^，。；：,;:]*?)?(?:分别|依次)(为|是|达到|达|下降|增长|增加|减少|提高|降低|上升)\s*$/.exec(
+      text.slice(0, first.numberStart),
+    );
   if (!head) return null;
-  const names = head[1]!
+  let names = head[1]!
     .split(/[、和及与]/)
     .map((n) => n.trim())
     .filter(Boolean);
+  // "催警数为1788起，催警率为0.41%，较2022年分别下降10.55%、10.87%": a change of each figure before it
+  // in its sentence, as many as the list has.
+  if (names.length === 0 && raw.change !== null) {
+    const before = earlier.filter((e) => e.raw.kind !== 'date' && e.raw.listId !== raw.listId);
+    if (before.length === members.length) names = before.map((e) => withoutYearWords(e.label));
+  }
   if (names.length !== members.length) return null;
-  return names[members.indexOf(raw)] ?? null;
+  const name = names[members.indexOf(raw)];
+  if (!name) return null;
+  return raw.change !== null ? `${name}${head[2] ?? ''}${head[3]}` : name;
 }
 
 /** 基本支出 / 项目支出 / 部门整体支出 from the nearest section title that names one. */

@@ -80,6 +80,9 @@ function changedTogether(scan: Scan, facts: RawFact[]): void {
   }
 }
 
+/** 分别为, 分别达到, 分别下降 …: the words before a list of figures named in order by the names before them. */
+const RESPECTIVELY = /分别(?:为|是|达到?|下降|增长|增加|减少|提高|降低|上升)\s*$/;
+
 /**
  * "基本支出、项目支出分别为 200 万元、150 万元": figures each with its unit, joined by 、 after 分别为,
  * are one list (its members named in order by the names before 分别为).
@@ -87,12 +90,12 @@ function changedTogether(scan: Scan, facts: RawFact[]): void {
 function respectively(scan: Scan, facts: RawFact[]): void {
   for (let i = 0; i < facts.length; i++) {
     const first = facts[i]!;
-    if (first.listId !== null || !/分别(?:为|是|达到?)\s*$/.test(endOf(scan.half.slice(0, first.start)))) continue;
+    if (first.listId !== null || !RESPECTIVELY.test(endOf(scan.half.slice(0, first.start)))) continue;
     let j = i;
+    // (Each with its own unit: 培训人数、覆盖率分别达到1,200人、95%.)
     while (
       facts[j + 1] &&
       facts[j + 1]!.listId === null &&
-      facts[j + 1]!.unit === first.unit &&
       /^\s*[、和及与]\s*$/.test(scan.half.slice(facts[j]!.end, facts[j + 1]!.start))
     )
       j++;

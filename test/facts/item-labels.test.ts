@@ -105,3 +105,33 @@ test('a share that names no whole is the share of the amount just before it in i
   expect(labels('基本支出1,168.04万元，较上年增长，占56.29%。').map(([l]) => l)).toContain('占');
   expect(labels('编制人数50人，占60%。').at(-1)?.[0]).toBe('占');
 });
+
+test('分别 names the figures of a list in order: each with its own unit, or a change of each', () => {
+  const read = (text: string) =>
+    labels(text)
+      .filter(([, value]) => typeof value === 'number')
+      .map(([label, value]) => [label, value]);
+  expect(read('培训人数、覆盖率分别达到1200人、95%。')).toEqual([
+    ['培训人数', 1200],
+    ['覆盖率', 95],
+  ]);
+  expect(read('道路交通事故起数和死亡人数较2022年分别下降10.55%、10.87%。')).toEqual([
+    ['道路交通事故起数较2022年下降', -10.55],
+    ['死亡人数较2022年下降', -10.87],
+  ]);
+  expect(read('收入和支出比上年分别增长5%、6%。')).toEqual([
+    ['收入比上年增长', 5],
+    ['支出比上年增长', 6],
+  ]);
+  // the figures before it in its sentence, as many as the list has
+  expect(read('报警催警数为1788起，催警率为0.41%，较2022年分别下降10.55%、10.87%。')).toEqual([
+    ['报警催警数', 1788],
+    ['催警率', 0.41],
+    ['报警催警数较2022年下降', -10.55],
+    ['催警率较2022年下降', -10.87],
+  ]);
+  // one figure before a list of two: which is which is not said
+  expect(read('收入总计2,480万元，与上年相比分别增加5%、6%。').map(([label]) => label)).not.toContain(
+    '收入总计与上年相比增加',
+  );
+});
