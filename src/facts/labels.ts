@@ -132,6 +132,9 @@ function trim(s: string): string {
     const next = t.replace(TRAIL, '');
     if (next !== t) [t, changed] = [next, true];
   }
+  // 收入总计、支出总计均为: 均 (both) after names listed is not the thing measured — cut last, so that
+  // the names keep their own 总计 (平均, 人均, 年均 are measures).
+  t = t.replace(/([、和及与][^、和及与]+?)(?<![平人户日月年周季亩])均$/, '$1');
   return t.replace(/^[、）).．\s]+/, '').trim();
 }
 

@@ -193,3 +193,11 @@ test('a lead word is cut only where it stands alone, not from the word it begins
     '完成验收',
   ]);
 });
+
+test('均 (both) after names listed is cut, their own 总计 kept; 平均, 人均, 年均 stay', () => {
+  expect(labels(['2022年度收入总计、支出总计均为2,480,372.7万元。', '基本支出和项目支出均为100万元。'])).toEqual([
+    '收入总计、支出总计',
+    '基本支出和项目支出',
+  ]);
+  expect(labels(['人均培训费用为1,200元。', '年均增长5%。'])).toEqual(['人均培训费用', '年均增长']);
+});
