@@ -1,0 +1,190 @@
+// The rows a 一级 or 二级 cell covers in a table without rules. Merged down
+// its group, such a cell is printed once — at the top, in the middle or at the
+// foot of its rows, as the program that set the table aligns every cell — and
+// nothing ruled shows where the group ends. Where the label's own lines stand
+// against the rows' lines tells: a label at the top of its group stands level
+// with its first row's first line, one at the foot with its last row's last
+// line, one in the middle halfway between the two. A cell the page break cuts
+// is printed at the top of its part on the first page it covers (LibreOffice
+// and Chromium alike), and goes on overleaf as far as the next group begins.
+//
+// One setting for the whole table (one program set it): each of top, middle
+// and foot is tried on every label of every level column at once, and a
+// setting stands only where every column's groups can be laid over its rows
+// with each label where that setting puts it. A row is given a label where
+// every way of laying the groups, under every setting that stands, gives it
+// that one; its cell then holds the label's text, as a merged cell's text
+// is repeated in each grid cell it covers (a ruled table's are).
+import type { Table } from '../schema/report.ts';
+import { headerName, INDICATOR_COLUMNS, isLevelName } from '../vocab/indicators.ts';
+import type { Extent } from './chunks.ts';
+
+type Setting = 'top' | 'middle' | 'foot';
+
+const SETTINGS: readonly Setting[] = ['top', 'middle', 'foot'];
+
+const LEVEL_HEADERS = INDICATOR_COLUMNS.filter(([f]) => f === 'level1' || f === 'level2').map(([, re]) => re);
+
+/** A body row: its page and the extent of its own cells (the level columns' left out). */
+interface RowAt {
+  row: number;
+  page: number;
+  low: number;
+  high: number;
+}
+
+/** A printed label: its text, page and lines' extent. */
+interface Label {
+  text: string;
+  page: number;
+  low: number;
+  high: number;
+}
+
+/** One level column over one block's body rows. */
+interface Column {
+  col: number;
+  rows: RowAt[];
+  labels: Label[];
+  /** how far apart two lines may stand and be level: a fraction of the type size */
+  tol: number;
+}
+
+/** Fill each level cell of the table's indicator blocks that one label covers (table.rows, in place). */
+export function spanLevels(table: Table, extents: (Extent | null)[][]): void {
+  const columns = levelColumns(table, extents);
+  if (columns.length === 0) return;
+  const standing = SETTINGS.map((s) => columns.map((c) => lay(c, s))).filter((laid) => laid.every((l) => l !== null));
+  if (standing.length === 0) return;
+  columns.forEach((c, k) => {
+    const texts = c.rows.map((_, i) => {
+      const options = new Set(standing.flatMap((laid) => [...laid[k]![i]!].map((j) => c.labels[j]!.text)));
+      return options.size === 1 ? [...options][0]! : null;
+    });
+    // A row after a page break left without a label would read as the cell above carried over (a ruled
+    // table's cut cell): the column is filled only where none is.
+    if (texts.some((t, i) => t === null && i > 0 && c.rows[i]!.page !== c.rows[i - 1]!.page)) return;
+    c.rows.forEach((r, i) => {
+      if (texts[i] !== null) table.rows[r.row]![c.col] = texts[i]!;
+    });
+  });
+}
+
+/** The level columns of each block of the table with the extents to lay them: none where a body row has none. */
+function levelColumns(table: Table, extents: (Extent | null)[][]): Column[] {
+  const pageOf = (r: number) => table.parts.findLast((p) => p.firstRow <= r)?.page ?? table.page;
+  const starts = [
+    { from: table.headerRows, columns: table.columns },
+    ...table.segments.map((s) => ({ from: s.row + s.headerRows, columns: s.columns })),
+  ];
+  return starts.flatMap((s, b) => {
+    const to = table.segments[b]?.row ?? table.rows.length;
+    const levels = s.columns.flatMap((col, c) => {
+      const name = headerName(col.path.at(-1) ?? '');
+      return LEVEL_HEADERS.some((re) => re.test(name)) ? [c] : [];
+    });
+    if (levels.length === 0) return [];
+    const body: number[] = [];
+    for (let r = s.from; r < to; r++) if (table.rowRoles[r] === 'body') body.push(r);
+    const rows: RowAt[] = [];
+    for (const r of body) {
+      const own = (extents[r] ?? []).filter((e, c): e is Extent => e !== null && !levels.includes(c));
+      if (own.length === 0) return [];
+      rows.push({
+        row: r,
+        page: pageOf(r),
+        low: Math.min(...own.map((e) => e[0])),
+        high: Math.max(...own.map((e) => e[1])),
+      });
+    }
+    if (rows.length < 2) return [];
+    const size = median(body.flatMap((r) => (extents[r] ?? []).flatMap((e) => (e ? [e[2]] : []))));
+    return levels.flatMap((col) => {
+      const labels = labelsOf(table, extents, rows, col);
+      return labels && labels.length > 0 ? [{ col, rows, labels, tol: 0.45 * size }] : [];
+    });
+  });
+}
+
+/**
+ * The labels printed in a column, in order: a cell with text of its own; a label wrapped over two rows'
+ * cells (成本指 | 标) is one. Null where a text is no level name (the column cannot be laid).
+ */
+function labelsOf(table: Table, extents: (Extent | null)[][], rows: RowAt[], col: number): Label[] | null {
+  const out: Label[] = [];
+  let piece: Label | null = null;
+  for (const r of rows) {
+    const e = extents[r.row]?.[col];
+    const text = (table.rows[r.row]![col] ?? '').replace(/\s+/g, '');
+    if (!e || text === '') continue;
+    const label: Label = piece
+      ? { text: piece.text + text, page: piece.page, low: e[0], high: piece.high }
+      : { text, page: r.page, low: e[0], high: e[1] };
+    if (piece && piece.page !== r.page) return null;
+    if (isLevelName(label.text)) {
+      out.push(label);
+      piece = null;
+    } else if (piece) return null;
+    else piece = label;
+  }
+  return piece ? null : out;
+}
+
+/**
+ * The groups of a column laid under a setting: for each row, the labels it can lie under over every way of
+ * laying them (each label over a run of rows, in order, the runs covering the rows), or null where there
+ * is none.
+ */
+function lay(c: Column, setting: Setting): Set<number>[] | null {
+  const n = c.rows.length;
+  const K = c.labels.length;
+  const fits = (k: number, i: number, j: number) => fit(c, setting, k, i, j);
+  // reach[k][i]: labels before k cover rows before i; rest[k][i]: labels from k cover rows from i on
+  const reach = Array.from({ length: K + 1 }, () => new Array<boolean>(n + 1).fill(false));
+  const rest = Array.from({ length: K + 1 }, () => new Array<boolean>(n + 1).fill(false));
+  reach[0]![0] = true;
+  rest[K]![n] = true;
+  for (let k = 0; k < K; k++)
+    for (let i = 0; i < n; i++) if (reach[k]![i]) for (let j = i; j < n; j++) if (fits(k, i, j)) reach[k + 1]![j + 1] = true;
+  for (let k = K - 1; k >= 0; k--)
+    for (let i = 0; i < n; i++) for (let j = i; j < n; j++) if (rest[k + 1]![j + 1] && fits(k, i, j)) rest[k]![i] = true;
+  if (!reach[K]![n]) return null;
+  const under = c.rows.map(() => new Set<number>());
+  for (let k = 0; k < K; k++)
+    for (let i = 0; i < n; i++) {
+      if (!reach[k]![i]) continue;
+      for (let j = i; j < n; j++) if (rest[k + 1]![j + 1] && fits(k, i, j)) for (let r = i; r <= j; r++) under[r]!.add(k);
+    }
+  return under;
+}
+
+/**
+ * Can label k cover rows i..j under the setting? Its group begins on its page. Within one page the label
+ * stands level with row i's first line (top), row j's last (foot) or halfway between them (middle); a
+ * group going on past the page's last row is printed at the top of its part there (or as the setting
+ * sets it on that part).
+ */
+function fit(c: Column, setting: Setting, k: number, i: number, j: number): boolean {
+  const label = c.labels[k]!;
+  const rows = c.rows;
+  const first = rows[i]!;
+  if (first.page !== label.page) return false;
+  let last = j;
+  while (last > i && rows[last]!.page !== label.page) last--;
+  const cut = last < j;
+  if (cut && rows[last + 1]?.page === label.page) return false;
+  const level = (a: number, b: number) => Math.abs(a - b) <= c.tol;
+  const end = rows[last]!;
+  const set =
+    setting === 'top'
+      ? level(label.high, first.high)
+      : setting === 'foot'
+        ? level(label.low, end.low)
+        : level((label.high + label.low) / 2, (first.high + end.low) / 2);
+  return set || (cut && level(label.high, first.high));
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : s[Math.floor((s.length - 1) / 2)]!;
+}
