@@ -46,6 +46,8 @@ interface Column {
   col: number;
   rows: RowAt[];
   labels: Label[];
+  /** each row's cell holds text of its own (not a label copied down) */
+  printed: boolean[];
   /** how far apart two lines may stand and be level: a fraction of the type size */
   tol: number;
 }
@@ -55,15 +57,29 @@ export function spanLevels(table: Table, extents: (Extent | null)[][]): void {
   const columns = levelColumns(table, extents);
   if (columns.length === 0) return;
   const standing = SETTINGS.map((s) => columns.map((c) => lay(c, s))).filter((laid) => laid.every((l) => l !== null));
+  if (process.env.P7DEBUG) {
+    for (const c of columns) console.error('col', c.col, 'tol', c.tol.toFixed(1), c.labels.map((l) => `${l.text}@p${l.page}[${l.low.toFixed(1)},${l.high.toFixed(1)}]`).join(' '), '\n rows', c.rows.map((r) => `r${r.row}p${r.page}[${r.low.toFixed(1)},${r.high.toFixed(1)}]`).join(' '));
+    console.error('settings', SETTINGS.map((s) => `${s}:${columns.map((c) => (lay(c, s) ? 'y' : 'n')).join('')}`).join(' '));
+  }
   if (standing.length === 0) return;
   columns.forEach((c, k) => {
     const texts = c.rows.map((_, i) => {
       const options = new Set(standing.flatMap((laid) => [...laid[k]![i]!].map((j) => c.labels[j]!.text)));
       return options.size === 1 ? [...options][0]! : null;
     });
+    if (process.env.P7DEBUG) console.error('texts col', c.col, texts.map((t, i) => `r${c.rows[i]!.row}:${t ?? '?'}`).join(' '));
     // A row after a page break left without a label would read as the cell above carried over (a ruled
     // table's cut cell): the column is filled only where none is.
-    if (texts.some((t, i) => t === null && i > 0 && c.rows[i]!.page !== c.rows[i - 1]!.page)) return;
+    // Else it is left as printed: a page's only label copied into the page's rows (spanGroups) may be the
+    // next group's, and the records read the printed labels as they can.
+    const cut = texts.some((t, i) => t === null && i > 0 && c.rows[i]!.page !== c.rows[i - 1]!.page);
+    if (cut) {
+      c.rows.forEach((r, i) => {
+        if (!c.printed[i]) table.rows[r.row]![c.col] = '';
+      });
+      return;
+    }
+    if (process.env.P7DEBUG) console.error('col texts', c.col, c.col, texts.map((t, i) => `r${c.rows[i]!.row}:${t ?? '?'}`).join(' '));
     c.rows.forEach((r, i) => {
       if (texts[i] !== null) table.rows[r.row]![c.col] = texts[i]!;
     });
@@ -101,7 +117,8 @@ function levelColumns(table: Table, extents: (Extent | null)[][]): Column[] {
     const size = median(body.flatMap((r) => (extents[r] ?? []).flatMap((e) => (e ? [e[2]] : []))));
     return levels.flatMap((col) => {
       const labels = labelsOf(table, extents, rows, col);
-      return labels && labels.length > 0 ? [{ col, rows, labels, tol: 0.45 * size }] : [];
+      const printed = rows.map((r) => extents[r.row]?.[col] != null);
+      return labels && labels.length > 0 ? [{ col, rows, labels, printed, tol: 0.45 * size }] : [];
     });
   });
 }
