@@ -16,14 +16,16 @@
 // that one; its cell then holds the label's text, as a merged cell's text
 // is repeated in each grid cell it covers (a ruled table's are).
 import type { Table } from '../schema/report.ts';
-import { headerName, INDICATOR_COLUMNS, isLevelName } from '../vocab/indicators.ts';
+import { headerName, INDICATOR_COLUMNS, isLevelName, levelsClash } from '../vocab/indicators.ts';
 import type { Extent } from './chunks.ts';
 
 type Setting = 'top' | 'middle' | 'foot';
 
 const SETTINGS: readonly Setting[] = ['top', 'middle', 'foot'];
 
-const LEVEL_HEADERS = INDICATOR_COLUMNS.filter(([f]) => f === 'level1' || f === 'level2').map(([, re]) => re);
+const LEVEL_HEADERS: [1 | 2, RegExp][] = INDICATOR_COLUMNS.flatMap(([f, re]): [1 | 2, RegExp][] =>
+  f === 'level1' ? [[1, re]] : f === 'level2' ? [[2, re]] : [],
+);
 
 /** A body row: its page and the extent of its own cells (the level columns' left out). */
 interface RowAt {
@@ -44,6 +46,10 @@ interface Label {
 /** One level column over one block's body rows. */
 interface Column {
   col: number;
+  /** 1 for the 一级 column, 2 for the 二级 */
+  level: 1 | 2;
+  /** the block it is in (its first body row) */
+  block: number;
   rows: RowAt[];
   labels: Label[];
   /** each row's cell holds text of its own (not a label copied down) */
@@ -56,10 +62,27 @@ interface Column {
 export function spanLevels(table: Table, extents: (Extent | null)[][]): void {
   const columns = levelColumns(table, extents);
   if (columns.length === 0) return;
-  const standing = SETTINGS.map((s) => columns.map((c) => lay(c, s))).filter((laid) => laid.every((l) => l !== null));
+  const standing = SETTINGS.map((s) => layAll(columns, s)).filter((laid) => laid.every((l) => l !== null));
   if (process.env.P7DEBUG) {
-    for (const c of columns) console.error('col', c.col, 'tol', c.tol.toFixed(1), c.labels.map((l) => `${l.text}@p${l.page}[${l.low.toFixed(1)},${l.high.toFixed(1)}]`).join(' '), '\n rows', c.rows.map((r) => `r${r.row}p${r.page}[${r.low.toFixed(1)},${r.high.toFixed(1)}]`).join(' '));
-    console.error('settings', SETTINGS.map((s) => `${s}:${columns.map((c) => (lay(c, s) ? 'y' : 'n')).join('')}`).join(' '));
+    for (const c of columns)
+      console.error(
+        'col',
+        c.col,
+        'tol',
+        c.tol.toFixed(1),
+        c.labels.map((l) => `${l.text}@p${l.page}[${l.low.toFixed(1)},${l.high.toFixed(1)}]`).join(' '),
+        '\n rows',
+        c.rows.map((r) => `r${r.row}p${r.page}[${r.low.toFixed(1)},${r.high.toFixed(1)}]`).join(' '),
+      );
+    console.error(
+      'settings',
+      SETTINGS.map(
+        (s) =>
+          `${s}:${layAll(columns, s)
+            .map((l) => (l ? 'y' : 'n'))
+            .join('')}`,
+      ).join(' '),
+    );
   }
   if (standing.length === 0) return;
   columns.forEach((c, k) => {
@@ -67,7 +90,8 @@ export function spanLevels(table: Table, extents: (Extent | null)[][]): void {
       const options = new Set(standing.flatMap((laid) => [...laid[k]![i]!].map((j) => c.labels[j]!.text)));
       return options.size === 1 ? [...options][0]! : null;
     });
-    if (process.env.P7DEBUG) console.error('texts col', c.col, texts.map((t, i) => `r${c.rows[i]!.row}:${t ?? '?'}`).join(' '));
+    if (process.env.P7DEBUG)
+      console.error('texts col', c.col, texts.map((t, i) => `r${c.rows[i]!.row}:${t ?? '?'}`).join(' '));
     // A row after a page break left without a label would read as the cell above carried over (a ruled
     // table's cut cell): the column is filled only where none is.
     // Else it is left as printed: a page's only label copied into the page's rows (spanGroups) may be the
@@ -79,7 +103,8 @@ export function spanLevels(table: Table, extents: (Extent | null)[][]): void {
       });
       return;
     }
-    if (process.env.P7DEBUG) console.error('col texts', c.col, c.col, texts.map((t, i) => `r${c.rows[i]!.row}:${t ?? '?'}`).join(' '));
+    if (process.env.P7DEBUG)
+      console.error('col texts', c.col, c.col, texts.map((t, i) => `r${c.rows[i]!.row}:${t ?? '?'}`).join(' '));
     c.rows.forEach((r, i) => {
       if (texts[i] !== null) table.rows[r.row]![c.col] = texts[i]!;
     });
@@ -95,10 +120,13 @@ function levelColumns(table: Table, extents: (Extent | null)[][]): Column[] {
   ];
   return starts.flatMap((s, b) => {
     const to = table.segments[b]?.row ?? table.rows.length;
-    const levels = s.columns.flatMap((col, c) => {
+    const levelOf = new Map<number, 1 | 2>();
+    s.columns.forEach((col, c) => {
       const name = headerName(col.path.at(-1) ?? '');
-      return LEVEL_HEADERS.some((re) => re.test(name)) ? [c] : [];
+      const hit = LEVEL_HEADERS.find(([, re]) => re.test(name));
+      if (hit) levelOf.set(c, hit[0]);
     });
+    const levels = [...levelOf.keys()];
     if (levels.length === 0) return [];
     const body: number[] = [];
     for (let r = s.from; r < to; r++) if (table.rowRoles[r] === 'body') body.push(r);
@@ -118,7 +146,9 @@ function levelColumns(table: Table, extents: (Extent | null)[][]): Column[] {
     return levels.flatMap((col) => {
       const labels = labelsOf(table, extents, rows, col);
       const printed = rows.map((r) => extents[r.row]?.[col] != null);
-      return labels && labels.length > 0 ? [{ col, rows, labels, printed, tol: 0.45 * size }] : [];
+      return labels && labels.length > 0
+        ? [{ col, level: levelOf.get(col)!, block: s.from, rows, labels, printed, tol: 0.45 * size }]
+        : [];
     });
   });
 }
@@ -148,29 +178,73 @@ function labelsOf(table: Table, extents: (Extent | null)[][], rows: RowAt[], col
 }
 
 /**
+ * Every level column laid under one setting, the two levels of a block holding each other in: a 二级
+ * group lies in one 一级 group, and a 一级 group holds no 二级 of another (经济成本指标 is a 成本指标's:
+ * levelsClash). The 二级 are laid first, the 一级 within what they tell, the 二级 again within the 一级.
+ */
+function layAll(columns: Column[], setting: Setting): (Set<number>[] | null)[] {
+  const out: (Set<number>[] | null)[] = columns.map(() => null);
+  const told = (c: Column, laid: Set<number>[] | null) =>
+    c.rows.map((_, i) => {
+      const texts = new Set([...(laid?.[i] ?? [])].map((k) => c.labels[k]!.text));
+      return texts.size === 1 ? [...texts][0]! : null;
+    });
+  const blocks = [...new Set(columns.map((c) => c.block))];
+  for (const b of blocks) {
+    const [one] = columns.filter((c) => c.block === b && c.level === 1);
+    const twos = columns.filter((c) => c.block === b && c.level === 2);
+    const first = twos.map((c) => lay(c, setting));
+    const seconds = twos.map((c, k) => told(c, first[k]!));
+    if (one) {
+      const k1 = columns.indexOf(one);
+      out[k1] = lay(one, setting, (k, i, j) => {
+        const text = one.labels[k]!.text;
+        return seconds.every((ts) => ts.slice(i, j + 1).every((t) => t === null || !levelsClash(text, t)));
+      });
+      const l1 = told(one, out[k1]!);
+      twos.forEach((c, k) => {
+        out[columns.indexOf(c)] = lay(
+          c,
+          setting,
+          (_, i, j) => new Set(l1.slice(i, j + 1).filter((t) => t !== null)).size <= 1,
+        );
+      });
+    } else twos.forEach((c, k) => (out[columns.indexOf(c)] = first[k]!));
+  }
+  return out;
+}
+
+/**
  * The groups of a column laid under a setting: for each row, the labels it can lie under over every way of
  * laying them (each label over a run of rows, in order, the runs covering the rows), or null where there
  * is none.
  */
-function lay(c: Column, setting: Setting): Set<number>[] | null {
+function lay(
+  c: Column,
+  setting: Setting,
+  allowed: (k: number, i: number, j: number) => boolean = () => true,
+): Set<number>[] | null {
   const n = c.rows.length;
   const K = c.labels.length;
-  const fits = (k: number, i: number, j: number) => fit(c, setting, k, i, j);
+  const fits = (k: number, i: number, j: number) => fit(c, setting, k, i, j) && allowed(k, i, j);
   // reach[k][i]: labels before k cover rows before i; rest[k][i]: labels from k cover rows from i on
   const reach = Array.from({ length: K + 1 }, () => new Array<boolean>(n + 1).fill(false));
   const rest = Array.from({ length: K + 1 }, () => new Array<boolean>(n + 1).fill(false));
   reach[0]![0] = true;
   rest[K]![n] = true;
   for (let k = 0; k < K; k++)
-    for (let i = 0; i < n; i++) if (reach[k]![i]) for (let j = i; j < n; j++) if (fits(k, i, j)) reach[k + 1]![j + 1] = true;
+    for (let i = 0; i < n; i++)
+      if (reach[k]![i]) for (let j = i; j < n; j++) if (fits(k, i, j)) reach[k + 1]![j + 1] = true;
   for (let k = K - 1; k >= 0; k--)
-    for (let i = 0; i < n; i++) for (let j = i; j < n; j++) if (rest[k + 1]![j + 1] && fits(k, i, j)) rest[k]![i] = true;
+    for (let i = 0; i < n; i++)
+      for (let j = i; j < n; j++) if (rest[k + 1]![j + 1] && fits(k, i, j)) rest[k]![i] = true;
   if (!reach[K]![n]) return null;
   const under = c.rows.map(() => new Set<number>());
   for (let k = 0; k < K; k++)
     for (let i = 0; i < n; i++) {
       if (!reach[k]![i]) continue;
-      for (let j = i; j < n; j++) if (rest[k + 1]![j + 1] && fits(k, i, j)) for (let r = i; r <= j; r++) under[r]!.add(k);
+      for (let j = i; j < n; j++)
+        if (rest[k + 1]![j + 1] && fits(k, i, j)) for (let r = i; r <= j; r++) under[r]!.add(k);
     }
   return under;
 }
