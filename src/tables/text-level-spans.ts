@@ -62,7 +62,11 @@ interface Column {
 export function spanLevels(table: Table, extents: (Extent | null)[][]): void {
   const columns = levelColumns(table, extents);
   if (columns.length === 0) return;
-  const standing = SETTINGS.map((s) => layAll(columns, s)).filter((laid) => laid.every((l) => l !== null));
+  // The settings under which the most columns can be laid; a column is laid only where every one of them lays it.
+  const all = SETTINGS.map((s) => layAll(columns, s));
+  const laidCount = (laid: (Set<number>[] | null)[]) => laid.filter((l) => l !== null).length;
+  const most = Math.max(...all.map(laidCount));
+  const standing = most === 0 ? [] : all.filter((laid) => laidCount(laid) === most);
   if (process.env.P7DEBUG) {
     for (const c of columns)
       console.error(
@@ -84,8 +88,10 @@ export function spanLevels(table: Table, extents: (Extent | null)[][]): void {
       ).join(' '),
     );
   }
+  if (process.env.P7DEBUG && standing.length === 0) console.error('REASON none-stands', table.page);
   if (standing.length === 0) return;
   columns.forEach((c, k) => {
+    if (standing.some((laid) => laid[k] === null)) return;
     const texts = c.rows.map((_, i) => {
       const options = new Set(standing.flatMap((laid) => [...laid[k]![i]!].map((j) => c.labels[j]!.text)));
       return options.size === 1 ? [...options][0]! : null;
@@ -97,6 +103,7 @@ export function spanLevels(table: Table, extents: (Extent | null)[][]): void {
     // Else it is left as printed: a page's only label copied into the page's rows (spanGroups) may be the
     // next group's, and the records read the printed labels as they can.
     const cut = texts.some((t, i) => t === null && i > 0 && c.rows[i]!.page !== c.rows[i - 1]!.page);
+    if (process.env.P7DEBUG) console.error(cut ? 'REASON cut-skip' : 'REASON filled', table.page, c.col);
     if (cut) {
       c.rows.forEach((r, i) => {
         if (!c.printed[i]) table.rows[r.row]![c.col] = '';
@@ -133,7 +140,10 @@ function levelColumns(table: Table, extents: (Extent | null)[][]): Column[] {
     const rows: RowAt[] = [];
     for (const r of body) {
       const own = (extents[r] ?? []).filter((e, c): e is Extent => e !== null && !levels.includes(c));
-      if (own.length === 0) return [];
+      if (own.length === 0) {
+        if (process.env.P7DEBUG) console.error('REASON row-no-extent', table.page, r);
+        return [];
+      }
       rows.push({
         row: r,
         page: pageOf(r),
@@ -145,6 +155,7 @@ function levelColumns(table: Table, extents: (Extent | null)[][]): Column[] {
     const size = median(body.flatMap((r) => (extents[r] ?? []).flatMap((e) => (e ? [e[2]] : []))));
     return levels.flatMap((col) => {
       const labels = labelsOf(table, extents, rows, col);
+      if (process.env.P7DEBUG && !labels) console.error('REASON labels-null', table.page, col, rows.map((r) => table.rows[r.row]![col]).filter((t) => t).join(','));
       const printed = rows.map((r) => extents[r.row]?.[col] != null);
       return labels && labels.length > 0
         ? [{ col, level: levelOf.get(col)!, block: s.from, rows, labels, printed, tol: 0.45 * size }]
