@@ -138,12 +138,11 @@ function levelColumns(table: Table, extents: (Extent | null)[][]): Column[] {
     const body: number[] = [];
     for (let r = s.from; r < to; r++) if (table.rowRoles[r] === 'body') body.push(r);
     const rows: RowAt[] = [];
+    // A row of nothing but a level cell's lines (a label set between two rows, read as a row) has no
+    // extent of its own: its label counts, the row does not.
     for (const r of body) {
       const own = (extents[r] ?? []).filter((e, c): e is Extent => e !== null && !levels.includes(c));
-      if (own.length === 0) {
-        if (process.env.P7DEBUG) console.error('REASON row-no-extent', table.page, r);
-        return [];
-      }
+      if (own.length === 0) continue;
       rows.push({
         row: r,
         page: pageOf(r),
@@ -154,7 +153,12 @@ function levelColumns(table: Table, extents: (Extent | null)[][]): Column[] {
     if (rows.length < 2) return [];
     const size = median(body.flatMap((r) => (extents[r] ?? []).flatMap((e) => (e ? [e[2]] : []))));
     return levels.flatMap((col) => {
-      const labels = labelsOf(table, extents, rows, col);
+      const labels = labelsOf(
+        table,
+        extents,
+        body.map((row) => ({ row, page: pageOf(row) })),
+        col,
+      );
       if (process.env.P7DEBUG && !labels) console.error('REASON labels-null', table.page, col, rows.map((r) => table.rows[r.row]![col]).filter((t) => t).join(','));
       const printed = rows.map((r) => extents[r.row]?.[col] != null);
       return labels && labels.length > 0
@@ -168,7 +172,12 @@ function levelColumns(table: Table, extents: (Extent | null)[][]): Column[] {
  * The labels printed in a column, in order: a cell with text of its own; a label wrapped over two rows'
  * cells (成本指 | 标) is one. Null where a text is no level name (the column cannot be laid).
  */
-function labelsOf(table: Table, extents: (Extent | null)[][], rows: RowAt[], col: number): Label[] | null {
+function labelsOf(
+  table: Table,
+  extents: (Extent | null)[][],
+  rows: { row: number; page: number }[],
+  col: number,
+): Label[] | null {
   const out: Label[] = [];
   let piece: Label | null = null;
   for (const r of rows) {
