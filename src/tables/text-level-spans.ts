@@ -50,6 +50,8 @@ interface Column {
   level: 1 | 2;
   /** the block it is in (its first body row) */
   block: number;
+  /** how many level columns the block has */
+  levels: number;
   rows: RowAt[];
   labels: Label[];
   /** each row's cell holds text of its own (not a label copied down) */
@@ -90,32 +92,41 @@ export function spanLevels(table: Table, extents: (Extent | null)[][]): void {
   }
   if (process.env.P7DEBUG && standing.length === 0) console.error('REASON none-stands', table.page);
   if (standing.length === 0) return;
-  columns.forEach((c, k) => {
-    if (standing.some((laid) => laid[k] === null)) return;
-    const texts = c.rows.map((_, i) => {
-      const options = new Set(standing.flatMap((laid) => [...laid[k]![i]!].map((j) => c.labels[j]!.text)));
-      return options.size === 1 ? [...options][0]! : null;
-    });
-    if (process.env.P7DEBUG)
-      console.error('texts col', c.col, texts.map((t, i) => `r${c.rows[i]!.row}:${t ?? '?'}`).join(' '));
-    // A row after a page break left without a label would read as the cell above carried over (a ruled
-    // table's cut cell): the column is filled only where none is.
-    // Else it is left as printed: a page's only label copied into the page's rows (spanGroups) may be the
-    // next group's, and the records read the printed labels as they can.
-    const cut = texts.some((t, i) => t === null && i > 0 && c.rows[i]!.page !== c.rows[i - 1]!.page);
-    if (process.env.P7DEBUG) console.error(cut ? 'REASON cut-skip' : 'REASON filled', table.page, c.col);
-    if (cut) {
+  const texts = columns.map((c, k) =>
+    standing.some((laid) => laid[k] === null)
+      ? null
+      : c.rows.map((_, i) => {
+          const options = new Set(standing.flatMap((laid) => [...laid[k]![i]!].map((j) => c.labels[j]!.text)));
+          return options.size === 1 ? [...options][0]! : null;
+        }),
+  );
+  // A row after a page break left without a label would read as the cell above carried over (a ruled
+  // table's cut cell), and the records tell how a table sets its labels from the two columns as printed:
+  // a block's level columns are filled where each of them is, and none of its rows after a break is left
+  // without a label. Else they are left as printed — a page's only label copied into the page's rows
+  // (spanGroups) may be the next group's — and the records read the printed labels as they can.
+  const centred = standing.some((laid) => laid === all[SETTINGS.indexOf('middle')]);
+  for (const block of new Set(columns.map((c) => c.block))) {
+    const own = columns.flatMap((c, k) => (c.block === block ? [k] : []));
+    const fills = (k: number) => {
+      const ts = texts[k];
+      const rows = columns[k]!.rows;
+      return ts != null && !ts.some((t, i) => t === null && i > 0 && rows[i]!.page !== rows[i - 1]!.page);
+    };
+    // Centred labels are told by the records from where the 一级 labels stand as printed against the
+    // 二级 (records/levels.ts centredLabels): a block's columns are filled all or none.
+    const whole = own.length === columns[own[0]!]!.levels && own.every(fills);
+    for (const k of own) {
+      const c = columns[k]!;
+      const fill = centred ? whole : fills(k);
+      if (process.env.P7DEBUG) console.error(fill ? 'REASON filled' : 'REASON cut-skip', table.page, c.col);
       c.rows.forEach((r, i) => {
-        if (!c.printed[i]) table.rows[r.row]![c.col] = '';
+        if (fill) {
+          if (texts[k]![i] !== null) table.rows[r.row]![c.col] = texts[k]![i]!;
+        } else if (!c.printed[i]) table.rows[r.row]![c.col] = '';
       });
-      return;
     }
-    if (process.env.P7DEBUG)
-      console.error('col texts', c.col, c.col, texts.map((t, i) => `r${c.rows[i]!.row}:${t ?? '?'}`).join(' '));
-    c.rows.forEach((r, i) => {
-      if (texts[i] !== null) table.rows[r.row]![c.col] = texts[i]!;
-    });
-  });
+  }
 }
 
 /** The level columns of each block of the table with the extents to lay them: none where a body row has none. */
@@ -159,10 +170,30 @@ function levelColumns(table: Table, extents: (Extent | null)[][]): Column[] {
         body.map((row) => ({ row, page: pageOf(row) })),
         col,
       );
-      if (process.env.P7DEBUG && !labels) console.error('REASON labels-null', table.page, col, rows.map((r) => table.rows[r.row]![col]).filter((t) => t).join(','));
+      if (process.env.P7DEBUG && !labels)
+        console.error(
+          'REASON labels-null',
+          table.page,
+          col,
+          rows
+            .map((r) => table.rows[r.row]![col])
+            .filter((t) => t)
+            .join(','),
+        );
       const printed = rows.map((r) => extents[r.row]?.[col] != null);
       return labels && labels.length > 0
-        ? [{ col, level: levelOf.get(col)!, block: s.from, rows, labels, printed, tol: 0.45 * size }]
+        ? [
+            {
+              col,
+              level: levelOf.get(col)!,
+              block: s.from,
+              levels: levels.length,
+              rows,
+              labels,
+              printed,
+              tol: 0.45 * size,
+            },
+          ]
         : [];
     });
   });
