@@ -323,7 +323,10 @@ function fit(c: Column, setting: Setting, k: number, i: number, j: number): bool
       : setting === 'foot'
         ? level(label.low, end.low)
         : level((label.high + label.low) / 2, (first.high + end.low) / 2);
-  return set || (cut && level(label.high, first.high));
+  // A centred cell reaching the page's last row may be printed as a cut one (LibreOffice, where a row of it
+  // is cut there).
+  const pageEnd = setting === 'middle' && rows[last + 1]?.page !== label.page;
+  return set || ((cut || pageEnd) && level(label.high, first.high));
 }
 
 function median(values: number[]): number {
