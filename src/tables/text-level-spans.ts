@@ -90,6 +90,12 @@ export function spanLevels(table: Table, extents: (Extent | null)[][]): void {
       ).join(' '),
     );
   }
+  if (process.env.P7DEBUG)
+    all.forEach((laid, si) =>
+      laid.forEach((l, k) =>
+        console.error('laid', SETTINGS[si], columns[k]!.col, l ? l.map((set) => [...set].map((j) => columns[k]!.labels[j]!.text.slice(0, 2)).join('/')).join(' ') : 'null'),
+      ),
+    );
   if (process.env.P7DEBUG && standing.length === 0) console.error('REASON none-stands', table.page);
   if (standing.length === 0) return;
   const texts = columns.map((c, k) =>
@@ -326,7 +332,7 @@ function fit(c: Column, setting: Setting, k: number, i: number, j: number): bool
   // A centred cell reaching the page's last row may be printed as a cut one (LibreOffice, where a row of it
   // is cut there).
   const pageEnd = setting === 'middle' && rows[last + 1]?.page !== label.page;
-  return set || ((cut || pageEnd) && level(label.high, first.high));
+  return (set && !cut) || ((cut || pageEnd) && level(label.high, first.high));
 }
 
 function median(values: number[]): number {
