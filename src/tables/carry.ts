@@ -4,7 +4,6 @@
 // columns lie on the table's, and the words of a row cut by the page break
 // joined back to it. Called on a document's tables in page order
 // (tables/structure.ts) before they are joined.
-import type { BBox } from '../schema/report.ts';
 import { readCellNumber } from '../text/cell-number.ts';
 import { boundBefore } from '../vocab/bounds.ts';
 import { isHeaderWord, startsWithHeaderWord } from '../vocab/header-words.ts';
@@ -253,9 +252,7 @@ function headerRowOf(t: TableModel): number {
 /** The rows from the last header row down (a segment's header of the genre's words), or the whole table. */
 function lastBlock(t: TableModel): TableModel {
   const r = headerRowOf(t);
-  return r <= 0
-    ? t
-    : { ...t, rows: t.rows.slice(r), cellBoxes: t.cellBoxes.slice(r), extents: t.extents?.slice(r) };
+  return r <= 0 ? t : { ...t, rows: t.rows.slice(r), cellBoxes: t.cellBoxes.slice(r), extents: t.extents?.slice(r) };
 }
 
 function alignOn(h: [number, number][] | null, t: TableModel, own: [number, number][]): [number, number][] | null {

@@ -9,12 +9,14 @@
 // and Chromium alike), and goes on overleaf as far as the next group begins.
 //
 // One setting for the whole table (one program set it): each of top, middle
-// and foot is tried on every label of every level column at once, and a
-// setting stands only where every column's groups can be laid over its rows
-// with each label where that setting puts it. A row is given a label where
-// every way of laying the groups, under every setting that stands, gives it
-// that one; its cell then holds the label's text, as a merged cell's text
-// is repeated in each grid cell it covers (a ruled table's are).
+// and foot is tried on every label of every level column at once — a column
+// can be laid under a setting where its groups cover its rows in order, each
+// label where that setting puts it — and those under which the most columns
+// can be laid stand. A row is given a label where every way of laying the
+// groups, under every setting that stands, gives it that one; its cell then
+// holds the label's text, as a merged cell's text is repeated in each grid
+// cell it covers (a ruled table's are). Rows no way tells are left blank: the
+// path is left short rather than wrong (docs/indicators.md).
 import type { Table } from '../schema/report.ts';
 import { headerName, INDICATOR_COLUMNS, isLevelName, levelsClash } from '../vocab/indicators.ts';
 import type { Extent } from './chunks.ts';
@@ -53,6 +55,8 @@ interface Column {
   /** how many level columns the block has */
   levels: number;
   rows: RowAt[];
+  /** for each row, the last row of its page */
+  pageLast: number[];
   labels: Label[];
   /** each row's cell holds text of its own (not a label copied down) */
   printed: boolean[];
@@ -69,34 +73,6 @@ export function spanLevels(table: Table, extents: (Extent | null)[][]): void {
   const laidCount = (laid: (Set<number>[] | null)[]) => laid.filter((l) => l !== null).length;
   const most = Math.max(...all.map(laidCount));
   const standing = most === 0 ? [] : all.filter((laid) => laidCount(laid) === most);
-  if (process.env.P7DEBUG) {
-    for (const c of columns)
-      console.error(
-        'col',
-        c.col,
-        'tol',
-        c.tol.toFixed(1),
-        c.labels.map((l) => `${l.text}@p${l.page}[${l.low.toFixed(1)},${l.high.toFixed(1)}]`).join(' '),
-        '\n rows',
-        c.rows.map((r) => `r${r.row}p${r.page}[${r.low.toFixed(1)},${r.high.toFixed(1)}]`).join(' '),
-      );
-    console.error(
-      'settings',
-      SETTINGS.map(
-        (s) =>
-          `${s}:${layAll(columns, s)
-            .map((l) => (l ? 'y' : 'n'))
-            .join('')}`,
-      ).join(' '),
-    );
-  }
-  if (process.env.P7DEBUG)
-    all.forEach((laid, si) =>
-      laid.forEach((l, k) =>
-        console.error('laid', SETTINGS[si], columns[k]!.col, l ? l.map((set) => [...set].map((j) => columns[k]!.labels[j]!.text.slice(0, 2)).join('/')).join(' ') : 'null'),
-      ),
-    );
-  if (process.env.P7DEBUG && standing.length === 0) console.error('REASON none-stands', table.page);
   if (standing.length === 0) return;
   const texts = columns.map((c, k) =>
     standing.some((laid) => laid[k] === null)
@@ -125,7 +101,6 @@ export function spanLevels(table: Table, extents: (Extent | null)[][]): void {
     for (const k of own) {
       const c = columns[k]!;
       const fill = centred ? whole : fills(k);
-      if (process.env.P7DEBUG) console.error(fill ? 'REASON filled' : 'REASON cut-skip', table.page, c.col);
       c.rows.forEach((r, i) => {
         if (fill) {
           if (texts[k]![i] !== null) table.rows[r.row]![c.col] = texts[k]![i]!;
@@ -176,16 +151,6 @@ function levelColumns(table: Table, extents: (Extent | null)[][]): Column[] {
         body.map((row) => ({ row, page: pageOf(row) })),
         col,
       );
-      if (process.env.P7DEBUG && !labels)
-        console.error(
-          'REASON labels-null',
-          table.page,
-          col,
-          rows
-            .map((r) => table.rows[r.row]![col])
-            .filter((t) => t)
-            .join(','),
-        );
       const printed = rows.map((r) => extents[r.row]?.[col] != null);
       return labels && labels.length > 0
         ? [
@@ -195,6 +160,7 @@ function levelColumns(table: Table, extents: (Extent | null)[][]): Column[] {
               block: s.from,
               levels: levels.length,
               rows,
+              pageLast: rows.map((r) => rows.findLastIndex((o) => o.page === r.page)),
               labels,
               printed,
               tol: 0.45 * size,
@@ -259,7 +225,7 @@ function layAll(columns: Column[], setting: Setting): (Set<number>[] | null)[] {
         return seconds.every((ts) => ts.slice(i, j + 1).every((t) => t === null || !levelsClash(text, t)));
       });
       const l1 = told(one, out[k1]!);
-      twos.forEach((c, k) => {
+      twos.forEach((c) => {
         out[columns.indexOf(c)] = lay(
           c,
           setting,
@@ -284,54 +250,69 @@ function lay(
   const n = c.rows.length;
   const K = c.labels.length;
   const fits = (k: number, i: number, j: number) => fit(c, setting, k, i, j) && allowed(k, i, j);
+  // A group begins on its label's page and the next on the next label's: label k's first row is one of
+  // its page's rows, its last one row short of one of the next label's page (the block's last, for the
+  // last label) — a page's rows squared for each label, however long the table.
+  const onPage = (page: number): [number, number] => [
+    c.rows.findIndex((r) => r.page === page),
+    c.rows.findLastIndex((r) => r.page === page),
+  ];
+  const starts = c.labels.map((l) => onPage(l.page));
+  const ends = c.labels.map((_, k): [number, number] => {
+    if (k === K - 1) return [n - 1, n - 1];
+    const [a, b] = starts[k + 1]!;
+    return a < 0 ? [0, -1] : [a - 1, b - 1];
+  });
+  const each = (k: number, from: number, visit: (i: number, j: number) => void) => {
+    const [a, b] = starts[k]!;
+    if (a < 0) return;
+    for (let i = Math.max(a, from); i <= b; i++)
+      for (let j = Math.max(i, ends[k]![0]); j <= ends[k]![1]; j++) if (fits(k, i, j)) visit(i, j);
+  };
   // reach[k][i]: labels before k cover rows before i; rest[k][i]: labels from k cover rows from i on
   const reach = Array.from({ length: K + 1 }, () => new Array<boolean>(n + 1).fill(false));
   const rest = Array.from({ length: K + 1 }, () => new Array<boolean>(n + 1).fill(false));
   reach[0]![0] = true;
   rest[K]![n] = true;
   for (let k = 0; k < K; k++)
-    for (let i = 0; i < n; i++)
-      if (reach[k]![i]) for (let j = i; j < n; j++) if (fits(k, i, j)) reach[k + 1]![j + 1] = true;
+    each(k, 0, (i, j) => {
+      if (reach[k]![i]) reach[k + 1]![j + 1] = true;
+    });
   for (let k = K - 1; k >= 0; k--)
-    for (let i = 0; i < n; i++)
-      for (let j = i; j < n; j++) if (rest[k + 1]![j + 1] && fits(k, i, j)) rest[k]![i] = true;
+    each(k, 0, (i, j) => {
+      if (rest[k + 1]![j + 1]) rest[k]![i] = true;
+    });
   if (!reach[K]![n]) return null;
   const under = c.rows.map(() => new Set<number>());
   for (let k = 0; k < K; k++)
-    for (let i = 0; i < n; i++) {
-      if (!reach[k]![i]) continue;
-      for (let j = i; j < n; j++)
-        if (rest[k + 1]![j + 1] && fits(k, i, j)) for (let r = i; r <= j; r++) under[r]!.add(k);
-    }
+    each(k, 0, (i, j) => {
+      if (reach[k]![i] && rest[k + 1]![j + 1]) for (let r = i; r <= j; r++) under[r]!.add(k);
+    });
   return under;
 }
 
 /**
- * Can label k cover rows i..j under the setting? Its group begins on its page. Within one page the label
- * stands level with row i's first line (top), row j's last (foot) or halfway between them (middle); a
- * group going on past the page's last row is printed at the top of its part there (or as the setting
- * sets it on that part).
+ * Can label k cover rows i..j under the setting? Row i is on its page. Within one page the label stands
+ * level with row i's first line (top), row j's last (foot) or halfway between them (middle); a group going
+ * on past its page's last row is printed at the top of its part there.
  */
 function fit(c: Column, setting: Setting, k: number, i: number, j: number): boolean {
   const label = c.labels[k]!;
   const rows = c.rows;
   const first = rows[i]!;
-  if (first.page !== label.page) return false;
-  let last = j;
-  while (last > i && rows[last]!.page !== label.page) last--;
-  const cut = last < j;
-  if (cut && rows[last + 1]?.page === label.page) return false;
+  const pageLast = c.pageLast[i]!;
+  const cut = j > pageLast;
+  const end = rows[Math.min(j, pageLast)]!;
   const level = (a: number, b: number) => Math.abs(a - b) <= c.tol;
-  const end = rows[last]!;
   const set =
     setting === 'top'
       ? level(label.high, first.high)
       : setting === 'foot'
         ? level(label.low, end.low)
         : level((label.high + label.low) / 2, (first.high + end.low) / 2);
-  // A centred cell reaching the page's last row may be printed as a cut one (LibreOffice, where a row of it
-  // is cut there).
-  const pageEnd = setting === 'middle' && rows[last + 1]?.page !== label.page;
+  // A centred cell reaching its page's last row may be printed as a cut one (LibreOffice, where a row of
+  // it is cut there).
+  const pageEnd = setting === 'middle' && j === pageLast;
   return (set && !cut) || ((cut || pageEnd) && level(label.high, first.high));
 }
 
