@@ -8,6 +8,8 @@
 // labels sit at their groups' feet, the one above where at their tops, the
 // nearest where centred. A cell cut by a page break is printed on the first
 // page it covers, so the rows after the break before any label are its.
+// Where the labels' own lines tell the rows they cover, the table reader has
+// filled them in already (tables/text-level-spans.ts): read as a ruled table's.
 
 /** One level column's cells over a block's indicator rows, each row's page, the ranges (first, last) a label may reach. */
 export interface LevelColumn {
