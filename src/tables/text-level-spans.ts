@@ -25,6 +25,9 @@ type Setting = 'top' | 'middle' | 'foot';
 
 const SETTINGS: readonly Setting[] = ['top', 'middle', 'foot'];
 
+/** The most (first row, last row) pairs a column's labels are tried on under one setting. */
+const MAX_PAIRS = 200_000;
+
 const LEVEL_HEADERS: [1 | 2, RegExp][] = INDICATOR_COLUMNS.flatMap(([f, re]): [1 | 2, RegExp][] =>
   f === 'level1' ? [[1, re]] : f === 'level2' ? [[2, re]] : [],
 );
@@ -263,10 +266,16 @@ function lay(
     const [a, b] = starts[k + 1]!;
     return a < 0 ? [0, -1] : [a - 1, b - 1];
   });
-  const each = (k: number, from: number, visit: (i: number, j: number) => void) => {
+  // A page of hundreds of rows under hundreds of labels (no table of the genre; a hostile file) is not laid.
+  const pairs = starts.reduce(
+    (sum, [a, b], k) => sum + Math.max(0, b - a + 1) * Math.max(0, ends[k]![1] - ends[k]![0] + 1),
+    0,
+  );
+  if (pairs > MAX_PAIRS) return null;
+  const each = (k: number, visit: (i: number, j: number) => void) => {
     const [a, b] = starts[k]!;
     if (a < 0) return;
-    for (let i = Math.max(a, from); i <= b; i++)
+    for (let i = a; i <= b; i++)
       for (let j = Math.max(i, ends[k]![0]); j <= ends[k]![1]; j++) if (fits(k, i, j)) visit(i, j);
   };
   // reach[k][i]: labels before k cover rows before i; rest[k][i]: labels from k cover rows from i on
@@ -275,17 +284,17 @@ function lay(
   reach[0]![0] = true;
   rest[K]![n] = true;
   for (let k = 0; k < K; k++)
-    each(k, 0, (i, j) => {
+    each(k, (i, j) => {
       if (reach[k]![i]) reach[k + 1]![j + 1] = true;
     });
   for (let k = K - 1; k >= 0; k--)
-    each(k, 0, (i, j) => {
+    each(k, (i, j) => {
       if (rest[k + 1]![j + 1]) rest[k]![i] = true;
     });
   if (!reach[K]![n]) return null;
   const under = c.rows.map(() => new Set<number>());
   for (let k = 0; k < K; k++)
-    each(k, 0, (i, j) => {
+    each(k, (i, j) => {
       if (reach[k]![i] && rest[k + 1]![j + 1]) for (let r = i; r <= j; r++) under[r]!.add(k);
     });
   return under;
