@@ -4,7 +4,7 @@
 // out as LibreOffice and Chromium print such a table: rows of one and of two lines, every cell of a
 // row set as the table sets them. The rows a label covers are read from where its lines stand
 // against the rows' lines, one setting for the whole table (tables/text-level-spans.ts). Each case
-// failed on the reader before it (paths short or wrong).
+// failed on the reader before it (paths short or wrong); the last is a 三线表.
 import { expect, test } from 'vitest';
 import { extractBytes } from '../../src/pipeline/extract.ts';
 import type { Report } from '../../src/schema/report.ts';
@@ -198,4 +198,16 @@ test('labels at the feet of their groups, a label alone on its page’s last row
   );
   const all = expected(ROWS);
   expect(paths(report)).toEqual([...all.slice(0, 8), ...ROWS.slice(8, 11).map((r) => [r[2], '']), all[11]]);
+});
+
+test('a 三线表 (rules over and under its header and at its foot), labels centred, over a page break', async () => {
+  const pages = [
+    [0, 1, 2, 3],
+    [4, 5, 6, 7, 8, 9, 10, 11],
+  ];
+  const rule = (y: number, width = 0.75): Rule => ({ x0: 36, y0: y, x1: 470, y1: y, width });
+  // the header at 306 over the first slot at 300; the part overleaf from 300 down to its last row's foot
+  const lowest = 300 - pages[1]!.reduce((h, r) => h + ((ROWS[r]![7] ?? '').split('|').length * LEAD + PAD), 0);
+  const report = await read(layout(ROWS, pages, 'middle', 300), [[rule(320, 1.5), rule(301)], [rule(lowest, 1.5)]]);
+  expect(paths(report)).toEqual(expected(ROWS));
 });
