@@ -47,6 +47,12 @@ function share(list: Outcome[]): string {
   return n === 0 ? '—' : `${(exact / n).toFixed(3)} (${exact}/${n})`;
 }
 
+/** Rows whose record names another 一级 or 二级 than the truth's (a path left short is not wrong). */
+function pathsWrong(list: Outcome[]): number {
+  const short = (read: string[], truth: string[]) => read.every((l, k) => l === truth[k]);
+  return list.reduce((a, o) => a + o.wrong.filter((w) => w.record && !short(w.record.path, w.truth.path)).length, 0);
+}
+
 function matrix(): void {
   const cell = (o: Outcome | undefined) =>
     o === undefined
@@ -61,17 +67,22 @@ function matrix(): void {
       console.log(`| ${s.id} | ${PRODUCERS.map((p) => cell(outcomes.get(`${c.id}/${s.id}/${p}`))).join(' | ')} |`);
   }
   console.log('\n### Share of indicator rows exact, per style (every class and producer)\n');
-  console.log('| style | exact | paths right | projects right |\n| --- | --- | --- | --- |');
+  console.log('| style | exact | paths right | paths wrong | projects right |\n| --- | --- | --- | --- | --- |');
   const all = [...outcomes.values()];
   const ratio = (list: Outcome[], k: 'paths' | 'projects') =>
     (list.reduce((a, o) => a + o[k], 0) / list.reduce((a, o) => a + o.indicators, 0)).toFixed(3);
   for (const s of STYLES) {
     const list = [...outcomes].filter(([id]) => id.split('/')[1] === s.id).map(([, o]) => o);
-    if (list.length) console.log(`| ${s.id} | ${share(list)} | ${ratio(list, 'paths')} | ${ratio(list, 'projects')} |`);
+    if (list.length)
+      console.log(
+        `| ${s.id} | ${share(list)} | ${ratio(list, 'paths')} | ${pathsWrong(list)} | ${ratio(list, 'projects')} |`,
+      );
   }
   for (const p of PRODUCERS) {
     const list = [...outcomes].filter(([id]) => id.endsWith(`/${p}`)).map(([, o]) => o);
-    console.log(`| all, ${p} | ${share(list)} | ${ratio(list, 'paths')} | ${ratio(list, 'projects')} |`);
+    console.log(
+      `| all, ${p} | ${share(list)} | ${ratio(list, 'paths')} | ${pathsWrong(list)} | ${ratio(list, 'projects')} |`,
+    );
   }
   const funds = all.reduce((a, o) => a + o.funds, 0);
   const fundsExact = all.reduce((a, o) => a + o.fundsExact, 0);
@@ -96,6 +107,7 @@ function matrix(): void {
               funds: o.fundsExact,
               fundsN: o.funds,
               paths: o.paths,
+              pathsWrong: pathsWrong([o]),
             },
           ]),
         ),

@@ -8,6 +8,8 @@
 // labels sit at their groups' feet, the one above where at their tops, the
 // nearest where centred. A cell cut by a page break is printed on the first
 // page it covers, so the rows after the break before any label are its.
+// Where the labels' own lines tell the rows they cover, the table reader has
+// filled them in already (tables/text-level-spans.ts): read as a ruled table's.
 
 /** One level column's cells over a block's indicator rows, each row's page, the ranges (first, last) a label may reach. */
 export interface LevelColumn {
@@ -24,6 +26,8 @@ interface Run {
   to: number;
   /** the cell goes on past a page break: blank rows after it on its page, or filled down to the page's last row */
   cut: boolean;
+  /** a label of one row on its page's last row, the block going on overleaf: its cell may go on there or end */
+  last: boolean;
 }
 
 export type Mode = 'foot' | 'top' | 'middle';
@@ -61,13 +65,14 @@ function runsOf(texts: string[], pages: number[], s: number, e: number): Run[] {
     if (texts[i] === '') continue;
     const last = runs[runs.length - 1];
     if (last && last.to === i - 1 && texts[last.to] === texts[i] && pages[i - 1] === pages[i]) last.to = i;
-    else runs.push({ from: i, to: i, cut: false });
+    else runs.push({ from: i, to: i, cut: false, last: false });
   }
   for (const [k, r] of runs.entries()) {
     let end = r.to;
     while (end < e && pages[end + 1] === pages[r.to]) end++;
     const nextHere = runs[k + 1] !== undefined && runs[k + 1]!.from <= end;
     r.cut = end < e && !nextHere && (end > r.to || r.to > r.from);
+    r.last = end < e && end === r.to && r.to === r.from;
   }
   return runs;
 }
@@ -104,7 +109,13 @@ function labelOf(i: number, runs: Run[], pages: number[], mode: Mode): number {
   const above = runs.findLast((r) => r.to < i);
   const below = runs.find((r) => r.from > i);
   if (above === undefined) return below!.from;
-  if (above.cut && below !== undefined && mode !== 'top' && below.from === below.to && pages[above.to] !== pages[i])
+  if (
+    (above.cut || above.last) &&
+    below !== undefined &&
+    mode !== 'top' &&
+    below.from === below.to &&
+    pages[above.to] !== pages[i]
+  )
     return -1;
   if (below === undefined || above.cut || (pages[above.to] === pages[i] && above.from !== above.to)) return above.to;
   if (mode === 'top') return above.to;

@@ -4,7 +4,6 @@
 // columns lie on the table's, and the words of a row cut by the page break
 // joined back to it. Called on a document's tables in page order
 // (tables/structure.ts) before they are joined.
-import type { BBox } from '../schema/report.ts';
 import { readCellNumber } from '../text/cell-number.ts';
 import { boundBefore } from '../vocab/bounds.ts';
 import { isHeaderWord, startsWithHeaderWord } from '../vocab/header-words.ts';
@@ -253,7 +252,7 @@ function headerRowOf(t: TableModel): number {
 /** The rows from the last header row down (a segment's header of the genre's words), or the whole table. */
 function lastBlock(t: TableModel): TableModel {
   const r = headerRowOf(t);
-  return r <= 0 ? t : { ...t, rows: t.rows.slice(r), cellBoxes: t.cellBoxes.slice(r) };
+  return r <= 0 ? t : { ...t, rows: t.rows.slice(r), cellBoxes: t.cellBoxes.slice(r), extents: t.extents?.slice(r) };
 }
 
 function alignOn(h: [number, number][] | null, t: TableModel, own: [number, number][]): [number, number][] | null {
@@ -303,12 +302,17 @@ function widen(t: TableModel, spans: [number, number][], width: number): TableMo
     });
     return out;
   };
-  const widenBoxes = (row: (BBox | null)[]) => {
-    const out = Array.from({ length: width }, (): BBox | null => null);
+  const widenBoxes = <B>(row: (B | null)[]) => {
+    const out = Array.from({ length: width }, (): B | null => null);
     row.forEach((box, j) => (out[spans[j]![0]] ??= box));
     return out;
   };
-  return { ...t, rows: t.rows.map(widenRow), cellBoxes: t.cellBoxes.map(widenBoxes) };
+  return {
+    ...t,
+    rows: t.rows.map(widenRow),
+    cellBoxes: t.cellBoxes.map(widenBoxes),
+    ...(t.extents ? { extents: t.extents.map(widenBoxes) } : {}),
+  };
 }
 
 /**

@@ -24,6 +24,9 @@ export interface Chunk {
   size: number;
 }
 
+/** Where a cell's text stands up and down: its lowest and highest baselines, and its type size. */
+export type Extent = [low: number, high: number, size: number];
+
 export interface TextLine {
   y: number;
   size: number;

@@ -11,7 +11,7 @@
 import type { BBox } from '../schema/report.ts';
 import type { PageText, TextItem } from '../pdf/types.ts';
 import { readCellNumber } from '../text/cell-number.ts';
-import { textLines, type TextLine } from './chunks.ts';
+import { textLines, type Extent, type TextLine } from './chunks.ts';
 import { isColumnNumbering, isGoalRow, isProse } from './headers.ts';
 import { ruledTables, type DraftTable } from './ruled.ts';
 import { textTables } from './text-aligned.ts';
@@ -30,6 +30,8 @@ export interface TableModel {
   rows: string[][];
   /** each cell's box in PDF points; a merged cell's full box at its top-left cell and null at the cells it covers */
   cellBoxes: (BBox | null)[][];
+  /** a text-aligned table's: each cell's own text extent, null where it has none (ruled tables: undefined) */
+  extents?: (Extent | null)[][];
 }
 
 /** A caption and unit line left at the foot of a page, for a table that starts on the next one. */
@@ -64,6 +66,7 @@ export function findTables(page: PageText): { tables: TableModel[]; rest: PageTe
         headerRows,
         rows: d.rows,
         cellBoxes: d.cellBoxes,
+        ...(d.extents ? { extents: d.extents } : {}),
       };
     });
   const lowest = Math.min(...tables.map((t) => t.bbox[1]));

@@ -3,7 +3,7 @@
 import { readCellNumber } from '../text/cell-number.ts';
 import type { BBox } from '../schema/report.ts';
 import type { Segment, TextItem } from '../pdf/types.ts';
-import { cellText, piecesOf, wordsOf, type Piece } from './chunks.ts';
+import { cellText, piecesOf, wordsOf, type Extent, type Piece } from './chunks.ts';
 
 /** A table before its caption and unit are known. */
 export interface DraftTable {
@@ -11,6 +11,8 @@ export interface DraftTable {
   rows: string[][];
   /** null where the grid cell is covered by a merged cell that starts left of it or above it */
   cellBoxes: (BBox | null)[][];
+  /** a text-aligned table's: each cell's own text extent (null where it has none of its own) */
+  extents?: (Extent | null)[][];
   items: Set<TextItem>;
 }
 

@@ -15,10 +15,12 @@ import { readCellNumber } from '../text/cell-number.ts';
 import { round1 } from '../util/geometry.ts';
 import { TOTAL_ROW_START } from '../vocab/concepts.ts';
 import { alignColumns, continuations, mendSplitRows } from './carry.ts';
+import type { Extent } from './chunks.ts';
 import type { TableModel } from './find.ts';
 import { columnPath, isInfoRow, isSegmentHeader, joinDistinct, projectOf } from './headers.ts';
 import { levelsOf, nameEdge, type LevelRow } from './levels.ts';
 import { bodyRole, columnRoles, headerRole } from './roles.ts';
+import { spanLevels } from './text-level-spans.ts';
 import { columnUnit, headerUnit, type BlockUnits } from './units.ts';
 import { codeColumns, nameColumn } from './reading.ts';
 
@@ -39,6 +41,8 @@ interface JoinedTable {
   headerRows: number;
   rows: string[][];
   boxes: (BBox | null)[][];
+  /** each cell's own text extent where every part was read from text alone (text-aligned), else undefined */
+  extents?: (Extent | null)[][];
   /** each part: its page and box (as found), its first row, and how many header rows it repeats at its top (0 for the first) */
   parts: TablePart[];
 }
@@ -61,6 +65,7 @@ export function structureTables(models: TableModel[], pages: PageText[]): Struct
       // From the table's left edge on that page: a page scanned or set a little to one side makes no level.
       return edge && { ...edge, left: edge.left - part.bbox[0] };
     });
+    if (joined.extents) spanLevels(table, joined.extents);
     return { table, boxes: joined.boxes, bbox: chain[0]!.bbox };
   });
 }
@@ -70,6 +75,7 @@ function joinParts(chain: TableModel[]): JoinedTable {
   const head = chain[0]!;
   const rows = [...head.rows];
   const boxes = [...head.cellBoxes];
+  const extents = chain.every((p) => p.extents) ? [...head.extents!] : undefined;
   const parts: JoinedTable['parts'] = [];
   chain.forEach((part, k) => {
     const aligned = k === 0 ? part : (alignColumns(head, part, chain.slice(1, k).reverse()) ?? part);
@@ -82,6 +88,7 @@ function joinParts(chain: TableModel[]): JoinedTable {
     if (k === 0) return;
     rows.push(...aligned.rows);
     boxes.push(...aligned.cellBoxes);
+    extents?.push(...(aligned.extents ?? aligned.rows.map((r) => r.map(() => null))));
   });
   return {
     title: chain.find((p) => p.title !== null)?.title ?? null,
@@ -89,6 +96,7 @@ function joinParts(chain: TableModel[]): JoinedTable {
     headerRows: head.headerRows,
     rows,
     boxes,
+    ...(extents ? { extents } : {}),
     parts,
   };
 }

@@ -5,7 +5,7 @@ import type { BBox } from '../schema/report.ts';
 import type { TextItem } from '../pdf/types.ts';
 import { readCellNumber } from '../text/cell-number.ts';
 import { unionBox } from '../util/geometry.ts';
-import { cellText, type TextLine } from './chunks.ts';
+import { cellText, type Extent, type Piece, type TextLine } from './chunks.ts';
 import type { DraftTable } from './ruled.ts';
 import { fit, type Col } from './text-columns.ts';
 import type { Body } from './text-blocks.ts';
@@ -44,6 +44,7 @@ export function onColumns(row: Row, spans: [number, number][]): Row {
 export function gridOf(all: Row[], cols: Col[]): DraftTable {
   const table: string[][] = [];
   const boxes: (BBox | null)[][] = [];
+  const extents: (Extent | null)[][] = [];
   const used = new Set<TextItem>();
   for (const row of all) {
     const ys = row.lines.map((l) => l.y);
@@ -52,28 +53,40 @@ export function gridOf(all: Row[], cols: Col[]): DraftTable {
     const y1 = Math.max(...ys) + 0.85 * size;
     const texts: string[] = [];
     const bs: (BBox | null)[] = [];
+    const es: (Extent | null)[] = [];
     cols.forEach((col, c) => {
       const down = row.cells.has(c) ? undefined : row.spannedDown?.get(c);
       if (down) {
         texts.push(cellText(down));
         bs.push(null);
+        es.push(null);
         return;
       }
       if (row.covered.has(c) && !row.cells.has(c)) {
         const from = row.spannedFrom?.get(c);
         texts.push(from !== undefined ? cellText(row.cells.get(from)!) : (texts[c - 1] ?? ''));
         bs.push(null);
+        es.push(null);
         return;
       }
       const ps = row.cells.get(c) ?? [];
       for (const p of ps) used.add(p.item);
       texts.push(cellText(ps));
       bs.push([col.x0, y0, col.x1, y1]);
+      es.push(extentOf(ps));
     });
     table.push(texts);
     boxes.push(bs);
+    extents.push(es);
   }
   const flat = boxes.flat().filter((b): b is BBox => b !== null);
   const bbox: BBox = unionBox(flat)!;
-  return { bbox, rows: table, cellBoxes: boxes, items: used };
+  return { bbox, rows: table, cellBoxes: boxes, extents, items: used };
+}
+
+function extentOf(pieces: Piece[]): Extent | null {
+  const ps = pieces.filter((p) => p.str.trim() !== '');
+  if (ps.length === 0) return null;
+  const ys = ps.map((p) => p.y);
+  return [Math.min(...ys), Math.max(...ys), Math.max(...ps.map((p) => p.size))];
 }
