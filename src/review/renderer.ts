@@ -43,10 +43,15 @@ export class Renderer {
 
   private readonly size: number;
   private readonly limits: DrawLimits | null;
-  /** `limits`: each document's drawing is stopped beyond them (its page shows why), in a thread even when size is 1 */
-  constructor(size: number, limits: DrawLimits | null = null) {
+  private readonly inThread: boolean;
+  /**
+   * `limits`: each document's drawing is stopped beyond them (its page shows why), in a thread even when
+   * size is 1; `inThread`: without limits, drawn in this thread (by default when size is 1)
+   */
+  constructor(size: number, limits: DrawLimits | null = null, inThread = size <= 1) {
     this.size = size;
     this.limits = limits;
+    this.inThread = inThread && !limits;
   }
 
   /**
@@ -64,7 +69,7 @@ export class Renderer {
     this.running++;
     try {
       const { pages, measure = false } = typeof request === 'function' ? request() : request;
-      if (this.size <= 1 && !this.limits) {
+      if (this.inThread) {
         const bytes = new Uint8Array(await readFile(typeof pdf === 'string' ? pdf : Buffer.from(pdf)));
         return await drawPdfPages(bytes, key, dir, pages, measure);
       }
