@@ -1,6 +1,5 @@
 // The site's drawing threads get PDFium compiled once, by the site (a WebAssembly.Module with each job),
-// and draw from it the very bytes a PDFium compiled in its own thread draws; a thread that is stopped
-// or fails leaves the others drawing.
+// and draw from it the very bytes a PDFium compiled in its own thread draws.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
