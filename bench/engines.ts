@@ -30,7 +30,7 @@ interface Timed {
 }
 
 /** Wall and CPU seconds of a command, through /usr/bin/time (children included). */
-function timed(argv: string[], env: NodeJS.ProcessEnv = process.env): Timed {
+export function timed(argv: string[], env: NodeJS.ProcessEnv = process.env): Timed {
   const run = spawnSync('/usr/bin/time', ['-f', 'TIMED %e %U %S', ...argv], {
     env,
     encoding: 'utf8',
@@ -41,10 +41,10 @@ function timed(argv: string[], env: NodeJS.ProcessEnv = process.env): Timed {
   return { wall: Number(m[1]), cpu: Number(m[2]) + Number(m[3]) };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** The typed PDFs of a folder: those pdftotext finds a text layer in (a scan has no typed path to time). */
-function typedPdfs(dir: string, keep: (name: string) => boolean = () => true): string[] {
+export function typedPdfs(dir: string, keep: (name: string) => boolean = () => true): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.pdf') && keep(f))

@@ -10,6 +10,8 @@ for (const [name, file, fn] of [
   ['ocr', './ocr.ts', 'runOcrBench'],
   // the typed path against pdftotext -layout, side by side: CPU per page, parallel efficiency by CPU
   ['engines', './engines.ts', 'runEnginesBench'],
+  // the first review site against its batch, by default and with batch --finding-page-images
+  ['site', './site.ts', 'runSiteBench'],
   ['batch', './batch.ts', 'runBatchBench'],
   // --jobs 1 pinned to one core against --jobs 2 on two: parallel efficiency by wall and by CPU
   ['parallel', './parallel.ts', 'runParallelBench'],

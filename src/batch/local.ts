@@ -138,6 +138,8 @@ function jobOf(id: number, item: BatchItem, plan: BatchPlan): Job {
     ocrEngine: opts.ocrEngine,
     maxPages: opts.maxPages,
     timings: opts.timings,
-    ...(opts.pageImages && { pageImages: { dir: inside(plan.root, item.pagesDir), dpi: DEFAULT_DPI } }),
+    ...(opts.pageImages && {
+      pageImages: { dir: inside(plan.root, item.pagesDir), dpi: DEFAULT_DPI, all: opts.pageImages !== 'findings' },
+    }),
   };
 }

@@ -1,7 +1,7 @@
 // What is left to read: a batch's inputs hashed and matched against the manifest an earlier run left —
 // kept (same content, version and options, and its file there), the same content as an earlier input, or
 // to be read now.
-import { lstat, mkdir, rm } from 'node:fs/promises';
+import { lstat, mkdir, readFile, rm } from 'node:fs/promises';
 import PQueue from 'p-queue';
 import { NOT_PDF } from '../pdf/errors.ts';
 import { assertRealInside, inside, removeTempFiles } from '../util/files.ts';
@@ -159,6 +159,8 @@ async function reusable(
     // asked for page images that an earlier run did not draw (or that are gone): read it again
     if (opts.pageImages && (r.pageImages !== item.pagesDir || !(await isFile(inside(root, r.pageImages, PAGES_JSON)))))
       return false;
+    // every page asked for, where an earlier run drew those of its findings only
+    if (opts.pageImages === true && !(await drewEvery(inside(root, item.pagesDir, PAGES_JSON), r.pages))) return false;
     // every format of the document is there (the report JSON is `r.doc`, checked equal to item.doc above)
     for (const file of item.files) if (!(await isFile(file))) return false;
     return true;
@@ -174,6 +176,16 @@ async function reusable(
     );
   }
   return false;
+}
+
+/** Whether a pages.json lists `pages` pages (drawn by `--page-images all`, not `findings`). */
+async function drewEvery(pagesJson: string, pages: number | null): Promise<boolean> {
+  try {
+    const drawn = (JSON.parse(await readFile(pagesJson, 'utf8')) as { pages?: unknown[] }).pages;
+    return Array.isArray(drawn) && pages !== null && drawn.length === pages;
+  } catch {
+    return false;
+  }
 }
 
 async function isFile(file: string): Promise<boolean> {

@@ -32,9 +32,10 @@ export interface BatchOptions {
   timings?: boolean;
   /**
    * also draw each document's pages (144 dpi) into DIR/pages/<name>/ while it is open (default off), for
-   * `jixiao report DIR` to copy instead of opening every PDF again
+   * `jixiao report DIR` to copy instead of opening every PDF again: every page (true), or `findings` only
+   * those a first site draws (findingPages: the pages of its findings and of the facts they name)
    */
-  pageImages?: boolean;
+  pageImages?: boolean | 'findings';
   /** default: a bar on a terminal, lines otherwise */
   progress?: ProgressMode;
   progressIntervalMs?: number;

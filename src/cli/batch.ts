@@ -28,6 +28,7 @@ interface BatchFlags extends ReadFlags {
   inline?: boolean;
   attempts: number;
   pageImages?: boolean;
+  findingPageImages?: boolean;
 }
 
 export function registerBatch(program: Command): void {
@@ -49,6 +50,10 @@ export function registerBatch(program: Command): void {
     .option(
       '--page-images',
       'also draw every page into DIR/pages/ while its document is open, so that `jixiao report DIR` need not draw them',
+    )
+    .option(
+      '--finding-page-images',
+      'as --page-images, but only the pages a first `jixiao report DIR` draws: those of the findings and of the facts they name',
     )
     .addOption(
       new Option('--progress <style>', 'progress output (default: bar on a terminal, lines otherwise)').choices([
@@ -95,7 +100,7 @@ export async function runBatchCommand(inputs: string[], flags: BatchFlags): Prom
       ocrDpi: flags.ocrDpi,
       ocrEngine: flags.ocrEngine as OcrEngine,
       timings: flags.timings,
-      pageImages: flags.pageImages,
+      pageImages: flags.pageImages ? true : flags.findingPageImages ? 'findings' : false,
       progress: flags.quiet ? 'none' : (flags.progress ?? (process.stderr.isTTY ? 'bar' : 'lines')),
       signal: controller.signal,
     };

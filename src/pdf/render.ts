@@ -57,10 +57,10 @@ export async function renderRgba(
 
 /**
  * RGBA → grey from the red channel: black text stays black while the red seal
- * (盖章) and red headers, bright in red, fade to white.
+ * (盖章) and red headers, bright in red, fade to white. Into `out` when given (a band of a page's pixels).
  */
-export function toGrey(rgba: Uint8ClampedArray): Uint8Array {
-  const out = new Uint8Array(rgba.length / 4);
+export function toGrey(rgba: Uint8ClampedArray, out = new Uint8Array(rgba.length / 4)): Uint8Array {
+  if (out.length !== rgba.length / 4) throw new Error(`toGrey: ${out.length} pixels out for ${rgba.length / 4}`);
   if (rgba.byteOffset % 4 !== 0 || !LITTLE_ENDIAN) {
     for (let i = 0, j = 0; j < out.length; i += 4, j++) out[j] = greyOf(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!);
     return out;

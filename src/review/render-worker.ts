@@ -3,6 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { readFile } from 'node:fs/promises';
 import { ignoreStrayPdfRejections } from '../pipeline/errors.ts';
+import { usePdfiumModule } from '../pdf/pdfium/module.ts';
 import { messageOf } from '../util/errors.ts';
 import { drawPdfPages, type PageChoice, type PagesKey } from '../writers/page-images.ts';
 
@@ -19,10 +20,13 @@ export interface RenderJob {
   pages: PageChoice;
   /** every other page's size as well (the review server's document page places its boxes by them) */
   measure: boolean;
+  /** PDFium's wasm compiled by the site (a WebAssembly.Module), instantiated here rather than compiled again */
+  pdfium: object | null;
 }
 
 parentPort!.on('message', async (job: RenderJob) => {
   try {
+    if (job.pdfium) usePdfiumModule(job.pdfium);
     const file = typeof job.pdf === 'string' ? job.pdf : Buffer.from(job.pdf);
     const pages = await drawPdfPages(new Uint8Array(await readFile(file)), job.key, job.dir, job.pages, job.measure);
     parentPort!.postMessage({ id: job.id, pages });

@@ -103,10 +103,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
   await assertRealInside(root, documentsDir);
   for (const a of ASSETS) await writeAtomic(inside(root, 'assets', a), ASSET_FILES[a]!, undefined, false);
 
-  const renderer = new Renderer(
-    Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), entries.filter((e) => e.pdf).length)),
-    options.limits ?? null,
-  );
+  const renderer = siteRenderer(entries, options);
   const site: SiteContext = { root, documentsDir, dpi, renderer, allPages: !!options.allPages };
   const rows: IndexRow[] = [];
   const shownDocs: ShownDocument[] = [];
@@ -152,6 +149,22 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
     undrawn,
   };
 }
+
+/**
+ * The site's renderer: up to --jobs drawing threads, one per PAGES_A_THREAD pages a first run may draw (a
+ * thread costs 0.15–0.3 s of CPU to start: a second one for a few pages costs more than it saves); in this
+ * thread only where one document is drawn without limits, as before.
+ */
+function siteRenderer(entries: Entry[], options: SiteOptions): Renderer {
+  let pages = 0;
+  for (const e of entries)
+    if (e.pdf && e.report) pages += options.allPages ? e.report.pages.length : findingPages(e.report).length;
+  const docs = entries.filter((e) => e.pdf).length;
+  const jobs = options.jobs ?? os.availableParallelism();
+  const threads = Math.max(1, Math.min(jobs, docs, Math.ceil(pages / PAGES_A_THREAD)));
+  return new Renderer(threads, options.limits ?? null, docs <= 1);
+}
+const PAGES_A_THREAD = 16;
 
 /** Where a run of the site writes and renders. */
 interface SiteContext {

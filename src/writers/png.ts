@@ -13,11 +13,24 @@ import { constants, crc32, deflateSync } from 'node:zlib';
 
 const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 
+/** The scanlines of the last page encoded, kept for the next (a page's 2 MB each time made the collector's work). */
+let scratch: Buffer | null = null;
+/** A poster-sized page's scanlines are not kept. */
+const KEEP_BYTES = 16 * 1024 * 1024;
+
 export function encodeGreyPng(width: number, height: number, pixels: Uint8Array): Buffer {
   if (pixels.length !== width * height)
     throw new Error(`encodeGreyPng: ${pixels.length} pixels for ${width}×${height}`);
-  const raw = Buffer.alloc((width + 1) * height);
-  for (let y = 0; y < height; y++) raw.set(pixels.subarray(y * width, (y + 1) * width), y * (width + 1) + 1);
+  const size = (width + 1) * height;
+  let raw: Buffer;
+  if (scratch && scratch.length >= size) raw = scratch.subarray(0, size);
+  else if (size <= KEEP_BYTES) raw = scratch = Buffer.allocUnsafe(size);
+  else raw = Buffer.allocUnsafe(size);
+  // each scanline: filter 0, then the row
+  for (let y = 0; y < height; y++) {
+    raw[y * (width + 1)] = 0;
+    raw.set(pixels.subarray(y * width, (y + 1) * width), y * (width + 1) + 1);
+  }
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);

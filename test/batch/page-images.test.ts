@@ -11,7 +11,8 @@ import { runBatch } from '../../src/batch/run.ts';
 import { BatchSetupError } from '../../src/batch/errors.ts';
 import { runQueueBatch } from '../../src/queue/coordinator.ts';
 import { readManifest } from '../../src/writers/manifest.ts';
-import { DEFAULT_DPI, drawPdfPages, PAGES_JSON, type PageImages } from '../../src/writers/page-images.ts';
+import { buildSite } from '../../src/review/site.ts';
+import { DEFAULT_DPI, drawPdfPages, findingPages, PAGES_JSON, type PageImages } from '../../src/writers/page-images.ts';
 import type { Report } from '../../src/schema/report.ts';
 import { badFiles, madeReport, SAMPLE, writeAll } from './corpus.ts';
 
@@ -26,7 +27,8 @@ const inputs = writeAll(path.join(work, 'in'), [
 ]);
 const pagesJson = (out: string, name: string) =>
   JSON.parse(readFileSync(path.join(out, 'pages', name, PAGES_JSON), 'utf8')) as PageImages;
-const run = (out: string, pageImages: boolean) => runBatch({ inputs, out, jobs: 2, progress: 'none', pageImages });
+const run = (out: string, pageImages: boolean | 'findings') =>
+  runBatch({ inputs, out, jobs: 2, progress: 'none', pageImages });
 
 describe('batch --page-images', () => {
   const out = path.join(work, 'out');
@@ -114,6 +116,37 @@ describe('batch --page-images', () => {
     } finally {
       writeFileSync(inputs[0]!, madeReport(0));
     }
+  });
+
+  test('findings: only the pages a first site draws, which the site then copies and draws none', async () => {
+    const found = path.join(work, 'findings');
+    await run(found, 'findings');
+    const records = await readManifest(path.join(found, 'manifest.jsonl'));
+    let drawn = 0;
+    for (const r of records.filter((x) => x.status === 'ok')) {
+      const name = path.basename(r.doc!, '.json');
+      const report = JSON.parse(readFileSync(path.join(found, r.doc!), 'utf8')) as Report;
+      const images = pagesJson(found, name);
+      expect(images.pages.map((p) => p.number)).toEqual(findingPages(report));
+      drawn += images.pages.length;
+      // the same bytes as --page-images all drew
+      for (const p of images.pages)
+        expect(
+          readFileSync(path.join(found, 'pages', name, p.file!)).equals(
+            readFileSync(path.join(out, 'pages', name, p.file!)),
+          ),
+        ).toBe(true);
+    }
+    // the sample's findings are on some of its pages, not all; the made reports have none
+    expect(drawn).toBeGreaterThan(0);
+    expect(drawn).toBeLessThan(pagesJson(out, 'sample').pages.length);
+    const site = await buildSite({ inputs: [found], out: path.join(work, 'findings-site') });
+    expect(site.drawn).toBe(0);
+    expect(site.pages).toBe(drawn);
+    // asked for every page now: read and drawn again; findings after all: kept
+    expect((await run(found, true)).reused).toBe(1);
+    expect(pagesJson(found, 'sample').pages.length).toBe(pagesJson(out, 'sample').pages.length);
+    expect((await run(found, 'findings')).reused).toBe(4);
   });
 
   test('not with a queue: refused before anything is enqueued', async () => {

@@ -126,23 +126,66 @@ export function discard(m: Pdfium): void {
   loading = null;
 }
 
+/** The wasm file of the installed package. */
+function wasmBytes(): Uint8Array {
+  return readFileSync(createRequire(import.meta.url).resolve('@embedpdf/pdfium/pdfium.wasm'));
+}
+
+/**
+ * PDFium's wasm compiled, to hand to threads (a WebAssembly.Module passes through postMessage and workerData
+ * without a copy): each instantiates it (usePdfiumModule) rather than compiling its own, and the code V8
+ * compiles and optimises as it runs is made once for all of them.
+ */
+export function compiledPdfium(): Promise<WasmModule> {
+  return (compiling ??= Wasm.compile(wasmBytes()));
+}
+let compiling: Promise<WasmModule> | null = null;
+
+/** This thread's PDFium made from a module compiled elsewhere (compiledPdfium), when it is first loaded. */
+export function usePdfiumModule(module: WasmModule): void {
+  shared = module;
+}
+let shared: WasmModule | null = null;
+
+/** The WebAssembly API, as far as used here (the ES lib this project compiles against declares none). */
+type WasmModule = object;
+const Wasm = (
+  globalThis as unknown as {
+    WebAssembly: {
+      compile(bytes: Uint8Array): Promise<WasmModule>;
+      instantiate(module: WasmModule, imports: object): Promise<object>;
+    };
+  }
+).WebAssembly;
+
 async function load(): Promise<Pdfium> {
-  const require = createRequire(import.meta.url);
-  const bytes = readFileSync(require.resolve('@embedpdf/pdfium/pdfium.wasm'));
-  const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   const { init } = await import('@embedpdf/pdfium');
   const silent = () => {};
+  const module = shared;
+  const from = module
+    ? // emscripten's hook for an instance made by the caller: from the module compiled once
+      {
+        instantiateWasm(imports: object, receive: (instance: object, module: WasmModule) => void) {
+          void Wasm.instantiate(module, imports).then((instance) => receive(instance, module));
+          return {};
+        },
+      }
+    : { wasmBinary: arrayBufferOf(wasmBytes()) };
   const globals = new Set(Object.getOwnPropertyNames(globalThis));
-  const wrapped = await init({ wasmBinary, print: silent, printErr: silent } as never);
+  const wrapped = await init({ ...from, print: silent, printErr: silent } as never);
   unhookGlobals(globals);
   wrapped.PDFiumExt_Init();
-  const module = wrapped.pdfium as unknown as {
+  const runtime = wrapped.pdfium as unknown as {
     wasmExports: Record<string, unknown>;
     addFunction(f: (...args: number[]) => number, signature: string): number;
   };
-  const m = direct(module.wasmExports);
-  m.fileAccess = blockReader(m, module.addFunction);
+  const m = direct(runtime.wasmExports);
+  m.fileAccess = blockReader(m, runtime.addFunction);
   return m;
+}
+
+function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
 /**

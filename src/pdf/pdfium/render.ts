@@ -32,7 +32,8 @@ export function renderPage(page: PdfiumPage, dpi: number): GreyImage {
       // after PDFium's own display matrix (the page shown, turned by /Rotate, in points, y down): scaled, the band's top at 0
       new Float32Array(m.HEAPU8.buffer, s.ptr, 10).set([scale, 0, 0, scale, 0, -top, 0, 0, width, band]);
       m._FPDF_RenderPageBitmapWithMatrix(bitmap, handle, s.ptr, s.at(24), FPDF_ANNOT | FPDF_REVERSE_BYTE_ORDER);
-      pixels.set(toGrey(bandOf(page, bitmap, width, band)), top * width);
+      // made grey in place: no band-sized copy for the collector
+      toGrey(bandOf(page, bitmap, width, band), pixels.subarray(top * width, (top + band) * width));
     }
   } finally {
     m._FPDFBitmap_Destroy(bitmap);
