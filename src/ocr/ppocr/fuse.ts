@@ -54,11 +54,15 @@ export function fuseModel(model: Uint8Array): { model: Uint8Array; counts: FuseC
   counts.hardSwish = fused.hardSwish();
   counts.affineConv1x1 = fused.affineConv1x1();
   if (counts.convAffine + counts.hardSwish + counts.affineConv1x1 === 0) return { model, counts };
-  // The graph's nodes where they were, in their order (new ones in the place of those they replace).
+  // The graph's nodes where they were, in their order (new ones in the place of those they replace), without
+  // the constants nothing reads any more (ONNX Runtime would warn of each on stderr).
+  const kept = fused.nodes.filter((n): n is Node => n !== null);
+  const read = new Set([...kept.flatMap((n) => n.inputs), ...outputs]);
+  const live = kept.filter((n) => n.op !== 'Constant' || n.outputs.some((o) => read.has(o)));
   const firstNode = graph.findIndex((f) => f.num === 1);
   const newGraph = [
     ...graph.slice(0, firstNode).filter((f) => f.num !== 1),
-    ...fused.nodes.filter((n): n is Node => n !== null).map((n) => msgField(1, writeNode(n))),
+    ...live.map((n) => msgField(1, writeNode(n))),
     ...graph.slice(firstNode).filter((f) => f.num !== 1),
   ];
   top[gi] = msgField(7, newGraph);
