@@ -357,7 +357,11 @@ async function cpuSideBySide(pages: BenchPage[]): Promise<Record<string, unknown
         got.tesseractOneThread = tesseractPage(file, { ...asInstalled, OMP_THREAD_LIMIT: '1' });
         got.tesseractAsInstalled = tesseractPage(file, asInstalled);
       }
-      for (const [k, e] of engines.entries()) got[`ppocr-${precisions[k]}`] = await ppocrPage(e, page);
+      // Each page starts with another configuration: the first after the command reads with cold caches.
+      for (let j = 0; j < engines.length; j++) {
+        const k = (i + j) % engines.length;
+        got[`ppocr-${precisions[k]}`] = await ppocrPage(engines[k]!, page);
+      }
       for (const [name, r] of Object.entries(got)) {
         ms[name] = (ms[name] ?? 0) + r.ms;
         (texts[name] ??= []).push(r.text);
