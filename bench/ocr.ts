@@ -18,8 +18,9 @@
 //   and drawing the pages with each PDF engine (CPU per page);
 // - CPU per page side by side (cpuPerPage): on each page in turn, the
 //   `tesseract` command (one thread, and as installed) and PP-OCR in this
-//   thread with its models in fp32, either in int8, both in int8, every
-//   step timed — the
+//   thread: as it is, as it was before its models' operators were fused and
+//   its detection cropped to the ink, with either change alone, and with
+//   detection in int8, every step timed — the
 //   figure issue #26 asks for is PP-OCR's CPU per page against the command's.
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -31,7 +32,7 @@ import PQueue from 'p-queue';
 import { noiseReason } from '../src/ocr/noise.ts';
 import { ocrToPageText } from '../src/ocr/page.ts';
 import { createOcrPool, type OcrEngineName, type OcrResult } from '../src/ocr/pool.ts';
-import { createPpOcrEngine, type Int8Models, type PpOcrEngine } from '../src/ocr/ppocr/engine.ts';
+import { createPpOcrEngine, type Int8Models, type PpOcrEngine, type PpOcrOptions } from '../src/ocr/ppocr/engine.ts';
 import { openDocument, type PdfEngineName } from '../src/pdf/document.ts';
 import { toPgm, type GreyImage } from '../src/pdf/render.ts';
 import type { TextItem } from '../src/pdf/types.ts';
@@ -324,14 +325,18 @@ function tesseractPage(file: string, env: NodeJS.ProcessEnv): { text: string; ms
  * given apart, in renderMsPerPage: the command is handed the drawn image too).
  */
 async function cpuSideBySide(pages: BenchPage[]): Promise<Record<string, unknown>> {
-  const configs: Record<string, Int8Models> = {
-    fp32: { detection: false, recognition: false },
-    'int8-detection': { detection: true, recognition: false },
-    'int8-recognition': { detection: false, recognition: true },
-    'int8-both': { detection: true, recognition: true },
+  const fp32: Int8Models = { detection: false, recognition: false };
+  // fp32: the default; fp32-before: as before 2026-12-08 (the models as exported, detection over the whole page);
+  // fp32-unfused, fp32-whole-page: one of the two changes undone.
+  const configs: Record<string, Partial<PpOcrOptions>> = {
+    fp32: { int8: fp32 },
+    'fp32-before': { int8: fp32, unfused: true, wholePage: true },
+    'fp32-unfused': { int8: fp32, unfused: true },
+    'fp32-whole-page': { int8: fp32, wholePage: true },
+    'int8-detection': { int8: { detection: true, recognition: false } },
   };
   const precisions = Object.keys(configs);
-  const engines = await Promise.all(precisions.map((p) => createPpOcrEngine({ threads: 1, int8: configs[p] })));
+  const engines = await Promise.all(precisions.map((p) => createPpOcrEngine({ threads: 1, ...configs[p] })));
   const hasTesseract = !spawnSync('tesseract', ['--version']).error && existsSync('/usr/bin/time');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-bench-'));
   const { OMP_THREAD_LIMIT: _, ...asInstalled } = process.env;
@@ -352,7 +357,11 @@ async function cpuSideBySide(pages: BenchPage[]): Promise<Record<string, unknown
         got.tesseractOneThread = tesseractPage(file, { ...asInstalled, OMP_THREAD_LIMIT: '1' });
         got.tesseractAsInstalled = tesseractPage(file, asInstalled);
       }
-      for (const [k, e] of engines.entries()) got[`ppocr-${precisions[k]}`] = await ppocrPage(e, page);
+      // Each page starts with another configuration: the first after the command reads with cold caches.
+      for (let j = 0; j < engines.length; j++) {
+        const k = (i + j) % engines.length;
+        got[`ppocr-${precisions[k]}`] = await ppocrPage(engines[k]!, page);
+      }
       for (const [name, r] of Object.entries(got)) {
         ms[name] = (ms[name] ?? 0) + r.ms;
         (texts[name] ??= []).push(r.text);

@@ -11,8 +11,9 @@ import { isCjk } from '../../text/cjk.ts';
 import { darkLimit, evenLight, measureSkew, rotate, type Grey } from '../image.ts';
 import { findRules, type PixelRule } from '../rules.ts';
 import type { OcrLine, OcrResult } from '../types.ts';
-import { dbBoxes, detInput, type Box } from './det.ts';
+import { dbBoxes, detGrid, detInput, inkWindow, type Box } from './det.ts';
 import { withoutEchoes, withoutOverlaps } from './echoes.ts';
+import { fuseModel } from './fuse.ts';
 import { blanks, cutAtBlanks } from './gaps.ts';
 import { withoutTallFigures } from './guesses.ts';
 import {
@@ -66,6 +67,10 @@ export interface PpOcrOptions {
   squeeze?: number;
   /** the models run in int8 (default: int8Models()) */
   int8?: Int8Models;
+  /** detection over the whole page, its white margins too (default: only over the inked part) */
+  wholePage?: boolean;
+  /** the fp32 models as exported, their operators not fused (default: fused, fuse.ts) */
+  unfused?: boolean;
 }
 
 /** Detection at a 2339-pixel A4 page (200 dpi) scaled to this: keeps 9 pt table digits apart. */
@@ -83,7 +88,8 @@ export function readDictionary(file: string): string[] {
   return lines;
 }
 
-export async function createPpOcrEngine(options: PpOcrOptions): Promise<PpOcrEngine> {
+/** The detection and recognition sessions: fp32 models fused as they are loaded (fuse.ts), int8 ones as made. */
+async function openSessions(options: PpOcrOptions): Promise<[ort.InferenceSession, ort.InferenceSession]> {
   const threads = Math.max(1, options.threads);
   const sessionOptions: ort.InferenceSession.SessionOptions = {
     intraOpNumThreads: threads,
@@ -94,10 +100,18 @@ export async function createPpOcrEngine(options: PpOcrOptions): Promise<PpOcrEng
     extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
   };
   const int8 = options.int8 ?? int8Models();
-  const [det, rec] = await Promise.all([
-    ort.InferenceSession.create(int8.detection ? INT8_FILES.detection : MODEL_FILES.detection, sessionOptions),
-    ort.InferenceSession.create(int8.recognition ? INT8_FILES.recognition : MODEL_FILES.recognition, sessionOptions),
+  const load = (fp32: string, int8File: string, quantised: boolean) =>
+    quantised || options.unfused
+      ? ort.InferenceSession.create(quantised ? int8File : fp32, sessionOptions)
+      : ort.InferenceSession.create(fuseModel(readFileSync(fp32)).model, sessionOptions);
+  return Promise.all([
+    load(MODEL_FILES.detection, INT8_FILES.detection, int8.detection),
+    load(MODEL_FILES.recognition, INT8_FILES.recognition, int8.recognition),
   ]);
+}
+
+export async function createPpOcrEngine(options: PpOcrOptions): Promise<PpOcrEngine> {
+  const [det, rec] = await openSessions(options);
   const dict = readDictionary(MODEL_FILES.dictionary);
   const detLimit = options.detLimit ?? DEFAULT_DET_LIMIT;
 
@@ -109,14 +123,21 @@ export async function createPpOcrEngine(options: PpOcrOptions): Promise<PpOcrEng
       const skew = step('skew', () => measureSkew(lit));
       const img = step('rotate', () => rotate(lit, skew));
       const rules = step('rules', () => findRules(img, pixelsPerPoint, { erase: true }));
-      const input = step('detInput', () => detInput(img, detLimit));
-      const detOut = await step('detection', () =>
-        det.run({ x: new ort.Tensor('float32', input.data, [1, 3, input.height, input.width]) }),
-      );
-      const prob = Object.values(detOut)[0]!.data as Float32Array;
-      const boxes = step('boxes', () =>
-        dbBoxes(prob, input.width, input.height, input.sx, input.sy, img.width, img.height),
-      );
+      // The model runs over the page's inked part only (its cost grows with the pixels): same scale, boxes placed back.
+      const window = options.wholePage
+        ? undefined
+        : step('detInput', () => inkWindow(img, detGrid(img.width, img.height, detLimit)));
+      const input = step('detInput', () => detInput(img, detLimit, window));
+      let boxes: Box[] = [];
+      if (input.width > 0 && input.height > 0) {
+        const detOut = await step('detection', () =>
+          det.run({ x: new ort.Tensor('float32', input.data, [1, 3, input.height, input.width]) }),
+        );
+        const prob = Object.values(detOut)[0]!.data as Float32Array;
+        boxes = step('boxes', () =>
+          dbBoxes(prob, input.width, input.height, input.sx, input.sy, img.width, img.height, input.ox, input.oy),
+        );
+      }
       const crops = step('crops', () => boxes.flatMap((b, i) => cropBox(img, b, i, undefined, options.squeeze ?? 1)));
       const pieces: ReturnType<typeof ctcDecode> = [];
       for (const batch of batches(crops, undefined, options.batch ?? 1)) {
