@@ -5,14 +5,13 @@ import os from 'node:os';
 import PQueue from 'p-queue';
 import { inside, tempPath } from '../util/files.ts';
 import { writeOtherFormats } from '../writers/index.ts';
-import type { ManifestRecord } from '../writers/manifest.ts';
 import type { Report } from '../schema/report.ts';
 import { DEFAULT_DPI } from '../writers/page-images.ts';
 import { asEnvironmentError, BatchSetupError } from './errors.ts';
 import { DocumentPool } from './pool.ts';
 import type { Job } from './protocol.ts';
 import { failedRecord, okRecord, round3 } from './records.ts';
-import type { BatchItem, BatchPlan, DocumentRunner, ResolvedBatchOptions } from './types.ts';
+import type { BatchItem, BatchPlan, DocumentRunner, Finished, ResolvedBatchOptions } from './types.ts';
 
 /** The local batch: documents read by document processes of this machine. */
 export function localRunner(opts: ResolvedBatchOptions): DocumentRunner {
@@ -61,11 +60,7 @@ export function localRunner(opts: ResolvedBatchOptions): DocumentRunner {
 }
 
 /** Reads the plan's documents on the pool, `jobs` at once; stops early on the signal or on an error of the machine. */
-async function readOnPool(
-  p: DocumentPool,
-  plan: BatchPlan,
-  finished: (item: BatchItem, record: ManifestRecord) => Promise<void>,
-): Promise<void> {
+async function readOnPool(p: DocumentPool, plan: BatchPlan, finished: Finished): Promise<void> {
   const { opts } = plan;
   const queue = new PQueue({ concurrency: opts.jobs });
   // A stop (the signal) or an error of the machine (a full disk): no document starts, the running ones are cut short.
@@ -90,7 +85,7 @@ async function readOnPool(
     if (result.ok) {
       // The worker wrote the report JSON; the other formats of a document are rendered from it here (before its line).
       await writeOtherFormats(inside(plan.root, 'docs'), item.name, async () => parsed(item.target));
-      return finished(item, okRecord(item, plan.base, result.summary, seconds));
+      return finished(item, okRecord(item, plan.base, result.summary, seconds), result.parts);
     }
     await rm(tmp, { force: true });
     // The worker could not write (or open) a file for want of space, quota, descriptors: not the document's fault.
@@ -133,6 +128,7 @@ function jobOf(id: number, item: BatchItem, plan: BatchPlan): Job {
     ...(item.raw && { source: new Uint8Array(item.raw) }),
     target: item.target,
     tmp: tempPath(item.target),
+    doc: item.doc,
     ocr: opts.ocr,
     ocrDpi: opts.ocrDpi,
     ocrEngine: opts.ocrEngine,

@@ -120,8 +120,7 @@ export class DocumentPool {
         resolve(result);
       };
       const onMessage = (m: FromWorker) => {
-        if (m.type === 'done' && m.id === job.id)
-          finish({ ok: true, summary: m.summary, ...(m.json !== undefined && { json: m.json }) }, false);
+        if (m.type === 'done' && m.id === job.id) finish(resultOf(m), false);
         else if (m.type === 'failed' && m.id === job.id) {
           const { type: _, id: __, ...failure } = m;
           finish({ ok: false, ...failure }, false);
@@ -250,6 +249,15 @@ function unref(child: ChildProcess): void {
 
 function outOfMemory(mb: number): JobResult {
   return { ok: false, code: 'out-of-memory', reason: `needed more than ${mb} MB of memory (--max-memory); stopped` };
+}
+
+function resultOf(m: Extract<FromWorker, { type: 'done' }>): JobResult {
+  return {
+    ok: true,
+    summary: m.summary,
+    ...(m.json !== undefined && { json: m.json }),
+    ...(m.parts && { parts: m.parts }),
+  };
 }
 
 function errMessage(err: unknown): string {

@@ -2,6 +2,7 @@
 import type { OcrEngineName } from '../ocr/types.ts';
 import type { OcrMode } from '../pipeline/read-pages.ts';
 import type { Severity } from '../schema/report.ts';
+import type { DocumentParts } from '../writers/writer.ts';
 
 export interface Job {
   id: number;
@@ -15,6 +16,11 @@ export interface Job {
   target?: string;
   /** the temporary file the report is written to before the rename (with `target`) */
   tmp?: string;
+  /**
+   * a batch's: the manifest line's `doc`; the run writers' parts for it (DocumentParts) come back with the answer,
+   * so that the batch neither reads the report back nor renders its rows
+   */
+  doc?: string;
   ocr: OcrMode;
   ocrDpi: number;
   /** default PP-OCR */
@@ -44,8 +50,8 @@ export type FromWorker =
   | { type: 'ready' }
   /** resident bytes, from a worker whose parent cannot read /proc */
   | { type: 'memory'; rss: number }
-  /** `json`: the report's JSON (one line) when the job had no target */
-  | { type: 'done'; id: number; summary: DocSummary; json?: string }
+  /** `json`: the report's JSON (one line) when the job had no target; `parts`: when it had a `doc` */
+  | { type: 'done'; id: number; summary: DocSummary; json?: string; parts?: DocumentParts }
   | ({ type: 'failed'; id: number } & Failure);
 
 /**
@@ -61,4 +67,5 @@ export interface Failure {
   stack?: string;
 }
 
-export type JobResult = { ok: true; summary: DocSummary; json?: string } | ({ ok: false } & Failure);
+export type JobResult =
+  { ok: true; summary: DocSummary; json?: string; parts?: DocumentParts } | ({ ok: false } & Failure);

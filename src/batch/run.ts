@@ -146,13 +146,14 @@ async function runPlan(
     void inOrder?.advance();
     if (toRun.length > 0) await runner.start(plan);
     progress = new Progress(opts.progress, state, opts.progressIntervalMs);
-    await runner.run(plan, async (item, record) => {
+    await runner.run(plan, async (item, record, parts) => {
       await writer.append(record).catch(async (err) => {
         throw (await asEnvironmentError(err, plan.manifest)) ?? err;
       });
       if (record.status === 'ok') state.pages += record.pages ?? 0;
       else state.failed++;
       item.record = record;
+      if (parts && record.status === 'ok') inOrder?.hold(item, parts);
       void inOrder?.advance();
       tell(opts, item);
       state.done++;

@@ -4,6 +4,7 @@ import type { OcrEngineName } from '../ocr/types.ts';
 import type { OcrMode } from '../pipeline/options.ts';
 import type { TableCounts } from '../writers/csv.ts';
 import type { ManifestRecord } from '../writers/manifest.ts';
+import type { DocumentParts } from '../writers/writer.ts';
 import type { CorrectionsDone } from './corrections.ts';
 import type { ProgressMode } from './progress.ts';
 
@@ -95,6 +96,9 @@ export interface BatchItem {
   reused: boolean;
 }
 
+/** A document ended: its manifest line, and the run writers' parts of its report when they were made with it. */
+export type Finished = (item: BatchItem, record: ManifestRecord, parts?: DocumentParts) => Promise<void>;
+
 /** What every manifest line of this run records its result depends on. */
 export type RunBase = Pick<ManifestRecord, 'tool' | 'ocr' | 'ocrDpi' | 'ocrEngine' | 'limits' | 'timings'>;
 
@@ -127,7 +131,10 @@ export interface DocumentRunner {
   prepare?(expected: number): void;
   /** Set-up before progress shows (start a worker, connect); throws BatchSetupError when nothing can run. */
   start(plan: BatchPlan): Promise<void>;
-  /** Reads plan.toRun, calling `finished` once for each document that ended (not for those a stop cut short). */
-  run(plan: BatchPlan, finished: (item: BatchItem, record: ManifestRecord) => Promise<void>): Promise<void>;
+  /**
+   * Reads plan.toRun, calling `finished` once for each document that ended (not for those a stop cut short), with
+   * the run writers' parts of its report where the reader made them (DocumentParts).
+   */
+  run(plan: BatchPlan, finished: Finished): Promise<void>;
   close(): Promise<void>;
 }

@@ -12,7 +12,7 @@ import type { Report } from '../schema/report.ts';
 import { belongToParent, residentBytes } from '../util/processes.ts';
 import { writeAtomic } from '../util/files.ts';
 import { drawPages, findingPages, pagesKey } from '../writers/page-images.ts';
-import { DOCUMENT_WRITERS } from '../writers/index.ts';
+import { DOCUMENT_WRITERS, documentParts, type DocumentParts } from '../writers/index.ts';
 import { environmentCode } from './errors.ts';
 import { inputBounds, MAX_FILE_BYTES, readInput, RefusedInput } from './input-file.ts';
 import type { DocSummary, Failure, FromWorker, Job } from './protocol.ts';
@@ -45,7 +45,8 @@ if (residentBytes(process.pid) === null)
 
 process.on('message', (job: Job) => {
   run(job).then(
-    ({ summary, json }) => send({ type: 'done', id: job.id, summary, ...(json !== undefined && { json }) }),
+    ({ summary, json, parts }) =>
+      send({ type: 'done', id: job.id, summary, ...(json !== undefined && { json }), ...(parts && { parts }) }),
     (err: unknown) =>
       send({
         type: 'failed',
@@ -57,7 +58,7 @@ process.on('message', (job: Job) => {
 });
 send({ type: 'ready' });
 
-async function run(job: Job): Promise<{ summary: DocSummary; json?: string }> {
+async function run(job: Job): Promise<{ summary: DocSummary; json?: string; parts?: DocumentParts }> {
   const options = {
     ocr: job.ocr,
     ocrDpi: job.ocrDpi,
@@ -83,7 +84,9 @@ async function run(job: Job): Promise<{ summary: DocSummary; json?: string }> {
     findings,
     ...(job.pageImages && { pageImages: true }),
   };
-  return job.target ? { summary } : { summary, json };
+  // A batch's: the rows of its run files, made from the report at hand (DocumentParts).
+  const parts = job.doc !== undefined ? await documentParts(report, { doc: job.doc, path: job.file }) : undefined;
+  return job.target ? { summary, ...(parts && { parts }) } : { summary, json };
 }
 
 /** --page-images: the pages drawn from the document still open (its fonts parsed once, for reading and drawing). */

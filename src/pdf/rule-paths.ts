@@ -28,18 +28,41 @@ export interface Paint {
   stroke: string;
 }
 
-/** Adds the rules a painted path draws to `out`. */
+/**
+ * Whether a path painted so may draw a rule a reader sees: stroked, or else filled, in no white. White on the white
+ * page is no line a reader sees (a report system paints its cell grid white where it is not shown).
+ */
+export function paintsRules(
+  paint: { stroke: boolean; fill: boolean },
+  colours: Paint,
+): { stroke: boolean; fill: boolean } {
+  const stroke = paint.stroke && !isWhite(colours.stroke);
+  return { stroke, fill: paint.fill && !isWhite(colours.fill) && !stroke };
+}
+
+/**
+ * Adds the rules a painted path draws to `out`. `clip` may be asked for only when the path draws a rule (an engine
+ * that reads it call by call: most paths of a page of tables draw none).
+ */
 export function addPathRules(
   out: Segment[],
   paint: { stroke: boolean; fill: boolean },
   data: ArrayLike<number>,
   ctm: Matrix,
-  clip: Rect | null,
+  clip: Rect | null | (() => Rect | null),
   colours: Paint,
 ): void {
-  // White on the white page is no line a reader sees (a report system paints its cell grid white where it is not shown).
-  const stroke = paint.stroke && !isWhite(colours.stroke);
-  const fill = paint.fill && !isWhite(colours.fill) && !stroke;
+  addPaintedRules(out, paintsRules(paint, colours), data, ctm, clip);
+}
+
+/** addPathRules for a path whose paint paintsRules has judged already. */
+export function addPaintedRules(
+  out: Segment[],
+  { stroke, fill }: { stroke: boolean; fill: boolean },
+  data: ArrayLike<number>,
+  ctm: Matrix,
+  clip: Rect | null | (() => Rect | null),
+): void {
   if (!stroke && !fill) return;
   const found: Segment[] = [];
   for (const poly of polylines(data)) {
@@ -47,8 +70,10 @@ export function addPathRules(
     if (stroke) for (let k = 1; k < pts.length; k++) addSegment(found, pts[k - 1]!, pts[k]!);
     else addThinRect(found, pts);
   }
+  if (found.length === 0) return;
+  const box = typeof clip === 'function' ? clip() : clip;
   for (const seg of found) {
-    const cut = clip ? cutTo(seg, clip) : seg;
+    const cut = box ? cutTo(seg, box) : seg;
     if (cut) out.push(cut);
   }
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Report, Section } from '../schema/report.ts';
 import { syncDir } from '../util/files.ts';
 import type { ManifestRecord } from './manifest.ts';
-import { TableFile } from './table-file.ts';
+import { csvRows, jsonLines, TableFile } from './table-file.ts';
 
 export const SECTION_PATH_SEPARATOR = ' › ';
 
@@ -127,6 +127,11 @@ export interface TableInput {
   record: ManifestRecord;
   /** the document's report, for records with status ok */
   report: Report | null;
+  /**
+   * its rows already made (`tablesPart`, where the report was made: a batch's document process), for the same
+   * record's `doc` and `path`: then `report` is not needed
+   */
+  part?: TablesPart;
 }
 
 export interface TableCounts {
@@ -136,6 +141,30 @@ export interface TableCounts {
   indicators: number;
   funds: number;
 }
+
+/** What documents.csv takes from a document's report. */
+export interface DocumentFields {
+  title: string | null;
+  organization: string | null;
+  fiscalYear: number | null;
+  reportType: string | null;
+  reportDate: string | null;
+  sections: number;
+  facts: number;
+}
+
+/**
+ * One document's rows of every table but documents.csv, as text in OUTPUT_TABLES' order, and what
+ * documents.csv takes from its report: all a run's own process needs of the report, so that it neither reads
+ * the report back nor renders it. Made for the manifest line's `doc` and `path` (`where`).
+ */
+export interface TablesPart extends Where {
+  document: DocumentFields;
+  tables: { text: string; rows: number }[];
+}
+
+/** The manifest line's fields a document's rows depend on. */
+type Where = Pick<ManifestRecord, 'doc' | 'path'>;
 
 type DocContext = ReturnType<typeof docContext>;
 
@@ -168,6 +197,35 @@ export async function writeTables(dir: string, docs: AsyncIterable<TableInput>):
   }
 }
 
+/** A document's rows of the tables (TablesPart) for the manifest line's `doc` and `path`. */
+export async function tablesPart(report: Report, where: Where): Promise<TablesPart> {
+  const sectionPath = sectionPaths(report.sections);
+  const doc = docContext(where, report);
+  const tables: TablesPart['tables'] = [];
+  for (const t of OUTPUT_TABLES) {
+    const rows = t.rows(report, doc, sectionPath);
+    tables.push({
+      text: t.columns ? await csvRows(rows as unknown[][]) : jsonLines(rows as object[]),
+      rows: rows.length,
+    });
+  }
+  const d = report.document;
+  return {
+    doc: where.doc,
+    path: where.path,
+    document: {
+      title: d.title,
+      organization: d.organization,
+      fiscalYear: d.fiscalYear,
+      reportType: d.reportType,
+      reportDate: d.reportDate,
+      sections: report.sections.length,
+      facts: report.facts.length,
+    },
+    tables,
+  };
+}
+
 /**
  * documents.csv and the tables of OUTPUT_TABLES being written, one input at a time in input order (into
  * temporary files): `commit` makes them the real files, `abandon` removes what was written.
@@ -196,21 +254,21 @@ export class TablesWriter {
     return new TablesWriter(dir, documents, tables);
   }
 
-  /** The next input's rows. */
-  async add({ record, report }: TableInput): Promise<void> {
+  /** The next input's rows: its part as made, or made now from its report. */
+  async add({ record, report, part }: TableInput): Promise<void> {
+    const fits = part && part.doc === record.doc && part.path === record.path;
+    if (part && !fits && !report)
+      throw new Error(`internal error: the rows of ${record.path} were made for another line`);
+    const made = fits ? part : report ? await tablesPart(report, record) : null;
     this.counts.documents++;
-    await this.documents.rows([documentRow(record, report)]);
-    if (!report) return;
-    const sectionPath = sectionPaths(report.sections);
-    const doc = docContext(record, report);
-    for (const [t, file] of this.tables) {
-      const rows = t.rows(report, doc, sectionPath);
-      if (t.columns) await file.rows(rows as unknown[][]);
-      else await file.lines(rows as object[]);
-      if (t.counts) this.counts[t.counts] += rows.length;
+    await this.documents.text(await csvRows([documentRow(record, made?.document ?? null)]));
+    if (!made) return;
+    for (const [i, [t, file]] of this.tables.entries()) {
+      const { text: rows, rows: n } = made.tables[i]!;
+      await file.text(rows);
+      if (t.counts) this.counts[t.counts] += n;
     }
   }
-
   /** Every table renamed into place (and the folder synced); the rows of each. */
   async commit(): Promise<TableCounts> {
     for (const f of [this.documents, ...this.tables.map(([, file]) => file)]) await f.commit();
@@ -319,18 +377,17 @@ function fundsRows(report: Report, doc: DocContext): unknown[][] {
   ]);
 }
 
-function docContext(record: ManifestRecord, report: Report) {
+function docContext(where: Where, report: Report) {
   return {
-    document: record.doc,
-    path: text(record.path),
+    document: where.doc,
+    path: text(where.path),
     organization: text(report.document.organization),
     fiscalYear: report.document.fiscalYear,
     reportType: report.document.reportType,
   };
 }
 
-function documentRow(r: ManifestRecord, report: Report | null): unknown[] {
-  const d = report?.document;
+function documentRow(r: ManifestRecord, d: DocumentFields | null): unknown[] {
   return [
     text(r.path),
     r.status,
@@ -345,8 +402,8 @@ function documentRow(r: ManifestRecord, report: Report | null): unknown[] {
     d?.reportDate ?? null,
     r.pages,
     r.ocrPages,
-    report?.sections.length ?? null,
-    report?.facts.length ?? null,
+    d?.sections ?? null,
+    d?.facts ?? null,
     r.findings.error,
     r.findings.warning,
     r.findings.info,

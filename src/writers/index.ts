@@ -2,14 +2,23 @@
 // commands loop over: DOCUMENT_WRITERS (each document's files) and
 // RUN_WRITERS (a run's own files). A new format: one writer, one line.
 import type { Report } from '../schema/report.ts';
-import { TablesWriter, writeTables } from './csv.ts';
+import { tablesPart, TablesWriter, writeTables, type TablesPart } from './csv.ts';
 import { rewriteManifest } from './manifest.ts';
 import { inside } from '../util/files.ts';
-import { writeDocument, type DocumentWriter, type RunWriter, type RunWritten } from './writer.ts';
+import {
+  writeDocument,
+  type DocumentParts,
+  type DocumentWriter,
+  type PartWhere,
+  type RunWriter,
+  type RunWritten,
+} from './writer.ts';
 
 export {
   writeDocument,
+  type DocumentParts,
   type DocumentWriter,
+  type PartWhere,
   type RunDocument,
   type RunInputs,
   type RunStream,
@@ -76,11 +85,12 @@ export const CSV_TABLES: RunWriter<RunWritten> = {
   stream: async (dir) => {
     const tables = await TablesWriter.create(dir);
     return {
-      add: (doc) => tables.add(doc),
+      add: (doc) => tables.add({ ...doc, part: doc.part as TablesPart | undefined }),
       finish: async () => ({ tables: await tables.commit() }),
       abandon: () => tables.abandon(),
     };
   },
+  part: (report, where) => tablesPart(report, where),
 };
 
 /**
@@ -89,3 +99,11 @@ export const CSV_TABLES: RunWriter<RunWritten> = {
  * here. The review site and the dataset are not here: see src/writers/writer.ts.
  */
 export const RUN_WRITERS: readonly RunWriter<RunWritten | void>[] = [MANIFEST, CSV_TABLES];
+
+/** A document's parts of every run writer that streams and has one (Writer.part), for its manifest line's `where`. */
+export async function documentParts(report: Report, where: PartWhere): Promise<DocumentParts> {
+  const parts: DocumentParts = {};
+  for (const writer of RUN_WRITERS)
+    if (writer.stream && writer.part) parts[writer.name] = await writer.part(report, where);
+  return parts;
+}

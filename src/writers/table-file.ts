@@ -15,6 +15,21 @@ const csv = () => import('csv-stringify/sync').then((m) => m.stringify);
 /** Text gathered before a write: one write per table and megabyte, not one per document (a third of the CPU). */
 const FLUSH_CHARS = 1 << 20;
 
+/** CSV rows, text cells with their control characters shown escaped (\u001b): a PDF's escape sequences, NUL and BEL stay out of the tables. */
+export async function csvRows(rows: unknown[][]): Promise<string> {
+  if (rows.length === 0) return '';
+  const stringify = await csv();
+  return stringify(
+    rows.map((row) => row.map((v) => (typeof v === 'string' ? csvText(v) : v))),
+    CSV_OPTIONS,
+  );
+}
+
+/** JSON lines, one an object. */
+export function jsonLines(objects: object[]): string {
+  return objects.map((o) => JSON.stringify(o) + '\n').join('');
+}
+
 /** One output table: a temporary file that becomes the real one on commit. */
 export class TableFile {
   private readonly target: string;
@@ -37,20 +52,9 @@ export class TableFile {
     return file;
   }
 
-  /** Text cells with their control characters shown escaped (\u001b): a PDF's escape sequences, NUL and BEL stay out of the tables. */
-  async rows(rows: unknown[][]): Promise<void> {
-    if (rows.length === 0) return;
-    const stringify = await csv();
-    await this.write(
-      stringify(
-        rows.map((row) => row.map((v) => (typeof v === 'string' ? csvText(v) : v))),
-        CSV_OPTIONS,
-      ),
-    );
-  }
-
-  async lines(objects: object[]): Promise<void> {
-    if (objects.length > 0) await this.write(objects.map((o) => JSON.stringify(o) + '\n').join(''));
+  /** Rows as made by csvRows or jsonLines. */
+  async text(text: string): Promise<void> {
+    if (text.length > 0) await this.write(text);
   }
 
   async commit(): Promise<void> {

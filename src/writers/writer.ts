@@ -27,7 +27,7 @@ import type { ManifestRecord } from './manifest.ts';
 import { inside, writeAtomic } from '../util/files.ts';
 
 /** One input of a finished run, as the writers of a whole run see it. */
-export type RunDocument = TableInput;
+export type RunDocument = Omit<TableInput, 'part'>;
 
 /** What a run hands the writers of a whole run when its last document is done. */
 export interface RunInputs {
@@ -72,12 +72,25 @@ export interface Writer<Result = void> {
    * document, nor read every report back then). Not used where corrections change the documents at the end.
    */
   stream?(dir: string): Promise<RunStream<Result>>;
+  /**
+   * Per run, with `stream`: what the stream's `add` needs of one document, made where its report is made (a
+   * batch's document process, DocumentParts) and handed to `add` as `part`, so that the run's own process neither
+   * reads the report back nor renders it. Pure; `where`: the fields of the document's manifest line it depends on
+   * (`add` is also given documents without it: it then makes it from the report itself).
+   */
+  part?(report: Report, where: PartWhere): Promise<unknown>;
 }
+
+/** The fields of a document's manifest line that a run writer's part may depend on. */
+export type PartWhere = Pick<ManifestRecord, 'doc' | 'path'>;
+
+/** One document's parts of the run writers that have them (Writer.part), by writer name. */
+export type DocumentParts = Record<string, unknown>;
 
 /** A run writer's files being written (Writer.stream). */
 export interface RunStream<Result = void> {
-  /** the next input, in input order */
-  add(doc: RunDocument): Promise<void>;
+  /** the next input, in input order; `part`: its Writer.part, when made where the report was */
+  add(doc: RunDocument & { part?: unknown }): Promise<void>;
   /** after the last input: the files put in place; what `finish` would say */
   finish(): Promise<Result>;
   /** the run stopped, or `finish` is used after all: nothing of it is left (after `finish`, nothing happens) */

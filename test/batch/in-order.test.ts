@@ -55,9 +55,13 @@ test('tables written during the run: rows before the last document ends, the sam
   ]);
   const out = path.join(work, 'out');
   const log: string[] = [];
+  // How each input's rows came: made by its document process (part), from its report read back, or none.
+  const how: string[] = [];
   const add = TablesWriter.prototype.add;
   vi.spyOn(TablesWriter.prototype, 'add').mockImplementation(function (this: TablesWriter, doc) {
-    log.push(`add ${doc.record.path.split('/').pop()}`);
+    const name = doc.record.path.split('/').pop();
+    log.push(`add ${name}`);
+    how.push(`${name} ${doc.part ? 'part' : doc.report ? 'read back' : 'none'}`);
     return add.call(this, doc);
   });
   const first = await runBatch({
@@ -71,15 +75,18 @@ test('tables written during the run: rows before the last document ends, the sam
   // a.pdf's rows were made while c.pdf was still being read.
   expect(log.indexOf('add a.pdf')).toBeGreaterThan(-1);
   expect(log.indexOf('add a.pdf')).toBeLessThan(log.indexOf('done c.pdf'));
+  expect(how).toEqual(['a.pdf part', 'b.pdf none', 'c.pdf part']);
   expect(tables(out)).toEqual(await rebuilt(out));
 
   // Resumed with more inputs: kept documents, a duplicate and new ones, in input order.
   log.length = 0;
+  how.length = 0;
   const second = await runBatch({ inputs: [dir], out, jobs: 2, progress: 'none' });
   expect(second).toMatchObject({ total: 6, ok: 4, failed: 1, skipped: 1, reused: 3 });
   expect(log.filter((l) => l.startsWith('add '))).toEqual(['a', 'b', 'c', 'd', 'e', 'f'].map((n) => `add ${n}.pdf`));
   const now = tables(out);
   expect(now['documents.csv']!.split('\n')).toHaveLength(8); // header, six inputs, the last newline
+  expect(how).toEqual(['a.pdf read back', 'b.pdf none', 'c.pdf read back', 'd.pdf none', 'e.pdf part', 'f.pdf part']);
   expect(now).toEqual(await rebuilt(out));
 });
 

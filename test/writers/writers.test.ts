@@ -236,3 +236,33 @@ test('indicators.csv and funds.csv: every record of the run, a row each, with it
     ['当年财政拨款', '500', '540', '515', '95.37', '', '', '万元'],
   ]);
 });
+
+test("a document's rows made where its report was (Writer.part): the same bytes as made from the report read back", async () => {
+  const records = [record({ path: 'a.pdf', doc: 'docs/a.json' }), record({ path: '=b.pdf', doc: 'docs/b.json' })];
+  const readBack = JSON.parse(JSON.stringify(report)) as Report;
+  const write = async (made: boolean) => {
+    const dir = folder();
+    const stream = await CSV_TABLES.stream!(dir);
+    for (const r of records)
+      await stream.add(
+        made ? { record: r, report: null, part: await CSV_TABLES.part!(report, r) } : { record: r, report: readBack },
+      );
+    const counts = await stream.finish();
+    const files = ['documents.csv', 'facts.csv', 'facts.jsonl', 'findings.csv', 'indicators.csv', 'funds.csv'];
+    return { counts, files: Object.fromEntries(files.map((f) => [f, readFileSync(path.join(dir, f), 'utf8')])) };
+  };
+  const made = await write(true);
+  expect(made).toEqual(await write(false));
+  expect(made.counts.tables?.facts).toBe(2 * report.facts.length);
+  expect(made.files['facts.csv']).toContain("docs/b.json,'=b.pdf,");
+
+  // Rows made for another line are not used: made again from the report, or refused without one.
+  const dir = folder();
+  const stream = await CSV_TABLES.stream!(dir);
+  const other = await CSV_TABLES.part!(report, { doc: 'docs/c.json', path: 'c.pdf' });
+  await stream.add({ record: records[0]!, report: readBack, part: other });
+  await expect(stream.add({ record: records[1]!, report: null, part: other })).rejects.toThrow(/made for another line/);
+  await stream.finish();
+  expect(readFileSync(path.join(dir, 'facts.csv'), 'utf8')).not.toContain('docs/c.json');
+  expect(readFileSync(path.join(dir, 'facts.csv'), 'utf8')).toContain('docs/a.json');
+});

@@ -8,13 +8,13 @@ import { multiply, type Matrix } from '../display.ts';
 import type { PageGraphics } from '../engine.ts';
 import type { TextRun } from '../hidden.ts';
 import { pageImage, type PageImage } from '../page-images.ts';
-import { addPathRules } from '../rule-paths.ts';
+import { addPaintedRules } from '../rule-paths.ts';
 import type { Segment } from '../types.ts';
 import type { PdfiumPage } from './page.ts';
 import type { Pdfium, Scratch } from './module.ts';
-import { clipOf, coloursOf, drawModeOf, pathData } from './paths.ts';
+import { clipReader, clipOf, drawModeOf, paintedRules, pathData } from './paths.ts';
 import { glyphsOf } from './glyphs.ts';
-import type { Glyph, TextObjectInfo } from './types.ts';
+import type { Glyph, TextObjectInfo, Visit } from './types.ts';
 
 const TEXT = 1;
 const PATH = 2;
@@ -23,29 +23,31 @@ const FORM = 5;
 /** How far PDFium's form objects are followed into each other. */
 const MAX_DEPTH = 32;
 
-interface Visit {
-  obj: number;
-  type: number;
-  /** object space → page user space, without the object's own matrix for text (PDFium's glyph positions have it) */
-  parent: Matrix;
+/**
+ * Every object of the page in drawing order, forms' contents after the form: listed once per page (the text's
+ * readers and the rules' each walk them; a page of tables has tens of thousands).
+ */
+function walk(page: PdfiumPage, visit: (v: Visit) => void): void {
+  for (const v of (page.memo.visits ??= listObjects(page))) visit(v);
 }
 
-/** Every object of the page in drawing order, forms' contents after the form. */
-function walk(m: Pdfium, s: Scratch, page: number, visit: (v: Visit) => void): void {
+function listObjects({ m, handle, scratch: s }: PdfiumPage): Visit[] {
+  const visits: Visit[] = [];
   const into = (count: number, get: (i: number) => number, parent: Matrix, depth: number) => {
     for (let i = 0; i < count; i++) {
       const obj = get(i);
       if (!obj) continue;
       const type = m._FPDFPageObj_GetType(obj);
-      visit({ obj, type, parent });
+      visits.push({ obj, type, parent });
       if (type === FORM && depth < MAX_DEPTH) {
         const inner = multiply(matrixOf(m, s, obj), parent);
         into(m._FPDFFormObj_CountObjects(obj), (k) => m._FPDFFormObj_GetObject(obj, k), inner, depth + 1);
-        visit({ obj, type: -FORM, parent });
+        visits.push({ obj, type: -FORM, parent });
       }
     }
   };
-  into(m._FPDFPage_CountObjects(page), (i) => m._FPDFPage_GetObject(page, i), [1, 0, 0, 1, 0, 0], 0);
+  into(m._FPDFPage_CountObjects(handle), (i) => m._FPDFPage_GetObject(handle, i), [1, 0, 0, 1, 0, 0], 0);
+  return visits;
 }
 
 function matrixOf(m: Pdfium, s: Scratch, obj: number): Matrix {
@@ -58,12 +60,13 @@ export function textObjectsOf(page: PdfiumPage): Map<number, TextObjectInfo> {
   return (page.memo.objects ??= readTextObjects(page));
 }
 
-function readTextObjects({ m, handle, scratch: s }: PdfiumPage): Map<number, TextObjectInfo> {
+function readTextObjects(page: PdfiumPage): Map<number, TextObjectInfo> {
+  const { m } = page;
   const out = new Map<number, TextObjectInfo>();
   const names = new Map<number, string>();
   let barrier = 0;
   let marks = '';
-  walk(m, s, handle, ({ obj, type }) => {
+  walk(page, ({ obj, type }) => {
     if (type === IMAGE || type === FORM || type === -FORM) {
       barrier++;
       if (type === -FORM) return;
@@ -105,25 +108,34 @@ function fontName(m: Pdfium, font: number): string {
 
 /** The page's ruling lines and text runs, in the shown page. */
 export function readGraphics(page: PdfiumPage): PageGraphics {
-  const { m, handle, scratch: s, display } = page;
+  const { m, scratch: s, display } = page;
   const rules: Segment[] = [];
-  const clips = new Map<number, Rect | null>();
-  walk(m, s, handle, ({ obj, type, parent }) => {
-    // PDFium keeps clip paths in the page's user space, inside forms too (test/pdf/engines.test.ts)
-    const space = display.matrix;
-    if (type === TEXT) clips.set(obj, clipOf(m, s, obj, space));
+  const texts = new Set<number>();
+  // PDFium keeps clip paths in the page's user space, inside forms too (test/pdf/engines.test.ts)
+  const space = display.matrix;
+  const clipBoxes = clipReader(m, s, space);
+  walk(page, ({ obj, type, parent }) => {
+    if (type === TEXT) texts.add(obj);
     if (type !== PATH) return;
+    // A page of tables has tens of thousands of paths, most painting nothing a rule is made of: those are asked
+    // for no more (their points, matrix and clip are read only for a path that may draw a rule).
+    const paint = drawModeOf(m, s, obj);
+    if (!paint.stroke && !paint.fill) return;
+    const painted = paintedRules(m, s, obj, paint);
+    if (!painted.stroke && !painted.fill) return;
     const ctm = multiply(multiply(matrixOf(m, s, obj), parent), display.matrix);
-    const clip = clipOf(m, s, obj, space);
-    addPathRules(rules, drawModeOf(m, s, obj), pathData(m, s, obj), ctm, clip, coloursOf(m, s, obj));
+    addPaintedRules(rules, painted, pathData(m, s, obj), ctm, () => clipBoxes(obj));
   });
-  return { rules, runs: runsOf(inDrawingOrder(glyphsOf(page), textObjectsOf(page)), clips, display.matrix) };
+  // A text object's clip, read for those with glyphs only (the walk's: what it does not reach has none)
+  const clipOfText = (obj: number) => (texts.has(obj) ? clipBoxes(obj) : null);
+  return { rules, runs: runsOf(glyphsInDrawingOrder(page), clipOfText, display.matrix) };
 }
 
 /** The page's image objects (forms' too): each one's unit square under its matrix, cut to its clip, in the shown page. */
-export function readImages({ m, handle, scratch: s, display }: PdfiumPage): PageImage[] {
+export function readImages(page: PdfiumPage): PageImage[] {
+  const { m, scratch: s, display } = page;
   const images: PageImage[] = [];
-  walk(m, s, handle, ({ obj, type, parent }) => {
+  walk(page, ({ obj, type, parent }) => {
     if (type !== IMAGE) return;
     const ctm = multiply(multiply(matrixOf(m, s, obj), parent), display.matrix);
     // the pixel size is the image dictionary's /Width and /Height: nothing is decoded
@@ -135,7 +147,7 @@ export function readImages({ m, handle, scratch: s, display }: PdfiumPage): Page
 }
 
 /** One run per text object, as pdf.js's showText: its glyphs' text, start, em box and visibility. */
-function runsOf(glyphs: Glyph[], clips: Map<number, Rect | null>, display: Matrix): TextRun[] {
+function runsOf(glyphs: Glyph[], clipOfText: (obj: number) => Rect | null, display: Matrix): TextRun[] {
   const runs: TextRun[] = [];
   for (let i = 0; i < glyphs.length;) {
     const first = glyphs[i]!;
@@ -154,7 +166,7 @@ function runsOf(glyphs: Glyph[], clips: Map<number, Rect | null>, display: Matri
       [0, -0.12 * size],
       [advance, 0.88 * size],
     ]);
-    const clip = clips.get(first.obj) ?? null;
+    const clip = clipOfText(first.obj);
     const em = size * Math.hypot(m[2], m[3]);
     runs.push({
       text: text.replace(/\s+/g, ''),
@@ -165,6 +177,11 @@ function runsOf(glyphs: Glyph[], clips: Map<number, Rect | null>, display: Matri
     });
   }
   return runs;
+}
+
+/** inDrawingOrder of the page's glyphs, sorted once for its text and its rules. */
+export function glyphsInDrawingOrder(page: PdfiumPage): Glyph[] {
+  return (page.memo.ordered ??= inDrawingOrder(glyphsOf(page), textObjectsOf(page)));
 }
 
 /**

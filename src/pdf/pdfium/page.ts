@@ -1,7 +1,7 @@
 // A PDFium page as the readers get it, and PDFium's 32-bit numbers read back.
 import type { Display } from '../display.ts';
 import type { Pdfium, Scratch } from './module.ts';
-import type { Glyph, TextObjectInfo, WidthCache } from './types.ts';
+import type { Glyph, TextObjectInfo, Visit, WidthCache } from './types.ts';
 
 /** A loaded page and how it is shown. */
 export interface PdfiumPage {
@@ -15,7 +15,7 @@ export interface PdfiumPage {
   /** the document's glyph widths found so far */
   widths: WidthCache;
   /** what was read of the page, for the next reader of it */
-  memo: { glyphs?: Glyph[]; objects?: Map<number, TextObjectInfo> };
+  memo: { glyphs?: Glyph[]; objects?: Map<number, TextObjectInfo>; visits?: Visit[]; ordered?: Glyph[] };
 }
 
 /** PDFium keeps numbers as 32-bit floats: the shortest decimal that is the same float (595.28, not 595.280029), as the file most likely wrote it. */

@@ -2,7 +2,6 @@
 // pdf.js's packing, how it is painted, its colours, and the box of its clip.
 import { boxOf, meet, type Rect } from '../boxes.ts';
 import type { Matrix } from '../display.ts';
-import type { Paint } from '../rule-paths.ts';
 import type { Pdfium, Scratch } from './module.ts';
 
 const LINETO = 0;
@@ -41,11 +40,15 @@ export function drawModeOf(m: Pdfium, s: Scratch, obj: number): { stroke: boolea
   return { fill: s.u32(0) !== 0, stroke: s.u32(1) !== 0 };
 }
 
-export function coloursOf(m: Pdfium, s: Scratch, obj: number): Paint {
-  const hex = (ok: number) => (ok ? '#' + [0, 1, 2].map((i) => s.u32(i).toString(16).padStart(2, '0')).join('') : '');
-  const fill = hex(m._FPDFPageObj_GetFillColor(obj, s.at(0), s.at(4), s.at(8), s.at(12)));
-  const stroke = hex(m._FPDFPageObj_GetStrokeColor(obj, s.at(0), s.at(4), s.at(8), s.at(12)));
-  return { fill, stroke };
+/**
+ * paintsRules (rule-paths.ts) of a path, from its colours as numbers: a colour PDFium cannot say (a pattern) is
+ * not white.
+ */
+export function paintedRules(m: Pdfium, s: Scratch, obj: number, paint: { stroke: boolean; fill: boolean }) {
+  const white = (ok: number) => ok !== 0 && [0, 1, 2].every((i) => s.u32(i) >= 0xf0 && s.u32(i) <= 0xff);
+  const stroke = paint.stroke && !white(m._FPDFPageObj_GetStrokeColor(obj, s.at(0), s.at(4), s.at(8), s.at(12)));
+  const fill = paint.fill && !stroke && !white(m._FPDFPageObj_GetFillColor(obj, s.at(0), s.at(4), s.at(8), s.at(12)));
+  return { stroke, fill };
 }
 
 /** The box of the object's clip (every clip path met), in the shown page; null when it has none. `space` maps the clip's points there. */
@@ -65,4 +68,26 @@ export function clipOf(m: Pdfium, s: Scratch, obj: number, space: Matrix): Rect 
     if (pts.length > 0) box = meet(box, boxOf(space, pts));
   }
   return box;
+}
+
+/**
+ * clipOf for the objects of one loaded page, each clip's box worked out once: most objects of a page share a few
+ * clips. A clip is known by where PDFium keeps each of its paths' points (the first point's address: a path's
+ * points are shared, not copied, between the objects it clips, and stay put while the page is loaded), so an
+ * object costs four calls, not four for every point of its clip.
+ */
+export function clipReader(m: Pdfium, s: Scratch, space: Matrix): (obj: number) => Rect | null {
+  const boxes = new Map<number | string, Rect | null>();
+  return (obj) => {
+    const clip = m._FPDFPageObj_GetClipPath(obj);
+    if (!clip) return null;
+    const paths = m._FPDFClipPath_CountPaths(clip);
+    let key: number | string = paths === 1 ? m._FPDFClipPath_GetPathSegment(clip, 0, 0) : '';
+    for (let p = 0; paths !== 1 && p < paths; p++) key += `${m._FPDFClipPath_GetPathSegment(clip, p, 0)},`;
+    // A path without points (0) is no path to know a clip by.
+    if (key === 0 || (typeof key === 'string' && /(^|,)0,/.test(key))) return clipOf(m, s, obj, space);
+    let box = boxes.get(key);
+    if (box === undefined) boxes.set(key, (box = clipOf(m, s, obj, space)));
+    return box;
+  };
 }

@@ -10,7 +10,7 @@ import { itemText } from '../text.ts';
 import type { PageText, TextItem } from '../types.ts';
 import type { PdfiumPage } from './page.ts';
 import { glyphsOf } from './glyphs.ts';
-import { inDrawingOrder, textObjectsOf } from './objects.ts';
+import { glyphsInDrawingOrder, textObjectsOf } from './objects.ts';
 import type { Glyph, TextObjectInfo } from './types.ts';
 import { Joiner, type RawItem } from './joiner.ts';
 import { memoized } from '../../util/memo.ts';
@@ -20,7 +20,7 @@ export function readText(page: PdfiumPage): PageText | null {
   const objects = textObjectsOf(page);
   const glyphs = glyphsOf(page);
   if (glyphs.some((g) => kindOf(g.ch) & UNMAPPED_CHAR)) return null;
-  const raw = joinGlyphs(inDrawingOrder(glyphs, objects), objects, page.view);
+  const raw = joinGlyphs(glyphsInDrawingOrder(page), objects, page.view);
   const display = page.display.matrix;
   const items: TextItem[] = [];
   for (const r of raw) {
@@ -51,14 +51,24 @@ const WHITESPACE_CHAR = 2;
 const DIACRITIC_CHAR = 4;
 const FORMAT_CHAR = 8;
 
-/** Which of the classes above a glyph's character is in: the patterns run once per character, not per glyph. */
-const kindOf = memoized(
-  (ch: string) =>
-    (UNMAPPED.test(ch) ? UNMAPPED_CHAR : 0) |
-    (WHITESPACE.test(ch) ? WHITESPACE_CHAR : 0) |
-    (DIACRITIC.test(ch) ? DIACRITIC_CHAR : 0) |
-    (FORMAT_MARK.test(ch) ? FORMAT_CHAR : 0),
-);
+/** Which of the classes above a character is in: the patterns run once per character, not per glyph. */
+const classify = (ch: string) =>
+  (UNMAPPED.test(ch) ? UNMAPPED_CHAR : 0) |
+  (WHITESPACE.test(ch) ? WHITESPACE_CHAR : 0) |
+  (DIACRITIC.test(ch) ? DIACRITIC_CHAR : 0) |
+  (FORMAT_MARK.test(ch) ? FORMAT_CHAR : 0);
+const kindKept = memoized(classify);
+/** A character of one UTF-16 unit's classes, by its code (NOT_KNOWN until asked): a glyph's, without hashing a string. */
+const NOT_KNOWN = 0xff;
+const unitKinds = new Uint8Array(0x10000).fill(NOT_KNOWN);
+
+function kindOf(ch: string): number {
+  if (ch.length !== 1) return kindKept(ch);
+  const code = ch.charCodeAt(0);
+  let kind = unitKinds[code]!;
+  if (kind === NOT_KNOWN) unitKinds[code] = kind = classify(ch);
+  return kind;
+}
 
 /** pdf.js's getTextContent joining, over PDFium's glyphs (see the file's head). */
 export function joinGlyphs(glyphs: Glyph[], objects: Map<number, TextObjectInfo>, view: readonly number[]): RawItem[] {

@@ -32,3 +32,11 @@ export interface TextObjectInfo {
   /** whether its font's program is in the file (PDFium has none but Latin ones of its own to draw with otherwise) */
   embedded: boolean;
 }
+
+/** One of a page's objects in drawing order (forms' contents after the form, then the form again as -5). */
+export interface Visit {
+  obj: number;
+  type: number;
+  /** object space → page user space, without the object's own matrix for text (PDFium's glyph positions have it) */
+  parent: Matrix;
+}
