@@ -184,11 +184,8 @@ function inkRuns(
   const down = l + 1 < h ? w : 0;
   const far0 = l >= 3 ? -3 * w : up;
   const far1 = l + 3 < h ? 3 * w : down;
-  // The ridge test in whole numbers, doubled (the same comparison: every term is a multiple of one half).
-  const faint2 = 2 * faint;
   for (let t = 0; t < w; t++, i++) {
-    const v = p[i]!;
-    const isDark = v < limit;
+    const isDark = p[i]! < limit;
     if (isDark) {
       if (start < 0) start = t;
       else if (t - last > gap + 1) {
@@ -199,7 +196,7 @@ function inkRuns(
     }
     if (
       isDark ||
-      (faint > 0 && 2 * (765 - p[i + up]! - v - p[i + down]!) - 3 * (510 - p[i + far0]! - p[i + far1]!) >= faint2)
+      (faint > 0 && 765 - p[i + up]! - p[i]! - p[i + down]! - 1.5 * (510 - p[i + far0]! - p[i + far1]!) >= faint)
     ) {
       if (rStart < 0) rStart = t;
       else if (t - rLast > gap + 1) {
