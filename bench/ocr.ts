@@ -335,7 +335,12 @@ async function cpuSideBySide(pages: BenchPage[]): Promise<Record<string, unknown
     'fp32-whole-page': { int8: fp32, wholePage: true },
     'int8-detection': { int8: { detection: true, recognition: false } },
   };
-  const precisions = Object.keys(configs);
+  // --configs a,b: only those (the command always runs).
+  const only = process.argv
+    .find((a) => a.startsWith('--configs='))
+    ?.slice('--configs='.length)
+    .split(',');
+  const precisions = Object.keys(configs).filter((c) => !only || only.includes(c));
   const engines = await Promise.all(precisions.map((p) => createPpOcrEngine({ threads: 1, ...configs[p] })));
   const hasTesseract = !spawnSync('tesseract', ['--version']).error && existsSync('/usr/bin/time');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-bench-'));

@@ -71,6 +71,8 @@ export interface PpOcrOptions {
   wholePage?: boolean;
   /** the fp32 models as exported, their operators not fused (default: fused, fuse.ts) */
   unfused?: boolean;
+  /** boxes with no ink read too, as before 2026-12-08 (default: not read) */
+  blankCrops?: boolean;
 }
 
 /** Detection at a 2339-pixel A4 page (200 dpi) scaled to this: keeps 9 pt table digits apart. */
@@ -138,7 +140,10 @@ export async function createPpOcrEngine(options: PpOcrOptions): Promise<PpOcrEng
           dbBoxes(prob, input.width, input.height, input.sx, input.sy, img.width, img.height, input.ox, input.oy),
         );
       }
-      const crops = step('crops', () => boxes.flatMap((b, i) => cropBox(img, b, i, undefined, options.squeeze ?? 1)));
+      const limit = step('crops', () => darkLimit(img));
+      // A box with no pixel darker than the ink limit holds no text: toLines would drop its reading (no inked row), so it is not read.
+      const inked = step('crops', () => boxes.filter((b) => options.blankCrops || hasInk(img, b, limit)));
+      const crops = step('crops', () => inked.flatMap((b, i) => cropBox(img, b, i, undefined, options.squeeze ?? 1)));
       const pieces: ReturnType<typeof ctcDecode> = [];
       for (const batch of batches(crops, undefined, options.batch ?? 1)) {
         const { data, width } = step('crops', () => batchInput(batch));
@@ -151,7 +156,6 @@ export async function createPpOcrEngine(options: PpOcrOptions): Promise<PpOcrEng
       }
       const lines = step('lines', () => {
         const read: ReadLine[] = joinPieces(pieces);
-        const limit = darkLimit(img);
         return withoutTallFigures(
           withoutEchoes(withoutOverlaps(read).flatMap((r) => toLines(r, img, limit, rules))),
         ).sort((a, b) => a.bbox.y0 - b.bbox.y0 || a.bbox.x0 - b.bbox.x0);
@@ -192,6 +196,14 @@ function stepClock() {
   }
   step.totals = totals;
   return step;
+}
+
+/** Whether any pixel of the box is darker than `limit` (the test toLines' inkRows makes, stopped at the first). */
+export function hasInk(img: Grey, box: Box, limit: number): boolean {
+  const { width: w, pixels } = img;
+  for (let y = box.y0; y <= box.y1; y++)
+    for (let o = y * w, x = box.x0; x <= box.x1; x++) if (pixels[o + x]! < limit) return true;
+  return false;
 }
 
 /** Half the width of a character, in line heights: Chinese one em, digits and Latin about half, points less. */
