@@ -301,6 +301,13 @@ function growthConcept(
  * "新设企业、个体工商户、农民专业合作社分别为 12、8、5 家": the named items
  * before 分别 label the list's members in order, when their counts agree.
  */
+// A comparison before 分别 starts with 较 / 比 / 与 and the year or period compared with (与 between two names
+// joins them; 比 inside a name, 占比 or 比例, is the name's), or is 同比 alone.
+const COMPARED_WITH = String.raw`(?:同比|(?:较|比|与)(?=上一?年|去年|前一?年|同期|年初|\d{2,4}年|预算|计划|目标))`;
+const LIST_HEAD = new RegExp(
+  String.raw`([^，。；：,;:]*?)(${COMPARED_WITH}[^，。；：,;:]*?)?(?:分别|依次)(为|是|达到|达|下降|增长|增加|减少|提高|降低|上升)\s*$`,
+);
+
 function listLabel(
   text: string,
   raw: RawFact,
@@ -311,10 +318,7 @@ function listLabel(
   const members = raws.filter((r) => r.listId === raw.listId);
   const first = members[0]!;
   // "事故起数和死亡人数较2022年分别下降 10.55%、10.87%": each name's change, 事故起数较2022年下降.
-  const head =
-    /([^，。；：,;:]*?)((?:较|比|同比|与)[^，。；：,;:]*?)?(?:分别|依次)(为|是|达到|达|下降|增长|增加|减少|提高|降低|上升)\s*$/.exec(
-      text.slice(0, first.numberStart),
-    );
+  const head = LIST_HEAD.exec(text.slice(0, first.numberStart));
   if (!head) return null;
   let names = head[1]!
     .split(/[、和及与]/)

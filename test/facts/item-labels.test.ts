@@ -123,6 +123,27 @@ test('分别 names the figures of a list in order: each with its own unit, or a 
     ['收入比上年增长', 5],
     ['支出比上年增长', 6],
   ]);
+  // 与 joins the names unless a year or period follows it; 比 inside a name (占比, 比例) is the name's
+  expect(read('收入与支出比上年分别增长5%、6%。')).toEqual([
+    ['收入比上年增长', 5],
+    ['支出比上年增长', 6],
+  ]);
+  expect(read('收入、支出与上年相比分别增长5%、6%。')).toEqual([
+    ['收入与上年相比增长', 5],
+    ['支出与上年相比增长', 6],
+  ]);
+  expect(read('基本支出占比和项目支出占比分别为56.29%、43.71%。')).toEqual([
+    ['基本支出占比', 56.29],
+    ['项目支出占比', 43.71],
+  ]);
+  expect(read('资金到位率与支出比例分别为100%、95.5%。')).toEqual([
+    ['资金到位率', 100],
+    ['支出比例', 95.5],
+  ]);
+  expect(read('培训人次和覆盖率同比分别增长8%、3%。')).toEqual([
+    ['培训人次同比增长', 8],
+    ['覆盖率同比增长', 3],
+  ]);
   // the figures before it in its sentence, as many as the list has
   expect(read('报警催警数为1788起，催警率为0.41%，较2022年分别下降10.55%、10.87%。')).toEqual([
     ['报警催警数', 1788],
