@@ -192,9 +192,21 @@ function pageMargins(body: Line[]): Map<number, Margins> {
     const left = minOf(lines, (l) => l.x0);
     const size = lines[0]?.size ?? 12;
     const shift = left > doc.left && left - doc.left < 1.5 * size ? left - doc.left : 0;
-    out.set(page, { left: doc.left + shift, right: doc.right + shift });
+    out.set(page, { left: doc.left + shift, right: ownRight(lines, doc) ?? doc.right + shift });
   }
   return out;
+}
+
+/**
+ * A page whose lines end left of the document's right edge, many of them at one place: a report
+ * bound into a collection (汇编) with its own margins. Its lines are full at its own edge, or every one
+ * of them would end its paragraph. Only a text block nearly as wide as the document's counts: a page
+ * of short items ending alike says nothing of its margin.
+ */
+function ownRight(lines: Line[], doc: Margins): number | null {
+  const own = supported(lines, Math.max(3, Math.ceil(lines.length / 4)));
+  if (!own || own.right > doc.right - 3) return null;
+  return own.right - doc.left >= 0.7 * (doc.right - doc.left) ? own.right : null;
 }
 
 // Linear and without spreading: a page of 100,000 lines would overflow Math.min(...xs).
@@ -216,9 +228,8 @@ function maxOf<T>(xs: T[], f: (x: T) => number): number {
   return max;
 }
 
-function supported(lines: Line[]): Margins | null {
+function supported(lines: Line[], need = Math.min(3, Math.max(2, Math.floor(lines.length / 10)))): Margins | null {
   const lefts = lines.map((l) => l.x0).sort((a, b) => a - b);
-  const need = Math.min(3, Math.max(2, Math.floor(lines.length / 10)));
   const left = lefts.find((x) => near(lefts, x, 2) >= need);
   // The right edge is where most long lines end (wrapped lines of justified
   // text); punctuation hanging past it must not move it.

@@ -118,3 +118,58 @@ describe('numbered paragraphs with a hanging indent (Word’s automatic numberin
     },
   );
 });
+
+describe('a report bound into a collection (汇编) with margins of its own', () => {
+  const size = 16;
+  /** Lines laid from x0 (the first) and x1 (the rest) to `right`, a figure never cut: it goes whole to the next line. */
+  const lay = (text: string, x0: number, x1: number, right: number, y: number) => {
+    const runs: { text: string; x: number; y: number; size: number }[] = [];
+    const width = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) < 0x80 ? size / 2 : size), 0);
+    let [line, x] = ['', x0];
+    for (const token of text.match(/[0-9.,]+|./gu) ?? []) {
+      if (x + width(line + token) > right) {
+        runs.push({ text: line, x, y, size });
+        [line, x, y] = ['', x1, y - 28];
+      }
+      line += token;
+    }
+    runs.push({ text: line, x, y, size });
+    return { runs, y: y - 28 };
+  };
+  const page = (paras: string[], right: number) => {
+    let y = 760;
+    const runs: { text: string; x: number; y: number; size: number }[] = [];
+    for (const p of paras) {
+      const laid = lay(p, 122, 90, right, y);
+      runs.push(...laid.runs);
+      y = laid.y - 8;
+    }
+    return { runs };
+  };
+  const own = [
+    '2021年西安市高龄老人生活保健补贴资金项目支出绩效评价综合得分83.06分。根据评价结果级别划分标准，评价结果为“良”。',
+    '为深入贯彻落实《中共中央国务院关于全面实施预算绩效管理的意见》，进一步提高财政资金使用效益，本年度对补贴项目开展了重点绩效评价，项目资金支出总额为59168.23万元。',
+  ];
+
+  test.each([
+    ['20 points in', 505],
+    ['60 points in', 465],
+  ])('its lines run on at its own right edge (%s)', async (_, right) => {
+    const doc = Array.from({ length: 4 }, () => page([`${filler}${filler}${filler}`, `${filler}${filler}`], 526));
+    const report = await extractSpec({ pages: [...doc, page(own, right), page(own, right)] });
+    const body = bodyText(report).map(noSpaceNextToHan);
+    for (const p of own) expect(body.filter((b) => b === p)).toHaveLength(2);
+    // the score keeps the subject its first line gave it, not the second line's 效评价综合得分
+    const score = report.facts.filter((f) => f.value === 83.06);
+    expect(score).toHaveLength(2);
+    for (const f of score) expect(f.label).toMatch(/高龄老人生活保健补贴资金项目支出绩效评价综合得分$/);
+  });
+
+  test('a page of short items ending alike is not read as a narrow report: its items stay apart', async () => {
+    const doc = Array.from({ length: 3 }, () => page([`${filler}${filler}${filler}`], 526));
+    const items = ['加强预算编制管理工作', '规范资金使用审批流程', '完善绩效目标管理制度', '健全内部监督检查机制'];
+    const runs = items.map((text, i) => ({ text, x: 90, y: 700 - 28 * i, size }));
+    const report = await extractSpec({ pages: [...doc, { runs }] });
+    for (const item of items) expect(bodyText(report)).toContain(item);
+  });
+});
