@@ -325,9 +325,9 @@ function listLabel(
     .map((n) => n.trim())
     .filter(Boolean);
   // "催警数为1788起，催警率为0.41%，较2022年分别下降10.55%、10.87%": a change of each figure before it
-  // in its sentence, as many as the list has.
+  // in its sentence, as many as the list has (a change itself, 同比下降20.89%, has no change of its own).
   if (names.length === 0 && raw.change !== null) {
-    const before = earlier.filter((e) => e.raw.kind !== 'date' && e.raw.listId !== raw.listId);
+    const before = earlier.filter((e) => e.raw.kind !== 'date' && e.raw.listId !== raw.listId && e.raw.change === null);
     if (before.length === members.length) names = before.map((e) => withoutYearWords(e.label));
   }
   if (names.length !== members.length) return null;

@@ -8,7 +8,7 @@ import { COMPARISON, FALL, LESS, MORE, RISE } from '../vocab/years.ts';
 import { matchUnitAt, type UnitDef } from '../vocab/units.ts';
 import { approximateAround, roundTo, scanNumbers, type NumberToken } from '../text/numbers.ts';
 import { toHalfWidth } from '../text/width.ts';
-import { tag } from './segment.ts';
+import { chineseCountOk } from './chinese-counts.ts';
 import { isoDate, isoMonth } from '../util/dates.ts';
 
 export interface RawFact {
@@ -405,26 +405,6 @@ function endOf(text: string): string {
   let i = text.length;
   while (i > 0 && /\s/.test(text[i - 1]!)) i--;
   return text.slice(Math.max(0, i - 8));
-}
-
-/** Chinese numerals count only in plain counts: 十五个, 两项, 一百二十家 — not 一对一, 一次性, 两会. */
-function chineseCountOk(tok: NumberToken, half: string, unit: UnitHit): boolean {
-  if (unit.def.kind !== 'count' && unit.def.kind !== 'other') return false;
-  if (tok.value === 1 && half.slice(tok.start, tok.end) === '一') return false; // 一个, 一次: too often idiom
-  const before = half.slice(Math.max(0, tok.start - 1), tok.start);
-  if (/[第每统唯万千百逐]/.test(before)) return false;
-  const following = half.slice(unit.end, unit.end + 1);
-  if (/[一性体化式样级]/.test(following)) return false;
-  // A slogan quoted as a name counts nothing: “四个意识”, “两个维护”, ‘三个一’.
-  if (/[“‘「"]/.test(before) && /^[^\s，。；、：,;:“”"]{0,6}[”’」"]/.test(half.slice(unit.end))) return false;
-  // （二期） after a project's name is its phase.
-  if (unit.def.unit === '期' && /[（(]/.test(before)) return false;
-  // 智能交通三期 is a project's phase, named after its noun; 举办三期 counts (after a verb).
-  if (unit.def.unit === '期' && /[\u4e00-\u9fff]$/.test(before)) {
-    const words = tag(half.slice(Math.max(0, tok.start - 6), tok.start));
-    if (words[words.length - 1]?.tag.startsWith('n')) return false;
-  }
-  return true;
 }
 
 /** "12、8、5 家": numerals joined by 、 where only the last carries the unit. */

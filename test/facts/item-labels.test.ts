@@ -151,6 +151,14 @@ test('分别 names the figures of a list in order: each with its own unit, or a 
     ['报警催警数较2022年下降', -10.55],
     ['催警率较2022年下降', -10.87],
   ]);
+  // a change before them is no figure a change can be of
+  expect(read('死亡人数同比下降20.89%，催警数为1788起，催警率为0.41%，较2022年分别下降10.55%、10.87%。')).toEqual([
+    ['死亡人数同比下降', -20.89],
+    ['催警数', 1788],
+    ['催警率', 0.41],
+    ['催警数较2022年下降', -10.55],
+    ['催警率较2022年下降', -10.87],
+  ]);
   // one figure before a list of two: which is which is not said
   expect(read('收入总计2,480万元，与上年相比分别增加5%、6%。').map(([label]) => label)).not.toContain(
     '收入总计与上年相比增加',

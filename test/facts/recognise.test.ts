@@ -212,3 +212,22 @@ test('a Chinese numeral in a quoted slogan or a bracketed phase counts nothing',
     [3, '项'],
   ]);
 });
+
+test('a Chinese numeral in an unquoted slogan of two numbered words (两节两会, 三会一课) counts nothing', () => {
+  const counts = (text: string) =>
+    recogniseFacts(text)
+      .filter((f) => f.kind === 'count')
+      .map((f) => [f.value, f.unit]);
+  expect(counts('两节两会慰问预算220万元。')).toEqual([]);
+  expect(counts('严格落实三会一课制度，开展两学一做学习教育。')).toEqual([]);
+  expect(counts('支部坚持“三会一课”，全年召开支部大会四次。')).toEqual([[4, '次']]);
+  // counts side by side that are not one slogan still count
+  expect(counts('设立两家，建成三所。')).toEqual([
+    [2, '家'],
+    [3, '所'],
+  ]);
+  expect(counts('共有三名人员两辆车辆。')).toEqual([
+    [3, '名'],
+    [2, '辆'],
+  ]);
+});
