@@ -3,6 +3,7 @@
 import { joinLines } from '../text/cjk.ts';
 import { matchMarker } from '../text/markers.ts';
 import { weightedMode } from '../util/stats.ts';
+import { ANNEX_LINE } from '../vocab/covers.ts';
 import type { Layout, Line, Para, Span } from './types.ts';
 
 const TERMINAL = /[。！？；：:;!?]$/;
@@ -67,6 +68,8 @@ function continues(
   const prevIsFirst = current.lines.length === 1;
   const sameSize = Math.abs(prev.size - line.size) <= 0.15 * Math.max(prev.size, line.size);
   if (!sameSize) return false;
+  // 附件 5 atop a cover is a line of its own, whatever size a scan's boxes give it and the title under it.
+  if (ANNEX_LINE.test(prev.text.trim())) return false;
   const pm = margins.get(prev.page) ?? { left: prev.x0, right: prev.x1 };
   if (prev.page === line.page) {
     const gap = prev.y - line.y;

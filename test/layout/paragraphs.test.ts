@@ -173,3 +173,22 @@ describe('a report bound into a collection (汇编) with margins of its own', ()
     for (const item of items) expect(bodyText(report)).toContain(item);
   });
 });
+
+describe('an annex number atop a cover', () => {
+  test.each([
+    ['the title larger (typed)', 15, 20],
+    ['one size for both (a scan’s boxes)', 18.9, 18.9],
+  ])('附件 5 stays a line of its own over the title, %s', async (_, annexSize, titleSize) => {
+    const runs = [
+      { text: '附件5', x: 116, y: 726, size: annexSize },
+      { text: '2023年度岳阳市岳阳楼区市场监督管理局整体支', x: 87, y: 695, size: titleSize },
+      { text: '出绩效自评报告', x: 233, y: 664, size: titleSize },
+      { text: filler, x: 116, y: 600, size: 15 },
+    ];
+    const report = await extractSpec({ pages: [{ runs }, { runs: [{ text: filler, x: 90, y: 700, size: 15 }] }] });
+    const texts = report.paragraphs.map((p) => p.text.replace(/\s+/g, ''));
+    expect(texts).toContain('附件5');
+    expect(texts).toContain('2023年度岳阳市岳阳楼区市场监督管理局整体支出绩效自评报告');
+    expect(report.facts.filter((f) => f.kind === 'date' && f.page === 1).map((f) => f.value)).toContain('2023');
+  });
+});
