@@ -16,6 +16,7 @@ import { withoutEchoes, withoutOverlaps } from './echoes.ts';
 import { fuseModel } from './fuse.ts';
 import { blanks, cutAtBlanks } from './gaps.ts';
 import { withoutTallFigures } from './guesses.ts';
+import { leftoverBoxes } from './leftover.ts';
 import {
   batches,
   batchInput,
@@ -73,6 +74,8 @@ export interface PpOcrOptions {
   unfused?: boolean;
   /** boxes with no ink read too, as before 2026-12-08 (default: not read) */
   blankCrops?: boolean;
+  /** ink no detected box covers left unread, as before 2026-12-08 (default: read, kept where it reads as a figure) */
+  noLeftover?: boolean;
 }
 
 /** Detection at a 2339-pixel A4 page (200 dpi) scaled to this: keeps 9 pt table digits apart. */
@@ -143,7 +146,11 @@ export async function createPpOcrEngine(options: PpOcrOptions): Promise<PpOcrEng
       const limit = step('crops', () => darkLimit(img));
       // A box with no pixel darker than the ink limit holds no text: toLines would drop its reading (no inked row), so it is not read.
       const inked = step('crops', () => boxes.filter((b) => options.blankCrops || hasInk(img, b, limit)));
-      const crops = step('crops', () => inked.flatMap((b, i) => cropBox(img, b, i, undefined, options.squeeze ?? 1)));
+      // Ink no box covers in a ruled cell, of a line's height (a lone thin figure the model saw in pieces), read too.
+      const leftover = step('leftover', () => (options.noLeftover ? [] : leftoverBoxes(img, inked, limit, rules)));
+      const crops = step('crops', () =>
+        [...inked, ...leftover].flatMap((b, i) => cropBox(img, b, i, undefined, options.squeeze ?? 1)),
+      );
       const pieces: ReturnType<typeof ctcDecode> = [];
       for (const batch of batches(crops, undefined, options.batch ?? 1)) {
         const { data, width } = step('crops', () => batchInput(batch));
@@ -155,7 +162,8 @@ export async function createPpOcrEngine(options: PpOcrOptions): Promise<PpOcrEng
         pieces.push(...step('decode', () => ctcDecode(t.data as Float32Array, n, steps, classes, batch, dict)));
       }
       const lines = step('lines', () => {
-        const read: ReadLine[] = joinPieces(pieces);
+        const extra = new Set(leftover);
+        const read: ReadLine[] = joinPieces(pieces).filter((r) => !extra.has(r.box) || readsAsFigure(r));
         return withoutTallFigures(
           withoutEchoes(withoutOverlaps(read).flatMap((r) => toLines(r, img, limit, rules))),
         ).sort((a, b) => a.bbox.y0 - b.bbox.y0 || a.bbox.x0 - b.bbox.x0);
@@ -196,6 +204,15 @@ function stepClock() {
   }
   step.totals = totals;
   return step;
+}
+
+/** A leftover blob is kept only as a figure read surely (7, 12.5, 98%): strokes of a seal or a signature are not. */
+function readsAsFigure(r: ReadLine): boolean {
+  const text = r.chars
+    .map((c) => c.ch)
+    .join('')
+    .trim();
+  return /^[0-9][0-9.,]*%?$/.test(text) && r.chars.every((c) => c.ch === ' ' || c.prob >= 0.9);
 }
 
 /** Whether any pixel of the box is darker than `limit` (the test toLines' inkRows makes, stopped at the first). */
