@@ -31,7 +31,6 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
   repeatOverleaf: ['sichuan-project/sheet-break-repeat/libreoffice'],
   middleTopWide: [
     'budget-targets/sheet-middle/libreoffice',
-    'budget-targets/sheet-wide-middle/chromium',
     'budget-targets/sheet-wide/libreoffice',
     'budget-targets/three-sheet-middle/libreoffice',
     'dept-declaration/sheet-top/libreoffice',
@@ -89,14 +88,12 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'sichuan-project/sheet/libreoffice',
   ],
   wordRows: [
-    'budget-targets/sheet-groupunit/chromium',
     'budget-targets/sheet-headunit/libreoffice',
     'budget-targets/three-sheet-groupunit/libreoffice',
     'budget-targets/three-spanning/libreoffice',
     'budget-targets/three/libreoffice',
     'dept-declaration/sheet-break-repeat/chromium',
     'dept-declaration/sheet-caption/chromium',
-    'many-projects/sheet-break-repeat/libreoffice',
     'many-projects/sheet-repeated-colunit/chromium',
     'mof-dept/three/libreoffice',
   ],
