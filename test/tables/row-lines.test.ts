@@ -112,6 +112,66 @@ describe('the first row under the header, set at LibreOffice leading', () => {
   });
 });
 
+describe("a group cell's last line between two rows, the next row's name wrapped round its figures", () => {
+  // A 一级 merged down its rows and set at their top, or a 二级 set in their middle: its last line (标)
+  // stands between the rows' lines, under its first and above the next row's first line (培训新型职业
+  // over ≥12950人次 … over 农民). It is the tail of the group's cell, not the first line of the next row,
+  // which keeps its lines.
+  test('Chromium, a 三线表 set in the middle, the 一级 at the top of its rows', async () => {
+    const page = `
+      326.7 67:一级指 | 367:分 | 440:偏差原因分析及改进措
+      321.4 109:二级指标 | 170:三级指标 | 236:年度指标值 | 306:实际完成值 | 400:得分
+      316.2 76:标 | 367:值 | 480:施
+      301.9 67:产出指 | 109:数量指标 | 161:开展业务培训 | 223:不少于10620人次 | 316:11768 | 369:3 | 407:3
+      291.4 76:标
+      286.9 161:培训新型职业
+      281.7 235:≥12950人次 | 307:14195人次 | 369:2 | 407:2
+      276.4 179:农民
+      262.2 161:改造农村危房 | 235:2170户以上 | 314:2226户 | 369:3 | 407:3
+      247.9 161:帮扶困难家庭 | 241:=2130户 | 314:2130户 | 369:2 | 407:2
+      232.9 161:新建村级服务
+      227.7 242:＞106个 | 316:102个 | 369:3 | 403:2.2
+      222.4 184:站
+      208.2 166:建成示范点 | 237:113个以上 | 316:127个 | 369:2 | 407:2`;
+    const rows = await rowsOf(page, 9);
+    expect(names(rows, 2).filter((n) => n !== '' && !n.includes('指标'))).toEqual([
+      '开展业务培训',
+      '培训新型职业农民',
+      '改造农村危房',
+      '帮扶困难家庭',
+      '新建村级服务站',
+      '建成示范点',
+    ]);
+    expect(rows.find((r) => r[2] === '培训新型职业农民')!.slice(3, 7)).toEqual(['≥12950人次', '14195人次', '2', '2']);
+  });
+
+  test('LibreOffice, a 二级 set in the middle of its rows', async () => {
+    const page = `
+      631.1 156:公共服务水平 | 250:逐步提高 | 326:逐步提高 | 381:2.5 | 416:2.5
+      611.4 449:资金到位较晚，影
+      603.8 156:基层治理能力 | 250:有效提升 | 337:达标 | 386:2 | 416:1.1
+      596.2 465:响支出进度
+      576.5 161:政策知晓度 | 250:持续优化 | 326:持续优化 | 386:2 | 420:2
+      556.8 95:社会效益指 | 166:营商环境 | 250:明显改善 | 326:明显改善 | 386:2 | 420:2
+      541.6 116:标
+      537.1 156:服务对象覆盖
+      529.5 261:98% | 334:100% | 386:2 | 420:2
+      521.9 182:率
+      502.2 156:政策宣传覆盖
+      494.6 64:效益 | 250:80%以上 | 329:86.97% | 386:2 | 420:2
+      487.0 182:率
+      479.4 64:指标
+      467.3 161:有效投诉率 | 247:不高于 2% | 332:1.93% | 386:2 | 420:2`;
+    const rows = await rowsOf(page, 10.5);
+    const col = names(rows, 2);
+    expect(col).toContain('营商环境');
+    expect(col).toContain('服务对象覆盖率');
+    expect(col).toContain('政策宣传覆盖率');
+    expect(col).not.toContain('率');
+    expect(rows.find((r) => r[2] === '服务对象覆盖率')!.slice(3, 7)).toEqual(['98%', '100%', '2', '2']);
+  });
+});
+
 /** A table model of rows whose cells' boxes have the given left edges (one row's box per row). */
 function model(page: number, rows: string[][], lefts: number[], right: number, headerRows: number): TableModel {
   const edges = [...lefts, right];

@@ -48,11 +48,9 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'mof-dept/sheet-wide-middle/libreoffice',
     'mof-dept/sheet-wide/libreoffice',
     'mof-dept/three-sheet-middle/libreoffice',
-    'mof-project/sheet-middle/chromium',
     'mof-project/sheet-middle/libreoffice',
     'mof-project/sheet-wide-middle/libreoffice',
     'mof-project/sheet-wide/libreoffice',
-    'mof-project/three-sheet-middle/chromium',
     'mof-project/three-sheet-middle/libreoffice',
     'sichuan-project/sheet-middle/chromium',
     'sichuan-project/sheet-middle/libreoffice',
@@ -78,7 +76,7 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'mof-dept/sheet-spanning/libreoffice',
     'mof-project/three-sheet-groupunit/libreoffice',
   ],
-  groupLines: ['mof-project/three/chromium'],
+  groupLines: [],
   blankLevels: [],
   fundsHeader: [
     'mof-dept/three-spanning/libreoffice',
@@ -95,7 +93,6 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'dept-declaration/sheet-break-repeat/chromium',
     'dept-declaration/sheet-caption/chromium',
     'many-projects/sheet-repeated-colunit/chromium',
-    'mof-dept/three/libreoffice',
   ],
   narrowWraps: [
     'dept-declaration/sheet-caption/libreoffice',
