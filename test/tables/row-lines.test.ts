@@ -1,12 +1,18 @@
 // Rows of borderless indicator tables told by where their lines stand (tables/text-rows.ts): a
-// group cell (一级 / 二级 merged down several rows) set between the rows' lines, and the first
-// lines of a first row set above its figures at LibreOffice's leading; and parts carried over a
-// page whose 一级 / 二级 columns the rows leave blank on one page (tables/carry.ts).
+// group cell (一级 / 二级 merged down several rows) set between the rows' lines, its last line (标)
+// between two rows; the first lines of a first row set above its figures at LibreOffice's leading;
+// rows of words after a block's last figures at the foot of a page, not a header's first lines; and
+// parts carried over a page whose 一级 / 二级 columns the rows leave blank on one page (tables/carry.ts).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { alignColumns, continuations } from '../../src/tables/carry.ts';
 import { findTables, type TableModel } from '../../src/tables/find.ts';
 import type { TextRun } from '../support/make-pdf.ts';
 import { readOne } from './support.ts';
+import { openDocument } from '../../src/pdf/document.ts';
+import { withoutHidden } from '../../src/pdf/hidden.ts';
+import { splitAtRunGaps } from '../../src/pdf/run-gaps.ts';
 
 /** Lines written as `y x:text | x:text …`, the baseline and each cell's left edge. */
 function runsOf(lines: string, size: number): TextRun[] {
@@ -20,6 +26,21 @@ function runsOf(lines: string, size: number): TextRun[] {
         return { text: text!, x: Number(x), y: Number(y), size };
       });
     });
+}
+
+/** The tables of a page of the indicator harness's fixtures, read as the pipeline reads them. */
+async function fixtureTables(file: string, n: number): Promise<TableModel[]> {
+  const url = new URL(`../fixtures/variation-indicators/${file}`, import.meta.url);
+  const pdf = await openDocument(new Uint8Array(readFileSync(fileURLToPath(url))));
+  try {
+    const page = await pdf.readText(n);
+    const graphics = await pdf.readGraphics(n);
+    page.rules = graphics.rules;
+    page.items = splitAtRunGaps(withoutHidden(page.items, graphics.runs), graphics.runs);
+    return findTables(page).tables;
+  } finally {
+    await pdf.destroy();
+  }
 }
 
 async function rowsOf(lines: string, size: number): Promise<string[][]> {
@@ -169,6 +190,50 @@ describe("a group cell's last line between two rows, the next row's name wrapped
     expect(col).toContain('政策宣传覆盖率');
     expect(col).not.toContain('率');
     expect(rows.find((r) => r[2] === '服务对象覆盖率')!.slice(3, 7)).toEqual(['98%', '100%', '2', '2']);
+  });
+});
+
+describe("rows of words after a block's last figures", () => {
+  // Chromium, a project's name merged down each row and wrapped (绩效审计购买服 | 务), targets in words
+  // (定性 | 逐步提高) in the last rows of the page: the first line of such a row stands nearer its next
+  // line than the row above, as the first line of a header does.
+  const page = `
+    189.4 66:务 | 139:产出指标 | 187:数量指标 | 268:建成示范点 | 357:≥ | 464:76 | 480:个
+    175.2 66:绩效审计购买服
+    164.7 66:务 | 139:产出指标 | 187:数量指标 | 268:修复农村公路 | 357:＞ | 459:110 | 480:公里
+    150.4 66:绩效审计购买服
+    139.9 66:务 | 139:产出指标 | 187:质量指标 | 268:食品抽检合格率 | 357:≥ | 464:95 | 480:%
+    124.9 66:绩效审计购买服
+    114.4 66:务 | 139:产出指标 | 187:时效指标 | 268:应急到场时间 | 357:≤ | 469:4 | 480:小时
+    100.2 66:绩效审计购买服 | 268:对周边群众生活的影
+    89.7 66:务 | 139:成本指标 | 187:社会成本指标 | 268:响 | 357:定性 | 438:逐步提高
+    75.4 66:绩效审计购买服
+    64.9 66:务 | 139:效益指标 | 187:社会效益指标 | 268:居民健康水平 | 357:定性 | 438:明显改善`;
+
+  test('at the foot of the page are rows of the table', async () => {
+    const rows = await rowsOf(page, 9);
+    expect(rows.find((r) => r[3] === '对周边群众生活的影响')?.slice(4)).toEqual(['定性', '逐步提高', '']);
+    expect(rows.find((r) => r[3] === '居民健康水平')?.slice(4)).toEqual(['定性', '明显改善', '']);
+  });
+
+  test("but a header's first lines over its words are the next block's header", async () => {
+    // LibreOffice, the indicator harness's Sichuan table: the funds block's last row, then the indicator
+    // block's header, 绩效指标（90分） merged down beside it and its cells wrapped (绩效指标 over （90 |
+    // 指标性 | 度量 | 权 | 未完成原 over 分） | 一级指标 | … | 质 | … | 因分析).
+    const [t] = await fixtureTables('sichuan-project.libreoffice.pdf', 17);
+    expect(t!.rows).toContainEqual([
+      '绩效指标（90分）',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '指标性质',
+      '指标值',
+      '度量单位',
+      '完成值',
+      '权重',
+      '得分',
+      '未完成原因分析',
+    ]);
   });
 });
 
