@@ -10,6 +10,7 @@ import { isHeaderWord, startsWithHeaderWord } from '../vocab/header-words.ts';
 import { GOAL_ACTUAL, GOAL_LABEL, GOAL_PLANNED, headerName } from '../vocab/indicators.ts';
 import type { TableModel } from './find.ts';
 import { columnPath, isInfoRow } from './headers.ts';
+import { wholeAbove } from './carry-wraps.ts';
 
 /**
  * For each table (all of a document's, in page order), the table it continues
@@ -36,12 +37,12 @@ export function continuations(tables: TableModel[]): (TableModel | null)[] {
     // The parts of head's table before this one, the latest first (the part to go through, below).
     const parts = tables.slice(0, i).filter((_, j) => out[j] === head);
     const aligned = next && head && !titled ? alignColumns(head, t, parts.reverse()) : null;
-    const carried = head !== null && aligned !== null && wordRowsCarried(head, aligned);
+    const carried = head !== null && aligned !== null ? wordRowsCarried(head, aligned, prev!, t) : null;
     const ok =
       head !== null &&
       aligned !== null &&
-      (t.headerRows === 0 || sameHeader(head, aligned) || repeatsCover(head, aligned) || carried);
-    if (ok && carried) t.headerRows = 0;
+      (t.headerRows === 0 || sameHeader(head, aligned) || repeatsCover(head, aligned) || carried !== null);
+    if (ok && carried !== null) t.headerRows = carried;
     out.push(ok ? head : null);
   });
   return out;
@@ -50,13 +51,24 @@ export function continuations(tables: TableModel[]): (TableModel | null)[] {
 /**
  * The rows atop the next page before its first number are rows carried on, not a header: indicators
  * whose targets are words (可持续影响指标 | 长效管理机制 | 达标 | 达标) under a 一级 cell merged from the
- * page before. No cell of theirs is a header word, a cell of the table's own header or a word that
- * heads a block of the genre (年度总体目标 | 预期目标 | 实际完成情况), and none is a cover line.
+ * page before, under the header repeated or not. No cell of theirs is a header word, a cell of the
+ * table's own header or a word that heads a block of the genre (年度总体目标 | 预期目标 | 实际完成情况),
+ * and none is a cover line. The header rows the part keeps (those repeating the table's), or null.
+ * The table's header: its header rows, or the last row naming columns (a segment's: the head's first
+ * rows the funds rows carried from the page before).
  */
-function wordRowsCarried(head: TableModel, t: TableModel): boolean {
-  if (t.headerRows === 0 || head.headerRows === 0) return false;
-  const own = t.rows.slice(0, t.headerRows);
-  const headCells = new Set(head.rows.slice(0, head.headerRows).flat().map(squash));
+function wordRowsCarried(head: TableModel, t: TableModel, prev: TableModel, part: TableModel): number | null {
+  const named = headerRowOf(head);
+  const header = head.headerRows > 0 ? head.rows.slice(0, head.headerRows) : named >= 0 ? [head.rows[named]!] : [];
+  if (t.headerRows === 0 || header.length === 0) return null;
+  const headCells = new Set(header.flat().map(squash));
+  const repeated = new Set(header.map(rowWords));
+  let kept = 0;
+  while (kept < t.headerRows && (repeated.has(rowWords(t.rows[kept]!)) || rowWords(t.rows[kept]!) === '')) kept++;
+  const own = t.rows.slice(kept, t.headerRows);
+  // Nor the rest of the row cut at the foot of the page before, left there (its cells ran on).
+  const onPrev = own.length > 0 ? alignColumns(prev, part) : null;
+  if (onPrev && wholeAbove(prev, Math.max(0, headerRowOf(prev)), onPrev, kept) === false) return null;
   // A name may start as a header does (项目完成时间) where the row's targets are values written out
   // (2023年12月底前): a header's cells hold no figures but those of its own header.
   const valued = (row: string[]) => row.some((c) => /[0-9０-９]/.test(c) && !headCells.has(squash(c)));
@@ -66,7 +78,9 @@ function wordRowsCarried(head: TableModel, t: TableModel): boolean {
       (startsWithHeaderWord(squash(cell)) && !valued(row)) ||
       isHeaderWord(squash(cell)) ||
       [GOAL_LABEL, GOAL_PLANNED, GOAL_ACTUAL].some((re) => re.test(headerName(cell))));
-  return own.every((row) => !isInfoRow(row) && !row.some((c) => headerish(c, row)) && row.some((c) => c.trim() !== ''));
+  const words = (row: string[]) =>
+    !isInfoRow(row) && !row.some((c) => headerish(c, row)) && row.some((c) => c.trim() !== '');
+  return own.length > 0 && own.every(words) ? kept : null;
 }
 
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -102,7 +116,8 @@ export function mendSplitRows(tables: TableModel[]): void {
     if (fragments.length === 0 || fragments.every((row) => row.every((cell) => cell.trim() === ''))) return;
     // A cell that starts with a header word is a header repeated, not the tail of a cut row.
     const fits = fragments.every((row) => row.every((cell, c) => continues(last[c]!, cell)));
-    if (!fits) return;
+    // (Nor words under cells that were whole: a row of its own, 居民健康水平 | 健全 under 政策知晓度 | 持续优化.)
+    if (!fits || wholeAbove(prev, Math.max(0, headerRowOf(prev)), aligned, skip) === true) return;
     // A merged cell's text is repeated over the grid cells it covers: join each distinct run once.
     prev.rows[prev.rows.length - 1] = last.map((cell, c) => {
       const more = fragments

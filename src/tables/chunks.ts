@@ -24,8 +24,11 @@ export interface Chunk {
   size: number;
 }
 
-/** Where a cell's text stands up and down: its lowest and highest baselines, and its type size. */
-export type Extent = [low: number, high: number, size: number];
+/**
+ * Where a cell's text stands: its lowest and highest baselines, its type size, the left and right
+ * edges of its lowest line, and the width of its widest line (whether a line was wrapped: carry.ts).
+ */
+export type Extent = [low: number, high: number, size: number, lastX0: number, lastX1: number, widest: number];
 
 export interface TextLine {
   y: number;

@@ -88,5 +88,11 @@ function extentOf(pieces: Piece[]): Extent | null {
   const ps = pieces.filter((p) => p.str.trim() !== '');
   if (ps.length === 0) return null;
   const ys = ps.map((p) => p.y);
-  return [Math.min(...ys), Math.max(...ys), Math.max(...ps.map((p) => p.size))];
+  const low = Math.min(...ys);
+  const lines = new Map<number, Piece[]>();
+  for (const p of ps) lines.set(Math.round(p.y * 10), [...(lines.get(Math.round(p.y * 10)) ?? []), p]);
+  const edges = (l: Piece[]) => [Math.min(...l.map((p) => p.x0)), Math.max(...l.map((p) => p.x1))] as const;
+  const [x0, x1] = edges(lines.get(Math.round(low * 10))!);
+  const widest = Math.max(...[...lines.values()].map((l) => edges(l)[1] - edges(l)[0]));
+  return [low, Math.max(...ys), Math.max(...ps.map((p) => p.size)), x0, x1, widest];
 }

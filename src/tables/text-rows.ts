@@ -77,14 +77,13 @@ export function bodyRows(
     const near = Math.min(dPrev, dNext) < 0.8 * rowPitch;
     // The first line of a row without figures (逐步提高 | 有所提高), its next line nearer than the row above.
     const dBelow = k + 1 < lines.length && !isStarter[k + 1] ? line.y - lines[k + 1]!.y : Infinity;
-    const opens =
-      !(nextStarter !== undefined && tail(line, prev, lines[k + 1], lines[nextStarter]!)) &&
-      dBelow < 0.8 * dPrev &&
-      dBelow < 0.8 * rowPitch;
-    if (opens && nextStarter === undefined) break; // the first line of what follows the block (a header)
+    const tailAbove = nextStarter !== undefined && tail(line, prev, lines[k + 1], lines[nextStarter]!);
+    const opens = !tailAbove && dBelow < 0.8 * dPrev && dBelow < 0.8 * rowPitch;
+    // The first line of what follows the block (a header), but for a row of words after the last figures.
+    if (opens && nextStarter === undefined && !wordsUnder(lines, k, cols, rowPitch)) break;
     if (wordsRow(line, prev, cols) || (!near && wordsAcross(line, cols) && dPrev >= 0.9 * rowPitch))
       rows.push(newRow(line, cols));
-    else if (near && dPrev <= dNext && !opens) addLine(prev, line, cols);
+    else if ((near && dPrev <= dNext && !opens) || tailAbove) addLine(prev, line, cols);
     else if (!(near && nextStarter !== undefined) && !opens && wraps(line, prev)) addLine(prev, line, cols);
     else if (opens) rows.push(newRow(line, cols));
     else if (nextStarter === undefined)
@@ -252,6 +251,20 @@ function joinFragments(above: Row, row: Row, leading: number): void {
 function wordsRow(line: TextLine, prev: Row, cols: Col[]): boolean {
   const at = line.chunks.map((c) => fit(c, cols)[0]!);
   return new Set(at).size >= 3 && at.some((c) => isFigure(prev.cells.get(c)));
+}
+
+/**
+ * A line of words across the columns under lines[k], the first line of a row, and no line of the
+ * genre's header words within a row and a half below: the row goes on (对周边群众生活的影 over 响 |
+ * 定性 | 逐步提高, after the block's last figures at the foot of the page), where a header's first
+ * lines (绩效指标 over （90 | 指标性 | 度量 …) go on to its words (一级指标 | 二级指标 …).
+ */
+function wordsUnder(lines: TextLine[], k: number, cols: Col[], rowPitch: number): boolean {
+  const next = lines[k + 1];
+  if (!next || !next.chunks.every((c) => fit(c, cols).length === 1) || !wordsAcross(next, cols)) return false;
+  const named = (l: TextLine) => l.chunks.some((c) => isHeaderWord(c.text.replace(/\s+/g, '')));
+  const within = lines.slice(k).filter((l) => lines[k]!.y - l.y <= 1.5 * rowPitch);
+  return !within.some(named);
 }
 
 /**

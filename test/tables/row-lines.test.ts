@@ -1,12 +1,18 @@
 // Rows of borderless indicator tables told by where their lines stand (tables/text-rows.ts): a
-// group cell (一级 / 二级 merged down several rows) set between the rows' lines, and the first
-// lines of a first row set above its figures at LibreOffice's leading; and parts carried over a
-// page whose 一级 / 二级 columns the rows leave blank on one page (tables/carry.ts).
+// group cell (一级 / 二级 merged down several rows) set between the rows' lines, its last line (标)
+// between two rows; the first lines of a first row set above its figures at LibreOffice's leading;
+// rows of words after a block's last figures at the foot of a page, not a header's first lines; and
+// parts carried over a page whose 一级 / 二级 columns the rows leave blank on one page (tables/carry.ts).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { alignColumns, continuations } from '../../src/tables/carry.ts';
 import { findTables, type TableModel } from '../../src/tables/find.ts';
 import type { TextRun } from '../support/make-pdf.ts';
 import { readOne } from './support.ts';
+import { openDocument } from '../../src/pdf/document.ts';
+import { withoutHidden } from '../../src/pdf/hidden.ts';
+import { splitAtRunGaps } from '../../src/pdf/run-gaps.ts';
 
 /** Lines written as `y x:text | x:text …`, the baseline and each cell's left edge. */
 function runsOf(lines: string, size: number): TextRun[] {
@@ -20,6 +26,21 @@ function runsOf(lines: string, size: number): TextRun[] {
         return { text: text!, x: Number(x), y: Number(y), size };
       });
     });
+}
+
+/** The tables of a page of the indicator harness's fixtures, read as the pipeline reads them. */
+async function fixtureTables(file: string, n: number): Promise<TableModel[]> {
+  const url = new URL(`../fixtures/variation-indicators/${file}`, import.meta.url);
+  const pdf = await openDocument(new Uint8Array(readFileSync(fileURLToPath(url))));
+  try {
+    const page = await pdf.readText(n);
+    const graphics = await pdf.readGraphics(n);
+    page.rules = graphics.rules;
+    page.items = splitAtRunGaps(withoutHidden(page.items, graphics.runs), graphics.runs);
+    return findTables(page).tables;
+  } finally {
+    await pdf.destroy();
+  }
 }
 
 async function rowsOf(lines: string, size: number): Promise<string[][]> {
@@ -109,6 +130,110 @@ describe('the first row under the header, set at LibreOffice leading', () => {
       '建成示范点',
     ]);
     expect(t!.rows.slice(0, t!.headerRows).flat().join('')).not.toContain('培训');
+  });
+});
+
+describe("a group cell's last line between two rows, the next row's name wrapped round its figures", () => {
+  // A 一级 merged down its rows and set at their top, or a 二级 set in their middle: its last line (标)
+  // stands between the rows' lines, under its first and above the next row's first line (培训新型职业
+  // over ≥12950人次 … over 农民). It is the tail of the group's cell, not the first line of the next row,
+  // which keeps its lines.
+  test('Chromium, a 三线表 set in the middle, the 一级 at the top of its rows', async () => {
+    const page = `
+      326.7 67:一级指 | 367:分 | 440:偏差原因分析及改进措
+      321.4 109:二级指标 | 170:三级指标 | 236:年度指标值 | 306:实际完成值 | 400:得分
+      316.2 76:标 | 367:值 | 480:施
+      301.9 67:产出指 | 109:数量指标 | 161:开展业务培训 | 223:不少于10620人次 | 316:11768 | 369:3 | 407:3
+      291.4 76:标
+      286.9 161:培训新型职业
+      281.7 235:≥12950人次 | 307:14195人次 | 369:2 | 407:2
+      276.4 179:农民
+      262.2 161:改造农村危房 | 235:2170户以上 | 314:2226户 | 369:3 | 407:3
+      247.9 161:帮扶困难家庭 | 241:=2130户 | 314:2130户 | 369:2 | 407:2
+      232.9 161:新建村级服务
+      227.7 242:＞106个 | 316:102个 | 369:3 | 403:2.2
+      222.4 184:站
+      208.2 166:建成示范点 | 237:113个以上 | 316:127个 | 369:2 | 407:2`;
+    const rows = await rowsOf(page, 9);
+    expect(names(rows, 2).filter((n) => n !== '' && !n.includes('指标'))).toEqual([
+      '开展业务培训',
+      '培训新型职业农民',
+      '改造农村危房',
+      '帮扶困难家庭',
+      '新建村级服务站',
+      '建成示范点',
+    ]);
+    expect(rows.find((r) => r[2] === '培训新型职业农民')!.slice(3, 7)).toEqual(['≥12950人次', '14195人次', '2', '2']);
+  });
+
+  test('LibreOffice, a 二级 set in the middle of its rows', async () => {
+    const page = `
+      631.1 156:公共服务水平 | 250:逐步提高 | 326:逐步提高 | 381:2.5 | 416:2.5
+      611.4 449:资金到位较晚，影
+      603.8 156:基层治理能力 | 250:有效提升 | 337:达标 | 386:2 | 416:1.1
+      596.2 465:响支出进度
+      576.5 161:政策知晓度 | 250:持续优化 | 326:持续优化 | 386:2 | 420:2
+      556.8 95:社会效益指 | 166:营商环境 | 250:明显改善 | 326:明显改善 | 386:2 | 420:2
+      541.6 116:标
+      537.1 156:服务对象覆盖
+      529.5 261:98% | 334:100% | 386:2 | 420:2
+      521.9 182:率
+      502.2 156:政策宣传覆盖
+      494.6 64:效益 | 250:80%以上 | 329:86.97% | 386:2 | 420:2
+      487.0 182:率
+      479.4 64:指标
+      467.3 161:有效投诉率 | 247:不高于 2% | 332:1.93% | 386:2 | 420:2`;
+    const rows = await rowsOf(page, 10.5);
+    const col = names(rows, 2);
+    expect(col).toContain('营商环境');
+    expect(col).toContain('服务对象覆盖率');
+    expect(col).toContain('政策宣传覆盖率');
+    expect(col).not.toContain('率');
+    expect(rows.find((r) => r[2] === '服务对象覆盖率')!.slice(3, 7)).toEqual(['98%', '100%', '2', '2']);
+  });
+});
+
+describe("rows of words after a block's last figures", () => {
+  // Chromium, a project's name merged down each row and wrapped (绩效审计购买服 | 务), targets in words
+  // (定性 | 逐步提高) in the last rows of the page: the first line of such a row stands nearer its next
+  // line than the row above, as the first line of a header does.
+  const page = `
+    189.4 66:务 | 139:产出指标 | 187:数量指标 | 268:建成示范点 | 357:≥ | 464:76 | 480:个
+    175.2 66:绩效审计购买服
+    164.7 66:务 | 139:产出指标 | 187:数量指标 | 268:修复农村公路 | 357:＞ | 459:110 | 480:公里
+    150.4 66:绩效审计购买服
+    139.9 66:务 | 139:产出指标 | 187:质量指标 | 268:食品抽检合格率 | 357:≥ | 464:95 | 480:%
+    124.9 66:绩效审计购买服
+    114.4 66:务 | 139:产出指标 | 187:时效指标 | 268:应急到场时间 | 357:≤ | 469:4 | 480:小时
+    100.2 66:绩效审计购买服 | 268:对周边群众生活的影
+    89.7 66:务 | 139:成本指标 | 187:社会成本指标 | 268:响 | 357:定性 | 438:逐步提高
+    75.4 66:绩效审计购买服
+    64.9 66:务 | 139:效益指标 | 187:社会效益指标 | 268:居民健康水平 | 357:定性 | 438:明显改善`;
+
+  test('at the foot of the page are rows of the table', async () => {
+    const rows = await rowsOf(page, 9);
+    expect(rows.find((r) => r[3] === '对周边群众生活的影响')?.slice(4)).toEqual(['定性', '逐步提高', '']);
+    expect(rows.find((r) => r[3] === '居民健康水平')?.slice(4)).toEqual(['定性', '明显改善', '']);
+  });
+
+  test("but a header's first lines over its words are the next block's header", async () => {
+    // LibreOffice, the indicator harness's Sichuan table: the funds block's last row, then the indicator
+    // block's header, 绩效指标（90分） merged down beside it and its cells wrapped (绩效指标 over （90 |
+    // 指标性 | 度量 | 权 | 未完成原 over 分） | 一级指标 | … | 质 | … | 因分析).
+    const [t] = await fixtureTables('sichuan-project.libreoffice.pdf', 17);
+    expect(t!.rows).toContainEqual([
+      '绩效指标（90分）',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '指标性质',
+      '指标值',
+      '度量单位',
+      '完成值',
+      '权重',
+      '得分',
+      '未完成原因分析',
+    ]);
   });
 });
 

@@ -12,13 +12,17 @@ export const INDICATOR_REASONS = {
   coarserHead:
     'a part overleaf with more columns than the part above (the page ends in a funds block, the next page goes on with the funds row left and the indicator block, laid on one finer grid): the part above cannot take its columns, so the two stay two tables',
   groupLines:
-    "一级 / 二级 merged down their rows and set in the middle or at the top of them: their lines stand between the rows' lines, so a line of one row is measured to the group's line and two rows are read as one (企业满意度服务对象满意度, 开展业务培训培训新型职业农民), or a row's first lines are left a row of their own (部 for 培训基层干部)",
+    "一级 / 二级 merged down their rows and set in the middle or at the top of them: their lines stand between the rows' lines, so a line of one row is measured to the group's line and two rows are read as one (企业满意度服务对象满意度, 开展业务培训培训新型职业农民), or a row's first lines are left a row of their own (部 for 培训基层干部) — none left since 2026-12-08 (a group cell's last line goes on the cell above: tables/text-rows.ts)",
   blankLevels:
     "一级 / 二级 merged down their rows and set at the foot of them (as a spreadsheet sets a merged cell): on a page whose rows leave the 二级 column blank the block's columns fall one short (一级指标二级指标 one header cell), and the part overleaf does not line up with it",
   fundsHeader:
     "the funds block's header read short in a table without rules: a header over two amount columns given to one (资金安排（万元）, 预算执行情况（万元）), a 三线表's header lines lost above its first block, or a header cell wrapped with its unit (全年执行数 | （万元）), so an amount column has no unit or no name and the funds rows lose their figures",
   wordRows:
-    "indicators whose targets are words (持续优化, 达标), one under the other in a table without rules: the second's lines are read as the first's wrapped cells and two rows become one (政策知晓度居民健康水平), or the rows under a 一级 cell merged from the page before are not told from a header",
+    "indicators whose targets are words (持续优化, 达标), one under the other in a table without rules: the second's lines were read as the first's wrapped cells or a header (政策知晓度居民健康水平 across a page break; rows of words after the last figures at a page's foot lost) — none left since 2026-12-08 (cells whole by their lines' widths, tables/carry-wraps.ts; rows of words at the foot, tables/text-rows.ts)",
+  levelsRunTogether:
+    "LibreOffice's 三线表 sets a 一级 and a 二级 wider than their cells unwrapped, a glyph apart (满意度指标服务对象满意度指标): read as one chunk across two columns, the line ends the table and its last row is lost",
+  rangeTargets:
+    'a part overleaf whose targets are mostly ranges (90%-95%), which read as no number: no column holds numbers in two of three rows, and the page is read as no table',
   narrowWraps:
     "a narrow column wraps a value or a name onto a line of its own (不少于 10620 人 over 次, 开展送戏下乡 over 演出, 资金拨付及时 over 率): LibreOffice ignores nowrap, and the line is read as a row of its own or the row's target loses its unit",
   threeLine:
@@ -31,7 +35,6 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
   repeatOverleaf: ['sichuan-project/sheet-break-repeat/libreoffice'],
   middleTopWide: [
     'budget-targets/sheet-middle/libreoffice',
-    'budget-targets/sheet-wide-middle/chromium',
     'budget-targets/sheet-wide/libreoffice',
     'budget-targets/three-sheet-middle/libreoffice',
     'dept-declaration/sheet-top/libreoffice',
@@ -49,11 +52,9 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'mof-dept/sheet-wide-middle/libreoffice',
     'mof-dept/sheet-wide/libreoffice',
     'mof-dept/three-sheet-middle/libreoffice',
-    'mof-project/sheet-middle/chromium',
     'mof-project/sheet-middle/libreoffice',
     'mof-project/sheet-wide-middle/libreoffice',
     'mof-project/sheet-wide/libreoffice',
-    'mof-project/three-sheet-middle/chromium',
     'mof-project/three-sheet-middle/libreoffice',
     'sichuan-project/sheet-middle/chromium',
     'sichuan-project/sheet-middle/libreoffice',
@@ -75,11 +76,12 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'sichuan-project/three/libreoffice',
   ],
   coarserHead: [
+    'budget-targets/sheet-headunit/libreoffice',
     'mof-dept/sheet-headunit/libreoffice',
     'mof-dept/sheet-spanning/libreoffice',
     'mof-project/three-sheet-groupunit/libreoffice',
   ],
-  groupLines: ['mof-project/three/chromium'],
+  groupLines: [],
   blankLevels: [],
   fundsHeader: [
     'mof-dept/three-spanning/libreoffice',
@@ -88,18 +90,13 @@ export const INDICATOR_KNOWN_FAILURES: Record<keyof typeof INDICATOR_REASONS, st
     'sichuan-project/sheet-repeated-colunit/chromium',
     'sichuan-project/sheet/libreoffice',
   ],
-  wordRows: [
-    'budget-targets/sheet-groupunit/chromium',
-    'budget-targets/sheet-headunit/libreoffice',
+  wordRows: [],
+  levelsRunTogether: [
     'budget-targets/three-sheet-groupunit/libreoffice',
     'budget-targets/three-spanning/libreoffice',
     'budget-targets/three/libreoffice',
-    'dept-declaration/sheet-break-repeat/chromium',
-    'dept-declaration/sheet-caption/chromium',
-    'many-projects/sheet-break-repeat/libreoffice',
-    'many-projects/sheet-repeated-colunit/chromium',
-    'mof-dept/three/libreoffice',
   ],
+  rangeTargets: ['dept-declaration/sheet-break-repeat/chromium', 'dept-declaration/sheet-caption/chromium'],
   narrowWraps: [
     'dept-declaration/sheet-caption/libreoffice',
     'fujian-dept/three/libreoffice',
