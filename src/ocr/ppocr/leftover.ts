@@ -26,8 +26,10 @@ interface Blob {
  */
 export function leftoverBoxes(img: Grey, boxes: Box[], limit: number, rules: PixelRule[]): Box[] {
   if (boxes.length < 3 || rules.length < 4) return [];
+  const grid = ruledArea(rules);
+  if (!grid) return [];
   const lineH = median(boxes.map((b) => b.y1 - b.y0 + 1));
-  const blobs = uncoveredBlobs(img, boxes, limit, Math.max(2, Math.round(0.3 * lineH)));
+  const blobs = uncoveredBlobs(img, boxes, limit, Math.max(2, Math.round(0.3 * lineH)), grid);
   const tall = (b: Blob) => b.y1 - b.y0 + 1;
   const glyphs = blobs.filter(
     (b) => tall(b) >= 0.4 * lineH && tall(b) <= 1.3 * lineH && b.x1 - b.x0 + 1 <= 1.3 * lineH && b.x1 > b.x0,
@@ -52,7 +54,7 @@ export function leftoverBoxes(img: Grey, boxes: Box[], limit: number, rules: Pix
  * The 8-connected blobs of pixels darker than `limit` that keep `apart` pixels from every box: a
  * blob nearer one may be the end of a glyph the box cut, whose stroke alone could read as a 1.
  */
-function uncoveredBlobs(img: Grey, boxes: Box[], limit: number, apart: number): Blob[] {
+function uncoveredBlobs(img: Grey, boxes: Box[], limit: number, apart: number, area: Blob): Blob[] {
   const { width: w, height: h, pixels } = img;
   // 0 free, 1 part of a blob already, 2 near a box
   const seen = new Uint8Array(w * h);
@@ -63,7 +65,9 @@ function uncoveredBlobs(img: Grey, boxes: Box[], limit: number, apart: number): 
   }
   const blobs: Blob[] = [];
   const stack: number[] = [];
-  for (let start = 0; start < pixels.length; start++) {
+  // Blobs are sought from the ruled area only (what lies outside it is in no ruled cell).
+  for (let start = area.y0 * w + area.x0; start <= Math.min(h - 1, area.y1) * w + area.x1; start++) {
+    if (start % w > area.x1) start += w - 1 - area.x1 + area.x0;
     if (seen[start] || pixels[start]! >= limit) continue;
     seen[start] = 1;
     stack.push(start);
@@ -98,6 +102,19 @@ function uncoveredBlobs(img: Grey, boxes: Box[], limit: number, apart: number): 
     if (!nearBox && count >= 4 && count <= MAX_BLOB) blobs.push(blob);
   }
   return blobs;
+}
+
+/** The span of the page's vertical rules across and of its horizontal rules down; none without both. */
+function ruledArea(rules: PixelRule[]): Blob | null {
+  const down = rules.filter((r) => r.x0 === r.x1);
+  const across = rules.filter((r) => r.y0 === r.y1);
+  if (down.length < 2 || across.length < 2) return null;
+  return {
+    x0: Math.max(0, Math.min(...down.map((r) => r.x0))),
+    x1: Math.max(...down.map((r) => r.x0)),
+    y0: Math.max(0, Math.min(...across.map((r) => r.y0))),
+    y1: Math.max(...across.map((r) => r.y0)),
+  };
 }
 
 /** Whether rules pass on all four sides of the word, each across its middle: it stands in a table's cell. */
