@@ -84,3 +84,10 @@ test('a page with too few boxes to know a line’s height gives none', () => {
   seven(img, 340, 315);
   expect(leftoverBoxes(img, found.slice(0, 2), LIMIT, grid())).toEqual([]);
 });
+
+test('rules at fractional places (the middle of a thick rule) bound the search in whole pixels', () => {
+  const img = page();
+  seven(img, 340, 315);
+  const half = grid().map((r) => ({ ...r, x0: r.x0 + 0.5, x1: r.x1 + 0.5, y0: r.y0 + 0.5, y1: r.y1 + 0.5 }));
+  expect(leftoverBoxes(img, found, LIMIT, half)).toHaveLength(1);
+});

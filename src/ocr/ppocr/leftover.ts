@@ -65,9 +65,12 @@ function uncoveredBlobs(img: Grey, boxes: Box[], limit: number, apart: number, a
   }
   const blobs: Blob[] = [];
   const stack: number[] = [];
-  // Blobs are sought from the ruled area only (what lies outside it is in no ruled cell).
-  for (let start = area.y0 * w + area.x0; start <= Math.min(h - 1, area.y1) * w + area.x1; start++) {
-    if (start % w > area.x1) start += w - 1 - area.x1 + area.x0;
+  // Blobs are sought from the ruled area only (what lies outside it is in no ruled cell). A rule's
+  // place can be fractional (the middle of its thickness): whole pixels here, or an index is no pixel.
+  const [ax0, ax1] = [Math.max(0, Math.floor(area.x0)), Math.min(w - 1, Math.ceil(area.x1))];
+  const [ay0, ay1] = [Math.max(0, Math.floor(area.y0)), Math.min(h - 1, Math.ceil(area.y1))];
+  for (let start = ay0 * w + ax0; start <= ay1 * w + ax1; start++) {
+    if (start % w > ax1) start += w - 1 - ax1 + ax0;
     if (seen[start] || pixels[start]! >= limit) continue;
     seen[start] = 1;
     stack.push(start);
@@ -110,9 +113,9 @@ function ruledArea(rules: PixelRule[]): Blob | null {
   const across = rules.filter((r) => r.y0 === r.y1);
   if (down.length < 2 || across.length < 2) return null;
   return {
-    x0: Math.max(0, Math.min(...down.map((r) => r.x0))),
+    x0: Math.min(...down.map((r) => r.x0)),
     x1: Math.max(...down.map((r) => r.x0)),
-    y0: Math.max(0, Math.min(...across.map((r) => r.y0))),
+    y0: Math.min(...across.map((r) => r.y0)),
     y1: Math.max(...across.map((r) => r.y0)),
   };
 }
