@@ -8,6 +8,8 @@ const results: Record<string, unknown> = { extract: await runExtractBench() };
 console.error('extract done');
 for (const [name, file, fn] of [
   ['ocr', './ocr.ts', 'runOcrBench'],
+  // table digit recall on made scanned tables: PP-OCR against the tesseract command, per cell and per digit, CPU per page
+  ['ocrTables', './ocr-tables.ts', 'runOcrTablesBench'],
   // the typed path against pdftotext -layout, side by side: CPU per page, parallel efficiency by CPU
   ['engines', './engines.ts', 'runEnginesBench'],
   // the first review site against its batch, by default and with batch --finding-page-images

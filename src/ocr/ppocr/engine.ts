@@ -76,6 +76,8 @@ export interface PpOcrOptions {
   blankCrops?: boolean;
   /** ink no detected box covers left unread, as before 2026-12-08 (default: read, kept where it reads as a figure) */
   noLeftover?: boolean;
+  /** a model file loaded as it is instead of the default (bench/ocr-tables.ts: a candidate model measured) */
+  modelFiles?: Partial<Record<'detection' | 'recognition', string>>;
 }
 
 /** Detection at a 2339-pixel A4 page (200 dpi) scaled to this: keeps 9 pt table digits apart. */
@@ -105,13 +107,15 @@ async function openSessions(options: PpOcrOptions): Promise<[ort.InferenceSessio
     extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
   };
   const int8 = options.int8 ?? int8Models();
-  const load = (fp32: string, int8File: string, quantised: boolean) =>
-    quantised || options.unfused
-      ? ort.InferenceSession.create(quantised ? int8File : fp32, sessionOptions)
-      : ort.InferenceSession.create(fuseModel(readFileSync(fp32)).model, sessionOptions);
+  const load = (fp32: string, int8File: string, quantised: boolean, own?: string) =>
+    own
+      ? ort.InferenceSession.create(own, sessionOptions)
+      : quantised || options.unfused
+        ? ort.InferenceSession.create(quantised ? int8File : fp32, sessionOptions)
+        : ort.InferenceSession.create(fuseModel(readFileSync(fp32)).model, sessionOptions);
   return Promise.all([
-    load(MODEL_FILES.detection, INT8_FILES.detection, int8.detection),
-    load(MODEL_FILES.recognition, INT8_FILES.recognition, int8.recognition),
+    load(MODEL_FILES.detection, INT8_FILES.detection, int8.detection, options.modelFiles?.detection),
+    load(MODEL_FILES.recognition, INT8_FILES.recognition, int8.recognition, options.modelFiles?.recognition),
   ]);
 }
 
