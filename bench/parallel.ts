@@ -10,7 +10,7 @@
 //
 //   node bench/parallel.ts [DOCUMENTS] [ROUNDS]     (default 1000 documents, 3 rounds)
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { madeReport, sampleVariant, writeAll } from '../test/batch/corpus.ts';
@@ -32,6 +32,12 @@ export interface ParallelRun {
   idleWallSeconds: number;
   /** document processes started (a worker is replaced after RECYCLE_AT of its memory bound, or a crash) */
   documentProcesses: number;
+  /**
+   * CPU ms per document by thread (sampled, so a little short): each process's main thread, V8's helper threads
+   * (its optimising compilers, the garbage collector's helpers: `V8Worker`), and the rest (libuv's pool: file
+   * writes, fsyncs)
+   */
+  threadsMsPerDocument: { coordinator: ThreadSplit; workers: ThreadSplit };
   load: string;
 }
 
@@ -121,7 +127,25 @@ async function pinnedRun(input: string, out: string, jobs: number, cpus: string)
     documentsPerSecond: round(documents / wall),
     idleWallSeconds: round(samples.idleWall(jobs, cpu)),
     documentProcesses: samples.workers.size,
+    threadsMsPerDocument: {
+      coordinator: perDocument(samples.threads.coordinator, documents),
+      workers: perDocument(samples.threads.workers, documents),
+    },
     load: `${load0} → ${loadAverage()}`,
+  };
+}
+
+export interface ThreadSplit {
+  main: number;
+  v8: number;
+  other: number;
+}
+
+function perDocument(t: ThreadSplit, documents: number): ThreadSplit {
+  return {
+    main: round((t.main / documents) * 1000),
+    v8: round((t.v8 / documents) * 1000),
+    other: round((t.other / documents) * 1000),
   };
 }
 
@@ -141,6 +165,9 @@ class CpuSamples {
   own = 0;
   /** the document processes seen */
   readonly workers = new Set<number>();
+  /** CPU seconds by kind of thread, of the batch's process and of its document processes */
+  readonly threads = { coordinator: split(), workers: split() };
+  private lastThread = new Map<string, number>();
   private last = new Map<number, number>();
   private intervals: number[][] = [];
   private window = new Map<number, number>();
@@ -155,6 +182,12 @@ class CpuSamples {
     for (const pid of [coordinator, ...children]) {
       const cpu = cpuOf(pid);
       if (cpu !== null) now.set(pid, cpu);
+      const into = pid === coordinator ? this.threads.coordinator : this.threads.workers;
+      for (const [tid, kind, used] of threadsOf(pid)) {
+        const key = `${pid}/${tid}`;
+        into[kind] += used - (this.lastThread.get(key) ?? 0);
+        this.lastThread.set(key, used);
+      }
     }
     this.own = Math.max(this.own, now.get(coordinator) ?? 0);
     const used = new Map([...now].map(([pid, cpu]) => [pid, cpu - (this.last.get(pid) ?? 0)]));
@@ -189,6 +222,33 @@ function childrenOf(pid: number): number[] {
   } catch {
     return [];
   }
+}
+
+function split(): ThreadSplit {
+  return { main: 0, v8: 0, other: 0 };
+}
+
+/** Each thread of a process: its id, its kind (ThreadSplit) and its CPU seconds so far. */
+function threadsOf(pid: number): [number, keyof ThreadSplit, number][] {
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return [];
+  }
+  const out: [number, keyof ThreadSplit, number][] = [];
+  for (const tid of tids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const kind = Number(tid) === pid ? 'main' : name.startsWith('V8') ? 'v8' : 'other';
+      out.push([Number(tid), kind, (Number(fields[11]) + Number(fields[12])) / TICK]);
+    } catch {
+      // the thread ended
+    }
+  }
+  return out;
 }
 
 /** CPU seconds (user + system) of a process, its own (not its children's), from /proc. */

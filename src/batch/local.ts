@@ -9,7 +9,7 @@ import type { Report } from '../schema/report.ts';
 import { DEFAULT_DPI } from '../writers/page-images.ts';
 import { asEnvironmentError, BatchSetupError } from './errors.ts';
 import { DocumentPool } from './pool.ts';
-import type { Job } from './protocol.ts';
+import type { Job, JobResult } from './protocol.ts';
 import { failedRecord, okRecord, round3 } from './records.ts';
 import type { BatchItem, BatchPlan, DocumentRunner, Finished, ResolvedBatchOptions } from './types.ts';
 
@@ -59,7 +59,11 @@ export function localRunner(opts: ResolvedBatchOptions): DocumentRunner {
   };
 }
 
-/** Reads the plan's documents on the pool, `jobs` at once; stops early on the signal or on an error of the machine. */
+/**
+ * Reads the plan's documents on the pool, `jobs` at once; stops early on the signal or on an error of the machine.
+ * A document's process takes the next document as soon as it answers: its manifest line (an fsync) and its rows are
+ * recorded meanwhile, at most `jobs` documents behind.
+ */
 async function readOnPool(p: DocumentPool, plan: BatchPlan, finished: Finished): Promise<void> {
   const { opts } = plan;
   const queue = new PQueue({ concurrency: opts.jobs });
@@ -70,18 +74,14 @@ async function readOnPool(p: DocumentPool, plan: BatchPlan, finished: Finished):
     queue.clear();
     void p.close();
   };
+  const fail = (err: unknown) => {
+    failure ??= err;
+    halt();
+  };
   opts.signal?.addEventListener('abort', halt, { once: true });
-  let id = 0;
-  const read = async (item: BatchItem) => {
-    if (halted()) return;
-    opts.onEvent?.({ type: 'started', index: item.index, path: item.file });
-    const t0 = performance.now();
-    const job = jobOf(++id, item, plan);
-    const tmp = job.tmp!;
-    const result = await p.run(job);
-    // A stopped run records nothing for the documents it cut short: the next run redoes them.
-    if (halted()) return;
-    const seconds = round3((performance.now() - t0) / 1000);
+  /** documents answered whose lines are being recorded */
+  const recording = new Set<Promise<void>>();
+  const record = async (item: BatchItem, tmp: string, result: JobResult, seconds: number) => {
     if (result.ok) {
       // The worker wrote the report JSON; the other formats of a document are rendered from it here (before its line).
       await writeOtherFormats(inside(plan.root, 'docs'), item.name, async () => parsed(item.target));
@@ -95,21 +95,30 @@ async function readOnPool(p: DocumentPool, plan: BatchPlan, finished: Finished):
     }
     await finished(item, { ...failedRecord(item, plan.base, result.code, result.reason), seconds });
   };
+  let id = 0;
+  const read = async (item: BatchItem) => {
+    if (halted()) return;
+    opts.onEvent?.({ type: 'started', index: item.index, path: item.file });
+    const t0 = performance.now();
+    const job = jobOf(++id, item, plan);
+    const result = await p.run(job);
+    // A stopped run records nothing for the documents it cut short: the next run redoes them.
+    if (halted()) return;
+    const seconds = round3((performance.now() - t0) / 1000);
+    const done = record(item, job.tmp!, result, seconds).catch(fail);
+    recording.add(done);
+    void done.finally(() => recording.delete(done));
+    // Recording slower than reading (a slow disk): the processes wait rather than answers pile up.
+    while (recording.size > opts.jobs) await Promise.race(recording);
+  };
   try {
-    await queue.addAll(
-      plan.toRun.map(
-        (item) => () =>
-          read(item).catch((err: unknown) => {
-            failure ??= err;
-            halt();
-          }),
-      ),
-    );
+    await queue.addAll(plan.toRun.map((item) => () => read(item).catch(fail)));
   } catch (err) {
     // p-queue's clear() rejects the tasks it drops (AbortError): a stop, not a failure. The running ones end with their worker.
     if (!halted()) throw err;
   } finally {
     await queue.onIdle();
+    await Promise.all(recording);
     opts.signal?.removeEventListener('abort', halt);
   }
   if (failure) throw failure;
