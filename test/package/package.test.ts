@@ -190,9 +190,11 @@ test('the tarball holds only what runs, built fresh from every source file', () 
   // paragraph's year and the cover vocabulary of 2026-12-07, the OCR's second guesses, and that day's
   // CHANGELOG lines; 558 kB with the header read by its cells (tables/text-header-leaves), the review server's
   // drawing on request (review/page-drawer), scans drawn from their image (pdf/pdfium/scan-image, pdf/scale-grey)
-  // and that round's CHANGELOG lines. The bound: that + 5 %. The int8 OCR models (models/, 7.3 MB) stay out of
-  // the package.
-  expect(packInfo.size).toBeLessThan(586_000);
+  // and that round's CHANGELOG lines; 588 kB with 2026-12-08's lone figures in ruled scanned cells
+  // (ocr/ppocr/leftover), word rows carried (tables/carry-wraps), the Chinese-count rule in its own file and
+  // that day's CHANGELOG lines (60 kB of the tarball is the CHANGELOG). The bound: that + 5 %. The int8 OCR
+  // models (models/, 7.3 MB) stay out of the package.
+  expect(packInfo.size).toBeLessThan(617_000);
   console.log(
     `tarball: ${path.basename(tarball)} ${packInfo.size} bytes, ${packInfo.unpackedSize} unpacked, ${packInfo.entryCount} files`,
   );
