@@ -196,11 +196,13 @@ test('physical measures take 万 as well: 2.3 万平方米, 1.5万吨', () => {
   ]);
 });
 
+/** The counts read in a text, as [value, unit]. */
+const counts = (text: string) =>
+  recogniseFacts(text)
+    .filter((f) => f.kind === 'count')
+    .map((f) => [f.value, f.unit]);
+
 test('a Chinese numeral in a quoted slogan or a bracketed phase counts nothing', () => {
-  const counts = (text: string) =>
-    recogniseFacts(text)
-      .filter((f) => f.kind === 'count')
-      .map((f) => [f.value, f.unit]);
   expect(counts('坚定捍卫“两个确立”、增强“四个意识”、做到“两个维护”。')).toEqual([]);
   expect(counts('慰问应急资金确保“两节两会”期间系统大局稳定。')).toEqual([]);
   expect(counts('西安市红会医院高铁新城院区（二期）项目绩效自评表')).toEqual([]);
@@ -214,10 +216,6 @@ test('a Chinese numeral in a quoted slogan or a bracketed phase counts nothing',
 });
 
 test('a Chinese numeral in an unquoted slogan of two numbered words (两节两会, 三会一课) counts nothing', () => {
-  const counts = (text: string) =>
-    recogniseFacts(text)
-      .filter((f) => f.kind === 'count')
-      .map((f) => [f.value, f.unit]);
   expect(counts('两节两会慰问预算220万元。')).toEqual([]);
   expect(counts('严格落实三会一课制度，开展两学一做学习教育。')).toEqual([]);
   expect(counts('支部坚持“三会一课”，全年召开支部大会四次。')).toEqual([[4, '次']]);
